@@ -1,0 +1,73 @@
+"""Composition root: `create_app(config)` wires Herald; `app` is what gunicorn serves (`app:app`)."""
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any, Mapping
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from config import ConfigError, Settings
+from runtime import Herald
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the Flask app. `config` overrides environment settings; `CLOCK` injects a clock.
+
+    Raises `ConfigError` (one line naming the setting) if Herald cannot start.
+    """
+    overrides = dict(config or {})
+    clock = overrides.pop("CLOCK", None)
+    settings = Settings.load(overrides)
+    herald = Herald.build(settings, clock=clock, check_schema=settings.CHECK_SCHEMA)
+
+    app = Flask(__name__, instance_relative_config=True)
+    app.config["MAX_CONTENT_LENGTH"] = settings.HERALD_WEBHOOK_MAX_BYTES
+    app.extensions["herald"] = herald
+
+    from bot import health
+    app.register_blueprint(health.bp)
+    _register_error_handlers(app)
+
+    import cli
+    cli.register(app)
+    return app
+
+
+def _register_error_handlers(app: Flask) -> None:
+    """Every HTTP error answers JSON with a reason; nothing unexpected leaks a traceback."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        return jsonify(error=exc.name.lower().replace(" ", "_"), reason=exc.description), exc.code
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        app.logger.exception("unhandled error")
+        return jsonify(error="internal_error", reason="Herald hit an unexpected error; it has been logged."), 500
+
+
+def _configure_logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def __getattr__(name: str) -> Flask:
+    """`app`, built on first use so importing this module does no work.
+
+    Under the `flask` CLI the schema check is left to each command (so `db upgrade` can run);
+    under gunicorn a database that is behind stops start-up. A bad setting exits with one line.
+    """
+    if name != "app":
+        raise AttributeError(name)
+    import click
+    in_cli = click.get_current_context(silent=True) is not None
+    _configure_logging()
+    try:
+        built = create_app({"CHECK_SCHEMA": False} if in_cli else None)
+    except ConfigError as exc:
+        print(f"Herald cannot start: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    globals()["app"] = built
+    return built

@@ -1,0 +1,1 @@
+"""The only code that knows Slack or Teams: verify, translate, render, deliver."""

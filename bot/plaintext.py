@@ -1,0 +1,41 @@
+"""Render a `Reply` as plain text: for the CLI (`flask --app app ask`) and e-mail text parts."""
+from __future__ import annotations
+
+from handlers.reply import Reply
+
+MARKERS = {"red": "[R]", "amber": "[A]", "amber_red": "[A/R]", "amber_green": "[A/G]",
+           "green": "[G]", "not_rated": "[-]", "positive": "(+)", "neutral": "(=)", "negative": "(-)"}
+
+
+def render_text(reply: Reply) -> str:
+    """The whole reply as readable text, links written out in full."""
+    lines = [reply.title, "=" * min(len(reply.title), 72)]
+    for section in reply.sections:
+        lines.append("")
+        if section.heading:
+            lines.append(section.heading)
+            lines.append("-" * min(len(section.heading), 72))
+        if section.text:
+            lines.append(section.text)
+        width = max((len(f.label) for f in section.facts), default=0)
+        for fact in section.facts:
+            lines.append(f"{fact.label.ljust(width)}  {fact.value}")
+        for item in section.items:
+            marker = f"{MARKERS.get(item.marker, '')} " if item.marker else ""
+            meta = f"  ({' · '.join(item.meta)})" if item.meta else ""
+            lines.append(f"• {marker}{item.title}{meta}")
+            if item.url:
+                lines.append(f"  {item.url}")
+            if item.detail:
+                lines.append(f"  {item.detail}")
+    if reply.context:
+        lines.append("")
+        lines.extend(reply.context)
+    if reply.next_page:
+        lines.append(f"More: {reply.next_page}")
+    for button in reply.buttons:
+        target = button.command or button.url
+        lines.append(f"[{button.label}] {target}")
+    for attachment in reply.attachments:
+        lines.append(f"(attached: {attachment.filename}, {len(attachment.content)} bytes)")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,133 @@
+"""Herald's settings: read once from the environment (or a test's overrides) and validated.
+
+Every setting has one name, the environment variable that sets it. A bad value stops start-up
+with a `ConfigError` whose message names the setting; `app.py` prints it as one line.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'instance' / 'herald.db'}"
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message starts with the setting's name."""
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _csv(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything Herald reads from its environment. Secrets are never printed (see `redacted`)."""
+
+    DATABASE_URL: str = DEFAULT_DATABASE_URL
+    HERALD_TIMEZONE: str = "Europe/London"
+    SLACK_SIGNING_SECRET: str = ""
+    SLACK_BOT_TOKEN: str = ""
+    SLACK_APP_TOKEN: str = ""
+    SLACK_CLIENT_ID: str = ""
+    SLACK_CLIENT_SECRET: str = ""
+    SLACK_API_URL: str = "https://slack.com/api/"
+    SLACK_ADMIN_USER_IDS: tuple[str, ...] = ()
+    SLACK_ADMIN_USERGROUP_ID: str = ""
+    TEAMS_OUTGOING_WEBHOOK_SECRET: str = ""
+    HERALD_WEBHOOK_TOKEN: str = ""
+    HERALD_ALLOW_PRIVATE_FEEDS: bool = False
+    HERALD_FEED_POLL_MINUTES: int = 15
+    HERALD_ALERT_MAX_AGE_HOURS: int = 72
+    HERALD_DIGEST_GRACE_HOURS: int = 12
+    HERALD_RAG_STALE_DAYS: int = 180
+    HERALD_PROGRAMME_CHANNEL: str = ""
+    HERALD_ADMIN_CHANNEL: str = ""
+    HERALD_BASE_URL: str = "http://127.0.0.1:5000"
+    SMTP_URL: str = ""
+    SMTP_FROM: str = "herald@localhost"
+    HERALD_WEBHOOK_MAX_BYTES: int = 1_000_000
+    CHECK_SCHEMA: bool = True
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    SECRET_NAMES = (
+        "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET",
+        "TEAMS_OUTGOING_WEBHOOK_SECRET", "HERALD_WEBHOOK_TOKEN", "SMTP_URL",
+    )
+
+    @classmethod
+    def load(cls, overrides: Mapping[str, Any] | None = None,
+             environ: Mapping[str, str] | None = None) -> "Settings":
+        """Build settings from the environment, then apply a test's or caller's overrides."""
+        env = os.environ if environ is None else environ
+        overrides = dict(overrides or {})
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        known = {f.name: f for f in fields(cls) if f.name != "extra"}
+        for name, f in known.items():
+            if name in overrides:
+                values[name] = overrides.pop(name)
+            elif name in env and env[name] != "":
+                values[name] = _coerce(name, f.type, env[name])
+        extra.update(overrides)
+        settings = cls(**values, extra=extra)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Reject values that cannot work, naming the setting."""
+        try:
+            ZoneInfo(self.HERALD_TIMEZONE)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(
+                f"HERALD_TIMEZONE: unknown timezone {self.HERALD_TIMEZONE!r} "
+                "(use an IANA name such as Europe/London)") from None
+        if not self.DATABASE_URL.split(":", 1)[0].startswith(("sqlite", "postgresql")):
+            raise ConfigError("DATABASE_URL: only sqlite:/// and postgresql:// URLs are supported")
+        if bool(self.SLACK_CLIENT_ID) != bool(self.SLACK_CLIENT_SECRET):
+            raise ConfigError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: set both for OAuth, or neither")
+        if self.HERALD_FEED_POLL_MINUTES < 1:
+            raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.HERALD_TIMEZONE)
+
+    @property
+    def database_url(self) -> str:
+        """The URL with the driver SQLAlchemy should use (psycopg 3 for PostgreSQL)."""
+        url = self.DATABASE_URL
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://"):]
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+
+    def redacted(self, text: str) -> str:
+        """`text` with every configured secret replaced, for logs and error replies."""
+        for name in self.SECRET_NAMES:
+            secret = getattr(self, name)
+            if secret and len(secret) >= 4:
+                text = text.replace(secret, f"<{name}>")
+        return text
+
+
+def _coerce(name: str, type_name: Any, raw: str) -> Any:
+    type_name = str(type_name)
+    if type_name == "bool":
+        return _flag(raw)
+    if type_name == "int":
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"{name}: expected a whole number, got {raw!r}") from None
+    if type_name.startswith("tuple"):
+        return _csv(raw)
+    return raw

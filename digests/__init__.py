@@ -1,0 +1,1 @@
+"""Compose digests as data (a Reply), schedule them, and hand them to bot/ for delivery."""

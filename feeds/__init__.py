@@ -1,0 +1,1 @@
+"""Coverage ingestion: fetch feeds safely, parse, normalise, classify, store."""

@@ -1,0 +1,1 @@
+"""Turn chat text into a typed command and a platform-neutral `Reply`. No Slack or Teams here."""

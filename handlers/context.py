@@ -1,0 +1,61 @@
+"""Who is asking, and what a handler may use to answer: session, clock, settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from config import Settings
+from models.clock import Clock
+
+Platform = Literal["slack", "teams", "cli", "webhook", "system"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or system) behind a command, as the platform identified them."""
+
+    user_id: str
+    name: str | None = None
+    platform: Platform = "cli"
+    workspace: str | None = None
+    is_admin: bool = False
+
+    @classmethod
+    def cli(cls) -> "Actor":
+        """The local operator at the shell: an admin."""
+        return cls(user_id="cli", name="command line", platform="cli", is_admin=True)
+
+    @classmethod
+    def system(cls) -> "Actor":
+        return cls(user_id="herald", name="Herald", platform="system", is_admin=True)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a handler wants posted to a configured channel (e.g. a RAG change)."""
+
+    destination: str
+    text: str
+
+
+@dataclass
+class Context:
+    """Everything a handler needs; built by `bot/` (or the CLI) for one command."""
+
+    session: Session
+    actor: Actor
+    clock: Clock
+    settings: Settings
+    channel: str | None = None
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.settings.tz
+
+    def now(self) -> datetime:
+        return self.clock.now()

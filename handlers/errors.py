@@ -1,0 +1,26 @@
+"""Domain errors raised inside Herald and turned into a reply once, at the router."""
+from __future__ import annotations
+
+
+class HeraldError(Exception):
+    """An error whose message is safe and useful to show the person who asked."""
+
+
+class UsageError(HeraldError):
+    """The command could not be read; the reply adds the family's usage and an example."""
+
+    def __init__(self, message: str, example: str | None = None):
+        super().__init__(message)
+        self.example = example
+
+
+class NotFound(HeraldError):
+    """A named thing does not exist; `suggestions` are the nearest names."""
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.suggestions = suggestions
+
+
+class PermissionDenied(HeraldError):
+    """The person may not do this; the message says why and who can."""

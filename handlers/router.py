@@ -1,0 +1,109 @@
+"""The one command router: text in, `Reply` out, for Slack, Teams, the CLI and digests alike.
+
+Errors raised by handlers become replies here, once: usage errors carry the family's usage and an
+example, unknown names carry suggestions, and anything unexpected becomes an apology with a
+reference id while the traceback goes to the log.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+
+from rapidfuzz import process
+
+from handlers import campaign, council, coverage, digest, feeds, peer_challenge, press, programme
+from handlers.context import Context
+from handlers.errors import NotFound, PermissionDenied, UsageError
+from handlers.family import Family
+from handlers.reply import Fact, Reply, Section, error_reply
+
+log = logging.getLogger("herald.router")
+
+FAMILIES: tuple[Family, ...] = (
+    coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, campaign.FAMILY,
+    programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
+)
+_BY_WORD = {word: fam for fam in FAMILIES for word in (fam.name, *fam.aliases)}
+HELP_WORDS = {"help", "?", "herald", "herald help", ""}
+
+
+def family_for(word: str) -> Family | None:
+    """The family a command word names (`coverage`, `/coverage`, an alias), or None."""
+    return _BY_WORD.get(word.lower().lstrip("/"))
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """("coverage", "this week") from "/coverage this week", "@Herald coverage this week"…"""
+    words = text.strip().split(None, 1)
+    if words and words[0].lower().lstrip("@") in ("herald", "/herald") and len(words) > 1:
+        words = words[1].split(None, 1)
+    if not words:
+        return "", ""
+    return words[0].lower().lstrip("/"), (words[1] if len(words) > 1 else "").strip()
+
+
+def route(text: str, ctx: Context) -> Reply:
+    """Run one command line and return its reply. Never raises for anything a user can type."""
+    word, rest = split_command(text.replace("\x00", ""))
+    if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
+        return help_reply()
+    family = family_for(word)
+    if family is None:
+        return _unknown_family(word)
+    if rest.lower() in ("help", "?", "--help", "-h"):
+        return family_help(family)
+    if not family.ready:
+        return Reply(title=f"/{family.name} is coming soon",
+                     sections=(Section(text=family.summary),),
+                     context=("This part of Herald is not built yet.",))
+    try:
+        return family.handle(rest, ctx)
+    except UsageError as exc:
+        ctx.session.rollback()
+        examples = (exc.example,) if exc.example else family.examples[:2]
+        return error_reply(str(exc), family.usage, examples)
+    except NotFound as exc:
+        ctx.session.rollback()
+        message = str(exc)
+        if exc.suggestions:
+            message += "\nDid you mean: " + ", ".join(exc.suggestions) + "?"
+        return error_reply(message)
+    except PermissionDenied as exc:
+        ctx.session.rollback()
+        return Reply(title="Not allowed", sections=(Section(text=str(exc)),), is_error=True)
+    except Exception:
+        ctx.session.rollback()
+        ref = uuid.uuid4().hex[:8]
+        log.exception("command failed ref=%s family=%s", ref, family.name)
+        return Reply(title="Sorry, something went wrong",
+                     sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
+                                            f"If it keeps happening, give your admin this reference: {ref}"),),
+                     is_error=True)
+
+
+def help_reply() -> Reply:
+    """Every command family, ready or coming, with one example each."""
+    facts = tuple(
+        Fact(label=f"/{fam.name}" + ("" if fam.ready else " (coming)"),
+             value=f"{fam.summary}. e.g. {fam.examples[0]}")
+        for fam in FAMILIES)
+    return Reply(title="Herald: what I can do",
+                 sections=(Section(facts=facts),),
+                 context=("Type a command followed by `help` for its usage, e.g. /coverage help.",
+                          "In Teams, mention @Herald and leave out the slash."))
+
+
+def family_help(family: Family) -> Reply:
+    status = () if family.ready else ("Coming soon: not built yet.",)
+    return Reply(title=f"/{family.name}: {family.summary}",
+                 sections=(Section(heading="Usage", text=family.usage),
+                           Section(heading="Examples", text="\n".join(family.examples))),
+                 context=status)
+
+
+def _unknown_family(word: str) -> Reply:
+    names = [fam.name for fam in FAMILIES]
+    close = [name for name, score, _ in process.extract(word, names, limit=2) if score >= 60]
+    hint = f" Did you mean /{close[0]}?" if close else ""
+    return error_reply(f"I don't know the command {word[:40]!r}.{hint}",
+                       "herald help  (lists every command)", ("/coverage this week", "/herald help"))

@@ -1,0 +1,9 @@
+"""Herald's tables and the domain actions on them. Knows nothing of Slack, Teams, Flask or HTTP.
+
+Importing this package registers every table on `Base.metadata` (Alembic compares against it).
+"""
+from models import (  # noqa: F401  (imported for their tables)
+    audit, campaign, coverage, council, digest, inbound, outlet, peer_challenge, press, programme,
+    slack_install,
+)
+from models.db import Base  # noqa: F401

@@ -1,0 +1,73 @@
+"""The running Herald: settings, database, clock — and the one way to run a command."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import ConfigError, Settings
+from handlers.context import Actor, Context
+from handlers.reply import Reply
+from handlers.router import route
+from models.clock import Clock, SystemClock
+from models.db import make_engine, make_session_factory, transaction
+from models.migrate import SchemaBehind, ensure_current
+
+
+@dataclass
+class Herald:
+    """Everything a request, a CLI command or the clock needs, built once per process."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+
+    @classmethod
+    def build(cls, settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> "Herald":
+        """Connect to the database (and check its schema) or raise `ConfigError` naming the setting."""
+        engine = make_engine(settings.database_url)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            reason = settings.redacted(str(getattr(exc, "orig", exc)).strip().splitlines()[0])
+            raise ConfigError(f"DATABASE_URL: cannot connect to {safe_url(settings.DATABASE_URL)} ({reason})") from None
+        if check_schema:
+            try:
+                ensure_current(engine)
+            except SchemaBehind as exc:
+                engine.dispose()
+                raise ConfigError(str(exc)) from None
+        return cls(settings=settings, engine=engine, sessions=make_session_factory(engine),
+                   clock=clock or SystemClock())
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed if the block succeeds, rolled back whole otherwise."""
+        with transaction(self.sessions) as session:
+            yield session
+
+    def run_command(self, text_: str, actor: Actor, channel: str | None = None) -> tuple[Reply, Context]:
+        """Route one command line in its own transaction; the context carries any notices to post."""
+        with self.session() as session:
+            ctx = Context(session=session, actor=actor, clock=self.clock, settings=self.settings,
+                          channel=channel)
+            reply = route(text_, ctx)
+        return reply, ctx
+
+
+def safe_url(url: str) -> str:
+    """A database URL with any password hidden."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}" if ":" in creds else f"{scheme}://{user}@{host}"
+    return url
