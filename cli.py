@@ -8,6 +8,7 @@ import threading
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from werkzeug.serving import run_simple
 
 from bot.plaintext import render_text
 from handlers.context import Actor
@@ -115,7 +116,7 @@ def serve(host: str, port: int) -> None:
     threading.Thread(target=run_clock, args=(h, stop), name="herald-clock", daemon=True).start()
     _print_welcome(h, host, port)
     try:
-        current_app.run(host=host, port=port, threaded=True, use_reloader=False)
+        run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
     finally:
         stop.set()
 
