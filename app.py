@@ -26,8 +26,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.HERALD_WEBHOOK_MAX_BYTES
     app.extensions["herald"] = herald
 
-    from bot import health
-    app.register_blueprint(health.bp)
+    from bot.routes import register_routes
+    register_routes(app, herald)
     _register_error_handlers(app)
 
     import cli

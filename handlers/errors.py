@@ -9,9 +9,10 @@ class HeraldError(Exception):
 class UsageError(HeraldError):
     """The command could not be read; the reply adds the family's usage and an example."""
 
-    def __init__(self, message: str, example: str | None = None):
+    def __init__(self, message: str, example: str | None = None, field: str | None = None):
         super().__init__(message)
         self.example = example
+        self.field = field  # the form field at fault, so a form can show the error inline
 
 
 class NotFound(HeraldError):

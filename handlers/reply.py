@@ -80,6 +80,7 @@ class Reply:
     attachments: tuple[Attachment, ...] = ()
     visibility: Visibility = "private"
     is_error: bool = False
+    error_field: str | None = None  # which form field an error is about, when it came from a form
 
     @property
     def summary(self) -> str:
@@ -87,11 +88,13 @@ class Reply:
         return self.title
 
 
-def error_reply(message: str, usage: str | None = None, examples: tuple[str, ...] = ()) -> Reply:
+def error_reply(message: str, usage: str | None = None, examples: tuple[str, ...] = (),
+                field: str | None = None) -> Reply:
     """A reply to input Herald could not act on: what went wrong, then how to say it."""
     sections = [Section(text=message)]
     if usage:
         sections.append(Section(heading="Usage", text=usage))
     if examples:
         sections.append(Section(heading="Examples", text="\n".join(examples)))
-    return Reply(title="Sorry, I couldn't do that", sections=tuple(sections), is_error=True)
+    return Reply(title="Sorry, I couldn't do that", sections=tuple(sections), is_error=True,
+                 error_field=field)

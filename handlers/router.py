@@ -61,7 +61,7 @@ def route(text: str, ctx: Context) -> Reply:
     except UsageError as exc:
         ctx.session.rollback()
         examples = (exc.example,) if exc.example else family.examples[:2]
-        return error_reply(str(exc), family.usage, examples)
+        return error_reply(str(exc), family.usage, examples, field=exc.field)
     except NotFound as exc:
         ctx.session.rollback()
         message = str(exc)

@@ -1,4 +1,4 @@
-"""Herald's command line, registered on the app: `flask --app app db upgrade`, `demo load`, `ask`…"""
+"""The core CLI commands: `db`, `demo`, `ask`, `serve` and `clock`."""
 from __future__ import annotations
 
 import signal
@@ -6,7 +6,7 @@ import sys
 import threading
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import AppGroup
 from werkzeug.serving import run_simple
 
@@ -141,10 +141,4 @@ def _stop_on_signals() -> threading.Event:
     return stop
 
 
-def register(app: Flask) -> None:
-    """Attach Herald's commands to the app's `flask` CLI."""
-    app.cli.add_command(db_cli)
-    app.cli.add_command(demo_cli)
-    app.cli.add_command(ask)
-    app.cli.add_command(clock)
-    app.cli.add_command(serve)
+COMMANDS = (db_cli, demo_cli, ask, clock, serve)

@@ -1,0 +1,1 @@
+"""Slack: Bolt app, request handling, Block Kit rendering, posting."""

@@ -1,0 +1,1 @@
+"""Microsoft Teams: outgoing webhook, Adaptive Cards, Workflows delivery."""
