@@ -1,0 +1,1 @@
+"""Loopback fakes of what is outside Herald: Slack's Web API, Teams Workflows, feed servers."""
