@@ -3,10 +3,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from typing import Protocol
+
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.db import Base
+
+
+class ActorLike(Protocol):
+    """Who made a change (handlers.context.Actor satisfies this; models do not import handlers)."""
+
+    user_id: str
+    name: str | None
+    platform: str
+    workspace: str | None
 
 
 class AuditEntry(Base):
@@ -24,7 +35,7 @@ class AuditEntry(Base):
     detail: Mapped[dict | None] = mapped_column(JSON)
 
 
-def record_audit(session: Session, *, at: datetime, actor: "ActorLike", action: str, entity: str,
+def record_audit(session: Session, *, at: datetime, actor: ActorLike, action: str, entity: str,
                  entity_id: object = None, detail: dict | None = None) -> AuditEntry:
     """Add an audit entry for a change made by `actor`, in the caller's transaction."""
     entry = AuditEntry(
@@ -34,9 +45,3 @@ def record_audit(session: Session, *, at: datetime, actor: "ActorLike", action: 
     session.add(entry)
     return entry
 
-
-class ActorLike:  # pragma: no cover - typing aid only
-    user_id: str
-    name: str | None
-    platform: str
-    workspace: str | None
