@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
 _MENTION_TAG = re.compile(r"<(/?at\b)", re.IGNORECASE)
 _MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]()<>&#~|!])")
-_LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+_BULLET_START = re.compile(r"^(\s*)([-+])(\s)")
+_NUMBER_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
 URL_MAX = 2000
 
 
@@ -42,7 +43,8 @@ def markdown(text: str | None, limit: int | None = None) -> str:
     """One line of text for a Teams-markdown field (Fact title/value), shown exactly as written."""
     line = one_line(text, limit)
     line = _MARKDOWN_CHARS.sub(r"\\\1", line)
-    return _LIST_START.sub(r"\1\\\2\3", line)
+    line = _BULLET_START.sub(r"\1\\\2\3", line)
+    return _NUMBER_START.sub(r"\1\2\\\3\4", line)
 
 
 def cut(text: str, limit: int) -> str:

@@ -62,7 +62,7 @@ class Delivery:
 
 @dataclass
 class _Transport:
-    http: requests.Session
+    http: requests.Session | None  # None: a fresh connection per request (no stale keep-alive)
     timeout: float | tuple[float, float]
     limiter: RateLimiter
     sleep: Callable[[float], None]
@@ -120,7 +120,11 @@ def post_reply(url: str, reply: Reply, session: requests.Session | None = None,
                limiter: RateLimiter | None = None, policy: RetryPolicy | None = None,
                sleep: Callable[[float], None] = time.sleep,
                wall_clock: Callable[[], float] = time.time) -> Delivery:
-    """Post `reply` as one or more cards, in order, from part `start_part` (to resume a delivery)."""
+    """Post `reply` as one or more cards, in order, from part `start_part` (to resume a delivery).
+
+    Without `session` each request opens its own connection (see `_send`); a given session should
+    not keep connections alive, or a stale one may count as "may have landed".
+    """
     return post_cards(url, render_cards(reply), session, timeout, start_part=start_part, limiter=limiter,
                       policy=policy, sleep=sleep, wall_clock=wall_clock)
 
@@ -131,7 +135,7 @@ def post_cards(url: str, cards: list[dict], session: requests.Session | None = N
                sleep: Callable[[float], None] = time.sleep,
                wall_clock: Callable[[], float] = time.time) -> Delivery:
     """Post each card in its own envelope, in order, following the module's delivery rules."""
-    transport = _Transport(http=session or requests.Session(), timeout=timeout,
+    transport = _Transport(http=session, timeout=timeout,
                            limiter=limiter or limiter_for(url), sleep=sleep, wall_clock=wall_clock,
                            policy=policy or RetryPolicy())
     accepted, uncertain = start_part - 1, []
@@ -149,8 +153,7 @@ def _post_part(t: _Transport, url: str, body: bytes, part: int, delivered: int) 
     for attempt in range(1, t.policy.max_attempts + 1):
         t.limiter.wait()
         try:
-            response = t.http.post(url, data=body, timeout=t.timeout, headers={
-                "Content-Type": "application/json; charset=utf-8", "Connection": "close"})
+            response = _send(t, url, body)
         except requests.RequestException as exc:
             if not _never_sent(exc):
                 log.warning("%s: part %d may have landed (%s); not resending it", where, part, type(exc).__name__)
@@ -173,6 +176,16 @@ def _post_part(t: _Transport, url: str, body: bytes, part: int, delivered: int) 
         t.sleep(pause)
     raise WorkflowsError(f"{where} did not accept part {part}: {reason} after {attempt} attempt(s)",
                          part=part, delivered=delivered, status=status, retryable=True)
+
+
+def _send(t: _Transport, url: str, body: bytes) -> requests.Response:
+    # A pooled connection the server already closed fails like a request that landed, so by default
+    # every request gets its own connection: a failure to connect is then unambiguous.
+    headers = {"Content-Type": "application/json; charset=utf-8", "Connection": "close"}
+    if t.http is not None:
+        return t.http.post(url, data=body, timeout=t.timeout, headers=headers)
+    with requests.Session() as http:
+        return http.post(url, data=body, timeout=t.timeout, headers=headers)
 
 
 def _never_sent(exc: requests.RequestException) -> bool:
