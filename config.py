@@ -43,6 +43,7 @@ class Settings:
     SLACK_ADMIN_USERGROUP_ID: str = ""
     TEAMS_OUTGOING_WEBHOOK_SECRET: str = ""
     TEAMS_WORKFLOWS_URL: str = ""
+    TEAMS_ADMIN_USER_IDS: tuple[str, ...] = ()
     HERALD_WEBHOOK_TOKEN: str = ""
     HERALD_ALLOW_PRIVATE_FEEDS: bool = False
     HERALD_FEED_POLL_MINUTES: int = 15

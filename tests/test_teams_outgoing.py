@@ -72,6 +72,18 @@ def test_a_signed_mention_runs_the_command_and_answers_with_a_card(teams_app):
     assert actor.workspace == "72f988bf-0000-4000-8000-000000000000" and not actor.is_admin
 
 
+def test_listed_teams_users_are_admins(teams_app):
+    app, endpoint = teams_app(TEAMS_ADMIN_USER_IDS=("a1b2c3d4-0000-4000-8000-000000000001",))
+    assert post(app.test_client(), activity("<at>Herald</at> help")).status_code == 200
+    assert endpoint.run.calls[0][1].is_admin
+
+
+def test_a_body_over_the_size_limit_is_413(teams_app):
+    app, endpoint = teams_app(HERALD_WEBHOOK_MAX_BYTES=2000)
+    response = post(app.test_client(), activity("<at>Herald</at> help " + "x" * 3000))
+    assert response.status_code == 413 and endpoint.run.calls == []
+
+
 def test_an_en_dash_body_verifies_on_its_raw_utf8_bytes(teams_app):
     app, endpoint = teams_app()
     raw = activity("<at>Herald</at> peer-challenge Thurrock – status")

@@ -66,7 +66,10 @@ class TeamsEndpoint:
 
     def answer(self, message: InboundMessage, team: str) -> Reply:
         """The command's reply if ready within the budget, else "working on it" (answer posted later)."""
-        future = self.executor.submit(self.run, message.text, message.actor, message.channel)
+        actor = message.actor
+        if actor.user_id in self.herald.settings.TEAMS_ADMIN_USER_IDS:
+            actor = dataclasses.replace(actor, is_admin=True)
+        future = self.executor.submit(self.run, message.text, actor, message.channel)
         try:
             return _reply_of(future, self.reply_budget)
         except FutureTimeout:
