@@ -154,12 +154,15 @@ def test_charts_and_files_become_words_and_unsafe_links_are_dropped():
 
 
 @pytest.mark.parametrize("raw, shown", [
-    ("[x](https://evil)", r"\[x\]\(https://evil\)"),
+    ("[x](https://evil)", r"\[x\](https://evil)"),
+    ("LGC (5) & MJ!", "LGC (5) & MJ!"),
+    ("&lt;b&gt; &#60;", r"\&lt;b\&gt; \&#60;"),
+    ("# not a heading", r"\# not a heading"),
     ("**9**", r"\*\*9\*\*"),
     ("- item", r"\- item"),
     ("1. first", r"1\. first"),
     ("a_b_c", r"a\_b\_c"),
-    ("<at>Jo</at> & co", "\\<\u2060at\\>Jo\\<\u2060/at\\> \\& co"),
+    ("<at>Jo</at> & co", "\\<\u2060at\\>Jo\\<\u2060/at\\> & co"),
     ("line\nbreak", "line break"),
 ])
 def test_teams_markdown_escaping(raw, shown):

@@ -77,7 +77,7 @@ def render_card(reply: Reply, max_bytes: int = MAX_CARD_BYTES) -> dict:
     cards = render_cards(reply, max_bytes)
     if len(cards) == 1:
         return cards[0]
-    first = _card(_header(reply, 1, 1) + cards[0]["body"][1:], [])
+    first = _card(_header(reply, 1, 1) + cards[0]["body"][1:], _actions(reply.buttons))
     first["body"].append(_rich([_run(f"Cut short: this answer needs {len(cards)} messages in Teams. "
                                       "Narrow the question (a shorter period, a filter) to see the rest.",
                                       isSubtle=True, italic=True)]))

@@ -39,7 +39,7 @@ class TeamsSettings:
 
     def describe(self, team: str) -> str:
         """How a team is named in messages: its name, or "the default team"."""
-        return f"team {team!r}" if team else "the default team (no ?team=)"
+        return f"team {team[:40]!r}" if team else "the default team (no ?team=)"
 
 
 def load_teams_settings(settings: Settings) -> TeamsSettings:

@@ -21,8 +21,10 @@ from urllib.parse import urlsplit
 # the rest of a line ("Trojan Source"). Plain RTL/LTR marks (U+200E/U+200F) are legitimate and kept.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
 _MENTION_TAG = re.compile(r"<(/?at\b)", re.IGNORECASE)
-_MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]()<>&#~|!])")
-_BULLET_START = re.compile(r"^(\s*)([-+])(\s)")
+# Only what can start markup in Teams' subset or CommonMark inline syntax: emphasis, code, links and
+# images (`[` suffices: `(` after plain text is harmless), autolinks/HTML (`<`), and entities (`&x;`).
+_MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]<>~])|&(?=#?\w+;)")
+_BULLET_START = re.compile(r"^(\s*)([-+#>])(\s|$)")
 _NUMBER_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
 URL_MAX = 2000
 
@@ -42,7 +44,7 @@ def one_line(text: str | None, limit: int | None = None) -> str:
 def markdown(text: str | None, limit: int | None = None) -> str:
     """One line of text for a Teams-markdown field (Fact title/value), shown exactly as written."""
     line = one_line(text, limit)
-    line = _MARKDOWN_CHARS.sub(r"\\\1", line)
+    line = _MARKDOWN_CHARS.sub(lambda m: "\\" + m.group(0), line)
     line = _BULLET_START.sub(r"\1\\\2\3", line)
     return _NUMBER_START.sub(r"\1\2\\\3\4", line)
 
