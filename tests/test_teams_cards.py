@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from bot.slack.blocks import render_blocks
 from bot.teams.cards import MAX_CARD_BYTES, compact_json, envelope, render_card, render_cards
@@ -167,3 +169,24 @@ def test_charts_and_files_become_words_and_unsafe_links_are_dropped():
 ])
 def test_teams_markdown_escaping(raw, shown):
     assert markdown(raw) == shown
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=400) | st.sampled_from(HOSTILE)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=TEXT, body=TEXT, label=TEXT, value=TEXT, count=st.integers(0, 25))
+def test_any_text_gives_cards_that_parse_fit_and_carry_no_mention_or_markup(title, body, label, value, count):
+    reply = Reply(title=title, sections=(Section(heading=body, text=body, facts=(Fact(label, value),) * 3,
+                                                 items=(Item(body, url="https://ok.example", meta=(label,)),) * count),),
+                  context=(value,), next_page=label)
+    for card in render_cards(reply):
+        raw = compact_json(envelope(card))
+        assert len(raw) <= MAX_CARD_BYTES and json.loads(raw)["attachments"][0]["content"] == card
+        for node in walk(card):
+            for key in ("text", "title", "value"):
+                if isinstance(node.get(key), str):
+                    assert "<at" not in node[key].lower() and "\x00" not in node[key]
+            if "value" in node and "type" not in node:           # a Fact: Teams markdown
+                unescaped = re.sub(r"\\.", "", node["value"])
+                assert not re.search(r"[*_\[\]<>`~]", unescaped)

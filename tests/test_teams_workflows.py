@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import threading
 
 import pytest
 
@@ -166,3 +167,30 @@ def test_workflows_urls_are_checked(url, ok):
         with pytest.raises(ValueError) as raised:
             check_workflows_url(url)
         assert url not in str(raised.value)
+
+
+def test_a_connection_dropped_after_sending_is_not_sent_again():
+    """The server reads the whole request, then hangs up without answering: it may have posted."""
+    received: list[bytes] = []
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def hang_up_after_reading():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                received.append(conn.recv(65536))
+
+    threading.Thread(target=hang_up_after_reading, daemon=True).start()
+    time = VirtualTime()
+    try:
+        delivery = post_reply(f"http://127.0.0.1:{listener.getsockname()[1]}/flow", Reply(title="Daily coverage"),
+                              limiter=RecordingLimiter(time), sleep=time.sleep)
+    finally:
+        listener.close()
+    assert len(received) == 1 and received[0].startswith(b"POST /flow")
+    assert delivery.uncertain == (1,) and time.sleeps == []
