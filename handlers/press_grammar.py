@@ -70,7 +70,7 @@ def _read_type(args: Args) -> tuple[str, int]:
 def _read_title(args: Args, start: int) -> str:
     """The title: the quoted phrase after the type, or every remaining word when none is quoted."""
     rest = args.words[start:]
-    _reject_unknown_options(rest)
+    _reject_unknown_options([w for i, w in enumerate(args.words) if i >= start and i not in args.quoted])
     if not rest:
         raise UsageError('Give the title in quotes after the type, e.g. "Response to Oflog launch".',
                          example=LOG_EXAMPLE, field="title")
@@ -122,7 +122,7 @@ def read_edit(text: str, ctx: Context) -> tuple[str, list[FieldChange]]:
     if not args.words:
         raise UsageError("Give the number of the press activity to edit.", example=EDIT_EXAMPLE)
     if len(args.words) > 1:
-        _reject_unknown_options(args.words[1:])
+        _reject_unknown_options([w for i, w in enumerate(args.words) if i and i not in args.quoted])
         raise UsageError(f"I didn't understand {' '.join(args.words[1:])[:80]!r}. Give changes as key:value.",
                          example=EDIT_EXAMPLE)
     if not args.options:

@@ -120,7 +120,7 @@ CAMPAIGNS = (
         "Local government careers pilot", ("careers pilot", "LG careers"),
         ("career of choice", "local government careers"), ("website", "events", "linkedin"),
         "Attract new talent and increase officer capacity by marketing local government as a career of "
-        "choice; pilot in the North East.", "LGA Communications", date(2024, 1, 8), date(2024, 3, 31),
+        "choice; pilot in the North East.", "LGA Communications", date(2024, 1, 8), None,
         (("Initial stakeholder meetings in the North East", "2023-12-04", "done", "events"),
          ("First engagement event with the North East Regional Employers Organisation (NEREO)",
           "2024-01-15", "done", "events"),
