@@ -13,7 +13,9 @@ from models.councils_data import normalize_name
 
 T = TypeVar("T")
 ACCEPT_SCORE = 90  # a typo this close to one name, and clearly closer than any other, is that name
-SUGGEST_SCORE = 55
+SUGGEST_SCORE = 60
+SUGGEST_WITHIN = 15  # only names nearly as close as the closest
+SHORT_ALIAS = 4  # aliases this short ("BaC", "LA") only match exactly: fuzzily they match anything
 
 
 class UnknownName(LookupError):
@@ -35,7 +37,8 @@ def resolve_name(kind: str, text: str, candidates: Iterable[tuple[T, str, Iterab
             keys.setdefault(normalize_name(key), (thing, name))
     if wanted in keys:
         return keys[wanted][0]
-    ranked = process.extract(wanted, list(keys), scorer=fuzz.WRatio, limit=6) if wanted else []
+    fuzzy_keys = [k for k in keys if len(k) > SHORT_ALIAS]
+    ranked = process.extract(wanted, fuzzy_keys, scorer=fuzz.WRatio, limit=6) if wanted else []
     if ranked and ranked[0][1] >= ACCEPT_SCORE:
         rivals = [r for r in ranked[1:] if keys[r[0]][1] != keys[ranked[0][0]][1]]
         if not rivals or rivals[0][1] < ranked[0][1] - 5:
@@ -43,6 +46,6 @@ def resolve_name(kind: str, text: str, candidates: Iterable[tuple[T, str, Iterab
     suggestions: list[str] = []
     for key, score, _ in ranked:
         display = keys[key][1]
-        if score >= SUGGEST_SCORE and display not in suggestions:
+        if score >= max(SUGGEST_SCORE, ranked[0][1] - SUGGEST_WITHIN) and display not in suggestions:
             suggestions.append(display)
     raise UnknownName(kind, text.strip(), tuple(suggestions[:3]))
