@@ -239,13 +239,14 @@ def coverage_split(session: Session, period: Period) -> CoverageSplit:
     suggested ones are counted apart so a report can say how many are waiting for a decision.
     """
     in_period = (CoverageItem.published_at >= period.start, CoverageItem.published_at < period.end)
-    total = session.scalar(select(func.count()).select_from(CoverageItem).where(*in_period)) or 0
-
-    def linked(status: str) -> int:
-        return session.scalar(select(func.count(func.distinct(CoverageItem.id))).select_from(CoverageItem).join(
-            PressCoverageLink, PressCoverageLink.coverage_id == CoverageItem.id).join(
+    def linked(status: str):
+        return select(PressCoverageLink.coverage_id).join(
             PressActivity, PressActivity.id == PressCoverageLink.press_id).where(
-            *in_period, PressCoverageLink.status == status, PressActivity.deleted_at.is_(None))) or 0
+            PressCoverageLink.status == status, PressActivity.deleted_at.is_(None))
 
-    proactive = linked("confirmed")
-    return CoverageSplit(total=total, proactive=proactive, unconfirmed=linked("suggested"))
+    def count(*where) -> int:
+        return session.scalar(select(func.count()).select_from(CoverageItem).where(*in_period, *where)) or 0
+
+    confirmed = CoverageItem.id.in_(linked("confirmed"))
+    return CoverageSplit(total=count(), proactive=count(confirmed),
+                         unconfirmed=count(CoverageItem.id.in_(linked("suggested")), ~confirmed))
