@@ -5,6 +5,7 @@ reported with its number and reason; only a clean file is imported, in one trans
 """
 from __future__ import annotations
 
+import sys
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def _campaign(session, text: str):
 def _bar(items: list, label: str):
     """A progress bar for large files; a plain pass-through context for small ones."""
     if len(items) >= BAR_FROM:
-        return click.progressbar(items, label=label, file=click.get_text_stream("stderr"))
+        return click.progressbar(items, label=label, file=sys.stderr)
     return nullcontext(items)
 
 
