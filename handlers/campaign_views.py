@@ -33,6 +33,16 @@ def trend_fact(trend: MetricTrend) -> Fact:
     return Fact(trend.name.replace("_", " "), value)
 
 
+def _span(campaign: Campaign) -> str:
+    """" (since Wed 1 Feb 2012)", " (Thu 1 Jun 2023 to Sun 31 Mar 2024)" or ""."""
+    start, end = campaign.starts_on, campaign.ends_on
+    if start and end:
+        return f" ({day_label(start)} to {day_label(end)})"
+    if start or end:
+        return f" (since {day_label(start)})" if start else f" (until {day_label(end)})"
+    return ""
+
+
 def _activity_item(activity: CampaignActivity, marker: str | None = None) -> Item:
     meta = tuple(m for m in (day_label(activity.due_on), activity.channel, activity.status) if m)
     return Item(title=activity.title, meta=meta, marker=marker)
@@ -57,8 +67,7 @@ def list_reply(rows: list[tuple[Campaign, str, CampaignPlanState]]) -> Reply:
 def overview_reply(campaign: Campaign, status: str, plan: CampaignPlanState, trends: list[MetricTrend],
                    coverage: tuple[int, list[CoverageItem]], press: list[PressActivity], ctx: Context) -> Reply:
     """`/campaign <name>`: status, next planned and overdue activities, metrics, coverage, press."""
-    span = " to ".join(day_label(d) for d in (campaign.starts_on, campaign.ends_on) if d)
-    facts = [Fact("Status", status + (f" ({span})" if span else ""))]
+    facts = [Fact("Status", status + _span(campaign))]
     facts += [Fact(label, value) for label, value in (
         ("Objective", campaign.objective), ("Owner", campaign.owner),
         ("Channels", ", ".join(campaign.channels or ())), ("Also called", ", ".join(campaign.aliases or ())))

@@ -21,7 +21,7 @@ from models.coverage import CoverageItem
 from models.moments import local_label
 from models.periods import PeriodError, parse_period
 from models.press import (
-    NotYours, PressActivity, PressFilters, Viewer, delete_press_activity, edit_press_activity, get_visible_press,
+    NotYours, PressActivity, PressFilters, Viewer, change_refusal, delete_press_activity, edit_press_activity, get_visible_press,
     is_embargoed, log_press_activity, press_type, visible_press,
 )
 from models.press_earned import decide_link, earned_counts, earned_coverage, suggest_earned_coverage
@@ -82,7 +82,7 @@ def press_list(rest: str, ctx: Context) -> Reply:
     if export:
         public = visible_press(ctx.session, Viewer(), ctx.now(), period, filters)
         return export_reply(public, earned_counts(ctx.session, [a.id for a in public]), period, ctx)
-    page = read_id(args.options.get("page", "1"), "page", "/press list this month page:2")
+    page = max(1, read_id(args.options.get("page", "1"), "page", "/press list this month page:2"))
     found = visible_press(ctx.session, viewer_of(ctx), ctx.now(), period, filters, limit=page * PAGE_SIZE + 1)
     shown = found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     more = None
@@ -120,7 +120,8 @@ def press_show(rest: str, ctx: Context) -> Reply:
     suggest_earned_coverage(ctx.session, activity)
     programme = ctx.session.get(Programme, activity.programme_id) if activity.programme_id else None
     campaign = ctx.session.get(Campaign, activity.campaign_id) if activity.campaign_id else None
-    return show_reply(activity, earned_coverage(ctx.session, activity), ctx, programme, campaign)
+    can_decide = change_refusal(activity, ctx.actor) is None
+    return show_reply(activity, earned_coverage(ctx.session, activity), ctx, programme, campaign, can_decide)
 
 
 def press_edit(rest: str, ctx: Context) -> Reply:

@@ -51,8 +51,11 @@ def list_reply(activities: list[PressActivity], counts: dict[int, EarnedCount], 
 
 
 def show_reply(activity: PressActivity, earned: list[EarnedItem], ctx: Context,
-               programme: Programme | None, campaign: Campaign | None) -> Reply:
-    """`/press show`: every detail, the coverage it earned, and Confirm/Reject for each suggestion."""
+               programme: Programme | None, campaign: Campaign | None, can_decide: bool = True) -> Reply:
+    """`/press show`: every detail, the coverage it earned, and Confirm/Reject for each suggestion.
+
+    The buttons are offered only to someone who may decide (the author or an admin).
+    """
     facts = [Fact("Type", activity.kind), Fact("Date", local_label(activity.occurred_at, ctx.tz))]
     optional = (("Outlet", activity.outlet_name), ("Spokesperson", activity.spokesperson),
                 ("Programme", programme.name if programme else None), ("Campaign", campaign.name if campaign else None),
@@ -63,7 +66,7 @@ def show_reply(activity: PressActivity, earned: list[EarnedItem], ctx: Context,
         facts.append(Fact("Embargo", f"{state} {local_label(activity.embargo_until, ctx.tz)}"))
     facts.append(Fact("Logged by", activity.logged_by_name or activity.logged_by))
     sections = [Section(facts=tuple(facts)), _earned_section(earned, ctx)]
-    suggested = [e for e in earned if e.status == "suggested"][:MAX_DECISION_BUTTONS]
+    suggested = [e for e in earned if e.status == "suggested"][:MAX_DECISION_BUTTONS] if can_decide else []
     buttons = tuple(b for e in suggested for b in (
         Button(f"Confirm #{e.coverage.id}", command=f"press link {activity.id} {e.coverage.id}", style="primary"),
         Button(f"Reject #{e.coverage.id}", command=f"press unlink {activity.id} {e.coverage.id}", style="danger")))

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from models.audit import ActorLike, record_audit
 from models.coverage import CoverageItem
 from models.periods import Period
-from models.press import PressActivity, PressCoverageLink
+from models.press import PressActivity, PressCoverageLink, require_change_right
 
 EARNED_WINDOW = timedelta(days=14)
 CONTEXT_BEFORE = timedelta(days=90)  # coverage this far back sets how common each word is
@@ -216,7 +216,6 @@ def earned_counts(session: Session, press_ids: list[int]) -> dict[int, EarnedCou
 def decide_link(session: Session, activity: PressActivity, item: CoverageItem, confirm: bool,
                 actor: ActorLike, now: datetime) -> PressCoverageLink:
     """Confirm (or reject) that `activity` earned `item`; a rejection is kept so it is not suggested again."""
-    from models.press import require_change_right
     require_change_right(activity, actor)
     link = session.get(PressCoverageLink, (activity.id, item.id))
     if link is None:

@@ -81,3 +81,18 @@ def test_demo_reload_adds_nothing_and_keeps_user_changes(herald, clock):
         assert not any(added.values()), added
         bac = s.scalar(select(Campaign).where(Campaign.name == "Be a Councillor"))
         assert {(m.name, m.measured_on) for m in bac.metrics} >= {("page_views", date(2026, 11, 23))}
+
+
+def test_the_bar_from_the_command_line_on_a_fresh_demo(make_app, sqlite_url):
+    """`flask --app app demo load` then `flask --app app ask "campaign Be a Councillor"`."""
+    flask_app = make_app(sqlite_url)
+    runner = flask_app.test_cli_runner()
+    with flask_app.app_context():  # as the `flask` command provides
+        assert runner.invoke(args=["demo", "load"]).exit_code == 0
+        result = runner.invoke(args=["ask", "campaign Be a Councillor"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Campaign: Be a Councillor"
+    assert "Status       running (since Wed 1 Feb 2012)" in lines
+    assert "• Relaunch reception in the House of Commons  (Wed 1 Feb 2012 · events · done)" in lines
+    assert "toolkit downloads  610 on Sat 31 Mar 2012 (+270 since Wed 29 Feb 2012)" in lines
