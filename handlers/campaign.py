@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable, TypeVar
 
 from handlers.args import Args, parse_args
 from handlers.campaign_views import activity_reply, list_reply, metric_reply, overview_reply
@@ -26,6 +27,7 @@ from models.press import PressFilters, visible_press
 ACTIVITY_EXAMPLE = '/campaign activity add "Be a Councillor" "Roadshow in the North East" date:17/02/2027 status:planned'
 METRIC_EXAMPLE = '/campaign metric "Sector support offer launch 2023/24" page_views 2200 date:30/06/2023'
 MAX_TITLE = 500
+T = TypeVar("T")
 
 
 def handle(text: str, ctx: Context) -> Reply:
@@ -134,7 +136,8 @@ def read_number(text: str, example: str) -> float:
     return value
 
 
-def _domain(read, field: str, example: str):
+def _domain(read: Callable[[], T], field: str, example: str) -> T:
+    """Run a domain reader, turning its CampaignDataError into a UsageError on `field`."""
     try:
         return read()
     except CampaignDataError as exc:

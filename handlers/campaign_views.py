@@ -19,6 +19,7 @@ def number(value: float) -> str:
 
 
 def day_label(day: date) -> str:
+    """"Wed 1 Feb 2012"."""
     return day.strftime("%a %-d %b %Y")
 
 

@@ -6,7 +6,7 @@ field at fault so the Slack form can show it beside the right input.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import datetime, time
 
 from rapidfuzz import process
 
@@ -105,7 +105,7 @@ def _text(value: str | None, field: str) -> str | None:
     return value.strip()
 
 
-def _embargo(value: str, ctx: Context):
+def _embargo(value: str, ctx: Context) -> datetime:
     """When the embargo lifts: a future moment; a bare day means 00:01 that day."""
     when = read_moment(value, ctx, "embargo", '/press log "press release" "…" embargo:"Tue 00:01"',
                        direction="future", default_time=EMBARGO_TIME)

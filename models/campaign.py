@@ -195,6 +195,7 @@ class MetricTrend:
 
     @property
     def change(self) -> float | None:
+        """The change since the report before, or None for a first report."""
         return None if self.previous is None else self.value - self.previous
 
 

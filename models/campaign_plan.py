@@ -116,6 +116,8 @@ def read_plan(lines: Iterable[tuple[int, list[str]]], columns: dict[str, int], t
 
 @dataclass(frozen=True)
 class ImportResult:
+    """How many rows an import added, and how many were already in the plan."""
+
     added: int
     already_there: int
 

@@ -27,6 +27,8 @@ DEMO = "demo"
 
 @dataclass(frozen=True)
 class DemoPress:
+    """A demo press activity; `when` and `embargo` use the demo's relative specs."""
+
     title: str
     kind: str
     when: str
@@ -83,6 +85,8 @@ PRESS = (
 
 @dataclass(frozen=True)
 class DemoCampaign:
+    """A demo campaign with its plan and metrics."""
+
     name: str
     aliases: tuple[str, ...]
     keywords: tuple[str, ...]

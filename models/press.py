@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, func, or_, select, true
+from sqlalchemy import ColumnElement, ForeignKey, Select, String, Text, func, or_, select, true
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
@@ -132,7 +132,7 @@ class NotYours(PermissionError):
     """An officer tried to change press activity someone else logged; the message says who can."""
 
 
-def embargo_lifted(viewer: Viewer, now: datetime):
+def embargo_lifted(viewer: Viewer, now: datetime) -> ColumnElement[bool]:
     """SQL condition: not under embargo at `now`, or `viewer` is its author or an admin."""
     open_now = or_(PressActivity.embargo_until.is_(None), PressActivity.embargo_until <= now)
     if viewer.is_admin:
@@ -163,7 +163,7 @@ def visible_press(session: Session, viewer: Viewer, now: datetime, period: Perio
     return list(session.scalars(query.limit(limit) if limit else query))
 
 
-def _filtered(query, f: PressFilters):
+def _filtered(query: Select, f: PressFilters) -> Select:
     if f.kind:
         query = query.where(PressActivity.kind == f.kind)
     if f.outlet:

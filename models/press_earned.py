@@ -64,6 +64,7 @@ class CoverageSplit:
 
     @property
     def reactive(self) -> int:
+        """Coverage not earned by logged activity (no confirmed link)."""
         return self.total - self.proactive
 
 

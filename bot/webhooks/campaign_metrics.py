@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from flask import Blueprint, current_app, jsonify
+from sqlalchemy.orm import Session
 
 from bot.webhooks import json_body, require_bearer_token
 from handlers.context import Actor
@@ -47,6 +48,7 @@ class Reading:
 
 @bp.post("/webhooks/campaign-metrics")
 def campaign_metrics():
+    """Authenticate, parse, store: see the module docstring for the body."""
     require_bearer_token()
     return receive(json_body())
 
@@ -67,7 +69,8 @@ def receive(data: object):
     return jsonify(stored=len(results), results=results)
 
 
-def _store(session, index: int, r: Reading, now) -> dict:
+def _store(session: Session, index: int, r: Reading, now: datetime) -> dict:
+    """Record one reading; an unknown campaign is a 422 naming the reading."""
     try:
         campaign = find_campaign(session, r.campaign)
     except UnknownName as exc:
