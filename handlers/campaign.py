@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 from handlers.args import Args, parse_args
@@ -64,19 +65,41 @@ def campaign_overview(words: list[str], ctx: Context) -> Reply:
                           metric_trends(ctx.session, campaign), campaign_coverage(ctx.session, campaign), press, ctx)
 
 
+@dataclass(frozen=True)
+class ActivityFields:
+    """`/campaign activity add` as a form fills it, named by the form's block ids."""
+
+    campaign: str
+    activity: str
+    date: str
+    status: str = ""
+    channel: str = ""
+
+
 def campaign_activity_add(text: str, ctx: Context) -> Reply:
     """`activity add "<campaign>" "<activity>" date:… [status:…] [channel:…]`."""
     args = parse_args(text, {"date", "status", "channel"})
     _reject_unknown_options(args, ACTIVITY_EXAMPLE)
     campaign_text, title = _campaign_and_activity(args)
-    campaign = campaign_named(ctx, campaign_text)
-    status = _domain(lambda: activity_status(args.options.get("status") or "planned"), "status", ACTIVITY_EXAMPLE)
-    channel = _domain(lambda: campaign_channel(args.options["channel"]), "channel", ACTIVITY_EXAMPLE) \
-        if args.options.get("channel") else None
-    if not args.options.get("date"):
+    return activity_add_form(ActivityFields(campaign_text, title, **{"date": "", **args.options}), ctx)
+
+
+def activity_add_form(fields: ActivityFields, ctx: Context) -> Reply:
+    """Check every field and add the activity; errors name the form field at fault."""
+    if not fields.campaign.strip():
+        raise UsageError("Say which campaign.", example=ACTIVITY_EXAMPLE, field="campaign")
+    title = " ".join(fields.activity.split())
+    if not title or len(title) > MAX_TITLE:
+        raise UsageError("The activity is empty." if not title else
+                         f"The activity is {len(title)} characters; keep it under {MAX_TITLE}.",
+                         example=ACTIVITY_EXAMPLE, field="activity")
+    campaign = campaign_named(ctx, fields.campaign)
+    status = _domain(lambda: activity_status(fields.status or "planned"), "status", ACTIVITY_EXAMPLE)
+    channel = _domain(lambda: campaign_channel(fields.channel), "channel", ACTIVITY_EXAMPLE) \
+        if fields.channel.strip() else None
+    if not fields.date.strip():
         raise UsageError("Give the activity's date, e.g. date:17/02/2011.", example=ACTIVITY_EXAMPLE, field="date")
-    due_on = read_day(args.options["date"], ctx, "date", ACTIVITY_EXAMPLE,
-                      direction="past" if status == "done" else "future")
+    due_on = read_day(fields.date, ctx, "date", ACTIVITY_EXAMPLE, direction="past" if status == "done" else "future")
     activity = add_activity(ctx.session, campaign, title, due_on, status, channel, ctx.actor, ctx.now())
     return activity_reply(campaign, activity)
 
@@ -97,11 +120,6 @@ def _campaign_and_activity(args: Args) -> tuple[str, str]:
         raise UsageError("Put the campaign and the activity in quotes, so I can tell them apart.",
                          example=ACTIVITY_EXAMPLE, field="campaign")
     title = " ".join(words[split:]).strip()
-    if not title:
-        raise UsageError("The activity is empty.", example=ACTIVITY_EXAMPLE, field="activity")
-    if len(title) > MAX_TITLE:
-        raise UsageError(f"The activity is {len(title)} characters; keep it under {MAX_TITLE}.",
-                         example=ACTIVITY_EXAMPLE, field="activity")
     return " ".join(words[:split]), title
 
 

@@ -13,7 +13,7 @@ from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.inputs import campaign_named, programme_named, read_id
-from handlers.press_grammar import LOG_EXAMPLE, read_edit, read_log
+from handlers.press_grammar import LOG_EXAMPLE, PressFields, draft_from_fields, read_edit, read_log
 from handlers.press_views import export_reply, list_reply, press_item, show_reply
 from handlers.reply import Fact, Reply, Section
 from models.campaign import Campaign
@@ -21,7 +21,7 @@ from models.coverage import CoverageItem
 from models.moments import local_label
 from models.periods import PeriodError, parse_period
 from models.press import (
-    NotYours, PressActivity, PressFilters, Viewer, change_refusal, delete_press_activity, edit_press_activity, get_visible_press,
+    NotYours, PressActivity, PressDraft, PressFilters, Viewer, change_refusal, delete_press_activity, edit_press_activity, get_visible_press,
     is_embargoed, log_press_activity, press_type, visible_press,
 )
 from models.press_earned import decide_link, earned_counts, earned_coverage, suggest_earned_coverage
@@ -53,7 +53,18 @@ def handle(text: str, ctx: Context) -> Reply:
 
 def press_log(rest: str, ctx: Context) -> Reply:
     """`/press log <type> "<title>" [options]`: record it and suggest the coverage it earned."""
-    draft = read_log(rest, ctx)
+    return _logged(read_log(rest, ctx), ctx)
+
+
+def press_log_form(fields: PressFields, ctx: Context) -> Reply:
+    """The `/press log` form, submitted: the same checks and reply as the one-line command.
+
+    Raises UsageError / NotFound whose `field` is the form block to mark; the caller shows them.
+    """
+    return _logged(draft_from_fields(fields, ctx), ctx)
+
+
+def _logged(draft: PressDraft, ctx: Context) -> Reply:
     activity = log_press_activity(ctx.session, draft, ctx.actor, ctx.now())
     suggested = len(earned_coverage(ctx.session, activity))
     notes = []

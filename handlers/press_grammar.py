@@ -6,6 +6,7 @@ field at fault so the Slack form can show it beside the right input.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from rapidfuzz import process
@@ -27,6 +28,26 @@ MAX_TITLE = 500
 MAX_TEXT = 200
 
 
+@dataclass(frozen=True)
+class PressFields:
+    """`/press log` as a form fills it: each field as typed, named by the form's block ids.
+
+    The one-line command is read into this too, so the form and the command are checked by the
+    same code (`draft_from_fields`) and fail with the same messages on the same field.
+    """
+
+    type: str
+    title: str
+    outlet: str = ""
+    date: str = ""
+    spokesperson: str = ""
+    programme: str = ""
+    campaign: str = ""
+    link: str = ""
+    embargo: str = ""
+    notes: str = ""
+
+
 def read_log(text: str, ctx: Context) -> PressDraft:
     """A `PressDraft` from `<type> "<title>" [key:value…]`, every value checked and resolved."""
     args = parse_args(text, LOG_OPTIONS)
@@ -34,17 +55,27 @@ def read_log(text: str, ctx: Context) -> PressDraft:
         raise UsageError("Say what you are logging: a type and a title in quotes.", example=LOG_EXAMPLE, field="type")
     kind, used = _read_type(args)
     title = _read_title(args, used)
-    options = args.options
-    occurred_at = (read_moment(options["date"], ctx, "date", LOG_EXAMPLE) if options.get("date") else ctx.now())
+    return draft_from_fields(PressFields(type=kind, title=title, **args.options), ctx)
+
+
+def draft_from_fields(fields: PressFields, ctx: Context) -> PressDraft:
+    """Check and resolve every field (dates, names, link); a UsageError or NotFound names the field."""
+    kind = press_type(fields.type)
+    if not kind:
+        raise UsageError(f'"{fields.type.strip()[:40]}" is not a type of press activity. Types: {TYPE_LIST}.',
+                         example=LOG_EXAMPLE, field="type")
+    title = _read_title(Args(words=[fields.title], quoted={0}), 0)
+    present = {name: value.strip() for name, value in vars(fields).items() if value and value.strip()}
     return PressDraft(
-        kind=kind, title=title, occurred_at=occurred_at,
-        outlet_name=_text(options.get("outlet"), "outlet"),
-        spokesperson=_text(options.get("spokesperson"), "spokesperson"),
-        programme_id=programme_named(ctx, options["programme"]).id if options.get("programme") else None,
-        campaign_id=campaign_named(ctx, options["campaign"]).id if options.get("campaign") else None,
-        link=read_link(options["link"], "link", LOG_EXAMPLE) if options.get("link") else None,
-        embargo_until=_embargo(options["embargo"], ctx) if options.get("embargo") else None,
-        notes=options.get("notes") or None)
+        kind=kind, title=title,
+        occurred_at=read_moment(present["date"], ctx, "date", LOG_EXAMPLE) if "date" in present else ctx.now(),
+        outlet_name=_text(present.get("outlet"), "outlet"),
+        spokesperson=_text(present.get("spokesperson"), "spokesperson"),
+        programme_id=programme_named(ctx, present["programme"]).id if "programme" in present else None,
+        campaign_id=campaign_named(ctx, present["campaign"]).id if "campaign" in present else None,
+        link=read_link(present["link"], "link", LOG_EXAMPLE) if "link" in present else None,
+        embargo_until=_embargo(present["embargo"], ctx) if "embargo" in present else None,
+        notes=present.get("notes"))
 
 
 def _read_type(args: Args) -> tuple[str, int]:

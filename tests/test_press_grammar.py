@@ -164,3 +164,39 @@ def test_the_issue_campaign_examples(herald):
     reply = ask(herald, '/campaign metric "Be a Councillor" page_views 2,200')
     assert reply.title == "Recorded for Be a Councillor"
     assert reply.sections[0].facts[0].value == "2,200 on Mon 23 Nov 2026 (first report)"
+
+
+def run_form(herald, submit, fields):
+    """Submit a form the way the Slack modal does: fields in, Reply or a field-named error out."""
+    from handlers.context import Context
+    with herald.session() as s:
+        ctx = Context(session=s, actor=ALICE, clock=herald.clock, settings=herald.settings)
+        return submit(fields, ctx)
+
+
+def test_the_press_form_is_checked_by_the_same_code_and_names_the_field(herald):
+    from handlers.errors import NotFound, UsageError
+    from handlers.press import press_log_form
+    from handlers.press_grammar import PressFields
+    reply = run_form(herald, press_log_form, PressFields(type="Press release", title='A "quoted" title',
+                                                         outlet="LGC", embargo="Tue 00:01"))
+    assert reply.title.startswith("Logged press release #")
+    with pytest.raises(UsageError) as caught:
+        run_form(herald, press_log_form, PressFields(type="statement", title="x", date="31/02/2024"))
+    assert caught.value.field == "date"
+    with pytest.raises(UsageError) as caught:
+        run_form(herald, press_log_form, PressFields(type="statement", title="  "))
+    assert (str(caught.value), caught.value.field) == ("The title is empty.", "title")
+    with pytest.raises(NotFound) as caught:
+        run_form(herald, press_log_form, PressFields(type="statement", title="x", campaign="Be a Chancellor"))
+    assert (caught.value.suggestions, caught.value.field) == (("Be a Councillor",), "campaign")
+
+
+def test_the_campaign_activity_form(herald):
+    from handlers.campaign import ActivityFields, activity_add_form
+    from handlers.errors import UsageError
+    reply = run_form(herald, activity_add_form, ActivityFields("BaC", "Roadshow", "17/02/2027", "planned"))
+    assert reply.title == "Added to Be a Councillor"
+    with pytest.raises(UsageError) as caught:
+        run_form(herald, activity_add_form, ActivityFields("BaC", "Roadshow", "17/02/2027", "someday"))
+    assert caught.value.field == "status"
