@@ -14,7 +14,7 @@ from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.inputs import campaign_named, programme_named, read_id
 from handlers.press_grammar import LOG_EXAMPLE, PressFields, draft_from_fields, read_edit, read_log
-from handlers.press_views import export_reply, list_reply, press_item, show_reply
+from handlers.press_views import decision_buttons, export_reply, list_reply, press_item, show_reply
 from handlers.reply import Fact, Reply, Section
 from models.campaign import Campaign
 from models.coverage import CoverageItem
@@ -24,7 +24,9 @@ from models.press import (
     NotYours, PressActivity, PressDraft, PressFilters, Viewer, change_refusal, delete_press_activity, edit_press_activity, get_visible_press,
     is_embargoed, log_press_activity, press_type, visible_press,
 )
-from models.press_earned import decide_link, earned_counts, earned_coverage, suggest_earned_coverage
+from models.press_earned import (
+    coverage_split, decide_link, earned_counts, earned_coverage, suggest_earned_coverage,
+)
 from models.programme import Programme
 
 LIST_OPTIONS = frozenset({"type", "outlet", "spokesperson", "campaign", "programme", "page"})
@@ -66,14 +68,14 @@ def press_log_form(fields: PressFields, ctx: Context) -> Reply:
 
 def _logged(draft: PressDraft, ctx: Context) -> Reply:
     activity = log_press_activity(ctx.session, draft, ctx.actor, ctx.now())
-    suggested = len(earned_coverage(ctx.session, activity))
+    earned = earned_coverage(ctx.session, activity)
     notes = []
     if is_embargoed(activity, ctx.now()):
         notes.append(f"Embargoed until {local_label(activity.embargo_until, ctx.tz)}: only you and admins "
                      "can see it until then; it stays out of channels, digests and exports.")
-    if suggested:
-        notes.append(f"{suggested} coverage item(s) may have been earned by it: /press show {activity.id}")
-    return Reply(title=f"Logged {activity.kind} #{activity.id}", sections=(Section(
+    if earned:
+        notes.append(f"{len(earned)} coverage item(s) may have been earned by it: /press show {activity.id}")
+    return Reply(buttons=decision_buttons(activity, earned), title=f"Logged {activity.kind} #{activity.id}", sections=(Section(
         items=(press_item(activity, ctx),)),), context=tuple(notes) or (f"Edit with /press edit {activity.id} "
                                                                           "field:value.",))
 
@@ -101,7 +103,7 @@ def press_list(rest: str, ctx: Context) -> Reply:
         more = "press list " + " ".join([period_text, *(f'{k}:"{v}"' for k, v in args.options.items()
                                                           if k != "page"), f"page:{page + 1}"])
     return list_reply(shown, earned_counts(ctx.session, [a.id for a in shown]), period, ctx, more,
-                      (page - 1) * PAGE_SIZE)
+                      (page - 1) * PAGE_SIZE, coverage_split(ctx.session, period))
 
 
 def _filters(options: dict[str, str], ctx: Context) -> PressFilters:

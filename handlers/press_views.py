@@ -10,7 +10,7 @@ from models.campaign import Campaign
 from models.moments import local_label
 from models.periods import Period
 from models.press import PressActivity, is_embargoed
-from models.press_earned import EarnedCount, EarnedItem
+from models.press_earned import CoverageSplit, EarnedCount, EarnedItem
 from models.programme import Programme
 
 MAX_DECISION_BUTTONS = 5  # pairs of Confirm/Reject; the rest are reachable by command
@@ -35,18 +35,25 @@ def press_item(activity: PressActivity, ctx: Context, count: EarnedCount | None 
                 meta=tuple(m for m in meta if m), detail=detail)
 
 
+def split_line(split: CoverageSplit, period: Period) -> str:
+    """"Coverage this week: 14 items, 3 proactive (earned by logged press activity), 11 reactive"."""
+    waiting = f"; {split.unconfirmed} more suggested, to confirm" if split.unconfirmed else ""
+    return (f"Coverage {period.label}: {split.total} items, {split.proactive} proactive (earned by logged press "
+            f"activity), {split.reactive} reactive{waiting}.")
+
+
 def list_reply(activities: list[PressActivity], counts: dict[int, EarnedCount], period: Period, ctx: Context,
-               next_page: str | None, shown_from: int) -> Reply:
-    """`/press list`: the activities of a period, each with its earned-coverage count."""
+               next_page: str | None, shown_from: int, split: CoverageSplit) -> Reply:
+    """`/press list`: the activities of a period, each with its earned-coverage count, and the split."""
     if not activities:
         return Reply(title=f"Press activity: {period.label}",
                      sections=(Section(text="No press activity logged in this period."),),
-                     context=("Log some with /press log <type> \"<title>\".",))
+                     context=("Log some with /press log <type> \"<title>\".", split_line(split, period)))
     items = tuple(press_item(a, ctx, counts.get(a.id)) for a in activities)
     earned = sum((c.confirmed + c.suggested) for a in activities if (c := counts.get(a.id)))
     return Reply(title=f"Press activity: {period.label}", sections=(Section(items=items),),
                  context=(f"Showing {shown_from + 1}–{shown_from + len(items)} · {earned} coverage items earned "
-                          "by these. /press show <id> for details.",),
+                          "by these. /press show <id> for details.", split_line(split, period)),
                  next_page=next_page)
 
 
@@ -66,13 +73,18 @@ def show_reply(activity: PressActivity, earned: list[EarnedItem], ctx: Context,
         facts.append(Fact("Embargo", f"{state} {local_label(activity.embargo_until, ctx.tz)}"))
     facts.append(Fact("Logged by", activity.logged_by_name or activity.logged_by))
     sections = [Section(facts=tuple(facts)), _earned_section(earned, ctx)]
-    suggested = [e for e in earned if e.status == "suggested"][:MAX_DECISION_BUTTONS] if can_decide else []
-    buttons = tuple(b for e in suggested for b in (
-        Button(f"Confirm #{e.coverage.id}", command=f"press link {activity.id} {e.coverage.id}", style="primary"),
-        Button(f"Reject #{e.coverage.id}", command=f"press unlink {activity.id} {e.coverage.id}", style="danger")))
+    buttons = decision_buttons(activity, earned) if can_decide else ()
     return Reply(title=f"#{activity.id} {activity.title}", sections=tuple(sections), buttons=buttons,
                  context=(f"Coverage published within 14 days that links to it or shares its distinctive words "
                           f"is suggested; confirm with /press link {activity.id} <coverage id>.",))
+
+
+def decision_buttons(activity: PressActivity, earned: list[EarnedItem]) -> tuple[Button, ...]:
+    """Confirm / Reject for each suggested item: one click runs `press link|unlink <id> <coverage id>`."""
+    suggested = [e for e in earned if e.status == "suggested"][:MAX_DECISION_BUTTONS]
+    return tuple(b for e in suggested for b in (
+        Button(f"Confirm #{e.coverage.id}", command=f"press link {activity.id} {e.coverage.id}", style="primary"),
+        Button(f"Reject #{e.coverage.id}", command=f"press unlink {activity.id} {e.coverage.id}", style="danger")))
 
 
 def _earned_section(earned: list[EarnedItem], ctx: Context) -> Section:

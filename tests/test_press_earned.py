@@ -100,6 +100,8 @@ def test_proactive_and_reactive_split(herald, clock):
         after = coverage_split(s, week)
     assert (before.total, before.proactive, before.unconfirmed) == (3, 0, 1)
     assert (after.total, after.proactive, after.reactive, after.unconfirmed) == (3, 1, 2, 0)
+    assert ask(herald, "press list this week").context[-1] == (
+        "Coverage this week: 3 items, 1 proactive (earned by logged press activity), 2 reactive.")
 
 
 def test_the_demo_shows_earned_coverage_from_seed_004(demo_herald):
