@@ -6,6 +6,7 @@ field at fault, which is how the Slack form shows it beside the right input.
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import select
 
 from models.press import PressActivity
@@ -200,3 +201,13 @@ def test_the_campaign_activity_form(herald):
     with pytest.raises(UsageError) as caught:
         run_form(herald, activity_add_form, ActivityFields("BaC", "Roadshow", "17/02/2027", "someday"))
     assert caught.value.field == "status"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from('ab1:/" \u201c\u201d\'#.-date:embargo:campaign:'), max_size=40))
+def test_no_input_gets_an_apology_instead_of_an_answer(herald, tail):
+    """Whatever is typed, the answer is a reply or a usage error: never "something went wrong"."""
+    for command in (f"press log statement {tail}", f"press edit 1 {tail}", f"press list {tail}",
+                    f"campaign metric {tail}", f"campaign activity add {tail}"):
+        reply = ask(herald, command)
+        assert reply.title != "Sorry, something went wrong", command
