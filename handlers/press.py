@@ -21,8 +21,9 @@ from models.coverage import CoverageItem
 from models.moments import local_label
 from models.periods import PeriodError, parse_period
 from models.press import (
-    NotYours, PressActivity, PressDraft, PressFilters, Viewer, change_refusal, delete_press_activity, edit_press_activity, get_visible_press,
-    is_embargoed, log_press_activity, press_type, visible_press,
+    NotYours, PressActivity, PressDraft, PressFilters, Viewer, change_refusal, delete_press_activity, deleted_press,
+    edit_press_activity, get_visible_press, is_embargoed, log_press_activity, press_type, restore_press_activity,
+    visible_press,
 )
 from models.press_earned import (
     coverage_split, decide_link, earned_counts, earned_coverage, suggest_earned_coverage,
@@ -49,7 +50,7 @@ def handle(text: str, ctx: Context) -> Reply:
         return press_show(text, ctx)
     action = SUBCOMMANDS.get(sub)
     if action is None:
-        raise UsageError(f'I don\'t know "/press {sub[:30]}". Use log, list, show, edit, delete, link or unlink.')
+        raise UsageError(f'I don\'t know "/press {sub[:30]}". Use log, list, show, edit, delete, restore, link or unlink.')
     return action(rest, ctx)
 
 
@@ -67,17 +68,17 @@ def press_log_form(fields: PressFields, ctx: Context) -> Reply:
 
 
 def _logged(draft: PressDraft, ctx: Context) -> Reply:
+    """Log the draft; the reply says who can see it yet and offers any earned coverage to confirm."""
     activity = log_press_activity(ctx.session, draft, ctx.actor, ctx.now())
     earned = earned_coverage(ctx.session, activity)
-    notes = []
+    notes = [f"Edit with /press edit {activity.id} field:value."]
     if is_embargoed(activity, ctx.now()):
         notes.append(f"Embargoed until {local_label(activity.embargo_until, ctx.tz)}: only you and admins "
                      "can see it until then; it stays out of channels, digests and exports.")
     if earned:
         notes.append(f"{len(earned)} coverage item(s) may have been earned by it: /press show {activity.id}")
-    return Reply(buttons=decision_buttons(activity, earned), title=f"Logged {activity.kind} #{activity.id}", sections=(Section(
-        items=(press_item(activity, ctx),)),), context=tuple(notes) or (f"Edit with /press edit {activity.id} "
-                                                                          "field:value.",))
+    return Reply(title=f"Logged {activity.kind} #{activity.id}", sections=(Section(items=(press_item(activity, ctx),)),),
+                 context=tuple(notes), buttons=decision_buttons(activity, earned))
 
 
 def press_list(rest: str, ctx: Context) -> Reply:
@@ -143,9 +144,26 @@ def press_edit(rest: str, ctx: Context) -> Reply:
     activity = _visible(ctx, id_text, "/press edit 12 outlet:LGC")
     with _refusals():
         changed = edit_press_activity(ctx.session, activity, changes, ctx.actor, ctx.now())
-    facts = tuple(Fact(field.replace("_", " "), f"{old} → {new}") for field, (old, new) in changed.items())
+    facts = tuple(Fact(FIELD_LABELS[field], _shown(activity, field, ctx)) for field in changed)
     return Reply(title=f"Updated #{activity.id} {activity.title}" if changed else f"Nothing changed on #{activity.id}",
                  sections=(Section(facts=facts),) if facts else ())
+
+
+FIELD_LABELS = {"kind": "Type", "title": "Title", "outlet_name": "Outlet", "occurred_at": "Date",
+                "spokesperson": "Spokesperson", "programme_id": "Programme", "campaign_id": "Campaign",
+                "link": "Link", "embargo_until": "Embargo until", "notes": "Notes"}
+
+
+def _shown(activity: PressActivity, field: str, ctx: Context) -> str:
+    """A changed field's new value as a person reads it."""
+    value = getattr(activity, field)
+    if value is None:
+        return "(none)"
+    if field in ("occurred_at", "embargo_until"):
+        return local_label(value, ctx.tz)
+    if field in ("programme_id", "campaign_id"):
+        return ctx.session.get(Programme if field == "programme_id" else Campaign, value).name
+    return str(value)
 
 
 def press_delete(rest: str, ctx: Context) -> Reply:
@@ -154,8 +172,19 @@ def press_delete(rest: str, ctx: Context) -> Reply:
     with _refusals():
         delete_press_activity(ctx.session, activity, ctx.actor, ctx.now())
     return Reply(title=f"Deleted #{activity.id} {activity.title}",
-                 context=("It no longer shows in lists, digests or exports; an admin can restore it from the "
-                          "audit log.",))
+                 context=(f"It no longer shows in lists, digests or exports, but it is kept: "
+                          f"/press restore {activity.id} brings it back.",))
+
+
+def press_restore(rest: str, ctx: Context) -> Reply:
+    """`/press restore <id>`: undo a delete (its author or an admin), audited."""
+    press_id = read_id(rest.strip(), "press activity", "/press restore 12")
+    activity = deleted_press(ctx.session, press_id)
+    if activity is None:
+        raise NotFound(f"There is no deleted press activity #{press_id}.")
+    with _refusals():
+        restore_press_activity(ctx.session, activity, ctx.actor, ctx.now())
+    return Reply(title=f"Restored #{activity.id} {activity.title}")
 
 
 def _decide(rest: str, ctx: Context, confirm: bool) -> Reply:
@@ -187,14 +216,14 @@ def _refusals() -> Iterator[None]:
 
 SUBCOMMANDS = {
     "log": press_log, "add": press_log, "list": press_list, "show": press_show, "edit": press_edit,
-    "delete": press_delete, "remove": press_delete,
+    "delete": press_delete, "remove": press_delete, "restore": press_restore,
     "link": lambda rest, ctx: _decide(rest, ctx, True), "unlink": lambda rest, ctx: _decide(rest, ctx, False),
 }
 
 FAMILY = Family(
     name="press",
     summary="Press activity: log releases, statements and interviews; see what coverage they earned",
-    usage="/press log <type> \"<title>\" [outlet:…] [date:…] [spokesperson:\"…\"] [programme:…] [campaign:…] [link:…] [embargo:\"…\"]  ·  /press list [period] [type:… outlet:… campaign:…] [export]  ·  /press show|edit|delete <id>  ·  /press link|unlink <id> <coverage id>",
+    usage="/press log <type> \"<title>\" [outlet:…] [date:…] [spokesperson:\"…\"] [programme:…] [campaign:…] [link:…] [embargo:\"…\"]  ·  /press list [period] [type:… outlet:… campaign:…] [export]  ·  /press show|edit|delete|restore <id>  ·  /press link|unlink <id> <coverage id>",
     examples=(LOG_EXAMPLE, "/press list this month", "/press log \"press release\" \"Sector support offer\" embargo:\"Tue 00:01\""),
     handle=handle,
 )

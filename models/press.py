@@ -268,3 +268,18 @@ def delete_press_activity(session: Session, activity: PressActivity, actor: Acto
 def _plain(value: object) -> object:
     """A value as the audit log's JSON stores it."""
     return value.isoformat() if isinstance(value, datetime) else value
+
+
+def deleted_press(session: Session, press_id: int) -> PressActivity | None:
+    """A soft-deleted press activity, for restoring; None if it is not deleted (or never existed)."""
+    return session.scalar(select(PressActivity).where(
+        PressActivity.id == press_id, PressActivity.deleted_at.is_not(None)))
+
+
+def restore_press_activity(session: Session, activity: PressActivity, actor: ActorLike, now: datetime) -> None:
+    """Undo a soft delete (its author or an admin), audited."""
+    require_change_right(activity, actor)
+    activity.deleted_at = None
+    activity.updated_at = now
+    record_audit(session, at=now, actor=actor, action="press.restore", entity="press_activity",
+                 entity_id=activity.id, detail={"title": activity.title})

@@ -121,7 +121,7 @@ def test_unknown_campaign_and_programme_suggest_the_nearest(herald):
      "programme:, spokesperson:, title:, type:", None),
     ("press list next decade", "I don't know the period 'next decade'. Try a period such as this week, last month, "
      "Q1 2023/24 or 2023/24.", None),
-    ("press frobnicate", 'I don\'t know "/press frobnicate". Use log, list, show, edit, delete, link or unlink.', None),
+    ("press frobnicate", 'I don\'t know "/press frobnicate". Use log, list, show, edit, delete, restore, link or unlink.', None),
     ("press link 1", "Give the press activity number and the coverage number: /press link 12 345", None),
 ])
 def test_malformed_press_commands(herald, command, message, field):

@@ -29,6 +29,8 @@ def test_the_author_edits_and_the_change_is_audited_with_old_and_new(herald, ali
     reply = ask(herald, f'press edit {alices} outlet:"The MJ" date:"17/02/2011 10am" spokesperson:"Cllr Abi Brown"',
                 ALICE)
     assert reply.title == f"Updated #{alices} Response to Oflog launch"
+    assert [(f.label, f.value) for f in reply.sections[0].facts] == [
+        ("Outlet", "The MJ"), ("Date", "Thu 17 Feb 2011 10:00"), ("Spokesperson", "Cllr Abi Brown")]
     with herald.session() as s:
         activity = s.get(PressActivity, alices)
         assert (activity.outlet_name, activity.spokesperson) == ("The MJ", "Cllr Abi Brown")
@@ -62,6 +64,12 @@ def test_delete_is_soft_hidden_everywhere_and_audited(herald, alices):
     with herald.session() as s:
         assert s.get(PressActivity, alices).deleted_at is not None  # nothing lost
     assert audit_actions(herald, alices)[-1][:2] == ("press.delete", ALICE.user_id)
+    assert ask(herald, f"press restore {alices}", BOB).title == "Not allowed"
+    assert ask(herald, f"press restore {alices}", ALICE).title == f"Restored #{alices} Response to Oflog launch"
+    assert "Response to Oflog launch" in text_of(ask(herald, "press list", BOB))
+    assert audit_actions(herald, alices)[-1][:2] == ("press.restore", ALICE.user_id)
+    assert ask(herald, f"press restore {alices}", ALICE).sections[0].text == \
+        f"There is no deleted press activity #{alices}."
 
 
 def test_an_edit_that_changes_nothing_says_so_and_audits_nothing(herald, alices):
