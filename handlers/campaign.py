@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 from handlers.args import Args, parse_args
-from handlers.campaign_views import activity_reply, list_reply, metric_reply, overview_reply
+from handlers.campaign_views import activity_reply, history_reply, list_reply, metric_reply, overview_reply
 from handlers.context import Context
 from handlers.errors import UsageError
 from handlers.family import Family
@@ -21,7 +21,7 @@ from handlers.press import viewer_of
 from handlers.reply import Reply
 from models.campaign import (
     CampaignDataError, activity_status, add_activity, all_campaigns, campaign_channel, campaign_coverage,
-    campaign_status, metric_name, metric_trends, plan_state, record_metric,
+    campaign_status, metric_history, metric_name, metric_trends, plan_state, record_metric,
 )
 from models.press import PressFilters, visible_press
 
@@ -127,6 +127,8 @@ def campaign_metric(text: str, ctx: Context) -> Reply:
     """`metric "<campaign>" <metric> <value> [date:…]`: one value per day; a repeat changes nothing."""
     args = parse_args(text, {"date"})
     _reject_unknown_options(args, METRIC_EXAMPLE)
+    if len(args.words) == 2 and not re.fullmatch(r"[\d,.\-]+", args.words[1]) and not args.options:
+        return campaign_metric_history(args.words[0], args.words[1], ctx)
     if len(args.words) < 3:
         raise UsageError("Give the campaign, the metric and its value.", example=METRIC_EXAMPLE)
     campaign = campaign_named(ctx, " ".join(args.words[:-2]))
@@ -140,6 +142,13 @@ def campaign_metric(text: str, ctx: Context) -> Reply:
     result = record_metric(ctx.session, campaign, name, value, measured_on, "chat", ctx.actor, ctx.now())
     trend = next((t for t in metric_trends(ctx.session, campaign) if t.name == name), None)
     return metric_reply(campaign, result, trend)
+
+
+def campaign_metric_history(campaign_text: str, metric_text: str, ctx: Context) -> Reply:
+    """`metric "<campaign>" <metric>`: every reported value of one metric, newest first."""
+    campaign = campaign_named(ctx, campaign_text)
+    name = _domain(lambda: metric_name(metric_text), "metric", METRIC_EXAMPLE)
+    return history_reply(campaign, name, metric_history(ctx.session, campaign, name))
 
 
 def read_number(text: str, example: str) -> float:
@@ -172,7 +181,7 @@ def _reject_unknown_options(args: Args, example: str) -> None:
 FAMILY = Family(
     name="campaign",
     summary="Campaigns: plans, activities, metrics and the coverage they drew",
-    usage="/campaign list  ·  /campaign <name>  ·  /campaign activity add \"<campaign>\" \"<activity>\" date:… [status:planned|done] [channel:…]  ·  /campaign metric \"<campaign>\" <metric> <value> [date:…]",
+    usage="/campaign list  ·  /campaign <name>  ·  /campaign activity add \"<campaign>\" \"<activity>\" date:… [status:planned|done] [channel:…]  ·  /campaign metric \"<campaign>\" <metric> <value> [date:…]  ·  /campaign metric \"<campaign>\" <metric>  (history)",
     examples=("/campaign Be a Councillor", "/campaign metric \"Sector support offer launch\" page_views 2200",
               ACTIVITY_EXAMPLE),
     handle=handle,

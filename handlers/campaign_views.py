@@ -6,7 +6,7 @@ from datetime import date
 from handlers.context import Context
 from handlers.press_views import press_item
 from handlers.reply import Fact, Item, Reply, Section
-from models.campaign import Campaign, CampaignActivity, CampaignPlanState, MetricResult, MetricTrend
+from models.campaign import Campaign, CampaignActivity, CampaignMetric, CampaignPlanState, MetricResult, MetricTrend
 from models.coverage import CoverageItem
 from models.press import PressActivity
 
@@ -114,3 +114,17 @@ def activity_reply(campaign: Campaign, activity: CampaignActivity) -> Reply:
     """What `/campaign activity add` did."""
     return Reply(title=f"Added to {campaign.name}", sections=(Section(items=(_activity_item(activity),)),),
                  context=(f"/campaign {campaign.name} shows the whole plan.",))
+
+
+def history_reply(campaign: Campaign, name: str, history: list[CampaignMetric]) -> Reply:
+    """`/campaign metric "<campaign>" <metric>`: each report with its change from the one before."""
+    label = name.replace("_", " ")
+    if not history:
+        return Reply(title=f"{campaign.name}: {label}", sections=(Section(text="No values reported yet."),),
+                     context=(f'Report one: /campaign metric "{campaign.name}" {name} <value>',))
+    facts = []
+    for before, row in zip([None, *history[:-1]], history):
+        change = "" if before is None else f" ({'+' if row.value >= before.value else '−'}" \
+                                           f"{number(abs(row.value - before.value))})"
+        facts.append(Fact(day_label(row.measured_on), number(row.value) + change))
+    return Reply(title=f"{campaign.name}: {label}", sections=(Section(facts=tuple(reversed(facts))),))

@@ -199,6 +199,12 @@ class MetricTrend:
         return None if self.previous is None else self.value - self.previous
 
 
+def metric_history(session: Session, campaign: Campaign, name: str) -> list[CampaignMetric]:
+    """Every reported value of one metric of a campaign, oldest first."""
+    return list(session.scalars(select(CampaignMetric).where(
+        CampaignMetric.campaign_id == campaign.id, CampaignMetric.name == name).order_by(CampaignMetric.measured_on)))
+
+
 def metric_trends(session: Session, campaign: Campaign) -> list[MetricTrend]:
     """For each metric of a campaign, the latest value and its change since the last report."""
     history: dict[str, list[CampaignMetric]] = {}

@@ -96,3 +96,11 @@ def test_the_bar_from_the_command_line_on_a_fresh_demo(make_app, sqlite_url):
     assert "Status       running (since Wed 1 Feb 2012)" in lines
     assert "• Relaunch reception in the House of Commons  (Wed 1 Feb 2012 · events · done)" in lines
     assert "toolkit downloads  610 on Sat 31 Mar 2012 (+270 since Wed 29 Feb 2012)" in lines
+
+
+def test_metric_history(herald):
+    ask(herald, '/campaign metric "Be a Councillor" toolkit_downloads 580 date:30/04/2012')
+    reply = ask(herald, '/campaign metric "Be a Councillor" "toolkit downloads"')
+    assert reply.title == "Be a Councillor: toolkit downloads"
+    assert [(f.label, f.value) for f in reply.sections[0].facts] == [
+        ("Mon 30 Apr 2012", "580 (−30)"), ("Sat 31 Mar 2012", "610 (+270)"), ("Wed 29 Feb 2012", "340")]

@@ -82,3 +82,13 @@ def test_a_failed_edit_changes_nothing(herald, alices):
     assert reply.is_error
     with herald.session() as s:
         assert s.get(PressActivity, alices).outlet_name == "LGC"
+
+
+def test_export_is_a_csv_a_spreadsheet_cannot_run(herald):
+    ask(herald, 'press log statement "=1+2 budget row" outlet:LGC date:today', ALICE)
+    reply = ask(herald, "press list this week export", BOB)
+    (attachment,) = reply.attachments
+    assert (attachment.filename, attachment.mimetype) == ("press-this-week.csv", "text/csv")
+    rows = [line.split(",", 4) for line in attachment.content.decode().splitlines()]
+    assert rows[0] == ["id", "date", "type", "title", "outlet,spokesperson,link,earned_confirmed,earned_suggested,logged_by"]
+    assert rows[1][2:4] == ["statement", "'=1+2 budget row"]
