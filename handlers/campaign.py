@@ -25,7 +25,8 @@ from models.campaign import (
 )
 from models.press import PressFilters, visible_press
 
-ACTIVITY_EXAMPLE = '/campaign activity add "Be a Councillor" "Roadshow in the North East" date:17/02/2027 status:planned'
+ACTIVITY_EXAMPLE = ('/campaign activity add "Be a Councillor" "Roadshow in the North East" date:17/02/2027 '
+                    "status:planned")
 METRIC_EXAMPLE = '/campaign metric "Sector support offer launch 2023/24" page_views 2200 date:30/06/2023'
 MAX_TITLE = 500
 T = TypeVar("T")

@@ -50,7 +50,8 @@ def handle(text: str, ctx: Context) -> Reply:
         return press_show(text, ctx)
     action = SUBCOMMANDS.get(sub)
     if action is None:
-        raise UsageError(f'I don\'t know "/press {sub[:30]}". Use log, list, show, edit, delete, restore, link or unlink.')
+        raise UsageError(f'I don\'t know "/press {sub[:30]}". '
+                         "Use log, list, show, edit, delete, restore, link or unlink.")
     return action(rest, ctx)
 
 
@@ -77,7 +78,8 @@ def _logged(draft: PressDraft, ctx: Context) -> Reply:
                      "can see it until then; it stays out of channels, digests and exports.")
     if earned:
         notes.append(f"{len(earned)} coverage item(s) may have been earned by it: /press show {activity.id}")
-    return Reply(title=f"Logged {activity.kind} #{activity.id}", sections=(Section(items=(press_item(activity, ctx),)),),
+    return Reply(title=f"Logged {activity.kind} #{activity.id}",
+                 sections=(Section(items=(press_item(activity, ctx),)),),
                  context=tuple(notes), buttons=decision_buttons(activity, earned))
 
 

@@ -22,7 +22,8 @@ LOG_EXAMPLE = '/press log statement "Response to Oflog launch" outlet:LGC spokes
 EDIT_EXAMPLE = '/press edit 12 outlet:"The MJ" date:"17/02/2011 10am"'
 LOG_OPTIONS = frozenset({"outlet", "date", "spokesperson", "programme", "campaign", "link", "embargo", "notes"})
 EDIT_OPTIONS = LOG_OPTIONS | {"type", "title"}
-TYPE_LIST = "press release, statement, response, interview, exclusive, briefing, article (op-ed), podcast, broadcast, event"
+TYPE_LIST = ("press release, statement, response, interview, exclusive, briefing, article (op-ed), podcast, "
+             "broadcast, event")
 EMBARGO_TIME = time(0, 1)  # "embargoed until Tuesday" means 00:01 on Tuesday, as press offices write it
 MAX_TITLE = 500
 MAX_TEXT = 200
