@@ -104,3 +104,17 @@ def test_metric_history(herald):
     assert reply.title == "Be a Councillor: toolkit downloads"
     assert [(f.label, f.value) for f in reply.sections[0].facts] == [
         ("Mon 30 Apr 2012", "580 (−30)"), ("Sat 31 Mar 2012", "610 (+270)"), ("Wed 29 Feb 2012", "340")]
+
+
+def test_new_coverage_is_tagged_to_campaigns_by_keyword(herald, clock):
+    from models.campaign import tag_coverage_with_campaigns
+    from models.coverage import CoverageItem
+    with herald.session() as s:
+        item = CoverageItem(url="https://example.org/x", canonical_url="https://example.org/x", source="manual",
+                            title="Why you should stand for what you believe in", summary="Be a councillor in 2027.",
+                            published_at=clock.now(), first_seen_at=clock.now())
+        s.add(item)
+        assert tag_coverage_with_campaigns(s, item) == ["Be a Councillor"]
+        assert tag_coverage_with_campaigns(s, item) == []  # once only
+    reply = ask(herald, "campaign Be a Councillor")
+    assert section(reply, "Coverage tagged to it").heading == "Coverage tagged to it (2)"
