@@ -5,6 +5,7 @@ from flask import Flask
 
 from bot import health
 from bot.teams import outgoing as teams_outgoing
+from bot.webhooks import campaign_metrics
 from runtime import Herald
 
 
@@ -12,3 +13,4 @@ def register_routes(app: Flask, herald: Herald) -> None:
     """Mount health checks, then each platform's and webhook's routes."""
     app.register_blueprint(health.bp)
     teams_outgoing.register(app, herald)
+    app.register_blueprint(campaign_metrics.bp)

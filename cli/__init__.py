@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from cli import core
+from cli import campaign, core
 from cli.teams import teams_cli
 
 
 def register(app: Flask) -> None:
     """Attach every Herald command to the app's `flask` CLI."""
-    for command in core.COMMANDS:
+    for command in (*core.COMMANDS, *campaign.COMMANDS, teams_cli):
         app.cli.add_command(command)
-    app.cli.add_command(teams_cli)

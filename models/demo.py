@@ -14,11 +14,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.campaign import Campaign, CampaignActivity, CampaignMetric
 from models.coverage import CoverageCouncil, CoverageItem, CoverageTag, Story
 from models.outlet import Outlet
 from models.peer_challenge import Peer, PeerChallenge, PeerChallengeStage
-from models.press import PressActivity
+from models.demo_press import ensure_campaigns, ensure_press
 from models.programme import Programme, RagRating
 
 OUTLETS = (  # name, domain, tier
@@ -183,98 +182,6 @@ COVERAGE = (
 )
 
 
-@dataclass(frozen=True)
-class DemoPress:
-    title: str
-    kind: str
-    when: str
-    outlet: str | None = None
-    spokesperson: str | None = None
-    programme: str | None = None
-    campaign: str | None = None
-
-
-PRESS = (
-    DemoPress("Launch of the Sector Support Programme for 2023/24", "press release", "2023-06-07",
-              campaign="Sector support offer launch 2023/24"),
-    DemoPress("Cllr Abi Brown interviewed on sector support and Oflog", "interview", "2023-06-08", "The MJ",
-              "Cllr Abi Brown"),
-    DemoPress("Cllr Abi Brown interviewed on sector support and Oflog", "interview", "2023-06-09", "LGC",
-              "Cllr Abi Brown"),
-    DemoPress("LGA and Solace expand leadership development offers", "exclusive", "2023-06-19", "The MJ",
-              "Cllr Brigid Jones", programme="Managerial Leadership"),
-    DemoPress("The Local Authority Podcast: supporting new councillors", "podcast", "2023-05-24", "LGC",
-              "Cllr Abi Brown", programme="Councillor Development"),
-    DemoPress("Assurance framework for local government: discussions begin", "press release", "2023-06-14",
-              programme="Corporate Peer Challenge"),
-    DemoPress("Comment on Woking Corporate Peer Challenge report", "statement", "2023-06-26",
-              "Public Finance", programme="Corporate Peer Challenge"),
-    DemoPress("Response to Oflog launch", "response", "2023-06-28", "LGC", "Cllr Abi Brown"),
-    DemoPress("Councils committed to peer challenge and peers signed up", "press release", "this:3",
-              programme="Corporate Peer Challenge"),
-    DemoPress("New era of local government regulation begins", "article", "last:1", "Financial Times",
-              "Cllr Peter Fleming"),
-)
-
-
-@dataclass(frozen=True)
-class DemoCampaign:
-    name: str
-    aliases: tuple[str, ...]
-    keywords: tuple[str, ...]
-    channels: tuple[str, ...]
-    objective: str
-    owner: str
-    starts_on: date
-    ends_on: date | None
-    activities: tuple[tuple[str, str, str, str | None], ...]  # title, when, status, channel
-    metrics: tuple[tuple[str, float, date], ...] = ()
-
-
-CAMPAIGNS = (
-    DemoCampaign(
-        "Be a Councillor", ("BaC", "Be A Councillor campaign"),
-        ("be a councillor", "stand for what you believe in"), ("website", "press", "events"),
-        "Encourage a wider range of people to stand for election; refreshed with the strap line "
-        "'Stand for what you believe in. Be a councillor'.", "LGA Leadership team",
-        date(2012, 2, 1), None,
-        (("Relaunch reception in the House of Commons", "2012-02-01", "done", "events"),
-         ("Online toolkit councils can download and tailor", "2012-02-01", "done", "website"),
-         ("Evaluate the campaign ahead of the 2013 county elections", "2012-03-30", "done", None),
-         ("E-bulletin to council leaders on candidate toolkits", "ahead:10", "planned", "e-bulletins")),
-        (("toolkit_downloads", 340, date(2012, 2, 29)), ("toolkit_downloads", 610, date(2012, 3, 31)))),
-    DemoCampaign(
-        "Sector support offer launch 2023/24", ("sector support offer", "SSO launch"),
-        ("sector support offer", "sector support programme"), ("website", "linkedin", "x", "press"),
-        "Promote the LGA's 2023/24 sector support offer to leaders, councillors and officers.",
-        "Nicky Old, Director of Communications", date(2023, 6, 1), date(2024, 3, 31),
-        (("New webpage and marketing for the 2023/24 offer", "2023-06-05", "done", "website"),
-         ("Press release: launch of the Sector Support Programme", "2023-06-07", "done", "press"),
-         ("LinkedIn and X promotion of the offer", "2023-06-12", "done", "linkedin")),
-        (("page_views", 2200, date(2023, 6, 30)), ("unique_visitors", 850, date(2023, 6, 30)))),
-    DemoCampaign(
-        "Local government careers pilot", ("careers pilot", "LG careers"),
-        ("career of choice", "local government careers"), ("website", "events", "linkedin"),
-        "Attract new talent and increase officer capacity by marketing local government as a career of "
-        "choice; pilot in the North East.", "LGA Communications", date(2024, 1, 8), date(2024, 3, 31),
-        (("Initial stakeholder meetings in the North East", "2023-12-04", "done", "events"),
-         ("First engagement event with the North East Regional Employers Organisation (NEREO)",
-          "2024-01-15", "done", "events"),
-         ("Proposal for the campaign's future direction", "2024-03-28", "done", None),
-         ("Stakeholder meeting with NEREO on the next phase", "ahead:6", "planned", "events"))),
-    DemoCampaign(
-        "Taking the Lead launch", ("Taking the lead",), ("taking the lead", "self-regulation"),
-        ("press", "e-bulletins", "events", "website"),
-        "Launch 'Taking the lead' and mainstream sector self-regulation.", "LG Group press office",
-        date(2011, 2, 14), date(2011, 7, 31),
-        (("Letter from Chairman to ministers", "2011-02-14", "done", "email"),
-         ("Trade media: launch coverage in LGC, MJ and First", "2011-02-15", "done", "press"),
-         ("E-bulletins: LGA weekly, Knowledge e-bulletin, Start the week, Rob's round-up", "2011-02-14",
-          "done", "e-bulletins"),
-         ("Improvement and Innovation conference", "2011-03-22", "done", "events"),
-         ("Roadshows with regional LGAs and RIEPs", "2011-05-16", "done", "events"))),
-)
-
 PEER_CHALLENGES = (  # council, kind, stages (stage, date), lead peer, notes
     ("THR", "corporate", (("offered", "2011-04-01"), ("on site", "2011-09-12"),
                           ("report published", "2011-11-01")),
@@ -312,9 +219,9 @@ def load_demo(session: Session, now: datetime, tz: ZoneInfo) -> dict[str, int]:
              "peer challenges": 0, "peers": 0}
     outlets = _ensure_outlets(session, now, added)
     programmes = _ensure_programmes(session, now, added)
-    campaigns = _ensure_campaigns(session, now, tz, added)
+    campaigns = ensure_campaigns(session, now, tz, lambda spec: _when(spec, now, tz), added)
     _ensure_coverage(session, now, tz, outlets, programmes, added)
-    _ensure_press(session, now, tz, outlets, programmes, campaigns, added)
+    ensure_press(session, now, tz, lambda spec: _when(spec, now, tz), outlets, programmes, campaigns, added)
     _ensure_peer_challenges(session, now, added)
     session.flush()
     return added
@@ -352,29 +259,6 @@ def _ensure_programmes(session: Session, now: datetime, added: dict) -> dict[str
     return existing
 
 
-def _ensure_campaigns(session: Session, now: datetime, tz: ZoneInfo, added: dict) -> dict[str, Campaign]:
-    existing = {c.name: c for c in session.scalars(select(Campaign))}
-    for c in CAMPAIGNS:
-        if c.name in existing:
-            continue
-        camp = Campaign(name=c.name, aliases=list(c.aliases), keywords=list(c.keywords),
-                        channels=list(c.channels), objective=c.objective, owner=c.owner,
-                        starts_on=c.starts_on, ends_on=c.ends_on, created_at=now)
-        for title, when, status, channel in c.activities:
-            due = _when(when, now, tz).astimezone(tz).date()
-            camp.activities.append(CampaignActivity(
-                title=title, due_on=due, status=status, channel=channel, created_by="demo", created_at=now,
-                done_on=due if status == "done" else None))
-        for name, value, measured_on in c.metrics:
-            camp.metrics.append(CampaignMetric(name=name, value=value, measured_on=measured_on, source="demo",
-                                               recorded_by="demo", recorded_at=now))
-        session.add(camp)
-        existing[c.name] = camp
-        added["campaigns"] += 1
-    session.flush()
-    return existing
-
-
 def _ensure_coverage(session: Session, now: datetime, tz: ZoneInfo, outlets: dict[str, Outlet],
                      programmes: dict[str, Programme], added: dict) -> None:
     urls = {f"https://{outlets[c.outlet].domain}/demo/{c.slug}" for c in COVERAGE}
@@ -396,23 +280,6 @@ def _ensure_coverage(session: Session, now: datetime, tz: ZoneInfo, outlets: dic
                      for t in c.tags]
         session.add(item)
         added["coverage"] += 1
-
-
-def _ensure_press(session: Session, now: datetime, tz: ZoneInfo, outlets: dict[str, Outlet],
-                  programmes: dict[str, Programme], campaigns: dict[str, Campaign], added: dict) -> None:
-    existing = {(p.title, p.outlet_name) for p in session.scalars(select(PressActivity).where(
-        PressActivity.logged_by == "demo"))}
-    for p in PRESS:
-        if (p.title, p.outlet) in existing:
-            continue
-        session.add(PressActivity(
-            kind=p.kind, title=p.title, outlet_name=p.outlet,
-            outlet_id=outlets[p.outlet].id if p.outlet in outlets else None,
-            occurred_at=_when(p.when, now, tz), spokesperson=p.spokesperson,
-            programme_id=programmes[p.programme].id if p.programme else None,
-            campaign_id=campaigns[p.campaign].id if p.campaign else None,
-            logged_by="demo", logged_by_name="Demo data", platform="system", created_at=now, updated_at=now))
-        added["press"] += 1
 
 
 def _ensure_peer_challenges(session: Session, now: datetime, added: dict) -> None:
