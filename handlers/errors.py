@@ -18,9 +18,10 @@ class UsageError(HeraldError):
 class NotFound(HeraldError):
     """A named thing does not exist; `suggestions` are the nearest names."""
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
+    def __init__(self, message: str, suggestions: tuple[str, ...] = (), field: str | None = None):
         super().__init__(message)
         self.suggestions = suggestions
+        self.field = field  # the form field that named the missing thing, when it came from a form
 
 
 class PermissionDenied(HeraldError):

@@ -60,9 +60,7 @@ def read_link(text: str, field: str, example: str) -> str:
 
 def not_found(exc: UnknownName, field: str) -> NotFound:
     """The user-facing NotFound for an unknown name; `field` tells a form which input is wrong."""
-    error = NotFound(str(exc), suggestions=exc.suggestions)
-    error.field = field  # read by forms; the router shows the message and suggestions
-    return error
+    return NotFound(str(exc), suggestions=exc.suggestions, field=field)
 
 
 def campaign_named(ctx: Context, text: str, field: str = "campaign") -> Campaign:

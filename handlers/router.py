@@ -67,7 +67,7 @@ def route(text: str, ctx: Context) -> Reply:
         message = str(exc)
         if exc.suggestions:
             message += "\nDid you mean: " + ", ".join(exc.suggestions) + "?"
-        return error_reply(message)
+        return error_reply(message, field=exc.field)
     except PermissionDenied as exc:
         ctx.session.rollback()
         return Reply(title="Not allowed", sections=(Section(text=str(exc)),), is_error=True)
