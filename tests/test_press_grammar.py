@@ -109,7 +109,7 @@ def test_unknown_campaign_and_programme_suggest_the_nearest(herald):
     assert error_of(reply) == 'I don\'t know the campaign "Be a Chancellor".\nDid you mean: Be a Councillor?'
     reply = ask(herald, 'press log statement "Launch" programme:"Knowledge Bank"')
     assert error_of(reply) == 'I don\'t know the programme "Knowledge Bank".\nDid you mean: Knowledge Hub?'
-    assert reply.error_field is None and reply.is_error
+    assert reply.error_field == "programme" and reply.is_error  # a form shows it on that field
     with herald.session() as s:  # nothing was logged by the failed commands
         assert not s.scalar(select(PressActivity).where(PressActivity.title == "Launch"))
 
