@@ -12,8 +12,9 @@ from handlers.reply import Button, Fact, Item, Reply, Section
 from models.periods import parse_period
 from models.programme import (
     RATING_LABELS, BoardRow, Programme, RatingError, find_programme, may_rate, parse_rating,
-    programme_board, programme_coverage, rate_programme, ratings_of,
+    programme_board, rate_programme, ratings_of,
 )
+from models.mentions import programme_coverage
 
 USAGE = ("/programme  ·  /programme <name>  ·  "
          "/programme update \"<name>\" red|amber|green \"<comment>\" [review:\"…\"]")

@@ -260,7 +260,9 @@ def _challenge_facts(session: Session) -> list[_ChallengeFacts]:
             for cid, code, name, region, type_name in heads]
 
 
-def _due_steps(facts: list[_ChallengeFacts]) -> list[DueStep]:
+def _due_steps(facts: list[_ChallengeFacts], today: date) -> list[DueStep]:
+    """Follow-ups owed; one overdue for longer than a whole cycle has lapsed and is left out."""
+    lapsed_before = today - CYCLE
     due = []
     for f in facts:
         published, on_site = f.stages.get("report published"), f.stages.get("on site")
@@ -269,13 +271,13 @@ def _due_steps(facts: list[_ChallengeFacts]) -> list[DueStep]:
         visited = on_site or published
         if visited and "progress review" not in f.stages:
             due.append(DueStep(f.council_code, f.council_name, "progress review", visited + PROGRESS_REVIEW_DUE, f.id))
-    return due
+    return [d for d in due if d.due_on >= lapsed_before]
 
 
 def due_steps(session: Session, today: date, within_days: int = 30) -> list[DueStep]:
     """Action plans and progress reviews overdue or due within `within_days`, most overdue first."""
     horizon = today + timedelta(days=within_days)
-    return sorted((d for d in _due_steps(_challenge_facts(session)) if d.due_on <= horizon),
+    return sorted((d for d in _due_steps(_challenge_facts(session), today) if d.due_on <= horizon),
                   key=lambda d: (d.due_on, d.council_name))
 
 
@@ -342,7 +344,7 @@ def _stats_for(label: str, facts: list[_ChallengeFacts], councils: list, peers: 
     later = set(STAGES[1:])
     cycle_start = window.today - CYCLE
     recent = {f.council_code for f in facts if f.stages and max(f.stages.values()) >= cycle_start}
-    due = [d for d in _due_steps(facts) if d.step == "progress review" and d.due_on <= window.today + timedelta(days=30)]
+    due = [d for d in _due_steps(facts, window.today) if d.step == "progress review" and d.due_on <= window.today + timedelta(days=30)]
     return ChallengeStats(
         label=label,
         offered=len({f.council_code for f in facts}),

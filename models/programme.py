@@ -10,9 +10,7 @@ from sqlalchemy import JSON, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
-from models.coverage import CoverageItem, CoverageTag
 from models.db import Base
-from models.outlet import Outlet
 
 RATINGS = ("red", "amber_red", "amber", "amber_green", "green", "not_rated")
 
@@ -245,30 +243,3 @@ def ratings_of(session: Session, programme_id: int) -> list[RagRating]:
     """A programme's rating history, newest first."""
     return list(session.scalars(select(RagRating).where(RagRating.programme_id == programme_id)
                                 .order_by(RagRating.rated_at.desc(), RagRating.id.desc())))
-
-
-@dataclass(frozen=True)
-class TaggedCoverage:
-    """A coverage item tagged to a programme."""
-
-    title: str
-    url: str
-    published_at: datetime
-    tone: str
-    outlet: str | None
-
-
-def programme_coverage(session: Session, programme_id: int, start: datetime, end: datetime,
-                       limit: int = 10) -> tuple[int, list[TaggedCoverage]]:
-    """How many items were tagged to the programme in [start, end), and the latest `limit` of them."""
-    where = (CoverageTag.programme_id == programme_id, CoverageItem.published_at >= start,
-             CoverageItem.published_at < end)
-    ids = select(CoverageTag.coverage_id).join(CoverageItem, CoverageItem.id == CoverageTag.coverage_id) \
-        .where(*where).distinct().subquery()
-    total = session.scalar(select(func.count()).select_from(ids)) or 0
-    rows = session.execute(
-        select(CoverageItem.title, CoverageItem.url, CoverageItem.published_at, CoverageItem.tone, Outlet.name)
-        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
-        .where(CoverageItem.id.in_(select(ids.c.coverage_id)))
-        .order_by(CoverageItem.published_at.desc()).limit(limit)).all()
-    return total, [TaggedCoverage(*row) for row in rows]
