@@ -71,7 +71,7 @@ def parse_rating(text: str | None) -> str:
     """A rating as people write it ("Red", "R", "amber", "Amber/Green", "A/G", blank) → a RATINGS value."""
     words = re.sub(r"[^a-z]+", " ", (text or "").lower()).split()
     key = " ".join(words)
-    if key in _RATING_WORDS:
+    if key in _RATING_WORDS and (words or not (text or "").strip()):
         return _RATING_WORDS[key]
     if key in RATINGS:
         return key
@@ -169,9 +169,12 @@ def squash(text: str) -> str:
 
 
 def initials(name: str) -> str:
-    """"National Graduate Development Programme" → "ngdp" (words of three letters or more)."""
+    """"National Graduate Development Programme" → "ngdp" (small joining words left out)."""
     words = re.findall(r"[A-Za-z]+", name)
-    return "".join(w[0] for w in words if len(w) > 2 or w.isupper()).lower()
+    return "".join(w[0] for w in words if w.lower() not in _JOINING_WORDS).lower()
+
+
+_JOINING_WORDS = {"a", "an", "and", "of", "the", "for", "to", "in", "on", "with"}
 
 
 def programme_names(programme: Programme) -> list[str]:

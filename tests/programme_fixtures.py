@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import uuid
 from datetime import date, datetime, timezone
 
+import pytest
+from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
+
+from models.clock import FrozenClock
 
 from models.peer_challenge import Peer, PeerChallenge, PeerChallengeStage
 from models.programme import Programme, RagRating
@@ -87,3 +93,50 @@ def add_challenges(session: Session, codes: list[str], now: datetime) -> None:
 
 
 STAGE_STEPS = (("offered", 0), ("scheduled", 0), ("on site", 0), ("report published", 1))
+
+
+# --- One database per test module, for tests that only read --------------------------------------
+# Cloning a database costs a second or two; read-only tests share one clone per module and backend.
+
+DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)  # the suite's frozen Monday
+
+
+@pytest.fixture(scope="module", params=("sqlite", "postgresql"))
+def module_url(request, tmp_path_factory) -> str:
+    """A fresh migrated database with councils loaded, shared by one module's read-only tests."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("module") / "herald.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    admin_url = request.getfixturevalue("postgres_admin_url")
+    template = request.getfixturevalue("postgres_template")
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"herald_prog_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_herald(module_url):
+    """A Herald on the module's database with the demo loaded, its clock frozen at DEMO_NOW."""
+    from app import create_app
+    from models.demo import load_demo
+
+    flask_app = create_app({"DATABASE_URL": module_url, "CLOCK": FrozenClock(DEMO_NOW)})
+    herald = flask_app.extensions["herald"]
+    with herald.session() as session:
+        load_demo(session, DEMO_NOW, herald.settings.tz)
+    yield herald
+    herald.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def read_session(demo_herald):
+    """A session on the module's demo database, for tests that only read."""
+    with demo_herald.session() as session:
+        yield session
