@@ -1,7 +1,8 @@
 """`/council <name>`: coverage this month, the peer challenge stage, and the programmes in its coverage."""
 from bot.plaintext import render_text
 from handlers.context import Actor
-from tests.programme_fixtures import demo_herald, module_url  # noqa: F401 (fixtures)
+
+pytest_plugins = ("tests.programme_fixtures",)  # demo_herald: one shared demo database
 
 
 def ask(herald, command):

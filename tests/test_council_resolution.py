@@ -5,7 +5,8 @@ import pytest
 
 from models.council import core_name, name_variants, resolve_council
 from models.councils_data import DATA_DIR
-from tests.programme_fixtures import demo_herald, module_url, read_session  # noqa: F401 (fixtures)
+
+pytest_plugins = ("tests.programme_fixtures",)  # demo_herald, read_session: one shared demo database
 
 ENGLISH_PRINCIPAL = ("CTY", "NMD", "MD", "LBO", "CC", "UA")
 

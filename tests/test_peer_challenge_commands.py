@@ -3,7 +3,8 @@ import pytest
 
 from bot.plaintext import render_text
 from handlers.context import Actor
-from tests.programme_fixtures import demo_herald, module_url  # noqa: F401 (fixtures)
+
+pytest_plugins = ("tests.programme_fixtures",)  # demo_herald: one shared demo database
 
 
 def ask(herald, command):

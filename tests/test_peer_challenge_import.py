@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from handlers.context import Actor
 
 from models.peer_challenge import PeerChallenge, PeerChallengeStage
-from tests.programme_fixtures import to_csv
+from tests.programme_data import to_csv
 
 HEADER = ["Council", "Kind", "Offered", "On site", "Report published", "Lead peer", "Report link", "Notes"]
 ROWS = [

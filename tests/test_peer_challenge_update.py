@@ -8,7 +8,7 @@ from handlers.context import Actor
 from models.audit import AuditEntry
 from models.council import Council
 from models.peer_challenge import PeerChallenge, StatsWindow, challenge_stats
-from tests.programme_fixtures import DEMO_NOW, add_challenges
+from tests.programme_data import DEMO_NOW, add_challenges
 
 OFFICER = Actor(user_id="U0PEER", name="Chris Peers", platform="slack", workspace="T1")
 
@@ -42,7 +42,7 @@ def test_a_challenge_moves_through_its_stages(herald):
         assert [(a.actor, a.detail["stage"]) for a in audits] == [("U0PEER", "on site"), ("U0PEER", "report published")]
 
 
-def test_action_plans_and_progress_reviews_fall_due(herald):
+def test_follow_ups_fall_due_and_offered_again_starts_the_next_challenge(herald):
     run(herald, "peer-challenge update Wigan on site 10/12/2025")
     run(herald, "peer-challenge update Wigan report published 1/9/2026")
     reply, text = run(herald, "peer-challenge due")
@@ -52,9 +52,7 @@ def test_action_plans_and_progress_reviews_fall_due(herald):
     run(herald, "peer-challenge update Wigan action plan 30/10/2026")
     _, text = run(herald, "peer-challenge due")
     assert "action plan" not in text.split("Action plans are due")[0]
-
-
-def test_offered_again_starts_the_next_challenge_and_change_of_control_counts_days(herald):
+    # "offered" after a challenge has moved on starts the next one; change of control counts its days
     run(herald, "peer-challenge update Thurrock offered 1/10/2026")
     with herald.session() as session:
         kinds = session.scalars(select(PeerChallenge.stage).where(PeerChallenge.council_code == "THR")).all()

@@ -6,8 +6,9 @@ from bot.plaintext import render_text
 from handlers.context import Actor
 from models.demo import PROGRAMMES
 from models.programme import programme_board
-from tests.programme_fixtures import DEMO_NOW, add_programmes
-from tests.programme_fixtures import demo_herald, module_url, read_session  # noqa: F401 (fixtures)
+from tests.programme_data import DEMO_NOW, add_programmes
+
+pytest_plugins = ("tests.programme_fixtures",)  # demo_herald, read_session: one shared demo database
 
 
 def ask(herald, command):

@@ -1,5 +1,5 @@
 """The issue's bars through the command line: `flask --app app ask …` on a fresh demo."""
-from tests.programme_fixtures import demo_herald, module_url  # noqa: F401 (fixtures)
+pytest_plugins = ("tests.programme_fixtures",)  # demo_herald: one shared demo database
 
 
 def ask(app, words):
@@ -7,8 +7,8 @@ def ask(app, words):
         return app.test_cli_runner().invoke(args=["ask", words])
 
 
-def test_the_seed_facts_answer_through_ask(make_app, module_url, demo_herald):  # noqa: F811
-    app = make_app(module_url)
+def test_the_seed_facts_answer_through_ask(make_app, shared_url, demo_herald):
+    app = make_app(shared_url)
     lg = ask(app, "programme LG Inform")
     assert lg.exit_code == 0
     assert "Launch of LG Inform as benchmarking tool for sector." in lg.output
