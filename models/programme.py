@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import JSON, ForeignKey, String, Text, func, select
+from sqlalchemy import JSON, ForeignKey, Row, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
@@ -126,30 +126,18 @@ def programme_board(session: Session, now: datetime, stale_days: int) -> list[Bo
     return rows
 
 
-@dataclass(frozen=True)
-class _Rated:
-    rating: str
-    review: str | None
-    rated_at: datetime
-
-
-def _latest_two_ratings(session: Session) -> dict[int, list[_Rated]]:
-    """Each programme's two latest ratings, newest first, from one windowed query."""
+def _latest_two_ratings(session: Session) -> dict[int, list[Row]]:
+    """Each programme's two latest ratings (rating, review, rated_at), newest first, in one windowed query."""
     order = func.row_number().over(partition_by=RagRating.programme_id,
                                    order_by=(RagRating.rated_at.desc(), RagRating.id.desc()))
     ranked = select(RagRating.programme_id, RagRating.rating, RagRating.review, RagRating.rated_at,
                     order.label("n")).subquery()
     query = select(ranked.c.programme_id, ranked.c.rating, ranked.c.review, ranked.c.rated_at) \
         .where(ranked.c.n <= 2).order_by(ranked.c.programme_id, ranked.c.n)
-    out: dict[int, list[_Rated]] = {}
-    for pid, rating, review, rated_at in session.execute(query):
-        out.setdefault(pid, []).append(_Rated(rating, review, _utc(rated_at)))
+    out: dict[int, list[Row]] = {}
+    for row in session.execute(query):
+        out.setdefault(row.programme_id, []).append(row)
     return out
-
-
-def _utc(value: datetime) -> datetime:
-    """Subquery columns lose the UTC type decorator on SQLite; put the zone back."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
 
 
 # --- Finding a programme by what people call it ---------------------------------------------------
@@ -185,9 +173,12 @@ def programme_names(programme: Programme) -> list[str]:
 def find_programme(session: Session, text: str) -> ProgrammeLookup:
     """The programme `text` names: exact name, alias, keyword or initials first, then fuzzy."""
     wanted = squash(text)
-    programmes = list(session.scalars(select(Programme)))
     if not wanted:
         return ProgrammeLookup(query=text, programme=None)
+    named = session.scalars(select(Programme).where(func.lower(Programme.name) == " ".join(text.lower().split()))).first()
+    if named is not None:
+        return ProgrammeLookup(query=text, programme=named)
+    programmes = list(session.scalars(select(Programme)))
     exact = [p for p in programmes if wanted in {squash(n) for n in programme_names(p)}]
     exact = exact or [p for p in programmes if wanted == initials(p.name)]
     if len(exact) == 1:
