@@ -23,7 +23,8 @@ def handle(text: str, ctx: Context) -> Reply:
     challenge = challenges[0] if challenges else None
     stage = "none on record"
     if challenge:
-        stage = f"{challenge.kind} · {challenge.stage}" + (f" ({challenge.stage_on:%-d %b %Y})" if challenge.stage_on else "")
+        when = f" ({challenge.stage_on:%-d %b %Y})" if challenge.stage_on else ""
+        stage = f"{challenge.kind} · {challenge.stage}{when}"
     facts = (Fact("Coverage this month", str(total)),
              Fact("Peer challenge", stage, command=f"/peer-challenge {council.nice_name}"),
              Fact("Type", f"{council.type_name}, {council.region}"))

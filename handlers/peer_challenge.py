@@ -11,18 +11,19 @@ from handlers.council_names import council_from
 from handlers.errors import UsageError
 from handlers.family import Family
 from handlers.reply import Button, Fact, Item, Reply, Section
-from models.council import ENGLISH_PRINCIPAL_TYPES, Council
+from models.council import english_groups
 from models.peer_challenge import (
     STAGES, ChallengeStats, PeerChallenge, StageDetails, StageError, StatsWindow, challenge_stats,
     challenges_by_year, challenges_of, due_steps, find_stage_phrase, parse_kind, record_stage,
 )
 from models.periods import PeriodError, parse_day
-from sqlalchemy import select
 
 USAGE = ("/peer-challenge <council>  ·  /peer-challenge stats [region|type|year|<region>|<type>]  ·  "
-         "/peer-challenge update <council> <stage> [date] [link] [kind:…] [lead:\"…\"] [note:\"…\"] [days:N]  ·  "
+         "/peer-challenge update <council> <stage> [date] [link] [kind:…] [lead:\"…\"] [note:\"…\"] "
+         "[days:N]  ·  "
          "/peer-challenge due")
 UPDATE_EXAMPLE = "/peer-challenge update Woking \"report published\" 14/06/2023 https://www.local.gov.uk/woking-cpc"
+DAYS_EXAMPLE = "/peer-challenge update Wigan \"on site\" kind:\"change of control\" days:2"
 FUTURE_STAGES = ("offered", "scheduled", "on site")  # stages that may be booked ahead
 UPDATE_OPTIONS = {"kind", "lead", "note", "team", "days"}
 
@@ -70,6 +71,8 @@ def council_reply(ctx: Context, name: str) -> Reply:
     resolution = council_from(ctx, name)
     council = resolution.council
     challenges = challenges_of(ctx.session, council.code)
+    if resolution.abolished is not None:  # its own challenges, from before it was abolished
+        challenges += challenges_of(ctx.session, resolution.abolished.code)
     notes = (resolution.note,) if resolution.note else ()
     if not challenges:
         return Reply(title=f"{council.nice_name}: no peer challenge on record",
@@ -165,10 +168,7 @@ TYPE_WORDS = {"district": "Non-metropolitan district", "districts": "Non-metropo
 def _group_named(ctx: Context, text: str) -> tuple[str | None, str | None]:
     """A region ("London", "north west") or council type ("district", "unitary") by name."""
     wanted = _plain(text)
-    rows = ctx.session.execute(select(Council.region, Council.type_name).where(
-        Council.nation == "England", Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES)).distinct()).all()
-    regions = sorted({region for region, _ in rows if region})
-    types = sorted({type_name for _, type_name in rows})
+    regions, types = english_groups(ctx.session)
     region = next((r for r in regions if _plain(r) == wanted), None)
     if region:
         return region, None
@@ -212,15 +212,14 @@ def _kind(raw: str | None) -> str | None:
     try:
         return parse_kind(raw) if raw else None
     except StageError as exc:
-        raise UsageError(str(exc), example="/peer-challenge update Wigan \"on site\" kind:\"change of control\" days:2")
+        raise UsageError(str(exc), example=DAYS_EXAMPLE) from None
 
 
 def _days(raw: str | None) -> int | None:
     if raw is None:
         return None
     if not raw.isdigit():
-        raise UsageError(f"days:{raw[:10]} is not a number of days", example="/peer-challenge update Wigan "
-                                                                             "\"on site\" kind:\"change of control\" days:2")
+        raise UsageError(f"days:{raw[:10]} is not a number of days", example=DAYS_EXAMPLE)
     return int(raw)
 
 

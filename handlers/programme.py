@@ -11,7 +11,7 @@ from handlers.family import Family
 from handlers.reply import Button, Fact, Item, Reply, Section
 from models.periods import parse_period
 from models.programme import (
-    RATING_LABELS, BoardRow, Programme, RatingError, find_programme, may_rate, parse_rating,
+    RATING_LABELS, BoardRow, Programme, RagRating, RatingError, find_programme, may_rate, parse_rating,
     programme_board, rate_programme, ratings_of,
 )
 from models.mentions import programme_coverage
@@ -44,7 +44,8 @@ def handle(text: str, ctx: Context) -> Reply:
     if words[0].lower() == "update" and 0 not in args.quoted:
         return update_reply(ctx, parse_update(words[1:], args.take("review")))
     if args.options:
-        raise UsageError(f"{next(iter(args.options))}: only works with /programme update", example="/programme LG Inform")
+        option = next(iter(args.options))
+        raise UsageError(f"{option}: only works with /programme update", example="/programme LG Inform")
     return detail_reply(ctx, " ".join(words))
 
 
@@ -156,12 +157,12 @@ def _find(ctx: Context, name: str) -> Programme:
     return lookup.programme
 
 
-def _rating_text(rating, ctx: Context) -> str:
+def _rating_text(rating: RagRating, ctx: Context) -> str:
     label = RATING_LABELS.get(rating.rating, rating.rating)
     return f"{label} ({rating.review + ', ' if rating.review else ''}{_day(rating.rated_at, ctx)})"
 
 
-def _who_when(rating, ctx: Context) -> str:
+def _who_when(rating: RagRating, ctx: Context) -> str:
     return f"{rating.rated_by or 'unknown'}, {_day(rating.rated_at, ctx)}"
 
 
@@ -227,7 +228,8 @@ FAMILY = Family(
     name="programme",
     summary="Improvement programmes and their red/amber/green status",
     usage=USAGE,
-    examples=("/programme", "/programme LG Inform", "/programme update \"LG Inform\" amber \"Prototype Plus under procurement\"",),
+    examples=("/programme", "/programme LG Inform",
+              "/programme update \"LG Inform\" amber \"Prototype Plus under procurement\""),
     handle=handle,
     aliases=("programmes",),
 )

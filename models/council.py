@@ -133,11 +133,7 @@ def resolve_council(session: Session, text: str) -> CouncilResolution:
     variants = name_variants(text)
     if not variants:
         return CouncilResolution(query=text)
-    hits = session.execute(
-        select(CouncilName.normalized, Council).join(Council, CouncilName.council_code == Council.code)
-        .where(CouncilName.normalized.in_(variants))).all()
-    ranked = sorted(hits, key=lambda hit: variants.index(hit[0]))
-    candidates = _distinct(council for normalized, council in ranked if normalized == ranked[0][0]) if ranked else []
+    candidates = _exact_candidates(session, variants)
     if not candidates:
         candidates, suggestions = _fuzzy(session, variants)
         if not candidates:
@@ -148,11 +144,19 @@ def resolve_council(session: Session, text: str) -> CouncilResolution:
     return _follow_successors(session, text, best)
 
 
-def _distinct(councils) -> list[Council]:
-    seen: dict[str, Council] = {}
-    for council in councils:
-        seen.setdefault(council.code, council)
-    return list(seen.values())
+def _exact_candidates(session: Session, variants: list[str]) -> list[Council]:
+    """The councils known by the earliest reading of the name that is a known name (one query)."""
+    hits = session.execute(
+        select(CouncilName.normalized, Council).join(Council, CouncilName.council_code == Council.code)
+        .where(CouncilName.normalized.in_(variants))).all()
+    if not hits:
+        return []
+    first = min(variants.index(normalized) for normalized, _ in hits)
+    councils: dict[str, Council] = {}
+    for normalized, council in hits:
+        if variants.index(normalized) == first:
+            councils.setdefault(council.code, council)
+    return list(councils.values())
 
 
 def _prefer(candidates: list[Council]) -> Council | None:
@@ -184,6 +188,14 @@ def _follow_successors(session: Session, text: str, council: Council) -> Council
     names = tuple(s.nice_name for s in successors if s is not None)
     note = f"{abolished.official_name} was abolished{ended} and replaced by {' and '.join(names)}."
     return CouncilResolution(query=text, abolished=abolished, note=note, suggestions=names)
+
+
+def english_groups(session: Session) -> tuple[list[str], list[str]]:
+    """The regions and council types of current English principal councils, for grouping numbers."""
+    rows = session.execute(select(Council.region, Council.type_name).where(
+        Council.nation == "England", Council.current.is_(True),
+        Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES)).distinct()).all()
+    return sorted({region for region, _ in rows if region}), sorted({type_name for _, type_name in rows})
 
 
 def _fuzzy(session: Session, variants: list[str]) -> tuple[list[Council], tuple[str, ...]]:

@@ -344,12 +344,14 @@ def _stats_for(label: str, facts: list[_ChallengeFacts], councils: list, peers: 
     later = set(STAGES[1:])
     cycle_start = window.today - CYCLE
     recent = {f.council_code for f in facts if f.stages and max(f.stages.values()) >= cycle_start}
-    due = [d for d in _due_steps(facts, window.today) if d.step == "progress review" and d.due_on <= window.today + timedelta(days=30)]
+    horizon = window.today + timedelta(days=30)
+    due = [d for d in _due_steps(facts, window.today) if d.step == "progress review" and d.due_on <= horizon]
     return ChallengeStats(
         label=label,
         offered=len({f.council_code for f in facts}),
         committed=len({f.council_code for f in facts if later & set(f.stages)}),
-        on_site_this_month=sum(1 for f in facts if window.month_start <= f.stages.get("on site", date.min) <= window.today),
+        on_site_this_month=sum(1 for f in facts
+                               if window.month_start <= f.stages.get("on site", date.min) <= window.today),
         reports_this_year=sum(1 for f in facts
                               if window.year_start <= f.stages.get("report published", date.min) <= window.today),
         progress_reviews_due=len(due),

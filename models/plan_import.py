@@ -423,7 +423,7 @@ def _merge_stages(challenge: PeerChallenge, dates: dict[str, date], actor: Actor
         if existing:
             existing[-1].occurred_on = on
         else:
-            challenge.stages.append(PeerChallengeStage(stage=stage, occurred_on=on, recorded_by=actor.name or actor.user_id,
-                                                       recorded_at=now))
+            challenge.stages.append(PeerChallengeStage(
+                stage=stage, occurred_on=on, recorded_by=actor.name or actor.user_id, recorded_at=now))
         changed = True
     return changed

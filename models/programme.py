@@ -175,7 +175,8 @@ def find_programme(session: Session, text: str) -> ProgrammeLookup:
     wanted = squash(text)
     if not wanted:
         return ProgrammeLookup(query=text, programme=None)
-    named = session.scalars(select(Programme).where(func.lower(Programme.name) == " ".join(text.lower().split()))).first()
+    as_typed = " ".join(text.lower().split())
+    named = session.scalars(select(Programme).where(func.lower(Programme.name) == as_typed)).first()
     if named is not None:
         return ProgrammeLookup(query=text, programme=named)
     programmes = list(session.scalars(select(Programme)))

@@ -57,7 +57,7 @@ def test_an_abolished_council_resolves_to_its_successor_with_a_note(read_session
 
 
 def test_a_chain_of_abolitions_is_followed_to_the_current_council(read_session):
-    found = resolve_council(read_session, "Taunton Deane")  # → Somerset West and Taunton (abolished 2023) → Somerset
+    found = resolve_council(read_session, "Taunton Deane")  # → Somerset West and Taunton (gone 2023) → Somerset
     assert found.council.code == "SMT" and found.abolished.code == "TAU"
 
 

@@ -53,6 +53,7 @@ def test_import_resolves_names_reports_bad_rows_and_updates_on_reimport(make_app
     with herald.session() as session:
         assert session.scalar(select(func.count()).select_from(PeerChallenge)) == 4
         assert session.scalar(select(func.count()).select_from(PeerChallengeStage)) == 8
-        assert session.scalar(select(PeerChallenge.stage_on).where(PeerChallenge.council_code == "WOI")) == date(2019, 9, 2)
+        woking_on = session.scalar(select(PeerChallenge.stage_on).where(PeerChallenge.council_code == "WOI"))
+        assert woking_on == date(2019, 9, 2)
     reply, _ = herald.run_command("peer-challenge Woking", Actor.cli())
     assert reply.title == "Woking: corporate report published (2 Sep 2019)"

@@ -3,7 +3,7 @@ from sqlalchemy import func, select
 
 from models.audit import AuditEntry
 from models.demo import load_demo
-from models.plan_import import import_plan, parse_plan, read_rows
+from models.plan_import import parse_plan, read_rows
 from models.programme import Programme, RagRating
 from tests.programme_data import DEMO_NOW, HEADER, PLAN_CSV, PLAN_ROWS, to_csv
 
