@@ -25,6 +25,7 @@ USAGE = ("/peer-challenge <council>  ·  /peer-challenge stats [region|type|year
 UPDATE_EXAMPLE = "/peer-challenge update Woking \"report published\" 14/06/2023 https://www.local.gov.uk/woking-cpc"
 DAYS_EXAMPLE = "/peer-challenge update Wigan \"on site\" kind:\"change of control\" days:2"
 FUTURE_STAGES = ("offered", "scheduled", "on site")  # stages that may be booked ahead
+SHOWN_CHALLENGES = 3  # the latest few; older cycles are history
 UPDATE_OPTIONS = {"kind", "lead", "note", "team", "days"}
 
 
@@ -79,8 +80,10 @@ def council_reply(ctx: Context, name: str) -> Reply:
                      sections=(Section(text=f"Nothing is recorded for {council.official_name} yet."),),
                      context=notes + (f"Record one: /peer-challenge update {council.nice_name} offered",))
     sections = []
-    for challenge in challenges:
+    for challenge in challenges[:SHOWN_CHALLENGES]:
         sections.extend(challenge_sections(challenge, ctx))
+    if len(challenges) > SHOWN_CHALLENGES:
+        notes += (f"{len(challenges) - SHOWN_CHALLENGES} earlier challenges not shown.",)
     latest = challenges[0]
     return Reply(title=f"{council.nice_name}: {_kind_label(latest)} {latest.stage}"
                        + (f" ({latest.stage_on:%-d %b %Y})" if latest.stage_on else ""),

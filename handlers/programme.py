@@ -19,7 +19,7 @@ from models.mentions import programme_coverage
 USAGE = ("/programme  ·  /programme <name>  ·  "
          "/programme update \"<name>\" red|amber|green \"<comment>\" [review:\"…\"]")
 UPDATE_EXAMPLE = "/programme update \"LG Inform\" amber \"Prototype Plus under procurement\" review:\"Nov 2026 review\""
-PAGE_SIZE = 50
+PAGE_SIZE = 30  # with the outcome headings, a page stays within one chat message
 ARROWS = {1: "▲", -1: "▼", 0: ""}
 
 
@@ -62,7 +62,7 @@ def _page(raw: str | None) -> int:
 def board_reply(ctx: Context, page: int = 1) -> Reply:
     """Every programme with its current RAG, its change since the previous review, stale ones flagged."""
     stale_days = ctx.settings.HERALD_RAG_STALE_DAYS
-    rows = programme_board(ctx.session, ctx.now(), stale_days)
+    rows = _in_outcome_order(programme_board(ctx.session, ctx.now(), stale_days))
     if not rows:
         return Reply(title="Programme board: no programmes yet",
                      sections=(Section(text="Import the programme plan with `flask --app app programme import "
@@ -91,6 +91,14 @@ def _board_counts(rows: list[BoardRow], stale_days: int) -> tuple[Fact, ...]:
     return (Fact("Red", str(counts["red"])), Fact("Amber", str(counts["amber"])),
             Fact("Green", str(counts["green"])), Fact("Not rated", str(counts["not_rated"])),
             Fact(f"Stale (over {stale_days} days)", str(stale)))
+
+
+def _in_outcome_order(rows: list[BoardRow]) -> list[BoardRow]:
+    """Programmes grouped under their outcome indicator, outcomes in plan order, so pages split cleanly."""
+    first_seen: dict[str | None, int] = {}
+    for row in rows:
+        first_seen.setdefault(row.outcome_indicator, len(first_seen))
+    return sorted(rows, key=lambda row: first_seen[row.outcome_indicator])
 
 
 def _by_outcome(rows: list[BoardRow]) -> list[tuple[str | None, list[BoardRow]]]:

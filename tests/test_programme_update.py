@@ -6,6 +6,7 @@ from handlers.context import Actor, Notice
 from models.audit import AuditEntry
 from models.demo import load_demo
 from models.programme import Programme, RagRating
+from tests.programme_data import add_programmes
 
 MANAGER = Actor(user_id="U0MANAGER", name="Pat Manager", platform="slack", workspace="T1")
 STRANGER = Actor(user_id="U0OTHER", name="Sam Other", platform="slack", workspace="T1")
@@ -78,3 +79,18 @@ def test_stale_age_is_configurable(make_app, sqlite_url):
     reply, _ = herald.run_command("programme", STRANGER)
     assert all("stale" not in " ".join(i.meta) for s in reply.sections for i in s.items)
     assert reply.sections[0].facts[-1].value == "0"
+
+
+def test_a_large_board_pages_and_counts_every_programme(make_app, sqlite_url):
+    herald = demo_app(make_app, sqlite_url)
+    with herald.session() as session:
+        add_programmes(session, 40, herald.clock.now())
+    first, _ = herald.run_command("programme", STRANGER)
+    assert first.title == "Programme board: 55 programmes" and first.next_page == "/programme page:2"
+    assert sum(len(s.items) for s in first.sections) == 30
+    assert sum(int(f.value) for f in first.sections[0].facts[:4]) == 55
+    second, _ = herald.run_command("programme page:2", STRANGER)
+    assert second.next_page is None
+    titles = [i.title for reply in (first, second) for s in reply.sections for i in s.items]
+    assert len(titles) == len(set(titles)) == 55
+    assert [s.heading for s in second.sections[1:]] == [f"Outcome {n}" for n in range(2, 7)]  # not repeated
