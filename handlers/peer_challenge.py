@@ -206,9 +206,16 @@ def parse_update(words: list[str], options: dict[str, str], today: date) -> Upda
     if on > today and stage not in FUTURE_STAGES:
         raise UsageError(f"{on:%-d %B %Y} is in the future; only {', '.join(FUTURE_STAGES)} can be booked ahead.",
                          example=UPDATE_EXAMPLE)
-    return UpdateCommand(council=council, stage=stage, on=on, kind=_kind(options.get("kind")),
-                         details=StageDetails(link=link, note=options.get("note"), lead_peer=options.get("lead"),
-                                              team=options.get("team"), days_used=_days(options.get("days"))))
+    details = StageDetails(link=_limited("link", link, 2000), note=_limited("note", options.get("note"), 2000),
+                           lead_peer=_limited("lead", options.get("lead"), 200),
+                           team=_limited("team", options.get("team"), 2000), days_used=_days(options.get("days")))
+    return UpdateCommand(council=council, stage=stage, on=on, kind=_kind(options.get("kind")), details=details)
+
+
+def _limited(name: str, value: str | None, limit: int) -> str | None:
+    if value is not None and len(value) > limit:
+        raise UsageError(f"{name} is longer than {limit} characters", example=UPDATE_EXAMPLE)
+    return value or None
 
 
 def _kind(raw: str | None) -> str | None:

@@ -174,7 +174,7 @@ def record_stage(session: Session, council_code: str, stage: str, on: date, acto
     challenge, created = _challenge_for(session, council_code, stage, kind, now)
     entry = next((s for s in challenge.stages if s.stage == stage and s.occurred_on == on), None)
     if entry is None:
-        entry = PeerChallengeStage(stage=stage, occurred_on=on, recorded_by=actor.name or actor.user_id,
+        entry = PeerChallengeStage(stage=stage, occurred_on=on, recorded_by=(actor.name or actor.user_id)[:100],
                                    recorded_at=now)
         challenge.stages.append(entry)
     entry.link = details.link or entry.link

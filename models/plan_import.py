@@ -188,8 +188,8 @@ def parse_plan(rows: list[list[str]], now: datetime) -> tuple[list[PlanEntry], l
         if not name:
             _continue_entry(entries, row, cols, ratings, line, errors)
             continue
-        if len(name) > 200:
-            errors.append(RowError(line, "project name is longer than 200 characters"))
+        if len(name) > 200 or len(_cell(row, cols.owner)) > 200:
+            errors.append(RowError(line, "project name or owner is longer than 200 characters"))
             continue
         entries.append(PlanEntry(
             line=line, name=" ".join(name.split()), outcome=outcome,
@@ -289,7 +289,7 @@ def _apply_ratings(session: Session, programme: Programme, entry: PlanEntry, rev
         current = have.get(name.lower())
         if current is None:
             session.add(RagRating(programme_id=programme.id, rating=rating, review=name, comment=comment,
-                                  rated_by=actor.name or actor.user_id, platform=actor.platform,
+                                  rated_by=(actor.name or actor.user_id)[:100], platform=actor.platform,
                                   rated_at=reviews[name].held_at or now))
             report.ratings_added += 1
         elif (current.rating, current.comment) != (rating, comment or current.comment):
@@ -373,6 +373,8 @@ def _import_challenge_row(session: Session, row: list[str], cols: ChallengeColum
     dates = {stage: parse_day(_cell(row, i), today) for stage, i in cols.stages.items() if _cell(row, i)}
     if not dates:
         raise ValueError("no stage dates on this row")
+    if len(_cell(row, cols.lead)) > 200 or len(_cell(row, cols.report)) > 2000:
+        raise ValueError("lead peer (200 characters) or report link (2000) is too long")
     days = _cell(row, cols.days)
     if days and not days.isdigit():
         raise ValueError(f"days used {days[:10]!r} is not a whole number")
@@ -424,6 +426,6 @@ def _merge_stages(challenge: PeerChallenge, dates: dict[str, date], actor: Actor
             existing[-1].occurred_on = on
         else:
             challenge.stages.append(PeerChallengeStage(
-                stage=stage, occurred_on=on, recorded_by=actor.name or actor.user_id, recorded_at=now))
+                stage=stage, occurred_on=on, recorded_by=(actor.name or actor.user_id)[:100], recorded_at=now))
         changed = True
     return changed

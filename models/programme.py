@@ -225,7 +225,7 @@ def rate_programme(session: Session, programme: Programme, rating: str, comment:
     previous = session.scalar(select(RagRating.rating).where(RagRating.programme_id == programme.id)
                               .order_by(RagRating.rated_at.desc(), RagRating.id.desc()).limit(1))
     entry = RagRating(programme_id=programme.id, rating=rating, review=review, comment=comment,
-                      rated_by=actor.name or actor.user_id, platform=actor.platform, rated_at=now)
+                      rated_by=(actor.name or actor.user_id)[:100], platform=actor.platform, rated_at=now)
     session.add(entry)
     session.flush()
     record_audit(session, at=now, actor=actor, action="programme.rate", entity="programme",

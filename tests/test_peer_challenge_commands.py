@@ -84,3 +84,8 @@ def test_due_lists_nothing_when_all_follow_ups_have_lapsed(demo_herald):
 def test_bad_input_gets_usage_and_an_example(demo_herald, command, message):
     reply, text = ask(demo_herald, command)
     assert reply.is_error and message in text and "Usage" in text and "Examples" in text
+
+
+def test_overlong_details_are_refused_before_anything_is_saved(demo_herald):
+    reply, text = ask(demo_herald, f'peer-challenge update Woking on site lead:"{"x" * 201}"')
+    assert reply.is_error and "lead is longer than 200 characters" in text
