@@ -9,17 +9,18 @@ from handlers.context import Context, Notice
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.reply import Button, Fact, Item, Reply, Section
+from models.mentions import CoverageLine, programme_coverage
 from models.periods import parse_period
 from models.programme import (
     RATING_LABELS, BoardRow, Programme, RagRating, RatingError, find_programme, may_rate, parse_rating,
     programme_board, rate_programme, ratings_of,
 )
-from models.mentions import programme_coverage
 
 USAGE = ("/programme  ·  /programme <name>  ·  "
          "/programme update \"<name>\" red|amber|green \"<comment>\" [review:\"…\"]")
 UPDATE_EXAMPLE = "/programme update \"LG Inform\" amber \"Prototype Plus under procurement\" review:\"Nov 2026 review\""
 PAGE_SIZE = 30  # with the outcome headings, a page stays within one chat message
+HISTORY_SHOWN = 10
 ARROWS = {1: "▲", -1: "▼", 0: ""}
 
 
@@ -142,20 +143,29 @@ def detail_reply(ctx: Context, name: str) -> Reply:
     comment = next((r for r in history if r.comment), None)
     if comment:
         sections.append(Section(heading="Latest comment", text=f"{comment.comment}\n— {_who_when(comment, ctx)}"))
-    sections.append(Section(heading="Rating history", items=tuple(
-        Item(title=r.review or f"Update {_day(r.rated_at, ctx)}", marker=r.rating,
-             meta=(RATING_LABELS.get(r.rating, r.rating), _who_when(r, ctx)), detail=r.comment)
-        for r in history[:10]) or (Item(title="No ratings yet"),)))
-    sections.append(Section(
-        heading=f"Coverage this month ({total})",
-        text=None if coverage else "No coverage tagged to this programme this month.",
-        items=tuple(Item(title=c.title, url=c.url, marker=c.tone,
-                         meta=tuple(m for m in (c.outlet, _day(c.published_at, ctx), c.tone) if m))
-                    for c in coverage)))
+    sections += [_history_section(history, ctx), _coverage_section(total, coverage, ctx)]
     marker = current.rating if current else "not_rated"
     return Reply(title=f"{programme.name}: {RATING_LABELS.get(marker, marker)}", sections=tuple(sections),
                  buttons=(Button("Programme board", command="/programme"),),
                  context=(f"Update: /programme update \"{programme.name}\" red|amber|green \"<comment>\"",))
+
+
+def _history_section(history: list[RagRating], ctx: Context) -> Section:
+    shown = history[:HISTORY_SHOWN]
+    heading = "Rating history" + (f" (latest {HISTORY_SHOWN} of {len(history)})" if len(history) > len(shown) else "")
+    return Section(heading=heading, items=tuple(
+        Item(title=r.review or f"Update {_day(r.rated_at, ctx)}", marker=r.rating,
+             meta=(RATING_LABELS.get(r.rating, r.rating), _who_when(r, ctx)), detail=r.comment)
+        for r in shown) or (Item(title="No ratings yet"),))
+
+
+def _coverage_section(total: int, coverage: list[CoverageLine], ctx: Context) -> Section:
+    return Section(
+        heading=f"Coverage this month ({total})",
+        text=None if coverage else "No coverage tagged to this programme this month.",
+        items=tuple(Item(title=c.title, url=c.url, marker=c.tone,
+                         meta=tuple(m for m in (c.outlet, _day(c.published_at, ctx), c.tone) if m))
+                    for c in coverage))
 
 
 def _find(ctx: Context, name: str) -> Programme:
