@@ -19,7 +19,7 @@ from models.audit import ActorLike, record_audit
 from models.council import resolve_council
 from models.peer_challenge import (
     CHANGE_OF_CONTROL_DAYS, STAGES, PeerChallenge, PeerChallengeStage, StageError, challenges_of, current_stage,
-    parse_kind,
+    parse_kind, parse_stage,
 )
 from models.periods import MONTHS, PeriodError, parse_day
 from models.programme import Programme, RagRating, RatingError, parse_rating, squash
@@ -323,8 +323,8 @@ def challenge_columns(header: list[str]) -> ChallengeColumns | None:
     for i, k in enumerate(keys):
         if i == council:
             continue
-        if k in STAGES:
-            cols.stages[k] = i
+        if (stage := _stage_header(k)) is not None:
+            cols.stages[stage] = i
         elif k in ("kind", "type", "challenge", "kind of challenge"):
             cols.kind = i
         elif "lead" in k:
@@ -338,6 +338,14 @@ def challenge_columns(header: list[str]) -> ChallengeColumns | None:
         elif "days" in k:
             cols.days = i
     return cols if cols.stages else None
+
+
+def _stage_header(key: str) -> str | None:
+    """The stage a column is named for ("On-site", "Report published"), if any."""
+    try:
+        return parse_stage(key)
+    except StageError:
+        return None
 
 
 def import_challenges(session: Session, text: str, actor: ActorLike, now: datetime,

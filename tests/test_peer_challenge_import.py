@@ -8,7 +8,7 @@ from handlers.context import Actor
 from models.peer_challenge import PeerChallenge, PeerChallengeStage
 from tests.programme_data import to_csv
 
-HEADER = ["Council", "Kind", "Offered", "On site", "Report published", "Lead peer", "Report link", "Notes"]
+HEADER = ["Council", "Kind", "Offered", "On-site", "Report published", "Lead peer", "Report link", "Notes"]
 ROWS = [
     HEADER,
     ["Thurrock", "Corporate", "01/04/2011", "12/09/2011", "01/11/2011", "Cllr Peter Fleming", "", "First CPC"],
