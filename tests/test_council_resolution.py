@@ -33,7 +33,7 @@ def test_every_current_english_council_resolves_by_official_and_nice_name(read_s
     ("Thurrock", "THR"), ("thurrock council", "THR"), ("THURROCK COUNCIL", "THR"), ("Woking BC", "WOI"),
     ("Woking Borough Council", "WOI"), ("Kent CC", "KEN"), ("Leeds CC", "LDS"), ("Wigan MBC", "WGN"),
     ("LB Camden", "CMD"), ("Camden Council", "CMD"), ("RB Greenwich", "GRE"), ("Brighton & Hove", "BNH"),
-    ("  st  albans ", "SAL"),
+    ("  st  albans ", "SAL"), ("Adur DC", "ADU"), ("Bradford MDC", "BRD"), ("Oldham MBC", "OLD"),
 ])
 def test_short_forms_and_abbreviations(read_session, typed, code):
     found = resolve_council(read_session, typed)
