@@ -374,6 +374,8 @@ def _import_challenge_row(session: Session, row: list[str], cols: ChallengeColum
                           now: datetime, today: date, report: ImportReport) -> None:
     name = _cell(row, cols.council)
     resolution = resolve_council(session, name) if name else None
+    if resolution is not None and resolution.council is None and resolution.abolished is not None:
+        raise ValueError(resolution.note)
     if resolution is None or resolution.council is None:
         hint = f" (did you mean {', '.join(resolution.suggestions)}?)" if resolution and resolution.suggestions else ""
         raise ValueError(f"unknown council {name[:60]!r}{hint}" if name else "no council named")

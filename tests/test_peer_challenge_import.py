@@ -19,6 +19,7 @@ ROWS = [
     ["Wigan MBC", "gardening", "01/01/2024", "", "", "", "", ""],
     ["Leeds", "corporate", "31/02/2024", "", "", "", "", ""],
     ["Leeds", "corporate", "", "", "", "", "", ""],
+    ["Cumbria", "corporate", "01/01/2020", "", "", "", "", ""],
 ]
 
 
@@ -32,11 +33,12 @@ def test_import_resolves_names_reports_bad_rows_and_updates_on_reimport(make_app
     app = make_app(database_url)
     result = import_file(app, tmp_path, to_csv(ROWS))
     assert result.exit_code == 1
-    assert result.output.startswith("4 challenges created; 0 updated; 0 unchanged; 4 rows with errors.")
+    assert result.output.startswith("4 challenges created; 0 updated; 0 unchanged; 5 rows with errors.")
     assert "line 6: unknown council 'Atlantis'" in result.output
     assert "line 7: 'gardening' is not a kind of challenge" in result.output
     assert "line 8: '31/02/2024' is not a date" in result.output
     assert "line 9: no stage dates on this row" in result.output
+    assert "line 10: Cumbria County Council was abolished on 1 April 2023 and replaced by Cumberland and" in result.output
     herald = app.extensions["herald"]
     with herald.session() as session:
         woking = session.scalars(select(PeerChallenge).where(PeerChallenge.council_code == "WOI")).one()
