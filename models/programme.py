@@ -1,11 +1,15 @@
 """Improvement programmes and their red/amber/green rating history."""
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from rapidfuzz import fuzz, process
+from sqlalchemy import JSON, ForeignKey, Row, String, Text, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from models.audit import ActorLike, record_audit
 from models.db import Base
 
 RATINGS = ("red", "amber_red", "amber", "amber_green", "green", "not_rated")
@@ -46,3 +50,191 @@ class RagRating(Base):
     rated_at: Mapped[datetime] = mapped_column(index=True)
 
     programme: Mapped[Programme] = relationship(back_populates="ratings")
+
+
+# --- Ratings ---------------------------------------------------------------------------------------
+
+RATING_ORDER = {"red": 0, "amber_red": 1, "amber": 2, "amber_green": 3, "green": 4}
+RATING_LABELS = {"red": "Red", "amber_red": "Amber/Red", "amber": "Amber", "amber_green": "Amber/Green",
+                 "green": "Green", "not_rated": "Not rated"}
+_RATING_WORDS = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green", "green": "green",
+                 "": "not_rated", "not rated": "not_rated", "n a": "not_rated", "na": "not_rated",
+                 "none": "not_rated", "tbc": "not_rated"}
+_TWO_COLOURS = {frozenset(("amber", "green")): "amber_green", frozenset(("amber", "red")): "amber_red"}
+
+
+class RatingError(ValueError):
+    """A rating that is not red, amber, green, a two-colour mix of amber, or blank."""
+
+
+def parse_rating(text: str | None) -> str:
+    """A rating as people write it ("Red", "R", "amber", "Amber/Green", "A/G", blank) → a RATINGS value."""
+    words = re.sub(r"[^a-z]+", " ", (text or "").lower()).split()
+    key = " ".join(words)
+    if key in _RATING_WORDS and (words or not (text or "").strip()):
+        return _RATING_WORDS[key]
+    if key in RATINGS:
+        return key
+    if len(words) == 1 and len(words[0]) == 2:  # "AG", "RA"
+        words = list(words[0])
+    colours = [_RATING_WORDS.get(word) for word in words]
+    if len(colours) == 2 and frozenset(colours) in _TWO_COLOURS:
+        return _TWO_COLOURS[frozenset(colours)]
+    raise RatingError(f"{(text or '').strip()[:40]!r} is not a rating (use red, amber, green, "
+                      "amber/green, amber/red or leave it blank)")
+
+
+def rating_change(previous: str | None, current: str | None) -> int:
+    """+1 if the rating improved since the previous review, -1 if it worsened, 0 otherwise."""
+    if previous not in RATING_ORDER or current not in RATING_ORDER:
+        return 0
+    return (RATING_ORDER[current] > RATING_ORDER[previous]) - (RATING_ORDER[current] < RATING_ORDER[previous])
+
+
+# --- The board ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One programme on the board: its latest rating, the one before, and whether it is stale."""
+
+    programme_id: int
+    name: str
+    outcome_indicator: str | None
+    rating: str
+    review: str | None
+    rated_at: datetime | None
+    previous: str | None
+    change: int
+    stale: bool
+
+
+def programme_board(session: Session, now: datetime, stale_days: int) -> list[BoardRow]:
+    """Every programme with its current and previous rating, in two queries whatever the count."""
+    latest = _latest_two_ratings(session)
+    stale_before = now - timedelta(days=stale_days)
+    rows = []
+    for pid, name, outcome in session.execute(
+            select(Programme.id, Programme.name, Programme.outcome_indicator).order_by(Programme.id)):
+        current, previous = (latest.get(pid, []) + [None, None])[:2]
+        rating = current.rating if current else "not_rated"
+        rows.append(BoardRow(
+            programme_id=pid, name=name, outcome_indicator=outcome, rating=rating,
+            review=current.review if current else None, rated_at=current.rated_at if current else None,
+            previous=previous.rating if previous else None,
+            change=rating_change(previous.rating if previous else None, rating),
+            stale=current is not None and current.rated_at < stale_before))
+    return rows
+
+
+def _latest_two_ratings(session: Session) -> dict[int, list[Row]]:
+    """Each programme's two latest ratings (rating, review, rated_at), newest first, in one windowed query."""
+    order = func.row_number().over(partition_by=RagRating.programme_id,
+                                   order_by=(RagRating.rated_at.desc(), RagRating.id.desc()))
+    ranked = select(RagRating.programme_id, RagRating.rating, RagRating.review, RagRating.rated_at,
+                    order.label("n")).subquery()
+    query = select(ranked.c.programme_id, ranked.c.rating, ranked.c.review, ranked.c.rated_at) \
+        .where(ranked.c.n <= 2).order_by(ranked.c.programme_id, ranked.c.n)
+    out: dict[int, list[Row]] = {}
+    for row in session.execute(query):
+        out.setdefault(row.programme_id, []).append(row)
+    return out
+
+
+# --- Finding a programme by what people call it ---------------------------------------------------
+
+@dataclass(frozen=True)
+class ProgrammeLookup:
+    """The programme a name meant, or the nearest names when nothing matched well enough."""
+
+    query: str
+    programme: Programme | None
+    suggestions: tuple[str, ...] = ()
+
+
+def squash(text: str) -> str:
+    """A name reduced for matching: lower case letters and digits only ("LG Inform" → "lginform")."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower().replace("&", "and"))
+
+
+def initials(name: str) -> str:
+    """"National Graduate Development Programme" → "ngdp" (small joining words left out)."""
+    words = re.findall(r"[A-Za-z]+", name)
+    return "".join(w[0] for w in words if w.lower() not in _JOINING_WORDS).lower()
+
+
+_JOINING_WORDS = {"a", "an", "and", "of", "the", "for", "to", "in", "on", "with"}
+
+
+def programme_names(programme: Programme) -> list[str]:
+    """Every name a programme answers to: its own, its aliases and keywords."""
+    return [programme.name, *(programme.aliases or []), *(programme.keywords or [])]
+
+
+def find_programme(session: Session, text: str) -> ProgrammeLookup:
+    """The programme `text` names: exact name, alias, keyword or initials first, then fuzzy."""
+    wanted = squash(text)
+    if not wanted:
+        return ProgrammeLookup(query=text, programme=None)
+    as_typed = " ".join(text.lower().split())
+    named = session.scalars(select(Programme).where(func.lower(Programme.name) == as_typed)).first()
+    if named is not None:
+        return ProgrammeLookup(query=text, programme=named)
+    programmes = list(session.scalars(select(Programme)))
+    exact = [p for p in programmes if wanted in {squash(n) for n in programme_names(p)}]
+    exact = exact or [p for p in programmes if wanted == initials(p.name)]
+    if len(exact) == 1:
+        return ProgrammeLookup(query=text, programme=exact[0])
+    pool = exact or programmes
+    choices = {(p.id, n): squash(n) for p in pool for n in programme_names(p)}
+    scored: dict[int, float] = {}
+    for _, score, key in process.extract(wanted, choices, scorer=fuzz.WRatio, limit=30):
+        scored[key[0]] = max(score, scored.get(key[0], 0.0))
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    by_id = {p.id: p for p in pool}
+    if ranked and ranked[0][1] >= 90 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 5):
+        return ProgrammeLookup(query=text, programme=by_id[ranked[0][0]])
+    return ProgrammeLookup(query=text, programme=None,
+                           suggestions=tuple(by_id[pid].name for pid, score in ranked[:5] if score >= 60))
+
+
+# --- Changing a rating ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RatingChange:
+    """A new rating of a programme and the one it replaced."""
+
+    programme: Programme
+    rating: RagRating
+    previous: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.previous != self.rating.rating
+
+
+def may_rate(programme: Programme, user_id: str, is_admin: bool) -> bool:
+    """Programme managers and Herald admins may rate a programme."""
+    return is_admin or user_id in (programme.manager_user_ids or [])
+
+
+def rate_programme(session: Session, programme: Programme, rating: str, comment: str | None,
+                   review: str | None, actor: ActorLike, now: datetime) -> RatingChange:
+    """Add a rating to a programme's history (never overwriting) and audit who gave it."""
+    if rating not in RATINGS:
+        raise RatingError(f"{rating!r} is not a rating")
+    previous = session.scalar(select(RagRating.rating).where(RagRating.programme_id == programme.id)
+                              .order_by(RagRating.rated_at.desc(), RagRating.id.desc()).limit(1))
+    entry = RagRating(programme_id=programme.id, rating=rating, review=review, comment=comment,
+                      rated_by=(actor.name or actor.user_id)[:100], platform=actor.platform, rated_at=now)
+    session.add(entry)
+    session.flush()
+    record_audit(session, at=now, actor=actor, action="programme.rate", entity="programme",
+                 entity_id=programme.id, detail={"rating": rating, "previous": previous, "review": review,
+                                                 "comment": comment})
+    return RatingChange(programme=programme, rating=entry, previous=previous)
+
+
+def ratings_of(session: Session, programme_id: int) -> list[RagRating]:
+    """A programme's rating history, newest first."""
+    return list(session.scalars(select(RagRating).where(RagRating.programme_id == programme_id)
+                                .order_by(RagRating.rated_at.desc(), RagRating.id.desc())))
