@@ -11,7 +11,8 @@ TRACKING_PARAMS = frozenset({
     "spm", "cmp", "CMP", "sr_share", "s_cid", "ved", "usg", "ct", "cd",
 })
 _GOOGLE_HOSTS = re.compile(r"(^|\.)google\.[a-z.]+$")
-_TAG = re.compile(r"<[^>]*>")
+# Real HTML tags and comments only: "<!channel>" or "<https://x|y>" in a title stay as literal text.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 
 
 def unwrap_google(url: str) -> str:

@@ -165,7 +165,9 @@ def _list_alerts(ctx: Context) -> Reply:
     rules = alert_rules_for(ctx.session, ctx.channel)
     if not rules:
         return Reply(title="No alert rules here", sections=(Section(text=f"Add one: {ALERT_EXAMPLE}"),))
-    sections = tuple(Section(heading=f"Rule {r.id}", facts=_rule_facts(r)) for r in rules)
+    from models.council import Council
+    sections = tuple(Section(heading=f"Rule {r.id}", facts=_rule_facts(
+        r, ctx.session.get(Council, r.council_code).nice_name if r.council_code else None)) for r in rules)
     return Reply(title=f"{len(rules)} alert rule{'s' if len(rules) != 1 else ''}", sections=sections,
                  context=("Remove one with /coverage alert remove <id>.",))
 

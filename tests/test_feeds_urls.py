@@ -25,6 +25,8 @@ def test_google_alerts_and_news_links_unwrap_to_the_article():
 
 def test_google_title_markup_is_stripped():
     assert strip_html("<b>Thurrock</b> Council &amp; the <b>peer challenge</b>") == "Thurrock Council & the peer challenge"
+    assert strip_html('<p class="x">A<br/>B</p><!-- c -->') == "A B"
+    assert strip_html("&lt;!channel&gt; &amp; <https://evil|click>") == "<!channel> & <https://evil|click>"
 
 
 def test_bogus_missing_and_future_dates_become_first_seen():
