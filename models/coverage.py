@@ -36,6 +36,9 @@ class CoverageItem(Base):
     __tablename__ = "coverage_items"
     __table_args__ = (
         Index("ix_coverage_items_published_tone", "published_at", "tone"),
+        # Covers /coverage's period summary (counts by tone, tier via outlet, stories) without
+        # touching the table: see migrations/versions/coverage_summary_index.py.
+        Index("ix_coverage_items_period_summary", "published_at", "tone", "outlet_id", "story_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -312,15 +315,16 @@ def _conditions(start: datetime, end: datetime, f: CoverageFilters) -> list:
 
 
 def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFilters) -> CoverageSummary:
-    """Aggregate counts for `period` in SQL (one grouped query plus one for earned coverage)."""
+    """Aggregate counts for `period` in SQL, from the covering index: one grouped query, one for
+    stories and one for earned coverage; no item rows are loaded."""
     conds = _conditions(period.start, period.end, filters)
     rows = session.execute(
-        select(Outlet.tier, CoverageItem.tone, func.count(), func.count(distinct(CoverageItem.story_id)))
+        select(Outlet.tier, CoverageItem.tone, func.count())
         .select_from(CoverageItem).outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
         .where(*conds).group_by(Outlet.tier, CoverageItem.tone)).all()
     by_tier: dict[str, int] = {}
     by_tone: dict[str, int] = {}
-    for tier, tone, count, _stories in rows:
+    for tier, tone, count in rows:
         by_tier[tier or "unknown"] = by_tier.get(tier or "unknown", 0) + count
         by_tone[tone] = by_tone.get(tone, 0) + count
     total = sum(by_tone.values())
