@@ -1,13 +1,14 @@
 """Coverage: stories, the items that carry them, their councils, tags, tone and alert rules."""
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterator, Sequence
 
-from sqlalchemy import (Boolean, Float, ForeignKey, Index, String, Text, and_, distinct, exists, func, insert,
-                        or_, select)
+from sqlalchemy import (Boolean, Float, ForeignKey, Index, Integer, String, Text, and_, bindparam, distinct, exists,
+                        func, insert, or_, select)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -295,66 +296,104 @@ class CoverageRow:
     note: str | None = None
 
 
-def _conditions(start: datetime, end: datetime, f: CoverageFilters) -> list:
-    conds = [CoverageItem.published_at >= start, CoverageItem.published_at < end]
-    if f.tone:
-        conds.append(CoverageItem.tone == f.tone)
-    if f.outlet_ids:
-        conds.append(CoverageItem.outlet_id.in_(f.outlet_ids))
-    if f.council_codes:
+@dataclass(frozen=True)
+class _Shape:
+    """Which filters a query uses: statements are built once per shape and reused with new values."""
+
+    tone: bool
+    outlets: bool
+    councils: bool
+    tags: bool
+    terms: int
+
+    @classmethod
+    def of(cls, f: CoverageFilters) -> "_Shape":
+        return cls(bool(f.tone), bool(f.outlet_ids), bool(f.council_codes), bool(f.tags), len(f.terms))
+
+
+def _like(term: str) -> str:
+    escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _params(start: datetime, end: datetime, f: CoverageFilters) -> dict:
+    params: dict = {"start": start, "end": end, "tone": f.tone, "outlet_ids": list(f.outlet_ids),
+                    "council_codes": list(f.council_codes), "tags": [t.lower() for t in f.tags]}
+    params.update({f"term{i}": _like(t) for i, t in enumerate(f.terms)})
+    return params
+
+
+def _where(shape: _Shape) -> list:
+    """The WHERE clause for a shape, with bound parameters named as in `_params`."""
+    conds = [CoverageItem.published_at >= bindparam("start", type_=CoverageItem.published_at.type),
+             CoverageItem.published_at < bindparam("end", type_=CoverageItem.published_at.type)]
+    if shape.tone:
+        conds.append(CoverageItem.tone == bindparam("tone"))
+    if shape.outlets:
+        conds.append(CoverageItem.outlet_id.in_(bindparam("outlet_ids", expanding=True)))
+    if shape.councils:
         conds.append(exists().where(CoverageCouncil.coverage_id == CoverageItem.id,
-                                    CoverageCouncil.council_code.in_(f.council_codes)))
-    if f.tags:
+                                    CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True))))
+    if shape.tags:
         conds.append(exists().where(CoverageTag.coverage_id == CoverageItem.id,
-                                    func.lower(CoverageTag.tag).in_([t.lower() for t in f.tags])))
-    for term in f.terms:
-        conds.append(or_(CoverageItem.title.icontains(term, autoescape=True),
-                         CoverageItem.summary.icontains(term, autoescape=True),
-                         CoverageItem.note.icontains(term, autoescape=True)))
+                                    func.lower(CoverageTag.tag).in_(bindparam("tags", expanding=True))))
+    for i in range(shape.terms):
+        pattern = bindparam(f"term{i}")
+        conds.append(or_(*(func.lower(column).like(pattern, escape="\\")
+                           for column in (CoverageItem.title, CoverageItem.summary, CoverageItem.note))))
     return conds
+
+
+@functools.lru_cache(maxsize=128)
+def _statements(shape: _Shape) -> dict:
+    """The summary, count, stories, earned and page statements for one filter shape."""
+    from models.press import PressCoverageLink
+    where = _where(shape)
+    return {
+        "summary": select(Outlet.tier, CoverageItem.tone, func.count()).select_from(CoverageItem)
+        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where).group_by(Outlet.tier, CoverageItem.tone),
+        "count": select(func.count()).select_from(CoverageItem).where(*where),
+        "stories": select(func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id)))).where(*where),
+        "proactive": select(func.count(distinct(PressCoverageLink.coverage_id)))
+        .join(CoverageItem, CoverageItem.id == PressCoverageLink.coverage_id)
+        .where(PressCoverageLink.status == "confirmed", *where),
+        "page": select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
+                       CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note)
+        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where)
+        .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc())
+        .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)),
+    }
 
 
 def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFilters) -> CoverageSummary:
     """Aggregate counts for `period` in SQL, from the covering index: one grouped query, one for
-    stories and one for earned coverage; no item rows are loaded."""
-    conds = _conditions(period.start, period.end, filters)
-    rows = session.execute(
-        select(Outlet.tier, CoverageItem.tone, func.count())
-        .select_from(CoverageItem).outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
-        .where(*conds).group_by(Outlet.tier, CoverageItem.tone)).all()
+    stories and one for earned coverage; no item rows are loaded. Statements are built once per
+    filter shape, so a request costs little more than the database's own time."""
+    statements = _statements(_Shape.of(filters))
+    params = _params(period.start, period.end, filters)
     by_tier: dict[str, int] = {}
     by_tone: dict[str, int] = {}
-    for tier, tone, count in rows:
+    for tier, tone, count in session.execute(statements["summary"], params):
         by_tier[tier or "unknown"] = by_tier.get(tier or "unknown", 0) + count
         by_tone[tone] = by_tone.get(tone, 0) + count
     total = sum(by_tone.values())
-    stories = session.scalar(select(func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id))))
-                             .where(*conds)) if total else 0
-    return CoverageSummary(total, stories or 0, by_tier, by_tone, _proactive(session, conds) if total else 0)
+    if not total:
+        return CoverageSummary(0, 0, by_tier, by_tone, 0)
+    stories = session.execute(statements["stories"], params).scalar() or 0
+    proactive = session.execute(statements["proactive"], params).scalar() or 0
+    return CoverageSummary(total, stories, by_tier, by_tone, proactive)
 
 
 def count_between(session: Session, start: datetime, end: datetime, filters: CoverageFilters) -> int:
     """How many items match in [start, end): the comparison figure."""
-    return session.scalar(select(func.count()).select_from(CoverageItem).where(*_conditions(start, end, filters))) or 0
-
-
-def _proactive(session: Session, conds: list) -> int:
-    from models.press import PressCoverageLink
-    return session.scalar(
-        select(func.count(distinct(PressCoverageLink.coverage_id)))
-        .join(CoverageItem, CoverageItem.id == PressCoverageLink.coverage_id)
-        .where(PressCoverageLink.status == "confirmed", *conds)) or 0
+    return session.execute(_statements(_Shape.of(filters))["count"], _params(start, end, filters)).scalar() or 0
 
 
 def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilters, offset: int,
                   limit: int) -> list[CoverageRow]:
     """One page of matching items, newest first, with outlet and councils (two queries)."""
-    rows = session.execute(
-        select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
-               CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note)
-        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
-        .where(*_conditions(period.start, period.end, filters))
-        .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc()).offset(offset).limit(limit)).all()
+    params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
+    rows = session.execute(_statements(_Shape.of(filters))["page"], params).all()
     names = _council_names(session, [r.id for r in rows])
     return [CoverageRow(r.id, r.title, r.url, r.name, r.tier, r.published_at, r.tone, r.tone_overridden,
                         tuple(names.get(r.id, ())), note=r.note) for r in rows]
@@ -364,7 +403,8 @@ def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilte
                   batch: int = 1000) -> Iterator[CoverageRow]:
     """Every matching item, newest first, fetched in batches (for exports)."""
     last: tuple[datetime, int] | None = None
-    conds = _conditions(period.start, period.end, filters)
+    conds = _where(_Shape.of(filters))
+    params = _params(period.start, period.end, filters)
     while True:
         query = (select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
                         CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden,
@@ -374,7 +414,7 @@ def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilte
         if last is not None:
             query = query.where(or_(CoverageItem.published_at < last[0],
                                     and_(CoverageItem.published_at == last[0], CoverageItem.id < last[1])))
-        rows = session.execute(query).all()
+        rows = session.execute(query, params).all()
         if not rows:
             return
         ids = [r.id for r in rows]
