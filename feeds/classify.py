@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feeds.councils import council_matcher, tokenize
+from feeds.councils import Tokens, council_matcher, tokenize
 from models.campaign import Campaign
 from models.programme import Programme
 
@@ -48,24 +48,24 @@ class TagMatcher:
         for name, phrases, programme_id, campaign_id in entries:
             for phrase in {name, *phrases}:
                 tokens = tokenize(phrase)
-                if not tokens:
+                if not tokens.words:
                     continue
-                words = tuple(t.lower for t in tokens)
-                short = len(tokens) == 1 and len(phrase.strip()) <= 3
+                words = tuple(tokens.words)
+                short = len(words) == 1 and len(phrase.strip()) <= 3
                 term = _Term(words, phrase.strip() if short else None)
                 self._terms.setdefault(words[:1], []).append((term, name, programme_id, campaign_id))
 
-    def find(self, text: str) -> tuple[TagRef, ...]:
+    def find(self, text: str | Tokens) -> tuple[TagRef, ...]:
         """The tags `text` earns; a programme and a campaign of one name share one tag."""
-        tokens = tokenize(text)
-        words = [t.lower for t in tokens]
+        tokens = text if isinstance(text, Tokens) else tokenize(text)
+        words = tokens.words
         found: dict[str, TagRef] = {}
         for i, word in enumerate(words):
             for term, name, programme_id, campaign_id in self._terms.get((word,), ()):
                 n = len(term.words)
-                if tuple(words[i:i + n]) != term.words:
+                if n > 1 and tuple(words[i:i + n]) != term.words:
                     continue
-                if term.exact_case and tokens[i].text != term.exact_case:
+                if term.exact_case and tokens.texts[i] != term.exact_case:
                     continue
                 old = found.get(name, TagRef(name))
                 found[name] = TagRef(name, old.programme_id or programme_id, old.campaign_id or campaign_id)
@@ -112,7 +112,8 @@ class Classifier:
         self._tags = build_tag_matcher(session)
 
     def classify(self, title: str, summary: str) -> Classification:
-        """Councils and tags from the title and summary; tone mostly from the headline."""
-        text = f"{title}\n{summary}"
-        tone, score = tone_of(f"{title}. {summary[:300]}")
-        return Classification(tuple(self._councils.find(text)), self._tags.find(text), tone, score)
+        """Councils and tags from the title and summary; tone from the headline, which is what
+        readers see and what carries a story's slant (and keeps the lexicon model cheap)."""
+        tokens = tokenize(f"{title}\n{summary}")
+        tone, score = tone_of(title)
+        return Classification(tuple(self._councils.find(tokens)), self._tags.find(tokens), tone, score)

@@ -68,15 +68,20 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
 @dataclass(frozen=True)
-class Token:
-    text: str
-    lower: str
+class Tokens:
+    """Word tokens as `normalize_name` sees them: original case and lower case, side by side."""
+
+    texts: list[str]
+    words: list[str]
+    shouting: bool  # the text is all capitals, so case says nothing
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens as `normalize_name` sees them, keeping each token's original case."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().replace("&", " and ")
-    return [Token(m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(ascii_text)]
+def tokenize(text: str) -> Tokens:
+    """Split text once; the council and tag matchers share the result."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    texts = _TOKEN.findall(text.replace("&", " and "))
+    return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
 
 
 class CouncilMatcher:
@@ -92,17 +97,18 @@ class CouncilMatcher:
             if key not in ranked or rank < ranked[key][0]:
                 ranked[key] = (rank, code)
         self._codes = {key: code for key, (_rank, code) in ranked.items()}
-        self._longest = max((len(k) for k in self._codes), default=1)
+        self._longest_from: dict[str, int] = {}  # first word → longest name starting with it
+        for key in self._codes:
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
 
-    def find(self, text: str) -> list[str]:
+    def find(self, text: str | Tokens) -> list[str]:
         """Codes of the councils `text` mentions, in order of first mention, each once."""
-        tokens = tokenize(text)
-        words = [t.lower for t in tokens]
-        shouting = text.upper() == text
+        tokens = text if isinstance(text, Tokens) else tokenize(text)
+        words = tokens.words
         matches: list[_Match] = []
         i = 0
-        while i < len(tokens):
-            match = self._match_at(tokens, words, i, shouting)
+        while i < len(words):
+            match = self._match_at(tokens, i) if words[i] in self._longest_from else None
             if match is None:
                 i += 1
                 continue
@@ -114,10 +120,12 @@ class CouncilMatcher:
                 found.append(match.code)
         return found
 
-    def _match_at(self, tokens: list[Token], words: list[str], i: int, shouting: bool) -> "_Match | None":
-        if not (shouting or tokens[i].text[0].isupper() or tokens[i].text[0].isdigit()):
+    def _match_at(self, tokens: Tokens, i: int) -> "_Match | None":
+        words = tokens.words
+        first = tokens.texts[i][0]
+        if not (tokens.shouting or first.isupper() or first.isdigit()):
             return None
-        for length in range(min(self._longest, len(tokens) - i), 0, -1):
+        for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
             if code is not None and not _blocked(words, i, length):
                 return _Match(i, length, code, _confident(words, i, length))
@@ -134,12 +142,24 @@ class _Match:
 
 def _blocked(words: list[str], i: int, length: int) -> bool:
     """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings")."""
-    for phrase in BLOCKED_PHRASES:
-        n = len(phrase)
-        for start in range(max(0, i - n + 1), min(i + length, len(words) - n + 1)):
-            if tuple(words[start:start + n]) == phrase:
+    for k in range(i, i + length):
+        for phrase, offset in _PHRASES_BY_WORD.get(words[k], ()):
+            start = k - offset
+            if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase:
                 return True
-    return any(i >= len(before) and tuple(words[i - len(before):i]) == before for before in BLOCKED_BEFORE)
+    for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
+        if i >= len(before) and tuple(words[i - len(before):i]) == before:
+            return True
+    return False
+
+
+_PHRASES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in BLOCKED_PHRASES:
+    for _offset, _word in enumerate(_phrase):
+        _PHRASES_BY_WORD.setdefault(_word, []).append((_phrase, _offset))
+_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _before in BLOCKED_BEFORE:
+    _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
 def _confident(words: list[str], i: int, length: int) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterator, Sequence
@@ -167,10 +168,12 @@ class Stored:
     created: bool
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def story_fingerprint(title: str) -> str:
     """Titles that differ only in case, punctuation or spacing belong to one story."""
-    plain = " ".join("".join(c if c.isalnum() else " " for c in title.lower()).split())
-    return hashlib.sha1(plain.encode()).hexdigest()
+    return hashlib.sha1(_NOT_WORD.sub(" ", title.lower()).strip().encode()).hexdigest()
 
 
 def store_items(session: Session, items: Sequence[NewItem]) -> list[Stored]:
@@ -210,29 +213,32 @@ def _ids_by_url(session: Session, urls: list[str]) -> dict[str, int]:
 
 
 def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
-    story_ids = _story_ids(session, fresh)
+    prints = [story_fingerprint(i.title) for i in fresh]
+    story_ids = _story_ids(session, fresh, prints)
     rows = [dict(url=i.url[:2000], canonical_url=i.canonical_url[:2000], title=i.title[:1000],
                  summary=i.summary, published_at=i.published_at, first_seen_at=i.first_seen_at,
                  source=i.source, outlet_id=i.outlet_id, feed_id=i.feed_id, guid=(i.guid or None) and i.guid[:1000],
                  tone=i.tone, tone_score=i.tone_score, tone_overridden=i.tone_overridden, note=i.note,
-                 logged_by=i.logged_by, classified=True, story_id=story_ids[story_fingerprint(i.title)])
-            for i in fresh]
-    ids = list(session.scalars(insert(CoverageItem).returning(CoverageItem.id, sort_by_parameter_order=True), rows))
+                 logged_by=i.logged_by, classified=True, story_id=story_ids[fp])
+            for i, fp in zip(fresh, prints)]
+    table = CoverageItem.__table__
+    ids = list(session.connection().execute(
+        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
     created = {item.canonical_url: item_id for item, item_id in zip(fresh, ids)}
     councils = [dict(coverage_id=created[i.canonical_url], council_code=code)
                 for i in fresh for code in dict.fromkeys(i.council_codes)]
     tags = [dict(coverage_id=created[i.canonical_url], tag=t.tag[:200], programme_id=t.programme_id,
                  campaign_id=t.campaign_id) for i in fresh for t in {t.tag: t for t in i.tags}.values()]
     if councils:
-        session.execute(insert(CoverageCouncil), councils)
+        session.connection().execute(CoverageCouncil.__table__.insert(), councils)
     if tags:
-        session.execute(insert(CoverageTag), tags)
+        session.connection().execute(CoverageTag.__table__.insert(), tags)
     return created
 
 
-def _story_ids(session: Session, fresh: list[NewItem]) -> dict[str, int]:
+def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) -> dict[str, int]:
     """The story each item joins: a recent one with the same fingerprint, else a new one."""
-    wanted = {story_fingerprint(i.title): i for i in fresh}
+    wanted = dict(zip(fingerprints, fresh))
     since = min(i.published_at for i in fresh) - STORY_WINDOW
     found: dict[str, int] = {}
     prints = list(wanted)
@@ -245,7 +251,9 @@ def _story_ids(session: Session, fresh: list[NewItem]) -> dict[str, int]:
     if missing:
         rows = [dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
                 for fp in missing]
-        ids = session.scalars(insert(Story).returning(Story.id, sort_by_parameter_order=True), rows)
+        table = Story.__table__
+        ids = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
+                                           rows).scalars()
         found.update(zip(missing, ids))
     return found
 
