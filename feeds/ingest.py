@@ -14,6 +14,7 @@ from models.coverage import AlertCandidate, NewItem, Stored, alert_rules_for, re
 from models.outlet import Feed, FeedEntry, Outlet
 
 CHUNK = 500
+BATCH = 2000
 
 
 @dataclass
@@ -33,18 +34,22 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
     """Classify and store candidates not already held (by canonical URL). A given `tone` is a
     person's: it is stored as an override."""
     classifier = classifier or Classifier(session)
-    new_items = []
-    for c in candidates:
-        found = classifier.classify(c.title, c.summary)
-        new_items.append(NewItem(
-            url=c.url, canonical_url=c.canonical_url, title=c.title, summary=c.summary or None,
-            published_at=c.published_at, first_seen_at=now, source=source, outlet_id=outlet_id,
-            feed_id=feed_id, guid=c.guid, tone=tone or found.tone, tone_score=found.tone_score,
-            tone_overridden=tone is not None, council_codes=found.council_codes, tags=found.tags,
-            note=note, logged_by=logged_by))
-    stored = store_items(session, new_items)
-    return IngestResult(created=[s.item_id for s in stored if s.created],
-                        known=[s.item_id for s in stored if not s.created], stored=stored)
+    result = IngestResult()
+    for start in range(0, len(candidates), BATCH):  # bounded memory for big feeds and backfills
+        new_items = []
+        for c in candidates[start:start + BATCH]:
+            found = classifier.classify(c.title, c.summary)
+            new_items.append(NewItem(
+                url=c.url, canonical_url=c.canonical_url, title=c.title, summary=c.summary or None,
+                published_at=c.published_at, first_seen_at=now, source=source, outlet_id=outlet_id,
+                feed_id=feed_id, guid=c.guid, tone=tone or found.tone, tone_score=found.tone_score,
+                tone_overridden=tone is not None, council_codes=found.council_codes, tags=found.tags,
+                note=note, logged_by=logged_by))
+        stored = store_items(session, new_items)
+        result.created += [s.item_id for s in stored if s.created]
+        result.known += [s.item_id for s in stored if not s.created]
+        result.stored += stored
+    return result
 
 
 def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate], now: datetime,

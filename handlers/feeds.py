@@ -68,7 +68,7 @@ def _list(ctx: Context) -> Reply:
         detail = f.last_error or (f"Not well-formed: {f.bozo_reason}" if f.bozo_reason else None)
         items.append(Item(title=f"{f.id}. {f.name}", url=f.url, marker=None if f.healthy else "red",
                           meta=(f.tier, state, f"last success {_when(f.last_success_at, ctx)}",
-                                f"{f.items_total:,} items", f"next poll {_when(f.next_poll_at, ctx)}"),
+                                f"{f.items_total:,} item{'' if f.items_total == 1 else 's'}", f"next poll {_when(f.next_poll_at, ctx)}"),
                           detail=detail))
     failing = sum(1 for f in feeds if not f.healthy)
     return Reply(title=f"{len(feeds)} feed{'s' if len(feeds) != 1 else ''}" + (f", {failing} failing" if failing else ""),

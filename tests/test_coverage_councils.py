@@ -2,6 +2,8 @@
 import csv
 from pathlib import Path
 
+import pytest
+
 from feeds.councils import build_matcher, council_matcher
 
 LABELLED = Path(__file__).parent / "data" / "council_headlines.csv"
@@ -29,8 +31,15 @@ def test_precision_and_recall_on_the_labelled_headlines(session):
     assert precision >= 0.95 and recall >= 0.90
 
 
-def test_ordinary_words_need_context(session):
-    matcher = council_matcher(session)
+@pytest.fixture
+def sqlite_session(make_app, sqlite_url):
+    """The rules below do not depend on the backend; the labelled-set test runs on both."""
+    with make_app(sqlite_url).extensions["herald"].session() as s:
+        yield s
+
+
+def test_ordinary_words_need_context(sqlite_session):
+    matcher = council_matcher(sqlite_session)
     assert matcher.find("Reading Borough Council sets budget") == ["RDG"]
     assert matcher.find("Councils reading the signs") == []
     assert matcher.find("Rugby union clubs ask for help") == []
@@ -38,11 +47,11 @@ def test_ordinary_words_need_context(session):
     assert matcher.find("Ministers in Westminster") == []
 
 
-def test_abolished_councils_keep_their_own_code_and_shared_names_mean_the_current_one(session):
-    matcher = council_matcher(session)
+def test_abolished_councils_keep_their_own_code_and_shared_names_mean_the_current_one(sqlite_session):
+    matcher = council_matcher(sqlite_session)
     assert matcher.find("Northamptonshire County Council collapse") == ["NTH"]
     assert matcher.find("Somerset Council budget") == ["SMT"]
 
 
-def test_the_matcher_is_built_once_per_engine(session):
-    assert council_matcher(session) is council_matcher(session)
+def test_the_matcher_is_built_once_per_engine(sqlite_session):
+    assert council_matcher(sqlite_session) is council_matcher(sqlite_session)
