@@ -36,19 +36,21 @@ def test_first_poll_is_a_silent_baseline_then_304_adds_nothing_then_new_items_al
         assert [(o.status, o.created) for o in second.outcomes] == [("unchanged", 0)]
         assert server.received("/rss")[-1].headers["if-none-match"] == '"v1"'
 
-        server.script("/rss", conditional(rss(_entries(1, start=10) + _entries(3)), etag='"v2"'))
+        stale = Entry("Thurrock Council story from last month", "https://lgcplus.com/old", guid="old",
+                      published=NOW - timedelta(days=30))
+        server.script("/rss", conditional(rss(_entries(1, start=10) + _entries(3) + [stale]), etag='"v2"'))
         clock.advance(minutes=15)
         third = poll_due_feeds(herald, notifier)
-        assert [(o.status, o.created) for o in third.outcomes] == [("new", 1)]
+        assert [(o.status, o.created) for o in third.outcomes] == [("new", 2)]  # the stale one is kept, not alerted
         clock.advance(minutes=15)
         poll_due_feeds(herald, notifier)
     assert [(dest, r.sections[0].items[0].title) for _p, dest, r in notifier.sent] == \
         [("CALERTS", "Thurrock Council story 10")]
     with herald.session() as s:
-        assert s.scalar(select(func.count()).select_from(CoverageItem)) == 4
+        assert s.scalar(select(func.count()).select_from(CoverageItem)) == 5
         assert s.scalar(select(func.count()).select_from(AlertDelivery).where(AlertDelivery.status == "sent")) == 1
         feed = s.scalar(select(Feed))
-        assert (feed.etag, feed.items_total, feed.consecutive_failures) == ('"v2"', 4, 0)
+        assert (feed.etag, feed.items_total, feed.consecutive_failures) == ('"v2"', 5, 0)
     answer = reply_text(run(herald, "coverage last 7 days"))
     assert "Coverage last 7 days: 4 items" in answer and "Thurrock Council story 10" in answer and "LGC" in answer
 
