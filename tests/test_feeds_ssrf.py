@@ -70,3 +70,24 @@ def test_a_slow_drip_is_cut_at_the_total_deadline():
         server.script("/slow", Answer(200, b"<rss/>", delay=2))
         with pytest.raises(FetchError, match="in time|too long"):
             fetch_feed(f"{server.url}/slow", quick, allow_private=True)
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch):
+    """Resolution happens once per hop; Herald connects to that address and names the host in
+    `Host`, so a resolver that changes its answer afterwards (DNS rebinding) is not consulted."""
+    import socket
+    real = socket.getaddrinfo
+    answers = []
+
+    def resolver(host, port, *args, **kwargs):
+        if host == "feeds.test":
+            answers.append(host)
+            return real("127.0.0.1", port, *args, **kwargs)
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    with FakeServer() as server:
+        server.script("/rss", feed_answer(rss([Entry("T", "https://a.org/1")])))
+        fetch_feed(f"http://feeds.test:{server.port}/rss", LIMITS, allow_private=True)
+        assert server.received("/rss")[0].headers["host"] == f"feeds.test:{server.port}"
+    assert answers == ["feeds.test"]
