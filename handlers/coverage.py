@@ -14,7 +14,8 @@ from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Attachment, Fact, Item, Reply, Section
 from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_nice_names, councils_named,
-                             count_between, coverage_between, coverage_page, iter_coverage, tag_names_like)
+                             count_between, coverage_between, coverage_page, iter_coverage, predecessors_of,
+                             tag_names_like)
 from models.outlet import TIERS, find_outlets, outlet_names
 from models.periods import PERIOD_EXAMPLES, MONTHS, Period, PeriodError, parse_period
 
@@ -135,8 +136,10 @@ def _filters(args: Args, tone: str | None, terms: list[str], ctx: Context) -> tu
         found = councils_named(ctx.session, name) if name.strip() else []
         if not found:
             raise NotFound(f"I don't know a council called {name!r}.", _nearest(name, council_nice_names(ctx.session)))
-        council_codes = tuple(code for code, _nice in found)
-        described.append("council " + ", ".join(dict.fromkeys(nice for _code, nice in found)))
+        older = predecessors_of(ctx.session, [code for code, _nice in found])
+        council_codes = tuple(code for code, _nice in found + older)
+        described.append("council " + ", ".join(dict.fromkeys(nice for _code, nice in found))
+                         + (f" (with {', '.join(nice for _c, nice in older)}, which it replaced)" if older else ""))
     if (phrase := args.take("tag")) is not None:
         if not phrase.strip():
             raise UsageError("Say which tag, e.g. tag:\"peer challenge\"", example='/coverage this month tag:"peer challenge"')

@@ -579,6 +579,17 @@ def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
     return [(code, nice) for code, nice, _current in sorted(rows, key=lambda r: (not r[2], r[1]))]
 
 
+def predecessors_of(session: Session, codes: Sequence[str]) -> list[tuple[str, str]]:
+    """(code, nice name) of abolished councils replaced by any of `codes` (Kettering for North
+    Northamptonshire), so a current council's coverage includes stories about what it absorbed."""
+    from models.council import Council
+    wanted = set(codes)
+    rows = session.execute(select(Council.code, Council.nice_name, Council.replaced_by)
+                           .where(Council.replaced_by.is_not(None), Council.replaced_by != "")).all()
+    return [(code, nice) for code, nice, replaced in rows
+            if wanted & {c.strip() for c in replaced.split(",")} and code not in wanted]
+
+
 def council_nice_names(session: Session) -> list[str]:
     """Every council's everyday name, for suggestions."""
     from models.council import Council

@@ -74,6 +74,16 @@ def test_filters_outlet_council_tag_tone_and_words(herald):
     assert run(herald, "coverage last month outlet:\"Sky News\"").title.startswith("Coverage last month")
 
 
+def test_a_current_council_includes_the_councils_it_replaced(herald):
+    with herald.session() as s:
+        _add(s, "Kettering Borough Council's last budget", NOW - timedelta(hours=2))
+        _add(s, "North Northamptonshire Council opens hub", NOW - timedelta(hours=3))
+    reply = run(herald, "coverage this week council:\"North Northamptonshire\"")
+    assert reply.title == "Coverage this week: 2 items"
+    assert "Kettering" in reply_text(reply)
+    assert run(herald, "coverage this week council:Kettering").title == "Coverage this week: 1 item"
+
+
 def test_paging_ten_at_a_time_and_export_everything(herald):
     _seed(herald)
     first = run(herald, "coverage last 30 days")
