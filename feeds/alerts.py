@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handlers.reply import Item, Reply, Section
-from models.coverage import AlertDelivery, AlertRule, CoverageItem, pending_deliveries
+from models.coverage import AlertRule, CoverageItem, pending_deliveries
 from models.outlet import Outlet
 
 log = logging.getLogger("herald.feeds.alerts")
@@ -82,4 +82,3 @@ def tell_admins(notifier: Notifier | None, admin_channel: str, reply: Reply) -> 
         return False
 
 
-__all__ = ["Notifier", "alert_reply", "deliver_pending", "tell_admins", "AlertDelivery"]

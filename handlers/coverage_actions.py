@@ -12,8 +12,7 @@ from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.reply import Fact, Item, Reply, Section
 from models.audit import record_audit
-from models.coverage import (TONES, add_alert_rule, alert_rules_for, council_nice_names, councils_named,
-                             remove_alert_rule, split_terms)
+from models.coverage import TONES, add_alert_rule, alert_rules_for, councils_named, remove_alert_rule, split_terms
 from models.outlet import TIERS, find_outlets, outlet_for
 
 LOG_EXAMPLE = '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown on council finances'
@@ -173,4 +172,3 @@ def _list_alerts(ctx: Context) -> Reply:
 
 
 ACTIONS = {"log": log_item, "tone": set_item_tone, "alert": alerts, "alerts": alerts}
-__all__ = ["ACTIONS", "council_nice_names"]

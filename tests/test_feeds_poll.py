@@ -1,7 +1,6 @@
 """Polling feeds served over loopback HTTP, then asking about them through the handlers."""
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from sqlalchemy import func, select
 
 from feeds.poll import poll_due_feeds
@@ -100,7 +99,7 @@ def test_a_failing_feed_backs_off_and_admins_hear_once_then_on_recovery(make_app
         run(herald, f"feeds add {server.url}/rss Flaky")
         gaps = []
         for _ in range(4):
-            report = poll_due_feeds(herald, notifier, everything=True)
+            poll_due_feeds(herald, notifier, everything=True)
             with herald.session() as s:
                 gaps.append(s.scalar(select(Feed.next_poll_at)) - clock.now())
         assert gaps == [timedelta(minutes=15), timedelta(minutes=30), timedelta(minutes=60), timedelta(minutes=120)]
