@@ -110,6 +110,9 @@ def alerts(text: str, ctx: Context) -> Reply:
 def _add_alert(text: str, ctx: Context) -> Reply:
     if not ctx.channel:
         raise UsageError("Run this in the channel that should get the alerts", example=ALERT_EXAMPLE)
+    if ctx.actor.platform == "teams":
+        raise UsageError("Coverage alerts are posted to Slack channels; add the rule from Slack for now",
+                         example=ALERT_EXAMPLE)
     args = parse_args(text, {"council", "tier", "include", "exclude"})
     negative = False
     include: list[str] = []

@@ -6,6 +6,7 @@ from bot.slack.coverage_alerts import SlackNotifier
 from feeds.ingest import claim_alerts, classify_and_store
 from feeds.alerts import deliver_pending
 from feeds.normalize import from_fields
+from handlers.context import Actor
 from models.coverage import AlertRule, rule_matches, AlertCandidate
 from tests.coverage_fixtures import reply_text, run
 from tests.fakes.slack_api import FakeSlackAPI
@@ -26,6 +27,8 @@ def test_rules_are_added_listed_removed_per_channel(herald):
     assert run(herald, "coverage alert list", channel="COTHER").title == "No alert rules here"
     assert run(herald, "coverage alert add").is_error
     assert run(herald, "coverage alert add tier:tabloid").is_error
+    teams = herald.run_command("coverage alert add negative", Actor(user_id="T1", platform="teams"), channel="19:x")[0]
+    assert teams.is_error and "Slack" in reply_text(teams)
     assert run(herald, "coverage alert remove 1").title == "Alert rule 1 removed"
     assert run(herald, "coverage alert remove 1").is_error
 
