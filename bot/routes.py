@@ -6,6 +6,7 @@ from flask import Flask
 from bot import health
 from bot.teams import outgoing as teams_outgoing
 from bot.webhooks import campaign_metrics
+from bot.webhooks import coverage as coverage_webhook
 from runtime import Herald
 
 
@@ -13,4 +14,5 @@ def register_routes(app: Flask, herald: Herald) -> None:
     """Mount health checks, then each platform's and webhook's routes."""
     app.register_blueprint(health.bp)
     teams_outgoing.register(app, herald)
+    app.register_blueprint(coverage_webhook.bp)
     app.register_blueprint(campaign_metrics.bp)

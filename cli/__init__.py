@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from cli import campaign, core, programme
+from cli import campaign, core, feeds, programme
 from cli.teams import teams_cli
 
 
 def register(app: Flask) -> None:
     """Attach every Herald command to the app's `flask` CLI."""
-    for command in (*core.COMMANDS, *campaign.COMMANDS, *programme.COMMANDS, teams_cli):
+    for command in (*core.COMMANDS, *feeds.COMMANDS, *campaign.COMMANDS, *programme.COMMANDS, teams_cli):
         app.cli.add_command(command)

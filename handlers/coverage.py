@@ -1,11 +1,267 @@
-"""`/coverage`: Media coverage: counts, tone and stories for any period (coming: see the issue that builds it)."""
+"""`/coverage`: counts, change, tiers, tone and stories for any period; `log`, `tone`, `alert`, `export`."""
 from __future__ import annotations
 
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import process
+
+from handlers.args import Args, parse_args
+from handlers.context import Context
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family
+from handlers.reply import Attachment, Fact, Item, Reply, Section
+from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_nice_names, councils_named,
+                             count_between, coverage_between, coverage_page, iter_coverage, predecessors_of,
+                             tag_names_like)
+from models.outlet import TIERS, find_outlets, outlet_names
+from models.periods import PERIOD_EXAMPLES, MONTHS, Period, PeriodError, parse_period
+
+PAGE_SIZE = 10
+EXPORT_MAX = 100_000
+QUERY_OPTIONS = frozenset({"outlet", "council", "tag", "page"})
+PERIOD_WORDS = frozenset({"today", "yesterday", "this", "last", "past", "previous", "since", "fy"}) | set(MONTHS)
+_PERIOD_LIKE = re.compile(r"^(q[1-4]|\d{1,4}[/.-]\d{1,4}([/.-]\d{1,4})?)$")
+_OPTION_LIKE = re.compile(r"^([a-z]{2,12}):(.*)$")
+
+
+@dataclass(frozen=True)
+class CoverageQuery:
+    """A `/coverage` question, parsed."""
+
+    period: Period
+    filters: CoverageFilters
+    page: int
+    export: bool
+    described: tuple[str, ...]  # the filters in words, for the reply
+
+
+def handle(text: str, ctx: Context) -> Reply:
+    """Route `/coverage …` to the query or to its `log`, `tone` and `alert` actions."""
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    if first in ("log", "tone", "alert", "alerts"):
+        from handlers import coverage_actions
+        rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+        return coverage_actions.ACTIONS[first](rest, ctx)
+    query = parse_query(text, ctx)
+    return answer(query, text, ctx)
+
+
+def parse_query(text: str, ctx: Context) -> CoverageQuery:
+    """Read period, filters, page and `export` from a query; `UsageError` with an example if unreadable."""
+    args = parse_args(text, QUERY_OPTIONS)
+    export, tone, rest = _take_flags(args)
+    period, terms = _take_period(rest, args, ctx)
+    filters, described = _filters(args, tone, terms, ctx)
+    page = _page(args.take("page"))
+    return CoverageQuery(period, filters, page, export, described)
+
+
+def _take_flags(args: Args) -> tuple[bool, str | None, list[tuple[str, bool]]]:
+    export, tone, rest = False, None, []
+    for n, word in enumerate(args.words):
+        quoted = n in args.quoted
+        lower = word.lower()
+        if not quoted and lower in ("export", "csv"):
+            export = True
+        elif not quoted and lower in TONES:
+            if tone and tone != lower:
+                raise UsageError("Pick one tone: positive, neutral or negative",
+                                 example="/coverage this week negative")
+            tone = lower
+        elif not quoted and (m := _OPTION_LIKE.match(lower)) and not lower.startswith(("http:", "https:")):
+            guess = process.extractOne(m.group(1), sorted(QUERY_OPTIONS))
+            hint = f" Did you mean {guess[0]}:?" if guess and guess[1] >= 60 else ""
+            raise UsageError(f"I don't know the filter {m.group(1)}:.{hint}",
+                             example=f"/coverage this week {guess[0] if guess else 'outlet'}:{m.group(2) or 'MJ'}")
+        else:
+            rest.append((word, quoted))
+    return export, tone, rest
+
+
+def _take_period(words: list[tuple[str, bool]], args: Args, ctx: Context) -> tuple[Period, list[str]]:
+    """The longest run of unquoted words that is a period (default: this week); the rest are search terms."""
+    now, tz = ctx.now(), ctx.tz
+    best: tuple[int, int, Period] | None = None
+    for start in range(len(words)):
+        for end in range(min(len(words), start + 6), start, -1):
+            if any(quoted for _w, quoted in words[start:end]):
+                continue
+            if best and end - start <= best[1] - best[0]:
+                break
+            try:
+                best = (start, end, parse_period(" ".join(w for w, _q in words[start:end]), now, tz))
+                break
+            except PeriodError:
+                continue
+    if best is None:
+        _refuse_period_like(words, args, ctx)
+        return parse_period("this week", now, tz), [w for w, _q in words]
+    start, end, period = best
+    leftover = words[:start] + words[end:]
+    _refuse_period_like(leftover, args, ctx)
+    return period, [w for w, _q in leftover]
+
+
+def _refuse_period_like(words: list[tuple[str, bool]], args: Args, ctx: Context) -> None:
+    """Words that look like a period but are not one: answer with the nearest period we know."""
+    loose = [w for w, quoted in words if not quoted]
+    suspicious = [w for w in loose if w.lower() in PERIOD_WORDS or _PERIOD_LIKE.match(w.lower())]
+    if not suspicious:
+        return
+    at = loose.index(suspicious[0])
+    typed = " ".join(loose[at:at + 4])
+    try:
+        parse_period(typed, ctx.now(), ctx.tz)
+    except PeriodError as exc:
+        nearest = process.extractOne(typed.lower(), PERIOD_EXAMPLES)[0]
+        raise UsageError(f"{exc}. Periods look like: today, last week, last 30 days, June 2023, Q1 2023/24.",
+                         example=f"/coverage {nearest}") from None
+
+
+def _filters(args: Args, tone: str | None, terms: list[str], ctx: Context) -> tuple[CoverageFilters, tuple[str, ...]]:
+    described: list[str] = []
+    outlet_ids: tuple[int, ...] = ()
+    council_codes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    if (name := args.take("outlet")) is not None:
+        outlets = find_outlets(ctx.session, name) if name.strip() else []
+        if not outlets:
+            raise NotFound(f"I don't know the outlet {name!r}.", _nearest(name, outlet_names(ctx.session)))
+        outlet_ids = tuple(o.id for o in outlets)
+        described.append("outlet " + ", ".join(o.name for o in outlets))
+    if (name := args.take("council")) is not None:
+        found = councils_named(ctx.session, name) if name.strip() else []
+        if not found:
+            raise NotFound(f"I don't know a council called {name!r}.", _nearest(name, council_nice_names(ctx.session)))
+        older = predecessors_of(ctx.session, [code for code, _nice in found])
+        council_codes = tuple(code for code, _nice in found + older)
+        described.append("council " + ", ".join(dict.fromkeys(nice for _code, nice in found))
+                         + (f" (with {', '.join(nice for _c, nice in older)}, which it replaced)" if older else ""))
+    if (phrase := args.take("tag")) is not None:
+        if not phrase.strip():
+            raise UsageError("Say which tag, e.g. tag:\"peer challenge\"", example='/coverage this month tag:"peer challenge"')
+        tags = tuple(tag_names_like(ctx.session, phrase)) or (phrase,)
+        described.append("tag " + ", ".join(tags))
+    if tone:
+        described.append(tone)
+    if terms:
+        described.append("mentioning " + " and ".join(f'"{t}"' for t in terms))
+    return CoverageFilters(outlet_ids, council_codes, tags, tone, tuple(terms)), tuple(described)
+
+
+def _nearest(name: str, choices: list[str]) -> tuple[str, ...]:
+    return tuple(c for c, score, _ in process.extract(name, choices, limit=3) if score >= 60)
+
+
+def _page(raw: str | None) -> int:
+    if raw is None:
+        return 1
+    if not raw.isdigit() or int(raw) < 1:
+        raise UsageError(f"page:{raw} is not a page number", example="/coverage this week page:2")
+    return int(raw)
+
+
+def answer(query: CoverageQuery, text: str, ctx: Context) -> Reply:
+    """The count, change, breakdowns and one page of items; or the CSV of everything matched."""
+    summary = coverage_between(ctx.session, query.period, query.filters)
+    previous = query.period.previous()
+    before = count_between(ctx.session, previous.start, previous.end, query.filters)
+    offset = (query.page - 1) * PAGE_SIZE
+    rows = coverage_page(ctx.session, query.period, query.filters, offset, PAGE_SIZE)
+    title = f"Coverage {query.period.label}: {_plural(summary.count, 'item')}"
+    sections = [_headline_facts(summary, before, previous)]
+    if summary.count:
+        sections += [_breakdown("By outlet tier", summary.by_tier, (*TIERS, "unknown")),
+                     _breakdown("By tone", summary.by_tone, TONES)]
+    sections.append(_items_section(rows, ctx, summary.count, offset))
+    context = [f"Filters: {'; '.join(query.described)}"] if query.described else []
+    if summary.count:
+        context.append(f"Showing {offset + 1 if rows else 0}–{offset + len(rows)} of {summary.count}, newest first. "
+                       "Add export for a CSV of them all.")
+    more = offset + len(rows) < summary.count
+    attachments = (_export(query, ctx),) if query.export else ()
+    return Reply(title=title, sections=tuple(sections), context=tuple(context),
+                 next_page=_next_page(text, query.page) if more else None, attachments=attachments)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _headline_facts(summary: CoverageSummary, before: int, previous: Period) -> Section:
+    change = summary.count - before
+    trend = "no change" if change == 0 else f"{'up' if change > 0 else 'down'} {abs(change):,}"
+    before_label = f"the {previous.unit} before" if previous.unit in ("day", "week", "month", "quarter", "year") \
+        else "the period before"
+    facts = [Fact("Items", f"{summary.count:,} ({trend} on {before_label}: {before:,})")]
+    if summary.favourable_share is not None:
+        facts.append(Fact("Positive + neutral", f"{summary.favourable_share:.0%}"))
+    if summary.count and summary.stories != summary.count:
+        facts.append(Fact("Stories", f"{summary.stories:,} (some in several outlets)"))
+    if summary.count:
+        facts.append(Fact("Proactive", f"{summary.proactive:,} from our press activity, "
+                                       f"{summary.count - summary.proactive:,} reactive or unprompted"))
+    return Section(facts=tuple(facts))
+
+
+def _breakdown(heading: str, counts: dict[str, int], order: tuple[str, ...]) -> Section:
+    keys = [k for k in order if counts.get(k)] + [k for k in counts if k not in order and counts[k]]
+    return Section(heading=heading, facts=tuple(Fact(k.capitalize(), f"{counts[k]:,}") for k in keys))
+
+
+def _items_section(rows: list[CoverageRow], ctx: Context, total: int, offset: int) -> Section:
+    if not rows:
+        text = "No coverage matched." if not total else "No more items: that was the last page."
+        return Section(text=text + " Try a longer period, e.g. /coverage last month.")
+    items = tuple(Item(title=r.title, url=r.url, meta=_meta(r, ctx), marker=r.tone, detail=f"id {r.id}")
+                  for r in rows)
+    return Section(heading="Stories", items=items)
+
+
+def _meta(row: CoverageRow, ctx: Context) -> tuple[str, ...]:
+    meta = [row.outlet or "unknown outlet", row.published_at.astimezone(ctx.tz).strftime("%a %-d %b %Y"),
+            row.tone + (" (set by a person)" if row.tone_overridden else "")]
+    if row.councils:
+        meta.append(", ".join(row.councils))
+    return tuple(meta)
+
+
+def _next_page(text: str, page: int) -> str:
+    base = re.sub(r"(?i)(^|\s)page:\S*", " ", text)
+    base = re.sub(r"(?i)(^|\s)(export|csv)(?=\s|$)", " ", base)
+    return " ".join(f"coverage {base} page:{page + 1}".split())
+
+
+def _export(query: CoverageQuery, ctx: Context) -> Attachment:
+    """A CSV of every matched item (up to EXPORT_MAX rows), times in HERALD_TIMEZONE."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "published", "title", "url", "outlet", "tier", "tone", "tone_set_by_person",
+                     "councils", "tags", "note"])
+    for n, r in enumerate(iter_coverage(ctx.session, query.period, query.filters)):
+        if n >= EXPORT_MAX:
+            break
+        writer.writerow([r.id, r.published_at.astimezone(ctx.tz).isoformat(timespec="minutes"), _cell(r.title),
+                         r.url, r.outlet or "", r.tier or "", r.tone, "yes" if r.tone_overridden else "no",
+                         "; ".join(r.councils), "; ".join(r.tags), _cell(r.note or "")])
+    slug = re.sub(r"[^a-z0-9]+", "-", query.period.label.lower()).strip("-")
+    return Attachment(f"coverage-{slug}.csv", out.getvalue().encode("utf-8-sig"), "text/csv")
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
 
 FAMILY = Family(
     name="coverage",
     summary="Media coverage: counts, tone and stories for any period",
-    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [note]  ·  /coverage tone <id> <tone>",
-    examples=("/coverage this week", "/coverage last month outlet:MJ negative", "/coverage Q1 2023/24 council:Thurrock",),
+    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove",
+    examples=("/coverage this week", "/coverage last month outlet:MJ negative", "/coverage Q1 2023/24 council:Thurrock",
+              '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown interview',
+              "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock'),
+    handle=handle,
 )

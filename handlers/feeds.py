@@ -1,11 +1,96 @@
-"""`/feeds`: The feeds Herald polls for coverage, and their health (coming: see the issue that builds it)."""
+"""`/feeds`: add, list and remove the feeds Herald polls for coverage, with each feed's health."""
 from __future__ import annotations
 
+from datetime import datetime
+
+from feeds.fetch import UnsafeURL, check_url
+from feeds.urls import domain_of
+from handlers.args import parse_args
+from handlers.context import Context
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family
+from handlers.reply import Item, Reply, Section
+from models.audit import record_audit
+from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
+
+ADD_EXAMPLE = "/feeds add https://www.lgcplus.com/rss LGC tier:trade"
+
+
+def handle(text: str, ctx: Context) -> Reply:
+    """`add <url> [name] [tier:…]`, `list`, `remove <id>`."""
+    verb, _, rest = text.strip().partition(" ")
+    verb = verb.lower() or "list"
+    if verb == "add":
+        return _add(rest, ctx)
+    if verb == "list":
+        return _list(ctx)
+    if verb in ("remove", "delete"):
+        return _remove(rest, ctx)
+    raise UsageError(f"I don't know /feeds {verb[:30]}", example=ADD_EXAMPLE)
+
+
+def _add(text: str, ctx: Context) -> Reply:
+    args = parse_args(text, {"tier", "name"})
+    if not args.words:
+        raise UsageError("Give the feed's URL", example=ADD_EXAMPLE)
+    url = args.words[0].strip("<>")
+    tier = (args.take("tier") or "online").lower()
+    if tier not in TIERS:
+        raise UsageError(f"Tier is one of {', '.join(TIERS)}", example=ADD_EXAMPLE, field="tier")
+    try:
+        check_url(url, ctx.settings.HERALD_ALLOW_PRIVATE_FEEDS)
+    except UnsafeURL as exc:
+        raise UsageError(f"I can't poll that feed: {exc}.", example=ADD_EXAMPLE, field="url") from None
+    existing = feed_by_url(ctx.session, url)
+    if existing is not None:
+        return Reply(title=f"Already polling that feed (id {existing.id}: {existing.name})")
+    name = args.take("name") or " ".join(args.words[1:]) or domain_of(url)
+    feed = add_feed(ctx.session, url, name, domain_of(url), tier, ctx.actor.user_id, ctx.now())
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="feeds.add", entity="feed", entity_id=feed.id,
+                 detail={"url": url, "tier": tier})
+    return Reply(title=f"Feed {feed.id} added: {feed.name}",
+                 sections=(Section(text=f"{url} ({tier}). Its current items are taken quietly as a baseline "
+                                        "on the first poll; only newer items alert."),),
+                 context=(f"Polled every {ctx.settings.HERALD_FEED_POLL_MINUTES} minutes. See /feeds list.",))
+
+
+def _when(value: datetime | None, ctx: Context) -> str:
+    return value.astimezone(ctx.tz).strftime("%-d %b %H:%M") if value else "never"
+
+
+def _list(ctx: Context) -> Reply:
+    feeds = list_feeds(ctx.session)
+    if not feeds:
+        return Reply(title="No feeds yet", sections=(Section(text=f"Add one: {ADD_EXAMPLE}"),))
+    items = []
+    for f in feeds:
+        state = "healthy" if f.healthy else f"failing ({f.consecutive_failures} in a row)"
+        detail = f.last_error or (f"Not well-formed: {f.bozo_reason}" if f.bozo_reason else None)
+        items.append(Item(title=f"{f.id}. {f.name}", url=f.url, marker=None if f.healthy else "red",
+                          meta=(f.tier, state, f"last success {_when(f.last_success_at, ctx)}",
+                                f"{f.items_total:,} item{'' if f.items_total == 1 else 's'}", f"next poll {_when(f.next_poll_at, ctx)}"),
+                          detail=detail))
+    failing = sum(1 for f in feeds if not f.healthy)
+    return Reply(title=f"{len(feeds)} feed{'s' if len(feeds) != 1 else ''}" + (f", {failing} failing" if failing else ""),
+                 sections=(Section(items=tuple(items)),), context=("Remove one with /feeds remove <id>.",))
+
+
+def _remove(text: str, ctx: Context) -> Reply:
+    raw = text.strip().lstrip("#")
+    if not raw.isdigit():
+        raise UsageError("Say which feed to remove (its id from /feeds list)", example="/feeds remove 3")
+    feed = remove_feed(ctx.session, int(raw))
+    if feed is None:
+        raise NotFound(f"There is no feed with id {raw}.")
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="feeds.remove", entity="feed", entity_id=feed.id,
+                 detail={"url": feed.url})
+    return Reply(title=f"Feed {feed.id} removed: {feed.name}", context=("Its coverage stays.",))
+
 
 FAMILY = Family(
     name="feeds",
     summary="The feeds Herald polls for coverage, and their health",
     usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>",
-    examples=("/feeds list", "/feeds add https://www.lgcplus.com/rss LGC tier:trade",),
+    examples=("/feeds list", ADD_EXAMPLE),
+    handle=handle,
 )

@@ -1,12 +1,21 @@
 """Coverage: stories, the items that carry them, their councils, tags, tone and alert rules."""
 from __future__ import annotations
 
-from datetime import datetime
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Iterator, Sequence
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (Boolean, Float, ForeignKey, Index, Integer, String, Text, and_, bindparam, distinct, exists,
+                        func, insert, or_, select)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from models.audit import ActorLike, record_audit
 from models.db import Base
+from models.outlet import Outlet
 
 TONES = ("positive", "neutral", "negative")
 SOURCES = ("feed", "webhook", "manual", "slack_shortcut", "demo")
@@ -29,6 +38,9 @@ class CoverageItem(Base):
     __tablename__ = "coverage_items"
     __table_args__ = (
         Index("ix_coverage_items_published_tone", "published_at", "tone"),
+        # Covers /coverage's period summary (counts by tone, tier via outlet, stories) without
+        # touching the table: see migrations/versions/coverage_summary_index.py.
+        Index("ix_coverage_items_period_summary", "published_at", "tone", "outlet_id", "story_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -108,3 +120,493 @@ class AlertDelivery(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending")
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+# ---------------------------------------------------------------------------------------------
+# Domain actions: storing, querying, overriding tone, alert rules.
+# ---------------------------------------------------------------------------------------------
+
+STORY_WINDOW = timedelta(days=7)
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An item to store, already normalised and classified (from a feed, the webhook or a person)."""
+
+    url: str
+    canonical_url: str
+    title: str
+    summary: str | None
+    published_at: datetime
+    first_seen_at: datetime
+    source: str
+    outlet_id: int | None = None
+    feed_id: int | None = None
+    guid: str | None = None
+    tone: str = "neutral"
+    tone_score: float | None = None
+    tone_overridden: bool = False
+    council_codes: tuple[str, ...] = ()
+    tags: tuple["TagLike", ...] = ()
+    note: str | None = None
+    logged_by: str | None = None
+
+
+class TagLike:  # pragma: no cover - typing aid: feeds.classify.TagRef has these fields
+    tag: str
+    programme_id: int | None
+    campaign_id: int | None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What became of one `NewItem`: its row id and whether it was new."""
+
+    canonical_url: str
+    item_id: int
+    created: bool
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def story_fingerprint(title: str) -> str:
+    """Titles that differ only in case, punctuation or spacing belong to one story."""
+    return hashlib.sha1(_NOT_WORD.sub(" ", title.lower()).strip().encode()).hexdigest()
+
+
+def store_items(session: Session, items: Sequence[NewItem]) -> list[Stored]:
+    """Insert the items not already held (by canonical URL), grouped into stories; set-based, so a
+    batch of thousands costs a handful of statements. Returns one `Stored` per distinct URL."""
+    by_url: dict[str, NewItem] = {}
+    for item in items:
+        by_url.setdefault(item.canonical_url, item)
+    existing = _ids_by_url(session, list(by_url))
+    fresh = [item for url, item in by_url.items() if url not in existing]
+    results = [Stored(url, existing[url], False) for url in by_url if url in existing]
+    if not fresh:
+        return results
+    try:
+        with session.begin_nested():
+            created = _insert_fresh(session, fresh)
+    except IntegrityError:  # another process stored one of them meanwhile: go one by one
+        created = {}
+        for item in fresh:
+            try:
+                with session.begin_nested():
+                    created.update(_insert_fresh(session, [item]))
+            except IntegrityError:
+                pass
+        existing = _ids_by_url(session, [i.canonical_url for i in fresh if i.canonical_url not in created])
+        results += [Stored(url, item_id, False) for url, item_id in existing.items()]
+    return results + [Stored(url, item_id, True) for url, item_id in created.items()]
+
+
+def _ids_by_url(session: Session, urls: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(urls), CHUNK):
+        chunk = urls[start:start + CHUNK]
+        found.update((url, item_id) for url, item_id in session.execute(
+            select(CoverageItem.canonical_url, CoverageItem.id).where(CoverageItem.canonical_url.in_(chunk))))
+    return found
+
+
+def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
+    prints = [story_fingerprint(i.title) for i in fresh]
+    story_ids = _story_ids(session, fresh, prints)
+    rows = [dict(url=i.url[:2000], canonical_url=i.canonical_url[:2000], title=i.title[:1000],
+                 summary=i.summary, published_at=i.published_at, first_seen_at=i.first_seen_at,
+                 source=i.source, outlet_id=i.outlet_id, feed_id=i.feed_id, guid=(i.guid or None) and i.guid[:1000],
+                 tone=i.tone, tone_score=i.tone_score, tone_overridden=i.tone_overridden, note=i.note,
+                 logged_by=i.logged_by, classified=True, story_id=story_ids[fp])
+            for i, fp in zip(fresh, prints)]
+    table = CoverageItem.__table__
+    ids = list(session.connection().execute(
+        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+    created = {item.canonical_url: item_id for item, item_id in zip(fresh, ids)}
+    councils = [dict(coverage_id=created[i.canonical_url], council_code=code)
+                for i in fresh for code in dict.fromkeys(i.council_codes)]
+    tags = [dict(coverage_id=created[i.canonical_url], tag=t.tag[:200], programme_id=t.programme_id,
+                 campaign_id=t.campaign_id) for i in fresh for t in {t.tag: t for t in i.tags}.values()]
+    if councils:
+        session.connection().execute(CoverageCouncil.__table__.insert(), councils)
+    if tags:
+        session.connection().execute(CoverageTag.__table__.insert(), tags)
+    return created
+
+
+def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) -> dict[str, int]:
+    """The story each item joins: a recent one with the same fingerprint, else a new one."""
+    wanted = dict(zip(fingerprints, fresh))
+    since = min(i.published_at for i in fresh) - STORY_WINDOW
+    found: dict[str, int] = {}
+    prints = list(wanted)
+    for start in range(0, len(prints), CHUNK):
+        found.update((fp, story_id) for fp, story_id in session.execute(
+            select(Story.fingerprint, func.max(Story.id))
+            .where(Story.fingerprint.in_(prints[start:start + CHUNK]), Story.first_seen_at >= since)
+            .group_by(Story.fingerprint)))
+    missing = [fp for fp in prints if fp not in found]
+    if missing:
+        rows = [dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
+                for fp in missing]
+        table = Story.__table__
+        ids = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
+                                           rows).scalars()
+        found.update(zip(missing, ids))
+    return found
+
+
+@dataclass(frozen=True)
+class CoverageFilters:
+    """What to narrow coverage to. Empty tuples mean "any"."""
+
+    outlet_ids: tuple[int, ...] = ()
+    council_codes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # any of these tag names
+    tone: str | None = None
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CoverageSummary:
+    """Counts for a period: total, stories, by outlet tier, by tone, and how many we earned."""
+
+    count: int
+    stories: int
+    by_tier: dict[str, int]
+    by_tone: dict[str, int]
+    proactive: int
+
+    @property
+    def favourable_share(self) -> float | None:
+        """Positive plus neutral as a share of all items (the KPI councils report)."""
+        if not self.count:
+            return None
+        return (self.by_tone.get("positive", 0) + self.by_tone.get("neutral", 0)) / self.count
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One item as a list shows it."""
+
+    id: int
+    title: str
+    url: str
+    outlet: str | None
+    tier: str | None
+    published_at: datetime
+    tone: str
+    tone_overridden: bool
+    councils: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """Which filters a query uses: statements are built once per shape and reused with new values."""
+
+    tone: bool
+    outlets: bool
+    councils: bool
+    tags: bool
+    terms: int
+
+    @classmethod
+    def of(cls, f: CoverageFilters) -> "_Shape":
+        return cls(bool(f.tone), bool(f.outlet_ids), bool(f.council_codes), bool(f.tags), len(f.terms))
+
+
+def _like(term: str) -> str:
+    escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _params(start: datetime, end: datetime, f: CoverageFilters) -> dict:
+    params: dict = {"start": start, "end": end, "tone": f.tone, "outlet_ids": list(f.outlet_ids),
+                    "council_codes": list(f.council_codes), "tags": [t.lower() for t in f.tags]}
+    params.update({f"term{i}": _like(t) for i, t in enumerate(f.terms)})
+    return params
+
+
+def _where(shape: _Shape) -> list:
+    """The WHERE clause for a shape, with bound parameters named as in `_params`."""
+    conds = [CoverageItem.published_at >= bindparam("start", type_=CoverageItem.published_at.type),
+             CoverageItem.published_at < bindparam("end", type_=CoverageItem.published_at.type)]
+    if shape.tone:
+        conds.append(CoverageItem.tone == bindparam("tone"))
+    if shape.outlets:
+        conds.append(CoverageItem.outlet_id.in_(bindparam("outlet_ids", expanding=True)))
+    if shape.councils:
+        conds.append(exists().where(CoverageCouncil.coverage_id == CoverageItem.id,
+                                    CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True))))
+    if shape.tags:
+        conds.append(exists().where(CoverageTag.coverage_id == CoverageItem.id,
+                                    func.lower(CoverageTag.tag).in_(bindparam("tags", expanding=True))))
+    for i in range(shape.terms):
+        pattern = bindparam(f"term{i}")
+        conds.append(or_(*(func.lower(column).like(pattern, escape="\\")
+                           for column in (CoverageItem.title, CoverageItem.summary, CoverageItem.note))))
+    return conds
+
+
+@functools.lru_cache(maxsize=128)
+def _statements(shape: _Shape) -> dict:
+    """The summary, count, stories, earned and page statements for one filter shape."""
+    from models.press import PressCoverageLink
+    where = _where(shape)
+    return {
+        "summary": select(Outlet.tier, CoverageItem.tone, func.count()).select_from(CoverageItem)
+        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where).group_by(Outlet.tier, CoverageItem.tone),
+        "count": select(func.count()).select_from(CoverageItem).where(*where),
+        "stories": select(func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id)))).where(*where),
+        "proactive": select(func.count(distinct(PressCoverageLink.coverage_id)))
+        .join(CoverageItem, CoverageItem.id == PressCoverageLink.coverage_id)
+        .where(PressCoverageLink.status == "confirmed", *where),
+        "page": select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
+                       CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note)
+        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where)
+        .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc())
+        .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)),
+    }
+
+
+def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFilters) -> CoverageSummary:
+    """Aggregate counts for `period` in SQL, from the covering index: one grouped query, one for
+    stories and one for earned coverage; no item rows are loaded. Statements are built once per
+    filter shape, so a request costs little more than the database's own time."""
+    statements = _statements(_Shape.of(filters))
+    params = _params(period.start, period.end, filters)
+    by_tier: dict[str, int] = {}
+    by_tone: dict[str, int] = {}
+    for tier, tone, count in session.execute(statements["summary"], params):
+        by_tier[tier or "unknown"] = by_tier.get(tier or "unknown", 0) + count
+        by_tone[tone] = by_tone.get(tone, 0) + count
+    total = sum(by_tone.values())
+    if not total:
+        return CoverageSummary(0, 0, by_tier, by_tone, 0)
+    stories = session.execute(statements["stories"], params).scalar() or 0
+    proactive = session.execute(statements["proactive"], params).scalar() or 0
+    return CoverageSummary(total, stories, by_tier, by_tone, proactive)
+
+
+def count_between(session: Session, start: datetime, end: datetime, filters: CoverageFilters) -> int:
+    """How many items match in [start, end): the comparison figure."""
+    return session.execute(_statements(_Shape.of(filters))["count"], _params(start, end, filters)).scalar() or 0
+
+
+def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilters, offset: int,
+                  limit: int) -> list[CoverageRow]:
+    """One page of matching items, newest first, with outlet and councils (two queries)."""
+    params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
+    rows = session.execute(_statements(_Shape.of(filters))["page"], params).all()
+    names = _council_names(session, [r.id for r in rows])
+    return [CoverageRow(r.id, r.title, r.url, r.name, r.tier, r.published_at, r.tone, r.tone_overridden,
+                        tuple(names.get(r.id, ())), note=r.note) for r in rows]
+
+
+def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilters,
+                  batch: int = 1000) -> Iterator[CoverageRow]:
+    """Every matching item, newest first, fetched in batches (for exports)."""
+    last: tuple[datetime, int] | None = None
+    conds = _where(_Shape.of(filters))
+    params = _params(period.start, period.end, filters)
+    while True:
+        query = (select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
+                        CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden,
+                        CoverageItem.note)
+                 .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*conds)
+                 .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc()).limit(batch))
+        if last is not None:
+            query = query.where(or_(CoverageItem.published_at < last[0],
+                                    and_(CoverageItem.published_at == last[0], CoverageItem.id < last[1])))
+        rows = session.execute(query, params).all()
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+        names, tags = _council_names(session, ids), _tags(session, ids)
+        for r in rows:
+            yield CoverageRow(r.id, r.title, r.url, r.name, r.tier, r.published_at, r.tone, r.tone_overridden,
+                              tuple(names.get(r.id, ())), tuple(tags.get(r.id, ())), r.note)
+        last = (rows[-1].published_at, rows[-1].id)
+
+
+def _council_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    from models.council import Council
+    out: dict[int, list[str]] = {}
+    if ids:
+        for cid, name in session.execute(select(CoverageCouncil.coverage_id, Council.nice_name)
+                                         .join(Council, Council.code == CoverageCouncil.council_code)
+                                         .where(CoverageCouncil.coverage_id.in_(ids))
+                                         .order_by(Council.nice_name)):
+            out.setdefault(cid, []).append(name)
+    return out
+
+
+def _tags(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for cid, tag in session.execute(select(CoverageTag.coverage_id, CoverageTag.tag)
+                                    .where(CoverageTag.coverage_id.in_(ids)).order_by(CoverageTag.tag)):
+        out.setdefault(cid, []).append(tag)
+    return out
+
+
+def set_tone(session: Session, item_id: int, tone: str, actor: "ActorLike", now: datetime) -> CoverageItem | None:
+    """A person's tone for an item: it wins over the model from now on, and is audited."""
+    if tone not in TONES:
+        raise ValueError(f"tone must be one of {', '.join(TONES)}")
+    item = session.get(CoverageItem, item_id)
+    if item is None:
+        return None
+    before = item.tone
+    item.tone, item.tone_overridden = tone, True
+    record_audit(session, at=now, actor=actor, action="coverage.tone", entity="coverage_item",
+                 entity_id=item_id, detail={"from": before, "to": tone, "model_score": item.tone_score})
+    session.flush()
+    return item
+
+
+# ----- alert rules ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AlertCandidate:
+    """What an alert rule looks at in a new item."""
+
+    item_id: int
+    text: str
+    tone: str
+    council_codes: tuple[str, ...]
+    tier: str | None
+
+
+def split_terms(text: str | None) -> list[str]:
+    """Stored include/exclude terms: one phrase per line."""
+    return [t for t in (text or "").split("\n") if t.strip()]
+
+
+def rule_matches(rule: AlertRule, item: AlertCandidate) -> bool:
+    """Whether `item` is one the rule's channel asked for. Terms are plain words or phrases,
+    matched case-insensitively on word boundaries (never a regular expression)."""
+    if rule.negative_only and item.tone != "negative":
+        return False
+    if rule.council_code and rule.council_code not in item.council_codes:
+        return False
+    if rule.tier and rule.tier != item.tier:
+        return False
+    words = f" {' '.join(''.join(c if c.isalnum() else ' ' for c in item.text.lower()).split())} "
+    def has(term: str) -> bool:
+        plain = " ".join("".join(c if c.isalnum() else " " for c in term.lower()).split())
+        return bool(plain) and f" {plain} " in words
+    include = split_terms(rule.include_terms)
+    if include and not any(has(t) for t in include):
+        return False
+    return not any(has(t) for t in split_terms(rule.exclude_terms))
+
+
+def add_alert_rule(session: Session, *, platform: str, destination: str, workspace: str | None,
+                   negative_only: bool, include: Sequence[str], exclude: Sequence[str],
+                   council_code: str | None, tier: str | None, created_by: str, now: datetime) -> AlertRule:
+    """Subscribe a channel to new coverage matching the rule."""
+    rule = AlertRule(platform=platform, destination=destination, workspace=workspace,
+                     negative_only=negative_only, include_terms="\n".join(include) or None,
+                     exclude_terms="\n".join(exclude) or None, council_code=council_code, tier=tier,
+                     created_by=created_by, created_at=now, active=True)
+    session.add(rule)
+    session.flush()
+    return rule
+
+
+def alert_rules_for(session: Session, destination: str | None = None) -> list[AlertRule]:
+    """Active rules, for one channel or all."""
+    query = select(AlertRule).where(AlertRule.active.is_(True)).order_by(AlertRule.id)
+    if destination is not None:
+        query = query.where(AlertRule.destination == destination)
+    return list(session.scalars(query))
+
+
+def remove_alert_rule(session: Session, rule_id: int) -> AlertRule | None:
+    """Stop a rule (kept, inactive, so its delivery history stays)."""
+    rule = session.get(AlertRule, rule_id)
+    if rule is None or not rule.active:
+        return None
+    rule.active = False
+    session.flush()
+    return rule
+
+
+def record_deliveries(session: Session, pairs: Sequence[tuple[int, int]], now: datetime) -> list[tuple[int, int]]:
+    """Claim (rule, item) alerts not claimed before; returns the newly claimed ones (once-only key)."""
+    if not pairs:
+        return []
+    rule_ids = {r for r, _ in pairs}
+    item_ids = {i for _, i in pairs}
+    taken = {(rule_id, item_id) for rule_id, item_id in session.execute(
+        select(AlertDelivery.rule_id, AlertDelivery.coverage_id)
+        .where(AlertDelivery.rule_id.in_(rule_ids), AlertDelivery.coverage_id.in_(item_ids)))}
+    fresh = [p for p in dict.fromkeys(pairs) if p not in taken]
+    if fresh:
+        session.execute(insert(AlertDelivery), [dict(rule_id=r, coverage_id=i, status="pending", created_at=now)
+                                                for r, i in fresh])
+    return fresh
+
+
+def pending_deliveries(session: Session, limit: int = 200) -> list[AlertDelivery]:
+    """Claimed alerts not yet sent (sent late after a crash or a failed post)."""
+    return list(session.scalars(select(AlertDelivery).where(AlertDelivery.status == "pending")
+                                .order_by(AlertDelivery.created_at).limit(limit)))
+
+
+class PeriodLike:  # pragma: no cover - typing aid: models.periods.Period
+    start: datetime
+    end: datetime
+
+
+def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
+    """(code, nice name) of the councils called `name` ("Thurrock", "Woking BC"), current first."""
+    from models.council import Council, CouncilName
+    from models.councils_data import normalize_name
+    wanted = normalize_name(name)
+    variants = {wanted}
+    for suffix in (" council", " borough council", " district council", " city council", " county council",
+                   " bc", " dc", " cc", " mbc"):
+        if wanted.endswith(suffix):
+            variants.add(wanted[: -len(suffix)])
+    rows = session.execute(select(Council.code, Council.nice_name, Council.current)
+                           .join(CouncilName, CouncilName.council_code == Council.code)
+                           .where(CouncilName.normalized.in_(variants)).distinct()).all()
+    return [(code, nice) for code, nice, _current in sorted(rows, key=lambda r: (not r[2], r[1]))]
+
+
+def predecessors_of(session: Session, codes: Sequence[str]) -> list[tuple[str, str]]:
+    """(code, nice name) of abolished councils replaced by any of `codes` (Kettering for North
+    Northamptonshire), so a current council's coverage includes stories about what it absorbed."""
+    from models.council import Council
+    wanted = set(codes)
+    rows = session.execute(select(Council.code, Council.nice_name, Council.replaced_by)
+                           .where(Council.replaced_by.is_not(None), Council.replaced_by != "")).all()
+    return [(code, nice) for code, nice, replaced in rows
+            if wanted & {c.strip() for c in replaced.split(",")} and code not in wanted]
+
+
+def council_nice_names(session: Session) -> list[str]:
+    """Every council's everyday name, for suggestions."""
+    from models.council import Council
+    return list(session.scalars(select(Council.nice_name).order_by(Council.nice_name)))
+
+
+def tag_names_like(session: Session, phrase: str) -> list[str]:
+    """Tag names a person may mean by `phrase`: programme/campaign names, aliases or keywords
+    containing it, and tags already used that contain it."""
+    from models.campaign import Campaign
+    from models.programme import Programme
+    wanted = " ".join(phrase.lower().split())
+    names: list[str] = []
+    for model in (Programme, Campaign):
+        for name, aliases, keywords in session.execute(select(model.name, model.aliases, model.keywords)):
+            if any(wanted in " ".join(str(p).lower().split()) for p in [name, *(aliases or []), *(keywords or [])]):
+                names.append(name)
+    names += [t for t in session.scalars(select(CoverageTag.tag).where(
+        func.lower(CoverageTag.tag).contains(wanted, autoescape=True)).distinct().limit(20))]
+    return list(dict.fromkeys(names))

@@ -1,10 +1,11 @@
 """Outlets (publications and broadcasters) and the feeds Herald polls for coverage."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.db import Base
 
@@ -61,3 +62,104 @@ class FeedEntry(Base):
     entry_key: Mapped[str] = mapped_column(String(255), primary_key=True)
     coverage_id: Mapped[int | None] = mapped_column(ForeignKey("coverage_items.id", ondelete="SET NULL"))
     first_seen_at: Mapped[datetime]
+
+
+def find_outlets(session: Session, name: str) -> list[Outlet]:
+    """Outlets whose name, alias or domain matches `name` ("MJ" finds "The MJ"), best first."""
+    wanted = _plain(name)
+    found = []
+    for outlet in session.scalars(select(Outlet).order_by(Outlet.name)):
+        names = [_plain(outlet.name), _plain(outlet.domain or "")]
+        names += [_plain(a) for a in (outlet.aliases or "").split(",") if a.strip()]
+        names += [n[4:] for n in names if n.startswith("the ")]
+        if wanted in names:
+            found.insert(0, outlet)
+        elif any(wanted and wanted in n.split() or n.startswith(wanted + " ") for n in names if n):
+            found.append(outlet)
+    return found
+
+
+def outlet_names(session: Session) -> list[str]:
+    """Every outlet name, for suggestions."""
+    return list(session.scalars(select(Outlet.name).order_by(Outlet.name)))
+
+
+def outlet_for(session: Session, name: str | None, domain: str | None, tier: str = "online") -> Outlet:
+    """The outlet called `name` (or, without a name, the one at `domain`), created if new."""
+    if name:
+        matches = find_outlets(session, name)
+        exact = [o for o in matches if _plain(o.name) == _plain(name)]
+        if exact or (matches and len(matches) == 1 and not domain):
+            return (exact or matches)[0]
+    if domain and not name:
+        existing = session.scalar(select(Outlet).where(Outlet.domain == domain).limit(1))
+        if existing is not None:
+            return existing
+    outlet = Outlet(name=(name or domain or "Unknown outlet")[:200], domain=domain,
+                    tier=tier if tier in TIERS else "online")
+    session.add(outlet)
+    session.flush()
+    return outlet
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    """A feed as `/feeds list` shows it."""
+
+    id: int
+    name: str
+    url: str
+    tier: str
+    last_success_at: datetime | None
+    last_error: str | None
+    bozo_reason: str | None
+    consecutive_failures: int
+    items_total: int
+    next_poll_at: datetime | None
+
+    @property
+    def healthy(self) -> bool:
+        return self.consecutive_failures == 0
+
+
+def add_feed(session: Session, url: str, name: str, domain: str, tier: str, added_by: str,
+             now: datetime) -> Feed:
+    """Register a feed; it will be polled at once and its current items taken as a silent baseline."""
+    feed = Feed(url=url, name=name[:200], tier=tier, added_by=added_by, added_at=now, next_poll_at=now,
+                outlet_id=outlet_for(session, name, domain, tier).id, baseline_done=False,
+                consecutive_failures=0, items_total=0, unhealthy_reported=False, active=True)
+    session.add(feed)
+    session.flush()
+    return feed
+
+
+def feed_by_url(session: Session, url: str) -> Feed | None:
+    return session.scalar(select(Feed).where(Feed.url == url))
+
+
+def list_feeds(session: Session) -> list[FeedHealth]:
+    """Every active feed with its health, oldest first."""
+    rows = session.scalars(select(Feed).where(Feed.active.is_(True)).order_by(Feed.id))
+    return [FeedHealth(f.id, f.name, f.url, f.tier, f.last_success_at, f.last_error, f.bozo_reason,
+                       f.consecutive_failures, f.items_total, f.next_poll_at) for f in rows]
+
+
+def remove_feed(session: Session, feed_id: int) -> Feed | None:
+    """Delete a feed and its seen-set; its coverage stays. None if there is no such feed."""
+    feed = session.get(Feed, feed_id)
+    if feed is not None:
+        session.delete(feed)
+        session.flush()
+    return feed
+
+
+def due_feeds(session: Session, now: datetime, everything: bool = False) -> list[Feed]:
+    """Active feeds whose next poll time has come (all active feeds with `everything`)."""
+    query = select(Feed).where(Feed.active.is_(True)).order_by(Feed.next_poll_at, Feed.id)
+    if not everything:
+        query = query.where((Feed.next_poll_at.is_(None)) | (Feed.next_poll_at <= now))
+    return list(session.scalars(query))

@@ -1,0 +1,201 @@
+"""Fetching a feed like a good citizen and a careful server.
+
+Only http(s); every hop's host is resolved once and refused if any address is private, loopback,
+link-local, multicast or reserved (unless HERALD_ALLOW_PRIVATE_FEEDS), and the connection goes to
+that validated address (no DNS rebinding between check and connect). Conditional GET, at most N
+redirects (never https → http), connect/read timeouts plus a total deadline enforced by a watchdog,
+and a byte cap counted after decompression.
+"""
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import certifi
+import urllib3
+
+from feeds.limits import FeedLimits
+
+USER_AGENT = "Herald/1.0 (coverage monitor; +https://github.com/herald)"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+STANDARD_PORTS = frozenset({80, 443})
+
+
+class FetchError(Exception):
+    """The feed could not be fetched; the message is safe to show (no internal addresses)."""
+
+
+class UnsafeURL(FetchError):
+    """The URL is not one Herald may fetch (scheme, port or address)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL checked for fetching: where to connect, and what to call the host."""
+
+    scheme: str
+    host: str
+    port: int
+    path: str
+    address: str
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A fetched feed: its bytes, or `not_modified` after a 304."""
+
+    url: str
+    not_modified: bool
+    body: bytes = b""
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def _forbidden(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_unspecified
+
+
+def check_url(url: str, allow_private: bool) -> Target:
+    """Resolve and vet `url` before any I/O to it; raise `UnsafeURL` saying why not."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        raise UnsafeURL("That is not a valid URL") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise UnsafeURL("Only http:// and https:// feeds can be added")
+    if not parts.hostname or parts.username or parts.password:
+        raise UnsafeURL("A feed URL needs a host name and no user name or password")
+    port = port or (443 if scheme == "https" else 80)
+    if not allow_private and port not in STANDARD_PORTS:
+        raise UnsafeURL("Feeds must be on the standard web ports (80 or 443)")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError):
+        raise UnsafeURL(f"The host {parts.hostname!r} cannot be found") from None
+    addresses = [info[4][0] for info in infos]
+    if not addresses or (not allow_private and any(_forbidden(a) for a in addresses)):
+        raise UnsafeURL("That address is not allowed: feeds must be on the public internet")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return Target(scheme, parts.hostname, port, path, addresses[0])
+
+
+def _pool(target: Target, limits: FeedLimits) -> urllib3.HTTPConnectionPool:
+    timeout = urllib3.Timeout(connect=limits.HERALD_FEED_CONNECT_TIMEOUT, read=limits.HERALD_FEED_READ_TIMEOUT)
+    if target.scheme == "https":
+        return urllib3.HTTPSConnectionPool(
+            target.address, target.port, timeout=timeout, retries=False, maxsize=1,
+            server_hostname=target.host, assert_hostname=target.host,
+            cert_reqs="CERT_REQUIRED", ca_certs=certifi.where())
+    return urllib3.HTTPConnectionPool(target.address, target.port, timeout=timeout, retries=False, maxsize=1)
+
+
+def _headers(target: Target, etag: str | None, last_modified: str | None) -> dict[str, str]:
+    default_port = 443 if target.scheme == "https" else 80
+    host = target.host if ":" not in target.host else f"[{target.host}]"
+    headers = {"Host": host if target.port == default_port else f"{host}:{target.port}",
+               "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
+               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def fetch_feed(url: str, limits: FeedLimits, allow_private: bool,
+               etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    """GET a feed within every limit; raise `FetchError` with a reason a person can act on."""
+    deadline = time.monotonic() + limits.HERALD_FEED_TOTAL_TIMEOUT
+    current = url
+    for _hop in range(limits.HERALD_FEED_MAX_REDIRECTS + 1):
+        target = check_url(current, allow_private)
+        pool = _pool(target, limits)
+        try:
+            response = pool.urlopen("GET", target.path, headers=_headers(target, etag, last_modified),
+                                    redirect=False, preload_content=False, decode_content=True)
+        except urllib3.exceptions.HTTPError as exc:
+            pool.close()
+            raise FetchError(_network_reason(exc)) from None
+        try:
+            if response.status in REDIRECTS:
+                current = _next_hop(current, response.headers.get("Location"))
+                continue
+            if response.status == 304:
+                return FetchResult(current, True, etag=etag, last_modified=last_modified)
+            if response.status >= 400 or response.status < 200:
+                raise FetchError(f"The feed answered HTTP {response.status}")
+            body = _read_capped(response, deadline, limits.HERALD_FEED_MAX_BYTES)
+            return FetchResult(current, False, body, response.headers.get("Content-Type"),
+                               response.headers.get("ETag"), response.headers.get("Last-Modified"))
+        finally:
+            response.release_conn()
+            pool.close()
+    raise FetchError(f"The feed redirected more than {limits.HERALD_FEED_MAX_REDIRECTS} times")
+
+
+def _next_hop(current: str, location: str | None) -> str:
+    if not location:
+        raise FetchError("The feed redirected without saying where")
+    target = urljoin(current, location.strip())
+    if current.lower().startswith("https:") and target.lower().startswith("http:"):
+        raise FetchError("The feed redirected from https to insecure http")
+    return target
+
+
+def _read_capped(response: urllib3.HTTPResponse, deadline: float, cap: int) -> bytes:
+    """The decoded body, aborted at the deadline (even mid-read) or past `cap` bytes."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError("The feed took too long to answer")
+    timed_out = threading.Event()
+
+    def stop() -> None:
+        timed_out.set()
+        response.shutdown()
+
+    watchdog = threading.Timer(remaining, stop)
+    watchdog.daemon = True
+    watchdog.start()
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            chunk = response.read(65536, decode_content=True)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > cap:
+                raise FetchError(f"The feed is larger than {cap // 1_000_000 or cap} {'MB' if cap >= 1_000_000 else 'bytes'}")
+            chunks.append(chunk)
+            if timed_out.is_set():
+                break
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        if timed_out.is_set():
+            raise FetchError("The feed took too long to send") from None
+        raise FetchError(_network_reason(exc)) from None
+    finally:
+        watchdog.cancel()
+    if timed_out.is_set():
+        raise FetchError("The feed took too long to send")
+    return b"".join(chunks)
+
+
+def _network_reason(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "timed out" in text or "timeout" in text:
+        return "The feed did not answer in time"
+    if "ssl" in text or "certificate" in text:
+        return "The feed's TLS certificate could not be verified"
+    if "decod" in text:
+        return "The feed's compressed body is broken"
+    return "The feed's server could not be reached"

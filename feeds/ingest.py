@@ -1,0 +1,95 @@
+"""Storing candidates: classify, dedupe against the seen-set and canonical URLs, store, and pick
+which new items alert. One path for feeds, the webhook and hand-logged items."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from feeds.classify import Classifier
+from feeds.normalize import Candidate
+from models.coverage import AlertCandidate, NewItem, Stored, alert_rules_for, record_deliveries, rule_matches, store_items
+from models.outlet import Feed, FeedEntry, Outlet
+
+CHUNK = 500
+BATCH = 2000
+
+
+@dataclass
+class IngestResult:
+    """What one batch did: items created, already known, and alerts claimed for delivery."""
+
+    created: list[int] = field(default_factory=list)
+    known: list[int] = field(default_factory=list)
+    alerts: list[tuple[int, int]] = field(default_factory=list)  # (rule id, item id)
+    stored: list[Stored] = field(default_factory=list)
+
+
+def classify_and_store(session: Session, candidates: list[Candidate], *, source: str, now: datetime,
+                       outlet_id: int | None = None, feed_id: int | None = None,
+                       tone: str | None = None, note: str | None = None, logged_by: str | None = None,
+                       classifier: Classifier | None = None) -> IngestResult:
+    """Classify and store candidates not already held (by canonical URL). A given `tone` is a
+    person's: it is stored as an override."""
+    classifier = classifier or Classifier(session)
+    result = IngestResult()
+    for start in range(0, len(candidates), BATCH):  # bounded memory for big feeds and backfills
+        new_items = []
+        for c in candidates[start:start + BATCH]:
+            found = classifier.classify(c.title, c.summary)
+            new_items.append(NewItem(
+                url=c.url, canonical_url=c.canonical_url, title=c.title, summary=c.summary or None,
+                published_at=c.published_at, first_seen_at=now, source=source, outlet_id=outlet_id,
+                feed_id=feed_id, guid=c.guid, tone=tone or found.tone, tone_score=found.tone_score,
+                tone_overridden=tone is not None, council_codes=found.council_codes, tags=found.tags,
+                note=note, logged_by=logged_by))
+        stored = store_items(session, new_items)
+        result.created += [s.item_id for s in stored if s.created]
+        result.known += [s.item_id for s in stored if not s.created]
+        result.stored += stored
+    return result
+
+
+def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate], now: datetime,
+                        alert_max_age: timedelta) -> IngestResult:
+    """New entries of one feed: those whose key is not in the feed's seen-set. On the first poll
+    they are a silent baseline (stored, never alerted); later ones alert if recent enough."""
+    unique = list({c.entry_key: c for c in candidates}.values())
+    seen = _seen_keys(session, feed.id, [c.entry_key for c in unique])
+    fresh = [c for c in unique if c.entry_key not in seen]
+    if not fresh:
+        return IngestResult()
+    result = classify_and_store(session, fresh, source="feed", now=now, outlet_id=feed.outlet_id, feed_id=feed.id)
+    ids = {s.canonical_url: s.item_id for s in result.stored}
+    session.execute(insert(FeedEntry), [dict(feed_id=feed.id, entry_key=c.entry_key,
+                                             coverage_id=ids.get(c.canonical_url), first_seen_at=now)
+                                        for c in fresh])
+    if feed.baseline_done:
+        recent = {ids[c.canonical_url] for c in fresh if c.published_at >= now - alert_max_age}
+        result.alerts = claim_alerts(session, [i for i in result.created if i in recent], now)
+    return result
+
+
+def _seen_keys(session: Session, feed_id: int, keys: list[str]) -> set[str]:
+    seen: set[str] = set()
+    for start in range(0, len(keys), CHUNK):
+        seen.update(session.scalars(select(FeedEntry.entry_key).where(
+            FeedEntry.feed_id == feed_id, FeedEntry.entry_key.in_(keys[start:start + CHUNK]))))
+    return seen
+
+
+def claim_alerts(session: Session, item_ids: list[int], now: datetime) -> list[tuple[int, int]]:
+    """Match new items against every active rule and claim each (rule, item) pair once."""
+    rules = alert_rules_for(session)
+    if not rules or not item_ids:
+        return []
+    from models.coverage import CoverageItem
+    pairs = []
+    for item in session.scalars(select(CoverageItem).where(CoverageItem.id.in_(item_ids))):
+        tier = session.scalar(select(Outlet.tier).where(Outlet.id == item.outlet_id)) if item.outlet_id else None
+        candidate = AlertCandidate(item.id, f"{item.title}\n{item.summary or ''}", item.tone,
+                                   tuple(c.council_code for c in item.councils), tier)
+        pairs += [(rule.id, item.id) for rule in rules if rule_matches(rule, candidate)]
+    return record_deliveries(session, pairs, now)

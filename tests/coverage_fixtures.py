@@ -1,0 +1,84 @@
+"""Helpers for the coverage and feeds tests: feed documents, a recording notifier, a feed server."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import format_datetime
+from xml.sax.saxutils import escape
+
+import pytest
+
+from handlers.context import Actor
+from handlers.reply import Reply
+from tests.fakes.http import Answer, FakeServer
+
+FAST_FEEDS = {"HERALD_ALLOW_PRIVATE_FEEDS": True, "HERALD_FEED_DOMAIN_INTERVAL": 0,
+              "HERALD_FEED_TOTAL_TIMEOUT": 3, "HERALD_FEED_READ_TIMEOUT": 2,
+              "HERALD_FEED_FAILURES_BEFORE_ALERT": 2, "HERALD_ADMIN_CHANNEL": "CADMIN"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    link: str
+    guid: str | None = None
+    published: datetime | None = None
+    summary: str = ""
+
+
+def rss(entries: list[Entry], title: str = "Test feed") -> bytes:
+    """A well-formed RSS 2.0 document."""
+    items = []
+    for e in entries:
+        parts = [f"<title>{escape(e.title)}</title>", f"<link>{escape(e.link)}</link>"]
+        if e.guid:
+            parts.append(f"<guid isPermaLink=\"false\">{escape(e.guid)}</guid>")
+        if e.published:
+            parts.append(f"<pubDate>{format_datetime(e.published)}</pubDate>")
+        if e.summary:
+            parts.append(f"<description>{escape(e.summary)}</description>")
+        items.append("<item>" + "".join(parts) + "</item>")
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{escape(title)}</title>'
+            f"<link>https://example.org/</link>{''.join(items)}</channel></rss>").encode()
+
+
+def feed_answer(body: bytes, etag: str | None = None, **headers: str) -> Answer:
+    extra = {"Content-Type": "application/rss+xml; charset=utf-8", **headers}
+    if etag:
+        extra["ETag"] = etag
+    return Answer(200, body, extra)
+
+
+def conditional(body: bytes, etag: str):
+    """A responder that answers 304 when the request carries our ETag, else the feed."""
+    def respond(rec):
+        if rec.headers.get("if-none-match") == etag:
+            return Answer(304, b"", {"ETag": etag})
+        return feed_answer(body, etag)
+    return respond
+
+
+@dataclass
+class RecordingNotifier:
+    """A `Notifier` that keeps what it was asked to send."""
+
+    sent: list[tuple[str, str, Reply]] = field(default_factory=list)
+
+    def send(self, platform: str, destination: str, reply: Reply) -> None:
+        self.sent.append((platform, destination, reply))
+
+
+def run(herald, text: str, channel: str | None = "CCOMMS", user: str = "U1") -> Reply:
+    reply, _ctx = herald.run_command(text, Actor(user_id=user, name="Test", platform="slack"), channel=channel)
+    return reply
+
+
+def reply_text(reply: Reply) -> str:
+    from bot.plaintext import render_text
+    return render_text(reply)
+
+
+@pytest.fixture
+def feed_server():
+    with FakeServer() as server:
+        yield server

@@ -1,0 +1,50 @@
+"""Parsing bytes in the worker process: bozo feeds, entity bombs, and the deadline."""
+import pytest
+
+from feeds.parse import ParseError, ParserProcess, parse_bytes
+from tests.coverage_fixtures import Entry, rss
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + b"".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10}">'.encode()
+                             for i in range(1, 10))
+                  + b']><rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title>'
+                    b'<link>https://bomb.example/1</link></item></channel></rss>')
+
+
+def test_bozo_feed_with_entries_is_kept_and_says_why():
+    body = rss([Entry("Caf\u00e9", "https://a.org/1")]).replace("Caf\u00e9".encode(), b"Caf\xe9")
+    parsed = parse_bytes(body, "application/rss+xml; charset=utf-8")
+    assert len(parsed.entries) == 1 and parsed.bozo_reason
+
+
+def test_bozo_feed_without_entries_fails():
+    with pytest.raises(ParseError, match="not valid RSS"):
+        parse_bytes(b"<html><body>Not a feed</body></html>", "text/html")
+
+
+def test_entity_bombs_and_external_entities_are_refused_before_parsing():
+    for level in (3, 5, 9):
+        with pytest.raises(ParseError, match="entity bomb"):
+            parse_bytes(BILLION_LAUGHS.replace(b"&lol9;", b"&lol%d;" % level), "application/xml")
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+           b'<rss version="2.0"><channel><item><title>&xxe;</title><link>https://x.org/1</link></item></channel></rss>')
+    with pytest.raises(ParseError, match="entity bomb"):
+        parse_bytes(xxe, "application/xml")
+
+
+def test_plain_declared_entities_that_real_feeds_use_still_parse():
+    body = rss([Entry("Budget&#160;news", "https://a.org/1")]).replace(
+        b"<rss", b'<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss', 1)
+    assert [e.link for e in parse_bytes(body, "application/rss+xml").entries] == ["https://a.org/1"]
+
+
+def test_a_parse_over_the_deadline_kills_the_worker_and_the_next_parse_works():
+    worker = ParserProcess(memory_mb=512)
+    big = rss([Entry(f"Story {i}", f"https://a.org/{i}") for i in range(20000)])
+    try:
+        with pytest.raises(ParseError, match="longer than"):
+            worker.parse(big, "application/rss+xml", None, timeout=0.05)
+        small = worker.parse(rss([Entry("Fine", "https://a.org/x")]), "application/rss+xml", None, timeout=30)
+        assert [e.title for e in small.entries] == ["Fine"]
+    finally:
+        worker.stop()
