@@ -245,22 +245,3 @@ def campaign_coverage(session: Session, campaign: Campaign, limit: int = 5) -> t
     items = list(session.scalars(select(CoverageItem).where(CoverageItem.id.in_(tagged))
                                  .order_by(CoverageItem.published_at.desc()).limit(limit)))
     return total, items
-
-
-def tag_coverage_with_campaigns(session: Session, item: CoverageItem) -> list[str]:
-    """Tag a coverage item with every campaign whose name or keywords it mentions; returns names added.
-
-    The feeds and the coverage webhook call this as items arrive; a tag a person removed is not
-    their concern here (this only adds).
-    """
-    text = f" {item.title} {item.summary or ''} ".lower()
-    have = {t.tag: t for t in item.tags}
-    added = []
-    for campaign in session.scalars(select(Campaign)):
-        if campaign.name in have:
-            have[campaign.name].campaign_id = campaign.id
-            continue
-        if any(re.search(rf"\b{re.escape(k.lower())}\b", text) for k in (campaign.name, *(campaign.keywords or ()))):
-            item.tags.append(CoverageTag(tag=campaign.name, campaign_id=campaign.id))
-            added.append(campaign.name)
-    return added

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.campaign import Campaign, CampaignActivity, CampaignMetric, tag_coverage_with_campaigns
+from models.campaign import Campaign, CampaignActivity, CampaignMetric
 from models.coverage import CoverageItem, CoverageTag
 from models.outlet import Outlet
 from models.press import PressActivity, PressCoverageLink
@@ -230,10 +230,9 @@ def _confirm_earned(session: Session, activity: PressActivity, slugs: tuple[str,
 
 
 def _tag_campaign_coverage(session: Session, campaigns: dict[str, Campaign]) -> None:
-    """Tie demo coverage to campaigns: tags named after a campaign, and campaign keywords in titles."""
+    """Tie demo coverage tagged with a campaign's name to that campaign. (Keyword tagging of
+    arriving coverage is the feeds classifier's job.)"""
     for tag in session.scalars(select(CoverageTag).where(CoverageTag.tag.in_(list(campaigns)),
                                                           CoverageTag.campaign_id.is_(None))):
         tag.campaign_id = campaigns[tag.tag].id
-    for item in session.scalars(select(CoverageItem).where(CoverageItem.source == DEMO)):
-        tag_coverage_with_campaigns(session, item)
     session.flush()

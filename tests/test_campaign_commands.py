@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from models.audit import AuditEntry
 from models.campaign import Campaign, CampaignMetric
+from models.coverage import CoverageItem
 from models.demo import load_demo
 from tests.press_fixtures import ALICE, ask, demo_herald, demo_sqlite_template, text_of  # noqa: F401
 
@@ -107,14 +108,15 @@ def test_metric_history(herald):
 
 
 def test_new_coverage_is_tagged_to_campaigns_by_keyword(herald, clock):
-    from models.campaign import tag_coverage_with_campaigns
-    from models.coverage import CoverageItem
-    with herald.session() as s:
-        item = CoverageItem(url="https://example.org/x", canonical_url="https://example.org/x", source="manual",
-                            title="Why you should stand for what you believe in", summary="Be a councillor in 2027.",
-                            published_at=clock.now(), first_seen_at=clock.now())
-        s.add(item)
-        assert tag_coverage_with_campaigns(s, item) == ["Be a Councillor"]
-        assert tag_coverage_with_campaigns(s, item) == []  # once only
+    from feeds.ingest import classify_and_store
+    from feeds.normalize import from_fields
+    candidate = from_fields("https://example.org/x", "Why you should stand for what you believe in",
+                            "Be a councillor in 2027.", clock.now(), clock.now())
+    with herald.session() as s:  # the path every arriving item takes (feeds, webhook, by hand)
+        first = classify_and_store(s, [candidate], source="manual", now=clock.now())
+        again = classify_and_store(s, [candidate], source="manual", now=clock.now())
+        assert len(first.created) == 1 and again.created == []  # once only
+        item = s.get(CoverageItem, first.created[0])
+        assert [(t.tag, t.campaign_id is not None) for t in item.tags] == [("Be a Councillor", True)]
     reply = ask(herald, "campaign Be a Councillor")
     assert section(reply, "Coverage tagged to it").heading == "Coverage tagged to it (2)"
