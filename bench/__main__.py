@@ -9,6 +9,7 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
@@ -27,6 +28,7 @@ class Options:
     warmup: int
     http_seconds: float
     http_size: int
+    output: Path
 
     def describe(self) -> str:
         sizes = ", ".join(f"{s:,}" for s in self.sizes)
@@ -70,13 +72,18 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--http-seconds", type=float, default=5.0, help="load duration per level")
     parser.add_argument("--http-size", type=parse_size, help="database size for the HTTP suite "
                         "(default: the smallest of --sizes)")
+    parser.add_argument("--output", type=Path, default=report.RESULTS_DIR / "latest.md",
+                        help="where to write the Markdown results")
     args = parser.parse_args(argv)
-    sizes = tuple(sorted({parse_size(s) for s in args.sizes.split(",") if s.strip()}))
+    try:
+        sizes = tuple(sorted({parse_size(s) for s in args.sizes.split(",") if s.strip()}))
+    except argparse.ArgumentTypeError as exc:
+        parser.error(f"--sizes: {exc}")
     if not sizes:
         parser.error("--sizes: give at least one size")
     return Options(sizes=sizes, backends=args.backends, suites=args.suites, runs=max(1, args.runs),
                    warmup=max(0, args.warmup), http_seconds=args.http_seconds,
-                   http_size=args.http_size or sizes[0])
+                   http_size=args.http_size or sizes[0], output=args.output)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         results += _database_suites(options, anchor, servers.get("postgresql"), log)
     results += _standalone_suites(options, anchor, log)
 
-    path = report.write_markdown(results, machine.describe(started), options.describe())
+    path = report.write_markdown(results, machine.describe(started), options.describe(), options.output)
     print()
     print(report.markdown_table(results))
     print(f"\nwritten to {path}")
@@ -120,7 +127,7 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
             db = _database(backend, size, anchor, pg_server, log)
             if size in command_sizes:
                 log(f"— commands on {backend}, {size:,} items")
-                results += commands.run(db, datagen.bench_now(anchor), options.runs, options.warmup, log)
+                results += commands.run(db, anchor, options.runs, options.warmup, log)
             if size in http_sizes:
                 log(f"— HTTP on {backend}, {size:,} items")
                 results += http.run(db, options.http_seconds, log)

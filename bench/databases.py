@@ -46,7 +46,7 @@ def cache_key(spec: DataSpec) -> str:
     heads = ",".join(sorted(head_revisions(None)))
     source = Path(datagen.__file__).read_bytes()
     digest = hashlib.sha256(heads.encode() + source + repr(spec).encode()).hexdigest()[:10]
-    return f"{spec.items}_{spec.anchor:%Y%m%d}_{digest}"
+    return f"{spec.items}_{spec.span_days}d_{spec.anchor:%Y%m%d}_{digest}"
 
 
 def migrate_and_seed(url: str) -> None:
@@ -66,8 +66,9 @@ def cached_sqlite(spec: DataSpec, log=print) -> Path:
     path = CACHE / f"sqlite_{cache_key(spec)}.db"
     if path.exists():
         return path
+    for stale in CACHE.glob(f"sqlite_{spec.items}_{spec.span_days}d_*"):  # other anchor weeks, schemas or generators
+        stale.unlink()
     building = path.with_suffix(".building")
-    building.unlink(missing_ok=True)
     log(f"generating {spec.items:,} coverage items into {path.name} (cached for later runs)…")
     started = time.monotonic()
     migrate_and_seed(f"sqlite:///{building}")
@@ -82,7 +83,7 @@ def sqlite_database(spec: DataSpec, log=print) -> BenchDatabase:
     source = cached_sqlite(spec, log)
     work = CACHE / "work"
     work.mkdir(exist_ok=True)
-    target = work / f"sqlite_{spec.items}.db"
+    target = work / f"sqlite_{spec.items}_{spec.span_days}d.db"
     for stale in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
         stale.unlink(missing_ok=True)
     shutil.copyfile(source, target)

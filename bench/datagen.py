@@ -46,7 +46,7 @@ REGIONS = ("North West", "North East", "Yorkshire", "Midlands", "East", "London"
 
 @dataclass(frozen=True)
 class DataSpec:
-    """What to generate: `items` coverage items ending just before `anchor` (UTC)."""
+    """What to generate: `items` coverage items over `span_days` ending just before `anchor` (UTC)."""
 
     items: int
     anchor: datetime
@@ -65,13 +65,17 @@ class CouncilRef:
 
 
 def week_anchor(now: datetime) -> datetime:
-    """Monday 00:00 UTC after `now`'s week: generated data ends there, so 'this week' is well filled."""
-    monday = (now.astimezone(timezone.utc) - timedelta(days=now.weekday())).date()
-    return datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=timezone.utc)
+    """Thursday 12:00 UTC of `now`'s week: where generated data ends and handler benchmarks' clock stands.
+
+    Mid-week, so "this week" holds three and a half days of items and "last week" a whole one;
+    fixed for a week, so the cache stays valid that long.
+    """
+    monday = (now.astimezone(timezone.utc) - timedelta(days=now.astimezone(timezone.utc).weekday())).date()
+    return datetime.combine(monday, datetime.min.time(), tzinfo=timezone.utc) + timedelta(days=3, hours=12)
 
 
-def bench_now(anchor: datetime) -> datetime:
-    """The frozen 'now' for handler benchmarks: Thursday 12:00 UTC of the anchor's week."""
+def week_start(anchor: datetime) -> datetime:
+    """Monday 00:00 UTC of the anchor's week."""
     return anchor - timedelta(days=3, hours=12)
 
 

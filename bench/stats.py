@@ -1,6 +1,7 @@
 """Latency samples and their summary (p50/p95/p99), timed with a monotonic nanosecond clock."""
 from __future__ import annotations
 
+import math
 import time
 import tracemalloc
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ def percentile(sorted_ms: list[float], fraction: float) -> float:
     """Nearest-rank percentile of already sorted samples."""
     if not sorted_ms:
         raise ValueError("no samples")
-    rank = max(1, min(len(sorted_ms), round(fraction * len(sorted_ms) + 0.5)))
+    rank = max(1, min(len(sorted_ms), math.ceil(fraction * len(sorted_ms))))
     return sorted_ms[rank - 1]
 
 

@@ -1,8 +1,9 @@
 """Command latency: `herald.run_command(text, Actor.cli())` — parse, query, build the reply, commit.
 
 Each command is timed many times after a warm-up, interleaved with the bare SQL floor where there
-is one, on a frozen clock (Thursday noon of the data's last week). A family that is not built in
+is one, on a frozen clock. A family that is not built in
 this build is reported as not present; its floor is still measured.
+The clock stands where the data ends (`datagen.week_anchor`): nothing is in its future.
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from bench import databases
-from bench.datagen import DataSpec
+from bench.datagen import DataSpec, week_start
 from bench.report import Result
 from bench.seams import find_public
 from bench.stats import summarize, time_once, traced_peak_mb
@@ -25,7 +25,7 @@ REPEATS = 10
 
 
 def run(anchor: datetime, log=print) -> list[Result]:
-    """Compose the weekly digest for the week before `anchor` (all 10,000 items in it)."""
+    """Compose the weekly digest for the week before `anchor`'s Monday (all 10,000 items in it)."""
     where = f"sqlite, {ITEMS_IN_WEEK:,} items in the week"
     found = find_public(COMPOSERS)
     if found is None:
@@ -49,8 +49,9 @@ def _measure(found: tuple[str, Callable], anchor: datetime, where: str, log) -> 
     from runtime import Herald
 
     name, compose = found
-    db = databases.sqlite_database(DataSpec(items=ITEMS_IN_WEEK, anchor=anchor, span_days=7), log)
-    herald = Herald.build(Settings.load({"DATABASE_URL": db.url}), clock=FrozenClock(anchor + timedelta(hours=8)))
+    monday = week_start(anchor)  # the digest for the week before this Monday, sent at 08:00
+    db = databases.sqlite_database(DataSpec(items=ITEMS_IN_WEEK, anchor=monday, span_days=7), log)
+    herald = Herald.build(Settings.load({"DATABASE_URL": db.url}), clock=FrozenClock(monday + timedelta(hours=8)))
     try:
         try:
             reply = _compose_once(compose, herald)
