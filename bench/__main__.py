@@ -32,9 +32,11 @@ class Options:
 
     def describe(self) -> str:
         sizes = ", ".join(f"{s:,}" for s in self.sizes)
-        return (f"sizes {sizes} items; backends {', '.join(self.backends)}; suites {', '.join(self.suites)}; "
-                f"{self.runs} timed runs after {self.warmup} warm-up; HTTP {self.http_seconds:g} s per load "
-                f"level at {self.http_size:,} items")
+        text = (f"sizes {sizes} items; backends {', '.join(self.backends)}; suites {', '.join(self.suites)}; "
+                f"{self.runs} timed runs after {self.warmup} warm-up")
+        if "http" in self.suites:
+            text += f"; HTTP {self.http_seconds:g} s per load level at {self.http_size:,} items"
+        return text
 
 
 def parse_size(text: str) -> int:
@@ -91,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_options(sys.argv[1:] if argv is None else argv)
     started = datetime.now(timezone.utc)
     anchor = datagen.week_anchor(started)
+    described = machine.describe(started)
     results: list[Result] = []
 
     def log(item: object) -> None:
@@ -100,10 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         servers = {}
         if "postgresql" in options.backends and {"commands", "http"} & set(options.suites):
             servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
+        settings_line = options.describe()
+        if "postgresql" in servers:
+            settings_line += f"; {databases.server_version(servers['postgresql'])} (throwaway cluster with " \
+                "fsync off unless BENCH_DATABASE_URL is set)"
         results += _database_suites(options, anchor, servers.get("postgresql"), log)
     results += _standalone_suites(options, anchor, log)
 
-    path = report.write_markdown(results, machine.describe(started), options.describe(), options.output)
+    path = report.write_markdown(results, described, settings_line, options.output)
     print()
     print(report.markdown_table(results))
     print(f"\nwritten to {path}")

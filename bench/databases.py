@@ -108,6 +108,12 @@ def postgres_server(log=print) -> Iterator[str]:
         cluster.stop()
 
 
+def server_version(server_url: str) -> str:
+    """'PostgreSQL 15.8' for the server at `server_url`."""
+    with psycopg.connect(_libpq(server_url, "postgres")) as conn:
+        return "PostgreSQL " + conn.execute("SHOW server_version").fetchone()[0].split()[0]
+
+
 def _libpq(url: str, dbname: str) -> str:
     return make_url(url).set(drivername="postgresql", database=dbname).render_as_string(hide_password=False)
 

@@ -16,11 +16,13 @@ class Machine:
     python: str
     sqlite: str
     date: str
+    load: float  # 1-minute load average when the run started
 
     def lines(self) -> list[str]:
         """Markdown bullet lines describing the machine."""
         return [f"- machine: {self.cores} cores (`nproc`), CPU `{self.cpu}`, {self.memory_gb:.0f} GB RAM; "
                 "shared and noisy (other jobs run beside the benchmark), so read ratios before absolutes",
+                f"- load average when the run started: {self.load:.1f} on {self.cores} cores",
                 f"- Python {self.python}, SQLite {self.sqlite}",
                 f"- run at {self.date}"]
 
@@ -47,4 +49,5 @@ def describe(now: datetime | None = None) -> Machine:
     """Describe this machine now."""
     when = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     return Machine(cores=len(os.sched_getaffinity(0)), cpu=_cpu_model(), memory_gb=_memory_gb(),
-                   python=platform.python_version(), sqlite=sqlite3.sqlite_version, date=when)
+                   python=platform.python_version(), sqlite=sqlite3.sqlite_version, date=when,
+                   load=os.getloadavg()[0])
