@@ -65,10 +65,13 @@ def _choices(allowed: tuple[str, ...]):
 
 def parse_options(argv: list[str]) -> Options:
     """Read the command line (see --help)."""
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Measure Herald on generated data "
+                                     "and write the results as Markdown (see README, Benchmarks).")
     parser.add_argument("--sizes", default="10k", help="coverage items per database, e.g. 10k,100k,1M")
-    parser.add_argument("--backends", type=_choices(BACKENDS), default=BACKENDS)
-    parser.add_argument("--suites", type=_choices(SUITES), default=SUITES)
+    parser.add_argument("--backends", type=_choices(BACKENDS), default=BACKENDS,
+                        help=f"comma-separated, from {','.join(BACKENDS)} (default: both)")
+    parser.add_argument("--suites", type=_choices(SUITES), default=SUITES,
+                        help=f"comma-separated, from {','.join(SUITES)} (default: all)")
     parser.add_argument("--runs", type=int, default=200, help="timed runs per command")
     parser.add_argument("--warmup", type=int, default=20, help="untimed runs first")
     parser.add_argument("--http-seconds", type=float, default=5.0, help="load duration per level")
@@ -153,5 +156,14 @@ def _standalone_suites(options: Options, anchor: datetime, log) -> list[Result]:
     return results
 
 
+def run() -> int:
+    """`main`, with a missing server or a server that will not start said in one line."""
+    try:
+        return main()
+    except RuntimeError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())
