@@ -93,21 +93,23 @@ def fill(path: Path, spec: DataSpec) -> None:
                        "foreign_keys=OFF"):
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("BEGIN")
-        councils = _english_councils(conn, current=True)
+        councils = _councils(conn, current=True)
         outlet_ids = _insert_outlets(conn)
         _insert_coverage(conn, spec, rng, councils, outlet_ids)
         _insert_programmes(conn, spec, rng)
-        # Current councils first, then ones abolished since (challenged before reorganisation).
-        _insert_peer_challenges(conn, spec, rng, councils + _english_councils(conn, current=False))
+        # Current English councils first, then ones abolished since (challenged before
+        # reorganisation), then Welsh councils (challenged with the WLGA): 400 in all.
+        challenged = councils + _councils(conn, current=False) + _councils(conn, current=True, nation="Wales")
+        _insert_peer_challenges(conn, spec, rng, challenged)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode=WAL")  # as Herald runs it
     finally:
         conn.close()
 
 
-def _english_councils(conn: sqlite3.Connection, current: bool) -> list[CouncilRef]:
+def _councils(conn: sqlite3.Connection, current: bool, nation: str = "England") -> list[CouncilRef]:
     rows = conn.execute("SELECT code, nice_name, coalesce(population, 50000) FROM councils "
-                        "WHERE current = ? AND nation = 'England' ORDER BY code", (current,)).fetchall()
+                        "WHERE current = ? AND nation = ? ORDER BY code", (current, nation)).fetchall()
     return [CouncilRef(code, name, population) for code, name, population in rows]
 
 

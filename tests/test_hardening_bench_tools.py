@@ -19,7 +19,7 @@ from models.periods import parse_period
 
 LONDON = ZoneInfo("Europe/London")
 ANCHOR = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
-SPEC = datagen.DataSpec(items=600, anchor=ANCHOR, programmes=20, challenge_councils=30, peers=10)
+SPEC = datagen.DataSpec(items=600, anchor=ANCHOR)  # default 500 programmes, 400 challenged councils
 
 
 @pytest.fixture(scope="module")
