@@ -1,0 +1,1 @@
+"""Herald's benchmarks: `python -m bench` (or `make bench`); see `python -m bench --help`."""

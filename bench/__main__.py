@@ -1,0 +1,169 @@
+"""`python -m bench [--sizes 10k,100k,1M] [--backends sqlite,postgresql] [--suites …]` (`make bench`).
+
+Prints each result as it is measured, then the whole table, and writes `bench/results/latest.md`.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench import datagen, databases, machine, report
+from bench.databases import BenchDatabase
+from bench.report import Result
+
+SUITES = ("commands", "http", "feeds", "digest")
+BACKENDS = ("sqlite", "postgresql")
+
+
+@dataclass(frozen=True)
+class Options:
+    sizes: tuple[int, ...]
+    backends: tuple[str, ...]
+    suites: tuple[str, ...]
+    runs: int
+    warmup: int
+    http_seconds: float
+    http_size: int
+    output: Path
+
+    def describe(self) -> str:
+        sizes = ", ".join(f"{s:,}" for s in self.sizes)
+        text = (f"sizes {sizes} items; backends {', '.join(self.backends)}; suites {', '.join(self.suites)}; "
+                f"{self.runs} timed runs after {self.warmup} warm-up")
+        if "http" in self.suites:
+            text += f"; HTTP {self.http_seconds:g} s per load level at {self.http_size:,} items"
+        return text
+
+
+def parse_size(text: str) -> int:
+    """'10k' → 10000, '1M' → 1000000, '2500' → 2500."""
+    text = text.strip().lower().replace("_", "").replace(",", "")
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    number = text[:-1] if scale > 1 else text
+    try:
+        value = int(float(number) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use 10k, 100k, 1M)") from None
+    if value < 100:
+        raise argparse.ArgumentTypeError("a size must be at least 100 items")
+    return value
+
+
+def _choices(allowed: tuple[str, ...]):
+    def parse(text: str) -> tuple[str, ...]:
+        picked = tuple(part.strip() for part in text.split(",") if part.strip())
+        unknown = [p for p in picked if p not in allowed]
+        if unknown or not picked:
+            raise argparse.ArgumentTypeError(f"choose from {', '.join(allowed)}")
+        return picked
+    return parse
+
+
+def parse_options(argv: list[str]) -> Options:
+    """Read the command line (see --help)."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Measure Herald on generated data "
+                                     "and write the results as Markdown (see README, Benchmarks).")
+    parser.add_argument("--sizes", default="10k", help="coverage items per database, e.g. 10k,100k,1M")
+    parser.add_argument("--backends", type=_choices(BACKENDS), default=BACKENDS,
+                        help=f"comma-separated, from {','.join(BACKENDS)} (default: both)")
+    parser.add_argument("--suites", type=_choices(SUITES), default=SUITES,
+                        help=f"comma-separated, from {','.join(SUITES)} (default: all)")
+    parser.add_argument("--runs", type=int, default=200, help="timed runs per command")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed runs first")
+    parser.add_argument("--http-seconds", type=float, default=5.0, help="load duration per level")
+    parser.add_argument("--http-size", type=parse_size, help="database size for the HTTP suite "
+                        "(default: the smallest of --sizes)")
+    parser.add_argument("--output", type=Path, default=report.RESULTS_DIR / "latest.md",
+                        help="where to write the Markdown results")
+    args = parser.parse_args(argv)
+    try:
+        sizes = tuple(sorted({parse_size(s) for s in args.sizes.split(",") if s.strip()}))
+    except argparse.ArgumentTypeError as exc:
+        parser.error(f"--sizes: {exc}")
+    if not sizes:
+        parser.error("--sizes: give at least one size")
+    return Options(sizes=sizes, backends=args.backends, suites=args.suites, runs=max(1, args.runs),
+                   warmup=max(0, args.warmup), http_seconds=args.http_seconds,
+                   http_size=args.http_size or sizes[0], output=args.output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen suites; write and print the results."""
+    options = parse_options(sys.argv[1:] if argv is None else argv)
+    started = datetime.now(timezone.utc)
+    anchor = datagen.week_anchor(started)
+    described = machine.describe(started)
+    results: list[Result] = []
+
+    def log(item: object) -> None:
+        print(report.plain_line(item) if isinstance(item, Result) else item, flush=True)
+
+    with ExitStack() as stack:
+        servers = {}
+        if "postgresql" in options.backends and {"commands", "http"} & set(options.suites):
+            servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
+        settings_line = options.describe()
+        if "postgresql" in servers:
+            settings_line += f"; {databases.server_version(servers['postgresql'])} (throwaway cluster with " \
+                "fsync off unless BENCH_DATABASE_URL is set)"
+        results += _database_suites(options, anchor, servers.get("postgresql"), log)
+    results += _standalone_suites(options, anchor, log)
+
+    path = report.write_markdown(results, described, settings_line, options.output)
+    print()
+    print(report.markdown_table(results))
+    print(f"\nwritten to {path}")
+    return 0
+
+
+def _database(backend: str, size: int, anchor: datetime, pg_server: str | None, log) -> BenchDatabase:
+    spec = datagen.DataSpec(items=size, anchor=anchor)
+    if backend == "sqlite":
+        return databases.sqlite_database(spec, log)
+    return databases.postgres_database(pg_server, spec, log)
+
+
+def _database_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
+    from bench.suites import commands, http
+    results: list[Result] = []
+    http_sizes = {options.http_size} if "http" in options.suites else set()
+    command_sizes = set(options.sizes) if "commands" in options.suites else set()
+    for backend in options.backends:
+        for size in sorted(command_sizes | http_sizes):
+            db = _database(backend, size, anchor, pg_server, log)
+            if size in command_sizes:
+                log(f"— commands on {backend}, {size:,} items")
+                results += commands.run(db, anchor, options.runs, options.warmup, log)
+            if size in http_sizes:
+                log(f"— HTTP on {backend}, {size:,} items")
+                results += http.run(db, options.http_seconds, log)
+    return results
+
+
+def _standalone_suites(options: Options, anchor: datetime, log) -> list[Result]:
+    from bench.suites import digest, feeds
+    results: list[Result] = []
+    if "feeds" in options.suites:
+        log("— feed ingestion")
+        results += feeds.run(options.runs, log)
+    if "digest" in options.suites:
+        log("— weekly digest")
+        results += digest.run(anchor, log)
+    return results
+
+
+def run() -> int:
+    """`main`, with a missing server or a server that will not start said in one line."""
+    try:
+        return main()
+    except RuntimeError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(run())

@@ -1,0 +1,1 @@
+"""Benchmark suites: each returns `Result` rows for the report."""
