@@ -23,7 +23,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     herald = Herald.build(settings, clock=clock, check_schema=settings.CHECK_SCHEMA)
 
     app = Flask(__name__, instance_relative_config=True)
-    app.config["MAX_CONTENT_LENGTH"] = settings.HERALD_WEBHOOK_MAX_BYTES
+    # One byte over the cap, so a reader can tell "exactly at the cap" from "over it" (chunked bodies).
+    app.config["MAX_CONTENT_LENGTH"] = settings.HERALD_WEBHOOK_MAX_BYTES + 1
     app.extensions["herald"] = herald
 
     from bot.routes import register_routes

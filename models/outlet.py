@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.db import Base
@@ -97,8 +98,12 @@ def outlet_for(session: Session, name: str | None, domain: str | None, tier: str
             return existing
     outlet = Outlet(name=(name or domain or "Unknown outlet")[:200], domain=domain,
                     tier=tier if tier in TIERS else "online")
-    session.add(outlet)
-    session.flush()
+    try:
+        with session.begin_nested():  # another request may create the same outlet at the same moment
+            session.add(outlet)
+            session.flush()
+    except IntegrityError:
+        return session.scalars(select(Outlet).where(Outlet.name == outlet.name)).one()
     return outlet
 
 

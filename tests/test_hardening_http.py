@@ -98,10 +98,6 @@ def test_oversized_bodies_are_413_declared_or_not(probe):
     assert received == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot/webhooks json_body reads with request.get_data(), which Werkzeug silently truncates at "
-    "MAX_CONTENT_LENGTH for chunked bodies (so 400 'not valid JSON'); reading "
-    "request.stream.read(limit + 1) raises the 413. Fix belongs to bot/webhooks (reported)."))
 def test_a_chunked_body_without_length_is_capped_while_read(make_app, sqlite_url):
     """Over a real loopback server: no Content-Length, so only the read itself can enforce the cap."""
     received: list = []

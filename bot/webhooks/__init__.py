@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 from typing import Any
 
 from flask import abort, current_app, request
@@ -25,10 +26,10 @@ def json_body() -> Any:
         abort(413, description=f"Body is larger than {limit} bytes.")
     if not request.mimetype or request.mimetype != "application/json":
         abort(415, description="Send JSON with Content-Type: application/json.")
-    body = request.get_data(cache=True)
+    body = request.stream.read(limit + 1)  # get_data() would silently cut a chunked body at the cap
     if len(body) > limit:
         abort(413, description=f"Body is larger than {limit} bytes.")
-    data = request.get_json(silent=True)
-    if data is None:
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
         abort(400, description="Body is not valid JSON.")
-    return data
