@@ -1,0 +1,389 @@
+"""The full Teams bot on `POST /api/messages`, on the Microsoft 365 Agents SDK. All SDK code lives here.
+
+The SDK ships only aiohttp and FastAPI hosts; its framework-neutral seam is
+`HttpAdapterBase.process_request`, run here from a Flask view with `asyncio.run` (reference/teams.md
+§1a). Herald checks the caller itself before the SDK sees anything (`bot_auth`: issuer allow-list,
+audience, expiry, service URL), then the SDK parses the activity, runs `HeraldAgent` and posts the
+answer back to the conversation's service URL with a bot token. Tokens come from a client-credentials
+grant against the bot's own Entra tenant (`ClientCredentialsTokens`), so no MSAL network discovery runs
+and the token endpoint can be pointed elsewhere (`TEAMS_BOT_TOKEN_URL`, tests use a loopback fake).
+
+Proactive posts (`send_proactive`) reuse the same adapter to continue a stored conversation. To send
+a digest to Teams through the bot, a digest subscription would hold the conversation id; at send time:
+
+    with herald.session() as session:
+        ref = conversation_ref(session, conversation_id)     # models/teams_conversation.py
+    if ref is not None:
+        send_proactive(herald, ref, digest_reply)
+
+The SDK churns between minor releases, so versions are pinned exactly in requirements.txt.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import aiohttp
+import requests
+from flask import Blueprint, Flask, Response, abort, current_app, jsonify, request
+from microsoft_agents.activity import Activity, ChannelAccount, ConversationAccount, ConversationReference
+from microsoft_agents.hosting.core import (ActivityHandler, CardFactory, ClaimsIdentity, HttpAdapterBase,
+                                           MessageFactory, TurnContext)
+from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from bot.teams import press_form
+from bot.teams.activity import command_text
+from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
+from bot.teams.cards import render_card, render_cards
+from handlers.context import Actor
+from handlers.reply import Reply, Section
+from models.inbound import ReceivedEvent
+from models.teams_conversation import ConversationRef, forget_conversation, remember_conversation
+from runtime import Herald
+
+log = logging.getLogger("herald.teams.bot")
+bp = Blueprint("teams_bot", __name__)
+EXTENSION = "herald.teams_bot"
+DEDUPE_PLATFORM = "teams-bot"
+TOKEN_TIMEOUT_SECONDS = 10.0
+TOKEN_EARLY_REFRESH = timedelta(minutes=5)
+
+
+class ProactiveError(Exception):
+    """A proactive post did not land; `blocked` means the bot was removed or blocked there."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+        self.blocked = status == 403
+
+
+def bot_enabled(herald: Herald) -> bool:
+    """True when the bot's Entra app registration is configured (config.py checks all three)."""
+    return bool(herald.settings.TEAMS_BOT_APP_ID)
+
+
+def token_url(herald: Herald) -> str:
+    """Where bot tokens come from: the single-tenant Entra endpoint unless `TEAMS_BOT_TOKEN_URL` is set."""
+    return (herald.settings.TEAMS_BOT_TOKEN_URL or
+            f"https://login.microsoftonline.com/{herald.settings.TEAMS_BOT_TENANT_ID}/oauth2/v2.0/token")
+
+
+@dataclass
+class ClientCredentialsTokens:
+    """The SDK's token provider: bot tokens by client-credentials grant, cached until near expiry."""
+
+    herald: Herald
+    http: requests.Session = field(default_factory=requests.Session)
+    _cache: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def configuration(self) -> AgentAuthConfiguration:
+        s = self.herald.settings
+        return AgentAuthConfiguration(client_id=s.TEAMS_BOT_APP_ID, tenant_id=s.TEAMS_BOT_TENANT_ID)
+
+    async def get_access_token(self, resource_url: str, scopes: list[str] | None = None,
+                               force_refresh: bool = False) -> str:
+        """A bearer token for `scopes` (default `<resource>/.default`), fetched only when needed."""
+        scope = (scopes or [resource_url.rstrip("/") + "/.default"])[0]
+        with self._lock:
+            cached = self._cache.get(scope)
+            if cached and not force_refresh and self.herald.clock.now() < cached[1] - TOKEN_EARLY_REFRESH:
+                return cached[0]
+            token, expires_at = self._fetch(scope)
+            self._cache[scope] = (token, expires_at)
+            return token
+
+    def _fetch(self, scope: str) -> tuple[str, datetime]:
+        s = self.herald.settings
+        try:
+            response = self.http.post(token_url(self.herald), timeout=TOKEN_TIMEOUT_SECONDS, data={
+                "grant_type": "client_credentials", "client_id": s.TEAMS_BOT_APP_ID,
+                "client_secret": s.TEAMS_BOT_APP_PASSWORD, "scope": scope})
+            body = response.json() if response.content else {}
+            if response.status_code != 200 or not body.get("access_token"):
+                raise ProactiveError(f"the bot token request was refused (HTTP {response.status_code}, "
+                                     f"{str(body.get('error', 'no error code'))[:60]})", response.status_code)
+            lifetime = timedelta(seconds=int(body.get("expires_in") or 3600))
+        except (requests.RequestException, ValueError) as exc:
+            raise ProactiveError(f"the bot token endpoint could not be reached ({type(exc).__name__})") from None
+        return str(body["access_token"]), self.herald.clock.now() + lifetime
+
+
+@dataclass
+class OneConnection:
+    """The SDK's `Connections`: Herald's bot has one app registration, so every lookup gets it."""
+
+    tokens: ClientCredentialsTokens
+
+    def get_token_provider(self, claims_identity: ClaimsIdentity, service_url: str) -> ClientCredentialsTokens:
+        return self.tokens
+
+    def get_default_connection(self) -> ClientCredentialsTokens:
+        return self.tokens
+
+    def get_default_connection_configuration(self) -> AgentAuthConfiguration:
+        return self.tokens.configuration
+
+
+class FlaskCloudAdapter(HttpAdapterBase):
+    """The SDK adapter for Flask; a failed turn is logged and answered with an apology, never details."""
+
+    def __init__(self, connections: OneConnection):
+        super().__init__(connection_manager=connections)
+
+        async def on_turn_error(context: TurnContext, error: Exception) -> None:
+            log.error("Teams bot turn failed: %s", type(error).__name__, exc_info=error)
+            if not isinstance(error, (aiohttp.ClientError, ProactiveError)):  # Teams unreachable: don't retry
+                await context.send_activity(card_activity(render_card(apology())))
+
+        self.on_turn_error = on_turn_error
+
+
+@dataclass
+class FlaskRequest:
+    """The SDK's `HttpRequestProtocol` over a Flask request whose body and claims are already checked."""
+
+    method: str
+    headers: Any
+    body: dict
+    claims: ClaimsIdentity
+
+    async def json(self) -> dict:
+        return self.body
+
+    def get_claims_identity(self) -> ClaimsIdentity:
+        return self.claims
+
+    def get_path_param(self, name: str) -> str:
+        return ""
+
+
+class HeraldAgent(ActivityHandler):
+    """What the bot does with each activity: remember where it lives, run commands, handle the form."""
+
+    def __init__(self, herald: Herald):
+        self.herald = herald
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        self._remember(activity)
+        actor = _actor(activity, self.herald)
+        channel = _channel_of(activity)
+        if press_form.is_form_submission(activity.value):
+            card = submit_press_form(self.herald, activity.value, actor, channel)
+        else:
+            text = command_text(activity.text or "")
+            card = (press_form.form_card() if press_form.is_form_request(text)
+                    else render_card(self.herald.run_command(text, actor, channel)[0]))
+        await turn_context.send_activity(card_activity(card))
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(m.id == bot_id for m in activity.members_added or ()):
+            self._remember(activity)
+        elif any(m.id == bot_id for m in activity.members_removed or ()):
+            self._forget(activity)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        self._remember(turn_context.activity)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        self._forget(turn_context.activity)
+
+    def _remember(self, activity: Activity) -> None:
+        with self.herald.session() as session:
+            remember_conversation(session, reference_of(activity), self.herald.clock.now())
+
+    def _forget(self, activity: Activity) -> None:
+        with self.herald.session() as session:
+            forget_conversation(session, _base_conversation_id(activity.conversation.id), self.herald.clock.now())
+
+
+def submit_press_form(herald: Herald, value: dict, actor: Actor, channel: str) -> dict:
+    """Run a submitted form as `/press log …`; an error about one field re-sends the form, marked."""
+    answers = press_form.form_answers(value)
+    reply, _ctx = herald.run_command(press_form.command_line(answers), actor, channel)
+    if reply.is_error:
+        return press_form.form_card(answers, error=reply)
+    return render_card(reply)
+
+
+def reference_of(activity: Activity) -> ConversationRef:
+    """The conversation reference to keep from an inbound activity (thread suffix dropped)."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") if isinstance(channel_data.get("team"), dict) else {}
+    tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
+    conversation = activity.conversation
+    return ConversationRef(
+        conversation_id=_base_conversation_id(conversation.id)[:255],
+        service_url=(activity.service_url or "")[:500], bot_id=(activity.recipient.id if activity.recipient else "")[:200],
+        channel_id=str(activity.channel_id or "msteams")[:20],
+        tenant_id=(conversation.tenant_id or tenant.get("id") or None),
+        conversation_type=(conversation.conversation_type or None),
+        team_id=(str(team["id"])[:255] if team.get("id") else None))
+
+
+def _base_conversation_id(conversation_id: str) -> str:
+    return conversation_id.split(";messageid=", 1)[0]
+
+
+def _channel_of(activity: Activity) -> str:
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    channel = channel_data.get("channel") if isinstance(channel_data.get("channel"), dict) else {}
+    return str(channel.get("id") or _base_conversation_id(activity.conversation.id))[:200]
+
+
+def _actor(activity: Activity, herald: Herald) -> Actor:
+    sender = activity.from_property or ChannelAccount(id="unknown")
+    user_id = str(sender.aad_object_id or sender.id)[:100]
+    tenant = activity.conversation.tenant_id if activity.conversation else None
+    return Actor(user_id=user_id, name=(sender.name[:100] if sender.name else None), platform="teams",
+                 workspace=(tenant[:40] if tenant else None),
+                 is_admin=user_id in herald.settings.TEAMS_ADMIN_USER_IDS)
+
+
+def card_activity(card: dict) -> Activity:
+    """A message activity carrying one Adaptive Card."""
+    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
+
+def apology() -> Reply:
+    """What a user sees when a turn fails inside Herald: no details, nothing changed."""
+    return Reply(title="Sorry, something went wrong",
+                 sections=(Section(text="Herald could not answer that just now. Nothing was changed."),),
+                 is_error=True)
+
+
+@dataclass
+class TeamsBot:
+    """The bot's parts, built once per app: token checks, the SDK adapter and the agent."""
+
+    herald: Herald
+    validator: BotTokenValidator
+    adapter: FlaskCloudAdapter
+    agent: HeraldAgent
+
+    @classmethod
+    def build(cls, herald: Herald) -> "TeamsBot":
+        """Wire the bot from settings; the key and token URLs come from settings so tests can redirect them."""
+        keys = SigningKeys(openid_url=herald.settings.TEAMS_BOT_OPENID_URL, clock=herald.clock)
+        validator = BotTokenValidator(app_id=herald.settings.TEAMS_BOT_APP_ID, keys=keys, clock=herald.clock)
+        return cls(herald=herald, validator=validator, adapter=make_adapter(herald), agent=HeraldAgent(herald))
+
+    def claim(self, activity: dict) -> bool:
+        """Record a message activity before running it; False when the connector delivered it before."""
+        key = f"{activity.get('conversation', {}).get('id', '')}|{activity.get('id', '')}"[:255]
+        try:
+            with self.herald.session() as session:
+                session.add(ReceivedEvent(platform=DEDUPE_PLATFORM, key=key, received_at=self.herald.clock.now()))
+                session.flush()
+        except IntegrityError:
+            return False
+        return True
+
+
+def make_adapter(herald: Herald) -> FlaskCloudAdapter:
+    """An SDK adapter whose outbound calls use Herald's client-credentials token provider."""
+    return FlaskCloudAdapter(OneConnection(ClientCredentialsTokens(herald)))
+
+
+def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Reply,
+                   adapter: FlaskCloudAdapter | None = None) -> list[str]:
+    """Post `reply` as a new message in a stored conversation (`POST {serviceUrl}v3/conversations/{id}/activities`).
+
+    A long reply goes as several cards, in order. Returns the new activity ids. Raises
+    `ProactiveError`; a 403 (the bot was removed or blocked) also marks the conversation as gone.
+    """
+    adapter = adapter or make_adapter(herald)
+    app_id = herald.settings.TEAMS_BOT_APP_ID
+    reference = ConversationReference(
+        channel_id=conversation_ref.channel_id, service_url=conversation_ref.service_url,
+        agent=ChannelAccount(id=conversation_ref.bot_id or f"28:{app_id}"),
+        conversation=ConversationAccount(id=conversation_ref.conversation_id, tenant_id=conversation_ref.tenant_id,
+                                         conversation_type=conversation_ref.conversation_type))
+    continuation = reference.get_continuation_activity()
+    continuation.id = None  # with an id the SDK would post a threaded reply to it (reference/teams.md §6)
+    sent: list[str] = []
+
+    async def post_cards(turn_context: TurnContext) -> None:
+        for card in render_cards(reply):
+            response = await turn_context.send_activity(card_activity(card))
+            sent.append(getattr(response, "id", "") or "")
+
+    try:
+        asyncio.run(adapter.continue_conversation(app_id, continuation, post_cards))
+    except aiohttp.ClientResponseError as exc:
+        if exc.status == 403:
+            with herald.session() as session:
+                forget_conversation(session, conversation_ref.conversation_id, herald.clock.now())
+        raise ProactiveError(f"Teams refused the post (HTTP {exc.status})", exc.status) from None
+    except aiohttp.ClientError as exc:
+        raise ProactiveError(f"Teams could not be reached ({type(exc).__name__})") from None
+    return sent
+
+
+def register(app: Flask, herald: Herald) -> None:
+    """Mount `POST /api/messages` when the bot's app registration is configured; otherwise nothing."""
+    if not bot_enabled(herald):
+        return
+    app.extensions[EXTENSION] = TeamsBot.build(herald)
+    app.register_blueprint(bp)
+
+
+@bp.post("/api/messages")
+def messages():
+    """One activity from Teams: checked, parsed, run, answered (202, or JSON for invoke/expectReplies)."""
+    bot: TeamsBot = current_app.extensions[EXTENSION]
+    try:
+        token = bot.validator.verify(request.headers.get("Authorization"))
+    except Unauthorized as exc:
+        abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
+    except KeysUnavailable as exc:
+        log.warning("Teams bot: %s", exc)
+        abort(503, description="Cannot check the caller just now (signing keys unavailable); try again.")
+    body = request.get_json(silent=True, force=True)
+    activity = _activity(body)
+    try:
+        token.check_activity(str(activity.channel_id or ""), activity.service_url)
+    except Unauthorized as exc:
+        abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
+    if activity.type == "message" and activity.id and not bot.claim(body):
+        log.info("Teams bot activity delivered twice; not run again")
+        return Response(status=202)
+    return _process(bot, body, ClaimsIdentity(token.claims, authentication_type="Bearer"))
+
+
+def _activity(body: Any) -> Activity:
+    if not isinstance(body, dict):
+        abort(400, description="The body must be a JSON activity.")
+    try:
+        activity = Activity.model_validate(body)
+    except ValidationError as exc:
+        abort(400, description=f"Not a Bot Framework activity ({exc.error_count()} field(s) invalid).")
+    if not activity.type or not activity.conversation or not activity.conversation.id:
+        abort(400, description="The activity needs a type and a conversation.id.")
+    return activity
+
+
+def _process(bot: TeamsBot, body: dict, claims: ClaimsIdentity):
+    flask_request = FlaskRequest(method=request.method, headers=request.headers, body=body, claims=claims)
+    try:
+        result = asyncio.run(bot.adapter.process_request(flask_request, bot.agent))
+    except (aiohttp.ClientError, ProactiveError) as exc:
+        log.warning("Teams bot could not answer: %s", exc if isinstance(exc, ProactiveError) else type(exc).__name__)
+        abort(502, description="Herald could not post its answer back to Teams.")
+    if result.body is None:
+        return Response(status=result.status_code)
+    body_out = result.body
+    if hasattr(body_out, "model_dump"):
+        body_out = body_out.model_dump(by_alias=True, exclude_none=True, mode="json")
+    return jsonify(body_out), result.status_code
