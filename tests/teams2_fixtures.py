@@ -6,6 +6,7 @@ signed with an RSA key made for the test run, so no network and no real credenti
 """
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -115,17 +116,20 @@ class FakeBotFramework:
         return Answer(200, {"token_type": "Bearer", "expires_in": 3599, "access_token": f"bot-token-{self.token_count}"})
 
 
-def start_fake_bot_framework(now: datetime) -> FakeBotFramework:
-    """Start the fake and script its endpoints; the caller stops it (`fake.server.__exit__`)."""
-    posted = []
+def _connector(rec) -> Answer:
+    """The Teams connector: every post into a conversation is accepted with a new id."""
+    if not rec.path.startswith("/teams/v3/conversations/"):
+        return Answer(404, {"error": "not scripted"})
+    return Answer(201, {"id": f"reply-{next(_REPLY_IDS)}"})
 
-    def connector(rec) -> Answer:  # the Teams connector: every post to a conversation gets a new id
-        if not rec.path.startswith("/teams/v3/conversations/"):
-            return Answer(404, {"error": "not scripted"})
-        posted.append(rec)
-        return Answer(201, {"id": f"reply-{len(posted)}"})
 
-    server = FakeServer(default=connector).__enter__()
+_REPLY_IDS = itertools.count(1)
+
+
+def script_fake_bot_framework(server: FakeServer, now: datetime) -> FakeBotFramework:
+    """Forget earlier requests and script the metadata, keys and token endpoints afresh."""
+    with server._lock:
+        server.requests.clear()
     fake = FakeBotFramework(server=server, now=now)
     server.script("/v1/.well-known/openidconfiguration", lambda rec: Answer(200, {
         "issuer": ISSUER, "jwks_uri": server.url + "/v1/.well-known/keys",
@@ -135,11 +139,16 @@ def start_fake_bot_framework(now: datetime) -> FakeBotFramework:
     return fake
 
 
+@pytest.fixture(scope="module")
+def bot_framework_server():
+    """One loopback server per test module (stopping a server takes half a second)."""
+    with FakeServer(default=_connector) as server:
+        yield server
+
+
 @pytest.fixture
-def bot_framework(clock):
-    fake = start_fake_bot_framework(clock.now())
-    yield fake
-    fake.server.__exit__(None, None, None)
+def bot_framework(bot_framework_server, clock):
+    return script_fake_bot_framework(bot_framework_server, clock.now())
 
 
 @pytest.fixture

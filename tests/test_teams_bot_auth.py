@@ -1,8 +1,6 @@
 """`POST /api/messages`: only the Bot Connector, with a valid token for this bot, gets anything run."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import func, select
 
@@ -10,6 +8,7 @@ from config import ConfigError
 from models.inbound import ReceivedEvent
 from models.teams_conversation import TeamsConversation
 from tests.teams2_fixtures import (APP_ID, CONVERSATION, TENANT_ID, bot_app, bot_framework,  # noqa: F401
+                                   bot_framework_server,
                                    post_activity, public_jwk)
 
 

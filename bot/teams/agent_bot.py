@@ -25,7 +25,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Callable
 
 import aiohttp
 import requests
@@ -53,6 +53,8 @@ EXTENSION = "herald.teams_bot"
 DEDUPE_PLATFORM = "teams-bot"
 TOKEN_TIMEOUT_SECONDS = 10.0
 TOKEN_EARLY_REFRESH = timedelta(minutes=5)
+
+Runner = Callable[[str, Actor, str], tuple]
 
 
 class ProactiveError(Exception):
@@ -169,8 +171,9 @@ class FlaskRequest:
 class HeraldAgent(ActivityHandler):
     """What the bot does with each activity: remember where it lives, run commands, handle the form."""
 
-    def __init__(self, herald: Herald):
+    def __init__(self, herald: Herald, run: Runner | None = None):
         self.herald = herald
+        self.run: Runner = run or herald.run_command  # tests wrap it to see the command lines run
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -178,11 +181,11 @@ class HeraldAgent(ActivityHandler):
         actor = _actor(activity, self.herald)
         channel = _channel_of(activity)
         if press_form.is_form_submission(activity.value):
-            card = submit_press_form(self.herald, activity.value, actor, channel)
+            card = submit_press_form(self.run, activity.value, actor, channel)
         else:
             text = command_text(activity.text or "")
             card = (press_form.form_card() if press_form.is_form_request(text)
-                    else render_card(self.herald.run_command(text, actor, channel)[0]))
+                    else render_card(self.run(text, actor, channel)[0]))
         await turn_context.send_activity(card_activity(card))
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
@@ -208,10 +211,10 @@ class HeraldAgent(ActivityHandler):
             forget_conversation(session, _base_conversation_id(activity.conversation.id), self.herald.clock.now())
 
 
-def submit_press_form(herald: Herald, value: dict, actor: Actor, channel: str) -> dict:
+def submit_press_form(run: Runner, value: dict, actor: Actor, channel: str) -> dict:
     """Run a submitted form as `/press log …`; an error about one field re-sends the form, marked."""
     answers = press_form.form_answers(value)
-    reply, _ctx = herald.run_command(press_form.command_line(answers), actor, channel)
+    reply, _ctx = run(press_form.command_line(answers), actor, channel)
     if reply.is_error:
         return press_form.form_card(answers, error=reply)
     return render_card(reply)
@@ -313,22 +316,35 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
     continuation = reference.get_continuation_activity()
     continuation.id = None  # with an id the SDK would post a threaded reply to it (reference/teams.md §6)
     sent: list[str] = []
+    failed: list[Exception] = []  # the adapter's turn-error hook would swallow it; keep it to raise here
 
     async def post_cards(turn_context: TurnContext) -> None:
-        for card in render_cards(reply):
-            response = await turn_context.send_activity(card_activity(card))
-            sent.append(getattr(response, "id", "") or "")
+        try:
+            for card in render_cards(reply):
+                response = await turn_context.send_activity(card_activity(card))
+                sent.append(getattr(response, "id", "") or "")
+        except (aiohttp.ClientError, ProactiveError) as exc:
+            failed.append(exc)
 
     try:
         asyncio.run(adapter.continue_conversation(app_id, continuation, post_cards))
-    except aiohttp.ClientResponseError as exc:
-        if exc.status == 403:
-            with herald.session() as session:
-                forget_conversation(session, conversation_ref.conversation_id, herald.clock.now())
-        raise ProactiveError(f"Teams refused the post (HTTP {exc.status})", exc.status) from None
-    except aiohttp.ClientError as exc:
-        raise ProactiveError(f"Teams could not be reached ({type(exc).__name__})") from None
+    except (aiohttp.ClientError, ProactiveError) as exc:
+        failed.append(exc)
+    if failed:
+        _raise_proactive(herald, conversation_ref, failed[0], delivered=len(sent))
     return sent
+
+
+def _raise_proactive(herald: Herald, conversation_ref: ConversationRef, error: Exception, delivered: int) -> None:
+    """Turn a failed proactive post into `ProactiveError`; a 403 means the bot is gone from there."""
+    if isinstance(error, ProactiveError):
+        raise error
+    status = error.status if isinstance(error, aiohttp.ClientResponseError) else None
+    if status == 403:
+        with herald.session() as session:
+            forget_conversation(session, conversation_ref.conversation_id, herald.clock.now())
+    what = f"Teams refused the post (HTTP {status})" if status else f"Teams could not be reached ({type(error).__name__})"
+    raise ProactiveError(f"{what} after {delivered} card(s) were delivered", status)
 
 
 def register(app: Flask, herald: Herald) -> None:
