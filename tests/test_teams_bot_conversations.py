@@ -134,3 +134,21 @@ def test_a_refused_bot_token_is_reported_without_the_secret(bot_lite_app, bot_fr
         send_proactive(herald, ref, digest(1))
     assert "invalid_client" in str(err.value) and "test-bot-client-secret-value" not in str(err.value)
     assert bot_framework.replies() == []
+
+
+def test_a_conversation_id_too_long_to_keep_is_not_stored_cut(bot_lite_app, bot_framework):
+    body = bot_framework.install()
+    body["conversation"] = {**body["conversation"], "id": "19:" + "x" * 300 + "@thread.tacv2"}
+    assert post_activity(bot_lite_app.test_client(), bot_framework, body).status_code == 202
+    assert stored(bot_lite_app) == []
+
+
+def test_a_crash_inside_herald_is_answered_with_an_apology_and_no_details(bot_lite_app, bot_framework):
+    def crashing_run(text, actor, channel):
+        raise RuntimeError("connection to db at postgres://herald:hunter2@db failed")
+
+    bot_lite_app.extensions["herald.teams_bot"].agent.run = crashing_run
+    assert post_activity(bot_lite_app.test_client(), bot_framework, bot_framework.activity("help")).status_code == 202
+    [reply] = bot_framework.replies()
+    assert "Sorry, something went wrong" in reply.body.decode()
+    assert "hunter2" not in reply.body.decode() and "RuntimeError" not in reply.body.decode()

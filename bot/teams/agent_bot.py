@@ -54,6 +54,7 @@ DEDUPE_PLATFORM = "teams-bot"
 TOKEN_TIMEOUT_SECONDS = 10.0
 TOKEN_EARLY_REFRESH = timedelta(minutes=5)
 
+CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
 Runner = Callable[[str, Actor, str], tuple]
 
 
@@ -203,8 +204,12 @@ class HeraldAgent(ActivityHandler):
         self._forget(turn_context.activity)
 
     def _remember(self, activity: Activity) -> None:
+        ref = reference_of(activity)
+        if len(ref.conversation_id) > CONVERSATION_ID_MAX or len(ref.service_url) > SERVICE_URL_MAX:
+            log.warning("Teams conversation not stored: its id or service URL is longer than Herald keeps")
+            return  # a cut id would post somewhere else, so keep nothing rather than a wrong reference
         with self.herald.session() as session:
-            remember_conversation(session, reference_of(activity), self.herald.clock.now())
+            remember_conversation(session, ref, self.herald.clock.now())
 
     def _forget(self, activity: Activity) -> None:
         with self.herald.session() as session:
@@ -227,11 +232,11 @@ def reference_of(activity: Activity) -> ConversationRef:
     tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
     conversation = activity.conversation
     return ConversationRef(
-        conversation_id=_base_conversation_id(conversation.id)[:255],
-        service_url=(activity.service_url or "")[:500], bot_id=(activity.recipient.id if activity.recipient else "")[:200],
+        conversation_id=_base_conversation_id(conversation.id), service_url=activity.service_url or "",
+        bot_id=(activity.recipient.id if activity.recipient else "")[:200],
         channel_id=str(activity.channel_id or "msteams")[:20],
-        tenant_id=(conversation.tenant_id or tenant.get("id") or None),
-        conversation_type=(conversation.conversation_type or None),
+        tenant_id=(str(conversation.tenant_id or tenant.get("id") or "")[:64] or None),
+        conversation_type=((conversation.conversation_type or "")[:20] or None),
         team_id=(str(team["id"])[:255] if team.get("id") else None))
 
 

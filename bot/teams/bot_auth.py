@@ -79,7 +79,7 @@ class SigningKeys:
         for entry in entries if isinstance(entries, list) else []:
             try:
                 key = jwt.PyJWK(entry)
-            except (jwt.PyJWKError, jwt.InvalidKeyError, KeyError, TypeError):
+            except (jwt.PyJWKError, jwt.InvalidKeyError, KeyError, TypeError, AttributeError):
                 continue  # a key type PyJWT cannot use cannot have signed an RS256 token
             if key.key_id:
                 keys[key.key_id] = SigningKey(key, tuple(str(e) for e in entry.get("endorsements") or ()))
