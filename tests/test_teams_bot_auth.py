@@ -103,6 +103,8 @@ def test_signing_keys_are_fetched_once_and_cached(bot_app, bot_framework, clock)
     bot_framework.now = clock.now()
     assert post_activity(client, bot_framework, bot_framework.activity("help", activity_id="a9")).status_code == 202
     assert len(bot_framework.server.received("/v1/.well-known/keys")) == 2
+    assert len(bot_framework.token_requests()) == 2  # the cached bot token had expired too
+    assert bot_framework.replies()[-1].headers["authorization"] == "Bearer bot-token-2"
 
 
 def test_unreachable_signing_keys_answer_503_not_401(bot_app, bot_framework):

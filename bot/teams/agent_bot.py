@@ -4,9 +4,8 @@ The SDK ships only aiohttp and FastAPI hosts; its framework-neutral seam is
 `HttpAdapterBase.process_request`, run here from a Flask view with `asyncio.run` (reference/teams.md
 §1a). Herald checks the caller itself before the SDK sees anything (`bot_auth`: issuer allow-list,
 audience, expiry, service URL), then the SDK parses the activity, runs `HeraldAgent` and posts the
-answer back to the conversation's service URL with a bot token. Tokens come from a client-credentials
-grant against the bot's own Entra tenant (`ClientCredentialsTokens`), so no MSAL network discovery runs
-and the token endpoint can be pointed elsewhere (`TEAMS_BOT_TOKEN_URL`, tests use a loopback fake).
+answer back to the conversation's service URL with a bot token from `bot_tokens.BotTokens` (a
+client-credentials grant whose endpoint tests point at a loopback fake with `TEAMS_BOT_TOKEN_URL`).
 
 Proactive posts (`send_proactive`) reuse the same adapter to continue a stored conversation. To send
 a digest to Teams through the bot, a digest subscription would hold the conversation id; at send time:
@@ -22,13 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import aiohttp
-import requests
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, request
 from microsoft_agents.activity import Activity, ChannelAccount, ConversationAccount, ConversationReference
 from microsoft_agents.hosting.core import (ActivityHandler, CardFactory, ClaimsIdentity, HttpAdapterBase,
@@ -40,6 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.teams import press_form
 from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
+from bot.teams.bot_tokens import BotTokenError, BotTokens
 from bot.teams.cards import render_card, render_cards
 from handlers.context import Actor
 from handlers.reply import Reply, Section
@@ -51,8 +48,6 @@ log = logging.getLogger("herald.teams.bot")
 bp = Blueprint("teams_bot", __name__)
 EXTENSION = "herald.teams_bot"
 DEDUPE_PLATFORM = "teams-bot"
-TOKEN_TIMEOUT_SECONDS = 10.0
-TOKEN_EARLY_REFRESH = timedelta(minutes=5)
 
 CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
 Runner = Callable[[str, Actor, str], tuple]
@@ -72,64 +67,33 @@ def bot_enabled(herald: Herald) -> bool:
     return bool(herald.settings.TEAMS_BOT_APP_ID)
 
 
-def token_url(herald: Herald) -> str:
-    """Where bot tokens come from: the single-tenant Entra endpoint unless `TEAMS_BOT_TOKEN_URL` is set."""
-    return (herald.settings.TEAMS_BOT_TOKEN_URL or
-            f"https://login.microsoftonline.com/{herald.settings.TEAMS_BOT_TENANT_ID}/oauth2/v2.0/token")
-
-
 @dataclass
-class ClientCredentialsTokens:
-    """The SDK's token provider: bot tokens by client-credentials grant, cached until near expiry."""
+class SdkTokenProvider:
+    """The SDK's `AccessTokenProviderBase` over Herald's `BotTokens` (the SDK's calls are async)."""
 
-    herald: Herald
-    http: requests.Session = field(default_factory=requests.Session)
-    _cache: dict[str, tuple[str, datetime]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    tokens: BotTokens
 
     @property
     def configuration(self) -> AgentAuthConfiguration:
-        s = self.herald.settings
+        s = self.tokens.settings
         return AgentAuthConfiguration(client_id=s.TEAMS_BOT_APP_ID, tenant_id=s.TEAMS_BOT_TENANT_ID)
 
     async def get_access_token(self, resource_url: str, scopes: list[str] | None = None,
                                force_refresh: bool = False) -> str:
-        """A bearer token for `scopes` (default `<resource>/.default`), fetched only when needed."""
-        scope = (scopes or [resource_url.rstrip("/") + "/.default"])[0]
-        with self._lock:
-            cached = self._cache.get(scope)
-            if cached and not force_refresh and self.herald.clock.now() < cached[1] - TOKEN_EARLY_REFRESH:
-                return cached[0]
-            token, expires_at = self._fetch(scope)
-            self._cache[scope] = (token, expires_at)
-            return token
-
-    def _fetch(self, scope: str) -> tuple[str, datetime]:
-        s = self.herald.settings
-        try:
-            response = self.http.post(token_url(self.herald), timeout=TOKEN_TIMEOUT_SECONDS, data={
-                "grant_type": "client_credentials", "client_id": s.TEAMS_BOT_APP_ID,
-                "client_secret": s.TEAMS_BOT_APP_PASSWORD, "scope": scope})
-            body = response.json() if response.content else {}
-            if response.status_code != 200 or not body.get("access_token"):
-                raise ProactiveError(f"the bot token request was refused (HTTP {response.status_code}, "
-                                     f"{str(body.get('error', 'no error code'))[:60]})", response.status_code)
-            lifetime = timedelta(seconds=int(body.get("expires_in") or 3600))
-        except (requests.RequestException, ValueError) as exc:
-            raise ProactiveError(f"the bot token endpoint could not be reached ({type(exc).__name__})") from None
-        return str(body["access_token"]), self.herald.clock.now() + lifetime
+        """A bearer token for `scopes` (default `<resource>/.default`)."""
+        return self.tokens.token((scopes or [resource_url.rstrip("/") + "/.default"])[0], force_refresh)
 
 
 @dataclass
 class OneConnection:
     """The SDK's `Connections`: Herald's bot has one app registration, so every lookup gets it."""
 
-    tokens: ClientCredentialsTokens
+    tokens: SdkTokenProvider
 
-    def get_token_provider(self, claims_identity: ClaimsIdentity, service_url: str) -> ClientCredentialsTokens:
+    def get_token_provider(self, claims_identity: ClaimsIdentity, service_url: str) -> SdkTokenProvider:
         return self.tokens
 
-    def get_default_connection(self) -> ClientCredentialsTokens:
+    def get_default_connection(self) -> SdkTokenProvider:
         return self.tokens
 
     def get_default_connection_configuration(self) -> AgentAuthConfiguration:
@@ -144,7 +108,7 @@ class FlaskCloudAdapter(HttpAdapterBase):
 
         async def on_turn_error(context: TurnContext, error: Exception) -> None:
             log.error("Teams bot turn failed: %s", type(error).__name__, exc_info=error)
-            if not isinstance(error, (aiohttp.ClientError, ProactiveError)):  # Teams unreachable: don't retry
+            if not isinstance(error, (aiohttp.ClientError, BotTokenError)):  # Teams unreachable: don't retry
                 await context.send_activity(card_activity(render_card(apology())))
 
         self.on_turn_error = on_turn_error
@@ -301,7 +265,7 @@ class TeamsBot:
 
 def make_adapter(herald: Herald) -> FlaskCloudAdapter:
     """An SDK adapter whose outbound calls use Herald's client-credentials token provider."""
-    return FlaskCloudAdapter(OneConnection(ClientCredentialsTokens(herald)))
+    return FlaskCloudAdapter(OneConnection(SdkTokenProvider(BotTokens(herald.settings, herald.clock))))
 
 
 def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Reply,
@@ -328,12 +292,12 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
             for card in render_cards(reply):
                 response = await turn_context.send_activity(card_activity(card))
                 sent.append(getattr(response, "id", "") or "")
-        except (aiohttp.ClientError, ProactiveError) as exc:
+        except (aiohttp.ClientError, BotTokenError) as exc:
             failed.append(exc)
 
     try:
         asyncio.run(adapter.continue_conversation(app_id, continuation, post_cards))
-    except (aiohttp.ClientError, ProactiveError) as exc:
+    except (aiohttp.ClientError, BotTokenError) as exc:
         failed.append(exc)
     if failed:
         _raise_proactive(herald, conversation_ref, failed[0], delivered=len(sent))
@@ -342,8 +306,8 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
 
 def _raise_proactive(herald: Herald, conversation_ref: ConversationRef, error: Exception, delivered: int) -> None:
     """Turn a failed proactive post into `ProactiveError`; a 403 means the bot is gone from there."""
-    if isinstance(error, ProactiveError):
-        raise error
+    if isinstance(error, BotTokenError):
+        raise ProactiveError(f"no bot token: {error}", error.status)
     status = error.status if isinstance(error, aiohttp.ClientResponseError) else None
     if status == 403:
         with herald.session() as session:
@@ -399,8 +363,8 @@ def _process(bot: TeamsBot, body: dict, claims: ClaimsIdentity):
     flask_request = FlaskRequest(method=request.method, headers=request.headers, body=body, claims=claims)
     try:
         result = asyncio.run(bot.adapter.process_request(flask_request, bot.agent))
-    except (aiohttp.ClientError, ProactiveError) as exc:
-        log.warning("Teams bot could not answer: %s", exc if isinstance(exc, ProactiveError) else type(exc).__name__)
+    except (aiohttp.ClientError, BotTokenError) as exc:
+        log.warning("Teams bot could not answer: %s", exc if isinstance(exc, BotTokenError) else type(exc).__name__)
         abort(502, description="Herald could not post its answer back to Teams.")
     if result.body is None:
         return Response(status=result.status_code)
