@@ -1,6 +1,8 @@
 """Conversation references stored on install, and proactive posts into them (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 
@@ -152,3 +154,23 @@ def test_a_crash_inside_herald_is_answered_with_an_apology_and_no_details(bot_li
     [reply] = bot_framework.replies()
     assert "Sorry, something went wrong" in reply.body.decode()
     assert "hunter2" not in reply.body.decode() and "RuntimeError" not in reply.body.decode()
+
+
+def test_a_slow_answer_says_working_on_it_then_arrives_in_the_thread(bot_lite_app, bot_framework):
+    agent = bot_lite_app.extensions["herald.teams_bot"].agent
+    gate, real_run = threading.Event(), agent.run
+
+    def slow_run(text, actor, channel):
+        gate.wait(30)
+        return real_run(text, actor, channel)
+
+    agent.run, agent.reply_budget = slow_run, 0.05
+    assert post_activity(bot_lite_app.test_client(), bot_framework, bot_framework.activity("help")).status_code == 202
+    [first] = bot_framework.replies()
+    assert "Working on it" in first.body.decode()
+    gate.set()
+    assert agent.drain(10)
+    first, late = bot_framework.replies()
+    thread = f"/teams/v3/conversations/{CONVERSATION};messageid=1795424400000/activities/1795424400000"
+    assert first.path == late.path == thread
+    assert "Working on it" not in late.body.decode() and "coverage" in late.body.decode().lower()

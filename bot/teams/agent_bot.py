@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout, wait
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -48,6 +51,7 @@ log = logging.getLogger("herald.teams.bot")
 bp = Blueprint("teams_bot", __name__)
 EXTENSION = "herald.teams_bot"
 DEDUPE_PLATFORM = "teams-bot"
+REPLY_BUDGET_SECONDS = 10.0  # the connector gives up after about 15 s
 
 CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
 Runner = Callable[[str, Actor, str], tuple]
@@ -134,24 +138,84 @@ class FlaskRequest:
 
 
 class HeraldAgent(ActivityHandler):
-    """What the bot does with each activity: remember where it lives, run commands, handle the form."""
+    """What the bot does with each activity: remember where it lives, run commands, handle the form.
 
-    def __init__(self, herald: Herald, run: Runner | None = None):
-        self.herald = herald
+    The connector waits about 15 seconds for the HTTP answer, and Herald's reply is posted inside it.
+    A command not done within `reply_budget` seconds is answered "Working on it…" at once, and its real
+    answer is posted into the same thread when ready (a proactive reply to the message).
+    """
+
+    def __init__(self, herald: Herald, adapter: FlaskCloudAdapter, run: Runner | None = None,
+                 reply_budget: float = REPLY_BUDGET_SECONDS):
+        self.herald, self.adapter, self.reply_budget = herald, adapter, reply_budget
         self.run: Runner = run or herald.run_command  # tests wrap it to see the command lines run
+        self.commands = ThreadPoolExecutor(8, "teams-bot-command")
+        self.posters = ThreadPoolExecutor(2, "teams-bot-post")
+        self._late: set[Future] = set()
+        self._late_lock = threading.Lock()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         self._remember(activity)
         actor = _actor(activity, self.herald)
         channel = _channel_of(activity)
+        text = command_text(activity.text or "")
         if press_form.is_form_submission(activity.value):
             card = submit_press_form(self.run, activity.value, actor, channel)
+        elif press_form.is_form_request(text):
+            card = press_form.form_card()
         else:
-            text = command_text(activity.text or "")
-            card = (press_form.form_card() if press_form.is_form_request(text)
-                    else render_card(self.run(text, actor, channel)[0]))
+            card = render_card(self._answer(activity, text, actor, channel))
         await turn_context.send_activity(card_activity(card))
+
+    def _answer(self, activity: Activity, text: str, actor: Actor, channel: str) -> Reply:
+        future = self.commands.submit(self.run, text, actor, channel)
+        try:
+            return _reply_of(future, self.reply_budget)
+        except FutureTimeout:
+            pass
+        continuation = activity.get_conversation_reference().get_continuation_activity()
+        continuation.id = activity.id  # the late answer is a reply in the message's thread
+        with self._late_lock:
+            self._late.add(future)
+        future.add_done_callback(lambda done: self._hand_over(done, continuation))
+        return Reply(title="Working on it…",
+                     sections=(Section(text="The answer will be posted in this thread as soon as it is ready."),))
+
+    def _post_late(self, continuation: Activity, future: Future) -> None:
+        reply = _reply_of(future, None)
+
+        async def post(turn_context: TurnContext) -> None:
+            await turn_context.send_activity(card_activity(render_card(reply)))
+
+        try:
+            asyncio.run(self.adapter.continue_conversation(self.herald.settings.TEAMS_BOT_APP_ID, continuation, post))
+        except (aiohttp.ClientError, BotTokenError) as exc:  # a worker thread has no one else to tell
+            log.warning("slow Teams bot answer not posted: %s", type(exc).__name__)
+
+    def _hand_over(self, command: Future, continuation: Activity) -> None:
+        # Runs in the command's thread: post from the posters' pool, tracked before the command is let go.
+        posting = self.posters.submit(self._post_late, continuation, command)
+        with self._late_lock:
+            self._late.add(posting)
+            self._late.discard(command)
+        posting.add_done_callback(self._untrack)
+
+    def _untrack(self, future: Future) -> None:
+        with self._late_lock:
+            self._late.discard(future)
+
+    def drain(self, timeout: float = 30.0) -> bool:
+        """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._late_lock:
+                pending = set(self._late)
+            if not pending:
+                return True
+            wait(pending, timeout=max(deadline - time.monotonic(), 0))
+        with self._late_lock:
+            return not self._late
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -223,6 +287,18 @@ def _actor(activity: Activity, herald: Herald) -> Actor:
                  is_admin=user_id in herald.settings.TEAMS_ADMIN_USER_IDS)
 
 
+def _reply_of(future: Future, timeout: float | None) -> Reply:
+    """The reply a command future holds (waiting up to `timeout`); an apology if the command crashed."""
+    try:
+        reply, _ctx = future.result(timeout=timeout)
+        return reply
+    except FutureTimeout:
+        raise
+    except Exception:
+        log.exception("Teams bot command failed outside the router")
+        return apology()
+
+
 def card_activity(card: dict) -> Activity:
     """A message activity carrying one Adaptive Card."""
     return MessageFactory.attachment(CardFactory.adaptive_card(card))
@@ -249,7 +325,8 @@ class TeamsBot:
         """Wire the bot from settings; the key and token URLs come from settings so tests can redirect them."""
         keys = SigningKeys(openid_url=herald.settings.TEAMS_BOT_OPENID_URL, clock=herald.clock)
         validator = BotTokenValidator(app_id=herald.settings.TEAMS_BOT_APP_ID, keys=keys, clock=herald.clock)
-        return cls(herald=herald, validator=validator, adapter=make_adapter(herald), agent=HeraldAgent(herald))
+        adapter = make_adapter(herald)
+        return cls(herald=herald, validator=validator, adapter=adapter, agent=HeraldAgent(herald, adapter))
 
     def claim(self, activity: dict) -> bool:
         """Record a message activity before running it; False when the connector delivered it before."""
