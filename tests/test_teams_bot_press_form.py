@@ -6,6 +6,7 @@ import pytest
 from bot.teams import press_form
 from handlers.args import parse_args
 from handlers.reply import Reply, error_reply
+from tests.fakes.http import Answer
 from tests.teams2_fixtures import bot_app, bot_framework, bot_framework_server, post_activity  # noqa: F401
 from tests.teams_fixtures import card_validator
 
@@ -51,8 +52,13 @@ SUBMITTED = {"type": "statement", "title": "Response to Oflog launch", "outlet":
              "spokesperson": "Cllr Abi Brown", "programme": "", "campaign": "", "link": "", "embargo": ""}
 
 
+FORM_MESSAGE = "form-card-1"  # the id of the bot's message that holds the form
+
+
 def submission(fake, answers: dict) -> dict:
-    return fake.activity(text="", value={**answers, "herald_form": "press_log"}, activity_id="form-1")
+    """What Teams posts when Submit is pressed: a message with the inputs as `value`, replying to the form."""
+    return fake.activity(text="", value={**answers, "herald_form": "press_log"}, activity_id="form-1",
+                         replyToId=FORM_MESSAGE)
 
 
 @pytest.mark.parametrize("text", ["press form", "press log", "/press   FORM"])
@@ -78,7 +84,18 @@ def test_a_submitted_form_runs_the_equivalent_press_log_line(form_bot, bot_frame
     [(line, actor, channel)] = runner.lines
     assert line == 'press log statement "Response to Oflog launch" outlet:LGC spokesperson:"Cllr Abi Brown"'
     assert actor.platform == "teams" and actor.name == "Jo Bloggs" and channel == "19:abc123@thread.tacv2"
-    assert posted_card(bot_framework)["version"] == "1.4"  # the router's answer, as a card
+    [update] = bot_framework.replies()  # the answer replaces the form, so it cannot be submitted twice
+    assert update.method == "PUT" and update.path.endswith(f"/activities/{FORM_MESSAGE}")
+    assert posted_card(bot_framework)["version"] == "1.4"
+
+
+def test_if_the_form_cannot_be_replaced_the_answer_is_posted(form_bot, bot_framework):
+    app, _runner = form_bot()
+    replace_path = f"/teams/v3/conversations/19:abc123@thread.tacv2;messageid=form-1/activities/{FORM_MESSAGE}"
+    bot_framework.server.script(replace_path, Answer(404, {"error": {"code": "NotFound"}}))
+    assert post_activity(app.test_client(), bot_framework, submission(bot_framework, SUBMITTED)).status_code == 202
+    refused, posted = bot_framework.replies()
+    assert refused.method == "PUT" and posted.method == "POST" and posted.path.endswith("/activities/form-1")
 
 
 def test_an_error_about_one_field_resends_the_form_with_the_error_under_it(form_bot, bot_framework):
@@ -86,6 +103,7 @@ def test_an_error_about_one_field_resends_the_form_with_the_error_under_it(form_
     app, _runner = form_bot(answer=error)
     answers = {**SUBMITTED, "date": "Thursday-ish"}
     post_activity(app.test_client(), bot_framework, submission(bot_framework, answers))
+    assert bot_framework.replies()[0].method == "POST"  # a new card: the submitted one stays as it was
     card = posted_card(bot_framework)
     ids = [el.get("id") for el in card["body"]]
     assert ids[ids.index("date") + 1] == "error_date"

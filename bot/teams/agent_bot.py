@@ -161,7 +161,10 @@ class HeraldAgent(ActivityHandler):
         channel = _channel_of(activity)
         text = command_text(activity.text or "")
         if press_form.is_form_submission(activity.value):
-            card = submit_press_form(self.run, activity.value, actor, channel)
+            card, logged = submit_press_form(self.run, activity.value, actor, channel)
+            if logged and activity.reply_to_id:
+                await _replace_form(turn_context, activity.reply_to_id, card)
+                return
         elif press_form.is_form_request(text):
             card = press_form.form_card()
         else:
@@ -244,13 +247,24 @@ class HeraldAgent(ActivityHandler):
             forget_conversation(session, _base_conversation_id(activity.conversation.id), self.herald.clock.now())
 
 
-def submit_press_form(run: Runner, value: dict, actor: Actor, channel: str) -> dict:
-    """Run a submitted form as `/press log …`; an error about one field re-sends the form, marked."""
+def submit_press_form(run: Runner, value: dict, actor: Actor, channel: str) -> tuple[dict, bool]:
+    """Run a submitted form as `/press log …`: (the answer's card, True), or (the form marked, False)."""
     answers = press_form.form_answers(value)
     reply, _ctx = run(press_form.command_line(answers), actor, channel)
     if reply.is_error:
-        return press_form.form_card(answers, error=reply)
-    return render_card(reply)
+        return press_form.form_card(answers, error=reply), False
+    return render_card(reply), True
+
+
+async def _replace_form(turn_context: TurnContext, form_activity_id: str, card: dict) -> None:
+    """Show the answer in place of the submitted form, so it cannot be sent twice; else post it."""
+    update = card_activity(card)
+    update.id = form_activity_id
+    try:
+        await turn_context.update_activity(update)
+    except aiohttp.ClientError as exc:
+        log.info("Teams bot could not replace the form (%s); answering in a new message", type(exc).__name__)
+        await turn_context.send_activity(card_activity(card))
 
 
 def reference_of(activity: Activity) -> ConversationRef:
