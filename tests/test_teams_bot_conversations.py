@@ -174,3 +174,24 @@ def test_a_slow_answer_says_working_on_it_then_arrives_in_the_thread(bot_lite_ap
     thread = f"/teams/v3/conversations/{CONVERSATION};messageid=1795424400000/activities/1795424400000"
     assert first.path == late.path == thread
     assert "Working on it" not in late.body.decode() and "coverage" in late.body.decode().lower()
+
+
+def test_a_throttled_proactive_post_waits_as_told_and_lands_once(bot_lite_app, bot_framework):
+    herald = bot_lite_app.extensions["herald"]
+    path = f"/teams/v3/conversations/{CONVERSATION}/activities"
+    bot_framework.server.script(path, Answer(429, {"error": {"code": "Throttled"}}, headers={"Retry-After": "3"}),
+                                Answer(503, {"error": {"code": "ServiceUnavailable"}}), Answer(201, {"id": "late-1"}))
+    ref = ConversationRef(conversation_id=CONVERSATION, service_url=bot_framework.service_url, bot_id=BOT_ACCOUNT)
+    slept: list[float] = []
+    assert send_proactive(herald, ref, digest(1), sleep=slept.append) == ["late-1"]
+    assert slept == [3.0, 2.0] and len(bot_framework.replies()) == 3
+
+
+def test_a_500_is_not_sent_again_because_it_may_have_landed(bot_lite_app, bot_framework):
+    herald = bot_lite_app.extensions["herald"]
+    bot_framework.server.script(f"/teams/v3/conversations/{CONVERSATION}/activities",
+                                Answer(500, {"error": {"code": "InternalServerError"}}))
+    ref = ConversationRef(conversation_id=CONVERSATION, service_url=bot_framework.service_url, bot_id=BOT_ACCOUNT)
+    with pytest.raises(ProactiveError, match="HTTP 500"):
+        send_proactive(herald, ref, digest(1), sleep=lambda s: None)
+    assert len(bot_framework.replies()) == 1

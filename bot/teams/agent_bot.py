@@ -41,6 +41,7 @@ from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
 from bot.teams.bot_tokens import BotTokenError, BotTokens
 from bot.teams.cards import render_card, render_cards
+from bot.teams.pacing import RateLimiter, limiter_for
 from handlers.context import Actor
 from handlers.reply import Reply, Section
 from models.inbound import ReceivedEvent
@@ -52,6 +53,8 @@ bp = Blueprint("teams_bot", __name__)
 EXTENSION = "herald.teams_bot"
 DEDUPE_PLATFORM = "teams-bot"
 REPLY_BUDGET_SECONDS = 10.0  # the connector gives up after about 15 s
+PROACTIVE_ATTEMPTS = 4
+PROACTIVE_RETRY_STATUSES = frozenset({429, 502, 503, 504})  # not 500: the post may have landed
 
 CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
 Runner = Callable[[str, Actor, str], tuple]
@@ -360,11 +363,14 @@ def make_adapter(herald: Herald) -> FlaskCloudAdapter:
 
 
 def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Reply,
-                   adapter: FlaskCloudAdapter | None = None) -> list[str]:
+                   adapter: FlaskCloudAdapter | None = None,
+                   sleep: Callable[[float], None] = time.sleep) -> list[str]:
     """Post `reply` as a new message in a stored conversation (`POST {serviceUrl}v3/conversations/{id}/activities`).
 
-    A long reply goes as several cards, in order. Returns the new activity ids. Raises
-    `ProactiveError`; a 403 (the bot was removed or blocked) also marks the conversation as gone.
+    A long reply goes as several cards, in order, at most 4 a second per conversation (Teams allows 7).
+    A card refused with 429/502/503/504 is sent again after `Retry-After` (or 1, 2… s); a 500 is not,
+    as the post may have landed. Returns the new activity ids. Raises `ProactiveError`; a 403 (the bot
+    was removed or blocked) also marks the conversation as gone.
     """
     adapter = adapter or make_adapter(herald)
     app_id = herald.settings.TEAMS_BOT_APP_ID
@@ -378,11 +384,12 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
     sent: list[str] = []
     failed: list[Exception] = []  # the adapter's turn-error hook would swallow it; keep it to raise here
 
+    limiter = limiter_for(f"teams-bot:{conversation_ref.conversation_id}")
+
     async def post_cards(turn_context: TurnContext) -> None:
         try:
             for card in render_cards(reply):
-                response = await turn_context.send_activity(card_activity(card))
-                sent.append(getattr(response, "id", "") or "")
+                sent.append(await _send_card(turn_context, card, limiter, sleep))
         except (aiohttp.ClientError, BotTokenError) as exc:
             failed.append(exc)
 
@@ -393,6 +400,29 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
     if failed:
         _raise_proactive(herald, conversation_ref, failed[0], delivered=len(sent))
     return sent
+
+
+async def _send_card(turn_context: TurnContext, card: dict, limiter: RateLimiter,
+                     sleep: Callable[[float], None]) -> str:
+    """Send one card, retrying only answers that say it was not posted; its new activity id."""
+    attempt = 1
+    while True:
+        limiter.wait()
+        try:
+            response = await turn_context.send_activity(card_activity(card))
+            return getattr(response, "id", "") or ""
+        except aiohttp.ClientResponseError as exc:
+            if exc.status not in PROACTIVE_RETRY_STATUSES or attempt == PROACTIVE_ATTEMPTS:
+                raise
+            sleep(_retry_delay(exc, attempt))
+            attempt += 1
+
+
+def _retry_delay(exc: aiohttp.ClientResponseError, attempt: int) -> float:
+    """Seconds before the next try: the `Retry-After` seconds if given, else 1, 2, 4…; at most 60."""
+    header = exc.headers.get("Retry-After", "") if exc.headers else ""
+    delay = float(header) if header.strip().isdigit() else float(2 ** (attempt - 1))
+    return min(delay, 60.0)
 
 
 def _raise_proactive(herald: Herald, conversation_ref: ConversationRef, error: Exception, delivered: int) -> None:
