@@ -5,6 +5,7 @@ from flask import Flask
 
 from cli import core
 from cli.teams import teams_cli
+from cli.teams_bot import teams_bot_cli
 
 
 def register(app: Flask) -> None:
@@ -12,3 +13,4 @@ def register(app: Flask) -> None:
     for command in core.COMMANDS:
         app.cli.add_command(command)
     app.cli.add_command(teams_cli)
+    app.cli.add_command(teams_bot_cli)

@@ -79,3 +79,9 @@ def conversation_ref(session: Session, conversation_id: str) -> ConversationRef 
     return ConversationRef(conversation_id=row.conversation_id, service_url=row.service_url, bot_id=row.bot_id,
                            channel_id=row.channel_id, tenant_id=row.tenant_id,
                            conversation_type=row.conversation_type, team_id=row.team_id)
+
+
+def installed_conversations(session: Session) -> list[TeamsConversation]:
+    """Every conversation the bot is still installed in, oldest install first."""
+    return list(session.scalars(select(TeamsConversation).where(TeamsConversation.removed_at.is_(None))
+                                .order_by(TeamsConversation.installed_at, TeamsConversation.id)))
