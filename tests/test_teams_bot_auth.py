@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from config import ConfigError
 from models.inbound import ReceivedEvent
+from tests.fakes.http import Answer
 from models.teams_conversation import TeamsConversation
 from tests.teams2_fixtures import (APP_ID, CONVERSATION, TENANT_ID, bot_app, bot_framework,  # noqa: F401
                                    bot_framework_server,
@@ -136,3 +137,14 @@ def test_the_bot_password_is_redacted():
     settings = Settings.load({"TEAMS_BOT_APP_ID": APP_ID, "TEAMS_BOT_APP_PASSWORD": "s3cret-value",
                               "TEAMS_BOT_TENANT_ID": TENANT_ID}, environ={})
     assert settings.redacted("token request with s3cret-value") == "token request with <TEAMS_BOT_APP_PASSWORD>"
+
+
+def test_cached_keys_keep_working_while_the_key_server_is_down(bot_app, bot_framework, clock):
+    client = bot_app().test_client()
+    assert post_activity(client, bot_framework, bot_framework.activity("help", activity_id="b1")).status_code == 202
+    bot_framework.server.script("/v1/.well-known/keys", Answer(503, {"error": "down"}))
+    clock.advance(days=6)
+    bot_framework.now = clock.now()
+    assert post_activity(client, bot_framework, bot_framework.activity("help", activity_id="b2")).status_code == 202
+    unknown = {"Authorization": f"Bearer {bot_framework.token(kid='rotated-key')}"}
+    assert post_activity(client, bot_framework, bot_framework.activity("help", activity_id="b3"), unknown).status_code == 503

@@ -10,6 +10,7 @@ default and takes no injectable key URL, so Herald checks here and hands the SDK
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -20,6 +21,7 @@ import requests
 
 from models.clock import Clock
 
+log = logging.getLogger("herald.teams.bot")
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 ALLOWED_ISSUERS = (BOT_FRAMEWORK_ISSUER,)
 SKEW = timedelta(minutes=5)
@@ -63,7 +65,12 @@ class SigningKeys:
             unknown_may_refetch = kid not in self._keys and (
                 self._fetched_at is None or now - self._fetched_at > REFETCH_GAP)
             if stale or unknown_may_refetch:
-                self._keys, self._fetched_at = self._fetch(), now
+                try:
+                    self._keys, self._fetched_at = self._fetch(), now
+                except KeysUnavailable:
+                    if kid not in self._keys:
+                        raise
+                    log.warning("Bot Framework signing keys not refreshed; using the cached ones")
             if kid not in self._keys:
                 raise Unauthorized("the token is signed with a key the Bot Framework does not publish")
             return self._keys[kid]
