@@ -101,9 +101,10 @@ class Settings:
             raise ConfigError("DATABASE_URL: only sqlite:/// and postgresql:// URLs are supported")
         if bool(self.SLACK_CLIENT_ID) != bool(self.SLACK_CLIENT_SECRET):
             raise ConfigError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: set both for OAuth, or neither")
-        if self.TEAMS_BOT_APP_ID and not (self.TEAMS_BOT_APP_PASSWORD and self.TEAMS_BOT_TENANT_ID):
-            raise ConfigError("TEAMS_BOT_APP_ID: also set TEAMS_BOT_APP_PASSWORD and TEAMS_BOT_TENANT_ID "
-                              "(a single-tenant Entra app registration), or unset all three")
+        bot = (self.TEAMS_BOT_APP_ID, self.TEAMS_BOT_APP_PASSWORD, self.TEAMS_BOT_TENANT_ID)
+        if any(bot) and not all(bot):
+            raise ConfigError("TEAMS_BOT_APP_ID, TEAMS_BOT_APP_PASSWORD and TEAMS_BOT_TENANT_ID: set all three "
+                              "(a single-tenant Entra app registration), or none")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
 

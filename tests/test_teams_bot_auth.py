@@ -127,9 +127,13 @@ def test_the_route_exists_only_when_the_bot_is_configured(make_app, sqlite_url):
     assert response.status_code == 404
 
 
-def test_a_half_configured_bot_stops_start_up(make_app, sqlite_url):
-    with pytest.raises(ConfigError, match="TEAMS_BOT_APP_PASSWORD and TEAMS_BOT_TENANT_ID"):
-        make_app(sqlite_url, TEAMS_BOT_APP_ID=APP_ID)
+@pytest.mark.parametrize("partial", [{"TEAMS_BOT_APP_ID": APP_ID}, {"TEAMS_BOT_APP_PASSWORD": "secret-value"},
+                                     {"TEAMS_BOT_APP_ID": APP_ID, "TEAMS_BOT_TENANT_ID": TENANT_ID}])
+def test_a_half_configured_bot_stops_start_up(partial):
+    from config import Settings
+    with pytest.raises(ConfigError, match="set all three") as err:
+        Settings.load(partial, environ={})
+    assert "secret-value" not in str(err.value)
 
 
 def test_the_bot_password_is_redacted():
