@@ -44,6 +44,11 @@ class Settings:
     TEAMS_OUTGOING_WEBHOOK_SECRET: str = ""
     TEAMS_WORKFLOWS_URL: str = ""
     TEAMS_ADMIN_USER_IDS: tuple[str, ...] = ()
+    TEAMS_BOT_APP_ID: str = ""
+    TEAMS_BOT_APP_PASSWORD: str = ""
+    TEAMS_BOT_TENANT_ID: str = ""
+    TEAMS_BOT_OPENID_URL: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+    TEAMS_BOT_TOKEN_URL: str = ""
     HERALD_WEBHOOK_TOKEN: str = ""
     HERALD_ALLOW_PRIVATE_FEEDS: bool = False
     HERALD_FEED_POLL_MINUTES: int = 15
@@ -61,7 +66,8 @@ class Settings:
 
     SECRET_NAMES = (
         "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET",
-        "TEAMS_OUTGOING_WEBHOOK_SECRET", "TEAMS_WORKFLOWS_URL", "HERALD_WEBHOOK_TOKEN", "SMTP_URL",
+        "TEAMS_OUTGOING_WEBHOOK_SECRET", "TEAMS_WORKFLOWS_URL", "TEAMS_BOT_APP_PASSWORD", "HERALD_WEBHOOK_TOKEN",
+        "SMTP_URL",
     )
 
     @classmethod
@@ -95,6 +101,10 @@ class Settings:
             raise ConfigError("DATABASE_URL: only sqlite:/// and postgresql:// URLs are supported")
         if bool(self.SLACK_CLIENT_ID) != bool(self.SLACK_CLIENT_SECRET):
             raise ConfigError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: set both for OAuth, or neither")
+        bot = (self.TEAMS_BOT_APP_ID, self.TEAMS_BOT_APP_PASSWORD, self.TEAMS_BOT_TENANT_ID)
+        if any(bot) and not all(bot):
+            raise ConfigError("TEAMS_BOT_APP_ID, TEAMS_BOT_APP_PASSWORD and TEAMS_BOT_TENANT_ID: set all three "
+                              "(a single-tenant Entra app registration), or none")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from bot import health
+from bot.teams import agent_bot as teams_bot
 from bot.teams import outgoing as teams_outgoing
 from bot.webhooks import campaign_metrics
 from bot.webhooks import coverage as coverage_webhook
@@ -14,5 +15,6 @@ def register_routes(app: Flask, herald: Herald) -> None:
     """Mount health checks, then each platform's and webhook's routes."""
     app.register_blueprint(health.bp)
     teams_outgoing.register(app, herald)
+    teams_bot.register(app, herald)
     app.register_blueprint(coverage_webhook.bp)
     app.register_blueprint(campaign_metrics.bp)

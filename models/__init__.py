@@ -4,6 +4,6 @@ Importing this package registers every table on `Base.metadata` (Alembic compare
 """
 from models import (  # noqa: F401  (imported for their tables)
     audit, campaign, coverage, council, digest, inbound, outlet, peer_challenge, press, programme,
-    slack_install,
+    slack_install, teams_conversation,
 )
 from models.db import Base  # noqa: F401

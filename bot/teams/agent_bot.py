@@ -1,0 +1,495 @@
+"""The full Teams bot on `POST /api/messages`, on the Microsoft 365 Agents SDK. All SDK code lives here.
+
+The SDK ships only aiohttp and FastAPI hosts; its framework-neutral seam is
+`HttpAdapterBase.process_request`, run here from a Flask view with `asyncio.run` (reference/teams.md
+§1a). Herald checks the caller itself before the SDK sees anything (`bot_auth`: issuer allow-list,
+audience, expiry, service URL), then the SDK parses the activity, runs `HeraldAgent` and posts the
+answer back to the conversation's service URL with a bot token from `bot_tokens.BotTokens` (a
+client-credentials grant whose endpoint tests point at a loopback fake with `TEAMS_BOT_TOKEN_URL`).
+
+Proactive posts (`send_proactive`) reuse the same adapter to continue a stored conversation. To send
+a digest to Teams through the bot, a digest subscription would hold the conversation id; at send time:
+
+    with herald.session() as session:
+        ref = conversation_ref(session, conversation_id)     # models/teams_conversation.py
+    if ref is not None:
+        send_proactive(herald, ref, digest_reply)
+
+The SDK churns between minor releases, so versions are pinned exactly in requirements.txt.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout, wait
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import aiohttp
+from flask import Blueprint, Flask, Response, abort, current_app, jsonify, request
+from microsoft_agents.activity import Activity, ChannelAccount, ConversationAccount, ConversationReference
+from microsoft_agents.hosting.core import (ActivityHandler, CardFactory, ClaimsIdentity, HttpAdapterBase,
+                                           MessageFactory, TurnContext)
+from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from bot.teams import press_form
+from bot.teams.activity import command_text
+from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
+from bot.teams.bot_tokens import BotTokenError, BotTokens
+from bot.teams.cards import render_card, render_cards
+from bot.teams.pacing import RateLimiter, limiter_for
+from handlers.context import Actor
+from handlers.reply import Reply, Section
+from models.inbound import ReceivedEvent
+from models.teams_conversation import ConversationRef, forget_conversation, remember_conversation
+from runtime import Herald
+
+log = logging.getLogger("herald.teams.bot")
+bp = Blueprint("teams_bot", __name__)
+EXTENSION = "herald.teams_bot"
+DEDUPE_PLATFORM = "teams-bot"
+REPLY_BUDGET_SECONDS = 10.0  # the connector gives up after about 15 s
+PROACTIVE_ATTEMPTS = 4
+PROACTIVE_RETRY_STATUSES = frozenset({429, 502, 503, 504})  # not 500: the post may have landed
+
+CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
+Runner = Callable[[str, Actor, str], tuple]
+
+
+class ProactiveError(Exception):
+    """A proactive post did not land; `blocked` means the bot was removed or blocked there."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+        self.blocked = status == 403
+
+
+def bot_enabled(herald: Herald) -> bool:
+    """True when the bot's Entra app registration is configured (config.py checks all three)."""
+    return bool(herald.settings.TEAMS_BOT_APP_ID)
+
+
+@dataclass
+class SdkTokenProvider:
+    """The SDK's `AccessTokenProviderBase` over Herald's `BotTokens` (the SDK's calls are async)."""
+
+    tokens: BotTokens
+
+    @property
+    def configuration(self) -> AgentAuthConfiguration:
+        s = self.tokens.settings
+        return AgentAuthConfiguration(client_id=s.TEAMS_BOT_APP_ID, tenant_id=s.TEAMS_BOT_TENANT_ID)
+
+    async def get_access_token(self, resource_url: str, scopes: list[str] | None = None,
+                               force_refresh: bool = False) -> str:
+        """A bearer token for `scopes` (default `<resource>/.default`)."""
+        return self.tokens.token((scopes or [resource_url.rstrip("/") + "/.default"])[0], force_refresh)
+
+
+@dataclass
+class OneConnection:
+    """The SDK's `Connections`: Herald's bot has one app registration, so every lookup gets it."""
+
+    tokens: SdkTokenProvider
+
+    def get_token_provider(self, claims_identity: ClaimsIdentity, service_url: str) -> SdkTokenProvider:
+        return self.tokens
+
+    def get_default_connection(self) -> SdkTokenProvider:
+        return self.tokens
+
+    def get_default_connection_configuration(self) -> AgentAuthConfiguration:
+        return self.tokens.configuration
+
+
+class FlaskCloudAdapter(HttpAdapterBase):
+    """The SDK adapter for Flask; a failed turn is logged and answered with an apology, never details."""
+
+    def __init__(self, connections: OneConnection):
+        super().__init__(connection_manager=connections)
+
+        async def on_turn_error(context: TurnContext, error: Exception) -> None:
+            log.error("Teams bot turn failed: %s", type(error).__name__, exc_info=error)
+            if not isinstance(error, (aiohttp.ClientError, BotTokenError)):  # Teams unreachable: don't retry
+                await context.send_activity(card_activity(render_card(apology())))
+
+        self.on_turn_error = on_turn_error
+
+
+@dataclass
+class FlaskRequest:
+    """The SDK's `HttpRequestProtocol` over a Flask request whose body and claims are already checked."""
+
+    method: str
+    headers: Any
+    body: dict
+    claims: ClaimsIdentity
+
+    async def json(self) -> dict:
+        return self.body
+
+    def get_claims_identity(self) -> ClaimsIdentity:
+        return self.claims
+
+    def get_path_param(self, name: str) -> str:
+        return ""
+
+
+class HeraldAgent(ActivityHandler):
+    """What the bot does with each activity: remember where it lives, run commands, handle the form.
+
+    The connector waits about 15 seconds for the HTTP answer, and Herald's reply is posted inside it.
+    A command not done within `reply_budget` seconds is answered "Working on it…" at once, and its real
+    answer is posted into the same thread when ready (a proactive reply to the message).
+    """
+
+    def __init__(self, herald: Herald, adapter: FlaskCloudAdapter, run: Runner | None = None,
+                 reply_budget: float = REPLY_BUDGET_SECONDS):
+        self.herald, self.adapter, self.reply_budget = herald, adapter, reply_budget
+        self.run: Runner = run or herald.run_command  # tests wrap it to see the command lines run
+        self.commands = ThreadPoolExecutor(8, "teams-bot-command")
+        self.posters = ThreadPoolExecutor(2, "teams-bot-post")
+        self._late: set[Future] = set()
+        self._late_lock = threading.Lock()
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        self._remember(activity)
+        actor = _actor(activity, self.herald)
+        channel = _channel_of(activity)
+        text = command_text(activity.text or "")
+        if press_form.is_form_submission(activity.value):
+            card, logged = submit_press_form(self.run, activity.value, actor, channel)
+            if logged and activity.reply_to_id:
+                await _replace_form(turn_context, activity.reply_to_id, card)
+                return
+        elif press_form.is_form_request(text):
+            card = press_form.form_card()
+        else:
+            card = render_card(self._answer(activity, text, actor, channel))
+        await turn_context.send_activity(card_activity(card))
+
+    def _answer(self, activity: Activity, text: str, actor: Actor, channel: str) -> Reply:
+        future = self.commands.submit(self.run, text, actor, channel)
+        try:
+            return _reply_of(future, self.reply_budget)
+        except FutureTimeout:
+            pass
+        continuation = activity.get_conversation_reference().get_continuation_activity()
+        continuation.id = activity.id  # the late answer is a reply in the message's thread
+        with self._late_lock:
+            self._late.add(future)
+        future.add_done_callback(lambda done: self._hand_over(done, continuation))
+        return Reply(title="Working on it…",
+                     sections=(Section(text="The answer will be posted in this thread as soon as it is ready."),))
+
+    def _post_late(self, continuation: Activity, future: Future) -> None:
+        reply = _reply_of(future, None)
+
+        async def post(turn_context: TurnContext) -> None:
+            await turn_context.send_activity(card_activity(render_card(reply)))
+
+        try:
+            asyncio.run(self.adapter.continue_conversation(self.herald.settings.TEAMS_BOT_APP_ID, continuation, post))
+        except (aiohttp.ClientError, BotTokenError) as exc:  # a worker thread has no one else to tell
+            log.warning("slow Teams bot answer not posted: %s", type(exc).__name__)
+
+    def _hand_over(self, command: Future, continuation: Activity) -> None:
+        # Runs in the command's thread: post from the posters' pool, tracked before the command is let go.
+        posting = self.posters.submit(self._post_late, continuation, command)
+        with self._late_lock:
+            self._late.add(posting)
+            self._late.discard(command)
+        posting.add_done_callback(self._untrack)
+
+    def _untrack(self, future: Future) -> None:
+        with self._late_lock:
+            self._late.discard(future)
+
+    def drain(self, timeout: float = 30.0) -> bool:
+        """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._late_lock:
+                pending = set(self._late)
+            if not pending:
+                return True
+            wait(pending, timeout=max(deadline - time.monotonic(), 0))
+        with self._late_lock:
+            return not self._late
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(m.id == bot_id for m in activity.members_added or ()):
+            self._remember(activity)
+        elif any(m.id == bot_id for m in activity.members_removed or ()):
+            self._forget(activity)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        self._remember(turn_context.activity)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        self._forget(turn_context.activity)
+
+    def _remember(self, activity: Activity) -> None:
+        ref = reference_of(activity)
+        if len(ref.conversation_id) > CONVERSATION_ID_MAX or len(ref.service_url) > SERVICE_URL_MAX:
+            log.warning("Teams conversation not stored: its id or service URL is longer than Herald keeps")
+            return  # a cut id would post somewhere else, so keep nothing rather than a wrong reference
+        with self.herald.session() as session:
+            remember_conversation(session, ref, self.herald.clock.now())
+
+    def _forget(self, activity: Activity) -> None:
+        with self.herald.session() as session:
+            forget_conversation(session, _base_conversation_id(activity.conversation.id), self.herald.clock.now())
+
+
+def submit_press_form(run: Runner, value: dict, actor: Actor, channel: str) -> tuple[dict, bool]:
+    """Run a submitted form as `/press log …`: (the answer's card, True), or (the form marked, False)."""
+    answers = press_form.form_answers(value)
+    reply, _ctx = run(press_form.command_line(answers), actor, channel)
+    if reply.is_error:
+        return press_form.form_card(answers, error=reply), False
+    return render_card(reply), True
+
+
+async def _replace_form(turn_context: TurnContext, form_activity_id: str, card: dict) -> None:
+    """Show the answer in place of the submitted form, so it cannot be sent twice; else post it."""
+    update = card_activity(card)
+    update.id = form_activity_id
+    try:
+        await turn_context.update_activity(update)
+    except aiohttp.ClientError as exc:
+        log.info("Teams bot could not replace the form (%s); answering in a new message", type(exc).__name__)
+        await turn_context.send_activity(card_activity(card))
+
+
+def reference_of(activity: Activity) -> ConversationRef:
+    """The conversation reference to keep from an inbound activity (thread suffix dropped)."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") if isinstance(channel_data.get("team"), dict) else {}
+    tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
+    conversation = activity.conversation
+    return ConversationRef(
+        conversation_id=_base_conversation_id(conversation.id), service_url=activity.service_url or "",
+        bot_id=(activity.recipient.id if activity.recipient else "")[:200],
+        channel_id=str(activity.channel_id or "msteams")[:20],
+        tenant_id=(str(conversation.tenant_id or tenant.get("id") or "")[:64] or None),
+        conversation_type=((conversation.conversation_type or "")[:20] or None),
+        team_id=(str(team["id"])[:255] if team.get("id") else None))
+
+
+def _base_conversation_id(conversation_id: str) -> str:
+    return conversation_id.split(";messageid=", 1)[0]
+
+
+def _channel_of(activity: Activity) -> str:
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    channel = channel_data.get("channel") if isinstance(channel_data.get("channel"), dict) else {}
+    return str(channel.get("id") or _base_conversation_id(activity.conversation.id))[:200]
+
+
+def _actor(activity: Activity, herald: Herald) -> Actor:
+    sender = activity.from_property or ChannelAccount(id="unknown")
+    user_id = str(sender.aad_object_id or sender.id)[:100]
+    tenant = activity.conversation.tenant_id if activity.conversation else None
+    return Actor(user_id=user_id, name=(sender.name[:100] if sender.name else None), platform="teams",
+                 workspace=(tenant[:40] if tenant else None),
+                 is_admin=user_id in herald.settings.TEAMS_ADMIN_USER_IDS)
+
+
+def _reply_of(future: Future, timeout: float | None) -> Reply:
+    """The reply a command future holds (waiting up to `timeout`); an apology if the command crashed."""
+    try:
+        reply, _ctx = future.result(timeout=timeout)
+        return reply
+    except FutureTimeout:
+        raise
+    except Exception:
+        log.exception("Teams bot command failed outside the router")
+        return apology()
+
+
+def card_activity(card: dict) -> Activity:
+    """A message activity carrying one Adaptive Card."""
+    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
+
+def apology() -> Reply:
+    """What a user sees when a turn fails inside Herald: no details, nothing changed."""
+    return Reply(title="Sorry, something went wrong",
+                 sections=(Section(text="Herald could not answer that just now. Nothing was changed."),),
+                 is_error=True)
+
+
+@dataclass
+class TeamsBot:
+    """The bot's parts, built once per app: token checks, the SDK adapter and the agent."""
+
+    herald: Herald
+    validator: BotTokenValidator
+    adapter: FlaskCloudAdapter
+    agent: HeraldAgent
+
+    @classmethod
+    def build(cls, herald: Herald) -> "TeamsBot":
+        """Wire the bot from settings; the key and token URLs come from settings so tests can redirect them."""
+        keys = SigningKeys(openid_url=herald.settings.TEAMS_BOT_OPENID_URL, clock=herald.clock)
+        validator = BotTokenValidator(app_id=herald.settings.TEAMS_BOT_APP_ID, keys=keys, clock=herald.clock)
+        adapter = make_adapter(herald)
+        return cls(herald=herald, validator=validator, adapter=adapter, agent=HeraldAgent(herald, adapter))
+
+    def claim(self, activity: dict) -> bool:
+        """Record a message activity before running it; False when the connector delivered it before."""
+        key = f"{activity.get('conversation', {}).get('id', '')}|{activity.get('id', '')}"[:255]
+        try:
+            with self.herald.session() as session:
+                session.add(ReceivedEvent(platform=DEDUPE_PLATFORM, key=key, received_at=self.herald.clock.now()))
+                session.flush()
+        except IntegrityError:
+            return False
+        return True
+
+
+def make_adapter(herald: Herald) -> FlaskCloudAdapter:
+    """An SDK adapter whose outbound calls use Herald's client-credentials token provider."""
+    return FlaskCloudAdapter(OneConnection(SdkTokenProvider(BotTokens(herald.settings, herald.clock))))
+
+
+def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Reply,
+                   adapter: FlaskCloudAdapter | None = None,
+                   sleep: Callable[[float], None] = time.sleep) -> list[str]:
+    """Post `reply` as a new message in a stored conversation (`POST {serviceUrl}v3/conversations/{id}/activities`).
+
+    A long reply goes as several cards, in order, at most 4 a second per conversation (Teams allows 7).
+    A card refused with 429/502/503/504 is sent again after `Retry-After` (or 1, 2… s); a 500 is not,
+    as the post may have landed. Returns the new activity ids. Raises `ProactiveError`; a 403 (the bot
+    was removed or blocked) also marks the conversation as gone.
+    """
+    adapter = adapter or make_adapter(herald)
+    app_id = herald.settings.TEAMS_BOT_APP_ID
+    reference = ConversationReference(
+        channel_id=conversation_ref.channel_id, service_url=conversation_ref.service_url,
+        agent=ChannelAccount(id=conversation_ref.bot_id or f"28:{app_id}"),
+        conversation=ConversationAccount(id=conversation_ref.conversation_id, tenant_id=conversation_ref.tenant_id,
+                                         conversation_type=conversation_ref.conversation_type))
+    continuation = reference.get_continuation_activity()
+    continuation.id = None  # with an id the SDK would post a threaded reply to it (reference/teams.md §6)
+    sent: list[str] = []
+    failed: list[Exception] = []  # the adapter's turn-error hook would swallow it; keep it to raise here
+
+    limiter = limiter_for(f"teams-bot:{conversation_ref.conversation_id}")
+
+    async def post_cards(turn_context: TurnContext) -> None:
+        try:
+            for card in render_cards(reply):
+                sent.append(await _send_card(turn_context, card, limiter, sleep))
+        except (aiohttp.ClientError, BotTokenError) as exc:
+            failed.append(exc)
+
+    try:
+        asyncio.run(adapter.continue_conversation(app_id, continuation, post_cards))
+    except (aiohttp.ClientError, BotTokenError) as exc:
+        failed.append(exc)
+    if failed:
+        _raise_proactive(herald, conversation_ref, failed[0], delivered=len(sent))
+    return sent
+
+
+async def _send_card(turn_context: TurnContext, card: dict, limiter: RateLimiter,
+                     sleep: Callable[[float], None]) -> str:
+    """Send one card, retrying only answers that say it was not posted; its new activity id."""
+    attempt = 1
+    while True:
+        limiter.wait()
+        try:
+            response = await turn_context.send_activity(card_activity(card))
+            return getattr(response, "id", "") or ""
+        except aiohttp.ClientResponseError as exc:
+            if exc.status not in PROACTIVE_RETRY_STATUSES or attempt == PROACTIVE_ATTEMPTS:
+                raise
+            sleep(_retry_delay(exc, attempt))
+            attempt += 1
+
+
+def _retry_delay(exc: aiohttp.ClientResponseError, attempt: int) -> float:
+    """Seconds before the next try: the `Retry-After` seconds if given, else 1, 2, 4…; at most 60."""
+    header = exc.headers.get("Retry-After", "") if exc.headers else ""
+    delay = float(header) if header.strip().isdigit() else float(2 ** (attempt - 1))
+    return min(delay, 60.0)
+
+
+def _raise_proactive(herald: Herald, conversation_ref: ConversationRef, error: Exception, delivered: int) -> None:
+    """Turn a failed proactive post into `ProactiveError`; a 403 means the bot is gone from there."""
+    if isinstance(error, BotTokenError):
+        raise ProactiveError(f"no bot token: {error}", error.status)
+    status = error.status if isinstance(error, aiohttp.ClientResponseError) else None
+    if status == 403:
+        with herald.session() as session:
+            forget_conversation(session, conversation_ref.conversation_id, herald.clock.now())
+    what = f"Teams refused the post (HTTP {status})" if status else f"Teams could not be reached ({type(error).__name__})"
+    raise ProactiveError(f"{what} after {delivered} card(s) were delivered", status)
+
+
+def register(app: Flask, herald: Herald) -> None:
+    """Mount `POST /api/messages` when the bot's app registration is configured; otherwise nothing."""
+    if not bot_enabled(herald):
+        return
+    app.extensions[EXTENSION] = TeamsBot.build(herald)
+    app.register_blueprint(bp)
+
+
+@bp.post("/api/messages")
+def messages():
+    """One activity from Teams: checked, parsed, run, answered (202, or JSON for invoke/expectReplies)."""
+    bot: TeamsBot = current_app.extensions[EXTENSION]
+    try:
+        token = bot.validator.verify(request.headers.get("Authorization"))
+    except Unauthorized as exc:
+        abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
+    except KeysUnavailable as exc:
+        log.warning("Teams bot: %s", exc)
+        abort(503, description="Cannot check the caller just now (signing keys unavailable); try again.")
+    body = request.get_json(silent=True, force=True)
+    activity = _activity(body)
+    try:
+        token.check_activity(str(activity.channel_id or ""), activity.service_url)
+    except Unauthorized as exc:
+        abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
+    if activity.type == "message" and activity.id and not bot.claim(body):
+        log.info("Teams bot activity delivered twice; not run again")
+        return Response(status=202)
+    return _process(bot, body, ClaimsIdentity(token.claims, authentication_type="Bearer"))
+
+
+def _activity(body: Any) -> Activity:
+    if not isinstance(body, dict):
+        abort(400, description="The body must be a JSON activity.")
+    try:
+        activity = Activity.model_validate(body)
+    except ValidationError as exc:
+        abort(400, description=f"Not a Bot Framework activity ({exc.error_count()} field(s) invalid).")
+    if not activity.type or not activity.conversation or not activity.conversation.id:
+        abort(400, description="The activity needs a type and a conversation.id.")
+    return activity
+
+
+def _process(bot: TeamsBot, body: dict, claims: ClaimsIdentity):
+    flask_request = FlaskRequest(method=request.method, headers=request.headers, body=body, claims=claims)
+    try:
+        result = asyncio.run(bot.adapter.process_request(flask_request, bot.agent))
+    except (aiohttp.ClientError, BotTokenError) as exc:
+        log.warning("Teams bot could not answer: %s", exc if isinstance(exc, BotTokenError) else type(exc).__name__)
+        abort(502, description="Herald could not post its answer back to Teams.")
+    if result.body is None:
+        return Response(status=result.status_code)
+    body_out = result.body
+    if hasattr(body_out, "model_dump"):
+        body_out = body_out.model_dump(by_alias=True, exclude_none=True, mode="json")
+    return jsonify(body_out), result.status_code
