@@ -4,9 +4,11 @@ from __future__ import annotations
 from flask import Flask
 
 from bot import health
+from bot.slack.routes import register_slack
 from runtime import Herald
 
 
 def register_routes(app: Flask, herald: Herald) -> None:
     """Mount health checks, then each platform's and webhook's routes."""
     app.register_blueprint(health.bp)
+    register_slack(app, herald)

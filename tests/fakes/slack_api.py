@@ -50,6 +50,12 @@ class FakeSlackAPI:
         """The arguments of every call of one Web API method, in order."""
         return [self.payload(r) for r in self.server.received(f"/api/{method}")]
 
+    def reset(self) -> None:
+        """Forget recorded calls and scripted answers (one server shared by many tests)."""
+        with self.server._lock:
+            self.server.requests.clear()
+            self.server._scripts.clear()
+
     def __enter__(self) -> "FakeSlackAPI":
         self.server.__enter__()
         return self

@@ -1,0 +1,205 @@
+"""Bolt listeners: every Slack request becomes a Herald command line, run once, answered in time.
+
+Slash commands that are quick answer inside the acknowledgement. Slow ones (`Family.is_slow`), app
+mentions, button clicks and shortcuts are written as a `Job` (with their receipt key, in one
+transaction) before the acknowledgement, then finished by the job worker through `response_url`.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+
+from slack_bolt import Ack, App, BoltResponse
+
+from bot.slack import forms, home
+from bot.slack.app import SlackRuntime
+from bot.slack.blocks import SHARE_ACTION, SlackMessage, is_run_action
+from bot.slack.delivery import Target
+from bot.slack.jobs import ReplyJob, enqueue, render_answer, shared_messages
+from bot.slack.mrkdwn import cut, escape
+from bot.slack.receipts import receipt_key, record, run_command
+from handlers.router import family_for, split_command
+
+log = logging.getLogger("herald.slack.listeners")
+WORKING = "Working on it…"
+LOG_COVERAGE_SHORTCUT = "herald_log_coverage"
+_LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>\s*")
+_SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>|(https?://\S+)")
+
+
+def register_listeners(app: App, rt: SlackRuntime) -> None:
+    """Attach Herald's listeners (and its error handler) to the Bolt app."""
+    app.command(re.compile(r"^/"))(lambda ack, body: on_command(rt, ack, body))
+    app.event("app_mention")(lambda body: on_mention(rt, body))
+    app.event("app_home_opened")(lambda body, event: home.publish_home(rt, event, _team(body)))
+    app.action(re.compile(r"^herald_"))(lambda ack, body: on_action(rt, ack, body))
+    app.view(re.compile(r"^" + forms.CALLBACK_PREFIX))(lambda ack, body: on_form_submitted(rt, ack, body))
+    app.shortcut(LOG_COVERAGE_SHORTCUT)(lambda ack, body: on_log_coverage(rt, ack, body))
+    app.error(on_error)
+
+
+def _team(body: dict) -> str | None:
+    return body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+
+
+def _now_iso(rt: SlackRuntime) -> str:
+    return rt.herald.clock.now().isoformat()
+
+
+def on_command(rt: SlackRuntime, ack: Ack, body: dict) -> None:
+    """A slash command: open its form, answer in the ack, or accept it as a job."""
+    team, channel, user = _team(body), body.get("channel_id"), body.get("user_id")
+    text = f"{body.get('command', '')} {body.get('text', '')}".strip()
+    form = forms.form_for_command(text)
+    if form and body.get("trigger_id"):
+        rt.client_for(team).views_open(trigger_id=body["trigger_id"], view=forms.modal_view(form, channel))
+        return ack()
+    actor = rt.actor(user, body.get("user_name"), team)
+    target = Target(channel=channel, user=user, team=team, response_url=body.get("response_url"),
+                    received_at=_now_iso(rt))
+    key = receipt_key("command", team, body.get("trigger_id"))
+    word, rest = split_command(text)
+    family = family_for(word, rt.herald.families)
+    if family and family.ready and family.is_slow(rest):
+        if _accept_job(rt, key, ReplyJob(target=target, command=text, actor=actor.__dict__, shareable=True)):
+            return ack(text=WORKING, response_type="ephemeral")
+        return ack()
+    outcome = run_command(rt.herald, text, actor, channel, key)
+    if outcome is None:
+        return ack()
+    with rt.herald.session() as session:
+        messages = render_answer(session, rt.herald, outcome.reply, shareable=True)
+        rest_job = None
+        if len(messages) > 1 or outcome.notices:
+            follow_up = messages if len(messages) > 1 else []
+            rest_job = enqueue(session, rt.herald, ReplyJob(
+                target=target, messages=[m.to_dict() for m in follow_up],
+                notices=[n.__dict__ for n in outcome.notices]))
+    if rest_job is not None:
+        rt.worker.wake()
+    if len(messages) > 1:
+        return ack()
+    in_channel = outcome.reply.visibility == "channel"
+    return ack(text=messages[0].text, blocks=messages[0].blocks,
+               response_type="in_channel" if in_channel else "ephemeral")
+
+
+def _accept_job(rt: SlackRuntime, key: str | None, job: ReplyJob) -> bool:
+    """Record the receipt and the job in one transaction; False if this request was already accepted."""
+    with rt.herald.session() as session:
+        if key and not record(session, rt.herald, key):
+            return False
+        enqueue(session, rt.herald, job)
+    rt.worker.wake()
+    return True
+
+
+def on_mention(rt: SlackRuntime, body: dict) -> None:
+    """`@Herald coverage this week`: accepted as a job (deduped on event_id), answered in the thread."""
+    event = body.get("event") or {}
+    team, user = _team(body), event.get("user")
+    text = _LEADING_MENTION.sub("", event.get("text") or "")
+    if not user or not event.get("channel"):
+        return
+    actor = rt.actor(user, None, team)
+    target = Target(channel=event["channel"], user=user, team=team, in_channel=True,
+                    thread_ts=event.get("thread_ts") or event.get("ts"))
+    _accept_job(rt, receipt_key("event", team, body.get("event_id") or event.get("event_ts")),
+                ReplyJob(target=target, command=text or "help", actor=actor.__dict__))
+
+
+def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
+    """A button: run its command, share a stored answer, or (a link button) nothing but the ack."""
+    ack()
+    action = (body.get("actions") or [{}])[0]
+    action_id = action.get("action_id", "")
+    team, user = _team(body), (body.get("user") or {}).get("id")
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    key = receipt_key("action", team, action.get("action_ts"), action_id)
+    target = Target(channel=channel or user, user=user, team=team, response_url=body.get("response_url"),
+                    received_at=_now_iso(rt), in_channel=channel is None)  # from App Home: answer in a DM
+    if action_id == SHARE_ACTION:
+        _share(rt, key, target, action.get("value") or "", (body.get("user") or {}).get("name"))
+    elif is_run_action(action_id) and action.get("value"):
+        actor = rt.actor(user, (body.get("user") or {}).get("name"), team)
+        _accept_job(rt, key, ReplyJob(target=target, command=action["value"], actor=actor.__dict__,
+                                      shareable=True))
+
+
+def _share(rt: SlackRuntime, key: str, target: Target, share_id: str, name: str | None) -> None:
+    with rt.herald.session() as session:
+        messages = shared_messages(session, share_id)
+    if not messages:
+        return
+    note = {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(f"Shared by {escape(name or 'a colleague')}", 200)}]}
+    shared = [SlackMessage(text=m.text, blocks=m.blocks + ([note] if i == len(messages) - 1 else []))
+              for i, m in enumerate(messages)]
+    target.in_channel = True
+    _accept_job(rt, key, ReplyJob(target=target, messages=[m.to_dict() for m in shared]))
+
+
+def on_form_submitted(rt: SlackRuntime, ack: Ack, body: dict) -> None:
+    """A form's Save: run the equivalent command; an error about a field is shown on that field."""
+    view = body.get("view") or {}
+    form = forms.form_by_callback(view.get("callback_id", ""))
+    if form is None:
+        return ack()
+    values = forms.submitted_values(view)
+    team, user = _team(body), (body.get("user") or {}).get("id")
+    channel = forms.channel_of(view)
+    values_key = uuid.uuid5(uuid.NAMESPACE_URL, repr(sorted(values.items()))).hex
+    key = receipt_key("view", team, view.get("id"), view.get("hash"), values_key)
+    actor = rt.actor(user, (body.get("user") or {}).get("name"), team)
+    outcome = run_command(rt.herald, forms.command_line(form, values), actor, channel, key)
+    if outcome is None:
+        return ack()
+    reply = outcome.reply
+    if reply.is_error:
+        message = reply.sections[0].text if reply.sections and reply.sections[0].text else reply.title
+        errors = forms.field_errors(form, reply.error_field, message) or {form.fields[0].name: cut(message, 150)}
+        return ack(response_action="errors", errors=errors)
+    ack()
+    with rt.herald.session() as session:
+        messages = render_answer(session, rt.herald, reply, shareable=False)
+        enqueue(session, rt.herald, ReplyJob(target=Target(channel=channel, user=user, team=team),
+                                             messages=[m.to_dict() for m in messages],
+                                             notices=[n.__dict__ for n in outcome.notices]))
+    rt.worker.wake()
+
+
+def on_log_coverage(rt: SlackRuntime, ack: Ack, body: dict) -> None:
+    """Message shortcut "Log as coverage": log the message's first link as a coverage item."""
+    ack()
+    message = body.get("message") or {}
+    team, user = _team(body), (body.get("user") or {}).get("id")
+    channel = (body.get("channel") or {}).get("id")
+    target = Target(channel=channel, user=user, team=team, response_url=body.get("response_url"),
+                    received_at=_now_iso(rt))
+    url = first_link(message.get("text") or "")
+    key = receipt_key("shortcut", team, body.get("action_ts") or body.get("trigger_id"), LOG_COVERAGE_SHORTCUT)
+    if url is None:
+        note = SlackMessage(text="That message has no link to log.",
+                            blocks=[{"type": "section", "text": {"type": "mrkdwn",
+                                     "text": "That message has no link, so there is nothing to log as coverage."}}])
+        _accept_job(rt, key, ReplyJob(target=target, messages=[note.to_dict()]))
+        return
+    actor = rt.actor(user, (body.get("user") or {}).get("name"), team)
+    _accept_job(rt, key, ReplyJob(target=target, command=f"coverage log {url}", actor=actor.__dict__))
+
+
+def first_link(text: str) -> str | None:
+    """The first http(s) link in a Slack message's text (`<url|label>`, `<url>` or bare)."""
+    match = _SLACK_LINK.search(text)
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).replace("&amp;", "&")
+
+
+def on_error(error: Exception, body: dict, logger: logging.Logger) -> BoltResponse:
+    """Anything a listener did not handle: an apology with a reference id, never "dispatch_failed"."""
+    ref = uuid.uuid4().hex[:8]
+    log.error("slack request failed ref=%s type=%s", ref, (body or {}).get("type"), exc_info=error)
+    text = f"Sorry, Herald hit an error answering that. If it keeps happening, give your admin this reference: {ref}"
+    return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text},
+                        headers={"content-type": "application/json"})
