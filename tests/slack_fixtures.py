@@ -131,4 +131,4 @@ def audited_family(name: str = "note", slow: bool = False, gate: threading.Event
 
 def with_families(harness: SlackHarness, *families: Family) -> None:
     """Give this Herald extra command families (Herald.families is its documented seam)."""
-    harness.herald.families = FAMILIES + families
+    harness.herald.families = families + FAMILIES  # first match wins: a test family may stand in for one
