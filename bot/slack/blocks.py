@@ -7,7 +7,6 @@ all) a cap on the total text. A reply too long for one message continues in furt
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from bot.slack.mrkdwn import clean, cut, escape, escaped_chunks, link, plain, safe_url, units
@@ -15,7 +14,8 @@ from handlers.reply import Button, Item, Reply, Section
 
 HEADER_MAX = 150
 SECTION_MAX = 3000
-FIELD_MAX = 2000
+FACT_LABEL_MAX = 100
+FACT_VALUE_MAX = 500  # ten facts to a section stay well inside a message's total
 FIELDS_PER_SECTION = 10
 CONTEXT_MAX = 2000
 CONTEXT_ELEMENTS = 10
@@ -74,7 +74,7 @@ def render_messages(reply: Reply, share_id: str | None = None) -> list[SlackMess
         pages[-1].append(block)
         used += size
     pages[-1].extend(tail)
-    text = plain(reply.title, FALLBACK_MAX)
+    text = _fallback(reply.title)
     return [SlackMessage(text=text if i == 0 else f"{text} (continued)", blocks=blocks)
             for i, blocks in enumerate(pages)]
 
@@ -94,20 +94,30 @@ def render_blocks(reply: Reply, share_id: str | None = None) -> list[dict]:
 def render_notice(text: str) -> SlackMessage:
     """A short announcement (a handler's notice) as one message of plain sections."""
     chunks = escaped_chunks(text, SECTION_MAX)[:3]
-    return SlackMessage(text=plain(text, FALLBACK_MAX), blocks=[_section(chunk) for chunk in chunks])
+    return SlackMessage(text=_fallback(text), blocks=[_section(chunk) for chunk in chunks])
 
 
 def fallback_text(reply: Reply) -> str:
-    """The notification text that goes with the blocks (no mentions, no markup)."""
-    return plain(reply.title, FALLBACK_MAX)
+    """The notification text that goes with the blocks; it is mrkdwn too, so it is escaped."""
+    return _fallback(reply.title)
+
+
+def _fallback(text: str) -> str:
+    return cut(escape(" ".join(text.split())), FALLBACK_MAX) or "Herald"
 
 
 def _is_continued(block: dict) -> bool:
     return block.get("type") == "context" and block["elements"][0].get("text") == "Continued in the next message."
 
 
-def _size(block: dict) -> int:
-    return units(json.dumps(block, ensure_ascii=False))
+def _size(block: dict | list | str) -> int:
+    """The text a block shows, in units (what Slack's total-size limit counts)."""
+    if isinstance(block, dict):
+        return sum(_size(value) for key, value in block.items() if key in ("text", "fields", "elements") or
+                   isinstance(value, (dict, list)))
+    if isinstance(block, list):
+        return sum(_size(value) for value in block)
+    return units(block) if isinstance(block, str) else 0
 
 
 def _header(title: str) -> dict:
@@ -127,7 +137,7 @@ def _body_blocks(reply: Reply) -> list[dict]:
     for section in reply.sections:
         blocks.extend(_section_blocks(section))
     if reply.context:
-        lines = [cut(escape(line), CONTEXT_MAX) for line in reply.context if line.strip()]
+        lines = [cut(escape(line), CONTEXT_MAX) for line in reply.context if clean(line).strip()]
         for start in range(0, len(lines), CONTEXT_ELEMENTS):
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line or " "}
                                                            for line in lines[start:start + CONTEXT_ELEMENTS]]})
@@ -140,7 +150,7 @@ def _section_blocks(section: Section) -> list[dict]:
         blocks.append(_section(f"*{cut(escape(section.heading), SECTION_MAX - 2)}*"))
     if section.text and section.text.strip():
         blocks.extend(_section(chunk) for chunk in escaped_chunks(section.text, SECTION_MAX))
-    facts = [f"*{cut(escape(f.label), 200)}*\n{cut(escape(f.value), FIELD_MAX - 210)}" for f in section.facts]
+    facts = [f"*{cut(escape(f.label), FACT_LABEL_MAX)}*\n{cut(escape(f.value), FACT_VALUE_MAX)}" for f in section.facts]
     for start in range(0, len(facts), FIELDS_PER_SECTION):
         chunk = facts[start:start + FIELDS_PER_SECTION]
         blocks.append({"type": "section", "fields": [{"type": "mrkdwn", "text": text} for text in chunk]})

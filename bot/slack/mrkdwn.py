@@ -106,6 +106,6 @@ def link(url: str | None, label: str) -> str:
     return f"<{target}|{text}>" if target else text
 
 
-def plain(text: str | None, limit: int) -> str:
-    """Text for a `plain_text` object (never parsed for mentions): cleaned, cut, never empty."""
-    return cut(clean(text).strip() or " ", limit)
+def plain(text: str | None, limit: int, default: str = "Herald") -> str:
+    """Text for a `plain_text` object (never parsed for mentions): cleaned, cut, never blank."""
+    return cut(" ".join(clean(text).split()) or default, limit)
