@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.slack.blocks import SlackMessage, render_notice
-from bot.slack.post import post_ephemeral, post_messages, respond
+from bot.slack.post import PACER, Pacer, post_ephemeral, post_messages, respond
 from handlers.context import Notice
 
 RESPONSE_URL_USES = 5
@@ -46,7 +46,8 @@ class Target:
         return now - datetime.fromisoformat(self.received_at) < RESPONSE_URL_LIFETIME
 
 
-def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now: datetime) -> None:
+def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now: datetime,
+            pacer: Pacer = PACER) -> None:
     """Send every message to `target`, falling back from response_url to the Web API per message."""
     for message in messages:
         if target.response_url_usable(now):
@@ -54,22 +55,22 @@ def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now
             if respond(target.response_url, message, in_channel=target.in_channel):
                 continue
             target.response_url_uses = RESPONSE_URL_USES  # refused: use the Web API from now on
-        _post_by_api(client, target, message)
+        _post_by_api(client, target, message, pacer)
 
 
-def _post_by_api(client: WebClient, target: Target, message: SlackMessage) -> None:
+def _post_by_api(client: WebClient, target: Target, message: SlackMessage, pacer: Pacer) -> None:
     if not target.channel:
         raise RuntimeError("no channel to answer in and the response_url is spent")
     if target.in_channel or not target.user or target.thread_ts:
-        post_messages(client, target.channel, [message], thread_ts=target.thread_ts)
+        post_messages(client, target.channel, [message], thread_ts=target.thread_ts, pacer=pacer)
     else:
-        post_ephemeral(client, target.channel, target.user, [message])
+        post_ephemeral(client, target.channel, target.user, [message], pacer=pacer)
 
 
-def deliver_notices(notices: list[Notice], client: WebClient) -> None:
+def deliver_notices(notices: list[Notice], client: WebClient, pacer: Pacer = PACER) -> None:
     """Post each handler notice (e.g. a RAG change) to its destination channel."""
     for notice in notices:
-        post_messages(client, notice.destination, [render_notice(notice.text)])
+        post_messages(client, notice.destination, [render_notice(notice.text)], pacer=pacer)
 
 
 def notices_to_json(notices: list[Notice]) -> list[dict]:
