@@ -70,3 +70,23 @@ def test_socket_mode_needs_no_public_endpoint_and_builds_without_network(make_ap
     handler.close()
     assert slack_api.server.requests == []
     app.extensions["herald_slack"].worker.stop()
+
+
+def test_manifest_declares_every_command_scope_event_and_shortcut_herald_handles():
+    from pathlib import Path
+
+    import yaml
+
+    from bot.slack.app import BOT_SCOPES
+    from bot.slack.listeners import LOG_COVERAGE_SHORTCUT
+    from handlers.router import FAMILIES
+
+    manifest = yaml.safe_load((Path(__file__).parent.parent / "slack-manifest.yaml").read_text())
+    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
+    assert commands == {f"/{f.name}" for f in FAMILIES} | {"/herald"}
+    assert all(c["url"].endswith("/slack/events") and c["should_escape"] is False
+               for c in manifest["features"]["slash_commands"])
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
+    assert manifest["features"]["shortcuts"][0]["callback_id"] == LOG_COVERAGE_SHORTCUT
+    assert manifest["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
