@@ -173,3 +173,20 @@ def test_long_answer_is_sent_as_several_messages_in_order(slack):
     answers = wait_until(lambda: len(slack.responses("T-many")) >= 2 and slack.responses("T-many"))
     assert answers[0]["blocks"][0]["type"] == "header"
     assert all(len(a["blocks"]) <= 50 for a in answers)
+
+
+def test_attachments_and_chart_are_uploaded_to_the_asker_privately(slack, slack_api):
+    from handlers.family import Family
+    from handlers.reply import Attachment, Chart, Reply
+
+    def export(rest, ctx):
+        return Reply(title="Coverage export", attachments=(Attachment("coverage.csv", b"id,title\n1,A\n", "text/csv"),),
+                     chart=Chart(title="Tone <!here>", png=b"\x89PNG fake", alt_text="Mostly positive"))
+
+    with_families(slack, Family(name="export", summary="s", usage="u", examples=("/export",), handle=export))
+    ack = slack.command("/herald", "export", trigger="T-files").get_json()
+    assert ack["blocks"][0]["text"]["text"] == "Coverage export"
+    wait_until(lambda: slack_api.calls("files.completeUploadExternal"))
+    complete = slack_api.calls("files.completeUploadExternal")[0]
+    assert complete["channel_id"] == "DU1"  # a DM with the asker, not the channel: the answer was private
+    assert sorted(slack_api.uploads()) == sorted([b"\x89PNG fake", b"id,title\n1,A\n"])

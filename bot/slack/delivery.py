@@ -6,6 +6,7 @@ channel post for a shared one). Notices from handlers go to their configured cha
 """
 from __future__ import annotations
 
+import base64
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
@@ -13,7 +14,9 @@ from slack_sdk import WebClient
 
 from bot.slack.blocks import SlackMessage, render_notice
 from bot.slack.post import PACER, Pacer, post_ephemeral, post_messages, respond
+from bot.slack.mrkdwn import clean, plain
 from handlers.context import Notice
+from handlers.reply import Reply
 
 RESPONSE_URL_USES = 5
 RESPONSE_URL_LIFETIME = timedelta(minutes=30)
@@ -71,6 +74,29 @@ def deliver_notices(notices: list[Notice], client: WebClient, pacer: Pacer = PAC
     """Post each handler notice (e.g. a RAG change) to its destination channel."""
     for notice in notices:
         post_messages(client, notice.destination, [render_notice(notice.text)], pacer=pacer)
+
+
+def files_to_json(reply: Reply) -> list[dict]:
+    """The reply's chart and attachments as JSON-safe file records, to upload after its messages."""
+    files = [{"filename": a.filename, "title": a.filename, "content": base64.b64encode(a.content).decode(),
+              "alt_text": None} for a in reply.attachments]
+    if reply.chart is not None:
+        files.append({"filename": "chart.png", "title": reply.chart.title, "alt_text": reply.chart.alt_text,
+                      "content": base64.b64encode(reply.chart.png).decode()})
+    return files
+
+
+def deliver_files(files: list[dict], target: Target, client: WebClient) -> None:
+    """Upload files where the answer went: the channel for a shared answer, a DM for a private one."""
+    if not files or not target.channel:
+        return
+    channel = target.channel
+    if not target.in_channel and target.user and target.user != target.channel:
+        channel = client.conversations_open(users=target.user)["channel"]["id"]
+    uploads = [{"file": base64.b64decode(f["content"]), "filename": clean(f["filename"])[:200] or "file",
+                "title": plain(f["title"], 250, default="file"),
+                **({"alt_txt": plain(f["alt_text"], 1000)} if f.get("alt_text") else {})} for f in files]
+    client.files_upload_v2(file_uploads=uploads, channel=channel, thread_ts=target.thread_ts)
 
 
 def notices_to_json(notices: list[Notice]) -> list[dict]:

@@ -20,7 +20,8 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.slack.blocks import SlackMessage, render_messages
-from bot.slack.delivery import Target, deliver, deliver_notices, notices_from_json, notices_to_json
+from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
+                                notices_to_json)
 from handlers.context import Actor, Context
 from handlers.reply import Reply
 from handlers.router import route
@@ -46,6 +47,7 @@ class ReplyJob:
     shareable: bool = False
     messages: list[dict] | None = None
     notices: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)  # chart and attachments, uploaded after the messages
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -166,6 +168,7 @@ class JobWorker:
             client = self.client_for(job.target.team)
             now = self.herald.clock.now()
             deliver([SlackMessage(**m) for m in job.messages or []], job.target, client, now)
+            deliver_files(job.files, job.target, client)
             deliver_notices(notices_from_json(job.notices), client)
         except Exception as exc:  # noqa: BLE001 - recorded on the job and retried
             self._failed(job_id, exc)
@@ -185,6 +188,7 @@ class JobWorker:
             reply = route(job.command, ctx, self.herald.families)
             job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, job.shareable)]
             job.notices = notices_to_json(ctx.notices)
+            job.files = files_to_json(reply)
             row.payload = job.to_json()
             row.status = "delivering"  # committed with the command's work: it never runs twice
         return job

@@ -9,16 +9,17 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from dataclasses import asdict
 
 from slack_bolt import Ack, App, BoltResponse
 
 from bot.slack import forms, home
 from bot.slack.app import SlackRuntime
 from bot.slack.blocks import SHARE_ACTION, SlackMessage, is_run_action
-from bot.slack.delivery import Target
+from bot.slack.delivery import Target, files_to_json
 from bot.slack.jobs import ReplyJob, enqueue, render_answer, shared_messages
 from bot.slack.mrkdwn import cut, escape
-from bot.slack.receipts import receipt_key, record, run_command
+from bot.slack.receipts import Outcome, receipt_key, record, run_command
 from handlers.router import family_for, split_command
 
 log = logging.getLogger("herald.slack.listeners")
@@ -59,30 +60,40 @@ def on_command(rt: SlackRuntime, ack: Ack, body: dict) -> None:
     target = Target(channel=channel, user=user, team=team, response_url=body.get("response_url"),
                     received_at=_now_iso(rt))
     key = receipt_key("command", team, body.get("trigger_id"))
-    word, rest = split_command(text)
-    family = family_for(word, rt.herald.families)
-    if family and family.ready and family.is_slow(rest):
-        if _accept_job(rt, key, ReplyJob(target=target, command=text, actor=actor.__dict__, shareable=True)):
-            return ack(text=WORKING, response_type="ephemeral")
-        return ack()
+    if _is_slow(rt, text):
+        accepted = _accept_job(rt, key, ReplyJob(target=target, command=text, actor=asdict(actor), shareable=True))
+        return ack(text=WORKING, response_type="ephemeral") if accepted else ack()
     outcome = run_command(rt.herald, text, actor, channel, key)
     if outcome is None:
         return ack()
+    answer = _answer_now(rt, outcome, target)
+    return ack(**answer) if answer else ack()
+
+
+def _is_slow(rt: SlackRuntime, text: str) -> bool:
+    word, rest = split_command(text)
+    family = family_for(word, rt.herald.families)
+    return bool(family and family.ready and family.is_slow(rest))
+
+
+def _answer_now(rt: SlackRuntime, outcome: Outcome, target: Target) -> dict | None:
+    """The ack body for a quick answer; what cannot ride in an ack (more messages, files, notices)
+    goes to a delivery job. None when the whole answer is left to that job, to keep its order."""
+    reply = outcome.reply
+    files = files_to_json(reply)
     with rt.herald.session() as session:
-        messages = render_answer(session, rt.herald, outcome.reply, shareable=True)
-        rest_job = None
-        if len(messages) > 1 or outcome.notices:
-            follow_up = messages if len(messages) > 1 else []
-            rest_job = enqueue(session, rt.herald, ReplyJob(
-                target=target, messages=[m.to_dict() for m in follow_up],
-                notices=[n.__dict__ for n in outcome.notices]))
-    if rest_job is not None:
+        messages = render_answer(session, rt.herald, reply, shareable=True)
+        later = messages if len(messages) > 1 else []
+        if later or files or outcome.notices:
+            target.in_channel = reply.visibility == "channel"
+            enqueue(session, rt.herald, ReplyJob(target=target, messages=[m.to_dict() for m in later],
+                                                 notices=[asdict(n) for n in outcome.notices], files=files))
+    if later or files or outcome.notices:
         rt.worker.wake()
-    if len(messages) > 1:
-        return ack()
-    in_channel = outcome.reply.visibility == "channel"
-    return ack(text=messages[0].text, blocks=messages[0].blocks,
-               response_type="in_channel" if in_channel else "ephemeral")
+    if later:
+        return None
+    return {"text": messages[0].text, "blocks": messages[0].blocks,
+            "response_type": "in_channel" if reply.visibility == "channel" else "ephemeral"}
 
 
 def _accept_job(rt: SlackRuntime, key: str | None, job: ReplyJob) -> bool:
@@ -106,7 +117,7 @@ def on_mention(rt: SlackRuntime, body: dict) -> None:
     target = Target(channel=event["channel"], user=user, team=team, in_channel=True,
                     thread_ts=event.get("thread_ts") or event.get("ts"))
     _accept_job(rt, receipt_key("event", team, body.get("event_id") or event.get("event_ts")),
-                ReplyJob(target=target, command=text or "help", actor=actor.__dict__))
+                ReplyJob(target=target, command=text or "help", actor=asdict(actor)))
 
 
 def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
@@ -123,7 +134,7 @@ def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
         _share(rt, key, target, action.get("value") or "", (body.get("user") or {}).get("name"))
     elif is_run_action(action_id) and action.get("value"):
         actor = rt.actor(user, (body.get("user") or {}).get("name"), team)
-        _accept_job(rt, key, ReplyJob(target=target, command=action["value"], actor=actor.__dict__,
+        _accept_job(rt, key, ReplyJob(target=target, command=action["value"], actor=asdict(actor),
                                       shareable=True))
 
 
@@ -164,7 +175,7 @@ def on_form_submitted(rt: SlackRuntime, ack: Ack, body: dict) -> None:
         messages = render_answer(session, rt.herald, reply, shareable=False)
         enqueue(session, rt.herald, ReplyJob(target=Target(channel=channel, user=user, team=team),
                                              messages=[m.to_dict() for m in messages],
-                                             notices=[n.__dict__ for n in outcome.notices]))
+                                             notices=[asdict(n) for n in outcome.notices]))
     rt.worker.wake()
 
 
@@ -185,7 +196,7 @@ def on_log_coverage(rt: SlackRuntime, ack: Ack, body: dict) -> None:
         _accept_job(rt, key, ReplyJob(target=target, messages=[note.to_dict()]))
         return
     actor = rt.actor(user, (body.get("user") or {}).get("name"), team)
-    _accept_job(rt, key, ReplyJob(target=target, command=f"coverage log {url}", actor=actor.__dict__))
+    _accept_job(rt, key, ReplyJob(target=target, command=f"coverage log {url}", actor=asdict(actor)))
 
 
 def first_link(text: str) -> str | None:
