@@ -190,3 +190,14 @@ def test_attachments_and_chart_are_uploaded_to_the_asker_privately(slack, slack_
     complete = slack_api.calls("files.completeUploadExternal")[0]
     assert complete["channel_id"] == "DU1"  # a DM with the asker, not the channel: the answer was private
     assert sorted(slack_api.uploads()) == sorted([b"\x89PNG fake", b"id,title\n1,A\n"])
+
+
+@pytest.mark.parametrize("body, content_type", [
+    (b"{not json", "application/json"), (b"[1, 2]", "application/json"), (b'"text"', "application/json"),
+    (b"payload=notjson", FORM), (b'payload={"type": 5}', FORM), (b'payload=[]', FORM),
+    (b'{"type": "event_callback", "event": "x"}', "application/json"), (b"", FORM),
+])
+def test_signed_but_malformed_bodies_get_4xx_never_500(slack, body, content_type):
+    response = slack.post(body, content_type)
+    assert 200 <= response.status_code < 500
+    assert b"Traceback" not in response.get_data()

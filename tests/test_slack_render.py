@@ -121,7 +121,7 @@ def test_form_values_cannot_break_out_of_their_quotes_and_errors_map_to_fields()
     assert field_errors(FORMS["press_log"], "nonsense", "x") is None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.text(max_size=400), st.sampled_from(HOSTILE)), min_size=1, max_size=8),
        st.integers(min_value=0, max_value=40))
 def test_any_text_renders_within_limits_without_pings(pieces, n_items):

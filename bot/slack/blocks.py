@@ -103,7 +103,7 @@ def fallback_text(reply: Reply) -> str:
 
 
 def _fallback(text: str) -> str:
-    return cut(escape(" ".join(text.split())), FALLBACK_MAX) or "Herald"
+    return cut(escape(" ".join(clean(text).split())), FALLBACK_MAX) or "Herald"
 
 
 def _is_continued(block: dict) -> bool:
@@ -146,9 +146,9 @@ def _body_blocks(reply: Reply) -> list[dict]:
 
 def _section_blocks(section: Section) -> list[dict]:
     blocks: list[dict] = []
-    if section.heading and section.heading.strip():
+    if clean(section.heading).strip():
         blocks.append(_section(f"*{cut(escape(section.heading), SECTION_MAX - 2)}*"))
-    if section.text and section.text.strip():
+    if clean(section.text).strip():
         blocks.extend(_section(chunk) for chunk in escaped_chunks(section.text, SECTION_MAX))
     facts = [f"*{cut(escape(f.label), FACT_LABEL_MAX)}*\n{cut(escape(f.value), FACT_VALUE_MAX)}" for f in section.facts]
     for start in range(0, len(facts), FIELDS_PER_SECTION):
@@ -160,11 +160,13 @@ def _section_blocks(section: Section) -> list[dict]:
 
 def _item_text(item: Item) -> str:
     marker = f"{MARKERS[item.marker]} " if item.marker in MARKERS else ""
-    text = marker + link(item.url, cut(item.title, ITEM_TITLE_MAX))
-    if item.meta:
-        text += "\n" + escape(cut(" · ".join(m for m in item.meta if m), ITEM_DETAIL_MAX))
-    if item.detail:
-        text += "\n" + escape(cut(item.detail, ITEM_DETAIL_MAX))
+    title = " ".join(clean(item.title).split()) or "(untitled)"
+    text = marker + link(item.url, cut(title, ITEM_TITLE_MAX))
+    meta = " · ".join(m for m in (clean(m).strip() for m in item.meta) if m)
+    if meta:
+        text += "\n" + escape(cut(meta, ITEM_DETAIL_MAX))
+    if clean(item.detail).strip():
+        text += "\n" + escape(cut(item.detail.strip(), ITEM_DETAIL_MAX))
     return text
 
 

@@ -31,7 +31,11 @@ def escape(text: str | None) -> str:
 
 def units(text: str) -> int:
     """Length as Slack may count it: UTF-16 code units (an emoji can count as two)."""
-    return len(text.encode("utf-16-le")) // 2
+    return _char_units(text)
+
+
+def _char_units(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def cut(text: str, limit: int, ellipsis: str = "…") -> str:
@@ -44,7 +48,7 @@ def cut(text: str, limit: int, ellipsis: str = "…") -> str:
     room = limit - units(ellipsis)
     out, used = [], 0
     for ch in text:
-        size = units(ch)
+        size = _char_units(ch)
         if used + size > room:
             break
         out.append(ch)
@@ -63,11 +67,11 @@ def escaped_chunks(text: str, limit: int) -> list[str]:
     used = 0
     for ch in clean(text):
         escaped = _ESCAPES.get(ch, ch)
-        size = units(escaped)
+        size = _char_units(escaped)
         if used + size > limit:
             head, tail = _break(current)
             pieces.append("".join(head))
-            current, used = tail, sum(units(c) for c in tail)
+            current, used = tail, sum(_char_units(c) for c in tail)
         current.append(escaped)
         used += size
     if current or not pieces:

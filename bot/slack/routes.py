@@ -5,6 +5,7 @@ wrong, stale (over five minutes) or malformed signature or timestamp gets 401 an
 """
 from __future__ import annotations
 
+import logging
 import re
 
 from flask import Blueprint, Flask, jsonify, request
@@ -15,6 +16,7 @@ from bot.slack.app import SlackRuntime, build_slack, slack_configured
 from config import ConfigError
 from runtime import Herald
 
+log = logging.getLogger("herald.slack.routes")
 _TIMESTAMP = re.compile(r"^[0-9]{1,12}$")
 _SIGNATURE = re.compile(r"^v0=[0-9a-f]{64}$")
 MAX_SKEW_SECONDS = 60 * 5
@@ -69,7 +71,15 @@ def register_slack(app: Flask, herald: Herald) -> SlackRuntime | None:
                             request.headers.get("X-Slack-Signature")):
             return jsonify(error="invalid_request", reason="Slack signature missing, wrong or too old"), 401
         runtime.worker.start()
-        return handler.handle(request)
+        try:
+            response = handler.handle(request)
+        except Exception:  # noqa: BLE001 - Bolt could not read a signed but malformed body
+            log.warning("unreadable Slack request", exc_info=True)
+            return jsonify(error="bad_request", reason="Slack request body could not be read"), 400
+        if response.status_code >= 500:  # never hand Slack a 5xx for one bad payload (it would retry)
+            log.warning("Slack request answered %s: %s", response.status_code, response.get_data()[:200])
+            return jsonify(error="bad_request", reason="Slack request could not be handled"), 400
+        return response
 
     if settings.SLACK_CLIENT_ID:
         @bp.get("/slack/install")
