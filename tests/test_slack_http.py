@@ -151,12 +151,15 @@ def test_handler_exception_gets_an_apology_with_a_reference(slack):
     assert "reference" in text and "ZeroDivisionError" not in text and "boom" not in text
 
 
-def test_bolt_level_error_is_an_apology_not_dispatch_failed(slack, slack_api):
+def test_bolt_level_error_is_an_apology_not_dispatch_failed(slack, slack_api, caplog):
     from tests.fakes.http import Answer
     slack_api.server.script("/api/views.open", Answer(200, {"ok": False, "error": "expired_trigger_id"}))
     response = slack.command("/press", "log")
     assert response.status_code == 200
-    assert "reference" in response.get_json()["text"]
+    text = response.get_json()["text"]
+    ref = text.rsplit(" ", 1)[-1]
+    assert "reference" in text and "expired_trigger_id" not in text
+    assert any(ref in r.getMessage() and r.exc_info for r in caplog.records)  # the log has it, with the traceback
 
 
 def test_long_answer_is_sent_as_several_messages_in_order(slack):

@@ -1,6 +1,7 @@
 """Outbound to Slack: response_url budget and fallback, per-channel pacing, notices, Socket Mode start."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 from bot.slack.blocks import SlackMessage
@@ -85,3 +86,19 @@ def test_serve_starts_the_worker_and_survives_a_socket_mode_refusal(make_slack, 
     slack_api.server.script("/api/apps.connections.open", Answer(200, {"ok": False, "error": "invalid_auth"}))
     assert _start_slack(harness.runtime, harness.herald) is None
     assert slack_api.calls("apps.connections.open") and harness.runtime.worker._thread.is_alive()
+
+
+def test_sixty_item_digest_is_posted_as_several_messages_within_limits(slack_api):
+    from bot.slack.post import post_reply
+    from handlers.reply import Item, Reply, Section
+    items = tuple(Item(title=f"Council story {i} " + "w" * 250, url=f"https://example.org/{i}", meta=("LGC", "positive"))
+                  for i in range(60))
+    ts = post_reply(_client(slack_api), "CDIGEST", Reply(title="Start the week", sections=(Section(items=items),)),
+                    pacer=Pacer(interval=0))
+    posts = slack_api.calls("chat.postMessage")
+    assert ts.startswith("1700000000.") and len(posts) >= 2
+    for post in posts:
+        blocks = json.loads(post["blocks"]) if isinstance(post["blocks"], str) else post["blocks"]
+        assert len(blocks) <= 50 and all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
+    shown = "".join(str(p["blocks"]) for p in posts)
+    assert all(f"https://example.org/{i}|" in shown for i in range(60))
