@@ -204,3 +204,19 @@ def test_signed_but_malformed_bodies_get_4xx_never_500(slack, body, content_type
     response = slack.post(body, content_type)
     assert 200 <= response.status_code < 500
     assert b"Traceback" not in response.get_data()
+
+
+def test_old_share_copies_receipts_and_finished_jobs_are_pruned(slack, clock):
+    from models.inbound import ReceivedEvent
+    slack.command("/herald", "help", trigger="T-prune")
+    with slack.herald.session() as s:
+        assert s.scalar(select(func.count()).select_from(Job)) == 1
+        assert s.scalar(select(func.count()).select_from(ReceivedEvent)) == 1
+    slack.runtime.worker.prune()
+    with slack.herald.session() as s:
+        assert s.scalar(select(func.count()).select_from(Job)) == 1  # still young
+    clock.advance(days=2)
+    slack.runtime.worker.prune()
+    with slack.herald.session() as s:
+        assert s.scalar(select(func.count()).select_from(Job)) == 0
+        assert s.scalar(select(func.count()).select_from(ReceivedEvent)) == 0

@@ -10,22 +10,24 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from typing import Callable
 
 from slack_sdk import WebClient
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.slack.blocks import SlackMessage, render_messages
+from bot.slack.receipts import PLATFORM
 from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
                                 notices_to_json)
 from handlers.context import Actor, Context
 from handlers.reply import Reply
 from handlers.router import route
-from models.inbound import Job
+from models.inbound import Job, ReceivedEvent
 from runtime import Herald
 
 log = logging.getLogger("herald.slack.jobs")
@@ -33,8 +35,12 @@ log = logging.getLogger("herald.slack.jobs")
 REPLY_KIND = "slack.reply"
 SHARE_KIND = "slack.share"  # a private answer kept so its "Share in channel" button can post it
 LOCK_FOR = timedelta(minutes=5)
+KEEP_SHARES = timedelta(days=1)  # ephemeral answers are gone from Slack long before this
+KEEP_FINISHED = timedelta(days=7)
+KEEP_RECEIPTS = timedelta(days=1)  # Slack's last retry comes about five minutes after the first
 MAX_ATTEMPTS = 5
 POLL_SECONDS = 5.0
+PRUNE_EVERY_SECONDS = 3600.0
 
 
 @dataclass
@@ -127,9 +133,13 @@ class JobWorker:
             self._thread.join(timeout)
 
     def _loop(self) -> None:
+        last_prune = None
         while not self._stop.is_set():
             try:
                 self.drain()
+                if last_prune is None or time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
+                    self.prune()
+                    last_prune = time.monotonic()
             except Exception:  # noqa: BLE001 - the worker must outlive a database hiccup
                 log.exception("slack job worker: drain failed")
             self._wake.wait(self.poll_seconds)
@@ -144,6 +154,16 @@ class JobWorker:
                 return finished
             finished += self.run(job_id)
         return finished
+
+    def prune(self) -> None:
+        """Forget old share copies, finished jobs and receipt keys no retry can still need."""
+        now = self.herald.clock.now()
+        with self.herald.session() as session:
+            session.execute(delete(Job).where(Job.kind == SHARE_KIND, Job.created_at < now - KEEP_SHARES))
+            session.execute(delete(Job).where(Job.kind == REPLY_KIND, Job.status.in_(("done", "failed")),
+                                              Job.created_at < now - KEEP_FINISHED))
+            session.execute(delete(ReceivedEvent).where(ReceivedEvent.platform == PLATFORM,
+                                                        ReceivedEvent.received_at < now - KEEP_RECEIPTS))
 
     def _claim_next(self) -> int | None:
         now = self.herald.clock.now()
