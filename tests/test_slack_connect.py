@@ -9,7 +9,8 @@ from sqlalchemy import text
 
 from config import ConfigError
 from tests.fakes.http import Answer
-from tests.slack_fixtures import _shared_slack_api, make_slack, slack_api, wait_until  # noqa: F401
+
+pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
 OAUTH = {"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "oauth-secret", "SLACK_BOT_TOKEN": ""}
 

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 
 from models.audit import AuditEntry
 from models.inbound import Job
-from tests.slack_fixtures import (_shared_slack_api, audited_family, make_slack, slack, slack_api,  # noqa: F401
-                                  wait_until, with_families)
+from tests.slack_fixtures import audited_family, wait_until, with_families
+
+pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
 FORM = "application/x-www-form-urlencoded"
 

@@ -9,9 +9,9 @@ from handlers.errors import UsageError
 from handlers.family import Family
 from handlers.reply import Reply
 from models.audit import AuditEntry
-from tests.fakes.http import Answer
-from tests.slack_fixtures import (_shared_slack_api, audited_family, make_slack, slack, slack_api,  # noqa: F401
-                                  wait_until, with_families)
+from tests.slack_fixtures import audited_family, wait_until, with_families
+
+pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
 
 def _audits(harness) -> int:

@@ -10,7 +10,8 @@ from bot.slack.post import Pacer, make_web_client, post_messages
 from config import Settings
 from handlers.context import Notice
 from tests.fakes.http import Answer
-from tests.slack_fixtures import _shared_slack_api, make_slack, slack_api, wait_until  # noqa: F401
+
+pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 MESSAGE = SlackMessage(text="Coverage <b>", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "hi"}}])
