@@ -9,7 +9,7 @@ from handlers.errors import UsageError
 from handlers.family import Family
 from handlers.reply import Reply
 from models.audit import AuditEntry
-from tests.slack_fixtures import audited_family, wait_until, with_families
+from tests.slack_helpers import audited_family, wait_until, with_families
 
 pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
@@ -210,3 +210,34 @@ def test_app_home_shows_coverage_programmes_and_digests(slack, slack_api):
     headers = [b["text"]["text"] for b in view["blocks"] if b["type"] == "header"]
     assert published["user_id"] == "U1" and view["type"] == "home" and len(headers) == 3
     assert len(view["blocks"]) <= 100
+
+
+def test_refused_form_can_be_submitted_again_unchanged_and_is_answered_again(make_slack, database_url):
+    harness = make_slack(database_url)
+    with_families(harness, _fake_press([]))
+    for _ in range(2):  # the refusal changed nothing, so its key was not kept
+        bad = _submit(harness, "herald_form_press_log", {"type": "statement", "title": "No outlet"})
+        assert bad.get_json()["response_action"] == "errors"
+
+
+def test_concurrent_deliveries_of_one_event_make_one_job(make_slack, database_url, slack_api):
+    import threading
+
+    harness = make_slack(database_url)
+    with_families(harness, audited_family())
+    start = threading.Barrier(4)
+    statuses: list[int] = []
+
+    def deliver():
+        start.wait()
+        statuses.append(harness.event(_mention("note race"), event_id="EvRace").status_code)
+
+    threads = [threading.Thread(target=deliver) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wait_until(lambda: slack_api.calls("chat.postMessage"))
+    harness.runtime.worker.drain()
+    assert statuses == [200] * 4
+    assert _audits(harness) == 1 and len(slack_api.calls("chat.postMessage")) == 1

@@ -43,13 +43,17 @@ def seen(session: Session, key: str) -> bool:
 
 
 def record(session: Session, herald: Herald, key: str, job_id: int | None = None) -> bool:
-    """Record `key` in the caller's transaction; False when another delivery already holds it."""
+    """Record `key` as the first write of the caller's transaction; False when a delivery already holds it.
+
+    A concurrent duplicate fails on the primary key and its (still empty) transaction is rolled back.
+    """
     if seen(session, key):
         return False
+    session.add(ReceivedEvent(platform=PLATFORM, key=key, received_at=herald.clock.now(), job_id=job_id))
     try:
-        with session.begin_nested():
-            session.add(ReceivedEvent(platform=PLATFORM, key=key, received_at=herald.clock.now(), job_id=job_id))
+        session.flush()
     except IntegrityError:
+        session.rollback()
         return False
     return True
 
