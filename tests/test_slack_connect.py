@@ -91,3 +91,18 @@ def test_manifest_declares_every_command_scope_event_and_shortcut_herald_handles
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
     assert manifest["features"]["shortcuts"][0]["callback_id"] == LOG_COVERAGE_SHORTCUT
     assert manifest["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
+
+
+def test_a_socket_mode_command_reaches_the_same_listeners_without_a_signature(make_app, sqlite_url, slack_api):
+    import json
+
+    from slack_bolt.adapter.socket_mode.internals import run_bolt_app
+    from slack_sdk.socket_mode.request import SocketModeRequest
+    app = make_app(sqlite_url, SLACK_APP_TOKEN="xapp-1", SLACK_BOT_TOKEN="xoxb-1", SLACK_API_URL=slack_api.api_url)
+    runtime = app.extensions["herald_slack"]
+    payload = {"command": "/herald", "text": "help", "user_id": "U1", "team_id": "T1", "channel_id": "C1",
+               "trigger_id": "T-socket", "response_url": f"{slack_api.server.url}/response/socket"}
+    response = run_bolt_app(runtime.bolt, SocketModeRequest(type="slash_commands", envelope_id="e1", payload=payload))
+    runtime.worker.stop()
+    assert response.status == 200
+    assert json.loads(response.body)["blocks"][0]["text"]["text"].startswith("Herald")
