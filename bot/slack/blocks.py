@@ -29,6 +29,8 @@ ITEM_TITLE_MAX = 500
 ITEM_DETAIL_MAX = 1000
 MAX_MESSAGES = 4  # a response_url takes 5 posts; one is kept for a follow-up
 
+CONTINUED = "Continued in the next message."
+
 RUN_ACTION = "herald_run"      # button value: a Herald command line to run
 NEXT_ACTION = "herald_next"    # the "Next 10" paging button
 SHARE_ACTION = "herald_share"  # button value: the id of the stored reply to share
@@ -68,7 +70,7 @@ def render_messages(reply: Reply, share_id: str | None = None) -> list[SlackMess
                 pages[-1].append(_context(f"Cut to fit Slack: {len(body) - index} more parts not shown. "
                                           "Ask a narrower question (a shorter period, a filter) to see them."))
                 break
-            pages[-1].append(_context("Continued in the next message."))
+            pages[-1].append(_context(CONTINUED))
             pages.append([])
             used = 0
         pages[-1].append(block)
@@ -107,7 +109,7 @@ def _fallback(text: str) -> str:
 
 
 def _is_continued(block: dict) -> bool:
-    return block.get("type") == "context" and block["elements"][0].get("text") == "Continued in the next message."
+    return block.get("type") == "context" and block["elements"][0].get("text") == CONTINUED
 
 
 def _size(block: dict | list | str) -> int:
