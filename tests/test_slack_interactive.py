@@ -97,6 +97,15 @@ def test_share_in_channel_posts_the_same_answer_for_everyone(slack):
                    for e in b["elements"])
 
 
+def test_only_the_person_answered_can_share_the_answer(slack):
+    ack = slack.command("/herald", "help", user="U7", trigger="T-owner").get_json()
+    share = next(e for b in ack["blocks"] if b["type"] == "actions" for e in b["elements"]
+                 if e["action_id"] == "herald_share")
+    _click(slack, "herald_share", share["value"])  # clicked by U1, not U7
+    slack.runtime.worker.drain()
+    assert slack.responses("click") == []
+
+
 def test_link_button_click_is_only_acknowledged(slack, slack_api):
     assert _click(slack, "herald_url_0", "").status_code == 200
     slack.runtime.worker.drain()

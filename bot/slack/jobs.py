@@ -74,29 +74,29 @@ def enqueue(session: Session, herald: Herald, job: ReplyJob) -> Job:
     return row
 
 
-def hold_for_sharing(session: Session, herald: Herald, messages: list[SlackMessage]) -> str:
-    """Keep a private answer so "Share in channel" can post it later; returns the id for the button."""
+def hold_for_sharing(session: Session, herald: Herald, messages: list[SlackMessage], owner: str | None) -> str:
+    """Keep a private answer so its owner's "Share in channel" can post it later; returns the button's id."""
     now = herald.clock.now()
-    row = Job(kind=SHARE_KIND, payload={"messages": [m.to_dict() for m in messages]}, status="held",
+    row = Job(kind=SHARE_KIND, payload={"messages": [m.to_dict() for m in messages], "owner": owner}, status="held",
               created_at=now, run_after=now, attempts=0)
     session.add(row)
     session.flush()
     return str(row.id)
 
 
-def shared_messages(session: Session, share_id: str) -> list[SlackMessage] | None:
-    """The messages held under `share_id`, or None if there are none."""
+def shared_messages(session: Session, share_id: str, user: str | None) -> list[SlackMessage] | None:
+    """The messages held under `share_id` for `user` (only the person who was answered may share)."""
     row = session.get(Job, int(share_id)) if share_id.isdigit() else None
-    if row is None or row.kind != SHARE_KIND:
+    if row is None or row.kind != SHARE_KIND or row.payload.get("owner") != user:
         return None
     return [SlackMessage(**m) for m in row.payload["messages"]]
 
 
-def render_answer(session: Session, herald: Herald, reply: Reply, shareable: bool) -> list[SlackMessage]:
-    """The messages for `reply`; a private, successful answer gets a "Share in channel" button."""
-    if not shareable or reply.is_error or reply.visibility == "channel":
+def render_answer(session: Session, herald: Herald, reply: Reply, share_owner: str | None) -> list[SlackMessage]:
+    """The messages for `reply`; a private, successful answer to `share_owner` gets "Share in channel"."""
+    if not share_owner or reply.is_error or reply.visibility == "channel":
         return render_messages(reply)
-    share_id = hold_for_sharing(session, herald, render_messages(reply))
+    share_id = hold_for_sharing(session, herald, render_messages(reply), share_owner)
     return render_messages(reply, share_id=share_id)
 
 
@@ -206,7 +206,8 @@ class JobWorker:
             ctx = Context(session=session, actor=actor, clock=self.herald.clock, settings=self.herald.settings,
                           channel=job.target.channel)
             reply = route(job.command, ctx, self.herald.families)
-            job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, job.shareable)]
+            owner = job.target.user if job.shareable else None
+            job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, owner)]
             job.notices = notices_to_json(ctx.notices)
             job.files = files_to_json(reply)
             row.payload = job.to_json()

@@ -82,7 +82,7 @@ def _answer_now(rt: SlackRuntime, outcome: Outcome, target: Target) -> dict | No
     reply = outcome.reply
     files = files_to_json(reply)
     with rt.herald.session() as session:
-        messages = render_answer(session, rt.herald, reply, shareable=True)
+        messages = render_answer(session, rt.herald, reply, share_owner=target.user)
         later = messages if len(messages) > 1 else []
         if later or files or outcome.notices:
             target.in_channel = reply.visibility == "channel"
@@ -140,7 +140,7 @@ def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
 
 def _share(rt: SlackRuntime, key: str, target: Target, share_id: str, name: str | None) -> None:
     with rt.herald.session() as session:
-        messages = shared_messages(session, share_id)
+        messages = shared_messages(session, share_id, target.user)
     if not messages:
         return
     note = {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(f"Shared by {escape(name or 'a colleague')}", 200)}]}
@@ -172,7 +172,7 @@ def on_form_submitted(rt: SlackRuntime, ack: Ack, body: dict) -> None:
         return ack(response_action="errors", errors=errors)
     ack()
     with rt.herald.session() as session:
-        messages = render_answer(session, rt.herald, reply, shareable=False)
+        messages = render_answer(session, rt.herald, reply, share_owner=None)
         enqueue(session, rt.herald, ReplyJob(target=Target(channel=channel, user=user, team=team),
                                              messages=[m.to_dict() for m in messages],
                                              notices=[asdict(n) for n in outcome.notices]))
