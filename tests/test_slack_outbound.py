@@ -103,3 +103,19 @@ def test_sixty_item_digest_is_posted_as_several_messages_within_limits(slack_api
         assert len(blocks) <= 50 and all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
     shown = "".join(str(p["blocks"]) for p in posts)
     assert all(f"https://example.org/{i}|" in shown for i in range(60))
+
+
+def test_a_delivery_that_fails_midway_resumes_after_what_was_sent(make_slack, sqlite_url, slack_api):
+    from bot.slack.jobs import ReplyJob, enqueue
+    harness = make_slack(sqlite_url)
+    harness.runtime.worker.stop()  # drive the worker by hand
+    slack_api.server.script("/api/chat.postMessage", lambda rec: slack_api._answer(rec),
+                            Answer(200, {"ok": False, "error": "channel_not_found"}))
+    messages = [SlackMessage(text=f"part {i}", blocks=[]).to_dict() for i in range(2)]
+    with harness.herald.session() as session:
+        job_id = enqueue(session, harness.herald, ReplyJob(target=Target(channel="C5", user=None, in_channel=True),
+                                                           messages=messages)).id
+    assert harness.runtime.worker.run(job_id) is False  # part 0 went, part 1 was refused
+    slack_api.server.script("/api/chat.postMessage", lambda rec: slack_api._answer(rec))
+    assert harness.runtime.worker.run(job_id) is True
+    assert [c["text"] for c in slack_api.calls("chat.postMessage")] == ["part 0", "part 1", "part 1"]

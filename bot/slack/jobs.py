@@ -54,6 +54,7 @@ class ReplyJob:
     messages: list[dict] | None = None
     notices: list[dict] = field(default_factory=list)
     files: list[dict] = field(default_factory=list)  # chart and attachments, uploaded after the messages
+    delivered: int = 0  # messages already sent: a retried delivery carries on from here
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -186,8 +187,11 @@ class JobWorker:
         try:
             job = self._run_command(job_id)
             client = self.client_for(job.target.team)
-            now = self.herald.clock.now()
-            deliver([SlackMessage(**m) for m in job.messages or []], job.target, client, now)
+            messages = [SlackMessage(**m) for m in job.messages or []]
+            for index in range(job.delivered, len(messages)):
+                deliver([messages[index]], job.target, client, self.herald.clock.now())
+                job.delivered = index + 1
+                self._save_progress(job_id, job)
             deliver_files(job.files, job.target, client)
             deliver_notices(notices_from_json(job.notices), client)
         except Exception as exc:  # noqa: BLE001 - recorded on the job and retried
@@ -213,6 +217,10 @@ class JobWorker:
             row.payload = job.to_json()
             row.status = "delivering"  # committed with the command's work: it never runs twice
         return job
+
+    def _save_progress(self, job_id: int, job: ReplyJob) -> None:
+        with self.herald.session() as session:
+            session.execute(update(Job).where(Job.id == job_id).values(payload=job.to_json()))
 
     def _finish(self, job_id: int) -> None:
         with self.herald.session() as session:
