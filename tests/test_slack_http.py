@@ -220,3 +220,15 @@ def test_old_share_copies_receipts_and_finished_jobs_are_pruned(slack, clock):
     with slack.herald.session() as s:
         assert s.scalar(select(func.count()).select_from(Job)) == 0
         assert s.scalar(select(func.count()).select_from(ReceivedEvent)) == 0
+
+
+def test_quick_command_that_overruns_its_budget_is_acknowledged_and_answered_later(slack):
+    """Even a command not marked slow never makes Slack wait: past the budget it is answered later."""
+    gate = threading.Event()
+    with_families(slack, audited_family("note", gate=gate))
+    slack.runtime.ack_budget_seconds = 0.05  # the setting, shortened so the test does not wait 2 s
+    response = slack.command("/herald", "note unexpectedly slow", trigger="T-late")
+    assert response.get_json() == {"text": "Working on it…", "response_type": "ephemeral"}
+    gate.set()
+    answer = wait_until(lambda: slack.responses("T-late"))[0]
+    assert answer["blocks"][0]["text"]["text"] == "Noted: unexpectedly slow" and _audits(slack) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from slack_bolt import App
@@ -30,6 +31,7 @@ log = logging.getLogger("herald.slack")
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "app_mentions:read", "files:write",
               "usergroups:read", "users:read")
 OAUTH_STATE_SECONDS = 600
+ACK_BUDGET_SECONDS = 2.0  # Slack gives up on an acknowledgement after 3 s
 
 
 def slack_configured(settings: Settings) -> bool:
@@ -47,6 +49,8 @@ class SlackRuntime:
     installation_store: SQLAlchemyInstallationStore | None = None
     worker: JobWorker | None = None
     bolt: App | None = None
+    ack_budget_seconds: float = ACK_BUDGET_SECONDS  # a quick command answering later than this is sent on
+    quick_pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(8, "herald-slack-cmd"))
     _team_clients: dict[str, WebClient] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

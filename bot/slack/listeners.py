@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import uuid
 from dataclasses import asdict
 
@@ -63,11 +64,48 @@ def on_command(rt: SlackRuntime, ack: Ack, body: dict) -> None:
     if _is_slow(rt, text):
         accepted = _accept_job(rt, key, ReplyJob(target=target, command=text, actor=asdict(actor), shareable=True))
         return ack(text=WORKING, response_type="ephemeral") if accepted else ack()
-    outcome = run_command(rt.herald, text, actor, channel, key)
-    if outcome is None:
-        return ack()
-    answer = _answer_now(rt, outcome, target)
+    quick = _QuickCommand(rt, text, actor, target, key)
+    rt.quick_pool.submit(quick.run)
+    answered, answer = quick.wait(rt.ack_budget_seconds)
+    if not answered:  # overran its budget: Slack gets an ack now, the answer follows via response_url
+        return ack(text=WORKING, response_type="ephemeral")
     return ack(**answer) if answer else ack()
+
+
+class _QuickCommand:
+    """A quick command run against the ack deadline: answered in the ack if it finishes in time,
+    otherwise (it was late) its whole answer becomes a delivery job when it does finish."""
+
+    def __init__(self, rt: SlackRuntime, text: str, actor, target: Target, key: str):
+        self.rt, self.text, self.actor, self.target, self.key = rt, text, actor, target, key
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._late = False
+        self._answer: dict | None = None
+
+    def run(self) -> None:
+        try:
+            outcome = run_command(self.rt.herald, self.text, self.actor, self.target.channel, self.key)
+            with self._lock:
+                if outcome is not None:
+                    self._answer = _answer_now(self.rt, outcome, self.target, whole=self._late)
+        except Exception:  # noqa: BLE001 - logged with a reference like any listener error
+            ref = uuid.uuid4().hex[:8]
+            log.exception("slash command failed ref=%s", ref)
+            with self._lock:
+                self._answer = {"response_type": "ephemeral", "text": "Sorry, Herald hit an error answering that. "
+                                f"If it keeps happening, give your admin this reference: {ref}"}
+        finally:
+            self._done.set()
+
+    def wait(self, budget: float) -> tuple[bool, dict | None]:
+        """(finished in time, ack body) after at most `budget` seconds."""
+        self._done.wait(budget)
+        with self._lock:
+            if not self._done.is_set():
+                self._late = True
+                return False, None
+        return True, self._answer
 
 
 def _is_slow(rt: SlackRuntime, text: str) -> bool:
@@ -76,14 +114,14 @@ def _is_slow(rt: SlackRuntime, text: str) -> bool:
     return bool(family and family.ready and family.is_slow(rest))
 
 
-def _answer_now(rt: SlackRuntime, outcome: Outcome, target: Target) -> dict | None:
+def _answer_now(rt: SlackRuntime, outcome: Outcome, target: Target, whole: bool = False) -> dict | None:
     """The ack body for a quick answer; what cannot ride in an ack (more messages, files, notices)
-    goes to a delivery job. None when the whole answer is left to that job, to keep its order."""
+    goes to a delivery job. None when the whole answer is left to that job (`whole`, or to keep order)."""
     reply = outcome.reply
     files = files_to_json(reply)
     with rt.herald.session() as session:
         messages = render_answer(session, rt.herald, reply, share_owner=target.user)
-        later = messages if len(messages) > 1 else []
+        later = messages if len(messages) > 1 or whole else []
         if later or files or outcome.notices:
             target.in_channel = reply.visibility == "channel"
             enqueue(session, rt.herald, ReplyJob(target=target, messages=[m.to_dict() for m in later],
