@@ -21,6 +21,7 @@ from bot.slack.delivery import Target, files_to_json
 from bot.slack.jobs import ReplyJob, enqueue, render_answer, shared_messages
 from bot.slack.mrkdwn import cut, escape
 from bot.slack.receipts import Outcome, receipt_key, record, run_command
+from handlers.context import Actor
 from handlers.router import family_for, split_command
 
 log = logging.getLogger("herald.slack.listeners")
@@ -76,7 +77,7 @@ class _QuickCommand:
     """A quick command run against the ack deadline: answered in the ack if it finishes in time,
     otherwise (it was late) its whole answer becomes a delivery job when it does finish."""
 
-    def __init__(self, rt: SlackRuntime, text: str, actor, target: Target, key: str):
+    def __init__(self, rt: SlackRuntime, text: str, actor: Actor, target: Target, key: str):
         self.rt, self.text, self.actor, self.target, self.key = rt, text, actor, target, key
         self._lock = threading.Lock()
         self._done = threading.Event()
