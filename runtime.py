@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from config import ConfigError, Settings
 from handlers.context import Actor, Context
 from handlers.reply import Reply
-from handlers.router import route
+from handlers.family import Family
+from handlers.router import FAMILIES, route
 from models.clock import Clock, SystemClock
 from models.db import make_engine, make_session_factory, transaction
 from models.migrate import SchemaBehind, ensure_current
@@ -27,6 +28,7 @@ class Herald:
     engine: Engine
     sessions: sessionmaker[Session]
     clock: Clock
+    families: tuple[Family, ...] = FAMILIES  # the command families the router knows; tests may add one
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> "Herald":
@@ -59,7 +61,7 @@ class Herald:
         with self.session() as session:
             ctx = Context(session=session, actor=actor, clock=self.clock, settings=self.settings,
                           channel=channel)
-            reply = route(text_, ctx)
+            reply = route(text_, ctx, self.families)
         return reply, ctx
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from bot import health
+from bot.slack.routes import register_slack
 from bot.teams import agent_bot as teams_bot
 from bot.teams import outgoing as teams_outgoing
 from bot.webhooks import campaign_metrics
@@ -14,6 +15,7 @@ from runtime import Herald
 def register_routes(app: Flask, herald: Herald) -> None:
     """Mount health checks, then each platform's and webhook's routes."""
     app.register_blueprint(health.bp)
+    register_slack(app, herald)
     teams_outgoing.register(app, herald)
     teams_bot.register(app, herald)
     app.register_blueprint(coverage_webhook.bp)

@@ -108,17 +108,39 @@ def clock() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
-    """One local process: the web app and the in-process scheduler (what `make run` starts)."""
+    """One local process: the web app, the in-process scheduler and, with SLACK_APP_TOKEN, Slack's
+    Socket Mode connection (what `make run` starts)."""
     require_current_schema()
     from digests.clock import run_clock
     h = herald()
     stop = threading.Event()
     threading.Thread(target=run_clock, args=(h, stop), name="herald-clock", daemon=True).start()
+    socket = _start_slack(current_app.extensions.get("herald_slack"), h)
     _print_welcome(h, host, port)
     try:
         run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
     finally:
         stop.set()
+        if socket is not None:
+            socket.close()
+
+
+def _start_slack(slack_runtime, h: Herald):
+    """Start the Slack job worker and, when SLACK_APP_TOKEN is set, connect Socket Mode."""
+    if slack_runtime is None:
+        return None
+    slack_runtime.worker.start()
+    if not h.settings.SLACK_APP_TOKEN:
+        return None
+    from bot.slack.socket_mode import socket_mode_handler
+    handler = socket_mode_handler(slack_runtime)
+    try:
+        handler.connect()
+    except Exception as exc:  # noqa: BLE001 - the web app still serves; say why Slack is not connected
+        click.echo(f"Slack Socket Mode could not connect: {h.settings.redacted(str(exc))[:200]}", err=True)
+        handler.close()
+        return None
+    return handler
 
 
 def _print_welcome(h: Herald, host: str, port: int) -> None:
@@ -128,10 +150,20 @@ def _print_welcome(h: Herald, host: str, port: int) -> None:
 Herald is running on {base}
   Works now, no Slack needed:  curl {base}/healthz   ·   curl {base}/readyz
                                .venv/bin/flask --app app ask "coverage this week"
-  Slack:  {"connected (bot token set)" if s.SLACK_BOT_TOKEN else "set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode"}
+  Slack:  {_slack_mode(s)}
   Teams:  {"outgoing webhook secret set" if s.TEAMS_OUTGOING_WEBHOOK_SECRET else "set TEAMS_OUTGOING_WEBHOOK_SECRET for the outgoing webhook"}
   Webhooks: {"token set" if s.HERALD_WEBHOOK_TOKEN else "set HERALD_WEBHOOK_TOKEN to accept POST /webhooks/*"}
 """)
+
+
+def _slack_mode(s) -> str:
+    if s.SLACK_APP_TOKEN:
+        return "Socket Mode (SLACK_APP_TOKEN set): no public URL needed"
+    if s.SLACK_CLIENT_ID:
+        return f"OAuth: install at {s.HERALD_BASE_URL}/slack/install; events at POST /slack/events"
+    if s.SLACK_BOT_TOKEN and s.SLACK_SIGNING_SECRET:
+        return "one workspace: Slack sends to POST /slack/events"
+    return "set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, or add SLACK_APP_TOKEN for Socket Mode (see README)"
 
 
 def _stop_on_signals() -> threading.Event:

@@ -20,6 +20,13 @@ class Family:
     examples: tuple[str, ...]
     handle: Handler | None = None
     aliases: tuple[str, ...] = ()
+    slow: bool = False  # every command of this family may take longer than chat's few seconds
+    slow_words: tuple[str, ...] = ()  # sub-commands that may (e.g. "export", "board", "add")
+
+    def is_slow(self, rest: str) -> bool:
+        """Whether `rest` (the words after the family name) should run as background work."""
+        first = rest.split(None, 1)[0].lower() if rest.strip() else ""
+        return self.slow or first in self.slow_words
 
     @property
     def ready(self) -> bool:

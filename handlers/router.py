@@ -27,9 +27,15 @@ _BY_WORD = {word: fam for fam in FAMILIES for word in (fam.name, *fam.aliases)}
 HELP_WORDS = {"help", "?", "herald", "herald help", ""}
 
 
-def family_for(word: str) -> Family | None:
-    """The family a command word names (`coverage`, `/coverage`, an alias), or None."""
-    return _BY_WORD.get(word.lower().lstrip("/"))
+def family_for(word: str, families: tuple[Family, ...] = FAMILIES) -> Family | None:
+    """The family a command word names (`coverage`, `/coverage`, an alias), or None.
+
+    `families` defaults to Herald's own; a caller may pass another set (tests add a slow one).
+    """
+    if families is FAMILIES:
+        return _BY_WORD.get(word.lower().lstrip("/"))
+    word = word.lower().lstrip("/")
+    return next((fam for fam in families if word in (fam.name, *fam.aliases)), None)
 
 
 def split_command(text: str) -> tuple[str, str]:
@@ -42,12 +48,12 @@ def split_command(text: str) -> tuple[str, str]:
     return words[0].lower().lstrip("/"), (words[1] if len(words) > 1 else "").strip()
 
 
-def route(text: str, ctx: Context) -> Reply:
+def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> Reply:
     """Run one command line and return its reply. Never raises for anything a user can type."""
     word, rest = split_command(text.replace("\x00", ""))
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
-    family = family_for(word)
+    family = family_for(word, families)
     if family is None:
         return _unknown_family(word)
     if rest.lower() in ("help", "?", "--help", "-h"):

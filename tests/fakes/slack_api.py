@@ -35,7 +35,18 @@ class FakeSlackAPI:
                 with self._lock:
                     ts = f"1700000000.{next(self._ts):06d}"
                 return Answer(200, {"ok": True, "channel": self.payload(rec).get("channel", "C1"), "ts": ts})
+            if method == "files.getUploadURLExternal":
+                with self._lock:
+                    file_id = f"F{next(self._ts):06d}"
+                return Answer(200, {"ok": True, "file_id": file_id, "upload_url": f"{self.server.url}/upload/{file_id}"})
+            if method == "files.completeUploadExternal":
+                files = json.loads(self.payload(rec).get("files") or "[]")
+                return Answer(200, {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]})
+            if method == "conversations.open":
+                return Answer(200, {"ok": True, "channel": {"id": "D" + self.payload(rec).get("users", "X")}})
             return Answer(200, {"ok": True})
+        if rec.path.startswith("/upload/"):
+            return Answer(200, f"OK - {len(rec.body)}")
         return Answer(200, {"ok": True})  # response_url posts and anything else
 
     @staticmethod
@@ -46,9 +57,19 @@ class FakeSlackAPI:
             return json.loads(rec.body or b"{}")
         return {k: v[0] for k, v in parse_qs(rec.body.decode()).items()}
 
+    def uploads(self) -> list[bytes]:
+        """The bytes of every file uploaded (files_upload_v2's second step)."""
+        return [r.body for r in self.server.requests if r.path.startswith("/upload/")]
+
     def calls(self, method: str) -> list[dict]:
         """The arguments of every call of one Web API method, in order."""
         return [self.payload(r) for r in self.server.received(f"/api/{method}")]
+
+    def reset(self) -> None:
+        """Forget recorded calls and scripted answers (one server shared by many tests)."""
+        with self.server._lock:
+            self.server.requests.clear()
+            self.server._scripts.clear()
 
     def __enter__(self) -> "FakeSlackAPI":
         self.server.__enter__()
