@@ -99,12 +99,7 @@ def test_hostile_text_makes_no_mention_link_or_broken_card_in_teams(text):
                 assert "](" not in fact[key].replace("\\](", "") and "**" not in fact[key].replace("\\*", "")
 
 
-SLACK_KNOWN_GAP = pytest.mark.xfail(
-    reason="bot/slack/blocks.link() links any URL scheme (javascript:); reported to the Slack area", strict=False)
-
-
-@pytest.mark.parametrize("text", [pytest.param(t, marks=SLACK_KNOWN_GAP) if t.startswith("javascript") else t
-                                  for t in HOSTILE], ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_text_makes_no_mention_link_or_broken_blocks_in_slack(text):
     blocks = render_blocks(hostile_reply(text))
     raw = json.dumps(blocks, ensure_ascii=False)
