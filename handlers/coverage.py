@@ -263,5 +263,6 @@ FAMILY = Family(
     examples=("/coverage this week", "/coverage last month outlet:MJ negative", "/coverage Q1 2023/24 council:Thurrock",
               '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown interview',
               "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock'),
+    slow_words=("export",),
     handle=handle,
 )

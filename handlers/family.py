@@ -21,12 +21,11 @@ class Family:
     handle: Handler | None = None
     aliases: tuple[str, ...] = ()
     slow: bool = False  # every command of this family may take longer than chat's few seconds
-    slow_words: tuple[str, ...] = ()  # sub-commands that may (e.g. "export", "board", "add")
+    slow_words: tuple[str, ...] = ()  # words that make a command slow (e.g. "export", "board", "add")
 
     def is_slow(self, rest: str) -> bool:
         """Whether `rest` (the words after the family name) should run as background work."""
-        first = rest.split(None, 1)[0].lower() if rest.strip() else ""
-        return self.slow or first in self.slow_words
+        return self.slow or any(word in self.slow_words for word in rest.lower().split())
 
     @property
     def ready(self) -> bool:

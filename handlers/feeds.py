@@ -92,5 +92,6 @@ FAMILY = Family(
     summary="The feeds Herald polls for coverage, and their health",
     usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>",
     examples=("/feeds list", ADD_EXAMPLE),
+    slow_words=("add", "poll"),
     handle=handle,
 )
