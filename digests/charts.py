@@ -22,8 +22,9 @@ def coverage_by_day_chart(days: list[DayCounts], title: str) -> Chart:
     bottom = [0] * len(days)
     for tone in TONE_ORDER:
         values = [getattr(d.tones, tone) for d in days]
-        axes.bar(labels, values, bottom=bottom, label=tone, color=TONE_COLOURS[tone])
+        axes.bar(range(len(days)), values, bottom=bottom, label=tone, color=TONE_COLOURS[tone])
         bottom = [b + v for b, v in zip(bottom, values)]
+    axes.set_xticks(range(len(days)), labels)
     axes.set_ylabel("items")
     axes.set_title(title, fontsize=10)
     axes.legend(fontsize=8, frameon=False)
