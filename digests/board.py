@@ -135,7 +135,7 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
                      None),
     )
     by_month = data.counts_by_day(session, _month_windows(window))
-    chart = coverage_by_day_chart(by_month, f"Coverage by month, {quarter.label}") if by_month else None
+    chart = coverage_by_day_chart(by_month, f"Coverage by month, {quarter.label}", "%B") if by_month else None
     return BoardUpdate(title=f"Cross-improvement Communications Strategy: {q} update",
                        quarter=quarter.label, sections=sections, chart=chart)
 

@@ -14,11 +14,11 @@ from handlers.reply import Chart  # noqa: E402
 TONE_COLOURS = {"positive": "#2e7d32", "neutral": "#9e9e9e", "negative": "#c62828"}
 
 
-def coverage_by_day_chart(days: list[DayCounts], title: str) -> Chart:
+def coverage_by_day_chart(days: list[DayCounts], title: str, label_format: str = "%a %-d") -> Chart:
     """A stacked bar chart of items per day by tone, with the same numbers in words."""
     figure = Figure(figsize=(6.4, 3.0), dpi=100)
     axes = figure.subplots()
-    labels = [d.day.strftime("%a %-d") for d in days]
+    labels = [d.day.strftime(label_format) for d in days]
     bottom = [0] * len(days)
     for tone in TONE_ORDER:
         values = [getattr(d.tones, tone) for d in days]

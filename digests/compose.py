@@ -157,15 +157,14 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
 
 
 def daily_digest(session: Session, window: Window, now: datetime, late: bool = False) -> Reply:
-    """The comms team's morning digest: coverage since the last one, by outlet, alerts, to tag."""
+    """The comms team's morning digest: coverage since the last one by outlet, alerts, what to tag."""
+    stories = data.items_in(session, window.start, window.end, limit=60)
     sections = []
     for outlet in data.counts_by_outlet(session, window.start, window.end):
-        sections.append(Section(heading=f"{outlet.outlet} ({outlet.tones.total})",
-                                text=_tone_text(outlet.tones)))
-    stories = data.items_in(session, window.start, window.end, limit=25)
-    if stories:
-        sections.append(Section(heading="Items", items=tuple(_story_item(s, window.tz) for s in stories)))
-    else:
+        mine = tuple(_story_item(s, window.tz) for s in stories if (s.outlet or "Unknown outlet") == outlet.outlet)
+        sections.append(Section(heading=f"{outlet.outlet} ({outlet.tones.total})", text=_tone_text(outlet.tones),
+                                items=mine))
+    if not sections:
         sections.append(Section(text="No new coverage."))
     alerts = data.alerts_sent(session, window.start, window.end)
     count, untagged = data.unclassified(session, window.start, window.end)
