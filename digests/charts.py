@@ -29,7 +29,7 @@ def coverage_by_day_chart(days: list[DayCounts], title: str, label_format: str =
     axes.set_title(title, fontsize=10)
     axes.legend(fontsize=8, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.12)  # fixed: tight_layout draws twice
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     words = "; ".join(f"{d.day:%a %-d %b}: {d.tones.total} ({d.tones.positive} positive, "

@@ -21,7 +21,7 @@ from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
 from digests.schedule import Occurrence, Schedule, occurrences_between
 from models.digest import (MAX_ATTEMPTS, DigestRun, DigestSubscription, active_subscriptions, claim_run,
-                           record_missed, run_exists, runs_to_retry, start_attempt)
+                           claimed_periods, record_missed, runs_to_retry, start_attempt)
 from runtime import Herald
 
 log = logging.getLogger("herald.digests")
@@ -58,8 +58,11 @@ def claim_due(herald: Herald, subscription_id: int, holder: str) -> list[int]:
         sub = session.get(DigestSubscription, subscription_id)
         if sub is None or not sub.active or sub.kind not in ("weekly", "daily"):
             return []
-        for occ in occurrences_between(schedule_of(sub, herald), now - LOOKBACK, now + timedelta(microseconds=1)):
-            if occ.due_at < sub.created_at or run_exists(session, sub.id, occ.period_key):
+        due = [occ for occ in occurrences_between(schedule_of(sub, herald), now - LOOKBACK,
+                                                  now + timedelta(microseconds=1)) if occ.due_at >= sub.created_at]
+        taken = claimed_periods(session, sub.id, [occ.period_key for occ in due])
+        for occ in due:
+            if occ.period_key in taken:
                 continue
             if now - occ.due_at > grace:
                 record_missed(session, sub.id, occ.period_key, occ.due_at, now)

@@ -173,10 +173,12 @@ def claim_run(session: Session, subscription_id: int, period_key: str, due_at: d
     return run
 
 
-def run_exists(session: Session, subscription_id: int, period_key: str) -> bool:
-    """Whether a run (of any status) holds this subscription's period."""
-    return session.scalar(select(DigestRun.id).where(
-        DigestRun.subscription_id == subscription_id, DigestRun.period_key == period_key)) is not None
+def claimed_periods(session: Session, subscription_id: int, period_keys: list[str]) -> set[str]:
+    """Which of these periods of the subscription already have a run (of any status)."""
+    if not period_keys:
+        return set()
+    return set(session.scalars(select(DigestRun.period_key).where(
+        DigestRun.subscription_id == subscription_id, DigestRun.period_key.in_(period_keys))))
 
 
 def start_attempt(session: Session, run_id: int, holder: str, now: datetime,
