@@ -106,10 +106,11 @@ def _occurrence_of(run: DigestRun, herald: Herald) -> Occurrence:
 
 
 def _prepare(herald: Herald, run_id: int, holder: str):
-    """Take the run for an attempt and make sure its digest is composed and stored."""
+    """Take the run for an attempt (committed at once), then compose and store its digest if new."""
     with herald.session() as session:
         if not start_attempt(session, run_id, holder, herald.clock.now(), SEND_STALE_AFTER):
             return None
+    with herald.session() as session:
         run = session.get(DigestRun, run_id)
         if run.draft is None:
             reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
