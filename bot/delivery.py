@@ -19,7 +19,7 @@ from bot.slack.blocks import render_blocks
 from bot.slack.post import make_web_client, post_reply as post_slack
 from bot.teams.workflows import post_reply as post_teams
 from config import Settings
-from handlers.reply import Reply, Section
+from handlers.reply import Chart, Reply, Section
 
 log = logging.getLogger("herald.delivery")
 SLACK_BLOCKS_PER_PART = 45
@@ -56,12 +56,31 @@ def split_reply(reply: Reply, platform: str) -> list[Reply]:
             for i, sections in enumerate(parts)]
 
 
-def deliver_part(settings: Settings, destination: Destination, part: Reply) -> None:
+def delivery_parts(reply: Reply, platform: str) -> list[Reply | Chart]:
+    """Everything one delivery posts, in order: the messages, then (Slack) the chart as an image upload.
+
+    E-mail carries the chart inline in its single message; a Teams card cannot embed a PNG.
+    """
+    parts: list[Reply | Chart] = list(split_reply(reply, platform))
+    if platform == "slack" and reply.chart is not None:
+        parts.append(reply.chart)
+    return parts
+
+
+def _upload_chart(settings: Settings, channel: str, chart: Chart) -> None:
+    make_web_client(settings).files_upload_v2(channel=channel, content=chart.png, filename="chart.png",
+                                              title=chart.title, alt_txt=chart.alt_text[:1000])
+
+
+def deliver_part(settings: Settings, destination: Destination, part: Reply | Chart) -> None:
     """Post one part; raise DeliveryError when the platform refuses it or cannot be reached."""
     try:
         if destination.platform == "slack":
             channel = destination.address.lstrip("#") if destination.address.startswith("#") else destination.address
-            post_slack(make_web_client(settings), channel, part)
+            if isinstance(part, Chart):
+                _upload_chart(settings, channel, part)
+            else:
+                post_slack(make_web_client(settings), channel, part)
         elif destination.platform == "teams":
             if not destination.secret_url:
                 raise DeliveryError("Teams: this subscription has no Workflows URL")
@@ -87,7 +106,7 @@ def deliver_part(settings: Settings, destination: Destination, part: Reply) -> N
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
             on_part_delivered: Callable[[int], None]) -> int:
     """Post the parts after `already_delivered`, reporting each as it lands; returns the part count."""
-    parts = split_reply(reply, destination.platform)
+    parts = delivery_parts(reply, destination.platform)
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
         deliver_part(settings, destination, part)
         on_part_delivered(number)

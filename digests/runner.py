@@ -78,7 +78,16 @@ def claim_due(herald: Herald, subscription_id: int, holder: str) -> list[int]:
 def run_subscription(herald: Herald, subscription_id: int, holder: str) -> None:
     """The cron job of one subscription: claim what is due and send it."""
     for run_id in claim_due(herald, subscription_id, holder):
+        attempt_safely(herald, run_id, holder)
+
+
+def attempt_safely(herald: Herald, run_id: int, holder: str) -> None:
+    """`attempt`, with an unexpected error recorded on the run (and retried) instead of stopping the clock."""
+    try:
         attempt(herald, run_id, holder)
+    except Exception:
+        log.exception("digest run %s failed unexpectedly", run_id)
+        _failed(herald, run_id, "Herald hit an internal error composing or sending it (see the clock log)")
 
 
 def sweep(herald: Herald, holder: str) -> None:
@@ -86,12 +95,15 @@ def sweep(herald: Herald, holder: str) -> None:
     with herald.session() as session:
         ids = [sub.id for sub in active_subscriptions(session)]
     for sub_id in ids:
-        claim_due(herald, sub_id, holder)
+        try:
+            claim_due(herald, sub_id, holder)
+        except Exception:
+            log.exception("could not claim the due digests of subscription %s", sub_id)
     settle_deadlines(herald)
     with herald.session() as session:
         pending = runs_to_retry(session, herald.clock.now())
     for run_id in pending:
-        attempt(herald, run_id, holder)
+        attempt_safely(herald, run_id, holder)
 
 
 def _occurrence_of(run: DigestRun, herald: Herald) -> Occurrence:
@@ -112,6 +124,9 @@ def _prepare(herald: Herald, run_id: int, holder: str):
             return None
     with herald.session() as session:
         run = session.get(DigestRun, run_id)
+        if not run.subscription.active:
+            run.status, run.last_error, run.next_attempt_at = "held", "unsubscribed before it went", None
+            return None
         if run.draft is None:
             reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
             run.draft = stored.to_json(stored.StoredDigest(reply))

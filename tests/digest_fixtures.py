@@ -10,12 +10,22 @@ from sqlalchemy import insert, select
 from models.coverage import CoverageItem
 from models.digest import DigestRun, SubscriptionSpec, create_subscription
 from models.outlet import Outlet
+from tests.fakes.http import Answer
 from tests.fakes.slack_api import FakeSlackAPI
+
+
+def accept_file_uploads(fake: FakeSlackAPI) -> None:
+    """Script the fake for slack_sdk's files_upload_v2 (get an upload URL, send bytes, complete)."""
+    fake.server.script("/api/files.getUploadURLExternal", lambda rec: Answer(200, {
+        "ok": True, "upload_url": f"{fake.server.url}/upload/F1", "file_id": "F1"}))
+    fake.server.script("/upload/F1", Answer(200, "OK - 1"))
+    fake.server.script("/api/files.completeUploadExternal", Answer(200, {"ok": True, "files": [{"id": "F1"}]}))
 
 
 @pytest.fixture
 def slack():
     with FakeSlackAPI() as fake:
+        accept_file_uploads(fake)
         yield fake
 
 

@@ -26,7 +26,7 @@ def test_weekly_digest_posts_once_however_often_the_jobs_fire(digest_herald, sla
     runner.sweep(digest_herald, "clock:b")
     assert len(posts(slack, "CLEADERS")) == 1
     (run,) = runs(digest_herald, sub)
-    assert (run.period_key, run.status, run.late, run.delivered_parts) == ("2026-W48", "sent", False, 1)
+    assert (run.period_key, run.status, run.late, run.delivered_parts) == ("2026-W48", "sent", False, 2)
     assert run.sent_at == MONDAY_0800 + timedelta(seconds=30)
     text = str(posts(slack)[0]["blocks"])
     assert "Weekly round-up: 16 Nov – 22 Nov 2026" in text
@@ -173,3 +173,27 @@ def test_unapproved_draft_is_held_or_sent_at_its_deadline(digest_herald, slack, 
     assert runs(digest_herald, held)[0].status == "held"
     assert runs(digest_herald, sent)[0].status == "sent"
     assert len(posts(slack, "CLEADERS")) == 0 and len(posts(slack, "CLEADERS2")) == 1
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_weekly_chart_is_uploaded_to_slack_after_the_message(digest_herald, slack, clock):
+    sub = subscribe(digest_herald)
+    clock.set(MONDAY_0800)
+    runner.sweep(digest_herald, "clock:a")
+    run, = runs(digest_herald, sub)
+    assert (run.status, run.delivered_parts) == ("sent", 2)
+    (upload,) = slack.server.received("/upload/F1")
+    assert upload.body.startswith(b"\x89PNG") or b"\x89PNG" in upload.body
+    (complete,) = slack.calls("files.completeUploadExternal")
+    assert complete["channel_id"] == "CLEADERS" and "Coverage by day" in str(complete)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_run_pending_retry_is_held_once_its_subscription_is_stopped(digest_herald, slack, clock):
+    sub = subscribe(digest_herald)
+    clock.set(MONDAY_0800)
+    with digest_herald.session() as session:
+        claim_run(session, sub, "2026-W48", MONDAY_0800, "clock:dead:1:abc", clock.now(), late=False)
+    digest_herald.run_command(f"digest unsubscribe {sub}", Actor.cli())
+    runner.sweep(digest_herald, "clock:new")
+    assert posts(slack) == [] and runs(digest_herald, sub)[0].status == "held"
