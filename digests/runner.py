@@ -11,6 +11,8 @@ within HERALD_DIGEST_GRACE_HOURS and recorded as missed after that.
 from __future__ import annotations
 
 import logging
+import secrets
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -22,6 +24,7 @@ from digests.claims import current_occurrence, schedule_for
 from digests.schedule import Occurrence, Schedule, occurrences_between
 from models.digest import (MAX_ATTEMPTS, DigestRun, DigestSubscription, active_subscriptions, claim_run,
                            claimed_periods, record_missed, runs_to_retry, start_attempt)
+from handlers.reply import Button, Reply
 from runtime import Herald
 
 log = logging.getLogger("herald.digests")
@@ -129,7 +132,8 @@ def _prepare(herald: Herald, run_id: int, holder: str):
             return None
         if run.draft is None:
             reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
-            run.draft = stored.to_json(stored.StoredDigest(reply))
+            token = secrets.token_urlsafe(18) if reply.chart else None
+            run.draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
         return stored.from_json(run.draft), run.subscription, run.delivered_parts
 
 
@@ -142,13 +146,21 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
     try:
         if sub.approval_required and not digest.approved:
             return _post_draft(herald, run_id, digest, sub)
-        deliver(herald.settings, destination_of(sub), digest.reply, delivered,
+        deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub), delivered,
                 lambda n: _set(herald, run_id, delivered_parts=n))
     except DeliveryError as exc:
         return _failed(herald, run_id, str(exc))
     _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error=None, next_attempt_at=None)
     log.info("digest sent: run=%s", run_id)
     return "sent"
+
+
+def with_chart_link(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription) -> Reply:
+    """For Teams (a card cannot carry a PNG), a button that opens the chart Herald serves."""
+    if sub.platform != "teams" or digest.reply.chart is None or not digest.chart_token:
+        return digest.reply
+    url = f"{herald.settings.HERALD_BASE_URL.rstrip('/')}/digests/charts/{run_id}/{digest.chart_token}.png"
+    return replace(digest.reply, buttons=digest.reply.buttons + (Button(label="Open the coverage chart", url=url),))
 
 
 def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription) -> str:

@@ -3,6 +3,7 @@ editor's changes to a draft (drop an item, add a line) survive until it is appro
 from __future__ import annotations
 
 import base64
+import hmac
 from dataclasses import asdict, dataclass, replace
 
 from handlers.reply import Attachment, Button, Chart, Fact, Item, Reply, Section
@@ -15,6 +16,7 @@ class StoredDigest:
     reply: Reply
     approved: bool = False
     draft_posted: bool = False
+    chart_token: str | None = None  # the unguessable part of the chart's link (Teams)
 
 
 def _bytes_out(value: bytes) -> str:
@@ -28,7 +30,8 @@ def to_json(stored: StoredDigest) -> dict:
         reply["chart"]["png"] = _bytes_out(stored.reply.chart.png)
     reply["attachments"] = [{**a, "content": _bytes_out(att.content)}
                             for a, att in zip(reply["attachments"], stored.reply.attachments)]
-    return {"reply": reply, "approved": stored.approved, "draft_posted": stored.draft_posted}
+    return {"reply": reply, "approved": stored.approved, "draft_posted": stored.draft_posted,
+            "chart_token": stored.chart_token}
 
 
 def _section(raw: dict) -> Section:
@@ -48,7 +51,7 @@ def from_json(raw: dict) -> StoredDigest:
                   attachments=tuple(Attachment(a["filename"], base64.b64decode(a["content"]), a["mimetype"])
                                     for a in r["attachments"]),
                   visibility=r["visibility"], is_error=r["is_error"], error_field=r["error_field"])
-    return StoredDigest(reply, raw.get("approved", False), raw.get("draft_posted", False))
+    return StoredDigest(reply, raw.get("approved", False), raw.get("draft_posted", False), raw.get("chart_token"))
 
 
 def numbered_items(reply: Reply) -> list[tuple[int, int, Item]]:
@@ -90,3 +93,12 @@ def draft_copy(reply: Reply, run_id: int) -> Reply:
     context = (f"Draft for approval. /digest drop {run_id} <n> removes item n; "
                f"/digest add {run_id} \"a line\" adds one; /digest approve {run_id} sends it.",)
     return replace(reply, title=f"DRAFT: {reply.title}", sections=tuple(sections), context=context)
+
+
+def chart_png(raw: dict | None, token: str) -> bytes | None:
+    """The stored chart when `token` is the run's chart token; None otherwise (compared in constant time)."""
+    if not raw or not raw.get("chart_token") or not raw["reply"].get("chart"):
+        return None
+    if not hmac.compare_digest(raw["chart_token"], token):
+        return None
+    return base64.b64decode(raw["reply"]["chart"]["png"])

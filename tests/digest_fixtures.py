@@ -30,11 +30,15 @@ def slack():
 
 
 @pytest.fixture
-def digest_herald(make_app, database_url, slack):
-    """A Herald on the test database whose Slack Web API is the loopback fake."""
-    flask_app = make_app(database_url, SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test",
-                         HERALD_ADMIN_CHANNEL="CADMIN")
-    return flask_app.extensions["herald"]
+def digest_app(make_app, database_url, slack):
+    """The app on the test database, its Slack Web API the loopback fake, admins on CADMIN."""
+    return make_app(database_url, SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test",
+                    HERALD_ADMIN_CHANNEL="CADMIN", HERALD_BASE_URL="https://herald.example")
+
+
+@pytest.fixture
+def digest_herald(digest_app):
+    return digest_app.extensions["herald"]
 
 
 def subscribe(herald, kind="weekly", created=datetime(2026, 11, 20, tzinfo=timezone.utc), **changes):

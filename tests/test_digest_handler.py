@@ -9,8 +9,9 @@ import pytest
 from bot.plaintext import render_text
 from digests import runner
 from handlers.context import Actor
-from models.digest import DigestSubscription
-from tests.digest_fixtures import add_items, digest_herald, posts, runs, slack  # noqa: F401
+from digests import stored
+from models.digest import DigestRun, DigestSubscription
+from tests.digest_fixtures import add_items, digest_app, digest_herald, posts, runs, slack  # noqa: F401
 from tests.fakes.http import Answer, FakeServer
 
 SLACK_USER = Actor(user_id="U1", name="Ana", platform="slack", workspace="T1")
@@ -60,7 +61,8 @@ def test_nonsense_gets_usage_with_an_example_and_changes_nothing(digest_herald, 
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_teams_subscription_keeps_the_workflows_url_secret_and_posts_a_card(digest_herald, clock):
+def test_teams_subscription_keeps_the_workflows_url_secret_and_posts_a_card_linking_the_chart(
+        digest_app, digest_herald, clock):
     with FakeServer(default=lambda rec: Answer(202, "")) as teams:
         url = f"{teams.url}/workflows/abc/triggers/manual/paths/invoke?sig=SECRET-SIG"
         reply, text = ask(digest_herald, f"digest subscribe weekly teams:{url}", actor=TEAMS_USER, channel=None)
@@ -74,7 +76,18 @@ def test_teams_subscription_keeps_the_workflows_url_secret_and_posts_a_card(dige
         (post,) = teams.received("/workflows/abc/triggers/manual/paths/invoke")
     card = post.json()["attachments"][0]["content"]
     assert card["type"] == "AdaptiveCard" and "Weekly round" in card["body"][0]["text"]
-    assert runs(digest_herald)[0].status == "sent"
+    run = runs(digest_herald)[0]
+    assert run.status == "sent"
+    link = f"/digests/charts/{run.id}/{run.draft['chart_token']}.png"
+    with digest_herald.session() as session:
+        db_run = session.get(DigestRun, run.id)
+        linked = runner.with_chart_link(digest_herald, run.id, stored.from_json(db_run.draft), db_run.subscription)
+    assert linked.buttons[-1].url == f"https://herald.example{link}"
+    client = digest_app.test_client()
+    served = client.get(link)
+    assert served.status_code == 200 and served.mimetype == "image/png" and served.data.startswith(b"\x89PNG")
+    assert client.get(f"/digests/charts/{run.id}/wrong-token.png").status_code == 404
+    assert client.get("/digests/charts/999/x.png").json["reason"] == "No chart at this address."
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -9,7 +9,7 @@ import pytest
 from digests import runner
 from handlers.context import Actor
 from models.digest import acquire_lease, claim_run
-from tests.digest_fixtures import digest_herald, posts, runs, slack, subscribe  # noqa: F401
+from tests.digest_fixtures import digest_app, digest_herald, posts, runs, slack, subscribe  # noqa: F401
 from tests.fakes.http import Answer
 from tests.digest_fixtures import add_items
 
