@@ -14,6 +14,7 @@ bp = Blueprint("digest_charts", __name__)
 
 @bp.get("/digests/charts/<int:run_id>/<token>.png")
 def chart(run_id: int, token: str):
+    """The PNG of run `run_id` when `token` is its chart token; 404 otherwise."""
     herald = current_app.extensions["herald"]
     with herald.session() as session:
         run = session.get(DigestRun, run_id)

@@ -28,6 +28,8 @@ class EmailError(Exception):
 
 @dataclass(frozen=True)
 class SmtpTarget:
+    """SMTP_URL read into its parts."""
+
     host: str
     port: int
     mode: str  # plain | starttls | ssl

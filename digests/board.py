@@ -37,6 +37,8 @@ class BoardSection:
 
 @dataclass(frozen=True)
 class BoardUpdate:
+    """The whole paper: title, quarter, sections in seed 004's order, and the coverage chart."""
+
     title: str
     quarter: str
     sections: tuple[BoardSection, ...]

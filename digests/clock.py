@@ -55,6 +55,8 @@ class ClockJob:
 
 @dataclass(frozen=True)
 class ClockOptions:
+    """How long the lease lasts and how often the catch-up sweep runs, in seconds."""
+
     lease_seconds: float = 60.0
     sweep_seconds: float = 60.0
 

@@ -26,6 +26,8 @@ TIER_RANK = {"national": 0, "broadcast": 1, "trade": 2, "regional": 3, "online":
 
 @dataclass(frozen=True)
 class ToneCounts:
+    """Items by tone."""
+
     positive: int = 0
     neutral: int = 0
     negative: int = 0
@@ -37,12 +39,16 @@ class ToneCounts:
 
 @dataclass(frozen=True)
 class DayCounts:
+    """Items by tone on one local day."""
+
     day: date
     tones: ToneCounts
 
 
 @dataclass(frozen=True)
 class StoryLine:
+    """One coverage item as digests list it."""
+
     title: str
     url: str
     outlet: str | None
@@ -53,6 +59,8 @@ class StoryLine:
 
 @dataclass(frozen=True)
 class OutletCount:
+    """An outlet's items by tone."""
+
     outlet: str
     tier: str | None
     tones: ToneCounts
@@ -60,6 +68,8 @@ class OutletCount:
 
 @dataclass(frozen=True)
 class PressLine:
+    """One press activity as digests list it."""
+
     kind: str
     title: str
     outlet: str | None
@@ -69,6 +79,8 @@ class PressLine:
 
 @dataclass(frozen=True)
 class ActivityLine:
+    """One campaign activity, planned or done."""
+
     campaign: str
     title: str
     due_on: date
@@ -77,6 +89,8 @@ class ActivityLine:
 
 @dataclass(frozen=True)
 class MetricLine:
+    """A campaign metric and the value measured before it."""
+
     campaign: str
     name: str
     value: float
@@ -86,6 +100,8 @@ class MetricLine:
 
 @dataclass(frozen=True)
 class StageLine:
+    """A peer challenge stage of a council on a date."""
+
     council: str
     stage: str
     occurred_on: date
@@ -93,6 +109,8 @@ class StageLine:
 
 @dataclass(frozen=True)
 class RatingChange:
+    """A programme rating that differs from the one before."""
+
     programme: str
     rating: str
     previous: str | None

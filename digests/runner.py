@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -40,6 +40,7 @@ def schedule_of(sub: DigestSubscription, herald: Herald) -> Schedule:
 
 
 def destination_of(sub: DigestSubscription, approval: bool = False) -> Destination:
+    """Where the subscription's digest goes, or (approval) where its drafts go."""
     if approval:
         return Destination("slack", sub.approval_destination or "", workspace=sub.workspace)
     return Destination(sub.platform, sub.destination, sub.secret_url, sub.workspace)

@@ -93,6 +93,7 @@ def is_bank_holiday(day: date, region: str | None) -> bool:
 
 
 def is_working_day(day: date, region: str | None) -> bool:
+    """Monday to Friday and not a bank holiday in `region`."""
     return day.weekday() < 5 and not is_bank_holiday(day, region)
 
 

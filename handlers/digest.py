@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
-
 from digests import stored
 from digests.claims import request_send
 from digests.board import board_docx, board_reply, build_board_update
@@ -38,6 +36,8 @@ SUBSCRIBE_EXAMPLE = "/digest subscribe weekly monday 08:00 #leaders"
 
 @dataclass(frozen=True)
 class Where:
+    """Where a subscription delivers: platform, the destination shown, and any secret URL."""
+
     platform: str
     destination: str
     secret_url: str | None = None
@@ -66,11 +66,13 @@ def _where(args: Args, ctx: Context, words: list[str]) -> Where:
         parts = urlsplit(url)
         loopback = parts.hostname in ("127.0.0.1", "localhost")
         if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
-            raise UsageError("A Teams Workflows URL starts with https://", example="/digest subscribe weekly teams:https://…")
+            raise UsageError("A Teams Workflows URL starts with https://",
+                             example="/digest subscribe weekly teams:https://…")
         return Where("teams", "Teams channel (Workflows URL saved, not shown)", url)
     if address := args.take("email"):
         if not EMAIL.match(address):
-            raise UsageError(f"{address[:60]!r} is not an e-mail address.", example="/digest subscribe weekly email:leader@council.gov.uk")
+            raise UsageError(f"{address[:60]!r} is not an e-mail address.",
+                             example="/digest subscribe weekly email:leader@council.gov.uk")
         return Where("email", address)
     channel = next((w for w in words if w.startswith("#")), None)
     if channel:
@@ -109,17 +111,21 @@ def _choice(args: Args, key: str, allowed: tuple[str, ...], default: str | None)
     if value is None:
         return default
     if value.lower() not in allowed:
-        raise UsageError(f"{key}: use one of {', '.join(allowed)}.", example=f"/digest subscribe weekly {key}:{allowed[0]}")
+        raise UsageError(f"{key}: use one of {', '.join(allowed)}.",
+                         example=f"/digest subscribe weekly {key}:{allowed[0]}")
     return value.lower()
+
+
+APPROVAL_EXAMPLE = "/digest subscribe weekly #leaders approval:#comms deadline:60"
 
 
 def _approval(args: Args) -> tuple[str | None, int | None, str]:
     channel = args.take("approval")
     deadline = args.take("deadline")
     if channel is not None and not channel.startswith("#") and not channel.startswith("C"):
-        raise UsageError("approval: give the comms channel, e.g. approval:#comms", example="/digest subscribe weekly #leaders approval:#comms deadline:60")
+        raise UsageError("approval: give the comms channel, e.g. approval:#comms", example=APPROVAL_EXAMPLE)
     if deadline is not None and (not deadline.isdigit() or not 1 <= int(deadline) <= 10080):
-        raise UsageError("deadline: minutes after the due time, 1 to 10080.", example="/digest subscribe weekly #leaders approval:#comms deadline:60")
+        raise UsageError("deadline: minutes after the due time, 1 to 10080.", example=APPROVAL_EXAMPLE)
     unapproved = _choice(args, "unapproved", ("send", "hold"), "send")
     return channel, int(deadline) if deadline else None, unapproved
 
@@ -199,7 +205,8 @@ def unsubscribe(text: str, ctx: Context) -> Reply:
         raise NotFound(f"There is no active digest subscription #{number}. See /digest list.")
     record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="digest.unsubscribe",
                  entity="digest_subscription", entity_id=number)
-    return Reply(title=f"Unsubscribed digest #{number}", sections=(Section(text=f"No more {sub.kind} digests to {sub.destination}."),))
+    return Reply(title=f"Unsubscribed digest #{number}",
+                 sections=(Section(text=f"No more {sub.kind} digests to {sub.destination}."),))
 
 
 def _number(text: str, example: str) -> int:
@@ -232,7 +239,8 @@ def send(text: str, ctx: Context) -> Reply:
     if not subs:
         raise NotFound(f"No {kind} subscriptions to send to. Add one: {SUBSCRIBE_EXAMPLE}")
     lines = [request_send(ctx.session, sub, ctx.now(), ctx.tz, ctx.actor.user_id) for sub in subs]
-    return Reply(title=f"Sending the {kind} digest", sections=(Section(items=tuple(Item(title=l) for l in lines)),),
+    return Reply(title=f"Sending the {kind} digest",
+                 sections=(Section(items=tuple(Item(title=line) for line in lines)),),
                  context=("The clock posts it within a minute; /digest list shows the outcome.",))
 
 

@@ -22,7 +22,6 @@ from sqlalchemy import create_engine, text
 
 from digests.schedule import DAY_NAMES
 from models.clock import SystemClock
-from models.digest import DigestRun
 from tests.digest_fixtures import slack, subscribe  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
