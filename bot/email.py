@@ -58,8 +58,10 @@ def _section_html(section: Section) -> str:
         text = escape(section.text).replace("\n", "<br>")
         rows.append(f'<tr><td style="{FONT}font-size:14px;padding:6px 0;">{text}</td></tr>')
     for fact in section.facts:
+        ask = f' <span style="color:#616161;font-size:12px;">(ask Herald: {escape(fact.command)})</span>' \
+            if fact.command else ""
         rows.append(f'<tr><td style="{FONT}font-size:14px;padding:3px 0;"><b>{escape(fact.label)}:</b> '
-                    f'{escape(fact.value)}</td></tr>')
+                    f'{escape(fact.value)}{ask}</td></tr>')
     for item in section.items:
         title = escape(item.title)
         if item.url:

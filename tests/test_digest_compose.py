@@ -1,7 +1,7 @@
 """Composing digests: aggregate counts over a busy week, tiers first, the chart, the daily by outlet."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from digests.compose import Window, daily_digest, weekly_roundup
@@ -29,3 +29,43 @@ def test_daily_digest_groups_by_outlet_and_lists_items_to_classify(session, cloc
     assert reply.sections[0].text == "4 positive · 3 neutral · 3 negative"
     tagging = reply.sections[-1]
     assert tagging.facts[1].value == "3" and len(tagging.items) == 3
+
+
+def test_weekly_round_up_covers_press_campaigns_peers_ratings_and_keeps_embargoes(session, clock):
+    from models.campaign import Campaign, CampaignActivity, CampaignMetric
+    from models.peer_challenge import PeerChallenge, PeerChallengeStage
+    from models.press import PressActivity
+    from models.programme import Programme, RagRating
+    now = clock.now()
+    week = datetime(2026, 11, 18, 10, tzinfo=timezone.utc)
+
+    def press(title, embargo=None):
+        return PressActivity(kind="press release", title=title, occurred_at=week, embargo_until=embargo,
+                             logged_by="U1", platform="slack", created_at=week, updated_at=week)
+    session.add_all([press("Peer challenge figures out"), press("Budget response", embargo=now + timedelta(days=1))])
+    campaign = Campaign(name="Be a Councillor", created_at=week)
+    campaign.activities = [
+        CampaignActivity(title="Toolkit e-bulletin", due_on=date(2026, 11, 17), done_on=date(2026, 11, 17),
+                         status="done", created_at=week),
+        CampaignActivity(title="Regional roadshow", due_on=date(2026, 11, 30), status="planned", created_at=week)]
+    campaign.metrics = [CampaignMetric(name="page_views", value=v, measured_on=d, recorded_at=week)
+                        for v, d in ((1200, date(2026, 11, 9)), (1850, date(2026, 11, 19)))]
+    programme = Programme(name="LG Inform", created_at=week)
+    programme.ratings = [RagRating(rating="amber", rated_at=week - timedelta(days=60)),
+                         RagRating(rating="green", rated_at=week, comment="Prototype Plus live")]
+    challenge = PeerChallenge(council_code="THR", stage="on site", created_at=week, updated_at=week)
+    challenge.stages = [PeerChallengeStage(stage="on site", occurred_on=date(2026, 11, 19), recorded_at=week)]
+    session.add_all([campaign, programme, challenge])
+    session.flush()
+
+    reply = weekly_roundup(session, Window(date(2026, 11, 16), date(2026, 11, 23), LONDON), now)
+    by_heading = {s.heading: s for s in reply.sections}
+    press_titles = [i.title for i in by_heading["Press activity"].items]
+    assert press_titles == ["Peer challenge figures out"]  # the embargoed release is not shown
+    assert by_heading["Press activity"].facts[0].value == "1"
+    campaigns = [i.title for i in by_heading["Campaigns"].items]
+    assert campaigns == ["Toolkit e-bulletin", "Be a Councillor: page views 1,850"]
+    assert by_heading["Campaigns"].items[1].meta == ("was 1,200",)
+    assert [i.title for i in by_heading["Peer challenges"].items] == ["Thurrock: on site"]
+    assert [i.title for i in by_heading["Programme ratings changed"].items] == ["LG Inform: amber → green"]
+    assert [i.title for i in by_heading["Coming up (next two weeks)"].items] == ["Regional roadshow"]

@@ -60,6 +60,7 @@ def test_weekly_round_up_arrives_as_outlook_safe_html_with_a_text_part(make_app,
     html = message.get_body(("html",)).get_content()
     assert "Items  90 (+90 on the week before)" in plain
     assert "<b>Items:</b> 90 (+90 on the week before)" in html
+    assert "(ask Herald: /coverage 16/11/2026 to 22/11/2026)" in html
     assert "30 positive · 30 neutral · 30 negative" in html
     assert 'role="presentation" width="600"' in html and "<style" not in html and "<div" not in html
     assert "Council story" in html and 'href="https://news.example/' in html
