@@ -166,6 +166,7 @@ def _scheduler_now() -> datetime:
 
 def run_clock(herald: Herald, stop: threading.Event, options: ClockOptions | None = None) -> None:
     """Run Herald's schedules until `stop` is set, only while this process holds the lease."""
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)  # not a line per sweep
     clock = Clock(herald, options or ClockOptions.from_environment())
     clock.add_fixed_jobs()
     clock.scheduler.start(paused=True)
