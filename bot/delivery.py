@@ -104,13 +104,24 @@ def deliver_part(settings: Settings, destination: Destination, part: Reply | Cha
 
 
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
-            on_part_delivered: Callable[[int], None]) -> int:
-    """Post the parts after `already_delivered`, reporting each as it lands; returns the part count."""
+            on_part_delivered: Callable[[int], None]) -> list[str]:
+    """Post the parts after `already_delivered`, reporting each as it lands.
+
+    A chart that cannot be uploaded does not hold the digest back (the words carry the same
+    figures): it is returned as a note to record on the run. Any other failure raises.
+    """
+    notes: list[str] = []
     parts = delivery_parts(reply, destination.platform)
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
-        deliver_part(settings, destination, part)
+        try:
+            deliver_part(settings, destination, part)
+        except DeliveryError as exc:
+            if not isinstance(part, Chart):
+                raise
+            log.warning("chart not uploaded: %s", exc)
+            notes.append(f"chart not uploaded: {exc}")
         on_part_delivered(number)
-    return len(parts)
+    return notes
 
 
 def notify_admins(settings: Settings, text: str) -> bool:

@@ -147,11 +147,12 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
     try:
         if sub.approval_required and not digest.approved:
             return _post_draft(herald, run_id, digest, sub)
-        deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub), delivered,
-                lambda n: _set(herald, run_id, delivered_parts=n))
+        notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
+                        delivered, lambda n: _set(herald, run_id, delivered_parts=n))
     except DeliveryError as exc:
         return _failed(herald, run_id, str(exc))
-    _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error=None, next_attempt_at=None)
+    _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,
+         next_attempt_at=None)
     log.info("digest sent: run=%s", run_id)
     return "sent"
 

@@ -180,6 +180,8 @@ def _subscription_facts(sub: DigestSubscription, ctx: Context, last: DigestRun |
 def _run_outcome(run: DigestRun, ctx: Context) -> str:
     when = (run.sent_at or run.due_at).astimezone(ctx.tz)
     outcome = f"{run.status}{' (late)' if run.late and run.status == 'sent' else ''} · {when:%a %-d %b %H:%M}"
+    if run.status == "sent" and run.last_error:
+        outcome += f" · {run.last_error}"
     if run.status == "failed" and run.last_error:
         retry = f", retrying {run.next_attempt_at.astimezone(ctx.tz):%H:%M}" if run.next_attempt_at else ", gave up"
         outcome += f" · {run.last_error}{retry}"

@@ -197,3 +197,16 @@ def test_a_run_pending_retry_is_held_once_its_subscription_is_stopped(digest_her
     digest_herald.run_command(f"digest unsubscribe {sub}", Actor.cli())
     runner.sweep(digest_herald, "clock:new")
     assert posts(slack) == [] and runs(digest_herald, sub)[0].status == "held"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_chart_slack_will_not_take_does_not_hold_the_digest_back(digest_herald, slack, clock):
+    sub = subscribe(digest_herald, destination="#leaders")
+    slack.server.script("/api/files.getUploadURLExternal", Answer(200, {"ok": False, "error": "channel_not_found"}))
+    clock.set(MONDAY_0800)
+    runner.sweep(digest_herald, "clock:a")
+    run, = runs(digest_herald, sub)
+    assert (run.status, run.delivered_parts) == ("sent", 2) and len(posts(slack, "leaders")) == 1
+    assert run.last_error == "chart not uploaded: Slack refused the message (channel_not_found)"
+    listing, _ = digest_herald.run_command("digest list", Actor.cli())
+    assert "sent · Mon 23 Nov 08:00 · chart not uploaded" in str(listing)
