@@ -29,7 +29,7 @@ USAGE = ("/digest subscribe weekly|daily [monday 08:00] [here|#channel|email:add
          "/digest unsubscribe <id>  ·  /digest preview weekly|daily|board  ·  /digest send weekly|daily  ·  "
          "/digest board [Q1 2023/24]  ·  /digest drop|add|approve <run> …")
 OPTION_KEYS = frozenset({"email", "teams", "holidays", "region", "approval", "deadline", "unapproved"})
-TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+TIME = re.compile(r"^(\d{1,2})(?:[:.]([0-5]\d))?(am|pm)?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SUBSCRIBE_EXAMPLE = "/digest subscribe weekly monday 08:00 #leaders"
 
@@ -93,7 +93,7 @@ def _when(kind: str, words: list[str]) -> tuple[str, int, int]:
     days = DEFAULT_DAYS[kind]
     for word in list(words):
         if match := TIME.match(word):
-            hour, minute = int(match.group(1)), int(match.group(2))
+            hour, minute = _clock_time(match)
             words.remove(word)
     if words:
         try:
@@ -104,6 +104,18 @@ def _when(kind: str, words: list[str]) -> tuple[str, int, int]:
     if kind == "weekly" and len(parse_days(days)) != 1:
         raise UsageError("A weekly digest goes on one day.", example=SUBSCRIBE_EXAMPLE)
     return days, hour, minute
+
+
+def _clock_time(match: re.Match) -> tuple[int, int]:
+    """08:00, 8.30, 8am, 5:30pm → (hour, minute)."""
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if half and not 1 <= hour <= 12:
+        raise UsageError(f"{match.group(0)} is not a time.", example=SUBSCRIBE_EXAMPLE)
+    if half:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23:
+        raise UsageError(f"{match.group(0)} is not a time (use 24-hour 08:00 or 8am).", example=SUBSCRIBE_EXAMPLE)
+    return hour, minute
 
 
 def _choice(args: Args, key: str, allowed: tuple[str, ...], default: str | None) -> str | None:

@@ -25,10 +25,10 @@ def ask(herald, text, actor=SLACK_USER, channel="CCOMMS"):
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_subscribe_reads_days_times_destinations_and_rules(digest_herald):
-    reply, text = ask(digest_herald, "digest subscribe weekly friday 16:30 #leaders holidays:next region:scotland")
+    reply, text = ask(digest_herald, "digest subscribe weekly friday 4:30pm #leaders holidays:next region:scotland")
     assert not reply.is_error and "Subscribed: weekly digest #1" in text
     assert "fri at 16:30; bank holidays (scotland): next" in text and "Next     Fri 27 Nov 2026 16:30" in text
-    _, text = ask(digest_herald, "digest subscribe daily here")
+    _, text = ask(digest_herald, "digest subscribe daily here 9am")
     assert "Goes to  CCOMMS" in text and "mon-fri at 09:00" in text
     _, text = ask(digest_herald, "digest subscribe weekly email:leader@council.example approval:#comms deadline:90 unapproved:hold")
     assert "e-mail leader@council.example" in text and "draft to #comms; unapproved: hold" in text
@@ -44,6 +44,8 @@ def test_subscribe_reads_days_times_destinations_and_rules(digest_herald):
     ("digest subscribe hourly", "Say which digest"),
     ("digest subscribe weekly funday", "'funday' is not a day"),
     ("digest subscribe weekly mon-fri", "A weekly digest goes on one day"),
+    ("digest subscribe weekly 25:00", "is not a time"),
+    ("digest subscribe weekly 13pm", "is not a time"),
     ("digest subscribe weekly email:not-an-address", "is not an e-mail address"),
     ("digest subscribe weekly holidays:sometimes", "holidays: use one of send, skip, next"),
     ("digest subscribe weekly teams:http://evil.example/hook", "starts with https://"),
