@@ -39,12 +39,27 @@ class Destination:
     workspace: str | None = None
 
 
+def _bounded_sections(sections: tuple[Section, ...]) -> list[Section]:
+    """Sections with more items than fit one message, cut into continued sections."""
+    out: list[Section] = []
+    step = SLACK_BLOCKS_PER_PART - 5
+    for section in sections:
+        if len(section.items) <= step:
+            out.append(section)
+            continue
+        for start in range(0, len(section.items), step):
+            heading = section.heading if start == 0 else f"{section.heading or ''} (continued)".strip()
+            out.append(replace(section, heading=heading, items=section.items[start:start + step],
+                               text=section.text if start == 0 else None, facts=section.facts if start == 0 else ()))
+    return out
+
+
 def split_reply(reply: Reply, platform: str) -> list[Reply]:
     """The reply cut into parts that each fit one message on `platform` (sections never split)."""
     if platform != "slack" or len(render_blocks(reply)) <= SLACK_BLOCKS_PER_PART:
         return [reply]
     parts: list[list[Section]] = [[]]
-    for section in reply.sections:
+    for section in _bounded_sections(reply.sections):
         trial = replace(reply, sections=tuple(parts[-1] + [section]), context=())
         if parts[-1] and len(render_blocks(trial)) > SLACK_BLOCKS_PER_PART:
             parts.append([])

@@ -210,3 +210,16 @@ def test_a_chart_slack_will_not_take_does_not_hold_the_digest_back(digest_herald
     assert run.last_error == "chart not uploaded: Slack refused the message (channel_not_found)"
     listing, _ = digest_herald.run_command("digest list", Actor.cli())
     assert "sent · Mon 23 Nov 08:00 · chart not uploaded" in str(listing)
+
+
+def test_a_section_longer_than_a_slack_message_is_continued_not_cut():
+    from bot.delivery import split_reply
+    from bot.slack.blocks import render_blocks
+    from handlers.reply import Item, Reply, Section
+    items = tuple(Item(title=f"Story {n}") for n in range(100))
+    reply = Reply(title="Daily coverage", sections=(Section(heading="LGC (100)", items=items),), context=("end",))
+    parts = split_reply(reply, "slack")
+    assert len(parts) == 3 and all(len(render_blocks(p)) <= 50 for p in parts)
+    titles = [item.title for part in parts for section in part.sections for item in section.items]
+    assert titles == [f"Story {n}" for n in range(100)]
+    assert parts[1].sections[0].heading == "LGC (100) (continued)" and parts[-1].context == ("end",)
