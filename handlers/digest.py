@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from digests import stored
 from digests.claims import request_send
 from digests.board import board_docx, board_reply, build_board_update
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.schedule import (DEFAULT_DAYS, DEFAULT_TIMES, Schedule, ScheduleError, days_text, next_occurrence,
                               parse_days)
+from handlers import digest_drafts as drafts
 from handlers.args import Args, parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
@@ -47,8 +47,8 @@ def handle(text: str, ctx: Context) -> Reply:
     """Dispatch `/digest <verb> …` to its handler."""
     verb, _, rest = text.strip().partition(" ")
     verbs = {"subscribe": subscribe, "list": list_subscriptions, "unsubscribe": unsubscribe,
-             "preview": preview, "send": send, "board": board, "drop": drop, "add": add_line,
-             "approve": approve}
+             "preview": preview, "send": send, "board": board, "drop": drafts.drop, "add": drafts.add_line,
+             "approve": drafts.approve}
     if verb.lower() not in verbs:
         raise UsageError(f"I don't know /digest {verb[:30]!r}." if verb else "What should I do with digests?",
                          example="/digest preview weekly")
@@ -213,7 +213,7 @@ def list_subscriptions(text: str, ctx: Context) -> Reply:
 
 def unsubscribe(text: str, ctx: Context) -> Reply:
     """Stop a subscription by its number."""
-    number = _number(text, "/digest unsubscribe 3")
+    number = drafts.leading_number(text, "/digest unsubscribe 3")
     sub = deactivate_subscription(ctx.session, number, ctx.now())
     if sub is None:
         raise NotFound(f"There is no active digest subscription #{number}. See /digest list.")
@@ -221,13 +221,6 @@ def unsubscribe(text: str, ctx: Context) -> Reply:
                  entity="digest_subscription", entity_id=number)
     return Reply(title=f"Unsubscribed digest #{number}",
                  sections=(Section(text=f"No more {sub.kind} digests to {sub.destination}."),))
-
-
-def _number(text: str, example: str) -> int:
-    word = text.split()[0] if text.split() else ""
-    if not word.lstrip("#").isdigit():
-        raise UsageError("Give the number shown by /digest list.", example=example)
-    return int(word.lstrip("#"))
 
 
 def preview(text: str, ctx: Context) -> Reply:
@@ -272,49 +265,6 @@ def board(text: str, ctx: Context) -> Reply:
         raise UsageError("The board update is for a quarter, e.g. Q1 2023/24.", example="/digest board Q1 2023/24")
     update = build_board_update(ctx.session, quarter, ctx.now())
     return board_reply(update, board_docx(update))
-
-
-def _draft_run(text: str, ctx: Context, example: str) -> tuple[DigestRun, stored.StoredDigest, str]:
-    number = _number(text, example)
-    run = ctx.session.get(DigestRun, number)
-    if run is None or run.status != "draft" or run.draft is None:
-        raise NotFound(f"Run {number} is not a draft waiting for approval.")
-    return run, stored.from_json(run.draft), text.split(None, 1)[1].strip() if len(text.split()) > 1 else ""
-
-
-def drop(text: str, ctx: Context) -> Reply:
-    """Remove item n from a draft."""
-    run, digest, rest = _draft_run(text, ctx, "/digest drop 12 3")
-    if not rest.isdigit():
-        raise UsageError("Give the item number shown in the draft.", example=f"/digest drop {run.id} 3")
-    try:
-        reply, item = stored.drop_item(digest.reply, int(rest))
-    except IndexError:
-        raise UsageError(f"The draft has no item {rest}.", example=f"/digest drop {run.id} 1") from None
-    run.draft = stored.to_json(stored.StoredDigest(reply, False, digest.draft_posted))
-    return Reply(title=f"Dropped from draft {run.id}", sections=(Section(text=item.title),),
-                 context=(f"/digest approve {run.id} sends it.",))
-
-
-def add_line(text: str, ctx: Context) -> Reply:
-    """Add an editor's line to a draft."""
-    run, digest, rest = _draft_run(text, ctx, '/digest add 12 "Thanks to everyone at conference"')
-    line = " ".join(parse_args(rest).words).strip()
-    if not line:
-        raise UsageError("Give the line to add, in quotes.", example=f'/digest add {run.id} "A line for leaders"')
-    run.draft = stored.to_json(stored.StoredDigest(stored.add_line(digest.reply, line[:500]), False,
-                                                   digest.draft_posted))
-    return Reply(title=f"Added to draft {run.id}", sections=(Section(text=line[:500]),))
-
-
-def approve(text: str, ctx: Context) -> Reply:
-    """Approve a draft: the clock sends it within a minute."""
-    run, digest, _ = _draft_run(text, ctx, "/digest approve 12")
-    run.draft = stored.to_json(stored.StoredDigest(digest.reply, True, True))
-    run.status, run.next_attempt_at = "approved", None
-    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="digest.approve", entity="digest_run",
-                 entity_id=run.id)
-    return Reply(title=f"Approved: run {run.id}", sections=(Section(text="It goes out within a minute."),))
 
 
 FAMILY = Family(
