@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from bot import health
+from bot import digest_charts, health
 from bot.slack.routes import register_slack
 from bot.teams import agent_bot as teams_bot
 from bot.teams import outgoing as teams_outgoing
@@ -20,3 +20,4 @@ def register_routes(app: Flask, herald: Herald) -> None:
     teams_bot.register(app, herald)
     app.register_blueprint(coverage_webhook.bp)
     app.register_blueprint(campaign_metrics.bp)
+    app.register_blueprint(digest_charts.bp)

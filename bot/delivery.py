@@ -1,0 +1,153 @@
+"""Deliver a digest `Reply` to a subscription's destination: Slack, Teams (Workflows) or e-mail.
+
+A long reply is cut into parts that each fit the platform (Slack: 50 blocks a message). Parts are
+numbered so a retry after a crash or a failure resumes at the first part not yet delivered and
+nothing is posted twice. Errors come back as `DeliveryError` with a message safe to show: no
+tokens, no Workflows URL, no SMTP credentials.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import requests
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.email import EmailError, send_email
+from bot.slack.blocks import render_blocks
+from bot.slack.post import make_web_client, post_reply as post_slack
+from bot.teams.workflows import post_reply as post_teams
+from config import Settings
+from handlers.reply import Chart, Reply, Section
+
+log = logging.getLogger("herald.delivery")
+SLACK_BLOCKS_PER_PART = 45
+
+
+class DeliveryError(Exception):
+    """A part could not be delivered; the message names the platform and reason, never a secret."""
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a digest goes: a Slack channel, a Teams Workflows URL, or an e-mail address."""
+
+    platform: str  # slack | teams | email
+    address: str  # channel id/name, the label shown for a Teams URL, or an e-mail address
+    secret_url: str | None = None
+    workspace: str | None = None
+
+
+def _bounded_sections(sections: tuple[Section, ...]) -> list[Section]:
+    """Sections with more items than fit one message, cut into continued sections."""
+    out: list[Section] = []
+    step = SLACK_BLOCKS_PER_PART - 5
+    for section in sections:
+        if len(section.items) <= step:
+            out.append(section)
+            continue
+        for start in range(0, len(section.items), step):
+            heading = section.heading if start == 0 else f"{section.heading or ''} (continued)".strip()
+            out.append(replace(section, heading=heading, items=section.items[start:start + step],
+                               text=section.text if start == 0 else None, facts=section.facts if start == 0 else ()))
+    return out
+
+
+def split_reply(reply: Reply, platform: str) -> list[Reply]:
+    """The reply cut into parts that each fit one message on `platform` (sections never split)."""
+    if platform != "slack" or len(render_blocks(reply)) <= SLACK_BLOCKS_PER_PART:
+        return [reply]
+    parts: list[list[Section]] = [[]]
+    for section in _bounded_sections(reply.sections):
+        trial = replace(reply, sections=tuple(parts[-1] + [section]), context=())
+        if parts[-1] and len(render_blocks(trial)) > SLACK_BLOCKS_PER_PART:
+            parts.append([])
+        parts[-1].append(section)
+    total = len(parts)
+    return [replace(reply, title=reply.title if i == 0 else f"{reply.title} ({i + 1}/{total})",
+                    sections=tuple(sections), context=reply.context if i == total - 1 else (),
+                    chart=reply.chart if i == 0 else None)
+            for i, sections in enumerate(parts)]
+
+
+def delivery_parts(reply: Reply, platform: str) -> list[Reply | Chart]:
+    """Everything one delivery posts, in order: the messages, then (Slack) the chart as an image upload.
+
+    E-mail carries the chart inline in its single message; a Teams card cannot embed a PNG.
+    """
+    parts: list[Reply | Chart] = list(split_reply(reply, platform))
+    if platform == "slack" and reply.chart is not None:
+        parts.append(reply.chart)
+    return parts
+
+
+def _upload_chart(settings: Settings, channel: str, chart: Chart) -> None:
+    make_web_client(settings).files_upload_v2(channel=channel, content=chart.png, filename="chart.png",
+                                              title=chart.title, alt_txt=chart.alt_text[:1000])
+
+
+def deliver_part(settings: Settings, destination: Destination, part: Reply | Chart) -> None:
+    """Post one part; raise DeliveryError when the platform refuses it or cannot be reached."""
+    try:
+        if destination.platform == "slack":
+            channel = destination.address.lstrip("#") if destination.address.startswith("#") else destination.address
+            if isinstance(part, Chart):
+                _upload_chart(settings, channel, part)
+            else:
+                post_slack(make_web_client(settings), channel, part)
+        elif destination.platform == "teams":
+            if not destination.secret_url:
+                raise DeliveryError("Teams: this subscription has no Workflows URL")
+            post_teams(destination.secret_url, part)
+        elif destination.platform == "email":
+            send_email(settings, destination.address, part)
+        else:
+            raise DeliveryError(f"unknown platform {destination.platform!r}")
+    except SlackApiError as exc:
+        raise DeliveryError(f"Slack refused the message ({exc.response.get('error', 'error')})") from None
+    except SlackClientError as exc:
+        raise DeliveryError(f"Slack could not be reached ({type(exc).__name__})") from None
+    except requests.RequestException as exc:
+        status = getattr(getattr(exc, "response", None), "status_code", None)
+        raise DeliveryError(f"Teams Workflows answered {status}" if status else
+                            f"Teams Workflows could not be reached ({type(exc).__name__})") from None
+    except EmailError as exc:
+        raise DeliveryError(f"E-mail: {exc}") from None
+    except OSError as exc:
+        raise DeliveryError(f"{destination.platform}: network error ({type(exc).__name__})") from None
+
+
+def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
+            on_part_delivered: Callable[[int], None]) -> list[str]:
+    """Post the parts after `already_delivered`, reporting each as it lands.
+
+    A chart that cannot be uploaded does not hold the digest back (the words carry the same
+    figures): it is returned as a note to record on the run. Any other failure raises.
+    """
+    notes: list[str] = []
+    parts = delivery_parts(reply, destination.platform)
+    for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
+        try:
+            deliver_part(settings, destination, part)
+        except DeliveryError as exc:
+            if not isinstance(part, Chart):
+                raise
+            log.warning("chart not uploaded: %s", exc)
+            notes.append(f"chart not uploaded: {exc}")
+        on_part_delivered(number)
+    return notes
+
+
+def notify_admins(settings: Settings, text: str) -> bool:
+    """Tell the admin channel (HERALD_ADMIN_CHANNEL, Slack) about a delivery that gave up."""
+    if not settings.HERALD_ADMIN_CHANNEL:
+        log.warning("no HERALD_ADMIN_CHANNEL to report to: %s", text)
+        return False
+    try:
+        deliver_part(settings, Destination("slack", settings.HERALD_ADMIN_CHANNEL),
+                     Reply(title="Digest delivery failed", sections=(Section(text=text),), visibility="channel"))
+        return True
+    except DeliveryError as exc:
+        log.error("could not report to admins: %s", exc)
+        return False

@@ -1,0 +1,237 @@
+"""Exactly-once digest runs: claim the (subscription, period) in the database, compose, deliver.
+
+Every path — the cron job of a subscription, the catch-up sweep, a restart, `/digest send` — goes
+through `claim_run`, whose unique key lets one claimant win. A claimed run is then *attempted*:
+taken with a conditional update (so two threads never send it together), composed once and
+stored on the run, and delivered part by part with `delivered_parts` recorded after each part,
+so a retry resumes where the last attempt stopped. Failures are retried with backoff and then
+reported to admins and in `/digest list`; a period missed while Herald was down is sent late
+within HERALD_DIGEST_GRACE_HOURS and recorded as missed after that.
+"""
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import replace
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.delivery import DeliveryError, Destination, deliver, deliver_part, notify_admins
+from digests import stored
+from digests.compose import Window, daily_digest, weekly_roundup
+from digests.claims import current_occurrence, schedule_for
+from digests.schedule import Occurrence, Schedule, occurrences_between
+from models.digest import (MAX_ATTEMPTS, DigestRun, DigestSubscription, active_subscriptions, claim_run,
+                           claimed_periods, record_missed, runs_to_retry, start_attempt)
+from handlers.reply import Button, Reply
+from runtime import Herald
+
+log = logging.getLogger("herald.digests")
+LATE_AFTER = timedelta(minutes=10)
+SEND_STALE_AFTER = timedelta(minutes=2)
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
+LOOKBACK = timedelta(days=8)
+
+
+def schedule_of(sub: DigestSubscription, herald: Herald) -> Schedule:
+    """The subscription's timing as a `Schedule` in HERALD_TIMEZONE."""
+    return schedule_for(sub, herald.settings.tz)
+
+
+def destination_of(sub: DigestSubscription, approval: bool = False) -> Destination:
+    """Where the subscription's digest goes, or (approval) where its drafts go."""
+    if approval:
+        return Destination("slack", sub.approval_destination or "", workspace=sub.workspace)
+    return Destination(sub.platform, sub.destination, sub.secret_url, sub.workspace)
+
+
+def compose(session, herald: Herald, kind: str, occurrence: Occurrence, late: bool):
+    """The digest a subscription of `kind` sends for `occurrence`."""
+    window = Window(occurrence.covers_from, occurrence.covers_to, herald.settings.tz)
+    build = weekly_roundup if kind == "weekly" else daily_digest
+    return build(session, window, herald.clock.now(), late=late)
+
+
+def claim_due(herald: Herald, subscription_id: int, holder: str) -> list[int]:
+    """Claim every due, unclaimed period of one subscription; record the ones past grace as missed."""
+    now = herald.clock.now()
+    grace = timedelta(hours=herald.settings.HERALD_DIGEST_GRACE_HOURS)
+    claimed: list[int] = []
+    with herald.session() as session:
+        sub = session.get(DigestSubscription, subscription_id)
+        if sub is None or not sub.active or sub.kind not in ("weekly", "daily"):
+            return []
+        due = [occ for occ in occurrences_between(schedule_of(sub, herald), now - LOOKBACK,
+                                                  now + timedelta(microseconds=1)) if occ.due_at >= sub.created_at]
+        taken = claimed_periods(session, sub.id, [occ.period_key for occ in due])
+        for occ in due:
+            if occ.period_key in taken:
+                continue
+            if now - occ.due_at > grace:
+                record_missed(session, sub.id, occ.period_key, occ.due_at, now)
+                log.warning("digest missed: subscription=%s period=%s", sub.id, occ.period_key)
+                continue
+            run = claim_run(session, sub.id, occ.period_key, occ.due_at, holder, now,
+                            late=now - occ.due_at > LATE_AFTER)
+            if run is not None:
+                claimed.append(run.id)
+    return claimed
+
+
+def run_subscription(herald: Herald, subscription_id: int, holder: str) -> None:
+    """The cron job of one subscription: claim what is due and send it."""
+    for run_id in claim_due(herald, subscription_id, holder):
+        attempt_safely(herald, run_id, holder)
+
+
+def attempt_safely(herald: Herald, run_id: int, holder: str) -> None:
+    """`attempt`, with an unexpected error recorded on the run (and retried) instead of stopping the clock."""
+    try:
+        attempt(herald, run_id, holder)
+    except Exception:
+        log.exception("digest run %s failed unexpectedly", run_id)
+        _failed(herald, run_id, "Herald hit an internal error composing or sending it (see the clock log)")
+
+
+def sweep(herald: Herald, holder: str) -> None:
+    """Catch up: claim every subscription's due periods, retry unfinished runs, settle draft deadlines."""
+    with herald.session() as session:
+        ids = [sub.id for sub in active_subscriptions(session)]
+    for sub_id in ids:
+        try:
+            claim_due(herald, sub_id, holder)
+        except Exception:
+            log.exception("could not claim the due digests of subscription %s", sub_id)
+    settle_deadlines(herald)
+    with herald.session() as session:
+        pending = runs_to_retry(session, herald.clock.now())
+    for run_id in pending:
+        attempt_safely(herald, run_id, holder)
+
+
+def _occurrence_of(run: DigestRun, herald: Herald) -> Occurrence:
+    sched = schedule_of(run.subscription, herald)
+    found = [o for o in occurrences_between(sched, run.due_at - timedelta(days=1), run.due_at + timedelta(days=1))
+             if o.period_key == run.period_key]
+    if found:
+        return found[0]
+    day = run.due_at.astimezone(herald.settings.tz).date()  # schedule changed since the claim
+    span = timedelta(days=7 if run.subscription.kind == "weekly" else 1)
+    return Occurrence(run.period_key, run.due_at, day, day - span, day)
+
+
+def _prepare(herald: Herald, run_id: int, holder: str):
+    """Take the run for an attempt (committed at once), then compose and store its digest if new."""
+    with herald.session() as session:
+        if not start_attempt(session, run_id, holder, herald.clock.now(), SEND_STALE_AFTER):
+            return None
+    with herald.session() as session:
+        run = session.get(DigestRun, run_id)
+        if not run.subscription.active:
+            run.status, run.last_error, run.next_attempt_at = "held", "unsubscribed before it went", None
+            return None
+        if run.draft is None:
+            reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
+            token = secrets.token_urlsafe(18) if reply.chart else None
+            run.draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
+        return stored.from_json(run.draft), run.subscription, run.delivered_parts
+
+
+def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
+    """One delivery attempt of a run; returns its new status, or None if it was not ours to take."""
+    prepared = _prepare(herald, run_id, holder)
+    if prepared is None:
+        return None
+    digest, sub, delivered = prepared
+    try:
+        if sub.approval_required and not digest.approved:
+            return _post_draft(herald, run_id, digest, sub)
+        notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
+                        delivered, lambda n: _set(herald, run_id, delivered_parts=n))
+    except DeliveryError as exc:
+        return _failed(herald, run_id, str(exc))
+    _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,
+         next_attempt_at=None)
+    log.info("digest sent: run=%s", run_id)
+    return "sent"
+
+
+def with_chart_link(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription) -> Reply:
+    """For Teams (a card cannot carry a PNG), a button that opens the chart Herald serves."""
+    if sub.platform != "teams" or digest.reply.chart is None or not digest.chart_token:
+        return digest.reply
+    url = f"{herald.settings.HERALD_BASE_URL.rstrip('/')}/digests/charts/{run_id}/{digest.chart_token}.png"
+    return replace(digest.reply, buttons=digest.reply.buttons + (Button(label="Open the coverage chart", url=url),))
+
+
+def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription) -> str:
+    if not digest.draft_posted:
+        deliver_part(herald.settings, destination_of(sub, approval=True), stored.draft_copy(digest.reply, run_id))
+        with herald.session() as session:
+            run = session.get(DigestRun, run_id)
+            run.draft = stored.to_json(stored.StoredDigest(digest.reply, approved=False, draft_posted=True))
+    deadline = None
+    with herald.session() as session:
+        run = session.get(DigestRun, run_id)
+        if sub.approval_deadline_minutes is not None:
+            deadline = run.due_at + timedelta(minutes=sub.approval_deadline_minutes)
+        run.status, run.next_attempt_at, run.last_error = "draft", deadline, None
+    return "draft"
+
+
+def _set(herald: Herald, run_id: int, **values) -> None:
+    with herald.session() as session:
+        run = session.get(DigestRun, run_id)
+        for name, value in values.items():
+            setattr(run, name, value)
+
+
+def _failed(herald: Herald, run_id: int, reason: str) -> str:
+    """Schedule a retry with backoff, or give up after MAX_ATTEMPTS and tell the admins."""
+    now = herald.clock.now()
+    with herald.session() as session:
+        run = session.get(DigestRun, run_id)
+        final = run.attempts >= MAX_ATTEMPTS
+        run.status, run.last_error = "failed", reason
+        run.next_attempt_at = None if final else now + BACKOFF[min(run.attempts, len(BACKOFF)) - 1]
+        label = f"digest #{run.subscription_id} ({run.subscription.kind} to {run.subscription.destination}), " \
+                f"period {run.period_key}"
+    log.warning("digest delivery failed: run=%s final=%s reason=%s", run_id, final, reason)
+    if final:
+        notify_admins(herald.settings, f"Gave up on {label} after {MAX_ATTEMPTS} attempts: {reason}")
+    return "failed"
+
+
+def settle_deadlines(herald: Herald) -> None:
+    """Drafts past their approval deadline are sent as they are or held, as the subscription says."""
+    now = herald.clock.now()
+    with herald.session() as session:
+        drafts = session.scalars(select(DigestRun).where(
+            DigestRun.status == "draft", DigestRun.next_attempt_at.is_not(None), DigestRun.next_attempt_at <= now))
+        for run in drafts:
+            if run.subscription.on_unapproved == "hold":
+                run.status, run.next_attempt_at = "held", None
+                continue
+            digest = stored.from_json(run.draft)
+            run.draft = stored.to_json(stored.StoredDigest(digest.reply, approved=True, draft_posted=True))
+            run.status, run.next_attempt_at = "approved", None
+
+
+def send_now(herald: Herald, subscription_id: int, holder: str) -> tuple[DigestRun | None, str | None]:
+    """`/digest send`: the current period now, unless it has a run already (then that run is returned)."""
+    now = herald.clock.now()
+    with herald.session() as session:
+        sub = session.get(DigestSubscription, subscription_id)
+        occ = current_occurrence(sub, now, herald.settings.tz)
+        if occ is None:
+            return None, None
+        run = claim_run(session, sub.id, occ.period_key, occ.due_at, holder, now, late=False)
+        if run is None:
+            existing = session.scalar(select(DigestRun).where(DigestRun.subscription_id == sub.id,
+                                                              DigestRun.period_key == occ.period_key))
+            return existing, None
+        run_id = run.id
+    status = attempt(herald, run_id, holder)
+    with herald.session() as session:
+        return session.get(DigestRun, run_id), status
