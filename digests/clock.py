@@ -1,4 +1,4 @@
-"""The clock: the one process that runs schedules (digests; feed polling is one line in CLOCK_JOBS).
+"""The clock: the one process that runs schedules — digests and feed polling.
 
 Only the process holding the database lease `clock` runs jobs: it renews the lease every few
 seconds and another clock takes over once the lease lapses (default 60 s). Inside, APScheduler 3
@@ -6,7 +6,7 @@ seconds and another clock takes over once the lease lapses (default 60 s). Insid
 
 - one cron job per digest subscription, in HERALD_TIMEZONE, fixed id `digest:<id>`, re-synced
   every minute so subscription changes are picked up;
-- the fixed jobs in `CLOCK_JOBS` (the digest catch-up sweep, and anything the lead adds).
+- the fixed jobs of `clock_jobs` (the digest catch-up sweep and the feed poll, every minute).
 
 Every job uses a one-hour misfire grace with coalescing (the default grace of one second drops a
 digest that falls due during a restart). The due time and period key of each digest still come
@@ -33,10 +33,14 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.slack.coverage_alerts import SlackNotifier
 from digests import runner
 from digests.schedule import DAY_NAMES, parse_days
 from models.digest import acquire_lease, active_subscriptions, new_holder, release_lease
+from feeds.poll import poll_due_feeds
 from runtime import Herald
+
+FEED_CHECK_SECONDS = 60.0
 
 log = logging.getLogger("herald.clock")
 LEASE_NAME = "clock"
@@ -70,10 +74,17 @@ def _every(seconds: float) -> Callable[[Herald], BaseTrigger]:
     return lambda herald: IntervalTrigger(seconds=seconds, timezone=herald.settings.tz)
 
 
+def poll_feeds(herald: Herald, _holder: str) -> None:
+    """Poll the feeds that are due (each keeps its own interval and backoff); alerts and feed-health
+    notices go to Slack when a bot token is set, and otherwise wait as pending deliveries."""
+    poll_due_feeds(herald, SlackNotifier.from_settings(herald.settings))
+
+
 def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:
-    """The fixed jobs. Feed polling joins here: ClockJob("feeds:poll", lambda h, _: poll_due_feeds(h), …)."""
+    """The fixed jobs: the digest catch-up sweep, and the feed poll (every minute; feeds due by then)."""
     return (
         ClockJob("digests:sweep", runner.sweep, _every(options.sweep_seconds)),
+        ClockJob("feeds:poll", poll_feeds, _every(FEED_CHECK_SECONDS)),
     )
 
 
