@@ -77,10 +77,12 @@ def test_teams_subscription_keeps_the_workflows_url_secret_and_posts_a_card_link
         runner.sweep(digest_herald, "clock:a")
         (post,) = teams.received("/workflows/abc/triggers/manual/paths/invoke")
     card = post.json()["attachments"][0]["content"]
-    assert card["type"] == "AdaptiveCard" and "Weekly round" in card["body"][0]["text"]
+    title = card["body"][0]["inlines"][0]["text"]
+    assert card["type"] == "AdaptiveCard" and card["version"] == "1.4" and "Weekly round" in title
     run = runs(digest_herald)[0]
     assert run.status == "sent"
     link = f"/digests/charts/{run.id}/{run.draft['chart_token']}.png"
+    assert any(a["type"] == "Action.OpenUrl" and a["url"].endswith(link) for a in card.get("actions", []))
     with digest_herald.session() as session:
         db_run = session.get(DigestRun, run.id)
         linked = runner.with_chart_link(digest_herald, run.id, stored.from_json(db_run.draft), db_run.subscription)
