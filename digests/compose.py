@@ -14,6 +14,7 @@ from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.schedule import due_instant
 from handlers.reply import Fact, Item, Reply, Section
+from models.press_earned import coverage_split
 
 COMING_UP_DAYS = 14
 
@@ -73,8 +74,11 @@ def coverage_section(session: Session, window: Window) -> tuple[Section, list[da
     tones = data.tone_counts(session, window.start, window.end)
     before = data.tone_counts(session, window.before().start, window.before().end)
     period = window.command_period()
+    split = coverage_split(session, window)
     facts = (Fact("Items", f"{tones.total} ({_change(tones.total, before.total)})", f"/coverage {period}"),
-             Fact("Tone", _tone_text(tones), f"/coverage {period} negative"))
+             Fact("Tone", _tone_text(tones), f"/coverage {period} negative"),
+             Fact("Proactive", f"{split.proactive} earned by our press activity, {split.reactive} reactive",
+                  f"/press list {period}"))
     stories = tuple(_story_item(s, window.tz) for s in data.top_stories(session, window.start, window.end))
     section = Section(heading="Coverage", facts=facts, items=stories,
                       text=None if stories else "No coverage recorded in this period.")

@@ -17,7 +17,7 @@ from models.council import Council
 from models.coverage import AlertDelivery, CoverageItem
 from models.outlet import Outlet
 from models.peer_challenge import PeerChallenge, PeerChallengeStage
-from models.press import PressActivity
+from models.press import PUBLIC, PressActivity, embargo_lifted
 from models.programme import Programme, RagRating
 
 TONE_ORDER = ("positive", "neutral", "negative")
@@ -212,8 +212,8 @@ def alerts_sent(session: Session, start: datetime, end: datetime) -> int:
 
 
 def _visible_press(now: datetime):
-    return and_(PressActivity.deleted_at.is_(None),
-                or_(PressActivity.embargo_until.is_(None), PressActivity.embargo_until <= now))
+    """What a digest may show: not deleted, and no embargo still on (the one rule, from models.press)."""
+    return and_(PressActivity.deleted_at.is_(None), embargo_lifted(PUBLIC, now))
 
 
 def press_counts(session: Session, start: datetime, end: datetime, now: datetime) -> dict[str, int]:

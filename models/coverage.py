@@ -355,16 +355,18 @@ def _where(shape: _Shape) -> list:
 @functools.lru_cache(maxsize=128)
 def _statements(shape: _Shape) -> dict:
     """The summary, count, stories, earned and page statements for one filter shape."""
-    from models.press import PressCoverageLink
+    from models.press import PressActivity, PressCoverageLink
     where = _where(shape)
     return {
         "summary": select(Outlet.tier, CoverageItem.tone, func.count()).select_from(CoverageItem)
         .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where).group_by(Outlet.tier, CoverageItem.tone),
         "count": select(func.count()).select_from(CoverageItem).where(*where),
         "stories": select(func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id)))).where(*where),
+        # Proactive as models.press_earned.coverage_split counts it: a confirmed link to live press activity.
         "proactive": select(func.count(distinct(PressCoverageLink.coverage_id)))
         .join(CoverageItem, CoverageItem.id == PressCoverageLink.coverage_id)
-        .where(PressCoverageLink.status == "confirmed", *where),
+        .join(PressActivity, PressActivity.id == PressCoverageLink.press_id)
+        .where(PressCoverageLink.status == "confirmed", PressActivity.deleted_at.is_(None), *where),
         "page": select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
                        CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note)
         .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where)

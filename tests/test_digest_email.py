@@ -58,7 +58,7 @@ def test_weekly_round_up_arrives_as_outlook_safe_html_with_a_text_part(make_app,
     assert message["Subject"] == "Weekly round-up: 16 Nov – 22 Nov 2026"
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
-    assert "Items  90 (+90 on the week before)" in plain
+    assert "Items 90 (+90 on the week before)" in " ".join(plain.split())  # labels are padded to align
     assert "<b>Items:</b> 90 (+90 on the week before)" in html
     assert "(ask Herald: /coverage 16/11/2026 to 22/11/2026)" in html
     assert "30 positive · 30 neutral · 30 negative" in html

@@ -120,7 +120,8 @@ def test_preview_is_private_and_shows_this_weeks_figures(digest_herald, slack):
         add_items(session, 12, datetime(2026, 11, 18, 9, tzinfo=timezone.utc), hours=24)
     reply, text = ask(digest_herald, "digest preview weekly")
     assert reply.visibility == "private" and "Only you can see this preview." in text
-    assert "Items  12 (+12 on the week before)" in text and reply.chart is not None
+    assert "Items 12 (+12 on the week before)" in " ".join(text.split()) and reply.chart is not None
+    assert "Proactive 0 earned by our press activity, 12 reactive" in " ".join(text.split())
     reply, text = ask(digest_herald, "digest preview daily")
     assert reply.visibility == "private" and "Daily coverage" in text
     assert posts(slack) == []
