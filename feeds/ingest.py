@@ -12,6 +12,7 @@ from feeds.classify import Classifier
 from feeds.normalize import Candidate
 from models.coverage import AlertCandidate, NewItem, Stored, alert_rules_for, record_deliveries, rule_matches, store_items
 from models.outlet import Feed, FeedEntry, Outlet
+from models.press_earned import suggest_for_new_coverage
 
 CHUNK = 500
 BATCH = 2000
@@ -46,7 +47,9 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
                 tone_overridden=tone is not None, council_codes=found.council_codes, tags=found.tags,
                 note=note, logged_by=logged_by))
         stored = store_items(session, new_items)
-        result.created += [s.item_id for s in stored if s.created]
+        created = [s.item_id for s in stored if s.created]
+        suggest_for_new_coverage(session, created)
+        result.created += created
         result.known += [s.item_id for s in stored if not s.created]
         result.stored += stored
     return result

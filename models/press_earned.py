@@ -171,17 +171,21 @@ def _score(activity: PressActivity, mine: set[str], item: CoverageItem, doc_freq
     return score if score >= MIN_SCORE else None
 
 
-def suggest_for_new_coverage(session: Session, item: CoverageItem) -> list[PressCoverageLink]:
-    """Call when coverage arrives: suggest it for press activity of the 14 days before it."""
+def suggest_for_new_coverage(session: Session, item_ids: list[int]) -> int:
+    """Call when coverage arrives: suggest the new items to press activity of the 14 days before
+    them. One pass per activity in the batch's window, so a big batch stays cheap. Returns the
+    number of suggestions added."""
+    if not item_ids:
+        return 0
+    first, last = session.execute(select(func.min(CoverageItem.published_at), func.max(CoverageItem.published_at))
+                                  .where(CoverageItem.id.in_(item_ids[:1000]))).one()
+    if first is None:
+        return 0
     activities = session.scalars(select(PressActivity).where(
         PressActivity.deleted_at.is_(None),
-        PressActivity.occurred_at >= item.published_at - EARNED_WINDOW,
-        PressActivity.occurred_at <= item.published_at + timedelta(hours=12)))
-    added = []
-    for activity in activities:
-        added.extend(link for link in suggest_earned_coverage(session, activity) if link.coverage_id == item.id)
-    return added
-
+        PressActivity.occurred_at >= first - EARNED_WINDOW,
+        PressActivity.occurred_at <= last + timedelta(hours=12)))
+    return sum(len(suggest_earned_coverage(session, activity)) for activity in activities)
 
 def earned_coverage(session: Session, activity: PressActivity) -> list[EarnedItem]:
     """Coverage confirmed or suggested as earned by `activity` (rejected left out), confirmed first."""

@@ -4,6 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from feeds.ingest import classify_and_store
+from feeds.normalize import from_fields
 from models.coverage import CoverageItem
 from models.periods import parse_period
 from models.press import PressCoverageLink
@@ -57,7 +59,18 @@ def test_coverage_that_links_to_the_release_is_suggested_whatever_its_words(hera
     item = add_coverage(herald, "Something else entirely", 3,
                         summary="Read the release at http://local.gov.uk/news/launch-2026?utm_source=x")
     with herald.session() as s:
-        assert [link.press_id for link in suggest_for_new_coverage(s, s.get(CoverageItem, item))] == [press_id]
+        assert suggest_for_new_coverage(s, [item]) == 1
+        assert suggest_for_new_coverage(s, [item]) == 0  # once only
+    assert links(herald, press_id) == {item: "suggested"}
+
+
+def test_coverage_arriving_through_ingestion_is_suggested_at_once(herald):
+    press_id = logged_id(ask(herald, 'press log "press release" "Launch" link:https://www.local.gov.uk/news/launch-2026'))
+    candidate = from_fields("https://www.lgcplus.com/launch", "Something else entirely",
+                            "Read the release at http://local.gov.uk/news/launch-2026", MONDAY + timedelta(days=1),
+                            MONDAY + timedelta(days=1))
+    with herald.session() as s:  # the path feeds, the coverage webhook and /coverage log share
+        (item,) = classify_and_store(s, [candidate], source="webhook", now=MONDAY + timedelta(days=1)).created
     assert links(herald, press_id) == {item: "suggested"}
 
 
