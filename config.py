@@ -54,6 +54,8 @@ class Settings:
     HERALD_FEED_POLL_MINUTES: int = 15
     HERALD_ALERT_MAX_AGE_HOURS: int = 72
     HERALD_DIGEST_GRACE_HOURS: int = 12
+    HERALD_CLOCK_LEASE_SECONDS: int = 60
+    HERALD_CLOCK_SWEEP_SECONDS: int = 60
     HERALD_RAG_STALE_DAYS: int = 180
     HERALD_PROGRAMME_CHANNEL: str = ""
     HERALD_ADMIN_CHANNEL: str = ""
@@ -105,6 +107,8 @@ class Settings:
         if any(bot) and not all(bot):
             raise ConfigError("TEAMS_BOT_APP_ID, TEAMS_BOT_APP_PASSWORD and TEAMS_BOT_TENANT_ID: set all three "
                               "(a single-tenant Entra app registration), or none")
+        if self.HERALD_CLOCK_LEASE_SECONDS < 2 or self.HERALD_CLOCK_SWEEP_SECONDS < 1:
+            raise ConfigError("HERALD_CLOCK_LEASE_SECONDS / HERALD_CLOCK_SWEEP_SECONDS: too small (at least 2 and 1)")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
 

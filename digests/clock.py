@@ -13,13 +13,12 @@ digest that falls due during a restart). The due time and period key of each dig
 from `digests.schedule`, and the database claim is the final guard, so a cron trigger firing
 twice (or not at all) in a DST change cannot double or lose a digest: the sweep catches it up.
 
-`HERALD_CLOCK_LEASE_SECONDS` and `HERALD_CLOCK_SWEEP_SECONDS` (environment, defaults 60 and 60)
+`HERALD_CLOCK_LEASE_SECONDS` and `HERALD_CLOCK_SWEEP_SECONDS` (settings, defaults 60 and 60)
 tune the lease and the sweep; the multi-process tests shorten them.
 """
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from datetime import datetime, timezone
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from digests import runner
 from digests.schedule import DAY_NAMES, parse_days
 from models.digest import acquire_lease, active_subscriptions, new_holder, release_lease
 from feeds.poll import poll_due_feeds
+from config import Settings
 from runtime import Herald
 
 FEED_CHECK_SECONDS = 60.0
@@ -65,9 +65,9 @@ class ClockOptions:
     sweep_seconds: float = 60.0
 
     @classmethod
-    def from_environment(cls) -> "ClockOptions":
-        return cls(lease_seconds=float(os.environ.get("HERALD_CLOCK_LEASE_SECONDS") or 60),
-                   sweep_seconds=float(os.environ.get("HERALD_CLOCK_SWEEP_SECONDS") or 60))
+    def from_settings(cls, settings: Settings) -> "ClockOptions":
+        return cls(lease_seconds=float(settings.HERALD_CLOCK_LEASE_SECONDS),
+                   sweep_seconds=float(settings.HERALD_CLOCK_SWEEP_SECONDS))
 
 
 def _every(seconds: float) -> Callable[[Herald], BaseTrigger]:
@@ -178,7 +178,7 @@ def _scheduler_now() -> datetime:
 def run_clock(herald: Herald, stop: threading.Event, options: ClockOptions | None = None) -> None:
     """Run Herald's schedules until `stop` is set, only while this process holds the lease."""
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)  # not a line per sweep
-    clock = Clock(herald, options or ClockOptions.from_environment())
+    clock = Clock(herald, options or ClockOptions.from_settings(herald.settings))
     clock.add_fixed_jobs()
     clock.scheduler.start(paused=True)
     log.info("clock %s started; waiting for the lease", clock.holder)
