@@ -68,14 +68,22 @@ class CoverageItem(Base):
 
 
 class CoverageCouncil(Base):
-    """A council an item mentions."""
+    """A council an item mentions, with the item's `published_at` and `tone` copied in so that
+    "this council's coverage in a period (of a tone)" is one range scan of
+    `ix_coverage_councils_council_period` instead of a visit to every item the council ever had.
+    The copies are written by `store_items` and kept in step by `set_tone`, the only writers."""
 
     __tablename__ = "coverage_councils"
+    __table_args__ = (
+        Index("ix_coverage_councils_council_period", "council_code", "published_at", "tone", "coverage_id"),
+    )
 
     coverage_id: Mapped[int] = mapped_column(
         ForeignKey("coverage_items.id", ondelete="CASCADE"), primary_key=True)
     council_code: Mapped[str] = mapped_column(
         ForeignKey("councils.code", ondelete="CASCADE"), primary_key=True, index=True)
+    published_at: Mapped[datetime]
+    tone: Mapped[str] = mapped_column(String(10))
 
 
 class CoverageTag(Base):
@@ -225,8 +233,8 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
     ids = list(session.connection().execute(
         table.insert().returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
     created = {item.canonical_url: item_id for item, item_id in zip(fresh, ids)}
-    councils = [dict(coverage_id=created[i.canonical_url], council_code=code)
-                for i in fresh for code in dict.fromkeys(i.council_codes)]
+    councils = [dict(coverage_id=created[i.canonical_url], council_code=code, published_at=i.published_at,
+                     tone=i.tone) for i in fresh for code in dict.fromkeys(i.council_codes)]
     tags = [dict(coverage_id=created[i.canonical_url], tag=t.tag[:200], programme_id=t.programme_id,
                  campaign_id=t.campaign_id) for i in fresh for t in {t.tag: t for t in i.tags}.values()]
     if councils:
@@ -340,8 +348,7 @@ def _where(shape: _Shape) -> list:
     if shape.outlets:
         conds.append(CoverageItem.outlet_id.in_(bindparam("outlet_ids", expanding=True)))
     if shape.councils:
-        conds.append(exists().where(CoverageCouncil.coverage_id == CoverageItem.id,
-                                    CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True))))
+        conds.append(CoverageItem.id.in_(_council_item_ids(shape.tone)))
     if shape.tags:
         conds.append(exists().where(CoverageTag.coverage_id == CoverageItem.id,
                                     func.lower(CoverageTag.tag).in_(bindparam("tags", expanding=True))))
@@ -350,6 +357,16 @@ def _where(shape: _Shape) -> list:
         conds.append(or_(*(func.lower(column).like(pattern, escape="\\")
                            for column in (CoverageItem.title, CoverageItem.summary, CoverageItem.note))))
     return conds
+
+
+def _council_item_ids(with_tone: bool):
+    """The ids of items mentioning any of the councils in the period (and tone), from the
+    council's own index alone: a few rows for a council, however large the table grows."""
+    ids = select(CoverageCouncil.coverage_id).where(
+        CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True)),
+        CoverageCouncil.published_at >= bindparam("start", type_=CoverageCouncil.published_at.type),
+        CoverageCouncil.published_at < bindparam("end", type_=CoverageCouncil.published_at.type))
+    return ids.where(CoverageCouncil.tone == bindparam("tone")) if with_tone else ids
 
 
 @functools.lru_cache(maxsize=128)
@@ -462,6 +479,8 @@ def set_tone(session: Session, item_id: int, tone: str, actor: "ActorLike", now:
         return None
     before = item.tone
     item.tone, item.tone_overridden = tone, True
+    session.execute(CoverageCouncil.__table__.update().where(CoverageCouncil.coverage_id == item_id)
+                    .values(tone=tone))
     record_audit(session, at=now, actor=actor, action="coverage.tone", entity="coverage_item",
                  entity_id=item_id, detail={"from": before, "to": tone, "model_score": item.tone_score})
     session.flush()
