@@ -451,13 +451,9 @@ def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilte
 
 
 def _council_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
-    from models.council import Council
     out: dict[int, list[str]] = {}
     if ids:
-        for cid, name in session.execute(select(CoverageCouncil.coverage_id, Council.nice_name)
-                                         .join(Council, Council.code == CoverageCouncil.council_code)
-                                         .where(CoverageCouncil.coverage_id.in_(ids))
-                                         .order_by(Council.nice_name)):
+        for cid, name in session.execute(_council_lookups()["names_of_items"], {"ids": ids}):
             out.setdefault(cid, []).append(name)
     return out
 
@@ -582,9 +578,25 @@ class PeriodLike:  # pragma: no cover - typing aid: models.periods.Period
     end: datetime
 
 
+@functools.lru_cache(maxsize=1)
+def _council_lookups() -> dict:
+    """The council-resolution statements, built once: every filtered /coverage runs them."""
+    from models.council import Council, CouncilName
+    return {
+        "named": select(Council.code, Council.nice_name, Council.current)
+        .join(CouncilName, CouncilName.council_code == Council.code)
+        .where(CouncilName.normalized.in_(bindparam("variants", expanding=True))).distinct(),
+        "replaced": select(Council.code, Council.nice_name, Council.replaced_by)
+        .where(Council.replaced_by.is_not(None), Council.replaced_by != ""),
+        "names_of_items": select(CoverageCouncil.coverage_id, Council.nice_name)
+        .join(Council, Council.code == CoverageCouncil.council_code)
+        .where(CoverageCouncil.coverage_id.in_(bindparam("ids", expanding=True)))
+        .order_by(Council.nice_name),
+    }
+
+
 def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
     """(code, nice name) of the councils called `name` ("Thurrock", "Woking BC"), current first."""
-    from models.council import Council, CouncilName
     from models.councils_data import normalize_name
     wanted = normalize_name(name)
     variants = {wanted}
@@ -592,19 +604,15 @@ def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
                    " bc", " dc", " cc", " mbc"):
         if wanted.endswith(suffix):
             variants.add(wanted[: -len(suffix)])
-    rows = session.execute(select(Council.code, Council.nice_name, Council.current)
-                           .join(CouncilName, CouncilName.council_code == Council.code)
-                           .where(CouncilName.normalized.in_(variants)).distinct()).all()
+    rows = session.execute(_council_lookups()["named"], {"variants": sorted(variants)}).all()
     return [(code, nice) for code, nice, _current in sorted(rows, key=lambda r: (not r[2], r[1]))]
 
 
 def predecessors_of(session: Session, codes: Sequence[str]) -> list[tuple[str, str]]:
     """(code, nice name) of abolished councils replaced by any of `codes` (Kettering for North
     Northamptonshire), so a current council's coverage includes stories about what it absorbed."""
-    from models.council import Council
     wanted = set(codes)
-    rows = session.execute(select(Council.code, Council.nice_name, Council.replaced_by)
-                           .where(Council.replaced_by.is_not(None), Council.replaced_by != "")).all()
+    rows = session.execute(_council_lookups()["replaced"]).all()
     return [(code, nice) for code, nice, replaced in rows
             if wanted & {c.strip() for c in replaced.split(",")} and code not in wanted]
 
