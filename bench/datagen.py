@@ -145,7 +145,8 @@ def _insert_coverage(conn: sqlite3.Connection, spec: DataSpec, rng: random.Rando
             "feed_id, source, published_at, first_seen_at, tone, tone_score, tone_overridden, note, "
             "logged_by, classified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 0, NULL, NULL, 1)",
             items)
-        conn.executemany("INSERT INTO coverage_councils (coverage_id, council_code) VALUES (?, ?)", mentions)
+        conn.executemany("INSERT INTO coverage_councils (coverage_id, council_code, published_at, tone) "
+                         "VALUES (?, ?, ?, ?)", mentions)
         conn.executemany("INSERT INTO coverage_tags (coverage_id, tag, programme_id, campaign_id) "
                          "VALUES (?, ?, NULL, NULL)", tags)
 
@@ -183,9 +184,9 @@ def _coverage_chunks(spec: DataSpec, rng: random.Random, councils: list[CouncilR
                           ts(published + timedelta(minutes=rng.randint(1, 90))), tone, round(score, 3)))
             roll = rng.random()
             if roll < 0.85:
-                mentions.append((item_id, council.code))
+                mentions.append((item_id, council.code, ts(published), tone))
             if roll < 0.15 and other.code != council.code:
-                mentions.append((item_id, other.code))
+                mentions.append((item_id, other.code, ts(published), tone))
             if tag:
                 tags.append((item_id, tag))
         yield stories, items, mentions, tags

@@ -18,11 +18,10 @@ _COUNT_BY_TONE = text(
     "WHERE published_at >= :start AND published_at < :end GROUP BY tone"
 ).bindparams(bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime()))
 
-_COUNCIL_TONE_COUNT = text(
-    "SELECT ci.tone, count(*) FROM coverage_items ci "
-    "JOIN coverage_councils cc ON cc.coverage_id = ci.id "
-    "WHERE cc.council_code = :code AND ci.tone = :tone "
-    "AND ci.published_at >= :start AND ci.published_at < :end GROUP BY ci.tone"
+_COUNCIL_TONE_COUNT = text(  # one range of ix_coverage_councils_council_period, no item visited
+    "SELECT tone, count(*) FROM coverage_councils "
+    "WHERE council_code = :code AND published_at >= :start AND published_at < :end AND tone = :tone "
+    "GROUP BY tone"
 ).bindparams(bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime()))
 
 

@@ -13,6 +13,7 @@ import hmac
 import http.client
 import json
 import os
+import secrets
 import threading
 import time
 from collections import Counter
@@ -40,8 +41,9 @@ class LoadOutcome:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def slash_command_body(command: str, text: str, sequence: int) -> bytes:
-    """The form Slack posts for a slash command (response_url on loopback)."""
+def slash_command_body(command: str, text: str, sequence: int | str) -> bytes:
+    """The form Slack posts for a slash command (response_url on loopback). `sequence` makes the
+    trigger_id, which Herald deduplicates on: give each request its own, or repeats are not run."""
     return urlencode({
         "token": "bench", "team_id": "T0BENCH", "team_domain": "bench", "channel_id": "C0BENCH",
         "channel_name": "comms", "user_id": "U0BENCH", "user_name": "bench", "command": command,
@@ -61,9 +63,10 @@ def sign(secret: str, body: bytes, timestamp: int) -> dict[str, str]:
 class Worker(threading.Thread):
     """One client: sends requests back to back until the deadline, recording each latency."""
 
-    def __init__(self, args: argparse.Namespace, start: threading.Barrier, deadline: list[float]):
+    def __init__(self, args: argparse.Namespace, start: threading.Barrier, deadline: list[float], prefix: str):
         super().__init__(daemon=True)
         self.args, self.start_barrier, self.deadline = args, start, deadline
+        self.prefix = prefix  # unique to this run and thread, so no two requests share a trigger_id
         self.latencies: list[float] = []
         self.statuses: Counter[str] = Counter()
         self.errors = 0
@@ -78,7 +81,8 @@ class Worker(threading.Thread):
             sequence += 1
             method, body, headers = "GET", None, {}
             if self.args.slack_command:
-                body = slash_command_body(self.args.slack_command, self.args.slack_text, sequence)
+                body = slash_command_body(self.args.slack_command, self.args.slack_text,
+                                          f"{self.prefix}.{sequence}")
                 method, headers = "POST", sign(secret, body, int(time.time()))
             started = time.perf_counter_ns()
             try:
@@ -101,7 +105,8 @@ def run_load(args: argparse.Namespace) -> LoadOutcome:
     """Run the threads and merge what they saw."""
     barrier = threading.Barrier(args.concurrency + 1)
     deadline = [float("inf")]
-    workers = [Worker(args, barrier, deadline) for _ in range(args.concurrency)]
+    run_token = secrets.token_hex(4)
+    workers = [Worker(args, barrier, deadline, f"{run_token}.{n}") for n in range(args.concurrency)]
     for worker in workers:
         worker.start()
     deadline[0] = time.monotonic() + args.seconds

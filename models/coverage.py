@@ -68,14 +68,22 @@ class CoverageItem(Base):
 
 
 class CoverageCouncil(Base):
-    """A council an item mentions."""
+    """A council an item mentions, with the item's `published_at` and `tone` copied in so that
+    "this council's coverage in a period (of a tone)" is one range scan of
+    `ix_coverage_councils_council_period` instead of a visit to every item the council ever had.
+    The copies are written by `store_items` and kept in step by `set_tone`, the only writers."""
 
     __tablename__ = "coverage_councils"
+    __table_args__ = (
+        Index("ix_coverage_councils_council_period", "council_code", "published_at", "tone", "coverage_id"),
+    )
 
     coverage_id: Mapped[int] = mapped_column(
         ForeignKey("coverage_items.id", ondelete="CASCADE"), primary_key=True)
     council_code: Mapped[str] = mapped_column(
         ForeignKey("councils.code", ondelete="CASCADE"), primary_key=True, index=True)
+    published_at: Mapped[datetime]
+    tone: Mapped[str] = mapped_column(String(10))
 
 
 class CoverageTag(Base):
@@ -225,8 +233,8 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
     ids = list(session.connection().execute(
         table.insert().returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
     created = {item.canonical_url: item_id for item, item_id in zip(fresh, ids)}
-    councils = [dict(coverage_id=created[i.canonical_url], council_code=code)
-                for i in fresh for code in dict.fromkeys(i.council_codes)]
+    councils = [dict(coverage_id=created[i.canonical_url], council_code=code, published_at=i.published_at,
+                     tone=i.tone) for i in fresh for code in dict.fromkeys(i.council_codes)]
     tags = [dict(coverage_id=created[i.canonical_url], tag=t.tag[:200], programme_id=t.programme_id,
                  campaign_id=t.campaign_id) for i in fresh for t in {t.tag: t for t in i.tags}.values()]
     if councils:
@@ -340,8 +348,7 @@ def _where(shape: _Shape) -> list:
     if shape.outlets:
         conds.append(CoverageItem.outlet_id.in_(bindparam("outlet_ids", expanding=True)))
     if shape.councils:
-        conds.append(exists().where(CoverageCouncil.coverage_id == CoverageItem.id,
-                                    CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True))))
+        conds.append(CoverageItem.id.in_(_council_item_ids(shape.tone)))
     if shape.tags:
         conds.append(exists().where(CoverageTag.coverage_id == CoverageItem.id,
                                     func.lower(CoverageTag.tag).in_(bindparam("tags", expanding=True))))
@@ -350,6 +357,16 @@ def _where(shape: _Shape) -> list:
         conds.append(or_(*(func.lower(column).like(pattern, escape="\\")
                            for column in (CoverageItem.title, CoverageItem.summary, CoverageItem.note))))
     return conds
+
+
+def _council_item_ids(with_tone: bool):
+    """The ids of items mentioning any of the councils in the period (and tone), from the
+    council's own index alone: a few rows for a council, however large the table grows."""
+    ids = select(CoverageCouncil.coverage_id).where(
+        CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True)),
+        CoverageCouncil.published_at >= bindparam("start", type_=CoverageCouncil.published_at.type),
+        CoverageCouncil.published_at < bindparam("end", type_=CoverageCouncil.published_at.type))
+    return ids.where(CoverageCouncil.tone == bindparam("tone")) if with_tone else ids
 
 
 @functools.lru_cache(maxsize=128)
@@ -436,13 +453,9 @@ def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilte
 
 
 def _council_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
-    from models.council import Council
     out: dict[int, list[str]] = {}
     if ids:
-        for cid, name in session.execute(select(CoverageCouncil.coverage_id, Council.nice_name)
-                                         .join(Council, Council.code == CoverageCouncil.council_code)
-                                         .where(CoverageCouncil.coverage_id.in_(ids))
-                                         .order_by(Council.nice_name)):
+        for cid, name in session.execute(_council_lookups()["names_of_items"], {"ids": ids}):
             out.setdefault(cid, []).append(name)
     return out
 
@@ -464,6 +477,8 @@ def set_tone(session: Session, item_id: int, tone: str, actor: "ActorLike", now:
         return None
     before = item.tone
     item.tone, item.tone_overridden = tone, True
+    session.execute(CoverageCouncil.__table__.update().where(CoverageCouncil.coverage_id == item_id)
+                    .values(tone=tone))
     record_audit(session, at=now, actor=actor, action="coverage.tone", entity="coverage_item",
                  entity_id=item_id, detail={"from": before, "to": tone, "model_score": item.tone_score})
     session.flush()
@@ -565,9 +580,25 @@ class PeriodLike:  # pragma: no cover - typing aid: models.periods.Period
     end: datetime
 
 
+@functools.lru_cache(maxsize=1)
+def _council_lookups() -> dict:
+    """The council-resolution statements, built once: every filtered /coverage runs them."""
+    from models.council import Council, CouncilName
+    return {
+        "named": select(Council.code, Council.nice_name, Council.current)
+        .join(CouncilName, CouncilName.council_code == Council.code)
+        .where(CouncilName.normalized.in_(bindparam("variants", expanding=True))).distinct(),
+        "replaced": select(Council.code, Council.nice_name, Council.replaced_by)
+        .where(Council.replaced_by.is_not(None), Council.replaced_by != ""),
+        "names_of_items": select(CoverageCouncil.coverage_id, Council.nice_name)
+        .join(Council, Council.code == CoverageCouncil.council_code)
+        .where(CoverageCouncil.coverage_id.in_(bindparam("ids", expanding=True)))
+        .order_by(Council.nice_name),
+    }
+
+
 def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
     """(code, nice name) of the councils called `name` ("Thurrock", "Woking BC"), current first."""
-    from models.council import Council, CouncilName
     from models.councils_data import normalize_name
     wanted = normalize_name(name)
     variants = {wanted}
@@ -575,19 +606,15 @@ def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
                    " bc", " dc", " cc", " mbc"):
         if wanted.endswith(suffix):
             variants.add(wanted[: -len(suffix)])
-    rows = session.execute(select(Council.code, Council.nice_name, Council.current)
-                           .join(CouncilName, CouncilName.council_code == Council.code)
-                           .where(CouncilName.normalized.in_(variants)).distinct()).all()
+    rows = session.execute(_council_lookups()["named"], {"variants": sorted(variants)}).all()
     return [(code, nice) for code, nice, _current in sorted(rows, key=lambda r: (not r[2], r[1]))]
 
 
 def predecessors_of(session: Session, codes: Sequence[str]) -> list[tuple[str, str]]:
     """(code, nice name) of abolished councils replaced by any of `codes` (Kettering for North
     Northamptonshire), so a current council's coverage includes stories about what it absorbed."""
-    from models.council import Council
     wanted = set(codes)
-    rows = session.execute(select(Council.code, Council.nice_name, Council.replaced_by)
-                           .where(Council.replaced_by.is_not(None), Council.replaced_by != "")).all()
+    rows = session.execute(_council_lookups()["replaced"]).all()
     return [(code, nice) for code, nice, replaced in rows
             if wanted & {c.strip() for c in replaced.split(",")} and code not in wanted]
 

@@ -275,7 +275,8 @@ def _ensure_coverage(session: Session, now: datetime, tz: ZoneInfo, outlets: dic
         session.add(story)
         session.flush()
         item.story_id = story.id
-        item.councils = [CoverageCouncil(council_code=code) for code in c.councils]
+        item.councils = [CoverageCouncil(council_code=code, published_at=published, tone=c.tone)
+                         for code in c.councils]
         item.tags = [CoverageTag(tag=t, programme_id=programmes[t].id if t in programmes else None)
                      for t in c.tags]
         session.add(item)

@@ -60,9 +60,9 @@ def programme_coverage(session: Session, programme_id: int, start: datetime, end
 def council_coverage(session: Session, council_code: str, start: datetime, end: datetime,
                      limit: int = 5) -> tuple[int, list[CoverageLine]]:
     """Coverage mentioning a council and published in [start, end): the count and the newest items."""
-    ids = select(CoverageItem.id).join(CoverageCouncil, CoverageCouncil.coverage_id == CoverageItem.id).where(
-        CoverageCouncil.council_code == council_code, CoverageItem.published_at >= start,
-        CoverageItem.published_at < end)
+    ids = select(CoverageCouncil.coverage_id.label("id")).where(  # one range of the council's own period index
+        CoverageCouncil.council_code == council_code, CoverageCouncil.published_at >= start,
+        CoverageCouncil.published_at < end)
     return _page(session, ids, limit)
 
 

@@ -107,7 +107,7 @@ def start_server(db: BenchDatabase, secret: str, slack_api_url: str,
 
 def slack_events_status(server: Server, secret: str) -> int:
     """The status a single signed slash command gets (404: no Slack endpoint in this build)."""
-    body = slash_command_body(COMMAND, COMMAND_TEXT, 0)
+    body = slash_command_body(COMMAND, COMMAND_TEXT, f"status-{secrets.token_hex(4)}")
     request = urllib.request.Request(server.url + "/slack/events", data=body, method="POST",
                                      headers=sign(secret, body, int(time.time())))
     try:
