@@ -174,3 +174,43 @@ def test_secrets_never_reach_logs_or_replies_on_failing_paths(outage_db, make_sl
     assert bodies[2].status_code in (401, 503)
     for secret in [*SECRETS.values(), DB_PASSWORD, SIGNING_SECRET]:
         assert not [text for text in shown if secret in text], secret
+
+
+# --- entity bombs the pre-parse check cannot see --------------------------------------------------
+
+def _hidden_billion_laughs() -> bytes:
+    """The classic bomb, its DOCTYPE pushed past the 64 KB the pre-parse check reads."""
+    from tests.test_feeds_parse import BILLION_LAUGHS
+    return BILLION_LAUGHS.replace(b"<!DOCTYPE", b"<!--" + b" " * 70_000 + b"--><!DOCTYPE", 1)
+
+
+def _quadratic_blowup() -> bytes:
+    """One allowed-size entity referenced 200,000 times: ~0.8 MB in, 200 MB if expanded."""
+    refs = b"&a;" * 200_000
+    return (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "' + b"x" * 1000 + b'">]>'
+            b'<rss version="2.0"><channel><title>t</title><item><title>' + refs
+            + b"</title><link>https://bomb.example/1</link></item></channel></rss>")
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from feeds.parse import ParserProcess
+    worker = ParserProcess(memory_mb=256)
+    yield worker
+    worker.stop()
+
+
+@pytest.mark.parametrize("bomb", [_hidden_billion_laughs, _quadratic_blowup], ids=["hidden", "quadratic"])
+def test_entity_bombs_past_the_check_are_cut_short_and_the_parser_lives_on(parser, bomb):
+    from feeds.parse import ParseError
+    body = bomb()
+    try:
+        parsed = parser.parse(body, "application/rss+xml", None, timeout=10)
+    except ParseError as exc:
+        assert str(exc)
+    else:  # expat's amplification limit stopped it; the loose fallback leaves entities unexpanded
+        assert "amplification" in parsed.bozo_reason
+        assert all("lol" * 10 not in e.title and "x" * 1000 not in e.title for e in parsed.entries)
+        assert sum(len(e.title) + len(e.summary) for e in parsed.entries) < len(body)
+    fine = parser.parse(rss([Entry("Fine", "https://a.org/x")]), "application/rss+xml", None, timeout=10)
+    assert [e.title for e in fine.entries] == ["Fine"]
