@@ -246,8 +246,14 @@ def first_link(text: str) -> str | None:
 
 
 def on_error(error: Exception, body: dict, logger: logging.Logger) -> BoltResponse:
-    """Anything a listener did not handle: an apology with a reference id, never "dispatch_failed"."""
-    text = apology(error, f"slack request failed type={(body or {}).get('type')}")
+    """Anything a listener did not handle: an apology with a reference id, never "dispatch_failed";
+    an event that could not be recorded because the database is away is refused so Slack retries it."""
+    kind = (body or {}).get("type")
+    text = apology(error, f"slack request failed type={kind}")
+    if kind == "event_callback" and database_unavailable(error):
+        # An event has no one to read an apology: 503 makes Slack deliver it again (it was not recorded).
+        return BoltResponse(status=503, body={"error": "database_unavailable", "reason": text},
+                            headers={"content-type": "application/json", "retry-after": "30"})
     return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text},
                         headers={"content-type": "application/json"})
 
