@@ -57,7 +57,8 @@ def _register_error_handlers(app: Flask) -> None:
         if not database_unavailable(exc):
             return unexpected(exc)
         # A database outage is not a bug: say so, and when to retry (the request's work was rolled back).
-        app.logger.warning("database unavailable: %s", type(getattr(exc, "orig", None) or exc).__name__)
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[:1]
+        app.logger.warning("database unavailable: %s", app.extensions["herald"].settings.redacted(" ".join(cause)))
         response = jsonify(error="database_unavailable",
                            reason="Herald's database is not reachable just now, so nothing was stored. "
                                   "Try again shortly.")

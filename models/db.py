@@ -73,10 +73,16 @@ def make_engine(url: str, **kwargs) -> Engine:
     return create_engine(url, **kwargs)
 
 
+_SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
+
+
 def database_unavailable(exc: BaseException) -> bool:
     """Whether `exc` means the database could not be reached or used just now (server down or
     restarting, connection dropped, pool exhausted, SQLite busy) rather than a bug: the same
     request may succeed when retried, so callers answer "try again" instead of "error"."""
+    if isinstance(exc, OperationalError) and type(exc.orig).__module__ == "sqlite3":
+        # SQLite raises OperationalError for bugs too ("no such table"); only these are transient.
+        return any(word in str(exc.orig).lower() for word in _SQLITE_TRANSIENT)
     if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
         return True
     return isinstance(exc, DBAPIError) and exc.connection_invalidated

@@ -11,7 +11,8 @@ import logging
 import re
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import OperationalError
 
 from bot.slack.blocks import SlackMessage
 from bot.slack.delivery import Target
@@ -23,6 +24,7 @@ from handlers.reply import Reply
 from models.audit import AuditEntry, record_audit
 from models.campaign import CampaignMetric
 from models.coverage import CoverageItem
+from models.db import database_unavailable
 from models.inbound import Job, ReceivedEvent
 from tests.fakes.http import Answer
 from tests.harden_fixtures import outage_db  # noqa: F401 - fixture
@@ -143,6 +145,25 @@ def test_the_connection_dying_mid_command_leaves_nothing_half_written(outage_db,
     assert _count(harness.herald, AuditEntry) == 0 and _count(harness.herald, ReceivedEvent) == 0
     with_families(harness)  # the ordinary families again: pool_pre_ping replaced the dead connection
     assert "Herald" in str(harness.command("/herald", "help", trigger="T-after").get_json())
+
+
+def test_only_transient_sqlite_errors_count_as_the_database_being_away(tmp_path):
+    """SQLite raises OperationalError for a missing table too: that is a bug (500), not "try again"."""
+    url = f"sqlite:///{tmp_path / 'lock.db'}"
+    holder, waiter = create_engine(url), create_engine(url, connect_args={"timeout": 0})
+    with holder.connect() as held:
+        held.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+        held.commit()
+        held.exec_driver_sql("BEGIN IMMEDIATE")
+        with pytest.raises(OperationalError) as locked:
+            with waiter.begin() as conn:
+                conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+        held.rollback()
+    with pytest.raises(OperationalError) as missing, waiter.connect() as conn:
+        conn.exec_driver_sql("SELECT * FROM no_such_table")
+    holder.dispose()
+    waiter.dispose()
+    assert database_unavailable(locked.value) and not database_unavailable(missing.value)
 
 
 # --- Slack answering 429 and 500 ------------------------------------------------------------------

@@ -20,6 +20,7 @@ from tests.coverage_fixtures import Entry, feed_answer, reply_text, rss, run
 from tests.fakes.http import Answer, FakeServer
 from tests.harden_fixtures import PUBLIC_ADDRESS, FakeInternet, outage_db  # noqa: F401 - fixture
 from tests.slack_helpers import SIGNING_SECRET, wait_until
+from tests.teams2_fixtures import bot_app, bot_framework, bot_framework_server, post_activity  # noqa: F401
 
 pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
@@ -131,6 +132,13 @@ def test_teams_outgoing_for_an_unknown_team_or_wrong_secret_is_401_and_stores_no
         assert response.status_code == 401 and response.get_json()["reason"], path
         assert secret not in response.get_data(as_text=True)
     assert _count(flask_app.extensions["herald"], ReceivedEvent) == 0
+
+
+def test_an_oversized_teams_bot_activity_is_413_and_nothing_runs(bot_app, bot_framework):
+    flask_app = bot_app(HERALD_WEBHOOK_MAX_BYTES=2_000)
+    response = post_activity(flask_app.test_client(), bot_framework, bot_framework.activity("help " + "x" * 5_000))
+    assert response.status_code == 413 and response.get_json()["reason"]
+    assert bot_framework.replies() == [] and _count(flask_app.extensions["herald"], ReceivedEvent) == 0
 
 
 # --- secrets never in logs or replies ---------------------------------------------------------------

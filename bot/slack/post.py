@@ -1,8 +1,8 @@
 """Posting to Slack: one Web API client setup, per-channel pacing, response_url replies.
 
 The client waits out 429s (`Retry-After`), backs off and retries Slack's 500s and dropped
-connections (slack-sdk's retry handlers). Slack allows about one message a second per channel, so posts to one channel are spaced
-by the `Pacer`. Herald's own posts never unfurl links.
+connections (slack-sdk's retry handlers). Slack allows about one message a second per channel, so
+posts to one channel are spaced by the `Pacer`. Herald's own posts never unfurl links.
 """
 from __future__ import annotations
 
@@ -24,8 +24,6 @@ from handlers.reply import Reply
 
 log = logging.getLogger("herald.slack.post")
 CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
-
-
 SERVER_ERROR_BACKOFF = BackoffRetryIntervalCalculator(backoff_factor=0.5)  # 0.5 s, 1 s, … plus jitter
 
 
