@@ -53,7 +53,8 @@ class Base(DeclarativeBase):
 
 
 def make_engine(url: str, **kwargs) -> Engine:
-    """An engine tuned for Herald: SQLite gets WAL, foreign keys and a busy timeout."""
+    """An engine tuned for Herald: SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL a
+    connect timeout and pre-ping (a connection the server dropped is replaced, not used)."""
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 30, "check_same_thread": False})
         engine = create_engine(url, **kwargs)
@@ -67,12 +68,15 @@ def make_engine(url: str, **kwargs) -> Engine:
             cursor.close()
 
         return engine
+    if "connect_timeout" not in url:  # a silent or black-holed server must not hold a request for minutes
+        kwargs.setdefault("connect_args", {"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS})
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
     return create_engine(url, **kwargs)
 
 
+PG_CONNECT_TIMEOUT_SECONDS = 5  # unless DATABASE_URL sets ?connect_timeout=
 _SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
@@ -24,7 +25,7 @@ from handlers.reply import Reply
 from models.audit import AuditEntry, record_audit
 from models.campaign import CampaignMetric
 from models.coverage import CoverageItem
-from models.db import database_unavailable
+from models.db import database_unavailable, make_engine
 from models.inbound import Job, ReceivedEvent
 from tests.fakes.http import Answer
 from tests.harden_fixtures import outage_db  # noqa: F401 - fixture
@@ -164,6 +165,21 @@ def test_only_transient_sqlite_errors_count_as_the_database_being_away(tmp_path)
     holder.dispose()
     waiter.dispose()
     assert database_unavailable(locked.value) and not database_unavailable(missing.value)
+
+
+def test_a_silent_database_server_fails_the_connection_in_seconds_not_minutes():
+    """A server that accepts TCP but never answers (a hung or black-holed host): the connect gives up
+    at Herald's connect timeout, as an outage that endpoints answer with 503 or an apology."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        engine = make_engine(f"postgresql+psycopg://herald@127.0.0.1:{silent.getsockname()[1]}/herald")
+        try:
+            with pytest.raises(OperationalError) as failed:
+                engine.connect()
+        finally:
+            engine.dispose()
+    assert database_unavailable(failed.value) and "timeout" in str(failed.value)
 
 
 # --- Slack answering 429 and 500 ------------------------------------------------------------------
