@@ -6,10 +6,14 @@ import sys
 from typing import Any, Mapping
 
 from flask import Flask, jsonify
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from config import ConfigError, Settings
+from models.db import database_unavailable
 from runtime import Herald
+
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -47,6 +51,19 @@ def _register_error_handlers(app: Flask) -> None:
     def unexpected(exc: Exception):
         app.logger.exception("unhandled error")
         return jsonify(error="internal_error", reason="Herald hit an unexpected error; it has been logged."), 500
+
+    @app.errorhandler(SQLAlchemyError)
+    def database_error(exc: SQLAlchemyError):
+        if not database_unavailable(exc):
+            return unexpected(exc)
+        # A database outage is not a bug: say so, and when to retry (the request's work was rolled back).
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[:1]
+        app.logger.warning("database unavailable: %s", app.extensions["herald"].settings.redacted(" ".join(cause)))
+        response = jsonify(error="database_unavailable",
+                           reason="Herald's database is not reachable just now, so nothing was stored. "
+                                  "Try again shortly.")
+        response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response, 503
 
 
 def _configure_logging() -> None:

@@ -6,12 +6,14 @@ with a `ConfigError` whose message names the setting; `app.py` prints it as one 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ROOT = Path(__file__).resolve().parent
+_DB_PASSWORD = re.compile(r"(://[^:/@]*:)[^/]*@")
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'instance' / 'herald.db'}"
 
 
@@ -27,7 +29,7 @@ def _csv(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Settings:
     """Everything Herald reads from its environment. Secrets are never printed (see `redacted`)."""
 
@@ -125,6 +127,18 @@ class Settings:
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://"):]
         return url
+
+    def __repr__(self) -> str:
+        """Every setting, with secrets and the database password masked: safe in a log or a traceback."""
+        shown = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in self.SECRET_NAMES and value:
+                value = "***"
+            elif f.name == "DATABASE_URL":
+                value = _DB_PASSWORD.sub(r"\1***@", value)
+            shown.append(f"{f.name}={value!r}")
+        return f"Settings({', '.join(shown)})"
 
     def redacted(self, text: str) -> str:
         """`text` with every configured secret replaced, for logs and error replies."""

@@ -16,8 +16,11 @@ from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.reply import Fact, Reply, Section, error_reply
+from models.db import database_unavailable
 
 log = logging.getLogger("herald.router")
+DATABASE_AWAY = ("Herald can't reach its database just now, so nothing was changed. "
+                 "Please try again in a minute.")
 
 FAMILIES: tuple[Family, ...] = (
     coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, campaign.FAMILY,
@@ -77,14 +80,23 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
     except PermissionDenied as exc:
         ctx.session.rollback()
         return Reply(title="Not allowed", sections=(Section(text=str(exc)),), is_error=True)
-    except Exception:
+    except Exception as exc:
         ctx.session.rollback()
+        if database_unavailable(exc):
+            log.warning("command failed: database unavailable family=%s (%s)", family.name, type(exc).__name__)
+            return database_unavailable_reply()
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed ref=%s family=%s", ref, family.name)
         return Reply(title="Sorry, something went wrong",
                      sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
                                             f"If it keeps happening, give your admin this reference: {ref}"),),
                      is_error=True)
+
+
+def database_unavailable_reply() -> Reply:
+    """The answer when the database cannot be reached: nothing was changed, and trying again will work."""
+    return Reply(title="Sorry, Herald's database is unavailable just now",
+                 sections=(Section(text=DATABASE_AWAY),), is_error=True)
 
 
 def help_reply() -> Reply:

@@ -11,6 +11,8 @@ from typing import Iterator
 
 from sqlalchemy import DateTime, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -51,7 +53,8 @@ class Base(DeclarativeBase):
 
 
 def make_engine(url: str, **kwargs) -> Engine:
-    """An engine tuned for Herald: SQLite gets WAL, foreign keys and a busy timeout."""
+    """An engine tuned for Herald: SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL a
+    connect timeout and pre-ping (a connection the server dropped is replaced, not used)."""
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 30, "check_same_thread": False})
         engine = create_engine(url, **kwargs)
@@ -65,10 +68,28 @@ def make_engine(url: str, **kwargs) -> Engine:
             cursor.close()
 
         return engine
+    if "connect_timeout" not in url:  # a silent or black-holed server must not hold a request for minutes
+        kwargs.setdefault("connect_args", {"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS})
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
     return create_engine(url, **kwargs)
+
+
+PG_CONNECT_TIMEOUT_SECONDS = 5  # unless DATABASE_URL sets ?connect_timeout=
+_SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` means the database could not be reached or used just now (server down or
+    restarting, connection dropped, pool exhausted, SQLite busy) rather than a bug: the same
+    request may succeed when retried, so callers answer "try again" instead of "error"."""
+    if isinstance(exc, OperationalError) and type(exc.orig).__module__ == "sqlite3":
+        # SQLite raises OperationalError for bugs too ("no such table"); only these are transient.
+        return any(word in str(exc.orig).lower() for word in _SQLITE_TRANSIENT)
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

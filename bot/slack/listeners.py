@@ -22,7 +22,8 @@ from bot.slack.jobs import ReplyJob, enqueue, render_answer, shared_messages
 from bot.slack.mrkdwn import cut, escape
 from bot.slack.receipts import Outcome, receipt_key, record, run_command
 from handlers.context import Actor
-from handlers.router import family_for, split_command
+from handlers.router import DATABASE_AWAY, family_for, split_command
+from models.db import database_unavailable
 
 log = logging.getLogger("herald.slack.listeners")
 WORKING = "Working on it…"
@@ -90,12 +91,10 @@ class _QuickCommand:
             with self._lock:
                 if outcome is not None:
                     self._answer = _answer_now(self.rt, outcome, self.target, whole=self._late)
-        except Exception:  # noqa: BLE001 - logged with a reference like any listener error
-            ref = uuid.uuid4().hex[:8]
-            log.exception("slash command failed ref=%s", ref)
+        except Exception as exc:  # noqa: BLE001 - logged with a reference like any listener error
+            text = apology(exc, "slash command failed")
             with self._lock:
-                self._answer = {"response_type": "ephemeral", "text": "Sorry, Herald hit an error answering that. "
-                                f"If it keeps happening, give your admin this reference: {ref}"}
+                self._answer = {"response_type": "ephemeral", "text": text}
         finally:
             self._done.set()
 
@@ -247,9 +246,24 @@ def first_link(text: str) -> str | None:
 
 
 def on_error(error: Exception, body: dict, logger: logging.Logger) -> BoltResponse:
-    """Anything a listener did not handle: an apology with a reference id, never "dispatch_failed"."""
-    ref = uuid.uuid4().hex[:8]
-    log.error("slack request failed ref=%s type=%s", ref, (body or {}).get("type"), exc_info=error)
-    text = f"Sorry, Herald hit an error answering that. If it keeps happening, give your admin this reference: {ref}"
+    """Anything a listener did not handle: an apology with a reference id, never "dispatch_failed";
+    an event that could not be recorded because the database is away is refused so Slack retries it."""
+    kind = (body or {}).get("type")
+    text = apology(error, f"slack request failed type={kind}")
+    if kind == "event_callback" and database_unavailable(error):
+        # An event has no one to read an apology: 503 makes Slack deliver it again (it was not recorded).
+        return BoltResponse(status=503, body={"error": "database_unavailable", "reason": text},
+                            headers={"content-type": "application/json", "retry-after": "30"})
     return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text},
                         headers={"content-type": "application/json"})
+
+
+def apology(error: BaseException, what: str) -> str:
+    """The short answer to a request that failed outside the router, its cause logged once: "try
+    again" when the database is away (nothing was written), else a reference id found in the log."""
+    if database_unavailable(error):
+        log.warning("%s: database unavailable (%s)", what, type(error).__name__)
+        return f"Sorry: {DATABASE_AWAY}"
+    ref = uuid.uuid4().hex[:8]
+    log.error("%s ref=%s", what, ref, exc_info=error)
+    return f"Sorry, Herald hit an error answering that. If it keeps happening, give your admin this reference: {ref}"

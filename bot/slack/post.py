@@ -1,8 +1,8 @@
 """Posting to Slack: one Web API client setup, per-channel pacing, response_url replies.
 
-The client waits out 429s (`Retry-After`) and retries dropped connections (slack-sdk's retry
-handlers). Slack allows about one message a second per channel, so posts to one channel are spaced
-by the `Pacer`. Herald's own posts never unfurl links.
+The client waits out 429s (`Retry-After`), backs off and retries Slack's 500s and dropped
+connections (slack-sdk's retry handlers). Slack allows about one message a second per channel, so
+posts to one channel are spaced by the `Pacer`. Herald's own posts never unfurl links.
 """
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from typing import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler, RateLimitErrorRetryHandler,
+                                                   ServerErrorRetryHandler)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.webhook import WebhookClient
 
 from bot.slack.blocks import SlackMessage, render_messages
@@ -22,14 +24,18 @@ from handlers.reply import Reply
 
 log = logging.getLogger("herald.slack.post")
 CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
+SERVER_ERROR_BACKOFF = BackoffRetryIntervalCalculator(backoff_factor=0.5)  # 0.5 s, 1 s, … plus jitter
 
 
 def _retry_handlers() -> list:
-    return [ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3)]
+    """Retry dropped connections, 429s (after `Retry-After`) and Slack's 500/503s (backing off);
+    once these are spent the call raises, and the caller reports it (a job records it as failed)."""
+    return [ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2, interval_calculator=SERVER_ERROR_BACKOFF)]
 
 
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
-    """A WebClient on `SLACK_API_URL` that waits out 429s (`Retry-After`) and retries dropped connections."""
+    """A WebClient on `SLACK_API_URL` that waits out 429s, and retries 500s and dropped connections."""
     client = WebClient(token=token or settings.SLACK_BOT_TOKEN or None, base_url=settings.SLACK_API_URL,
                        timeout=10)
     client.retry_handlers = _retry_handlers()

@@ -76,6 +76,8 @@ def register_slack(app: Flask, herald: Herald) -> SlackRuntime | None:
         except Exception:  # noqa: BLE001 - Bolt could not read a signed but malformed body
             log.warning("unreadable Slack request", exc_info=True)
             return jsonify(error="bad_request", reason="Slack request body could not be read"), 400
+        if response.status_code == 503:  # the database is away: Slack's retry of this event is wanted
+            return response
         if response.status_code >= 500:  # never hand Slack a 5xx for one bad payload (it would retry)
             log.warning("Slack request answered %s: %s", response.status_code, response.get_data()[:200])
             return jsonify(error="bad_request", reason="Slack request could not be handled"), 400
