@@ -35,7 +35,9 @@ def units(text: str) -> int:
 
 
 def _char_units(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def cut(text: str, limit: int, ellipsis: str = "…") -> str:
