@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout, wait
+from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -41,6 +40,7 @@ from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
 from bot.teams.bot_tokens import BotTokenError, BotTokens
 from bot.teams.cards import render_card, render_cards
+from bot.teams.late import LateAnswers
 from bot.teams.pacing import RateLimiter, limiter_for
 from handlers.context import Actor
 from handlers.reply import Reply, Section
@@ -154,8 +154,7 @@ class HeraldAgent(ActivityHandler):
         self.run: Runner = run or herald.run_command  # tests wrap it to see the command lines run
         self.commands = ThreadPoolExecutor(8, "teams-bot-command")
         self.posters = ThreadPoolExecutor(2, "teams-bot-post")
-        self._late: set[Future] = set()
-        self._late_lock = threading.Lock()
+        self._late = LateAnswers()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -182,8 +181,7 @@ class HeraldAgent(ActivityHandler):
             pass
         continuation = activity.get_conversation_reference().get_continuation_activity()
         continuation.id = activity.id  # the late answer is a reply in the message's thread
-        with self._late_lock:
-            self._late.add(future)
+        self._late.track(future)
         future.add_done_callback(lambda done: self._hand_over(done, continuation))
         return Reply(title="Working on it…",
                      sections=(Section(text="The answer will be posted in this thread as soon as it is ready."),))
@@ -202,26 +200,11 @@ class HeraldAgent(ActivityHandler):
     def _hand_over(self, command: Future, continuation: Activity) -> None:
         # Runs in the command's thread: post from the posters' pool, tracked before the command is let go.
         posting = self.posters.submit(self._post_late, continuation, command)
-        with self._late_lock:
-            self._late.add(posting)
-            self._late.discard(command)
-        posting.add_done_callback(self._untrack)
-
-    def _untrack(self, future: Future) -> None:
-        with self._late_lock:
-            self._late.discard(future)
+        self._late.hand_over(command, posting)
 
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._late_lock:
-                pending = set(self._late)
-            if not pending:
-                return True
-            wait(pending, timeout=max(deadline - time.monotonic(), 0))
-        with self._late_lock:
-            return not self._late
+        return self._late.drain(timeout)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity

@@ -11,9 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import threading
-import time
-from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout, wait
+from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -23,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.teams import workflows
 from bot.teams.activity import BadActivity, InboundMessage, parse_activity
 from bot.teams.cards import envelope, render_card
+from bot.teams.late import LateAnswers
 from bot.teams.settings import TeamsSettings, load_teams_settings
 from bot.teams.signing import verify
 from handlers.context import Actor
@@ -50,8 +49,7 @@ class TeamsEndpoint:
     reply_budget: float = REPLY_BUDGET_SECONDS
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(8, "teams-command"))
     poster: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(2, "teams-post"))
-    _late: set[Future] = field(default_factory=set)
-    _late_lock: threading.Lock = field(default_factory=threading.Lock)
+    _late: LateAnswers = field(default_factory=LateAnswers)
 
     def claim(self, message: InboundMessage, team: str) -> bool:
         """Record the activity before running it; False if it was already received (a replay)."""
@@ -75,18 +73,14 @@ class TeamsEndpoint:
         except FutureTimeout:
             pass
         url = self.settings.workflows_urls.get(team)
-        with self._late_lock:
-            self._late.add(future)
+        self._late.track(future)
         future.add_done_callback(lambda done: self._schedule_delivery(done, url, message, team))
         return working_on_it(bool(url))
 
     def _schedule_delivery(self, done: Future, url: str | None, message: InboundMessage, team: str) -> None:
         # Runs in the thread that finished the command; posting happens in its own pool, never inline.
         posting = self.poster.submit(self._deliver_late, done, url, message, team)
-        with self._late_lock:
-            self._late.add(posting)
-            self._late.discard(done)
-        posting.add_done_callback(self._forget)
+        self._late.hand_over(done, posting)
 
     def _deliver_late(self, future: Future, url: str | None, message: InboundMessage, team: str) -> None:
         reply = _reply_of(future, None)
@@ -102,21 +96,9 @@ class TeamsEndpoint:
         except Exception as exc:  # noqa: BLE001 - a worker thread has no one else to tell
             log.error("slow Teams answer for %s not posted: %s", where, type(exc).__name__)
 
-    def _forget(self, late: Future) -> None:
-        with self._late_lock:
-            self._late.discard(late)
-
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._late_lock:
-                pending = set(self._late)
-            if not pending:
-                return True
-            wait(pending, timeout=max(deadline - time.monotonic(), 0))
-        with self._late_lock:
-            return not self._late
+        return self._late.drain(timeout)
 
 
 def _reply_of(future: Future, timeout: float | None) -> Reply:

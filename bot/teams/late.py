@@ -1,0 +1,41 @@
+"""Slow Teams answers still running or being posted, tracked so shutdown and tests can wait for them."""
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future, wait
+
+
+class LateAnswers:
+    """A thread-safe set of futures: a command still running, or the post of its late answer."""
+
+    def __init__(self) -> None:
+        self._futures: set[Future] = set()
+        self._lock = threading.Lock()
+
+    def track(self, future: Future) -> None:
+        with self._lock:
+            self._futures.add(future)
+
+    def hand_over(self, running: Future, posting: Future) -> None:
+        """`running` has finished; its answer is now being posted by `posting` (untracked when done)."""
+        with self._lock:
+            self._futures.add(posting)
+            self._futures.discard(running)
+        posting.add_done_callback(self._forget)
+
+    def _forget(self, future: Future) -> None:
+        with self._lock:
+            self._futures.discard(future)
+
+    def drain(self, timeout: float = 30.0) -> bool:
+        """Wait for every tracked future; True if none is left by `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                pending = set(self._futures)
+            if not pending:
+                return True
+            wait(pending, timeout=max(deadline - time.monotonic(), 0))
+        with self._lock:
+            return not self._futures
