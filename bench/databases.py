@@ -23,9 +23,8 @@ from sqlalchemy.engine import make_url
 from bench import datagen
 from bench.datagen import DataSpec
 from config import Settings
-from models.councils_data import load_councils
-from models.db import make_engine, make_session_factory, transaction
-from models.migrate import head_revisions, upgrade
+from models.db import make_engine
+from models.migrate import head_revisions, upgrade_with_reference_data
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 COPIED_TABLES = ("outlets", "stories", "coverage_items", "coverage_councils", "coverage_tags", "programmes",
@@ -53,9 +52,7 @@ def migrate_and_seed(url: str) -> None:
     """Migrate a new database to head and load the councils, as `db upgrade` does."""
     engine = make_engine(url)
     try:
-        upgrade(engine)
-        with transaction(make_session_factory(engine)) as session:
-            load_councils(session)
+        upgrade_with_reference_data(engine)
     finally:
         engine.dispose()
 

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from models import migrate
 from models.coverage import CoverageItem
 from models.programme import Programme
-from models.councils_data import load_councils
 from models.demo import load_demo
 from runtime import Herald
 
@@ -41,9 +40,7 @@ db_cli = AppGroup("db", help="Database migrations.")
 def db_upgrade() -> None:
     """Apply every migration, then load or refresh the council reference data."""
     h = herald()
-    migrate.upgrade(h.engine)
-    with h.session() as session:
-        count = load_councils(session)
+    count = migrate.upgrade_with_reference_data(h.engine)
     click.echo(f"Database is current ({', '.join(sorted(migrate.current_revisions(h.engine)))}); "
                f"{count} councils loaded.")
 

@@ -30,6 +30,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def upgrade_with_reference_data(engine: Engine) -> int:
+    """What `db upgrade` does: apply every migration, then load or refresh the councils.
+    Returns the number of councils."""
+    from models.councils_data import load_councils
+    from models.db import make_session_factory, transaction
+    upgrade(engine)
+    with transaction(make_session_factory(engine)) as session:
+        return load_councils(session)
+
+
 def head_revisions(engine: Engine) -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
 

@@ -17,9 +17,8 @@ from sqlalchemy import create_engine, text
 
 from config import Settings
 from models.clock import FrozenClock
-from models.councils_data import load_councils
-from models.db import make_engine, make_session_factory, transaction
-from models.migrate import upgrade
+from models.db import make_engine
+from models.migrate import upgrade_with_reference_data
 from tests import pgcluster
 
 ENV_PREFIXES = ("SLACK_", "TEAMS_", "HERALD_", "SMTP_", "DATABASE_URL")
@@ -37,9 +36,7 @@ def _clean_environment(monkeypatch):
 def _migrate_and_seed(url: str) -> None:
     engine = make_engine(url)
     try:
-        upgrade(engine)
-        with transaction(make_session_factory(engine)) as session:
-            load_councils(session)
+        upgrade_with_reference_data(engine)
     finally:
         engine.dispose()
 

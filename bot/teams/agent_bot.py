@@ -40,7 +40,7 @@ from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
 from bot.teams.bot_tokens import BotTokenError, BotTokens
 from bot.teams.cards import render_card, render_cards
-from bot.teams.late import LateAnswers
+from bot.teams.late import LateAnswers, apology, reply_of
 from bot.teams.pacing import RateLimiter, limiter_for
 from handlers.context import Actor
 from handlers.reply import Reply, Section
@@ -176,7 +176,7 @@ class HeraldAgent(ActivityHandler):
     def _answer(self, activity: Activity, text: str, actor: Actor, channel: str) -> Reply:
         future = self.commands.submit(self.run, text, actor, channel)
         try:
-            return _reply_of(future, self.reply_budget)
+            return reply_of(future, self.reply_budget)
         except FutureTimeout:
             pass
         continuation = activity.get_conversation_reference().get_continuation_activity()
@@ -187,7 +187,7 @@ class HeraldAgent(ActivityHandler):
                      sections=(Section(text="The answer will be posted in this thread as soon as it is ready."),))
 
     def _post_late(self, continuation: Activity, future: Future) -> None:
-        reply = _reply_of(future, None)
+        reply = reply_of(future, None)
 
         async def post(turn_context: TurnContext) -> None:
             await turn_context.send_activity(card_activity(render_card(reply)))
@@ -287,28 +287,9 @@ def _actor(activity: Activity, herald: Herald) -> Actor:
                  is_admin=user_id in herald.settings.TEAMS_ADMIN_USER_IDS)
 
 
-def _reply_of(future: Future, timeout: float | None) -> Reply:
-    """The reply a command future holds (waiting up to `timeout`); an apology if the command crashed."""
-    try:
-        reply, _ctx = future.result(timeout=timeout)
-        return reply
-    except FutureTimeout:
-        raise
-    except Exception:
-        log.exception("Teams bot command failed outside the router")
-        return apology()
-
-
 def card_activity(card: dict) -> Activity:
     """A message activity carrying one Adaptive Card."""
     return MessageFactory.attachment(CardFactory.adaptive_card(card))
-
-
-def apology() -> Reply:
-    """What a user sees when a turn fails inside Herald: no details, nothing changed."""
-    return Reply(title="Sorry, something went wrong",
-                 sections=(Section(text="Herald could not answer that just now. Nothing was changed."),),
-                 is_error=True)
 
 
 @dataclass

@@ -1,9 +1,34 @@
 """Slow Teams answers still running or being posted, tracked so shutdown and tests can wait for them."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from concurrent.futures import Future, wait
+from concurrent.futures import Future, TimeoutError as FutureTimeout, wait
+
+from handlers.reply import Reply, Section
+
+log = logging.getLogger("herald.teams")
+
+
+def apology() -> Reply:
+    """What a user sees when a command fails inside Herald: no details, nothing changed."""
+    return Reply(title="Sorry, something went wrong",
+                 sections=(Section(text="Herald could not answer that just now. Nothing was changed."),),
+                 is_error=True)
+
+
+def reply_of(future: Future, timeout: float | None) -> Reply:
+    """The reply a command future holds (waiting up to `timeout`, which may raise TimeoutError);
+    an apology if the command crashed outside the router."""
+    try:
+        reply, _ctx = future.result(timeout=timeout)
+        return reply
+    except FutureTimeout:
+        raise
+    except Exception:
+        log.exception("Teams command failed outside the router")
+        return apology()
 
 
 class LateAnswers:

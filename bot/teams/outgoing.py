@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.teams import workflows
 from bot.teams.activity import BadActivity, InboundMessage, parse_activity
 from bot.teams.cards import envelope, render_card
-from bot.teams.late import LateAnswers
+from bot.teams.late import LateAnswers, reply_of
 from bot.teams.settings import TeamsSettings, load_teams_settings
 from bot.teams.signing import verify
 from handlers.context import Actor
@@ -69,7 +69,7 @@ class TeamsEndpoint:
             actor = dataclasses.replace(actor, is_admin=True)
         future = self.executor.submit(self.run, message.text, actor, message.channel)
         try:
-            return _reply_of(future, self.reply_budget)
+            return reply_of(future, self.reply_budget)
         except FutureTimeout:
             pass
         url = self.settings.workflows_urls.get(team)
@@ -83,7 +83,7 @@ class TeamsEndpoint:
         self._late.hand_over(done, posting)
 
     def _deliver_late(self, future: Future, url: str | None, message: InboundMessage, team: str) -> None:
-        reply = _reply_of(future, None)
+        reply = reply_of(future, None)
         where = self.settings.describe(team)
         if not url:
             log.warning("slow Teams answer for %s not posted: no TEAMS_WORKFLOWS_URL entry", where)
@@ -99,20 +99,6 @@ class TeamsEndpoint:
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
         return self._late.drain(timeout)
-
-
-def _reply_of(future: Future, timeout: float | None) -> Reply:
-    """The reply a command future holds (waiting up to `timeout`); an apology if it crashed."""
-    try:
-        reply, _ctx = future.result(timeout=timeout)
-        return reply
-    except FutureTimeout:
-        raise
-    except Exception:
-        log.exception("Teams command failed outside the router")
-        return Reply(title="Sorry, something went wrong",
-                     sections=(Section(text="Herald could not answer that just now. Nothing was changed."),),
-                     is_error=True)
 
 
 def working_on_it(will_post: bool) -> Reply:
