@@ -14,7 +14,7 @@ from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Attachment, Fact, Item, Reply, Section
 from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_nice_names, councils_named,
-                             count_between, coverage_between, coverage_page, iter_coverage, predecessors_of,
+                             coverage_between, coverage_page, iter_coverage, predecessors_of,
                              tag_names_like)
 from models.outlet import TIERS, find_outlets, outlet_names
 from models.periods import PERIOD_EXAMPLES, MONTHS, Period, PeriodError, parse_period
@@ -166,13 +166,12 @@ def _page(raw: str | None) -> int:
 
 def answer(query: CoverageQuery, text: str, ctx: Context) -> Reply:
     """The count, change, breakdowns and one page of items; or the CSV of everything matched."""
-    summary = coverage_between(ctx.session, query.period, query.filters)
-    previous = query.period.previous()
-    before = count_between(ctx.session, previous.start, previous.end, query.filters)
+    previous = query.period.compared_at(ctx.now())
+    summary = coverage_between(ctx.session, query.period, query.filters, compared_with=previous)
     offset = (query.page - 1) * PAGE_SIZE
-    rows = coverage_page(ctx.session, query.period, query.filters, offset, PAGE_SIZE)
+    rows = coverage_page(ctx.session, query.period, query.filters, offset, PAGE_SIZE) if summary.count else []
     title = f"Coverage {query.period.label}: {_plural(summary.count, 'item')}"
-    sections = [_headline_facts(summary, before, previous)]
+    sections = [_headline_facts(summary, query.period, previous)]
     if summary.count:
         sections += [_breakdown("By outlet tier", summary.by_tier, (*TIERS, "unknown")),
                      _breakdown("By tone", summary.by_tone, TONES)]
@@ -191,11 +190,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def _headline_facts(summary: CoverageSummary, before: int, previous: Period) -> Section:
+def _headline_facts(summary: CoverageSummary, period: Period, previous: Period) -> Section:
+    before = summary.before or 0
     change = summary.count - before
     trend = "no change" if change == 0 else f"{'up' if change > 0 else 'down'} {abs(change):,}"
-    before_label = f"the {previous.unit} before" if previous.unit in ("day", "week", "month", "quarter", "year") \
-        else "the period before"
+    before_label = _compared_label(period, previous)
     facts = [Fact("Items", f"{summary.count:,} ({trend} on {before_label}: {before:,})")]
     if summary.favourable_share is not None:
         facts.append(Fact("Positive + neutral", f"{summary.favourable_share:.0%}"))
@@ -205,6 +204,16 @@ def _headline_facts(summary: CoverageSummary, before: int, previous: Period) -> 
         facts.append(Fact("Proactive", f"{summary.proactive:,} from our press activity, "
                                        f"{summary.count - summary.proactive:,} reactive or unprompted"))
     return Section(facts=tuple(facts))
+
+
+def _compared_label(period: Period, previous: Period) -> str:
+    """"the week before", or "the same point last week" when a running period was cut to match."""
+    calendar = previous.unit in ("day", "week", "month", "quarter", "year")
+    if previous.end == period.start:
+        return f"the {previous.unit} before" if calendar else "the period before"
+    if previous.unit == "day":
+        return "the same time yesterday"
+    return f"the same point last {previous.unit}" if calendar else "the same point of the period before"
 
 
 def _breakdown(heading: str, counts: dict[str, int], order: tuple[str, ...]) -> Section:

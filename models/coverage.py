@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
 from models.db import Base
-from models.outlet import Outlet
+from models.outlet import TIERS, Outlet
 
 TONES = ("positive", "neutral", "negative")
 SOURCES = ("feed", "webhook", "manual", "slack_shortcut", "demo")
@@ -38,9 +38,9 @@ class CoverageItem(Base):
     __tablename__ = "coverage_items"
     __table_args__ = (
         Index("ix_coverage_items_published_tone", "published_at", "tone"),
-        # Covers /coverage's period summary (counts by tone, tier via outlet, stories) without
-        # touching the table: see migrations/versions/coverage_summary_index.py.
-        Index("ix_coverage_items_period_summary", "published_at", "tone", "outlet_id", "story_id"),
+        # Covers /coverage's period summary (counts by tone, tier via outlet, stories, earned)
+        # without touching the table: see migrations/versions/perf_summary_index.py.
+        Index("ix_coverage_items_period_summary", "published_at", "tone", "outlet_id", "story_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,7 +81,7 @@ class CoverageCouncil(Base):
     coverage_id: Mapped[int] = mapped_column(
         ForeignKey("coverage_items.id", ondelete="CASCADE"), primary_key=True)
     council_code: Mapped[str] = mapped_column(
-        ForeignKey("councils.code", ondelete="CASCADE"), primary_key=True, index=True)
+        ForeignKey("councils.code", ondelete="CASCADE"), primary_key=True)
     published_at: Mapped[datetime]
     tone: Mapped[str] = mapped_column(String(10))
 
@@ -279,13 +279,15 @@ class CoverageFilters:
 
 @dataclass(frozen=True)
 class CoverageSummary:
-    """Counts for a period: total, stories, by outlet tier, by tone, and how many we earned."""
+    """Counts for a period: total, stories, by outlet tier, by tone, how many we earned, and the
+    total of the period it is compared with (None when no comparison was asked for)."""
 
     count: int
     stories: int
     by_tier: dict[str, int]
     by_tone: dict[str, int]
     proactive: int
+    before: int | None = None
 
     @property
     def favourable_share(self) -> float | None:
@@ -339,16 +341,17 @@ def _params(start: datetime, end: datetime, f: CoverageFilters) -> dict:
     return params
 
 
-def _where(shape: _Shape) -> list:
-    """The WHERE clause for a shape, with bound parameters named as in `_params`."""
-    conds = [CoverageItem.published_at >= bindparam("start", type_=CoverageItem.published_at.type),
-             CoverageItem.published_at < bindparam("end", type_=CoverageItem.published_at.type)]
+def _where(shape: _Shape, start: str = "start", end: str = "end") -> list:
+    """The WHERE clause for a shape, with bound parameters named as in `_params` (the period's
+    bounds under the names given, so one statement can ask about two periods)."""
+    conds = [CoverageItem.published_at >= bindparam(start, type_=CoverageItem.published_at.type),
+             CoverageItem.published_at < bindparam(end, type_=CoverageItem.published_at.type)]
     if shape.tone:
         conds.append(CoverageItem.tone == bindparam("tone"))
     if shape.outlets:
         conds.append(CoverageItem.outlet_id.in_(bindparam("outlet_ids", expanding=True)))
     if shape.councils:
-        conds.append(CoverageItem.id.in_(_council_item_ids(shape.tone)))
+        conds.append(CoverageItem.id.in_(_council_item_ids(shape.tone, start, end)))
     if shape.tags:
         conds.append(exists().where(CoverageTag.coverage_id == CoverageItem.id,
                                     func.lower(CoverageTag.tag).in_(bindparam("tags", expanding=True))))
@@ -359,71 +362,80 @@ def _where(shape: _Shape) -> list:
     return conds
 
 
-def _council_item_ids(with_tone: bool):
+def _council_item_ids(with_tone: bool, start: str, end: str):
     """The ids of items mentioning any of the councils in the period (and tone), from the
     council's own index alone: a few rows for a council, however large the table grows."""
     ids = select(CoverageCouncil.coverage_id).where(
         CoverageCouncil.council_code.in_(bindparam("council_codes", expanding=True)),
-        CoverageCouncil.published_at >= bindparam("start", type_=CoverageCouncil.published_at.type),
-        CoverageCouncil.published_at < bindparam("end", type_=CoverageCouncil.published_at.type))
+        CoverageCouncil.published_at >= bindparam(start, type_=CoverageCouncil.published_at.type),
+        CoverageCouncil.published_at < bindparam(end, type_=CoverageCouncil.published_at.type))
     return ids.where(CoverageCouncil.tone == bindparam("tone")) if with_tone else ids
 
 
 @functools.lru_cache(maxsize=128)
-def _statements(shape: _Shape) -> dict:
-    """The summary, count, stories, earned and page statements for one filter shape."""
+def _summary_statement(shape: _Shape, compared: bool):
+    """Every count of a period in one pass over its items: total, by tone, by tier, stories and
+    earned (a confirmed link to live press activity, as models.press_earned.coverage_split
+    counts it), plus the comparison period's total as a subquery. Aggregates with FILTER rather
+    than GROUP BY, so the database sorts nothing but the story ids."""
     from models.press import PressActivity, PressCoverageLink
-    where = _where(shape)
-    return {
-        "summary": select(Outlet.tier, CoverageItem.tone, func.count()).select_from(CoverageItem)
-        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where).group_by(Outlet.tier, CoverageItem.tone),
-        "count": select(func.count()).select_from(CoverageItem).where(*where),
-        "stories": select(func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id)))).where(*where),
-        # Proactive as models.press_earned.coverage_split counts it: a confirmed link to live press activity.
-        "proactive": select(func.count(distinct(PressCoverageLink.coverage_id)))
-        .join(CoverageItem, CoverageItem.id == PressCoverageLink.coverage_id)
-        .join(PressActivity, PressActivity.id == PressCoverageLink.press_id)
-        .where(PressCoverageLink.status == "confirmed", PressActivity.deleted_at.is_(None), *where),
-        "page": select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
-                       CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note)
-        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*where)
-        .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc())
-        .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)),
-    }
+    earned = (select(PressCoverageLink.coverage_id)
+              .join(PressActivity, PressActivity.id == PressCoverageLink.press_id)
+              .where(PressCoverageLink.status == "confirmed", PressActivity.deleted_at.is_(None)))
+    columns = [func.count().label("total"),
+               *(func.count().filter(CoverageItem.tone == tone).label(tone) for tone in TONES),
+               *(func.count().filter(Outlet.tier == tier).label(tier) for tier in TIERS),
+               func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id))).label("stories"),
+               func.count().filter(CoverageItem.id.in_(earned)).label("proactive")]
+    if compared:
+        before = select(func.count()).select_from(CoverageItem).where(*_where(shape, "before_start", "before_end"))
+        columns.append(before.correlate(None).scalar_subquery().label("before"))
+    return (select(*columns).select_from(CoverageItem).outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
+            .where(*_where(shape)))
 
 
-def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFilters) -> CoverageSummary:
-    """Aggregate counts for `period` in SQL, from the covering index: one grouped query, one for
-    stories and one for earned coverage; no item rows are loaded. Statements are built once per
-    filter shape, so a request costs little more than the database's own time."""
-    statements = _statements(_Shape.of(filters))
+def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFilters,
+                     compared_with: "PeriodLike | None" = None) -> CoverageSummary:
+    """Aggregate counts for `period` (and the total of `compared_with`, the period it is set
+    against) in one statement that reads no item rows into Python: the whole summary costs about
+    one range scan of the period's index, so it stays fast at millions of items."""
     params = _params(period.start, period.end, filters)
-    by_tier: dict[str, int] = {}
-    by_tone: dict[str, int] = {}
-    for tier, tone, count in session.execute(statements["summary"], params):
-        by_tier[tier or "unknown"] = by_tier.get(tier or "unknown", 0) + count
-        by_tone[tone] = by_tone.get(tone, 0) + count
-    total = sum(by_tone.values())
-    if not total:
-        return CoverageSummary(0, 0, by_tier, by_tone, 0)
-    stories = session.execute(statements["stories"], params).scalar() or 0
-    proactive = session.execute(statements["proactive"], params).scalar() or 0
-    return CoverageSummary(total, stories, by_tier, by_tone, proactive)
+    if compared_with is not None:
+        params.update(before_start=compared_with.start, before_end=compared_with.end)
+    row = session.execute(_summary_statement(_Shape.of(filters), compared_with is not None), params).one()
+    by_tone = {tone: row._mapping[tone] for tone in TONES if row._mapping[tone]}
+    by_tier = {tier: row._mapping[tier] for tier in TIERS if row._mapping[tier]}
+    if unknown := row.total - sum(by_tier.values()):
+        by_tier["unknown"] = unknown
+    before = int(row.before) if compared_with is not None else None
+    return CoverageSummary(row.total, row.stories, by_tier, by_tone, row.proactive, before)
 
 
-def count_between(session: Session, start: datetime, end: datetime, filters: CoverageFilters) -> int:
-    """How many items match in [start, end): the comparison figure."""
-    return session.execute(_statements(_Shape.of(filters))["count"], _params(start, end, filters)).scalar() or 0
+_NAME_SEPARATOR = "\x1f"  # no council name contains the ASCII unit separator
+
+
+@functools.lru_cache(maxsize=128)
+def _page_statement(shape: _Shape):
+    """A page of items with outlet and council names: the names gathered per item by a subquery."""
+    from models.council import Council
+    names = (select(func.aggregate_strings(Council.nice_name, _NAME_SEPARATOR))
+             .join(CoverageCouncil, CoverageCouncil.council_code == Council.code)
+             .where(CoverageCouncil.coverage_id == CoverageItem.id).scalar_subquery())
+    return (select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
+                   CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note,
+                   names.label("councils"))
+            .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*_where(shape))
+            .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc())
+            .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)))
 
 
 def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilters, offset: int,
                   limit: int) -> list[CoverageRow]:
-    """One page of matching items, newest first, with outlet and councils (two queries)."""
+    """One page of matching items, newest first, with outlet and councils, in one statement."""
     params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
-    rows = session.execute(_statements(_Shape.of(filters))["page"], params).all()
-    names = _council_names(session, [r.id for r in rows])
     return [CoverageRow(r.id, r.title, r.url, r.name, r.tier, r.published_at, r.tone, r.tone_overridden,
-                        tuple(names.get(r.id, ())), note=r.note) for r in rows]
+                        tuple(sorted(r.councils.split(_NAME_SEPARATOR))) if r.councils else (), note=r.note)
+            for r in session.execute(_page_statement(_Shape.of(filters)), params)]
 
 
 def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilters,
@@ -588,8 +600,6 @@ def _council_lookups() -> dict:
         "named": select(Council.code, Council.nice_name, Council.current)
         .join(CouncilName, CouncilName.council_code == Council.code)
         .where(CouncilName.normalized.in_(bindparam("variants", expanding=True))).distinct(),
-        "replaced": select(Council.code, Council.nice_name, Council.replaced_by)
-        .where(Council.replaced_by.is_not(None), Council.replaced_by != ""),
         "names_of_items": select(CoverageCouncil.coverage_id, Council.nice_name)
         .join(Council, Council.code == CoverageCouncil.council_code)
         .where(CoverageCouncil.coverage_id.in_(bindparam("ids", expanding=True)))
@@ -613,8 +623,13 @@ def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
 def predecessors_of(session: Session, codes: Sequence[str]) -> list[tuple[str, str]]:
     """(code, nice name) of abolished councils replaced by any of `codes` (Kettering for North
     Northamptonshire), so a current council's coverage includes stories about what it absorbed."""
+    from models.council import Council
     wanted = set(codes)
-    rows = session.execute(_council_lookups()["replaced"]).all()
+    if not wanted:
+        return []
+    # replaced_by is a comma-separated list of codes: LIKE narrows, the split decides exactly.
+    rows = session.execute(select(Council.code, Council.nice_name, Council.replaced_by)
+                           .where(or_(*(Council.replaced_by.contains(code, autoescape=True) for code in sorted(wanted)))))
     return [(code, nice) for code, nice, replaced in rows
             if wanted & {c.strip() for c in replaced.split(",")} and code not in wanted]
 

@@ -63,6 +63,18 @@ class Period:
         return Period(new_start, self.start, f"the {self.unit} before" if step else "the period before",
                       self.unit, self.tz)
 
+    def compared_at(self, now: datetime) -> "Period":
+        """The period to set this one against at `now`: the equal period before it, or, while
+        this one is still running, that period cut at the same point (last week up to Thursday
+        noon, on a Thursday noon), so a half-run week is never measured against a whole one.
+        The point is found on the local clock, so it holds across the BST/GMT changes."""
+        previous = self.previous()
+        if not self.start < now < self.end:
+            return previous
+        into = relativedelta(now.astimezone(self.tz).replace(tzinfo=None), self.local_start.replace(tzinfo=None))
+        point = (previous.local_start.replace(tzinfo=None) + into).replace(tzinfo=self.tz).astimezone(timezone.utc)
+        return Period(previous.start, min(point, previous.end), previous.label, previous.unit, self.tz)
+
     def elapsed(self, now: datetime) -> "Period":
         """This period cut at `now` (for "so far" comparisons)."""
         return Period(self.start, min(self.end, max(now, self.start)), self.label, self.unit, self.tz)

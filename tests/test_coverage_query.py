@@ -51,7 +51,8 @@ def test_this_week_counts_compares_breaks_down_and_lists(herald):
     reply = run(herald, "coverage this week")
     text = reply_text(reply)
     assert reply.title == "Coverage this week: 5 items"
-    assert "5 (down 7 on the week before: 12)" in text
+    assert "5 (up 5 on the same point last week: 0)" in text  # Monday 09:00: last week to Monday 09:00
+    assert "12 (up 12 on the week before: 0)" in reply_text(run(herald, "coverage last week"))
     assert "Positive + neutral  80%" in text
     assert "Proactive           1 from our press activity" in text
     assert "Trade      4" in text and "Broadcast  1" in text
@@ -133,3 +134,28 @@ def test_log_by_hand_and_tone_override_is_audited_and_wins(herald):
         assert audit == ["coverage.log", "coverage.tone"]
     assert "(set by a person)" in reply_text(run(herald, "coverage today"))
     assert run(herald, "coverage log not-a-url").is_error
+
+
+def test_the_comparison_stories_and_tiers_honour_every_filter(herald):
+    """One statement answers the summary: the comparison figure must carry the same filters, and a
+    running week is set against last week up to the same moment (Monday 09:00 here)."""
+    with herald.session() as s:
+        for i in range(3):
+            _add(s, f"Thurrock Council story {i}", NOW - timedelta(hours=i + 1))
+        for i in range(2):
+            _add(s, f"Thurrock Council older story {i}", NOW - timedelta(days=7, hours=i + 1))
+        _add(s, "Thurrock Council later last week", NOW - timedelta(days=6))  # after the same point
+        _add(s, "Woking Borough Council debt row", NOW - timedelta(days=7, hours=3), outlet="The MJ",
+             tone="negative")
+        _add(s, "Rugby club wins cup", NOW - timedelta(hours=2), outlet="The MJ", slug="cup")
+        _add(s, "Rugby club wins cup", NOW - timedelta(hours=3), outlet="LGC", slug="cup-lgc")
+        classify_and_store(s, [from_fields("https://nowhere.example/x", "An item with no outlet", "",
+                                           NOW - timedelta(hours=4), NOW)], source="webhook", now=NOW)
+    thurrock = reply_text(run(herald, "coverage this week council:Thurrock"))
+    assert "3 (up 1 on the same point last week: 2)" in thurrock
+    woking = reply_text(run(herald, "coverage this week council:Woking negative"))
+    assert "0 (down 1 on the same point last week: 1)" in woking and "Proactive" not in woking
+    everything = reply_text(run(herald, "coverage this week"))
+    assert "6 (up 3 on the same point last week: 3)" in everything
+    assert "Stories             5 (some in several outlets)" in everything
+    assert "Trade    5" in everything and "Unknown  1" in everything

@@ -78,3 +78,25 @@ def test_nonsense_periods_are_refused(text):
 ])
 def test_days_as_the_seeds_write_them(text, expected):
     assert parse_day(text, date(2026, 11, 23)) == expected
+
+
+def test_a_running_week_is_compared_with_last_week_to_the_same_local_point():
+    now = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)  # Thursday noon
+    compared = parse_period("this week", now, LONDON).compared_at(now)
+    assert compared.start == datetime(2026, 11, 16, tzinfo=timezone.utc)
+    assert compared.end == datetime(2026, 11, 19, 12, tzinfo=timezone.utc)
+
+
+def test_the_same_point_is_found_on_the_local_clock_across_the_autumn_change():
+    now = datetime(2026, 10, 25, 12, tzinfo=timezone.utc)  # Sunday noon GMT, the clocks went back at 01:00 UTC
+    compared = parse_period("this week", now, LONDON).compared_at(now)
+    assert compared.start == datetime(2026, 10, 11, 23, tzinfo=timezone.utc)  # Mon 12 Oct 00:00 BST
+    assert compared.end == datetime(2026, 10, 18, 11, tzinfo=timezone.utc)  # Sun 18 Oct 12:00 BST, not 13:00
+
+
+def test_a_running_month_is_cut_on_the_same_day_and_a_finished_period_is_not_cut():
+    now = datetime(2026, 3, 31, 18, tzinfo=timezone.utc)  # 31 March; February has no 31st
+    month = parse_period("this month", now, LONDON).compared_at(now)
+    assert (month.start, month.end) == (datetime(2026, 2, 1, tzinfo=timezone.utc), datetime(2026, 3, 1, tzinfo=timezone.utc))
+    last_week = parse_period("last week", now, LONDON)
+    assert last_week.compared_at(now) == last_week.previous()

@@ -6,7 +6,8 @@ import re
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.slack.blocks import (HEADER_MAX, MAX_BLOCKS, MESSAGE_TEXT_MAX, SECTION_MAX, fallback_text,
-                              render_blocks, render_messages, render_notice)
+                              render_blocks, render_messages, render_notice, with_share_id,
+                              without_share_button)
 from bot.slack.forms import FORMS, command_line, field_errors
 from bot.slack.mrkdwn import cut, escape, link, units
 from handlers.reply import Button, Fact, Item, Reply, Section
@@ -130,3 +131,19 @@ def test_any_text_renders_within_limits_without_pings(pieces, n_items):
     reply = Reply(title=s, sections=(Section(heading=s, text=s, items=items),), context=tuple(pieces))
     for message in render_messages(reply, share_id="1"):
         assert_valid_message(message.blocks, message.text)
+
+
+def test_a_private_answer_is_rendered_once_then_split_into_sent_and_kept_copies():
+    items = tuple(Item(title=f"Story {n} " + "words " * 100, url=f"https://example.org/{n}") for n in range(40))
+    reply = Reply(title="Coverage", sections=(Section(items=items),), next_page="coverage this week page:2")
+    rendered = render_messages(reply, share_id="0")
+    sent, kept = with_share_id(rendered, "42"), without_share_button(rendered)
+
+    def buttons(messages):
+        return [(e["action_id"], e.get("value")) for m in messages for b in m.blocks if b["type"] == "actions"
+                for e in b["elements"]]
+    assert ("herald_share", "42") in buttons(sent) and ("herald_share", "0") not in buttons(sent)
+    assert not any(action == "herald_share" for action, _value in buttons(kept))
+    assert any(action == "herald_next" for action, _value in buttons(kept))
+    assert [m.text for m in kept] == [m.text for m in sent] and len(sent) == len(rendered) > 1
+    assert rendered[-1].blocks[-1]["elements"][-1]["value"] == "0"  # the rendering itself is untouched

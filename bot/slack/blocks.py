@@ -81,6 +81,30 @@ def render_messages(reply: Reply, share_id: str | None = None) -> list[SlackMess
             for i, blocks in enumerate(pages)]
 
 
+def without_share_button(messages: list[SlackMessage]) -> list[SlackMessage]:
+    """`messages` less their "Share in channel" button: the copy kept for sharing."""
+    def strip(block: dict) -> dict | None:
+        if block.get("type") != "actions":
+            return block
+        others = [e for e in block["elements"] if not _is_share(e)]
+        return {**block, "elements": others} if others else None
+    return [SlackMessage(m.text, [b for b in map(strip, m.blocks) if b is not None]) for m in messages]
+
+
+def with_share_id(messages: list[SlackMessage], share_id: str) -> list[SlackMessage]:
+    """`messages` with their "Share in channel" button pointing at the kept copy `share_id`, so a
+    private answer is rendered once although its button needs the id of what was stored."""
+    def point(block: dict) -> dict:
+        if block.get("type") != "actions" or not any(_is_share(e) for e in block["elements"]):
+            return block
+        return {**block, "elements": [{**e, "value": share_id} if _is_share(e) else e for e in block["elements"]]}
+    return [SlackMessage(m.text, [point(b) for b in m.blocks]) for m in messages]
+
+
+def _is_share(element: dict) -> bool:
+    return element.get("action_id") == SHARE_ACTION
+
+
 def render_blocks(reply: Reply, share_id: str | None = None) -> list[dict]:
     """The blocks of one message for `reply`; a longer answer is cut with a note and its buttons kept."""
     messages = render_messages(reply, share_id)

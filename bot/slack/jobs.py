@@ -20,7 +20,7 @@ from slack_sdk import WebClient
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.slack.blocks import SlackMessage, render_messages
+from bot.slack.blocks import SlackMessage, render_messages, with_share_id, without_share_button
 from bot.slack.receipts import PLATFORM
 from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
                                 notices_to_json)
@@ -34,6 +34,7 @@ log = logging.getLogger("herald.slack.jobs")
 
 REPLY_KIND = "slack.reply"
 SHARE_KIND = "slack.share"  # a private answer kept so its "Share in channel" button can post it
+SHARE_ID_UNKNOWN = "0"  # the button's value until the kept copy has its id (no Job has id 0)
 LOCK_FOR = timedelta(minutes=5)
 KEEP_SHARES = timedelta(days=1)  # ephemeral answers are gone from Slack long before this
 KEEP_FINISHED = timedelta(days=7)
@@ -97,8 +98,9 @@ def render_answer(session: Session, herald: Herald, reply: Reply, share_owner: s
     """The messages for `reply`; a private, successful answer to `share_owner` gets "Share in channel"."""
     if not share_owner or reply.is_error or reply.visibility == "channel":
         return render_messages(reply)
-    share_id = hold_for_sharing(session, herald, render_messages(reply), share_owner)
-    return render_messages(reply, share_id=share_id)
+    messages = render_messages(reply, share_id=SHARE_ID_UNKNOWN)
+    share_id = hold_for_sharing(session, herald, without_share_button(messages), share_owner)
+    return with_share_id(messages, share_id)
 
 
 class JobWorker:

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import asdict
 
 from slack_bolt import Ack, App, BoltResponse
+from sqlalchemy.orm import Session
 
 from bot.slack import forms, home
 from bot.slack.app import SlackRuntime
@@ -86,17 +87,22 @@ class _QuickCommand:
         self._answer: dict | None = None
 
     def run(self) -> None:
+        wake = False
         try:
-            outcome = run_command(self.rt.herald, self.text, self.actor, self.target.channel, self.key)
-            with self._lock:
-                if outcome is not None:
-                    self._answer = _answer_now(self.rt, outcome, self.target, whole=self._late)
+            def answer(session: Session, outcome: Outcome) -> None:
+                nonlocal wake
+                with self._lock:
+                    self._answer, wake = _answer_now(session, self.rt, outcome, self.target, whole=self._late)
+            run_command(self.rt.herald, self.text, self.actor, self.target.channel, self.key, then=answer)
         except Exception as exc:  # noqa: BLE001 - logged with a reference like any listener error
+            wake = False
             text = apology(exc, "slash command failed")
             with self._lock:
                 self._answer = {"response_type": "ephemeral", "text": text}
         finally:
             self._done.set()
+        if wake:  # after the commit, so the worker finds the job
+            self.rt.worker.wake()
 
     def wait(self, budget: float) -> tuple[bool, dict | None]:
         """(finished in time, ack body) after at most `budget` seconds."""
@@ -114,24 +120,24 @@ def _is_slow(rt: SlackRuntime, text: str) -> bool:
     return bool(family and family.ready and family.is_slow(rest))
 
 
-def _answer_now(rt: SlackRuntime, outcome: Outcome, target: Target, whole: bool = False) -> dict | None:
-    """The ack body for a quick answer; what cannot ride in an ack (more messages, files, notices)
-    goes to a delivery job. None when the whole answer is left to that job (`whole`, or to keep order)."""
+def _answer_now(session: Session, rt: SlackRuntime, outcome: Outcome, target: Target,
+                whole: bool = False) -> tuple[dict | None, bool]:
+    """(the ack body for a quick answer, whether a delivery job was queued). What cannot ride in an
+    ack (more messages, files, notices) goes to that job, in the caller's transaction; the body is
+    None when the whole answer is left to the job (`whole`, or to keep the messages in order)."""
     reply = outcome.reply
     files = files_to_json(reply)
-    with rt.herald.session() as session:
-        messages = render_answer(session, rt.herald, reply, share_owner=target.user)
-        later = messages if len(messages) > 1 or whole else []
-        if later or files or outcome.notices:
-            target.in_channel = reply.visibility == "channel"
-            enqueue(session, rt.herald, ReplyJob(target=target, messages=[m.to_dict() for m in later],
-                                                 notices=[asdict(n) for n in outcome.notices], files=files))
-    if later or files or outcome.notices:
-        rt.worker.wake()
+    messages = render_answer(session, rt.herald, reply, share_owner=target.user)
+    later = messages if len(messages) > 1 or whole else []
+    queued = bool(later or files or outcome.notices)
+    if queued:
+        target.in_channel = reply.visibility == "channel"
+        enqueue(session, rt.herald, ReplyJob(target=target, messages=[m.to_dict() for m in later],
+                                             notices=[asdict(n) for n in outcome.notices], files=files))
     if later:
-        return None
+        return None, queued
     return {"text": messages[0].text, "blocks": messages[0].blocks,
-            "response_type": "in_channel" if reply.visibility == "channel" else "ephemeral"}
+            "response_type": "in_channel" if reply.visibility == "channel" else "ephemeral"}, queued
 
 
 def _accept_job(rt: SlackRuntime, key: str | None, job: ReplyJob) -> bool:

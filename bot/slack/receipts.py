@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Callable
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -58,12 +59,19 @@ def record(session: Session, herald: Herald, key: str, job_id: int | None = None
     return True
 
 
-def run_command(herald: Herald, text: str, actor: Actor, channel: str | None,
-                key: str | None = None) -> Outcome | None:
-    """Run one command line in one transaction with its receipt; None if `key` was already handled."""
+def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, key: str | None = None,
+                then: Callable[[Session, Outcome], None] | None = None) -> Outcome | None:
+    """Run one command line in one transaction with its receipt; None if `key` was already handled.
+
+    `then` runs in that same transaction with the outcome (to render and keep the answer), so a
+    quick answer costs one transaction, and if it fails the command's work is undone with it.
+    """
     with herald.session() as session:
         if key and not record(session, herald, key):
             return None
         ctx = Context(session=session, actor=actor, clock=herald.clock, settings=herald.settings, channel=channel)
         reply = route(text, ctx, herald.families)  # an error rolls back the key too: a repeat may retry
-    return Outcome(reply=reply, notices=list(ctx.notices))
+        outcome = Outcome(reply=reply, notices=list(ctx.notices))
+        if then is not None:
+            then(session, outcome)
+    return outcome
