@@ -12,8 +12,8 @@ from handlers.reply import Button, Fact, Item, Reply, Section
 from models.mentions import CoverageLine, programme_coverage
 from models.periods import parse_period
 from models.programme import (
-    RATING_LABELS, BoardRow, Programme, RagRating, RatingError, find_programme, may_rate, parse_rating,
-    programme_board, rate_programme, ratings_of,
+    RATING_LABELS, BoardCounts, BoardRow, Programme, RagRating, RatingError, find_programme, may_rate, parse_rating,
+    board_counts, programme_board, rate_programme, ratings_of,
 )
 
 USAGE = ("/programme  ·  /programme <name>  ·  "
@@ -63,43 +63,33 @@ def _page(raw: str | None) -> int:
 def board_reply(ctx: Context, page: int = 1) -> Reply:
     """Every programme with its current RAG, its change since the previous review, stale ones flagged."""
     stale_days = ctx.settings.HERALD_RAG_STALE_DAYS
-    rows = _in_outcome_order(programme_board(ctx.session, ctx.now(), stale_days))
-    if not rows:
+    counts = board_counts(ctx.session, ctx.now(), stale_days)
+    if not counts.total:
         return Reply(title="Programme board: no programmes yet",
                      sections=(Section(text="Import the programme plan with `flask --app app programme import "
                                             "plan.csv`, or load the demo with `flask --app app demo load`."),))
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    pages = max(1, -(-counts.total // PAGE_SIZE))
     if page > pages:
         raise UsageError(f"There are only {pages} pages", example="/programme page:1")
-    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    sections = [Section(facts=_board_counts(rows, stale_days))]
+    shown = programme_board(ctx.session, ctx.now(), stale_days, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    sections = [Section(facts=_board_facts(counts, stale_days))]
     for outcome, group in _by_outcome(shown):
         sections.append(Section(heading=_short(outcome, 150) if outcome else "Other programmes",
                                 items=tuple(_board_item(row, ctx) for row in group)))
     return Reply(
-        title=f"Programme board: {len(rows)} programme{'s' if len(rows) != 1 else ''}",
+        title=f"Programme board: {counts.total} programme{'s' if counts.total != 1 else ''}",
         sections=tuple(sections),
         context=(f"▲▼ change since the previous review · stale = rated more than {stale_days} days ago",
                  "/programme <name> for one programme's history"),
         next_page=f"/programme page:{page + 1}" if page < pages else None)
 
 
-def _board_counts(rows: list[BoardRow], stale_days: int) -> tuple[Fact, ...]:
-    counts = {label: 0 for label in ("red", "amber", "green", "not_rated")}
-    for row in rows:
-        counts[{"amber_red": "amber", "amber_green": "amber"}.get(row.rating, row.rating)] += 1
-    stale = sum(row.stale for row in rows)
-    return (Fact("Red", str(counts["red"])), Fact("Amber", str(counts["amber"])),
-            Fact("Green", str(counts["green"])), Fact("Not rated", str(counts["not_rated"])),
-            Fact(f"Stale (over {stale_days} days)", str(stale)))
-
-
-def _in_outcome_order(rows: list[BoardRow]) -> list[BoardRow]:
-    """Programmes grouped under their outcome indicator, outcomes in plan order, so pages split cleanly."""
-    first_seen: dict[str | None, int] = {}
-    for row in rows:
-        first_seen.setdefault(row.outcome_indicator, len(first_seen))
-    return sorted(rows, key=lambda row: first_seen[row.outcome_indicator])
+def _board_facts(counts: BoardCounts, stale_days: int) -> tuple[Fact, ...]:
+    def of(*ratings: str) -> str:
+        return str(sum(counts.by_rating.get(r, 0) for r in ratings))
+    return (Fact("Red", of("red")), Fact("Amber", of("amber", "amber_red", "amber_green")),
+            Fact("Green", of("green")), Fact("Not rated", of("not_rated")),
+            Fact(f"Stale (over {stale_days} days)", str(counts.stale)))
 
 
 def _by_outcome(rows: list[BoardRow]) -> list[tuple[str | None, list[BoardRow]]]:

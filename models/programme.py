@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import JSON, ForeignKey, Row, String, Text, func, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, func, select
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
 from models.db import Base
@@ -39,9 +39,11 @@ class RagRating(Base):
     """One rating of a programme at a review, with who gave it, when and why."""
 
     __tablename__ = "rag_ratings"
+    __table_args__ = (  # a programme's latest ratings by one seek (the board): migrations/versions/perf_query_indexes.py
+        Index("ix_rag_ratings_programme_latest", "programme_id", "rated_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
     rating: Mapped[str] = mapped_column(String(12))
     review: Mapped[str | None] = mapped_column(String(100))
     comment: Mapped[str | None] = mapped_column(Text)
@@ -108,36 +110,53 @@ class BoardRow:
     stale: bool
 
 
-def programme_board(session: Session, now: datetime, stale_days: int) -> list[BoardRow]:
-    """Every programme with its current and previous rating, in two queries whatever the count."""
-    latest = _latest_two_ratings(session)
+@dataclass(frozen=True)
+class BoardCounts:
+    """The whole board in numbers: programmes by current rating, and how many are stale."""
+
+    total: int
+    by_rating: dict[str, int]
+    stale: int
+
+
+def _with_latest_ratings():
+    """Each programme with the ids of its latest rating and the one before (None when unrated), found
+    per programme by a seek on `ix_rag_ratings_programme_latest`: cheap however long the history."""
+    latest = (select(RagRating.id).where(RagRating.programme_id == Programme.id)
+              .order_by(RagRating.rated_at.desc(), RagRating.id.desc()).limit(1))
+    return select(Programme.id, Programme.name, Programme.outcome_indicator,
+                  latest.scalar_subquery().label("current_id"),
+                  latest.offset(1).scalar_subquery().label("previous_id")).subquery("latest")
+
+
+def board_counts(session: Session, now: datetime, stale_days: int) -> BoardCounts:
+    """Counts for the whole board in one aggregate query, however many programmes there are."""
+    programmes, current = _with_latest_ratings(), aliased(RagRating)
+    rating = func.coalesce(current.rating, "not_rated")
+    stale = func.count().filter(current.rated_at < now - timedelta(days=stale_days))
+    rows = session.execute(select(rating, func.count(), stale).select_from(programmes)
+                           .outerjoin(current, current.id == programmes.c.current_id).group_by(rating)).all()
+    return BoardCounts(total=sum(n for _r, n, _s in rows), by_rating={r: n for r, n, _s in rows},
+                       stale=sum(s for _r, _n, s in rows))
+
+
+def programme_board(session: Session, now: datetime, stale_days: int, offset: int = 0,
+                    limit: int | None = None) -> list[BoardRow]:
+    """Programmes with their current and previous rating, grouped under their outcome indicator
+    (outcomes in plan order, so pages split cleanly); one query, fetching only the page asked for."""
+    programmes, current, previous = _with_latest_ratings(), aliased(RagRating), aliased(RagRating)
+    outcome_order = func.min(programmes.c.id).over(partition_by=programmes.c.outcome_indicator)
+    query = (select(programmes.c.id, programmes.c.name, programmes.c.outcome_indicator, current.rating,
+                    current.review, current.rated_at, previous.rating)
+             .outerjoin(current, current.id == programmes.c.current_id)
+             .outerjoin(previous, previous.id == programmes.c.previous_id)
+             .order_by(outcome_order, programmes.c.id).offset(offset).limit(limit))
     stale_before = now - timedelta(days=stale_days)
-    rows = []
-    for pid, name, outcome in session.execute(
-            select(Programme.id, Programme.name, Programme.outcome_indicator).order_by(Programme.id)):
-        current, previous = (latest.get(pid, []) + [None, None])[:2]
-        rating = current.rating if current else "not_rated"
-        rows.append(BoardRow(
-            programme_id=pid, name=name, outcome_indicator=outcome, rating=rating,
-            review=current.review if current else None, rated_at=current.rated_at if current else None,
-            previous=previous.rating if previous else None,
-            change=rating_change(previous.rating if previous else None, rating),
-            stale=current is not None and current.rated_at < stale_before))
-    return rows
-
-
-def _latest_two_ratings(session: Session) -> dict[int, list[Row]]:
-    """Each programme's two latest ratings (rating, review, rated_at), newest first, in one windowed query."""
-    order = func.row_number().over(partition_by=RagRating.programme_id,
-                                   order_by=(RagRating.rated_at.desc(), RagRating.id.desc()))
-    ranked = select(RagRating.programme_id, RagRating.rating, RagRating.review, RagRating.rated_at,
-                    order.label("n")).subquery()
-    query = select(ranked.c.programme_id, ranked.c.rating, ranked.c.review, ranked.c.rated_at) \
-        .where(ranked.c.n <= 2).order_by(ranked.c.programme_id, ranked.c.n)
-    out: dict[int, list[Row]] = {}
-    for row in session.execute(query):
-        out.setdefault(row.programme_id, []).append(row)
-    return out
+    return [BoardRow(programme_id=pid, name=name, outcome_indicator=outcome, rating=rating or "not_rated",
+                     review=review, rated_at=rated_at, previous=previous,
+                     change=rating_change(previous, rating or "not_rated"),
+                     stale=rated_at is not None and rated_at < stale_before)
+            for pid, name, outcome, rating, review, rated_at, previous in session.execute(query)]
 
 
 # --- Finding a programme by what people call it ---------------------------------------------------

@@ -5,7 +5,7 @@ from sqlalchemy import event
 from bot.plaintext import render_text
 from handlers.context import Actor
 from models.demo import PROGRAMMES
-from models.programme import programme_board
+from models.programme import RATINGS, board_counts, programme_board
 from tests.programme_data import DEMO_NOW, add_programmes
 
 pytest_plugins = ("tests.programme_fixtures",)  # demo_herald, read_session: one shared demo database
@@ -82,7 +82,14 @@ def test_the_board_reads_ratings_in_a_fixed_number_of_queries(read_session):
         add_programmes(read_session, 120, DEMO_NOW)
         statements.clear()
         rows = programme_board(read_session, DEMO_NOW, 180)
-        assert len(statements) == few == 2 and len(rows) == 135
+        assert len(statements) == few == 1 and len(rows) == 135
+        statements.clear()
+        page = programme_board(read_session, DEMO_NOW, 180, offset=30, limit=30)
+        counts = board_counts(read_session, DEMO_NOW, 180)
+        assert len(statements) == 2 and page == rows[30:60]
+        assert counts.total == 135 and sum(counts.by_rating.values()) == 135
+        assert counts.stale == sum(row.stale for row in rows)
+        assert all(counts.by_rating.get(r, 0) == sum(row.rating == r for row in rows) for r in RATINGS)
     finally:
         event.remove(engine, "before_cursor_execute", count)
         read_session.rollback()

@@ -54,8 +54,8 @@ def _thurrock_negative_floor(engine: Engine, settings: Settings, clock: FrozenCl
 CASES = (
     CommandCase("coverage this week", 10, _this_week_floor, 3),
     CommandCase("coverage last month council:Thurrock negative", 10, _thurrock_negative_floor, 3),
-    CommandCase("programme", 50),
-    CommandCase("peer-challenge stats", 50),
+    CommandCase("programme", 10),
+    CommandCase("peer-challenge stats", 10),
 )
 
 
