@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.db import Base
 
@@ -18,6 +19,16 @@ class ReceivedEvent(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(index=True)
     job_id: Mapped[int | None] = mapped_column(Integer)
+
+
+def claim_receipt(session: Session, platform: str, key: str, received_at: datetime, job_id: int | None = None) -> bool:
+    """Record that request `key` arrived, in the caller's transaction; False when a delivery that
+    committed (or commits while this waits) already holds it. One statement: an insert that does
+    nothing on a duplicate, so a concurrent repeat never raises and never needs a rollback."""
+    insert_ = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert_(ReceivedEvent).values(platform=platform, key=key, received_at=received_at, job_id=job_id)
+    inserted = session.connection().execute(statement.on_conflict_do_nothing().returning(ReceivedEvent.key))
+    return inserted.first() is not None
 
 
 class Job(Base):

@@ -12,13 +12,12 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from handlers.context import Actor, Context, Notice
 from handlers.reply import Reply
 from handlers.router import route
-from models.inbound import ReceivedEvent
+from models.inbound import claim_receipt
 from runtime import Herald
 
 PLATFORM = "slack"
@@ -38,25 +37,9 @@ def receipt_key(*parts: str | None) -> str:
     return key if len(key) <= 200 else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
-def seen(session: Session, key: str) -> bool:
-    """Whether this key was already recorded (a committed earlier delivery)."""
-    return session.get(ReceivedEvent, (PLATFORM, key)) is not None
-
-
 def record(session: Session, herald: Herald, key: str, job_id: int | None = None) -> bool:
-    """Record `key` as the first write of the caller's transaction; False when a delivery already holds it.
-
-    A concurrent duplicate fails on the primary key and its (still empty) transaction is rolled back.
-    """
-    if seen(session, key):
-        return False
-    session.add(ReceivedEvent(platform=PLATFORM, key=key, received_at=herald.clock.now(), job_id=job_id))
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        return False
-    return True
+    """Record `key` as the first write of the caller's transaction; False when a delivery already holds it."""
+    return claim_receipt(session, PLATFORM, key, herald.clock.now(), job_id)
 
 
 def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, key: str | None = None,
