@@ -9,10 +9,12 @@ through HERALD_CLOCK_LEASE_SECONDS / HERALD_CLOCK_SWEEP_SECONDS.
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,9 +22,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import create_engine, text
 
-from digests.schedule import DAY_NAMES
+from digests.claims import schedule_for
+from digests.schedule import DAY_NAMES, occurrences_between
 from models.clock import SystemClock
-from tests.digest_fixtures import slack, subscribe  # noqa: F401
+from models.digest import DigestSubscription
+from tests.clockkill_fixtures import ClockForker
+from tests.digest_fixtures import add_items, slack, subscribe  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)]
@@ -40,9 +45,13 @@ def due_now(make_app, database_url):
                      created=datetime.now(timezone.utc) - timedelta(hours=1))
 
 
+def _clock_env(database_url: str, slack_url: str, **settings: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": database_url, "SLACK_API_URL": slack_url, "SLACK_BOT_TOKEN": "xoxb-test",
+            "HERALD_CLOCK_LEASE_SECONDS": "3", "HERALD_CLOCK_SWEEP_SECONDS": "1", **settings}
+
+
 def _start_clock(database_url: str, slack_url: str, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url, "SLACK_API_URL": slack_url,
-           "SLACK_BOT_TOKEN": "xoxb-test", "HERALD_CLOCK_LEASE_SECONDS": "3", "HERALD_CLOCK_SWEEP_SECONDS": "1"}
+    env = _clock_env(database_url, slack_url)
     return subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "clock"], cwd=ROOT, env=env,
                             stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
@@ -114,3 +123,218 @@ def test_clock_killed_after_the_claim_is_replaced_and_posts_once(database_url, s
     assert len(slack.calls("chat.postMessage")) == 1
     (status, attempts, claimed_by), = _run_rows(database_url)
     assert (status, attempts) == ("sent", 2) and claimed_by.startswith("clock:")
+
+
+# --- Twenty random kills ---------------------------------------------------------------------
+#
+# Four daily and one weekly subscription to five channels, created a week ago, with a long grace:
+# about 35 periods are due at once, each a message (the weekly adds its chart upload). Clocks are
+# started in twos (a leader and a warm standby); twenty times the leader is SIGKILLed at a point
+# of the run picked by a seeded `random.Random`, and the standby takes over:
+#
+#   starting  — a random moment in the first 0.8 s after it took the lease (sweep, claims, compose);
+#   claimed   — as soon as it has taken a run for an attempt (status `sending`, before the post);
+#   posting   — while a post it sent is held by the fake Slack (Slack has the message; the clock
+#               has not heard back): the "posted but not recorded" window;
+#   recorded  — just after it recorded a delivered part (between parts, or between runs).
+#
+# No test seam in Herald: the kill points are observed from outside (the lease row, the run rows,
+# the fake Slack's requests), and the fake holds each post's answer for POST_HOLD seconds. A dead
+# clock's lease is expired by the test at once (what the lease's expiry does within 2 s) to keep
+# twenty cycles short. Replay a failure's choices with CLOCKKILL_SEED=<the printed seed>.
+
+KILLS = 20
+POST_HOLD = 0.4
+PHASES = ("starting", "claimed", "posting", "recorded")
+DAILY_CHANNELS = ("CDAY1", "CDAY2", "CDAY3", "CDAY4")
+
+
+@dataclass
+class KillPoint:
+    """One kill, as printed for a replay: the phase chosen, the jitter, and what had happened by then."""
+
+    number: int
+    phase: str
+    jitter: float
+    reached: bool  # the phase was observed (False: it did not come within PHASE_WAIT, killed anyway)
+    posts: int
+    sent: int
+
+    def __str__(self) -> str:
+        seen = "" if self.reached else " (phase not reached)"
+        return f"kill {self.number}: {self.phase}+{self.jitter:.2f}s{seen}, posts={self.posts} sent={self.sent}"
+
+
+PHASE_WAIT = 6.0
+
+
+@pytest.fixture
+def many_due_periods(make_app, database_url) -> list[int]:
+    """Five subscriptions with about 35 periods due now (none falling due during the test), and some
+    coverage so the weekly digest has a chart (its second part, an upload)."""
+    herald = make_app(database_url, CLOCK=SystemClock()).extensions["herald"]
+    now = datetime.now(timezone.utc)
+    with herald.session() as session:
+        add_items(session, 40, now - timedelta(days=9), hours=24 * 9)
+    local = now.astimezone(ZoneInfo("Europe/London"))
+    created = now - timedelta(days=7, hours=12)
+    ids = []
+    for offset, channel in enumerate(DAILY_CHANNELS):  # due 2–5 hours ago each day, interleaved by hour
+        due = local - timedelta(hours=2 + offset)
+        ids.append(subscribe(herald, "daily", destination=channel, day_of_week="mon-sun", hour=due.hour,
+                             minute=due.minute, created=created))
+    weekly_due = local - timedelta(days=2)
+    ids.append(subscribe(herald, destination="CWEEK", day_of_week=DAY_NAMES[weekly_due.weekday()],
+                         hour=weekly_due.hour, minute=weekly_due.minute, created=created))
+    return ids
+
+
+class ClockPool:
+    """Clock processes on one database: a leader and a warm standby, replaced as they are killed."""
+
+    def __init__(self, database_url: str, slack_url: str, logs: Path):
+        self.logs = logs
+        self.forker = ClockForker(_clock_env(database_url, slack_url, HERALD_CLOCK_LEASE_SECONDS="2",
+                                             HERALD_DIGEST_GRACE_HOURS="240"))
+        self.engine = create_engine(database_url)
+        self.alive: list[int] = []
+        self.started = 0
+
+    def top_up(self) -> None:
+        while len(self.alive) < 2:
+            self.started += 1
+            self.alive.append(self.forker.start(self.logs / f"clock{self.started}.log"))
+
+    def query(self, sql: str, **params) -> list[tuple]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(text(sql), params))
+
+    def leader(self) -> tuple[int, str] | None:
+        """The live clock holding an unexpired lease, and its holder name."""
+        rows = self.query("SELECT holder FROM clock_leases WHERE name = 'clock' AND expires_at > now()")
+        for pid in self.alive:
+            if rows and f":{pid}:" in rows[0][0]:
+                return pid, rows[0][0]
+        return None
+
+    def kill(self, pid: int, holder: str) -> None:
+        self.forker.signal_and_wait(pid, signal.SIGKILL)
+        self.alive.remove(pid)
+        with self.engine.begin() as conn:  # the lease of a dead clock, expired now rather than in 2 s
+            conn.execute(text("UPDATE clock_leases SET expires_at = now() - interval '1 second' "
+                              "WHERE holder = :holder"), {"holder": holder})
+
+    def close(self) -> None:
+        for pid in self.alive:
+            self.forker.signal_and_wait(pid, signal.SIGTERM)
+        self.forker.close()
+        self.engine.dispose()
+
+
+def _progress(pool: ClockPool, slack) -> tuple[int, int, int]:
+    """(posts Slack has received, runs sent, parts recorded)."""
+    (sent, parts), = pool.query("SELECT count(*) FILTER (WHERE status = 'sent'), coalesce(sum(delivered_parts), 0) "
+                                "FROM digest_runs")
+    posts = len(slack.server.received("/api/chat.postMessage")) + len(
+        slack.server.received("/api/files.completeUploadExternal"))
+    return posts, sent, parts
+
+
+def _await_phase(pool: ClockPool, slack, phase: str, holder: str) -> bool:
+    """Wait until the leader reaches `phase` (see the table above); False if it did not in PHASE_WAIT."""
+    before = _progress(pool, slack)
+    deadline = time.monotonic() + PHASE_WAIT
+    while time.monotonic() < deadline:
+        if phase == "starting":
+            return True
+        if phase == "claimed" and pool.query(
+                "SELECT 1 FROM digest_runs WHERE status = 'sending' AND claimed_by = :holder", holder=holder):
+            return True
+        now = _progress(pool, slack)
+        if (phase == "posting" and now[0] > before[0]) or (phase == "recorded" and now[2] > before[2]):
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _wait_for_leader(pool: ClockPool) -> tuple[int, str]:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if (found := pool.leader()) is not None:
+            return found
+        assert all(pool.forker.alive(pid) for pid in pool.alive), "a clock process died on its own"
+        time.sleep(0.02)
+    raise AssertionError("no clock took the lease")
+
+
+def _kill_at_random_points(pool: ClockPool, slack, rng: random.Random) -> list[KillPoint]:
+    points = []
+    for number in range(1, KILLS + 1):
+        pool.top_up()
+        pid, holder = _wait_for_leader(pool)
+        phase = rng.choice(PHASES)
+        jitter = rng.uniform(0, 0.8) if phase == "starting" else rng.uniform(0, POST_HOLD * 0.75 if phase == "posting"
+                                                                              else 0.1)
+        reached = _await_phase(pool, slack, phase, holder)
+        time.sleep(jitter)
+        pool.kill(pid, holder)
+        points.append(KillPoint(number, phase, jitter, reached, *_progress(pool, slack)[:2]))
+        print(points[-1], f"t={time.monotonic():.1f}", flush=True)
+    return points
+
+
+def _expected_periods(make_app, database_url, subscription_ids: list[int]) -> dict[int, set[str]]:
+    herald = make_app(database_url, CLOCK=SystemClock()).extensions["herald"]
+    now, out = datetime.now(timezone.utc), {}
+    with herald.session() as session:
+        for sub_id in subscription_ids:
+            sub = session.get(DigestSubscription, sub_id)
+            found = occurrences_between(schedule_for(sub, herald.settings.tz), now - timedelta(days=8), now)
+            out[sub_id] = {occ.period_key for occ in found if occ.due_at >= sub.created_at}
+    return out
+
+
+def _posts_per_run(slack) -> dict[int, list[str]]:
+    """What landed in Slack for each digest run: its marked messages and chart files, by channel history."""
+    out: dict[int, list[str]] = {}
+    for channel, messages in slack.history.items():
+        for message in messages:
+            for name in [f["name"] for f in message.get("files") or ()]:
+                out.setdefault(int(name.split("-")[1]), []).append(f"{channel}:chart")
+            if message.get("metadata"):
+                payload = message["metadata"]["event_payload"]
+                out.setdefault(payload["delivery"], []).append(f"{channel}:part{payload['part']}")
+    return out
+
+
+def test_twenty_random_kills_of_the_clock_post_each_period_exactly_once(database_url, slack, many_due_periods,
+                                                                        make_app, tmp_path):
+    seed = int(os.environ.get("CLOCKKILL_SEED") or random.SystemRandom().randrange(2 ** 32))
+    print(f"CLOCKKILL_SEED={seed}", flush=True)
+    slack.post_delay = POST_HOLD
+    pool = ClockPool(database_url, slack.api_url, tmp_path)
+    try:
+        points = _kill_at_random_points(pool, slack, random.Random(seed))
+        pool.top_up()
+        expected = _expected_periods(make_app, database_url, many_due_periods)
+        total = sum(len(keys) for keys in expected.values())
+        _wait_for(lambda: _progress(pool, slack)[1] == total, 60, f"all {total} digests sent (seed {seed})")
+        time.sleep(2)  # more sweeps by the last leader: nothing further may be posted
+        rows = pool.query("SELECT id, subscription_id, period_key, status, attempts FROM digest_runs")
+        received = _progress(pool, slack)[0]
+    finally:
+        pool.close()
+    assert {p.phase for p in points if p.reached} == set(PHASES), f"seed {seed}: not every phase was hit"
+    assert {sub: {r[2] for r in rows if r[1] == sub} for sub in many_due_periods} == expected
+    assert all(r[3] == "sent" for r in rows), rows
+    landed = _posts_per_run(slack)
+    weekly = many_due_periods[-1]
+    for run_id, sub_id, period, _status, _attempts in rows:
+        want = ["CWEEK:part1", "CWEEK:chart"] if sub_id == weekly else [
+            f"{DAILY_CHANNELS[many_due_periods.index(sub_id)]}:part1"]
+        assert sorted(landed.get(run_id, [])) == sorted(want), f"seed {seed}: run {run_id} ({period}) posted " \
+                                                               f"{landed.get(run_id)}"
+    weekly_runs = sum(r[1] == weekly for r in rows)
+    assert received == len(rows) + weekly_runs, f"seed {seed}: a post was sent twice"
+    unmarked = [m for ms in slack.history.values() for m in ms if not m.get("metadata") and not m.get("files")]
+    assert unmarked == [], f"seed {seed}: posts not belonging to any digest run"
