@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,7 +25,7 @@ from digests.claims import schedule_for
 from digests.schedule import DAY_NAMES, occurrences_between
 from models.clock import SystemClock
 from models.digest import DigestSubscription
-from tests.clockkill_fixtures import ClockForker
+from tests.clockkill_fixtures import PHASES, POST_HOLD, ClockPool, kill_at_random_points, progress
 from tests.digest_fixtures import add_items, slack, subscribe  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,29 +142,7 @@ def test_clock_killed_after_the_claim_is_replaced_and_posts_once(database_url, s
 # clock's lease is expired by the test at once (what the lease's expiry does within 2 s) to keep
 # twenty cycles short. Replay a failure's choices with CLOCKKILL_SEED=<the printed seed>.
 
-KILLS = 20
-POST_HOLD = 0.4
-PHASES = ("starting", "claimed", "posting", "recorded")
 DAILY_CHANNELS = ("CDAY1", "CDAY2", "CDAY3", "CDAY4")
-
-
-@dataclass
-class KillPoint:
-    """One kill, as printed for a replay: the phase chosen, the jitter, and what had happened by then."""
-
-    number: int
-    phase: str
-    jitter: float
-    reached: bool  # the phase was observed (False: it did not come within PHASE_WAIT, killed anyway)
-    posts: int
-    sent: int
-
-    def __str__(self) -> str:
-        seen = "" if self.reached else " (phase not reached)"
-        return f"kill {self.number}: {self.phase}+{self.jitter:.2f}s{seen}, posts={self.posts} sent={self.sent}"
-
-
-PHASE_WAIT = 6.0
 
 
 @pytest.fixture
@@ -187,100 +164,6 @@ def many_due_periods(make_app, database_url) -> list[int]:
     ids.append(subscribe(herald, destination="CWEEK", day_of_week=DAY_NAMES[weekly_due.weekday()],
                          hour=weekly_due.hour, minute=weekly_due.minute, created=created))
     return ids
-
-
-class ClockPool:
-    """Clock processes on one database: a leader and a warm standby, replaced as they are killed."""
-
-    def __init__(self, database_url: str, slack_url: str, logs: Path):
-        self.logs = logs
-        self.forker = ClockForker(_clock_env(database_url, slack_url, HERALD_CLOCK_LEASE_SECONDS="2",
-                                             HERALD_DIGEST_GRACE_HOURS="240"))
-        self.engine = create_engine(database_url)
-        self.alive: list[int] = []
-        self.started = 0
-
-    def top_up(self) -> None:
-        while len(self.alive) < 2:
-            self.started += 1
-            self.alive.append(self.forker.start(self.logs / f"clock{self.started}.log"))
-
-    def query(self, sql: str, **params) -> list[tuple]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(text(sql), params))
-
-    def leader(self) -> tuple[int, str] | None:
-        """The live clock holding an unexpired lease, and its holder name."""
-        rows = self.query("SELECT holder FROM clock_leases WHERE name = 'clock' AND expires_at > now()")
-        for pid in self.alive:
-            if rows and f":{pid}:" in rows[0][0]:
-                return pid, rows[0][0]
-        return None
-
-    def kill(self, pid: int, holder: str) -> None:
-        self.forker.signal_and_wait(pid, signal.SIGKILL)
-        self.alive.remove(pid)
-        with self.engine.begin() as conn:  # the lease of a dead clock, expired now rather than in 2 s
-            conn.execute(text("UPDATE clock_leases SET expires_at = now() - interval '1 second' "
-                              "WHERE holder = :holder"), {"holder": holder})
-
-    def close(self) -> None:
-        for pid in self.alive:
-            self.forker.signal_and_wait(pid, signal.SIGTERM)
-        self.forker.close()
-        self.engine.dispose()
-
-
-def _progress(pool: ClockPool, slack) -> tuple[int, int, int]:
-    """(posts Slack has received, runs sent, parts recorded)."""
-    (sent, parts), = pool.query("SELECT count(*) FILTER (WHERE status = 'sent'), coalesce(sum(delivered_parts), 0) "
-                                "FROM digest_runs")
-    posts = len(slack.server.received("/api/chat.postMessage")) + len(
-        slack.server.received("/api/files.completeUploadExternal"))
-    return posts, sent, parts
-
-
-def _await_phase(pool: ClockPool, slack, phase: str, holder: str) -> bool:
-    """Wait until the leader reaches `phase` (see the table above); False if it did not in PHASE_WAIT."""
-    before = _progress(pool, slack)
-    deadline = time.monotonic() + PHASE_WAIT
-    while time.monotonic() < deadline:
-        if phase == "starting":
-            return True
-        if phase == "claimed" and pool.query(
-                "SELECT 1 FROM digest_runs WHERE status = 'sending' AND claimed_by = :holder", holder=holder):
-            return True
-        now = _progress(pool, slack)
-        if (phase == "posting" and now[0] > before[0]) or (phase == "recorded" and now[2] > before[2]):
-            return True
-        time.sleep(0.01)
-    return False
-
-
-def _wait_for_leader(pool: ClockPool) -> tuple[int, str]:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if (found := pool.leader()) is not None:
-            return found
-        assert all(pool.forker.alive(pid) for pid in pool.alive), "a clock process died on its own"
-        time.sleep(0.02)
-    raise AssertionError("no clock took the lease")
-
-
-def _kill_at_random_points(pool: ClockPool, slack, rng: random.Random) -> list[KillPoint]:
-    points = []
-    for number in range(1, KILLS + 1):
-        pool.top_up()
-        pid, holder = _wait_for_leader(pool)
-        phase = rng.choice(PHASES)
-        jitter = rng.uniform(0, 0.8) if phase == "starting" else rng.uniform(0, POST_HOLD * 0.75 if phase == "posting"
-                                                                              else 0.1)
-        reached = _await_phase(pool, slack, phase, holder)
-        time.sleep(jitter)
-        pool.kill(pid, holder)
-        points.append(KillPoint(number, phase, jitter, reached, *_progress(pool, slack)[:2]))
-        print(points[-1], f"t={time.monotonic():.1f}", flush=True)
-    return points
 
 
 def _expected_periods(make_app, database_url, subscription_ids: list[int]) -> dict[int, set[str]]:
@@ -312,16 +195,17 @@ def test_twenty_random_kills_of_the_clock_post_each_period_exactly_once(database
     seed = int(os.environ.get("CLOCKKILL_SEED") or random.SystemRandom().randrange(2 ** 32))
     print(f"CLOCKKILL_SEED={seed}", flush=True)
     slack.post_delay = POST_HOLD
-    pool = ClockPool(database_url, slack.api_url, tmp_path)
+    env = _clock_env(database_url, slack.api_url, HERALD_CLOCK_LEASE_SECONDS="2", HERALD_DIGEST_GRACE_HOURS="240")
+    pool = ClockPool(database_url, env, tmp_path)
     try:
-        points = _kill_at_random_points(pool, slack, random.Random(seed))
+        points = kill_at_random_points(pool, slack, random.Random(seed))
         pool.top_up()
         expected = _expected_periods(make_app, database_url, many_due_periods)
         total = sum(len(keys) for keys in expected.values())
-        _wait_for(lambda: _progress(pool, slack)[1] == total, 60, f"all {total} digests sent (seed {seed})")
+        _wait_for(lambda: progress(pool, slack)[1] == total, 60, f"all {total} digests sent (seed {seed})")
         time.sleep(2)  # more sweeps by the last leader: nothing further may be posted
         rows = pool.query("SELECT id, subscription_id, period_key, status, attempts FROM digest_runs")
-        received = _progress(pool, slack)[0]
+        received = progress(pool, slack)[0]
     finally:
         pool.close()
     assert {p.phase for p in points if p.reached} == set(PHASES), f"seed {seed}: not every phase was hit"
