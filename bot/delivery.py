@@ -3,10 +3,10 @@
 A long reply is cut into parts that each fit the platform (Slack: 50 blocks a message). Parts are
 numbered so a retry after a crash or a failure resumes at the first part not yet delivered. A
 process can die after a part was posted and before the caller recorded it; on Slack each part is
-marked (`bot.slack.landed`) and a resumed delivery first looks in the channel for the one part
-that may have landed so, and skips it. Teams Workflows and e-mail offer nothing to look in: there
-a part in flight when the process died is sent again (at least once). Errors come back as `DeliveryError` with a message safe to show: no
-tokens, no Workflows URL, no SMTP credentials.
+marked (`bot.slack.landed`) and a resumed delivery first looks in the channel for the one part that
+may have landed so, and skips it. Teams Workflows and e-mail offer nothing to look in: there a part
+in flight when the process died is sent again (at least once). Errors come back as `DeliveryError`
+with a message safe to show: no tokens, no Workflows URL, no SMTP credentials.
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from handlers.reply import Chart, Reply, Section
 
 log = logging.getLogger("herald.delivery")
 SLACK_BLOCKS_PER_PART = 45
+DRAFT_PART = 0  # the number marking a digest's approval draft (its parts count from 1)
 
 
 class DeliveryError(Exception):
@@ -161,6 +162,17 @@ def _already_posted(settings: Settings, destination: Destination, mark: PartMark
     return frozenset(found)
 
 
+def deliver_once(settings: Settings, destination: Destination, part: Reply | Chart, resume: Resume, number: int,
+                 pacer: Pacer | None = None) -> list[str]:
+    """Post part `number` of a delivery, marked, leaving out what an earlier attempt already posted
+    (looked for on Slack when `resume.since` is set); returns notes for the run, raises DeliveryError."""
+    notes: list[str] = []
+    mark = PartMark(resume.delivery, number)
+    skip = _already_posted(settings, destination, mark, resume.since, notes) if resume.since else frozenset()
+    deliver_part(settings, destination, part, pacer, mark, skip)
+    return notes
+
+
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
             on_part_delivered: Callable[[int], None], pacer: Pacer | None = None,
             resume: Resume | None = None) -> list[str]:
@@ -174,12 +186,12 @@ def deliver(settings: Settings, destination: Destination, reply: Reply, already_
     notes: list[str] = []
     parts = delivery_parts(reply, destination.platform)
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
-        mark = PartMark(resume.delivery, number) if resume else None
-        skip = frozenset()
-        if mark and resume.since and number == already_delivered + 1:
-            skip = _already_posted(settings, destination, mark, resume.since, notes)
         try:
-            deliver_part(settings, destination, part, pacer, mark, skip)
+            if resume is None:
+                deliver_part(settings, destination, part, pacer)
+            else:  # only the first part can have landed unrecorded
+                since = resume.since if number == already_delivered + 1 else None
+                notes += deliver_once(settings, destination, part, replace(resume, since=since), number, pacer)
         except DeliveryError as exc:
             if not isinstance(part, Chart):
                 raise

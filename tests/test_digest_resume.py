@@ -13,7 +13,8 @@ import pytest
 
 from digests import runner
 from models.digest import DigestRun
-from tests.digest_fixtures import add_items, digest_app, digest_herald, pacing, posts, runs, slack, subscribe  # noqa: F401
+from tests.digest_fixtures import (add_items, digest_app, digest_herald, pacing, posts, runs, slack,  # noqa: F401
+                                   subscribe)
 from tests.fakes.http import Answer
 
 MONDAY_0800 = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
@@ -23,7 +24,8 @@ def _crash_after_posting(herald, run_id: int, recorded_parts: int) -> None:
     """Put the run back as a clock killed after its next part landed, before recording it, left it."""
     with herald.session() as session:
         run = session.get(DigestRun, run_id)
-        run.status, run.claimed_by, run.delivered_parts, run.sent_at = "sending", "clock:dead:1:abc", recorded_parts, None
+        run.status, run.claimed_by, run.sent_at = "sending", "clock:dead:1:abc", None
+        run.delivered_parts = recorded_parts
 
 
 def _sent_weekly(herald, clock) -> DigestRun:
@@ -91,3 +93,19 @@ def test_the_parts_of_a_long_digest_are_paced_a_second_apart_in_one_channel(dige
     sent = posts(slack, "CLEADERS")
     assert run.status == "sent" and len(sent) >= 2
     assert pacing.waits == [1.0] * (len(sent) - 1)  # the real Pacer: each post a second after the last
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_approval_draft_slack_took_before_the_crash_is_not_posted_again(digest_herald, slack, clock):
+    sub = subscribe(digest_herald, approval_destination="CCOMMS", approval_deadline_minutes=60)
+    clock.set(MONDAY_0800)
+    runner.sweep(digest_herald, "clock:a")
+    with digest_herald.session() as session:  # died after Slack took the draft, before noting it was posted
+        run = session.get(DigestRun, runs(digest_herald, sub)[0].id)
+        run.draft = {**run.draft, "draft_posted": False}
+        run.status, run.claimed_by, run.next_attempt_at = "sending", "clock:dead:1:abc", None
+    clock.advance(minutes=2)
+    runner.sweep(digest_herald, "clock:b")
+    run, = runs(digest_herald, sub)
+    assert run.status == "draft" and run.draft["draft_posted"] is True
+    assert len(posts(slack, "CCOMMS")) == 1 and posts(slack, "CLEADERS") == []
