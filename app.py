@@ -17,14 +17,16 @@ DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the Flask app. `config` overrides environment settings; `CLOCK` injects a clock.
+    """Build the Flask app. `config` overrides environment settings; `CLOCK` injects a clock and
+    `PACER` the spacing of outgoing posts (tests; the real one-a-second pacer otherwise).
 
     Raises `ConfigError` (one line naming the setting) if Herald cannot start.
     """
     overrides = dict(config or {})
     clock = overrides.pop("CLOCK", None)
+    pacer = overrides.pop("PACER", None)
     settings = Settings.load(overrides)
-    herald = Herald.build(settings, clock=clock, check_schema=settings.CHECK_SCHEMA)
+    herald = Herald.build(settings, clock=clock, check_schema=settings.CHECK_SCHEMA, pacer=pacer)
 
     app = Flask(__name__, instance_relative_config=True)
     # One byte over the cap, so a reader can tell "exactly at the cap" from "over it" (chunked bodies).

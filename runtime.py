@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -20,6 +20,14 @@ from models.db import make_engine, make_session_factory, transaction
 from models.migrate import SchemaBehind, ensure_current
 
 
+class Pacer(Protocol):
+    """Spaces outgoing posts to one destination (Slack takes about one message a second per channel)."""
+
+    def wait(self, destination: str) -> None:
+        """Block until `destination` may take another post."""
+        ...
+
+
 @dataclass
 class Herald:
     """Everything a request, a CLI command or the clock needs, built once per process."""
@@ -29,9 +37,11 @@ class Herald:
     sessions: sessionmaker[Session]
     clock: Clock
     families: tuple[Family, ...] = FAMILIES  # the command families the router knows; tests may add one
+    pacer: Pacer | None = None  # spacing of outgoing posts; None: the process-wide real one (bot/slack/post.PACER)
 
     @classmethod
-    def build(cls, settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> "Herald":
+    def build(cls, settings: Settings, clock: Clock | None = None, check_schema: bool = True,
+              pacer: Pacer | None = None) -> "Herald":
         """Connect to the database (and check its schema) or raise `ConfigError` naming the setting."""
         engine = make_engine(settings.database_url)
         try:
@@ -48,7 +58,7 @@ class Herald:
                 engine.dispose()
                 raise ConfigError(str(exc)) from None
         return cls(settings=settings, engine=engine, sessions=make_session_factory(engine),
-                   clock=clock or SystemClock())
+                   clock=clock or SystemClock(), pacer=pacer)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

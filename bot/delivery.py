@@ -1,14 +1,18 @@
 """Deliver a digest `Reply` to a subscription's destination: Slack, Teams (Workflows) or e-mail.
 
 A long reply is cut into parts that each fit the platform (Slack: 50 blocks a message). Parts are
-numbered so a retry after a crash or a failure resumes at the first part not yet delivered and
-nothing is posted twice. Errors come back as `DeliveryError` with a message safe to show: no
-tokens, no Workflows URL, no SMTP credentials.
+numbered so a retry after a crash or a failure resumes at the first part not yet delivered. A
+process can die after a part was posted and before the caller recorded it; on Slack each part is
+marked (`bot.slack.landed`) and a resumed delivery first looks in the channel for the one part that
+may have landed so, and skips it. Teams Workflows and e-mail offer nothing to look in: there a part
+in flight when the process died is sent again (at least once). Errors come back as `DeliveryError`
+with a message safe to show: no tokens, no Workflows URL, no SMTP credentials.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Callable
 
 import requests
@@ -16,13 +20,16 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.email import EmailError, send_email
 from bot.slack.blocks import render_blocks
-from bot.slack.post import make_web_client, post_reply as post_slack
+from bot.slack import landed
+from bot.slack.landed import PartMark
+from bot.slack.post import Pacer, api_error, make_web_client
 from bot.teams.workflows import post_reply as post_teams
 from config import Settings
 from handlers.reply import Chart, Reply, Section
 
 log = logging.getLogger("herald.delivery")
 SLACK_BLOCKS_PER_PART = 45
+DRAFT_PART = 0  # the number marking a digest's approval draft (its parts count from 1)
 
 
 class DeliveryError(Exception):
@@ -82,20 +89,30 @@ def delivery_parts(reply: Reply, platform: str) -> list[Reply | Chart]:
     return parts
 
 
-def _upload_chart(settings: Settings, channel: str, chart: Chart) -> None:
-    make_web_client(settings).files_upload_v2(channel=channel, content=chart.png, filename="chart.png",
-                                              title=chart.title, alt_txt=chart.alt_text[:1000])
+def _slack_channel(destination: Destination) -> str:
+    return destination.address.lstrip("#")
 
 
-def deliver_part(settings: Settings, destination: Destination, part: Reply | Chart) -> None:
-    """Post one part; raise DeliveryError when the platform refuses it or cannot be reached."""
+def _post_slack(settings: Settings, channel: str, part: Reply | Chart, pacer: Pacer | None,
+                mark: PartMark | None, skip: set[int]) -> None:
+    client = make_web_client(settings)
+    if isinstance(part, Chart):
+        if 0 not in skip:
+            landed.upload_chart(client, channel, part, mark)
+    else:
+        landed.post_part(client, channel, part, mark, skip, pacer)
+
+
+def deliver_part(settings: Settings, destination: Destination, part: Reply | Chart, pacer: Pacer | None = None,
+                 mark: PartMark | None = None, skip: frozenset[int] = frozenset()) -> None:
+    """Post one part; raise DeliveryError when the platform refuses it or cannot be reached.
+
+    On Slack, `pacer` spaces the messages (None: the process-wide one), `mark` labels them for a
+    later resume, and the message indexes in `skip` (found already posted) are left out.
+    """
     try:
         if destination.platform == "slack":
-            channel = destination.address.lstrip("#") if destination.address.startswith("#") else destination.address
-            if isinstance(part, Chart):
-                _upload_chart(settings, channel, part)
-            else:
-                post_slack(make_web_client(settings), channel, part)
+            _post_slack(settings, _slack_channel(destination), part, pacer, mark, set(skip))
         elif destination.platform == "teams":
             if not destination.secret_url:
                 raise DeliveryError("Teams: this subscription has no Workflows URL")
@@ -118,10 +135,51 @@ def deliver_part(settings: Settings, destination: Destination, part: Reply | Cha
         raise DeliveryError(f"{destination.platform}: network error ({type(exc).__name__})") from None
 
 
+@dataclass(frozen=True)
+class Resume:
+    """A delivery's identity for its marks, and (on a retry) since when an earlier attempt may have posted."""
+
+    delivery: int  # the digest run id
+    since: datetime | None = None  # None: a first attempt, nothing to look for
+
+
+def _already_posted(settings: Settings, destination: Destination, mark: PartMark, since: datetime,
+                    notes: list[str]) -> frozenset[int]:
+    """The messages of the part an earlier attempt may have posted without recording it (Slack only)."""
+    if destination.platform != "slack":
+        return frozenset()
+    try:
+        found = landed.landed(make_web_client(settings), _slack_channel(destination), mark, since)
+    except SlackApiError as exc:
+        found = set()
+        notes.append(f"could not check Slack for part {mark.part} posted before a restart ({api_error(exc)}); "
+                     "it was posted again and may show twice")
+    except SlackClientError as exc:
+        raise DeliveryError(f"Slack could not be reached ({type(exc).__name__})") from None
+    if found:
+        log.info("delivery %s part %s already in Slack (messages %s): not posted again", mark.delivery, mark.part,
+                 sorted(found))
+    return frozenset(found)
+
+
+def deliver_once(settings: Settings, destination: Destination, part: Reply | Chart, resume: Resume, number: int,
+                 pacer: Pacer | None = None) -> list[str]:
+    """Post part `number` of a delivery, marked, leaving out what an earlier attempt already posted
+    (looked for on Slack when `resume.since` is set); returns notes for the run, raises DeliveryError."""
+    notes: list[str] = []
+    mark = PartMark(resume.delivery, number)
+    skip = _already_posted(settings, destination, mark, resume.since, notes) if resume.since else frozenset()
+    deliver_part(settings, destination, part, pacer, mark, skip)
+    return notes
+
+
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
-            on_part_delivered: Callable[[int], None]) -> list[str]:
+            on_part_delivered: Callable[[int], None], pacer: Pacer | None = None,
+            resume: Resume | None = None) -> list[str]:
     """Post the parts after `already_delivered`, reporting each as it lands.
 
+    With `resume`, Slack posts are marked with the delivery and part; with `resume.since` (a retry),
+    the first part is first looked for in the channel, since only it can have landed unrecorded.
     A chart that cannot be uploaded does not hold the digest back (the words carry the same
     figures): it is returned as a note to record on the run. Any other failure raises.
     """
@@ -129,7 +187,11 @@ def deliver(settings: Settings, destination: Destination, reply: Reply, already_
     parts = delivery_parts(reply, destination.platform)
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
         try:
-            deliver_part(settings, destination, part)
+            if resume is None:
+                deliver_part(settings, destination, part, pacer)
+            else:  # only the first part can have landed unrecorded
+                since = resume.since if number == already_delivered + 1 else None
+                notes += deliver_once(settings, destination, part, replace(resume, since=since), number, pacer)
         except DeliveryError as exc:
             if not isinstance(part, Chart):
                 raise
@@ -139,14 +201,15 @@ def deliver(settings: Settings, destination: Destination, reply: Reply, already_
     return notes
 
 
-def notify_admins(settings: Settings, text: str) -> bool:
+def notify_admins(settings: Settings, text: str, pacer: Pacer | None = None) -> bool:
     """Tell the admin channel (HERALD_ADMIN_CHANNEL, Slack) about a delivery that gave up."""
     if not settings.HERALD_ADMIN_CHANNEL:
         log.warning("no HERALD_ADMIN_CHANNEL to report to: %s", text)
         return False
     try:
         deliver_part(settings, Destination("slack", settings.HERALD_ADMIN_CHANNEL),
-                     Reply(title="Digest delivery failed", sections=(Section(text=text),), visibility="channel"))
+                     Reply(title="Digest delivery failed", sections=(Section(text=text),), visibility="channel"),
+                     pacer)
         return True
     except DeliveryError as exc:
         log.error("could not report to admins: %s", exc)

@@ -2,11 +2,13 @@
 
 Every path — the cron job of a subscription, the catch-up sweep, a restart, `/digest send` — goes
 through `claim_run`, whose unique key lets one claimant win. A claimed run is then *attempted*:
-taken with a conditional update (so two threads never send it together), composed once and
-stored on the run, and delivered part by part with `delivered_parts` recorded after each part,
-so a retry resumes where the last attempt stopped. Failures are retried with backoff and then
-reported to admins and in `/digest list`; a period missed while Herald was down is sent late
-within HERALD_DIGEST_GRACE_HOURS and recorded as missed after that.
+taken with a conditional update (so two threads never send it together), composed once and stored on
+the run, and delivered part by part with `delivered_parts` recorded after each part, so a retry
+resumes where the last attempt stopped. A retry first asks the platform whether the part the last
+attempt was posting landed anyway (the process died between the post and the record): on Slack that
+part is found by its marks and not posted twice (see `bot.delivery`). Failures are retried with
+backoff and then reported to admins and in `/digest list`; a period missed while Herald was down is
+sent late within HERALD_DIGEST_GRACE_HOURS and recorded as missed after that.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.delivery import DeliveryError, Destination, deliver, deliver_part, notify_admins
+from bot.delivery import DRAFT_PART, DeliveryError, Destination, Resume, deliver, deliver_once, notify_admins
 from digests import stored
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
@@ -32,6 +34,7 @@ LATE_AFTER = timedelta(minutes=10)
 SEND_STALE_AFTER = timedelta(minutes=2)
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 LOOKBACK = timedelta(days=8)
+CLOCK_SKEW = timedelta(minutes=5)  # look for an earlier attempt's posts from a little before the due time
 
 
 def schedule_of(sub: DigestSubscription, herald: Herald) -> Schedule:
@@ -135,7 +138,8 @@ def _prepare(herald: Herald, run_id: int, holder: str):
             reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
             token = secrets.token_urlsafe(18) if reply.chart else None
             run.draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
-        return stored.from_json(run.draft), run.subscription, run.delivered_parts
+        since = run.due_at - CLOCK_SKEW if run.attempts > 1 else None  # no post can predate the due time
+        return stored.from_json(run.draft), run.subscription, run.delivered_parts, Resume(run_id, since)
 
 
 def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
@@ -143,12 +147,12 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
     prepared = _prepare(herald, run_id, holder)
     if prepared is None:
         return None
-    digest, sub, delivered = prepared
+    digest, sub, delivered, resume = prepared
     try:
         if sub.approval_required and not digest.approved:
-            return _post_draft(herald, run_id, digest, sub)
+            return _post_draft(herald, run_id, digest, sub, resume)
         notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
-                        delivered, lambda n: _set(herald, run_id, delivered_parts=n))
+                        delivered, lambda n: _set(herald, run_id, delivered_parts=n), herald.pacer, resume)
     except DeliveryError as exc:
         return _failed(herald, run_id, str(exc))
     _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,
@@ -165,9 +169,11 @@ def with_chart_link(herald: Herald, run_id: int, digest: stored.StoredDigest, su
     return replace(digest.reply, buttons=digest.reply.buttons + (Button(label="Open the coverage chart", url=url),))
 
 
-def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription) -> str:
+def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription,
+                resume: Resume) -> str:
     if not digest.draft_posted:
-        deliver_part(herald.settings, destination_of(sub, approval=True), stored.draft_copy(digest.reply, run_id))
+        deliver_once(herald.settings, destination_of(sub, approval=True), stored.draft_copy(digest.reply, run_id),
+                     resume, DRAFT_PART, herald.pacer)
         with herald.session() as session:
             run = session.get(DigestRun, run_id)
             run.draft = stored.to_json(stored.StoredDigest(digest.reply, approved=False, draft_posted=True))
@@ -199,7 +205,8 @@ def _failed(herald: Herald, run_id: int, reason: str) -> str:
                 f"period {run.period_key}"
     log.warning("digest delivery failed: run=%s final=%s reason=%s", run_id, final, reason)
     if final:
-        notify_admins(herald.settings, f"Gave up on {label} after {MAX_ATTEMPTS} attempts: {reason}")
+        notify_admins(herald.settings, f"Gave up on {label} after {MAX_ATTEMPTS} attempts: {reason}",
+                      herald.pacer)
     return "failed"
 
 

@@ -1,39 +1,55 @@
-"""Fixtures for the digest tests: a Herald wired to a loopback fake Slack, and subscription helpers."""
+"""Fixtures for the digest tests: a Herald wired to a loopback fake Slack and a pacer on virtual
+time (the real one-a-second spacing, without the waiting), and subscription helpers."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from sqlalchemy import insert, select
 
+from bot.slack.post import Pacer
+from models.clock import Clock
 from models.coverage import CoverageItem
 from models.digest import DigestRun, SubscriptionSpec, create_subscription
 from models.outlet import Outlet
-from tests.fakes.http import Answer
 from tests.fakes.slack_api import FakeSlackAPI
-
-
-def accept_file_uploads(fake: FakeSlackAPI) -> None:
-    """Script the fake for slack_sdk's files_upload_v2 (get an upload URL, send bytes, complete)."""
-    fake.server.script("/api/files.getUploadURLExternal", lambda rec: Answer(200, {
-        "ok": True, "upload_url": f"{fake.server.url}/upload/F1", "file_id": "F1"}))
-    fake.server.script("/upload/F1", Answer(200, "OK - 1"))
-    fake.server.script("/api/files.completeUploadExternal", Answer(200, {"ok": True, "files": [{"id": "F1"}]}))
 
 
 @pytest.fixture
 def slack():
+    """The loopback fake of Slack's Web API (it takes files_upload_v2's three steps by itself)."""
     with FakeSlackAPI() as fake:
-        accept_file_uploads(fake)
         yield fake
 
 
+@dataclass
+class VirtualTime:
+    """A pacer's time: the test's clock plus every wait so far; a wait is recorded, not slept."""
+
+    clock: Clock
+    waits: list[float] = field(default_factory=list)
+
+    def monotonic(self) -> float:
+        return self.clock.now().timestamp() + sum(self.waits)
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
 @pytest.fixture
-def digest_app(make_app, database_url, slack):
-    """The app on the test database, its Slack Web API the loopback fake, admins on CADMIN."""
+def pacing(clock) -> VirtualTime:
+    return VirtualTime(clock)
+
+
+@pytest.fixture
+def digest_app(make_app, database_url, slack, pacing):
+    """The app on the test database, its Slack Web API the loopback fake, admins on CADMIN, and the
+    real Pacer on virtual time (`pacing.waits` holds what it would have slept)."""
     return make_app(database_url, SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test",
-                    HERALD_ADMIN_CHANNEL="CADMIN", HERALD_BASE_URL="https://herald.example")
+                    HERALD_ADMIN_CHANNEL="CADMIN", HERALD_BASE_URL="https://herald.example",
+                    PACER=Pacer(monotonic=pacing.monotonic, sleep=pacing.sleep))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from digests import runner
 from handlers.context import Actor
 from digests import stored
 from models.digest import DigestRun, DigestSubscription
-from tests.digest_fixtures import add_items, digest_app, digest_herald, posts, runs, slack  # noqa: F401
+from tests.digest_fixtures import add_items, digest_app, digest_herald, pacing, posts, runs, slack  # noqa: F401
 from tests.fakes.http import Answer, FakeServer
 
 SLACK_USER = Actor(user_id="U1", name="Ana", platform="slack", workspace="T1")

@@ -9,7 +9,7 @@ import pytest
 from digests import runner
 from handlers.context import Actor
 from models.digest import acquire_lease, claim_run
-from tests.digest_fixtures import digest_app, digest_herald, posts, runs, slack, subscribe  # noqa: F401
+from tests.digest_fixtures import digest_app, digest_herald, pacing, posts, runs, slack, subscribe  # noqa: F401
 from tests.fakes.http import Answer
 from tests.digest_fixtures import add_items
 
@@ -183,8 +183,8 @@ def test_weekly_chart_is_uploaded_to_slack_after_the_message(digest_herald, slac
     runner.sweep(digest_herald, "clock:a")
     run, = runs(digest_herald, sub)
     assert (run.status, run.delivered_parts) == ("sent", 2)
-    (upload,) = slack.server.received("/upload/F1")
-    assert upload.body.startswith(b"\x89PNG") or b"\x89PNG" in upload.body
+    (upload,) = slack.uploads()
+    assert upload.startswith(b"\x89PNG")
     (complete,) = slack.calls("files.completeUploadExternal")
     assert complete["channel_id"] == "CLEADERS" and "Coverage by day" in str(complete)
 

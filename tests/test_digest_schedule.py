@@ -11,7 +11,7 @@ from digests import runner
 from digests.clock import ClockOptions, clock_jobs, subscription_trigger
 from digests.schedule import Schedule, occurrences_between, parse_days
 from models.digest import DigestSubscription
-from tests.digest_fixtures import digest_app, digest_herald, runs, slack, subscribe  # noqa: F401
+from tests.digest_fixtures import digest_app, digest_herald, pacing, runs, slack, subscribe  # noqa: F401
 
 LONDON = ZoneInfo("Europe/London")
 UTC = timezone.utc

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.slack.blocks import SlackMessage, render_notice
-from bot.slack.post import PACER, Pacer, post_ephemeral, post_messages, respond
+from bot.slack.post import Pacer, post_ephemeral, post_messages, respond
 from bot.slack.mrkdwn import clean, plain
 from handlers.context import Notice
 from handlers.reply import Reply
@@ -50,8 +50,10 @@ class Target:
 
 
 def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now: datetime,
-            pacer: Pacer = PACER) -> None:
-    """Send every message to `target`, falling back from response_url to the Web API per message."""
+            pacer: Pacer | None = None) -> None:
+    """Send every message to `target`, falling back from response_url to the Web API per message.
+
+    `pacer` spaces the Web API posts (None: the process-wide one-a-second `PACER`)."""
     for message in messages:
         if target.response_url_usable(now):
             target.response_url_uses += 1
@@ -61,7 +63,7 @@ def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now
         _post_by_api(client, target, message, pacer)
 
 
-def _post_by_api(client: WebClient, target: Target, message: SlackMessage, pacer: Pacer) -> None:
+def _post_by_api(client: WebClient, target: Target, message: SlackMessage, pacer: Pacer | None) -> None:
     if not target.channel:
         raise RuntimeError("no channel to answer in and the response_url is spent")
     if target.in_channel or not target.user or target.thread_ts:
@@ -70,7 +72,7 @@ def _post_by_api(client: WebClient, target: Target, message: SlackMessage, pacer
         post_ephemeral(client, target.channel, target.user, [message], pacer=pacer)
 
 
-def deliver_notices(notices: list[Notice], client: WebClient, pacer: Pacer = PACER) -> None:
+def deliver_notices(notices: list[Notice], client: WebClient, pacer: Pacer | None = None) -> None:
     """Post each handler notice (e.g. a RAG change) to its destination channel."""
     for notice in notices:
         post_messages(client, notice.destination, [render_notice(notice.text)], pacer=pacer)

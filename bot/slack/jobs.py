@@ -191,11 +191,11 @@ class JobWorker:
             client = self.client_for(job.target.team)
             messages = [SlackMessage(**m) for m in job.messages or []]
             for index in range(job.delivered, len(messages)):
-                deliver([messages[index]], job.target, client, self.herald.clock.now())
+                deliver([messages[index]], job.target, client, self.herald.clock.now(), pacer=self.herald.pacer)
                 job.delivered = index + 1
                 self._save_progress(job_id, job)
             deliver_files(job.files, job.target, client)
-            deliver_notices(notices_from_json(job.notices), client)
+            deliver_notices(notices_from_json(job.notices), client, pacer=self.herald.pacer)
         except Exception as exc:  # noqa: BLE001 - recorded on the job and retried
             self._failed(job_id, exc)
             return False

@@ -2,7 +2,8 @@
 
 The client waits out 429s (`Retry-After`), backs off and retries Slack's 500s and dropped
 connections (slack-sdk's retry handlers). Slack allows about one message a second per channel, so
-posts to one channel are spaced by the `Pacer`. Herald's own posts never unfurl links.
+posts to one channel are spaced by a `Pacer`: the process-wide `PACER` unless the caller passes the
+Herald's own (`herald.pacer`, injected by tests). Herald's own posts never unfurl links.
 """
 from __future__ import annotations
 
@@ -67,27 +68,31 @@ PACER = Pacer()
 
 
 def post_messages(client: WebClient, channel: str, messages: list[SlackMessage], thread_ts: str | None = None,
-                  pacer: Pacer = PACER) -> list[str]:
-    """Post messages to a channel in order, paced, links not unfurled; returns their timestamps."""
+                  pacer: Pacer | None = None, metadata: dict | None = None) -> list[str]:
+    """Post messages to a channel in order, paced, links not unfurled; returns their timestamps.
+
+    `metadata` (Slack message metadata: event_type and event_payload) is attached to each message.
+    """
     stamps = []
     for message in messages:
-        pacer.wait(channel)
+        (pacer or PACER).wait(channel)
         response = client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks,
-                                           thread_ts=thread_ts, unfurl_links=False, unfurl_media=False)
+                                           thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                                           metadata=metadata)
         stamps.append(response["ts"])
     return stamps
 
 
-def post_reply(client: WebClient, channel: str, reply: Reply, pacer: Pacer = PACER) -> str:
+def post_reply(client: WebClient, channel: str, reply: Reply, pacer: Pacer | None = None) -> str:
     """Post `reply` to `channel` (in as many messages as it needs); returns the first message's timestamp."""
     return post_messages(client, channel, render_messages(reply), pacer=pacer)[0]
 
 
 def post_ephemeral(client: WebClient, channel: str, user: str, messages: list[SlackMessage],
-                   pacer: Pacer = PACER) -> None:
+                   pacer: Pacer | None = None) -> None:
     """Show messages to one person in a channel (the fallback for a private answer)."""
     for message in messages:
-        pacer.wait(channel)
+        (pacer or PACER).wait(channel)
         client.chat_postEphemeral(channel=channel, user=user, text=message.text, blocks=message.blocks)
 
 
