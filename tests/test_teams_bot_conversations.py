@@ -146,10 +146,10 @@ def test_a_conversation_id_too_long_to_keep_is_not_stored_cut(bot_lite_app, bot_
 
 
 def test_a_crash_inside_herald_is_answered_with_an_apology_and_no_details(bot_lite_app, bot_framework):
-    def crashing_run(text, actor, channel):
+    def crashing_route(text, ctx):
         raise RuntimeError("connection to db at postgres://herald:hunter2@db failed")
 
-    bot_lite_app.extensions["herald.teams_bot"].agent.run = crashing_run
+    bot_lite_app.extensions["herald.teams_bot"].agent.replies.route = crashing_route
     assert post_activity(bot_lite_app.test_client(), bot_framework, bot_framework.activity("help")).status_code == 202
     [reply] = bot_framework.replies()
     assert "Sorry, something went wrong" in reply.body.decode()
@@ -158,13 +158,13 @@ def test_a_crash_inside_herald_is_answered_with_an_apology_and_no_details(bot_li
 
 def test_a_slow_answer_says_working_on_it_then_arrives_in_the_thread(bot_lite_app, bot_framework):
     agent = bot_lite_app.extensions["herald.teams_bot"].agent
-    gate, real_run = threading.Event(), agent.run
+    gate, real_route = threading.Event(), agent.replies.route
 
-    def slow_run(text, actor, channel):
+    def slow_route(text, ctx):
         gate.wait(30)
-        return real_run(text, actor, channel)
+        return real_route(text, ctx)
 
-    agent.run, agent.reply_budget = slow_run, 0.05
+    agent.replies.route, agent.reply_budget = slow_route, 0.05
     assert post_activity(bot_lite_app.test_client(), bot_framework, bot_framework.activity("help")).status_code == 202
     [first] = bot_framework.replies()
     assert "Working on it" in first.body.decode()
