@@ -11,19 +11,23 @@ from handlers.reply import Item, Reply, Section
 from models.teams_conversation import ConversationRef, TeamsConversation, conversation_ref
 from tests.fakes.http import Answer
 from tests.teams2_fixtures import (BOT_ACCOUNT, CONVERSATION, TENANT_ID, bot_framework,  # noqa: F401
-                                   bot_framework_server, post_activity)
+                                   bot_framework_server, post_activity, stop_jobs)
 
 
 @pytest.fixture
 def bot_db_app(make_app, database_url, bot_framework):
     """The bot on both databases: for the tests about what is stored."""
-    return make_app(database_url, **bot_framework.settings)
+    app = make_app(database_url, **bot_framework.settings)
+    yield app
+    stop_jobs(app)
 
 
 @pytest.fixture
 def bot_lite_app(make_app, sqlite_url, bot_framework):
     """The bot on SQLite only: for the tests about what is sent."""
-    return make_app(sqlite_url, **bot_framework.settings)
+    app = make_app(sqlite_url, **bot_framework.settings)
+    yield app
+    stop_jobs(app)
 
 
 def stored(app) -> list[TeamsConversation]:

@@ -30,12 +30,17 @@ class RecordingRoute:
 
 @pytest.fixture
 def teams_app(make_app, sqlite_url):
+    built = []
+
     def build(url=sqlite_url, **overrides):
         app = make_app(url, TEAMS_OUTGOING_WEBHOOK_SECRET=overrides.pop("secret", DOC_SECRET), **overrides)
         endpoint = app.extensions[EXTENSION]
         endpoint.replies.route = RecordingRoute(endpoint.replies.route)
+        built.append(endpoint)
         return app, endpoint
-    return build
+    yield build
+    for endpoint in built:
+        endpoint.replies.worker.stop()
 
 
 def post(client, raw: bytes, secret: str | None = DOC_SECRET, team: str | None = None, auth: str | None = None):

@@ -334,7 +334,10 @@ def post_to_conversation(herald: Herald, reference: dict, reply_to: str | None, 
                          sleep: Callable[[float], None] = time.sleep) -> list[str]:
     """Post rendered cards into a conversation stored as a reference (a durable job's answer): as a
     reply in the thread of message `reply_to`, or a new message when None. Same rules as `send_proactive`."""
-    return _post_cards(herald, ConversationReference.model_validate(reference), reply_to, cards, adapter, sleep)
+    reference = ConversationReference.model_validate(reference)
+    if reply_to is None:  # a new post in the channel, not in the thread the reference was taken from
+        reference.conversation.id = _base_conversation_id(reference.conversation.id)
+    return _post_cards(herald, reference, reply_to, cards, adapter, sleep)
 
 
 def _post_cards(herald: Herald, reference: ConversationReference, reply_to: str | None, cards: list[dict],
@@ -423,6 +426,7 @@ def messages():
         token.check_activity(str(activity.channel_id or ""), activity.service_url)
     except Unauthorized as exc:
         abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
+    bot.agent.replies.worker.start()  # also picks up answers a previous process left unposted
     if activity.type == "message" and activity.id and not bot.claim(body):
         log.info("Teams bot activity delivered twice; not run again")
         return Response(status=202)

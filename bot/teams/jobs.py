@@ -84,7 +84,7 @@ class TeamsReplies:
         self.route: Router = lambda text, ctx: route(text, ctx, herald.families)  # tests wrap it
         self.post_to_conversation: ConversationPoster | None = None  # set when the bot is configured
         self.commands = ThreadPoolExecutor(8, "teams-command")
-        self._running = LateAnswers()
+        self.running = LateAnswers()  # commands running in this process (inline attempts)
         worker.handle(KIND, self)
 
     def accept(self, job: TeamsReplyJob, receipt: ReceivedEvent | None = None) -> int | None:
@@ -101,13 +101,12 @@ class TeamsReplies:
     def answer(self, job_id: int, command: str, budget: float) -> Reply | None:
         """Run the job's command now: its reply if done within `budget` seconds, else None (the worker
         posts it when done). A command its family marks slow goes straight to the worker."""
-        self.worker.start()
         if self._is_slow(command):
             self.worker.release(job_id)
             return None
         inline = _InlineRun(self, job_id)
         future = self.commands.submit(inline.run)
-        self._running.track(future)
+        self.running.track(future)
         reply = inline.wait(future, budget)
         if reply is not None and future.exception() is None:
             self._answered_inline(job_id)
@@ -182,7 +181,7 @@ class TeamsReplies:
         """Wait for commands still running here, then for every Teams job to be finished (shutdown,
         tests); True if none is left running or waiting to be posted by `timeout` seconds."""
         deadline = time.monotonic() + timeout
-        if not self._running.drain(timeout):
+        if not self.running.drain(timeout):
             return False
         while True:
             self.worker.drain()

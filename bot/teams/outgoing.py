@@ -83,6 +83,7 @@ def outgoing():
     endpoint: TeamsEndpoint = current_app.extensions[EXTENSION]
     team = _verified_team(endpoint.settings)
     message = _message(request.get_data(cache=True))
+    endpoint.replies.worker.start()  # also picks up answers a previous process left unposted
     reply = endpoint.answer(message, team)
     if reply is None:
         log.info("Teams activity repeated for %s; not run again", endpoint.settings.describe(team))
