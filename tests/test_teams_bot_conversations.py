@@ -4,10 +4,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.teams.agent_bot import ProactiveError, send_proactive
 from handlers.reply import Item, Reply, Section
+from models.inbound import Job
 from models.teams_conversation import ConversationRef, TeamsConversation, conversation_ref
 from tests.fakes.http import Answer
 from tests.teams2_fixtures import (BOT_ACCOUNT, CONVERSATION, TENANT_ID, bot_framework,  # noqa: F401
@@ -78,6 +79,8 @@ def test_a_redelivered_message_is_answered_once(bot_lite_app, bot_framework):
     assert post_activity(client, bot_framework, body).status_code == 202
     assert post_activity(client, bot_framework, body).status_code == 202
     assert len(bot_framework.replies()) == 1
+    with bot_lite_app.extensions["herald"].session() as session:  # one job, written with the one receipt
+        assert session.scalar(select(func.count()).select_from(Job)) == 1
 
 
 def digest(items: int) -> Reply:

@@ -160,24 +160,50 @@ class HeraldAgent(ActivityHandler):
         actor = _actor(activity, self.herald)
         channel = _channel_of(activity)
         text = command_text(activity.text or "")
+        receipt = receipt_of(activity, self.herald)
         if press_form.is_form_submission(activity.value):
+            if not self._claim(receipt):
+                return
             card, logged = submit_press_form(self.run, activity.value, actor, channel)
             if logged and activity.reply_to_id:
                 await _replace_form(turn_context, activity.reply_to_id, card)
                 return
         elif press_form.is_form_request(text):
+            if not self._claim(receipt):
+                return
             card = press_form.form_card()
         else:
-            card = render_card(self._answer(activity, text, actor, channel))
+            reply = self._answer(activity, text, actor, channel, receipt)
+            if reply is None:
+                return
+            card = render_card(reply)
         await turn_context.send_activity(card_activity(card))
 
-    def _answer(self, activity: Activity, text: str, actor: Actor, channel: str) -> Reply:
+    def _claim(self, receipt: ReceivedEvent | None) -> bool:
+        """Record a message's receipt; False (logged) when the connector delivered it before."""
+        if receipt is None:
+            return True
+        try:
+            with self.herald.session() as session:
+                session.add(receipt)
+                session.flush()
+        except IntegrityError:
+            log.info("Teams bot activity delivered twice; not run again")
+            return False
+        return True
+
+    def _answer(self, activity: Activity, text: str, actor: Actor, channel: str,
+                receipt: ReceivedEvent | None) -> Reply | None:
         """The command's reply if ready within the budget; else "working on it", and the durable job's
-        answer is posted as a reply in the message's thread when ready (after a restart too)."""
+        answer is posted as a reply in the message's thread when ready (after a restart too). The job
+        is written with the message's receipt; None when the message was delivered before."""
         reference = activity.get_conversation_reference().model_dump(mode="json", by_alias=True, exclude_none=True)
         job = TeamsReplyJob(command=text, actor=asdict(actor), channel=channel, conversation=reference,
                             reply_to=activity.id)
-        job_id = self.replies.accept(job)
+        job_id = self.replies.accept(job, receipt)
+        if job_id is None:
+            log.info("Teams bot activity delivered twice; not run again")
+            return None
         reply = self.replies.answer(job_id, text, self.reply_budget)
         if reply is not None:
             return reply
@@ -290,19 +316,15 @@ class TeamsBot:
         keys = SigningKeys(openid_url=herald.settings.TEAMS_BOT_OPENID_URL, clock=herald.clock)
         validator = BotTokenValidator(app_id=herald.settings.TEAMS_BOT_APP_ID, keys=keys, clock=herald.clock)
         adapter = make_adapter(herald)
-        replies.post_to_conversation = partial(post_to_conversation, herald, adapter=adapter)
+        replies.post_to_conversation = partial(_post_job_cards, herald, adapter)
         return cls(herald=herald, validator=validator, adapter=adapter, agent=HeraldAgent(herald, adapter, replies))
 
-    def claim(self, activity: dict) -> bool:
-        """Record a message activity before running it; False when the connector delivered it before."""
-        key = f"{activity.get('conversation', {}).get('id', '')}|{activity.get('id', '')}"[:255]
-        try:
-            with self.herald.session() as session:
-                session.add(ReceivedEvent(platform=DEDUPE_PLATFORM, key=key, received_at=self.herald.clock.now()))
-                session.flush()
-        except IntegrityError:
-            return False
-        return True
+def receipt_of(activity: Activity, herald: Herald) -> ReceivedEvent | None:
+    """The dedupe receipt of a message (activity ids are unique within a conversation); None without an id."""
+    if not activity.id:
+        return None
+    key = f"{activity.conversation.id}|{activity.id}"[:255]
+    return ReceivedEvent(platform=DEDUPE_PLATFORM, key=key, received_at=herald.clock.now())
 
 
 def make_adapter(herald: Herald) -> FlaskCloudAdapter:
@@ -338,6 +360,17 @@ def post_to_conversation(herald: Herald, reference: dict, reply_to: str | None, 
     if reply_to is None:  # a new post in the channel, not in the thread the reference was taken from
         reference.conversation.id = _base_conversation_id(reference.conversation.id)
     return _post_cards(herald, reference, reply_to, cards, adapter, sleep)
+
+
+def _post_job_cards(herald: Herald, adapter: FlaskCloudAdapter, reference: dict, reply_to: str | None,
+                    cards: list[dict]) -> None:
+    """A durable job's cards into its conversation; nothing to retry once the bot was removed from it."""
+    try:
+        post_to_conversation(herald, reference, reply_to, cards, adapter)
+    except ProactiveError as exc:
+        if not exc.blocked:
+            raise
+        log.warning("Teams bot answer not posted: the bot was removed or blocked there")
 
 
 def _post_cards(herald: Herald, reference: ConversationReference, reply_to: str | None, cards: list[dict],
@@ -427,9 +460,6 @@ def messages():
     except Unauthorized as exc:
         abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
     bot.agent.replies.worker.start()  # also picks up answers a previous process left unposted
-    if activity.type == "message" and activity.id and not bot.claim(body):
-        log.info("Teams bot activity delivered twice; not run again")
-        return Response(status=202)
     return _process(bot, body, ClaimsIdentity(token.claims, authentication_type="Bearer"))
 
 

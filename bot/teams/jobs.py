@@ -203,20 +203,24 @@ class _InlineRun:
         self._finished = self._late = False
 
     def run(self) -> Reply:
+        worker = self.replies.worker
         try:
             _job, reply = self.replies.run_command(self.job_id)
         except Exception as exc:
-            self._settle(lambda: self.replies.worker.failed(self.job_id, exc),
-                         lambda: self.replies.worker.failed(self.job_id, exc, final=True))
+            if self._finish():  # "working on it" was said: retry later, like any job
+                worker.failed(self.job_id, exc)
+            else:  # the person is told nothing changed: it must not run later
+                worker.failed(self.job_id, exc, final=True)
             raise
-        self._settle(lambda: self.replies.worker.release(self.job_id), lambda: None)
+        if self._finish():
+            worker.release(self.job_id)
         return reply
 
-    def _settle(self, if_late: Callable[[], None], if_in_time: Callable[[], None]) -> None:
+    def _finish(self) -> bool:
+        """Mark the run finished; True if it was late (its answer is then the worker's to post)."""
         with self._lock:
             self._finished = True
-            late = self._late
-        (if_late if late else if_in_time)()
+            return self._late
 
     def wait(self, future: Future, budget: float) -> Reply | None:
         """The reply if the command finished within `budget` (an apology if it crashed), else None."""
