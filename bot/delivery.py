@@ -1,6 +1,9 @@
-"""Deliver a digest `Reply` to a subscription's destination: Slack, Teams (Workflows) or e-mail.
+"""Deliver a digest `Reply` to a subscription's destination: Slack, Teams or e-mail.
 
-A long reply is cut into parts that each fit the platform (Slack: 50 blocks a message). Parts are
+Teams is reached through a channel's Workflows URL (the subscription's secret URL), or, with no URL,
+by Herald's bot posting proactively into the conversation it is installed in (the destination is
+that conversation's id). A long reply is cut into parts that each fit the platform (Slack: 50 blocks
+a message; Teams: one Adaptive Card each, so a retry resumes at the first card not posted). Parts are
 numbered so a retry after a crash or a failure resumes at the first part not yet delivered and
 nothing is posted twice. Errors come back as `DeliveryError` with a message safe to show: no
 tokens, no Workflows URL, no SMTP credentials.
@@ -17,9 +20,12 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot.email import EmailError, send_email
 from bot.slack.blocks import render_blocks
 from bot.slack.post import make_web_client, post_reply as post_slack
-from bot.teams.workflows import post_reply as post_teams
+from bot.teams.cards import render_cards
+from bot.teams.workflows import post_cards as post_teams_cards
 from config import Settings
 from handlers.reply import Chart, Reply, Section
+from models.teams_conversation import conversation_ref
+from runtime import Herald
 
 log = logging.getLogger("herald.delivery")
 SLACK_BLOCKS_PER_PART = 45
@@ -31,10 +37,10 @@ class DeliveryError(Exception):
 
 @dataclass(frozen=True)
 class Destination:
-    """Where a digest goes: a Slack channel, a Teams Workflows URL, or an e-mail address."""
+    """Where a digest goes: a Slack channel, a Teams Workflows URL or bot conversation, or an e-mail address."""
 
     platform: str  # slack | teams | email
-    address: str  # channel id/name, the label shown for a Teams URL, or an e-mail address
+    address: str  # channel id/name, the label shown for a Teams URL (or the bot's conversation id), an address
     secret_url: str | None = None
     workspace: str | None = None
 
@@ -71,12 +77,18 @@ def split_reply(reply: Reply, platform: str) -> list[Reply]:
             for i, sections in enumerate(parts)]
 
 
-def delivery_parts(reply: Reply, platform: str) -> list[Reply | Chart]:
+Part = Reply | Chart | dict  # a dict is one rendered Teams card
+
+
+def delivery_parts(reply: Reply, platform: str) -> list[Part]:
     """Everything one delivery posts, in order: the messages, then (Slack) the chart as an image upload.
 
-    E-mail carries the chart inline in its single message; a Teams card cannot embed a PNG.
+    Teams parts are the reply's cards (a card cannot embed a PNG; the digest links to the chart).
+    E-mail carries the chart inline in its single message.
     """
-    parts: list[Reply | Chart] = list(split_reply(reply, platform))
+    if platform == "teams":
+        return list(render_cards(reply))
+    parts: list[Part] = list(split_reply(reply, platform))
     if platform == "slack" and reply.chart is not None:
         parts.append(reply.chart)
     return parts
@@ -87,8 +99,9 @@ def _upload_chart(settings: Settings, channel: str, chart: Chart) -> None:
                                               title=chart.title, alt_txt=chart.alt_text[:1000])
 
 
-def deliver_part(settings: Settings, destination: Destination, part: Reply | Chart) -> None:
-    """Post one part; raise DeliveryError when the platform refuses it or cannot be reached."""
+def deliver_part(settings: Settings, destination: Destination, part: Part, herald: Herald | None = None) -> None:
+    """Post one part; raise DeliveryError when the platform refuses it or cannot be reached.
+    `herald` (its database and bot token) is needed only to post through Herald's Teams bot."""
     try:
         if destination.platform == "slack":
             channel = destination.address.lstrip("#") if destination.address.startswith("#") else destination.address
@@ -97,9 +110,11 @@ def deliver_part(settings: Settings, destination: Destination, part: Reply | Cha
             else:
                 post_slack(make_web_client(settings), channel, part)
         elif destination.platform == "teams":
-            if not destination.secret_url:
-                raise DeliveryError("Teams: this subscription has no Workflows URL")
-            post_teams(destination.secret_url, part)
+            cards = [part] if isinstance(part, dict) else render_cards(part)
+            if destination.secret_url:
+                post_teams_cards(destination.secret_url, cards)
+            else:
+                _post_by_bot(herald, destination.address, cards)
         elif destination.platform == "email":
             send_email(settings, destination.address, part)
         else:
@@ -118,8 +133,26 @@ def deliver_part(settings: Settings, destination: Destination, part: Reply | Cha
         raise DeliveryError(f"{destination.platform}: network error ({type(exc).__name__})") from None
 
 
+def _post_by_bot(herald: Herald | None, conversation_id: str, cards: list[dict]) -> None:
+    """Post cards into a conversation where Herald's Teams bot is installed (a new message each)."""
+    if herald is None or not herald.settings.TEAMS_BOT_APP_ID:
+        raise DeliveryError("Teams: no Workflows URL and Herald's Teams bot is not configured (TEAMS_BOT_APP_ID)")
+    from bot.teams.agent_bot import ProactiveError, send_cards  # the Agents SDK, only when the bot is used
+    with herald.session() as session:
+        ref = conversation_ref(session, conversation_id)
+    if ref is None:
+        raise DeliveryError("Teams: Herald's bot is not installed in that conversation (any more)")
+    try:
+        send_cards(herald, ref, cards)
+    except ProactiveError as exc:  # says the HTTP status or the error's type, never a token
+        if exc.status == 500:  # it may have landed: a repeated digest card is worse than a gap
+            log.warning("Teams bot: a digest card may have landed (HTTP 500); not resending it")
+            return
+        raise DeliveryError(f"Teams bot: {exc}") from None
+
+
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
-            on_part_delivered: Callable[[int], None]) -> list[str]:
+            on_part_delivered: Callable[[int], None], herald: Herald | None = None) -> list[str]:
     """Post the parts after `already_delivered`, reporting each as it lands.
 
     A chart that cannot be uploaded does not hold the digest back (the words carry the same
@@ -129,7 +162,7 @@ def deliver(settings: Settings, destination: Destination, reply: Reply, already_
     parts = delivery_parts(reply, destination.platform)
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
         try:
-            deliver_part(settings, destination, part)
+            deliver_part(settings, destination, part, herald)
         except DeliveryError as exc:
             if not isinstance(part, Chart):
                 raise

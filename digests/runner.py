@@ -148,7 +148,7 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
         if sub.approval_required and not digest.approved:
             return _post_draft(herald, run_id, digest, sub)
         notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
-                        delivered, lambda n: _set(herald, run_id, delivered_parts=n))
+                        delivered, lambda n: _set(herald, run_id, delivered_parts=n), herald)
     except DeliveryError as exc:
         return _failed(herald, run_id, str(exc))
     _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,

@@ -342,13 +342,20 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
     as the post may have landed. Returns the new activity ids. Raises `ProactiveError`; a 403 (the bot
     was removed or blocked) also marks the conversation as gone.
     """
+    return send_cards(herald, conversation_ref, render_cards(reply), adapter, sleep)
+
+
+def send_cards(herald: Herald, conversation_ref: ConversationRef, cards: list[dict],
+               adapter: FlaskCloudAdapter | None = None, sleep: Callable[[float], None] = time.sleep) -> list[str]:
+    """Post already rendered cards as new messages in a stored conversation (`send_proactive`'s rules);
+    a digest posts one card at a time this way, so a retry resumes at the first card not delivered."""
     app_id = herald.settings.TEAMS_BOT_APP_ID
     reference = ConversationReference(
         channel_id=conversation_ref.channel_id, service_url=conversation_ref.service_url,
         agent=ChannelAccount(id=conversation_ref.bot_id or f"28:{app_id}"),
         conversation=ConversationAccount(id=conversation_ref.conversation_id, tenant_id=conversation_ref.tenant_id,
                                          conversation_type=conversation_ref.conversation_type))
-    return _post_cards(herald, reference, None, render_cards(reply), adapter, sleep)
+    return _post_cards(herald, reference, None, cards, adapter, sleep)
 
 
 def post_to_conversation(herald: Herald, reference: dict, reply_to: str | None, cards: list[dict],
