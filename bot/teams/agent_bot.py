@@ -7,13 +7,9 @@ audience, expiry, service URL), then the SDK parses the activity, runs `HeraldAg
 answer back to the conversation's service URL with a bot token from `bot_tokens.BotTokens` (a
 client-credentials grant whose endpoint tests point at a loopback fake with `TEAMS_BOT_TOKEN_URL`).
 
-Proactive posts (`send_proactive`) reuse the same adapter to continue a stored conversation. To send
-a digest to Teams through the bot, a digest subscription would hold the conversation id; at send time:
-
-    with herald.session() as session:
-        ref = conversation_ref(session, conversation_id)     # models/teams_conversation.py
-    if ref is not None:
-        send_proactive(herald, ref, digest_reply)
+Proactive posts (`send_proactive`, `send_cards`) reuse the same adapter to continue a stored
+conversation: digests subscribed "here" in Teams (`bot/delivery.py`), and slow answers and notices,
+which are durable jobs (`bot/teams/jobs.py`) posted by the shared job worker (`post_to_conversation`).
 
 The SDK churns between minor releases, so versions are pinned exactly in requirements.txt.
 """
