@@ -132,7 +132,9 @@ class TeamsReplies:
     def run_command(self, job_id: int) -> tuple[TeamsReplyJob, Reply | None]:
         """Run a pending job's command, storing its cards and notices in the command's transaction."""
         with self.herald.session() as session:
-            row = session.get(Job, job_id)
+            # Locked for the command's transaction: a worker whose claim found this job's lock lapsed
+            # (a command running past LOCK_FOR) waits here, then sees it ran (PostgreSQL).
+            row = session.get(Job, job_id, with_for_update=True)
             job = TeamsReplyJob.from_json(row.payload)
             if row.status != "pending":
                 return job, None
