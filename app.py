@@ -89,5 +89,9 @@ def __getattr__(name: str) -> Flask:
     except ConfigError as exc:
         print(f"Herald cannot start: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    if not in_cli:  # each web process finishes chat answers, including those a previous one left unposted
+        from bot.jobs import EXTENSION as JOBS
+        if JOBS in built.extensions:
+            built.extensions[JOBS].start()
     globals()["app"] = built
     return built

@@ -1,6 +1,9 @@
-"""Deliver a digest `Reply` to a subscription's destination: Slack, Teams (Workflows) or e-mail.
+"""Deliver a digest `Reply` to a subscription's destination: Slack, Teams or e-mail.
 
-A long reply is cut into parts that each fit the platform (Slack: 50 blocks a message). Parts are
+Teams is reached through a channel's Workflows URL (the subscription's secret URL), or, with no URL,
+by Herald's bot posting proactively into the conversation it is installed in (the destination is
+that conversation's id). A long reply is cut into parts that each fit the platform (Slack: 50 blocks
+a message; Teams: one Adaptive Card each, so a retry resumes at the first card not posted). Parts are
 numbered so a retry after a crash or a failure resumes at the first part not yet delivered. A
 process can die after a part was posted and before the caller recorded it; on Slack each part is
 marked (`bot.slack.landed`) and a resumed delivery first looks in the channel for the one part that
@@ -23,9 +26,12 @@ from bot.slack.blocks import render_blocks
 from bot.slack import landed
 from bot.slack.landed import PartMark
 from bot.slack.post import Pacer, api_error, make_web_client
-from bot.teams.workflows import post_reply as post_teams
+from bot.teams.cards import render_cards
+from bot.teams.workflows import post_cards as post_teams_cards
 from config import Settings
 from handlers.reply import Chart, Reply, Section
+from models.teams_conversation import conversation_ref
+from runtime import Herald
 
 log = logging.getLogger("herald.delivery")
 SLACK_BLOCKS_PER_PART = 45
@@ -38,10 +44,10 @@ class DeliveryError(Exception):
 
 @dataclass(frozen=True)
 class Destination:
-    """Where a digest goes: a Slack channel, a Teams Workflows URL, or an e-mail address."""
+    """Where a digest goes: a Slack channel, a Teams Workflows URL or bot conversation, or an e-mail address."""
 
     platform: str  # slack | teams | email
-    address: str  # channel id/name, the label shown for a Teams URL, or an e-mail address
+    address: str  # channel id/name, the label shown for a Teams URL (or the bot's conversation id), an address
     secret_url: str | None = None
     workspace: str | None = None
 
@@ -78,12 +84,18 @@ def split_reply(reply: Reply, platform: str) -> list[Reply]:
             for i, sections in enumerate(parts)]
 
 
-def delivery_parts(reply: Reply, platform: str) -> list[Reply | Chart]:
+Part = Reply | Chart | dict  # a dict is one rendered Teams card
+
+
+def delivery_parts(reply: Reply, platform: str) -> list[Part]:
     """Everything one delivery posts, in order: the messages, then (Slack) the chart as an image upload.
 
-    E-mail carries the chart inline in its single message; a Teams card cannot embed a PNG.
+    Teams parts are the reply's cards (a card cannot embed a PNG; the digest links to the chart).
+    E-mail carries the chart inline in its single message.
     """
-    parts: list[Reply | Chart] = list(split_reply(reply, platform))
+    if platform == "teams":
+        return list(render_cards(reply))
+    parts: list[Part] = list(split_reply(reply, platform))
     if platform == "slack" and reply.chart is not None:
         parts.append(reply.chart)
     return parts
@@ -103,20 +115,23 @@ def _post_slack(settings: Settings, channel: str, part: Reply | Chart, pacer: Pa
         landed.post_part(client, channel, part, mark, skip, pacer)
 
 
-def deliver_part(settings: Settings, destination: Destination, part: Reply | Chart, pacer: Pacer | None = None,
-                 mark: PartMark | None = None, skip: frozenset[int] = frozenset()) -> None:
+def deliver_part(settings: Settings, destination: Destination, part: Part, pacer: Pacer | None = None,
+                 mark: PartMark | None = None, skip: frozenset[int] = frozenset(), herald: Herald | None = None) -> None:
     """Post one part; raise DeliveryError when the platform refuses it or cannot be reached.
 
     On Slack, `pacer` spaces the messages (None: the process-wide one), `mark` labels them for a
-    later resume, and the message indexes in `skip` (found already posted) are left out.
+    later resume, and the message indexes in `skip` (found already posted) are left out. `herald`
+    (its database and bot token) is needed only to post through Herald's Teams bot.
     """
     try:
         if destination.platform == "slack":
             _post_slack(settings, _slack_channel(destination), part, pacer, mark, set(skip))
         elif destination.platform == "teams":
-            if not destination.secret_url:
-                raise DeliveryError("Teams: this subscription has no Workflows URL")
-            post_teams(destination.secret_url, part)
+            cards = [part] if isinstance(part, dict) else render_cards(part)
+            if destination.secret_url:
+                post_teams_cards(destination.secret_url, cards)
+            else:
+                _post_by_bot(herald, destination.address, cards)
         elif destination.platform == "email":
             send_email(settings, destination.address, part)
         else:
@@ -133,6 +148,24 @@ def deliver_part(settings: Settings, destination: Destination, part: Reply | Cha
         raise DeliveryError(f"E-mail: {exc}") from None
     except OSError as exc:
         raise DeliveryError(f"{destination.platform}: network error ({type(exc).__name__})") from None
+
+
+def _post_by_bot(herald: Herald | None, conversation_id: str, cards: list[dict]) -> None:
+    """Post cards into a conversation where Herald's Teams bot is installed (a new message each)."""
+    if herald is None or not herald.settings.TEAMS_BOT_APP_ID:
+        raise DeliveryError("Teams: no Workflows URL and Herald's Teams bot is not configured (TEAMS_BOT_APP_ID)")
+    from bot.teams.agent_bot import ProactiveError, send_cards  # the Agents SDK, only when the bot is used
+    with herald.session() as session:
+        ref = conversation_ref(session, conversation_id)
+    if ref is None:
+        raise DeliveryError("Teams: Herald's bot is not installed in that conversation (any more)")
+    try:
+        send_cards(herald, ref, cards)
+    except ProactiveError as exc:  # says the HTTP status or the error's type, never a token
+        if exc.status == 500:  # it may have landed: a repeated digest card is worse than a gap
+            log.warning("Teams bot: a digest card may have landed (HTTP 500); not resending it")
+            return
+        raise DeliveryError(f"Teams bot: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -162,20 +195,20 @@ def _already_posted(settings: Settings, destination: Destination, mark: PartMark
     return frozenset(found)
 
 
-def deliver_once(settings: Settings, destination: Destination, part: Reply | Chart, resume: Resume, number: int,
-                 pacer: Pacer | None = None) -> list[str]:
+def deliver_once(settings: Settings, destination: Destination, part: Part, resume: Resume, number: int,
+                 pacer: Pacer | None = None, herald: Herald | None = None) -> list[str]:
     """Post part `number` of a delivery, marked, leaving out what an earlier attempt already posted
     (looked for on Slack when `resume.since` is set); returns notes for the run, raises DeliveryError."""
     notes: list[str] = []
     mark = PartMark(resume.delivery, number)
     skip = _already_posted(settings, destination, mark, resume.since, notes) if resume.since else frozenset()
-    deliver_part(settings, destination, part, pacer, mark, skip)
+    deliver_part(settings, destination, part, pacer, mark, skip, herald)
     return notes
 
 
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
             on_part_delivered: Callable[[int], None], pacer: Pacer | None = None,
-            resume: Resume | None = None) -> list[str]:
+            resume: Resume | None = None, herald: Herald | None = None) -> list[str]:
     """Post the parts after `already_delivered`, reporting each as it lands.
 
     With `resume`, Slack posts are marked with the delivery and part; with `resume.since` (a retry),
@@ -188,10 +221,11 @@ def deliver(settings: Settings, destination: Destination, reply: Reply, already_
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
         try:
             if resume is None:
-                deliver_part(settings, destination, part, pacer)
+                deliver_part(settings, destination, part, pacer, herald=herald)
             else:  # only the first part can have landed unrecorded
                 since = resume.since if number == already_delivered + 1 else None
-                notes += deliver_once(settings, destination, part, replace(resume, since=since), number, pacer)
+                notes += deliver_once(settings, destination, part, replace(resume, since=since), number, pacer,
+                                      herald)
         except DeliveryError as exc:
             if not isinstance(part, Chart):
                 raise

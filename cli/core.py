@@ -112,6 +112,9 @@ def serve(host: str, port: int) -> None:
     h = herald()
     stop = threading.Event()
     threading.Thread(target=run_clock, args=(h, stop), name="herald-clock", daemon=True).start()
+    from bot.jobs import EXTENSION as JOBS
+    if JOBS in current_app.extensions:  # Slack's and Teams' durable answers, and any a crash left behind
+        current_app.extensions[JOBS].start()
     socket = _start_slack(current_app.extensions.get("herald_slack"), h)
     _print_welcome(h, host, port)
     try:

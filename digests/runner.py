@@ -152,7 +152,8 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
         if sub.approval_required and not digest.approved:
             return _post_draft(herald, run_id, digest, sub, resume)
         notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
-                        delivered, lambda n: _set(herald, run_id, delivered_parts=n), herald.pacer, resume)
+                        delivered, lambda n: _set(herald, run_id, delivered_parts=n), herald.pacer, resume,
+                        herald)
     except DeliveryError as exc:
         return _failed(herald, run_id, str(exc))
     _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,
@@ -173,7 +174,7 @@ def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: D
                 resume: Resume) -> str:
     if not digest.draft_posted:
         deliver_once(herald.settings, destination_of(sub, approval=True), stored.draft_copy(digest.reply, run_id),
-                     resume, DRAFT_PART, herald.pacer)
+                     resume, DRAFT_PART, herald.pacer, herald)
         with herald.session() as session:
             run = session.get(DigestRun, run_id)
             run.draft = stored.to_json(stored.StoredDigest(digest.reply, approved=False, draft_posted=True))

@@ -19,6 +19,7 @@ from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.reply import Fact, Item, Reply, Section
 from models.audit import record_audit
+from models.teams_conversation import conversation_ref
 from models.digest import (HOLIDAY_POLICIES, HOLIDAY_REGIONS, DigestRun, DigestSubscription, SubscriptionSpec,
                            active_subscriptions, create_subscription, deactivate_subscription, latest_runs)
 from models.periods import PeriodError, parse_period, quarter_of, quarter_period
@@ -81,7 +82,10 @@ def _where(args: Args, ctx: Context, words: list[str]) -> Where:
     if "here" in words:
         words.remove("here")
     if ctx.actor.platform == "teams":
-        raise UsageError("In Teams, give the channel's Workflows URL so Herald can post there.",
+        if ctx.channel and ctx.settings.TEAMS_BOT_APP_ID and conversation_ref(ctx.session, ctx.channel):
+            return Where("teams", ctx.channel)  # Herald's bot is installed here: it posts the digest itself
+        raise UsageError("In Teams, give the channel's Workflows URL so Herald can post there "
+                         "(or add Herald's Teams bot to this team and say 'here').",
                          example="/digest subscribe weekly teams:https://…")
     if not ctx.channel:
         raise UsageError("Say where the digest should go: #channel or email:address.", example=SUBSCRIBE_EXAMPLE)

@@ -16,6 +16,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from bot.jobs import EXTENSION as JOBS
 from bot.teams.agent_bot import EXTENSION
 from tests.fakes.http import Answer, FakeServer
 
@@ -154,9 +155,19 @@ def bot_framework(bot_framework_server, clock):
 @pytest.fixture
 def bot_app(make_app, sqlite_url, bot_framework):
     """An app with the bot configured against the fake (SQLite; storage tests use `database_url`)."""
+    built = []
+
     def build(url: str = sqlite_url, **overrides):
-        return make_app(url, **{**bot_framework.settings, **overrides})
-    return build
+        built.append(make_app(url, **{**bot_framework.settings, **overrides}))
+        return built[-1]
+    yield build
+    for app in built:
+        stop_jobs(app)
+
+
+def stop_jobs(app) -> None:
+    """Stop the app's job worker (its thread would otherwise outlive the test's database)."""
+    app.extensions[JOBS].stop()
 
 
 def post_activity(client, fake: FakeBotFramework, body: dict, headers: dict | None = None):

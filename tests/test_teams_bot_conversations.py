@@ -4,26 +4,31 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.teams.agent_bot import ProactiveError, send_proactive
 from handlers.reply import Item, Reply, Section
+from models.inbound import Job
 from models.teams_conversation import ConversationRef, TeamsConversation, conversation_ref
 from tests.fakes.http import Answer
 from tests.teams2_fixtures import (BOT_ACCOUNT, CONVERSATION, TENANT_ID, bot_framework,  # noqa: F401
-                                   bot_framework_server, post_activity)
+                                   bot_framework_server, post_activity, stop_jobs)
 
 
 @pytest.fixture
 def bot_db_app(make_app, database_url, bot_framework):
     """The bot on both databases: for the tests about what is stored."""
-    return make_app(database_url, **bot_framework.settings)
+    app = make_app(database_url, **bot_framework.settings)
+    yield app
+    stop_jobs(app)
 
 
 @pytest.fixture
 def bot_lite_app(make_app, sqlite_url, bot_framework):
     """The bot on SQLite only: for the tests about what is sent."""
-    return make_app(sqlite_url, **bot_framework.settings)
+    app = make_app(sqlite_url, **bot_framework.settings)
+    yield app
+    stop_jobs(app)
 
 
 def stored(app) -> list[TeamsConversation]:
@@ -74,6 +79,8 @@ def test_a_redelivered_message_is_answered_once(bot_lite_app, bot_framework):
     assert post_activity(client, bot_framework, body).status_code == 202
     assert post_activity(client, bot_framework, body).status_code == 202
     assert len(bot_framework.replies()) == 1
+    with bot_lite_app.extensions["herald"].session() as session:  # one job, written with the one receipt
+        assert session.scalar(select(func.count()).select_from(Job)) == 1
 
 
 def digest(items: int) -> Reply:
@@ -146,10 +153,10 @@ def test_a_conversation_id_too_long_to_keep_is_not_stored_cut(bot_lite_app, bot_
 
 
 def test_a_crash_inside_herald_is_answered_with_an_apology_and_no_details(bot_lite_app, bot_framework):
-    def crashing_run(text, actor, channel):
+    def crashing_route(text, ctx):
         raise RuntimeError("connection to db at postgres://herald:hunter2@db failed")
 
-    bot_lite_app.extensions["herald.teams_bot"].agent.run = crashing_run
+    bot_lite_app.extensions["herald.teams_bot"].agent.replies.route = crashing_route
     assert post_activity(bot_lite_app.test_client(), bot_framework, bot_framework.activity("help")).status_code == 202
     [reply] = bot_framework.replies()
     assert "Sorry, something went wrong" in reply.body.decode()
@@ -158,13 +165,13 @@ def test_a_crash_inside_herald_is_answered_with_an_apology_and_no_details(bot_li
 
 def test_a_slow_answer_says_working_on_it_then_arrives_in_the_thread(bot_lite_app, bot_framework):
     agent = bot_lite_app.extensions["herald.teams_bot"].agent
-    gate, real_run = threading.Event(), agent.run
+    gate, real_route = threading.Event(), agent.replies.route
 
-    def slow_run(text, actor, channel):
+    def slow_route(text, ctx):
         gate.wait(30)
-        return real_run(text, actor, channel)
+        return real_route(text, ctx)
 
-    agent.run, agent.reply_budget = slow_run, 0.05
+    agent.replies.route, agent.reply_budget = slow_route, 0.05
     assert post_activity(bot_lite_app.test_client(), bot_framework, bot_framework.activity("help")).status_code == 202
     [first] = bot_framework.replies()
     assert "Working on it" in first.body.decode()

@@ -15,27 +15,32 @@ from tests.fakes.http import Answer, FakeServer
 from tests.teams_fixtures import DOC_SECRET, OTHER_SECRET, activity, card_validator, teams_auth
 
 
-class RecordingRunner:
-    """Runs Herald's real `run_command`, recording each call; optionally held until `gate` opens."""
+class RecordingRoute:
+    """Routes with Herald's real router, recording each command; optionally held until `gate` opens."""
 
-    def __init__(self, run, gate: threading.Event | None = None):
-        self.run, self.gate, self.calls = run, gate, []
+    def __init__(self, route, gate: threading.Event | None = None):
+        self.route, self.gate, self.calls = route, gate, []
 
-    def __call__(self, text, actor, channel):
-        self.calls.append((text, actor, channel))
+    def __call__(self, text, ctx):
+        self.calls.append((text, ctx.actor, ctx.channel))
         if self.gate is not None:
             self.gate.wait(30)
-        return self.run(text, actor, channel)
+        return self.route(text, ctx)
 
 
 @pytest.fixture
 def teams_app(make_app, sqlite_url):
+    built = []
+
     def build(url=sqlite_url, **overrides):
         app = make_app(url, TEAMS_OUTGOING_WEBHOOK_SECRET=overrides.pop("secret", DOC_SECRET), **overrides)
         endpoint = app.extensions[EXTENSION]
-        endpoint.run = RecordingRunner(endpoint.herald.run_command)
+        endpoint.replies.route = RecordingRoute(endpoint.replies.route)
+        built.append(endpoint)
         return app, endpoint
-    return build
+    yield build
+    for endpoint in built:
+        endpoint.replies.worker.stop()
 
 
 def post(client, raw: bytes, secret: str | None = DOC_SECRET, team: str | None = None, auth: str | None = None):
@@ -66,7 +71,7 @@ def test_a_signed_mention_runs_the_command_and_answers_with_a_card(teams_app):
     response = post(app.test_client(), activity("<at>Herald</at> help"))
     assert response.status_code == 200
     assert "Herald: what I can do" in card_text(card_of(response))
-    [(text, actor, channel)] = endpoint.run.calls
+    [(text, actor, channel)] = endpoint.replies.route.calls
     assert text == "help" and channel == "19:abc123@thread.tacv2"
     assert (actor.platform, actor.user_id, actor.name) == ("teams", "a1b2c3d4-0000-4000-8000-000000000001", "Jo Bloggs")
     assert actor.workspace == "72f988bf-0000-4000-8000-000000000000" and not actor.is_admin
@@ -75,13 +80,13 @@ def test_a_signed_mention_runs_the_command_and_answers_with_a_card(teams_app):
 def test_listed_teams_users_are_admins(teams_app):
     app, endpoint = teams_app(TEAMS_ADMIN_USER_IDS=("a1b2c3d4-0000-4000-8000-000000000001",))
     assert post(app.test_client(), activity("<at>Herald</at> help")).status_code == 200
-    assert endpoint.run.calls[0][1].is_admin
+    assert endpoint.replies.route.calls[0][1].is_admin
 
 
 def test_a_body_over_the_size_limit_is_413(teams_app):
     app, endpoint = teams_app(HERALD_WEBHOOK_MAX_BYTES=2000)
     response = post(app.test_client(), activity("<at>Herald</at> help " + "x" * 3000))
-    assert response.status_code == 413 and endpoint.run.calls == []
+    assert response.status_code == 413 and endpoint.replies.route.calls == []
 
 
 def test_an_en_dash_body_verifies_on_its_raw_utf8_bytes(teams_app):
@@ -89,7 +94,7 @@ def test_an_en_dash_body_verifies_on_its_raw_utf8_bytes(teams_app):
     raw = activity("<at>Herald</at> peer-challenge Thurrock – status")
     assert "–".encode() in raw
     assert post(app.test_client(), raw).status_code == 200
-    assert endpoint.run.calls[0][0] == "peer-challenge Thurrock – status"
+    assert endpoint.replies.route.calls[0][0] == "peer-challenge Thurrock – status"
 
 
 @pytest.mark.parametrize("case", ["missing header", "wrong key", "truncated body", "re-serialised body",
@@ -112,7 +117,7 @@ def test_a_bad_signature_is_401_and_nothing_runs(teams_app, case):
     response = app.test_client().post("/teams/outgoing", data=sent, headers=headers)
     assert response.status_code == 401
     assert response.get_json()["reason"]
-    assert endpoint.run.calls == []
+    assert endpoint.replies.route.calls == []
     with endpoint.herald.session() as session:
         assert session.scalars(select(ReceivedEvent)).all() == []
 
@@ -131,7 +136,7 @@ def test_a_signed_body_that_is_not_a_message_is_400_with_the_reason(teams_app, r
     app, endpoint = teams_app()
     response = post(app.test_client(), raw)
     assert response.status_code == 400 and reason in response.get_json()["reason"]
-    assert endpoint.run.calls == []
+    assert endpoint.replies.route.calls == []
 
 
 def test_a_repeated_activity_is_answered_but_not_run_twice(teams_app, database_url):
@@ -143,7 +148,7 @@ def test_a_repeated_activity_is_answered_but_not_run_twice(teams_app, database_u
     assert "Already answered" in second.get_json()["text"]
     elsewhere = activity("<at>Herald</at> help", "1795424400001", conversation="19:other@thread.tacv2")
     assert "attachments" in post(client, elsewhere).get_json()
-    assert len(endpoint.run.calls) == 2
+    assert len(endpoint.replies.route.calls) == 2
     with endpoint.herald.session() as session:
         assert len(session.scalars(select(ReceivedEvent).where(ReceivedEvent.platform == "teams")).all()) == 2
 
@@ -157,7 +162,7 @@ def test_each_team_is_checked_with_its_own_secret(teams_app):
     unknown = post(client, raw, team="housing")
     assert unknown.status_code == 401 and "team 'housing'" in unknown.get_json()["reason"]
     assert post(client, raw).status_code == 401          # no ?team= and no default token
-    assert len(endpoint.run.calls) == 2
+    assert len(endpoint.replies.route.calls) == 2
 
 
 def test_teams_off_answers_503(make_app, sqlite_url):
@@ -178,7 +183,7 @@ def test_a_slow_command_says_working_on_it_then_posts_through_workflows(teams_ap
         url = f"{workflows.url}/flow?api-version=1&sig=SECRET-SIG"
         app, endpoint = teams_app(TEAMS_WORKFLOWS_URL=url)
         gate = threading.Event()
-        endpoint.run = RecordingRunner(endpoint.herald.run_command, gate)
+        endpoint.replies.route = RecordingRoute(endpoint.replies.route.route, gate)
         endpoint.reply_budget = 0.05
         response = post(app.test_client(), activity("<at>Herald</at> help"))
         assert response.status_code == 200
@@ -195,7 +200,7 @@ def test_a_slow_command_says_working_on_it_then_posts_through_workflows(teams_ap
 def test_a_slow_command_without_a_workflows_url_says_so(teams_app):
     app, endpoint = teams_app()
     gate = threading.Event()
-    endpoint.run = RecordingRunner(endpoint.herald.run_command, gate)
+    endpoint.replies.route = RecordingRoute(endpoint.replies.route.route, gate)
     endpoint.reply_budget = 0.05
     card = card_text(card_of(post(app.test_client(), activity("<at>Herald</at> help"))))
     assert "no Workflows URL is set" in card

@@ -19,7 +19,8 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.slack.actors import AdminDirectory, slack_actor
-from bot.slack.jobs import JobWorker
+from bot.jobs import JobWorker
+from bot.slack.jobs import REPLY_KIND, SlackReplies
 from bot.slack.post import make_web_client
 from config import Settings
 from handlers.context import Actor
@@ -77,13 +78,16 @@ class SlackRuntime:
         return slack_actor(user_id, name, team, is_admin)
 
 
-def build_slack(herald: Herald) -> SlackRuntime:
-    """The Slack runtime for `herald`, its Bolt app with every listener registered. No network."""
+def build_slack(herald: Herald, worker: JobWorker | None = None) -> SlackRuntime:
+    """The Slack runtime for `herald`, its Bolt app with every listener registered. No network.
+
+    Slack's jobs are finished by `worker` (the app's one job worker, shared with Teams)."""
     from bot.slack.listeners import register_listeners
 
     settings = herald.settings
     runtime = SlackRuntime(herald=herald, client=make_web_client(settings), admins=AdminDirectory(settings))
-    runtime.worker = JobWorker(herald, runtime.client_for)
+    runtime.worker = worker or JobWorker(herald)
+    runtime.worker.handle(REPLY_KIND, SlackReplies(herald, runtime.client_for))
     runtime.bolt = _bolt_app(runtime)
     register_listeners(runtime.bolt, runtime)
     return runtime

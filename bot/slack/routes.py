@@ -12,6 +12,7 @@ from flask import Blueprint, Flask, jsonify, request
 from slack_bolt.adapter.flask import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
+from bot.jobs import shared_worker
 from bot.slack.app import SlackRuntime, build_slack, slack_configured
 from config import ConfigError
 from runtime import Herald
@@ -53,7 +54,7 @@ def register_slack(app: Flask, herald: Herald) -> SlackRuntime | None:
     if not (settings.SLACK_BOT_TOKEN or settings.SLACK_CLIENT_ID):
         raise ConfigError("SLACK_BOT_TOKEN: required (OAuth & Permissions → Bot User OAuth Token), "
                           "or set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth")
-    runtime = build_slack(herald)
+    runtime = build_slack(herald, shared_worker(app, herald))
     app.extensions["herald_slack"] = runtime
     if not settings.SLACK_SIGNING_SECRET:
         if settings.SLACK_APP_TOKEN and not settings.SLACK_CLIENT_ID:

@@ -7,13 +7,9 @@ audience, expiry, service URL), then the SDK parses the activity, runs `HeraldAg
 answer back to the conversation's service URL with a bot token from `bot_tokens.BotTokens` (a
 client-credentials grant whose endpoint tests point at a loopback fake with `TEAMS_BOT_TOKEN_URL`).
 
-Proactive posts (`send_proactive`) reuse the same adapter to continue a stored conversation. To send
-a digest to Teams through the bot, a digest subscription would hold the conversation id; at send time:
-
-    with herald.session() as session:
-        ref = conversation_ref(session, conversation_id)     # models/teams_conversation.py
-    if ref is not None:
-        send_proactive(herald, ref, digest_reply)
+Proactive posts (`send_proactive`, `send_cards`) reuse the same adapter to continue a stored
+conversation: digests subscribed "here" in Teams (`bot/delivery.py`), and slow answers and notices,
+which are durable jobs (`bot/teams/jobs.py`) posted by the shared job worker (`post_to_conversation`).
 
 The SDK churns between minor releases, so versions are pinned exactly in requirements.txt.
 """
@@ -22,8 +18,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any, Callable
 
 import aiohttp
@@ -40,7 +36,8 @@ from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
 from bot.teams.bot_tokens import BotTokenError, BotTokens
 from bot.teams.cards import render_card, render_cards
-from bot.teams.late import LateAnswers, apology, reply_of
+from bot.teams.jobs import TeamsReplies, TeamsReplyJob, teams_replies
+from bot.teams.late import apology
 from bot.teams.pacing import RateLimiter, limiter_for
 from handlers.context import Actor
 from handlers.reply import Reply, Section
@@ -148,13 +145,10 @@ class HeraldAgent(ActivityHandler):
     answer is posted into the same thread when ready (a proactive reply to the message).
     """
 
-    def __init__(self, herald: Herald, adapter: FlaskCloudAdapter, run: Runner | None = None,
-                 reply_budget: float = REPLY_BUDGET_SECONDS):
-        self.herald, self.adapter, self.reply_budget = herald, adapter, reply_budget
-        self.run: Runner = run or herald.run_command  # tests wrap it to see the command lines run
-        self.commands = ThreadPoolExecutor(8, "teams-bot-command")
-        self.posters = ThreadPoolExecutor(2, "teams-bot-post")
-        self._late = LateAnswers()
+    def __init__(self, herald: Herald, adapter: FlaskCloudAdapter, replies: TeamsReplies,
+                 run: Runner | None = None, reply_budget: float = REPLY_BUDGET_SECONDS):
+        self.herald, self.adapter, self.replies, self.reply_budget = herald, adapter, replies, reply_budget
+        self.run: Runner = run or herald.run_command  # the press form's submissions; tests wrap it
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -162,49 +156,59 @@ class HeraldAgent(ActivityHandler):
         actor = _actor(activity, self.herald)
         channel = _channel_of(activity)
         text = command_text(activity.text or "")
+        receipt = receipt_of(activity, self.herald)
         if press_form.is_form_submission(activity.value):
+            if not self._claim(receipt):
+                return
             card, logged = submit_press_form(self.run, activity.value, actor, channel)
             if logged and activity.reply_to_id:
                 await _replace_form(turn_context, activity.reply_to_id, card)
                 return
         elif press_form.is_form_request(text):
+            if not self._claim(receipt):
+                return
             card = press_form.form_card()
         else:
-            card = render_card(self._answer(activity, text, actor, channel))
+            reply = self._answer(activity, text, actor, channel, receipt)
+            if reply is None:
+                return
+            card = render_card(reply)
         await turn_context.send_activity(card_activity(card))
 
-    def _answer(self, activity: Activity, text: str, actor: Actor, channel: str) -> Reply:
-        future = self.commands.submit(self.run, text, actor, channel)
+    def _claim(self, receipt: ReceivedEvent | None) -> bool:
+        """Record a message's receipt; False (logged) when the connector delivered it before."""
+        if receipt is None:
+            return True
         try:
-            return reply_of(future, self.reply_budget)
-        except FutureTimeout:
-            pass
-        continuation = activity.get_conversation_reference().get_continuation_activity()
-        continuation.id = activity.id  # the late answer is a reply in the message's thread
-        self._late.track(future)
-        future.add_done_callback(lambda done: self._hand_over(done, continuation))
+            with self.herald.session() as session:
+                session.add(receipt)
+                session.flush()
+        except IntegrityError:
+            log.info("Teams bot activity delivered twice; not run again")
+            return False
+        return True
+
+    def _answer(self, activity: Activity, text: str, actor: Actor, channel: str,
+                receipt: ReceivedEvent | None) -> Reply | None:
+        """The command's reply if ready within the budget; else "working on it", and the durable job's
+        answer is posted as a reply in the message's thread when ready (after a restart too). The job
+        is written with the message's receipt; None when the message was delivered before."""
+        reference = activity.get_conversation_reference().model_dump(mode="json", by_alias=True, exclude_none=True)
+        job = TeamsReplyJob(command=text, actor=asdict(actor), channel=channel, conversation=reference,
+                            reply_to=activity.id)
+        job_id = self.replies.accept(job, receipt)
+        if job_id is None:
+            log.info("Teams bot activity delivered twice; not run again")
+            return None
+        reply = self.replies.answer(job_id, text, self.reply_budget)
+        if reply is not None:
+            return reply
         return Reply(title="Working on it…",
                      sections=(Section(text="The answer will be posted in this thread as soon as it is ready."),))
 
-    def _post_late(self, continuation: Activity, future: Future) -> None:
-        reply = reply_of(future, None)
-
-        async def post(turn_context: TurnContext) -> None:
-            await turn_context.send_activity(card_activity(render_card(reply)))
-
-        try:
-            asyncio.run(self.adapter.continue_conversation(self.herald.settings.TEAMS_BOT_APP_ID, continuation, post))
-        except (aiohttp.ClientError, BotTokenError) as exc:  # a worker thread has no one else to tell
-            log.warning("slow Teams bot answer not posted: %s", type(exc).__name__)
-
-    def _hand_over(self, command: Future, continuation: Activity) -> None:
-        # Runs in the command's thread: post from the posters' pool, tracked before the command is let go.
-        posting = self.posters.submit(self._post_late, continuation, command)
-        self._late.hand_over(command, posting)
-
     def drain(self, timeout: float = 30.0) -> bool:
-        """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
-        return self._late.drain(timeout)
+        """Wait for slow answers still running or waiting to be posted (shutdown, tests); True if none is left."""
+        return self.replies.drain(timeout)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -302,23 +306,21 @@ class TeamsBot:
     agent: HeraldAgent
 
     @classmethod
-    def build(cls, herald: Herald) -> "TeamsBot":
-        """Wire the bot from settings; the key and token URLs come from settings so tests can redirect them."""
+    def build(cls, herald: Herald, replies: TeamsReplies) -> "TeamsBot":
+        """Wire the bot from settings; the key and token URLs come from settings so tests can redirect them.
+        Slow answers are `replies`' durable jobs, posted back through this bot's adapter."""
         keys = SigningKeys(openid_url=herald.settings.TEAMS_BOT_OPENID_URL, clock=herald.clock)
         validator = BotTokenValidator(app_id=herald.settings.TEAMS_BOT_APP_ID, keys=keys, clock=herald.clock)
         adapter = make_adapter(herald)
-        return cls(herald=herald, validator=validator, adapter=adapter, agent=HeraldAgent(herald, adapter))
+        replies.post_to_conversation = partial(_post_job_cards, herald, adapter)
+        return cls(herald=herald, validator=validator, adapter=adapter, agent=HeraldAgent(herald, adapter, replies))
 
-    def claim(self, activity: dict) -> bool:
-        """Record a message activity before running it; False when the connector delivered it before."""
-        key = f"{activity.get('conversation', {}).get('id', '')}|{activity.get('id', '')}"[:255]
-        try:
-            with self.herald.session() as session:
-                session.add(ReceivedEvent(platform=DEDUPE_PLATFORM, key=key, received_at=self.herald.clock.now()))
-                session.flush()
-        except IntegrityError:
-            return False
-        return True
+def receipt_of(activity: Activity, herald: Herald) -> ReceivedEvent | None:
+    """The dedupe receipt of a message (activity ids are unique within a conversation); None without an id."""
+    if not activity.id:
+        return None
+    key = f"{activity.conversation.id}|{activity.id}"[:255]
+    return ReceivedEvent(platform=DEDUPE_PLATFORM, key=key, received_at=herald.clock.now())
 
 
 def make_adapter(herald: Herald) -> FlaskCloudAdapter:
@@ -336,33 +338,67 @@ def send_proactive(herald: Herald, conversation_ref: ConversationRef, reply: Rep
     as the post may have landed. Returns the new activity ids. Raises `ProactiveError`; a 403 (the bot
     was removed or blocked) also marks the conversation as gone.
     """
-    adapter = adapter or make_adapter(herald)
+    return send_cards(herald, conversation_ref, render_cards(reply), adapter, sleep)
+
+
+def send_cards(herald: Herald, conversation_ref: ConversationRef, cards: list[dict],
+               adapter: FlaskCloudAdapter | None = None, sleep: Callable[[float], None] = time.sleep) -> list[str]:
+    """Post already rendered cards as new messages in a stored conversation (`send_proactive`'s rules);
+    a digest posts one card at a time this way, so a retry resumes at the first card not delivered."""
     app_id = herald.settings.TEAMS_BOT_APP_ID
     reference = ConversationReference(
         channel_id=conversation_ref.channel_id, service_url=conversation_ref.service_url,
         agent=ChannelAccount(id=conversation_ref.bot_id or f"28:{app_id}"),
         conversation=ConversationAccount(id=conversation_ref.conversation_id, tenant_id=conversation_ref.tenant_id,
                                          conversation_type=conversation_ref.conversation_type))
+    return _post_cards(herald, reference, None, cards, adapter, sleep)
+
+
+def post_to_conversation(herald: Herald, reference: dict, reply_to: str | None, cards: list[dict],
+                         adapter: FlaskCloudAdapter | None = None,
+                         sleep: Callable[[float], None] = time.sleep) -> list[str]:
+    """Post rendered cards into a conversation stored as a reference (a durable job's answer): as a
+    reply in the thread of message `reply_to`, or a new message when None. Same rules as `send_proactive`."""
+    reference = ConversationReference.model_validate(reference)
+    if reply_to is None:  # a new post in the channel, not in the thread the reference was taken from
+        reference.conversation.id = _base_conversation_id(reference.conversation.id)
+    return _post_cards(herald, reference, reply_to, cards, adapter, sleep)
+
+
+def _post_job_cards(herald: Herald, adapter: FlaskCloudAdapter, reference: dict, reply_to: str | None,
+                    cards: list[dict]) -> None:
+    """A durable job's cards into its conversation; nothing to retry once the bot was removed from it."""
+    try:
+        post_to_conversation(herald, reference, reply_to, cards, adapter)
+    except ProactiveError as exc:
+        if not exc.blocked:
+            raise
+        log.warning("Teams bot answer not posted: the bot was removed or blocked there")
+
+
+def _post_cards(herald: Herald, reference: ConversationReference, reply_to: str | None, cards: list[dict],
+                adapter: FlaskCloudAdapter | None, sleep: Callable[[float], None]) -> list[str]:
+    adapter = adapter or make_adapter(herald)
     continuation = reference.get_continuation_activity()
-    continuation.id = None  # with an id the SDK would post a threaded reply to it (reference/teams.md §6)
+    continuation.id = reply_to  # without an id a plain post; with one, a reply to it (reference/teams.md §6)
+    conversation_id = _base_conversation_id(reference.conversation.id)
     sent: list[str] = []
     failed: list[Exception] = []  # the adapter's turn-error hook would swallow it; keep it to raise here
+    limiter = limiter_for(f"teams-bot:{conversation_id}")
 
-    limiter = limiter_for(f"teams-bot:{conversation_ref.conversation_id}")
-
-    async def post_cards(turn_context: TurnContext) -> None:
+    async def post_all(turn_context: TurnContext) -> None:
         try:
-            for card in render_cards(reply):
+            for card in cards:
                 sent.append(await _send_card(turn_context, card, limiter, sleep))
         except (aiohttp.ClientError, BotTokenError) as exc:
             failed.append(exc)
 
     try:
-        asyncio.run(adapter.continue_conversation(app_id, continuation, post_cards))
+        asyncio.run(adapter.continue_conversation(herald.settings.TEAMS_BOT_APP_ID, continuation, post_all))
     except (aiohttp.ClientError, BotTokenError) as exc:
         failed.append(exc)
     if failed:
-        _raise_proactive(herald, conversation_ref, failed[0], delivered=len(sent))
+        _raise_proactive(herald, conversation_id, failed[0], delivered=len(sent))
     return sent
 
 
@@ -389,14 +425,14 @@ def _retry_delay(exc: aiohttp.ClientResponseError, attempt: int) -> float:
     return min(delay, 60.0)
 
 
-def _raise_proactive(herald: Herald, conversation_ref: ConversationRef, error: Exception, delivered: int) -> None:
+def _raise_proactive(herald: Herald, conversation_id: str, error: Exception, delivered: int) -> None:
     """Turn a failed proactive post into `ProactiveError`; a 403 means the bot is gone from there."""
     if isinstance(error, BotTokenError):
         raise ProactiveError(f"no bot token: {error}", error.status)
     status = error.status if isinstance(error, aiohttp.ClientResponseError) else None
     if status == 403:
         with herald.session() as session:
-            forget_conversation(session, conversation_ref.conversation_id, herald.clock.now())
+            forget_conversation(session, conversation_id, herald.clock.now())
     what = f"Teams refused the post (HTTP {status})" if status else f"Teams could not be reached ({type(error).__name__})"
     raise ProactiveError(f"{what} after {delivered} card(s) were delivered", status)
 
@@ -405,7 +441,7 @@ def register(app: Flask, herald: Herald) -> None:
     """Mount `POST /api/messages` when the bot's app registration is configured; otherwise nothing."""
     if not bot_enabled(herald):
         return
-    app.extensions[EXTENSION] = TeamsBot.build(herald)
+    app.extensions[EXTENSION] = TeamsBot.build(herald, teams_replies(app, herald))
     app.register_blueprint(bp)
 
 
@@ -426,9 +462,7 @@ def messages():
         token.check_activity(str(activity.channel_id or ""), activity.service_url)
     except Unauthorized as exc:
         abort(401, description=f"Not the Bot Connector for this bot: {exc}.")
-    if activity.type == "message" and activity.id and not bot.claim(body):
-        log.info("Teams bot activity delivered twice; not run again")
-        return Response(status=202)
+    bot.agent.replies.worker.start()  # also picks up answers a previous process left unposted
     return _process(bot, body, ClaimsIdentity(token.claims, authentication_type="Bearer"))
 
 

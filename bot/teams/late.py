@@ -1,4 +1,5 @@
-"""Slow Teams answers still running or being posted, tracked so shutdown and tests can wait for them."""
+"""Teams commands still running in this process, tracked so shutdown and tests can wait for them;
+and what a person sees when one crashed. (Their answers are durable jobs: `bot/teams/jobs.py`.)"""
 from __future__ import annotations
 
 import logging
@@ -22,8 +23,7 @@ def reply_of(future: Future, timeout: float | None) -> Reply:
     """The reply a command future holds (waiting up to `timeout`, which may raise TimeoutError);
     an apology if the command crashed outside the router."""
     try:
-        reply, _ctx = future.result(timeout=timeout)
-        return reply
+        return future.result(timeout=timeout)
     except FutureTimeout:
         raise
     except Exception:
@@ -32,7 +32,7 @@ def reply_of(future: Future, timeout: float | None) -> Reply:
 
 
 class LateAnswers:
-    """A thread-safe set of futures: a command still running, or the post of its late answer."""
+    """A thread-safe set of futures of commands still running; each is forgotten when it is done."""
 
     def __init__(self) -> None:
         self._futures: set[Future] = set()
@@ -41,13 +41,7 @@ class LateAnswers:
     def track(self, future: Future) -> None:
         with self._lock:
             self._futures.add(future)
-
-    def hand_over(self, running: Future, posting: Future) -> None:
-        """`running` has finished; its answer is now being posted by `posting` (untracked when done)."""
-        with self._lock:
-            self._futures.add(posting)
-            self._futures.discard(running)
-        posting.add_done_callback(self._forget)
+        future.add_done_callback(self._forget)
 
     def _forget(self, future: Future) -> None:
         with self._lock:

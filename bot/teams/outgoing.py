@@ -2,29 +2,26 @@
 
 Order of checks, each answering with its reason: Teams configured (503), team known (401), HMAC over
 the raw body (401; nothing runs), JSON (400), a message activity (400). A repeated activity is
-answered without running again. The command then runs with the same router as Slack; Teams waits at
-most five seconds, so an answer not ready within `reply_budget` seconds is replaced by "working on
-it", and the real answer is posted later through the team's Workflows URL when one is configured.
+answered without running again. The command is then written as a durable job with the activity's
+receipt and run with the same router as Slack (`bot/teams/jobs.py`); Teams waits at most five
+seconds, so an answer not ready within `reply_budget` seconds is replaced by "working on it", and
+the job worker posts the real answer through the team's Workflows URL when one is configured —
+after a restart too.
 """
 from __future__ import annotations
 
 import dataclasses
 import json
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, request
-from sqlalchemy.exc import IntegrityError
 
-from bot.teams import workflows
 from bot.teams.activity import BadActivity, InboundMessage, parse_activity
 from bot.teams.cards import envelope, render_card
-from bot.teams.late import LateAnswers, reply_of
-from bot.teams.settings import TeamsSettings, load_teams_settings
+from bot.teams.jobs import TeamsReplies, TeamsReplyJob, teams_replies
+from bot.teams.settings import TeamsSettings
 from bot.teams.signing import verify
-from handlers.context import Actor
 from handlers.reply import Reply, Section
 from models.inbound import ReceivedEvent
 from runtime import Herald
@@ -34,71 +31,34 @@ bp = Blueprint("teams", __name__)
 EXTENSION = "herald.teams"
 REPLY_BUDGET_SECONDS = 3.0  # Teams gives up after 5 s; leave room for the network both ways
 
-Runner = Callable[[str, Actor, str], tuple]
-Poster = Callable[[str, Reply], object]
-
 
 @dataclass
 class TeamsEndpoint:
-    """What the outgoing-webhook view needs, built once per app (tests may swap `run` and `post`)."""
+    """What the outgoing-webhook view needs, built once per app (tests may shorten `reply_budget`)."""
 
     herald: Herald
     settings: TeamsSettings
-    run: Runner
-    post: Poster = workflows.post_reply
+    replies: TeamsReplies
     reply_budget: float = REPLY_BUDGET_SECONDS
-    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(8, "teams-command"))
-    poster: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(2, "teams-post"))
-    _late: LateAnswers = field(default_factory=LateAnswers)
 
-    def claim(self, message: InboundMessage, team: str) -> bool:
-        """Record the activity before running it; False if it was already received (a replay)."""
-        try:
-            with self.herald.session() as session:
-                session.add(ReceivedEvent(platform="teams", key=message.dedupe_key(team),
-                                          received_at=self.herald.clock.now()))
-                session.flush()
-        except IntegrityError:
-            return False
-        return True
-
-    def answer(self, message: InboundMessage, team: str) -> Reply:
-        """The command's reply if ready within the budget, else "working on it" (answer posted later)."""
+    def answer(self, message: InboundMessage, team: str) -> Reply | None:
+        """Accept the message as a job with its receipt, then answer it: the command's reply if ready
+        within the budget, else "working on it" (posted later). None if it was received before."""
         actor = message.actor
         if actor.user_id in self.herald.settings.TEAMS_ADMIN_USER_IDS:
             actor = dataclasses.replace(actor, is_admin=True)
-        future = self.executor.submit(self.run, message.text, actor, message.channel)
-        try:
-            return reply_of(future, self.reply_budget)
-        except FutureTimeout:
-            pass
-        url = self.settings.workflows_urls.get(team)
-        self._late.track(future)
-        future.add_done_callback(lambda done: self._schedule_delivery(done, url, message, team))
-        return working_on_it(bool(url))
-
-    def _schedule_delivery(self, done: Future, url: str | None, message: InboundMessage, team: str) -> None:
-        # Runs in the thread that finished the command; posting happens in its own pool, never inline.
-        posting = self.poster.submit(self._deliver_late, done, url, message, team)
-        self._late.hand_over(done, posting)
-
-    def _deliver_late(self, future: Future, url: str | None, message: InboundMessage, team: str) -> None:
-        reply = reply_of(future, None)
-        where = self.settings.describe(team)
-        if not url:
-            log.warning("slow Teams answer for %s not posted: no TEAMS_WORKFLOWS_URL entry", where)
-            return
-        asked = f"In answer to {message.actor.name or 'a colleague'}: {message.text}"
-        try:
-            self.post(url, dataclasses.replace(reply, context=(asked, *reply.context)))
-        except workflows.WorkflowsError as exc:  # its message names the host, never the URL
-            log.warning("slow Teams answer for %s not posted: %s", where, exc)
-        except Exception as exc:  # noqa: BLE001 - a worker thread has no one else to tell
-            log.error("slow Teams answer for %s not posted: %s", where, type(exc).__name__)
+        job = TeamsReplyJob(command=message.text, actor=dataclasses.asdict(actor), channel=message.channel,
+                            team=team, asked=f"In answer to {message.actor.name or 'a colleague'}: {message.text}")
+        receipt = ReceivedEvent(platform="teams", key=message.dedupe_key(team), received_at=self.herald.clock.now())
+        job_id = self.replies.accept(job, receipt)
+        if job_id is None:
+            return None
+        reply = self.replies.answer(job_id, message.text, self.reply_budget)
+        return reply if reply is not None else working_on_it(team in self.settings.workflows_urls)
 
     def drain(self, timeout: float = 30.0) -> bool:
-        """Wait for slow answers still running or being posted (shutdown, tests); True if none is left."""
-        return self._late.drain(timeout)
+        """Wait for slow answers still running or waiting to be posted (shutdown, tests); True if none is left."""
+        return self.replies.drain(timeout)
 
 
 def working_on_it(will_post: bool) -> Reply:
@@ -112,8 +72,8 @@ def working_on_it(will_post: bool) -> Reply:
 
 def register(app: Flask, herald: Herald) -> None:
     """Mount `/teams/outgoing`; a malformed Teams setting stops start-up with `ConfigError`."""
-    settings = load_teams_settings(herald.settings)
-    app.extensions[EXTENSION] = TeamsEndpoint(herald=herald, settings=settings, run=herald.run_command)
+    replies = teams_replies(app, herald)
+    app.extensions[EXTENSION] = TeamsEndpoint(herald=herald, settings=replies.settings, replies=replies)
     app.register_blueprint(bp)
 
 
@@ -123,10 +83,11 @@ def outgoing():
     endpoint: TeamsEndpoint = current_app.extensions[EXTENSION]
     team = _verified_team(endpoint.settings)
     message = _message(request.get_data(cache=True))
-    if not endpoint.claim(message, team):
+    endpoint.replies.worker.start()  # also picks up answers a previous process left unposted
+    reply = endpoint.answer(message, team)
+    if reply is None:
         log.info("Teams activity repeated for %s; not run again", endpoint.settings.describe(team))
         return jsonify({"type": "message", "text": "Already answered (this message was delivered twice)."})
-    reply = endpoint.answer(message, team)
     return jsonify(envelope(render_card(reply)))
 
 

@@ -1,0 +1,196 @@
+"""Durable chat work for Slack and Teams: one `jobs` table, one worker per web process.
+
+A platform accepts a request by writing a `Job` row (its `kind` names the platform's handler) in
+the same transaction as the request's receipt, before acknowledging it. The worker thread claims
+due jobs with a conditional update (two processes never take the same job), hands each to its
+kind's handler, and records the outcome: `done`, or a retry with backoff (`failed` after
+MAX_ATTEMPTS). A claim is a lock that lapses after LOCK_FOR, so the jobs of a process that died or
+was redeployed are taken up by the next worker that looks, in this process or another.
+
+A handler's contract: run the command at most once (its work, the rendered answer and the status
+`delivering` committed in one transaction), then deliver, saving progress after each message so a
+retry resumes rather than repeats. Work is therefore done once, and its answer delivered at least once.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import uuid
+from datetime import timedelta
+from typing import Callable
+
+from flask import Flask
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from models.inbound import Job, ReceivedEvent
+from runtime import Herald
+
+log = logging.getLogger("herald.jobs")
+
+EXTENSION = "herald.jobs"
+ACTIVE = ("pending", "delivering")
+LOCK_FOR = timedelta(minutes=5)
+KEEP_HELD = timedelta(days=1)  # answers kept for a later button (Slack's "Share in channel")
+KEEP_FINISHED = timedelta(days=7)
+KEEP_RECEIPTS = timedelta(days=1)  # Slack's last retry comes ~5 minutes after the first; Teams' sooner
+MAX_ATTEMPTS = 5
+POLL_SECONDS = 5.0
+PRUNE_EVERY_SECONDS = 3600.0
+
+Handler = Callable[[int], None]  # finishes one claimed job; raises to have it retried
+
+
+def add_job(session: Session, herald: Herald, kind: str, payload: dict, status: str = "pending",
+            held_by: str | None = None) -> Job:
+    """Add a job in the caller's transaction (commit it before acknowledging the request).
+
+    `held_by` (a worker's name) claims it at once for whoever runs it inline; the worker leaves it
+    alone until it is released or its lock lapses (the process died before finishing it).
+    """
+    now = herald.clock.now()
+    row = Job(kind=kind, payload=payload, status=status, created_at=now, run_after=now,
+              attempts=1 if held_by else 0, locked_by=held_by, locked_until=now + LOCK_FOR if held_by else None)
+    session.add(row)
+    session.flush()
+    return row
+
+
+class JobWorker:
+    """Drains due jobs of every registered kind in a background thread of the web process."""
+
+    def __init__(self, herald: Herald, poll_seconds: float = POLL_SECONDS):
+        self.herald = herald
+        self.poll_seconds = poll_seconds
+        self.name = f"{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self._handlers: dict[str, Handler] = {}
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+
+    def handle(self, kind: str, handler: Handler) -> None:
+        """Register the handler that finishes jobs of `kind` (one per kind)."""
+        if self._handlers.get(kind, handler) is not handler:
+            raise ValueError(f"job kind {kind!r} already has a handler")
+        self._handlers[kind] = handler
+
+    def start(self) -> None:
+        """Start the thread once; it first drains whatever a previous process left pending."""
+        with self._start_lock:
+            if self._thread is None:  # once stopped, stays stopped (tests "kill" a process this way)
+                self._thread = threading.Thread(target=self._loop, name="herald-jobs", daemon=True)
+                self._thread.start()
+
+    def wake(self) -> None:
+        """Ask the worker to look for due jobs now (after a job was committed or released)."""
+        self.start()
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        last_prune = None
+        while not self._stop.is_set():
+            try:
+                self.drain()
+                if last_prune is None or time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
+                    self.prune()
+                    last_prune = time.monotonic()
+            except Exception:  # noqa: BLE001 - the worker must outlive a database hiccup
+                log.exception("job worker: drain failed")
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+
+    def drain(self) -> int:
+        """Run every due job now; returns how many were finished."""
+        finished = 0
+        while not self._stop.is_set():
+            job_id = self._claim_next()
+            if job_id is None:
+                return finished
+            finished += self.run(job_id)
+        return finished
+
+    def prune(self) -> None:
+        """Forget held answers, finished jobs and receipt keys (every platform's) no retry can still need."""
+        now = self.herald.clock.now()
+        with self.herald.session() as session:
+            session.execute(delete(Job).where(Job.status == "held", Job.created_at < now - KEEP_HELD))
+            session.execute(delete(Job).where(Job.status.in_(("done", "failed")),
+                                              Job.created_at < now - KEEP_FINISHED))
+            session.execute(delete(ReceivedEvent).where(ReceivedEvent.received_at < now - KEEP_RECEIPTS))
+
+    def _claim_next(self) -> int | None:
+        if not self._handlers:
+            return None
+        now = self.herald.clock.now()
+        with self.herald.session() as session:
+            candidates = session.scalars(
+                select(Job.id).where(Job.kind.in_(tuple(self._handlers)), Job.status.in_(ACTIVE),
+                                     Job.run_after <= now, or_(Job.locked_until.is_(None), Job.locked_until < now))
+                .order_by(Job.id).limit(5)).all()
+            for job_id in candidates:
+                if self._lock(session, job_id, now):
+                    return job_id
+        return None
+
+    def _lock(self, session: Session, job_id: int, now) -> bool:
+        claimed = session.execute(
+            update(Job).where(Job.id == job_id, Job.status.in_(ACTIVE),
+                              or_(Job.locked_until.is_(None), Job.locked_until < now))
+            .values(locked_by=self.name, locked_until=now + LOCK_FOR, attempts=Job.attempts + 1))
+        return claimed.rowcount == 1
+
+    def run(self, job_id: int) -> bool:
+        """Finish one claimed job with its kind's handler; False if it failed (and was scheduled again)."""
+        with self.herald.session() as session:
+            kind = session.scalar(select(Job.kind).where(Job.id == job_id))
+        try:
+            self._handlers[kind](job_id)
+        except Exception as exc:  # noqa: BLE001 - recorded on the job and retried
+            self.failed(job_id, exc)
+            return False
+        self.finish(job_id)
+        return True
+
+    def finish(self, job_id: int) -> None:
+        """Mark a job done and unlock it."""
+        with self.herald.session() as session:
+            session.execute(update(Job).where(Job.id == job_id).values(
+                status="done", finished_at=self.herald.clock.now(), locked_by=None, locked_until=None))
+
+    def release(self, job_id: int) -> None:
+        """Hand a job held inline over to the worker (unlocked, due now) and wake it."""
+        with self.herald.session() as session:
+            session.execute(update(Job).where(Job.id == job_id, Job.locked_by == self.name).values(
+                locked_by=None, locked_until=None))
+        self.wake()
+
+    def failed(self, job_id: int, exc: BaseException, final: bool = False) -> None:
+        """Record a failure (a reference in the log, no details on the row); retry later unless `final`."""
+        ref = uuid.uuid4().hex[:8]
+        log.error("job %s failed ref=%s", job_id, ref, exc_info=exc)
+        now = self.herald.clock.now()
+        with self.herald.session() as session:
+            row = session.get(Job, job_id)
+            row.last_error = f"{type(exc).__name__} (ref {ref})"
+            row.locked_by = row.locked_until = None
+            if final or row.attempts >= MAX_ATTEMPTS:
+                row.status, row.finished_at = "failed", now
+            else:
+                row.run_after = now + timedelta(seconds=30 * 2 ** row.attempts)
+
+
+def shared_worker(app: Flask, herald: Herald) -> JobWorker:
+    """The app's one job worker, made on first use (Slack and Teams register their kinds on it)."""
+    worker = app.extensions.get(EXTENSION)
+    if worker is None:
+        worker = app.extensions[EXTENSION] = JobWorker(herald)
+    return worker
