@@ -230,9 +230,11 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
                  logged_by=i.logged_by, classified=True, story_id=story_ids[fp])
             for i, fp in zip(fresh, prints)]
     table = CoverageItem.__table__
-    ids = list(session.connection().execute(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
-    created = {item.canonical_url: item_id for item, item_id in zip(fresh, ids)}
+    # RETURNING the unique key with the id lets every backend insert in multi-row batches (asking
+    # for parameter order makes SQLite insert one row per statement).
+    ids_by_key = dict(session.connection().execute(
+        table.insert().returning(table.c.canonical_url, table.c.id), rows).all())
+    created = {item.canonical_url: ids_by_key[item.canonical_url[:2000]] for item in fresh}
     councils = [dict(coverage_id=created[i.canonical_url], council_code=code, published_at=i.published_at,
                      tone=i.tone) for i in fresh for code in dict.fromkeys(i.council_codes)]
     tags = [dict(coverage_id=created[i.canonical_url], tag=t.tag[:200], programme_id=t.programme_id,
@@ -260,9 +262,8 @@ def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) 
         rows = [dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
                 for fp in missing]
         table = Story.__table__
-        ids = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
-                                           rows).scalars()
-        found.update(zip(missing, ids))
+        found.update(session.connection().execute(  # fingerprints are distinct here: the key maps back
+            table.insert().returning(table.c.fingerprint, table.c.id), rows).all())
     return found
 
 
