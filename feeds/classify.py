@@ -116,7 +116,8 @@ class ToneModel:
             return 0.0
         return self._analyzer.compound_of_words(text.strip(), words, lowered)
 
-    def _has_lexicon_word(self, text: str) -> bool:
+    def has_lexicon_word(self, text: str) -> bool:
+        """Whether VADER would score any word of `text` (if not, and it is ASCII, its score is 0.0)."""
         return any(word.lower() in self._lexicon for word in _vader_words(text))
 
 
@@ -188,12 +189,10 @@ class _Words(list):
     lowered: list[str]
 
 
-@dataclass
 class _SentiText:
     """What `sentiment_valence` reads from VADER's `SentiText`."""
 
-    words_and_emoticons: _Words
-    is_cap_diff: bool
+    __slots__ = ("words_and_emoticons", "is_cap_diff")
 
     def __init__(self, words: list[str], is_cap_diff: bool, lowered: list[str]):
         self.words_and_emoticons = _Words(words)

@@ -229,11 +229,10 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
                  tone=i.tone, tone_score=i.tone_score, tone_overridden=i.tone_overridden, note=i.note,
                  logged_by=i.logged_by, classified=True, story_id=story_ids[fp])
             for i, fp in zip(fresh, prints)]
-    table = CoverageItem.__table__
-    # RETURNING the unique key with the id lets every backend insert in multi-row batches (asking
-    # for parameter order makes SQLite insert one row per statement).
-    ids_by_key = dict(session.connection().execute(
-        table.insert().returning(table.c.canonical_url, table.c.id), rows).all())
+    # A plain executemany, then the ids read back by the unique URL: both drivers' fastest path
+    # (RETURNING makes SQLite insert row by row and psycopg re-parse a 17,000-parameter statement).
+    session.connection().execute(CoverageItem.__table__.insert(), rows)
+    ids_by_key = _ids_by_url(session, [row["canonical_url"] for row in rows])
     created = {item.canonical_url: ids_by_key[item.canonical_url[:2000]] for item in fresh}
     councils = [dict(coverage_id=created[i.canonical_url], council_code=code, published_at=i.published_at,
                      tone=i.tone) for i in fresh for code in dict.fromkeys(i.council_codes)]
@@ -250,20 +249,25 @@ def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) 
     """The story each item joins: a recent one with the same fingerprint, else a new one."""
     wanted = dict(zip(fingerprints, fresh))
     since = min(i.published_at for i in fresh) - STORY_WINDOW
-    found: dict[str, int] = {}
-    prints = list(wanted)
-    for start in range(0, len(prints), CHUNK):
-        found.update((fp, story_id) for fp, story_id in session.execute(
-            select(Story.fingerprint, func.max(Story.id))
-            .where(Story.fingerprint.in_(prints[start:start + CHUNK]), Story.first_seen_at >= since)
-            .group_by(Story.fingerprint)))
-    missing = [fp for fp in prints if fp not in found]
+    found = _newest_stories(session, list(wanted), since)
+    missing = [fp for fp in wanted if fp not in found]
     if missing:
-        rows = [dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
-                for fp in missing]
-        table = Story.__table__
-        found.update(session.connection().execute(  # fingerprints are distinct here: the key maps back
-            table.insert().returning(table.c.fingerprint, table.c.id), rows).all())
+        session.connection().execute(Story.__table__.insert(), [
+            dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
+            for fp in missing])
+        found.update(_newest_stories(session, missing))  # the rows just inserted are the newest
+    return found
+
+
+def _newest_stories(session: Session, fingerprints: list[str], since: datetime | None = None) -> dict[str, int]:
+    """The newest story id per fingerprint (first seen since `since`, if given)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(fingerprints), CHUNK):
+        query = select(Story.fingerprint, func.max(Story.id)).where(
+            Story.fingerprint.in_(fingerprints[start:start + CHUNK]))
+        if since is not None:
+            query = query.where(Story.first_seen_at >= since)
+        found.update((fp, story_id) for fp, story_id in session.execute(query.group_by(Story.fingerprint)))
     return found
 
 
