@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from feeds.classify import Classifier
 from feeds.normalize import Candidate
 from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewItem, Stored, alert_rules_for,
-                             record_deliveries, rule_matches, store_items)
+                             bulk_insert, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
 
@@ -68,7 +68,7 @@ def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate
         return IngestResult()
     result = classify_and_store(session, fresh, source="feed", now=now, outlet_id=feed.outlet_id, feed_id=feed.id)
     ids = {s.canonical_url: s.item_id for s in result.stored}
-    session.connection().execute(FeedEntry.__table__.insert(), [
+    bulk_insert(session, FeedEntry.__table__, [
         dict(feed_id=feed.id, entry_key=c.entry_key, coverage_id=ids.get(c.canonical_url), first_seen_at=now)
         for c in fresh])
     if feed.baseline_done:

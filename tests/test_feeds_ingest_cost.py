@@ -115,6 +115,9 @@ def test_a_big_batch_stores_each_row_under_its_own_id_story_and_councils(herald)
     with herald.session() as s:
         rows = {url: (item_id, title, story_id) for item_id, url, title, story_id in s.execute(
             select(CoverageItem.id, CoverageItem.canonical_url, CoverageItem.title, CoverageItem.story_id))}
+        published = dict(s.execute(select(CoverageItem.canonical_url, CoverageItem.published_at)).all())
+        council_times = {row[0]: row[1] for row in s.execute(
+            select(CoverageCouncil.coverage_id, CoverageCouncil.published_at, CoverageCouncil.tone))}
         stories = dict(s.execute(select(Story.id, Story.title)).all())
         councils = {(cid, code) for cid, code in s.execute(select(CoverageCouncil.coverage_id,
                                                                   CoverageCouncil.council_code))}
@@ -123,6 +126,8 @@ def test_a_big_batch_stores_each_row_under_its_own_id_story_and_councils(herald)
         item_id, title, story_id = rows[candidate.canonical_url]
         assert by_id[item_id] == candidate.canonical_url and title == candidate.title
         assert stories[story_id] == candidate.title
+        assert published[candidate.canonical_url] == candidate.published_at  # UTC-aware, to the second
+        assert council_times.get(item_id, candidate.published_at) == candidate.published_at
     assert len(stories) == 3 + 60  # three shared stories, sixty unique ones
     thurrock = rows[candidates[3].canonical_url][0]
     assert (thurrock, "THR") in councils and (rows[candidates[2].canonical_url][0], "THR") not in councils
