@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from feeds.classify import Classifier
 from feeds.normalize import Candidate
 from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewItem, Stored, alert_rules_for,
-                             bulk_insert, record_deliveries, rule_matches, store_items)
+                             bulk_insert, one_of, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
 
@@ -81,7 +81,7 @@ def _seen_keys(session: Session, feed_id: int, keys: list[str]) -> set[str]:
     seen: set[str] = set()
     for start in range(0, len(keys), CHUNK):
         seen.update(session.scalars(select(FeedEntry.entry_key).where(
-            FeedEntry.feed_id == feed_id, FeedEntry.entry_key.in_(keys[start:start + CHUNK]))))
+            FeedEntry.feed_id == feed_id, one_of(session, FeedEntry.entry_key, keys[start:start + CHUNK]))))
     return seen
 
 
@@ -101,11 +101,11 @@ def _alert_candidates(session: Session, item_ids: list[int]) -> list[AlertCandid
     """What the rules look at, for a chunk of items: two statements, not two per item."""
     councils: dict[int, list[str]] = defaultdict(list)
     for item_id, code in session.execute(select(CoverageCouncil.coverage_id, CoverageCouncil.council_code)
-                                         .where(CoverageCouncil.coverage_id.in_(item_ids))):
+                                         .where(one_of(session, CoverageCouncil.coverage_id, item_ids))):
         councils[item_id].append(code)
     rows = session.execute(
         select(CoverageItem.id, CoverageItem.title, CoverageItem.summary, CoverageItem.tone, Outlet.tier)
-        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(CoverageItem.id.in_(item_ids))
+        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(one_of(session, CoverageItem.id, item_ids))
         .order_by(CoverageItem.id))
     return [AlertCandidate(item_id, f"{title}\n{summary or ''}", tone, tuple(councils[item_id]), tier)
             for item_id, title, summary, tone, tier in rows]
