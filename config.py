@@ -54,6 +54,17 @@ class Settings:
     HERALD_WEBHOOK_TOKEN: str = ""
     HERALD_ALLOW_PRIVATE_FEEDS: bool = False
     HERALD_FEED_POLL_MINUTES: int = 15
+    HERALD_FEED_CONNECT_TIMEOUT: float = 5.0
+    HERALD_FEED_READ_TIMEOUT: float = 10.0
+    HERALD_FEED_TOTAL_TIMEOUT: float = 20.0
+    HERALD_FEED_MAX_BYTES: int = 5_000_000
+    HERALD_FEED_MAX_REDIRECTS: int = 5
+    HERALD_FEED_PARSE_TIMEOUT: float = 10.0
+    HERALD_FEED_PARSE_MEMORY_MB: int = 512
+    HERALD_FEED_MAX_BACKOFF_MINUTES: int = 24 * 60
+    HERALD_FEED_FAILURES_BEFORE_ALERT: int = 5
+    HERALD_FEED_DOMAIN_INTERVAL: float = 2.0  # seconds between two requests to one host
+    HERALD_FEED_WORKERS: int = 8
     HERALD_ALERT_MAX_AGE_HOURS: int = 72
     HERALD_DIGEST_GRACE_HOURS: int = 12
     HERALD_CLOCK_LEASE_SECONDS: int = 60
@@ -113,6 +124,13 @@ class Settings:
             raise ConfigError("HERALD_CLOCK_LEASE_SECONDS / HERALD_CLOCK_SWEEP_SECONDS: too small (at least 2 and 1)")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
+        self._validate_feed_limits()
+
+    def _validate_feed_limits(self) -> None:
+        for name, least in _FEED_LIMIT_FLOORS.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < least:
+                raise ConfigError(f"{name}: must be a number of at least {least:g}, got {value!r}")
 
     @property
     def tz(self) -> ZoneInfo:
@@ -149,10 +167,24 @@ class Settings:
         return text
 
 
+# The feed limits and the least each may be (timeouts in seconds; memory in MB).
+_FEED_LIMIT_FLOORS = {
+    "HERALD_FEED_CONNECT_TIMEOUT": 0.1, "HERALD_FEED_READ_TIMEOUT": 0.1, "HERALD_FEED_TOTAL_TIMEOUT": 0.1,
+    "HERALD_FEED_MAX_BYTES": 1024, "HERALD_FEED_MAX_REDIRECTS": 0, "HERALD_FEED_PARSE_TIMEOUT": 0.1,
+    "HERALD_FEED_PARSE_MEMORY_MB": 64, "HERALD_FEED_MAX_BACKOFF_MINUTES": 1,
+    "HERALD_FEED_FAILURES_BEFORE_ALERT": 1, "HERALD_FEED_DOMAIN_INTERVAL": 0, "HERALD_FEED_WORKERS": 1,
+}
+
+
 def _coerce(name: str, type_name: Any, raw: str) -> Any:
     type_name = str(type_name)
     if type_name == "bool":
         return _flag(raw)
+    if type_name == "float":
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigError(f"{name}: expected a number, got {raw!r}") from None
     if type_name == "int":
         try:
             return int(raw)

@@ -104,14 +104,14 @@ def main(argv: list[str] | None = None) -> int:
 
     with ExitStack() as stack:
         servers = {}
-        if "postgresql" in options.backends and {"commands", "http"} & set(options.suites):
+        if "postgresql" in options.backends and {"commands", "http", "feeds"} & set(options.suites):
             servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
         settings_line = options.describe()
         if "postgresql" in servers:
             settings_line += f"; {databases.server_version(servers['postgresql'])} (throwaway cluster with " \
                 "fsync off unless BENCH_DATABASE_URL is set)"
         results += _database_suites(options, anchor, servers.get("postgresql"), log)
-    results += _standalone_suites(options, anchor, log)
+        results += _standalone_suites(options, anchor, servers.get("postgresql"), log)
 
     path = report.write_markdown(results, described, settings_line, options.output)
     print()
@@ -144,12 +144,12 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
     return results
 
 
-def _standalone_suites(options: Options, anchor: datetime, log) -> list[Result]:
+def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
     from bench.suites import digest, feeds
     results: list[Result] = []
     if "feeds" in options.suites:
         log("— feed ingestion")
-        results += feeds.run(options.runs, log)
+        results += feeds.run(options.runs, log, options.backends, pg_server)
     if "digest" in options.suites:
         log("— weekly digest")
         results += digest.run(anchor, log)

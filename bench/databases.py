@@ -157,3 +157,17 @@ def copy_from_sqlite(sqlite_path: Path, pg_url: str) -> None:
             target.execute("VACUUM (ANALYZE)")  # what autovacuum soon does to an insert-only table
     finally:
         source.close()
+
+
+@contextmanager
+def fresh_postgres_database(server_url: str, name: str) -> Iterator[str]:
+    """An empty PostgreSQL database `name` on the server (replacing one left by a crashed run),
+    dropped afterwards; yields its SQLAlchemy URL."""
+    with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield Settings(DATABASE_URL=_libpq(server_url, name)).database_url
+    finally:
+        with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

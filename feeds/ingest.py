@@ -2,15 +2,17 @@
 which new items alert. One path for feeds, the webhook and hand-logged items."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feeds.classify import Classifier
 from feeds.normalize import Candidate
-from models.coverage import AlertCandidate, NewItem, Stored, alert_rules_for, record_deliveries, rule_matches, store_items
+from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewItem, Stored, alert_rules_for,
+                             bulk_insert, one_of, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
 
@@ -66,9 +68,9 @@ def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate
         return IngestResult()
     result = classify_and_store(session, fresh, source="feed", now=now, outlet_id=feed.outlet_id, feed_id=feed.id)
     ids = {s.canonical_url: s.item_id for s in result.stored}
-    session.execute(insert(FeedEntry), [dict(feed_id=feed.id, entry_key=c.entry_key,
-                                             coverage_id=ids.get(c.canonical_url), first_seen_at=now)
-                                        for c in fresh])
+    bulk_insert(session, FeedEntry.__table__, [
+        dict(feed_id=feed.id, entry_key=c.entry_key, coverage_id=ids.get(c.canonical_url), first_seen_at=now)
+        for c in fresh])
     if feed.baseline_done:
         recent = {ids[c.canonical_url] for c in fresh if c.published_at >= now - alert_max_age}
         result.alerts = claim_alerts(session, [i for i in result.created if i in recent], now)
@@ -79,7 +81,7 @@ def _seen_keys(session: Session, feed_id: int, keys: list[str]) -> set[str]:
     seen: set[str] = set()
     for start in range(0, len(keys), CHUNK):
         seen.update(session.scalars(select(FeedEntry.entry_key).where(
-            FeedEntry.feed_id == feed_id, FeedEntry.entry_key.in_(keys[start:start + CHUNK]))))
+            FeedEntry.feed_id == feed_id, one_of(session, FeedEntry.entry_key, keys[start:start + CHUNK]))))
     return seen
 
 
@@ -88,11 +90,22 @@ def claim_alerts(session: Session, item_ids: list[int], now: datetime) -> list[t
     rules = alert_rules_for(session)
     if not rules or not item_ids:
         return []
-    from models.coverage import CoverageItem
     pairs = []
-    for item in session.scalars(select(CoverageItem).where(CoverageItem.id.in_(item_ids))):
-        tier = session.scalar(select(Outlet.tier).where(Outlet.id == item.outlet_id)) if item.outlet_id else None
-        candidate = AlertCandidate(item.id, f"{item.title}\n{item.summary or ''}", item.tone,
-                                   tuple(c.council_code for c in item.councils), tier)
-        pairs += [(rule.id, item.id) for rule in rules if rule_matches(rule, candidate)]
+    for start in range(0, len(item_ids), CHUNK):
+        for candidate in _alert_candidates(session, item_ids[start:start + CHUNK]):
+            pairs += [(rule.id, candidate.item_id) for rule in rules if rule_matches(rule, candidate)]
     return record_deliveries(session, pairs, now)
+
+
+def _alert_candidates(session: Session, item_ids: list[int]) -> list[AlertCandidate]:
+    """What the rules look at, for a chunk of items: two statements, not two per item."""
+    councils: dict[int, list[str]] = defaultdict(list)
+    for item_id, code in session.execute(select(CoverageCouncil.coverage_id, CoverageCouncil.council_code)
+                                         .where(one_of(session, CoverageCouncil.coverage_id, item_ids))):
+        councils[item_id].append(code)
+    rows = session.execute(
+        select(CoverageItem.id, CoverageItem.title, CoverageItem.summary, CoverageItem.tone, Outlet.tier)
+        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(one_of(session, CoverageItem.id, item_ids))
+        .order_by(CoverageItem.id))
+    return [AlertCandidate(item_id, f"{title}\n{summary or ''}", tone, tuple(councils[item_id]), tier)
+            for item_id, title, summary, tone, tier in rows]

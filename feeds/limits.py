@@ -1,11 +1,10 @@
-"""The knobs of feed polling, with safe defaults; each can be set by the env var of the same name.
+"""The knobs of feed polling, as the fetcher, parser and poller use them.
 
-`config.Settings` holds the shared settings; these feed-only ones are read from a test's or
-caller's overrides (`Settings.extra`) first, then from the environment.
+They are settings like any other (`config.Settings`, each set by the env var of the same name and
+validated at start-up); `FeedLimits` is the feed-only view of them passed down the fetch path.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, fields
 
 from config import Settings
@@ -15,24 +14,19 @@ from config import Settings
 class FeedLimits:
     """How carefully Herald fetches and parses one feed, and how it backs off."""
 
-    HERALD_FEED_CONNECT_TIMEOUT: float = 5.0
-    HERALD_FEED_READ_TIMEOUT: float = 10.0
-    HERALD_FEED_TOTAL_TIMEOUT: float = 20.0
-    HERALD_FEED_MAX_BYTES: int = 5_000_000
-    HERALD_FEED_MAX_REDIRECTS: int = 5
-    HERALD_FEED_PARSE_TIMEOUT: float = 10.0
-    HERALD_FEED_PARSE_MEMORY_MB: int = 512
-    HERALD_FEED_MAX_BACKOFF_MINUTES: int = 24 * 60
-    HERALD_FEED_FAILURES_BEFORE_ALERT: int = 5
-    HERALD_FEED_DOMAIN_INTERVAL: float = 2.0  # seconds between two requests to one host
-    HERALD_FEED_WORKERS: int = 8
+    HERALD_FEED_CONNECT_TIMEOUT: float = Settings.HERALD_FEED_CONNECT_TIMEOUT
+    HERALD_FEED_READ_TIMEOUT: float = Settings.HERALD_FEED_READ_TIMEOUT
+    HERALD_FEED_TOTAL_TIMEOUT: float = Settings.HERALD_FEED_TOTAL_TIMEOUT
+    HERALD_FEED_MAX_BYTES: int = Settings.HERALD_FEED_MAX_BYTES
+    HERALD_FEED_MAX_REDIRECTS: int = Settings.HERALD_FEED_MAX_REDIRECTS
+    HERALD_FEED_PARSE_TIMEOUT: float = Settings.HERALD_FEED_PARSE_TIMEOUT
+    HERALD_FEED_PARSE_MEMORY_MB: int = Settings.HERALD_FEED_PARSE_MEMORY_MB
+    HERALD_FEED_MAX_BACKOFF_MINUTES: int = Settings.HERALD_FEED_MAX_BACKOFF_MINUTES
+    HERALD_FEED_FAILURES_BEFORE_ALERT: int = Settings.HERALD_FEED_FAILURES_BEFORE_ALERT
+    HERALD_FEED_DOMAIN_INTERVAL: float = Settings.HERALD_FEED_DOMAIN_INTERVAL
+    HERALD_FEED_WORKERS: int = Settings.HERALD_FEED_WORKERS
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "FeedLimits":
-        """Defaults, overridden by `settings.extra`, then by the environment."""
-        values = {}
-        for f in fields(cls):
-            raw = settings.extra.get(f.name, os.environ.get(f.name))
-            if raw not in (None, ""):
-                values[f.name] = type(f.default)(raw)
-        return cls(**values)
+        """The feed limits of `settings`."""
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})

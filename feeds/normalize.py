@@ -37,9 +37,10 @@ def sane_time(when: datetime | None, now: datetime) -> datetime:
     return when if EARLIEST <= when <= now + FUTURE_SLACK else now
 
 
-def entry_key(guid: str | None, link: str | None, title: str) -> str:
-    """The seen-set key: GUID, else canonical link, else a hash of title and link; hashed if long."""
-    key = (guid or "").strip() or (canonical_url(link) if link else "") or \
+def entry_key(guid: str | None, link: str | None, title: str, canonical: str | None = None) -> str:
+    """The seen-set key: GUID, else canonical link, else a hash of title and link; hashed if long.
+    `canonical` is `canonical_url(link)` when the caller has it already."""
+    key = (guid or "").strip() or (canonical or (canonical_url(link) if link else "")) or \
         "sha256:" + hashlib.sha256(f"{title}\n{link or ''}".encode()).hexdigest()
     return key if len(key) <= KEY_MAX else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
@@ -56,9 +57,10 @@ def from_entry(entry: RawEntry, now: datetime, feed_link: str | None = None) -> 
             published = datetime(*entry.published[:6], tzinfo=timezone.utc)
         except (ValueError, TypeError, OverflowError):
             published = None
-    return Candidate(url=link, canonical_url=canonical_url(link), title=title or link,
+    canonical = canonical_url(link)
+    return Candidate(url=link, canonical_url=canonical, title=title or link,
                      summary=strip_html(entry.summary)[:2000], published_at=sane_time(published, now),
-                     guid=(entry.guid or None), entry_key=entry_key(entry.guid, link, title))
+                     guid=(entry.guid or None), entry_key=entry_key(entry.guid, link, title, canonical))
 
 
 def from_fields(url: str, title: str | None, summary: str | None, published_at: datetime | None,
@@ -66,6 +68,7 @@ def from_fields(url: str, title: str | None, summary: str | None, published_at: 
     """A candidate from a webhook or a person: the same cleaning as a feed entry."""
     link = unwrap_google(url)
     clean_title = strip_html(title) if title else ""
-    return Candidate(url=link, canonical_url=canonical_url(link), title=clean_title or link,
+    canonical = canonical_url(link)
+    return Candidate(url=link, canonical_url=canonical, title=clean_title or link,
                      summary=strip_html(summary)[:2000], published_at=sane_time(published_at, now),
-                     guid=None, entry_key=entry_key(None, link, clean_title))
+                     guid=None, entry_key=entry_key(None, link, clean_title, canonical or None))

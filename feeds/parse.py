@@ -7,6 +7,7 @@ deadline kills that child (a fresh one starts on the next parse) and fails only 
 from __future__ import annotations
 
 import atexit
+import functools
 import io
 import multiprocessing
 import re
@@ -60,9 +61,25 @@ def refuse_entity_bombs(body: bytes) -> None:
             raise ParseError("The feed declares nested, external or huge entities (an entity bomb); refused")
 
 
+def memoize_base_resolution() -> None:
+    """Make feedparser's per-element base-URI step cheap when a feed has a base URL.
+
+    Given the feed's URL (so relative links resolve), feedparser recomputes the element's base,
+    `make_safe_absolute_uri(base, xml_base or base)`, at every start tag: a `urljoin` per element,
+    a third of a 1,000-item parse. The function is pure (two strings and a constant scheme list in,
+    a string out) and the arguments repeat, so a small cache gives the same results at a fraction
+    of the cost. If a feedparser release renames it, nothing is patched and parsing is just slower."""
+    import feedparser.mixin
+    original = getattr(feedparser.mixin, "make_safe_absolute_uri", None)
+    if original is None or hasattr(original, "cache_info"):
+        return
+    feedparser.mixin.make_safe_absolute_uri = functools.lru_cache(maxsize=256)(original)
+
+
 def parse_bytes(body: bytes, content_type: str | None = None, base_url: str | None = None) -> ParsedFeed:
     """Parse feed bytes in this process (the worker's body; also used directly by the bench)."""
     import feedparser
+    memoize_base_resolution()
     refuse_entity_bombs(body)
     headers = {"content-location": base_url or "", "content-type": content_type or "application/xml"}
     result = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
@@ -136,6 +153,12 @@ class ParserProcess:
         if self._conn is not None:
             self._conn.close()
         self._process = self._conn = None
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs (for measuring it), else None."""
+        alive = self._process is not None and self._process.is_alive()
+        return self._process.pid if alive else None
 
     def parse(self, body: bytes, content_type: str | None, base_url: str | None, timeout: float) -> ParsedFeed:
         """Parse in the child; `ParseError` if it fails, dies or takes longer than `timeout`."""

@@ -17,6 +17,8 @@ _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 
 def unwrap_google(url: str) -> str:
     """The article URL inside a Google Alerts/News redirect (`google.com/url?…&url=…`), else `url`."""
+    if "google." not in url.lower():  # no Google host can be in it: skip parsing (most URLs)
+        return url.strip()
     parts = urlsplit(url.strip())
     if _GOOGLE_HOSTS.search(parts.hostname or "") and parts.path in ("/url", "/news/url"):
         params = dict(parse_qsl(parts.query))
@@ -51,4 +53,6 @@ def strip_html(text: str | None) -> str:
     import html
     if not text:
         return ""
+    if "<" not in text and "&" not in text:  # no tag, comment or entity: only the spaces to collapse
+        return " ".join(text.split())
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
