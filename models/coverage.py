@@ -37,7 +37,6 @@ class CoverageItem(Base):
 
     __tablename__ = "coverage_items"
     __table_args__ = (
-        Index("ix_coverage_items_published_tone", "published_at", "tone"),
         # Covers /coverage's period summary (counts by tone, tier via outlet, stories, earned)
         # without touching the table: see migrations/versions/perf_query_indexes.py.
         Index("ix_coverage_items_period_summary", "published_at", "tone", "outlet_id", "story_id", "id"),

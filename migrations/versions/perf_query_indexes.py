@@ -7,6 +7,8 @@
 - `ix_rag_ratings_programme_latest` (programme_id, rated_at, id): a programme's latest rating and
   the one before are one index seek, so the board no longer sorts every rating ever given. It
   replaces the single-column `ix_rag_ratings_programme_id`, its prefix.
+- `ix_coverage_items_published_tone` (published_at, tone) is dropped: it is a prefix of the
+  summary index, and each index on `coverage_items` is work for every item ingested.
 - `ix_coverage_councils_council_code` is dropped: it is a prefix of
   `ix_coverage_councils_council_period` and only cost writes.
 
@@ -28,6 +30,7 @@ def upgrade() -> None:
         batch_op.drop_index("ix_coverage_items_period_summary")
         batch_op.create_index("ix_coverage_items_period_summary",
                               ["published_at", "tone", "outlet_id", "story_id", "id"], unique=False)
+        batch_op.drop_index("ix_coverage_items_published_tone")
     with op.batch_alter_table("coverage_councils", schema=None) as batch_op:
         batch_op.drop_index("ix_coverage_councils_council_code")
     with op.batch_alter_table("rag_ratings", schema=None) as batch_op:
@@ -42,6 +45,7 @@ def downgrade() -> None:
     with op.batch_alter_table("coverage_councils", schema=None) as batch_op:
         batch_op.create_index("ix_coverage_councils_council_code", ["council_code"], unique=False)
     with op.batch_alter_table("coverage_items", schema=None) as batch_op:
+        batch_op.create_index("ix_coverage_items_published_tone", ["published_at", "tone"], unique=False)
         batch_op.drop_index("ix_coverage_items_period_summary")
         batch_op.create_index("ix_coverage_items_period_summary",
                               ["published_at", "tone", "outlet_id", "story_id"], unique=False)
