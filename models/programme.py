@@ -1,13 +1,14 @@
 """Improvement programmes and their red/amber/green rating history."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, func, select
-from sqlalchemy.orm import Mapped, Session, aliased, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, bindparam, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
 from models.db import Base
@@ -119,23 +120,37 @@ class BoardCounts:
     stale: int
 
 
-def _with_latest_ratings():
-    """Each programme with the ids of its latest rating and the one before (None when unrated), found
-    per programme by a seek on `ix_rag_ratings_programme_latest`: cheap however long the history."""
-    latest = (select(RagRating.id).where(RagRating.programme_id == Programme.id)
-              .order_by(RagRating.rated_at.desc(), RagRating.id.desc()).limit(1))
-    return select(Programme.id, Programme.name, Programme.outcome_indicator,
-                  latest.scalar_subquery().label("current_id"),
-                  latest.offset(1).scalar_subquery().label("previous_id")).subquery("latest")
+def _nth_latest(programme_id, column, nth: int = 0):
+    """`column` of a programme's nth latest rating (0: the current one), None if it has none: a
+    correlated seek on `ix_rag_ratings_programme_latest`, cheap however long the history."""
+    return (select(column).where(RagRating.programme_id == programme_id)
+            .order_by(RagRating.rated_at.desc(), RagRating.id.desc()).offset(nth).limit(1).scalar_subquery())
+
+
+@functools.lru_cache(maxsize=1)
+def _board_statements() -> tuple:
+    """The board's two statements, built once: counts for every programme, and one page of them
+    (its programmes picked first, ratings then read for those alone)."""
+    current = select(_nth_latest(Programme.id, RagRating.rating).label("rating"),
+                     _nth_latest(Programme.id, RagRating.rated_at).label("rated_at")
+                     ).select_from(Programme).subquery("current")
+    rating = func.coalesce(current.c.rating, "not_rated")
+    stale = func.count().filter(current.c.rated_at < bindparam("stale_before", type_=RagRating.rated_at.type))
+    counts = select(rating, func.count(), stale).group_by(rating)
+    outcome_order = func.min(Programme.id).over(partition_by=Programme.outcome_indicator).label("outcome_order")
+    page = (select(Programme.id, Programme.name, Programme.outcome_indicator, outcome_order)
+            .order_by(outcome_order, Programme.id).offset(bindparam("offset", type_=Integer))
+            .limit(bindparam("limit", type_=Integer)).subquery("page"))
+    rows = select(page.c.id, page.c.name, page.c.outcome_indicator,
+                  _nth_latest(page.c.id, RagRating.rating), _nth_latest(page.c.id, RagRating.review),
+                  _nth_latest(page.c.id, RagRating.rated_at), _nth_latest(page.c.id, RagRating.rating, 1)
+                  ).order_by(page.c.outcome_order, page.c.id)
+    return counts, rows
 
 
 def board_counts(session: Session, now: datetime, stale_days: int) -> BoardCounts:
     """Counts for the whole board in one aggregate query, however many programmes there are."""
-    programmes, current = _with_latest_ratings(), aliased(RagRating)
-    rating = func.coalesce(current.rating, "not_rated")
-    stale = func.count().filter(current.rated_at < now - timedelta(days=stale_days))
-    rows = session.execute(select(rating, func.count(), stale).select_from(programmes)
-                           .outerjoin(current, current.id == programmes.c.current_id).group_by(rating)).all()
+    rows = session.execute(_board_statements()[0], {"stale_before": now - timedelta(days=stale_days)}).all()
     return BoardCounts(total=sum(n for _r, n, _s in rows), by_rating={r: n for r, n, _s in rows},
                        stale=sum(s for _r, _n, s in rows))
 
@@ -143,20 +158,15 @@ def board_counts(session: Session, now: datetime, stale_days: int) -> BoardCount
 def programme_board(session: Session, now: datetime, stale_days: int, offset: int = 0,
                     limit: int | None = None) -> list[BoardRow]:
     """Programmes with their current and previous rating, grouped under their outcome indicator
-    (outcomes in plan order, so pages split cleanly); one query, fetching only the page asked for."""
-    programmes, current, previous = _with_latest_ratings(), aliased(RagRating), aliased(RagRating)
-    outcome_order = func.min(programmes.c.id).over(partition_by=programmes.c.outcome_indicator)
-    query = (select(programmes.c.id, programmes.c.name, programmes.c.outcome_indicator, current.rating,
-                    current.review, current.rated_at, previous.rating)
-             .outerjoin(current, current.id == programmes.c.current_id)
-             .outerjoin(previous, previous.id == programmes.c.previous_id)
-             .order_by(outcome_order, programmes.c.id).offset(offset).limit(limit))
+    (outcomes in plan order, so pages split cleanly); one query, reading only the page asked for."""
     stale_before = now - timedelta(days=stale_days)
+    params = {"offset": offset, "limit": limit if limit is not None else 2**31 - 1}
     return [BoardRow(programme_id=pid, name=name, outcome_indicator=outcome, rating=rating or "not_rated",
                      review=review, rated_at=rated_at, previous=previous,
                      change=rating_change(previous, rating or "not_rated"),
                      stale=rated_at is not None and rated_at < stale_before)
-            for pid, name, outcome, rating, review, rated_at, previous in session.execute(query)]
+            for pid, name, outcome, rating, review, rated_at, previous
+            in session.execute(_board_statements()[1], params)]
 
 
 # --- Finding a programme by what people call it ---------------------------------------------------
