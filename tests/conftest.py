@@ -133,7 +133,10 @@ def make_app(clock):
         return flask_app
 
     yield factory
+    from bot.jobs import EXTENSION
     for flask_app in built:
+        if (worker := flask_app.extensions.get(EXTENSION)) is not None:
+            worker.stop(timeout=2)  # no background worker outlives its test's database
         flask_app.extensions["herald"].engine.dispose()
 
 
