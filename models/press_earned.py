@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.audit import ActorLike, record_audit
-from models.coverage import CoverageItem
+from models.coverage import CoverageItem, one_of
 from models.periods import Period
 from models.press import PressActivity, PressCoverageLink, require_change_right
 
@@ -178,7 +178,7 @@ def suggest_for_new_coverage(session: Session, item_ids: list[int]) -> int:
     if not item_ids:
         return 0
     first, last = session.execute(select(func.min(CoverageItem.published_at), func.max(CoverageItem.published_at))
-                                  .where(CoverageItem.id.in_(item_ids[:1000]))).one()
+                                  .where(one_of(session, CoverageItem.id, item_ids[:1000]))).one()
     if first is None:
         return 0
     activities = session.scalars(select(PressActivity).where(
