@@ -1,13 +1,17 @@
-"""The bare SQL under a coverage answer — its count and tone breakdown for the period — as the floor.
+"""Floors: the bare SQL under a command, which no handler can beat.
 
-A handler cannot be faster than the query it must run; its ratio to this floor is what a handler
-adds (parsing, ORM, building the reply). Run through the same engine and pool as the handler.
+Two kinds. A command's **own SQL**: the statements it sent, recorded once with their parameters and
+replayed straight to the driver in one transaction, so its ratio is what Herald's Python adds
+(parsing, ORM, building the reply, commit). And for the coverage answers a stricter **minimal
+floor**: just the period's count by tone (or the council's index range), less than the answer needs.
+Both run through the same engine and pool as the handler.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, event, text
 from sqlalchemy.engine import Engine
 
 from models.db import UTCDateTime
@@ -49,4 +53,35 @@ def council_tone_floor(engine: Engine, period: Period, code: str, tone: str) -> 
     def run() -> list:
         with engine.connect() as conn:
             return conn.execute(_COUNCIL_TONE_COUNT, params).all()
+    return run
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement as the driver received it: SQL text and parameters."""
+
+    sql: str
+    parameters: object
+
+
+def statements_of(engine: Engine, call: Callable[[], object]) -> list[Statement]:
+    """The statements `call` sends through `engine`, in order, with their parameters."""
+    sent: list[Statement] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _executemany) -> None:
+        sent.append(Statement(statement, parameters))
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return sent
+
+
+def replay_floor(engine: Engine, statements: list[Statement]) -> Callable[[], list]:
+    """The recorded statements again, straight to the driver in one transaction."""
+    def run() -> list:
+        with engine.connect() as conn:
+            results = [conn.exec_driver_sql(s.sql, s.parameters) for s in statements]
+            return [r.fetchall() for r in results if r.returns_rows]
     return run
