@@ -14,7 +14,7 @@ from handlers.router import FAMILIES
 from models.demo import load_demo
 from models.inbound import Job, ReceivedEvent
 from tests.fakes.http import Answer, FakeServer
-from tests.slack_helpers import audited_family
+from tests.slack_helpers import audited_family, wait_until
 from tests.teams2_fixtures import (CONVERSATION, bot_framework, bot_framework_server,  # noqa: F401
                                    post_activity)
 from tests.teams_fixtures import DOC_SECRET, activity, card_validator, teams_auth
@@ -198,8 +198,10 @@ def test_a_notice_raised_through_the_bot_is_a_new_post_in_its_conversation(built
     body = bot_framework.activity('programme update "LG Inform" green "Back on track"')
     assert post_activity(app.test_client(), bot_framework, body).status_code == 202
     assert app.extensions["herald.teams_bot"].agent.drain(10)
-    answer, notice = bot_framework.replies()
-    assert answer.path.endswith("/activities/1795424400000")  # the answer: in the thread
+    wait_until(lambda: len(bot_framework.replies()) == 2)  # the answer and the notice go out independently
+    replies = bot_framework.replies()
+    answer = next(r for r in replies if r.path.endswith("/activities/1795424400000"))  # the answer: in the thread
+    notice = next(r for r in replies if r is not answer)
     assert notice.path == f"/teams/v3/conversations/{CONVERSATION}/activities"  # the notice: a new post
     assert "LG Inform: Amber → Green, by Jo Bloggs: Back on track" in json.dumps(notice.json(), ensure_ascii=False)
 
