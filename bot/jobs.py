@@ -22,7 +22,7 @@ from datetime import timedelta
 from typing import Callable
 
 from flask import Flask
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from models.inbound import Job, ReceivedEvent
@@ -44,18 +44,18 @@ Handler = Callable[[int], None]  # finishes one claimed job; raises to have it r
 
 
 def add_job(session: Session, herald: Herald, kind: str, payload: dict, status: str = "pending",
-            held_by: str | None = None) -> Job:
-    """Add a job in the caller's transaction (commit it before acknowledging the request).
+            held_by: str | None = None) -> int:
+    """Add a job in the caller's transaction (commit it before acknowledging the request); its id.
 
     `held_by` (a worker's name) claims it at once for whoever runs it inline; the worker leaves it
-    alone until it is released or its lock lapses (the process died before finishing it).
+    alone until it is released or its lock lapses (the process died before finishing it). One
+    INSERT … RETURNING, not an ORM object: a quick answer's kept copy is written on every command.
     """
     now = herald.clock.now()
-    row = Job(kind=kind, payload=payload, status=status, created_at=now, run_after=now,
-              attempts=1 if held_by else 0, locked_by=held_by, locked_until=now + LOCK_FOR if held_by else None)
-    session.add(row)
-    session.flush()
-    return row
+    statement = insert(Job.__table__).values(
+        kind=kind, payload=payload, status=status, created_at=now, run_after=now, attempts=1 if held_by else 0,
+        locked_by=held_by, locked_until=now + LOCK_FOR if held_by else None).returning(Job.__table__.c.id)
+    return session.connection().execute(statement).scalar_one()
 
 
 class JobWorker:

@@ -31,6 +31,11 @@ def claim_receipt(session: Session, platform: str, key: str, received_at: dateti
     return inserted.first() is not None
 
 
+
+def receipt_exists(session: Session, platform: str, key: str) -> bool:
+    """Whether request `key` has been recorded (by a delivery that committed)."""
+    return session.get(ReceivedEvent, (platform, key)) is not None
+
 class Job(Base):
     """Work accepted from chat and finished durably: survives a restart between ack and answer."""
 

@@ -114,7 +114,7 @@ def test_a_delivery_that_fails_midway_resumes_after_what_was_sent(make_slack, sq
     messages = [SlackMessage(text=f"part {i}", blocks=[]).to_dict() for i in range(2)]
     with harness.herald.session() as session:
         job_id = enqueue(session, harness.herald, ReplyJob(target=Target(channel="C5", user=None, in_channel=True),
-                                                           messages=messages)).id
+                                                           messages=messages))
     assert harness.runtime.worker.run(job_id) is False  # part 0 went, part 1 was refused
     slack_api.server.script("/api/chat.postMessage", lambda rec: slack_api._answer(rec))
     assert harness.runtime.worker.run(job_id) is True

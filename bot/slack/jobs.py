@@ -55,16 +55,15 @@ class ReplyJob:
         return cls(**{**data, "target": Target.from_json(data["target"])})
 
 
-def enqueue(session: Session, herald: Herald, job: ReplyJob) -> Job:
-    """Add a pending job in the caller's transaction (commit it before acknowledging Slack)."""
+def enqueue(session: Session, herald: Herald, job: ReplyJob) -> int:
+    """Add a pending job in the caller's transaction (commit it before acknowledging Slack); its id."""
     return add_job(session, herald, REPLY_KIND, job.to_json())
 
 
 def hold_for_sharing(session: Session, herald: Herald, messages: list[SlackMessage], owner: str | None) -> str:
     """Keep a private answer so its owner's "Share in channel" can post it later; returns the button's id."""
-    row = add_job(session, herald, SHARE_KIND, {"messages": [m.to_dict() for m in messages], "owner": owner},
-                  status="held")  # pruned a day later, with every held job (bot/jobs.py)
-    return str(row.id)
+    return str(add_job(session, herald, SHARE_KIND, {"messages": [m.to_dict() for m in messages], "owner": owner},
+                       status="held"))  # pruned a day later, with every held job (bot/jobs.py)
 
 
 def shared_messages(session: Session, share_id: str, user: str | None) -> list[SlackMessage] | None:

@@ -93,7 +93,9 @@ class _QuickCommand:
                 nonlocal wake
                 with self._lock:
                     self._answer, wake = _answer_now(session, self.rt, outcome, self.target, whole=self._late)
-            run_command(self.rt.herald, self.text, self.actor, self.target.channel, self.key, then=answer)
+            if run_command(self.rt.herald, self.text, self.actor, self.target.channel, self.key, then=answer) is None:
+                with self._lock:  # a repeat delivery: its answer was rolled back, the first one's stands
+                    self._answer, wake = None, False
         except Exception as exc:  # noqa: BLE001 - logged with a reference like any listener error
             wake = False
             text = apology(exc, "slash command failed")

@@ -2,9 +2,13 @@
 
 Slack re-sends events whose acknowledgement was late, and people double-click buttons. Each request
 carries a key (event id; team + action_ts + action_id; view id + hash + values). The key is written
-in the same transaction as the command's work, so a repeat finds it and does nothing, and a request
-whose work failed (rolled back) leaves no key behind and can be tried again. A retry whose first
-delivery never arrived has no key yet, so it is processed, never dropped.
+in the same transaction as the command's work, so a repeat finds it and its work is undone, and a
+request whose work failed (rolled back) leaves no key behind and can be tried again. A retry whose
+first delivery never arrived has no key yet, so it is processed, never dropped.
+
+The key is written last, after the command has read what it needs: SQLite holds its one write lock
+from a transaction's first write to its commit, so a key written first would queue every command
+behind every other for the whole of its run, where written last it holds the lock for a moment.
 """
 from __future__ import annotations
 
@@ -16,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from handlers.context import Actor, Context, Notice
 from handlers.reply import Reply
-from handlers.router import route
-from models.inbound import claim_receipt
+from handlers.router import database_unavailable_reply, route
+from models.inbound import claim_receipt, receipt_exists
 from runtime import Herald
 
 PLATFORM = "slack"
@@ -38,8 +42,12 @@ def receipt_key(*parts: str | None) -> str:
 
 
 def record(session: Session, herald: Herald, key: str, job_id: int | None = None) -> bool:
-    """Record `key` as the first write of the caller's transaction; False when a delivery already holds it."""
+    """Record `key` in the caller's transaction; False when a delivery already holds it."""
     return claim_receipt(session, PLATFORM, key, herald.clock.now(), job_id)
+
+
+class _Repeat(Exception):
+    """This delivery is a repeat: its key was claimed first by another, so its work is undone."""
 
 
 def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, key: str | None = None,
@@ -47,14 +55,30 @@ def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, ke
     """Run one command line in one transaction with its receipt; None if `key` was already handled.
 
     `then` runs in that same transaction with the outcome (to render and keep the answer), so a
-    quick answer costs one transaction, and if it fails the command's work is undone with it.
+    quick answer costs one transaction, and if it fails the command's work is undone with it. When
+    the result is None, whatever `then` saw belongs to a repeat and must not be sent.
     """
-    with herald.session() as session:
-        if key and not record(session, herald, key):
-            return None
-        ctx = Context(session=session, actor=actor, clock=herald.clock, settings=herald.settings, channel=channel)
-        reply = route(text, ctx, herald.families)  # an error rolls back the key too: a repeat may retry
-        outcome = Outcome(reply=reply, notices=list(ctx.notices))
-        if then is not None:
-            then(session, outcome)
+    try:
+        with herald.session() as session:
+            ctx = Context(session=session, actor=actor, clock=herald.clock, settings=herald.settings,
+                          channel=channel)
+            reply = route(text, ctx, herald.families)
+            outcome = Outcome(reply=reply, notices=list(ctx.notices))
+            if then is not None:
+                then(session, outcome)
+            # A refusal changed nothing (the router rolled it back), so it keeps no key: a repeat may retry.
+            if key and not reply.is_error and not record(session, herald, key):
+                raise _Repeat
+    except _Repeat:
+        return None
+    if key and reply.is_error and reply != database_unavailable_reply() and _claimed_by_another(herald, key):
+        return None  # a concurrent repeat whose writes collided with the first delivery's
     return outcome
+
+
+def _claimed_by_another(herald: Herald, key: str) -> bool:
+    try:
+        with herald.session() as session:
+            return receipt_exists(session, PLATFORM, key)
+    except Exception:  # noqa: BLE001 - the database is away: the error reply stands
+        return False

@@ -94,7 +94,7 @@ class TeamsReplies:
                 if receipt is not None:
                     session.add(receipt)
                     session.flush()
-                return add_job(session, self.herald, KIND, job.to_json(), held_by=self.worker.name).id
+                return add_job(session, self.herald, KIND, job.to_json(), held_by=self.worker.name)
         except IntegrityError:
             return None
 
