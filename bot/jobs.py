@@ -52,10 +52,13 @@ def add_job(session: Session, herald: Herald, kind: str, payload: dict, status: 
     INSERT … RETURNING, not an ORM object: a quick answer's kept copy is written on every command.
     """
     now = herald.clock.now()
-    statement = insert(Job.__table__).values(
-        kind=kind, payload=payload, status=status, created_at=now, run_after=now, attempts=1 if held_by else 0,
-        locked_by=held_by, locked_until=now + LOCK_FOR if held_by else None).returning(Job.__table__.c.id)
-    return session.connection().execute(statement).scalar_one()
+    return session.connection().execute(_ADD_JOB, {
+        "kind": kind, "payload": payload, "status": status, "created_at": now, "run_after": now,
+        "attempts": 1 if held_by else 0, "locked_by": held_by,
+        "locked_until": now + LOCK_FOR if held_by else None}).scalar_one()
+
+
+_ADD_JOB = insert(Job.__table__).returning(Job.__table__.c.id)  # built once, compiled once
 
 
 class JobWorker:

@@ -25,11 +25,18 @@ def claim_receipt(session: Session, platform: str, key: str, received_at: dateti
     """Record that request `key` arrived, in the caller's transaction; False when a delivery that
     committed (or commits while this waits) already holds it. One statement: an insert that does
     nothing on a duplicate, so a concurrent repeat never raises and never needs a rollback."""
-    insert_ = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = insert_(ReceivedEvent).values(platform=platform, key=key, received_at=received_at, job_id=job_id)
-    inserted = session.connection().execute(statement.on_conflict_do_nothing().returning(ReceivedEvent.key))
+    statement = _CLAIM[session.get_bind().dialect.name == "postgresql"]
+    inserted = session.connection().execute(
+        statement, {"platform": platform, "key": key, "received_at": received_at, "job_id": job_id})
     return inserted.first() is not None
 
+
+def _claim_statement(insert_) -> object:
+    # Built once with bound parameters, so SQLAlchemy compiles it once (a claim is made per request).
+    return insert_(ReceivedEvent).on_conflict_do_nothing().returning(ReceivedEvent.key)
+
+
+_CLAIM = {False: _claim_statement(sqlite.insert), True: _claim_statement(postgresql.insert)}
 
 
 def receipt_exists(session: Session, platform: str, key: str) -> bool:
