@@ -45,8 +45,7 @@ MAX_ATTEMPTS = 5
 POLL_SECONDS = 5.0
 PRUNE_EVERY_SECONDS = 3600.0
 
-T = TypeVar("T")
-Command = Callable[[Session, dict], "tuple[dict, T]"]  # (session, payload) -> (new payload, result)
+T = TypeVar("T")  # what a job's command returns besides its new payload (the reply, for an inline answer)
 
 
 class Handler(Protocol):
@@ -197,10 +196,11 @@ class JobWorker:
         self.finish(job_id)
         return True
 
-    def run_once(self, job_id: int, command: Command) -> tuple[dict, T | None]:
+    def run_once(self, job_id: int, command: Callable[[Session, dict], tuple[dict, T]]) -> tuple[dict, T | None]:
         """Run a job's command if it has not run: (payload, the command's result, or None if it ran before).
 
-        One transaction holds the job's row (claim checked and renewed first, which locks the row on
+        `command(session, payload)` does the work and returns a new payload (a new dict: stored as is)
+        with its result. One transaction holds the job's row (claim checked and renewed first, which locks the row on
         PostgreSQL and takes the write lock on SQLite), the command's work, its new payload, the status
         `delivering` and a renewed claim; so a worker claiming the job meanwhile waits, then finds it
         held, and the command never runs twice. Raises LeaseLost if another worker holds the job.

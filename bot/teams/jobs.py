@@ -8,8 +8,8 @@ answer rides in the HTTP answer. If not, Teams is told "Working on it…" and th
 (`bot/jobs.py`, also Slack's) posts the answer when it is ready: through the team's Workflows URL
 (outgoing webhook) or into the message's thread (the bot). Should the process die first, the job's
 lock lapses and any process's worker runs it. A job given up after its last attempt is answered
-with an apology and a reference, once, where the person asked. Notices the command raised (a programme's rating
-changed) go to the same Teams destination, as new posts.
+with an apology and a reference, once, where the person asked. Notices the command raised (a
+programme's rating changed) go to the same Teams destination, as new posts.
 """
 from __future__ import annotations
 
