@@ -7,9 +7,13 @@ kind's handler, and records the outcome: `done`, or a retry with backoff (`faile
 MAX_ATTEMPTS). A claim is a lock that lapses after LOCK_FOR, so the jobs of a process that died or
 was redeployed are taken up by the next worker that looks, in this process or another.
 
-A handler's contract: run the command at most once (its work, the rendered answer and the status
-`delivering` committed in one transaction), then deliver, saving progress after each message so a
-retry resumes rather than repeats. Work is therefore done once, and its answer delivered at least once.
+A handler's contract: run the command through `run_once` (its work, the rendered answer and the
+status `delivering` committed in one transaction, with the job's row locked and the claim checked
+and renewed), then deliver, saving progress with `save_progress` after each message so a retry
+resumes rather than repeats. A command that outlives its claim therefore still runs once: another
+worker trying to claim the job waits for the row (PostgreSQL) or the write lock (SQLite), then finds
+the claim renewed; a worker whose claim was taken over stops (`LeaseLost`) without touching the job.
+When a job is given up after MAX_ATTEMPTS, its handler tells the person once (`gave_up`).
 """
 from __future__ import annotations
 
@@ -19,12 +23,13 @@ import threading
 import time
 import uuid
 from datetime import timedelta
-from typing import Callable
+from typing import Callable, Protocol, TypeVar
 
 from flask import Flask
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from handlers.reply import Reply, Section
 from models.inbound import Job, ReceivedEvent
 from runtime import Herald
 
@@ -40,7 +45,30 @@ MAX_ATTEMPTS = 5
 POLL_SECONDS = 5.0
 PRUNE_EVERY_SECONDS = 3600.0
 
-Handler = Callable[[int], None]  # finishes one claimed job; raises to have it retried
+T = TypeVar("T")  # what a job's command returns besides its new payload (the reply, for an inline answer)
+
+
+class Handler(Protocol):
+    """What finishes the jobs of one kind (Slack's `SlackReplies`, Teams' `TeamsReplies`)."""
+
+    def __call__(self, job_id: int) -> None:
+        """Finish one claimed job; raise to have it retried."""
+
+    def gave_up(self, job_id: int, ref: str) -> None:
+        """Tell the person who asked that the job was given up, quoting `ref` (no details)."""
+
+
+class LeaseLost(Exception):
+    """This worker's claim on a job lapsed and another worker took the job: stop, change nothing."""
+
+
+def gave_up_reply(asked: str | None, ref: str) -> Reply:
+    """The one message a person gets when their request was given up: plain words and a reference
+    their admin can find in the log; never the error itself."""
+    text = ("Herald tried several times but could not finish this, so it has stopped trying. "
+            f"Please try again later; if it keeps happening, give your admin this reference: {ref}")
+    return Reply(title="Sorry, Herald could not finish that", sections=(Section(text=text),),
+                 context=(f"You asked: {asked}",) if asked else (), is_error=True)
 
 
 def add_job(session: Session, herald: Herald, kind: str, payload: dict, status: str = "pending",
@@ -118,7 +146,7 @@ class JobWorker:
             job_id = self._claim_next()
             if job_id is None:
                 return finished
-            finished += self.run(job_id)
+            finished += self._run_claimed(job_id)
         return finished
 
     def prune(self) -> None:
@@ -152,7 +180,15 @@ class JobWorker:
         return claimed.rowcount == 1
 
     def run(self, job_id: int) -> bool:
-        """Finish one claimed job with its kind's handler; False if it failed (and was scheduled again)."""
+        """Claim a job (unless this worker holds it already) and finish it now, due or not (tests,
+        tools); False if another worker holds it or it failed (and was scheduled again)."""
+        with self.herald.session() as session:
+            held = session.scalar(select(Job.locked_by).where(Job.id == job_id)) == self.name
+            if not held and not self._lock(session, job_id, self.herald.clock.now()):
+                return False
+        return self._run_claimed(job_id)
+
+    def _run_claimed(self, job_id: int) -> bool:
         with self.herald.session() as session:
             kind = session.scalar(select(Job.kind).where(Job.id == job_id))
         try:
@@ -163,10 +199,43 @@ class JobWorker:
         self.finish(job_id)
         return True
 
-    def finish(self, job_id: int) -> None:
-        """Mark a job done and unlock it."""
+    def run_once(self, job_id: int, command: Callable[[Session, dict], tuple[dict, T]]) -> tuple[dict, T | None]:
+        """Run a job's command if it has not run: (payload, the command's result, or None if it ran before).
+
+        `command(session, payload)` does the work and returns a new payload (a new dict: stored as is)
+        with its result. One transaction holds the job's row (claim checked and renewed first, which locks the row on
+        PostgreSQL and takes the write lock on SQLite), the command's work, its new payload, the status
+        `delivering` and a renewed claim; so a worker claiming the job meanwhile waits, then finds it
+        held, and the command never runs twice. Raises LeaseLost if another worker holds the job.
+        """
         with self.herald.session() as session:
-            session.execute(update(Job).where(Job.id == job_id).values(
+            row = self._hold(session, job_id)
+            if row.status != "pending":
+                return row.payload, None
+            row.payload, result = command(session, row.payload)
+            row.status = "delivering"
+            row.locked_until = self.herald.clock.now() + LOCK_FOR  # for the delivery that follows
+        return row.payload, result
+
+    def save_progress(self, job_id: int, payload: dict) -> None:
+        """Store how far delivery got and renew the claim; LeaseLost if another worker took the job."""
+        with self.herald.session() as session:
+            self._renew(session, job_id, payload=payload)
+
+    def _hold(self, session: Session, job_id: int) -> Job:
+        self._renew(session, job_id)
+        return session.get(Job, job_id)
+
+    def _renew(self, session: Session, job_id: int, **values) -> None:
+        renewed = session.execute(update(Job).where(Job.id == job_id, Job.locked_by == self.name).values(
+            locked_until=self.herald.clock.now() + LOCK_FOR, **values))
+        if renewed.rowcount != 1:
+            raise LeaseLost(job_id)
+
+    def finish(self, job_id: int) -> None:
+        """Mark a job done and unlock it (unless another worker has taken it over)."""
+        with self.herald.session() as session:
+            session.execute(update(Job).where(Job.id == job_id, Job.locked_by == self.name).values(
                 status="done", finished_at=self.herald.clock.now(), locked_by=None, locked_until=None))
 
     def release(self, job_id: int) -> None:
@@ -176,19 +245,35 @@ class JobWorker:
                 locked_by=None, locked_until=None))
         self.wake()
 
-    def failed(self, job_id: int, exc: BaseException, final: bool = False) -> None:
-        """Record a failure (a reference in the log, no details on the row); retry later unless `final`."""
+    def failed(self, job_id: int, exc: BaseException, told: bool = False) -> None:
+        """Record a failure (a reference in the log, no details on the row) and retry later; after
+        MAX_ATTEMPTS, or at once if the person was already `told` (an apology in the HTTP answer),
+        give up. A job given up untold gets its handler's `gave_up`: the person hears of it once."""
+        if isinstance(exc, LeaseLost):
+            log.warning("job %s: claim lapsed and another worker took it over; stopped here", job_id)
+            return
         ref = uuid.uuid4().hex[:8]
         log.error("job %s failed ref=%s", job_id, ref, exc_info=exc)
         now = self.herald.clock.now()
         with self.herald.session() as session:
             row = session.get(Job, job_id)
+            if row.locked_by != self.name:  # another worker took it over: its outcome is theirs
+                return
             row.last_error = f"{type(exc).__name__} (ref {ref})"
             row.locked_by = row.locked_until = None
-            if final or row.attempts >= MAX_ATTEMPTS:
+            gave_up = told or row.attempts >= MAX_ATTEMPTS
+            if gave_up:
                 row.status, row.finished_at = "failed", now
             else:
                 row.run_after = now + timedelta(seconds=30 * 2 ** row.attempts)
+        if gave_up and not told:
+            self._tell_gave_up(row.kind, job_id, ref)
+
+    def _tell_gave_up(self, kind: str, job_id: int, ref: str) -> None:
+        try:
+            self._handlers[kind].gave_up(job_id, ref)
+        except Exception:  # noqa: BLE001 - told at most once: a failed apology is logged, not retried
+            log.exception("job %s: could not tell the person it was given up (ref %s)", job_id, ref)
 
 
 def shared_worker(app: Flask, herald: Herald) -> JobWorker:

@@ -31,7 +31,7 @@ def poll(everything: bool) -> None:
     from feeds.poll import poll_due_feeds
     require_current_schema()
     herald = current_app.extensions["herald"]
-    report = poll_due_feeds(herald, SlackNotifier.from_settings(herald.settings), everything=everything)
+    report = poll_due_feeds(herald, SlackNotifier.for_herald(herald), everything=everything)
     for outcome in report.outcomes:
         detail = f": {outcome.error}" if outcome.error else ""
         click.echo(f"{outcome.feed_id:>4} {outcome.name}: {outcome.status}, {outcome.created} new{detail}")

@@ -77,7 +77,7 @@ def _every(seconds: float) -> Callable[[Herald], BaseTrigger]:
 def poll_feeds(herald: Herald, _holder: str) -> None:
     """Poll the feeds that are due (each keeps its own interval and backoff); alerts and feed-health
     notices go to Slack when a bot token is set, and otherwise wait as pending deliveries."""
-    poll_due_feeds(herald, SlackNotifier.from_settings(herald.settings))
+    poll_due_feeds(herald, SlackNotifier.for_herald(herald))
 
 
 def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:

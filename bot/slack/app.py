@@ -87,7 +87,7 @@ def build_slack(herald: Herald, worker: JobWorker | None = None) -> SlackRuntime
     settings = herald.settings
     runtime = SlackRuntime(herald=herald, client=make_web_client(settings), admins=AdminDirectory(settings))
     runtime.worker = worker or JobWorker(herald)
-    runtime.worker.handle(REPLY_KIND, SlackReplies(herald, runtime.client_for))
+    runtime.worker.handle(REPLY_KIND, SlackReplies(herald, runtime.worker, runtime.client_for))
     runtime.bolt = _bolt_app(runtime)
     register_listeners(runtime.bolt, runtime)
     return runtime

@@ -1,21 +1,21 @@
 """Durable Slack work: a `Job` row written before the acknowledgement, finished from the database.
 
-A job moves `pending` → (command run, answer rendered and stored, in the command's own transaction)
-→ `delivering` → (answer posted) → `done`. The shared worker (`bot/jobs.py`, also Teams') claims
+A job moves `pending` → (command run, answer rendered and stored, in the command's own transaction,
+the job's row held: `JobWorker.run_once`) → `delivering` → (answer posted) → `done`; or, given up,
+`failed`, and the person who asked is told once, privately, with a reference. The shared worker (`bot/jobs.py`, also Teams') claims
 due jobs, picks up those a crashed or redeployed process left behind, and hands Slack's to
 `SlackReplies`. A command's work is therefore done at most once, and its answer delivered at least once.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
 
 from slack_sdk import WebClient
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from bot.jobs import MAX_ATTEMPTS, add_job  # noqa: F401 - MAX_ATTEMPTS: the limit Slack jobs run under
+from bot.jobs import MAX_ATTEMPTS, JobWorker, add_job, gave_up_reply  # noqa: F401 - MAX_ATTEMPTS: Slack jobs' limit
 from bot.slack.blocks import SlackMessage, render_messages, with_share_id, without_share_button
 from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
                                 notices_to_json)
@@ -86,39 +86,42 @@ def render_answer(session: Session, herald: Herald, reply: Reply, share_owner: s
 class SlackReplies:
     """The shared worker's handler for Slack jobs: run the command if not yet run, then deliver."""
 
-    def __init__(self, herald: Herald, client_for: Callable[[str | None], WebClient]):
-        self.herald = herald
-        self.client_for = client_for
+    def __init__(self, herald: Herald, worker: JobWorker, client_for: Callable[[str | None], WebClient]):
+        self.herald, self.worker, self.client_for = herald, worker, client_for
 
     def __call__(self, job_id: int) -> None:
-        job = self._run_command(job_id)
+        payload, _reply = self.worker.run_once(job_id, self._run_command)
+        job = ReplyJob.from_json(payload)
         client = self.client_for(job.target.team)
         messages = [SlackMessage(**m) for m in job.messages or []]
         for index in range(job.delivered, len(messages)):
             deliver([messages[index]], job.target, client, self.herald.clock.now(), pacer=self.herald.pacer)
             job.delivered = index + 1
-            self._save_progress(job_id, job)
+            self.worker.save_progress(job_id, job.to_json())
         deliver_files(job.files, job.target, client)
         deliver_notices(notices_from_json(job.notices), client, pacer=self.herald.pacer)
 
-    def _run_command(self, job_id: int) -> ReplyJob:
-        with self.herald.session() as session:
-            row = session.get(Job, job_id)
-            job = ReplyJob.from_json(row.payload)
-            if row.status != "pending" or job.command is None:
-                return job
-            actor = Actor(**job.actor) if job.actor else Actor.system()
-            ctx = Context(session=session, actor=actor, clock=self.herald.clock, settings=self.herald.settings,
-                          channel=job.target.channel)
-            reply = route(job.command, ctx, self.herald.families)
-            owner = job.target.user if job.shareable else None
-            job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, owner)]
-            job.notices = notices_to_json(ctx.notices)
-            job.files = files_to_json(reply)
-            row.payload = job.to_json()
-            row.status = "delivering"  # committed with the command's work: it never runs twice
-        return job
+    def _run_command(self, session: Session, payload: dict) -> tuple[dict, Reply | None]:
+        """Run the job's command (none for a job that only delivers) and store its rendered answer."""
+        job = ReplyJob.from_json(payload)
+        if job.command is None:
+            return payload, None
+        actor = Actor(**job.actor) if job.actor else Actor.system()
+        ctx = Context(session=session, actor=actor, clock=self.herald.clock, settings=self.herald.settings,
+                      channel=job.target.channel)
+        reply = route(job.command, ctx, self.herald.families)
+        owner = job.target.user if job.shareable else None
+        job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, owner)]
+        job.notices = notices_to_json(ctx.notices)
+        job.files = files_to_json(reply)
+        return job.to_json(), reply
 
-    def _save_progress(self, job_id: int, job: ReplyJob) -> None:
+    def gave_up(self, job_id: int, ref: str) -> None:
+        """Tell the person who asked, privately where they asked, that their request was given up."""
         with self.herald.session() as session:
-            session.execute(update(Job).where(Job.id == job_id).values(payload=job.to_json()))
+            job = ReplyJob.from_json(session.get(Job, job_id).payload)
+        if job.target.user is None:  # a post nobody asked for (a notice, a shared answer): logged only
+            return
+        target = replace(job.target, in_channel=False)
+        deliver(render_messages(gave_up_reply(job.command, ref)), target, self.client_for(target.team),
+                self.herald.clock.now(), pacer=self.herald.pacer)

@@ -7,8 +7,9 @@ the job's row is updated in the command's own transaction with the rendered answ
 answer rides in the HTTP answer. If not, Teams is told "Working on it…" and the shared job worker
 (`bot/jobs.py`, also Slack's) posts the answer when it is ready: through the team's Workflows URL
 (outgoing webhook) or into the message's thread (the bot). Should the process die first, the job's
-lock lapses and any process's worker runs it. Notices the command raised (a programme's rating
-changed) go to the same Teams destination, as new posts.
+lock lapses and any process's worker runs it. A job given up after its last attempt is answered
+with an apology and a reference, once, where the person asked. Notices the command raised (a
+programme's rating changed) go to the same Teams destination, as new posts.
 """
 from __future__ import annotations
 
@@ -20,10 +21,11 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
 
 from flask import Flask
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from bot.jobs import JobWorker, add_job, shared_worker
+from bot.jobs import JobWorker, add_job, gave_up_reply, shared_worker
 from bot.teams import workflows
 from bot.teams.cards import render_cards
 from bot.teams.late import LateAnswers, reply_of
@@ -123,30 +125,34 @@ class TeamsReplies:
         for index in range(job.delivered, len(job.cards or ())):
             self._post(job, [job.cards[index]], reply_to=job.reply_to)
             job.delivered = index + 1
-            self._save(job_id, job)
+            self.worker.save_progress(job_id, job.to_json())
         for index in range(job.notices_delivered, len(job.notices)):
             self._post(job, render_cards(notice_reply(Notice(**job.notices[index]))), reply_to=None)
             job.notices_delivered = index + 1
-            self._save(job_id, job)
+            self.worker.save_progress(job_id, job.to_json())
 
     def run_command(self, job_id: int) -> tuple[TeamsReplyJob, Reply | None]:
-        """Run a pending job's command, storing its cards and notices in the command's transaction."""
+        """Run a pending job's command once (`JobWorker.run_once`), storing its cards and notices in
+        the command's transaction; the reply is None if the command had already run."""
+        payload, reply = self.worker.run_once(job_id, self._command)
+        return TeamsReplyJob.from_json(payload), reply
+
+    def _command(self, session: Session, payload: dict) -> tuple[dict, Reply]:
+        job = TeamsReplyJob.from_json(payload)
+        ctx = Context(session=session, actor=Actor(**job.actor), clock=self.herald.clock,
+                      settings=self.herald.settings, channel=job.channel)
+        reply = self.route(job.command, ctx)
+        shown = replace(reply, context=(job.asked, *reply.context)) if job.asked else reply
+        job.cards = render_cards(shown)
+        job.notices = [asdict(n) for n in ctx.notices]
+        return job.to_json(), reply
+
+    def gave_up(self, job_id: int, ref: str) -> None:
+        """Tell the person, where they asked (the thread, or the team's Workflows channel), that their
+        request was given up: plain words and a reference, once."""
         with self.herald.session() as session:
-            # Locked for the command's transaction: a worker whose claim found this job's lock lapsed
-            # (a command running past LOCK_FOR) waits here, then sees it ran (PostgreSQL).
-            row = session.get(Job, job_id, with_for_update=True)
-            job = TeamsReplyJob.from_json(row.payload)
-            if row.status != "pending":
-                return job, None
-            ctx = Context(session=session, actor=Actor(**job.actor), clock=self.herald.clock,
-                          settings=self.herald.settings, channel=job.channel)
-            reply = self.route(job.command, ctx)
-            shown = replace(reply, context=(job.asked, *reply.context)) if job.asked else reply
-            job.cards = render_cards(shown)
-            job.notices = [asdict(n) for n in ctx.notices]
-            row.payload = job.to_json()
-            row.status = "delivering"  # committed with the command's work: it never runs twice
-        return job, reply
+            job = TeamsReplyJob.from_json(session.get(Job, job_id).payload)
+        self._post(job, render_cards(gave_up_reply(job.command, ref)), reply_to=job.reply_to)
 
     def _answered_inline(self, job_id: int) -> None:
         """The answer went back in the HTTP answer: only its notices are left for the worker."""
@@ -174,10 +180,6 @@ class TeamsReplies:
                 log.warning("Teams bot answer not posted: the bot is no longer configured")
                 return
             self.post_to_conversation(job.conversation, reply_to, cards)
-
-    def _save(self, job_id: int, job: TeamsReplyJob) -> None:
-        with self.herald.session() as session:
-            session.execute(update(Job).where(Job.id == job_id).values(payload=job.to_json()))
 
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait for commands still running here, then for every Teams job to be finished (shutdown,
@@ -212,7 +214,7 @@ class _InlineRun:
             if self._finish():  # "working on it" was said: retry later, like any job
                 worker.failed(self.job_id, exc)
             else:  # the person is told nothing changed: it must not run later
-                worker.failed(self.job_id, exc, final=True)
+                worker.failed(self.job_id, exc, told=True)
             raise
         if self._finish():
             worker.release(self.job_id)
