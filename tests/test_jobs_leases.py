@@ -82,7 +82,7 @@ def test_a_slack_command_outliving_its_claim_runs_once_and_is_answered_once(make
     target = Target(channel="C1", user="U1", team="T1", response_url=f"{first.api.server.url}/response/T-lease",
                     received_at=clock.now().isoformat())
     with first.herald.session() as session:
-        job_id = enqueue(session, first.herald, ReplyJob(target=target, command="/report quarter", actor=None)).id
+        job_id = enqueue(session, first.herald, ReplyJob(target=target, command="/report quarter", actor=None))
 
     assert first.runtime.worker.drain() == 1
     outcome["thread"].join(30)
@@ -110,7 +110,7 @@ def test_a_worker_whose_claim_was_taken_over_stops_without_posting_again(make_sl
     messages = [{"text": f"part {i}", "blocks": []} for i in range(3)]
     with first.herald.session() as session:
         job_id = enqueue(session, first.herald, ReplyJob(target=Target(channel="C5", user=None, in_channel=True),
-                                                        messages=messages)).id
+                                                        messages=messages))
     assert first.runtime.worker.drain() == 0  # A lost the job mid-delivery
     assert taken_over == [1]
     assert [c["text"] for c in slack_api.calls("chat.postMessage")] == ["part 0", "part 0", "part 1", "part 2"]
