@@ -7,7 +7,10 @@ from datetime import date, datetime, timedelta
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, select
+from sqlalchemy import (
+    ColumnElement, Date, ForeignKey, Integer, Select, String, Text, and_, case, distinct, extract, func, literal_column,
+    select, true, union_all,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from models.audit import ActorLike, record_audit
@@ -78,6 +81,7 @@ CHANGE_OF_CONTROL_DAYS = 5  # member peer days offered to a council whose politi
 ACTION_PLAN_DUE = timedelta(weeks=8)  # after the report is published
 PROGRESS_REVIEW_DUE = relativedelta(months=12)  # after the team was on site
 CYCLE = relativedelta(years=3)  # every council offered a challenge over three years (seed 001)
+DUE_WITHIN_DAYS = 30  # "due": overdue (not lapsed) or due within this many days
 _STAGE_WORDS = {
     "offer": "offered", "offered": "offered", "scheduled": "scheduled", "schedule": "scheduled",
     "booked": "scheduled", "committed": "scheduled", "on site": "on site", "onsite": "on site",
@@ -280,7 +284,7 @@ def _due_steps(facts: list[_ChallengeFacts], today: date) -> list[DueStep]:
     return [d for d in due if d.due_on >= lapsed_before]
 
 
-def due_steps(session: Session, today: date, within_days: int = 30) -> list[DueStep]:
+def due_steps(session: Session, today: date, within_days: int = DUE_WITHIN_DAYS) -> list[DueStep]:
     """Action plans and progress reviews overdue or due within `within_days`, most overdue first."""
     horizon = today + timedelta(days=within_days)
     return sorted((d for d in _due_steps(_challenge_facts(session), today) if d.due_on <= horizon),
@@ -288,6 +292,36 @@ def due_steps(session: Session, today: date, within_days: int = 30) -> list[DueS
 
 
 # --- The programme-wide numbers -------------------------------------------------------------------
+# Counted by the database: one statement per answer returns a row of numbers per group, whatever the
+# number of councils, challenges and stages. Date rules become bound parameters computed here.
+
+_DAY = timedelta(days=1)
+_NOTHING = literal_column("0")  # a count a part of the union does not contribute to
+
+
+def earliest_start_due_from(after: relativedelta | timedelta, bound: date) -> date:
+    """The earliest day d with d + `after` ≥ `bound`: "falls due on or after bound" as a bound on d.
+
+    d + after never decreases as d grows, but relativedelta clips month ends (29 Feb 2024 + 12 months
+    = 28 Feb 2025 = 28 Feb 2024 + 12 months), so bound - after may be a day off: step to the exact edge.
+    """
+    day = bound - after
+    while day + after < bound:
+        day += _DAY
+    while day - _DAY + after >= bound:
+        day -= _DAY
+    return day
+
+
+def latest_start_due_by(after: relativedelta | timedelta, bound: date) -> date:
+    """The latest day d with d + `after` ≤ `bound`: "falls due by bound" as a bound on d (see above)."""
+    day = bound - after
+    while day + after > bound:
+        day -= _DAY
+    while day + _DAY + after <= bound:
+        day += _DAY
+    return day
+
 
 @dataclass(frozen=True)
 class ChallengeStats:
@@ -318,52 +352,126 @@ class StatsWindow:
         fy = today.year if today.month >= 4 else today.year - 1
         return cls(today, today.replace(day=1), date(fy, 4, 1), f"{fy}/{(fy + 1) % 100:02d}")
 
+    @property
+    def cycle_start(self) -> date:
+        """The first day of the three-year cycle that ends today; follow-ups due before it have lapsed."""
+        return self.today - CYCLE
+
+    @property
+    def review_due_visits(self) -> tuple[date, date]:
+        """The first and last visit dates whose progress review (visit + 12 months) counts as due today:
+        on or after `cycle_start` (not lapsed) and by DUE_WITHIN_DAYS from today."""
+        horizon = self.today + timedelta(days=DUE_WITHIN_DAYS)
+        return (earliest_start_due_from(PROGRESS_REVIEW_DUE, self.cycle_start),
+                latest_start_due_by(PROGRESS_REVIEW_DUE, horizon))
+
+
+@dataclass(frozen=True)
+class CouncilGroup:
+    """Only the councils of one region, or of one council type (`/peer-challenge stats London`)."""
+
+    region: str | None = None
+    type_name: str | None = None
+
+    def condition(self, region: ColumnElement, type_name: ColumnElement) -> ColumnElement[bool]:
+        """This group as a SQL condition on a region column and a council type column."""
+        wanted = [column == value for column, value in ((region, self.region), (type_name, self.type_name))
+                  if value is not None]
+        return and_(true(), *wanted)
+
+
+_GROUP_LABELS: dict[str, Callable[[ColumnElement, ColumnElement], ColumnElement]] = {
+    "region": lambda region, type_name: region, "type": lambda region, type_name: type_name}
+_COUNTS = ("listed", "offered", "committed", "on_site", "reports", "due", "covered", "total", "peers")
+
 
 def challenge_stats(session: Session, window: StatsWindow, group_by: str | None = None,
-                    only: Callable[[str, str], bool] | None = None) -> list[ChallengeStats]:
-    """The numbers overall (group_by None) or per "region" / "type"; `only(region, type)` filters councils.
+                    only: CouncilGroup | None = None) -> list[ChallengeStats]:
+    """The numbers overall (group_by None) or per "region" / "type", of the councils `only` names.
 
-    Reads everything in four queries and counts in memory, so 400 councils cost what 4 do.
+    One statement whatever the number of councils: challenges, councils and peers are each counted per
+    group by the database, and the three parts summed into one row per group.
     """
-    keep = only or (lambda region, type_name: True)
-    facts = [f for f in _challenge_facts(session) if keep(f.region, f.type_name)]
-    councils = [row for row in _rows(session,
-        select(Council.code, Council.region, Council.type_name).where(
-            Council.current.is_(True), Council.nation == "England",
-            Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES))) if keep(row.region, row.type_name)]
-    peer_councils = [(row.region, row.type_name) for row in _rows(session,
-        select(Council.region, Council.type_name).select_from(Peer)
-        .outerjoin(Council, Council.code == Peer.council_code).where(Peer.signed_up_on <= window.today))]
-    if group_by is None and only is None:
-        return [_stats_for("All councils", facts, councils, len(peer_councils), window)]
-    key = {"region": lambda region, type_name: region, "type": lambda region, type_name: type_name}.get(
-        group_by, lambda region, type_name: "Selected councils")
-    peer_groups = [key(*pc) for pc in peer_councils if pc[0] is not None and keep(*pc)]
-    groups = sorted({key(c.region, c.type_name) for c in councils} | {key(f.region, f.type_name) for f in facts})
-    return [_stats_for(label, [f for f in facts if key(f.region, f.type_name) == label],
-                       [c for c in councils if key(c.region, c.type_name) == label],
-                       peer_groups.count(label), window) for label in groups]
+    grouped = group_by is not None or only is not None
+    only = only or CouncilGroup()
+    keyed = group_by in _GROUP_LABELS
+    label = _GROUP_LABELS.get(group_by, lambda region, type_name: None)
+    parts = union_all(_challenge_counts(window, label, only), _council_counts(window, label, only),
+                      _peer_counts(window, label, only if grouped else None)).subquery("parts")
+    sums = [func.sum(parts.c[name]).label(name) for name in _COUNTS]
+    query = (select(parts.c.label, *sums).group_by(parts.c.label) if keyed else select(*sums))
+    fixed = "Selected councils" if grouped else "All councils"
+    stats = [ChallengeStats(label=row.label if keyed else fixed, offered=int(row.offered),
+                            committed=int(row.committed), on_site_this_month=int(row.on_site),
+                            reports_this_year=int(row.reports), progress_reviews_due=int(row.due),
+                            cycle_covered=int(row.covered), cycle_total=int(row.total), peers=int(row.peers))
+             for row in _rows(session, query) if row.listed or not grouped]
+    return sorted(stats, key=lambda s: s.label)
 
 
-def _stats_for(label: str, facts: list[_ChallengeFacts], councils: list, peers: int,
-               window: StatsWindow) -> ChallengeStats:
-    later = set(STAGES[1:])
-    cycle_start = window.today - CYCLE
-    recent = {f.council_code for f in facts if f.stages and max(f.stages.values()) >= cycle_start}
-    horizon = window.today + timedelta(days=30)
-    due = [d for d in _due_steps(facts, window.today) if d.step == "progress review" and d.due_on <= horizon]
-    return ChallengeStats(
-        label=label,
-        offered=len({f.council_code for f in facts}),
-        committed=len({f.council_code for f in facts if later & set(f.stages)}),
-        on_site_this_month=sum(1 for f in facts
-                               if window.month_start <= f.stages.get("on site", date.min) <= window.today),
-        reports_this_year=sum(1 for f in facts
-                              if window.year_start <= f.stages.get("report published", date.min) <= window.today),
-        progress_reviews_due=len(due),
-        cycle_covered=sum(1 for c in councils if c.code in recent),
-        cycle_total=len(councils),
-        peers=peers)
+def _counted(label: ColumnElement | None, **counts: ColumnElement) -> list[ColumnElement]:
+    """The columns every part of the union shares: its group's label (when grouped), then each count."""
+    return ([label.label("label")] if label is not None else []) + [
+        counts.get(name, _NOTHING).label(name) for name in _COUNTS]
+
+
+def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.count(case((condition, 1)))
+
+
+def _grouped(query: Select, label: ColumnElement | None) -> Select:
+    return query.group_by(label) if label is not None else query
+
+
+def _challenge_counts(window: StatsWindow, label_of: Callable, only: CouncilGroup) -> Select:
+    """Per group: challenges, councils offered and committed, on site this month, reports this year,
+    progress reviews due; from one row per challenge holding each stage's latest date."""
+    stage = PeerChallengeStage
+
+    def latest(name: str) -> ColumnElement:
+        return func.max(case((stage.stage == name, stage.occurred_on)))
+
+    per = (select(PeerChallenge.council_code.label("code"), Council.region, Council.type_name,
+                  latest("on site").label("on_site"), latest("report published").label("published"),
+                  func.max(case((stage.stage == "progress review", 1), else_=0)).label("reviewed"),
+                  func.max(case((stage.stage.in_(STAGES[1:]), 1), else_=0)).label("committed"))
+           .select_from(PeerChallenge).join(Council, Council.code == PeerChallenge.council_code)
+           .outerjoin(stage, stage.challenge_id == PeerChallenge.id)
+           .where(only.condition(Council.region, Council.type_name))
+           .group_by(PeerChallenge.id, PeerChallenge.council_code, Council.region, Council.type_name)
+           .subquery("per_challenge"))
+    first_visit, last_visit = window.review_due_visits
+    visited = func.coalesce(per.c.on_site, per.c.published)
+    label = label_of(per.c.region, per.c.type_name)
+    return _grouped(select(*_counted(
+        label, listed=func.count(), offered=func.count(distinct(per.c.code)),
+        committed=func.count(distinct(case((per.c.committed == 1, per.c.code)))),
+        on_site=_count_where(per.c.on_site.between(window.month_start, window.today)),
+        reports=_count_where(per.c.published.between(window.year_start, window.today)),
+        due=_count_where(and_(per.c.reviewed == 0, visited.between(first_visit, last_visit))))), label)
+
+
+def _council_counts(window: StatsWindow, label_of: Callable, only: CouncilGroup) -> Select:
+    """Per group: current English principal councils, and those with a stage in the current cycle."""
+    in_cycle = select(PeerChallenge.council_code).join(
+        PeerChallengeStage, PeerChallengeStage.challenge_id == PeerChallenge.id).where(
+        PeerChallengeStage.occurred_on >= window.cycle_start)
+    label = label_of(Council.region, Council.type_name)
+    return _grouped(select(*_counted(label, listed=func.count(), total=func.count(),
+                                     covered=_count_where(Council.code.in_(in_cycle))))
+                    .where(Council.current.is_(True), Council.nation == "England",
+                           Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES),
+                           only.condition(Council.region, Council.type_name)), label)
+
+
+def _peer_counts(window: StatsWindow, label_of: Callable, only: CouncilGroup | None) -> Select:
+    """Per group: peers signed up by today; counted in a group only with a council (`only` None: all)."""
+    label = label_of(Council.region, Council.type_name)
+    query = (select(*_counted(label, peers=func.count())).select_from(Peer)
+             .outerjoin(Council, Council.code == Peer.council_code).where(Peer.signed_up_on <= window.today))
+    if only is not None:
+        query = query.where(Council.region.is_not(None), only.condition(Council.region, Council.type_name))
+    return _grouped(query, label)
 
 
 @dataclass(frozen=True)
@@ -377,11 +485,14 @@ class YearCounts:
 
 
 def challenges_by_year(session: Session) -> list[YearCounts]:
-    """Stage counts per financial year, oldest first (for `/peer-challenge stats year`)."""
-    counts: dict[int, dict[str, int]] = {}
-    for stage, occurred_on in session.execute(select(PeerChallengeStage.stage, PeerChallengeStage.occurred_on)):
-        fy = occurred_on.year if occurred_on.month >= 4 else occurred_on.year - 1
-        year = counts.setdefault(fy, {})
-        year[stage] = year.get(stage, 0) + 1
-    return [YearCounts(f"{fy}/{(fy + 1) % 100:02d}", c.get("offered", 0), c.get("on site", 0),
-                       c.get("report published", 0)) for fy, c in sorted(counts.items())]
+    """Stage counts per financial year (April to March), oldest first (for `/peer-challenge stats year`)."""
+    day = PeerChallengeStage.occurred_on
+    year = extract("year", day)
+    stages = select(PeerChallengeStage.stage, case((extract("month", day) >= 4, year), else_=year - 1)
+                    .label("fy")).subquery("dated")
+    rows = _rows(session, select(stages.c.fy, _count_where(stages.c.stage == "offered").label("offered"),
+                                 _count_where(stages.c.stage == "on site").label("on_site"),
+                                 _count_where(stages.c.stage == "report published").label("reports"))
+                 .group_by(stages.c.fy).order_by(stages.c.fy))
+    return [YearCounts(f"{int(row.fy)}/{(int(row.fy) + 1) % 100:02d}", row.offered, row.on_site, row.reports)
+            for row in rows]
