@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import (
-    ColumnElement, Date, ForeignKey, Integer, Select, String, Text, and_, case, distinct, extract, func, literal_column,
-    select, true, union_all,
+    ColumnElement, Date, ForeignKey, Integer, Select, String, Text, and_, bindparam, case, distinct, extract, func,
+    literal_column, select, true, union_all,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
@@ -250,11 +250,11 @@ class _ChallengeFacts:
     stages: dict[str, date]  # each stage's latest date
 
 
-def _rows(session: Session, query) -> list:
-    """Plain rows for a columns-only read of many rows, skipping the ORM's per-row loading (the
-    bulk of these answers' time); pending changes are flushed first, as `session.execute` would."""
+def _rows(session: Session, query, params: dict | None = None) -> list:
+    """Plain rows for a columns-only read, skipping the ORM's per-row loading (the bulk of these
+    answers' time); pending changes are flushed first, as `session.execute` would."""
     session.flush()
-    return session.connection().execute(query).all()
+    return session.connection().execute(query, params).all()
 
 
 def _challenge_facts(session: Session) -> list[_ChallengeFacts]:
@@ -373,15 +373,13 @@ class CouncilGroup:
     region: str | None = None
     type_name: str | None = None
 
-    def condition(self, region: ColumnElement, type_name: ColumnElement) -> ColumnElement[bool]:
-        """This group as a SQL condition on a region column and a council type column."""
-        wanted = [column == value for column, value in ((region, self.region), (type_name, self.type_name))
-                  if value is not None]
-        return and_(true(), *wanted)
 
-
-_GROUP_LABELS: dict[str, Callable[[ColumnElement, ColumnElement], ColumnElement]] = {
-    "region": lambda region, type_name: region, "type": lambda region, type_name: type_name}
+# The statements are built once per kind of answer (see `_stats_statement`); what changes from one
+# answer to the next is passed in these parameters.
+_TODAY, _MONTH_START, _YEAR_START, _CYCLE_START, _FIRST_VISIT, _LAST_VISIT = (
+    bindparam(name, type_=Date) for name in
+    ("today", "month_start", "year_start", "cycle_start", "first_visit", "last_visit"))
+_REGION, _TYPE_NAME = bindparam("region", type_=String), bindparam("type_name", type_=String)
 _COUNTS = ("listed", "offered", "committed", "on_site", "reports", "due", "covered", "total", "peers")
 
 
@@ -389,89 +387,113 @@ def challenge_stats(session: Session, window: StatsWindow, group_by: str | None 
                     only: CouncilGroup | None = None) -> list[ChallengeStats]:
     """The numbers overall (group_by None) or per "region" / "type", of the councils `only` names.
 
-    One statement whatever the number of councils: challenges, councils and peers are each counted per
-    group by the database, and the three parts summed into one row per group.
+    One statement whatever the number of councils: the database counts challenges, councils and peers
+    per group and sums them into one row per group.
     """
     grouped = group_by is not None or only is not None
     only = only or CouncilGroup()
-    keyed = group_by in _GROUP_LABELS
-    label = _GROUP_LABELS.get(group_by, lambda region, type_name: None)
-    parts = union_all(_challenge_counts(window, label, only), _council_counts(window, label, only),
-                      _peer_counts(window, label, only if grouped else None)).subquery("parts")
-    sums = [func.sum(parts.c[name]).label(name) for name in _COUNTS]
-    query = (select(parts.c.label, *sums).group_by(parts.c.label) if keyed else select(*sums))
+    first_visit, last_visit = window.review_due_visits
+    statement = _stats_statement(group_by if group_by in ("region", "type") else None,
+                                 (only.region is not None, only.type_name is not None) if grouped else None)
+    rows = _rows(session, statement, {
+        "today": window.today, "month_start": window.month_start, "year_start": window.year_start,
+        "cycle_start": window.cycle_start, "first_visit": first_visit, "last_visit": last_visit,
+        "region": only.region, "type_name": only.type_name})
     fixed = "Selected councils" if grouped else "All councils"
-    stats = [ChallengeStats(label=row.label if keyed else fixed, offered=int(row.offered),
+    stats = [ChallengeStats(label=getattr(row, "label", fixed), offered=int(row.offered),
                             committed=int(row.committed), on_site_this_month=int(row.on_site),
                             reports_this_year=int(row.reports), progress_reviews_due=int(row.due),
                             cycle_covered=int(row.covered), cycle_total=int(row.total), peers=int(row.peers))
-             for row in _rows(session, query) if row.listed or not grouped]
+             for row in rows if row.listed or not grouped]
     return sorted(stats, key=lambda s: s.label)
 
 
-def _counted(label: ColumnElement | None, **counts: ColumnElement) -> list[ColumnElement]:
+@lru_cache(maxsize=None)
+def _stats_statement(group_by: str | None, filtered: tuple[bool, bool] | None) -> Select:
+    """The statement for one kind of answer: grouped by "region", "type" or not at all; `filtered` says
+    whether a region and/or a type is asked for (None: all councils, and every peer, council or not)."""
+    parts = union_all(_challenge_counts(group_by, filtered or (False, False)),
+                      _council_counts(group_by, filtered or (False, False)),
+                      _peer_counts(group_by, filtered)).subquery("parts")
+    sums = [func.sum(parts.c[name]).label(name) for name in _COUNTS]
+    return select(parts.c.label, *sums).group_by(parts.c.label) if group_by else select(*sums)
+
+
+def _in_group(region: ColumnElement, type_name: ColumnElement, filtered: tuple[bool, bool]) -> ColumnElement[bool]:
+    """The asked-for region and/or type as a condition on a region and a council type column."""
+    return and_(true(), *[column == wanted for column, wanted, asked in
+                          ((region, _REGION, filtered[0]), (type_name, _TYPE_NAME, filtered[1])) if asked])
+
+
+def _counted(group_by: str | None, region: ColumnElement, type_name: ColumnElement,
+             **counts: ColumnElement) -> list[ColumnElement]:
     """The columns every part of the union shares: its group's label (when grouped), then each count."""
+    label = {"region": region, "type": type_name}.get(group_by)
     return ([label.label("label")] if label is not None else []) + [
         counts.get(name, _NOTHING).label(name) for name in _COUNTS]
+
+
+def _grouped(query: Select, group_by: str | None, region: ColumnElement, type_name: ColumnElement) -> Select:
+    label = {"region": region, "type": type_name}.get(group_by)
+    return query.group_by(label) if label is not None else query
 
 
 def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count(case((condition, 1)))
 
 
-def _grouped(query: Select, label: ColumnElement | None) -> Select:
-    return query.group_by(label) if label is not None else query
+def _english_principal(council: type[Council] = Council) -> ColumnElement[bool]:
+    return and_(council.current.is_(True), council.nation == "England",
+                council.type_code.in_(ENGLISH_PRINCIPAL_TYPES))
 
 
-def _challenge_counts(window: StatsWindow, label_of: Callable, only: CouncilGroup) -> Select:
-    """Per group: challenges, councils offered and committed, on site this month, reports this year,
-    progress reviews due; from one row per challenge holding each stage's latest date."""
+def _challenge_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
+    """Per group: challenges, councils offered, committed and in the current cycle, on site this month,
+    reports this year, progress reviews due; from one row per challenge holding its stages' latest dates."""
     stage = PeerChallengeStage
 
     def latest(name: str) -> ColumnElement:
         return func.max(case((stage.stage == name, stage.occurred_on)))
 
     per = (select(PeerChallenge.council_code.label("code"), Council.region, Council.type_name,
+                  case((_english_principal(), 1), else_=0).label("english"),
+                  func.max(stage.occurred_on).label("last_on"),
                   latest("on site").label("on_site"), latest("report published").label("published"),
                   func.max(case((stage.stage == "progress review", 1), else_=0)).label("reviewed"),
                   func.max(case((stage.stage.in_(STAGES[1:]), 1), else_=0)).label("committed"))
            .select_from(PeerChallenge).join(Council, Council.code == PeerChallenge.council_code)
            .outerjoin(stage, stage.challenge_id == PeerChallenge.id)
-           .where(only.condition(Council.region, Council.type_name))
-           .group_by(PeerChallenge.id, PeerChallenge.council_code, Council.region, Council.type_name)
+           .where(_in_group(Council.region, Council.type_name, filtered))
+           .group_by(PeerChallenge.id, PeerChallenge.council_code, Council.region, Council.type_name,
+                     Council.current, Council.nation, Council.type_code)
            .subquery("per_challenge"))
-    first_visit, last_visit = window.review_due_visits
-    visited = func.coalesce(per.c.on_site, per.c.published)
-    label = label_of(per.c.region, per.c.type_name)
+    in_cycle = and_(per.c.english == 1, per.c.last_on >= _CYCLE_START)
+    reviewed_due = and_(per.c.reviewed == 0,
+                        func.coalesce(per.c.on_site, per.c.published).between(_FIRST_VISIT, _LAST_VISIT))
     return _grouped(select(*_counted(
-        label, listed=func.count(), offered=func.count(distinct(per.c.code)),
+        group_by, per.c.region, per.c.type_name, listed=func.count(), offered=func.count(distinct(per.c.code)),
         committed=func.count(distinct(case((per.c.committed == 1, per.c.code)))),
-        on_site=_count_where(per.c.on_site.between(window.month_start, window.today)),
-        reports=_count_where(per.c.published.between(window.year_start, window.today)),
-        due=_count_where(and_(per.c.reviewed == 0, visited.between(first_visit, last_visit))))), label)
+        covered=func.count(distinct(case((in_cycle, per.c.code)))),
+        on_site=_count_where(per.c.on_site.between(_MONTH_START, _TODAY)),
+        reports=_count_where(per.c.published.between(_YEAR_START, _TODAY)),
+        due=_count_where(reviewed_due))), group_by, per.c.region, per.c.type_name)
 
 
-def _council_counts(window: StatsWindow, label_of: Callable, only: CouncilGroup) -> Select:
-    """Per group: current English principal councils, and those with a stage in the current cycle."""
-    in_cycle = select(PeerChallenge.council_code).join(
-        PeerChallengeStage, PeerChallengeStage.challenge_id == PeerChallenge.id).where(
-        PeerChallengeStage.occurred_on >= window.cycle_start)
-    label = label_of(Council.region, Council.type_name)
-    return _grouped(select(*_counted(label, listed=func.count(), total=func.count(),
-                                     covered=_count_where(Council.code.in_(in_cycle))))
-                    .where(Council.current.is_(True), Council.nation == "England",
-                           Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES),
-                           only.condition(Council.region, Council.type_name)), label)
+def _council_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
+    """Per group: the current English principal councils (the cycle's total)."""
+    return _grouped(select(*_counted(group_by, Council.region, Council.type_name,
+                                     listed=func.count(), total=func.count()))
+                    .where(_english_principal(), _in_group(Council.region, Council.type_name, filtered)),
+                    group_by, Council.region, Council.type_name)
 
 
-def _peer_counts(window: StatsWindow, label_of: Callable, only: CouncilGroup | None) -> Select:
-    """Per group: peers signed up by today; counted in a group only with a council (`only` None: all)."""
-    label = label_of(Council.region, Council.type_name)
-    query = (select(*_counted(label, peers=func.count())).select_from(Peer)
-             .outerjoin(Council, Council.code == Peer.council_code).where(Peer.signed_up_on <= window.today))
-    if only is not None:
-        query = query.where(Council.region.is_not(None), only.condition(Council.region, Council.type_name))
-    return _grouped(query, label)
+def _peer_counts(group_by: str | None, filtered: tuple[bool, bool] | None) -> Select:
+    """Per group: peers signed up by today; in a group only with a council (`filtered` None: all peers)."""
+    query = (select(*_counted(group_by, Council.region, Council.type_name, peers=func.count())).select_from(Peer)
+             .outerjoin(Council, Council.code == Peer.council_code).where(Peer.signed_up_on <= _TODAY))
+    if filtered is not None:
+        query = query.where(Council.region.is_not(None), _in_group(Council.region, Council.type_name, filtered))
+    return _grouped(query, group_by, Council.region, Council.type_name)
 
 
 @dataclass(frozen=True)
@@ -486,13 +508,17 @@ class YearCounts:
 
 def challenges_by_year(session: Session) -> list[YearCounts]:
     """Stage counts per financial year (April to March), oldest first (for `/peer-challenge stats year`)."""
+    return [YearCounts(f"{int(row.fy)}/{(int(row.fy) + 1) % 100:02d}", row.offered, row.on_site, row.reports)
+            for row in _rows(session, _by_year_statement())]
+
+
+@lru_cache(maxsize=None)
+def _by_year_statement() -> Select:
     day = PeerChallengeStage.occurred_on
     year = extract("year", day)
-    stages = select(PeerChallengeStage.stage, case((extract("month", day) >= 4, year), else_=year - 1)
-                    .label("fy")).subquery("dated")
-    rows = _rows(session, select(stages.c.fy, _count_where(stages.c.stage == "offered").label("offered"),
-                                 _count_where(stages.c.stage == "on site").label("on_site"),
-                                 _count_where(stages.c.stage == "report published").label("reports"))
-                 .group_by(stages.c.fy).order_by(stages.c.fy))
-    return [YearCounts(f"{int(row.fy)}/{(int(row.fy) + 1) % 100:02d}", row.offered, row.on_site, row.reports)
-            for row in rows]
+    dated = select(PeerChallengeStage.stage, case((extract("month", day) >= 4, year), else_=year - 1)
+                   .label("fy")).subquery("dated")
+    return (select(dated.c.fy, _count_where(dated.c.stage == "offered").label("offered"),
+                   _count_where(dated.c.stage == "on site").label("on_site"),
+                   _count_where(dated.c.stage == "report published").label("reports"))
+            .group_by(dated.c.fy).order_by(dated.c.fy))
