@@ -449,34 +449,32 @@ def _english_principal(council: type[Council] = Council) -> ColumnElement[bool]:
 
 def _challenge_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
     """Per group: challenges, councils offered, committed and in the current cycle, on site this month,
-    reports this year, progress reviews due; from one row per challenge holding its stages' latest dates."""
+    reports this year, progress reviews due; each challenge read as one row of its stages' latest dates."""
     stage = PeerChallengeStage
 
     def latest(name: str) -> ColumnElement:
         return func.max(case((stage.stage == name, stage.occurred_on)))
 
-    per = (select(PeerChallenge.council_code.label("code"), Council.region, Council.type_name,
-                  case((_english_principal(), 1), else_=0).label("english"),
-                  func.max(stage.occurred_on).label("last_on"),
-                  latest("on site").label("on_site"), latest("report published").label("published"),
-                  func.max(case((stage.stage == "progress review", 1), else_=0)).label("reviewed"),
-                  func.max(case((stage.stage.in_(STAGES[1:]), 1), else_=0)).label("committed"))
-           .select_from(PeerChallenge).join(Council, Council.code == PeerChallenge.council_code)
-           .outerjoin(stage, stage.challenge_id == PeerChallenge.id)
-           .where(_in_group(Council.region, Council.type_name, filtered))
-           .group_by(PeerChallenge.id, PeerChallenge.council_code, Council.region, Council.type_name,
-                     Council.current, Council.nation, Council.type_code)
-           .subquery("per_challenge"))
-    in_cycle = and_(per.c.english == 1, per.c.last_on >= _CYCLE_START)
-    reviewed_due = and_(per.c.reviewed == 0,
-                        func.coalesce(per.c.on_site, per.c.published).between(_FIRST_VISIT, _LAST_VISIT))
-    return _grouped(select(*_counted(
-        group_by, per.c.region, per.c.type_name, listed=func.count(), offered=func.count(distinct(per.c.code)),
-        committed=func.count(distinct(case((per.c.committed == 1, per.c.code)))),
-        covered=func.count(distinct(case((in_cycle, per.c.code)))),
-        on_site=_count_where(per.c.on_site.between(_MONTH_START, _TODAY)),
-        reports=_count_where(per.c.published.between(_YEAR_START, _TODAY)),
-        due=_count_where(reviewed_due))), group_by, per.c.region, per.c.type_name)
+    dates = (select(stage.challenge_id, func.max(stage.occurred_on).label("last_on"),
+                    latest("on site").label("on_site"), latest("report published").label("published"),
+                    func.max(case((stage.stage == "progress review", 1), else_=0)).label("reviewed"),
+                    func.max(case((stage.stage.in_(STAGES[1:]), 1), else_=0)).label("committed"))
+             .group_by(stage.challenge_id).subquery("stage_dates"))
+    code = PeerChallenge.council_code
+    in_cycle = and_(_english_principal(), dates.c.last_on >= _CYCLE_START)
+    review_due = and_(dates.c.reviewed == 0,  # no stages, no visit: never due
+                      func.coalesce(dates.c.on_site, dates.c.published).between(_FIRST_VISIT, _LAST_VISIT))
+    query = (select(*_counted(
+        group_by, Council.region, Council.type_name, listed=func.count(), offered=func.count(distinct(code)),
+        committed=func.count(distinct(case((dates.c.committed == 1, code)))),
+        covered=func.count(distinct(case((in_cycle, code)))),
+        on_site=_count_where(dates.c.on_site.between(_MONTH_START, _TODAY)),
+        reports=_count_where(dates.c.published.between(_YEAR_START, _TODAY)),
+        due=_count_where(review_due)))
+        .select_from(PeerChallenge).join(Council, Council.code == code)
+        .outerjoin(dates, dates.c.challenge_id == PeerChallenge.id)
+        .where(_in_group(Council.region, Council.type_name, filtered)))
+    return _grouped(query, group_by, Council.region, Council.type_name)
 
 
 def _council_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
