@@ -391,16 +391,16 @@ def challenge_stats(session: Session, window: StatsWindow, group_by: str | None 
     per group and sums them into one row per group.
     """
     grouped = group_by is not None or only is not None
+    keyed = group_by if group_by in ("region", "type") else None
     only = only or CouncilGroup()
     first_visit, last_visit = window.review_due_visits
-    statement = _stats_statement(group_by if group_by in ("region", "type") else None,
-                                 (only.region is not None, only.type_name is not None) if grouped else None)
+    statement = _stats_statement(keyed, (only.region is not None, only.type_name is not None) if grouped else None)
     rows = _rows(session, statement, {
         "today": window.today, "month_start": window.month_start, "year_start": window.year_start,
         "cycle_start": window.cycle_start, "first_visit": first_visit, "last_visit": last_visit,
         "region": only.region, "type_name": only.type_name})
     fixed = "Selected councils" if grouped else "All councils"
-    stats = [ChallengeStats(label=getattr(row, "label", fixed), offered=int(row.offered),
+    stats = [ChallengeStats(label=row.label if keyed else fixed, offered=int(row.offered),
                             committed=int(row.committed), on_site_this_month=int(row.on_site),
                             reports_this_year=int(row.reports), progress_reviews_due=int(row.due),
                             cycle_covered=int(row.covered), cycle_total=int(row.total), peers=int(row.peers))
@@ -425,16 +425,21 @@ def _in_group(region: ColumnElement, type_name: ColumnElement, filtered: tuple[b
                           ((region, _REGION, filtered[0]), (type_name, _TYPE_NAME, filtered[1])) if asked])
 
 
+def _label(group_by: str | None, region: ColumnElement, type_name: ColumnElement) -> ColumnElement | None:
+    """The column a part's rows are grouped by: the region, the council type, or none."""
+    return {"region": region, "type": type_name}.get(group_by)
+
+
 def _counted(group_by: str | None, region: ColumnElement, type_name: ColumnElement,
              **counts: ColumnElement) -> list[ColumnElement]:
     """The columns every part of the union shares: its group's label (when grouped), then each count."""
-    label = {"region": region, "type": type_name}.get(group_by)
+    label = _label(group_by, region, type_name)
     return ([label.label("label")] if label is not None else []) + [
         counts.get(name, _NOTHING).label(name) for name in _COUNTS]
 
 
 def _grouped(query: Select, group_by: str | None, region: ColumnElement, type_name: ColumnElement) -> Select:
-    label = {"region": region, "type": type_name}.get(group_by)
+    label = _label(group_by, region, type_name)
     return query.group_by(label) if label is not None else query
 
 
@@ -442,9 +447,9 @@ def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count(case((condition, 1)))
 
 
-def _english_principal(council: type[Council] = Council) -> ColumnElement[bool]:
-    return and_(council.current.is_(True), council.nation == "England",
-                council.type_code.in_(ENGLISH_PRINCIPAL_TYPES))
+def _english_principal() -> ColumnElement[bool]:
+    """A current English principal council: the councils the three-year cycle is to cover."""
+    return and_(Council.current.is_(True), Council.nation == "England", Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES))
 
 
 def _challenge_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
@@ -512,6 +517,7 @@ def challenges_by_year(session: Session) -> list[YearCounts]:
 
 @lru_cache(maxsize=None)
 def _by_year_statement() -> Select:
+    """Each stage's financial year (a year from April, by the month) then the counts per year."""
     day = PeerChallengeStage.occurred_on
     year = extract("year", day)
     dated = select(PeerChallengeStage.stage, case((extract("month", day) >= 4, year), else_=year - 1)

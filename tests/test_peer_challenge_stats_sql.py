@@ -62,7 +62,8 @@ def challenged(herald):
             challenge.stages = [PeerChallengeStage(stage=stage, occurred_on=on, recorded_at=NOW)
                                 for stage, on in made.stages]
             session.add(challenge)
-        session.add_all(Peer(name=f"Peer {n}", council_code=code, signed_up_on=on) for n, (code, on) in enumerate(PEERS))
+        session.add_all(Peer(name=f"Peer {n}", council_code=code, signed_up_on=on)
+                        for n, (code, on) in enumerate(PEERS))
     return herald
 
 
