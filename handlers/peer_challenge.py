@@ -13,7 +13,7 @@ from handlers.family import Family
 from handlers.reply import Button, Fact, Item, Reply, Section
 from models.council import english_groups
 from models.peer_challenge import (
-    STAGES, ChallengeStats, PeerChallenge, StageDetails, StageError, StatsWindow, challenge_stats,
+    STAGES, ChallengeStats, CouncilGroup, PeerChallenge, StageDetails, StageError, StatsWindow, challenge_stats,
     challenges_by_year, challenges_of, due_steps, find_stage_phrase, parse_kind, record_stage,
 )
 from models.periods import PeriodError, parse_day
@@ -131,7 +131,7 @@ def stats_reply(ctx: Context, selector: str) -> Reply:
     else:
         region, type_name = _group_named(ctx, selector)
         rows = challenge_stats(ctx.session, window, group_by="region" if region else "type",
-                               only=lambda r, t: r == region if region else t == type_name)
+                               only=CouncilGroup(region=region, type_name=type_name))
         title = f"Peer challenge numbers: {region or type_name}"
     sections = tuple(Section(heading=None if len(rows) == 1 else row.label, facts=_stat_facts(row, window))
                      for row in rows)

@@ -4,10 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, select
+from sqlalchemy import (
+    ColumnElement, Date, ForeignKey, Integer, Select, String, Text, and_, bindparam, case, distinct, extract, func,
+    literal_column, select, true, union_all,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from models.audit import ActorLike, record_audit
@@ -78,6 +81,7 @@ CHANGE_OF_CONTROL_DAYS = 5  # member peer days offered to a council whose politi
 ACTION_PLAN_DUE = timedelta(weeks=8)  # after the report is published
 PROGRESS_REVIEW_DUE = relativedelta(months=12)  # after the team was on site
 CYCLE = relativedelta(years=3)  # every council offered a challenge over three years (seed 001)
+DUE_WITHIN_DAYS = 30  # "due": overdue (not lapsed) or due within this many days
 _STAGE_WORDS = {
     "offer": "offered", "offered": "offered", "scheduled": "scheduled", "schedule": "scheduled",
     "booked": "scheduled", "committed": "scheduled", "on site": "on site", "onsite": "on site",
@@ -246,11 +250,11 @@ class _ChallengeFacts:
     stages: dict[str, date]  # each stage's latest date
 
 
-def _rows(session: Session, query) -> list:
-    """Plain rows for a columns-only read of many rows, skipping the ORM's per-row loading (the
-    bulk of these answers' time); pending changes are flushed first, as `session.execute` would."""
+def _rows(session: Session, query, params: dict | None = None) -> list:
+    """Plain rows for a columns-only read, skipping the ORM's per-row loading (the bulk of these
+    answers' time); pending changes are flushed first, as `session.execute` would."""
     session.flush()
-    return session.connection().execute(query).all()
+    return session.connection().execute(query, params).all()
 
 
 def _challenge_facts(session: Session) -> list[_ChallengeFacts]:
@@ -280,7 +284,7 @@ def _due_steps(facts: list[_ChallengeFacts], today: date) -> list[DueStep]:
     return [d for d in due if d.due_on >= lapsed_before]
 
 
-def due_steps(session: Session, today: date, within_days: int = 30) -> list[DueStep]:
+def due_steps(session: Session, today: date, within_days: int = DUE_WITHIN_DAYS) -> list[DueStep]:
     """Action plans and progress reviews overdue or due within `within_days`, most overdue first."""
     horizon = today + timedelta(days=within_days)
     return sorted((d for d in _due_steps(_challenge_facts(session), today) if d.due_on <= horizon),
@@ -288,6 +292,36 @@ def due_steps(session: Session, today: date, within_days: int = 30) -> list[DueS
 
 
 # --- The programme-wide numbers -------------------------------------------------------------------
+# Counted by the database: one statement per answer returns a row of numbers per group, whatever the
+# number of councils, challenges and stages. Date rules become bound parameters computed here.
+
+_DAY = timedelta(days=1)
+_NOTHING = literal_column("0")  # a count a part of the union does not contribute to
+
+
+def earliest_start_due_from(after: relativedelta | timedelta, bound: date) -> date:
+    """The earliest day d with d + `after` ≥ `bound`: "falls due on or after bound" as a bound on d.
+
+    d + after never decreases as d grows, but relativedelta clips month ends (29 Feb 2024 + 12 months
+    = 28 Feb 2025 = 28 Feb 2024 + 12 months), so bound - after may be a day off: step to the exact edge.
+    """
+    day = bound - after
+    while day + after < bound:
+        day += _DAY
+    while day - _DAY + after >= bound:
+        day -= _DAY
+    return day
+
+
+def latest_start_due_by(after: relativedelta | timedelta, bound: date) -> date:
+    """The latest day d with d + `after` ≤ `bound`: "falls due by bound" as a bound on d (see above)."""
+    day = bound - after
+    while day + after > bound:
+        day -= _DAY
+    while day + _DAY + after <= bound:
+        day += _DAY
+    return day
+
 
 @dataclass(frozen=True)
 class ChallengeStats:
@@ -318,52 +352,151 @@ class StatsWindow:
         fy = today.year if today.month >= 4 else today.year - 1
         return cls(today, today.replace(day=1), date(fy, 4, 1), f"{fy}/{(fy + 1) % 100:02d}")
 
+    @property
+    def cycle_start(self) -> date:
+        """The first day of the three-year cycle that ends today; follow-ups due before it have lapsed."""
+        return self.today - CYCLE
+
+    @property
+    def review_due_visits(self) -> tuple[date, date]:
+        """The first and last visit dates whose progress review (visit + 12 months) counts as due today:
+        on or after `cycle_start` (not lapsed) and by DUE_WITHIN_DAYS from today."""
+        horizon = self.today + timedelta(days=DUE_WITHIN_DAYS)
+        return (earliest_start_due_from(PROGRESS_REVIEW_DUE, self.cycle_start),
+                latest_start_due_by(PROGRESS_REVIEW_DUE, horizon))
+
+
+@dataclass(frozen=True)
+class CouncilGroup:
+    """Only the councils of one region, or of one council type (`/peer-challenge stats London`)."""
+
+    region: str | None = None
+    type_name: str | None = None
+
+
+# The statements are built once per kind of answer (see `_stats_statement`); what changes from one
+# answer to the next is passed in these parameters.
+_TODAY, _MONTH_START, _YEAR_START, _CYCLE_START, _FIRST_VISIT, _LAST_VISIT = (
+    bindparam(name, type_=Date) for name in
+    ("today", "month_start", "year_start", "cycle_start", "first_visit", "last_visit"))
+_REGION, _TYPE_NAME = bindparam("region", type_=String), bindparam("type_name", type_=String)
+_COUNTS = ("listed", "offered", "committed", "on_site", "reports", "due", "covered", "total", "peers")
+
 
 def challenge_stats(session: Session, window: StatsWindow, group_by: str | None = None,
-                    only: Callable[[str, str], bool] | None = None) -> list[ChallengeStats]:
-    """The numbers overall (group_by None) or per "region" / "type"; `only(region, type)` filters councils.
+                    only: CouncilGroup | None = None) -> list[ChallengeStats]:
+    """The numbers overall (group_by None) or per "region" / "type", of the councils `only` names.
 
-    Reads everything in four queries and counts in memory, so 400 councils cost what 4 do.
+    One statement whatever the number of councils: the database counts challenges, councils and peers
+    per group and sums them into one row per group.
     """
-    keep = only or (lambda region, type_name: True)
-    facts = [f for f in _challenge_facts(session) if keep(f.region, f.type_name)]
-    councils = [row for row in _rows(session,
-        select(Council.code, Council.region, Council.type_name).where(
-            Council.current.is_(True), Council.nation == "England",
-            Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES))) if keep(row.region, row.type_name)]
-    peer_councils = [(row.region, row.type_name) for row in _rows(session,
-        select(Council.region, Council.type_name).select_from(Peer)
-        .outerjoin(Council, Council.code == Peer.council_code).where(Peer.signed_up_on <= window.today))]
-    if group_by is None and only is None:
-        return [_stats_for("All councils", facts, councils, len(peer_councils), window)]
-    key = {"region": lambda region, type_name: region, "type": lambda region, type_name: type_name}.get(
-        group_by, lambda region, type_name: "Selected councils")
-    peer_groups = [key(*pc) for pc in peer_councils if pc[0] is not None and keep(*pc)]
-    groups = sorted({key(c.region, c.type_name) for c in councils} | {key(f.region, f.type_name) for f in facts})
-    return [_stats_for(label, [f for f in facts if key(f.region, f.type_name) == label],
-                       [c for c in councils if key(c.region, c.type_name) == label],
-                       peer_groups.count(label), window) for label in groups]
+    grouped = group_by is not None or only is not None
+    keyed = group_by if group_by in ("region", "type") else None
+    only = only or CouncilGroup()
+    first_visit, last_visit = window.review_due_visits
+    statement = _stats_statement(keyed, (only.region is not None, only.type_name is not None) if grouped else None)
+    rows = _rows(session, statement, {
+        "today": window.today, "month_start": window.month_start, "year_start": window.year_start,
+        "cycle_start": window.cycle_start, "first_visit": first_visit, "last_visit": last_visit,
+        "region": only.region, "type_name": only.type_name})
+    fixed = "Selected councils" if grouped else "All councils"
+    stats = [ChallengeStats(label=row.label if keyed else fixed, offered=int(row.offered),
+                            committed=int(row.committed), on_site_this_month=int(row.on_site),
+                            reports_this_year=int(row.reports), progress_reviews_due=int(row.due),
+                            cycle_covered=int(row.covered), cycle_total=int(row.total), peers=int(row.peers))
+             for row in rows if row.listed or not grouped]
+    return sorted(stats, key=lambda s: s.label)
 
 
-def _stats_for(label: str, facts: list[_ChallengeFacts], councils: list, peers: int,
-               window: StatsWindow) -> ChallengeStats:
-    later = set(STAGES[1:])
-    cycle_start = window.today - CYCLE
-    recent = {f.council_code for f in facts if f.stages and max(f.stages.values()) >= cycle_start}
-    horizon = window.today + timedelta(days=30)
-    due = [d for d in _due_steps(facts, window.today) if d.step == "progress review" and d.due_on <= horizon]
-    return ChallengeStats(
-        label=label,
-        offered=len({f.council_code for f in facts}),
-        committed=len({f.council_code for f in facts if later & set(f.stages)}),
-        on_site_this_month=sum(1 for f in facts
-                               if window.month_start <= f.stages.get("on site", date.min) <= window.today),
-        reports_this_year=sum(1 for f in facts
-                              if window.year_start <= f.stages.get("report published", date.min) <= window.today),
-        progress_reviews_due=len(due),
-        cycle_covered=sum(1 for c in councils if c.code in recent),
-        cycle_total=len(councils),
-        peers=peers)
+@lru_cache(maxsize=None)
+def _stats_statement(group_by: str | None, filtered: tuple[bool, bool] | None) -> Select:
+    """The statement for one kind of answer: grouped by "region", "type" or not at all; `filtered` says
+    whether a region and/or a type is asked for (None: all councils, and every peer, council or not)."""
+    parts = union_all(_challenge_counts(group_by, filtered or (False, False)),
+                      _council_counts(group_by, filtered or (False, False)),
+                      _peer_counts(group_by, filtered)).subquery("parts")
+    sums = [func.sum(parts.c[name]).label(name) for name in _COUNTS]
+    return select(parts.c.label, *sums).group_by(parts.c.label) if group_by else select(*sums)
+
+
+def _in_group(region: ColumnElement, type_name: ColumnElement, filtered: tuple[bool, bool]) -> ColumnElement[bool]:
+    """The asked-for region and/or type as a condition on a region and a council type column."""
+    return and_(true(), *[column == wanted for column, wanted, asked in
+                          ((region, _REGION, filtered[0]), (type_name, _TYPE_NAME, filtered[1])) if asked])
+
+
+def _label(group_by: str | None, region: ColumnElement, type_name: ColumnElement) -> ColumnElement | None:
+    """The column a part's rows are grouped by: the region, the council type, or none."""
+    return {"region": region, "type": type_name}.get(group_by)
+
+
+def _counted(group_by: str | None, region: ColumnElement, type_name: ColumnElement,
+             **counts: ColumnElement) -> list[ColumnElement]:
+    """The columns every part of the union shares: its group's label (when grouped), then each count."""
+    label = _label(group_by, region, type_name)
+    return ([label.label("label")] if label is not None else []) + [
+        counts.get(name, _NOTHING).label(name) for name in _COUNTS]
+
+
+def _grouped(query: Select, group_by: str | None, region: ColumnElement, type_name: ColumnElement) -> Select:
+    label = _label(group_by, region, type_name)
+    return query.group_by(label) if label is not None else query
+
+
+def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.count(case((condition, 1)))
+
+
+def _english_principal() -> ColumnElement[bool]:
+    """A current English principal council: the councils the three-year cycle is to cover."""
+    return and_(Council.current.is_(True), Council.nation == "England", Council.type_code.in_(ENGLISH_PRINCIPAL_TYPES))
+
+
+def _challenge_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
+    """Per group: challenges, councils offered, committed and in the current cycle, on site this month,
+    reports this year, progress reviews due; each challenge read as one row of its stages' latest dates."""
+    stage = PeerChallengeStage
+
+    def latest(name: str) -> ColumnElement:
+        return func.max(case((stage.stage == name, stage.occurred_on)))
+
+    dates = (select(stage.challenge_id, func.max(stage.occurred_on).label("last_on"),
+                    latest("on site").label("on_site"), latest("report published").label("published"),
+                    func.max(case((stage.stage == "progress review", 1), else_=0)).label("reviewed"),
+                    func.max(case((stage.stage.in_(STAGES[1:]), 1), else_=0)).label("committed"))
+             .group_by(stage.challenge_id).subquery("stage_dates"))
+    code = PeerChallenge.council_code
+    in_cycle = and_(_english_principal(), dates.c.last_on >= _CYCLE_START)
+    review_due = and_(dates.c.reviewed == 0,  # no stages, no visit: never due
+                      func.coalesce(dates.c.on_site, dates.c.published).between(_FIRST_VISIT, _LAST_VISIT))
+    query = (select(*_counted(
+        group_by, Council.region, Council.type_name, listed=func.count(), offered=func.count(distinct(code)),
+        committed=func.count(distinct(case((dates.c.committed == 1, code)))),
+        covered=func.count(distinct(case((in_cycle, code)))),
+        on_site=_count_where(dates.c.on_site.between(_MONTH_START, _TODAY)),
+        reports=_count_where(dates.c.published.between(_YEAR_START, _TODAY)),
+        due=_count_where(review_due)))
+        .select_from(PeerChallenge).join(Council, Council.code == code)
+        .outerjoin(dates, dates.c.challenge_id == PeerChallenge.id)
+        .where(_in_group(Council.region, Council.type_name, filtered)))
+    return _grouped(query, group_by, Council.region, Council.type_name)
+
+
+def _council_counts(group_by: str | None, filtered: tuple[bool, bool]) -> Select:
+    """Per group: the current English principal councils (the cycle's total)."""
+    return _grouped(select(*_counted(group_by, Council.region, Council.type_name,
+                                     listed=func.count(), total=func.count()))
+                    .where(_english_principal(), _in_group(Council.region, Council.type_name, filtered)),
+                    group_by, Council.region, Council.type_name)
+
+
+def _peer_counts(group_by: str | None, filtered: tuple[bool, bool] | None) -> Select:
+    """Per group: peers signed up by today; in a group only with a council (`filtered` None: all peers)."""
+    query = (select(*_counted(group_by, Council.region, Council.type_name, peers=func.count())).select_from(Peer)
+             .outerjoin(Council, Council.code == Peer.council_code).where(Peer.signed_up_on <= _TODAY))
+    if filtered is not None:
+        query = query.where(Council.region.is_not(None), _in_group(Council.region, Council.type_name, filtered))
+    return _grouped(query, group_by, Council.region, Council.type_name)
 
 
 @dataclass(frozen=True)
@@ -377,11 +510,19 @@ class YearCounts:
 
 
 def challenges_by_year(session: Session) -> list[YearCounts]:
-    """Stage counts per financial year, oldest first (for `/peer-challenge stats year`)."""
-    counts: dict[int, dict[str, int]] = {}
-    for stage, occurred_on in session.execute(select(PeerChallengeStage.stage, PeerChallengeStage.occurred_on)):
-        fy = occurred_on.year if occurred_on.month >= 4 else occurred_on.year - 1
-        year = counts.setdefault(fy, {})
-        year[stage] = year.get(stage, 0) + 1
-    return [YearCounts(f"{fy}/{(fy + 1) % 100:02d}", c.get("offered", 0), c.get("on site", 0),
-                       c.get("report published", 0)) for fy, c in sorted(counts.items())]
+    """Stage counts per financial year (April to March), oldest first (for `/peer-challenge stats year`)."""
+    return [YearCounts(f"{int(row.fy)}/{(int(row.fy) + 1) % 100:02d}", row.offered, row.on_site, row.reports)
+            for row in _rows(session, _by_year_statement())]
+
+
+@lru_cache(maxsize=None)
+def _by_year_statement() -> Select:
+    """Each stage's financial year (a year from April, by the month) then the counts per year."""
+    day = PeerChallengeStage.occurred_on
+    year = extract("year", day)
+    dated = select(PeerChallengeStage.stage, case((extract("month", day) >= 4, year), else_=year - 1)
+                   .label("fy")).subquery("dated")
+    return (select(dated.c.fy, _count_where(dated.c.stage == "offered").label("offered"),
+                   _count_where(dated.c.stage == "on site").label("on_site"),
+                   _count_where(dated.c.stage == "report published").label("reports"))
+            .group_by(dated.c.fy).order_by(dated.c.fy))
