@@ -1,20 +1,16 @@
 """Classifying an item: councils mentioned, programme/campaign tags, and tone from a lexicon model."""
 from __future__ import annotations
 
-import functools
-import string
-import threading
 from dataclasses import dataclass
+from typing import Callable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feeds.councils import Tokens, council_matcher, tokenize
+from feeds.tone import tone_of
 from models.campaign import Campaign
 from models.programme import Programme
-
-POSITIVE_AT = 0.05
-NEGATIVE_AT = -0.05
 
 
 @dataclass(frozen=True)
@@ -86,160 +82,26 @@ def build_tag_matcher(session: Session) -> TagMatcher:
     return TagMatcher(entries)
 
 
-TONE_TEXT_MAX = 1000
-TONE_CACHE_SIZE = 4096
-
-
-class ToneModel:
-    """VADER's compound score, computed as `polarity_scores` computes it, with less waste.
-
-    VADER gives a word a valence only if the word (lower-cased, after its own tokenising) is in
-    its lexicon; boosters, negations, "but", capitals and punctuation only scale those valences.
-    So a text with no lexicon word and no emoji (which VADER would first spell out in words)
-    scores exactly 0.0 without running the model: over half of real headlines. Other texts go
-    through `_Vader`, which skips the character-by-character emoji pass for ASCII text and the
-    per-word calls that can only add 0, and lower-cases the words once instead of four times per
-    lexicon word. `tests/test_feeds_ingest_cost.py` checks the scores against VADER's own."""
-
-    def __init__(self):
-        self._analyzer = _vader_class()()
-        self._lexicon = self._analyzer.lexicon
-        self._ascii_has_no_emoji = not any(emoji.isascii() for emoji in self._analyzer.emojis)
-
-    def compound(self, text: str) -> float:
-        """VADER's compound score for `text`, in [-1, 1]."""
-        if not (self._ascii_has_no_emoji and text.isascii()):
-            return self._analyzer.polarity_scores(text)["compound"]
-        words = _vader_words(text)
-        lowered = [word.lower() for word in words]
-        if not any(word in self._lexicon for word in lowered):
-            return 0.0
-        return self._analyzer.compound_of_words(text.strip(), words, lowered)
-
-    def has_lexicon_word(self, text: str) -> bool:
-        """Whether VADER would score any word of `text` (if not, and it is ASCII, its score is 0.0)."""
-        return any(word.lower() in self._lexicon for word in _vader_words(text))
-
-
-def _vader_words(text: str) -> list[str]:
-    """VADER's tokens (`SentiText`): split on whitespace, outer punctuation stripped unless that
-    leaves two characters or fewer (emoticons)."""
-    words = []
-    for word in text.split():
-        stripped = word.strip(string.punctuation)
-        words.append(word if len(stripped) <= 2 else stripped)
-    return words
-
-
-@functools.cache
-def _vader_class():
-    """`SentimentIntensityAnalyzer` with a faster path for ASCII text (imported on first use)."""
-    from vaderSentiment import vaderSentiment as vader
-
-    class _Vader(vader.SentimentIntensityAnalyzer):
-        def compound_of_words(self, text: str, words: list[str], lowered: list[str]) -> float:
-            """`polarity_scores(text)["compound"]` for ASCII `text` whose tokens are `words`."""
-            sentitext = _SentiText(words, vader.allcap_differential(words), lowered)
-            sentiments: list[float] = []
-            for i, word in enumerate(lowered):
-                if word in vader.BOOSTER_DICT or (word == "kind" and i < len(lowered) - 1
-                                                  and lowered[i + 1] == "of") or word not in self.lexicon:
-                    sentiments.append(0)  # what polarity_scores appends for these
-                    continue
-                sentiments = self.sentiment_valence(0, sentitext, words[i], i, sentiments)
-            sentiments = self._but_check(words, sentiments)
-            return self.score_valence(sentiments, text)["compound"]
-
-        @staticmethod
-        def _negation_check(valence, words_and_emoticons, start_i, i):
-            lower = getattr(words_and_emoticons, "lowered", None)
-            if lower is None:
-                return vader.SentimentIntensityAnalyzer._negation_check(valence, words_and_emoticons, start_i, i)
-            if start_i == 0:
-                if _negated(lower[i - 1]):
-                    valence = valence * vader.N_SCALAR
-            if start_i == 1:
-                if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
-                    valence = valence * 1.25
-                elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
-                    pass
-                elif _negated(lower[i - 2]):
-                    valence = valence * vader.N_SCALAR
-            if start_i == 2:
-                if lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this") or \
-                        (lower[i - 1] == "so" or lower[i - 1] == "this"):
-                    valence = valence * 1.25
-                elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
-                    pass
-                elif _negated(lower[i - 3]):
-                    valence = valence * vader.N_SCALAR
-            return valence
-
-    negations = frozenset(vader.NEGATE)
-
-    def _negated(lower_word: str) -> bool:
-        return lower_word in negations or "n't" in lower_word
-
-    return _Vader
-
-
-class _Words(list):
-    """VADER's word list, carrying its lower-cased copy for the negation check."""
-
-    lowered: list[str]
-
-
-class _SentiText:
-    """What `sentiment_valence` reads from VADER's `SentiText`."""
-
-    __slots__ = ("words_and_emoticons", "is_cap_diff")
-
-    def __init__(self, words: list[str], is_cap_diff: bool, lowered: list[str]):
-        self.words_and_emoticons = _Words(words)
-        self.words_and_emoticons.lowered = lowered
-        self.is_cap_diff = is_cap_diff
-
-
-_MODEL: ToneModel | None = None
-_MODEL_LOCK = threading.Lock()
-
-
-def tone_model() -> ToneModel:
-    """The process's tone model, loaded on first use (the lexicon takes ~70 ms to read)."""
-    global _MODEL
-    if _MODEL is None:
-        with _MODEL_LOCK:
-            if _MODEL is None:
-                _MODEL = ToneModel()
-    return _MODEL
-
-
-def tone_of(text: str) -> tuple[str, float]:
-    """("positive"|"neutral"|"negative", VADER compound score) for a headline and summary."""
-    return _tone_of_prefix(text[:TONE_TEXT_MAX])
-
-
-@functools.lru_cache(maxsize=TONE_CACHE_SIZE)
-def _tone_of_prefix(text: str) -> tuple[str, float]:
-    """Scored once per distinct text: a syndicated story's headline arrives from many feeds."""
-    score = tone_model().compound(text)
-    if score >= POSITIVE_AT:
-        return "positive", score
-    if score <= NEGATIVE_AT:
-        return "negative", score
-    return "neutral", score
-
-
 class Classifier:
     """Councils, tags and tone for items, with the matchers built once for a batch."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, scored: Callable[[], Mapping[str, tuple[str, float]]] | None = None):
+        """`scored`, if given, returns headline tones already worked out elsewhere (the feed
+        parser's child scores them while this process does its own work); it is called once, at
+        the first headline that needs a tone, and any headline it lacks is scored here."""
         self._councils = council_matcher(session)
         self._tags = build_tag_matcher(session)
+        self._scored_source = scored
+        self._scored: Mapping[str, tuple[str, float]] | None = None
 
     def classify(self, title: str, summary: str) -> Classification:
         """Councils and tags from the title and summary; tone from the headline, which is what
         readers see and what carries a story's slant (and keeps the lexicon model cheap)."""
         tokens = tokenize(f"{title}\n{summary}")
-        tone, score = tone_of(title)
+        tone, score = self._tone_of(title)
         return Classification(tuple(self._councils.find(tokens)), self._tags.find(tokens), tone, score)
+
+    def _tone_of(self, title: str) -> tuple[str, float]:
+        if self._scored is None:
+            self._scored = self._scored_source() if self._scored_source else {}
+        return self._scored.get(title) or tone_of(title)

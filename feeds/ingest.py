@@ -12,11 +12,10 @@ from sqlalchemy.orm import Session
 from feeds.classify import Classifier
 from feeds.normalize import Candidate
 from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewItem, Stored, alert_rules_for,
-                             bulk_insert, one_of, record_deliveries, rule_matches, store_items)
+                             batches, bulk_insert, one_of, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
 
-CHUNK = 500
 BATCH = 2000
 
 
@@ -58,7 +57,7 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
 
 
 def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate], now: datetime,
-                        alert_max_age: timedelta) -> IngestResult:
+                        alert_max_age: timedelta, classifier: Classifier | None = None) -> IngestResult:
     """New entries of one feed: those whose key is not in the feed's seen-set. On the first poll
     they are a silent baseline (stored, never alerted); later ones alert if recent enough."""
     unique = list({c.entry_key: c for c in candidates}.values())
@@ -66,7 +65,8 @@ def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate
     fresh = [c for c in unique if c.entry_key not in seen]
     if not fresh:
         return IngestResult()
-    result = classify_and_store(session, fresh, source="feed", now=now, outlet_id=feed.outlet_id, feed_id=feed.id)
+    result = classify_and_store(session, fresh, source="feed", now=now, outlet_id=feed.outlet_id, feed_id=feed.id,
+                                classifier=classifier)
     ids = {s.canonical_url: s.item_id for s in result.stored}
     bulk_insert(session, FeedEntry.__table__, [
         dict(feed_id=feed.id, entry_key=c.entry_key, coverage_id=ids.get(c.canonical_url), first_seen_at=now)
@@ -79,9 +79,9 @@ def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate
 
 def _seen_keys(session: Session, feed_id: int, keys: list[str]) -> set[str]:
     seen: set[str] = set()
-    for start in range(0, len(keys), CHUNK):
+    for chunk in batches(session, keys):
         seen.update(session.scalars(select(FeedEntry.entry_key).where(
-            FeedEntry.feed_id == feed_id, one_of(session, FeedEntry.entry_key, keys[start:start + CHUNK]))))
+            FeedEntry.feed_id == feed_id, one_of(session, FeedEntry.entry_key, chunk))))
     return seen
 
 
@@ -91,8 +91,8 @@ def claim_alerts(session: Session, item_ids: list[int], now: datetime) -> list[t
     if not rules or not item_ids:
         return []
     pairs = []
-    for start in range(0, len(item_ids), CHUNK):
-        for candidate in _alert_candidates(session, item_ids[start:start + CHUNK]):
+    for chunk in batches(session, item_ids):
+        for candidate in _alert_candidates(session, chunk):
             pairs += [(rule.id, candidate.item_id) for rule in rules if rule_matches(rule, candidate)]
     return record_deliveries(session, pairs, now)
 

@@ -45,10 +45,15 @@ def entry_key(guid: str | None, link: str | None, title: str, canonical: str | N
     return key if len(key) <= KEY_MAX else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
+def entry_title(entry: RawEntry) -> str:
+    """An entry's headline as Herald stores and scores it: its title without markup."""
+    return strip_html(entry.title)
+
+
 def from_entry(entry: RawEntry, now: datetime, feed_link: str | None = None) -> Candidate | None:
     """A candidate from a parsed feed entry, or None if it has no usable link and title."""
     link = unwrap_google(entry.link or "") or (entry.guid if (entry.guid or "").startswith("http") else "")
-    title = strip_html(entry.title)
+    title = entry_title(entry)
     if not link.startswith(("http://", "https://")) or not (title or link):
         return None
     published = None

@@ -118,13 +118,27 @@ def _worker(conn: Connection, memory_mb: int) -> None:
         except EOFError:
             return
         try:
-            conn.send(("ok", parse_bytes(body, content_type, base_url)))
+            parsed = parse_bytes(body, content_type, base_url)
+            conn.send(("ok", parsed))
         except ParseError as exc:
             conn.send(("error", str(exc)))
         except MemoryError:
             conn.send(("error", "The feed needs too much memory to parse"))
         except Exception as exc:  # feedparser on hostile input: report, keep the worker
             conn.send(("error", f"The feed could not be parsed ({type(exc).__name__})"))
+        else:
+            conn.send(("tones", _scored_titles(parsed)))
+
+
+def _scored_titles(parsed: ParsedFeed) -> dict[str, tuple[str, float]]:
+    """Each entry headline's tone, scored here while the parent normalises and looks up the
+    entries (the lexicon model is the largest cost of ingesting new items after the parse itself)."""
+    try:
+        from feeds.tone import tone_of
+        from feeds.normalize import entry_title
+        return {title: tone_of(title) for title in {entry_title(e) for e in parsed.entries}}
+    except Exception:  # noqa: BLE001 - an optimisation only: the parent scores what is missing
+        return {}
 
 
 class ParserProcess:
@@ -135,6 +149,7 @@ class ParserProcess:
         self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._scoring: ParsedFeed | None = None  # the parse whose headline tones are still to be read
 
     def _start(self) -> None:
         ctx = multiprocessing.get_context("spawn")
@@ -147,6 +162,7 @@ class ParserProcess:
 
     def stop(self) -> None:
         """Kill the child (if any); the next parse starts a new one."""
+        self._scoring = None
         if self._process is not None:
             self._process.kill()
             self._process.join(5)
@@ -163,6 +179,7 @@ class ParserProcess:
     def parse(self, body: bytes, content_type: str | None, base_url: str | None, timeout: float) -> ParsedFeed:
         """Parse in the child; `ParseError` if it fails, dies or takes longer than `timeout`."""
         with self._lock:
+            self._read_tones(timeout)  # an earlier parse's, if its caller never asked for them
             if self._process is None or not self._process.is_alive():
                 self.stop()
                 self._start()
@@ -177,9 +194,32 @@ class ParserProcess:
             except (EOFError, OSError, BrokenPipeError):
                 self.stop()
                 raise ParseError("The feed parser stopped on this feed") from None
-        if status == "error":
-            raise ParseError(value)
+            if status == "error":
+                raise ParseError(value)
+            self._scoring = value
         return value
+
+    def tones_of(self, parsed: ParsedFeed, timeout: float) -> dict[str, tuple[str, float]]:
+        """The tone of each of `parsed`'s headlines (keyed by headline), which the child scores
+        after sending the entries, so the caller's own work on them overlaps it. Empty when they
+        cannot be had (another parse came first, or the child failed): the caller scores them."""
+        with self._lock:
+            if self._scoring is not parsed:
+                return {}
+            return self._read_tones(timeout)
+
+    def _read_tones(self, timeout: float) -> dict[str, tuple[str, float]]:
+        if self._scoring is None:
+            return {}
+        self._scoring = None
+        try:
+            if self._conn is not None and self._conn.poll(timeout):
+                kind, value = self._conn.recv()
+                return value if kind == "tones" else {}
+        except (EOFError, OSError):
+            pass
+        self.stop()  # out of step or stuck: the next parse starts a fresh child
+        return {}
 
 
 _SHARED: ParserProcess | None = None

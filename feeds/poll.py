@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from feeds.alerts import Notifier, deliver_pending, tell_admins
+from feeds.classify import Classifier
 from feeds.fetch import FetchError, FetchResult, fetch_feed
 from feeds.ingest import ingest_feed_entries
 from feeds.limits import FeedLimits
@@ -134,12 +135,13 @@ def _ingest(herald, session, feed: Feed, fetched: FetchResult, limits: FeedLimit
     if fetched.not_modified:
         return FeedOutcome(feed.id, feed.name, "unchanged")
     now = herald.clock.now()
-    parsed = shared_parser(limits.HERALD_FEED_PARSE_MEMORY_MB).parse(
-        fetched.body, fetched.content_type, fetched.url, limits.HERALD_FEED_PARSE_TIMEOUT)
+    parser = shared_parser(limits.HERALD_FEED_PARSE_MEMORY_MB)
+    parsed = parser.parse(fetched.body, fetched.content_type, fetched.url, limits.HERALD_FEED_PARSE_TIMEOUT)
     candidates = [c for c in (from_entry(e, now) for e in parsed.entries) if c is not None]
     baseline = not feed.baseline_done
+    classifier = Classifier(session, scored=lambda: parser.tones_of(parsed, limits.HERALD_FEED_PARSE_TIMEOUT))
     result = ingest_feed_entries(session, feed, candidates, now,
-                                 timedelta(hours=herald.settings.HERALD_ALERT_MAX_AGE_HOURS))
+                                 timedelta(hours=herald.settings.HERALD_ALERT_MAX_AGE_HOURS), classifier)
     feed.bozo_reason = parsed.bozo_reason
     feed.items_total = (feed.items_total or 0) + len(result.created)
     status = "baseline" if baseline else ("new" if result.created else "unchanged")

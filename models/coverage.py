@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Iterator, Sequence
 
 from sqlalchemy import (Boolean, Float, ForeignKey, Index, Integer, String, Table, Text, and_, any_, bindparam,
-                        distinct, exists, func, insert, or_, select)
+                        distinct, exists, func, insert, or_, select, text)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -219,17 +219,35 @@ def one_of(session: Session, column, values: Sequence):
     return column.in_(values)
 
 
-def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
+def batches(session: Session, values: Sequence) -> Iterator[Sequence]:
+    """`values` in slices that one `one_of` lookup can take: all at once on PostgreSQL (one array
+    parameter, one round trip), `CHUNK` at a time on SQLite (its limit on bound parameters)."""
+    size = len(values) if session.get_bind().dialect.name == "postgresql" else CHUNK
+    for start in range(0, len(values), max(1, size)):
+        yield values[start:start + size]
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict], new_ids: bool = False) -> list[int] | None:
     """Insert many rows (each with the same keys) in the session's transaction: a plain
     executemany, or on PostgreSQL one COPY stream, which costs psycopg a fraction of sending
-    the INSERT once per row. A unique-key clash raises `IntegrityError` either way."""
+    the INSERT once per row. A unique-key clash raises `IntegrityError` either way.
+
+    With `new_ids`, PostgreSQL gives the rows their ids from the table's sequence first (one
+    statement) and returns them in order, so nothing need be read back; elsewhere it returns None
+    and the caller reads the ids back by a unique key (SQLite inserts row by row with RETURNING)."""
     if not rows:
-        return
+        return [] if new_ids and session.get_bind().dialect.name == "postgresql" else None
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         connection.execute(table.insert(), rows)
-        return
+        return None
     import psycopg
+    ids = None
+    if new_ids:
+        ids = list(connection.execute(text(
+            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+            {"table": table.name, "n": len(rows)}).scalars())
+        rows = [dict(row, id=new_id) for row, new_id in zip(rows, ids)]
     columns = list(rows[0])
     statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
     try:
@@ -238,12 +256,12 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
                 copy.write_row([row[column] for column in columns])
     except psycopg.IntegrityError as exc:
         raise IntegrityError(statement, None, exc) from exc
+    return ids
 
 
 def _ids_by_url(session: Session, urls: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for start in range(0, len(urls), CHUNK):
-        chunk = urls[start:start + CHUNK]
+    for chunk in batches(session, urls):
         found.update((url, item_id) for url, item_id in session.execute(select(
             CoverageItem.canonical_url, CoverageItem.id).where(one_of(session, CoverageItem.canonical_url, chunk))))
     return found
@@ -260,8 +278,9 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
             for i, fp in zip(fresh, prints)]
     # Inserted in bulk, then the ids read back by the unique URL: both drivers' fastest path
     # (RETURNING makes SQLite insert row by row and psycopg re-parse a 17,000-parameter statement).
-    bulk_insert(session, CoverageItem.__table__, rows)
-    ids_by_key = _ids_by_url(session, [row["canonical_url"] for row in rows])
+    new_ids = bulk_insert(session, CoverageItem.__table__, rows, new_ids=True)
+    urls = [row["canonical_url"] for row in rows]
+    ids_by_key = dict(zip(urls, new_ids)) if new_ids is not None else _ids_by_url(session, urls)
     created = {item.canonical_url: ids_by_key[item.canonical_url[:2000]] for item in fresh}
     councils = [dict(coverage_id=created[i.canonical_url], council_code=code, published_at=i.published_at,
                      tone=i.tone) for i in fresh for code in dict.fromkeys(i.council_codes)]
@@ -279,19 +298,19 @@ def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) 
     found = _newest_stories(session, list(wanted), since)
     missing = [fp for fp in wanted if fp not in found]
     if missing:
-        bulk_insert(session, Story.__table__, [
+        new_ids = bulk_insert(session, Story.__table__, [
             dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
-            for fp in missing])
-        found.update(_newest_stories(session, missing))  # the rows just inserted are the newest
+            for fp in missing], new_ids=True)
+        # Read back where the ids were not handed out first: the rows just inserted are the newest.
+        found.update(zip(missing, new_ids) if new_ids is not None else _newest_stories(session, missing))
     return found
 
 
 def _newest_stories(session: Session, fingerprints: list[str], since: datetime | None = None) -> dict[str, int]:
     """The newest story id per fingerprint (first seen since `since`, if given)."""
     found: dict[str, int] = {}
-    for start in range(0, len(fingerprints), CHUNK):
-        query = select(Story.fingerprint, func.max(Story.id)).where(
-            one_of(session, Story.fingerprint, fingerprints[start:start + CHUNK]))
+    for chunk in batches(session, fingerprints):
+        query = select(Story.fingerprint, func.max(Story.id)).where(one_of(session, Story.fingerprint, chunk))
         if since is not None:
             query = query.where(Story.first_seen_at >= since)
         found.update((fp, story_id) for fp, story_id in session.execute(query.group_by(Story.fingerprint)))

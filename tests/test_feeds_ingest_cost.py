@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
-from feeds.classify import ToneModel, tone_of
+from feeds.tone import ToneModel, tone_of
 from feeds.ingest import claim_alerts, classify_and_store
 from feeds.normalize import from_fields
 from feeds.parse import parse_bytes

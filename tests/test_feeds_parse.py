@@ -1,7 +1,9 @@
 """Parsing bytes in the worker process: bozo feeds, entity bombs, and the deadline."""
 import pytest
 
+from feeds.normalize import entry_title
 from feeds.parse import ParseError, ParserProcess, parse_bytes
+from feeds.tone import tone_of
 from tests.coverage_fixtures import Entry, rss
 
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -48,3 +50,46 @@ def test_a_parse_over_the_deadline_kills_the_worker_and_the_next_parse_works():
         assert [e.title for e in small.entries] == ["Fine"]
     finally:
         worker.stop()
+
+
+def test_the_worker_scores_each_headline_as_herald_would_while_the_parent_works():
+    worker = ParserProcess(memory_mb=512)
+    headlines = ["Council <b>praised</b> for excellent care", "Council criticised over failing services",
+                 "Cabinet meets on Tuesday"]
+    try:
+        parsed = worker.parse(rss([Entry(h, f"https://a.org/{n}") for n, h in enumerate(headlines)]),
+                              "application/rss+xml", None, timeout=30)
+        tones = worker.tones_of(parsed, timeout=30)
+        titles = [entry_title(e) for e in parsed.entries]
+        assert tones == {title: tone_of(title) for title in titles}
+        assert [tones[t][0] for t in titles] == ["positive", "negative", "neutral"]
+        assert worker.tones_of(parsed, timeout=30) == {}  # read once
+    finally:
+        worker.stop()
+
+
+def test_a_parse_whose_tones_were_never_read_leaves_the_next_parse_in_step():
+    worker = ParserProcess(memory_mb=512)
+    try:
+        first = worker.parse(rss([Entry("Council praised", "https://a.org/1")]), "application/rss+xml", None, 30)
+        second = worker.parse(rss([Entry("Council criticised", "https://a.org/2")]), "application/rss+xml", None, 30)
+        assert [e.title for e in second.entries] == ["Council criticised"]
+        assert worker.tones_of(first, timeout=30) == {}  # a later parse came first: the caller scores
+        assert set(worker.tones_of(second, timeout=30)) == {"Council criticised"}
+    finally:
+        worker.stop()
+
+
+def test_a_classifier_uses_tones_scored_elsewhere_and_scores_the_rest_itself(session):
+    from feeds.classify import Classifier
+    asked = []
+
+    def scored():
+        asked.append(1)
+        return {"Council praised": ("negative", -0.5)}  # deliberately not VADER's answer: proof it was used
+
+    classifier = Classifier(session, scored=scored)
+    assert classifier.classify("Council praised", "").tone == "negative"
+    assert classifier.classify("Council criticised over failings", "").tone == tone_of(
+        "Council criticised over failings")[0]
+    assert asked == [1]  # fetched once, at the first headline
