@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Iterator, Sequence
 
 from sqlalchemy import (Boolean, Float, ForeignKey, Index, Integer, String, Table, Text, and_, any_, bindparam,
-                        distinct, exists, func, insert, or_, select, text)
+                        distinct, exists, func, insert, or_, select)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -46,13 +46,13 @@ class CoverageItem(Base):
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
     url: Mapped[str] = mapped_column(String(2000))
     canonical_url: Mapped[str] = mapped_column(String(2000), unique=True)
-    guid: Mapped[str | None] = mapped_column(String(1000), index=True)
+    guid: Mapped[str | None] = mapped_column(String(1000))
     title: Mapped[str] = mapped_column(String(1000))
     summary: Mapped[str | None] = mapped_column(Text)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id", ondelete="SET NULL"), index=True)
     feed_id: Mapped[int | None] = mapped_column(ForeignKey("feeds.id", ondelete="SET NULL"))
     source: Mapped[str] = mapped_column(String(20), default="feed")
-    published_at: Mapped[datetime] = mapped_column(index=True)
+    published_at: Mapped[datetime]  # ranges use ix_coverage_items_period_summary, which leads with it
     first_seen_at: Mapped[datetime]
     tone: Mapped[str] = mapped_column(String(10), default="neutral")
     tone_score: Mapped[float | None] = mapped_column(Float)
@@ -227,27 +227,17 @@ def batches(session: Session, values: Sequence) -> Iterator[Sequence]:
         yield values[start:start + size]
 
 
-def bulk_insert(session: Session, table: Table, rows: list[dict], new_ids: bool = False) -> list[int] | None:
+def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
     """Insert many rows (each with the same keys) in the session's transaction: a plain
     executemany, or on PostgreSQL one COPY stream, which costs psycopg a fraction of sending
-    the INSERT once per row. A unique-key clash raises `IntegrityError` either way.
-
-    With `new_ids`, PostgreSQL gives the rows their ids from the table's sequence first (one
-    statement) and returns them in order, so nothing need be read back; elsewhere it returns None
-    and the caller reads the ids back by a unique key (SQLite inserts row by row with RETURNING)."""
+    the INSERT once per row. A unique-key clash raises `IntegrityError` either way."""
     if not rows:
-        return [] if new_ids and session.get_bind().dialect.name == "postgresql" else None
+        return
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         connection.execute(table.insert(), rows)
-        return None
+        return
     import psycopg
-    ids = None
-    if new_ids:
-        ids = list(connection.execute(text(
-            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
-            {"table": table.name, "n": len(rows)}).scalars())
-        rows = [dict(row, id=new_id) for row, new_id in zip(rows, ids)]
     columns = list(rows[0])
     statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
     try:
@@ -256,7 +246,6 @@ def bulk_insert(session: Session, table: Table, rows: list[dict], new_ids: bool 
                 copy.write_row([row[column] for column in columns])
     except psycopg.IntegrityError as exc:
         raise IntegrityError(statement, None, exc) from exc
-    return ids
 
 
 def _ids_by_url(session: Session, urls: list[str]) -> dict[str, int]:
@@ -278,9 +267,8 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
             for i, fp in zip(fresh, prints)]
     # Inserted in bulk, then the ids read back by the unique URL: both drivers' fastest path
     # (RETURNING makes SQLite insert row by row and psycopg re-parse a 17,000-parameter statement).
-    new_ids = bulk_insert(session, CoverageItem.__table__, rows, new_ids=True)
-    urls = [row["canonical_url"] for row in rows]
-    ids_by_key = dict(zip(urls, new_ids)) if new_ids is not None else _ids_by_url(session, urls)
+    bulk_insert(session, CoverageItem.__table__, rows)
+    ids_by_key = _ids_by_url(session, [row["canonical_url"] for row in rows])
     created = {item.canonical_url: ids_by_key[item.canonical_url[:2000]] for item in fresh}
     councils = [dict(coverage_id=created[i.canonical_url], council_code=code, published_at=i.published_at,
                      tone=i.tone) for i in fresh for code in dict.fromkeys(i.council_codes)]
@@ -298,11 +286,10 @@ def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) 
     found = _newest_stories(session, list(wanted), since)
     missing = [fp for fp in wanted if fp not in found]
     if missing:
-        new_ids = bulk_insert(session, Story.__table__, [
+        bulk_insert(session, Story.__table__, [
             dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
-            for fp in missing], new_ids=True)
-        # Read back where the ids were not handed out first: the rows just inserted are the newest.
-        found.update(zip(missing, new_ids) if new_ids is not None else _newest_stories(session, missing))
+            for fp in missing])
+        found.update(_newest_stories(session, missing))  # the rows just inserted are the newest
     return found
 
 
