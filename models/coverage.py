@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
-from models.db import Base
+from models.db import Base, column_rows
 from models.outlet import TIERS, Outlet
 
 TONES = ("positive", "neutral", "negative")
@@ -440,7 +440,7 @@ def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFi
     params = _params(period.start, period.end, filters)
     if compared_with is not None:
         params.update(before_start=compared_with.start, before_end=compared_with.end)
-    row = session.execute(_summary_statement(_Shape.of(filters), compared_with is not None), params).one()
+    row, = column_rows(session, _summary_statement(_Shape.of(filters), compared_with is not None), params)
     by_tone = {tone: row._mapping[tone] for tone in TONES if row._mapping[tone]}
     by_tier = {tier: row._mapping[tier] for tier in TIERS if row._mapping[tier]}
     if unknown := row.total - sum(by_tier.values()):
@@ -473,7 +473,7 @@ def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilte
     params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
     return [CoverageRow(r.id, r.title, r.url, r.name, r.tier, r.published_at, r.tone, r.tone_overridden,
                         tuple(sorted(r.councils.split(_NAME_SEPARATOR))) if r.councils else (), note=r.note)
-            for r in session.execute(_page_statement(_Shape.of(filters)), params)]
+            for r in column_rows(session, _page_statement(_Shape.of(filters)), params)]
 
 
 def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilters,

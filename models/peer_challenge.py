@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selecti
 
 from models.audit import ActorLike, record_audit
 from models.council import ENGLISH_PRINCIPAL_TYPES, Council
-from models.db import Base
+from models.db import Base, column_rows
 
 KINDS = ("corporate", "finance", "childrens services", "change of control", "other")
 STAGES = ("offered", "scheduled", "on site", "feedback", "report published", "action plan",
@@ -250,19 +250,12 @@ class _ChallengeFacts:
     stages: dict[str, date]  # each stage's latest date
 
 
-def _rows(session: Session, query, params: dict | None = None) -> list:
-    """Plain rows for a columns-only read, skipping the ORM's per-row loading (the bulk of these
-    answers' time); pending changes are flushed first, as `session.execute` would."""
-    session.flush()
-    return session.connection().execute(query, params).all()
-
-
 def _challenge_facts(session: Session) -> list[_ChallengeFacts]:
     """Every challenge with its council and stage dates: two queries whatever the number."""
-    heads = _rows(session, select(PeerChallenge.id, PeerChallenge.council_code, Council.nice_name, Council.region,
+    heads = column_rows(session, select(PeerChallenge.id, PeerChallenge.council_code, Council.nice_name, Council.region,
                                   Council.type_name).join(Council, Council.code == PeerChallenge.council_code))
     stages: dict[int, dict[str, date]] = {}
-    for cid, stage, occurred_on in _rows(session, select(PeerChallengeStage.challenge_id, PeerChallengeStage.stage,
+    for cid, stage, occurred_on in column_rows(session, select(PeerChallengeStage.challenge_id, PeerChallengeStage.stage,
                                                          PeerChallengeStage.occurred_on)):
         known = stages.setdefault(cid, {})
         known[stage] = max(occurred_on, known.get(stage, occurred_on))
@@ -395,7 +388,7 @@ def challenge_stats(session: Session, window: StatsWindow, group_by: str | None 
     only = only or CouncilGroup()
     first_visit, last_visit = window.review_due_visits
     statement = _stats_statement(keyed, (only.region is not None, only.type_name is not None) if grouped else None)
-    rows = _rows(session, statement, {
+    rows = column_rows(session, statement, {
         "today": window.today, "month_start": window.month_start, "year_start": window.year_start,
         "cycle_start": window.cycle_start, "first_visit": first_visit, "last_visit": last_visit,
         "region": only.region, "type_name": only.type_name})
@@ -512,7 +505,7 @@ class YearCounts:
 def challenges_by_year(session: Session) -> list[YearCounts]:
     """Stage counts per financial year (April to March), oldest first (for `/peer-challenge stats year`)."""
     return [YearCounts(f"{int(row.fy)}/{(int(row.fy) + 1) % 100:02d}", row.offered, row.on_site, row.reports)
-            for row in _rows(session, _by_year_statement())]
+            for row in column_rows(session, _by_year_statement())]
 
 
 @lru_cache(maxsize=None)

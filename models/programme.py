@@ -11,7 +11,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, bindparam
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
-from models.db import Base
+from models.db import Base, column_rows
 
 RATINGS = ("red", "amber_red", "amber", "amber_green", "green", "not_rated")
 
@@ -150,7 +150,7 @@ def _board_statements() -> tuple:
 
 def board_counts(session: Session, now: datetime, stale_days: int) -> BoardCounts:
     """Counts for the whole board in one aggregate query, however many programmes there are."""
-    rows = session.execute(_board_statements()[0], {"stale_before": now - timedelta(days=stale_days)}).all()
+    rows = column_rows(session, _board_statements()[0], {"stale_before": now - timedelta(days=stale_days)})
     return BoardCounts(total=sum(n for _r, n, _s in rows), by_rating={r: n for r, n, _s in rows},
                        stale=sum(s for _r, _n, s in rows))
 
@@ -166,7 +166,7 @@ def programme_board(session: Session, now: datetime, stale_days: int, offset: in
                      change=rating_change(previous, rating or "not_rated"),
                      stale=rated_at is not None and rated_at < stale_before)
             for pid, name, outcome, rating, review, rated_at, previous
-            in session.execute(_board_statements()[1], params)]
+            in column_rows(session, _board_statements()[1], params)]
 
 
 # --- Finding a programme by what people call it ---------------------------------------------------
