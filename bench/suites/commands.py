@@ -102,7 +102,8 @@ def measure_case(herald: Herald, clock: FrozenClock, case: CommandCase, where: s
     peak = traced_peak_mb(handler)
     rows = [_handler_row(case, where, timed[0], timed[1], timed[2] if minimal else None, peak),
             Result(SUITE, "its own SQL: " + case.text, where, timed[1], verdict="n/a",
-                   note=f"the {len(statements)} statements it sends, replayed bare in one transaction")]
+                   note=f"the {len(statements)} statement{'s' if len(statements) != 1 else ''} it sends, "
+                        "replayed bare in one transaction")]
     if minimal:
         rows.append(Result(SUITE, "minimal floor: " + case.text, where, timed[2], verdict="n/a", note=MINIMAL_NOTE))
     return rows
