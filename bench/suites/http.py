@@ -83,13 +83,13 @@ def _free_port() -> int:
 
 def start_server(db: BenchDatabase, secret: str, slack_api_url: str,
                  extra_env: dict[str, str] | None = None) -> Server:
-    """gunicorn with 2 workers × 4 threads (as the Procfile runs it), waiting until /healthz answers."""
+    """gunicorn with 2 workers × 2 threads (as the Procfile runs it), waiting until /healthz answers."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "HERALD_", "TEAMS_"))}
     env.update(DATABASE_URL=db.url, SLACK_SIGNING_SECRET=secret, SLACK_BOT_TOKEN="xoxb-bench-token",
                SLACK_API_URL=slack_api_url, **(extra_env or {}))
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "2",
          "--log-level", "warning", "--chdir", str(ROOT), "app:app"], env=env, cwd=ROOT)
     server = Server(process, f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 60
