@@ -134,8 +134,8 @@ def _scored_titles(parsed: ParsedFeed) -> dict[str, tuple[str, float]]:
     """Each entry headline's tone, scored here while the parent normalises and looks up the
     entries (the lexicon model is the largest cost of ingesting new items after the parse itself)."""
     try:
-        from feeds.tone import tone_of
         from feeds.normalize import entry_title
+        from feeds.tone import tone_of
         return {title: tone_of(title) for title in {entry_title(e) for e in parsed.entries}}
     except Exception:  # noqa: BLE001 - an optimisation only: the parent scores what is missing
         return {}
