@@ -46,7 +46,7 @@ def high_water_mb(pid: int | str = "self") -> float:
 
 def main(url: str, feeds: int) -> MemoryRun:
     """Ingest `feeds` × 1,000 new items in one poll and report the peaks."""
-    from bench.suites.feeds import ITEMS, _FeedServer
+    from bench.suites.feeds import _FeedServer
     from config import Settings
     from feeds.parse import shared_parser
     from feeds.poll import poll_due_feeds
