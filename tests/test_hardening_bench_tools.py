@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from bench import datagen, databases, floors
 from bench.__main__ import parse_options, parse_size
 from bench.stats import percentile, summarize
+from bench.suites.http import procfile_web_shape
 from models.periods import parse_period
 
 LONDON = ZoneInfo("Europe/London")
@@ -39,6 +40,16 @@ def test_sizes_and_options():
         parse_options(["--backends", "oracle"])
     with pytest.raises(SystemExit):
         parse_options(["--sizes", "ten"])
+
+
+def test_the_http_bench_runs_gunicorn_in_the_procfiles_shape(tmp_path):
+    assert procfile_web_shape() == (2, 1)  # what the README's HTTP table was measured with
+    edited = tmp_path / "Procfile"
+    edited.write_text("release: x\nweb: gunicorn --workers ${WEB_CONCURRENCY:-3} --threads ${WEB_THREADS:-4} app:app\n")
+    assert procfile_web_shape(edited) == (3, 4)
+    edited.write_text("web: gunicorn --workers 3 app:app\n")
+    with pytest.raises(ValueError, match="WEB_CONCURRENCY"):
+        procfile_web_shape(edited)
 
 
 def test_percentiles_are_nearest_rank():

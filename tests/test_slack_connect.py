@@ -106,3 +106,14 @@ def test_a_socket_mode_command_reaches_the_same_listeners_without_a_signature(ma
     runtime.worker.stop()
     assert response.status == 200
     assert json.loads(response.body)["blocks"][0]["text"]["text"].startswith("Herald")
+
+
+def test_a_token_in_the_environment_starts_without_a_misleading_bolt_warning(make_app, sqlite_url, slack_api,
+                                                                            monkeypatch, caplog):
+    # Bolt reads SLACK_BOT_TOKEN itself and warns it "will be unused" beside Herald's client, which holds it.
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    with caplog.at_level("WARNING"):
+        app = make_app(sqlite_url, SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s3cret",
+                       SLACK_API_URL=slack_api.api_url)
+    assert app.extensions["herald_slack"].bolt.client.token == "xoxb-1"
+    assert not [r for r in caplog.records if "will be unused" in r.getMessage()], caplog.text

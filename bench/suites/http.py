@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -81,15 +82,30 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def procfile_web_shape(procfile: Path = ROOT / "Procfile") -> tuple[int, int]:
+    """(worker processes, threads per worker) that the Procfile's `web:` line runs by default, so the
+    bench measures what is deployed."""
+    line = next(text for text in procfile.read_text().splitlines() if text.startswith("web:"))
+    shape = []
+    for option, variable in (("--workers", "WEB_CONCURRENCY"), ("--threads", "WEB_THREADS")):
+        found = re.search(rf"{option} \$\{{{variable}:-(\d+)\}}", line)
+        if not found:
+            raise ValueError(f"the Procfile's web line has no `{option} ${{{variable}:-N}}`: {line}")
+        shape.append(int(found.group(1)))
+    return shape[0], shape[1]
+
+
 def start_server(db: BenchDatabase, secret: str, slack_api_url: str,
                  extra_env: dict[str, str] | None = None) -> Server:
-    """gunicorn with 2 workers × 2 threads (as the Procfile runs it), waiting until /healthz answers."""
+    """gunicorn as the Procfile runs it (`procfile_web_shape`), waiting until /healthz answers."""
+    workers, threads = procfile_web_shape()
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "HERALD_", "TEAMS_"))}
     env.update(DATABASE_URL=db.url, SLACK_SIGNING_SECRET=secret, SLACK_BOT_TOKEN="xoxb-bench-token",
                SLACK_API_URL=slack_api_url, **(extra_env or {}))
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "2",
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--threads", str(threads),
          "--log-level", "warning", "--chdir", str(ROOT), "app:app"], env=env, cwd=ROOT)
     server = Server(process, f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 60

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
@@ -93,11 +94,23 @@ def build_slack(herald: Herald, worker: JobWorker | None = None) -> SlackRuntime
     return runtime
 
 
+class _NotTheClientsOwnToken(logging.Filter):
+    """Drops Bolt's "`token` will be unused" warning: Bolt reads SLACK_BOT_TOKEN from the environment
+    even when given a client, and Herald's client is the one holding that very token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_BOLT_LOG = logging.getLogger("herald.slack.bolt")
+_BOLT_LOG.addFilter(_NotTheClientsOwnToken())
+
+
 def _bolt_app(runtime: SlackRuntime) -> App:
     settings = runtime.herald.settings
     common = dict(signing_secret=settings.SLACK_SIGNING_SECRET or None, process_before_response=True,
                   request_verification_enabled=False,  # verified before Bolt, with Herald's clock
-                  logger=logging.getLogger("herald.slack.bolt"))
+                  logger=_BOLT_LOG)
     if settings.SLACK_CLIENT_ID:
         runtime.installation_store = SQLAlchemyInstallationStore(
             client_id=settings.SLACK_CLIENT_ID, engine=runtime.herald.engine,
