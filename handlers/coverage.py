@@ -13,9 +13,8 @@ from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Attachment, Fact, Item, Reply, Section
-from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_nice_names, councils_named,
-                             coverage_between, coverage_page, iter_coverage, predecessors_of,
-                             tag_names_like)
+from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_match, council_nice_names,
+                             coverage_between, coverage_page, iter_coverage, tag_names_like)
 from models.outlet import TIERS, find_outlets, outlet_names
 from models.periods import PERIOD_EXAMPLES, MONTHS, Period, PeriodError, parse_period
 
@@ -133,10 +132,10 @@ def _filters(args: Args, tone: str | None, terms: list[str], ctx: Context) -> tu
         outlet_ids = tuple(o.id for o in outlets)
         described.append("outlet " + ", ".join(o.name for o in outlets))
     if (name := args.take("council")) is not None:
-        found = councils_named(ctx.session, name) if name.strip() else []
-        if not found:
+        match = council_match(ctx.session, name) if name.strip() else None
+        if match is None or not match.named:
             raise NotFound(f"I don't know a council called {name!r}.", _nearest(name, council_nice_names(ctx.session)))
-        older = predecessors_of(ctx.session, [code for code, _nice in found])
+        found, older = match.named, match.replaced
         council_codes = tuple(code for code, _nice in found + older)
         described.append("council " + ", ".join(dict.fromkeys(nice for _code, nice in found))
                          + (f" (with {', '.join(nice for _c, nice in older)}, which it replaced)" if older else ""))

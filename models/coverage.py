@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Iterator, Sequence
 
 from sqlalchemy import (Boolean, Float, ForeignKey, Index, Integer, String, Table, Text, and_, any_, bindparam,
-                        distinct, exists, func, insert, or_, select)
+                        distinct, exists, func, insert, literal, or_, select, union_all)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -634,10 +634,15 @@ class PeriodLike:  # pragma: no cover - typing aid: models.periods.Period
 def _council_lookups() -> dict:
     """The council-resolution statements, built once: every filtered /coverage runs them."""
     from models.council import Council, CouncilName
+    named = (select(CouncilName.council_code.label("code")).distinct()
+             .where(CouncilName.normalized.in_(bindparam("variants", expanding=True))).cte("named"))
+    columns = (Council.code, Council.nice_name, Council.current, Council.replaced_by)
+    # replaced_by is a comma-separated list of codes: LIKE narrows, the split (in Python) decides exactly.
+    replaced = (select(*columns, literal(False).label("named"))
+                .join(named, Council.replaced_by.contains(named.c.code)).where(Council.replaced_by.is_not(None)))
     return {
-        "named": select(Council.code, Council.nice_name, Council.current)
-        .join(CouncilName, CouncilName.council_code == Council.code)
-        .where(CouncilName.normalized.in_(bindparam("variants", expanding=True))).distinct(),
+        "match": union_all(select(*columns, literal(True).label("named")).join(named, Council.code == named.c.code),
+                           replaced),
         "names_of_items": select(CoverageCouncil.coverage_id, Council.nice_name)
         .join(Council, Council.code == CoverageCouncil.council_code)
         .where(CoverageCouncil.coverage_id.in_(bindparam("ids", expanding=True)))
@@ -645,31 +650,38 @@ def _council_lookups() -> dict:
     }
 
 
-def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
-    """(code, nice name) of the councils called `name` ("Thurrock", "Woking BC"), current first."""
+@dataclass(frozen=True)
+class CouncilMatch:
+    """The councils a name means, (code, nice name) current first, and the abolished councils they
+    replaced (Kettering for North Northamptonshire), whose stories count as theirs."""
+
+    named: list[tuple[str, str]]
+    replaced: list[tuple[str, str]]
+
+
+_COUNCIL_SUFFIXES = (" council", " borough council", " district council", " city council", " county council",
+                     " bc", " dc", " cc", " mbc")
+
+
+def council_match(session: Session, name: str) -> CouncilMatch:
+    """The councils called `name` ("Thurrock", "Woking BC") and those they replaced, in one query."""
     from models.councils_data import normalize_name
     wanted = normalize_name(name)
-    variants = {wanted}
-    for suffix in (" council", " borough council", " district council", " city council", " county council",
-                   " bc", " dc", " cc", " mbc"):
-        if wanted.endswith(suffix):
-            variants.add(wanted[: -len(suffix)])
-    rows = session.execute(_council_lookups()["named"], {"variants": sorted(variants)}).all()
-    return [(code, nice) for code, nice, _current in sorted(rows, key=lambda r: (not r[2], r[1]))]
+    variants = {wanted} | {wanted[: -len(suffix)] for suffix in _COUNCIL_SUFFIXES if wanted.endswith(suffix)}
+    rows = column_rows(session, _council_lookups()["match"], {"variants": sorted(variants)})
+    codes = {code for code, _nice, _current, _replaced_by, is_named in rows if is_named}
+    councils = {code: (nice, current, replaced_by) for code, nice, current, replaced_by, _named in rows}
+    named = sorted(((code, nice) for code, (nice, current, _r) in councils.items() if code in codes),
+                   key=lambda row: (not councils[row[0]][1], row[1]))
+    replaced = sorted(((code, nice) for code, (nice, _current, replaced_by) in councils.items()
+                       if code not in codes and codes & {c.strip() for c in (replaced_by or "").split(",")}),
+                      key=lambda row: row[1])
+    return CouncilMatch(named=named, replaced=replaced)
 
 
-def predecessors_of(session: Session, codes: Sequence[str]) -> list[tuple[str, str]]:
-    """(code, nice name) of abolished councils replaced by any of `codes` (Kettering for North
-    Northamptonshire), so a current council's coverage includes stories about what it absorbed."""
-    from models.council import Council
-    wanted = set(codes)
-    if not wanted:
-        return []
-    # replaced_by is a comma-separated list of codes: LIKE narrows, the split decides exactly.
-    rows = session.execute(select(Council.code, Council.nice_name, Council.replaced_by)
-                           .where(or_(*(Council.replaced_by.contains(code, autoescape=True) for code in sorted(wanted)))))
-    return [(code, nice) for code, nice, replaced in rows
-            if wanted & {c.strip() for c in replaced.split(",")} and code not in wanted]
+def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
+    """(code, nice name) of the councils called `name` ("Thurrock", "Woking BC"), current first."""
+    return council_match(session, name).named
 
 
 def council_nice_names(session: Session) -> list[str]:

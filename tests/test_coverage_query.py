@@ -159,3 +159,17 @@ def test_the_comparison_stories_and_tiers_honour_every_filter(herald):
     assert "6 (up 3 on the same point last week: 3)" in everything
     assert "Stories             5 (some in several outlets)" in everything
     assert "Trade    5" in everything and "Unknown  1" in everything
+
+
+def test_a_council_name_resolves_with_what_it_replaced_in_one_answer(herald):
+    from models.coverage import council_match
+    with herald.session() as s:
+        north = council_match(s, "North Northamptonshire Council")
+        kettering = council_match(s, "kettering borough council")
+        nothing = council_match(s, "Atlantis")
+    assert north.named == [("NNT", "North Northamptonshire")]
+    replaced = [nice for _code, nice in north.replaced]
+    assert {"Corby", "East Northamptonshire", "Kettering", "Wellingborough"} <= set(replaced)
+    assert replaced == sorted(replaced) and "North Northamptonshire" not in replaced
+    assert [code for code, _nice in kettering.named] == ["KET"] and kettering.replaced == []
+    assert nothing.named == [] and nothing.replaced == []
