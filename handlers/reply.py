@@ -5,7 +5,7 @@ their platform. Nothing in a `Reply` is Slack or Teams markup.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Visibility = Literal["private", "channel"]
