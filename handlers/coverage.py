@@ -5,6 +5,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from rapidfuzz import process
 
@@ -224,13 +225,14 @@ def _items_section(rows: list[CoverageRow], ctx: Context, total: int, offset: in
     if not rows:
         text = "No coverage matched." if not total else "No more items: that was the last page."
         return Section(text=text + " Try a longer period, e.g. /coverage last month.")
-    items = tuple(Item(title=r.title, url=r.url, meta=_meta(r, ctx), marker=r.tone, detail=f"id {r.id}")
+    tz = ctx.tz
+    items = tuple(Item(title=r.title, url=r.url, meta=_meta(r, tz), marker=r.tone, detail=f"id {r.id}")
                   for r in rows)
     return Section(heading="Stories", items=items)
 
 
-def _meta(row: CoverageRow, ctx: Context) -> tuple[str, ...]:
-    meta = [row.outlet or "unknown outlet", row.published_at.astimezone(ctx.tz).strftime("%a %-d %b %Y"),
+def _meta(row: CoverageRow, tz: ZoneInfo) -> tuple[str, ...]:
+    meta = [row.outlet or "unknown outlet", row.published_at.astimezone(tz).strftime("%a %-d %b %Y"),
             row.tone + (" (set by a person)" if row.tone_overridden else "")]
     if row.councils:
         meta.append(", ".join(row.councils))

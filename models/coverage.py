@@ -441,12 +441,13 @@ def coverage_between(session: Session, period: "PeriodLike", filters: CoverageFi
     if compared_with is not None:
         params.update(before_start=compared_with.start, before_end=compared_with.end)
     row, = column_rows(session, _summary_statement(_Shape.of(filters), compared_with is not None), params)
-    by_tone = {tone: row._mapping[tone] for tone in TONES if row._mapping[tone]}
-    by_tier = {tier: row._mapping[tier] for tier in TIERS if row._mapping[tier]}
-    if unknown := row.total - sum(by_tier.values()):
+    counts = row._asdict()
+    by_tone = {tone: counts[tone] for tone in TONES if counts[tone]}
+    by_tier = {tier: counts[tier] for tier in TIERS if counts[tier]}
+    if unknown := counts["total"] - sum(by_tier.values()):
         by_tier["unknown"] = unknown
-    before = int(row.before) if compared_with is not None else None
-    return CoverageSummary(row.total, row.stories, by_tier, by_tone, row.proactive, before)
+    before = int(counts["before"]) if compared_with is not None else None
+    return CoverageSummary(counts["total"], counts["stories"], by_tier, by_tone, counts["proactive"], before)
 
 
 _NAME_SEPARATOR = "\x1f"  # no council name contains the ASCII unit separator
@@ -471,9 +472,10 @@ def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilte
                   limit: int) -> list[CoverageRow]:
     """One page of matching items, newest first, with outlet and councils, in one statement."""
     params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
-    return [CoverageRow(r.id, r.title, r.url, r.name, r.tier, r.published_at, r.tone, r.tone_overridden,
-                        tuple(sorted(r.councils.split(_NAME_SEPARATOR))) if r.councils else (), note=r.note)
-            for r in column_rows(session, _page_statement(_Shape.of(filters)), params)]
+    return [CoverageRow(item_id, title, url, outlet, tier, published_at, tone, overridden,
+                        tuple(sorted(councils.split(_NAME_SEPARATOR))) if councils else (), note=note)
+            for item_id, title, url, outlet, tier, published_at, tone, overridden, note, councils
+            in column_rows(session, _page_statement(_Shape.of(filters)), params)]
 
 
 def iter_coverage(session: Session, period: "PeriodLike", filters: CoverageFilters,
