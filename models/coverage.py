@@ -671,14 +671,14 @@ def council_match(session: Session, name: str) -> CouncilMatch:
     wanted = normalize_name(name)
     variants = {wanted} | {wanted[: -len(suffix)] for suffix in _COUNCIL_SUFFIXES if wanted.endswith(suffix)}
     rows = column_rows(session, _council_lookups()["match"], {"variants": sorted(variants)})
-    codes = {code for code, _nice, _current, _replaced_by, is_named in rows if is_named}
     councils = {code: (nice, current, replaced_by) for code, nice, current, replaced_by, _named in rows}
-    named = sorted(((code, nice) for code, (nice, current, _r) in councils.items() if code in codes),
-                   key=lambda row: (not councils[row[0]][1], row[1]))
-    replaced = sorted(((code, nice) for code, (nice, _current, replaced_by) in councils.items()
+    codes = {code for code, _nice, _current, _replaced_by, is_named in rows if is_named}
+    named = sorted(codes, key=lambda code: (not councils[code][1], councils[code][0]))
+    replaced = sorted((code for code, (_nice, _current, replaced_by) in councils.items()
                        if code not in codes and codes & {c.strip() for c in (replaced_by or "").split(",")}),
-                      key=lambda row: row[1])
-    return CouncilMatch(named=named, replaced=replaced)
+                      key=lambda code: councils[code][0])
+    return CouncilMatch(named=[(code, councils[code][0]) for code in named],
+                        replaced=[(code, councils[code][0]) for code in replaced])
 
 
 def councils_named(session: Session, name: str) -> list[tuple[str, str]]:
