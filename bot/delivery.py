@@ -8,7 +8,8 @@ numbered so a retry after a crash or a failure resumes at the first part not yet
 process can die after a part was posted and before the caller recorded it; on Slack each part is
 marked (`bot.slack.landed`) and a resumed delivery first looks in the channel for the one part that
 may have landed so, and skips it. Teams Workflows and e-mail offer nothing to look in: there a part
-in flight when the process died is sent again (at least once). Errors come back as `DeliveryError`
+in flight when the process died is sent again (at least once). A process that did not die but
+stalled is stopped by its caller's fence (`before_part`), checked before every part. Errors come back as `DeliveryError`
 with a message safe to show: no tokens, no Workflows URL, no SMTP credentials.
 """
 from __future__ import annotations
@@ -208,17 +209,22 @@ def deliver_once(settings: Settings, destination: Destination, part: Part, resum
 
 def deliver(settings: Settings, destination: Destination, reply: Reply, already_delivered: int,
             on_part_delivered: Callable[[int], None], pacer: Pacer | None = None,
-            resume: Resume | None = None, herald: Herald | None = None) -> list[str]:
+            resume: Resume | None = None, herald: Herald | None = None,
+            before_part: Callable[[int], None] | None = None) -> list[str]:
     """Post the parts after `already_delivered`, reporting each as it lands.
 
     With `resume`, Slack posts are marked with the delivery and part; with `resume.since` (a retry),
     the first part is first looked for in the channel, since only it can have landed unrecorded.
-    A chart that cannot be uploaded does not hold the digest back (the words carry the same
-    figures): it is returned as a note to record on the run. Any other failure raises.
+    `before_part(number)` runs before each part is looked for and posted: the caller's fence, which
+    raises to stop a delivery whose claim was taken over. A chart that cannot be uploaded does not
+    hold the digest back (the words carry the same figures): it is returned as a note to record on
+    the run. Any other failure raises.
     """
     notes: list[str] = []
     parts = delivery_parts(reply, destination.platform)
     for number, part in enumerate(parts[already_delivered:], start=already_delivered + 1):
+        if before_part is not None:
+            before_part(number)
         try:
             if resume is None:
                 deliver_part(settings, destination, part, pacer, herald=herald)

@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.slack.coverage_alerts import SlackNotifier
 from digests import runner
 from digests.schedule import DAY_NAMES, parse_days
-from models.digest import acquire_lease, active_subscriptions, new_holder, release_lease
+from models.digest import CLOCK_LEASE, acquire_lease, active_subscriptions, new_holder, release_lease
 from feeds.poll import poll_due_feeds
 from config import Settings
 from runtime import Herald
@@ -43,7 +43,7 @@ from runtime import Herald
 FEED_CHECK_SECONDS = 60.0
 
 log = logging.getLogger("herald.clock")
-LEASE_NAME = "clock"
+LEASE_NAME = CLOCK_LEASE
 MISFIRE_GRACE_SECONDS = 3600
 SUBSCRIPTION_JOB_PREFIX = "digest:"
 

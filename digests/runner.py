@@ -6,7 +6,11 @@ taken with a conditional update (so two threads never send it together), compose
 the run, and delivered part by part with `delivered_parts` recorded after each part, so a retry
 resumes where the last attempt stopped. A retry first asks the platform whether the part the last
 attempt was posting landed anyway (the process died between the post and the record): on Slack that
-part is found by its marks and not posted twice (see `bot.delivery`). Failures are retried with
+part is found by its marks and not posted twice (see `bot.delivery`). An attempt whose holder did
+not die but stalled (past its clock lease, or past SEND_STALE_AFTER for a command-line sender) and was
+taken over is fenced: its claim is an `AttemptClaim`, checked and renewed right before every post
+(`hold`) and required by every write, so the stale holder stops without posting or recording
+anything once it wakes. Failures are retried with
 backoff and then reported to admins and in `/digest list`; a period missed while Herald was down is
 sent late within HERALD_DIGEST_GRACE_HOURS and recorded as missed after that.
 """
@@ -14,18 +18,21 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from bot.delivery import DRAFT_PART, DeliveryError, Destination, Resume, deliver, deliver_once, notify_admins
+from bot.slack.post import PACER, FencedPacer
 from digests import stored
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
 from digests.schedule import Occurrence, Schedule, occurrences_between
-from models.digest import (MAX_ATTEMPTS, DigestRun, DigestSubscription, active_subscriptions, claim_run,
-                           claimed_periods, record_missed, runs_to_retry, start_attempt)
+from models.digest import (MAX_ATTEMPTS, AttemptClaim, DigestRun, DigestSubscription, active_subscriptions,
+                           claim_run, claimed_periods, hold_attempt, record_attempt, record_missed, runs_to_retry,
+                           start_attempt)
 from handlers.reply import Button, Reply
 from runtime import Herald
 
@@ -94,7 +101,12 @@ def attempt_safely(herald: Herald, run_id: int, holder: str) -> None:
         attempt(herald, run_id, holder)
     except Exception:
         log.exception("digest run %s failed unexpectedly", run_id)
-        _failed(herald, run_id, "Herald hit an internal error composing or sending it (see the clock log)")
+        with herald.session() as session:  # only an attempt of ours still on the run may record it
+            number = session.scalar(select(DigestRun.attempts).where(
+                DigestRun.id == run_id, DigestRun.status == "sending", DigestRun.claimed_by == holder))
+        if number is not None:
+            _failed(herald, AttemptClaim(run_id, holder, number),
+                    "Herald hit an internal error composing or sending it (see the clock log)")
 
 
 def sweep(herald: Herald, holder: str) -> None:
@@ -124,40 +136,82 @@ def _occurrence_of(run: DigestRun, herald: Herald) -> Occurrence:
     return Occurrence(run.period_key, run.due_at, day, day - span, day)
 
 
+class ClaimLost(Exception):
+    """This attempt's claim was taken over (its holder stalled past its lease or claim): it must not
+    post or record anything more."""
+
+
 def _prepare(herald: Herald, run_id: int, holder: str):
     """Take the run for an attempt (committed at once), then compose and store its digest if new."""
     with herald.session() as session:
-        if not start_attempt(session, run_id, holder, herald.clock.now(), SEND_STALE_AFTER):
-            return None
+        claim = start_attempt(session, run_id, holder, herald.clock.now(), SEND_STALE_AFTER)
+    if claim is None:
+        return None
     with herald.session() as session:
         run = session.get(DigestRun, run_id)
         if not run.subscription.active:
-            run.status, run.last_error, run.next_attempt_at = "held", "unsubscribed before it went", None
+            record_attempt(session, claim, status="held", last_error="unsubscribed before it went",
+                           next_attempt_at=None)
             return None
-        if run.draft is None:
+        draft = run.draft
+        if draft is None:
             reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
             token = secrets.token_urlsafe(18) if reply.chart else None
-            run.draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
+            draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
+            if not record_attempt(session, claim, draft=draft):
+                return None
         since = run.due_at - CLOCK_SKEW if run.attempts > 1 else None  # no post can predate the due time
-        return stored.from_json(run.draft), run.subscription, run.delivered_parts, Resume(run_id, since)
+        return stored.from_json(draft), run.subscription, run.delivered_parts, Resume(run_id, since), claim
+
+
+def hold(herald: Herald, claim: AttemptClaim) -> None:
+    """The fence before each post (`hold_attempt`): return once this attempt may post, renewing its
+    claim; raise ClaimLost once another holder or attempt has the run.
+
+    A clock posts only while its lease lasts at least half a lease longer, so a successor, which
+    takes the run only after taking the lapsed lease, never overlaps a post in flight (the Slack
+    client's timeout, 10 s, is well inside the default 30 s). With less left it waits for its own
+    renewal, for at most one lease length, then gives the run back (`claimed`) for the next leader.
+    """
+    lease = float(herald.settings.HERALD_CLOCK_LEASE_SECONDS)
+    give_up = time.monotonic() + lease
+    while True:
+        now = herald.clock.now()
+        lease_until = now + timedelta(seconds=lease / 2) if claim.holder.startswith("clock:") else None
+        with herald.session() as session:
+            state = hold_attempt(session, claim, now, lease_until)
+        if state == "held":
+            return
+        if state == "short" and time.monotonic() > give_up:  # leave it to whichever clock leads next
+            with herald.session() as session:
+                record_attempt(session, claim, status="claimed")
+            state = "lost"
+        if state == "lost":
+            raise ClaimLost(f"digest run {claim.run_id}: attempt {claim.number} by {claim.holder} was taken over")
+        time.sleep(0.05)
 
 
 def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
-    """One delivery attempt of a run; returns its new status, or None if it was not ours to take."""
+    """One delivery attempt of a run; returns its new status, or None if it was not (or is no
+    longer) ours to take."""
     prepared = _prepare(herald, run_id, holder)
     if prepared is None:
         return None
-    digest, sub, delivered, resume = prepared
+    digest, sub, delivered, resume, claim = prepared
     try:
         if sub.approval_required and not digest.approved:
-            return _post_draft(herald, run_id, digest, sub, resume)
+            return _post_draft(herald, claim, digest, sub, resume)
+        fenced = FencedPacer(herald.pacer or PACER, lambda: hold(herald, claim))  # before each Slack message
         notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
-                        delivered, lambda n: _set(herald, run_id, delivered_parts=n), herald.pacer, resume,
-                        herald)
+                        delivered, lambda n: _record(herald, claim, delivered_parts=n), fenced, resume,
+                        herald, before_part=lambda _n: hold(herald, claim))
+        _record(herald, claim, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,
+                next_attempt_at=None)
     except DeliveryError as exc:
-        return _failed(herald, run_id, str(exc))
-    _set(herald, run_id, status="sent", sent_at=herald.clock.now(), last_error="; ".join(notes) or None,
-         next_attempt_at=None)
+        return _failed(herald, claim, str(exc))
+    except ClaimLost as exc:
+        log.warning("%s: stopped without posting or recording more", exc)
+        return None
     log.info("digest sent: run=%s", run_id)
     return "sent"
 
@@ -170,41 +224,43 @@ def with_chart_link(herald: Herald, run_id: int, digest: stored.StoredDigest, su
     return replace(digest.reply, buttons=digest.reply.buttons + (Button(label="Open the coverage chart", url=url),))
 
 
-def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: DigestSubscription,
+def _post_draft(herald: Herald, claim: AttemptClaim, digest: stored.StoredDigest, sub: DigestSubscription,
                 resume: Resume) -> str:
     if not digest.draft_posted:
-        deliver_once(herald.settings, destination_of(sub, approval=True), stored.draft_copy(digest.reply, run_id),
-                     resume, DRAFT_PART, herald.pacer, herald)
-        with herald.session() as session:
-            run = session.get(DigestRun, run_id)
-            run.draft = stored.to_json(stored.StoredDigest(digest.reply, approved=False, draft_posted=True))
+        hold(herald, claim)
+        deliver_once(herald.settings, destination_of(sub, approval=True),
+                     stored.draft_copy(digest.reply, claim.run_id), resume, DRAFT_PART, herald.pacer, herald)
+        _record(herald, claim, draft=stored.to_json(stored.StoredDigest(digest.reply, approved=False,
+                                                                        draft_posted=True)))
     deadline = None
     with herald.session() as session:
-        run = session.get(DigestRun, run_id)
+        run = session.get(DigestRun, claim.run_id)
         if sub.approval_deadline_minutes is not None:
             deadline = run.due_at + timedelta(minutes=sub.approval_deadline_minutes)
-        run.status, run.next_attempt_at, run.last_error = "draft", deadline, None
+    _record(herald, claim, status="draft", next_attempt_at=deadline, last_error=None)
     return "draft"
 
 
-def _set(herald: Herald, run_id: int, **values) -> None:
+def _record(herald: Herald, claim: AttemptClaim, **values) -> None:
+    """Write the attempt's progress or outcome; ClaimLost if the run is no longer this attempt's."""
     with herald.session() as session:
-        run = session.get(DigestRun, run_id)
-        for name, value in values.items():
-            setattr(run, name, value)
+        if not record_attempt(session, claim, **values):
+            raise ClaimLost(f"digest run {claim.run_id}: attempt {claim.number} by {claim.holder} was taken over")
 
 
-def _failed(herald: Herald, run_id: int, reason: str) -> str:
-    """Schedule a retry with backoff, or give up after MAX_ATTEMPTS and tell the admins."""
+def _failed(herald: Herald, claim: AttemptClaim, reason: str) -> str | None:
+    """Schedule a retry with backoff, or give up after MAX_ATTEMPTS and tell the admins; None (nothing
+    recorded) if the attempt was taken over meanwhile."""
     now = herald.clock.now()
     with herald.session() as session:
-        run = session.get(DigestRun, run_id)
+        run = session.get(DigestRun, claim.run_id)
         final = run.attempts >= MAX_ATTEMPTS
-        run.status, run.last_error = "failed", reason
-        run.next_attempt_at = None if final else now + BACKOFF[min(run.attempts, len(BACKOFF)) - 1]
         label = f"digest #{run.subscription_id} ({run.subscription.kind} to {run.subscription.destination}), " \
                 f"period {run.period_key}"
-    log.warning("digest delivery failed: run=%s final=%s reason=%s", run_id, final, reason)
+        if not record_attempt(session, claim, status="failed", last_error=reason, next_attempt_at=None if final
+                              else now + BACKOFF[min(run.attempts, len(BACKOFF)) - 1]):
+            return None
+    log.warning("digest delivery failed: run=%s final=%s reason=%s", claim.run_id, final, reason)
     if final:
         notify_admins(herald.settings, f"Gave up on {label} after {MAX_ATTEMPTS} attempts: {reason}",
                       herald.pacer)

@@ -88,6 +88,7 @@ class ClockLease(Base):
 HOLIDAY_REGIONS = ("england-and-wales", "scotland", "northern-ireland")
 HOLIDAY_POLICIES = ("send", "skip", "next")
 UNFINISHED = ("claimed", "approved", "sending", "failed")
+CLOCK_LEASE = "clock"  # the lease name of the clock processes (`digests.clock`)
 MAX_ATTEMPTS = 5
 
 
@@ -181,12 +182,28 @@ def claimed_periods(session: Session, subscription_id: int, period_keys: list[st
         DigestRun.subscription_id == subscription_id, DigestRun.period_key.in_(period_keys))))
 
 
-def start_attempt(session: Session, run_id: int, holder: str, now: datetime,
-                  stale_after: timedelta) -> bool:
-    """Take the run for one delivery attempt; False if someone else is on it or it is finished.
+@dataclass(frozen=True)
+class AttemptClaim:
+    """The fencing token of one delivery attempt: the run, who took it and which attempt it is.
 
-    A run another *clock* claimed is orphaned (only the lease holder runs jobs, and that is us);
-    one a web process claimed is orphaned once it is older than `stale_after`.
+    Every write an attempt makes after taking the run is conditional on this token still being the
+    run's (`hold_attempt`, `record_attempt`), so a holder that stalled and was taken over can
+    neither post nor record anything: its next check finds another holder or a later attempt.
+    """
+
+    run_id: int
+    holder: str
+    number: int  # the run's `attempts` once this attempt took it
+
+
+def start_attempt(session: Session, run_id: int, holder: str, now: datetime,
+                  stale_after: timedelta) -> AttemptClaim | None:
+    """Take the run for one delivery attempt; None if someone else is on it or it is finished.
+
+    A run another *clock* claimed is orphaned (only the lease holder runs jobs, and that is us: the
+    other clock's lease lapsed, and a clock posts only while its lease has time left, see
+    `hold_attempt`); one a web or command-line process claimed is orphaned once its claim has not
+    been renewed for `stale_after` (the sender renews it before every post).
     """
     takeable = or_(
         DigestRun.status.in_(("claimed", "approved")),
@@ -198,6 +215,40 @@ def start_attempt(session: Session, run_id: int, holder: str, now: datetime,
         update(DigestRun).where(DigestRun.id == run_id, takeable)
         .values(status="sending", claimed_by=holder, claimed_at=now, attempts=DigestRun.attempts + 1)
         .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        return None
+    number = session.scalar(select(DigestRun.attempts).where(DigestRun.id == run_id))  # our own write: locked
+    return AttemptClaim(run_id, holder, number)
+
+
+def _claim_is(claim: AttemptClaim):
+    return (DigestRun.id == claim.run_id) & (DigestRun.status == "sending") & (
+        DigestRun.claimed_by == claim.holder) & (DigestRun.attempts == claim.number)
+
+
+def hold_attempt(session: Session, claim: AttemptClaim, now: datetime,
+                 lease_until: datetime | None = None) -> str:
+    """The fence before each post: renew the claim if it is still this attempt's, and say whether
+    the attempt may post now: "held", "lost" (another holder or attempt has the run; stop), or
+    "short" (with `lease_until`, for a clock: the lease `CLOCK_LEASE` is another's, or ours but not
+    lasting until `lease_until`; wait for the renewal rather than post something a successor, taking
+    over once the lease lapsed, could post again)."""
+    renewed = session.execute(update(DigestRun).where(_claim_is(claim)).values(claimed_at=now)
+                              .execution_options(synchronize_session=False))
+    if renewed.rowcount != 1:
+        return "lost"
+    if lease_until is not None and session.scalar(select(ClockLease.name).where(
+            ClockLease.name == CLOCK_LEASE,
+            or_(ClockLease.holder != claim.holder, ClockLease.expires_at < lease_until))) is not None:
+        return "short"  # (no lease row at all: no clock has ever led, so none can take over)
+    return "held"
+
+
+def record_attempt(session: Session, claim: AttemptClaim, **values) -> bool:
+    """Write an attempt's progress or outcome (`delivered_parts`, `status`, …) only while the claim
+    is still its own; False (nothing written) once it was taken over."""
+    result = session.execute(update(DigestRun).where(_claim_is(claim)).values(**values)
+                             .execution_options(synchronize_session=False))
     return result.rowcount == 1
 
 

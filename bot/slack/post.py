@@ -64,6 +64,18 @@ class Pacer:
             self._sleep(slot - now)
 
 
+class FencedPacer(Pacer):
+    """A pacer whose wait ends with the caller's `fence` (which raises to stop): the check runs right
+    before each message is sent, after its pacing wait (a digest's claim, see `digests.runner`)."""
+
+    def __init__(self, pacer: Pacer, fence: Callable[[], None]):
+        self.pacer, self.fence = pacer, fence
+
+    def wait(self, channel: str) -> None:
+        self.pacer.wait(channel)
+        self.fence()
+
+
 PACER = Pacer()
 
 
