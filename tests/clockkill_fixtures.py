@@ -20,7 +20,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select, text, update
+
+from models.db import make_engine
+from models.digest import ClockLease, DigestRun
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,7 +130,7 @@ class ClockPool:
     def __init__(self, database_url: str, env: dict[str, str], logs: Path):
         self.logs = logs
         self.forker = ClockForker(env)
-        self.engine = create_engine(database_url)
+        self.engine = make_engine(database_url)
         self.alive: list[int] = []
         self.started = 0
 
@@ -135,13 +140,15 @@ class ClockPool:
             self.started += 1
             self.alive.append(self.forker.start(self.logs / f"clock{self.started}.log"))
 
-    def query(self, sql: str, **params) -> list[tuple]:
+    def query(self, sql, **params) -> list[tuple]:
+        """Rows of a SQL string, or of a SQLAlchemy statement (typed: the same on SQLite and PostgreSQL)."""
         with self.engine.connect() as conn:
-            return list(conn.execute(text(sql), params))
+            return list(conn.execute(text(sql) if isinstance(sql, str) else sql, params))
 
     def leader(self) -> tuple[int, str] | None:
         """The live clock holding an unexpired lease, and its holder name."""
-        rows = self.query("SELECT holder FROM clock_leases WHERE name = 'clock' AND expires_at > now()")
+        rows = self.query(select(ClockLease.holder).where(ClockLease.name == "clock",
+                                                          ClockLease.expires_at > datetime.now(timezone.utc)))
         for pid in self.alive:
             if rows and f":{pid}:" in rows[0][0]:
                 return pid, rows[0][0]
@@ -152,8 +159,8 @@ class ClockPool:
         self.forker.signal_and_wait(pid, signal.SIGKILL)
         self.alive.remove(pid)
         with self.engine.begin() as conn:  # the lease of a dead clock, expired now rather than in 2 s
-            conn.execute(text("UPDATE clock_leases SET expires_at = now() - interval '1 second' "
-                              "WHERE holder = :holder"), {"holder": holder})
+            conn.execute(update(ClockLease).where(ClockLease.holder == holder)
+                         .values(expires_at=datetime.now(timezone.utc) - timedelta(seconds=1)))
 
     def close(self) -> None:
         for pid in self.alive:
@@ -164,8 +171,8 @@ class ClockPool:
 
 def progress(pool: ClockPool, slack) -> tuple[int, int, int]:
     """(posts Slack has received, runs sent, parts recorded)."""
-    (sent, parts), = pool.query("SELECT count(*) FILTER (WHERE status = 'sent'), coalesce(sum(delivered_parts), 0) "
-                                "FROM digest_runs")
+    (sent, parts), = pool.query(select(func.count().filter(DigestRun.status == "sent"),
+                                       func.coalesce(func.sum(DigestRun.delivered_parts), 0)))
     posts = len(slack.server.received("/api/chat.postMessage")) + len(
         slack.server.received("/api/files.completeUploadExternal"))
     return posts, sent, parts
