@@ -162,11 +162,14 @@ class JobWorker:
         if not self._handlers:
             return None
         now = self.herald.clock.now()
-        with self.herald.session() as session:
+        with self.herald.reading() as session:  # an idle look takes no write lock
             candidates = session.scalars(
                 select(Job.id).where(Job.kind.in_(tuple(self._handlers)), Job.status.in_(ACTIVE),
                                      Job.run_after <= now, or_(Job.locked_until.is_(None), Job.locked_until < now))
                 .order_by(Job.id).limit(5)).all()
+        if not candidates:
+            return None
+        with self.herald.session() as session:  # each claim is conditional, so a job taken meanwhile is skipped
             for job_id in candidates:
                 if self._lock(session, job_id, now):
                     return job_id
@@ -189,7 +192,7 @@ class JobWorker:
         return self._run_claimed(job_id)
 
     def _run_claimed(self, job_id: int) -> bool:
-        with self.herald.session() as session:
+        with self.herald.reading() as session:
             kind = session.scalar(select(Job.kind).where(Job.id == job_id))
         try:
             self._handlers[kind](job_id)

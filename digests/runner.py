@@ -101,7 +101,7 @@ def attempt_safely(herald: Herald, run_id: int, holder: str) -> None:
         attempt(herald, run_id, holder)
     except Exception:
         log.exception("digest run %s failed unexpectedly", run_id)
-        with herald.session() as session:  # only an attempt of ours still on the run may record it
+        with herald.reading() as session:  # only an attempt of ours still on the run may record it
             number = session.scalar(select(DigestRun.attempts).where(
                 DigestRun.id == run_id, DigestRun.status == "sending", DigestRun.claimed_by == holder))
         if number is not None:
@@ -111,7 +111,7 @@ def attempt_safely(herald: Herald, run_id: int, holder: str) -> None:
 
 def sweep(herald: Herald, holder: str) -> None:
     """Catch up: claim every subscription's due periods, retry unfinished runs, settle draft deadlines."""
-    with herald.session() as session:
+    with herald.reading() as session:
         ids = [sub.id for sub in active_subscriptions(session)]
     for sub_id in ids:
         try:
@@ -119,7 +119,7 @@ def sweep(herald: Herald, holder: str) -> None:
         except Exception:
             log.exception("could not claim the due digests of subscription %s", sub_id)
     settle_deadlines(herald)
-    with herald.session() as session:
+    with herald.reading() as session:
         pending = runs_to_retry(session, herald.clock.now())
     for run_id in pending:
         attempt_safely(herald, run_id, holder)
@@ -142,24 +142,29 @@ class ClaimLost(Exception):
 
 
 def _prepare(herald: Herald, run_id: int, holder: str):
-    """Take the run for an attempt (committed at once), then compose and store its digest if new."""
+    """Take the run for an attempt (committed at once), compose its digest on a reading snapshot if
+    it has none yet (no writer waits on the composing), then store it while the attempt holds the run."""
     with herald.session() as session:
         claim = start_attempt(session, run_id, holder, herald.clock.now(), SEND_STALE_AFTER)
     if claim is None:
         return None
+    with herald.reading() as session:
+        run = session.get(DigestRun, run_id)
+        sub, draft = run.subscription, run.draft
+        if sub.active and draft is None:
+            reply = compose(session, herald, sub.kind, _occurrence_of(run, herald), run.late)
+            token = secrets.token_urlsafe(18) if reply.chart else None
+            draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
     with herald.session() as session:
         run = session.get(DigestRun, run_id)
         if not run.subscription.active:
             record_attempt(session, claim, status="held", last_error="unsubscribed before it went",
                            next_attempt_at=None)
             return None
-        draft = run.draft
-        if draft is None:
-            reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
-            token = secrets.token_urlsafe(18) if reply.chart else None
-            draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
-            if not record_attempt(session, claim, draft=draft):
-                return None
+        if run.draft is not None:
+            draft = run.draft
+        elif not record_attempt(session, claim, draft=draft):
+            return None
         since = run.due_at - CLOCK_SKEW if run.attempts > 1 else None  # no post can predate the due time
         return stored.from_json(draft), run.subscription, run.delivered_parts, Resume(run_id, since), claim
 
@@ -233,7 +238,7 @@ def _post_draft(herald: Herald, claim: AttemptClaim, digest: stored.StoredDigest
         _record(herald, claim, draft=stored.to_json(stored.StoredDigest(digest.reply, approved=False,
                                                                         draft_posted=True)))
     deadline = None
-    with herald.session() as session:
+    with herald.reading() as session:
         run = session.get(DigestRun, claim.run_id)
         if sub.approval_deadline_minutes is not None:
             deadline = run.due_at + timedelta(minutes=sub.approval_deadline_minutes)
