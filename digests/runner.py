@@ -203,10 +203,10 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
     if prepared is None:
         return None
     digest, sub, delivered, resume, claim = prepared
+    fenced = FencedPacer(herald.pacer or PACER, lambda: hold(herald, claim))  # before each Slack message
     try:
         if sub.approval_required and not digest.approved:
-            return _post_draft(herald, claim, digest, sub, resume)
-        fenced = FencedPacer(herald.pacer or PACER, lambda: hold(herald, claim))  # before each Slack message
+            return _post_draft(herald, claim, digest, sub, resume, fenced)
         notes = deliver(herald.settings, destination_of(sub), with_chart_link(herald, run_id, digest, sub),
                         delivered, lambda n: _record(herald, claim, delivered_parts=n), fenced, resume,
                         herald, before_part=lambda _n: hold(herald, claim))
@@ -230,11 +230,11 @@ def with_chart_link(herald: Herald, run_id: int, digest: stored.StoredDigest, su
 
 
 def _post_draft(herald: Herald, claim: AttemptClaim, digest: stored.StoredDigest, sub: DigestSubscription,
-                resume: Resume) -> str:
+                resume: Resume, pacer: FencedPacer) -> str:
     if not digest.draft_posted:
         hold(herald, claim)
         deliver_once(herald.settings, destination_of(sub, approval=True),
-                     stored.draft_copy(digest.reply, claim.run_id), resume, DRAFT_PART, herald.pacer, herald)
+                     stored.draft_copy(digest.reply, claim.run_id), resume, DRAFT_PART, pacer, herald)
         _record(herald, claim, draft=stored.to_json(stored.StoredDigest(digest.reply, approved=False,
                                                                         draft_posted=True)))
     deadline = None
