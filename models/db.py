@@ -123,7 +123,7 @@ def _refuse_writes_while_reading(engine: Engine) -> None:
 
 
 PG_CONNECT_TIMEOUT_SECONDS = 5  # unless DATABASE_URL sets ?connect_timeout=
-SQLITE_BUSY_WAIT_SECONDS = 30  # how long a writer waits its turn for SQLite's one write lock
+SQLITE_BUSY_WAIT_SECONDS = 20  # how long a writer waits its turn for the write lock: less than gunicorn's 30 s timeout, so a web request still answers 503 busy
 _SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
 
 
