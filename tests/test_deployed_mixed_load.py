@@ -137,8 +137,8 @@ def _marks(messages: list[dict]) -> Counter:
         charts = [f["name"].split("-") for f in message.get("files") or ()]
         if payload:
             found[(payload["delivery"], payload["part"], payload["message"])] += 1
-        for _herald, run, part, _name in charts:
-            found[(int(run), int(part), "chart")] += 1
+        for _herald, run_id, part, _name in charts:
+            found[(int(run_id), int(part), "chart")] += 1
         if not payload and not charts:
             found[None] += 1
     return found
