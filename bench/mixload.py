@@ -63,9 +63,9 @@ class Tally:
         return [s for s in self.sent if not s.accepted]
 
 
-def _slack_form(keys: Keys, fields: dict) -> tuple[bytes, dict[str, str]]:
+def _slack_form(keys: Keys, fields: dict, timestamp: int | None) -> tuple[bytes, dict[str, str]]:
     body = urlencode(fields).encode()
-    return body, slack_headers(keys.slack, body, int(time.time()))
+    return body, slack_headers(keys.slack, body, int(time.time()) if timestamp is None else timestamp)
 
 
 def _teams_activity(text: str, activity_id: str) -> bytes:
@@ -82,8 +82,10 @@ def _teams_activity(text: str, activity_id: str) -> bytes:
         separators=(",", ":")).encode()
 
 
-def request_for(kind: str, tag: str, keys: Keys) -> tuple[str, bytes, dict[str, str], tuple[str, ...]]:
-    """(path, body, headers, names of the records it writes) for one request of `kind`."""
+def request_for(kind: str, tag: str, keys: Keys,
+                timestamp: int | None = None) -> tuple[str, bytes, dict[str, str], tuple[str, ...]]:
+    """(path, body, headers, names of the records it writes) for one request of `kind`; Slack's
+    signature is for `timestamp` (now when None)."""
     if kind == "webhook":
         urls = tuple(f"https://www.lgcplus.com/mixed/{tag}/wh-{k}" for k in range(BATCH))
         body = json.dumps({"items": [{"url": url, "title": f"Mixed load webhook item {tag} {k}", "outlet": "LGC",
@@ -97,7 +99,7 @@ def request_for(kind: str, tag: str, keys: Keys) -> tuple[str, bytes, dict[str, 
         body, headers = _slack_form(keys, {
             "command": command, "text": text, "user_id": "U0MIXED", "user_name": "bench", "team_id": "T0BENCH",
             "channel_id": "C0MIXED", "trigger_id": f"{tag}.trigger", "token": "x",
-            "response_url": f"{keys.response_url}/{tag}"})
+            "response_url": f"{keys.response_url}/{tag}"}, timestamp)
         return "/slack/events", body, headers, (title,) if kind == "press_command" else ()
     if kind == "form":
         title = f"Mixed form {tag}"
@@ -108,7 +110,7 @@ def request_for(kind: str, tag: str, keys: Keys) -> tuple[str, bytes, dict[str, 
                    "trigger_id": f"{tag}.trigger",
                    "view": {"id": f"V{tag}", "hash": "h1", "callback_id": "herald_form_press_log", "type": "modal",
                             "private_metadata": json.dumps({"channel": "C0MIXED"}), "state": {"values": state}}}
-        body, headers = _slack_form(keys, {"payload": json.dumps(payload)})
+        body, headers = _slack_form(keys, {"payload": json.dumps(payload)}, timestamp)
         return "/slack/events", body, headers, (title,)
     if kind == "button":
         url = f"https://www.themj.co.uk/mixed/{tag}/button"
@@ -118,7 +120,7 @@ def request_for(kind: str, tag: str, keys: Keys) -> tuple[str, bytes, dict[str, 
                    "channel": {"id": "C0MIXED"}, "container": {"type": "message", "is_ephemeral": True},
                    "actions": [{"action_id": "herald_run_0", "block_id": "b", "type": "button",
                                 "value": f'coverage log {url} "The MJ" neutral', "action_ts": tag}]}
-        body, headers = _slack_form(keys, {"payload": json.dumps(payload)})
+        body, headers = _slack_form(keys, {"payload": json.dumps(payload)}, timestamp)
         return "/slack/events", body, headers, (url,)
     if kind == "teams":
         title = f"Mixed teams {tag}"
