@@ -21,7 +21,11 @@ URL_MAX = 3000
 
 def clean(text: str | None) -> str:
     """Text with control characters and bidi overrides removed; None becomes ""."""
-    return _UNSAFE_CHARS.sub("", text or "")
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable():  # nothing to remove (most text), no regex pass
+        return text
+    return _UNSAFE_CHARS.sub("", text)
 
 
 def escape(text: str | None) -> str:
