@@ -127,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     path = report.write_markdown(results, described, settings_line, options.output)
     print()
     print(report.markdown_table(results))
+    if summary := report.bars(results):
+        print("\nIssue 17 bars:")
+        print("\n".join(summary))
     print(f"\nwritten to {path}")
     return 0
 

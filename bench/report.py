@@ -61,10 +61,38 @@ def plain_line(result: Result) -> str:
     return "  ".join(c for c in cells(result) if c)
 
 
+BATCH_CASE = "500-item POST /webhooks/coverage"  # the batch benchmark's case name (suite "batch")
+
+
+def bars(results: list[Result]) -> list[str]:
+    """Issue 17's performance bars, one line each per database: the floor ratios, the mixed load and
+    the 500-item batch (reported as not measured until a suite gives a row named `BATCH_CASE`)."""
+    lines = []
+    for where in dict.fromkeys(r.where for r in results if r.suite in ("floor", "mixed", "batch")):
+        for r in results:
+            if r.where != where or r.latency is None:
+                continue
+            if r.suite == "floor" and r.case.startswith("Herald"):
+                clients = r.note.split(";")[0]
+                lines.append(f"- {where}, floor, {clients}: {r.ratio}; Herald p50 {_ms(r.latency.p50)} ms, "
+                             f"p99 {_ms(r.latency.p99)} ms, {r.throughput}; target {r.target}: {r.verdict}")
+            elif r.suite == "mixed" and r.target:
+                refused = next((p.strip() for p in r.note.split(";") if p.strip().startswith("refused")), "")
+                lines.append(f"- {where}, mixed load: {r.throughput}, p99 {_ms(r.latency.p99)} ms, {refused}; "
+                             f"target {r.target}: {r.verdict}")
+            elif r.suite == "batch" and r.case == BATCH_CASE:
+                lines.append(f"- {where}, {BATCH_CASE}: {_ms(r.latency.p50)} ms; target {r.target}: {r.verdict}")
+        if not any(r.suite == "batch" and r.where == where for r in results):
+            lines.append(f"- {where}, {BATCH_CASE}: not measured by this bench (no `batch` suite in this build)")
+    return lines
+
+
 def write_markdown(results: list[Result], machine: Machine, settings_line: str,
                    path: Path = RESULTS_DIR / "latest.md") -> Path:
     """Write the results with the machine they ran on; returns the path written."""
+    summary = bars(results)
     text = "\n".join(["# Herald benchmark results", "", *machine.lines(), f"- settings: {settings_line}",
+                      *(["", "## Issue 17 bars", "", *summary] if summary else []),
                       "", markdown_table(results), ""])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".md.tmp")

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench import bolt_floor, datagen, databases, floors, mixload
+from bench import bolt_floor, datagen, databases, floors, mixload, report
 from bench.__main__ import parse_options, parse_size
 from bench.loadclient import LoadOutcome, sign, slash_command_body
 from bench.stats import percentile, summarize
@@ -213,3 +213,14 @@ def test_the_mixed_load_verdict_counts_records_per_second_the_tail_and_refusals(
     assert mixed_suite.rows(tally(0), 10.5, stored, "sqlite 100,000")[-1].verdict == "MISS"  # 190/s
     refused = mixed_suite.rows(tally(1), 10.0, stored, "sqlite 100,000")[-1]
     assert refused.verdict == "MISS" and "refused 1" in refused.note
+
+
+def test_the_bars_summary_names_each_bar_per_database_and_the_batch_it_cannot_measure():
+    floor_rows = floor_suite.rows(Comparison(1, Rounds((_outcome(2.5, 9, 300),)), Rounds((_outcome(1.2, 5, 700),))),
+                                  "postgresql 100,000", 3)
+    mixed_rows = mixed_suite.rows(mixload.Tally([mixload.Sent("form", 200, 12.0, True, ("t",))] * 3000), 10.0,
+                                  {"coverage": 0, "press": 3000, "feed items": 400}, "postgresql 100,000")
+    lines = report.bars(floor_rows + mixed_rows)
+    assert lines[0].startswith("- postgresql 100,000, floor, 1 client: p50 2.08× floor") and lines[0].endswith("MISS")
+    assert lines[1].startswith("- postgresql 100,000, mixed load: 300 accepted writes/s, p99 12.00 ms, refused 0")
+    assert lines[1].endswith(": ok") and "not measured" in lines[2] and report.BATCH_CASE in lines[2]
