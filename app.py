@@ -10,10 +10,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from config import ConfigError, Settings
-from models.db import database_unavailable
+from models.db import database_busy, database_unavailable
 from runtime import Herald
 
 DATABASE_RETRY_AFTER_SECONDS = 30
+BUSY_RETRY_AFTER_SECONDS = 5
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -60,11 +61,18 @@ def _register_error_handlers(app: Flask) -> None:
             return unexpected(exc)
         # A database outage is not a bug: say so, and when to retry (the request's work was rolled back).
         cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[:1]
-        app.logger.warning("database unavailable: %s", app.extensions["herald"].settings.redacted(" ".join(cause)))
-        response = jsonify(error="database_unavailable",
-                           reason="Herald's database is not reachable just now, so nothing was stored. "
-                                  "Try again shortly.")
-        response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        busy = database_busy(exc)
+        app.logger.warning("database %s: %s", "busy" if busy else "unavailable",
+                           app.extensions["herald"].settings.redacted(" ".join(cause)))
+        if busy:
+            response = jsonify(error="database_busy",
+                               reason="Herald's database was busy with other work for too long, so nothing "
+                                      f"was stored. Try again in {BUSY_RETRY_AFTER_SECONDS} seconds.")
+        else:
+            response = jsonify(error="database_unavailable",
+                               reason="Herald's database is not reachable just now, so nothing was stored. "
+                                      "Try again shortly.")
+        response.headers["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS if busy else DATABASE_RETRY_AFTER_SECONDS)
         return response, 503
 
 

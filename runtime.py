@@ -14,9 +14,9 @@ from config import ConfigError, Settings
 from handlers.context import Actor, Context
 from handlers.reply import Reply
 from handlers.family import Family
-from handlers.router import FAMILIES, route
+from handlers.router import FAMILIES, only_reads, route
 from models.clock import Clock, SystemClock
-from models.db import make_engine, make_session_factory, transaction
+from models.db import make_engine, make_reading_factory, make_session_factory, transaction
 from models.migrate import SchemaBehind, ensure_current
 
 
@@ -38,6 +38,11 @@ class Herald:
     clock: Clock
     families: tuple[Family, ...] = FAMILIES  # the command families the router knows; tests may add one
     pacer: Pacer | None = None  # spacing of outgoing posts; None: the process-wide real one (bot/slack/post.PACER)
+    readers: sessionmaker[Session] | None = None  # sessions for reading only; built from `engine` if None
+
+    def __post_init__(self) -> None:
+        if self.readers is None:
+            self.readers = make_reading_factory(self.engine)
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None, check_schema: bool = True,
@@ -62,13 +67,22 @@ class Herald:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed if the block succeeds, rolled back whole otherwise."""
+        """A transaction that may write: committed if the block succeeds, rolled back whole
+        otherwise. On SQLite it holds the one write lock from start to end, so keep it short."""
         with transaction(self.sessions) as session:
             yield session
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads: one consistent snapshot that neither waits for nor blocks
+        a writer. A write inside it is a bug and raises `models.db.WriteWhileReading`."""
+        with transaction(self.readers) as session:
+            yield session
+
     def run_command(self, text_: str, actor: Actor, channel: str | None = None) -> tuple[Reply, Context]:
-        """Route one command line in its own transaction; the context carries any notices to post."""
-        with self.session() as session:
+        """Route one command line in its own transaction (a reading one if the command only reads);
+        the context carries any notices to post."""
+        with (self.reading() if only_reads(text_, self.families) else self.session()) as session:
             ctx = Context(session=session, actor=actor, clock=self.clock, settings=self.settings,
                           channel=channel)
             reply = route(text_, ctx, self.families)

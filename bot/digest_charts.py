@@ -16,7 +16,7 @@ bp = Blueprint("digest_charts", __name__)
 def chart(run_id: int, token: str):
     """The PNG of run `run_id` when `token` is its chart token; 404 otherwise."""
     herald = current_app.extensions["herald"]
-    with herald.session() as session:
+    with herald.reading() as session:
         run = session.get(DigestRun, run_id)
         png = chart_png(run.draft if run else None, token)
     if png is None:

@@ -9,7 +9,8 @@ was redeployed are taken up by the next worker that looks, in this process or an
 
 A handler's contract: run the command through `run_once` (its work, the rendered answer and the
 status `delivering` committed in one transaction, with the job's row locked and the claim checked
-and renewed), then deliver, saving progress with `save_progress` after each message so a retry
+and renewed; a command that only reads runs on a reading snapshot first, and only its answer is
+kept in that short transaction, so SQLite's write lock is not held while it thinks), then deliver, saving progress with `save_progress` after each message so a retry
 resumes rather than repeats. A command that outlives its claim therefore still runs once: another
 worker trying to claim the job waits for the row (PostgreSQL) or the write lock (SQLite), then finds
 the claim renewed; a worker whose claim was taken over stops (`LeaseLost`) without touching the job.
@@ -162,11 +163,14 @@ class JobWorker:
         if not self._handlers:
             return None
         now = self.herald.clock.now()
-        with self.herald.session() as session:
+        with self.herald.reading() as session:  # an idle look takes no write lock
             candidates = session.scalars(
                 select(Job.id).where(Job.kind.in_(tuple(self._handlers)), Job.status.in_(ACTIVE),
                                      Job.run_after <= now, or_(Job.locked_until.is_(None), Job.locked_until < now))
                 .order_by(Job.id).limit(5)).all()
+        if not candidates:
+            return None
+        with self.herald.session() as session:  # each claim is conditional, so a job taken meanwhile is skipped
             for job_id in candidates:
                 if self._lock(session, job_id, now):
                     return job_id
@@ -189,7 +193,7 @@ class JobWorker:
         return self._run_claimed(job_id)
 
     def _run_claimed(self, job_id: int) -> bool:
-        with self.herald.session() as session:
+        with self.herald.reading() as session:
             kind = session.scalar(select(Job.kind).where(Job.id == job_id))
         try:
             self._handlers[kind](job_id)
@@ -199,20 +203,32 @@ class JobWorker:
         self.finish(job_id)
         return True
 
-    def run_once(self, job_id: int, command: Callable[[Session, dict], tuple[dict, T]]) -> tuple[dict, T | None]:
-        """Run a job's command if it has not run: (payload, the command's result, or None if it ran before).
+    def run_once(self, job_id: int, work: Callable[[Session, dict], T], keep: Callable[[Session, dict, T], dict],
+                 reads: Callable[[dict], bool] = lambda payload: False) -> tuple[dict, T | None]:
+        """Run a job's command if it has not run: (payload, the work's result, or None if it ran before).
 
-        `command(session, payload)` does the work and returns a new payload (a new dict: stored as is)
-        with its result. One transaction holds the job's row (claim checked and renewed first, which locks the row on
-        PostgreSQL and takes the write lock on SQLite), the command's work, its new payload, the status
-        `delivering` and a renewed claim; so a worker claiming the job meanwhile waits, then finds it
-        held, and the command never runs twice. Raises LeaseLost if another worker holds the job.
+        `work(session, payload)` runs the command; `keep(session, payload, result)` renders and keeps
+        its answer, returning the new payload (a new dict: stored as is). One transaction holds the
+        job's row (claim checked and renewed first, which locks the row on PostgreSQL and takes the
+        write lock on SQLite), the work, the new payload, the status `delivering` and a renewed
+        claim; so a worker claiming the job meanwhile waits, then finds it held, and the command
+        never runs twice. When `reads(payload)` says the command only reads, the work runs first on
+        a reading snapshot (running it twice would change nothing) and only `keep` runs in that
+        transaction, so no writer waits while it thinks. Raises LeaseLost if another worker holds the job.
         """
-        with self.herald.session() as session:
-            row = self._hold(session, job_id)
+        with self.herald.reading() as session:
+            row = session.get(Job, job_id)
             if row.status != "pending":
                 return row.payload, None
-            row.payload, result = command(session, row.payload)
+            only_reads = reads(row.payload)
+            result = work(session, row.payload) if only_reads else None
+        with self.herald.session() as session:
+            row = self._hold(session, job_id)
+            if row.status != "pending":  # another worker kept its answer first
+                return row.payload, None
+            if not only_reads:
+                result = work(session, row.payload)
+            row.payload = keep(session, row.payload, result)
             row.status = "delivering"
             row.locked_until = self.herald.clock.now() + LOCK_FOR  # for the delivery that follows
         return row.payload, result

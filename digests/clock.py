@@ -119,7 +119,7 @@ class Clock:
 
     def sync_subscriptions(self) -> None:
         """Make the scheduler's per-subscription jobs match the active subscriptions."""
-        with self.herald.session() as session:
+        with self.herald.reading() as session:
             subs = [s for s in active_subscriptions(session) if s.kind in ("weekly", "daily")]
         wanted = {f"{SUBSCRIPTION_JOB_PREFIX}{s.id}": s for s in subs}
         for job in self.scheduler.get_jobs():

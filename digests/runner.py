@@ -99,7 +99,7 @@ def attempt_safely(herald: Herald, run_id: int, holder: str) -> None:
 
 def sweep(herald: Herald, holder: str) -> None:
     """Catch up: claim every subscription's due periods, retry unfinished runs, settle draft deadlines."""
-    with herald.session() as session:
+    with herald.reading() as session:
         ids = [sub.id for sub in active_subscriptions(session)]
     for sub_id in ids:
         try:
@@ -107,7 +107,7 @@ def sweep(herald: Herald, holder: str) -> None:
         except Exception:
             log.exception("could not claim the due digests of subscription %s", sub_id)
     settle_deadlines(herald)
-    with herald.session() as session:
+    with herald.reading() as session:
         pending = runs_to_retry(session, herald.clock.now())
     for run_id in pending:
         attempt_safely(herald, run_id, holder)
@@ -125,19 +125,25 @@ def _occurrence_of(run: DigestRun, herald: Herald) -> Occurrence:
 
 
 def _prepare(herald: Herald, run_id: int, holder: str):
-    """Take the run for an attempt (committed at once), then compose and store its digest if new."""
+    """Take the run for an attempt (committed at once), compose its digest on a reading snapshot if
+    it has none yet (no writer waits on the composing), then store it."""
     with herald.session() as session:
         if not start_attempt(session, run_id, holder, herald.clock.now(), SEND_STALE_AFTER):
             return None
+    with herald.reading() as session:
+        run = session.get(DigestRun, run_id)
+        sub, draft = run.subscription, run.draft
+        if sub.active and draft is None:
+            reply = compose(session, herald, sub.kind, _occurrence_of(run, herald), run.late)
+            token = secrets.token_urlsafe(18) if reply.chart else None
+            draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
     with herald.session() as session:
         run = session.get(DigestRun, run_id)
         if not run.subscription.active:
             run.status, run.last_error, run.next_attempt_at = "held", "unsubscribed before it went", None
             return None
         if run.draft is None:
-            reply = compose(session, herald, run.subscription.kind, _occurrence_of(run, herald), run.late)
-            token = secrets.token_urlsafe(18) if reply.chart else None
-            run.draft = stored.to_json(stored.StoredDigest(reply, chart_token=token))
+            run.draft = draft
         since = run.due_at - CLOCK_SKEW if run.attempts > 1 else None  # no post can predate the due time
         return stored.from_json(run.draft), run.subscription, run.delivered_parts, Resume(run_id, since)
 

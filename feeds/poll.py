@@ -18,7 +18,7 @@ from feeds.fetch import FetchError, FetchResult, fetch_feed
 from feeds.ingest import ingest_feed_entries
 from feeds.limits import FeedLimits
 from feeds.normalize import from_entry
-from feeds.parse import ParseError, shared_parser
+from feeds.parse import ParsedFeed, ParseError, ParserProcess, shared_parser
 from feeds.urls import domain_of
 from handlers.reply import Reply, Section
 from models.outlet import Feed, due_feeds
@@ -68,7 +68,7 @@ class PollReport:
 def poll_due_feeds(herald, notifier: Notifier | None = None, everything: bool = False) -> PollReport:
     """Poll every feed that is due (or all with `everything`); one feed's failure never stops the rest."""
     limits = FeedLimits.from_settings(herald.settings)
-    with herald.session() as session:
+    with herald.reading() as session:
         jobs = [FeedJob(f.id, f.name, f.url, f.etag, f.last_modified)
                 for f in due_feeds(session, herald.clock.now(), everything)]
     report = PollReport()
@@ -112,15 +112,19 @@ def _fetch_host(jobs: list[FeedJob], limits: FeedLimits, allow_private: bool) ->
 
 
 def _process(herald, job: FeedJob, fetched, limits: FeedLimits) -> tuple[FeedOutcome, Reply | None]:
-    """Parse and ingest one fetched feed and record its health, in its own transaction."""
+    """Parse one fetched feed, then ingest it and record its health in its own transaction: the
+    parse (up to its deadline) runs before that transaction, so no writer waits on it."""
     try:
         if isinstance(fetched, Exception):
             raise fetched
+        parser = shared_parser(limits.HERALD_FEED_PARSE_MEMORY_MB)
+        parsed = None if fetched.not_modified else parser.parse(
+            fetched.body, fetched.content_type, fetched.url, limits.HERALD_FEED_PARSE_TIMEOUT)
         with herald.session() as session:
             feed = session.get(Feed, job.id)
             if feed is None:
                 return FeedOutcome(job.id, job.name, "failed", error="removed while polling"), None
-            outcome = _ingest(herald, session, feed, fetched, limits)
+            outcome = _ingest(herald, session, feed, parser, parsed, limits)
             notice = _recovered(feed)
             _mark_success(feed, fetched, herald.clock.now(), herald.settings.HERALD_FEED_POLL_MINUTES)
             return outcome, notice
@@ -131,12 +135,11 @@ def _process(herald, job: FeedJob, fetched, limits: FeedLimits) -> tuple[FeedOut
         return _record_failure(herald, job, f"Unexpected error ({type(exc).__name__})", limits)
 
 
-def _ingest(herald, session, feed: Feed, fetched: FetchResult, limits: FeedLimits) -> FeedOutcome:
-    if fetched.not_modified:
+def _ingest(herald, session, feed: Feed, parser: ParserProcess, parsed: ParsedFeed | None,
+            limits: FeedLimits) -> FeedOutcome:
+    if parsed is None:  # not modified since the last poll
         return FeedOutcome(feed.id, feed.name, "unchanged")
     now = herald.clock.now()
-    parser = shared_parser(limits.HERALD_FEED_PARSE_MEMORY_MB)
-    parsed = parser.parse(fetched.body, fetched.content_type, fetched.url, limits.HERALD_FEED_PARSE_TIMEOUT)
     candidates = [c for c in (from_entry(e, now) for e in parsed.entries) if c is not None]
     baseline = not feed.baseline_done
     classifier = Classifier(session, scored=lambda: parser.tones_of(parsed, limits.HERALD_FEED_PARSE_TIMEOUT))

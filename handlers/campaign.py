@@ -15,7 +15,7 @@ from handlers.args import Args, parse_args
 from handlers.campaign_views import activity_reply, history_reply, list_reply, metric_reply, overview_reply
 from handlers.context import Context
 from handlers.errors import UsageError
-from handlers.family import Family
+from handlers.family import Family, first_word
 from handlers.inputs import campaign_named, read_day
 from handlers.press import viewer_of
 from handlers.reply import Reply
@@ -187,4 +187,5 @@ FAMILY = Family(
               ACTIVITY_EXAMPLE),
     handle=handle,
     aliases=("campaigns",),
+    reads=lambda rest: first_word(rest) not in ("activity", "metric", "metrics"),
 )

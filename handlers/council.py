@@ -49,4 +49,5 @@ FAMILY = Family(
     usage="/council <name>",
     examples=("/council Thurrock", "/council Woking BC",),
     handle=handle,
+    reads=lambda rest: True,
 )

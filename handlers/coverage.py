@@ -12,7 +12,7 @@ from rapidfuzz import process
 from handlers.args import Args, parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
-from handlers.family import Family
+from handlers.family import Family, first_word
 from handlers.reply import Attachment, Fact, Item, Reply, Section
 from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_match, council_nice_names,
                              coverage_between, coverage_page, iter_coverage, tag_names_like)
@@ -275,4 +275,5 @@ FAMILY = Family(
               "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock'),
     slow_words=("export",),
     handle=handle,
+    reads=lambda rest: first_word(rest) not in ("log", "tone", "alert", "alerts"),
 )

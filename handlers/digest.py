@@ -16,7 +16,7 @@ from handlers import digest_drafts as drafts
 from handlers.args import Args, parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
-from handlers.family import Family
+from handlers.family import Family, first_word
 from handlers.reply import Fact, Item, Reply, Section
 from models.audit import record_audit
 from models.teams_conversation import conversation_ref
@@ -277,4 +277,5 @@ FAMILY = Family(
     usage=USAGE,
     examples=("/digest preview weekly", "/digest subscribe weekly monday 08:00 here", "/digest board Q1 2023/24",),
     handle=handle,
+    reads=lambda rest: first_word(rest) == "list",
 )

@@ -8,7 +8,7 @@ from feeds.urls import domain_of
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
-from handlers.family import Family
+from handlers.family import Family, first_word
 from handlers.reply import Item, Reply, Section
 from models.audit import record_audit
 from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
@@ -94,4 +94,5 @@ FAMILY = Family(
     examples=("/feeds list", ADD_EXAMPLE),
     slow_words=("add", "poll"),
     handle=handle,
+    reads=lambda rest: first_word(rest) in ("", "list"),
 )

@@ -281,4 +281,5 @@ FAMILY = Family(
     examples=("/peer-challenge Thurrock", "/peer-challenge stats", UPDATE_EXAMPLE, "/peer-challenge due"),
     handle=handle,
     aliases=("peer", "peerchallenge", "peer-challenges", "cpc"),
+    reads=lambda rest: "update" not in rest.lower().split()[:2],
 )

@@ -11,7 +11,7 @@ from typing import Iterator
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
-from handlers.family import Family
+from handlers.family import Family, first_word
 from handlers.inputs import campaign_named, programme_named, read_id
 from handlers.press_grammar import LOG_EXAMPLE, PressFields, draft_from_fields, read_edit, read_log
 from handlers.press_views import decision_buttons, export_reply, list_reply, press_item, show_reply
@@ -228,4 +228,5 @@ FAMILY = Family(
     usage="/press log <type> \"<title>\" [outlet:…] [date:…] [spokesperson:\"…\"] [programme:…] [campaign:…] [link:…] [embargo:\"…\"]  ·  /press list [period] [type:… outlet:… campaign:…] [export]  ·  /press show|edit|delete|restore <id>  ·  /press link|unlink <id> <coverage id>",
     examples=(LOG_EXAMPLE, "/press list this month", "/press log \"press release\" \"Sector support offer\" embargo:\"Tue 00:01\""),
     handle=handle,
+    reads=lambda rest: first_word(rest).lstrip("#").isdigit() or first_word(rest) in ("", "list", "show"),
 )

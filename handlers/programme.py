@@ -240,4 +240,5 @@ FAMILY = Family(
               "/programme update \"LG Inform\" amber \"Prototype Plus under procurement\""),
     handle=handle,
     aliases=("programmes",),
+    reads=lambda rest: "update" not in rest.lower().split()[:2],
 )

@@ -16,11 +16,13 @@ from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.reply import Fact, Reply, Section, error_reply
-from models.db import database_unavailable
+from models.db import database_busy, database_unavailable
 
 log = logging.getLogger("herald.router")
 DATABASE_AWAY = ("Herald can't reach its database just now, so nothing was changed. "
                  "Please try again in a minute.")
+DATABASE_BUSY = ("Herald's database was busy with other work for too long, so nothing was changed. "
+                 "Please try again in a few seconds.")
 
 FAMILIES: tuple[Family, ...] = (
     coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, campaign.FAMILY,
@@ -49,6 +51,14 @@ def split_command(text: str) -> tuple[str, str]:
     if not words:
         return "", ""
     return words[0].lower().lstrip("/"), (words[1] if len(words) > 1 else "").strip()
+
+
+def only_reads(text: str, families: tuple[Family, ...] = FAMILIES) -> bool:
+    """Whether a command line only reads (help and unknown words included), so it may run in a
+    reading transaction; anything its family does not say reads is taken to write."""
+    word, rest = split_command(text.replace("\x00", ""))
+    family = family_for(word, families)
+    return family is None or not family.ready or family.only_reads(rest)
 
 
 def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> Reply:
@@ -83,8 +93,10 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
     except Exception as exc:
         ctx.session.rollback()
         if database_unavailable(exc):
-            log.warning("command failed: database unavailable family=%s (%s)", family.name, type(exc).__name__)
-            return database_unavailable_reply()
+            busy = database_busy(exc)
+            log.warning("command failed: database %s family=%s (%s)", "busy" if busy else "unavailable",
+                        family.name, type(exc).__name__)
+            return database_unavailable_reply(busy)
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed ref=%s family=%s", ref, family.name)
         return Reply(title="Sorry, something went wrong",
@@ -93,10 +105,19 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
                      is_error=True)
 
 
-def database_unavailable_reply() -> Reply:
-    """The answer when the database cannot be reached: nothing was changed, and trying again will work."""
+def database_unavailable_reply(busy: bool = False) -> Reply:
+    """The answer when the database cannot be reached, or is too busy: nothing was changed, and
+    trying again will work."""
+    if busy:
+        return Reply(title="Sorry, Herald's database is busy just now",
+                     sections=(Section(text=DATABASE_BUSY),), is_error=True)
     return Reply(title="Sorry, Herald's database is unavailable just now",
                  sections=(Section(text=DATABASE_AWAY),), is_error=True)
+
+
+def is_database_reply(reply: Reply) -> bool:
+    """Whether `reply` says the database was away or busy (so nothing about the command is known)."""
+    return reply in (database_unavailable_reply(), database_unavailable_reply(busy=True))
 
 
 def help_reply() -> Reply:

@@ -60,31 +60,70 @@ def column_rows(session: Session, statement, params: dict | None = None) -> list
     return session.connection().execute(statement, params).all()
 
 
+MODE = "herald_transaction"  # execution option: "write" (the default) or "read"
+READ = "read"
+
+
+class WriteWhileReading(RuntimeError):
+    """A statement that changes data ran in a transaction opened for reading: a bug in Herald (the
+    work must be opened with `writing`), raised at once so it can never become a lock fault."""
+
+
 def make_engine(url: str, **kwargs) -> Engine:
-    """An engine tuned for Herald: SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL a
-    connect timeout and pre-ping (a connection the server dropped is replaced, not used)."""
+    """An engine tuned for Herald: SQLite gets WAL, foreign keys, a busy timeout and write
+    transactions that take the write lock when they begin; PostgreSQL a connect timeout and
+    pre-ping (a connection the server dropped is replaced, not used). On both, a statement that
+    writes inside a transaction opened for reading is refused (`WriteWhileReading`)."""
     if url.startswith("sqlite"):
-        kwargs.setdefault("connect_args", {"timeout": 30, "check_same_thread": False})
+        # A writer waits its turn for the write lock up to SQLITE_BUSY_WAIT_SECONDS, or ?timeout= in the URL.
+        waits = {} if "timeout=" in url else {"timeout": SQLITE_BUSY_WAIT_SECONDS}
+        kwargs.setdefault("connect_args", {**waits, "check_same_thread": False})
         engine = create_engine(url, **kwargs)
+        _sqlite_transactions(engine)
+    else:
+        if "connect_timeout" not in url:  # a silent or black-holed server must not hold a request for minutes
+            kwargs.setdefault("connect_args", {"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS})
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("pool_size", 10)
+        kwargs.setdefault("max_overflow", 20)
+        engine = create_engine(url, **kwargs)
+    _refuse_writes_while_reading(engine)
+    return engine
 
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record) -> None:
-            cursor = dbapi_conn.cursor()
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
 
-        return engine
-    if "connect_timeout" not in url:  # a silent or black-holed server must not hold a request for minutes
-        kwargs.setdefault("connect_args", {"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS})
-    kwargs.setdefault("pool_pre_ping", True)
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
-    return create_engine(url, **kwargs)
+def _sqlite_transactions(engine: Engine) -> None:
+    """SQLite has one write lock for the whole file. A transaction that reads and then writes must
+    upgrade its read snapshot to that lock, and if another connection committed in between, SQLite
+    refuses at once (SQLITE_BUSY): no busy timeout can help, because the snapshot is stale. So a
+    transaction that may write begins IMMEDIATE, taking the lock first (waiting up to the busy
+    timeout for it), and only work opened for reading begins deferred, on a snapshot, never
+    blocking or blocked by writers (WAL). sqlite3's own BEGIN handling is turned off so that every
+    transaction, reads included, really begins where SQLAlchemy begins it (SQLAlchemy's recipe)."""
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(MODE) == READ else "BEGIN IMMEDIATE")
+
+
+def _refuse_writes_while_reading(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(conn, _cursor, statement, _params, context, _many) -> None:
+        if context is not None and (context.isinsert or context.isupdate or context.isdelete) \
+                and conn.get_execution_options().get(MODE) == READ:
+            raise WriteWhileReading(f"a write in a transaction opened for reading: {statement[:80]}")
 
 
 PG_CONNECT_TIMEOUT_SECONDS = 5  # unless DATABASE_URL sets ?connect_timeout=
+SQLITE_BUSY_WAIT_SECONDS = 20  # how long a writer waits its turn for the write lock: less than gunicorn's 30 s timeout, so a web request still answers 503 busy
 _SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
 
 
@@ -100,8 +139,29 @@ def database_unavailable(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
+_PG_BUSY = ("55P03", "40001", "40P01")  # lock not available, serialisation failure, deadlock
+
+
+def database_busy(exc: BaseException) -> bool:
+    """Whether `exc` means the database is there but busy: a writer waited its whole turn for
+    SQLite's write lock, PostgreSQL reported a lock conflict, or every pooled connection was in use.
+    Callers say "busy, try again in a few seconds", not "not reachable"."""
+    if isinstance(exc, PoolTimeout):
+        return True
+    orig = getattr(exc, "orig", None)
+    if type(orig).__module__ == "sqlite3":
+        return any(word in str(orig).lower() for word in ("locked", "busy"))
+    return getattr(orig, "sqlstate", None) in _PG_BUSY
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for work that may write (on SQLite they take the write lock when they begin)."""
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def make_reading_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for work that only reads: a snapshot that neither waits for nor blocks a writer."""
+    return sessionmaker(bind=engine.execution_options(**{MODE: READ}), expire_on_commit=False)
 
 
 @contextmanager

@@ -52,5 +52,5 @@ def demo_herald(shared_url):
 @pytest.fixture(scope="package")
 def read_session(demo_herald):
     """A session on the shared demo database, for tests that only read."""
-    with demo_herald.session() as session:
+    with demo_herald.reading() as session:
         yield session

@@ -53,11 +53,12 @@ def overrunning_family(clock, while_running) -> tuple[Family, list[str]]:
 
 
 def claim_attempts(herald) -> threading.Event:
-    """Set when this Herald's engine sends an UPDATE of the jobs table (a worker's claim)."""
+    """Set when this Herald's engine starts a worker's claim: the UPDATE of the jobs table, or on
+    SQLite the BEGIN IMMEDIATE before it, which waits there for the write lock A holds."""
     seen = threading.Event()
 
     def spy(_conn, _cursor, statement, *_args) -> None:
-        if statement.lstrip().upper().startswith("UPDATE JOBS"):
+        if statement.lstrip().upper().startswith(("UPDATE JOBS", "BEGIN IMMEDIATE")):
             seen.set()
     event.listen(herald.engine, "before_cursor_execute", spy)
     return seen

@@ -208,7 +208,8 @@ def test_signed_but_malformed_bodies_get_4xx_never_500(slack, body, content_type
 
 def test_old_share_copies_receipts_and_finished_jobs_are_pruned(slack, clock):
     from models.inbound import ReceivedEvent
-    slack.command("/herald", "help", trigger="T-prune")
+    with_families(slack, audited_family())  # a command that writes keeps a receipt; a read keeps none
+    slack.command("/herald", "note prune me", trigger="T-prune")
     with slack.herald.session() as s:
         assert s.scalar(select(func.count()).select_from(Job)) == 1
         assert s.scalar(select(func.count()).select_from(ReceivedEvent)) == 1

@@ -2,6 +2,7 @@
 still reading holds no write lock (SQLite has one for the whole database)."""
 from __future__ import annotations
 
+import json
 import threading
 from datetime import datetime, timezone
 
@@ -12,7 +13,7 @@ from handlers.reply import Reply
 from models.audit import AuditEntry
 from models.db import make_engine
 from models.inbound import ReceivedEvent
-from tests.slack_helpers import audited_family, with_families
+from tests.slack_helpers import audited_family, wait_until, with_families
 
 pytest_plugins = ("tests.slack_fixtures",)  # make_slack, slack_api
 
@@ -77,7 +78,8 @@ def test_a_command_still_reading_leaves_sqlite_free_for_other_writers(make_slack
         return Reply(title="Read")
 
     harness = make_slack(sqlite_url)
-    with_families(harness, Family(name="read", summary="t", usage="/read", examples=("/read",), handle=handle))
+    with_families(harness, Family(name="read", summary="t", usage="/read", examples=("/read",), handle=handle,
+                                  reads=lambda rest: True))
     command = threading.Thread(target=lambda: harness.command("/read", trigger="T-read"))
     command.start()
     assert reading.wait(10)
@@ -90,4 +92,30 @@ def test_a_command_still_reading_leaves_sqlite_free_for_other_writers(make_slack
         writer.dispose()
         finish.set()
         command.join(30)
-    assert _count(harness, ReceivedEvent) == 2  # the writer's row and the command's receipt
+    assert _count(harness, ReceivedEvent) == 1  # the writer's row: a command that only reads keeps no receipt
+
+
+def test_a_slow_command_that_only_reads_leaves_sqlite_free_for_other_writers(make_slack, sqlite_url):
+    """A job's command that only reads runs on a snapshot; only its answer is kept under the lock."""
+    reading, finish = threading.Event(), threading.Event()
+
+    def handle(rest: str, ctx) -> Reply:
+        reading.set()
+        finish.wait(10)
+        return Reply(title="Read slowly")
+
+    harness = make_slack(sqlite_url)
+    with_families(harness, Family(name="slowread", summary="t", usage="/slowread", examples=("/slowread",),
+                                  handle=handle, slow=True, reads=lambda rest: True))
+    assert harness.command("/slowread", trigger="T-slowread").get_json()["text"] == "Working on it…"
+    assert reading.wait(10)
+    writer = make_engine(sqlite_url + "?timeout=1")  # gives up after 1 s if the lock is held
+    try:
+        with writer.begin() as connection:
+            connection.execute(insert(ReceivedEvent).values(platform="test", key="meanwhile",
+                                                            received_at=datetime.now(timezone.utc)))
+    finally:
+        writer.dispose()
+        finish.set()
+    answer = wait_until(lambda: harness.responses("T-slowread"))[0]
+    assert "Read slowly" in json.dumps(answer)

@@ -19,9 +19,9 @@ from bot.jobs import MAX_ATTEMPTS, JobWorker, add_job, gave_up_reply  # noqa: F4
 from bot.slack.blocks import SlackMessage, render_messages, with_share_id, without_share_button
 from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
                                 notices_to_json)
-from handlers.context import Actor, Context
+from handlers.context import Actor, Context, Notice
 from handlers.reply import Reply
-from handlers.router import route
+from handlers.router import only_reads, route
 from models.inbound import Job
 from runtime import Herald
 
@@ -90,7 +90,7 @@ class SlackReplies:
         self.herald, self.worker, self.client_for = herald, worker, client_for
 
     def __call__(self, job_id: int) -> None:
-        payload, _reply = self.worker.run_once(job_id, self._run_command)
+        payload, _answer = self.worker.run_once(job_id, self._run_command, self._keep_answer, self._only_reads)
         job = ReplyJob.from_json(payload)
         client = self.client_for(job.target.team)
         messages = [SlackMessage(**m) for m in job.messages or []]
@@ -101,20 +101,30 @@ class SlackReplies:
         deliver_files(job.files, job.target, client)
         deliver_notices(notices_from_json(job.notices), client, pacer=self.herald.pacer)
 
-    def _run_command(self, session: Session, payload: dict) -> tuple[dict, Reply | None]:
-        """Run the job's command (none for a job that only delivers) and store its rendered answer."""
+    def _only_reads(self, payload: dict) -> bool:
+        command = ReplyJob.from_json(payload).command
+        return command is None or only_reads(command, self.herald.families)
+
+    def _run_command(self, session: Session, payload: dict) -> tuple[Reply, list[Notice]] | None:
+        """Run the job's command (none for a job that only delivers): its reply and notices."""
         job = ReplyJob.from_json(payload)
         if job.command is None:
-            return payload, None
+            return None
         actor = Actor(**job.actor) if job.actor else Actor.system()
         ctx = Context(session=session, actor=actor, clock=self.herald.clock, settings=self.herald.settings,
                       channel=job.target.channel)
-        reply = route(job.command, ctx, self.herald.families)
+        return route(job.command, ctx, self.herald.families), list(ctx.notices)
+
+    def _keep_answer(self, session: Session, payload: dict, answer: tuple[Reply, list[Notice]] | None) -> dict:
+        """The payload with the command's answer rendered (and, if private, held for sharing)."""
+        if answer is None:
+            return payload
+        job, (reply, notices) = ReplyJob.from_json(payload), answer
         owner = job.target.user if job.shareable else None
         job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, owner)]
-        job.notices = notices_to_json(ctx.notices)
+        job.notices = notices_to_json(notices)
         job.files = files_to_json(reply)
-        return job.to_json(), reply
+        return job.to_json()
 
     def gave_up(self, job_id: int, ref: str) -> None:
         """Tell the person who asked, privately where they asked, that their request was given up."""

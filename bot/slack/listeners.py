@@ -23,8 +23,8 @@ from bot.slack.jobs import ReplyJob, enqueue, render_answer, shared_messages
 from bot.slack.mrkdwn import cut, escape
 from bot.slack.receipts import Outcome, receipt_key, record, run_command
 from handlers.context import Actor
-from handlers.router import DATABASE_AWAY, family_for, split_command
-from models.db import database_unavailable
+from handlers.router import DATABASE_AWAY, DATABASE_BUSY, family_for, split_command
+from models.db import database_busy, database_unavailable
 
 log = logging.getLogger("herald.slack.listeners")
 WORKING = "Working on it…"
@@ -185,7 +185,7 @@ def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
 
 
 def _share(rt: SlackRuntime, key: str, target: Target, share_id: str, name: str | None) -> None:
-    with rt.herald.session() as session:
+    with rt.herald.reading() as session:
         messages = shared_messages(session, share_id, target.user)
     if not messages:
         return
@@ -271,7 +271,7 @@ def apology(error: BaseException, what: str) -> str:
     again" when the database is away (nothing was written), else a reference id found in the log."""
     if database_unavailable(error):
         log.warning("%s: database unavailable (%s)", what, type(error).__name__)
-        return f"Sorry: {DATABASE_AWAY}"
+        return f"Sorry: {DATABASE_BUSY if database_busy(error) else DATABASE_AWAY}"
     ref = uuid.uuid4().hex[:8]
     log.error("%s ref=%s", what, ref, exc_info=error)
     return f"Sorry, Herald hit an error answering that. If it keeps happening, give your admin this reference: {ref}"

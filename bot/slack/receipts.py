@@ -6,9 +6,12 @@ in the same transaction as the command's work, so a repeat finds it and its work
 request whose work failed (rolled back) leaves no key behind and can be tried again. A retry whose
 first delivery never arrived has no key yet, so it is processed, never dropped.
 
-The key is written last, after the command has read what it needs: SQLite holds its one write lock
-from a transaction's first write to its commit, so a key written first would queue every command
-behind every other for the whole of its run, where written last it holds the lock for a moment.
+A command that only reads (`handlers.router.only_reads`) runs on a reading snapshot and keeps no
+key: running it again changes nothing, and Slack never re-sends a slash command (each has its own
+trigger id), so it takes no write lock just to record that it ran. What its answer must keep (the
+copy behind "Share in channel", a delivery job) is written afterwards, in a short transaction of its
+own. A command that may write holds SQLite's write lock from its start (`models.db`), so repeats
+of it queue one behind the other and the second finds the first's key.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from handlers.context import Actor, Context, Notice
 from handlers.reply import Reply
-from handlers.router import database_unavailable_reply, route
+from handlers.router import is_database_reply, only_reads, route
 from models.inbound import claim_receipt, receipt_exists
 from runtime import Herald
 
@@ -54,10 +57,13 @@ def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, ke
                 then: Callable[[Session, Outcome], None] | None = None) -> Outcome | None:
     """Run one command line in one transaction with its receipt; None if `key` was already handled.
 
-    `then` runs in that same transaction with the outcome (to render and keep the answer), so a
-    quick answer costs one transaction, and if it fails the command's work is undone with it. When
-    the result is None, whatever `then` saw belongs to a repeat and must not be sent.
+    `then` runs in that same transaction with the outcome (to render and keep the answer), so if it
+    fails the command's work is undone with it. When the result is None, whatever `then` saw belongs
+    to a repeat and must not be sent. A command that only reads runs on a snapshot, keeps no key,
+    and `then` gets a short writing transaction of its own.
     """
+    if only_reads(text, herald.families):
+        return _run_reading(herald, text, actor, channel, then)
     try:
         with herald.session() as session:
             ctx = Context(session=session, actor=actor, clock=herald.clock, settings=herald.settings,
@@ -71,14 +77,26 @@ def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, ke
                 raise _Repeat
     except _Repeat:
         return None
-    if key and reply.is_error and reply != database_unavailable_reply() and _claimed_by_another(herald, key):
+    if key and reply.is_error and not is_database_reply(reply) and _claimed_by_another(herald, key):
         return None  # a concurrent repeat whose writes collided with the first delivery's
+    return outcome
+
+
+def _run_reading(herald: Herald, text: str, actor: Actor, channel: str | None,
+                 then: Callable[[Session, Outcome], None] | None) -> Outcome:
+    with herald.reading() as session:
+        ctx = Context(session=session, actor=actor, clock=herald.clock, settings=herald.settings, channel=channel)
+        reply = route(text, ctx, herald.families)
+        outcome = Outcome(reply=reply, notices=list(ctx.notices))
+    if then is not None:
+        with herald.session() as session:
+            then(session, outcome)
     return outcome
 
 
 def _claimed_by_another(herald: Herald, key: str) -> bool:
     try:
-        with herald.session() as session:
+        with herald.reading() as session:
             return receipt_exists(session, PLATFORM, key)
     except Exception:  # noqa: BLE001 - the database is away: the error reply stands
         return False

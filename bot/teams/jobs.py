@@ -32,7 +32,7 @@ from bot.teams.late import LateAnswers, reply_of
 from bot.teams.settings import TeamsSettings, load_teams_settings
 from handlers.context import Actor, Context, Notice
 from handlers.reply import Reply, Section
-from handlers.router import family_for, route, split_command
+from handlers.router import family_for, only_reads, route, split_command
 from models.inbound import Job, ReceivedEvent
 from runtime import Herald
 
@@ -134,18 +134,22 @@ class TeamsReplies:
     def run_command(self, job_id: int) -> tuple[TeamsReplyJob, Reply | None]:
         """Run a pending job's command once (`JobWorker.run_once`), storing its cards and notices in
         the command's transaction; the reply is None if the command had already run."""
-        payload, reply = self.worker.run_once(job_id, self._command)
-        return TeamsReplyJob.from_json(payload), reply
+        payload, answer = self.worker.run_once(job_id, self._command, self._keep,
+                                               lambda p: only_reads(p["command"], self.herald.families))
+        return TeamsReplyJob.from_json(payload), (answer[0] if answer else None)
 
-    def _command(self, session: Session, payload: dict) -> tuple[dict, Reply]:
+    def _command(self, session: Session, payload: dict) -> tuple[Reply, list[Notice]]:
         job = TeamsReplyJob.from_json(payload)
         ctx = Context(session=session, actor=Actor(**job.actor), clock=self.herald.clock,
                       settings=self.herald.settings, channel=job.channel)
-        reply = self.route(job.command, ctx)
+        return self.route(job.command, ctx), list(ctx.notices)
+
+    def _keep(self, _session: Session, payload: dict, answer: tuple[Reply, list[Notice]]) -> dict:
+        job, (reply, notices) = TeamsReplyJob.from_json(payload), answer
         shown = replace(reply, context=(job.asked, *reply.context)) if job.asked else reply
         job.cards = render_cards(shown)
-        job.notices = [asdict(n) for n in ctx.notices]
-        return job.to_json(), reply
+        job.notices = [asdict(n) for n in notices]
+        return job.to_json()
 
     def gave_up(self, job_id: int, ref: str) -> None:
         """Tell the person, where they asked (the thread, or the team's Workflows channel), that their
