@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from bench import bolt_floor, datagen, databases, floors, mixload, report
 from bench.__main__ import parse_options, parse_size
 from bench.loadclient import LoadOutcome, sign, slash_command_body
+from bench.report import Result
 from bench.stats import percentile, summarize
 from bench.suites import floor as floor_suite
 from bench.suites import layers
@@ -224,3 +225,8 @@ def test_the_bars_summary_names_each_bar_per_database_and_the_batch_it_cannot_me
     assert lines[0].startswith("- postgresql 100,000, floor, 1 client: p50 2.08× floor") and lines[0].endswith("MISS")
     assert lines[1].startswith("- postgresql 100,000, mixed load: 300 accepted writes/s, p99 12.00 ms, refused 0")
     assert lines[1].endswith(": ok") and "not measured" in lines[2] and report.BATCH_CASE in lines[2]
+    batch = Result(report.BATCH_SUITE, report.BATCH_CASE, "postgresql, demo + 2,000 items",
+                   summarize([900.0, 1100.0, 1000.0]), target="≤ 2,000 ms", verdict="ok")
+    with_batch = report.bars(floor_rows + [batch])
+    assert with_batch[1] == "- postgresql, demo + 2,000 items, POST /webhooks/coverage, 500 items: p50 1000 ms; " \
+                            "target ≤ 2,000 ms: ok"

@@ -50,7 +50,7 @@ LAYERS = (
     ("build the reply (period, summary, page; SQL apart)", "handlers.coverage:answer"),
     ("render: Block Kit and the ack body", "bot.slack.listeners:_answer_now"),
     ("share copy: write the kept answer", "bot.slack.jobs:hold_for_sharing"),
-    ("receipt: write the key", "bot.slack.receipts:record"),
+    ("receipt: write the key (a command that may write; a read keeps none)", "bot.slack.receipts:record"),
     ("commit (flush and the database's commit)", "sqlalchemy.orm:Session.commit"),
 )
 
