@@ -15,7 +15,8 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("commands", "http", "feeds", "digest")
+SUITES = ("commands", "http", "floor", "layers", "mixed", "feeds", "digest")
+HTTP_SUITES = {"http", "floor", "layers", "mixed"}  # measured through gunicorn at --http-size
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -28,14 +29,20 @@ class Options:
     warmup: int
     http_seconds: float
     http_size: int
+    floor_rounds: int
+    mixed_seconds: float
     output: Path
 
     def describe(self) -> str:
         sizes = ", ".join(f"{s:,}" for s in self.sizes)
         text = (f"sizes {sizes} items; backends {', '.join(self.backends)}; suites {', '.join(self.suites)}; "
                 f"{self.runs} timed runs after {self.warmup} warm-up")
-        if "http" in self.suites:
+        if HTTP_SUITES & set(self.suites):
             text += f"; HTTP {self.http_seconds:g} s per load level at {self.http_size:,} items"
+        if "floor" in self.suites:
+            text += f"; floor: {self.floor_rounds} interleaved rounds"
+        if "mixed" in self.suites:
+            text += f"; mixed load {self.mixed_seconds:g} s"
         return text
 
 
@@ -77,6 +84,9 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--http-seconds", type=float, default=5.0, help="load duration per level")
     parser.add_argument("--http-size", type=parse_size, help="database size for the HTTP suite "
                         "(default: the smallest of --sizes)")
+    parser.add_argument("--floor-rounds", type=int, default=3, help="interleaved rounds of Herald and "
+                        "the bare-Bolt floor per load level")
+    parser.add_argument("--mixed-seconds", type=float, default=20.0, help="duration of the mixed load")
     parser.add_argument("--output", type=Path, default=report.RESULTS_DIR / "latest.md",
                         help="where to write the Markdown results")
     args = parser.parse_args(argv)
@@ -88,7 +98,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--sizes: give at least one size")
     return Options(sizes=sizes, backends=args.backends, suites=args.suites, runs=max(1, args.runs),
                    warmup=max(0, args.warmup), http_seconds=args.http_seconds,
-                   http_size=args.http_size or sizes[0], output=args.output)
+                   http_size=args.http_size or sizes[0], floor_rounds=max(1, args.floor_rounds),
+                   mixed_seconds=args.mixed_seconds, output=args.output)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with ExitStack() as stack:
         servers = {}
-        if "postgresql" in options.backends and {"commands", "http", "feeds"} & set(options.suites):
+        if "postgresql" in options.backends and {"commands", "feeds", *HTTP_SUITES} & set(options.suites):
             servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
         settings_line = options.describe()
         if "postgresql" in servers:
@@ -116,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     path = report.write_markdown(results, described, settings_line, options.output)
     print()
     print(report.markdown_table(results))
+    if summary := report.bars(results):
+        print("\nIssue 17 bars:")
+        print("\n".join(summary))
     print(f"\nwritten to {path}")
     return 0
 
@@ -128,9 +142,9 @@ def _database(backend: str, size: int, anchor: datetime, pg_server: str | None, 
 
 
 def _database_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
-    from bench.suites import commands, http
+    from bench.suites import commands, floor, http, layers, mixed
     results: list[Result] = []
-    http_sizes = {options.http_size} if "http" in options.suites else set()
+    http_sizes = {options.http_size} if HTTP_SUITES & set(options.suites) else set()
     command_sizes = set(options.sizes) if "commands" in options.suites else set()
     for backend in options.backends:
         for size in sorted(command_sizes | http_sizes):
@@ -138,9 +152,18 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
             if size in command_sizes:
                 log(f"— commands on {backend}, {size:,} items")
                 results += commands.run(db, anchor, options.runs, options.warmup, log)
-            if size in http_sizes:
+            if size in http_sizes and "http" in options.suites:
                 log(f"— HTTP on {backend}, {size:,} items")
                 results += http.run(db, options.http_seconds, log)
+            if size in http_sizes and "floor" in options.suites:
+                log(f"— Herald against the bare-Bolt floor on {backend}, {size:,} items")
+                results += floor.run(db, options.http_seconds, options.floor_rounds, log)
+            if size in http_sizes and "layers" in options.suites:
+                log(f"— where a /coverage request's time goes, per layer, on {backend}, {size:,} items")
+                results += layers.run(db, log=log)
+            if size in http_sizes and "mixed" in options.suites:
+                log(f"— mixed load on {backend}, {size:,} items")
+                results += mixed.run(_database(backend, size, anchor, pg_server, log), options.mixed_seconds, log)
     return results
 
 

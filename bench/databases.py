@@ -171,3 +171,24 @@ def fresh_postgres_database(server_url: str, name: str) -> Iterator[str]:
     finally:
         with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def scratch_copy(db: BenchDatabase) -> Iterator[BenchDatabase]:
+    """A copy of `db` that a benchmark may write to, thrown away afterwards: a new SQLite working copy
+    is already one; a PostgreSQL database is copied from it as a template (no one may be connected)."""
+    if db.backend == "sqlite":
+        yield db
+        return
+    url = make_url(db.url)
+    name = f"{url.database}_scratch"[:63]
+    server = url.set(database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(_libpq(server, "postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{url.database}"')
+    try:
+        yield BenchDatabase(backend=db.backend, items=db.items,
+                            url=url.set(database=name).render_as_string(hide_password=False))
+    finally:
+        with psycopg.connect(_libpq(server, "postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -61,10 +61,39 @@ def plain_line(result: Result) -> str:
     return "  ".join(c for c in cells(result) if c)
 
 
+BATCH_SUITE, BATCH_CASE = "webhook", "POST /webhooks/coverage, 500 items"  # the batch benchmark's row
+
+
+def bars(results: list[Result]) -> list[str]:
+    """Issue 17's performance bars, one line each per database: the floor ratios, the mixed load and
+    the 500-item webhook batch (the `webhook` suite's row; said to be not measured when it did not run)."""
+    lines = []
+    measured = [r for r in results if r.suite in ("floor", "mixed", BATCH_SUITE)]
+    for backend in dict.fromkeys(r.where.split()[0].rstrip(",") for r in measured):
+        rows = [r for r in measured if r.where.split()[0].rstrip(",") == backend]
+        for r in rows:
+            if r.suite == "floor" and r.case.startswith("Herald") and r.latency:
+                clients = r.note.split(";")[0]
+                lines.append(f"- {r.where}, floor, {clients}: {r.ratio}; Herald p50 {_ms(r.latency.p50)} ms, "
+                             f"p99 {_ms(r.latency.p99)} ms, {r.throughput}; target {r.target}: {r.verdict}")
+            elif r.suite == "mixed" and r.target and r.latency:
+                refused = next((p.strip() for p in r.note.split(";") if p.strip().startswith("refused")), "")
+                lines.append(f"- {r.where}, mixed load: {r.throughput}, p99 {_ms(r.latency.p99)} ms, {refused}; "
+                             f"target {r.target}: {r.verdict}")
+            elif r.suite == BATCH_SUITE and r.case == BATCH_CASE:
+                took = f"p50 {_ms(r.latency.p50)} ms" if r.latency else r.note
+                lines.append(f"- {r.where}, {BATCH_CASE}: {took}; target {r.target}: {r.verdict}")
+        if not any(r.suite == BATCH_SUITE and r.case == BATCH_CASE for r in rows):
+            lines.append(f"- {backend}, {BATCH_CASE}: not measured in this run (the `{BATCH_SUITE}` suite)")
+    return lines
+
+
 def write_markdown(results: list[Result], machine: Machine, settings_line: str,
                    path: Path = RESULTS_DIR / "latest.md") -> Path:
     """Write the results with the machine they ran on; returns the path written."""
+    summary = bars(results)
     text = "\n".join(["# Herald benchmark results", "", *machine.lines(), f"- settings: {settings_line}",
+                      *(["", "## Issue 17 bars", "", *summary] if summary else []),
                       "", markdown_table(results), ""])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".md.tmp")

@@ -93,3 +93,26 @@ def test_a_classifier_uses_tones_scored_elsewhere_and_scores_the_rest_itself(ses
     assert classifier.classify("Council criticised over failings", "").tone == tone_of(
         "Council criticised over failings")[0]
     assert asked == [1]  # fetched once, at the first headline
+
+
+def test_the_tag_matcher_is_kept_until_a_programme_or_campaign_phrase_changes(session):
+    from datetime import datetime, timezone
+
+    from feeds.classify import build_tag_matcher
+    from models.programme import Programme
+    programme = Programme(name="Digital Pathfinders", aliases=[], keywords=["cyber resilience"],
+                          created_at=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    session.add(programme)
+    session.flush()
+    first = build_tag_matcher(session)
+    assert build_tag_matcher(session) is first  # nothing changed: not decoded and tokenised again
+    assert [t.tag for t in first.find("Council boosts cyber resilience")] == ["Digital Pathfinders"]
+    assert first.find("Phishing drills for council staff") == ()
+    programme.keywords = ["cyber resilience", "phishing drills"]
+    session.flush()
+    second = build_tag_matcher(session)
+    assert second is not first
+    assert [t.tag for t in second.find("Phishing drills for council staff")] == ["Digital Pathfinders"]
+    programme.name = "Cyber Pathfinders"
+    session.flush()
+    assert [t.tag for t in build_tag_matcher(session).find("cyber resilience")] == ["Cyber Pathfinders"]

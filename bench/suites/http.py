@@ -96,8 +96,9 @@ def procfile_web_shape(procfile: Path = ROOT / "Procfile") -> tuple[int, int]:
 
 
 def start_server(db: BenchDatabase, secret: str, slack_api_url: str,
-                 extra_env: dict[str, str] | None = None) -> Server:
-    """gunicorn as the Procfile runs it (`procfile_web_shape`), waiting until /healthz answers."""
+                 extra_env: dict[str, str] | None = None, target: str = "app:app") -> Server:
+    """gunicorn as the Procfile runs it (`procfile_web_shape`), waiting until /healthz answers.
+    `target` is the WSGI app it serves: Herald, or the bare-Bolt floor (`bench.bolt_floor:app`)."""
     workers, threads = procfile_web_shape()
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "HERALD_", "TEAMS_"))}
@@ -106,7 +107,7 @@ def start_server(db: BenchDatabase, secret: str, slack_api_url: str,
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--threads", str(threads),
-         "--log-level", "warning", "--chdir", str(ROOT), "app:app"], env=env, cwd=ROOT)
+         "--log-level", "warning", "--chdir", str(ROOT), target], env=env, cwd=ROOT)
     server = Server(process, f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -21,12 +21,18 @@ URL_MAX = 3000
 
 def clean(text: str | None) -> str:
     """Text with control characters and bidi overrides removed; None becomes ""."""
-    return _UNSAFE_CHARS.sub("", text or "")
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable():  # nothing to remove (most text), no regex pass
+        return text
+    return _UNSAFE_CHARS.sub("", text)
 
 
 def escape(text: str | None) -> str:
-    """Text shown literally in mrkdwn: no mention, no link, `&`, `<`, `>` shown as typed."""
-    return "".join(_ESCAPES.get(ch, ch) for ch in clean(text))
+    """Text shown literally in mrkdwn: no mention, no link, `&`, `<`, `>` shown as typed.
+    (`&` first, so no entity is escaped twice; whole-string replaces, as every answer escapes
+    a few thousand characters.)"""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def units(text: str) -> int:
@@ -64,6 +70,9 @@ def cut(text: str, limit: int, ellipsis: str = "…") -> str:
 
 def escaped_chunks(text: str, limit: int) -> list[str]:
     """Escape `text` and split it into pieces of at most `limit` units, preferring line or word breaks."""
+    whole = escape(text)
+    if units(whole) <= limit:  # the usual case: one piece, no character-by-character walk
+        return [whole] if whole.strip() else [""]
     pieces: list[str] = []
     current: list[str] = []
     used = 0
