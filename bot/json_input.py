@@ -1,7 +1,7 @@
 """JSON from outside (webhook bodies, Teams activities), parsed the one way every endpoint uses.
 
-A body nested deeper than any real request (`[` × 10,000 would exhaust Python's stack) and bytes
-that are not UTF-8 JSON are refused with a reason; every string in the result, keys included, is
+A body nested deeper than any real request (`[` × 10,000 would exhaust Python's stack), a number
+of thousands of digits and bytes that are not UTF-8 JSON are refused with a reason; every string in the result, keys included, is
 cleaned by `models.text.clean_text`, so no endpoint stores a NUL or a control character.
 """
 from __future__ import annotations
@@ -28,6 +28,8 @@ def parse_json(raw: bytes) -> Any:
         raise BadJson("Body is not UTF-8.") from None
     except json.JSONDecodeError as exc:
         raise BadJson(f"Body is not valid JSON ({exc.msg} at character {exc.pos}).") from None
+    except ValueError:  # an integer of more than 4,300 digits: Python refuses to convert it
+        raise BadJson("Body holds a number too long to read.") from None
     return _cleaned(value, 1)
 
 

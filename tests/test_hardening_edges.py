@@ -42,6 +42,14 @@ def test_json_nested_ten_thousand_deep_is_a_400_with_the_reason(edge, path):
     assert response.get_json()["reason"] == "Body nests deeper than 32 levels."
 
 
+@pytest.mark.parametrize("path", ["/webhooks/coverage", "/webhooks/campaign-metrics"])
+def test_a_number_of_five_thousand_digits_is_a_400_with_the_reason(edge, path):
+    body = b'{"campaign": "Be a Councillor", "metric": "page_views", "value": ' + b"7" * 5000 + b"}"
+    response = edge.app.test_client().post(path, data=body, content_type="application/json", headers=AUTH)
+    assert response.status_code == 400
+    assert response.get_json()["reason"] == "Body holds a number too long to read."
+
+
 def test_deep_json_to_the_teams_webhook_is_a_400(edge):
     raw = DEEP + b"]" * 10_000
     response = edge.app.test_client().post("/teams/outgoing", data=raw, headers={
