@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -69,16 +70,30 @@ class CoverageSplit:
         return self.total - self.proactive
 
 
+_WORD = re.compile(r"[a-z0-9][a-z0-9'/-]*[a-z0-9]")
+_MEANING: dict[str, str] = {}  # word as written → the term it counts as ("" for none); a batch reads thousands
+_MEANING_MAX = 200_000  # forgotten whole when full: bounded memory in a long-running process
+
+
 def terms(text: str | None) -> set[str]:
     """The words of `text` that can carry meaning: lower case, no stop words, plural 's' dropped."""
-    words = re.findall(r"[a-z0-9][a-z0-9'/-]*[a-z0-9]", (text or "").lower())
     found = set()
-    for word in words:
-        word = word.removesuffix("'s")
-        if word in STOPWORDS or len(word) < 3:
-            continue
-        found.add(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
+    for word in set(_WORD.findall((text or "").lower())):
+        term = _MEANING.get(word)
+        if term is None:
+            if len(_MEANING) >= _MEANING_MAX:
+                _MEANING.clear()
+            term = _MEANING[word] = _meaning(word)
+        if term:
+            found.add(term)
     return found
+
+
+def _meaning(word: str) -> str:
+    word = word.removesuffix("'s")
+    if word in STOPWORDS or len(word) < 3:
+        return ""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _activity_terms(activity: PressActivity) -> set[str]:
@@ -218,36 +233,57 @@ class _Window:
 
 
 def _suggest(session: Session, activities: list[PressActivity], items: list[_Coverage]) -> int:
-    """Score every (activity, item) pair whose item falls in the activity's window and is not
-    decided yet; add a `suggested` link for each that passes (one bulk insert). Returns how many."""
+    """Suggest each item in an activity's window that links to it or shares enough of its rare
+    words, unless that pair was decided before. Candidates come from an index of the items' words
+    (two shared words at least), so pairs with nothing in common cost nothing; the rarity of words
+    is read once for all activities, and the links are added in one bulk insert. Returns how many."""
     items = sorted(items, key=lambda i: i.published_at)
     dates = [i.published_at for i in items]
-    windows = [_Window.of(a) for a in activities]
-    pairs = [(w, items[k]) for w in windows for k in range(bisect_left(dates, w.start), bisect_right(dates, w.end))]
-    if not pairs:
+    theirs = [_coverage_terms(item) for item in items]
+    postings: dict[str, list[int]] = defaultdict(list)  # word → positions in `items`, ascending
+    for k, words in enumerate(theirs):
+        for word in words:
+            postings[word].append(k)
+    candidates = [(window, found) for window in map(_Window.of, activities)
+                  if (found := _candidates(window, items, dates, postings))]
+    if not candidates:
         return 0
-    decided = _decided(session, [w.press_id for w in windows], [i.id for i in items])
-    corpus = _WordDates(session, set().union(*(w.words for w in windows)),
-                        min(w.start for w in windows) - CONTEXT_BEFORE, max(w.end for w in windows))
-    weights: dict[int, WordWeights] = {}
-    theirs = {item.id: _coverage_terms(item) for item in items}
+    decided = _decided(session, [w.press_id for w, _found in candidates], [i.id for i in items])
+    corpus = _WordDates(session, set().union(*(w.words for w, _found in candidates)),
+                        min(w.start for w, _f in candidates) - CONTEXT_BEFORE, max(w.end for w, _f in candidates))
     added: list[dict] = []
-    for window, item in pairs:
-        if (window.press_id, item.id) in decided:
-            continue
-        if _mentions_link(window.bare_link, item):
-            score = 1.0
-        elif len(window.words & theirs[item.id]) < MIN_SHARED_TERMS:
-            continue
-        else:
-            if window.press_id not in weights:
-                weights[window.press_id] = corpus.weights(window.words, window.start - CONTEXT_BEFORE, window.end)
-            score = weights[window.press_id].share(theirs[item.id])
-            if score < MIN_SCORE:
+    for window, found in candidates:
+        weights = None
+        for k in found:
+            item = items[k]
+            if (window.press_id, item.id) in decided:
                 continue
-        added.append(dict(press_id=window.press_id, coverage_id=item.id, status="suggested", score=round(score, 3)))
+            if _mentions_link(window.bare_link, item):
+                score = 1.0
+            else:
+                weights = weights or corpus.weights(window.words, window.start - CONTEXT_BEFORE, window.end)
+                score = weights.share(theirs[k])
+                if score < MIN_SCORE:
+                    continue
+            added.append(dict(press_id=window.press_id, coverage_id=item.id, status="suggested", score=round(score, 3)))
     bulk_insert(session, PressCoverageLink.__table__, added)
     return len(added)
+
+
+def _candidates(window: _Window, items: list[_Coverage], dates: list[datetime],
+                postings: dict[str, list[int]]) -> list[int]:
+    """Positions of the items in `window`'s dates that share two of its words or link to it."""
+    lo, hi = bisect_left(dates, window.start), bisect_right(dates, window.end)
+    if lo == hi:
+        return []
+    shared: Counter[int] = Counter()
+    for word in window.words:
+        at = postings.get(word, [])
+        shared.update(at[bisect_left(at, lo):bisect_left(at, hi)])
+    found = {k for k, n in shared.items() if n >= MIN_SHARED_TERMS}
+    if window.bare_link:
+        found.update(k for k in range(lo, hi) if _mentions_link(window.bare_link, items[k]))
+    return sorted(found)
 
 
 def _decided(session: Session, press_ids: list[int], item_ids: list[int]) -> set[tuple[int, int]]:
