@@ -15,7 +15,7 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("commands", "http", "floor", "layers", "mixed", "feeds", "digest")
+SUITES = ("commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook")
 HTTP_SUITES = {"http", "floor", "layers", "mixed"}  # measured through gunicorn at --http-size
 BACKENDS = ("sqlite", "postgresql")
 
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with ExitStack() as stack:
         servers = {}
-        if "postgresql" in options.backends and {"commands", "feeds", *HTTP_SUITES} & set(options.suites):
+        if "postgresql" in options.backends and {"commands", "feeds", "webhook", *HTTP_SUITES} & set(options.suites):
             servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
         settings_line = options.describe()
         if "postgresql" in servers:
@@ -168,7 +168,7 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 
 def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
-    from bench.suites import digest, feeds
+    from bench.suites import digest, feeds, webhook
     results: list[Result] = []
     if "feeds" in options.suites:
         log("— feed ingestion")
@@ -176,6 +176,9 @@ def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None
     if "digest" in options.suites:
         log("— weekly digest")
         results += digest.run(anchor, log)
+    if "webhook" in options.suites:
+        log("— a 500-item coverage webhook")
+        results += webhook.run(options.backends, pg_server, log)
     return results
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 
 from digests.stored import chart_png
+from handlers.inputs import MAX_ID
 from models.digest import DigestRun
 
 bp = Blueprint("digest_charts", __name__)
 
 
-@bp.get("/digests/charts/<int:run_id>/<token>.png")
+@bp.get(f"/digests/charts/<int(max={MAX_ID}):run_id>/<token>.png")  # a larger number is no run: 404
 def chart(run_id: int, token: str):
     """The PNG of run `run_id` when `token` is its chart token; 404 otherwise."""
     herald = current_app.extensions["herald"]

@@ -33,19 +33,22 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
                        outlet_id: int | None = None, feed_id: int | None = None,
                        tone: str | None = None, note: str | None = None, logged_by: str | None = None,
                        classifier: Classifier | None = None) -> IngestResult:
-    """Classify and store candidates not already held (by canonical URL). A given `tone` is a
-    person's: it is stored as an override."""
+    """Classify and store candidates not already held (by canonical URL), in a fixed number of
+    statements whatever the batch's size or the press log's. A given `tone` is a person's: it is
+    stored as an override. A candidate's own `outlet_id` and `tone` win over the batch's."""
     classifier = classifier or Classifier(session)
     result = IngestResult()
     for start in range(0, len(candidates), BATCH):  # bounded memory for big feeds and backfills
         new_items = []
         for c in candidates[start:start + BATCH]:
             found = classifier.classify(c.title, c.summary)
+            given_tone = c.tone or tone
             new_items.append(NewItem(
                 url=c.url, canonical_url=c.canonical_url, title=c.title, summary=c.summary or None,
-                published_at=c.published_at, first_seen_at=now, source=source, outlet_id=outlet_id,
-                feed_id=feed_id, guid=c.guid, tone=tone or found.tone, tone_score=found.tone_score,
-                tone_overridden=tone is not None, council_codes=found.council_codes, tags=found.tags,
+                published_at=c.published_at, first_seen_at=now, source=source,
+                outlet_id=c.outlet_id if c.outlet_id is not None else outlet_id,
+                feed_id=feed_id, guid=c.guid, tone=given_tone or found.tone, tone_score=found.tone_score,
+                tone_overridden=given_tone is not None, council_codes=found.council_codes, tags=found.tags,
                 note=note, logged_by=logged_by))
         stored = store_items(session, new_items)
         created = [s.item_id for s in stored if s.created]

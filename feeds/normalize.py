@@ -15,7 +15,8 @@ KEY_MAX = 255
 
 @dataclass(frozen=True)
 class Candidate:
-    """A normalised item not yet classified or stored; `entry_key` is its seen-set key in a feed."""
+    """A normalised item not yet classified or stored; `entry_key` is its seen-set key in a feed.
+    `outlet_id` and `tone` are set when the sender named them per item (the webhook's items do)."""
 
     url: str
     canonical_url: str
@@ -24,6 +25,8 @@ class Candidate:
     published_at: datetime
     guid: str | None
     entry_key: str
+    outlet_id: int | None = None
+    tone: str | None = None  # a person's call: stored as an override
 
 
 def sane_time(when: datetime | None, now: datetime) -> datetime:
@@ -69,11 +72,12 @@ def from_entry(entry: RawEntry, now: datetime, feed_link: str | None = None) -> 
 
 
 def from_fields(url: str, title: str | None, summary: str | None, published_at: datetime | None,
-                now: datetime) -> Candidate:
+                now: datetime, *, outlet_id: int | None = None, tone: str | None = None) -> Candidate:
     """A candidate from a webhook or a person: the same cleaning as a feed entry."""
     link = unwrap_google(url)
     clean_title = strip_html(title) if title else ""
     canonical = canonical_url(link)
     return Candidate(url=link, canonical_url=canonical, title=clean_title or link,
                      summary=strip_html(summary)[:2000], published_at=sane_time(published_at, now),
-                     guid=None, entry_key=entry_key(None, link, clean_title, canonical or None))
+                     guid=None, entry_key=entry_key(None, link, clean_title, canonical or None),
+                     outlet_id=outlet_id, tone=tone)

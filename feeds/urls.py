@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from models.text import clean_text
+
 TRACKING_PARAMS = frozenset({
     "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid", "ito",
     "at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4", "ns_mchannel",
@@ -49,10 +51,11 @@ def domain_of(url: str) -> str:
 
 
 def strip_html(text: str | None) -> str:
-    """Plain text from a feed's HTML title or summary: tags removed, entities decoded, spaces collapsed."""
+    """Plain text from a feed's HTML title or summary: tags removed, entities decoded, spaces
+    collapsed, control characters removed (`models.text.clean_text`: a loose feed can carry them)."""
     import html
     if not text:
         return ""
     if "<" not in text and "&" not in text:  # no tag, comment or entity: only the spaces to collapse
-        return " ".join(text.split())
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+        return " ".join(clean_text(text).split())
+    return " ".join(clean_text(html.unescape(_TAG.sub(" ", text))).split())

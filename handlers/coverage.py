@@ -13,6 +13,7 @@ from handlers.args import Args, parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
+from handlers.inputs import is_id
 from handlers.reply import Attachment, Fact, Item, Reply, Section
 from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_match, council_nice_names,
                              coverage_between, coverage_page, iter_coverage, tag_names_like)
@@ -22,6 +23,10 @@ from models.periods import PERIOD_EXAMPLES, MONTHS, Period, PeriodError, parse_p
 PAGE_SIZE = 10
 EXPORT_MAX = 100_000
 QUERY_OPTIONS = frozenset({"outlet", "council", "tag", "page"})
+MAX_TERMS = 10  # each word is one more LIKE: hundreds overflow SQLite's expression tree ("too large")
+PERIOD_MAX_WORDS = 6  # the longest period people type ("last 30 days", "Q1 2023/24 to Q2 2023/24")
+TERMS_EXAMPLE = '/coverage this month "social care" Thurrock'
+
 PERIOD_WORDS = frozenset({"today", "yesterday", "this", "last", "past", "previous", "since", "fy"}) | set(MONTHS)
 _PERIOD_LIKE = re.compile(r"^(q[1-4]|\d{1,4}[/.-]\d{1,4}([/.-]\d{1,4})?)$")
 _OPTION_LIKE = re.compile(r"^([a-z]{2,12}):(.*)$")
@@ -53,7 +58,9 @@ def parse_query(text: str, ctx: Context) -> CoverageQuery:
     """Read period, filters, page and `export` from a query; `UsageError` with an example if unreadable."""
     args = parse_args(text, QUERY_OPTIONS)
     export, tone, rest = _take_flags(args)
+    _refuse_many_terms(len(rest) - PERIOD_MAX_WORDS)  # before reading a period out of them: each word costs
     period, terms = _take_period(rest, args, ctx)
+    _refuse_many_terms(len(terms))
     filters, described = _filters(args, tone, terms, ctx)
     page = _page(args.take("page"))
     return CoverageQuery(period, filters, page, export, described)
@@ -81,12 +88,18 @@ def _take_flags(args: Args) -> tuple[bool, str | None, list[tuple[str, bool]]]:
     return export, tone, rest
 
 
+def _refuse_many_terms(count: int) -> None:
+    if count > MAX_TERMS:
+        raise UsageError(f"Search for at most {MAX_TERMS} words or \"quoted phrases\" at a time "
+                         "(an item must mention every one)", example=TERMS_EXAMPLE)
+
+
 def _take_period(words: list[tuple[str, bool]], args: Args, ctx: Context) -> tuple[Period, list[str]]:
     """The longest run of unquoted words that is a period (default: this week); the rest are search terms."""
     now, tz = ctx.now(), ctx.tz
     best: tuple[int, int, Period] | None = None
     for start in range(len(words)):
-        for end in range(min(len(words), start + 6), start, -1):
+        for end in range(min(len(words), start + PERIOD_MAX_WORDS), start, -1):
             if any(quoted for _w, quoted in words[start:end]):
                 continue
             if best and end - start <= best[1] - best[0]:
@@ -159,8 +172,8 @@ def _nearest(name: str, choices: list[str]) -> tuple[str, ...]:
 def _page(raw: str | None) -> int:
     if raw is None:
         return 1
-    if not raw.isdigit() or int(raw) < 1:
-        raise UsageError(f"page:{raw} is not a page number", example="/coverage this week page:2")
+    if not is_id(raw) or int(raw) < 1:
+        raise UsageError(f"page:{raw[:10]} is not a page number", example="/coverage this week page:2")
     return int(raw)
 
 

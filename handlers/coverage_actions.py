@@ -10,6 +10,7 @@ from feeds.urls import domain_of
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
+from handlers.inputs import is_id
 from handlers.reply import Fact, Item, Reply, Section
 from models.audit import record_audit
 from models.coverage import TONES, add_alert_rule, alert_rules_for, councils_named, remove_alert_rule, split_terms
@@ -18,6 +19,7 @@ from models.outlet import TIERS, find_outlets, outlet_for
 LOG_EXAMPLE = '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown on council finances'
 TONE_EXAMPLE = "/coverage tone 42 negative"
 ALERT_EXAMPLE = '/coverage alert add negative council:Thurrock include:"section 114"'
+MAX_ALERT_TERMS = 20  # every new item is matched against every term of every rule
 
 
 def log_item(text: str, ctx: Context) -> Reply:
@@ -76,7 +78,7 @@ def set_item_tone(text: str, ctx: Context) -> Reply:
     """A person's tone for an item; it always wins over the model and is audited."""
     from models.coverage import set_tone
     words = text.split()
-    if len(words) != 2 or not words[0].lstrip("#").isdigit() or words[1].lower() not in TONES:
+    if len(words) != 2 or not is_id(words[0].lstrip("#")) or words[1].lower() not in TONES:
         raise UsageError("Say the item's id and its tone", example=TONE_EXAMPLE)
     item_id, tone = int(words[0].lstrip("#")), words[1].lower()
     item = set_tone(ctx.session, item_id, tone, ctx.actor, ctx.now())
@@ -96,7 +98,7 @@ def alerts(text: str, ctx: Context) -> Reply:
     if verb == "list":
         return _list_alerts(ctx)
     if verb in ("remove", "delete", "stop"):
-        if not rest.strip().lstrip("#").isdigit():
+        if not is_id(rest.strip().lstrip("#")):
             raise UsageError("Say which rule to remove", example="/coverage alert remove 3")
         rule = remove_alert_rule(ctx.session, int(rest.strip().lstrip("#")))
         if rule is None:
@@ -123,6 +125,9 @@ def _add_alert(text: str, ctx: Context) -> Reply:
             include.append(word)
     include += _terms(args.take("include"))
     exclude = _terms(args.take("exclude"))
+    if len(include) > MAX_ALERT_TERMS or len(exclude) > MAX_ALERT_TERMS:
+        raise UsageError(f"An alert rule takes at most {MAX_ALERT_TERMS} words or phrases to look for and "
+                         f"{MAX_ALERT_TERMS} to leave out", example=ALERT_EXAMPLE)
     council_code = council_name = None
     if (name := args.take("council")) is not None:
         found = councils_named(ctx.session, name)

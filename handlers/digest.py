@@ -17,6 +17,7 @@ from handlers.args import Args, parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family, first_word
+from handlers.inputs import is_id
 from handlers.reply import Fact, Item, Reply, Section
 from models.audit import record_audit
 from models.teams_conversation import conversation_ref
@@ -140,7 +141,7 @@ def _approval(args: Args) -> tuple[str | None, int | None, str]:
     deadline = args.take("deadline")
     if channel is not None and not channel.startswith("#") and not channel.startswith("C"):
         raise UsageError("approval: give the comms channel, e.g. approval:#comms", example=APPROVAL_EXAMPLE)
-    if deadline is not None and (not deadline.isdigit() or not 1 <= int(deadline) <= 10080):
+    if deadline is not None and (not is_id(deadline) or not 1 <= int(deadline) <= 10080):
         raise UsageError("deadline: minutes after the due time, 1 to 10080.", example=APPROVAL_EXAMPLE)
     unapproved = _choice(args, "unapproved", ("send", "hold"), "send")
     return channel, int(deadline) if deadline else None, unapproved

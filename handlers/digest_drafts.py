@@ -6,6 +6,7 @@ from digests import stored
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
+from handlers.inputs import is_id
 from handlers.reply import Reply, Section
 from models.audit import record_audit
 from models.digest import DigestRun
@@ -14,7 +15,7 @@ from models.digest import DigestRun
 def leading_number(text: str, example: str) -> int:
     """The number a command starts with (`12`, `#12`), or a usage error."""
     word = text.split()[0] if text.split() else ""
-    if not word.lstrip("#").isdigit():
+    if not is_id(word.lstrip("#")):
         raise UsageError("Give the number shown by /digest list.", example=example)
     return int(word.lstrip("#"))
 
@@ -30,7 +31,7 @@ def _draft_run(text: str, ctx: Context, example: str) -> tuple[DigestRun, stored
 def drop(text: str, ctx: Context) -> Reply:
     """Remove item n from a draft."""
     run, digest, rest = _draft_run(text, ctx, "/digest drop 12 3")
-    if not rest.isdigit():
+    if not is_id(rest):
         raise UsageError("Give the item number shown in the draft.", example=f"/digest drop {run.id} 3")
     try:
         reply, item = stored.drop_item(digest.reply, int(rest))

@@ -9,6 +9,7 @@ from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
+from handlers.inputs import is_id
 from handlers.reply import Item, Reply, Section
 from models.audit import record_audit
 from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
@@ -77,7 +78,7 @@ def _list(ctx: Context) -> Reply:
 
 def _remove(text: str, ctx: Context) -> Reply:
     raw = text.strip().lstrip("#")
-    if not raw.isdigit():
+    if not is_id(raw):
         raise UsageError("Say which feed to remove (its id from /feeds list)", example="/feeds remove 3")
     feed = remove_feed(ctx.session, int(raw))
     if feed is None:

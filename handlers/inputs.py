@@ -19,6 +19,7 @@ from models.moments import Direction, MomentError, parse_local_day, parse_moment
 from models.programme import Programme
 
 CLEAR_WORDS = frozenset({"none", "-", "no", "clear", "nobody"})
+MAX_ID = 2**31 - 1  # the largest id (and page) any table holds: PostgreSQL's `integer`
 
 
 def read_moment(text: str, ctx: Context, field: str, example: str, *, direction: Direction = "past",
@@ -38,11 +39,17 @@ def read_day(text: str, ctx: Context, field: str, example: str, direction: Direc
         raise UsageError(f"{field}: {exc}", example=example, field=field) from None
 
 
+def is_id(text: str) -> bool:
+    """Whether `text` is a record number Herald can look up: ASCII digits, at most `MAX_ID`
+    (`"²".isdigit()` is true but `int("²")` fails, and SQLite cannot bind 10**20)."""
+    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ID
+
+
 def read_id(text: str | None, what: str, example: str) -> int:
     """A record number as people type it ("12", "#12"), or a UsageError saying what was expected."""
     raw = (text or "").strip().lstrip("#")
-    if not raw.isdigit() or len(raw) > 12:
-        shown = f'"{text.strip()}" is not' if text and text.strip() else "Give"
+    if not is_id(raw):
+        shown = f'"{text.strip()[:30]}" is not' if text and text.strip() else "Give"
         raise UsageError(f"{shown} a {what} number" + ("" if text and text.strip() else f" (e.g. {example})"),
                          example=example)
     return int(raw)

@@ -10,6 +10,7 @@ from handlers.context import Context
 from handlers.council_names import council_from
 from handlers.errors import UsageError
 from handlers.family import Family
+from handlers.inputs import is_id
 from handlers.reply import Button, Fact, Item, Reply, Section
 from models.council import english_groups
 from models.peer_challenge import (
@@ -228,7 +229,7 @@ def _kind(raw: str | None) -> str | None:
 def _days(raw: str | None) -> int | None:
     if raw is None:
         return None
-    if not raw.isdigit():
+    if not is_id(raw):
         raise UsageError(f"days:{raw[:10]} is not a number of days", example=DAYS_EXAMPLE)
     return int(raw)
 

@@ -8,6 +8,7 @@ from handlers.args import parse_args
 from handlers.context import Context, Notice
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
+from handlers.inputs import is_id
 from handlers.reply import Button, Fact, Item, Reply, Section
 from models.mentions import CoverageLine, programme_coverage
 from models.periods import parse_period
@@ -53,7 +54,7 @@ def handle(text: str, ctx: Context) -> Reply:
 def _page(raw: str | None) -> int:
     if raw is None:
         return 1
-    if not raw.isdigit() or int(raw) < 1:
+    if not is_id(raw) or int(raw) < 1:
         raise UsageError(f"page:{raw[:10]} is not a page number", example="/programme page:2")
     return int(raw)
 

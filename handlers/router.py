@@ -17,6 +17,7 @@ from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
 from handlers.reply import Fact, Reply, Section, error_reply
 from models.db import database_busy, database_unavailable
+from models.text import clean_text
 
 log = logging.getLogger("herald.router")
 DATABASE_AWAY = ("Herald can't reach its database just now, so nothing was changed. "
@@ -56,14 +57,14 @@ def split_command(text: str) -> tuple[str, str]:
 def only_reads(text: str, families: tuple[Family, ...] = FAMILIES) -> bool:
     """Whether a command line only reads (help and unknown words included), so it may run in a
     reading transaction; anything its family does not say reads is taken to write."""
-    word, rest = split_command(text.replace("\x00", ""))
+    word, rest = split_command(clean_text(text))
     family = family_for(word, families)
     return family is None or not family.ready or family.only_reads(rest)
 
 
 def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> Reply:
     """Run one command line and return its reply. Never raises for anything a user can type."""
-    word, rest = split_command(text.replace("\x00", ""))
+    word, rest = split_command(clean_text(text))
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
     family = family_for(word, families)

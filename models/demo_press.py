@@ -195,7 +195,7 @@ def ensure_press(session: Session, now: datetime, tz: ZoneInfo, when: When, outl
             session.flush()
             added["press"] += 1
         added["earned links"] += _confirm_earned(session, activity, p.earned, now)
-        added["earned links"] += len(suggest_earned_coverage(session, activity))
+        added["earned links"] += suggest_earned_coverage(session, activity)
 
 
 def _press_row(p: DemoPress, now: datetime, tz: ZoneInfo, when: When, outlets: dict[str, Outlet],

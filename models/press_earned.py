@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.audit import ActorLike, record_audit
-from models.coverage import CoverageItem, one_of
+from models.coverage import CoverageItem, batches, bulk_insert, one_of
 from models.periods import Period
 from models.press import PressActivity, PressCoverageLink, require_change_right
 
@@ -68,23 +70,37 @@ class CoverageSplit:
         return self.total - self.proactive
 
 
+_WORD = re.compile(r"[a-z0-9][a-z0-9'/-]*[a-z0-9]")
+_MEANING: dict[str, str] = {}  # word as written → the term it counts as ("" for none); a batch reads thousands
+_MEANING_MAX = 200_000  # forgotten whole when full: bounded memory in a long-running process
+
+
 def terms(text: str | None) -> set[str]:
     """The words of `text` that can carry meaning: lower case, no stop words, plural 's' dropped."""
-    words = re.findall(r"[a-z0-9][a-z0-9'/-]*[a-z0-9]", (text or "").lower())
     found = set()
-    for word in words:
-        word = word.removesuffix("'s")
-        if word in STOPWORDS or len(word) < 3:
-            continue
-        found.add(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
+    for word in set(_WORD.findall((text or "").lower())):
+        term = _MEANING.get(word)
+        if term is None:
+            if len(_MEANING) >= _MEANING_MAX:
+                _MEANING.clear()
+            term = _MEANING[word] = _meaning(word)
+        if term:
+            found.add(term)
     return found
+
+
+def _meaning(word: str) -> str:
+    word = word.removesuffix("'s")
+    if word in STOPWORDS or len(word) < 3:
+        return ""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _activity_terms(activity: PressActivity) -> set[str]:
     return terms(f"{activity.title} {activity.spokesperson or ''}")
 
 
-def _coverage_terms(item: CoverageItem) -> set[str]:
+def _coverage_terms(item: CoverageItem | _Coverage) -> set[str]:
     return terms(f"{item.title} {item.summary or ''}")
 
 
@@ -97,29 +113,30 @@ def _bare_link(url: str | None) -> str | None:
     return bare if len(bare) > 8 else None
 
 
-def _links_to(activity: PressActivity, item: CoverageItem) -> bool:
-    bare = _bare_link(activity.link)
+def _links_to(activity: PressActivity, item: CoverageItem | _Coverage) -> bool:
+    return _mentions_link(_bare_link(activity.link), item)
+
+
+def _mentions_link(bare: str | None, item: CoverageItem | _Coverage) -> bool:
     return bool(bare) and (bare in (item.url or "").lower() or bare in (item.summary or "").lower())
 
 
-def _weights(session: Session, start: datetime, end: datetime) -> tuple[dict[str, int], int]:
-    """How many coverage items around [start, end) use each word, and how many items there are."""
-    counts: dict[str, int] = {}
-    items = session.execute(select(CoverageItem.title, CoverageItem.summary).where(
-        CoverageItem.published_at >= start - CONTEXT_BEFORE, CoverageItem.published_at < end)).all()
-    for title, summary in items:
-        for word in terms(f"{title} {summary or ''}"):
-            counts[word] = counts.get(word, 0) + 1
-    return counts, len(items)
+@dataclass(frozen=True)
+class WordWeights:
+    """An activity's words weighted by inverse document frequency in the coverage around it."""
 
+    idf: dict[str, float]
+    total: float
 
-def match_score(activity_terms: set[str], item_terms: set[str], doc_freq: dict[str, int], n_docs: int) -> float:
-    """Share of the activity's word weight (inverse document frequency) that the item repeats."""
-    def idf(word: str) -> float:
-        return math.log((n_docs + 1) / (doc_freq.get(word, 0) + 1)) + 1.0
-    total = sum(idf(w) for w in activity_terms)
-    shared = activity_terms & item_terms
-    return sum(idf(w) for w in shared) / total if total else 0.0
+    @classmethod
+    def of(cls, words: frozenset[str], doc_freq: dict[str, int], n_docs: int) -> "WordWeights":
+        """Rare words weigh most: log((n + 1) / (df + 1)) + 1."""
+        idf = {w: math.log((n_docs + 1) / (doc_freq.get(w, 0) + 1)) + 1.0 for w in words}
+        return cls(idf, sum(idf.values()))
+
+    def share(self, item_terms: set[str]) -> float:
+        """Share of the activity's word weight that the item repeats."""
+        return sum(self.idf[w] for w in self.idf.keys() & item_terms) / self.total if self.total else 0.0
 
 
 def shared_terms(activity: PressActivity, item: CoverageItem) -> tuple[str, ...]:
@@ -132,60 +149,154 @@ def _window_start(activity: PressActivity) -> datetime:
         else activity.occurred_at - timedelta(hours=12)
 
 
-def suggest_earned_coverage(session: Session, activity: PressActivity) -> list[PressCoverageLink]:
-    """Add `suggested` links to coverage `activity` may have earned; existing decisions are kept."""
+def suggest_earned_coverage(session: Session, activity: PressActivity) -> int:
+    """Add `suggested` links to coverage `activity` may have earned; existing decisions are kept.
+    Returns the number of suggestions added."""
     if activity.deleted_at is not None:
-        return []
-    start = _window_start(activity)
-    end = activity.occurred_at + EARNED_WINDOW
-    candidates = list(session.scalars(select(CoverageItem).where(
-        CoverageItem.published_at >= start, CoverageItem.published_at <= end)))
-    if not candidates:
-        return []
-    decided = set(session.scalars(select(PressCoverageLink.coverage_id).where(
-        PressCoverageLink.press_id == activity.id)))
-    doc_freq, n_docs = _weights(session, start, end)
-    mine = _activity_terms(activity)
-    added = []
-    for item in candidates:
-        if item.id in decided:
-            continue
-        score = _score(activity, mine, item, doc_freq, n_docs)
-        if score is not None:
-            link = PressCoverageLink(press_id=activity.id, coverage_id=item.id, status="suggested",
-                                     score=round(score, 3))
-            session.add(link)
-            added.append(link)
-    session.flush()
-    return added
-
-
-def _score(activity: PressActivity, mine: set[str], item: CoverageItem, doc_freq: dict[str, int],
-           n_docs: int) -> float | None:
-    if _links_to(activity, item):
-        return 1.0
-    theirs = _coverage_terms(item)
-    if len(mine & theirs) < MIN_SHARED_TERMS:
-        return None
-    score = match_score(mine, theirs, doc_freq, n_docs)
-    return score if score >= MIN_SCORE else None
+        return 0
+    items = [_Coverage(*row) for row in session.execute(select(*_COVERAGE_COLUMNS).where(
+        CoverageItem.published_at >= _window_start(activity),
+        CoverageItem.published_at <= activity.occurred_at + EARNED_WINDOW))]
+    return _suggest(session, [activity], items)
 
 
 def suggest_for_new_coverage(session: Session, item_ids: list[int]) -> int:
     """Call when coverage arrives: suggest the new items to press activity of the 14 days before
-    them. One pass per activity in the batch's window, so a big batch stays cheap. Returns the
-    number of suggestions added."""
-    if not item_ids:
+    them. The whole batch is matched in one pass (a fixed number of statements, whatever the
+    batch's size or the press log's), so a 500-item webhook stays quick. Returns the number of
+    suggestions added."""
+    items: list[_Coverage] = []
+    for chunk in batches(session, item_ids):
+        items += [_Coverage(*row) for row in session.execute(
+            select(*_COVERAGE_COLUMNS).where(one_of(session, CoverageItem.id, chunk)))]
+    if not items:
         return 0
-    first, last = session.execute(select(func.min(CoverageItem.published_at), func.max(CoverageItem.published_at))
-                                  .where(one_of(session, CoverageItem.id, item_ids[:1000]))).one()
-    if first is None:
-        return 0
-    activities = session.scalars(select(PressActivity).where(
+    first, last = min(i.published_at for i in items), max(i.published_at for i in items)
+    activities = list(session.scalars(select(PressActivity).where(
         PressActivity.deleted_at.is_(None),
         PressActivity.occurred_at >= first - EARNED_WINDOW,
-        PressActivity.occurred_at <= last + timedelta(hours=12)))
-    return sum(len(suggest_earned_coverage(session, activity)) for activity in activities)
+        PressActivity.occurred_at <= last + timedelta(hours=12))))
+    return _suggest(session, activities, items)
+
+
+@dataclass(frozen=True)
+class _Coverage:
+    """The columns of a coverage item that matching reads (no ORM object per item)."""
+
+    id: int
+    url: str | None
+    title: str
+    summary: str | None
+    published_at: datetime
+
+
+_COVERAGE_COLUMNS = (CoverageItem.id, CoverageItem.url, CoverageItem.title, CoverageItem.summary,
+                     CoverageItem.published_at)
+
+
+class _WordDates:
+    """When each word of interest appeared in coverage, read once for a whole batch: how many items
+    of any date range use a word is then two bisections, not a scan of the range's coverage."""
+
+    def __init__(self, session: Session, words: set[str], start: datetime, end: datetime):
+        self._every: list[datetime] = []
+        self._by_word: dict[str, list[datetime]] = {word: [] for word in words}
+        for published, title, summary in session.execute(
+                select(CoverageItem.published_at, CoverageItem.title, CoverageItem.summary).where(
+                    CoverageItem.published_at >= start, CoverageItem.published_at < end)
+                .order_by(CoverageItem.published_at)):
+            self._every.append(published)
+            for word in terms(f"{title} {summary or ''}") & words:
+                self._by_word[word].append(published)
+
+    def weights(self, words: frozenset[str], start: datetime, end: datetime) -> WordWeights:
+        """`words` weighted by how few items published in [start, end) use each."""
+        def count(dates: list[datetime]) -> int:
+            return bisect_left(dates, end) - bisect_left(dates, start)
+        return WordWeights.of(words, {word: count(self._by_word[word]) for word in words}, count(self._every))
+
+
+@dataclass(frozen=True)
+class _Window:
+    """What matching needs of one activity, read once: its window, words and bare link."""
+
+    press_id: int
+    start: datetime
+    end: datetime
+    words: frozenset[str]
+    bare_link: str | None
+
+    @classmethod
+    def of(cls, activity: PressActivity) -> "_Window":
+        return cls(activity.id, _window_start(activity), activity.occurred_at + EARNED_WINDOW,
+                   frozenset(_activity_terms(activity)), _bare_link(activity.link))
+
+
+def _suggest(session: Session, activities: list[PressActivity], items: list[_Coverage]) -> int:
+    """Suggest each item in an activity's window that links to it or shares enough of its rare
+    words, unless that pair was decided before. Candidates come from an index of the items' words
+    (two shared words at least), so pairs with nothing in common cost nothing; the rarity of words
+    is read once for all activities, and the links are added in one bulk insert. Returns how many."""
+    items = sorted(items, key=lambda i: i.published_at)
+    dates = [i.published_at for i in items]
+    theirs = [_coverage_terms(item) for item in items]
+    postings: dict[str, list[int]] = defaultdict(list)  # word → positions in `items`, ascending
+    for k, words in enumerate(theirs):
+        for word in words:
+            postings[word].append(k)
+    candidates = [(window, found) for window in map(_Window.of, activities)
+                  if (found := _candidates(window, items, dates, postings))]
+    if not candidates:
+        return 0
+    decided = _decided(session, [w.press_id for w, _found in candidates], [i.id for i in items])
+    corpus = _WordDates(session, set().union(*(w.words for w, _found in candidates)),
+                        min(w.start for w, _f in candidates) - CONTEXT_BEFORE, max(w.end for w, _f in candidates))
+    added: list[dict] = []
+    for window, found in candidates:
+        weights = None
+        for k in found:
+            item = items[k]
+            if (window.press_id, item.id) in decided:
+                continue
+            if _mentions_link(window.bare_link, item):
+                score = 1.0
+            else:
+                weights = weights or corpus.weights(window.words, window.start - CONTEXT_BEFORE, window.end)
+                score = weights.share(theirs[k])
+                if score < MIN_SCORE:
+                    continue
+            added.append(dict(press_id=window.press_id, coverage_id=item.id, status="suggested", score=round(score, 3)))
+    bulk_insert(session, PressCoverageLink.__table__, added)
+    return len(added)
+
+
+def _candidates(window: _Window, items: list[_Coverage], dates: list[datetime],
+                postings: dict[str, list[int]]) -> list[int]:
+    """Positions of the items in `window`'s dates that share two of its words or link to it."""
+    lo, hi = bisect_left(dates, window.start), bisect_right(dates, window.end)
+    if lo == hi:
+        return []
+    shared: Counter[int] = Counter()
+    for word in window.words:
+        at = postings.get(word, [])
+        shared.update(at[bisect_left(at, lo):bisect_left(at, hi)])
+    found = {k for k, n in shared.items() if n >= MIN_SHARED_TERMS}
+    if window.bare_link:
+        found.update(k for k in range(lo, hi) if _mentions_link(window.bare_link, items[k]))
+    return sorted(found)
+
+
+def _decided(session: Session, press_ids: list[int], item_ids: list[int]) -> set[tuple[int, int]]:
+    """(activity, item) pairs already linked, suggested or rejected: never suggested again. Only
+    links to items in the id range at hand are read, not every link the activities ever had."""
+    found: set[tuple[int, int]] = set()
+    for chunk in batches(session, press_ids):
+        found.update(session.execute(
+            select(PressCoverageLink.press_id, PressCoverageLink.coverage_id).where(
+                one_of(session, PressCoverageLink.press_id, chunk),
+                PressCoverageLink.coverage_id.between(min(item_ids), max(item_ids)))).all())
+    return found
+
 
 def earned_coverage(session: Session, activity: PressActivity) -> list[EarnedItem]:
     """Coverage confirmed or suggested as earned by `activity` (rejected left out), confirmed first."""

@@ -20,6 +20,7 @@ from bot.slack.blocks import SlackMessage, render_messages, with_share_id, witho
 from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
                                 notices_to_json)
 from handlers.context import Actor, Context, Notice
+from handlers.inputs import is_id
 from handlers.reply import Reply
 from handlers.router import only_reads, route
 from models.inbound import Job
@@ -68,7 +69,7 @@ def hold_for_sharing(session: Session, herald: Herald, messages: list[SlackMessa
 
 def shared_messages(session: Session, share_id: str, user: str | None) -> list[SlackMessage] | None:
     """The messages held under `share_id` for `user` (only the person who was answered may share)."""
-    row = session.get(Job, int(share_id)) if share_id.isdigit() else None
+    row = session.get(Job, int(share_id)) if is_id(share_id) else None
     if row is None or row.kind != SHARE_KIND or row.payload.get("owner") != user:
         return None
     return [SlackMessage(**m) for m in row.payload["messages"]]

@@ -31,6 +31,7 @@ from microsoft_agents.hosting.core.authorization import AgentAuthConfiguration
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from bot.json_input import BadJson, parse_json
 from bot.teams import press_form
 from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
@@ -421,7 +422,7 @@ async def _send_card(turn_context: TurnContext, card: dict, limiter: RateLimiter
 def _retry_delay(exc: aiohttp.ClientResponseError, attempt: int) -> float:
     """Seconds before the next try: the `Retry-After` seconds if given, else 1, 2, 4…; at most 60."""
     header = exc.headers.get("Retry-After", "") if exc.headers else ""
-    delay = float(header) if header.strip().isdigit() else float(2 ** (attempt - 1))
+    delay = float(header) if header.strip().isascii() and header.strip().isdigit() else float(2 ** (attempt - 1))
     return min(delay, 60.0)
 
 
@@ -456,7 +457,10 @@ def messages():
     except KeysUnavailable as exc:
         log.warning("Teams bot: %s", exc)
         abort(503, description="Cannot check the caller just now (signing keys unavailable); try again.")
-    body = request.get_json(silent=True, force=True)
+    try:
+        body = parse_json(request.get_data(cache=True))
+    except BadJson as exc:
+        abort(400, description=f"The body must be a JSON activity: {exc}")
     activity = _activity(body)
     try:
         token.check_activity(str(activity.channel_id or ""), activity.service_url)

@@ -11,12 +11,12 @@ after a restart too.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 from dataclasses import dataclass
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, request
 
+from bot.json_input import BadJson, parse_json
 from bot.teams.activity import BadActivity, InboundMessage, parse_activity
 from bot.teams.cards import envelope, render_card
 from bot.teams.jobs import TeamsReplies, TeamsReplyJob, teams_replies
@@ -110,11 +110,9 @@ def _verified_team(settings: TeamsSettings) -> str:
 
 def _message(raw: bytes) -> InboundMessage:
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        abort(400, description="Body is not UTF-8.")
-    except json.JSONDecodeError as exc:
-        abort(400, description=f"Body is not valid JSON ({exc.msg} at character {exc.pos}).")
+        data = parse_json(raw)
+    except BadJson as exc:
+        abort(400, description=str(exc))
     try:
         return parse_activity(data)
     except BadActivity as exc:

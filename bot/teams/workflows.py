@@ -203,7 +203,7 @@ def _retry_after(value: str | None, wall_clock: Callable[[], float]) -> float | 
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() too, and float("²") fails
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

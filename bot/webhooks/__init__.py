@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import hmac
-import json
 from typing import Any
 
 from flask import abort, current_app, request
+
+from bot.json_input import BadJson, parse_json
 
 
 def require_bearer_token() -> None:
@@ -20,7 +21,8 @@ def require_bearer_token() -> None:
 
 
 def json_body() -> Any:
-    """The parsed JSON body, or 400/413/415 with the reason."""
+    """The parsed JSON body (strings cleaned of control characters: `bot.json_input`), or
+    400/413/415 with the reason."""
     limit = current_app.extensions["herald"].settings.HERALD_WEBHOOK_MAX_BYTES
     if request.content_length is not None and request.content_length > limit:
         abort(413, description=f"Body is larger than {limit} bytes.")
@@ -30,6 +32,6 @@ def json_body() -> Any:
     if len(body) > limit:
         abort(413, description=f"Body is larger than {limit} bytes.")
     try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        abort(400, description="Body is not valid JSON.")
+        return parse_json(body)
+    except BadJson as exc:
+        abort(400, description=str(exc))

@@ -50,7 +50,8 @@ class WebhookItem:
 
 @bp.post("/webhooks/coverage")
 def receive_coverage():
-    """Validate every item first (all or nothing), then store the new ones."""
+    """Validate every item first, then store the new ones in one transaction (all or nothing) and
+    one pass: each outlet looked up once, the items classified and stored as one batch."""
     require_bearer_token()
     body = json_body()
     raw_items, errors = _items_of(body)
@@ -63,16 +64,23 @@ def receive_coverage():
     if errors:
         return jsonify(error="invalid_fields", reason="Some fields are missing or wrong.", fields=errors), 400
     herald = current_app.extensions["herald"]
-    results = []
     with herald.session() as session:
         now = herald.clock.now()
+        outlets: dict[tuple[str | None, str | None, str], int] = {}
+        candidates = []
         for item in items:
-            outlet = outlet_for(session, item.outlet, None if item.outlet else domain_of(item.url), item.tier)
-            candidate = from_fields(item.url, item.title, item.summary, item.published_at, now)
-            stored = classify_and_store(session, [candidate], source="webhook", now=now, outlet_id=outlet.id,
-                                        tone=item.tone).stored[0]
-            results.append({"url": stored.canonical_url, "id": stored.item_id,
-                            "status": "created" if stored.created else "duplicate"})
+            key = (item.outlet, None if item.outlet else domain_of(item.url), item.tier)
+            if key not in outlets:
+                outlets[key] = outlet_for(session, *key).id
+            candidates.append(from_fields(item.url, item.title, item.summary, item.published_at, now,
+                                          outlet_id=outlets[key], tone=item.tone))
+        stored = {s.canonical_url: s for s in classify_and_store(session, candidates, source="webhook", now=now).stored}
+    results, answered = [], set()
+    for candidate in candidates:  # one answer per item sent, in order; a URL sent twice is created once
+        row = stored[candidate.canonical_url]
+        fresh = row.created and row.canonical_url not in answered
+        answered.add(row.canonical_url)
+        results.append({"url": row.canonical_url, "id": row.item_id, "status": "created" if fresh else "duplicate"})
     created = sum(1 for r in results if r["status"] == "created")
     return jsonify(received=len(results), created=created, duplicates=len(results) - created, items=results), 200
 
