@@ -46,6 +46,11 @@ class Settings:
     TEAMS_OUTGOING_WEBHOOK_SECRET: str = ""
     TEAMS_WORKFLOWS_URL: str = ""
     TEAMS_ADMIN_USER_IDS: tuple[str, ...] = ()
+    HERALD_DIGEST_EDITORS: tuple[str, ...] = ()
+    HERALD_PROGRAMME_MANAGERS: tuple[str, ...] = ()
+    HERALD_EMAIL_DOMAINS: tuple[str, ...] = ()
+    HERALD_ALLOWED_WORKSPACES: tuple[str, ...] = ()
+    HERALD_ALLOWED_TENANTS: tuple[str, ...] = ()
     TEAMS_BOT_APP_ID: str = ""
     TEAMS_BOT_APP_PASSWORD: str = ""
     TEAMS_BOT_TENANT_ID: str = ""

@@ -11,7 +11,9 @@ from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.reply import Fact, Item, Reply, Section
+from models.access import Action
 from models.audit import record_audit
+from models.coverage import AlertRule, CoverageItem
 from models.coverage import TONES, add_alert_rule, alert_rules_for, councils_named, remove_alert_rule, split_terms
 from models.outlet import TIERS, find_outlets, outlet_for
 
@@ -22,6 +24,7 @@ ALERT_EXAMPLE = '/coverage alert add negative council:Thurrock include:"section 
 
 def log_item(text: str, ctx: Context) -> Reply:
     """Log broadcast, print or podcast coverage by hand: url, then outlet, tone and a note."""
+    ctx.require(Action.COVERAGE_LOG)
     args = parse_args(text, {"outlet", "tone", "tier", "title", "note"})
     if not args.words or not _is_url(args.words[0]):
         raise UsageError("Start with the link to the coverage (http:// or https://)", example=LOG_EXAMPLE)
@@ -79,6 +82,8 @@ def set_item_tone(text: str, ctx: Context) -> Reply:
     if len(words) != 2 or not words[0].lstrip("#").isdigit() or words[1].lower() not in TONES:
         raise UsageError("Say the item's id and its tone", example=TONE_EXAMPLE)
     item_id, tone = int(words[0].lstrip("#")), words[1].lower()
+    found = ctx.session.get(CoverageItem, item_id)
+    ctx.require(Action.COVERAGE_TONE, owner_id=found.logged_by if found is not None else None)
     item = set_tone(ctx.session, item_id, tone, ctx.actor, ctx.now())
     if item is None:
         raise NotFound(f"There is no coverage item with id {item_id}.")
@@ -98,6 +103,8 @@ def alerts(text: str, ctx: Context) -> Reply:
     if verb in ("remove", "delete", "stop"):
         if not rest.strip().lstrip("#").isdigit():
             raise UsageError("Say which rule to remove", example="/coverage alert remove 3")
+        found = ctx.session.get(AlertRule, int(rest.strip().lstrip("#")))
+        ctx.require(Action.ALERT_REMOVE, owner_id=found.created_by if found is not None else None)
         rule = remove_alert_rule(ctx.session, int(rest.strip().lstrip("#")))
         if rule is None:
             raise NotFound(f"There is no active alert rule {rest.strip()}.")
@@ -108,6 +115,7 @@ def alerts(text: str, ctx: Context) -> Reply:
 
 
 def _add_alert(text: str, ctx: Context) -> Reply:
+    ctx.require(Action.ALERT_ADD)
     if not ctx.channel:
         raise UsageError("Run this in the channel that should get the alerts", example=ALERT_EXAMPLE)
     if ctx.actor.platform == "teams":

@@ -15,9 +15,10 @@ from digests.schedule import (DEFAULT_DAYS, DEFAULT_TIMES, Schedule, ScheduleErr
 from handlers import digest_drafts as drafts
 from handlers.args import Args, parse_args
 from handlers.context import Context
-from handlers.errors import NotFound, PermissionDenied, UsageError
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Fact, Item, Reply, Section
+from models.access import Action
 from models.audit import record_audit
 from models.teams_conversation import conversation_ref
 from models.digest import (HOLIDAY_POLICIES, HOLIDAY_REGIONS, DigestRun, DigestSubscription, SubscriptionSpec,
@@ -148,6 +149,7 @@ def _approval(args: Args) -> tuple[str | None, int | None, str]:
 
 def subscribe(text: str, ctx: Context) -> Reply:
     """Create a subscription; the Workflows URL is stored but never shown back."""
+    ctx.require(Action.DIGEST_SUBSCRIBE)
     args = parse_args(text, OPTION_KEYS)
     words = [w.lower() if not w.startswith("#") else w for w in args.words]
     kind = _kind(words.pop(0) if words else None, ("weekly", "daily"), SUBSCRIBE_EXAMPLE)
@@ -218,9 +220,11 @@ def list_subscriptions(text: str, ctx: Context) -> Reply:
 def unsubscribe(text: str, ctx: Context) -> Reply:
     """Stop a subscription by its number."""
     number = drafts.leading_number(text, "/digest unsubscribe 3")
-    sub = deactivate_subscription(ctx.session, number, ctx.now())
-    if sub is None:
+    found = ctx.session.get(DigestSubscription, number)
+    if found is None or not found.active:
         raise NotFound(f"There is no active digest subscription #{number}. See /digest list.")
+    ctx.require(Action.DIGEST_UNSUBSCRIBE, owner_id=found.created_by)
+    sub = deactivate_subscription(ctx.session, number, ctx.now())
     record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="digest.unsubscribe",
                  entity="digest_subscription", entity_id=number)
     return Reply(title=f"Unsubscribed digest #{number}",
@@ -243,13 +247,14 @@ def preview(text: str, ctx: Context) -> Reply:
 
 def send(text: str, ctx: Context) -> Reply:
     """Admins: queue the current period's digest for every subscription of a kind (still exactly once)."""
-    if not ctx.actor.is_admin:
-        raise PermissionDenied("Only Herald admins can send digests now; everyone can /digest preview.")
+    ctx.require(Action.DIGEST_SEND)
     kind = _kind(text.split()[0] if text.split() else None, ("weekly", "daily"), "/digest send weekly")
     subs = [s for s in active_subscriptions(ctx.session) if s.kind == kind]
     if not subs:
         raise NotFound(f"No {kind} subscriptions to send to. Add one: {SUBSCRIBE_EXAMPLE}")
     lines = [request_send(ctx.session, sub, ctx.now(), ctx.tz, ctx.actor.user_id) for sub in subs]
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="digest.send", entity="digest_subscription",
+                 detail={"kind": kind, "subscriptions": [s.id for s in subs]})
     return Reply(title=f"Sending the {kind} digest",
                  sections=(Section(items=tuple(Item(title=line) for line in lines)),),
                  context=("The clock posts it within a minute; /digest list shows the outcome.",))

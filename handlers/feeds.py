@@ -10,6 +10,7 @@ from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Item, Reply, Section
+from models.access import Action
 from models.audit import record_audit
 from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
 
@@ -30,6 +31,7 @@ def handle(text: str, ctx: Context) -> Reply:
 
 
 def _add(text: str, ctx: Context) -> Reply:
+    ctx.require(Action.FEEDS_ADD)
     args = parse_args(text, {"tier", "name"})
     if not args.words:
         raise UsageError("Give the feed's URL", example=ADD_EXAMPLE)
@@ -76,6 +78,7 @@ def _list(ctx: Context) -> Reply:
 
 
 def _remove(text: str, ctx: Context) -> Reply:
+    ctx.require(Action.FEEDS_REMOVE)
     raw = text.strip().lstrip("#")
     if not raw.isdigit():
         raise UsageError("Say which feed to remove (its id from /feeds list)", example="/feeds remove 3")

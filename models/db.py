@@ -100,6 +100,27 @@ def database_unavailable(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
+WROTE = "herald_wrote"  # Session.info key: this session wrote since the flag was last cleared
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_flushed(session: Session, _flush_context) -> None:
+    session.info[WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _mark_dml(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[WROTE] = True
+
+
+def wrote_since_cleared(session: Session) -> bool:
+    """Whether `session` changed anything since `session.info[WROTE]` was last cleared (pending
+    changes are flushed first): how the router knows a command changed state."""
+    session.flush()
+    return bool(session.info.get(WROTE))
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
