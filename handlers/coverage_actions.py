@@ -95,23 +95,23 @@ def set_item_tone(text: str, ctx: Context) -> Reply:
 def alerts(text: str, ctx: Context) -> Reply:
     """`alert add …`, `alert list`, `alert remove <id>`."""
     verb, _, rest = text.strip().partition(" ")
-    verb = verb.lower() or "list"
-    if verb == "add":
-        return _add_alert(rest, ctx)
-    if verb == "list":
-        return _list_alerts(ctx)
-    if verb in ("remove", "delete", "stop"):
-        if not rest.strip().lstrip("#").isdigit():
-            raise UsageError("Say which rule to remove", example="/coverage alert remove 3")
-        found = ctx.session.get(AlertRule, int(rest.strip().lstrip("#")))
-        ctx.require(Action.ALERT_REMOVE, owner_id=found.created_by if found is not None else None)
-        rule = remove_alert_rule(ctx.session, int(rest.strip().lstrip("#")))
-        if rule is None:
-            raise NotFound(f"There is no active alert rule {rest.strip()}.")
-        record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="coverage.alert.remove",
-                     entity="alert_rule", entity_id=rule.id)
-        return Reply(title=f"Alert rule {rule.id} removed")
-    raise UsageError("Alerts: add, list or remove", example=ALERT_EXAMPLE)
+    action = ALERT_VERBS.get(verb.lower() or "list")
+    if action is None:
+        raise UsageError("Alerts: add, list or remove", example=ALERT_EXAMPLE)
+    return action(rest, ctx)
+
+
+def _remove_alert(text: str, ctx: Context) -> Reply:
+    if not text.strip().lstrip("#").isdigit():
+        raise UsageError("Say which rule to remove", example="/coverage alert remove 3")
+    found = ctx.session.get(AlertRule, int(text.strip().lstrip("#")))
+    ctx.require(Action.ALERT_REMOVE, owner_id=found.created_by if found is not None else None)
+    rule = remove_alert_rule(ctx.session, int(text.strip().lstrip("#")))
+    if rule is None:
+        raise NotFound(f"There is no active alert rule {text.strip()}.")
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="coverage.alert.remove",
+                 entity="alert_rule", entity_id=rule.id)
+    return Reply(title=f"Alert rule {rule.id} removed")
 
 
 def _add_alert(text: str, ctx: Context) -> Reply:
@@ -171,7 +171,7 @@ def _rule_facts(rule, council_name: str | None = None) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def _list_alerts(ctx: Context) -> Reply:
+def _list_alerts(_text: str, ctx: Context) -> Reply:
     rules = alert_rules_for(ctx.session, ctx.channel)
     if not rules:
         return Reply(title="No alert rules here", sections=(Section(text=f"Add one: {ALERT_EXAMPLE}"),))
@@ -182,4 +182,6 @@ def _list_alerts(ctx: Context) -> Reply:
                  context=("Remove one with /coverage alert remove <id>.",))
 
 
+ALERT_VERBS = {"add": _add_alert, "list": _list_alerts, "remove": _remove_alert, "delete": _remove_alert,
+               "stop": _remove_alert}
 ACTIONS = {"log": log_item, "tone": set_item_tone, "alert": alerts, "alerts": alerts}

@@ -48,13 +48,10 @@ class Where:
 def handle(text: str, ctx: Context) -> Reply:
     """Dispatch `/digest <verb> …` to its handler."""
     verb, _, rest = text.strip().partition(" ")
-    verbs = {"subscribe": subscribe, "list": list_subscriptions, "unsubscribe": unsubscribe,
-             "preview": preview, "send": send, "board": board, "drop": drafts.drop, "add": drafts.add_line,
-             "approve": drafts.approve}
-    if verb.lower() not in verbs:
+    if verb.lower() not in VERBS:
         raise UsageError(f"I don't know /digest {verb[:30]!r}." if verb else "What should I do with digests?",
                          example="/digest preview weekly")
-    return verbs[verb.lower()](rest.strip(), ctx)
+    return VERBS[verb.lower()](rest.strip(), ctx)
 
 
 def _kind(word: str | None, allowed: tuple[str, ...], example: str) -> str:
@@ -275,6 +272,10 @@ def board(text: str, ctx: Context) -> Reply:
     update = build_board_update(ctx.session, quarter, ctx.now())
     return board_reply(update, board_docx(update))
 
+
+VERBS = {"subscribe": subscribe, "list": list_subscriptions, "unsubscribe": unsubscribe,
+         "preview": preview, "send": send, "board": board, "drop": drafts.drop, "add": drafts.add_line,
+         "approve": drafts.approve}
 
 FAMILY = Family(
     name="digest",

@@ -26,8 +26,9 @@ DATABASE_AWAY = ("Herald can't reach its database just now, so nothing was chang
 
 FAMILIES: tuple[Family, ...] = (
     coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, campaign.FAMILY,
-    programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY, audit.FAMILY,
+    programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
 )
+SUBCOMMANDS: tuple[Family, ...] = (audit.FAMILY,)  # `/herald audit`: a sub-command of /herald, like help
 _BY_WORD = {word: fam for fam in FAMILIES for word in (fam.name, *fam.aliases)}
 HELP_WORDS = {"help", "?", "herald", "herald help", ""}
 
@@ -58,7 +59,7 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
     word, rest = split_command(text.replace("\x00", ""))
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
-    family = family_for(word, families)
+    family = family_for(word, families) or family_for(word, SUBCOMMANDS)
     if family is None:
         return _unknown_family(word)
     if rest.lower() in ("help", "?", "--help", "-h"):
@@ -129,6 +130,7 @@ def help_reply() -> Reply:
     return Reply(title="Herald: what I can do",
                  sections=(Section(facts=facts),),
                  context=("Type a command followed by `help` for its usage, e.g. /coverage help.",
+                          "Admins: /herald audit lists recent changes and refusals.",
                           "In Teams, mention @Herald and leave out the slash."))
 
 

@@ -122,7 +122,7 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.DIGEST_DRAFT_EDIT, (A, E), CHAT, ("digest drop", "digest add"), "edit a digest draft"),
     _rule(Action.DIGEST_APPROVE, (A, E), CHAT, ("digest approve",), "approve a digest draft"),
     _rule(Action.DEMO_LOAD, (A,), (CLI,), (), "load the demo data"),
-    _rule(Action.AUDIT_READ, (A,), CHAT, ("audit",), "read the audit log"),
+    _rule(Action.AUDIT_READ, (A,), CHAT, ("audit", "audit refused"), "read the audit log"),
 ))
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).

@@ -100,18 +100,26 @@ def database_unavailable(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
-WROTE = "herald_wrote"  # Session.info key: this session wrote since the flag was last cleared
+WROTE = "herald_wrote"  # Session.info key: this session changed state since the flag was last cleared
+# Writing only these records a request or a change (the audit log, delivery receipts); it changes nothing.
+RECORD_ONLY_TABLES = frozenset({"audit_log", "received_events"})
 
 
 @event.listens_for(Session, "after_flush")
 def _mark_flushed(session: Session, _flush_context) -> None:
-    session.info[WROTE] = True
+    # In after_flush the session still lists what this flush wrote.
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if getattr(obj, "__tablename__", None) not in RECORD_ONLY_TABLES:
+            session.info[WROTE] = True
+            return
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _mark_dml(state) -> None:
     if state.is_insert or state.is_update or state.is_delete:
-        state.session.info[WROTE] = True
+        table = getattr(state.statement, "table", None)
+        if getattr(table, "name", None) not in RECORD_ONLY_TABLES:
+            state.session.info[WROTE] = True
 
 
 def wrote_since_cleared(session: Session) -> bool:
