@@ -24,6 +24,7 @@ from digests import stored
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
 from digests.schedule import Occurrence, Schedule, occurrences_between
+from models.destinations import destination_refusal
 from models.digest import (MAX_ATTEMPTS, DigestRun, DigestSubscription, active_subscriptions, claim_run,
                            claimed_periods, record_missed, runs_to_retry, start_attempt)
 from handlers.reply import Button, Reply
@@ -148,6 +149,11 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
     if prepared is None:
         return None
     digest, sub, delivered, resume = prepared
+    refused = destination_refusal(sub.platform, sub.destination, sub.secret_url,
+                                  email_domains=herald.settings.HERALD_EMAIL_DOMAINS,
+                                  allow_private=herald.settings.HERALD_ALLOW_PRIVATE_FEEDS)
+    if refused:
+        return _held(herald, run_id, sub, refused)
     try:
         if sub.approval_required and not digest.approved:
             return _post_draft(herald, run_id, digest, sub, resume)
@@ -185,6 +191,17 @@ def _post_draft(herald: Herald, run_id: int, digest: stored.StoredDigest, sub: D
             deadline = run.due_at + timedelta(minutes=sub.approval_deadline_minutes)
         run.status, run.next_attempt_at, run.last_error = "draft", deadline, None
     return "draft"
+
+
+def _held(herald: Herald, run_id: int, sub: DigestSubscription, reason: str) -> str:
+    """A destination that breaks the delivery rules (one subscribed before them, or a host that moved):
+    the run is held, not sent, and the admins are told what to do."""
+    _set(herald, run_id, status="held", last_error=f"not sent: {reason}", next_attempt_at=None)
+    log.warning("digest held: run=%s subscription=%s reason=%s", run_id, sub.id, reason)
+    notify_admins(herald.settings, f"Digest #{sub.id} ({sub.kind} to {sub.destination}) was held, not sent: "
+                                   f"{reason}. Change the setting, or stop it with /digest unsubscribe {sub.id}.",
+                  herald.pacer)
+    return "held"
 
 
 def _set(herald: Herald, run_id: int, **values) -> None:

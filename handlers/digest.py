@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from digests.claims import request_send
 from digests.board import board_docx, board_reply, build_board_update
@@ -20,6 +19,7 @@ from handlers.family import Family
 from handlers.reply import Fact, Item, Reply, Section
 from models.access import Action
 from models.audit import record_audit
+from models.destinations import destination_refusal
 from models.teams_conversation import conversation_ref
 from models.digest import (HOLIDAY_POLICIES, HOLIDAY_REGIONS, DigestRun, DigestSubscription, SubscriptionSpec,
                            active_subscriptions, create_subscription, deactivate_subscription, latest_runs)
@@ -62,16 +62,14 @@ def _kind(word: str | None, allowed: tuple[str, ...], example: str) -> str:
 
 def _where(args: Args, ctx: Context, words: list[str]) -> Where:
     if url := args.take("teams"):
-        parts = urlsplit(url)
-        loopback = parts.hostname in ("127.0.0.1", "localhost")
-        if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
-            raise UsageError("A Teams Workflows URL starts with https://",
-                             example="/digest subscribe weekly teams:https://…")
-        return Where("teams", "Teams channel (Workflows URL saved, not shown)", url)
+        where = Where("teams", "Teams channel (Workflows URL saved, not shown)", url)
+        _refuse_destination(where, ctx, "/digest subscribe weekly teams:https://…environment.api.powerplatform.com/…")
+        return where
     if address := args.take("email"):
         if not EMAIL.match(address):
             raise UsageError(f"{address[:60]!r} is not an e-mail address.",
                              example="/digest subscribe weekly email:leader@council.gov.uk")
+        _refuse_destination(Where("email", address), ctx, "/digest subscribe weekly email:leader@council.gov.uk")
         return Where("email", address)
     channel = next((w for w in words if w.startswith("#")), None)
     if channel:
@@ -88,6 +86,15 @@ def _where(args: Args, ctx: Context, words: list[str]) -> Where:
     if not ctx.channel:
         raise UsageError("Say where the digest should go: #channel or email:address.", example=SUBSCRIBE_EXAMPLE)
     return Where("slack", ctx.channel)
+
+
+def _refuse_destination(where: Where, ctx: Context, example: str) -> None:
+    """The destination rules (`models.destinations`), for everyone, admins included."""
+    reason = destination_refusal(where.platform, where.destination, where.secret_url,
+                                 email_domains=ctx.settings.HERALD_EMAIL_DOMAINS,
+                                 allow_private=ctx.settings.HERALD_ALLOW_PRIVATE_FEEDS)
+    if reason:
+        raise UsageError(f"{reason}.", example=example, field="teams" if where.platform == "teams" else "email")
 
 
 def _when(kind: str, words: list[str]) -> tuple[str, int, int]:
