@@ -57,6 +57,7 @@ class Settings:
     TEAMS_BOT_OPENID_URL: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
     TEAMS_BOT_TOKEN_URL: str = ""
     HERALD_WEBHOOK_TOKEN: str = ""
+    HERALD_WEBHOOK_TOKENS: str = ""
     HERALD_ALLOW_PRIVATE_FEEDS: bool = False
     HERALD_FEED_POLL_MINUTES: int = 15
     HERALD_FEED_CONNECT_TIMEOUT: float = 5.0
@@ -87,6 +88,7 @@ class Settings:
     SECRET_NAMES = (
         "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET",
         "TEAMS_OUTGOING_WEBHOOK_SECRET", "TEAMS_WORKFLOWS_URL", "TEAMS_BOT_APP_PASSWORD", "HERALD_WEBHOOK_TOKEN",
+        "HERALD_WEBHOOK_TOKENS",
         "SMTP_URL",
     )
 

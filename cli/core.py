@@ -162,7 +162,7 @@ Herald is running on {base}
                                .venv/bin/flask --app app ask "coverage this week"
   Slack:  {_slack_mode(s)}
   Teams:  {"outgoing webhook secret set" if s.TEAMS_OUTGOING_WEBHOOK_SECRET else "set TEAMS_OUTGOING_WEBHOOK_SECRET for the outgoing webhook"}
-  Webhooks: {"token set" if s.HERALD_WEBHOOK_TOKEN else "set HERALD_WEBHOOK_TOKEN to accept POST /webhooks/*"}
+  Webhooks: {"tokens set" if s.HERALD_WEBHOOK_TOKEN or s.HERALD_WEBHOOK_TOKENS else "set HERALD_WEBHOOK_TOKENS (or HERALD_WEBHOOK_TOKEN) to accept POST /webhooks/*"}
 """)
 
 

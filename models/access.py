@@ -29,6 +29,7 @@ class Role(str, Enum):
     PROGRAMME_MANAGER = "programme managers"
     AUTHOR = "the author of the entry"
     MEMBER = "any member"
+    INTEGRATION = "an integration whose webhook token allows it"
 
 
 class Action(str, Enum):
@@ -86,13 +87,14 @@ def _rule(action: Action, who: tuple[Role, ...], paths: tuple[str, ...], command
     return action, Rule(action, who, paths, commands, what)
 
 
-A, E, P, AU, M = Role.ADMIN, Role.DIGEST_EDITOR, Role.PROGRAMME_MANAGER, Role.AUTHOR, Role.MEMBER
+A, E, P, AU, M, I = (Role.ADMIN, Role.DIGEST_EDITOR, Role.PROGRAMME_MANAGER, Role.AUTHOR, Role.MEMBER,
+                     Role.INTEGRATION)
 RULES: dict[Action, Rule] = dict((
     _rule(Action.FEEDS_ADD, (A,), CHAT + (CLI,), ("feeds add",), "add a feed"),
     _rule(Action.FEEDS_REMOVE, (A,), CHAT + (CLI,), ("feeds remove", "feeds delete"), "remove a feed"),
     _rule(Action.FEEDS_POLL, (A,), (CLI,), (), "poll feeds now"),
     _rule(Action.COVERAGE_LOG, (M,), CHAT + (SHORTCUT,), ("coverage log",), "log coverage by hand"),
-    _rule(Action.COVERAGE_WEBHOOK, (A,), (WEBHOOK,), (), "push coverage through the webhook (its token)"),
+    _rule(Action.COVERAGE_WEBHOOK, (I,), (WEBHOOK,), (), "push coverage through the webhook"),
     _rule(Action.COVERAGE_TONE, (A, E, AU), CHAT, ("coverage tone",), "override an item's tone"),
     _rule(Action.ALERT_ADD, (M,), CHAT, ("coverage alert add", "coverage alerts add"),
           "add an alert rule in their channel"),
@@ -108,8 +110,7 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.CAMPAIGN_ACTIVITY_ADD, (A, P), CHAT + (MODAL,), ("campaign activity add",),
           "add a campaign activity"),
     _rule(Action.CAMPAIGN_METRIC, (A, P), CHAT, ("campaign metric", "campaign metrics"), "record a campaign metric"),
-    _rule(Action.CAMPAIGN_METRICS_WEBHOOK, (A,), (WEBHOOK,), (),
-          "push campaign metrics through the webhook (its token)"),
+    _rule(Action.CAMPAIGN_METRICS_WEBHOOK, (I,), (WEBHOOK,), (), "push campaign metrics through the webhook"),
     _rule(Action.CAMPAIGN_IMPORT, (A,), (CLI,), (), "import a campaign plan"),
     _rule(Action.PROGRAMME_RATE, (A, P), CHAT, ("programme update", "programmes update"),
           "rate a programme"),
@@ -163,6 +164,8 @@ class AccessPolicy:
     def roles_of(self, actor: ActorLike, owner_id: str | None = None,
                  managers: Iterable[str] = ()) -> frozenset[Role]:
         """Every role `actor` holds for this entry (`owner_id`: its author; `managers`: its own managers)."""
+        if actor.platform == "webhook":  # set only by bot/webhooks, after the token and its scope were checked
+            return frozenset({Role.INTEGRATION})
         roles = {Role.MEMBER}
         if actor.is_admin:
             roles.add(Role.ADMIN)

@@ -23,6 +23,7 @@ from tests.teams_fixtures import DOC_SECRET, activity, teams_auth
 
 ADMIN = Actor(user_id="UADMIN", name="Ada Admin", platform="slack", workspace="T1", is_admin=True)
 MEMBER_SLACK = "UMEMBER"
+MONITOR_TOKEN = "walk-monitor-0123456789"  # a media monitor's token, let onto /webhooks/coverage only
 MEMBER_TEAMS = "a1b2c3d4-0000-4000-8000-000000000001"  # the aadObjectId in tests.teams_fixtures.activity
 # Tables that record a request rather than Herald's state: receipts, queued answers, the audit log.
 NOT_STATE = frozenset({"audit_log", "jobs", "received_events", "clock_leases"})
@@ -171,7 +172,7 @@ def world(demo_sqlite_template, make_slack, tmp_path):
         harness = make_slack(f"sqlite:///{path}", SLACK_ADMIN_USER_IDS=(ADMIN.user_id,),
                              HERALD_ALLOW_PRIVATE_FEEDS=True, TEAMS_OUTGOING_WEBHOOK_SECRET=DOC_SECRET,
                              TEAMS_WORKFLOWS_URL=f"{workflows.url}/flow", HERALD_ADMIN_CHANNEL="CADMIN",
-                             HERALD_PROGRAMME_CHANNEL="CPROG")
+                             HERALD_PROGRAMME_CHANNEL="CPROG", HERALD_WEBHOOK_TOKENS=f"monitor/coverage={MONITOR_TOKEN}")
         world = World(harness, workflows)
         _seed(world)
         yield world

@@ -27,6 +27,8 @@ from bot.webhooks import json_body, require_bearer_token
 from feeds.ingest import classify_and_store
 from feeds.normalize import from_fields
 from feeds.urls import domain_of
+from models.access import Action
+from models.audit import record_audit
 from models.coverage import TONES
 from models.outlet import TIERS, outlet_for
 
@@ -51,7 +53,7 @@ class WebhookItem:
 @bp.post("/webhooks/coverage")
 def receive_coverage():
     """Validate every item first (all or nothing), then store the new ones."""
-    require_bearer_token()
+    actor = require_bearer_token("coverage", Action.COVERAGE_WEBHOOK)
     body = json_body()
     raw_items, errors = _items_of(body)
     items: list[WebhookItem] = []
@@ -70,10 +72,13 @@ def receive_coverage():
             outlet = outlet_for(session, item.outlet, None if item.outlet else domain_of(item.url), item.tier)
             candidate = from_fields(item.url, item.title, item.summary, item.published_at, now)
             stored = classify_and_store(session, [candidate], source="webhook", now=now, outlet_id=outlet.id,
-                                        tone=item.tone).stored[0]
+                                        tone=item.tone, logged_by=actor.user_id).stored[0]
             results.append({"url": stored.canonical_url, "id": stored.item_id,
                             "status": "created" if stored.created else "duplicate"})
-    created = sum(1 for r in results if r["status"] == "created")
+        created = sum(1 for r in results if r["status"] == "created")
+        record_audit(session, at=now, actor=actor, action=Action.COVERAGE_WEBHOOK.value, entity="coverage_item",
+                     detail={"received": len(results), "created": created,
+                             "ids": [r["id"] for r in results if r["status"] == "created"][:100]})
     return jsonify(received=len(results), created=created, duplicates=len(results) - created, items=results), 200
 
 
