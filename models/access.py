@@ -215,3 +215,13 @@ def rule_for_command(words: str) -> Rule | None:
     """The rule a chat command (`"feeds remove"`) falls under, or None if it only reads."""
     words = words.lower()
     return next((rule for rule in RULES.values() if words in rule.commands), None)
+
+
+def table_rows() -> list[str]:
+    """The policy as the README's Markdown table rows, one per rule (a test keeps the README in step)."""
+    rows = []
+    for rule in RULES.values():
+        commands = ", ".join(f"`/{c}`" if not c.startswith("audit") else f"`/herald {c}`" for c in rule.commands)
+        who = ", ".join(role.value for role in rule.who)
+        rows.append(f"| {rule.what} | {who} | {', '.join(rule.paths)} | {commands or '—'} |")
+    return rows

@@ -197,3 +197,15 @@ def test_every_sample_is_a_real_change_an_admin_may_make_and_it_is_audited(world
     with world.herald.session() as session:
         added = list(session.scalars(select(AuditEntry).where(AuditEntry.id > last)))
     assert action is Action.AUDIT_READ or [e for e in added if e.actor == ADMIN.user_id and e.entity != REFUSED]
+
+
+def test_the_readme_carries_the_policy_table_and_every_role_setting():
+    from pathlib import Path
+
+    from models.access import table_rows
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [row for row in table_rows() if row not in readme] == []
+    for setting in ("HERALD_DIGEST_EDITORS", "HERALD_PROGRAMME_MANAGERS", "HERALD_ALLOWED_WORKSPACES",
+                    "HERALD_ALLOWED_TENANTS", "HERALD_EMAIL_DOMAINS", "HERALD_WEBHOOK_TOKENS"):
+        assert f"| `{setting}` |" in readme, setting
+    assert "logic.azure.com/…&sig" not in readme
