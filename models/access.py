@@ -63,6 +63,7 @@ class Action(str, Enum):
     DIGEST_APPROVE = "digest.approve"
     DEMO_LOAD = "demo.load"
     AUDIT_READ = "audit.read"
+    ANSWER_SHARE = "answer.share"
 
 
 # Paths an action is reached by.
@@ -124,6 +125,8 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.DIGEST_APPROVE, (A, E), CHAT, ("digest approve",), "approve a digest draft"),
     _rule(Action.DEMO_LOAD, (A,), (CLI,), (), "load the demo data"),
     _rule(Action.AUDIT_READ, (A,), CHAT, ("audit", "audit refused"), "read the audit log"),
+    _rule(Action.ANSWER_SHARE, (AU,), (BUTTON,), (), "share Herald's private answer in the channel (Slack's "
+          "Share in channel button; the author is the person answered)"),
 ))
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).

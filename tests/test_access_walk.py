@@ -20,7 +20,7 @@ from handlers.context import Actor
 from handlers.family import Family
 from handlers.reply import Reply
 from handlers.router import FAMILIES, SUBCOMMANDS
-from models.access import CLI, READS, RULES, WEBHOOK, AccessPolicy, Action, Role, rule_for_command
+from models.access import BUTTON, CLI, READS, RULES, WEBHOOK, AccessPolicy, Action, Role, rule_for_command
 from models.audit import REFUSED, AuditEntry
 from models.outlet import Feed
 from tests.access_fixtures import (ADMIN, EXTRA_SAMPLES, MEMBER_SLACK, MEMBER_TEAMS, MONITOR_TOKEN, SAMPLES,  # noqa: F401
@@ -78,9 +78,10 @@ def test_every_rule_a_chat_command_reaches_has_a_sample_and_cli_and_webhooks_are
     assert set(SAMPLES) == {a for a, rule in RULES.items() if rule.commands}
     for action, rule in RULES.items():
         assert rule.paths and rule.who and rule.what, action
-        if not rule.commands:
-            assert rule.paths in ((CLI,), (WEBHOOK,)), action
-            assert rule.who == ((Role.ADMIN,) if rule.paths == (CLI,) else (Role.INTEGRATION,)), action
+        if not rule.commands:  # only the operator's CLI, integrations' webhooks, and the Share button
+            assert rule.paths in ((CLI,), (WEBHOOK,), (BUTTON,)), action
+            assert rule.who == {(CLI,): (Role.ADMIN,), (WEBHOOK,): (Role.INTEGRATION,),
+                                (BUTTON,): (Role.AUTHOR,)}[rule.paths], action
     operator, member = Actor.cli(), Actor(user_id=MEMBER_SLACK, platform="slack")
     assert all(AccessPolicy().allows(operator, a) for a, rule in RULES.items() if CLI in rule.paths)
     assert not any(AccessPolicy().allows(member, a) for a, rule in RULES.items() if WEBHOOK in rule.paths)
@@ -140,6 +141,23 @@ def test_a_crafted_form_is_refused_like_the_command(world: World):
     assert "Only admins or programme managers can add a campaign activity" in next(iter(answer["errors"].values()))
     assert world.state() == before
     assert _refusals(world, MEMBER_SLACK, "slack")[-1].action == Action.CAMPAIGN_ACTIVITY_ADD.value
+    _nothing_went_out(world)
+
+
+def test_a_crafted_share_of_someone_elses_answer_posts_nothing_and_is_audited(world: World):
+    """"Share in channel" carries the id of an answer Herald keeps for the person it answered."""
+    answer = world.slack("herald help", user=ADMIN.user_id)
+    share_id = re.search(r'"action_id": "herald_share", "value": "(\d+)"', answer).group(1)
+    before = world.state()
+    n = next(world._n)
+    payload = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": MEMBER_SLACK, "name": "m"},
+               "channel": {"id": "C1"}, "response_url": f"{world.harness.api.server.url}/response/share-{n}",
+               "container": {"type": "message"},
+               "actions": [{"action_id": "herald_share", "value": share_id, "action_ts": f"1795424499.{n}"}]}
+    assert world.harness.interaction(payload).status_code == 200
+    world.harness.runtime.worker.drain()
+    assert world.harness.responses(f"share-{n}") == [] and world.state() == before
+    assert _refusals(world, MEMBER_SLACK, "slack")[-1].action == Action.ANSWER_SHARE.value
     _nothing_went_out(world)
 
 
