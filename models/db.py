@@ -114,17 +114,11 @@ def _mark_flushed(session: Session, _flush_context) -> None:
             return
 
 
-@event.listens_for(Session, "do_orm_execute")
-def _mark_dml(state) -> None:
-    if state.is_insert or state.is_update or state.is_delete:
-        table = getattr(state.statement, "table", None)
-        if getattr(table, "name", None) not in RECORD_ONLY_TABLES:
-            state.session.info[WROTE] = True
-
-
 def wrote_since_cleared(session: Session) -> bool:
-    """Whether `session` changed anything since `session.info[WROTE]` was last cleared (pending
-    changes are flushed first): how the router knows a command changed state."""
+    """Whether `session` changed anything through the ORM since `session.info[WROTE]` was last cleared
+    (pending changes are flushed first): how the router knows a command changed state. Statements a
+    caller executes itself (`session.execute(update(…))`) are not seen: no listener on every statement,
+    which would cost every read; the actions that issue them ask the access policy first."""
     session.flush()
     return bool(session.info.get(WROTE))
 
