@@ -46,12 +46,18 @@ class Settings:
     TEAMS_OUTGOING_WEBHOOK_SECRET: str = ""
     TEAMS_WORKFLOWS_URL: str = ""
     TEAMS_ADMIN_USER_IDS: tuple[str, ...] = ()
+    HERALD_DIGEST_EDITORS: tuple[str, ...] = ()
+    HERALD_PROGRAMME_MANAGERS: tuple[str, ...] = ()
+    HERALD_EMAIL_DOMAINS: tuple[str, ...] = ()
+    HERALD_ALLOWED_WORKSPACES: tuple[str, ...] = ()
+    HERALD_ALLOWED_TENANTS: tuple[str, ...] = ()
     TEAMS_BOT_APP_ID: str = ""
     TEAMS_BOT_APP_PASSWORD: str = ""
     TEAMS_BOT_TENANT_ID: str = ""
     TEAMS_BOT_OPENID_URL: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
     TEAMS_BOT_TOKEN_URL: str = ""
     HERALD_WEBHOOK_TOKEN: str = ""
+    HERALD_WEBHOOK_TOKENS: str = ""
     HERALD_ALLOW_PRIVATE_FEEDS: bool = False
     HERALD_FEED_POLL_MINUTES: int = 15
     HERALD_FEED_CONNECT_TIMEOUT: float = 5.0
@@ -82,6 +88,7 @@ class Settings:
     SECRET_NAMES = (
         "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET",
         "TEAMS_OUTGOING_WEBHOOK_SECRET", "TEAMS_WORKFLOWS_URL", "TEAMS_BOT_APP_PASSWORD", "HERALD_WEBHOOK_TOKEN",
+        "HERALD_WEBHOOK_TOKENS",
         "SMTP_URL",
     )
 

@@ -31,6 +31,7 @@ from bot.teams.cards import render_cards
 from bot.teams.workflows import post_cards as post_teams_cards
 from config import Settings
 from handlers.reply import Chart, Reply, Section
+from models.destinations import destination_refusal
 from models.teams_conversation import conversation_ref
 from runtime import Herald
 
@@ -124,6 +125,11 @@ def deliver_part(settings: Settings, destination: Destination, part: Part, pacer
     later resume, and the message indexes in `skip` (found already posted) are left out. `herald`
     (its database and bot token) is needed only to post through Herald's Teams bot.
     """
+    refused = destination_refusal(destination.platform, destination.address, destination.secret_url,
+                                  email_domains=settings.HERALD_EMAIL_DOMAINS,
+                                  allow_private=settings.HERALD_ALLOW_PRIVATE_FEEDS)
+    if refused:  # checked again at send time: a host may have moved to a private address since
+        raise DeliveryError(refused)
     try:
         if destination.platform == "slack":
             _post_slack(settings, _slack_channel(destination), part, pacer, mark, set(skip))

@@ -13,8 +13,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from cli.core import require_current_schema
-from handlers.context import Actor
+from cli.core import operator, require_current_schema
+from models.access import Action
 from models.campaign import find_campaign
 from models.campaign_plan import PlanFileError, PlanReading, import_plan, read_plan, split_plan
 from models.lookup import UnknownName
@@ -50,7 +50,8 @@ def import_command(campaign: str, csv_file: Path, dry_run: bool) -> None:
     with herald.session() as session:
         target = _campaign(session, campaign)
         with _bar(reading.rows, "Importing") as rows:
-            result = import_plan(session, target, rows, Actor.cli(), herald.clock.now(), csv_file.name)
+            result = import_plan(session, target, rows, operator(Action.CAMPAIGN_IMPORT), herald.clock.now(),
+                                 csv_file.name)
     click.echo(f"{target.name}: {result.added} activities imported, {result.already_there} already in the plan.")
 
 

@@ -11,7 +11,8 @@ from flask.cli import AppGroup
 from werkzeug.serving import run_simple
 
 from bot.plaintext import render_text
-from handlers.context import Actor
+from handlers.context import Actor, policy_from
+from models.access import Action
 from sqlalchemy import select
 
 from models import migrate
@@ -23,6 +24,14 @@ from runtime import Herald
 
 def herald() -> Herald:
     return current_app.extensions["herald"]
+
+
+def operator(action: Action) -> Actor:
+    """The person at the shell, who runs Herald and counts as an admin; the policy is asked all the same,
+    so the CLI passes the same gate as chat (models.access: the CLI row of each rule)."""
+    actor = Actor.cli()
+    policy_from(herald().settings, actor.platform).require(actor, action)
+    return actor
 
 
 def require_current_schema() -> None:
@@ -68,6 +77,7 @@ demo_cli = AppGroup("demo", help="Demo data from the seed documents.")
 def demo_load(if_empty: bool) -> None:
     """Fill the database with the demo programmes, coverage, campaigns and peer challenges."""
     require_current_schema()
+    operator(Action.DEMO_LOAD)
     h = herald()
     with h.session() as session:
         if if_empty and (session.scalar(select(Programme.id).limit(1)) or
@@ -152,7 +162,7 @@ Herald is running on {base}
                                .venv/bin/flask --app app ask "coverage this week"
   Slack:  {_slack_mode(s)}
   Teams:  {"outgoing webhook secret set" if s.TEAMS_OUTGOING_WEBHOOK_SECRET else "set TEAMS_OUTGOING_WEBHOOK_SECRET for the outgoing webhook"}
-  Webhooks: {"token set" if s.HERALD_WEBHOOK_TOKEN else "set HERALD_WEBHOOK_TOKEN to accept POST /webhooks/*"}
+  Webhooks: {"tokens set" if s.HERALD_WEBHOOK_TOKEN or s.HERALD_WEBHOOK_TOKENS else "set HERALD_WEBHOOK_TOKENS (or HERALD_WEBHOOK_TOKEN) to accept POST /webhooks/*"}
 """)
 
 

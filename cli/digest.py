@@ -8,8 +8,9 @@ import click
 from flask.cli import AppGroup
 
 from bot.plaintext import render_text
-from cli.core import herald, require_current_schema
+from cli.core import herald, operator, require_current_schema
 from handlers.context import Actor
+from models.access import Action
 from models.digest import active_subscriptions, new_holder
 from models.periods import PeriodError, parse_period
 
@@ -31,6 +32,7 @@ def preview(kind: str) -> None:
 def send(kind: str) -> None:
     """Send the current period's digest to every subscription of KIND now (once: claimed first)."""
     require_current_schema()
+    operator(Action.DIGEST_SEND)
     from digests.runner import send_now
     h = herald()
     with h.session() as session:

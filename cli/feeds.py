@@ -27,9 +27,11 @@ def _run(command: str) -> None:
 def poll(everything: bool) -> None:
     """Poll the feeds that are due (what the clock does every HERALD_FEED_POLL_MINUTES)."""
     from bot.slack.coverage_alerts import SlackNotifier
-    from cli.core import require_current_schema
+    from cli.core import operator, require_current_schema
     from feeds.poll import poll_due_feeds
+    from models.access import Action
     require_current_schema()
+    operator(Action.FEEDS_POLL)
     herald = current_app.extensions["herald"]
     report = poll_due_feeds(herald, SlackNotifier.for_herald(herald), everything=everything)
     for outcome in report.outcomes:

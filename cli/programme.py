@@ -9,7 +9,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from handlers.context import Actor
+from cli.core import operator
+from models.access import Action
 from models.migrate import SchemaBehind, ensure_current
 from models.plan_import import ImportReport, PlanFileError, import_challenges, import_plan
 from runtime import Herald
@@ -27,7 +28,7 @@ def _read(path: Path) -> str:
         raise click.ClickException(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _run_import(path: Path, dry_run: bool, noun: str, run: Callable[..., ImportReport]) -> None:
+def _run_import(path: Path, dry_run: bool, noun: str, run: Callable[..., ImportReport], action: Action) -> None:
     """Run one import in a transaction (rolled back for --dry-run) and print its report."""
     herald: Herald = current_app.extensions["herald"]
     try:
@@ -37,7 +38,7 @@ def _run_import(path: Path, dry_run: bool, noun: str, run: Callable[..., ImportR
     text = _read(path)
     with herald.session() as session:
         try:
-            report = run(session, text, Actor.cli(), herald.clock.now(),
+            report = run(session, text, operator(action), herald.clock.now(),
                          herald.clock.now().astimezone(herald.settings.tz).date())
         except PlanFileError as exc:
             raise click.ClickException(str(exc)) from None
@@ -56,7 +57,8 @@ def _run_import(path: Path, dry_run: bool, noun: str, run: Callable[..., ImportR
 def programme_import(path: Path, dry_run: bool) -> None:
     """Import a programme plan CSV (outcome indicator, project, outputs, timescales, review ratings, comments)."""
     _run_import(path, dry_run, "programmes",
-                lambda session, text, actor, now, today: import_plan(session, text, actor, now))
+                lambda session, text, actor, now, today: import_plan(session, text, actor, now),
+                Action.PROGRAMME_IMPORT)
 
 
 @peer_challenge_cli.command("import")
@@ -64,7 +66,7 @@ def programme_import(path: Path, dry_run: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Check the file and report, saving nothing.")
 def peer_challenge_import(path: Path, dry_run: bool) -> None:
     """Import peer challenges: council, kind, one date column per stage, lead peer, team, report link, notes."""
-    _run_import(path, dry_run, "challenges", import_challenges)
+    _run_import(path, dry_run, "challenges", import_challenges, Action.PEER_CHALLENGE_IMPORT)
 
 
 COMMANDS = (programme_cli, peer_challenge_cli)

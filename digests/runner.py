@@ -30,6 +30,7 @@ from digests import stored
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
 from digests.schedule import Occurrence, Schedule, occurrences_between
+from models.destinations import destination_refusal
 from models.digest import (MAX_ATTEMPTS, AttemptClaim, DigestRun, DigestSubscription, active_subscriptions,
                            claim_run, claimed_periods, hold_attempt, record_attempt, record_missed, runs_to_retry,
                            start_attempt)
@@ -203,6 +204,11 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
     if prepared is None:
         return None
     digest, sub, delivered, resume, claim = prepared
+    refused = destination_refusal(sub.platform, sub.destination, sub.secret_url,
+                                  email_domains=herald.settings.HERALD_EMAIL_DOMAINS,
+                                  allow_private=herald.settings.HERALD_ALLOW_PRIVATE_FEEDS)
+    if refused:
+        return _held(herald, claim, sub, refused)
     fenced = FencedPacer(herald.pacer or PACER, lambda: hold(herald, claim))  # before each Slack message
     try:
         if sub.approval_required and not digest.approved:
@@ -244,6 +250,21 @@ def _post_draft(herald: Herald, claim: AttemptClaim, digest: stored.StoredDigest
             deadline = run.due_at + timedelta(minutes=sub.approval_deadline_minutes)
     _record(herald, claim, status="draft", next_attempt_at=deadline, last_error=None)
     return "draft"
+
+
+def _held(herald: Herald, claim: AttemptClaim, sub: DigestSubscription, reason: str) -> str | None:
+    """A destination that breaks the delivery rules (one subscribed before them, or a host that moved):
+    the run is held, not sent, and the admins are told what to do."""
+    try:
+        _record(herald, claim, status="held", last_error=f"not sent: {reason}", next_attempt_at=None)
+    except ClaimLost as exc:
+        log.warning("%s: stopped without recording the hold", exc)
+        return None
+    log.warning("digest held: run=%s subscription=%s reason=%s", claim.run_id, sub.id, reason)
+    notify_admins(herald.settings, f"Digest #{sub.id} ({sub.kind} to {sub.destination}) was held, not sent: "
+                                   f"{reason}. Change the setting, or stop it with /digest unsubscribe {sub.id}.",
+                  herald.pacer)
+    return "held"
 
 
 def _record(herald: Herald, claim: AttemptClaim, **values) -> None:

@@ -1,47 +1,36 @@
 """Fetching a feed like a good citizen and a careful server.
 
 Only http(s); every hop's host is resolved once and refused if any address is private, loopback,
-link-local, multicast or reserved (unless HERALD_ALLOW_PRIVATE_FEEDS), and the connection goes to
-that validated address (no DNS rebinding between check and connect). Conditional GET, at most N
+link-local, multicast or reserved (unless HERALD_ALLOW_PRIVATE_FEEDS) by `models.netguard`, the guard
+Teams Workflows destinations share, and the connection goes to that validated address (no DNS
+rebinding between check and connect). Conditional GET, at most N
 redirects (never https → http), connect/read timeouts plus a total deadline enforced by a watchdog,
 and a byte cap counted after decompression.
 """
 from __future__ import annotations
 
-import ipaddress
-import socket
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import certifi
 import urllib3
 
 from feeds.limits import FeedLimits
+from models import netguard
+from models.netguard import Target
 
 USER_AGENT = "Herald/1.0 (coverage monitor; +https://github.com/herald)"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-STANDARD_PORTS = frozenset({80, 443})
 
 
 class FetchError(Exception):
     """The feed could not be fetched; the message is safe to show (no internal addresses)."""
 
 
-class UnsafeURL(FetchError):
+class UnsafeURL(FetchError, netguard.UnsafeURL):
     """The URL is not one Herald may fetch (scheme, port or address)."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """A URL checked for fetching: where to connect, and what to call the host."""
-
-    scheme: str
-    host: str
-    port: int
-    path: str
-    address: str
 
 
 @dataclass(frozen=True)
@@ -56,37 +45,13 @@ class FetchResult:
     last_modified: str | None = None
 
 
-def _forbidden(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_unspecified
-
-
 def check_url(url: str, allow_private: bool) -> Target:
-    """Resolve and vet `url` before any I/O to it; raise `UnsafeURL` saying why not."""
+    """Resolve and vet a feed URL before any I/O to it (the shared guard, `models.netguard`);
+    raise `UnsafeURL` saying why not."""
     try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        raise UnsafeURL("That is not a valid URL") from None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise UnsafeURL("Only http:// and https:// feeds can be added")
-    if not parts.hostname or parts.username or parts.password:
-        raise UnsafeURL("A feed URL needs a host name and no user name or password")
-    port = port or (443 if scheme == "https" else 80)
-    if not allow_private and port not in STANDARD_PORTS:
-        raise UnsafeURL("Feeds must be on the standard web ports (80 or 443)")
-    try:
-        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, OSError):
-        raise UnsafeURL(f"The host {parts.hostname!r} cannot be found") from None
-    addresses = [info[4][0] for info in infos]
-    if not addresses or (not allow_private and any(_forbidden(a) for a in addresses)):
-        raise UnsafeURL("That address is not allowed: feeds must be on the public internet")
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    return Target(scheme, parts.hostname, port, path, addresses[0])
+        return netguard.check_url(url, allow_private, noun="feed")
+    except netguard.UnsafeURL as exc:
+        raise UnsafeURL(str(exc)) from None
 
 
 def _pool(target: Target, limits: FeedLimits) -> urllib3.HTTPConnectionPool:

@@ -19,6 +19,7 @@ from handlers.family import Family, first_word
 from handlers.inputs import campaign_named, read_day
 from handlers.press import viewer_of
 from handlers.reply import Reply
+from models.access import Action
 from models.campaign import (
     CampaignDataError, activity_status, add_activity, all_campaigns, campaign_channel, campaign_coverage,
     campaign_status, metric_history, metric_name, metric_trends, plan_state, record_metric,
@@ -87,6 +88,7 @@ def campaign_activity_add(text: str, ctx: Context) -> Reply:
 
 def activity_add_form(fields: ActivityFields, ctx: Context) -> Reply:
     """Check every field and add the activity; errors name the form field at fault."""
+    ctx.require(Action.CAMPAIGN_ACTIVITY_ADD)
     if not fields.campaign.strip():
         raise UsageError("Say which campaign.", example=ACTIVITY_EXAMPLE, field="campaign")
     title = " ".join(fields.activity.split())
@@ -130,6 +132,7 @@ def campaign_metric(text: str, ctx: Context) -> Reply:
     _reject_unknown_options(args, METRIC_EXAMPLE)
     if len(args.words) == 2 and not re.fullmatch(r"[\d,.\-]+", args.words[1]) and not args.options:
         return campaign_metric_history(args.words[0], args.words[1], ctx)
+    ctx.require(Action.CAMPAIGN_METRIC)
     if len(args.words) < 3:
         raise UsageError("Give the campaign, the metric and its value.", example=METRIC_EXAMPLE)
     campaign = campaign_named(ctx, " ".join(args.words[:-2]))

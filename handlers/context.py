@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from config import Settings
+from models.access import AccessPolicy, Action
 from models.clock import Clock
 
 Platform = Literal["slack", "teams", "cli", "webhook", "system"]
@@ -52,6 +53,19 @@ class Context:
     settings: Settings
     channel: str | None = None
     notices: list[Notice] = field(default_factory=list)
+    asked: list[Action] = field(default_factory=list)  # what the policy was asked during this command
+    derived_writes: bool = False  # a read that stores derived data (suggestions): not a change a person makes
+
+    @property
+    def policy(self) -> AccessPolicy:
+        """The access policy with this Herald's role members."""
+        return policy_from(self.settings, self.actor.platform)
+
+    def require(self, action: Action, owner_id: str | None = None, managers: tuple[str, ...] = (),
+                owner_name: str | None = None) -> None:
+        """Ask the policy before a change; raises `AccessDenied` (the router answers and audits it)."""
+        self.asked.append(action)
+        self.policy.require(self.actor, action, owner_id, managers, owner_name)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -59,3 +73,11 @@ class Context:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+
+def policy_from(settings: Settings, platform: str = "slack") -> AccessPolicy:
+    """The access policy for these settings; a refusal names the admins of the asker's platform."""
+    admins = settings.TEAMS_ADMIN_USER_IDS if platform == "teams" else settings.SLACK_ADMIN_USER_IDS
+    return AccessPolicy(digest_editors=frozenset(settings.HERALD_DIGEST_EDITORS),
+                        programme_managers=frozenset(settings.HERALD_PROGRAMME_MANAGERS),
+                        admin_contacts=tuple(admins))

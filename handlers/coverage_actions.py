@@ -12,7 +12,9 @@ from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.inputs import is_id
 from handlers.reply import Fact, Item, Reply, Section
+from models.access import Action
 from models.audit import record_audit
+from models.coverage import AlertRule, CoverageItem
 from models.coverage import TONES, add_alert_rule, alert_rules_for, councils_named, remove_alert_rule, split_terms
 from models.outlet import TIERS, find_outlets, outlet_for
 
@@ -24,6 +26,7 @@ MAX_ALERT_TERMS = 20  # every new item is matched against every term of every ru
 
 def log_item(text: str, ctx: Context) -> Reply:
     """Log broadcast, print or podcast coverage by hand: url, then outlet, tone and a note."""
+    ctx.require(Action.COVERAGE_LOG)
     args = parse_args(text, {"outlet", "tone", "tier", "title", "note"})
     if not args.words or not _is_url(args.words[0]):
         raise UsageError("Start with the link to the coverage (http:// or https://)", example=LOG_EXAMPLE)
@@ -81,6 +84,8 @@ def set_item_tone(text: str, ctx: Context) -> Reply:
     if len(words) != 2 or not is_id(words[0].lstrip("#")) or words[1].lower() not in TONES:
         raise UsageError("Say the item's id and its tone", example=TONE_EXAMPLE)
     item_id, tone = int(words[0].lstrip("#")), words[1].lower()
+    found = ctx.session.get(CoverageItem, item_id)
+    ctx.require(Action.COVERAGE_TONE, owner_id=found.logged_by if found is not None else None)
     item = set_tone(ctx.session, item_id, tone, ctx.actor, ctx.now())
     if item is None:
         raise NotFound(f"There is no coverage item with id {item_id}.")
@@ -92,24 +97,27 @@ def set_item_tone(text: str, ctx: Context) -> Reply:
 def alerts(text: str, ctx: Context) -> Reply:
     """`alert add …`, `alert list`, `alert remove <id>`."""
     verb, _, rest = text.strip().partition(" ")
-    verb = verb.lower() or "list"
-    if verb == "add":
-        return _add_alert(rest, ctx)
-    if verb == "list":
-        return _list_alerts(ctx)
-    if verb in ("remove", "delete", "stop"):
-        if not is_id(rest.strip().lstrip("#")):
-            raise UsageError("Say which rule to remove", example="/coverage alert remove 3")
-        rule = remove_alert_rule(ctx.session, int(rest.strip().lstrip("#")))
-        if rule is None:
-            raise NotFound(f"There is no active alert rule {rest.strip()}.")
-        record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="coverage.alert.remove",
-                     entity="alert_rule", entity_id=rule.id)
-        return Reply(title=f"Alert rule {rule.id} removed")
-    raise UsageError("Alerts: add, list or remove", example=ALERT_EXAMPLE)
+    action = ALERT_VERBS.get(verb.lower() or "list")
+    if action is None:
+        raise UsageError("Alerts: add, list or remove", example=ALERT_EXAMPLE)
+    return action(rest, ctx)
+
+
+def _remove_alert(text: str, ctx: Context) -> Reply:
+    if not is_id(text.strip().lstrip("#")):
+        raise UsageError("Say which rule to remove", example="/coverage alert remove 3")
+    found = ctx.session.get(AlertRule, int(text.strip().lstrip("#")))
+    ctx.require(Action.ALERT_REMOVE, owner_id=found.created_by if found is not None else None)
+    rule = remove_alert_rule(ctx.session, int(text.strip().lstrip("#")))
+    if rule is None:
+        raise NotFound(f"There is no active alert rule {text.strip()}.")
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="coverage.alert.remove",
+                 entity="alert_rule", entity_id=rule.id)
+    return Reply(title=f"Alert rule {rule.id} removed")
 
 
 def _add_alert(text: str, ctx: Context) -> Reply:
+    ctx.require(Action.ALERT_ADD)
     if not ctx.channel:
         raise UsageError("Run this in the channel that should get the alerts", example=ALERT_EXAMPLE)
     if ctx.actor.platform == "teams":
@@ -168,7 +176,7 @@ def _rule_facts(rule, council_name: str | None = None) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def _list_alerts(ctx: Context) -> Reply:
+def _list_alerts(_text: str, ctx: Context) -> Reply:
     rules = alert_rules_for(ctx.session, ctx.channel)
     if not rules:
         return Reply(title="No alert rules here", sections=(Section(text=f"Add one: {ALERT_EXAMPLE}"),))
@@ -179,4 +187,6 @@ def _list_alerts(ctx: Context) -> Reply:
                  context=("Remove one with /coverage alert remove <id>.",))
 
 
+ALERT_VERBS = {"add": _add_alert, "list": _list_alerts, "remove": _remove_alert, "delete": _remove_alert,
+               "stop": _remove_alert}
 ACTIONS = {"log": log_item, "tone": set_item_tone, "alert": alerts, "alerts": alerts}

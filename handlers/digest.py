@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from digests.claims import request_send
 from digests.board import board_docx, board_reply, build_board_update
@@ -15,11 +14,13 @@ from digests.schedule import (DEFAULT_DAYS, DEFAULT_TIMES, Schedule, ScheduleErr
 from handlers import digest_drafts as drafts
 from handlers.args import Args, parse_args
 from handlers.context import Context
-from handlers.errors import NotFound, PermissionDenied, UsageError
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import is_id
 from handlers.reply import Fact, Item, Reply, Section
+from models.access import Action
 from models.audit import record_audit
+from models.destinations import destination_refusal
 from models.teams_conversation import conversation_ref
 from models.digest import (HOLIDAY_POLICIES, HOLIDAY_REGIONS, DigestRun, DigestSubscription, SubscriptionSpec,
                            active_subscriptions, create_subscription, deactivate_subscription, latest_runs)
@@ -48,13 +49,10 @@ class Where:
 def handle(text: str, ctx: Context) -> Reply:
     """Dispatch `/digest <verb> …` to its handler."""
     verb, _, rest = text.strip().partition(" ")
-    verbs = {"subscribe": subscribe, "list": list_subscriptions, "unsubscribe": unsubscribe,
-             "preview": preview, "send": send, "board": board, "drop": drafts.drop, "add": drafts.add_line,
-             "approve": drafts.approve}
-    if verb.lower() not in verbs:
+    if verb.lower() not in VERBS:
         raise UsageError(f"I don't know /digest {verb[:30]!r}." if verb else "What should I do with digests?",
                          example="/digest preview weekly")
-    return verbs[verb.lower()](rest.strip(), ctx)
+    return VERBS[verb.lower()](rest.strip(), ctx)
 
 
 def _kind(word: str | None, allowed: tuple[str, ...], example: str) -> str:
@@ -65,16 +63,14 @@ def _kind(word: str | None, allowed: tuple[str, ...], example: str) -> str:
 
 def _where(args: Args, ctx: Context, words: list[str]) -> Where:
     if url := args.take("teams"):
-        parts = urlsplit(url)
-        loopback = parts.hostname in ("127.0.0.1", "localhost")
-        if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
-            raise UsageError("A Teams Workflows URL starts with https://",
-                             example="/digest subscribe weekly teams:https://…")
-        return Where("teams", "Teams channel (Workflows URL saved, not shown)", url)
+        where = Where("teams", "Teams channel (Workflows URL saved, not shown)", url)
+        _refuse_destination(where, ctx, "/digest subscribe weekly teams:https://…environment.api.powerplatform.com/…")
+        return where
     if address := args.take("email"):
         if not EMAIL.match(address):
             raise UsageError(f"{address[:60]!r} is not an e-mail address.",
                              example="/digest subscribe weekly email:leader@council.gov.uk")
+        _refuse_destination(Where("email", address), ctx, "/digest subscribe weekly email:leader@council.gov.uk")
         return Where("email", address)
     channel = next((w for w in words if w.startswith("#")), None)
     if channel:
@@ -91,6 +87,15 @@ def _where(args: Args, ctx: Context, words: list[str]) -> Where:
     if not ctx.channel:
         raise UsageError("Say where the digest should go: #channel or email:address.", example=SUBSCRIBE_EXAMPLE)
     return Where("slack", ctx.channel)
+
+
+def _refuse_destination(where: Where, ctx: Context, example: str) -> None:
+    """The destination rules (`models.destinations`), for everyone, admins included."""
+    reason = destination_refusal(where.platform, where.destination, where.secret_url,
+                                 email_domains=ctx.settings.HERALD_EMAIL_DOMAINS,
+                                 allow_private=ctx.settings.HERALD_ALLOW_PRIVATE_FEEDS)
+    if reason:
+        raise UsageError(f"{reason}.", example=example, field="teams" if where.platform == "teams" else "email")
 
 
 def _when(kind: str, words: list[str]) -> tuple[str, int, int]:
@@ -149,6 +154,7 @@ def _approval(args: Args) -> tuple[str | None, int | None, str]:
 
 def subscribe(text: str, ctx: Context) -> Reply:
     """Create a subscription; the Workflows URL is stored but never shown back."""
+    ctx.require(Action.DIGEST_SUBSCRIBE)
     args = parse_args(text, OPTION_KEYS)
     words = [w.lower() if not w.startswith("#") else w for w in args.words]
     kind = _kind(words.pop(0) if words else None, ("weekly", "daily"), SUBSCRIBE_EXAMPLE)
@@ -219,9 +225,11 @@ def list_subscriptions(text: str, ctx: Context) -> Reply:
 def unsubscribe(text: str, ctx: Context) -> Reply:
     """Stop a subscription by its number."""
     number = drafts.leading_number(text, "/digest unsubscribe 3")
-    sub = deactivate_subscription(ctx.session, number, ctx.now())
-    if sub is None:
+    found = ctx.session.get(DigestSubscription, number)
+    if found is None or not found.active:
         raise NotFound(f"There is no active digest subscription #{number}. See /digest list.")
+    ctx.require(Action.DIGEST_UNSUBSCRIBE, owner_id=found.created_by)
+    sub = deactivate_subscription(ctx.session, number, ctx.now())
     record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="digest.unsubscribe",
                  entity="digest_subscription", entity_id=number)
     return Reply(title=f"Unsubscribed digest #{number}",
@@ -244,13 +252,14 @@ def preview(text: str, ctx: Context) -> Reply:
 
 def send(text: str, ctx: Context) -> Reply:
     """Admins: queue the current period's digest for every subscription of a kind (still exactly once)."""
-    if not ctx.actor.is_admin:
-        raise PermissionDenied("Only Herald admins can send digests now; everyone can /digest preview.")
+    ctx.require(Action.DIGEST_SEND)
     kind = _kind(text.split()[0] if text.split() else None, ("weekly", "daily"), "/digest send weekly")
     subs = [s for s in active_subscriptions(ctx.session) if s.kind == kind]
     if not subs:
         raise NotFound(f"No {kind} subscriptions to send to. Add one: {SUBSCRIBE_EXAMPLE}")
     lines = [request_send(ctx.session, sub, ctx.now(), ctx.tz, ctx.actor.user_id) for sub in subs]
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action="digest.send", entity="digest_subscription",
+                 detail={"kind": kind, "subscriptions": [s.id for s in subs]})
     return Reply(title=f"Sending the {kind} digest",
                  sections=(Section(items=tuple(Item(title=line) for line in lines)),),
                  context=("The clock posts it within a minute; /digest list shows the outcome.",))
@@ -271,6 +280,10 @@ def board(text: str, ctx: Context) -> Reply:
     update = build_board_update(ctx.session, quarter, ctx.now())
     return board_reply(update, board_docx(update))
 
+
+VERBS = {"subscribe": subscribe, "list": list_subscriptions, "unsubscribe": unsubscribe,
+         "preview": preview, "send": send, "board": board, "drop": drafts.drop, "add": drafts.add_line,
+         "approve": drafts.approve}
 
 FAMILY = Family(
     name="digest",

@@ -22,7 +22,3 @@ class NotFound(HeraldError):
         super().__init__(message)
         self.suggestions = suggestions
         self.field = field  # the form field that named the missing thing, when it came from a form
-
-
-class PermissionDenied(HeraldError):
-    """The person may not do this; the message says why and who can."""

@@ -11,6 +11,7 @@ from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import is_id
 from handlers.reply import Item, Reply, Section
+from models.access import Action
 from models.audit import record_audit
 from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
 
@@ -20,17 +21,14 @@ ADD_EXAMPLE = "/feeds add https://www.lgcplus.com/rss LGC tier:trade"
 def handle(text: str, ctx: Context) -> Reply:
     """`add <url> [name] [tier:…]`, `list`, `remove <id>`."""
     verb, _, rest = text.strip().partition(" ")
-    verb = verb.lower() or "list"
-    if verb == "add":
-        return _add(rest, ctx)
-    if verb == "list":
-        return _list(ctx)
-    if verb in ("remove", "delete"):
-        return _remove(rest, ctx)
-    raise UsageError(f"I don't know /feeds {verb[:30]}", example=ADD_EXAMPLE)
+    action = VERBS.get(verb.lower() or "list")
+    if action is None:
+        raise UsageError(f"I don't know /feeds {verb[:30]}", example=ADD_EXAMPLE)
+    return action(rest, ctx)
 
 
 def _add(text: str, ctx: Context) -> Reply:
+    ctx.require(Action.FEEDS_ADD)
     args = parse_args(text, {"tier", "name"})
     if not args.words:
         raise UsageError("Give the feed's URL", example=ADD_EXAMPLE)
@@ -59,7 +57,7 @@ def _when(value: datetime | None, ctx: Context) -> str:
     return value.astimezone(ctx.tz).strftime("%-d %b %H:%M") if value else "never"
 
 
-def _list(ctx: Context) -> Reply:
+def _list(_text: str, ctx: Context) -> Reply:
     feeds = list_feeds(ctx.session)
     if not feeds:
         return Reply(title="No feeds yet", sections=(Section(text=f"Add one: {ADD_EXAMPLE}"),))
@@ -77,6 +75,7 @@ def _list(ctx: Context) -> Reply:
 
 
 def _remove(text: str, ctx: Context) -> Reply:
+    ctx.require(Action.FEEDS_REMOVE)
     raw = text.strip().lstrip("#")
     if not is_id(raw):
         raise UsageError("Say which feed to remove (its id from /feeds list)", example="/feeds remove 3")
@@ -87,6 +86,8 @@ def _remove(text: str, ctx: Context) -> Reply:
                  detail={"url": feed.url})
     return Reply(title=f"Feed {feed.id} removed: {feed.name}", context=("Its coverage stays.",))
 
+
+VERBS = {"add": _add, "list": _list, "remove": _remove, "delete": _remove}
 
 FAMILY = Family(
     name="feeds",

@@ -12,6 +12,7 @@ from handlers.errors import UsageError
 from handlers.family import Family
 from handlers.inputs import is_id
 from handlers.reply import Button, Fact, Item, Reply, Section
+from models.access import Action
 from models.council import english_groups
 from models.peer_challenge import (
     STAGES, ChallengeStats, CouncilGroup, PeerChallenge, StageDetails, StageError, StatsWindow, challenge_stats,
@@ -236,6 +237,7 @@ def _days(raw: str | None) -> int | None:
 
 def update_reply(ctx: Context, command: UpdateCommand) -> Reply:
     """Record a stage for the council's challenge and show where it now stands."""
+    ctx.require(Action.PEER_CHALLENGE_STAGE)
     resolution = council_from(ctx, command.council)
     try:
         update = record_stage(ctx.session, resolution.council.code, command.stage, command.on, ctx.actor, ctx.now(),

@@ -5,12 +5,9 @@ goes through the domain actions, which check who may change what and audit every
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
-
 from handlers.args import parse_args
 from handlers.context import Context
-from handlers.errors import NotFound, PermissionDenied, UsageError
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import campaign_named, programme_named, read_id
 from handlers.press_grammar import LOG_EXAMPLE, PressFields, draft_from_fields, read_edit, read_log
@@ -21,13 +18,14 @@ from models.coverage import CoverageItem
 from models.moments import local_label
 from models.periods import PeriodError, parse_period
 from models.press import (
-    NotYours, PressActivity, PressDraft, PressFilters, Viewer, change_refusal, delete_press_activity, deleted_press,
+    PressActivity, PressDraft, PressFilters, Viewer, delete_press_activity, deleted_press,
     edit_press_activity, get_visible_press, is_embargoed, log_press_activity, press_type, restore_press_activity,
     visible_press,
 )
 from models.press_earned import (
     coverage_split, decide_link, earned_counts, earned_coverage, suggest_earned_coverage,
 )
+from models.access import Action
 from models.programme import Programme
 
 LIST_OPTIONS = frozenset({"type", "outlet", "spokesperson", "campaign", "programme", "page"})
@@ -70,6 +68,7 @@ def press_log_form(fields: PressFields, ctx: Context) -> Reply:
 
 def _logged(draft: PressDraft, ctx: Context) -> Reply:
     """Log the draft; the reply says who can see it yet and offers any earned coverage to confirm."""
+    ctx.require(Action.PRESS_LOG)
     activity = log_press_activity(ctx.session, draft, ctx.actor, ctx.now())
     earned = earned_coverage(ctx.session, activity)
     notes = [f"Edit with /press edit {activity.id} field:value."]
@@ -133,10 +132,11 @@ def _visible(ctx: Context, id_text: str | None, example: str) -> PressActivity:
 def press_show(rest: str, ctx: Context) -> Reply:
     """`/press show <id>`: details, earned coverage (freshly suggested) and decision buttons."""
     activity = _visible(ctx, rest.strip(), "/press show 12")
+    ctx.derived_writes = True  # fresh suggestions are derived data, not a person's change
     suggest_earned_coverage(ctx.session, activity)
     programme = ctx.session.get(Programme, activity.programme_id) if activity.programme_id else None
     campaign = ctx.session.get(Campaign, activity.campaign_id) if activity.campaign_id else None
-    can_decide = change_refusal(activity, ctx.actor) is None
+    can_decide = ctx.policy.allows(ctx.actor, Action.PRESS_LINK, owner_id=activity.logged_by)
     return show_reply(activity, earned_coverage(ctx.session, activity), ctx, programme, campaign, can_decide)
 
 
@@ -144,8 +144,8 @@ def press_edit(rest: str, ctx: Context) -> Reply:
     """`/press edit <id> field:value…`: its author or an admin may; every change is audited."""
     id_text, changes = read_edit(rest, ctx)
     activity = _visible(ctx, id_text, "/press edit 12 outlet:LGC")
-    with _refusals():
-        changed = edit_press_activity(ctx.session, activity, changes, ctx.actor, ctx.now())
+    ctx.require(Action.PRESS_EDIT, owner_id=activity.logged_by, owner_name=activity.logged_by_name)
+    changed = edit_press_activity(ctx.session, activity, changes, ctx.actor, ctx.now())
     facts = tuple(Fact(FIELD_LABELS[field], _shown(activity, field, ctx)) for field in changed)
     return Reply(title=f"Updated #{activity.id} {activity.title}" if changed else f"Nothing changed on #{activity.id}",
                  sections=(Section(facts=facts),) if facts else ())
@@ -171,8 +171,8 @@ def _shown(activity: PressActivity, field: str, ctx: Context) -> str:
 def press_delete(rest: str, ctx: Context) -> Reply:
     """`/press delete <id>`: hidden everywhere but kept (soft delete), audited."""
     activity = _visible(ctx, rest.strip(), "/press delete 12")
-    with _refusals():
-        delete_press_activity(ctx.session, activity, ctx.actor, ctx.now())
+    ctx.require(Action.PRESS_DELETE, owner_id=activity.logged_by, owner_name=activity.logged_by_name)
+    delete_press_activity(ctx.session, activity, ctx.actor, ctx.now())
     return Reply(title=f"Deleted #{activity.id} {activity.title}",
                  context=(f"It no longer shows in lists, digests or exports, but it is kept: "
                           f"/press restore {activity.id} brings it back.",))
@@ -184,8 +184,8 @@ def press_restore(rest: str, ctx: Context) -> Reply:
     activity = deleted_press(ctx.session, press_id)
     if activity is None:
         raise NotFound(f"There is no deleted press activity #{press_id}.")
-    with _refusals():
-        restore_press_activity(ctx.session, activity, ctx.actor, ctx.now())
+    ctx.require(Action.PRESS_RESTORE, owner_id=activity.logged_by, owner_name=activity.logged_by_name)
+    restore_press_activity(ctx.session, activity, ctx.actor, ctx.now())
     return Reply(title=f"Restored #{activity.id} {activity.title}")
 
 
@@ -200,20 +200,11 @@ def _decide(rest: str, ctx: Context, confirm: bool) -> Reply:
     item = ctx.session.get(CoverageItem, coverage_id)
     if item is None:
         raise NotFound(f"There is no coverage item #{coverage_id}.")
-    with _refusals():
-        decide_link(ctx.session, activity, item, confirm, ctx.actor, ctx.now())
+    ctx.require(Action.PRESS_LINK, owner_id=activity.logged_by, owner_name=activity.logged_by_name)
+    decide_link(ctx.session, activity, item, confirm, ctx.actor, ctx.now())
     word = "earned" if confirm else "not earned"
     return Reply(title=f"Coverage #{item.id} marked as {word} by #{activity.id}",
                  sections=(Section(text=f"{item.title}\n← {activity.title}"),))
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """Turn the domain's NotYours into the PermissionDenied the router answers."""
-    try:
-        yield
-    except NotYours as exc:
-        raise PermissionDenied(str(exc)) from None
 
 
 SUBCOMMANDS = {

@@ -6,14 +6,15 @@ from datetime import datetime, timedelta
 
 from handlers.args import parse_args
 from handlers.context import Context, Notice
-from handlers.errors import NotFound, PermissionDenied, UsageError
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.inputs import is_id
 from handlers.reply import Button, Fact, Item, Reply, Section
+from models.access import Action
 from models.mentions import CoverageLine, programme_coverage
 from models.periods import parse_period
 from models.programme import (
-    RATING_LABELS, BoardCounts, BoardRow, Programme, RagRating, RatingError, find_programme, may_rate, parse_rating,
+    RATING_LABELS, BoardCounts, BoardRow, Programme, RagRating, RatingError, find_programme, parse_rating,
     board_counts, programme_board, rate_programme, ratings_of,
 )
 
@@ -213,9 +214,7 @@ def parse_update(words: list[str], review: str | None) -> RateCommand:
 def update_reply(ctx: Context, command: RateCommand) -> Reply:
     """Rate a programme (managers and admins only); a change of colour is posted to the programme channel."""
     programme = _find(ctx, command.name)
-    if not may_rate(programme, ctx.actor.user_id, ctx.actor.is_admin):
-        raise PermissionDenied(f"Only {programme.name}'s programme managers and Herald admins can update its "
-                               "rating. Ask an admin to add you as a manager.")
+    ctx.require(Action.PROGRAMME_RATE, managers=tuple(programme.manager_user_ids or ()))
     change = rate_programme(ctx.session, programme, command.rating, command.comment, command.review,
                             ctx.actor, ctx.now())
     old = RATING_LABELS.get(change.previous, "Not rated") if change.previous else "Not rated"

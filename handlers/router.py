@@ -11,12 +11,14 @@ import uuid
 
 from rapidfuzz import process
 
-from handlers import campaign, council, coverage, digest, feeds, peer_challenge, press, programme
+from handlers import audit, campaign, council, coverage, digest, feeds, peer_challenge, press, programme
 from handlers.context import Context
-from handlers.errors import NotFound, PermissionDenied, UsageError
+from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Fact, Reply, Section, error_reply
-from models.db import database_busy, database_unavailable
+from models.access import AccessDenied
+from models.audit import REFUSED, record_audit
+from models.db import WROTE, database_busy, database_unavailable, wrote_since_cleared
 from models.text import clean_text
 
 log = logging.getLogger("herald.router")
@@ -29,6 +31,7 @@ FAMILIES: tuple[Family, ...] = (
     coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, campaign.FAMILY,
     programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
 )
+SUBCOMMANDS: tuple[Family, ...] = (audit.FAMILY,)  # `/herald audit`: a sub-command of /herald, like help
 _BY_WORD = {word: fam for fam in FAMILIES for word in (fam.name, *fam.aliases)}
 HELP_WORDS = {"help", "?", "herald", "herald help", ""}
 
@@ -67,7 +70,7 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
     word, rest = split_command(clean_text(text))
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
-    family = family_for(word, families)
+    family = family_for(word, families) or family_for(word, SUBCOMMANDS)
     if family is None:
         return _unknown_family(word)
     if rest.lower() in ("help", "?", "--help", "-h"):
@@ -77,7 +80,15 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
                      sections=(Section(text=family.summary),),
                      context=("This part of Herald is not built yet.",))
     try:
-        return family.handle(rest, ctx)
+        ctx.session.info.pop(WROTE, None)
+        reply = family.handle(rest, ctx)
+        if not ctx.asked and not ctx.derived_writes and wrote_since_cleared(ctx.session):
+            return _unguarded(family, rest, ctx)
+        return reply
+    except AccessDenied as exc:
+        ctx.session.rollback()
+        _audit_refusal(exc, f"{family.name} {rest}", ctx)
+        return Reply(title="Not allowed", sections=(Section(text=str(exc)),), is_error=True)
     except UsageError as exc:
         ctx.session.rollback()
         examples = (exc.example,) if exc.example else family.examples[:2]
@@ -88,9 +99,6 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
         if exc.suggestions:
             message += "\nDid you mean: " + ", ".join(exc.suggestions) + "?"
         return error_reply(message, field=exc.field)
-    except PermissionDenied as exc:
-        ctx.session.rollback()
-        return Reply(title="Not allowed", sections=(Section(text=str(exc)),), is_error=True)
     except Exception as exc:
         ctx.session.rollback()
         if database_unavailable(exc):
@@ -104,6 +112,20 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
                      sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
                                             f"If it keeps happening, give your admin this reference: {ref}"),),
                      is_error=True)
+
+
+def _audit_refusal(exc: AccessDenied, command: str, ctx: Context) -> None:
+    """A refused change is audited like an allowed one: who, what, when, platform."""
+    record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action=exc.action.value, entity=REFUSED,
+                 detail={"outcome": "refused", "command": command.strip()[:200]})
+
+
+def _unguarded(family: Family, rest: str, ctx: Context) -> Reply:
+    """A command changed state without asking the access policy: undo it (fail closed), say so, log it."""
+    ctx.session.rollback()
+    log.error("refused a change no access rule covers: family=%s words=%r", family.name, rest.split()[:2])
+    return Reply(title="Not allowed", is_error=True, sections=(Section(
+        text="Herald has no access rule for that change yet, so it was not made. Tell your Herald admin."),))
 
 
 def database_unavailable_reply(busy: bool = False) -> Reply:
@@ -130,6 +152,7 @@ def help_reply() -> Reply:
     return Reply(title="Herald: what I can do",
                  sections=(Section(facts=facts),),
                  context=("Type a command followed by `help` for its usage, e.g. /coverage help.",
+                          "Admins: /herald audit lists recent changes and refusals.",
                           "In Teams, mention @Herald and leave out the slash."))
 
 

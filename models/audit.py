@@ -5,7 +5,7 @@ from datetime import datetime
 
 from typing import Protocol
 
-from sqlalchemy import JSON, String
+from sqlalchemy import JSON, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.db import Base
@@ -18,6 +18,9 @@ class ActorLike(Protocol):
     name: str | None
     platform: str
     workspace: str | None
+
+
+REFUSED = "refused"  # the entity of an audit entry recording a refused change
 
 
 class AuditEntry(Base):
@@ -45,3 +48,11 @@ def record_audit(session: Session, *, at: datetime, actor: ActorLike, action: st
     session.add(entry)
     return entry
 
+
+
+def recent_audit(session: Session, limit: int = 20, refused_only: bool = False) -> list[AuditEntry]:
+    """The newest audit entries first (changes made and changes refused), at most `limit`."""
+    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+    if refused_only:
+        query = query.where(AuditEntry.entity == REFUSED)
+    return list(session.scalars(query))

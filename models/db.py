@@ -154,6 +154,29 @@ def database_busy(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _PG_BUSY
 
 
+WROTE = "herald_wrote"  # Session.info key: this session changed state since the flag was last cleared
+# Writing only these records a request or a change (the audit log, delivery receipts); it changes nothing.
+RECORD_ONLY_TABLES = frozenset({"audit_log", "received_events"})
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_flushed(session: Session, _flush_context) -> None:
+    # In after_flush the session still lists what this flush wrote.
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if getattr(obj, "__tablename__", None) not in RECORD_ONLY_TABLES:
+            session.info[WROTE] = True
+            return
+
+
+def wrote_since_cleared(session: Session) -> bool:
+    """Whether `session` changed anything through the ORM since `session.info[WROTE]` was last cleared
+    (pending changes are flushed first): how the router knows a command changed state. Statements a
+    caller executes itself (`session.execute(update(…))`) are not seen: no listener on every statement,
+    which would cost every read; the actions that issue them ask the access policy first."""
+    session.flush()
+    return bool(session.info.get(WROTE))
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions for work that may write (on SQLite they take the write lock when they begin)."""
     return sessionmaker(bind=engine, expire_on_commit=False)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, ForeignKey, Select, String, Text, func, or_, select, true
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from models.access import AccessPolicy, Action
 from models.audit import ActorLike, record_audit
 from models.db import Base
 from models.outlet import Outlet
@@ -128,10 +129,6 @@ class FieldChange:
     value: object
 
 
-class NotYours(PermissionError):
-    """An officer tried to change press activity someone else logged; the message says who can."""
-
-
 def embargo_lifted(viewer: Viewer, now: datetime) -> ColumnElement[bool]:
     """SQL condition: not under embargo at `now`, or `viewer` is its author or an admin."""
     open_now = or_(PressActivity.embargo_until.is_(None), PressActivity.embargo_until <= now)
@@ -214,26 +211,15 @@ def log_press_activity(session: Session, draft: PressDraft, actor: ActorLike, no
     return activity
 
 
-def change_refusal(activity: PressActivity, actor: ActorLike) -> str | None:
-    """Why `actor` may not change `activity`, or None if they may (its author, or an admin)."""
-    if getattr(actor, "is_admin", False) or activity.logged_by == actor.user_id:
-        return None
-    who = activity.logged_by_name or activity.logged_by
-    return (f"Press activity #{activity.id} was logged by {who}; only they or an admin can change it. "
-            "Ask them, or an admin, to make the change.")
-
-
-def require_change_right(activity: PressActivity, actor: ActorLike) -> None:
-    """Raise `NotYours` unless `actor` wrote `activity` or is an admin."""
-    reason = change_refusal(activity, actor)
-    if reason:
-        raise NotYours(reason)
+def require_change_right(activity: PressActivity, actor: ActorLike, action: Action) -> None:
+    """Raise `AccessDenied` unless the policy lets `actor` take `action` on `activity` (its author, an admin)."""
+    AccessPolicy().require(actor, action, owner_id=activity.logged_by)
 
 
 def edit_press_activity(session: Session, activity: PressActivity, changes: list[FieldChange],
                         actor: ActorLike, now: datetime) -> dict[str, list]:
     """Apply `changes` if `actor` may; audit old and new values; return what actually changed."""
-    require_change_right(activity, actor)
+    require_change_right(activity, actor, Action.PRESS_EDIT)
     changed: dict[str, list] = {}
     for change in changes:
         if change.field not in EDITABLE_FIELDS:
@@ -258,7 +244,7 @@ def edit_press_activity(session: Session, activity: PressActivity, changes: list
 
 def delete_press_activity(session: Session, activity: PressActivity, actor: ActorLike, now: datetime) -> None:
     """Soft-delete: hidden from every list but kept, with who deleted it in the audit log."""
-    require_change_right(activity, actor)
+    require_change_right(activity, actor, Action.PRESS_DELETE)
     activity.deleted_at = now
     activity.updated_at = now
     record_audit(session, at=now, actor=actor, action="press.delete", entity="press_activity",
@@ -278,7 +264,7 @@ def deleted_press(session: Session, press_id: int) -> PressActivity | None:
 
 def restore_press_activity(session: Session, activity: PressActivity, actor: ActorLike, now: datetime) -> None:
     """Undo a soft delete (its author or an admin), audited."""
-    require_change_right(activity, actor)
+    require_change_right(activity, actor, Action.PRESS_RESTORE)
     activity.deleted_at = None
     activity.updated_at = now
     record_audit(session, at=now, actor=actor, action="press.restore", entity="press_activity",

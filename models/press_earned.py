@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from models.audit import ActorLike, record_audit
 from models.coverage import CoverageItem, batches, bulk_insert, one_of
 from models.periods import Period
+from models.access import Action
 from models.press import PressActivity, PressCoverageLink, require_change_right
 
 EARNED_WINDOW = timedelta(days=14)
@@ -332,7 +333,7 @@ def earned_counts(session: Session, press_ids: list[int]) -> dict[int, EarnedCou
 def decide_link(session: Session, activity: PressActivity, item: CoverageItem, confirm: bool,
                 actor: ActorLike, now: datetime) -> PressCoverageLink:
     """Confirm (or reject) that `activity` earned `item`; a rejection is kept so it is not suggested again."""
-    require_change_right(activity, actor)
+    require_change_right(activity, actor, Action.PRESS_LINK)
     link = session.get(PressCoverageLink, (activity.id, item.id))
     if link is None:
         link = PressCoverageLink(press_id=activity.id, coverage_id=item.id, score=None)

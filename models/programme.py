@@ -241,11 +241,6 @@ class RatingChange:
         return self.previous != self.rating.rating
 
 
-def may_rate(programme: Programme, user_id: str, is_admin: bool) -> bool:
-    """Programme managers and Herald admins may rate a programme."""
-    return is_admin or user_id in (programme.manager_user_ids or [])
-
-
 def rate_programme(session: Session, programme: Programme, rating: str, comment: str | None,
                    review: str | None, actor: ActorLike, now: datetime) -> RatingChange:
     """Add a rating to a programme's history (never overwriting) and audit who gave it."""

@@ -68,8 +68,10 @@ class RecordingNotifier:
         self.sent.append((platform, destination, reply))
 
 
-def run(herald, text: str, channel: str | None = "CCOMMS", user: str = "U1") -> Reply:
-    reply, _ctx = herald.run_command(text, Actor(user_id=user, name="Test", platform="slack"), channel=channel)
+def run(herald, text: str, channel: str | None = "CCOMMS", user: str = "U1", admin: bool = True) -> Reply:
+    """Run a command as a Slack user (by default an admin: these tests are about coverage, not roles)."""
+    actor = Actor(user_id=user, name="Test", platform="slack", is_admin=admin)
+    reply, _ctx = herald.run_command(text, actor, channel=channel)
     return reply
 
 

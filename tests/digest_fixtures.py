@@ -46,8 +46,11 @@ def pacing(clock) -> VirtualTime:
 @pytest.fixture
 def digest_app(make_app, database_url, slack, pacing):
     """The app on the test database, its Slack Web API the loopback fake, admins on CADMIN, and the
-    real Pacer on virtual time (`pacing.waits` holds what it would have slept)."""
+    real Pacer on virtual time (`pacing.waits` holds what it would have slept). U1 (Slack) and 29:1
+    (Teams) are digest editors."""
     return make_app(database_url, SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test",
+                    HERALD_DIGEST_EDITORS=("U1", "29:1"), HERALD_EMAIL_DOMAINS=("council.example",),
+                    HERALD_ALLOW_PRIVATE_FEEDS=True,  # Workflows URLs on the loopback fakes
                     HERALD_ADMIN_CHANNEL="CADMIN", HERALD_BASE_URL="https://herald.example",
                     PACER=Pacer(monotonic=pacing.monotonic, sleep=pacing.sleep))
 

@@ -62,4 +62,4 @@ def demo_herald(demo_sqlite_template, make_app, clock, tmp_path):
     assert clock.now() == FrozenClock().now()  # the template was loaded at this instant
     path = tmp_path / "demo.db"
     shutil.copy(demo_sqlite_template, path)
-    return make_app(f"sqlite:///{path}").extensions["herald"]
+    return make_app(f"sqlite:///{path}", HERALD_PROGRAMME_MANAGERS=(ALICE.user_id,)).extensions["herald"]

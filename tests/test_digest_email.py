@@ -14,6 +14,8 @@ from bot.email import EmailError, parse_smtp_url
 from digests import runner
 from tests.digest_fixtures import add_items, runs, subscribe
 
+EMAIL_DOMAINS = ("council.example",)  # HERALD_EMAIL_DOMAINS: where digests may be e-mailed
+
 
 class Inbox:
     """An aiosmtpd handler that keeps every message it is given."""
@@ -45,7 +47,8 @@ def smtp_server():
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_weekly_round_up_arrives_as_outlook_safe_html_with_a_text_part(make_app, database_url, smtp_server, clock):
     inbox, url = smtp_server
-    herald = make_app(database_url, SMTP_URL=url, SMTP_FROM="herald@lga.example").extensions["herald"]
+    herald = make_app(database_url, SMTP_URL=url, SMTP_FROM="herald@lga.example",
+                      HERALD_EMAIL_DOMAINS=EMAIL_DOMAINS).extensions["herald"]
     with herald.session() as session:
         add_items(session, 90, datetime(2026, 11, 16, 6, tzinfo=timezone.utc), hours=150)
     sub = subscribe(herald, platform="email", destination="leader@council.example")
@@ -79,7 +82,8 @@ def test_smtp_url_forms_and_errors_that_never_show_the_url():
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_unreachable_mail_server_is_a_recorded_failure_without_the_secret(make_app, database_url, clock):
-    herald = make_app(database_url, SMTP_URL="smtp://user:hunter22@127.0.0.1:1").extensions["herald"]
+    herald = make_app(database_url, SMTP_URL="smtp://user:hunter22@127.0.0.1:1",
+                      HERALD_EMAIL_DOMAINS=EMAIL_DOMAINS).extensions["herald"]
     sub = subscribe(herald, platform="email", destination="leader@council.example")
     clock.set(datetime(2026, 11, 23, 8, 0, 20, tzinfo=timezone.utc))
     runner.sweep(herald, "clock:a")

@@ -48,7 +48,7 @@ def test_subscribe_reads_days_times_destinations_and_rules(digest_herald):
     ("digest subscribe weekly 13pm", "is not a time"),
     ("digest subscribe weekly email:not-an-address", "is not an e-mail address"),
     ("digest subscribe weekly holidays:sometimes", "holidays: use one of send, skip, next"),
-    ("digest subscribe weekly teams:http://evil.example/hook", "starts with https://"),
+    ("digest subscribe weekly teams:ftp://evil.example/hook", "Only http:// and https:// Workflows URLs"),
     ("digest subscribe weekly #x deadline:0 approval:#comms", "deadline: minutes"),
     ("digest unsubscribe first", "Give the number shown by /digest list"),
     ("digest preview monthly", "Say which digest"),

@@ -1,8 +1,8 @@
 """The SSRF guard: only public http(s) on standard ports, checked after DNS and on every hop."""
 import pytest
 
-from feeds import fetch
 from feeds.fetch import FetchError, UnsafeURL, check_url, fetch_feed
+from models import netguard
 from feeds.limits import FeedLimits
 from tests.coverage_fixtures import feed_answer, rss, Entry
 from tests.fakes.http import Answer, FakeServer
@@ -33,10 +33,10 @@ def test_allow_private_feeds_lifts_the_guard_for_local_feeds():
 def test_a_redirect_to_a_private_address_is_blocked_at_that_hop(monkeypatch):
     """Loopback plays 'the public internet' here (the guard's predicate and port rule are widened
     for 127.0.0.1 only), so the first hop connects and the second, to the metadata address, must not."""
-    real = fetch._forbidden
-    monkeypatch.setattr(fetch, "_forbidden", lambda a: a != "127.0.0.1" and real(a))
+    real = netguard.forbidden
+    monkeypatch.setattr(netguard, "forbidden", lambda a: a != "127.0.0.1" and real(a))
     with FakeServer() as server:
-        monkeypatch.setattr(fetch, "STANDARD_PORTS", frozenset({server.port}))
+        monkeypatch.setattr(netguard, "STANDARD_PORTS", frozenset({server.port}))
         server.script("/feed", Answer(302, b"", {"Location": "http://169.254.169.254/latest/meta-data/"}))
         with pytest.raises(UnsafeURL):
             fetch_feed(f"{server.url}/feed", LIMITS, allow_private=False)

@@ -1,6 +1,8 @@
 """`/peer-challenge update` records stages (audited); `due` and `stats` follow from the dates."""
 from datetime import date
 
+import pytest
+
 from sqlalchemy import event, select
 
 from bot.plaintext import render_text
@@ -11,6 +13,12 @@ from models.peer_challenge import PeerChallenge, StatsWindow, challenge_stats
 from tests.programme_data import DEMO_NOW, add_challenges
 
 OFFICER = Actor(user_id="U0PEER", name="Chris Peers", platform="slack", workspace="T1")
+
+
+@pytest.fixture
+def herald(make_app, database_url):
+    """Herald with the officer as a programme manager (who may record peer-challenge stages)."""
+    return make_app(database_url, HERALD_PROGRAMME_MANAGERS=(OFFICER.user_id,)).extensions["herald"]
 
 
 def run(herald, command):

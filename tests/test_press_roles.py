@@ -44,8 +44,8 @@ def test_the_author_edits_and_the_change_is_audited_with_old_and_new(herald, ali
 def test_another_officer_is_refused_and_told_why(herald, alices):
     reply = ask(herald, f"press edit {alices} outlet:MJ", BOB)
     assert reply.title == "Not allowed"
-    assert reply.sections[0].text == (f"Press activity #{alices} was logged by Alice Officer; only they or an "
-                                      "admin can change it. Ask them, or an admin, to make the change.")
+    assert reply.sections[0].text == ("Only admins or its author, Alice Officer, can edit press activity. "
+                                      "Nothing was changed: ask one of them to make the change for you.")
     assert ask(herald, f"press delete {alices}", BOB).title == "Not allowed"
     assert [a for a, _, _ in audit_actions(herald, alices)] == ["press.log"]
 

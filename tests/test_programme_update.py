@@ -49,7 +49,7 @@ def test_a_manager_changes_the_rating_history_is_kept_audited_and_announced(make
 def test_only_managers_and_admins_may_rate_and_nothing_changes_otherwise(make_app, database_url):
     herald = demo_app(make_app, database_url)
     reply, ctx = herald.run_command('programme update "LG Inform" green "All done"', STRANGER)
-    assert reply.title == "Not allowed" and "programme managers and Herald admins" in render_text(reply)
+    assert reply.title == "Not allowed" and "Only admins or programme managers can rate a programme" in render_text(reply)
     admin = Actor(user_id="U0ADMIN", name="Ada Admin", platform="teams", is_admin=True)
     reply, ctx = herald.run_command('programme update "Knowledge Hub" amber/green "Usage dipped"', admin)
     assert reply.title == "Knowledge Hub: Green → Amber/Green"

@@ -12,7 +12,8 @@ from tests.fakes.http import Answer
 
 pytest_plugins = ("tests.slack_fixtures",)  # slack, make_slack, slack_api fixtures
 
-OAUTH = {"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "oauth-secret", "SLACK_BOT_TOKEN": ""}
+OAUTH = {"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "oauth-secret", "SLACK_BOT_TOKEN": "",
+         "HERALD_ALLOWED_WORKSPACES": ("T2",)}
 
 
 def _install(harness, slack_api, team: str = "T2", token: str = "xoxb-team-two"):

@@ -118,7 +118,7 @@ def test_a_card_answered_500_counts_as_posted(teams_digest_app, bot_framework):
 
 def test_here_in_teams_without_the_bot_still_asks_for_a_workflows_url(make_app, sqlite_url):
     from handlers.context import Actor
-    herald = make_app(sqlite_url).extensions["herald"]
+    herald = make_app(sqlite_url, HERALD_DIGEST_EDITORS=("29:1",)).extensions["herald"]
     reply, _ = herald.run_command("digest subscribe weekly here",
                                   Actor(user_id="29:1", name="Ben", platform="teams"), "19:abc123@thread.tacv2")
     assert reply.is_error and "Workflows URL" in json.dumps(reply.sections[0].text)

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from slack_bolt import App
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.error import BoltError
+from slack_bolt.oauth import OAuthFlow
+from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_bolt.request import BoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.oauth.installation_store import Installation
 from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
@@ -23,6 +29,7 @@ from bot.slack.actors import AdminDirectory, slack_actor
 from bot.jobs import JobWorker
 from bot.slack.jobs import REPLY_KIND, SlackReplies
 from bot.slack.post import make_web_client
+from bot.tenancy import REFUSED_PAGE, install_allowed
 from config import Settings
 from handlers.context import Actor
 from models.slack_install import BOTS_TABLE, INSTALLATIONS_TABLE, OAUTH_STATES_TABLE
@@ -94,6 +101,30 @@ def build_slack(herald: Herald, worker: JobWorker | None = None) -> SlackRuntime
     return runtime
 
 
+class InstallRefused(BoltError):
+    """An OAuth install from a workspace or Grid organisation not in HERALD_ALLOWED_WORKSPACES."""
+
+
+class OneOrganisationOAuthFlow(OAuthFlow):
+    """Bolt's OAuth flow, storing an installation only for a workspace this Herald serves."""
+
+    allowed: tuple[str, ...] = ()
+
+    def store_installation(self, request: BoltRequest, installation: Installation) -> None:
+        if not install_allowed(self.allowed, installation.team_id, installation.enterprise_id):
+            log.warning("OAuth install refused: team=%s enterprise=%s not in HERALD_ALLOWED_WORKSPACES",
+                        installation.team_id, installation.enterprise_id)
+            raise InstallRefused("not in HERALD_ALLOWED_WORKSPACES")
+        super().store_installation(request, installation)
+
+
+def _install_failed(args: FailureArgs) -> BoltResponse:
+    """A refused install gets a page that says why and what to do; other failures Bolt's own page."""
+    if isinstance(args.error, InstallRefused):
+        return BoltResponse(status=403, body=REFUSED_PAGE, headers={"Content-Type": "text/html; charset=utf-8"})
+    return args.default.failure(args)
+
+
 class _NotTheClientsOwnToken(logging.Filter):
     """Drops Bolt's "`token` will be unused" warning: Bolt reads SLACK_BOT_TOKEN from the environment
     even when given a client, and Herald's client is the one holding that very token."""
@@ -120,7 +151,11 @@ def _bolt_app(runtime: SlackRuntime) -> App:
         oauth = OAuthSettings(client_id=settings.SLACK_CLIENT_ID, client_secret=settings.SLACK_CLIENT_SECRET,
                               scopes=list(BOT_SCOPES), installation_store=runtime.installation_store,
                               state_store=state_store, install_path="/slack/install",
-                              redirect_uri_path="/slack/oauth_redirect")
+                              redirect_uri_path="/slack/oauth_redirect",
+                              callback_options=CallbackOptions(success=lambda args: args.default.success(args),
+                                                               failure=_install_failed))
+        flow = OneOrganisationOAuthFlow(client=make_web_client(settings), settings=oauth)
+        flow.allowed = settings.HERALD_ALLOWED_WORKSPACES
         return App(client=make_web_client(settings), installation_store=runtime.installation_store,
-                   oauth_settings=oauth, **common)
+                   oauth_flow=flow, **common)
     return App(client=runtime.client, token_verification_enabled=False, **common)  # the client holds the token

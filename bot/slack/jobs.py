@@ -67,12 +67,12 @@ def hold_for_sharing(session: Session, herald: Herald, messages: list[SlackMessa
                        status="held"))  # pruned a day later, with every held job (bot/jobs.py)
 
 
-def shared_messages(session: Session, share_id: str, user: str | None) -> list[SlackMessage] | None:
-    """The messages held under `share_id` for `user` (only the person who was answered may share)."""
+def held_answer(session: Session, share_id: str) -> tuple[str | None, list[SlackMessage]] | None:
+    """(the person it answered, the messages) held under `share_id` for "Share in channel", or None."""
     row = session.get(Job, int(share_id)) if is_id(share_id) else None
-    if row is None or row.kind != SHARE_KIND or row.payload.get("owner") != user:
+    if row is None or row.kind != SHARE_KIND:
         return None
-    return [SlackMessage(**m) for m in row.payload["messages"]]
+    return row.payload.get("owner"), [SlackMessage(**m) for m in row.payload["messages"]]
 
 
 def render_answer(session: Session, herald: Herald, reply: Reply, share_owner: str | None) -> list[SlackMessage]:

@@ -16,14 +16,17 @@ from slack_bolt import Ack, App, BoltResponse
 from sqlalchemy.orm import Session
 
 from bot.slack import forms, home
+from bot.slack.actors import slack_actor
 from bot.slack.app import SlackRuntime
 from bot.slack.blocks import SHARE_ACTION, SlackMessage, is_run_action
 from bot.slack.delivery import Target, files_to_json
-from bot.slack.jobs import ReplyJob, enqueue, render_answer, shared_messages
+from bot.slack.jobs import ReplyJob, enqueue, held_answer, render_answer
 from bot.slack.mrkdwn import cut, escape
 from bot.slack.receipts import Outcome, receipt_key, record, run_command
 from handlers.context import Actor
 from handlers.router import DATABASE_AWAY, DATABASE_BUSY, family_for, split_command
+from models.access import AccessPolicy, Action
+from models.audit import REFUSED, record_audit
 from models.db import database_busy, database_unavailable
 
 log = logging.getLogger("herald.slack.listeners")
@@ -185,10 +188,17 @@ def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
 
 
 def _share(rt: SlackRuntime, key: str, target: Target, share_id: str, name: str | None) -> None:
-    with rt.herald.reading() as session:
-        messages = shared_messages(session, share_id, target.user)
-    if not messages:
-        return
+    """"Share in channel": only the person the answer was for may post it (the policy's ANSWER_SHARE)."""
+    actor = slack_actor(target.user or "", name, target.team, is_admin=False)  # admin rights do not apply
+    with rt.herald.session() as session:
+        held = held_answer(session, share_id)
+        if held is None:
+            return
+        owner, messages = held
+        if not AccessPolicy().allows(actor, Action.ANSWER_SHARE, owner_id=owner):
+            record_audit(session, at=rt.herald.clock.now(), actor=actor, action=Action.ANSWER_SHARE.value,
+                         entity=REFUSED, detail={"outcome": "refused", "command": f"share {share_id}"})
+            return
     note = {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(f"Shared by {escape(name or 'a colleague')}", 200)}]}
     shared = [SlackMessage(text=m.text, blocks=m.blocks + ([note] if i == len(messages) - 1 else []))
               for i, m in enumerate(messages)]

@@ -14,6 +14,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.jobs import shared_worker
 from bot.slack.app import SlackRuntime, build_slack, slack_configured
+from bot.tenancy import slack_request_allowed
 from config import ConfigError
 from runtime import Herald
 
@@ -61,6 +62,9 @@ def register_slack(app: Flask, herald: Herald) -> SlackRuntime | None:
             return runtime  # Socket Mode only: Slack's requests arrive over the socket, not HTTP
         raise ConfigError("SLACK_SIGNING_SECRET: required to receive Slack's requests over HTTP "
                           "(Basic Information → App Credentials in your Slack app's settings)")
+    if settings.SLACK_CLIENT_ID and not settings.HERALD_ALLOWED_WORKSPACES:
+        raise ConfigError("HERALD_ALLOWED_WORKSPACES: required with SLACK_CLIENT_ID (OAuth): the Slack workspace "
+                          "(T…) and Enterprise Grid (E…) ids of the one organisation this Herald serves")
     handler = SlackRequestHandler(runtime.bolt)
     verifier = SignatureVerifier(settings.SLACK_SIGNING_SECRET, clock=_HeraldClock(herald))
     bp = Blueprint("slack", __name__)
@@ -71,6 +75,10 @@ def register_slack(app: Flask, herald: Herald) -> SlackRuntime | None:
         if not signature_ok(verifier, herald, body, request.headers.get("X-Slack-Request-Timestamp"),
                             request.headers.get("X-Slack-Signature")):
             return jsonify(error="invalid_request", reason="Slack signature missing, wrong or too old"), 401
+        if not slack_request_allowed(settings.HERALD_ALLOWED_WORKSPACES, body, request.content_type):
+            log.warning("Slack request from a workspace not in HERALD_ALLOWED_WORKSPACES refused")
+            return jsonify(error="forbidden", reason="This Herald serves one organisation; this Slack workspace "
+                                                     "is not in its HERALD_ALLOWED_WORKSPACES."), 403
         runtime.worker.start()
         try:
             response = handler.handle(request)

@@ -40,6 +40,7 @@ from bot.teams.cards import render_card, render_cards
 from bot.teams.jobs import TeamsReplies, TeamsReplyJob, teams_replies
 from bot.teams.late import apology
 from bot.teams.pacing import RateLimiter, limiter_for
+from bot.tenancy import activity_tenant, tenant_allowed
 from handlers.context import Actor
 from handlers.reply import Reply, Section
 from models.inbound import ReceivedEvent
@@ -462,6 +463,8 @@ def messages():
     except BadJson as exc:
         abort(400, description=f"The body must be a JSON activity: {exc}")
     activity = _activity(body)
+    if not tenant_allowed(bot.herald.settings.HERALD_ALLOWED_TENANTS, activity_tenant(body)):
+        abort(403, description="This Herald serves one organisation; this tenant is not in its HERALD_ALLOWED_TENANTS.")
     try:
         token.check_activity(str(activity.channel_id or ""), activity.service_url)
     except Unauthorized as exc:

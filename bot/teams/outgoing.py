@@ -22,6 +22,7 @@ from bot.teams.cards import envelope, render_card
 from bot.teams.jobs import TeamsReplies, TeamsReplyJob, teams_replies
 from bot.teams.settings import TeamsSettings
 from bot.teams.signing import verify
+from bot.tenancy import tenant_allowed
 from handlers.reply import Reply, Section
 from models.inbound import ReceivedEvent
 from runtime import Herald
@@ -83,6 +84,9 @@ def outgoing():
     endpoint: TeamsEndpoint = current_app.extensions[EXTENSION]
     team = _verified_team(endpoint.settings)
     message = _message(request.get_data(cache=True))
+    if not tenant_allowed(endpoint.herald.settings.HERALD_ALLOWED_TENANTS, message.actor.workspace):
+        abort(403, description="This Herald serves one organisation; this Teams tenant is not in its "
+                               "HERALD_ALLOWED_TENANTS.")
     endpoint.replies.worker.start()  # also picks up answers a previous process left unposted
     reply = endpoint.answer(message, team)
     if reply is None:

@@ -181,11 +181,12 @@ def _post_part(t: _Transport, url: str, body: bytes, part: int, delivered: int) 
 def _send(t: _Transport, url: str, body: bytes) -> requests.Response:
     # A pooled connection the server already closed fails like a request that landed, so by default
     # every request gets its own connection: a failure to connect is then unambiguous.
+    # Redirects are never followed: a Workflows URL answers itself, and a 3xx could point anywhere.
     headers = {"Content-Type": "application/json; charset=utf-8", "Connection": "close"}
     if t.http is not None:
-        return t.http.post(url, data=body, timeout=t.timeout, headers=headers)
+        return t.http.post(url, data=body, timeout=t.timeout, headers=headers, allow_redirects=False)
     with requests.Session() as http:
-        return http.post(url, data=body, timeout=t.timeout, headers=headers)
+        return http.post(url, data=body, timeout=t.timeout, headers=headers, allow_redirects=False)
 
 
 def _never_sent(exc: requests.RequestException) -> bool:

@@ -17,13 +17,13 @@ from sqlalchemy.orm import Session
 
 from bot.webhooks import json_body, require_bearer_token
 from handlers.context import Actor
+from models.access import Action
 from models.campaign import CampaignDataError, find_campaign, metric_name, record_metric
 from models.lookup import UnknownName
 from models.periods import PeriodError, parse_day
 
 bp = Blueprint("campaign_metrics", __name__)
 MAX_READINGS = 1000
-WEBHOOK_ACTOR = Actor(user_id="webhook", name="campaign metrics webhook", platform="webhook")
 
 
 class BadReading(ValueError):
@@ -49,18 +49,18 @@ class Reading:
 @bp.post("/webhooks/campaign-metrics")
 def campaign_metrics():
     """Authenticate, parse, store: see the module docstring for the body."""
-    require_bearer_token()
-    return receive(json_body())
+    actor = require_bearer_token("campaign-metrics", Action.CAMPAIGN_METRICS_WEBHOOK)
+    return receive(json_body(), actor)
 
 
-def receive(data: object):
+def receive(data: object, actor: Actor):
     """Store every reading in one transaction, or none; answer what each did, or why none was stored."""
     herald = current_app.extensions["herald"]
     today = herald.clock.now().astimezone(herald.settings.tz).date()
     try:
         readings = read_body(data, today)
         with herald.session() as session:
-            results = [_store(session, i, r, herald.clock.now()) for i, r in enumerate(readings)]
+            results = [_store(session, i, r, herald.clock.now(), actor) for i, r in enumerate(readings)]
     except BadReading as exc:
         body = {"error": "unprocessable" if exc.status == 422 else "bad_request", "reason": str(exc)}
         if exc.suggestions:
@@ -69,13 +69,13 @@ def receive(data: object):
     return jsonify(stored=len(results), results=results)
 
 
-def _store(session: Session, index: int, r: Reading, now: datetime) -> dict:
+def _store(session: Session, index: int, r: Reading, now: datetime, actor: Actor) -> dict:
     """Record one reading; an unknown campaign is a 422 naming the reading."""
     try:
         campaign = find_campaign(session, r.campaign)
     except UnknownName as exc:
         raise BadReading(f"metrics[{index}].campaign: {exc}", 422, exc.suggestions) from None
-    result = record_metric(session, campaign, r.metric, r.value, r.measured_on, r.source, WEBHOOK_ACTOR, now)
+    result = record_metric(session, campaign, r.metric, r.value, r.measured_on, r.source, actor, now)
     return {"campaign": campaign.name, "metric": r.metric, "date": r.measured_on.isoformat(),
             "value": r.value, "outcome": result.outcome}
 

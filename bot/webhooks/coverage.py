@@ -27,6 +27,8 @@ from bot.webhooks import json_body, require_bearer_token
 from feeds.ingest import classify_and_store
 from feeds.normalize import from_fields
 from feeds.urls import domain_of
+from models.access import Action
+from models.audit import record_audit
 from models.coverage import TONES
 from models.outlet import TIERS, outlet_for
 
@@ -51,8 +53,9 @@ class WebhookItem:
 @bp.post("/webhooks/coverage")
 def receive_coverage():
     """Validate every item first, then store the new ones in one transaction (all or nothing) and
-    one pass: each outlet looked up once, the items classified and stored as one batch."""
-    require_bearer_token()
+    one pass: each outlet looked up once, the items classified and stored as one batch; audited
+    under the integration whose token sent them."""
+    actor = require_bearer_token("coverage", Action.COVERAGE_WEBHOOK)
     body = json_body()
     raw_items, errors = _items_of(body)
     items: list[WebhookItem] = []
@@ -74,14 +77,19 @@ def receive_coverage():
                 outlets[key] = outlet_for(session, *key).id
             candidates.append(from_fields(item.url, item.title, item.summary, item.published_at, now,
                                           outlet_id=outlets[key], tone=item.tone))
-        stored = {s.canonical_url: s for s in classify_and_store(session, candidates, source="webhook", now=now).stored}
-    results, answered = [], set()
-    for candidate in candidates:  # one answer per item sent, in order; a URL sent twice is created once
-        row = stored[candidate.canonical_url]
-        fresh = row.created and row.canonical_url not in answered
-        answered.add(row.canonical_url)
-        results.append({"url": row.canonical_url, "id": row.item_id, "status": "created" if fresh else "duplicate"})
-    created = sum(1 for r in results if r["status"] == "created")
+        stored = {s.canonical_url: s for s in classify_and_store(session, candidates, source="webhook", now=now,
+                                                                logged_by=actor.user_id).stored}
+        results, answered = [], set()
+        for candidate in candidates:  # one answer per item sent, in order; a URL sent twice is created once
+            row = stored[candidate.canonical_url]
+            fresh = row.created and row.canonical_url not in answered
+            answered.add(row.canonical_url)
+            results.append({"url": row.canonical_url, "id": row.item_id,
+                            "status": "created" if fresh else "duplicate"})
+        created = sum(1 for r in results if r["status"] == "created")
+        record_audit(session, at=now, actor=actor, action=Action.COVERAGE_WEBHOOK.value, entity="coverage_item",
+                     detail={"received": len(results), "created": created,
+                             "ids": [r["id"] for r in results if r["status"] == "created"][:100]})
     return jsonify(received=len(results), created=created, duplicates=len(results) - created, items=results), 200
 
 
