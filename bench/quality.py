@@ -166,13 +166,21 @@ def herald_council_finder() -> Callable[[str], list[str]]:
     return matcher.find
 
 
-def herald_same_story(example: PairExample) -> bool:
-    """Herald's story rule on a labelled pair (feeds.stories)."""
+def herald_same_story(find_councils: Callable[[str], list[str]]) -> Callable[[PairExample], bool]:
+    """Herald's story rule on a labelled pair (feeds.stories), each item classified as ingestion
+    classifies it: councils from title and summary, tone from the title."""
     from feeds.stories import StoryText, same_story
+    from feeds.tone import tone_of
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
-    a = StoryText(example.title_a, example.summary_a, when)
-    b = StoryText(example.title_b, example.summary_b, when + timedelta(hours=example.hours_apart))
-    return same_story(a, b).same
+
+    def text(title: str, summary: str, at: datetime) -> StoryText:
+        return StoryText(title, summary, at, tuple(find_councils(f"{title}\n{summary}")), tone_of(title)[0])
+
+    def same(example: PairExample) -> bool:
+        a = text(example.title_a, example.summary_a, when)
+        b = text(example.title_b, example.summary_b, when + timedelta(hours=example.hours_apart))
+        return same_story(a, b).same
+    return same
 
 
 def override_examples(database_url: str) -> list[ToneExample]:
@@ -221,9 +229,10 @@ def measure(split: str, database_url: str | None = None) -> QualityReports:
     overrides = None
     if database_url:
         overrides = evaluate_tone(override_examples(database_url), herald_tone)
+    find = herald_council_finder()
     return QualityReports(evaluate_tone(tone_examples(split), herald_tone),
-                          evaluate_councils(council_examples(split), herald_council_finder()),
-                          evaluate_pairs(pair_examples(split), herald_same_story), overrides)
+                          evaluate_councils(council_examples(split), find),
+                          evaluate_pairs(pair_examples(split), herald_same_story(find)), overrides)
 
 
 def render(reports: QualityReports, split: str, show_misses: bool = False) -> str:
