@@ -50,6 +50,7 @@ class Feed(Base):
     unhealthy_reported: Mapped[bool] = mapped_column(Boolean, default=False)
     next_poll_at: Mapped[datetime | None] = mapped_column(index=True)
     items_total: Mapped[int] = mapped_column(Integer, default=0)
+    relevance: Mapped[str | None] = mapped_column(String(10))  # "all" | "mentions"; unset: by tier (models.relevance)
 
     outlet: Mapped[Outlet | None] = relationship()
 

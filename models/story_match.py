@@ -14,7 +14,7 @@ The rule, measured on the labelled pairs in `tests/data/stories/` (`make bench`)
   ("section 114", "bankrupt" and "insolvent"; "quits", "resigns" and "steps down"; "LGA" and "LG
   Group"): enough shared words, weighted by how telling they are, make one story.
 
-Pure Python plus rapidfuzz, no database: `models.coverage` calls it for each new item against the
+Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours.
 """
 from __future__ import annotations
