@@ -149,6 +149,10 @@ class CouncilMatcher:
 
     def find(self, text: str | Tokens) -> list[str]:
         """Codes of the councils `text` mentions, in order of first mention, each once."""
+        return list(dict.fromkeys(e.code for e in self.evidence(text) if e.counted))
+
+    def evidence(self, text: str | Tokens) -> list["CouncilEvidence"]:
+        """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         words = tokens.words
         matches: list[_Match] = []
@@ -162,13 +166,23 @@ class CouncilMatcher:
             i += match.length
         institutions = _institutions(matches, words)
         kept = [m for m in matches if m.start not in institutions]
-        found: list[str] = []
-        for match in kept:
-            if (match.confident or _coordinated(match, kept, words)) and match.code not in found:
-                found.append(match.code)
-        if not found:
-            found = _club_home(matches, institutions, words)
-        return found
+        out: list[CouncilEvidence] = []
+        for match in matches:
+            named = " ".join(tokens.texts[match.start:match.start + match.length])
+            if match.start in institutions:
+                out.append(CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, "
+                                           "not the council"))
+            elif match.confident:
+                out.append(CouncilEvidence(match.code, named, True, "a council name in context"))
+            elif _coordinated(match, kept, words):
+                out.append(CouncilEvidence(match.code, named, True, "joined by and/or to a council name"))
+            else:
+                out.append(CouncilEvidence(match.code, named, False, "an ordinary word without council context"))
+        if not any(e.counted for e in out):
+            homes = set(_club_home(matches, institutions, words))
+            out = [CouncilEvidence(e.code, e.named, True, "the club's home council, and the text speaks of a council")
+                   if e.code in homes else e for e in out]
+        return out
 
     def _match_at(self, tokens: Tokens, i: int) -> "_Match | None":
         words = tokens.words
@@ -182,6 +196,16 @@ class CouncilMatcher:
             if code is not None and not _blocked(words, i, length):
                 return _Match(i, length, code, _confident(words, i, length))
         return None
+
+
+@dataclass(frozen=True)
+class CouncilEvidence:
+    """A council name found in a text: the code, the words, whether it counted, and why."""
+
+    code: str
+    named: str
+    counted: bool
+    why: str
 
 
 @dataclass(frozen=True)

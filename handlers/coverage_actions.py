@@ -9,6 +9,7 @@ from feeds.normalize import from_fields
 from feeds.urls import domain_of
 from handlers.args import parse_args
 from handlers.context import Context
+from handlers.coverage_judgement import check_may_correct
 from handlers.errors import NotFound, UsageError
 from handlers.reply import Fact, Item, Reply, Section
 from models.audit import record_audit
@@ -79,6 +80,7 @@ def set_item_tone(text: str, ctx: Context) -> Reply:
     if len(words) != 2 or not words[0].lstrip("#").isdigit() or words[1].lower() not in TONES:
         raise UsageError("Say the item's id and its tone", example=TONE_EXAMPLE)
     item_id, tone = int(words[0].lstrip("#")), words[1].lower()
+    check_may_correct(ctx, "tone")
     item = set_tone(ctx.session, item_id, tone, ctx.actor, ctx.now())
     if item is None:
         raise NotFound(f"There is no coverage item with id {item_id}.")

@@ -314,6 +314,7 @@ class CoverageRow:
     councils: tuple[str, ...]
     tags: tuple[str, ...] = ()
     note: str | None = None
+    story_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -426,7 +427,7 @@ def _page_statement(shape: _Shape):
              .where(CoverageCouncil.coverage_id == CoverageItem.id).scalar_subquery())
     return (select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
                    CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note,
-                   names.label("councils"))
+                   names.label("councils"), CoverageItem.story_id)
             .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*_where(shape))
             .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc())
             .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)))
@@ -437,8 +438,9 @@ def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilte
     """One page of matching items, newest first, with outlet and councils, in one statement."""
     params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
     return [CoverageRow(item_id, title, url, outlet, tier, published_at, tone, overridden,
-                        tuple(sorted(councils.split(_NAME_SEPARATOR))) if councils else (), note=note)
-            for item_id, title, url, outlet, tier, published_at, tone, overridden, note, councils
+                        tuple(sorted(councils.split(_NAME_SEPARATOR))) if councils else (), note=note,
+                        story_id=story_id)
+            for item_id, title, url, outlet, tier, published_at, tone, overridden, note, councils, story_id
             in column_rows(session, _page_statement(_Shape.of(filters)), params)]
 
 
