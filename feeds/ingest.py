@@ -89,7 +89,7 @@ def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate
         dict(feed_id=feed.id, entry_key=c.entry_key, coverage_id=ids.get(c.canonical_url), first_seen_at=now)
         for c in fresh])
     if feed.baseline_done:
-        recent = {ids[c.canonical_url] for c in fresh if c.published_at >= now - alert_max_age}
+        recent = {ids[c.canonical_url] for c in fresh if c.canonical_url in ids and c.published_at >= now - alert_max_age}
         result.alerts = claim_alerts(session, [i for i in result.created if i in recent], now)
     return result
 

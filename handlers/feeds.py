@@ -1,4 +1,5 @@
-"""`/feeds`: add, list and remove the feeds Herald polls for coverage, with each feed's health."""
+"""`/feeds`: add, list and remove the feeds Herald polls for coverage, with each feed's health, and set
+which of a feed's items count (`relevance`)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,11 +8,13 @@ from feeds.fetch import UnsafeURL, check_url
 from feeds.urls import domain_of
 from handlers.args import parse_args
 from handlers.context import Context
+from handlers.coverage_judgement import check_may_correct
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family
 from handlers.reply import Item, Reply, Section
 from models.audit import record_audit
 from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
+from models.relevance import RULES, feed_rule, set_feed_relevance
 
 ADD_EXAMPLE = "/feeds add https://www.lgcplus.com/rss LGC tier:trade"
 
@@ -26,6 +29,8 @@ def handle(text: str, ctx: Context) -> Reply:
         return _list(ctx)
     if verb in ("remove", "delete"):
         return _remove(rest, ctx)
+    if verb == "relevance":
+        return _relevance(rest, ctx)
     raise UsageError(f"I don't know /feeds {verb[:30]}", example=ADD_EXAMPLE)
 
 
@@ -67,7 +72,8 @@ def _list(ctx: Context) -> Reply:
         state = "healthy" if f.healthy else f"failing ({f.consecutive_failures} in a row)"
         detail = f.last_error or (f"Not well-formed: {f.bozo_reason}" if f.bozo_reason else None)
         items.append(Item(title=f"{f.id}. {f.name}", url=f.url, marker=None if f.healthy else "red",
-                          meta=(f.tier, state, f"last success {_when(f.last_success_at, ctx)}",
+                          meta=(f.tier, f"keeps {_rule_words(feed_rule(f.relevance, f.tier))}", state,
+                                f"last success {_when(f.last_success_at, ctx)}",
                                 f"{f.items_total:,} item{'' if f.items_total == 1 else 's'}", f"next poll {_when(f.next_poll_at, ctx)}"),
                           detail=detail))
     failing = sum(1 for f in feeds if not f.healthy)
@@ -87,11 +93,34 @@ def _remove(text: str, ctx: Context) -> Reply:
     return Reply(title=f"Feed {feed.id} removed: {feed.name}", context=("Its coverage stays.",))
 
 
+RELEVANCE_EXAMPLE = "/feeds relevance 3 mentions"
+
+
+def _rule_words(rule: str) -> str:
+    return "every item" if rule == "all" else "items mentioning us"
+
+
+def _relevance(text: str, ctx: Context) -> Reply:
+    """`relevance <id> all|mentions|default`: which of a feed's items count as coverage."""
+    words = text.split()
+    if len(words) != 2 or not words[0].lstrip("#").isdigit() or words[1].lower() not in (*RULES, "default"):
+        raise UsageError("Say the feed's id and all, mentions (a council, tag, programme, campaign or "
+                         "spokesperson) or default (mentions for regional feeds, else all)", example=RELEVANCE_EXAMPLE)
+    check_may_correct(ctx, "relevance")
+    rule = None if words[1].lower() == "default" else words[1].lower()
+    feed = set_feed_relevance(ctx.session, int(words[0].lstrip("#")), rule, ctx.actor, ctx.now())
+    if feed is None:
+        raise NotFound(f"There is no feed with id {words[0]}.")
+    return Reply(title=f"Feed {feed.id} ({feed.name}) keeps {_rule_words(feed_rule(feed.relevance, feed.tier))}",
+                 context=("From its next poll on; coverage already stored stays (mark an item with /coverage notours <id>).",))
+
+
 FAMILY = Family(
     name="feeds",
     summary="The feeds Herald polls for coverage, and their health",
-    usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>",
-    examples=("/feeds list", ADD_EXAMPLE),
+    usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>"
+          "  ·  /feeds relevance <id> all|mentions|default",
+    examples=("/feeds list", ADD_EXAMPLE, RELEVANCE_EXAMPLE),
     slow_words=("add", "poll"),
     handle=handle,
 )

@@ -97,3 +97,20 @@ def exclude_item(session: Session, item_id: int, actor: ActorLike, now: datetime
     session.delete(item)
     session.flush()
     return exclusion
+
+
+def set_feed_relevance(session: Session, feed_id: int, rule: str | None, actor: ActorLike,
+                       now: datetime) -> "Feed | None":
+    """Give a feed its own rule (`all`, `mentions`) or None for its tier's default (audited).
+    Applies to entries from the next poll on. None if there is no such feed."""
+    from models.outlet import Feed
+    if rule is not None and rule not in RULES:
+        raise ValueError(f"rule must be one of {', '.join(RULES)}")
+    feed = session.get(Feed, feed_id)
+    if feed is None:
+        return None
+    record_audit(session, at=now, actor=actor, action="feeds.relevance", entity="feed", entity_id=feed_id,
+                 detail={"from": feed.relevance, "to": rule})
+    feed.relevance = rule
+    session.flush()
+    return feed
