@@ -26,6 +26,7 @@ from models.story_match import STORY_WINDOW, SUMMARY_CHARS, StoryMatch, StoryTex
 TITLE_WINDOW = timedelta(days=7)
 POOL_LIMIT = 5000  # the newest items of a batch's window that new items are compared with
 COMPARED = 20  # items compared in full per new item, those sharing the most words first
+COMMON = 150  # words in more of the window's items than this are not looked up
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -61,7 +62,10 @@ class _Pool:
         """The story of the most alike item that reports the same event, if any."""
         shared: dict[int, int] = defaultdict(int)
         for concept in text.concepts:
-            for position in self._postings.get(concept, ()):
+            postings = self._postings.get(concept, ())
+            if len(postings) > COMMON:
+                continue  # a word this common in the window tells no story from another
+            for position in postings:
                 shared[position] += 1
         needed = 1 if len(text.concepts) <= 3 else 2
         ranked = sorted((p for p, n in shared.items() if n >= needed), key=lambda p: (-shared[p], -p))
