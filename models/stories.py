@@ -24,7 +24,7 @@ from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story, batch
 from models.story_match import STORY_WINDOW, SUMMARY_CHARS, StoryMatch, StoryText, same_story
 
 TITLE_WINDOW = timedelta(days=7)
-POOL_LIMIT = 5000  # the newest items of a batch's window that new items are compared with
+POOL_LIMIT = 2000  # the newest items of a batch's window that new items are compared with
 COMPARED = 20  # items compared in full per new item, those sharing the most words first
 COMMON = 150  # words in more of the window's items than this are not looked up
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -48,15 +48,18 @@ StoryRef = Union[int, _NewStory]
 class _Pool:
     """Items a new item may join, indexed by their words."""
 
-    def __init__(self) -> None:
+    def __init__(self, wanted: frozenset[str]) -> None:
+        """`wanted`: the words of the new items; only those are indexed (no other can be looked up)."""
         self._entries: list[tuple[StoryText, StoryRef]] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._postings: dict[str, list[int]] = {concept: [] for concept in wanted}
 
     def add(self, text: StoryText, ref: StoryRef) -> None:
         position = len(self._entries)
         self._entries.append((text, ref))
+        postings = self._postings
         for concept in text.concepts:
-            self._postings[concept].append(position)
+            if concept in postings:
+                postings[concept].append(position)
 
     def best(self, text: StoryText) -> tuple[StoryRef, StoryMatch] | None:
         """The story of the most alike item that reports the same event, if any."""
@@ -82,12 +85,12 @@ def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
     """The story id of each item of `fresh` (in order), creating the new stories needed."""
     prints = [story_fingerprint(item.title) for item in fresh]
     known = _newest_stories(session, list(dict.fromkeys(prints)), min(i.published_at for i in fresh) - TITLE_WINDOW)
-    pool = _recent_pool(session, fresh)
+    texts = [StoryText(i.title, i.summary, i.published_at, tuple(i.council_codes), i.tone) for i in fresh]
+    pool = _recent_pool(session, fresh, frozenset().union(*(t.concepts for t in texts)))
     refs: list[StoryRef | None] = [None] * len(fresh)
     by_print: dict[str, StoryRef] = dict(known)
     for n in sorted(range(len(fresh)), key=lambda k: fresh[k].published_at):
-        item = fresh[n]
-        text = StoryText(item.title, item.summary, item.published_at, tuple(item.council_codes), item.tone)
+        text = texts[n]
         ref = by_print.get(prints[n])
         if ref is None:
             best = pool.best(text)
@@ -116,7 +119,7 @@ def _newest_stories(session: Session, fingerprints: list[str], since: datetime |
     return found
 
 
-def _recent_pool(session: Session, fresh: Sequence[NewItem]) -> _Pool:
+def _recent_pool(session: Session, fresh: Sequence[NewItem], wanted: frozenset[str]) -> _Pool:
     """The stored items published within the story window of the batch (the newest `POOL_LIMIT`)."""
     start = min(i.published_at for i in fresh) - STORY_WINDOW
     end = max(i.published_at for i in fresh) + STORY_WINDOW
@@ -126,7 +129,7 @@ def _recent_pool(session: Session, fresh: Sequence[NewItem]) -> _Pool:
         select(CoverageItem.id, CoverageItem.story_id, CoverageItem.title,
                func.substr(CoverageItem.summary, 1, SUMMARY_CHARS), CoverageItem.published_at, CoverageItem.tone)
         .where(*window).order_by(CoverageItem.published_at.desc()).limit(POOL_LIMIT)).all()
-    pool = _Pool()
+    pool = _Pool(wanted)
     if not rows:
         return pool
     councils: dict[int, list[str]] = defaultdict(list)

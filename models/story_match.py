@@ -77,7 +77,7 @@ class StoryText:
     councils: tuple[str, ...] = ()
     tone: str | None = None
 
-    @property
+    @functools.cached_property
     def concepts(self) -> frozenset[str]:
         """The telling words of title and summary (cached: an item meets many new items)."""
         return _cached_concepts(f"{self.title} {(self.summary or '')[:SUMMARY_CHARS]}")
