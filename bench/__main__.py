@@ -5,6 +5,7 @@ Prints each result as it is measured, then the whole table, and writes `bench/re
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook")
+SUITES = ("quality", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook")
 HTTP_SUITES = {"http", "floor", "layers", "mixed"}  # measured through gunicorn at --http-size
 BACKENDS = ("sqlite", "postgresql")
 
@@ -113,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(item: object) -> None:
         print(report.plain_line(item) if isinstance(item, Result) else item, flush=True)
 
+    quality = _quality_suite(options, log)
     with ExitStack() as stack:
         servers = {}
         if "postgresql" in options.backends and {"commands", "feeds", "webhook", *HTTP_SUITES} & set(options.suites):
@@ -125,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         results += _standalone_suites(options, anchor, servers.get("postgresql"), log)
 
     path = report.write_markdown(results, described, settings_line, options.output)
+    if quality:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("\n" + quality + "\n")
     print()
     print(report.markdown_table(results))
     if summary := report.bars(results):
@@ -165,6 +170,18 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
                 log(f"— mixed load on {backend}, {size:,} items")
                 results += mixed.run(_database(backend, size, anchor, pg_server, log), options.mixed_seconds, log)
     return results
+
+
+def _quality_suite(options: Options, log) -> str:
+    """The three judgement-quality tables on the labelled test split (bench/quality.py), printed
+    first: they take seconds and need no database."""
+    if "quality" not in options.suites:
+        return ""
+    from bench import quality
+    text = quality.render(quality.measure("test", os.environ.get("BENCH_OVERRIDES_DATABASE_URL")), "test")
+    log("— judgement quality (tone, councils, stories) on tests/data, test split")
+    log(text)
+    return text
 
 
 def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:

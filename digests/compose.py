@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.schedule import due_instant
-from handlers.reply import Fact, Item, Reply, Section
+from handlers.reply import Fact, Item, Reply, Section, outlets_line
 from models.press_earned import coverage_split
 
 COMING_UP_DAYS = 14
@@ -65,7 +65,8 @@ def _change(now: int, before: int) -> str:
 
 
 def _story_item(story: data.StoryLine, tz: ZoneInfo) -> Item:
-    meta = tuple(x for x in (story.outlet, story.tier, f"{story.published_at.astimezone(tz):%a %-d %b}") if x)
+    outlet = outlets_line(story.outlets) if len(story.outlets) > 1 else story.outlet
+    meta = tuple(x for x in (outlet, story.tier, f"{story.published_at.astimezone(tz):%a %-d %b}") if x)
     return Item(title=story.title, url=story.url, meta=meta, marker=story.tone)
 
 
@@ -77,6 +78,7 @@ def coverage_section(session: Session, window: Window) -> tuple[Section, list[da
     split = coverage_split(session, window)
     facts = (Fact("Items", f"{tones.total} ({_change(tones.total, before.total)})", f"/coverage {period}"),
              Fact("Tone", _tone_text(tones), f"/coverage {period} negative"),
+             Fact("Stories", str(data.story_count(session, window.start, window.end)), f"/coverage {period}"),
              Fact("Proactive", f"{split.proactive} earned by our press activity, {split.reactive} reactive",
                   f"/press list {period}"))
     stories = tuple(_story_item(s, window.tz) for s in data.top_stories(session, window.start, window.end))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.campaign import Campaign, CampaignActivity, CampaignMetric
@@ -47,7 +47,8 @@ class DayCounts:
 
 @dataclass(frozen=True)
 class StoryLine:
-    """One coverage item as digests list it."""
+    """One coverage item (or one story: its leading item, with every outlet that carried it) as
+    digests list it."""
 
     title: str
     url: str
@@ -55,6 +56,7 @@ class StoryLine:
     tier: str | None
     tone: str
     published_at: datetime
+    outlets: tuple[str, ...] = ()  # a story's outlets, the leading item's first
 
 
 @dataclass(frozen=True)
@@ -152,15 +154,31 @@ def _tier_rank():
     return case(*((Outlet.tier == tier, rank) for tier, rank in TIER_RANK.items()), else_=9)
 
 
+STORY_SCAN = 40  # items read per story wanted: enough to gather a story's outlets
+
+
 def top_stories(session: Session, start: datetime, end: datetime, limit: int = 5) -> list[StoryLine]:
-    """The items from the highest-tier outlets first (national, broadcast, trade…), newest first."""
+    """The stories from the highest-tier outlets first (national, broadcast, trade…), newest first:
+    one line per story, led by its highest-tier item, with every outlet that carried it."""
     rows = session.execute(
         select(CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier, CoverageItem.tone,
-               CoverageItem.published_at)
+               CoverageItem.published_at, func.coalesce(CoverageItem.story_id, -CoverageItem.id))
         .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
         .where(_in(CoverageItem.published_at, start, end))
-        .order_by(_tier_rank(), CoverageItem.published_at.desc()).limit(limit))
-    return [StoryLine(*row) for row in rows]
+        .order_by(_tier_rank(), CoverageItem.published_at.desc()).limit(limit * STORY_SCAN))
+    stories: dict[int, tuple[tuple, list[str]]] = {}
+    for *line, story in rows:
+        lead, outlets = stories.setdefault(story, (tuple(line), []))
+        name = line[2] or "Unknown outlet"
+        if name not in outlets:
+            outlets.append(name)
+    return [StoryLine(*lead, outlets=tuple(outlets)) for lead, outlets in list(stories.values())[:limit]]
+
+
+def story_count(session: Session, start: datetime, end: datetime) -> int:
+    """How many stories coverage published in [start, end) tells (an item without a story is one)."""
+    return session.scalar(select(func.count(distinct(func.coalesce(CoverageItem.story_id, -CoverageItem.id))))
+                          .where(_in(CoverageItem.published_at, start, end))) or 0
 
 
 def counts_by_outlet(session: Session, start: datetime, end: datetime, limit: int = 15) -> list[OutletCount]:

@@ -15,6 +15,15 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - A name shared by a current and an abolished council means the current one; a name only an
   abolished council had (Northamptonshire, Kettering, Eden) keeps the abolished council's code:
   the story was about that council, which still exists as a row with its successors named.
+- An institution named after a place is not the council: a name followed by a club, police, fire,
+  airport, university, hospital, station or cathedral word ("Manchester United", "Leeds Bradford
+  Airport", "Devon and Cornwall Police", "Derby County") is dropped, with the names joined to it.
+  A club's home council counts only when the text also speaks of a council and names no other
+  ("Leicester City stadium expansion approved by council").
+- A combined authority's region ("Greater Manchester", "West Midlands") counts only as the
+  authority: a mayor or authority word after it, or "mayor of" before it.
+- A county or city name that is not an ordinary word counts without "Council" when a council
+  verb follows it ("Kent to cut 300 jobs", "Surrey approves budget").
 """
 from __future__ import annotations
 
@@ -61,9 +70,42 @@ BLOCKED_PHRASES = (
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"))
 # Everyday names for a council that mySociety's table does not carry.
-EXTRA_NAMES = (("bath", "BAS"), ("newcastle", "NET"), ("hull", "KHL"), ("bcp", "BPC"), ("banes", "BAS"))
+EXTRA_NAMES = (("south yorkshire", "SCR"), ("east midlands", "EMCA"), ("north east mayor", "NECA"),
+               ("bath", "BAS"), ("newcastle", "NET"), ("hull", "KHL"), ("bcp", "BPC"), ("banes", "BAS"))
+# Names that are ordinary English words or famous elsewhere first: never counted on a verb alone.
+WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
+                     "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
+                     "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport"})
+# What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
+COUNCIL_VERBS = frozenset({
+    "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
+    "launches", "leader", "leaders", "cabinet", "budget", "declares", "issues", "considers", "votes", "submits",
+    "proposes", "raises", "freezes", "consults", "axes", "seeks", "bids", "councillors", "overspend", "deficit",
+    "send", "unveils", "appoints", "announces", "commits", "pledges", "opts"})
+# Words after a place name that make it an institution, not the council.
+INSTITUTION_AFTER = frozenset({
+    "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
+    "infirmary", "nhs", "teaching", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
+    "prison", "college", "school", "academy", "grammar", "diocese", "icb", "ccg", "ambulance", "air", "trent",
+    "royal", "children", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
+    "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
+    "cricket", "ccc", "racecourse", "port", "docks"})
+# Words after a place name that make it a sports club.
+CLUB_AFTER = frozenset({
+    "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
+    "argyle", "rhinos", "warriors", "wolves", "falcons", "tigers", "bulls", "saints", "sharks", "chiefs",
+    "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra"})
+# "City", "County", "Town" after a name: a club unless a council word (or these) follows.
+CLUB_SUFFIX = frozenset({"city", "county", "town"})
+NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
+# A matched name with one of these in it is the council whatever follows ("Fife Council school…").
+SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
+# After a combined authority's region name: the authority, not the place.
+AUTHORITY_WORDS = frozenset({"mayor", "mayors", "mayoral", "combined", "ca", "cca", "authority", "authoritys",
+                             "metro", "devolution"})
 GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
+COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -87,7 +129,11 @@ def tokenize(text: str) -> Tokens:
 class CouncilMatcher:
     """Every council name as a token run → one council code; `find` scans text longest-first."""
 
-    def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str]):
+    def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
+                 combined: frozenset[str] = frozenset()):
+        """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
+        everyday name; `combined`: codes of combined authorities (their region names need context)."""
+        self._combined = combined
         ranked: dict[tuple[str, ...], tuple[tuple, str]] = {}
         for normalized, code in names:
             key = tuple(normalized.split())
@@ -103,6 +149,10 @@ class CouncilMatcher:
 
     def find(self, text: str | Tokens) -> list[str]:
         """Codes of the councils `text` mentions, in order of first mention, each once."""
+        return list(dict.fromkeys(e.code for e in self.evidence(text) if e.counted))
+
+    def evidence(self, text: str | Tokens) -> list["CouncilEvidence"]:
+        """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         words = tokens.words
         matches: list[_Match] = []
@@ -114,11 +164,25 @@ class CouncilMatcher:
                 continue
             matches.append(match)
             i += match.length
-        found: list[str] = []
+        institutions = _institutions(matches, words)
+        kept = [m for m in matches if m.start not in institutions]
+        out: list[CouncilEvidence] = []
         for match in matches:
-            if (match.confident or _coordinated(match, matches, words)) and match.code not in found:
-                found.append(match.code)
-        return found
+            named = " ".join(tokens.texts[match.start:match.start + match.length])
+            if match.start in institutions:
+                out.append(CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, "
+                                           "not the council"))
+            elif match.confident:
+                out.append(CouncilEvidence(match.code, named, True, "a council name in context"))
+            elif _coordinated(match, kept, words):
+                out.append(CouncilEvidence(match.code, named, True, "joined by and/or to a council name"))
+            else:
+                out.append(CouncilEvidence(match.code, named, False, "an ordinary word without council context"))
+        if not any(e.counted for e in out):
+            homes = set(_club_home(matches, institutions, words))
+            out = [CouncilEvidence(e.code, e.named, True, "the club's home council, and the text speaks of a council")
+                   if e.code in homes else e for e in out]
+        return out
 
     def _match_at(self, tokens: Tokens, i: int) -> "_Match | None":
         words = tokens.words
@@ -127,9 +191,21 @@ class CouncilMatcher:
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
+            if code in self._combined and not _names_authority(words, i, length):
+                continue  # the region, not the authority: a shorter name may still be a council
             if code is not None and not _blocked(words, i, length):
                 return _Match(i, length, code, _confident(words, i, length))
         return None
+
+
+@dataclass(frozen=True)
+class CouncilEvidence:
+    """A council name found in a text: the code, the words, whether it counted, and why."""
+
+    code: str
+    named: str
+    counted: bool
+    why: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +214,67 @@ class _Match:
     length: int
     code: str
     confident: bool  # False: an ordinary-word name with no context of its own
+
+
+def _institution_kind(words: list[str], end: int) -> str | None:
+    """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
+    after = words[end] if end < len(words) else ""
+    if after in CLUB_AFTER:
+        return "club"
+    if after in INSTITUTION_AFTER:
+        return "institution"
+    if after in CLUB_SUFFIX:
+        beyond = words[end + 1] if end + 1 < len(words) else ""
+        if beyond in INSTITUTION_AFTER:
+            return "institution"  # "Birmingham City University"
+        if beyond not in NOT_A_CLUB:
+            return "club"
+    return None
+
+
+def _institutions(matches: list[_Match], words: list[str]) -> dict[int, str]:
+    """The starts of matches that name an institution, not a council: those followed by an
+    institution word, and the names joined straight to them ("Leeds Bradford Airport", "Devon and
+    Cornwall Police")."""
+    found: dict[int, str] = {}
+    for n in range(len(matches) - 1, -1, -1):
+        match = matches[n]
+        named = words[match.start:match.start + match.length]
+        kind = None if SAYS_COUNCIL.intersection(named) else _institution_kind(words, match.start + match.length)
+        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and \
+                (words[match.start + match.length] if match.start + match.length < len(words) else "") not in NOT_A_CLUB:
+            kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
+        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found:
+            follower = matches[n + 1]
+            end = match.start + match.length
+            if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
+                kind = found[follower.start]
+        if kind is not None:
+            found[match.start] = kind
+    return found
+
+
+def _club_home(matches: list[_Match], institutions: dict[int, str], words: list[str]) -> list[str]:
+    """A club's home council, when the text speaks of a council and names no other ("Leicester City
+    stadium expansion approved by council")."""
+    if not any(word in ("council", "councils", "councillors") for word in words):
+        return []
+    return list(dict.fromkeys(m.code for m in matches if institutions.get(m.start) == "club"))
+
+
+def _names_authority(words: list[str], start: int, length: int) -> bool:
+    """A combined authority's region named as the authority: its own name says so ("West Midlands
+    Combined Authority"), or a mayor or authority word follows it, or "mayor of" comes before it."""
+    named = words[start:start + length]
+    if any(word in AUTHORITY_WORDS or word == "region" for word in named):
+        return True
+    end = start + length
+    after = words[end:end + 2]
+    if after[:1] == ["s"]:
+        after = after[1:]
+    if after and after[0] in AUTHORITY_WORDS:
+        return True
+    return words[max(0, start - 2):start] == ["mayor", "of"]
 
 
 def _blocked(words: list[str], i: int, length: int) -> bool:
@@ -170,6 +307,8 @@ def _confident(words: list[str], i: int, length: int) -> bool:
     if words[i] in STRICT:
         return after in COUNCIL_WORDS and after != "s"
     before = words[i - 1] if i > 0 else ""
+    if words[i] not in WORDISH and after in COUNCIL_VERBS:
+        return True
     return after in COUNCIL_WORDS or before in PLACE_WORDS
 
 
@@ -196,11 +335,12 @@ def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in EXTRA_NAMES]
-    councils = session.execute(select(Council.code, Council.nice_name, Council.current)).all()
-    current = {code for code, _nice, is_current in councils if is_current}
-    nice = {code: normalize_name(nice_name) for code, nice_name, _current in councils}
+    councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
+    current = {code for code, _nice, is_current, _type in councils if is_current}
+    nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}
+    combined = frozenset(code for code, _nice, _current, type_code in councils if type_code in COMBINED_TYPES)
     known = set(nice)
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice)
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined)
 
 
 def council_matcher(session: Session) -> CouncilMatcher:

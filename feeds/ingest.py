@@ -2,6 +2,7 @@
 which new items alert. One path for feeds, the webhook and hand-logged items."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewI
                              batches, bulk_insert, one_of, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
+from models.relevance import excluded_urls, feed_rule, judge_relevance, spokespeople
 
 BATCH = 2000
 
@@ -27,21 +29,35 @@ class IngestResult:
     known: list[int] = field(default_factory=list)
     alerts: list[tuple[int, int]] = field(default_factory=list)  # (rule id, item id)
     stored: list[Stored] = field(default_factory=list)
+    left_out: int = 0  # entries not stored: not relevant under the feed's rule, or marked "not ours"
 
 
 def classify_and_store(session: Session, candidates: list[Candidate], *, source: str, now: datetime,
                        outlet_id: int | None = None, feed_id: int | None = None,
                        tone: str | None = None, note: str | None = None, logged_by: str | None = None,
-                       classifier: Classifier | None = None) -> IngestResult:
-    """Classify and store candidates not already held (by canonical URL), in a fixed number of
-    statements whatever the batch's size or the press log's. A given `tone` is a person's: it is
-    stored as an override. A candidate's own `outlet_id` and `tone` win over the batch's."""
+                       classifier: Classifier | None = None, relevance: str = "all") -> IngestResult:
+    """Classify and store candidates not already held (by canonical URL) nor marked "not ours", in a
+    fixed number of statements whatever the batch's size or the press log's. A given `tone` is a
+    person's: it is stored as an override. A candidate's own `outlet_id` and `tone` win over the
+    batch's. Under the `mentions` relevance rule only candidates that mention a council, tag or
+    spokesperson are stored."""
     classifier = classifier or Classifier(session)
     result = IngestResult()
+    speakers = _Spokespeople(spokespeople(session)) if relevance == "mentions" else None
     for start in range(0, len(candidates), BATCH):  # bounded memory for big feeds and backfills
         new_items = []
-        for c in candidates[start:start + BATCH]:
+        chunk = candidates[start:start + BATCH]
+        excluded = excluded_urls(session, [c.canonical_url for c in chunk])
+        for c in chunk:
+            if c.canonical_url in excluded:
+                result.left_out += 1
+                continue
             found = classifier.classify(c.title, c.summary)
+            if speakers is not None and not judge_relevance(
+                    relevance, found.council_codes, [t.tag for t in found.tags],
+                    speakers.named_in(f"{c.title}\n{c.summary or ''}")).relevant:
+                result.left_out += 1
+                continue
             given_tone = c.tone or tone
             new_items.append(NewItem(
                 url=c.url, canonical_url=c.canonical_url, title=c.title, summary=c.summary or None,
@@ -50,6 +66,8 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
                 feed_id=feed_id, guid=c.guid, tone=given_tone or found.tone, tone_score=found.tone_score,
                 tone_overridden=given_tone is not None, council_codes=found.council_codes, tags=found.tags,
                 note=note, logged_by=logged_by))
+        if not new_items:
+            continue
         stored = store_items(session, new_items)
         created = [s.item_id for s in stored if s.created]
         suggest_for_new_coverage(session, created)
@@ -69,15 +87,26 @@ def ingest_feed_entries(session: Session, feed: Feed, candidates: list[Candidate
     if not fresh:
         return IngestResult()
     result = classify_and_store(session, fresh, source="feed", now=now, outlet_id=feed.outlet_id, feed_id=feed.id,
-                                classifier=classifier)
+                                classifier=classifier, relevance=feed_rule(feed.relevance, feed.tier))
     ids = {s.canonical_url: s.item_id for s in result.stored}
     bulk_insert(session, FeedEntry.__table__, [
         dict(feed_id=feed.id, entry_key=c.entry_key, coverage_id=ids.get(c.canonical_url), first_seen_at=now)
         for c in fresh])
     if feed.baseline_done:
-        recent = {ids[c.canonical_url] for c in fresh if c.published_at >= now - alert_max_age}
+        recent = {ids[c.canonical_url] for c in fresh if c.canonical_url in ids and c.published_at >= now - alert_max_age}
         result.alerts = claim_alerts(session, [i for i in result.created if i in recent], now)
     return result
+
+
+class _Spokespeople:
+    """Spokespeople's names, found in text as whole words, any case."""
+
+    def __init__(self, names: list[str]):
+        self._names = names
+        self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I) if names else None
+
+    def named_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(m.group(0) for m in self._pattern.finditer(text))) if self._pattern else []
 
 
 def _seen_keys(session: Session, feed_id: int, keys: list[str]) -> set[str]:

@@ -1,4 +1,5 @@
-"""Tone from a lexicon model: VADER's compound score of a headline, as positive, neutral or negative.
+"""Tone of a headline: VADER's general-English compound score, with the local-government lexicon and
+phrase rules of `feeds.tone_domain` layered on it, as positive, neutral or negative.
 
 Its own module (no database, no models) so the feed parser's child process can score headlines
 without loading the rest of Herald.
@@ -9,8 +10,8 @@ import functools
 import string
 import threading
 
-POSITIVE_AT = 0.05
-NEGATIVE_AT = -0.05
+from feeds.tone_domain import ToneJudgement, judge
+
 TONE_TEXT_MAX = 1000
 TONE_CACHE_SIZE = 4096
 
@@ -140,16 +141,18 @@ def tone_model() -> ToneModel:
 
 
 def tone_of(text: str) -> tuple[str, float]:
-    """("positive"|"neutral"|"negative", VADER compound score) for a headline and summary."""
-    return _tone_of_prefix(text[:TONE_TEXT_MAX])
+    """("positive"|"neutral"|"negative", score in [-1, 1]) for a headline."""
+    judgement = explain_tone(text)
+    return judgement.tone, judgement.score
+
+
+def explain_tone(text: str) -> ToneJudgement:
+    """The tone of a headline with its reasons: the rule that decided, the phrases that matched and
+    their weights, and VADER's own score (what `/coverage explain` shows)."""
+    return _judged(text[:TONE_TEXT_MAX])
 
 
 @functools.lru_cache(maxsize=TONE_CACHE_SIZE)
-def _tone_of_prefix(text: str) -> tuple[str, float]:
+def _judged(text: str) -> ToneJudgement:
     """Scored once per distinct text: a syndicated story's headline arrives from many feeds."""
-    score = tone_model().compound(text)
-    if score >= POSITIVE_AT:
-        return "positive", score
-    if score <= NEGATIVE_AT:
-        return "negative", score
-    return "neutral", score
+    return judge(text, tone_model().compound(text))

@@ -1,4 +1,5 @@
-"""`/coverage`: counts, change, tiers, tone and stories for any period; `log`, `tone`, `alert`, `export`."""
+"""`/coverage`: counts, change, tiers, tone and stories for any period; `log`, `tone`, `alert`, `export`;
+`explain`, `story` and `notours` (handlers/coverage_judgement.py)."""
 from __future__ import annotations
 
 import csv
@@ -14,7 +15,7 @@ from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import is_id
-from handlers.reply import Attachment, Fact, Item, Reply, Section
+from handlers.reply import Attachment, Fact, Item, Reply, Section, outlets_line
 from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_match, council_nice_names,
                              coverage_between, coverage_page, iter_coverage, tag_names_like)
 from models.outlet import TIERS, find_outlets, outlet_names
@@ -30,6 +31,7 @@ TERMS_EXAMPLE = '/coverage this month "social care" Thurrock'
 PERIOD_WORDS = frozenset({"today", "yesterday", "this", "last", "past", "previous", "since", "fy"}) | set(MONTHS)
 _PERIOD_LIKE = re.compile(r"^(q[1-4]|\d{1,4}[/.-]\d{1,4}([/.-]\d{1,4})?)$")
 _OPTION_LIKE = re.compile(r"^([a-z]{2,12}):(.*)$")
+JUDGEMENT_WORDS = frozenset({"explain", "why", "story", "notours", "not-ours"})  # handlers/coverage_judgement.py
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ def handle(text: str, ctx: Context) -> Reply:
         from handlers import coverage_actions
         rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
         return coverage_actions.ACTIONS[first](rest, ctx)
+    if first in JUDGEMENT_WORDS:
+        from handlers import coverage_judgement
+        rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+        return coverage_judgement.ACTIONS[first](rest, ctx)
     query = parse_query(text, ctx)
     return answer(query, text, ctx)
 
@@ -239,9 +245,26 @@ def _items_section(rows: list[CoverageRow], ctx: Context, total: int, offset: in
         text = "No coverage matched." if not total else "No more items: that was the last page."
         return Section(text=text + " Try a longer period, e.g. /coverage last month.")
     tz = ctx.tz
-    items = tuple(Item(title=r.title, url=r.url, meta=_meta(r, tz), marker=r.tone, detail=f"id {r.id}")
-                  for r in rows)
+    items = tuple(_story_line(story, tz) for story in _by_story(rows))
     return Section(heading="Stories", items=items)
+
+
+def _by_story(rows: list[CoverageRow]) -> list[list[CoverageRow]]:
+    """The page's rows, those of one story together (at the place of its newest), newest first."""
+    stories: dict[int, list[CoverageRow]] = {}
+    for row in rows:
+        stories.setdefault(row.story_id if row.story_id is not None else -row.id, []).append(row)
+    return list(stories.values())
+
+
+def _story_line(story: list[CoverageRow], tz: ZoneInfo) -> Item:
+    """One line per story: its newest item, and every outlet of the page that carried it."""
+    lead = story[0]
+    if len(story) == 1:
+        return Item(title=lead.title, url=lead.url, meta=_meta(lead, tz), marker=lead.tone, detail=f"id {lead.id}")
+    meta = (outlets_line([r.outlet or "unknown outlet" for r in story]),) + _meta(lead, tz)[1:]
+    return Item(title=lead.title, url=lead.url, meta=meta, marker=lead.tone,
+                detail="ids " + ", ".join(str(r.id) for r in story))
 
 
 def _meta(row: CoverageRow, tz: ZoneInfo) -> tuple[str, ...]:
@@ -282,11 +305,12 @@ def _cell(text: str) -> str:
 FAMILY = Family(
     name="coverage",
     summary="Media coverage: counts, tone and stories for any period",
-    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove",
+    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove  ·  /coverage explain <id>  ·  /coverage story split <id> | merge <id> <id>  ·  /coverage notours <id> [reason]",
     examples=("/coverage this week", "/coverage last month outlet:MJ negative", "/coverage Q1 2023/24 council:Thurrock",
               '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown interview',
-              "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock'),
+              "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock',
+              "/coverage explain 42", "/coverage story merge 42 17", "/coverage notours 42 rugby report"),
     slow_words=("export",),
     handle=handle,
-    reads=lambda rest: first_word(rest) not in ("log", "tone", "alert", "alerts"),
+    reads=lambda rest: first_word(rest) not in ("log", "tone", "alert", "alerts", "story", "notours", "not-ours"),
 )

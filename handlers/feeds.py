@@ -1,4 +1,5 @@
-"""`/feeds`: add, list and remove the feeds Herald polls for coverage, with each feed's health."""
+"""`/feeds`: add, list and remove the feeds Herald polls for coverage, with each feed's health, and set
+which of a feed's items count (`relevance`)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -14,6 +15,7 @@ from handlers.reply import Item, Reply, Section
 from models.access import Action
 from models.audit import record_audit
 from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
+from models.relevance import RULES, feed_rule, set_feed_relevance
 
 ADD_EXAMPLE = "/feeds add https://www.lgcplus.com/rss LGC tier:trade"
 
@@ -66,7 +68,8 @@ def _list(_text: str, ctx: Context) -> Reply:
         state = "healthy" if f.healthy else f"failing ({f.consecutive_failures} in a row)"
         detail = f.last_error or (f"Not well-formed: {f.bozo_reason}" if f.bozo_reason else None)
         items.append(Item(title=f"{f.id}. {f.name}", url=f.url, marker=None if f.healthy else "red",
-                          meta=(f.tier, state, f"last success {_when(f.last_success_at, ctx)}",
+                          meta=(f.tier, f"keeps {_rule_words(feed_rule(f.relevance, f.tier))}", state,
+                                f"last success {_when(f.last_success_at, ctx)}",
                                 f"{f.items_total:,} item{'' if f.items_total == 1 else 's'}", f"next poll {_when(f.next_poll_at, ctx)}"),
                           detail=detail))
     failing = sum(1 for f in feeds if not f.healthy)
@@ -87,13 +90,37 @@ def _remove(text: str, ctx: Context) -> Reply:
     return Reply(title=f"Feed {feed.id} removed: {feed.name}", context=("Its coverage stays.",))
 
 
-VERBS = {"add": _add, "list": _list, "remove": _remove, "delete": _remove}
+RELEVANCE_EXAMPLE = "/feeds relevance 3 mentions"
+
+
+def _rule_words(rule: str) -> str:
+    return "every item" if rule == "all" else "items mentioning us"
+
+
+def _relevance(text: str, ctx: Context) -> Reply:
+    """`relevance <id> all|mentions|default`: which of a feed's items count as coverage."""
+    words = text.split()
+    if len(words) != 2 or not is_id(words[0].lstrip("#")) or words[1].lower() not in (*RULES, "default"):
+        raise UsageError("Say the feed's id and all, mentions (a council, tag, programme, campaign or "
+                         "spokesperson) or default (mentions for regional feeds, else all)", example=RELEVANCE_EXAMPLE)
+    ctx.require(Action.FEEDS_RELEVANCE)
+    rule = None if words[1].lower() == "default" else words[1].lower()
+    feed = set_feed_relevance(ctx.session, int(words[0].lstrip("#")), rule, ctx.actor, ctx.now())
+    if feed is None:
+        raise NotFound(f"There is no feed with id {words[0]}.")
+    return Reply(title=f"Feed {feed.id} ({feed.name}) keeps {_rule_words(feed_rule(feed.relevance, feed.tier))}",
+                 context=("From its next poll on; coverage already stored stays (mark an item with /coverage notours <id>).",))
+
+
+
+VERBS = {"add": _add, "list": _list, "remove": _remove, "delete": _remove, "relevance": _relevance}
 
 FAMILY = Family(
     name="feeds",
     summary="The feeds Herald polls for coverage, and their health",
-    usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>",
-    examples=("/feeds list", ADD_EXAMPLE),
+    usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>"
+          "  ·  /feeds relevance <id> all|mentions|default",
+    examples=("/feeds list", ADD_EXAMPLE, RELEVANCE_EXAMPLE),
     slow_words=("add", "poll"),
     handle=handle,
     reads=lambda rest: first_word(rest) in ("", "list"),

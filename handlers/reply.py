@@ -88,6 +88,14 @@ class Reply:
         return self.title
 
 
+def outlets_line(outlets: tuple[str, ...] | list[str], shown: int = 2) -> str:
+    """A story's outlets on one line: "LGC", "LGC and The MJ", "LGC, The MJ and 2 more"."""
+    names = list(dict.fromkeys(outlets))
+    if len(names) <= shown:
+        return " and ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+
+
 def error_reply(message: str, usage: str | None = None, examples: tuple[str, ...] = (),
                 field: str | None = None) -> Reply:
     """A reply to input Herald could not act on: what went wrong, then how to say it."""

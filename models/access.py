@@ -38,9 +38,12 @@ class Action(str, Enum):
     FEEDS_ADD = "feeds.add"
     FEEDS_REMOVE = "feeds.remove"
     FEEDS_POLL = "feeds.poll"
+    FEEDS_RELEVANCE = "feeds.relevance"
     COVERAGE_LOG = "coverage.log"
     COVERAGE_WEBHOOK = "coverage.webhook"
     COVERAGE_TONE = "coverage.tone"
+    COVERAGE_STORY = "coverage.story"
+    COVERAGE_NOT_OURS = "coverage.not_ours"
     ALERT_ADD = "coverage.alert.add"
     ALERT_REMOVE = "coverage.alert.remove"
     PRESS_LOG = "press.log"
@@ -94,9 +97,13 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.FEEDS_ADD, (A,), CHAT + (CLI,), ("feeds add",), "add a feed"),
     _rule(Action.FEEDS_REMOVE, (A,), CHAT + (CLI,), ("feeds remove", "feeds delete"), "remove a feed"),
     _rule(Action.FEEDS_POLL, (A,), (CLI,), (), "poll feeds now"),
+    _rule(Action.FEEDS_RELEVANCE, (A,), CHAT, ("feeds relevance",), "choose which of a feed's items count"),
     _rule(Action.COVERAGE_LOG, (M,), CHAT + (SHORTCUT,), ("coverage log",), "log coverage by hand"),
     _rule(Action.COVERAGE_WEBHOOK, (I,), (WEBHOOK,), (), "push coverage through the webhook"),
     _rule(Action.COVERAGE_TONE, (A, E, AU), CHAT, ("coverage tone",), "override an item's tone"),
+    _rule(Action.COVERAGE_STORY, (A, E, AU), CHAT, ("coverage story",), "split or merge coverage stories"),
+    _rule(Action.COVERAGE_NOT_OURS, (A, E, AU), CHAT + (BUTTON,), ("coverage notours", "coverage not-ours"),
+          "take an item out of coverage as not ours"),
     _rule(Action.ALERT_ADD, (M,), CHAT, ("coverage alert add", "coverage alerts add"),
           "add an alert rule in their channel"),
     _rule(Action.ALERT_REMOVE, (A, AU), CHAT,
@@ -131,7 +138,8 @@ RULES: dict[Action, Rule] = dict((
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).
 READS: frozenset[str] = frozenset({
-    "coverage", "coverage export", "coverage alert list", "coverage alerts list", "feeds list", "council",
+    "coverage", "coverage export", "coverage alert list", "coverage alerts list", "coverage explain", "coverage why",
+    "feeds list", "council",
     "press list", "press show", "campaign", "campaign list", "programme", "programmes", "programme status",
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
     "digest board", "herald help",

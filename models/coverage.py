@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import functools
-import hashlib
-import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Iterator, Sequence
 
 from sqlalchemy import (Boolean, Float, ForeignKey, Index, Integer, String, Table, Text, and_, any_, bindparam,
@@ -133,7 +131,6 @@ class AlertDelivery(Base):
 # Domain actions: storing, querying, overriding tone, alert rules.
 # ---------------------------------------------------------------------------------------------
 
-STORY_WINDOW = timedelta(days=7)
 CHUNK = 500
 
 
@@ -173,14 +170,6 @@ class Stored:
     canonical_url: str
     item_id: int
     created: bool
-
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def story_fingerprint(title: str) -> str:
-    """Titles that differ only in case, punctuation or spacing belong to one story."""
-    return hashlib.sha1(_NOT_WORD.sub(" ", title.lower()).strip().encode()).hexdigest()
 
 
 def store_items(session: Session, items: Sequence[NewItem]) -> list[Stored]:
@@ -257,14 +246,14 @@ def _ids_by_url(session: Session, urls: list[str]) -> dict[str, int]:
 
 
 def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
-    prints = [story_fingerprint(i.title) for i in fresh]
-    story_ids = _story_ids(session, fresh, prints)
+    from models.stories import story_ids_for  # grouping reads these tables: imported when first needed
+    story_ids = story_ids_for(session, fresh)
     rows = [dict(url=i.url[:2000], canonical_url=i.canonical_url[:2000], title=i.title[:1000],
                  summary=i.summary, published_at=i.published_at, first_seen_at=i.first_seen_at,
                  source=i.source, outlet_id=i.outlet_id, feed_id=i.feed_id, guid=(i.guid or None) and i.guid[:1000],
                  tone=i.tone, tone_score=i.tone_score, tone_overridden=i.tone_overridden, note=i.note,
-                 logged_by=i.logged_by, classified=True, story_id=story_ids[fp])
-            for i, fp in zip(fresh, prints)]
+                 logged_by=i.logged_by, classified=True, story_id=story_id)
+            for i, story_id in zip(fresh, story_ids)]
     # Inserted in bulk, then the ids read back by the unique URL: both drivers' fastest path
     # (RETURNING makes SQLite insert row by row and psycopg re-parse a 17,000-parameter statement).
     bulk_insert(session, CoverageItem.__table__, rows)
@@ -277,31 +266,6 @@ def _insert_fresh(session: Session, fresh: list[NewItem]) -> dict[str, int]:
     bulk_insert(session, CoverageCouncil.__table__, councils)
     bulk_insert(session, CoverageTag.__table__, tags)
     return created
-
-
-def _story_ids(session: Session, fresh: list[NewItem], fingerprints: list[str]) -> dict[str, int]:
-    """The story each item joins: a recent one with the same fingerprint, else a new one."""
-    wanted = dict(zip(fingerprints, fresh))
-    since = min(i.published_at for i in fresh) - STORY_WINDOW
-    found = _newest_stories(session, list(wanted), since)
-    missing = [fp for fp in wanted if fp not in found]
-    if missing:
-        bulk_insert(session, Story.__table__, [
-            dict(title=wanted[fp].title[:1000], fingerprint=fp, first_seen_at=wanted[fp].first_seen_at)
-            for fp in missing])
-        found.update(_newest_stories(session, missing))  # the rows just inserted are the newest
-    return found
-
-
-def _newest_stories(session: Session, fingerprints: list[str], since: datetime | None = None) -> dict[str, int]:
-    """The newest story id per fingerprint (first seen since `since`, if given)."""
-    found: dict[str, int] = {}
-    for chunk in batches(session, fingerprints):
-        query = select(Story.fingerprint, func.max(Story.id)).where(one_of(session, Story.fingerprint, chunk))
-        if since is not None:
-            query = query.where(Story.first_seen_at >= since)
-        found.update((fp, story_id) for fp, story_id in session.execute(query.group_by(Story.fingerprint)))
-    return found
 
 
 @dataclass(frozen=True)
@@ -350,6 +314,7 @@ class CoverageRow:
     councils: tuple[str, ...]
     tags: tuple[str, ...] = ()
     note: str | None = None
+    story_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -462,7 +427,7 @@ def _page_statement(shape: _Shape):
              .where(CoverageCouncil.coverage_id == CoverageItem.id).scalar_subquery())
     return (select(CoverageItem.id, CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier,
                    CoverageItem.published_at, CoverageItem.tone, CoverageItem.tone_overridden, CoverageItem.note,
-                   names.label("councils"))
+                   names.label("councils"), CoverageItem.story_id)
             .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id).where(*_where(shape))
             .order_by(CoverageItem.published_at.desc(), CoverageItem.id.desc())
             .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)))
@@ -473,8 +438,9 @@ def coverage_page(session: Session, period: "PeriodLike", filters: CoverageFilte
     """One page of matching items, newest first, with outlet and councils, in one statement."""
     params = {**_params(period.start, period.end, filters), "offset": offset, "limit": limit}
     return [CoverageRow(item_id, title, url, outlet, tier, published_at, tone, overridden,
-                        tuple(sorted(councils.split(_NAME_SEPARATOR))) if councils else (), note=note)
-            for item_id, title, url, outlet, tier, published_at, tone, overridden, note, councils
+                        tuple(sorted(councils.split(_NAME_SEPARATOR))) if councils else (), note=note,
+                        story_id=story_id)
+            for item_id, title, url, outlet, tier, published_at, tone, overridden, note, councils, story_id
             in column_rows(session, _page_statement(_Shape.of(filters)), params)]
 
 

@@ -50,6 +50,7 @@ class Feed(Base):
     unhealthy_reported: Mapped[bool] = mapped_column(Boolean, default=False)
     next_poll_at: Mapped[datetime | None] = mapped_column(index=True)
     items_total: Mapped[int] = mapped_column(Integer, default=0)
+    relevance: Mapped[str | None] = mapped_column(String(10))  # "all" | "mentions"; unset: by tier (models.relevance)
 
     outlet: Mapped[Outlet | None] = relationship()
 
@@ -125,6 +126,7 @@ class FeedHealth:
     consecutive_failures: int
     items_total: int
     next_poll_at: datetime | None
+    relevance: str | None = None  # the feed's own rule, if set (models.relevance.feed_rule)
 
     @property
     def healthy(self) -> bool:
@@ -150,7 +152,7 @@ def list_feeds(session: Session) -> list[FeedHealth]:
     """Every active feed with its health, oldest first."""
     rows = session.scalars(select(Feed).where(Feed.active.is_(True)).order_by(Feed.id))
     return [FeedHealth(f.id, f.name, f.url, f.tier, f.last_success_at, f.last_error, f.bozo_reason,
-                       f.consecutive_failures, f.items_total, f.next_poll_at) for f in rows]
+                       f.consecutive_failures, f.items_total, f.next_poll_at, f.relevance) for f in rows]
 
 
 def remove_feed(session: Session, feed_id: int) -> Feed | None:

@@ -1,0 +1,116 @@
+"""Relevance: which items count as our coverage. A feed's rule decides at ingestion; a person's
+"not ours" takes an item out of every figure afterwards (audited).
+
+- A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
+  mention a council, a programme or campaign tag, or a spokesperson of our press activity. Unset,
+  it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
+  mentions, the trade and national press does not.
+- "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
+  at once, with no query changed), and its canonical URL is remembered in `coverage_exclusions`
+  so no feed, webhook or person stores it again. The audit entry keeps what the item was.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import ForeignKey, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.audit import ActorLike, record_audit
+from models.coverage import CoverageItem, batches, one_of
+from models.db import Base
+
+RULES = ("all", "mentions")
+MENTIONS_BY_DEFAULT = frozenset({"regional"})  # tiers whose feeds need a mention unless told otherwise
+
+
+class CoverageExclusion(Base):
+    """A URL a person said is not our coverage: never stored as coverage again."""
+
+    __tablename__ = "coverage_exclusions"
+
+    canonical_url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    title: Mapped[str] = mapped_column(String(1000))
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id", ondelete="SET NULL"))
+    excluded_by: Mapped[str] = mapped_column(String(100))
+    excluded_at: Mapped[datetime]
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+def feed_rule(relevance: str | None, tier: str | None) -> str:
+    """The rule a feed follows: its own, else its tier's default."""
+    if relevance in RULES:
+        return relevance
+    return "mentions" if tier in MENTIONS_BY_DEFAULT else "all"
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """Why an item counts (or not) under a rule."""
+
+    relevant: bool
+    reason: str
+
+
+def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str]) -> Relevance:
+    """Whether an item with these mentions counts under `rule`."""
+    if rule == "all":
+        return Relevance(True, "the feed keeps every item")
+    mentioned = [*councils, *tags, *spokespeople]
+    if mentioned:
+        return Relevance(True, "mentions " + ", ".join(mentioned[:3]))
+    return Relevance(False, "the feed keeps only items mentioning a council, tag, programme, campaign or spokesperson")
+
+
+def spokespeople(session: Session) -> list[str]:
+    """The spokespeople named in press activity, for the `mentions` rule."""
+    from models.press import PressActivity
+    names = session.scalars(select(PressActivity.spokesperson).where(PressActivity.spokesperson.is_not(None))
+                            .distinct())
+    return sorted({" ".join(n.split()) for n in names if n and len(n.split()) >= 2})
+
+
+def excluded_urls(session: Session, urls: Sequence[str]) -> set[str]:
+    """Which of these canonical URLs a person has said are not ours."""
+    found: set[str] = set()
+    for chunk in batches(session, list(urls)):
+        found.update(session.scalars(select(CoverageExclusion.canonical_url)
+                                     .where(one_of(session, CoverageExclusion.canonical_url, chunk))))
+    return found
+
+
+def exclude_item(session: Session, item_id: int, actor: ActorLike, now: datetime,
+                 reason: str | None = None) -> CoverageExclusion | None:
+    """"Not ours": take the item out of coverage for good (audited, with what it was). None if no such item."""
+    item = session.get(CoverageItem, item_id)
+    if item is None:
+        return None
+    exclusion = CoverageExclusion(canonical_url=item.canonical_url, title=item.title[:1000], outlet_id=item.outlet_id,
+                                  excluded_by=actor.user_id, excluded_at=now, reason=reason)
+    record_audit(session, at=now, actor=actor, action="coverage.not_ours", entity="coverage_item", entity_id=item_id,
+                 detail={"url": item.url, "canonical_url": item.canonical_url, "title": item.title,
+                         "outlet_id": item.outlet_id, "published_at": item.published_at.isoformat(),
+                         "tone": item.tone, "story_id": item.story_id, "reason": reason})
+    session.merge(exclusion)
+    session.delete(item)
+    session.flush()
+    return exclusion
+
+
+def set_feed_relevance(session: Session, feed_id: int, rule: str | None, actor: ActorLike,
+                       now: datetime) -> "Feed | None":
+    """Give a feed its own rule (`all`, `mentions`) or None for its tier's default (audited).
+    Applies to entries from the next poll on. None if there is no such feed."""
+    from models.outlet import Feed
+    if rule is not None and rule not in RULES:
+        raise ValueError(f"rule must be one of {', '.join(RULES)}")
+    feed = session.get(Feed, feed_id)
+    if feed is None:
+        return None
+    record_audit(session, at=now, actor=actor, action="feeds.relevance", entity="feed", entity_id=feed_id,
+                 detail={"from": feed.relevance, "to": rule})
+    feed.relevance = rule
+    session.flush()
+    return feed
