@@ -61,7 +61,7 @@ def only_reads(text: str, families: tuple[Family, ...] = FAMILIES) -> bool:
     """Whether a command line only reads (help and unknown words included), so it may run in a
     reading transaction; anything its family does not say reads is taken to write."""
     word, rest = split_command(clean_text(text))
-    family = family_for(word, families)
+    family = family_for(word, families) or family_for(word, SUBCOMMANDS)
     return family is None or not family.ready or family.only_reads(rest)
 
 

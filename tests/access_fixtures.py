@@ -32,8 +32,11 @@ NOT_STATE = frozenset({"audit_log", "jobs", "received_events", "clock_leases"})
 SAMPLES: dict[Action, str] = {
     Action.FEEDS_ADD: "feeds add http://127.0.0.1:9/walk.xml Walk",
     Action.FEEDS_REMOVE: "feeds remove {feed}",
+    Action.FEEDS_RELEVANCE: "feeds relevance {feed} mentions",
     Action.COVERAGE_LOG: "coverage log https://news.example.org/walk/{n} \"Sky News\" positive walk note",
     Action.COVERAGE_TONE: "coverage tone {item} negative",
+    Action.COVERAGE_STORY: "coverage story split {item}",
+    Action.COVERAGE_NOT_OURS: "coverage notours {item} walk",
     Action.ALERT_ADD: "coverage alert add council:Thurrock walk{n}",
     Action.ALERT_REMOVE: "coverage alert remove {rule}",
     Action.PRESS_LOG: 'press log statement "Walk statement {n}" outlet:LGC',
@@ -59,6 +62,8 @@ EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
     (Action.PRESS_LINK, "press unlink {press} {item}"),
     (Action.DIGEST_DRAFT_EDIT, "digest drop {run} 1"),
     (Action.ALERT_REMOVE, "coverage alerts stop {rule}"),
+    (Action.COVERAGE_STORY, "coverage story merge {item} {other_item}"),
+    (Action.COVERAGE_NOT_OURS, "coverage not-ours {item}"),
 )
 
 
@@ -146,6 +151,9 @@ def _seed(world: World) -> None:
     as_admin, ids = world.as_admin, world.ids
     ids["feed"] = int(as_admin("feeds add http://127.0.0.1:9/seed.xml Seed").title.split()[1])
     ids["item"] = int(as_admin('coverage log https://news.example.org/seed "Sky News" positive seed').title.split()[-1])
+    ids["other_item"] = int(as_admin('coverage log https://elsewhere.example.com/budget "The MJ" neutral '
+                                     'Budget consultation opens for winter')
+                            .title.split()[-1])
     ids["rule"] = int(as_admin("coverage alert add negative seed").title.split()[2])
     ids["press"] = int(as_admin('press log statement "Seed statement" outlet:LGC').title.rsplit("#", 1)[1])
     ids["deleted"] = int(as_admin('press log statement "Seed deleted" outlet:LGC').title.rsplit("#", 1)[1])
