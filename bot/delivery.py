@@ -9,8 +9,8 @@ process can die after a part was posted and before the caller recorded it; on Sl
 marked (`bot.slack.landed`) and a resumed delivery first looks in the channel for the one part that
 may have landed so, and skips it. Teams Workflows and e-mail offer nothing to look in: there a part
 in flight when the process died is sent again (at least once). A process that did not die but
-stalled is stopped by its caller's fence (`before_part`), checked before every part. Errors come back as `DeliveryError`
-with a message safe to show: no tokens, no Workflows URL, no SMTP credentials.
+stalled is stopped by its caller's fence (`before_part`), checked before every part. Errors come
+back as `DeliveryError` with a message safe to show: no tokens, no Workflows URL, no SMTP credentials.
 """
 from __future__ import annotations
 

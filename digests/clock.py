@@ -43,7 +43,6 @@ from runtime import Herald
 FEED_CHECK_SECONDS = 60.0
 
 log = logging.getLogger("herald.clock")
-LEASE_NAME = CLOCK_LEASE
 MISFIRE_GRACE_SECONDS = 3600
 SUBSCRIPTION_JOB_PREFIX = "digest:"
 
@@ -147,7 +146,7 @@ class Clock:
         """Renew (or try to take) the lease, and start or pause the jobs to match."""
         try:
             with self.herald.session() as session:
-                held = acquire_lease(session, LEASE_NAME, self.holder, self.herald.clock.now(),
+                held = acquire_lease(session, CLOCK_LEASE, self.holder, self.herald.clock.now(),
                                      self.options.lease_seconds)
         except SQLAlchemyError:
             log.exception("lease check failed; pausing jobs")
@@ -167,7 +166,7 @@ class Clock:
 
     def release(self) -> None:
         with self.herald.session() as session:
-            release_lease(session, LEASE_NAME, self.holder)
+            release_lease(session, CLOCK_LEASE, self.holder)
 
 
 def _scheduler_now() -> datetime:

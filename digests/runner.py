@@ -174,7 +174,8 @@ def hold(herald: Herald, claim: AttemptClaim) -> None:
     """The fence before each post (`hold_attempt`): return once this attempt may post, renewing its
     claim; raise ClaimLost once another holder or attempt has the run.
 
-    A clock posts only while its lease lasts at least half a lease longer, so a successor, which
+    A clock posts only while its lease lasts at least half a lease (HERALD_CLOCK_LEASE_SECONDS, the
+    setting the clock takes its lease length from) longer, so a successor, which
     takes the run only after taking the lapsed lease, never overlaps a post in flight (the Slack
     client's timeout, 10 s, is well inside the default 30 s). With less left it waits for its own
     renewal, for at most one lease length, then gives the run back (`claimed`) for the next leader.

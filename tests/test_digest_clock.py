@@ -19,7 +19,9 @@ from tests.digest_fixtures import posts, runs, slack, subscribe  # noqa: F401
 
 @pytest.fixture
 def live_app(make_app, database_url, slack):
-    return make_app(database_url, CLOCK=SystemClock(), SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test")
+    """The lease and sweep shortened through their settings, as the clock's digest fence reads them."""
+    return make_app(database_url, CLOCK=SystemClock(), SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test",
+                    HERALD_CLOCK_LEASE_SECONDS=3, HERALD_CLOCK_SWEEP_SECONDS=1)
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -29,7 +31,7 @@ def test_in_process_clock_sends_what_is_due_and_releases_the_lease(live_app, sla
     sub = subscribe(herald, day_of_week=DAY_NAMES[local.weekday()], hour=local.hour, minute=local.minute,
                     created=datetime.now(timezone.utc) - timedelta(hours=1))
     stop = threading.Event()
-    thread = threading.Thread(target=run_clock, args=(herald, stop, ClockOptions(lease_seconds=3, sweep_seconds=1)))
+    thread = threading.Thread(target=run_clock, args=(herald, stop))
     thread.start()
     try:
         deadline = time.monotonic() + 30
