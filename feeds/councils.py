@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from models.council import Council, CouncilName
+from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
 
 AMBIGUOUS = frozenset({
@@ -60,8 +60,6 @@ BLOCKED_PHRASES = (
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"))
-# Everyday names for a council that mySociety's table does not carry.
-EXTRA_NAMES = (("bath", "BAS"), ("newcastle", "NET"), ("hull", "KHL"), ("bcp", "BPC"), ("banes", "BAS"))
 GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -195,7 +193,7 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in EXTRA_NAMES]
+    names += [(normalize_name(n), c) for n, c in EVERYDAY_NAMES]
     councils = session.execute(select(Council.code, Council.nice_name, Council.current)).all()
     current = {code for code, _nice, is_current in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current in councils}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 
 from rapidfuzz import process
 
@@ -15,7 +16,7 @@ from handlers import campaign, council, coverage, digest, feeds, peer_challenge,
 from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
-from handlers.reply import Fact, Reply, Section, error_reply
+from handlers.reply import Button, Fact, Reply, Section, error_reply
 from models.db import database_unavailable
 
 log = logging.getLogger("herald.router")
@@ -70,7 +71,8 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
     except UsageError as exc:
         ctx.session.rollback()
         examples = (exc.example,) if exc.example else family.examples[:2]
-        return error_reply(str(exc), family.usage, examples, field=exc.field)
+        reply = error_reply(str(exc), family.usage, examples, field=exc.field)
+        return replace(reply, buttons=(Button(f"Run {exc.reading}", command=exc.reading),)) if exc.reading else reply
     except NotFound as exc:
         ctx.session.rollback()
         message = str(exc)

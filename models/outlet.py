@@ -65,14 +65,28 @@ class FeedEntry(Base):
     first_seen_at: Mapped[datetime]
 
 
+# Full names and short forms people type for outlets usually stored under the other one.
+EVERYDAY_OUTLET_NAMES = {
+    "lgc": ("local government chronicle", "lgc plus", "lgcplus"), "the mj": ("municipal journal",),
+    "financial times": ("ft",), "public sector executive": ("pse",), "the guardian": ("guardian",),
+    "sky news": ("sky",), "lg first": ("first magazine",),
+}
+
+
+def outlet_known_names(outlet: Outlet) -> list[str]:
+    """Every plain name `outlet` answers to: its name, domain, aliases and everyday names."""
+    names = [_plain(outlet.name), _plain(outlet.domain or "")]
+    names += [_plain(a) for a in (outlet.aliases or "").split(",") if a.strip()]
+    names += list(EVERYDAY_OUTLET_NAMES.get(names[0], ()))
+    return names + [n[4:] for n in names if n.startswith("the ")]
+
+
 def find_outlets(session: Session, name: str) -> list[Outlet]:
     """Outlets whose name, alias or domain matches `name` ("MJ" finds "The MJ"), best first."""
     wanted = _plain(name)
     found = []
     for outlet in session.scalars(select(Outlet).order_by(Outlet.name)):
-        names = [_plain(outlet.name), _plain(outlet.domain or "")]
-        names += [_plain(a) for a in (outlet.aliases or "").split(",") if a.strip()]
-        names += [n[4:] for n in names if n.startswith("the ")]
+        names = outlet_known_names(outlet)
         if wanted in names:
             found.insert(0, outlet)
         elif any(wanted and wanted in n.split() or n.startswith(wanted + " ") for n in names if n):
