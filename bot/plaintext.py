@@ -9,7 +9,8 @@ MARKERS = {"red": "[R]", "amber": "[A]", "amber_red": "[A/R]", "amber_green": "[
 
 def render_text(reply: Reply) -> str:
     """The whole reply as readable text, links written out in full."""
-    lines = [reply.title, "=" * min(len(reply.title), 72)]
+    lines = [reply.understood] if reply.understood else []
+    lines += [reply.title, "=" * min(len(reply.title), 72)]
     for section in reply.sections:
         lines.append("")
         if section.heading:

@@ -18,6 +18,7 @@ labelled headlines in `tests/data/council_headlines.csv`:
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -117,6 +118,31 @@ class CouncilMatcher:
             if (match.confident or _coordinated(match, matches, words)) and match.code not in found:
                 found.append(match.code)
         return found
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every council name (so a reader does not mistake one for a typo)."""
+        return frozenset(word for key in self._codes for word in key)
+
+    def typed_spans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(start, length, code) of the councils lower-case `words` name, as typed in chat.
+
+        Chat is typed in any case, so case says nothing; an ordinary-word name ("Reading", "Wigan")
+        counts when it is the only kind found, never "Westminster" or "down" without a council word.
+        """
+        tokens = Tokens(words, words, True)
+        found, loose, i = [], [], 0
+        while i < len(words):
+            match = self._match_at(tokens, i) if words[i] in self._longest_from else None
+            if match is None:
+                i += 1
+                continue
+            if match.confident:
+                found.append(match)
+            elif words[match.start] not in STRICT:
+                loose.append(match)
+            i += match.length
+        return [(m.start, m.length, m.code) for m in (found or loose)]
 
     def _match_at(self, tokens: Tokens, i: int) -> "_Match | None":
         words = tokens.words

@@ -10,9 +10,7 @@ import logging
 import uuid
 from dataclasses import replace
 
-from rapidfuzz import process
-
-from handlers import campaign, council, coverage, digest, feeds, peer_challenge, press, programme
+from handlers import ask, campaign, council, coverage, digest, feeds, peer_challenge, press, programme
 from handlers.context import Context
 from handlers.errors import NotFound, PermissionDenied, UsageError
 from handlers.family import Family
@@ -52,14 +50,21 @@ def split_command(text: str) -> tuple[str, str]:
     return words[0].lower().lstrip("/"), (words[1] if len(words) > 1 else "").strip()
 
 
-def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> Reply:
-    """Run one command line and return its reply. Never raises for anything a user can type."""
-    word, rest = split_command(text.replace("\x00", ""))
+def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES, *, questions: bool = True) -> Reply:
+    """Run one command line and return its reply. Never raises for anything a user can type.
+
+    A line that is not a command (or is a command word followed by a question) is read as a question
+    (`handlers.ask`); `questions=False` runs the line strictly as a command.
+    """
+    text = text.replace("\x00", "")
+    word, rest = split_command(text)
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
     family = family_for(word, families)
+    if questions and (family is None or (family.ready and (meant := _reread(text, rest, ctx, families)))):
+        return _question(text if family is None else meant, ctx, families, reread=family is not None)
     if family is None:
-        return _unknown_family(word)
+        return help_reply()
     if rest.lower() in ("help", "?", "--help", "-h"):
         return family_help(family)
     if not family.ready:
@@ -95,6 +100,35 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
                      is_error=True)
 
 
+def _reread(text: str, rest: str, ctx: Context, families: tuple[Family, ...]) -> str | None:
+    try:
+        return ask.reread(text, rest, ctx, families)
+    except Exception:  # noqa: BLE001 - a question that cannot be read runs as typed; the command reports
+        ctx.session.rollback()
+        log.exception("reading a command line as a question failed")
+        return None
+
+
+def _question(text: str, ctx: Context, families: tuple[Family, ...], reread: bool) -> Reply:
+    """Answer free text through the question reader; its command runs strictly as a command."""
+    def run(command: str) -> Reply:
+        return route(command, ctx, families, questions=False)
+    try:
+        if reread:  # `text` is already the command a command-like question means
+            return ask.shown_as(run(text), text)
+        return ask.answer_question(text, ctx, families, run)
+    except Exception as exc:
+        ctx.session.rollback()
+        if database_unavailable(exc):
+            return database_unavailable_reply()
+        ref = uuid.uuid4().hex[:8]
+        log.exception("question failed ref=%s", ref)
+        return Reply(title="Sorry, something went wrong",
+                     sections=(Section(text=f"Herald hit an error reading that. Nothing was changed. "
+                                            f"If it keeps happening, give your admin this reference: {ref}"),),
+                     is_error=True)
+
+
 def database_unavailable_reply() -> Reply:
     """The answer when the database cannot be reached: nothing was changed, and trying again will work."""
     return Reply(title="Sorry, Herald's database is unavailable just now",
@@ -119,11 +153,3 @@ def family_help(family: Family) -> Reply:
                  sections=(Section(heading="Usage", text=family.usage),
                            Section(heading="Examples", text="\n".join(family.examples))),
                  context=status)
-
-
-def _unknown_family(word: str) -> Reply:
-    names = [fam.name for fam in FAMILIES]
-    close = [name for name, score, _ in process.extract(word, names, limit=2) if score >= 60]
-    hint = f" Did you mean /{close[0]}?" if close else ""
-    return error_reply(f"I don't know the command {word[:40]!r}.{hint}",
-                       "herald help  (lists every command)", ("/coverage this week", "/herald help"))

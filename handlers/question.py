@@ -1,0 +1,178 @@
+"""Reading a question as the command it means: what it names, found with the parsers commands use.
+
+`read_question` finds the names in a question (councils through the council matcher, outlets by
+their names and everyday names, programmes and campaigns by name or alias, typos forgiven) and its
+period (through `parse_period`, the parser `/coverage` and `/press list` use), then hands them to
+`handlers.question_intents` to pick the family. Nothing here changes anything or raises for text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+
+from feeds.councils import council_matcher
+from handlers.context import Context
+from handlers.question_words import NEGATIVE, NEUTRAL, POSITIVE, _TOKEN, strip_mention, urls_of, words_of
+from models.campaign import Campaign
+from models.council import Council
+from models.outlet import Outlet, outlet_known_names
+from models.periods import MONTHS, PeriodError, parse_period
+from models.programme import Programme
+
+MAX_NAME_WORDS = 8
+FUZZY_NAME = 88  # how close a misspelt programme or campaign name must be (rapidfuzz ratio)
+MONTH_LEAD = frozenset({"in", "for", "during", "since", "from", "of", "throughout", "over", "across"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a question: the command (no slash), how sure, and whether it changes state."""
+
+    command: str
+    confidence: float
+    changes_state: bool = False
+
+
+@dataclass
+class Question:
+    """A question taken apart: its words and the names and period found in them."""
+
+    text: str
+    words: list[str]
+    period: str | None = None
+    tone: str | None = None
+    councils: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    programmes: list[str] = field(default_factory=list)
+    campaigns: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    free: list[str] = field(default_factory=list)  # the words no name or period took
+
+    def has(self, *words: str) -> bool:
+        """Whether any of `words` is one of the question's words."""
+        return any(w in self.words for w in words)
+
+
+def take_apart(text: str, ctx: Context) -> Question:
+    """The question's words, names, period, tone, links and numbers."""
+    text = strip_mention(text)
+    matcher = council_matcher(ctx.session)
+    names = _name_index(ctx)
+    keep = matcher.words | frozenset(w for key in names for w in key)
+    words = words_of(text, keep)
+    q = Question(text=text, words=words, urls=urls_of(text))
+    taken = [False] * len(words)
+    _find_names(q, names, taken)
+    _find_councils(q, matcher, taken, ctx)
+    _find_period(q, taken, ctx)
+    q.free = [w for w, used in zip(words, taken) if not used]
+    q.numbers = [w for w in q.free if w.isdigit()]
+    tones = [t for w in q.free for t, group in (("negative", NEGATIVE), ("positive", POSITIVE),
+                                                 ("neutral", NEUTRAL)) if w in group]
+    q.tone = tones[0] if tones else None
+    return q
+
+
+def _plain_words(text: str) -> tuple[str, ...]:
+    return tuple(t.strip(".-/") for t in _TOKEN.findall(text.lower().replace("&", " and ")) if t.strip(".-/"))
+
+
+def _name_index(ctx: Context) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    """Every programme, campaign and outlet name (and alias) as words → [(kind, name as shown)]."""
+    index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def add(kind: str, shown: str, aliases) -> None:
+        for alias in (shown, *(aliases or ())):
+            key = _plain_words(alias)
+            if key and (kind, shown) not in index.setdefault(key, []):
+                index[key].append((kind, shown))
+
+    for name, aliases in ctx.session.execute(select(Programme.name, Programme.aliases)):
+        add("programme", name, aliases)
+    for name, aliases in ctx.session.execute(select(Campaign.name, Campaign.aliases)):
+        add("campaign", name, aliases)
+    for outlet in ctx.session.scalars(select(Outlet)):
+        add("outlet", outlet.name, [n for n in outlet_known_names(outlet)[1:] if n and "." not in n])
+    return index
+
+
+def _find_names(q: Question, names: dict[tuple[str, ...], list[tuple[str, str]]], taken: list[bool]) -> None:
+    """Programme, campaign and outlet names, longest first; a misspelt one if none is exact."""
+    words, found = q.words, False
+    i = 0
+    while i < len(words):
+        for length in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            hits = names.get(tuple(words[i:i + length]))
+            if hits and not any(taken[i:i + length]):
+                _note(q, hits)
+                taken[i:i + length] = [True] * length
+                i, found = i + length - 1, True
+                break
+        i += 1
+    if found:
+        return
+    long_names = {" ".join(key): hits for key, hits in names.items()
+                  if len(" ".join(key)) >= 6 and not any(kind == "outlet" for kind, _ in hits)}
+    for length in (4, 3, 2, 1):
+        for i in range(len(words) - length + 1):
+            if any(taken[i:i + length]):
+                continue
+            close = process.extractOne(" ".join(words[i:i + length]), list(long_names), scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_NAME)
+            if close:
+                _note(q, long_names[close[0]])
+                taken[i:i + length] = [True] * length
+
+
+def _note(q: Question, hits: list[tuple[str, str]]) -> None:
+    for kind, shown in hits:
+        bucket = {"programme": q.programmes, "campaign": q.campaigns, "outlet": q.outlets}[kind]
+        if shown not in bucket:
+            bucket.append(shown)
+
+
+def _find_councils(q: Question, matcher, taken: list[bool], ctx: Context) -> None:
+    masked = ["_" if used else w for w, used in zip(q.words, taken)]
+    spans = matcher.typed_spans(masked)
+    codes = list(dict.fromkeys(code for _s, _l, code in spans))
+    if not codes:
+        return
+    nice = dict(ctx.session.execute(select(Council.code, Council.nice_name).where(Council.code.in_(codes))).all())
+    q.councils = [nice[code] for code in codes if code in nice]
+    for start, length, _code in spans:
+        taken[start:start + length] = [True] * length
+
+
+def _find_period(q: Question, taken: list[bool], ctx: Context) -> None:
+    """The longest run of free words `parse_period` reads; a lone month only after "in", "since"…"""
+    words, now, tz = q.words, ctx.now(), ctx.tz
+    best: tuple[int, int] | None = None
+    for start in range(len(words)):
+        for end in range(min(len(words), start + 8), start, -1):
+            if any(taken[start:end]) or (best and end - start <= best[1] - best[0]):
+                continue
+            phrase = " ".join(words[start:end])
+            if end - start == 1 and words[start] in MONTHS and (start == 0 or words[start - 1] not in MONTH_LEAD):
+                continue
+            try:
+                period = parse_period(phrase, now, tz)
+            except PeriodError:
+                continue
+            best = (start, end)
+            q.period = _period_text(phrase, period.unit, period.label)
+            break
+    if best:
+        taken[best[0]:best[1]] = [True] * (best[1] - best[0])
+
+
+def _period_text(phrase: str, unit: str, label: str) -> str:
+    """The period as a command says it: "Q1 2023/24" for "q1 23/24", "last 7 days" for "past 7 days"."""
+    if unit in ("quarter", "year") and any(c.isdigit() for c in phrase):
+        return label
+    for said in ("past ", "previous "):
+        if phrase.startswith(said):
+            return "last " + phrase[len(said):]
+    return phrase

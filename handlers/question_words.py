@@ -1,0 +1,145 @@
+"""The words a question is read by: what names each command family, periods as people say them, tone.
+
+Kept apart from the reader so the vocabulary can be read (and extended) at a glance. Every phrase is
+lower case, in the tokens `words_of` produces.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[/.\-][a-z0-9]+)*")
+_URL = re.compile(r"https?://\S+")
+_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@?/?herald\b[:,]?|(?:hi|hey|hello|ok|okay)\s+herald\b[:,]?)\s*",
+                      re.IGNORECASE)
+
+# Shorthand and spellings, replaced before anything else is read.
+SHORTHAND = {
+    "wk": "week", "wks": "weeks", "mnth": "month", "mth": "month", "mths": "months", "yday": "yesterday",
+    "qtr": "quarter", "pls": "please", "plz": "please", "prog": "programme", "progs": "programmes",
+    "program": "programme", "programs": "programmes", "whats": "what", "hows": "how", "wheres": "where",
+    "roundup": "round-up", "cttee": "committee", "govt": "government", "thx": "thanks", "ta": "thanks",
+    "rss": "rss", "peer-challenge": "peer challenge", "peer-challenges": "peer challenges",
+    "follow-up": "follow up", "follow-ups": "follow ups", "e-bulletin": "bulletin", "e-bulletins": "bulletins",
+    "lastweek": "last week", "lastmonth": "last month", "thisweek": "this week", "thismonth": "this month",
+}
+# Periods people say that the period parser does not: read as the period it does.
+PERIOD_PHRASES = (
+    ("last fortnight", "last 14 days"), ("past fortnight", "last 14 days"), ("this fortnight", "last 14 days"),
+    ("fortnight", "last 14 days"), ("lately", "last 30 days"), ("recently", "last 30 days"),
+    ("so far this year", "this year"), ("this morning", "today"), ("over the weekend", "last 3 days"),
+)
+
+NEGATIVE = frozenset({"negative", "bad", "critical", "poor", "hostile", "unfavourable", "unfavorable", "damaging",
+                      "adverse", "unflattering"})
+POSITIVE = frozenset({"positive", "good", "favourable", "favorable", "great", "glowing", "flattering", "nice"})
+NEUTRAL = frozenset({"neutral"})
+
+# Cues: single words, and phrases matched on word boundaries.
+COVERAGE = frozenset({"coverage", "covered", "cover", "news", "media", "mentions", "mentioned", "mention",
+                      "articles", "article", "stories", "story", "headlines", "headline", "press", "papers",
+                      "wrote", "written", "write", "said", "cuttings", "clippings", "covering", "mentioning"})
+PROGRAMME = frozenset({"programme", "programmes", "project", "projects", "rag", "rating", "ratings", "red", "amber",
+                       "green", "track", "risk", "workstream", "workstreams"})
+CAMPAIGN = frozenset({"campaign", "campaigns"})
+DIGEST = frozenset({"digest", "digests", "round-up", "bulletin", "bulletins", "newsletter"})
+DIGEST_PHRASES = ("round up", "start the week", "board update", "board report", "board paper", "daily email",
+                  "weekly email", "coverage email")
+FEEDS = frozenset({"feed", "feeds", "rss", "sources", "monitor", "monitors", "monitoring", "tracking",
+                   "poll", "polls", "polling"})
+PEER_PHRASES = ("peer challenge", "peer challenges", "peer review", "peer reviews", "cpc", "cpcs",
+                "corporate peer challenge")
+PRESS_PHRASES = ("put out", "sent out", "send out", "issued", "press office", "press activity",
+                 "press activities", "press team")
+PRESS_KINDS = {  # a word in a question → the press type it names
+    "press release": "press release", "press releases": "press release", "release": "press release",
+    "releases": "press release", "news release": "press release", "statement": "statement",
+    "statements": "statement", "interview": "interview", "interviews": "interview", "exclusive": "exclusive",
+    "exclusives": "exclusive", "briefing": "briefing", "briefings": "briefing", "podcast": "podcast",
+    "podcasts": "podcast", "op-ed": "article", "op-eds": "article",
+}
+DUE = frozenset({"due", "overdue", "upcoming", "next", "late", "outstanding", "pending"})
+DUE_PHRASES = ("coming up", "follow ups", "follow up", "next steps")
+STATS = frozenset({"stats", "statistics", "numbers", "figures", "totals", "total", "count"})
+STATS_PHRASES = ("how many",)
+BY_REGION = frozenset({"region", "regions", "regional"})
+BY_TYPE = frozenset({"type", "types", "kind", "kinds"})
+BY_YEAR = frozenset({"year", "years", "yearly", "annual", "annually"})
+LIST_DIGESTS = ("set up", "subscriptions", "subscription", "subscribed", "who gets", "who receives", "scheduled")
+BOARD = ("board",)
+HELP_PHRASES = ("what can you do", "what can i ask", "what do you do", "what commands", "how do i use",
+                "how does this work", "how does herald work", "what can herald", "how do you work",
+                "what are you", "who are you", "commands are there", "what questions")
+HOW_TO = ("how do i", "how can i", "how should i", "how to", "help with", "help me")
+
+# A sentence that starts with one of these (after "please", "can you"…) wants something changed.
+CHANGE_VERBS = frozenset({"add", "log", "record", "mark", "set", "change", "remove", "delete", "unsubscribe",
+                          "subscribe", "send", "create", "edit", "restore", "link", "unlink", "approve", "drop",
+                          "rate", "make", "move", "register", "schedule", "cancel", "stop", "post", "publish",
+                          "upload", "import", "tag", "alert", "notify", "email", "update", "flag", "rename"})
+POLITE = ("please", "can you", "could you", "would you", "will you", "can u", "i want to", "i'd like to",
+          "i would like to", "id like to", "i need to", "let's", "lets", "go ahead and", "kindly", "herald",
+          "quickly", "just", "now")
+QUESTION_STARTS = frozenset({"what", "which", "who", "how", "when", "where", "why", "is", "are", "was", "were",
+                             "did", "do", "does", "has", "have", "had", "any", "anything", "can", "could",
+                             "show", "tell", "give", "list", "whats", "hows", "wheres"})
+# Words that make a line typed after a command word a question rather than the command's grammar.
+QUESTIONY = frozenset({"of", "for", "about", "from", "pls", "please", "me", "us", "we", "our", "any", "mentioning",
+                       "how", "what", "whats", "did", "does", "show", "has", "have", "was", "were", "is", "are",
+                       "been", "get", "got", "overview", "going", "doing", "i", "you", "can", "could", "tell",
+                       "looking", "per", "each", "by", "in", "the", "on", "at", "with", "should", "know"})
+
+VOCABULARY = sorted(
+    COVERAGE | PROGRAMME | CAMPAIGN | DIGEST | FEEDS | DUE | STATS | NEGATIVE | POSITIVE | NEUTRAL
+    | {w for phrase in PEER_PHRASES + tuple(PRESS_KINDS) for w in phrase.split()}
+    | {"week", "month", "quarter", "year", "today", "yesterday", "last", "this", "since", "days", "weeks",
+       "months", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+       "november", "december", "challenge", "challenges", "council", "councils", "preview", "help", "status"})
+_KNOWN = frozenset(VOCABULARY)
+
+
+def strip_mention(text: str) -> str:
+    """The question without a leading "@Herald", "/herald" or "hey Herald"."""
+    return _MENTION.sub("", text, count=1).strip()
+
+
+def urls_of(text: str) -> list[str]:
+    """Web addresses in the text, as typed."""
+    return _URL.findall(text)
+
+
+def words_of(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-case tokens with shorthand spelt out and typos of Herald's own words corrected.
+
+    `keep` are words that are names (councils, outlets, programmes) and are never "corrected".
+    """
+    plain = _URL.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    plain = re.sub(r"'s\b", "", plain)
+    out: list[str] = []
+    for token in _TOKEN.findall(plain):
+        token = token.strip(".-/")
+        if not token:
+            continue
+        token = SHORTHAND.get(token, token)
+        if token not in _KNOWN and token not in keep:
+            token = _corrected(token)
+        out.extend(token.split())
+    joined = " ".join(out)
+    for said, period in PERIOD_PHRASES:
+        joined = re.sub(rf"\b(?:the |over the |in the )?{said}\b", period, joined)
+    return joined.split()
+
+
+def _corrected(token: str) -> str:
+    """A misspelling of one of Herald's words ("covrage", "programe", "yesturday"), else the token."""
+    if len(token) < 5 or not token.isalpha():
+        return token
+    found = process.extractOne(token, VOCABULARY, scorer=fuzz.ratio, score_cutoff=84)
+    return found[0] if found else token
+
+
+def has_phrase(words: list[str], phrases: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether any phrase occurs in `words` on word boundaries."""
+    joined = f" {' '.join(words)} "
+    return any(f" {phrase} " in joined for phrase in phrases)
