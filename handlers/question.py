@@ -14,15 +14,18 @@ from sqlalchemy import select
 
 from feeds.councils import council_matcher
 from handlers.context import Context
-from handlers.question_words import NEGATIVE, NEUTRAL, POSITIVE, _TOKEN, strip_mention, urls_of, words_of
+from handlers.question_words import (NEGATIVE, NEUTRAL, NOT_COUNCILS, PEER_PHRASES, POSITIVE, VOCABULARY, _TOKEN,
+                                     strip_mention, urls_of, words_of)
 from models.campaign import Campaign
-from models.council import Council
+from models.council import Council, english_groups, resolve_council
 from models.outlet import Outlet, outlet_known_names
 from models.periods import MONTHS, PeriodError, parse_period
 from models.programme import Programme
 
 MAX_NAME_WORDS = 8
 FUZZY_NAME = 88  # how close a misspelt programme or campaign name must be (rapidfuzz ratio)
+NOT_MISSPELT = frozenset(PEER_PHRASES) | {"peer"}  # "peer challenge" is the family, not "Peer Challenges" misspelt
+VOCABULARY_SET = frozenset(VOCABULARY)
 MONTH_LEAD = frozenset({"in", "for", "during", "since", "from", "of", "throughout", "over", "across"})
 
 
@@ -47,6 +50,7 @@ class Question:
     outlets: list[str] = field(default_factory=list)
     programmes: list[str] = field(default_factory=list)
     campaigns: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # English regions ("North East"), for peer challenge numbers
     urls: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     free: list[str] = field(default_factory=list)  # the words no name or period took
@@ -68,6 +72,7 @@ def take_apart(text: str, ctx: Context) -> Question:
     _find_names(q, names, taken)
     _find_councils(q, matcher, taken, ctx)
     _find_period(q, taken, ctx)
+    _find_regions(q, ctx)
     q.free = [w for w, used in zip(words, taken) if not used]
     q.numbers = [w for w in q.free if w.isdigit()]
     tones = [t for w in q.free for t, group in (("negative", NEGATIVE), ("positive", POSITIVE),
@@ -118,7 +123,7 @@ def _find_names(q: Question, names: dict[tuple[str, ...], list[tuple[str, str]]]
                   if len(" ".join(key)) >= 6 and not any(kind == "outlet" for kind, _ in hits)}
     for length in (4, 3, 2, 1):
         for i in range(len(words) - length + 1):
-            if any(taken[i:i + length]):
+            if any(taken[i:i + length]) or " ".join(words[i:i + length]) in NOT_MISSPELT:
                 continue
             close = process.extractOne(" ".join(words[i:i + length]), list(long_names), scorer=fuzz.ratio,
                                        score_cutoff=FUZZY_NAME)
@@ -135,15 +140,35 @@ def _note(q: Question, hits: list[tuple[str, str]]) -> None:
 
 
 def _find_councils(q: Question, matcher, taken: list[bool], ctx: Context) -> None:
+    """Councils by any of their names (`feeds.councils` matcher); else one misspelt name ("Thurock")."""
     masked = ["_" if used else w for w, used in zip(q.words, taken)]
     spans = matcher.typed_spans(masked)
     codes = list(dict.fromkeys(code for _s, _l, code in spans))
     if not codes:
+        _find_misspelt_council(q, taken, ctx)
         return
     nice = dict(ctx.session.execute(select(Council.code, Council.nice_name).where(Council.code.in_(codes))).all())
     q.councils = [nice[code] for code in codes if code in nice]
     for start, length, _code in spans:
         taken[start:start + length] = [True] * length
+
+
+def _find_misspelt_council(q: Question, taken: list[bool], ctx: Context) -> None:
+    """A word that is no word Herald knows but is close to one council's name (`resolve_council`)."""
+    for i, word in enumerate(q.words):
+        if taken[i] or len(word) < 5 or not word.isalpha() or word in VOCABULARY_SET or word in NOT_COUNCILS:
+            continue
+        council = resolve_council(ctx.session, word).council
+        if council is not None:
+            q.councils = [council.nice_name]
+            taken[i] = True
+            return
+
+
+def _find_regions(q: Question, ctx: Context) -> None:
+    joined = f" {' '.join(q.words)} "
+    regions, _types = english_groups(ctx.session)
+    q.regions = [r for r in regions if f" {' '.join(_plain_words(r))} " in joined]
 
 
 def _find_period(q: Question, taken: list[bool], ctx: Context) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from handlers.question import Question, Reading
 from handlers.question_words import (
     BOARD, BY_REGION, BY_TYPE, BY_YEAR, CAMPAIGN, CHANGE_VERBS, COVERAGE, DIGEST, DIGEST_PHRASES, DUE, DUE_PHRASES,
-    FEEDS, HELP_PHRASES, HOW_TO, LIST_DIGESTS, PEER_PHRASES, POLITE, PRESS_KINDS, PRESS_PHRASES, PROGRAMME,
+    FEEDS, GREETINGS, HAPPENED, HELP_PHRASES, HOW_TO, LIST_DIGESTS, PEER_PHRASES, POLITE, PRESS_KINDS, PRESS_PHRASES, PROGRAMME,
     QUESTION_STARTS, STATS, STATS_PHRASES, has_phrase,
 )
 from models.peer_challenge import find_stage_phrase
@@ -39,14 +39,17 @@ def readings(q: Question) -> list[Reading]:
 
 
 def _help(q: Question) -> list[Reading]:
-    if q.words in (["help"], ["herald", "help"], []) or has_phrase(q.words, HELP_PHRASES):
-        return [Reading("herald help", SURE)]
-    if has_phrase(q.words, HOW_TO) or q.words[:1] == ["help"]:
-        family = next((name for name, cues in FAMILY_WORDS.items() if q.has(*cues)), None)
-        if has_phrase(q.words, PEER_PHRASES):
-            family = "peer-challenge"
-        return [Reading(f"{family} help" if family else "herald help", SURE)]
-    return []
+    """Help: Herald's, or a family's when the question names one ("how do I log a press release")."""
+    asks = has_phrase(q.words, HOW_TO + HELP_PHRASES) or q.has("help")
+    if not asks and q.words and not set(q.words) <= GREETINGS | {"you", "there", "herald", "good", "so", "much"}:
+        return []
+    named = [w for w in q.words if w in FAMILY_WORDS and w != "council"]  # "the press command"
+    family = named[0] if len(named) == 1 else next((n for n, cues in FAMILY_WORDS.items() if q.has(*cues)), None)
+    if has_phrase(q.words, PEER_PHRASES):
+        family = "peer-challenge"
+    if family and not asks:
+        return []
+    return [Reading(f"{family} help" if family else "herald help", SURE)]
 
 
 def _verb(q: Question) -> str | None:
@@ -70,8 +73,8 @@ def _change(q: Question) -> list[Reading]:
     """A sentence that would change something: the command it means, never to be run from here."""
     verb = _verb(q)
     statement = not q.text.rstrip().endswith("?") and q.words[:1] and q.words[0] not in QUESTION_STARTS
-    stage = find_stage_phrase(q.words) if statement and q.councils and has_phrase(q.words, PEER_PHRASES + (
-        "report", "on site", "feedback", "action plan")) else None
+    stage = find_stage_phrase(q.words) if statement and q.councils and q.has(*HAPPENED) and has_phrase(
+        q.words, PEER_PHRASES + ("report", "on site", "feedback", "action plan")) else None
     if verb is None and stage is None:
         return []
     if stage is not None and verb is None:
@@ -103,18 +106,23 @@ def _change_command(q: Question, verb: str) -> str:
         return f'press {"edit" if verb == "edit" else "log"} {quoted(kind or "statement")} "<title>"'
     if q.has("tone", "item", "items") or (q.tone and q.numbers):
         return f"coverage tone {number} {q.tone or '<tone>'}"
+    if q.councils and (has_phrase(q.words, PEER_PHRASES) or find_stage_phrase(q.words)):
+        stage = find_stage_phrase(q.words)
+        return f"peer-challenge update {q.councils[0]} {quoted(stage[2]) if stage else '<stage>'}"
     if q.programmes or RAG & set(q.words):
         rag = next((w for w in q.words if w in RAG), "<red|amber|green>")
         return f'programme update {quoted(q.programmes[0]) if q.programmes else "<programme>"} {rag} "<why>"'
-    if q.councils and (has_phrase(q.words, PEER_PHRASES) or find_stage_phrase(q.words)):
-        return f"peer-challenge update {q.councils[0]} <stage>"
     if q.urls or verb == "log" or q.has("coverage"):
         return f"coverage log {url}" + (f" {quoted(q.outlets[0])}" if q.outlets else "") + (f" {q.tone}" if q.tone else "")
     return f"{verb} …"
 
 
 def _peer_challenge(q: Question) -> list[Reading]:
+    if q.has("coverage", "stories", "articles", "news", "headlines", "media", "mentions"):
+        return []  # coverage of peer challenges: a tag
     if not has_phrase(q.words, PEER_PHRASES):
+        if q.councils and q.has("stage", "stages") and not q.has(*COVERAGE):  # "what stage is Thurrock at?"
+            return [Reading(f"peer-challenge {q.councils[0]}", SURE)]
         return []
     if q.programmes and (q.has("programme", "rag", "rating") or RAG & set(q.words)):
         return []  # "RAG for Corporate Peer Challenge" is the programme
@@ -122,6 +130,8 @@ def _peer_challenge(q: Question) -> list[Reading]:
         return [Reading("peer-challenge due", SURE)]
     if q.councils:
         return [Reading(f"peer-challenge {q.councils[0]}", SURE)]
+    if q.regions:
+        return [Reading(f"peer-challenge stats {q.regions[0]}", SURE)]
     if q.has(*STATS) or has_phrase(q.words, STATS_PHRASES) or q.has(*BY_REGION, *BY_TYPE, *BY_YEAR):
         by = ("region" if q.has(*BY_REGION) else "type" if q.has(*BY_TYPE) or has_phrase(q.words, ("of council",))
               else "year" if q.has(*BY_YEAR) else "")
@@ -161,8 +171,8 @@ def _campaign(q: Question) -> list[Reading]:
         return []  # coverage of a campaign: a tag
     if q.has(*CAMPAIGN):
         return [Reading(f"campaign {q.campaigns[0]}" if q.campaigns else "campaign list", SURE)]
-    if q.campaigns and not q.has(*PROGRAMME):
-        found = [Reading(f"campaign {q.campaigns[0]}", LIKELY if not q.programmes else MAYBE)]
+    if q.campaigns and not (q.programmes and q.has(*PROGRAMME)):
+        found = [Reading(f"campaign {q.campaigns[0]}", SURE if not q.programmes else MAYBE)]
         return found + [Reading(f"programme {p}", MAYBE) for p in q.programmes[:1]]
     return []
 

@@ -39,7 +39,9 @@ NEUTRAL = frozenset({"neutral"})
 # Cues: single words, and phrases matched on word boundaries.
 COVERAGE = frozenset({"coverage", "covered", "cover", "news", "media", "mentions", "mentioned", "mention",
                       "articles", "article", "stories", "story", "headlines", "headline", "press", "papers",
-                      "wrote", "written", "write", "said", "cuttings", "clippings", "covering", "mentioning"})
+                      "wrote", "written", "write", "said", "cuttings", "clippings", "covering", "mentioning",
+                      "nationals", "national", "trade", "broadcast", "radio", "tv", "television", "newspapers",
+                      "newspaper", "outlets", "outlet", "journalists", "reported", "reporting", "saying"})
 PROGRAMME = frozenset({"programme", "programmes", "project", "projects", "rag", "rating", "ratings", "red", "amber",
                        "green", "track", "risk", "workstream", "workstreams"})
 CAMPAIGN = frozenset({"campaign", "campaigns"})
@@ -51,7 +53,8 @@ FEEDS = frozenset({"feed", "feeds", "rss", "sources", "monitor", "monitors", "mo
 PEER_PHRASES = ("peer challenge", "peer challenges", "peer review", "peer reviews", "cpc", "cpcs",
                 "corporate peer challenge")
 PRESS_PHRASES = ("put out", "sent out", "send out", "issued", "press office", "press activity",
-                 "press activities", "press team")
+                 "press activities", "press team", "announced", "announce", "announcements", "announcement",
+                 "press notices", "media releases", "media release", "spokesperson", "spokespeople")
 PRESS_KINDS = {  # a word in a question → the press type it names
     "press release": "press release", "press releases": "press release", "release": "press release",
     "releases": "press release", "news release": "press release", "statement": "statement",
@@ -68,6 +71,8 @@ BY_TYPE = frozenset({"type", "types", "kind", "kinds"})
 BY_YEAR = frozenset({"year", "years", "yearly", "annual", "annually"})
 LIST_DIGESTS = ("set up", "subscriptions", "subscription", "subscribed", "who gets", "who receives", "scheduled")
 BOARD = ("board",)
+GREETINGS = frozenset({"hello", "hi", "hey", "hiya", "morning", "afternoon", "thanks", "thank", "cheers",
+                       "start", "menu", "commands", "options", "usage", "instructions", "guide"})
 HELP_PHRASES = ("what can you do", "what can i ask", "what do you do", "what commands", "how do i use",
                 "how does this work", "how does herald work", "what can herald", "how do you work",
                 "what are you", "who are you", "commands are there", "what questions")
@@ -81,6 +86,15 @@ CHANGE_VERBS = frozenset({"add", "log", "record", "mark", "set", "change", "remo
 POLITE = ("please", "can you", "could you", "would you", "will you", "can u", "i want to", "i'd like to",
           "i would like to", "id like to", "i need to", "let's", "lets", "go ahead and", "kindly", "herald",
           "quickly", "just", "now")
+# A sentence saying a peer challenge moved on ("Woking's report was published") has one of these.
+HAPPENED = frozenset({"was", "is", "now", "has", "been", "published", "completed", "done", "finished", "started",
+                      "booked", "agreed", "today", "yesterday", "went", "happened", "took"})
+# Everyday words a misspelt council name is never looked for in.
+NOT_COUNCILS = frozenset({"about", "doing", "going", "there", "their", "where", "which", "would", "could", "should",
+                          "latest", "please", "thanks", "anything", "something", "everything", "nothing", "since",
+                          "getting", "happening", "between", "during", "after", "before", "under", "other",
+                          "these", "those", "things", "thing", "think", "today", "first", "local", "government",
+                          "meaning", "people", "every", "ask", "show", "tell", "report", "update", "status"})
 QUESTION_STARTS = frozenset({"what", "which", "who", "how", "when", "where", "why", "is", "are", "was", "were",
                              "did", "do", "does", "has", "have", "had", "any", "anything", "can", "could",
                              "show", "tell", "give", "list", "whats", "hows", "wheres"})
@@ -125,7 +139,7 @@ def words_of(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         if token not in _KNOWN and token not in keep:
             token = _corrected(token)
         out.extend(token.split())
-    joined = " ".join(out)
+    joined = re.sub(r"\bbetween (\S+(?: \S+){0,2}) and ", r"\1 to ", " ".join(out))  # between 1/10 and 31/10
     for said, period in PERIOD_PHRASES:
         joined = re.sub(rf"\b(?:the |over the |in the )?{said}\b", period, joined)
     return joined.split()
