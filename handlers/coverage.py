@@ -308,10 +308,11 @@ def _cell(text: str) -> str:
 FAMILY = Family(
     name="coverage",
     summary="Media coverage: counts, tone and stories for any period",
-    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove",
+    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [date:…] [title:\"…\"] [tier:…] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove",
     examples=("/coverage this week", "/coverage last month outlet:MJ negative", "/coverage Q1 2023/24 council:Thurrock",
-              '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown interview',
+              '/coverage log https://news.sky.com/story/123 "Sky News" positive date:yesterday title:"Cllr Brown interview"',
               "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock'),
     slow_words=("export",),
+    searches_words=True,
     handle=handle,
 )

@@ -22,6 +22,7 @@ class Family:
     aliases: tuple[str, ...] = ()
     slow: bool = False  # every command of this family may take longer than chat's few seconds
     slow_words: tuple[str, ...] = ()  # words that make a command slow (e.g. "export", "board", "add")
+    searches_words: bool = False  # words it cannot read become a text search, so a question is read first
 
     def is_slow(self, rest: str) -> bool:
         """Whether `rest` (the words after the family name) should run as background work."""

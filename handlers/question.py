@@ -70,9 +70,9 @@ def take_apart(text: str, ctx: Context) -> Question:
     q = Question(text=text, words=words, urls=urls_of(text))
     taken = [False] * len(words)
     _find_names(q, names, taken)
+    _find_regions(q, taken, ctx)
     _find_councils(q, matcher, taken, ctx)
     _find_period(q, taken, ctx)
-    _find_regions(q, ctx)
     q.free = [w for w, used in zip(words, taken) if not used]
     q.numbers = [w for w in q.free if w.isdigit()]
     tones = [t for w in q.free for t, group in (("negative", NEGATIVE), ("positive", POSITIVE),
@@ -165,10 +165,15 @@ def _find_misspelt_council(q: Question, taken: list[bool], ctx: Context) -> None
             return
 
 
-def _find_regions(q: Question, ctx: Context) -> None:
-    joined = f" {' '.join(q.words)} "
+def _find_regions(q: Question, taken: list[bool], ctx: Context) -> None:
+    """English regions ("East of England"), the groups peer challenge numbers come in."""
     regions, _types = english_groups(ctx.session)
-    q.regions = [r for r in regions if f" {' '.join(_plain_words(r))} " in joined]
+    for region in regions:
+        key = list(_plain_words(region))
+        for i in range(len(q.words) - len(key) + 1):
+            if q.words[i:i + len(key)] == key and not any(taken[i:i + len(key)]):
+                q.regions.append(region)
+                taken[i:i + len(key)] = [True] * len(key)
 
 
 def _find_period(q: Question, taken: list[bool], ctx: Context) -> None:

@@ -94,15 +94,18 @@ NOT_COUNCILS = frozenset({"about", "doing", "going", "there", "their", "where", 
                           "latest", "please", "thanks", "anything", "something", "everything", "nothing", "since",
                           "getting", "happening", "between", "during", "after", "before", "under", "other",
                           "these", "those", "things", "thing", "think", "today", "first", "local", "government",
-                          "meaning", "people", "every", "ask", "show", "tell", "report", "update", "status"})
+                          "meaning", "people", "every", "ask", "show", "tell", "report", "update", "status",
+                          "england", "wales", "scotland", "ireland", "britain", "north", "south", "east", "west",
+                          "midlands", "region", "regions", "nationally", "country", "councils", "authority"})
 QUESTION_STARTS = frozenset({"what", "which", "who", "how", "when", "where", "why", "is", "are", "was", "were",
                              "did", "do", "does", "has", "have", "had", "any", "anything", "can", "could",
                              "show", "tell", "give", "list", "whats", "hows", "wheres"})
 # Words that make a line typed after a command word a question rather than the command's grammar.
+# (Never a word of a command's own grammar: "show", "list", "on site" are.)
 QUESTIONY = frozenset({"of", "for", "about", "from", "pls", "please", "me", "us", "we", "our", "any", "mentioning",
-                       "how", "what", "whats", "did", "does", "show", "has", "have", "was", "were", "is", "are",
-                       "been", "get", "got", "overview", "going", "doing", "i", "you", "can", "could", "tell",
-                       "looking", "per", "each", "by", "in", "the", "on", "at", "with", "should", "know"})
+                       "how", "what", "whats", "did", "does", "has", "have", "was", "were", "is", "are", "been",
+                       "got", "overview", "going", "doing", "i", "you", "can", "could", "tell", "looking", "per",
+                       "each", "by", "in", "the", "at", "with", "should", "know"})
 
 VOCABULARY = sorted(
     COVERAGE | PROGRAMME | CAMPAIGN | DIGEST | FEEDS | DUE | STATS | NEGATIVE | POSITIVE | NEUTRAL

@@ -61,7 +61,7 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES, *, q
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
     family = family_for(word, families)
-    if questions and (family is None or (family.ready and (meant := _reread(text, rest, ctx, families)))):
+    if questions and (family is None or (family.searches_words and (meant := _reread(text, rest, ctx, families)))):
         return _question(text if family is None else meant, ctx, families, reread=family is not None)
     if family is None:
         return help_reply()
@@ -75,11 +75,15 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES, *, q
         return family.handle(rest, ctx)
     except UsageError as exc:
         ctx.session.rollback()
+        if questions and (meant := _reread(text, rest, ctx, families)):  # "programme overview", "peer challenges per region"
+            return _question(meant, ctx, families, reread=True)
         examples = (exc.example,) if exc.example else family.examples[:2]
         reply = error_reply(str(exc), family.usage, examples, field=exc.field)
         return replace(reply, buttons=(Button(f"Run {exc.reading}", command=exc.reading),)) if exc.reading else reply
     except NotFound as exc:
         ctx.session.rollback()
+        if questions and (meant := _reread(text, rest, ctx, families)):
+            return _question(meant, ctx, families, reread=True)
         message = str(exc)
         if exc.suggestions:
             message += "\nDid you mean: " + ", ".join(exc.suggestions) + "?"

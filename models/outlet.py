@@ -10,7 +10,15 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.db import Base
 
-TIERS = ("trade", "national", "regional", "broadcast", "online")
+TIERS = ("trade", "national", "regional", "local", "broadcast", "online")
+TIER_ALIASES = {"specialist": "trade", "trade press": "trade", "nationals": "national", "local press": "local",
+                "local paper": "local", "regionals": "regional"}
+
+
+def tier_named(text: str | None) -> str | None:
+    """The tier `text` names ("specialist" is trade, as the comms plan says), or None if none."""
+    word = " ".join((text or "").lower().split())
+    return word if word in TIERS else TIER_ALIASES.get(word)
 
 
 class Outlet(Base):
@@ -134,6 +142,7 @@ class FeedHealth:
     url: str
     tier: str
     last_success_at: datetime | None
+    last_polled_at: datetime | None
     last_error: str | None
     bozo_reason: str | None
     consecutive_failures: int
@@ -141,8 +150,21 @@ class FeedHealth:
     next_poll_at: datetime | None
 
     @property
+    def polled(self) -> bool:
+        """Whether Herald has tried this feed at least once."""
+        return self.last_polled_at is not None or self.last_success_at is not None or self.consecutive_failures > 0
+
+    @property
     def healthy(self) -> bool:
-        return self.consecutive_failures == 0
+        """Polled, and its last poll worked: a feed never polled is not yet known to be healthy."""
+        return self.polled and self.consecutive_failures == 0
+
+    @property
+    def state(self) -> str:
+        """The feed's health in words, as `/feeds list` says it."""
+        if not self.polled:
+            return "not polled yet"
+        return "healthy" if self.healthy else f"failing ({self.consecutive_failures} in a row)"
 
 
 def add_feed(session: Session, url: str, name: str, domain: str, tier: str, added_by: str,
@@ -163,7 +185,7 @@ def feed_by_url(session: Session, url: str) -> Feed | None:
 def list_feeds(session: Session) -> list[FeedHealth]:
     """Every active feed with its health, oldest first."""
     rows = session.scalars(select(Feed).where(Feed.active.is_(True)).order_by(Feed.id))
-    return [FeedHealth(f.id, f.name, f.url, f.tier, f.last_success_at, f.last_error, f.bozo_reason,
+    return [FeedHealth(f.id, f.name, f.url, f.tier, f.last_success_at, f.last_polled_at, f.last_error, f.bozo_reason,
                        f.consecutive_failures, f.items_total, f.next_poll_at) for f in rows]
 
 
