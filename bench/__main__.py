@@ -15,7 +15,7 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("commands", "http", "feeds", "digest")
+SUITES = ("commands", "http", "feeds", "digest", "ask")
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -145,8 +145,11 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 
 def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
-    from bench.suites import digest, feeds
+    from bench.suites import ask, digest, feeds
     results: list[Result] = []
+    if "ask" in options.suites:
+        log("— questions read as commands (tests/data/questions)")
+        results += ask.run(log)
     if "feeds" in options.suites:
         log("— feed ingestion")
         results += feeds.run(options.runs, log, options.backends, pg_server)

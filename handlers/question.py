@@ -56,8 +56,9 @@ class Question:
     free: list[str] = field(default_factory=list)  # the words no name or period took
 
     def has(self, *words: str) -> bool:
-        """Whether any of `words` is one of the question's words."""
-        return any(w in self.words for w in words)
+        """Whether any of `words` is one of the question's own words (not a word of a name it holds:
+        "National" in "National Graduate Development Programme" is no cue for coverage)."""
+        return any(w in self.free for w in words)
 
 
 def take_apart(text: str, ctx: Context) -> Question:
