@@ -59,7 +59,7 @@ def log_item(text: str, ctx: Context) -> Reply:
         defaults.append("headline from the link (add title:\"…\")")
     outlet = outlet_for(ctx.session, outlet_name, None if outlet_name else domain_of(url), tier or "online")
     if tier is None:
-        defaults.append(f"tier {outlet.tier}, the outlet's (add tier:broadcast, print is national|regional|local)")
+        defaults.append(f"tier {outlet.tier}, the outlet's (or add tier:{'|'.join(TIERS)})")
     now = ctx.now()
     candidate = from_fields(url, title, note, when, now)
     result = classify_and_store(ctx.session, [candidate], source="manual", now=now, outlet_id=outlet.id,
