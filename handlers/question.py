@@ -23,7 +23,8 @@ from models.periods import MONTHS, PeriodError, parse_period
 from models.programme import Programme
 
 MAX_NAME_WORDS = 8
-FUZZY_NAME = 88  # how close a misspelt programme or campaign name must be (rapidfuzz ratio)
+FUZZY_NAME = 88
+MISSPELT_COUNCIL = 90  # "thurock" is Thurrock (93); "trending" is not Tendring (88)  # how close a misspelt programme or campaign name must be (rapidfuzz ratio)
 NOT_MISSPELT = frozenset(PEER_PHRASES) | {"peer"}  # "peer challenge" is the family, not "Peer Challenges" misspelt
 VOCABULARY_SET = frozenset(VOCABULARY)
 MONTH_LEAD = frozenset({"in", "for", "during", "since", "from", "of", "throughout", "over", "across"})
@@ -160,7 +161,7 @@ def _find_misspelt_council(q: Question, taken: list[bool], ctx: Context) -> None
         if taken[i] or len(word) < 5 or not word.isalpha() or word in VOCABULARY_SET or word in NOT_COUNCILS:
             continue
         council = resolve_council(ctx.session, word).council
-        if council is not None:
+        if council is not None and fuzz.ratio(word, council.nice_name.lower()) >= MISSPELT_COUNCIL:
             q.councils = [council.nice_name]
             taken[i] = True
             return

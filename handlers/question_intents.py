@@ -66,6 +66,8 @@ def _verb(q: Question) -> str | None:
         return None
     if words[0] == "update" and len(words) > 1 and words[1] in ("on", "for", "about", "me"):
         return None  # "update on LG Inform" asks for news
+    if words[0] in ("send", "email", "post") and words[1:2] == ["me"]:
+        return None  # "send me the weekly digest" asks to see it
     return words[0]
 
 
@@ -75,11 +77,12 @@ def _change(q: Question) -> list[Reading]:
     statement = not q.text.rstrip().endswith("?") and q.words[:1] and q.words[0] not in QUESTION_STARTS
     stage = find_stage_phrase(q.words) if statement and q.councils and q.has(*HAPPENED) and has_phrase(
         q.words, PEER_PHRASES + ("report", "on site", "feedback", "action plan")) else None
-    if verb is None and stage is None:
+    rated = statement and q.programmes and RAG & set(q.free) and q.has(*HAPPENED, "turned", "gone", "moved")
+    if verb is None and stage is None and not rated:
         return []
     if stage is not None and verb is None:
         return [Reading(f"peer-challenge update {q.councils[0]} {quoted(stage[2])}", SURE, True)]
-    return [Reading(_change_command(q, verb or ""), SURE, True)]
+    return [Reading(_change_command(q, verb or "mark"), SURE, True)]
 
 
 def _change_command(q: Question, verb: str) -> str:
@@ -126,10 +129,10 @@ def _peer_challenge(q: Question) -> list[Reading]:
         return []
     if q.programmes and (q.has("programme", "rag", "rating") or RAG & set(q.words)):
         return []  # "RAG for Corporate Peer Challenge" is the programme
+    if q.councils:  # "when is Thurrock's next step due?" is about Thurrock
+        return [Reading(f"peer-challenge {q.councils[0]}", SURE)]
     if q.has(*DUE) or has_phrase(q.words, DUE_PHRASES):
         return [Reading("peer-challenge due", SURE)]
-    if q.councils:
-        return [Reading(f"peer-challenge {q.councils[0]}", SURE)]
     if q.regions:
         return [Reading(f"peer-challenge stats {q.regions[0]}", SURE)]
     if q.has(*STATS) or has_phrase(q.words, STATS_PHRASES) or q.has(*BY_REGION, *BY_TYPE, *BY_YEAR):

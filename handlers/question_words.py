@@ -69,7 +69,8 @@ STATS_PHRASES = ("how many",)
 BY_REGION = frozenset({"region", "regions", "regional"})
 BY_TYPE = frozenset({"type", "types", "kind", "kinds"})
 BY_YEAR = frozenset({"year", "years", "yearly", "annual", "annually"})
-LIST_DIGESTS = ("set up", "subscriptions", "subscription", "subscribed", "who gets", "who receives", "scheduled")
+LIST_DIGESTS = ("set up", "subscriptions", "subscription", "subscribed", "subscribers", "who gets", "who receives",
+                "scheduled", "channels", "channel", "recipients", "where does", "where do", "goes to", "go to")
 BOARD = ("board",)
 GREETINGS = frozenset({"hello", "hi", "hey", "hiya", "morning", "afternoon", "thanks", "thank", "cheers",
                        "start", "menu", "commands", "options", "usage", "instructions", "guide"})
