@@ -23,8 +23,8 @@ from models.periods import MONTHS, PeriodError, parse_period
 from models.programme import Programme
 
 MAX_NAME_WORDS = 8
-FUZZY_NAME = 88
-MISSPELT_COUNCIL = 90  # "thurock" is Thurrock (93); "trending" is not Tendring (88)  # how close a misspelt programme or campaign name must be (rapidfuzz ratio)
+FUZZY_NAME = 88  # how close a misspelt programme or campaign name must be (rapidfuzz ratio)
+MISSPELT_COUNCIL = 90  # "thurock" is Thurrock (93); "trending" is not Tendring (88)
 NOT_MISSPELT = frozenset(PEER_PHRASES) | {"peer"}  # "peer challenge" is the family, not "Peer Challenges" misspelt
 VOCABULARY_SET = frozenset(VOCABULARY)
 MONTH_LEAD = frozenset({"in", "for", "during", "since", "from", "of", "throughout", "over", "across"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 from handlers.question import Question, Reading
 from handlers.question_words import (
     BOARD, BY_REGION, BY_TYPE, BY_YEAR, CAMPAIGN, CHANGE_VERBS, COVERAGE, DIGEST, DIGEST_PHRASES, DUE, DUE_PHRASES,
-    FEEDS, GREETINGS, HAPPENED, HELP_PHRASES, HOW_TO, LIST_DIGESTS, PEER_PHRASES, POLITE, PRESS_KINDS, PRESS_PHRASES, PROGRAMME,
-    QUESTION_STARTS, STATS, STATS_PHRASES, has_phrase,
+    FEEDS, GREETINGS, HAPPENED, HELP_PHRASES, HOW_TO, LIST_DIGESTS, PEER_PHRASES, POLITE, PRESS_KINDS,
+    PRESS_PHRASES, PROGRAMME, QUESTION_STARTS, STATS, STATS_PHRASES, has_phrase,
 )
 from models.peer_challenge import find_stage_phrase
 
@@ -55,13 +55,8 @@ def _help(q: Question) -> list[Reading]:
 def _verb(q: Question) -> str | None:
     """The first word after any politeness, when it asks for a change ("please mark…" → "mark")."""
     words = list(q.words)
-    changed = True
-    while changed and words:
-        changed = False
-        for polite in POLITE:
-            size = len(polite.split())
-            if words[:size] == polite.split():
-                words, changed = words[size:], True
+    while words and words[0] in POLITE:
+        words = words[1:]
     if not words or words[0] not in CHANGE_VERBS:
         return None
     if words[0] == "update" and len(words) > 1 and words[1] in ("on", "for", "about", "me"):
@@ -90,13 +85,17 @@ def _change_command(q: Question, verb: str) -> str:
     url = q.urls[0] if q.urls else "<url>"
     number = q.numbers[0] if q.numbers else "<id>"
     if q.has("alert", "alerts", "notify") or verb in ("alert", "notify"):
+        if remove:
+            return f"coverage alert remove {number}"
         return f"coverage alert add {q.tone or 'negative'}" + (f" council:{quoted(q.councils[0])}" if q.councils else "")
     if q.has("feed", "feeds", "rss"):
         return f"feeds remove {number}" if remove else f"feeds add {url}" + (f" {quoted(q.outlets[0])}" if q.outlets else "")
     if q.has("digest", "digests", "round-up", "bulletin") or verb in ("subscribe", "unsubscribe"):
         kind = "daily" if q.has("daily") else "weekly"
-        if verb == "unsubscribe" or remove:
+        if verb == "unsubscribe" or (remove and verb != "drop"):
             return f"digest unsubscribe {number}"
+        if verb in ("approve", "drop"):
+            return f"digest {verb} {number}"
         return f"digest send {kind}" if verb in ("send", "email", "post") else f"digest subscribe {kind} here"
     if q.has("metric", "metrics", "views", "visitors", "applications", "downloads", "attendees"):
         return f'campaign metric {quoted(q.campaigns[0]) if q.campaigns else "<campaign>"} <metric> <value>'

@@ -84,9 +84,10 @@ CHANGE_VERBS = frozenset({"add", "log", "record", "mark", "set", "change", "remo
                           "subscribe", "send", "create", "edit", "restore", "link", "unlink", "approve", "drop",
                           "rate", "make", "move", "register", "schedule", "cancel", "stop", "post", "publish",
                           "upload", "import", "tag", "alert", "notify", "email", "update", "flag", "rename"})
-POLITE = ("please", "can you", "could you", "would you", "will you", "can u", "i want to", "i'd like to",
-          "i would like to", "id like to", "i need to", "let's", "lets", "go ahead and", "kindly", "herald",
-          "quickly", "just", "now")
+# Words a request may start with before its verb ("I'd like to add…", "can you please mark…").
+POLITE = frozenset({"please", "pls", "can", "could", "would", "will", "you", "u", "i", "id", "d", "ll", "like", "to",
+                    "want", "wanna", "need", "we", "let", "lets", "s", "go", "ahead", "and", "kindly", "herald",
+                    "quickly", "just", "now", "ok", "okay", "right", "so", "hi", "hey", "also"})
 # A sentence saying a peer challenge moved on ("Woking's report was published") has one of these.
 HAPPENED = frozenset({"was", "is", "now", "has", "been", "published", "completed", "done", "finished", "started",
                       "booked", "agreed", "today", "yesterday", "went", "happened", "took"})

@@ -75,7 +75,7 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES, *, q
         return family.handle(rest, ctx)
     except UsageError as exc:
         ctx.session.rollback()
-        if questions and (meant := _reread(text, rest, ctx, families)):  # "programme overview", "peer challenges per region"
+        if questions and (meant := _reread(text, rest, ctx, families)):  # "programme overview", "peer challenges by region"
             return _question(meant, ctx, families, reread=True)
         examples = (exc.example,) if exc.example else family.examples[:2]
         reply = error_reply(str(exc), family.usage, examples, field=exc.field)

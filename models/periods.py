@@ -131,7 +131,8 @@ def financial_year_period(fy_start_year: int, tz: ZoneInfo) -> Period:
 
 _FY = re.compile(r"^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})$")  # 2023/24, 23/24, FY2023-2024
 _QUARTER = re.compile(r"^q([1-4])(?:\s+(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4}))?$")
-_ONE_DAY = re.compile(r"^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?(?:\s+\d{4})?)$")
+_ONE_DAY = re.compile(r"^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"  # 3/4/24, 2024-04-03
+                      r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?(?:\s+\d{4})?)$")  # 3rd April 2024
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LAST_N = re.compile(r"^(?:last|past|previous)\s+(\d{1,4})\s+(day|days|week|weeks|month|months)$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s*(\d{4})?$")
