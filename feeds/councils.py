@@ -124,6 +124,11 @@ class CouncilMatcher:
         """Every word of every council name (so a reader does not mistake one for a typo)."""
         return frozenset(word for key in self._codes for word in key)
 
+    @functools.cached_property
+    def one_word_names(self) -> dict[str, str]:
+        """One-word council names → code ("thurrock" → THR), for finding a misspelt name quickly."""
+        return {key[0]: code for key, code in self._codes.items() if len(key) == 1 and key[0] not in GENERIC}
+
     def typed_spans(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(start, length, code) of the councils lower-case `words` name, as typed in chat.
 

@@ -17,7 +17,7 @@ from handlers.context import Context
 from handlers.question_words import (NEGATIVE, NEUTRAL, NOT_COUNCILS, PEER_PHRASES, POSITIVE, VOCABULARY, _TOKEN,
                                      strip_mention, urls_of, words_of)
 from models.campaign import Campaign
-from models.council import Council, english_groups, resolve_council
+from models.council import Council, english_groups
 from models.outlet import Outlet, outlet_known_names
 from models.periods import MONTHS, PeriodError, parse_period
 from models.programme import Programme
@@ -74,6 +74,8 @@ def take_apart(text: str, ctx: Context) -> Question:
     _find_names(q, names, taken)
     _find_regions(q, taken, ctx)
     _find_councils(q, matcher, taken, ctx)
+    if not q.councils:
+        _find_misspelt_council(q, matcher, taken, ctx)
     _find_period(q, taken, ctx)
     q.free = [w for w, used in zip(words, taken) if not used]
     q.numbers = [w for w in q.free if w.isdigit()]
@@ -147,7 +149,6 @@ def _find_councils(q: Question, matcher, taken: list[bool], ctx: Context) -> Non
     spans = matcher.typed_spans(masked)
     codes = list(dict.fromkeys(code for _s, _l, code in spans))
     if not codes:
-        _find_misspelt_council(q, taken, ctx)
         return
     nice = dict(ctx.session.execute(select(Council.code, Council.nice_name).where(Council.code.in_(codes))).all())
     q.councils = [nice[code] for code in codes if code in nice]
@@ -155,13 +156,15 @@ def _find_councils(q: Question, matcher, taken: list[bool], ctx: Context) -> Non
         taken[start:start + length] = [True] * length
 
 
-def _find_misspelt_council(q: Question, taken: list[bool], ctx: Context) -> None:
-    """A word that is no word Herald knows but is close to one council's name (`resolve_council`)."""
+def _find_misspelt_council(q: Question, matcher, taken: list[bool], ctx: Context) -> None:
+    """A word that is no word Herald knows but is close to a one-word council name ("thurock")."""
+    names = matcher.one_word_names
     for i, word in enumerate(q.words):
         if taken[i] or len(word) < 5 or not word.isalpha() or word in VOCABULARY_SET or word in NOT_COUNCILS:
             continue
-        council = resolve_council(ctx.session, word).council
-        if council is not None and fuzz.ratio(word, council.nice_name.lower()) >= MISSPELT_COUNCIL:
+        close = process.extractOne(word, list(names), scorer=fuzz.ratio, score_cutoff=MISSPELT_COUNCIL)
+        council = ctx.session.get(Council, names[close[0]]) if close else None
+        if council is not None:
             q.councils = [council.nice_name]
             taken[i] = True
             return

@@ -154,8 +154,8 @@ def _corrected(token: str) -> str:
     """A misspelling of one of Herald's words ("covrage", "programe", "yesturday"), else the token."""
     if len(token) < 5 or not token.isalpha():
         return token
-    found = process.extractOne(token, VOCABULARY, scorer=fuzz.ratio, score_cutoff=84)
-    return found[0] if found else token
+    found = process.extractOne(token, VOCABULARY, scorer=fuzz.ratio, score_cutoff=88)
+    return found[0] if found and found[0][0] == token[0] else token  # "settlements" is not "statements"
 
 
 def has_phrase(words: list[str], phrases: tuple[str, ...] | frozenset[str]) -> bool:
