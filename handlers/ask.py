@@ -58,12 +58,7 @@ class Understanding:
     """What a question was taken to mean: run one reading, choose among some, offer a change, or none."""
 
     kind: Literal["run", "choose", "offer", "unknown"]
-    readings: tuple[Reading, ...] = ()
-
-    @property
-    def command(self) -> str | None:
-        """The command that runs (or is offered); None when Herald has to ask or cannot read it."""
-        return self.readings[0].command if self.kind in ("run", "offer") else None
+    readings: tuple[Reading, ...] = ()  # run, offer: the one; choose: the best one to three
 
 
 def understand(text: str, ctx: Context, families: tuple[Family, ...], reader: Reader = PATTERNS) -> Understanding:

@@ -40,7 +40,8 @@ def readings(q: Question) -> list[Reading]:
 
 def _help(q: Question) -> list[Reading]:
     """Help: Herald's, or a family's when the question names one ("how do I log a press release")."""
-    asks = has_phrase(q.words, HOW_TO + HELP_PHRASES) or q.has("help")
+    asks = (has_phrase(q.words, HOW_TO + HELP_PHRASES) or q.has("help")
+            or (q.words[:2] == ["what", "does"] and q.words[-1:] == ["do"]))  # "what does /coverage do?"
     if not asks and q.words and not set(q.words) <= GREETINGS | {"you", "there", "herald", "good", "so", "much"}:
         return []
     named = [w for w in q.words if w in FAMILY_WORDS and w != "council"]  # "the press command"
@@ -142,7 +143,7 @@ def _peer_challenge(q: Question) -> list[Reading]:
 
 
 def _digest(q: Question) -> list[Reading]:
-    board = q.has(*BOARD)
+    board = q.has(*BOARD) and (has_phrase(q.words, DIGEST_PHRASES) or not q.has(*COVERAGE))  # not "coverage for the board"
     if not (q.has(*DIGEST) or has_phrase(q.words, DIGEST_PHRASES) or board):
         return []
     if board:
@@ -159,6 +160,8 @@ def _feeds(q: Question) -> list[Reading]:
 
 
 def _press(q: Question) -> list[Reading]:
+    if q.free == ["press"]:  # "press?" on its own: the press log, as `/press list`
+        return [Reading("press list", SURE)]
     kind = next((PRESS_KINDS[w] for w in q.words if w in PRESS_KINDS), None)
     joined = " ".join(q.words)
     kind = "press release" if "press release" in joined or "news release" in joined else kind

@@ -45,7 +45,8 @@ COVERAGE = frozenset({"coverage", "covered", "cover", "news", "media", "mentions
 PROGRAMME = frozenset({"programme", "programmes", "project", "projects", "rag", "rating", "ratings", "red", "amber",
                        "green", "track", "risk", "workstream", "workstreams"})
 CAMPAIGN = frozenset({"campaign", "campaigns"})
-DIGEST = frozenset({"digest", "digests", "round-up", "bulletin", "bulletins", "newsletter"})
+DIGEST = frozenset({"digest", "digests", "round-up", "bulletin", "bulletins", "newsletter", "subscribed",
+                    "subscription", "subscriptions", "subscribers"})
 DIGEST_PHRASES = ("round up", "start the week", "board update", "board report", "board paper", "daily email",
                   "weekly email", "coverage email")
 FEEDS = frozenset({"feed", "feeds", "rss", "sources", "monitor", "monitors", "monitoring", "tracking",
@@ -115,7 +116,7 @@ VOCABULARY = sorted(
     | {"week", "month", "quarter", "year", "today", "yesterday", "last", "this", "since", "days", "weeks",
        "months", "january", "february", "march", "april", "june", "july", "august", "september", "october",
        "november", "december", "challenge", "challenges", "council", "councils", "preview", "help", "status"})
-_KNOWN = frozenset(VOCABULARY)
+_KNOWN = frozenset(VOCABULARY) | CHANGE_VERBS | QUESTION_STARTS | QUESTIONY  # never "corrected" into another word
 
 
 def strip_mention(text: str) -> str:
