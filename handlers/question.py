@@ -8,6 +8,7 @@ period (through `parse_period`, the parser `/coverage` and `/press list` use), t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from handlers.question_words import (NEGATIVE, NEUTRAL, NOT_COUNCILS, PEER_PHRAS
 from models.campaign import Campaign
 from models.council import Council, english_groups
 from models.outlet import Outlet, outlet_known_names
-from models.periods import MONTHS, PeriodError, parse_period
+from models.periods import MONTHS, PeriodError, parse_day, parse_period
 from models.programme import Programme
 
 MAX_NAME_WORDS = 8
@@ -181,8 +182,30 @@ def _find_regions(q: Question, taken: list[bool], ctx: Context) -> None:
                 taken[i:i + len(key)] = [True] * len(key)
 
 
+def _find_week_of(q: Question, taken: list[bool], ctx: Context) -> bool:
+    """"week commencing 16 November", "w/c 16/11", "week of …": that Monday-to-Sunday week as a range."""
+    words = q.words
+    for i in range(len(words)):
+        lead = 1 if words[i] == "w/c" else 2 if words[i:i + 2] in (
+            ["week", "commencing"], ["week", "beginning"], ["week", "of"], ["week", "starting"]) else 0
+        for length in (3, 2, 1) if lead else ():
+            if any(taken[i:i + lead + length]) or i + lead + length > len(words):
+                continue
+            try:
+                day = parse_day(" ".join(words[i + lead:i + lead + length]), ctx.now().astimezone(ctx.tz).date())
+            except PeriodError:
+                continue
+            monday = day - timedelta(days=day.weekday())
+            q.period = f"{monday:%-d/%-m/%Y} to {monday + timedelta(days=6):%-d/%-m/%Y}"
+            taken[i:i + lead + length] = [True] * (lead + length)
+            return True
+    return False
+
+
 def _find_period(q: Question, taken: list[bool], ctx: Context) -> None:
     """The longest run of free words `parse_period` reads; a lone month only after "in", "since"…"""
+    if _find_week_of(q, taken, ctx):
+        return
     words, now, tz = q.words, ctx.now(), ctx.tz
     best: tuple[int, int] | None = None
     for start in range(len(words)):

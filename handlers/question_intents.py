@@ -10,9 +10,10 @@ from handlers.question import Question, Reading
 from handlers.question_words import (
     BOARD, BY_REGION, BY_TYPE, BY_YEAR, CAMPAIGN, CHANGE_VERBS, COVERAGE, DIGEST, DIGEST_PHRASES, DUE, DUE_PHRASES,
     FEEDS, GREETINGS, HAPPENED, HELP_PHRASES, HOW_TO, LIST_DIGESTS, PEER_PHRASES, POLITE, PRESS_KINDS,
-    PRESS_PHRASES, PROGRAMME, QUESTION_STARTS, STATS, STATS_PHRASES, has_phrase,
+    PERIODISH, PRESS_PHRASES, PROGRAMME, QUESTION_STARTS, STATS, STATS_PHRASES, has_phrase,
 )
 from models.peer_challenge import find_stage_phrase
+from models.periods import MONTHS
 
 SURE, LIKELY, MAYBE = 0.9, 0.7, 0.5
 RAG = frozenset({"red", "amber", "green"})
@@ -201,7 +202,15 @@ def _coverage(q: Question) -> list[Reading]:
     parts += [f"tag:{quoted(tag)}"] if tag else []
     parts += [q.tone] if q.tone else []
     sure = SURE if q.has(*COVERAGE) or q.outlets or q.period else LIKELY
+    if _period_unread(q):
+        sure = LIKELY  # "coverage this calendar year": a period was meant but not read, so ask
     return [Reading(" ".join(parts), sure)]
+
+
+def _period_unread(q: Question) -> bool:
+    """Whether words meant as a period were left unread ("calendar", "commencing", a month, a day number)."""
+    return any(w in PERIODISH or w in MONTHS or (w.isdigit() and len(w) <= 4 and w not in q.numbers[1:])
+               for w in q.free)
 
 
 def _council(q: Question) -> list[Reading]:

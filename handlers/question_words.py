@@ -29,7 +29,18 @@ PERIOD_PHRASES = (
     ("last fortnight", "last 14 days"), ("past fortnight", "last 14 days"), ("this fortnight", "last 14 days"),
     ("fortnight", "last 14 days"), ("lately", "last 30 days"), ("recently", "last 30 days"),
     ("so far this year", "this year"), ("this morning", "today"), ("over the weekend", "last 3 days"),
+    ("past week", "last week"), ("previous week", "last week"), ("past month", "last month"),
+    ("previous month", "last month"), ("past quarter", "last quarter"), ("previous quarter", "last quarter"),
+    ("past year", "last year"), ("previous year", "last year"),
 )
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "a": "1"}
+ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4", "1st": "q1", "2nd": "q2",
+                    "3rd": "q3", "4th": "q4"}
+# Free words that say a period was meant: if they are left over, the period was not read, so ask.
+PERIODISH = frozenset({"week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "days", "day",
+                       "calendar", "commencing", "beginning", "starting", "1st", "2nd", "3rd", "4th", "since",
+                       "until", "between", "w/c", "weekend", "morning", "afternoon", "tonight", "ago"})
 
 NEGATIVE = frozenset({"negative", "bad", "critical", "poor", "hostile", "unfavourable", "unfavorable", "damaging",
                       "adverse", "unflattering"})
@@ -148,6 +159,12 @@ def words_of(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     joined = re.sub(r"\bbetween (\S+(?: \S+){0,2}) and ", r"\1 to ", " ".join(out))  # between 1/10 and 31/10
     for said, period in PERIOD_PHRASES:
         joined = re.sub(rf"\b(?:the |over the |in the )?{said}\b", period, joined)
+    joined = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(days?|weeks?|months?)\b",
+                    lambda m: f"{NUMBER_WORDS[m.group(1)]} {m.group(2)}", joined)  # "last three months"
+    joined = re.sub(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b",
+                    lambda m: ORDINAL_QUARTERS[m.group(1)], joined)  # "the first quarter of 2023/24"
+    joined = re.sub(r"\b(in|for|during|of|throughout) ((?:19|20)\d\d)\b(?![/-])",
+                    r"\1 1/1/\2 to 31/12/\2", joined)  # "in 2024": the calendar year
     return joined.split()
 
 
