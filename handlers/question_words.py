@@ -52,7 +52,8 @@ COVERAGE = frozenset({"coverage", "covered", "cover", "news", "media", "mentions
                       "articles", "article", "stories", "story", "headlines", "headline", "press", "papers",
                       "wrote", "written", "write", "said", "cuttings", "clippings", "covering", "mentioning",
                       "nationals", "national", "trade", "broadcast", "radio", "tv", "television", "newspapers",
-                      "newspaper", "outlets", "outlet", "journalists", "reported", "reporting", "saying"})
+                      "newspaper", "outlets", "outlet", "journalists", "reported", "reporting", "saying", "say",
+                      "says"})
 PROGRAMME = frozenset({"programme", "programmes", "project", "projects", "rag", "rating", "ratings", "red", "amber",
                        "green", "track", "risk", "workstream", "workstreams"})
 CAMPAIGN = frozenset({"campaign", "campaigns"})
@@ -153,7 +154,9 @@ def words_of(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         if not token:
             continue
         token = SHORTHAND.get(token, token)
-        if token not in _KNOWN and token not in keep:
+        if "-" in token and token not in _KNOWN and token not in keep:
+            token = token.replace("-", " ")  # "Stoke-on-Trent" as its words, as council names are kept
+        elif token not in _KNOWN and token not in keep:
             token = _corrected(token)
         out.extend(token.split())
     joined = re.sub(r"\bbetween (\S+(?: \S+){0,2}) and ", r"\1 to ", " ".join(out))  # between 1/10 and 31/10
