@@ -144,7 +144,8 @@ def _peer_challenge(q: Question) -> list[Reading]:
 
 
 def _digest(q: Question) -> list[Reading]:
-    board = q.has(*BOARD) and (has_phrase(q.words, DIGEST_PHRASES) or not q.has(*COVERAGE))  # not "coverage for the board"
+    board = (q.has(*BOARD) and not has_phrase(q.words, ("programme board", "rag board"))  # those are /programme
+             and (has_phrase(q.words, DIGEST_PHRASES) or not q.has(*COVERAGE)))  # not "coverage for the board"
     if not (q.has(*DIGEST) or has_phrase(q.words, DIGEST_PHRASES) or board):
         return []
     if board:
