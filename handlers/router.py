@@ -98,10 +98,7 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES, *, q
             return database_unavailable_reply()
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed ref=%s family=%s", ref, family.name)
-        return Reply(title="Sorry, something went wrong",
-                     sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
-                                            f"If it keeps happening, give your admin this reference: {ref}"),),
-                     is_error=True)
+        return _apology(ref)
 
 
 def _reread(text: str, rest: str, ctx: Context, families: tuple[Family, ...]) -> str | None:
@@ -127,10 +124,15 @@ def _question(text: str, ctx: Context, families: tuple[Family, ...], reread: boo
             return database_unavailable_reply()
         ref = uuid.uuid4().hex[:8]
         log.exception("question failed ref=%s", ref)
-        return Reply(title="Sorry, something went wrong",
-                     sections=(Section(text=f"Herald hit an error reading that. Nothing was changed. "
-                                            f"If it keeps happening, give your admin this reference: {ref}"),),
-                     is_error=True)
+        return _apology(ref)
+
+
+def _apology(ref: str) -> Reply:
+    """Something unexpected: nothing changed, and a reference that finds the traceback in the log."""
+    return Reply(title="Sorry, something went wrong",
+                 sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
+                                        f"If it keeps happening, give your admin this reference: {ref}"),),
+                 is_error=True)
 
 
 def database_unavailable_reply() -> Reply:
