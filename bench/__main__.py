@@ -16,7 +16,7 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("quality", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook")
+SUITES = ("quality", "ask", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook")
 HTTP_SUITES = {"http", "floor", "layers", "mixed"}  # measured through gunicorn at --http-size
 BACKENDS = ("sqlite", "postgresql")
 
@@ -185,8 +185,11 @@ def _quality_suite(options: Options, log) -> str:
 
 
 def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
-    from bench.suites import digest, feeds, webhook
+    from bench.suites import ask, digest, feeds, webhook
     results: list[Result] = []
+    if "ask" in options.suites:
+        log("— questions read as commands (tests/data/questions)")
+        results += ask.run(log)
     if "feeds" in options.suites:
         log("— feed ingestion")
         results += feeds.run(options.runs, log, options.backends, pg_server)

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from handlers.reply import Reply
 
+WORDS = {"red": "red", "amber": "amber", "amber_red": "amber/red", "amber_green": "amber/green", "green": "green",
+         "not_rated": "not rated or not yet known", "positive": "positive", "neutral": "neutral", "negative": "negative"}
 MARKERS = {"red": "[R]", "amber": "[A]", "amber_red": "[A/R]", "amber_green": "[A/G]",
            "green": "[G]", "not_rated": "[-]", "positive": "(+)", "neutral": "(=)", "negative": "(-)"}
 
 
 def render_text(reply: Reply) -> str:
     """The whole reply as readable text, links written out in full."""
-    lines = [reply.title, "=" * min(len(reply.title), 72)]
+    lines = [reply.understood] if reply.understood else []
+    lines += [reply.title, "=" * min(len(reply.title), 72)]
     for section in reply.sections:
         lines.append("")
         if section.heading:
@@ -28,9 +31,12 @@ def render_text(reply: Reply) -> str:
                 lines.append(f"  {item.url}")
             if item.detail:
                 lines.append(f"  {item.detail}")
-    if reply.context:
+    used = list(dict.fromkeys(i.marker for s in reply.sections for i in s.items if i.marker in MARKERS))
+    if reply.context or used:
         lines.append("")
         lines.extend(reply.context)
+    if used:  # a symbol alone says nothing to someone who has not learnt it
+        lines.append("Key: " + ", ".join(f"{MARKERS[m]} {WORDS[m]}" for m in used))
     if reply.next_page:
         lines.append(f"More: {reply.next_page}")
     for button in reply.buttons:

@@ -21,7 +21,7 @@ from models.press import PUBLIC, PressActivity, embargo_lifted
 from models.programme import Programme, RagRating
 
 TONE_ORDER = ("positive", "neutral", "negative")
-TIER_RANK = {"national": 0, "broadcast": 1, "trade": 2, "regional": 3, "online": 4}
+TIER_RANK = {"national": 0, "broadcast": 1, "trade": 2, "regional": 3, "local": 4, "online": 5}
 
 
 @dataclass(frozen=True)

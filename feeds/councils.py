@@ -27,6 +27,7 @@ labelled headlines in `tests/data/council_headlines.csv`:
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -37,7 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from models.council import Council, CouncilName
+from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
 
 AMBIGUOUS = frozenset({
@@ -69,9 +70,6 @@ BLOCKED_PHRASES = (
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"))
-# Everyday names for a council that mySociety's table does not carry.
-EXTRA_NAMES = (("south yorkshire", "SCR"), ("east midlands", "EMCA"), ("north east mayor", "NECA"),
-               ("bath", "BAS"), ("newcastle", "NET"), ("hull", "KHL"), ("bcp", "BPC"), ("banes", "BAS"))
 # Names that are ordinary English words or famous elsewhere first: never counted on a verb alone.
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
@@ -183,6 +181,36 @@ class CouncilMatcher:
             out = [CouncilEvidence(e.code, e.named, True, "the club's home council, and the text speaks of a council")
                    if e.code in homes else e for e in out]
         return out
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every council name (so a reader does not mistake one for a typo)."""
+        return frozenset(word for key in self._codes for word in key)
+
+    @functools.cached_property
+    def one_word_names(self) -> dict[str, str]:
+        """One-word council names → code ("thurrock" → THR), for finding a misspelt name quickly."""
+        return {key[0]: code for key, code in self._codes.items() if len(key) == 1 and key[0] not in GENERIC}
+
+    def typed_spans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(start, length, code) of the councils lower-case `words` name, as typed in chat.
+
+        Chat is typed in any case, so case says nothing; an ordinary-word name ("Reading", "Wigan")
+        counts when it is the only kind found, never "Westminster" or "down" without a council word.
+        """
+        tokens = Tokens(words, words, True)
+        found, loose, i = [], [], 0
+        while i < len(words):
+            match = self._match_at(tokens, i) if words[i] in self._longest_from else None
+            if match is None:
+                i += 1
+                continue
+            if match.confident:
+                found.append(match)
+            elif words[match.start] not in STRICT:
+                loose.append(match)
+            i += match.length
+        return [(m.start, m.length, m.code) for m in (found or loose)]
 
     def _match_at(self, tokens: Tokens, i: int) -> "_Match | None":
         words = tokens.words
@@ -334,7 +362,7 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in EXTRA_NAMES]
+    names += [(normalize_name(n), c) for n, c in EVERYDAY_NAMES]
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}

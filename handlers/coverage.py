@@ -16,6 +16,7 @@ from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import is_id
 from handlers.reply import Attachment, Fact, Item, Reply, Section, outlets_line
+from models.council import resolve_council
 from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_match, council_nice_names,
                              coverage_between, coverage_page, iter_coverage, tag_names_like)
 from models.outlet import TIERS, find_outlets, outlet_names
@@ -32,6 +33,10 @@ PERIOD_WORDS = frozenset({"today", "yesterday", "this", "last", "past", "previou
 _PERIOD_LIKE = re.compile(r"^(q[1-4]|\d{1,4}[/.-]\d{1,4}([/.-]\d{1,4})?)$")
 _OPTION_LIKE = re.compile(r"^([a-z]{2,12}):(.*)$")
 JUDGEMENT_WORDS = frozenset({"explain", "why", "story", "notours", "not-ours"})  # handlers/coverage_judgement.py
+_DAY_NUMBER = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
+PERIOD_MAX_WORDS = 8  # "1 June 2023 to 30 June 2023" is seven
+_GLUED = {example.replace(" ", ""): example for example in PERIOD_EXAMPLES + ("this quarter", "last quarter",
+                                                                             "this year", "last year")}
 
 
 @dataclass(frozen=True)
@@ -115,18 +120,31 @@ def _take_period(words: list[tuple[str, bool]], args: Args, ctx: Context) -> tup
                 break
             except PeriodError:
                 continue
+    dated = any(w.lower().strip(".,") in MONTHS for w, quoted in words if not quoted)
     if best is None:
-        _refuse_period_like(words, args, ctx)
+        _refuse_period_like(words, args, ctx, dated)
         return parse_period("this week", now, tz), [w for w, _q in words]
     start, end, period = best
     leftover = words[:start] + words[end:]
-    _refuse_period_like(leftover, args, ctx)
+    _refuse_period_like(leftover, args, ctx, dated)
     return period, [w for w, _q in leftover]
 
 
-def _refuse_period_like(words: list[tuple[str, bool]], args: Args, ctx: Context) -> None:
-    """Words that look like a period but are not one: answer with the nearest period we know."""
+def _refuse_period_like(words: list[tuple[str, bool]], args: Args, ctx: Context, dated: bool) -> None:
+    """Words that look like a period but are not one: answer with the nearest period we know.
+
+    A bare day number beside a month ("31" of "31 Feb"), a period typed as one word ("lastweek") or misspelt
+    ("last wek") is never searched for as text: the answer says so and offers the reading.
+    """
     loose = [w for w, quoted in words if not quoted]
+    for word in loose:
+        if dated and _DAY_NUMBER.match(word.lower()):
+            raise UsageError(f'"{word}" looks like the day of a date, but I can\'t read that date: is it a real day? '
+                             "Write a day as 3/4/24 or 1 June 2023 (quote a number to search for it).",
+                             example="/coverage 1 June 2023")
+        if (glued := _GLUED.get(word.lower())) or (glued := _near_period(word)):
+            raise UsageError(f'"{word}" looks like the period "{glued}". Search for the word by quoting it.',
+                             example=f"/coverage {glued}", reading=_with_period(args, loose, word, glued))
     suspicious = [w for w in loose if w.lower() in PERIOD_WORDS or _PERIOD_LIKE.match(w.lower())]
     if not suspicious:
         return
@@ -136,8 +154,26 @@ def _refuse_period_like(words: list[tuple[str, bool]], args: Args, ctx: Context)
         parse_period(typed, ctx.now(), ctx.tz)
     except PeriodError as exc:
         nearest = process.extractOne(typed.lower(), PERIOD_EXAMPLES)[0]
+        close = process.extractOne(typed.lower(), PERIOD_EXAMPLES, score_cutoff=80)
+        reading = _with_period(args, loose, typed, close[0]) if close else None
         raise UsageError(f"{exc}. Periods look like: today, last week, last 30 days, June 2023, Q1 2023/24.",
-                         example=f"/coverage {nearest}") from None
+                         example=f"/coverage {nearest}", reading=reading) from None
+
+
+def _near_period(word: str) -> str | None:
+    """The period a one-word typo stands for ("lastweek", "lastmonth", "yesterdy"), or None."""
+    lower = word.lower()
+    if len(lower) < 7 or not lower.isalpha():
+        return None
+    found = process.extractOne(lower, list(_GLUED), score_cutoff=88)
+    return _GLUED[found[0]] if found else None
+
+
+def _with_period(args: Args, loose: list[str], typed: str, period: str) -> str:
+    """The whole command again with `typed` read as `period`: the reading offered as a button."""
+    words = " ".join(loose).replace(typed, period, 1)
+    options = " ".join(f'{key}:"{value}"' if " " in value else f"{key}:{value}" for key, value in args.options.items())
+    return " ".join(f"/coverage {words} {options}".split())
 
 
 def _filters(args: Args, tone: str | None, terms: list[str], ctx: Context) -> tuple[CoverageFilters, tuple[str, ...]]:
@@ -153,6 +189,9 @@ def _filters(args: Args, tone: str | None, terms: list[str], ctx: Context) -> tu
         described.append("outlet " + ", ".join(o.name for o in outlets))
     if (name := args.take("council")) is not None:
         match = council_match(ctx.session, name) if name.strip() else None
+        if name.strip() and (match is None or not match.named):  # "BCP", "Thurock": the resolver people's names use
+            resolved = resolve_council(ctx.session, name).council
+            match = council_match(ctx.session, resolved.nice_name) if resolved is not None else match
         if match is None or not match.named:
             raise NotFound(f"I don't know a council called {name!r}.", _nearest(name, council_nice_names(ctx.session)))
         found, older = match.named, match.replaced
@@ -305,12 +344,13 @@ def _cell(text: str) -> str:
 FAMILY = Family(
     name="coverage",
     summary="Media coverage: counts, tone and stories for any period",
-    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove  ·  /coverage explain <id>  ·  /coverage story split <id> | merge <id> <id>  ·  /coverage notours <id> [reason]",
+    usage="/coverage [period] [outlet:NAME] [council:NAME] [tag:\"…\"] [positive|neutral|negative] [words] [export]  ·  /coverage log <url> [outlet] [tone] [date:…] [title:\"…\"] [tier:…] [note]  ·  /coverage tone <id> <tone>  ·  /coverage alert add|list|remove  ·  /coverage explain <id>  ·  /coverage story split <id> | merge <id> <id>  ·  /coverage notours <id> [reason]",
     examples=("/coverage this week", "/coverage last month outlet:MJ negative", "/coverage Q1 2023/24 council:Thurrock",
-              '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown interview',
+              '/coverage log https://news.sky.com/story/123 "Sky News" positive date:yesterday title:"Cllr Brown interview"',
               "/coverage tone 42 negative", '/coverage alert add negative council:Thurrock',
               "/coverage explain 42", "/coverage story merge 42 17", "/coverage notours 42 rugby report"),
     slow_words=("export",),
+    searches_words=True,
     handle=handle,
     reads=lambda rest: first_word(rest) not in ("log", "tone", "alert", "alerts", "story", "notours", "not-ours"),
 )

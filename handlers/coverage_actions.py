@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time
 from urllib.parse import urlsplit
 
 from feeds.ingest import classify_and_store
@@ -10,24 +11,30 @@ from feeds.urls import domain_of
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
-from handlers.inputs import is_id
+from handlers.inputs import is_id, read_moment
 from handlers.reply import Fact, Item, Reply, Section
 from models.access import Action
 from models.audit import record_audit
 from models.coverage import AlertRule, CoverageItem
 from models.coverage import TONES, add_alert_rule, alert_rules_for, councils_named, remove_alert_rule, split_terms
-from models.outlet import TIERS, find_outlets, outlet_for
+from models.outlet import TIERS, find_outlets, outlet_for, tier_named
 
-LOG_EXAMPLE = '/coverage log https://news.sky.com/story/123 "Sky News" positive Cllr Brown on council finances'
+LOG_EXAMPLE = ('/coverage log https://news.sky.com/story/123 "Sky News" positive date:yesterday '
+               'title:"Cllr Brown on council finances" interview on the 6pm news')
 TONE_EXAMPLE = "/coverage tone 42 negative"
 ALERT_EXAMPLE = '/coverage alert add negative council:Thurrock include:"section 114"'
 MAX_ALERT_TERMS = 20  # every new item is matched against every term of every rule
 
 
 def log_item(text: str, ctx: Context) -> Reply:
-    """Log broadcast, print or podcast coverage by hand: url, then outlet, tone and a note."""
+    """Log broadcast, print or podcast coverage by hand: link, then outlet, tone, `date:`, `title:`, a note.
+
+    Logged after the event is the common case (print, radio), so `date:` says when it ran (default:
+    now). The tier is the outlet's own when Herald knows the outlet, else `tier:` or online; the
+    headline is `title:` or one made from the link, never the note. The reply says which defaults it used.
+    """
     ctx.require(Action.COVERAGE_LOG)
-    args = parse_args(text, {"outlet", "tone", "tier", "title", "note"})
+    args = parse_args(text, {"outlet", "tone", "tier", "title", "note", "date"})
     if not args.words or not _is_url(args.words[0]):
         raise UsageError("Start with the link to the coverage (http:// or https://)", example=LOG_EXAMPLE)
     url, rest = args.words[0], list(enumerate(args.words[1:], start=1))
@@ -42,14 +49,23 @@ def log_item(text: str, ctx: Context) -> Reply:
     outlet_name = args.take("outlet")
     if outlet_name is None and rest and (rest[0][0] in args.quoted or find_outlets(ctx.session, rest[0][1])):
         outlet_name = rest.pop(0)[1]
-    tier = (args.take("tier") or "broadcast").lower()
-    if tier not in TIERS:
-        raise UsageError(f"Tier is one of {', '.join(TIERS)}", example=LOG_EXAMPLE)
+    defaults: list[str] = []
+    when = _logged_when(args.take("date"), ctx, defaults)
+    typed_tier = args.take("tier")
+    tier = tier_named(typed_tier) if typed_tier else None
+    if typed_tier and tier is None:
+        raise UsageError(f"Tier is one of {', '.join(TIERS)} (specialist is trade), not {typed_tier[:30]!r}",
+                         example=LOG_EXAMPLE)
     note = args.take("note") or " ".join(w for _n, w in rest) or None
-    title = args.take("title") or note or _title_from_url(url)
-    outlet = outlet_for(ctx.session, outlet_name, None if outlet_name else domain_of(url), tier)
+    title = args.take("title")
+    if not title:
+        title = _title_from_url(url)
+        defaults.append("headline from the link (add title:\"…\")")
+    outlet = outlet_for(ctx.session, outlet_name, None if outlet_name else domain_of(url), tier or "online")
+    if tier is None:
+        defaults.append(f"tier {outlet.tier}, the outlet's (or add tier:{'|'.join(TIERS)})")
     now = ctx.now()
-    candidate = from_fields(url, title, note, now, now)
+    candidate = from_fields(url, title, note, when, now)
     result = classify_and_store(ctx.session, [candidate], source="manual", now=now, outlet_id=outlet.id,
                                 tone=tone.lower() if tone else None, note=note, logged_by=ctx.actor.user_id)
     stored = result.stored[0]
@@ -59,10 +75,29 @@ def log_item(text: str, ctx: Context) -> Reply:
                      context=(f"Change its tone with /coverage tone {stored.item_id} positive|neutral|negative",))
     record_audit(ctx.session, at=now, actor=ctx.actor, action="coverage.log", entity="coverage_item",
                  entity_id=stored.item_id, detail={"url": candidate.canonical_url, "outlet": outlet.name})
+    shown = when.astimezone(ctx.tz).strftime("%a %-d %b %Y %H:%M")
+    facts = (Fact("Outlet", f"{outlet.name} ({outlet.tier})"), Fact("Ran", shown),
+             Fact("Tone", tone or "from the model"), *((Fact("Note", note),) if note else ()))
+    context = ((f"Defaults used: {'; '.join(defaults)}.",) if defaults else ()) + (
+        f"Change its tone with /coverage tone {stored.item_id} positive|neutral|negative",)
     return Reply(title=f"Logged coverage id {stored.item_id}",
                  sections=(Section(items=(Item(title=candidate.title, url=candidate.url,
-                                               meta=(outlet.name, tone or "tone from the model")),)),),
-                 context=(f"Change its tone with /coverage tone {stored.item_id} positive|neutral|negative",))
+                                               meta=(outlet.name, tone or "tone from the model")),)),
+                           Section(facts=facts)),
+                 context=context)
+
+
+def _logged_when(typed: str | None, ctx: Context, defaults: list[str]) -> datetime:
+    """When the coverage ran: `date:` read like every other date (past direction), else now."""
+    if not typed:
+        defaults.append("ran now (add date:… for earlier, e.g. date:yesterday or date:3/4/24)")
+        return ctx.now()
+    when = read_moment(typed, ctx, "date", '/coverage log https://… date:"Tue 8am"', direction="past",
+                       default_time=time(9, 0))
+    if when > ctx.now():
+        raise UsageError("date: is in the future; coverage is logged once it has run",
+                         example='/coverage log https://… date:yesterday', field="date")
+    return when
 
 
 def _is_url(word: str) -> bool:

@@ -9,10 +9,12 @@ class HeraldError(Exception):
 class UsageError(HeraldError):
     """The command could not be read; the reply adds the family's usage and an example."""
 
-    def __init__(self, message: str, example: str | None = None, field: str | None = None):
+    def __init__(self, message: str, example: str | None = None, field: str | None = None,
+                 reading: str | None = None):
         super().__init__(message)
         self.example = example
         self.field = field  # the form field at fault, so a form can show the error inline
+        self.reading = reading  # the read-only command the person most likely meant, offered as a button
 
 
 class NotFound(HeraldError):

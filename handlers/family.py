@@ -35,6 +35,7 @@ class Family:
         that takes no write lock. A command that is wrongly said to read fails loudly when it writes
         (`models.db.WriteWhileReading`); one not said to read just takes the lock for its moment."""
         return self.reads is not None and self.reads(rest)
+    searches_words: bool = False  # words it cannot read become a text search, so a question is read first
 
     def is_slow(self, rest: str) -> bool:
         """Whether `rest` (the words after the family name) should run as background work."""

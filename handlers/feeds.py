@@ -14,7 +14,7 @@ from handlers.inputs import is_id
 from handlers.reply import Item, Reply, Section
 from models.access import Action
 from models.audit import record_audit
-from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed
+from models.outlet import TIERS, add_feed, feed_by_url, list_feeds, remove_feed, tier_named
 from models.relevance import RULES, feed_rule, set_feed_relevance
 
 ADD_EXAMPLE = "/feeds add https://www.lgcplus.com/rss LGC tier:trade"
@@ -35,9 +35,11 @@ def _add(text: str, ctx: Context) -> Reply:
     if not args.words:
         raise UsageError("Give the feed's URL", example=ADD_EXAMPLE)
     url = args.words[0].strip("<>")
-    tier = (args.take("tier") or "online").lower()
-    if tier not in TIERS:
-        raise UsageError(f"Tier is one of {', '.join(TIERS)}", example=ADD_EXAMPLE, field="tier")
+    typed = args.take("tier") or "online"
+    tier = tier_named(typed)
+    if tier is None:
+        raise UsageError(f"Tier is one of {', '.join(TIERS)} (specialist is trade), not {typed[:30]!r}",
+                         example=ADD_EXAMPLE, field="tier")
     try:
         check_url(url, ctx.settings.HERALD_ALLOW_PRIVATE_FEEDS)
     except UnsafeURL as exc:
@@ -65,14 +67,14 @@ def _list(_text: str, ctx: Context) -> Reply:
         return Reply(title="No feeds yet", sections=(Section(text=f"Add one: {ADD_EXAMPLE}"),))
     items = []
     for f in feeds:
-        state = "healthy" if f.healthy else f"failing ({f.consecutive_failures} in a row)"
         detail = f.last_error or (f"Not well-formed: {f.bozo_reason}" if f.bozo_reason else None)
-        items.append(Item(title=f"{f.id}. {f.name}", url=f.url, marker=None if f.healthy else "red",
-                          meta=(f.tier, f"keeps {_rule_words(feed_rule(f.relevance, f.tier))}", state,
+        marker = None if f.healthy else ("not_rated" if not f.polled else "red")
+        items.append(Item(title=f"{f.id}. {f.name}", url=f.url, marker=marker,
+                          meta=(f.tier, f"keeps {_rule_words(feed_rule(f.relevance, f.tier))}", f.state,
                                 f"last success {_when(f.last_success_at, ctx)}",
                                 f"{f.items_total:,} item{'' if f.items_total == 1 else 's'}", f"next poll {_when(f.next_poll_at, ctx)}"),
                           detail=detail))
-    failing = sum(1 for f in feeds if not f.healthy)
+    failing = sum(1 for f in feeds if f.polled and not f.healthy)
     return Reply(title=f"{len(feeds)} feed{'s' if len(feeds) != 1 else ''}" + (f", {failing} failing" if failing else ""),
                  sections=(Section(items=tuple(items)),), context=("Remove one with /feeds remove <id>.",))
 
@@ -118,8 +120,8 @@ VERBS = {"add": _add, "list": _list, "remove": _remove, "delete": _remove, "rele
 FAMILY = Family(
     name="feeds",
     summary="The feeds Herald polls for coverage, and their health",
-    usage="/feeds add <url> [name] [tier:trade|national|regional|broadcast|online]  ·  /feeds list  ·  /feeds remove <id>"
-          "  ·  /feeds relevance <id> all|mentions|default",
+    usage="/feeds add <url> [name] [tier:trade|specialist|national|regional|local|broadcast|online]  ·  /feeds list"
+          "  ·  /feeds remove <id>  ·  /feeds relevance <id> all|mentions|default",
     examples=("/feeds list", ADD_EXAMPLE, RELEVANCE_EXAMPLE),
     slow_words=("add", "poll"),
     handle=handle,

@@ -81,6 +81,7 @@ class Reply:
     visibility: Visibility = "private"
     is_error: bool = False
     error_field: str | None = None  # which form field an error is about, when it came from a form
+    understood: str | None = None  # the command a question was read as ("/coverage last month"), shown first, muted
 
     @property
     def summary(self) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 
-from rapidfuzz import process
-
-from handlers import audit, campaign, council, coverage, digest, feeds, peer_challenge, press, programme
+from handlers import ask, audit, campaign, council, coverage, digest, feeds, peer_challenge, press, programme
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family
-from handlers.reply import Fact, Reply, Section, error_reply
+from handlers.reply import Button, Fact, Reply, Section, error_reply
 from models.access import AccessDenied
 from models.audit import REFUSED, record_audit
 from models.db import WROTE, database_busy, database_unavailable, wrote_since_cleared
@@ -58,21 +57,29 @@ def split_command(text: str) -> tuple[str, str]:
 
 
 def only_reads(text: str, families: tuple[Family, ...] = FAMILIES) -> bool:
-    """Whether a command line only reads (help and unknown words included), so it may run in a
-    reading transaction; anything its family does not say reads is taken to write."""
+    """Whether a command line only reads (help, questions and unknown words included: a question only
+    ever runs a command that reads), so it may run in a reading transaction; anything its family does
+    not say reads is taken to write."""
     word, rest = split_command(clean_text(text))
     family = family_for(word, families) or family_for(word, SUBCOMMANDS)
     return family is None or not family.ready or family.only_reads(rest)
 
 
-def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> Reply:
-    """Run one command line and return its reply. Never raises for anything a user can type."""
-    word, rest = split_command(clean_text(text))
+def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES, *, questions: bool = True) -> Reply:
+    """Run one command line and return its reply. Never raises for anything a user can type.
+
+    A line that is not a command (or is a command word followed by a question) is read as a question
+    (`handlers.ask`); `questions=False` runs the line strictly as a command.
+    """
+    text = clean_text(text)
+    word, rest = split_command(text)
     if word in HELP_WORDS or (word == "herald" and rest.lower() in ("", "help")):
         return help_reply()
     family = family_for(word, families) or family_for(word, SUBCOMMANDS)
+    if questions and (family is None or (family.searches_words and (meant := _reread(text, rest, ctx, families)))):
+        return _question(text if family is None else meant, ctx, families, reread=family is not None)
     if family is None:
-        return _unknown_family(word)
+        return help_reply()
     if rest.lower() in ("help", "?", "--help", "-h"):
         return family_help(family)
     if not family.ready:
@@ -91,10 +98,15 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
         return Reply(title="Not allowed", sections=(Section(text=str(exc)),), is_error=True)
     except UsageError as exc:
         ctx.session.rollback()
+        if questions and (meant := _reread(text, rest, ctx, families)):  # "programme overview", "peer challenges by region"
+            return _question(meant, ctx, families, reread=True)
         examples = (exc.example,) if exc.example else family.examples[:2]
-        return error_reply(str(exc), family.usage, examples, field=exc.field)
+        reply = error_reply(str(exc), family.usage, examples, field=exc.field)
+        return replace(reply, buttons=(Button(f"Run {exc.reading}", command=exc.reading),)) if exc.reading else reply
     except NotFound as exc:
         ctx.session.rollback()
+        if questions and (meant := _reread(text, rest, ctx, families)):
+            return _question(meant, ctx, families, reread=True)
         message = str(exc)
         if exc.suggestions:
             message += "\nDid you mean: " + ", ".join(exc.suggestions) + "?"
@@ -108,10 +120,41 @@ def route(text: str, ctx: Context, families: tuple[Family, ...] = FAMILIES) -> R
             return database_unavailable_reply(busy)
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed ref=%s family=%s", ref, family.name)
-        return Reply(title="Sorry, something went wrong",
-                     sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
-                                            f"If it keeps happening, give your admin this reference: {ref}"),),
-                     is_error=True)
+        return _apology(ref)
+
+
+def _reread(text: str, rest: str, ctx: Context, families: tuple[Family, ...]) -> str | None:
+    try:
+        return ask.reread(text, rest, ctx, families)
+    except Exception:  # noqa: BLE001 - a question that cannot be read runs as typed; the command reports
+        ctx.session.rollback()
+        log.exception("reading a command line as a question failed")
+        return None
+
+
+def _question(text: str, ctx: Context, families: tuple[Family, ...], reread: bool) -> Reply:
+    """Answer free text through the question reader; its command runs strictly as a command."""
+    def run(command: str) -> Reply:
+        return route(command, ctx, families, questions=False)
+    try:
+        if reread:  # `text` is already the command a command-like question means
+            return ask.shown_as(run(text), text)
+        return ask.answer_question(text, ctx, families, run)
+    except Exception as exc:
+        ctx.session.rollback()
+        if database_unavailable(exc):
+            return database_unavailable_reply()
+        ref = uuid.uuid4().hex[:8]
+        log.exception("question failed ref=%s", ref)
+        return _apology(ref)
+
+
+def _apology(ref: str) -> Reply:
+    """Something unexpected: nothing changed, and a reference that finds the traceback in the log."""
+    return Reply(title="Sorry, something went wrong",
+                 sections=(Section(text=f"Herald hit an error answering that. Nothing was changed. "
+                                        f"If it keeps happening, give your admin this reference: {ref}"),),
+                 is_error=True)
 
 
 def _audit_refusal(exc: AccessDenied, command: str, ctx: Context) -> None:
@@ -162,11 +205,3 @@ def family_help(family: Family) -> Reply:
                  sections=(Section(heading="Usage", text=family.usage),
                            Section(heading="Examples", text="\n".join(family.examples))),
                  context=status)
-
-
-def _unknown_family(word: str) -> Reply:
-    names = [fam.name for fam in FAMILIES]
-    close = [name for name, score, _ in process.extract(word, names, limit=2) if score >= 60]
-    hint = f" Did you mean /{close[0]}?" if close else ""
-    return error_reply(f"I don't know the command {word[:40]!r}.{hint}",
-                       "herald help  (lists every command)", ("/coverage this week", "/herald help"))

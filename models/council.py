@@ -72,6 +72,10 @@ PREFIXES = ("london borough of", "royal borough of", "city and county of", "city
 SUFFIXES = ("metropolitan borough council", "metropolitan district council", "county borough council",
             "borough council", "district council", "county council", "city council", "council",
             "london borough", "london boro", "district", "corporation", "mbc", "bc", "dc", "cc", "ua")
+# Everyday names for a council that mySociety's table does not carry (the headline classifier and the
+# names people type both use them): "BCP" is Bournemouth, Christchurch and Poole.
+EVERYDAY_NAMES = (("bath", "BAS"), ("newcastle", "NET"), ("hull", "KHL"), ("bcp", "BPC"), ("banes", "BAS"),
+                  ("south yorkshire", "SCR"), ("east midlands", "EMCA"), ("north east mayor", "NECA"))
 AUTO_ACCEPT_SCORE = 85  # a fuzzy match this good, and clearly better than the next council, is taken
 CLEAR_LEAD = 6
 SUGGEST_SCORE = 70
@@ -134,6 +138,9 @@ def resolve_council(session: Session, text: str) -> CouncilResolution:
     if not variants:
         return CouncilResolution(query=text)
     candidates = _exact_candidates(session, variants)
+    everyday = dict(EVERYDAY_NAMES)
+    if not candidates and (code := next((everyday[v] for v in variants if v in everyday), None)):
+        candidates = [c for c in (session.get(Council, code),) if c is not None]
     if not candidates:
         candidates, suggestions = _fuzzy(session, variants)
         if not candidates:

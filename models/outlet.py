@@ -10,7 +10,15 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.db import Base
 
-TIERS = ("trade", "national", "regional", "broadcast", "online")
+TIERS = ("trade", "national", "regional", "local", "broadcast", "online")
+TIER_ALIASES = {"specialist": "trade", "trade press": "trade", "nationals": "national", "local press": "local",
+                "local paper": "local", "regionals": "regional"}
+
+
+def tier_named(text: str | None) -> str | None:
+    """The tier `text` names ("specialist" is trade, as the comms plan says), or None if none."""
+    word = " ".join((text or "").lower().split())
+    return word if word in TIERS else TIER_ALIASES.get(word)
 
 
 class Outlet(Base):
@@ -66,14 +74,28 @@ class FeedEntry(Base):
     first_seen_at: Mapped[datetime]
 
 
+# Full names and short forms people type for outlets usually stored under the other one.
+EVERYDAY_OUTLET_NAMES = {
+    "lgc": ("local government chronicle", "lgc plus", "lgcplus"), "the mj": ("municipal journal",),
+    "financial times": ("ft",), "public sector executive": ("pse",), "the guardian": ("guardian",),
+    "sky news": ("sky",), "lg first": ("first magazine",),
+}
+
+
+def outlet_known_names(outlet: Outlet) -> list[str]:
+    """Every plain name `outlet` answers to: its name, domain, aliases and everyday names."""
+    names = [_plain(outlet.name), _plain(outlet.domain or "")]
+    names += [_plain(a) for a in (outlet.aliases or "").split(",") if a.strip()]
+    names += list(EVERYDAY_OUTLET_NAMES.get(names[0], ()))
+    return names + [n[4:] for n in names if n.startswith("the ")]
+
+
 def find_outlets(session: Session, name: str) -> list[Outlet]:
     """Outlets whose name, alias or domain matches `name` ("MJ" finds "The MJ"), best first."""
     wanted = _plain(name)
     found = []
     for outlet in session.scalars(select(Outlet).order_by(Outlet.name)):
-        names = [_plain(outlet.name), _plain(outlet.domain or "")]
-        names += [_plain(a) for a in (outlet.aliases or "").split(",") if a.strip()]
-        names += [n[4:] for n in names if n.startswith("the ")]
+        names = outlet_known_names(outlet)
         if wanted in names:
             found.insert(0, outlet)
         elif any(wanted and wanted in n.split() or n.startswith(wanted + " ") for n in names if n):
@@ -121,6 +143,7 @@ class FeedHealth:
     url: str
     tier: str
     last_success_at: datetime | None
+    last_polled_at: datetime | None
     last_error: str | None
     bozo_reason: str | None
     consecutive_failures: int
@@ -129,8 +152,21 @@ class FeedHealth:
     relevance: str | None = None  # the feed's own rule, if set (models.relevance.feed_rule)
 
     @property
+    def polled(self) -> bool:
+        """Whether Herald has tried this feed at least once."""
+        return self.last_polled_at is not None or self.last_success_at is not None or self.consecutive_failures > 0
+
+    @property
     def healthy(self) -> bool:
-        return self.consecutive_failures == 0
+        """Polled, and its last poll worked: a feed never polled is not yet known to be healthy."""
+        return self.polled and self.consecutive_failures == 0
+
+    @property
+    def state(self) -> str:
+        """The feed's health in words, as `/feeds list` says it."""
+        if not self.polled:
+            return "not polled yet"
+        return "healthy" if self.healthy else f"failing ({self.consecutive_failures} in a row)"
 
 
 def add_feed(session: Session, url: str, name: str, domain: str, tier: str, added_by: str,
@@ -151,7 +187,7 @@ def feed_by_url(session: Session, url: str) -> Feed | None:
 def list_feeds(session: Session) -> list[FeedHealth]:
     """Every active feed with its health, oldest first."""
     rows = session.scalars(select(Feed).where(Feed.active.is_(True)).order_by(Feed.id))
-    return [FeedHealth(f.id, f.name, f.url, f.tier, f.last_success_at, f.last_error, f.bozo_reason,
+    return [FeedHealth(f.id, f.name, f.url, f.tier, f.last_success_at, f.last_polled_at, f.last_error, f.bozo_reason,
                        f.consecutive_failures, f.items_total, f.next_poll_at, f.relevance) for f in rows]
 
 

@@ -129,8 +129,11 @@ def financial_year_period(fy_start_year: int, tz: ZoneInfo) -> Period:
     return _span(date(fy_start_year, 4, 1), date(fy_start_year + 1, 4, 1), label, "year", tz)
 
 
-_FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
-_QUARTER = re.compile(r"^q([1-4])(?:\s+(?:of\s+)?(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4}))?$")
+_FY = re.compile(r"^(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})$")  # 2023/24, 23/24, FY2023-2024
+_QUARTER = re.compile(r"^q([1-4])(?:\s+(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4}))?$")
+_ONE_DAY = re.compile(r"^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"  # 3/4/24, 2024-04-03
+                      r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?(?:\s+\d{4})?)$")  # 3rd April 2024
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LAST_N = re.compile(r"^(?:last|past|previous)\s+(\d{1,4})\s+(day|days|week|weeks|month|months)$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s*(\d{4})?$")
 
@@ -174,6 +177,11 @@ def parse_period(text: str, now: datetime, tz: ZoneInfo) -> Period:
                 raise PeriodError("The end date is before the start date")
             return _span(first, last + timedelta(days=1), f"{first:%-d %b %Y} to {last:%-d %b %Y}",
                          "range", tz)
+    if _ONE_DAY.match(raw) and (raw[:1].isdigit()):  # 3/4/24 (day first), 1 June 2023
+        if (words := raw.split()) and len(words) > 1 and words[1].rstrip(".") not in MONTHS:
+            raise PeriodError(f"I don't know the period {text.strip()!r}")
+        day = parse_day(raw, today)
+        return day_period(day, tz)
     if (m := _MONTH_YEAR.match(raw)) and m.group(1) in MONTHS:
         month = MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else (today.year if month <= today.month else today.year - 1)
@@ -182,7 +190,7 @@ def parse_period(text: str, now: datetime, tz: ZoneInfo) -> Period:
 
 
 def _fy_start(first: str, second: str) -> int:
-    start = int(first)
+    start = int(first) if len(first) == 4 else 2000 + int(first)  # "23/24" is 2023/24
     end = int(second) if len(second) == 4 else (start // 100) * 100 + int(second)
     if end != start + 1:
         raise PeriodError(f"{first}/{second} is not a financial year (try {start}/{(start + 1) % 100:02d})")
@@ -204,6 +212,15 @@ def _last_n(n: int, unit: str, today: date, tz: ZoneInfo) -> Period:
                  "days", tz)
 
 
+def _weekday(text: str) -> int | None:
+    """0–6 for a weekday name or its usual short form ("mon", "tues", "thurs"), else None."""
+    text = text.removeprefix("last ").strip(".")
+    for number, name in enumerate(WEEKDAYS):
+        if len(text) >= 3 and name.startswith(text) or text in (name[:4], name[:5]):
+            return number
+    return None
+
+
 def parse_day(text: str, today: date) -> date:
     """A date as people type it: 17/02/2011, 17.02.11, 2023-06-01, 1 June 2023, today."""
     text = text.strip().lower()
@@ -213,6 +230,8 @@ def parse_day(text: str, today: date) -> date:
         return today - timedelta(days=1)
     if text == "tomorrow":
         return today + timedelta(days=1)
+    if (day := _weekday(text)) is not None:  # "since monday": the latest Monday, today if it is one
+        return today - timedelta(days=(today.weekday() - day) % 7)
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     try:
         if iso:

@@ -34,8 +34,11 @@ def test_split_command(text, expected):
 def test_help_and_unknown_commands(herald):
     reply, _ = herald.run_command("herald help", Actor.cli())
     assert reply.title.startswith("Herald") and not reply.is_error
-    reply, _ = herald.run_command("coverag this week", Actor.cli())
-    assert reply.is_error and "Did you mean /coverage?" in render_text(reply)
+    reply, _ = herald.run_command("coverag this week", Actor.cli())  # a misspelt command word is read
+    assert not reply.is_error and render_text(reply).startswith("/coverage this week\n")
+    reply, _ = herald.run_command("frobnicate the widgets", Actor.cli())  # no dead end: what Herald can answer
+    assert not reply.is_error and "I don't know the command" not in render_text(reply)
+    assert "/coverage" in render_text(reply) and reply.understood is None
     reply, _ = herald.run_command("coverage help", Actor.cli())
     assert "Usage" in render_text(reply) and "/coverage this week" in render_text(reply)
 

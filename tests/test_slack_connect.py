@@ -89,7 +89,8 @@ def test_manifest_declares_every_command_scope_event_and_shortcut_herald_handles
     assert all(c["url"].endswith("/slack/events") and c["should_escape"] is False
                for c in manifest["features"]["slash_commands"])
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
-    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im",
+                                                                               "app_home_opened"}
     assert manifest["features"]["shortcuts"][0]["callback_id"] == LOG_COVERAGE_SHORTCUT
     assert manifest["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
 

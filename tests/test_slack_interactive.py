@@ -250,3 +250,21 @@ def test_concurrent_deliveries_of_one_event_make_one_job(make_slack, database_ur
     harness.runtime.worker.drain()
     assert statuses == [200] * 4
     assert _audits(harness) == 1 and len(slack_api.calls("chat.postMessage")) == 1
+
+
+# --- questions in plain English: @mentions and direct messages (issue 21) -------------------------
+
+def test_a_question_by_mention_or_direct_message_is_answered_as_the_command_it_means(slack, slack_api):
+    assert slack.event(_mention("what feeds do we poll?")).status_code == 200
+    dm = {"type": "message", "channel_type": "im", "user": "U1", "text": "which feeds do we poll?",
+          "ts": "1795424401.000100", "channel": "D1", "event_ts": "1795424401.000100"}
+    assert slack.event(dm, event_id="EvDm").status_code == 200
+    herald_own = dict(dm, bot_id="B1", text="No feeds yet", ts="1795424402.0", event_ts="1795424402.0")
+    assert slack.event(herald_own, event_id="EvBot").status_code == 200  # never answers itself
+    posts = wait_until(lambda: len(slack_api.calls("chat.postMessage")) >= 2 and slack_api.calls("chat.postMessage"))
+    slack.runtime.worker.drain()
+    posts = slack_api.calls("chat.postMessage")
+    assert sorted(p["channel"] for p in posts) == ["C1", "D1"]
+    for post in posts:
+        blocks = json.loads(post["blocks"]) if isinstance(post["blocks"], str) else post["blocks"]
+        assert blocks[0]["type"] == "context" and "/feeds list" in blocks[0]["elements"][0]["text"]

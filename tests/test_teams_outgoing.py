@@ -219,3 +219,13 @@ def test_a_slow_command_without_a_workflows_url_says_so(teams_app):
 ])
 def test_command_text_drops_herald_mention_tags_and_entities(raw, expected):
     assert command_text(raw) == expected
+
+
+def test_a_question_after_at_herald_is_answered_as_its_command_named_first(teams_app):
+    app, _endpoint = teams_app()
+    response = post(app.test_client(), activity("<at>Herald</at> which feeds do we poll?"))
+    assert response.status_code == 200
+    card = card_of(response)
+    assert card["body"][0]["inlines"][0] == {"type": "TextRun", "text": "/feeds list", "isSubtle": True,
+                                             "size": "Small"}
+    assert "I don't know the command" not in card_text(card)

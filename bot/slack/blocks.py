@@ -60,8 +60,9 @@ def render_messages(reply: Reply, share_id: str | None = None) -> list[SlackMess
     """
     tail = _tail_blocks(reply, share_id)
     tail_size = sum(_size(b) for b in tail)
-    pages: list[list[dict]] = [[_header(reply.title)]]
-    used = _size(pages[0][0])
+    first = ([_context(reply.understood)] if reply.understood else []) + [_header(reply.title)]
+    pages: list[list[dict]] = [first]
+    used = sum(_size(block) for block in first)
     body = _body_blocks(reply)
     for index, block in enumerate(body):
         size = _size(block)

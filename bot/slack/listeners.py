@@ -40,6 +40,7 @@ def register_listeners(app: App, rt: SlackRuntime) -> None:
     """Attach Herald's listeners (and its error handler) to the Bolt app."""
     app.command(re.compile(r"^/"))(lambda ack, body: on_command(rt, ack, body))
     app.event("app_mention")(lambda body: on_mention(rt, body))
+    app.event("message")(lambda body: on_direct_message(rt, body))
     app.event("app_home_opened")(lambda body, event: home.publish_home(rt, event, _team(body)))
     app.action(re.compile(r"^herald_"))(lambda ack, body: on_action(rt, ack, body))
     app.view(re.compile(r"^" + forms.CALLBACK_PREFIX))(lambda ack, body: on_form_submitted(rt, ack, body))
@@ -167,6 +168,24 @@ def on_mention(rt: SlackRuntime, body: dict) -> None:
                     thread_ts=event.get("thread_ts") or event.get("ts"))
     _accept_job(rt, receipt_key("event", team, body.get("event_id") or event.get("event_ts")),
                 ReplyJob(target=target, command=text or "help", actor=asdict(actor)))
+
+
+def on_direct_message(rt: SlackRuntime, body: dict) -> None:
+    """A message in Herald's DM (a question or a command, as after @Herald): answered in the DM.
+
+    Only a person's own new message in a direct conversation counts: edits, bot posts (Herald's own
+    answers among them) and channel messages are left alone.
+    """
+    event = body.get("event") or {}
+    if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        return
+    team, user = _team(body), event.get("user")
+    if not user or not event.get("channel"):
+        return
+    actor = rt.actor(user, None, team)
+    target = Target(channel=event["channel"], user=user, team=team, in_channel=True)
+    _accept_job(rt, receipt_key("event", team, body.get("event_id") or event.get("event_ts")),
+                ReplyJob(target=target, command=(event.get("text") or "").strip() or "help", actor=asdict(actor)))
 
 
 def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:

@@ -77,7 +77,8 @@ def render_card(reply: Reply, max_bytes: int = MAX_CARD_BYTES) -> dict:
     cards = render_cards(reply, max_bytes)
     if len(cards) == 1:
         return cards[0]
-    first = _card(_header(reply, 1, 1) + cards[0]["body"][1:], _actions(reply.buttons))
+    header = _header(reply, 1, 1)
+    first = _card(header + cards[0]["body"][len(header):], _actions(reply.buttons))
     first["body"].append(_rich([_run(f"Cut short: this answer needs {len(cards)} messages in Teams. "
                                       "Narrow the question (a shorter period, a filter) to see the rest.",
                                       isSubtle=True, italic=True)]))
@@ -97,7 +98,8 @@ def _header(reply: Reply, index: int, total: int) -> list[dict]:
                  **({"color": "Attention"} if reply.is_error else {}))]
     if total > 1:
         runs.append(_run(f"  (part {index} of {total})", isSubtle=True))
-    return [_rich(runs)]
+    understood = [_rich([_run(one_line(reply.understood, LINE_MAX), isSubtle=True, size="Small")])]
+    return (understood if reply.understood and index == 1 else []) + [_rich(runs)]
 
 
 def _run(text: str, **style) -> dict:

@@ -6,7 +6,7 @@ with at most 500 items. Each item:
     url           required  http(s) link to the coverage; the key it is deduplicated on
     title         required  headline (HTML is stripped), at most 1000 characters
     outlet        optional  outlet name ("The MJ"); default: known by the URL's domain
-    tier          optional  trade | national | regional | broadcast | online (for a new outlet)
+    tier          optional  trade | national | regional | local | broadcast | online (for a new outlet)
     published_at  optional  ISO 8601 with a timezone offset; default: when Herald received it
     summary       optional  text, at most 5000 characters
     tone          optional  positive | neutral | negative (given = a person's judgement; else the model's)
