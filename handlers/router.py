@@ -158,9 +158,11 @@ def _apology(ref: str) -> Reply:
 
 
 def _audit_refusal(exc: AccessDenied, command: str, ctx: Context) -> None:
-    """A refused change is audited like an allowed one: who, what, when, platform."""
+    """A refused change is audited like an allowed one: who, what, when, platform. Only the command's
+    first words are kept, never a URL or address (a refused `teams:` Workflows URL is a secret)."""
+    words = ["…" if ":" in word or "@" in word else word for word in command.split()[:4]]
     record_audit(ctx.session, at=ctx.now(), actor=ctx.actor, action=exc.action.value, entity=REFUSED,
-                 detail={"outcome": "refused", "command": command.strip()[:200]})
+                 detail={"outcome": "refused", "command": " ".join(words)[:120]})
 
 
 def _unguarded(family: Family, rest: str, ctx: Context) -> Reply:

@@ -8,12 +8,14 @@ import socket
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import select
 
 from bot.teams.workflows import WorkflowsError, post_reply
 from digests import runner
 from handlers.context import Actor
 from handlers.reply import Reply
 from models import netguard
+from models.audit import AuditEntry
 from models.digest import DigestSubscription
 from tests.digest_fixtures import add_items, posts, runs, subscribe, slack  # noqa: F401  (fixture)
 from tests.fakes.http import Answer, FakeServer
@@ -124,3 +126,12 @@ def test_a_workflows_redirect_is_not_followed():
         with pytest.raises(WorkflowsError):
             post_reply(f"{flow.url}/flow", Reply(title="Weekly"), sleep=lambda s: None)
         assert len(flow.received("/flow")) == 1 and other.requests == []
+
+
+def test_a_members_refused_subscription_keeps_no_workflows_url_in_the_audit_log(herald):
+    member = Actor(user_id="UMEMBER", name="Mo Member", platform="slack", workspace="T1")
+    reply, _ = herald.run_command(f"digest subscribe weekly teams:{POWER}", member, channel="C1")
+    assert reply.title == "Not allowed" and subscriptions(herald) == 0
+    with herald.session() as session:
+        (entry,) = session.scalars(select(AuditEntry).where(AuditEntry.actor == "UMEMBER")).all()
+    assert entry.action == "digest.subscribe" and entry.detail["command"] == "digest subscribe weekly …"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from werkzeug.serving import make_server
 
 from bot.webhooks import json_body, require_bearer_token
+from models.access import Action
 
 TOKEN = "hardening-token-0123456789"
 LIMIT = 2_000
@@ -29,7 +30,7 @@ def _probe_blueprint(received: list) -> Blueprint:
 
     @bp.post("/webhooks/hardening-probe")
     def probe():
-        require_bearer_token()
+        require_bearer_token("coverage", Action.COVERAGE_WEBHOOK)  # guarded as the coverage webhook is
         received.append(json_body())
         return jsonify(status="ok")
 
