@@ -33,9 +33,9 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
                        outlet_id: int | None = None, feed_id: int | None = None,
                        tone: str | None = None, note: str | None = None, logged_by: str | None = None,
                        classifier: Classifier | None = None) -> IngestResult:
-    """Classify and store candidates not already held (by canonical URL), in a fixed number of
-    statements whatever the batch's size or the press log's. A given `tone` is a person's: it is
-    stored as an override. A candidate's own `outlet_id` and `tone` win over the batch's."""
+    """Classify and store candidates not already held (by canonical URL), in a few statements per
+    batch (not per item), however long the press log. A given `tone` is a person's: it is stored
+    as an override. A candidate's own `outlet_id` and `tone` win over the batch's."""
     classifier = classifier or Classifier(session)
     result = IngestResult()
     for start in range(0, len(candidates), BATCH):  # bounded memory for big feeds and backfills
