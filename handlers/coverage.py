@@ -28,7 +28,6 @@ QUERY_OPTIONS = frozenset({"outlet", "council", "tag", "page"})
 MAX_TERMS = 10  # each word is one more LIKE: hundreds overflow SQLite's expression tree ("too large")
 PERIOD_MAX_WORDS = 6  # the longest period people type ("last 30 days", "Q1 2023/24 to Q2 2023/24")
 TERMS_EXAMPLE = '/coverage this month "social care" Thurrock'
-
 PERIOD_WORDS = frozenset({"today", "yesterday", "this", "last", "past", "previous", "since", "fy"}) | set(MONTHS)
 _PERIOD_LIKE = re.compile(r"^(q[1-4]|\d{1,4}[/.-]\d{1,4}([/.-]\d{1,4})?)$")
 _OPTION_LIKE = re.compile(r"^([a-z]{2,12}):(.*)$")

@@ -163,20 +163,24 @@ def suggest_earned_coverage(session: Session, activity: PressActivity) -> int:
 
 def suggest_for_new_coverage(session: Session, item_ids: list[int]) -> int:
     """Call when coverage arrives: suggest the new items to press activity of the 14 days before
-    them. The whole batch is matched in one pass (a fixed number of statements, whatever the
-    batch's size or the press log's), so a 500-item webhook stays quick. Returns the number of
-    suggestions added."""
+    them. The whole batch is matched in one pass (a handful of statements, however long the
+    batch or the press log), so a 500-item webhook stays quick; with no press activity around the
+    batch it costs two statements. Returns the number of suggestions added."""
+    spans = [session.execute(select(func.min(CoverageItem.published_at), func.max(CoverageItem.published_at))
+                             .where(one_of(session, CoverageItem.id, chunk))).one() for chunk in batches(session, item_ids)]
+    spans = [(first, last) for first, last in spans if first is not None]
+    if not spans:
+        return 0
+    activities = list(session.scalars(select(PressActivity).where(
+        PressActivity.deleted_at.is_(None),
+        PressActivity.occurred_at >= min(first for first, _l in spans) - EARNED_WINDOW,
+        PressActivity.occurred_at <= max(last for _f, last in spans) + timedelta(hours=12))))
+    if not activities:  # no press log around these items (a feed's backfill, say): nothing to read
+        return 0
     items: list[_Coverage] = []
     for chunk in batches(session, item_ids):
         items += [_Coverage(*row) for row in session.execute(
             select(*_COVERAGE_COLUMNS).where(one_of(session, CoverageItem.id, chunk)))]
-    if not items:
-        return 0
-    first, last = min(i.published_at for i in items), max(i.published_at for i in items)
-    activities = list(session.scalars(select(PressActivity).where(
-        PressActivity.deleted_at.is_(None),
-        PressActivity.occurred_at >= first - EARNED_WINDOW,
-        PressActivity.occurred_at <= last + timedelta(hours=12))))
     return _suggest(session, activities, items)
 
 
