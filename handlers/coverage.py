@@ -26,7 +26,7 @@ QUERY_OPTIONS = frozenset({"outlet", "council", "tag", "page"})
 PERIOD_WORDS = frozenset({"today", "yesterday", "this", "last", "past", "previous", "since", "fy"}) | set(MONTHS)
 _PERIOD_LIKE = re.compile(r"^(q[1-4]|\d{1,4}[/.-]\d{1,4}([/.-]\d{1,4})?)$")
 _OPTION_LIKE = re.compile(r"^([a-z]{2,12}):(.*)$")
-JUDGEMENT_WORDS = frozenset({"explain", "why", "story", "notours", "not-ours"})  # handlers/coverage_judgement.py
+JUDGEMENT_WORDS = frozenset({"explain", "story", "notours", "not-ours"})  # handlers/coverage_judgement.py
 
 
 @dataclass(frozen=True)

@@ -149,4 +149,4 @@ def not_ours(text: str, ctx: Context) -> Reply:
                           "the audit log keeps what the item was.",))
 
 
-ACTIONS = {"explain": explain, "why": explain, "story": story, "notours": not_ours, "not-ours": not_ours}
+ACTIONS = {"explain": explain, "story": story, "notours": not_ours, "not-ours": not_ours}
