@@ -49,7 +49,11 @@ def explain(text: str, ctx: Context) -> Reply:
     if len(words) != 1:
         raise UsageError("Say which item to explain", example=EXPLAIN_EXAMPLE)
     item = _item(ctx, _item_id(words[0], EXPLAIN_EXAMPLE))
-    sections = [_tone_section(item), _council_section(ctx, item), _story_section(ctx, item)]
+    heading = Section(items=(Item(title=item.title, url=item.url, marker=item.tone,
+                                  meta=(item.outlet.name if item.outlet else "unknown outlet",
+                                        item.published_at.astimezone(ctx.tz).strftime("%a %-d %b %Y"),
+                                        f"from {item.source}")),))
+    sections = [heading, _tone_section(item), _council_section(ctx, item), _story_section(ctx, item)]
     buttons = (Button("Not ours", command=f"coverage notours {item.id}", style="danger"),
                Button("Split from its story", command=f"coverage story split {item.id}"))
     return Reply(title=f"Why item {item.id} is judged as it is", sections=tuple(sections), buttons=buttons,
@@ -61,8 +65,13 @@ def explain(text: str, ctx: Context) -> Reply:
 def _tone_section(item: CoverageItem) -> Section:
     from feeds.tone import explain_tone
     judged = explain_tone(item.title)
-    facts = [Fact("Tone", item.tone + (" (set by a person; the model said " + judged.tone + ")"
-                                       if item.tone_overridden else ""))]
+    if item.tone_overridden:
+        said = f" (set by a person; the model says {judged.tone})"
+    elif item.tone != judged.tone:
+        said = f" (given when it was stored, from {item.source}; the model now says {judged.tone})"
+    else:
+        said = ""
+    facts = [Fact("Tone", item.tone + said)]
     facts.append(Fact("Rule", judged.rule))
     facts.append(Fact("Score", f"{judged.score:+.2f} (positive at +0.30, negative at −0.30; VADER alone "
                                f"{judged.vader:+.2f})"))
@@ -148,4 +157,4 @@ def not_ours(text: str, ctx: Context) -> Reply:
                           "the audit log keeps what the item was.",))
 
 
-ACTIONS = {"explain": explain, "why": explain, "story": story, "notours": not_ours, "not-ours": not_ours}
+ACTIONS = {"explain": explain, "story": story, "notours": not_ours, "not-ours": not_ours}

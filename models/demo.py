@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.coverage import CoverageCouncil, CoverageItem, CoverageTag, Story
+from models.coverage import CoverageCouncil, CoverageItem, CoverageTag, NewItem
 from models.outlet import Outlet
 from models.peer_challenge import Peer, PeerChallenge, PeerChallengeStage
 from models.demo_press import ensure_campaigns, ensure_press
 from models.programme import Programme, RagRating
+from models.stories import story_ids_for
 
 OUTLETS = (  # name, domain, tier
     ("LGC", "lgcplus.com", "trade"), ("The MJ", "themj.co.uk", "trade"),
@@ -268,18 +269,18 @@ def _ensure_coverage(session: Session, now: datetime, tz: ZoneInfo, outlets: dic
         if url in existing:
             continue
         published = _when(c.when, now, tz)
-        story = Story(title=c.title, fingerprint=c.slug[:64], first_seen_at=published)
+        new = NewItem(url=url, canonical_url=url, title=c.title, summary=c.summary, published_at=published,
+                      first_seen_at=published, source="demo", tone=c.tone, council_codes=tuple(c.councils))
         item = CoverageItem(url=url, canonical_url=url, title=c.title, summary=c.summary,
                             outlet_id=outlets[c.outlet].id, source="demo", published_at=published,
-                            first_seen_at=published, tone=c.tone, classified=True)
-        session.add(story)
-        session.flush()
-        item.story_id = story.id
+                            first_seen_at=published, tone=c.tone, classified=True,
+                            story_id=story_ids_for(session, [new])[0])  # one story across outlets, as ingested
         item.councils = [CoverageCouncil(council_code=code, published_at=published, tone=c.tone)
                          for code in c.councils]
         item.tags = [CoverageTag(tag=t, programme_id=programmes[t].id if t in programmes else None)
                      for t in c.tags]
         session.add(item)
+        session.flush()  # the next item's story is looked for among these
         added["coverage"] += 1
 
 

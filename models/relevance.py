@@ -2,7 +2,8 @@
 "not ours" takes an item out of every figure afterwards (audited).
 
 - A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
-  mention a council, a programme or campaign tag, or a spokesperson of our press activity. Unset,
+  mention a council (by name, or the word council/councillor/Cllr), a programme or campaign tag,
+  or a spokesperson of our press activity. Unset,
   it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
@@ -11,6 +12,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
@@ -54,13 +56,25 @@ class Relevance:
     reason: str
 
 
-def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str]) -> Relevance:
-    """Whether an item with these mentions counts under `rule`."""
+COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+def speaks_of_a_council(text: str) -> bool:
+    """A local paper's "Council leader resigns" names no council but is about one (its own)."""
+    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+
+
+def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str],
+                    council_word: bool = False) -> Relevance:
+    """Whether an item with these mentions (and a council word, or not) counts under `rule`."""
     if rule == "all":
         return Relevance(True, "the feed keeps every item")
     mentioned = [*councils, *tags, *spokespeople]
     if mentioned:
         return Relevance(True, "mentions " + ", ".join(mentioned[:3]))
+    if council_word:
+        return Relevance(True, "speaks of a council")
     return Relevance(False, "the feed keeps only items mentioning a council, tag, programme, campaign or spokesperson")
 
 

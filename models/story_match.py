@@ -62,7 +62,7 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
 _WORD = re.compile(r"[a-z0-9£%]+(?:[.,][0-9]+)*")
 
 
-@functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=4096)  # a few days of items; each set is ~2 KB
 def _cached_concepts(text: str) -> frozenset[str]:
     return concepts(text)
 
