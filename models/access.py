@@ -138,7 +138,8 @@ RULES: dict[Action, Rule] = dict((
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).
 READS: frozenset[str] = frozenset({
-    "coverage", "coverage export", "coverage alert list", "coverage alerts list", "coverage explain", "feeds list", "council",
+    "coverage", "coverage export", "coverage alert list", "coverage alerts list", "coverage explain",
+    "feeds list", "council",
     "press list", "press show", "campaign", "campaign list", "programme", "programmes", "programme status",
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
     "digest board", "herald help",
