@@ -107,9 +107,9 @@ def _start_clock(db: BenchDatabase, slack_api_url: str) -> subprocess.Popen:
 
 def _stored(db: BenchDatabase, run_id: str, tally: Tally, wait_seconds: float) -> dict[str, int]:
     """How many of the run's records the database holds (coverage, press, feed items), once the
-    job worker has caught up (buttons are jobs) or after `wait_seconds`."""
+    job workers have caught up (buttons and Teams commands may finish as jobs) or after `wait_seconds`."""
     engine = create_engine(db.url)
-    expected = len(tally.accepted_records("coverage"))
+    expected = {store: len(tally.accepted_records(store)) for store in ("coverage", "press")}
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
@@ -121,8 +121,8 @@ def _stored(db: BenchDatabase, run_id: str, tally: Tally, wait_seconds: float) -
                                           {"m": f"Mixed % {run_id}-%"}).scalar_one(),
                     "feed items": conn.execute(text("SELECT count(*) FROM coverage_items WHERE url LIKE :m"),
                                                {"m": f"%/mixed-feed-{run_id}/%"}).scalar_one()}
-            if counts["coverage"] >= expected and counts["feed items"] >= FEEDS * FEED_ITEMS or \
-                    time.monotonic() > deadline:
+            if all(counts[store] >= n for store, n in expected.items()) and \
+                    counts["feed items"] >= FEEDS * FEED_ITEMS or time.monotonic() > deadline:
                 return counts
             time.sleep(0.5)
     finally:
@@ -146,11 +146,13 @@ def rows(tally: Tally, seconds: float, stored: dict[str, int], where: str) -> li
     refused = tally.refused()
     latency = summarize([s.ms for s in tally.sent] or [0.0])
     held = stored["coverage"] + stored["press"]
+    coverage, press = len(tally.accepted_records("coverage")), len(tally.accepted_records("press"))
     met = per_second >= MIN_WRITES_PER_SECOND and latency.p99 <= MAX_P99_MS and not refused
     note = (f"{CLIENTS} clients, {seconds:.0f} s, {len(tally.sent):,} requests, statuses "
             f"{dict(sorted(tally.statuses().items()))}; {write_requests / seconds:,.0f} accepted write requests/s "
             f"({len(records):,} records, webhook batches of 5); refused {len(refused)}; stored {held:,} of "
-            f"{len(records):,} accepted records; feed items polled by the clock during the run {stored['feed items']}")
+            f"{len(records):,} accepted records (coverage {stored['coverage']:,} of {coverage:,}, press "
+            f"{stored['press']:,} of {press:,}); feed items polled by the clock during the run {stored['feed items']}")
     results.append(Result(SUITE, "mixed load: accepted writes", where, latency,
                           throughput=f"{per_second:,.0f} accepted writes/s",
                           target=f"≥ {MIN_WRITES_PER_SECOND} accepted writes/s, p99 ≤ {MAX_P99_MS:g} ms, 0 refused",
