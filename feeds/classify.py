@@ -80,9 +80,9 @@ _TAG_LOCK = threading.Lock()
 def build_tag_matcher(session: Session) -> TagMatcher:
     """From the programmes and campaigns as they are now. Their names and phrases are read every
     time (a few hundred short rows, the phrases as stored JSON text, not decoded), but decoded and
-    tokenised only when they differ from the last read on this engine: that takes ~90 ms for 500
-    programmes, and every webhook post, logged link and feed poll needs the matcher, so it is kept
-    per process and rebuilt whenever a name or phrase changes."""
+    tokenised only when they differ from the last read on this engine: that takes tens of
+    milliseconds for 500 programmes, and every webhook post, logged link and feed poll needs the
+    matcher, so it is kept per process and rebuilt whenever a name or phrase changes."""
     rows = [(name, aliases, keywords, pid, None) for pid, name, aliases, keywords in session.execute(
         select(Programme.id, Programme.name, cast(Programme.aliases, Text), cast(Programme.keywords, Text))
         .order_by(Programme.id))]
