@@ -82,6 +82,12 @@ def _teams_activity(text: str, activity_id: str) -> bytes:
         separators=(",", ":")).encode()
 
 
+def _channel(tag: str) -> str:
+    """Each client works in a channel of its own (Herald paces posts per channel, as Slack requires)."""
+    parts = tag.split("-")
+    return f"C0MIXED{parts[1] if len(parts) > 1 else ''}"
+
+
 def request_for(kind: str, tag: str, keys: Keys,
                 timestamp: int | None = None) -> tuple[str, bytes, dict[str, str], tuple[str, ...]]:
     """(path, body, headers, names of the records it writes) for one request of `kind`; Slack's
@@ -98,7 +104,7 @@ def request_for(kind: str, tag: str, keys: Keys,
                          else ("/coverage", "this week"))
         body, headers = _slack_form(keys, {
             "command": command, "text": text, "user_id": "U0MIXED", "user_name": "bench", "team_id": "T0BENCH",
-            "channel_id": "C0MIXED", "trigger_id": f"{tag}.trigger", "token": "x",
+            "channel_id": _channel(tag), "trigger_id": f"{tag}.trigger", "token": "x",
             "response_url": f"{keys.response_url}/{tag}"}, timestamp)
         return "/slack/events", body, headers, (title,) if kind == "press_command" else ()
     if kind == "form":
@@ -109,7 +115,7 @@ def request_for(kind: str, tag: str, keys: Keys,
                    "user": {"id": "U0MIXED", "name": "bench", "team_id": "T0BENCH"}, "api_app_id": "A0BENCH",
                    "trigger_id": f"{tag}.trigger",
                    "view": {"id": f"V{tag}", "hash": "h1", "callback_id": "herald_form_press_log", "type": "modal",
-                            "private_metadata": json.dumps({"channel": "C0MIXED"}), "state": {"values": state}}}
+                            "private_metadata": json.dumps({"channel": _channel(tag)}), "state": {"values": state}}}
         body, headers = _slack_form(keys, {"payload": json.dumps(payload)}, timestamp)
         return "/slack/events", body, headers, (title,)
     if kind == "button":
@@ -117,7 +123,7 @@ def request_for(kind: str, tag: str, keys: Keys,
         payload = {"type": "block_actions", "team": {"id": "T0BENCH"},
                    "user": {"id": "U0MIXED", "name": "bench", "team_id": "T0BENCH"}, "api_app_id": "A0BENCH",
                    "trigger_id": f"{tag}.trigger", "response_url": f"{keys.response_url}/{tag}",
-                   "channel": {"id": "C0MIXED"}, "container": {"type": "message", "is_ephemeral": True},
+                   "channel": {"id": _channel(tag)}, "container": {"type": "message", "is_ephemeral": True},
                    "actions": [{"action_id": "herald_run_0", "block_id": "b", "type": "button",
                                 "value": f'coverage log {url} "The MJ" neutral', "action_ts": tag}]}
         body, headers = _slack_form(keys, {"payload": json.dumps(payload)}, timestamp)

@@ -72,10 +72,15 @@ def _slack_form(secrets: Secrets, fields: dict) -> tuple[bytes, dict[str, str]]:
     return body, slack_headers(secrets.slack, body, int(time.time()))
 
 
+def _channel(tag: str) -> str:
+    """Each client works in a channel of its own (Herald paces posts per channel, as Slack requires)."""
+    return f"C0LOAD{tag.split('-')[1]}"
+
+
 def _command(secrets: Secrets, command: str, text: str, tag: str) -> tuple[bytes, dict[str, str]]:
     return _slack_form(secrets, {
         "command": command, "text": text, "user_id": "U0LOAD", "user_name": "load", "team_id": "T1",
-        "channel_id": "C0LOAD", "trigger_id": f"{tag}.trigger", "token": "x",
+        "channel_id": _channel(tag), "trigger_id": f"{tag}.trigger", "token": "x",
         "response_url": f"{secrets.response_url}/{tag}"})
 
 
@@ -146,7 +151,7 @@ class Client(threading.Thread):
                    "user": {"id": "U0LOAD", "name": "load", "team_id": "T1"}, "api_app_id": "A1",
                    "trigger_id": f"{tag}.trigger",
                    "view": {"id": f"V{tag}", "hash": "h1", "callback_id": "herald_form_press_log", "type": "modal",
-                            "private_metadata": json.dumps({"channel": "C0LOAD"}), "state": {"values": state}}}
+                            "private_metadata": json.dumps({"channel": _channel(tag)}), "state": {"values": state}}}
         body, headers = _interaction(self.secrets, payload)
         return "/slack/events", body, headers, (title,)
 
@@ -155,7 +160,7 @@ class Client(threading.Thread):
         payload = {"type": "block_actions", "team": {"id": "T1"},
                    "user": {"id": "U0LOAD", "name": "load", "team_id": "T1"}, "api_app_id": "A1",
                    "trigger_id": f"{tag}.trigger", "response_url": f"{self.secrets.response_url}/{tag}",
-                   "channel": {"id": "C0LOAD"}, "container": {"type": "message", "is_ephemeral": True},
+                   "channel": {"id": _channel(tag)}, "container": {"type": "message", "is_ephemeral": True},
                    "actions": [{"action_id": "herald_run_0", "block_id": "b", "type": "button",
                                 "value": f'coverage log {url} "The MJ" neutral', "action_ts": tag}]}
         body, headers = _interaction(self.secrets, payload)
