@@ -14,25 +14,12 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
-from bench.loadclient import sign as slack_headers
-from bot.teams.signing import decode_secret, sign as teams_sign
-from tests.teams_fixtures import activity
+from bench.mixload import BATCH, KINDS, STORES as WRITES, Keys as Secrets, request_for  # noqa: F401 - re-exported
 
-KINDS = ("webhook", "press_command", "form", "button", "coverage_read", "teams")
-BATCH = 5  # items per webhook post
-WRITES = {"webhook": "coverage", "button": "coverage", "press_command": "press", "form": "press", "teams": "press"}
-
-
-@dataclass(frozen=True)
-class Secrets:
-    """What the clients sign with, and where Herald's answers to Slack's response_url go."""
-
-    slack: str
-    teams: str  # base64, as Teams shows it
-    webhook: str
-    response_url: str
+# The requests themselves are the benchmark's (`bench.mixload.request_for`): the test and `make bench`
+# send the same mix; this client adds what the test checks (the reason a request was refused).
 
 
 @dataclass
@@ -67,27 +54,6 @@ class Tally:
         return [s for s in self.sent if not s.accepted]
 
 
-def _slack_form(secrets: Secrets, fields: dict) -> tuple[bytes, dict[str, str]]:
-    body = urlencode(fields).encode()
-    return body, slack_headers(secrets.slack, body, int(time.time()))
-
-
-def _channel(tag: str) -> str:
-    """Each client works in a channel of its own (Herald paces posts per channel, as Slack requires)."""
-    return f"C0LOAD{tag.split('-')[1]}"
-
-
-def _command(secrets: Secrets, command: str, text: str, tag: str) -> tuple[bytes, dict[str, str]]:
-    return _slack_form(secrets, {
-        "command": command, "text": text, "user_id": "U0LOAD", "user_name": "load", "team_id": "T1",
-        "channel_id": _channel(tag), "trigger_id": f"{tag}.trigger", "token": "x",
-        "response_url": f"{secrets.response_url}/{tag}"})
-
-
-def _interaction(secrets: Secrets, payload: dict) -> tuple[bytes, dict[str, str]]:
-    return _slack_form(secrets, {"payload": json.dumps(payload)})
-
-
 def _apology(text: str) -> bool:
     return text.startswith("Sorry")
 
@@ -116,7 +82,7 @@ class Client(threading.Thread):
             conn.close()
 
     def _send(self, conn: http.client.HTTPConnection, kind: str, tag: str) -> http.client.HTTPConnection:
-        path, body, headers, names = getattr(self, f"_{kind}")(tag)
+        path, body, headers, names = request_for(kind, tag, self.secrets)
         started = time.perf_counter()
         try:
             conn.request("POST", path, body=body, headers=headers)
@@ -130,53 +96,6 @@ class Client(threading.Thread):
         accepted, detail = _judge(kind, status, raw)
         self.sent.append(Sent(kind, status, ms, accepted, names, detail))
         return conn
-
-    def _webhook(self, tag: str):
-        urls = tuple(f"https://www.lgcplus.com/mixed/{tag}/wh-{k}" for k in range(BATCH))
-        body = json.dumps({"items": [{"url": url, "title": f"Mixed load webhook item {tag} {k}", "outlet": "LGC",
-                                      "tier": "trade"} for k, url in enumerate(urls)]}).encode()
-        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {self.secrets.webhook}"}
-        return "/webhooks/coverage", body, headers, urls
-
-    def _press_command(self, tag: str):
-        title = f"Mixed command {tag}"
-        body, headers = _command(self.secrets, "/press", f'log statement "{title}" outlet:LGC', tag)
-        return "/slack/events", body, headers, (title,)
-
-    def _form(self, tag: str):
-        title = f"Mixed form {tag}"
-        values = {"type": "statement", "title": title, "outlet": "LGC"}
-        state = {block: {"value": {"type": "plain_text_input", "value": value}} for block, value in values.items()}
-        payload = {"type": "view_submission", "team": {"id": "T1"},
-                   "user": {"id": "U0LOAD", "name": "load", "team_id": "T1"}, "api_app_id": "A1",
-                   "trigger_id": f"{tag}.trigger",
-                   "view": {"id": f"V{tag}", "hash": "h1", "callback_id": "herald_form_press_log", "type": "modal",
-                            "private_metadata": json.dumps({"channel": _channel(tag)}), "state": {"values": state}}}
-        body, headers = _interaction(self.secrets, payload)
-        return "/slack/events", body, headers, (title,)
-
-    def _button(self, tag: str):
-        url = f"https://www.themj.co.uk/mixed/{tag}/button"
-        payload = {"type": "block_actions", "team": {"id": "T1"},
-                   "user": {"id": "U0LOAD", "name": "load", "team_id": "T1"}, "api_app_id": "A1",
-                   "trigger_id": f"{tag}.trigger", "response_url": f"{self.secrets.response_url}/{tag}",
-                   "channel": {"id": _channel(tag)}, "container": {"type": "message", "is_ephemeral": True},
-                   "actions": [{"action_id": "herald_run_0", "block_id": "b", "type": "button",
-                                "value": f'coverage log {url} "The MJ" neutral', "action_ts": tag}]}
-        body, headers = _interaction(self.secrets, payload)
-        return "/slack/events", body, headers, (url,)
-
-    def _coverage_read(self, tag: str):
-        body, headers = _command(self.secrets, "/coverage", "this week", tag)
-        return "/slack/events", body, headers, ()
-
-    def _teams(self, tag: str):
-        title = f"Mixed teams {tag}"
-        raw = activity(f'<at>Herald</at> press log statement "{title}" outlet:LGC', activity_id=tag)
-        headers = {"Content-Type": "application/json",
-                   "Authorization": teams_sign(decode_secret(self.secrets.teams), raw)}
-        return "/teams/outgoing", raw, headers, (title,)
-
 
 def _judge(kind: str, status: int, raw: bytes) -> tuple[bool, str]:
     """Whether Herald accepted the request (so its records must be stored), and a note when not."""

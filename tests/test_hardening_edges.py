@@ -23,7 +23,8 @@ DEEP = b"[" * 10_000
 @pytest.fixture
 def edge(make_slack, database_url):
     """Slack, Teams and the webhooks configured on one app, over the demo data."""
-    harness = make_slack(database_url, HERALD_WEBHOOK_TOKEN=TOKEN, TEAMS_OUTGOING_WEBHOOK_SECRET=DOC_SECRET)
+    harness = make_slack(database_url, HERALD_WEBHOOK_TOKEN=TOKEN, TEAMS_OUTGOING_WEBHOOK_SECRET=DOC_SECRET,
+                         SLACK_ADMIN_USER_IDS=("UADMIN",))  # the number checks come after the access check
     with harness.herald.session() as session:
         load_demo(session, harness.herald.clock.now(), harness.herald.settings.tz)
     return harness
