@@ -340,6 +340,14 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _only_reads(rest: str) -> bool:
+    """Whether `/coverage rest` only reads: a query, `explain`, or the list of alert rules."""
+    words = rest.lower().split()[:2]
+    if words[:1] in (["alert"], ["alerts"]):
+        return words[1:] in ([], ["list"])
+    return first_word(rest) not in ("log", "tone", "story", "notours", "not-ours")
+
+
 FAMILY = Family(
     name="coverage",
     summary="Media coverage: counts, tone and stories for any period",
@@ -351,5 +359,5 @@ FAMILY = Family(
     slow_words=("export",),
     searches_words=True,
     handle=handle,
-    reads=lambda rest: first_word(rest) not in ("log", "tone", "alert", "alerts", "story", "notours", "not-ours"),
+    reads=lambda rest: _only_reads(rest),
 )

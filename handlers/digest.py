@@ -291,5 +291,5 @@ FAMILY = Family(
     usage=USAGE,
     examples=("/digest preview weekly", "/digest subscribe weekly monday 08:00 here", "/digest board Q1 2023/24",),
     handle=handle,
-    reads=lambda rest: first_word(rest) == "list",
+    reads=lambda rest: first_word(rest) in ("list", "preview", "board"),
 )

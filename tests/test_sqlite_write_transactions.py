@@ -86,7 +86,8 @@ def test_a_reading_transaction_neither_waits_for_nor_blocks_a_writer(make_app, s
 @pytest.mark.parametrize("command", [
     "coverage this week", "coverage last month negative", "council Thurrock", "programme", "programme LG Inform",
     "peer-challenge Thurrock", "peer-challenge stats", "peer-challenge due", "press", "press list this month",
-    "campaign list", "campaign Be a Councillor", "digest list", "feeds list", "help", "nonsense words"])
+    "campaign list", "campaign Be a Councillor", "digest list", "digest preview weekly", "digest preview daily",
+    "digest board Q1 2023/24", "feeds list", "help", "nonsense words", "how did Thurrock do in the press last month?"])
 def test_commands_said_to_read_run_on_a_snapshot_without_writing(demo_herald, command):
     from handlers.router import only_reads
     assert only_reads(command)
@@ -103,6 +104,15 @@ def test_commands_said_to_read_run_on_a_snapshot_without_writing(demo_herald, co
 def test_commands_that_change_things_are_never_said_to_read(command):
     from handlers.router import only_reads
     assert not only_reads(command)
+
+
+def test_what_only_reads_and_what_the_access_policy_guards_never_disagree():
+    """The families' `reads` (which commands may run on a snapshot) and the policy's table (which
+    commands change state) are two views of one fact: a read needs no permission, a change does."""
+    from handlers.router import only_reads
+    from models.access import READS, RULES
+    assert [phrase for phrase in sorted(READS) if not only_reads(phrase)] == []
+    assert [c for rule in RULES.values() for c in rule.commands if only_reads(c)] == []
 
 
 def _post_batches(app, client_no: int, posts: int, statuses: list) -> None:
