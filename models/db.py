@@ -66,7 +66,7 @@ READ = "read"
 
 class WriteWhileReading(RuntimeError):
     """A statement that changes data ran in a transaction opened for reading: a bug in Herald (the
-    work must be opened with `writing`), raised at once so it can never become a lock fault."""
+    work belongs in `Herald.session()`), raised at once so it can never become a lock fault."""
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -123,7 +123,9 @@ def _refuse_writes_while_reading(engine: Engine) -> None:
 
 
 PG_CONNECT_TIMEOUT_SECONDS = 5  # unless DATABASE_URL sets ?connect_timeout=
-SQLITE_BUSY_WAIT_SECONDS = 20  # how long a writer waits its turn for the write lock: less than gunicorn's 30 s timeout, so a web request still answers 503 busy
+# How long a writer waits its turn for SQLite's write lock: under gunicorn's 30 s request timeout, so
+# a web request that waits too long still gets Herald's 503 busy, not a killed worker.
+SQLITE_BUSY_WAIT_SECONDS = 20
 _SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
 
 
