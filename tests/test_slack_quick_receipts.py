@@ -1,5 +1,6 @@
-"""A quick slash command writes its receipt last: a repeat's work is undone, and a command that is
-still reading holds no write lock (SQLite has one for the whole database)."""
+"""A command that may write keeps its receipt in its own transaction, so a repeat's work is undone; a
+command that only reads (quick or slow) keeps none and holds no write lock while it reads (SQLite has
+one for the whole database)."""
 from __future__ import annotations
 
 import json
@@ -69,27 +70,38 @@ def test_a_repeat_that_collides_with_the_first_deliverys_write_is_silent_not_an_
     assert bodies[0] == "" and "Kept k1" in bodies[1] and "Sorry" not in "".join(bodies)
 
 
-def test_a_command_still_reading_leaves_sqlite_free_for_other_writers(make_slack, sqlite_url):
-    reading, finish = threading.Event(), threading.Event()
-
+def _reading_family(name: str, reading: threading.Event, finish: threading.Event, slow: bool = False) -> Family:
+    """A command that only reads and holds its snapshot open until the test lets it finish."""
     def handle(rest: str, ctx) -> Reply:
         reading.set()
         finish.wait(10)
-        return Reply(title="Read")
+        return Reply(title=f"Read by {name}")
 
-    harness = make_slack(sqlite_url)
-    with_families(harness, Family(name="read", summary="t", usage="/read", examples=("/read",), handle=handle,
-                                  reads=lambda rest: True))
-    command = threading.Thread(target=lambda: harness.command("/read", trigger="T-read"))
-    command.start()
-    assert reading.wait(10)
-    writer = make_engine(sqlite_url, connect_args={"timeout": 1})  # gives up after 1 s if the lock is held
+    return Family(name=name, summary="t", usage=f"/{name}", examples=(f"/{name}",), handle=handle, slow=slow,
+                  reads=lambda rest: True)
+
+
+def _write_meanwhile(sqlite_url: str) -> None:
+    """A webhook or a feed poll writing while the command reads: gives up after 1 s if the lock is held."""
+    writer = make_engine(sqlite_url + "?timeout=1")
     try:
-        with writer.begin() as connection:  # a webhook or a feed poll writing meanwhile
+        with writer.begin() as connection:
             connection.execute(insert(ReceivedEvent).values(platform="test", key="meanwhile",
                                                             received_at=datetime.now(timezone.utc)))
     finally:
         writer.dispose()
+
+
+def test_a_command_still_reading_leaves_sqlite_free_for_other_writers(make_slack, sqlite_url):
+    reading, finish = threading.Event(), threading.Event()
+    harness = make_slack(sqlite_url)
+    with_families(harness, _reading_family("read", reading, finish))
+    command = threading.Thread(target=lambda: harness.command("/read", trigger="T-read"))
+    command.start()
+    assert reading.wait(10)
+    try:
+        _write_meanwhile(sqlite_url)
+    finally:
         finish.set()
         command.join(30)
     assert _count(harness, ReceivedEvent) == 1  # the writer's row: a command that only reads keeps no receipt
@@ -98,24 +110,13 @@ def test_a_command_still_reading_leaves_sqlite_free_for_other_writers(make_slack
 def test_a_slow_command_that_only_reads_leaves_sqlite_free_for_other_writers(make_slack, sqlite_url):
     """A job's command that only reads runs on a snapshot; only its answer is kept under the lock."""
     reading, finish = threading.Event(), threading.Event()
-
-    def handle(rest: str, ctx) -> Reply:
-        reading.set()
-        finish.wait(10)
-        return Reply(title="Read slowly")
-
     harness = make_slack(sqlite_url)
-    with_families(harness, Family(name="slowread", summary="t", usage="/slowread", examples=("/slowread",),
-                                  handle=handle, slow=True, reads=lambda rest: True))
+    with_families(harness, _reading_family("slowread", reading, finish, slow=True))
     assert harness.command("/slowread", trigger="T-slowread").get_json()["text"] == "Working on it…"
     assert reading.wait(10)
-    writer = make_engine(sqlite_url + "?timeout=1")  # gives up after 1 s if the lock is held
     try:
-        with writer.begin() as connection:
-            connection.execute(insert(ReceivedEvent).values(platform="test", key="meanwhile",
-                                                            received_at=datetime.now(timezone.utc)))
+        _write_meanwhile(sqlite_url)
     finally:
-        writer.dispose()
         finish.set()
     answer = wait_until(lambda: harness.responses("T-slowread"))[0]
-    assert "Read slowly" in json.dumps(answer)
+    assert "Read by slowread" in json.dumps(answer)
