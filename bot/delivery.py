@@ -26,7 +26,7 @@ from bot.email import EmailError, send_email
 from bot.slack.blocks import render_blocks
 from bot.slack import landed
 from bot.slack.landed import PartMark
-from bot.slack.post import Pacer, api_error, make_web_client
+from bot.slack.post import PACER, FencedPacer, Pacer, api_error, make_web_client
 from bot.teams.cards import render_cards
 from bot.teams.workflows import post_cards as post_teams_cards
 from config import Settings
@@ -200,6 +200,12 @@ def _already_posted(settings: Settings, destination: Destination, mark: PartMark
         log.info("delivery %s part %s already in Slack (messages %s): not posted again", mark.delivery, mark.part,
                  sorted(found))
     return frozenset(found)
+
+
+def fenced_pacer(pacer: Pacer | None, fence: Callable[[], None]) -> Pacer:
+    """The pacer of a fenced delivery: `fence` (which raises to stop) runs right before each Slack
+    message, after its pacing wait, so a delivery whose claim was taken over posts nothing more."""
+    return FencedPacer(pacer or PACER, fence)
 
 
 def deliver_once(settings: Settings, destination: Destination, part: Part, resume: Resume, number: int,

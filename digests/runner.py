@@ -24,8 +24,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.delivery import DRAFT_PART, DeliveryError, Destination, Resume, deliver, deliver_once, notify_admins
-from bot.slack.post import PACER, FencedPacer
+from bot.delivery import (DRAFT_PART, DeliveryError, Destination, Resume, deliver, deliver_once, fenced_pacer,
+                          notify_admins)
 from digests import stored
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
@@ -35,7 +35,7 @@ from models.digest import (MAX_ATTEMPTS, AttemptClaim, DigestRun, DigestSubscrip
                            claim_run, claimed_periods, hold_attempt, record_attempt, record_missed, runs_to_retry,
                            start_attempt)
 from handlers.reply import Button, Reply
-from runtime import Herald
+from runtime import Herald, Pacer
 
 log = logging.getLogger("herald.digests")
 LATE_AFTER = timedelta(minutes=10)
@@ -210,7 +210,7 @@ def attempt(herald: Herald, run_id: int, holder: str) -> str | None:
                                   allow_private=herald.settings.HERALD_ALLOW_PRIVATE_FEEDS)
     if refused:
         return _held(herald, claim, sub, refused)
-    fenced = FencedPacer(herald.pacer or PACER, lambda: hold(herald, claim))  # before each Slack message
+    fenced = fenced_pacer(herald.pacer, lambda: hold(herald, claim))  # before each Slack message
     try:
         if sub.approval_required and not digest.approved:
             return _post_draft(herald, claim, digest, sub, resume, fenced)
@@ -237,7 +237,7 @@ def with_chart_link(herald: Herald, run_id: int, digest: stored.StoredDigest, su
 
 
 def _post_draft(herald: Herald, claim: AttemptClaim, digest: stored.StoredDigest, sub: DigestSubscription,
-                resume: Resume, pacer: FencedPacer) -> str:
+                resume: Resume, pacer: Pacer) -> str:
     if not digest.draft_posted:
         hold(herald, claim)
         deliver_once(herald.settings, destination_of(sub, approval=True),
