@@ -76,6 +76,7 @@ class Settings:
     HERALD_CLOCK_LEASE_SECONDS: int = 60
     HERALD_CLOCK_SWEEP_SECONDS: int = 60
     HERALD_RAG_STALE_DAYS: int = 180
+    HERALD_ENQUIRY_GRACE_MINUTES: int = 15
     HERALD_PROGRAMME_CHANNEL: str = ""
     HERALD_ADMIN_CHANNEL: str = ""
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
@@ -129,6 +130,8 @@ class Settings:
                               "(a single-tenant Entra app registration), or none")
         if self.HERALD_CLOCK_LEASE_SECONDS < 2 or self.HERALD_CLOCK_SWEEP_SECONDS < 1:
             raise ConfigError("HERALD_CLOCK_LEASE_SECONDS / HERALD_CLOCK_SWEEP_SECONDS: too small (at least 2 and 1)")
+        if not 0 <= self.HERALD_ENQUIRY_GRACE_MINUTES <= 24 * 60:
+            raise ConfigError("HERALD_ENQUIRY_GRACE_MINUTES: must be between 0 and 1440 minutes")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
         self._validate_feed_limits()

@@ -24,6 +24,7 @@ LOG_OPTIONS = frozenset({"outlet", "date", "spokesperson", "programme", "campaig
 EDIT_OPTIONS = LOG_OPTIONS | {"type", "title"}
 TYPE_LIST = ("press release, statement, response, interview, exclusive, briefing, article (op-ed), podcast, "
              "broadcast, event")
+EMBARGO_EXAMPLE = '/press log "press release" "…" embargo:"Tue 00:01"'
 EMBARGO_TIME = time(0, 1)  # "embargoed until Tuesday" means 00:01 on Tuesday, as press offices write it
 MAX_TITLE = 500
 MAX_TEXT = 200
@@ -75,7 +76,7 @@ def draft_from_fields(fields: PressFields, ctx: Context) -> PressDraft:
         programme_id=programme_named(ctx, present["programme"]).id if "programme" in present else None,
         campaign_id=campaign_named(ctx, present["campaign"]).id if "campaign" in present else None,
         link=read_link(present["link"], "link", LOG_EXAMPLE) if "link" in present else None,
-        embargo_until=_embargo(present["embargo"], ctx) if "embargo" in present else None,
+        embargo_until=read_embargo(present["embargo"], ctx) if "embargo" in present else None,
         notes=present.get("notes"))
 
 
@@ -137,14 +138,12 @@ def _text(value: str | None, field: str) -> str | None:
     return value.strip()
 
 
-def _embargo(value: str, ctx: Context) -> datetime:
-    """When the embargo lifts: a future moment; a bare day means 00:01 that day."""
-    when = read_moment(value, ctx, "embargo", '/press log "press release" "…" embargo:"Tue 00:01"',
-                       direction="future", default_time=EMBARGO_TIME)
+def read_embargo(value: str, ctx: Context, example: str = EMBARGO_EXAMPLE) -> datetime:
+    """When an embargo lifts (press activity, enquiries): a future moment; a bare day means 00:01 that day."""
+    when = read_moment(value, ctx, "embargo", example, direction="future", default_time=EMBARGO_TIME)
     if when <= ctx.now():
         raise UsageError(f"embargo: {local_label(when, ctx.tz)} has already passed; an embargo must lift "
-                         "in the future.", example='/press log "press release" "…" embargo:"Tue 00:01"',
-                         field="embargo")
+                         "in the future.", example=example, field="embargo")
     return when
 
 
@@ -189,7 +188,7 @@ def _set(key: str, value: str, ctx: Context) -> FieldChange:
         "programme": lambda: FieldChange("programme_id", programme_named(ctx, value).id),
         "campaign": lambda: FieldChange("campaign_id", campaign_named(ctx, value).id),
         "link": lambda: FieldChange("link", read_link(value, "link", EDIT_EXAMPLE)),
-        "embargo": lambda: FieldChange("embargo_until", _embargo(value, ctx)),
+        "embargo": lambda: FieldChange("embargo_until", read_embargo(value, ctx)),
         "notes": lambda: FieldChange("notes", value.strip()),
     }
     return readers[key]()

@@ -111,15 +111,15 @@ def export_reply(activities: list[PressActivity], counts: dict[int, EarnedCount]
     for a in activities:
         count = counts.get(a.id, EarnedCount())
         writer.writerow([a.id, a.occurred_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"), a.kind,
-                         _cell(a.title), _cell(a.outlet_name), _cell(a.spokesperson), a.link or "",
-                         count.confirmed, count.suggested, _cell(a.logged_by_name or a.logged_by)])
+                         csv_cell(a.title), csv_cell(a.outlet_name), csv_cell(a.spokesperson), a.link or "",
+                         count.confirmed, count.suggested, csv_cell(a.logged_by_name or a.logged_by)])
     name = "press-" + "".join(ch if ch.isalnum() else "-" for ch in period.label.lower()).strip("-") + ".csv"
     return Reply(title=f"Press activity export: {period.label}",
                  sections=(Section(text=f"{len(activities)} press activities (embargoed items are left out)."),),
                  attachments=(Attachment(name, buffer.getvalue().encode("utf-8"), "text/csv"),))
 
 
-def _cell(value: str | None) -> str:
+def csv_cell(value: str | None) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
     text = value or ""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
