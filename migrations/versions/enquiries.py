@@ -6,7 +6,7 @@
 - `enquiry_notes`: notes added as it is handled.
 
 Revision ID: enquiries
-Revises: notices (coverage_judgement until the shared notices migration lands)
+Revises: notices
 """
 from typing import Sequence, Union
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision: str = 'enquiries'
-down_revision: Union[str, Sequence[str], None] = 'coverage_judgement'
+down_revision: Union[str, Sequence[str], None] = "notices"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
