@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.compose import Window
+from digests.enquiry_sections import enquiry_board_figures
 from digests.schedule import due_instant
 from handlers.reply import Attachment, Chart, Item, Reply, Section
 from models.periods import Period
@@ -122,7 +123,8 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
         BoardSection(f"Update on {q} activity", (), None),
         BoardSection("Launch of sector support offer", _campaign_figures(session, window, offer=True),
                      write("engagement and what it tells us"), level=2),
-        BoardSection("Media relations", _media_figures(session, window, now),
+        BoardSection("Media relations", _media_figures(session, window, now)
+                     + enquiry_board_figures(session, window, now),
                      write("the stories behind the figures and spokespeople's role"), level=2),
         BoardSection("Campaigns", _campaign_figures(session, window, offer=False),
                      write("campaign progress and next phase"), level=2),

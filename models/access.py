@@ -51,6 +51,10 @@ class Action(str, Enum):
     PRESS_DELETE = "press.delete"
     PRESS_RESTORE = "press.restore"
     PRESS_LINK = "press.link"
+    ENQUIRY_LOG = "enquiry.log"
+    ENQUIRY_NOTE = "enquiry.note"
+    ENQUIRY_ASSIGN = "enquiry.assign"
+    ENQUIRY_CLOSE = "enquiry.close"
     CAMPAIGN_ACTIVITY_ADD = "campaign.activity_add"
     CAMPAIGN_METRIC = "campaign.metric"
     CAMPAIGN_METRICS_WEBHOOK = "campaign.metrics_webhook"
@@ -115,6 +119,11 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.PRESS_RESTORE, (A, AU), CHAT, ("press restore",), "restore press activity"),
     _rule(Action.PRESS_LINK, (A, AU), CHAT + (BUTTON,), ("press link", "press unlink"),
           "confirm or reject coverage a press activity earned"),
+    _rule(Action.ENQUIRY_LOG, (M,), CHAT + (MODAL,), ("enquiry log", "enquiry add"), "log a media enquiry"),
+    _rule(Action.ENQUIRY_NOTE, (M,), CHAT, ("enquiry note",), "add a note to a media enquiry"),
+    _rule(Action.ENQUIRY_ASSIGN, (A, AU), CHAT, ("enquiry assign", "enquiry deadline"),
+          "change a media enquiry's owner or deadline"),
+    _rule(Action.ENQUIRY_CLOSE, (A, AU), CHAT, ("enquiry close",), "close a media enquiry"),
     _rule(Action.CAMPAIGN_ACTIVITY_ADD, (A, P), CHAT + (MODAL,), ("campaign activity add",),
           "add a campaign activity"),
     _rule(Action.CAMPAIGN_METRIC, (A, P), CHAT, ("campaign metric", "campaign metrics"), "record a campaign metric"),
@@ -140,7 +149,8 @@ RULES: dict[Action, Rule] = dict((
 READS: frozenset[str] = frozenset({
     "coverage", "coverage export", "coverage alert list", "coverage alerts list", "coverage explain",
     "feeds list", "council",
-    "press list", "press show", "campaign", "campaign list", "programme", "programmes", "programme status",
+    "press list", "press show", "enquiry", "enquiry list", "enquiry show", "enquiry stats", "enquiry export",
+    "campaign", "campaign list", "programme", "programmes", "programme status",
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
     "digest board", "herald help",
 })

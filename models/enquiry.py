@@ -46,7 +46,7 @@ class Enquiry(Base):
     created_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
 
-    councils: Mapped[list["EnquiryCouncil"]] = relationship(cascade="all, delete-orphan")
+    councils: Mapped[list["EnquiryCouncil"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     notes: Mapped[list["EnquiryNote"]] = relationship(cascade="all, delete-orphan", order_by="EnquiryNote.id")
 
     @property

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from models.council import Council
 from models.enquiry import OUTCOMES, Enquiry, enquiries_received
-from models.periods import Period
 from models.press import PUBLIC
 
 
@@ -45,9 +44,9 @@ class EnquiryStats:
         return self.answered_by_deadline / self.due if self.due else None
 
 
-def enquiry_stats(session: Session, period: Period, now: datetime) -> EnquiryStats:
-    """The figures for enquiries received in `period`, as the public (channels, digests) may see them."""
-    enquiries = enquiries_received(session, PUBLIC, now, period.start, period.end)
+def enquiry_stats(session: Session, start: datetime, end: datetime, now: datetime) -> EnquiryStats:
+    """The figures for enquiries received in [start, end), as the public (channels, digests) may see them."""
+    enquiries = enquiries_received(session, PUBLIC, now, start, end)
     closed = [e for e in enquiries if not e.is_open]
     due = [e for e in enquiries if not e.is_open or e.deadline <= now]
     on_time = [e for e in closed if e.closed_at is not None and e.closed_at <= e.deadline]

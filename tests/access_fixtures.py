@@ -44,6 +44,10 @@ SAMPLES: dict[Action, str] = {
     Action.PRESS_DELETE: "press delete {press}",
     Action.PRESS_RESTORE: "press restore {deleted}",
     Action.PRESS_LINK: "press link {press} {item}",
+    Action.ENQUIRY_LOG: 'enquiry log "Walk enquiry {n}" outlet:LGC deadline:"in 3 hours"',
+    Action.ENQUIRY_NOTE: "enquiry note {enquiry} walk note {n}",
+    Action.ENQUIRY_ASSIGN: "enquiry assign {enquiry} UWALKER{n}",
+    Action.ENQUIRY_CLOSE: "enquiry close {enquiry} answered",
     Action.CAMPAIGN_ACTIVITY_ADD: 'campaign activity add "Be a Councillor" "Walk roadshow" date:17/02/2027',
     Action.CAMPAIGN_METRIC: 'campaign metric "Be a Councillor" page_views 999',
     Action.PROGRAMME_RATE: 'programme update "LG Inform" red "Walk test"',
@@ -64,6 +68,7 @@ EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
     (Action.ALERT_REMOVE, "coverage alerts stop {rule}"),
     (Action.COVERAGE_STORY, "coverage story merge {item} {other_item}"),
     (Action.COVERAGE_NOT_OURS, "coverage not-ours {item}"),
+    (Action.ENQUIRY_ASSIGN, 'enquiry deadline {enquiry} "in 5 hours"'),
 )
 
 
@@ -158,6 +163,8 @@ def _seed(world: World) -> None:
     ids["press"] = int(as_admin('press log statement "Seed statement" outlet:LGC').title.rsplit("#", 1)[1])
     ids["deleted"] = int(as_admin('press log statement "Seed deleted" outlet:LGC').title.rsplit("#", 1)[1])
     as_admin(f"press delete {ids['deleted']}")
+    ids["enquiry"] = int(as_admin('enquiry log "Seed enquiry" outlet:LGC deadline:"in 4 hours"')
+                         .title.rsplit("#", 1)[1])
     ids["sub"] = int(as_admin("digest subscribe weekly #leaders").title.rsplit("#", 1)[1])
     with world.herald.session() as session:
         sub = session.get(DigestSubscription, ids["sub"])

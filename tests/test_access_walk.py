@@ -16,7 +16,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from handlers import coverage_actions, digest, feeds, press
+from handlers import coverage_actions, digest, enquiry, feeds, press
 from handlers.context import Actor
 from handlers.family import Family
 from handlers.reply import Reply
@@ -53,7 +53,7 @@ def _usage_phrases(family: Family) -> set[str]:
 
 def _dispatch_phrases() -> set[str]:
     """The verbs the handlers dispatch on, from their tables."""
-    return ({f"press {verb}" for verb in press.SUBCOMMANDS} | {f"feeds {verb}" for verb in feeds.VERBS}
+    return ({f"press {verb}" for verb in press.SUBCOMMANDS} | {f"enquiry {verb}" for verb in enquiry.SUBCOMMANDS} | {f"feeds {verb}" for verb in feeds.VERBS}
             | {f"digest {verb}" for verb in digest.VERBS} | {f"coverage {verb}" for verb in coverage_actions.ACTIONS
                                                              if verb not in ("alert", "alerts")}
             | {f"coverage {word} {verb}" for word in ("alert", "alerts") for verb in coverage_actions.ALERT_VERBS})
