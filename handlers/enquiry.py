@@ -96,7 +96,7 @@ def enquiry_list(rest: str, ctx: Context) -> Reply:
 
 
 def _visible(ctx: Context, id_text: str | None, example: str) -> Enquiry:
-    enquiry_id = read_id(id_text, "enquiry", example)
+    enquiry_id = read_id(id_text, "media enquiry", example)
     enquiry = get_visible_enquiry(ctx.session, enquiry_id, viewer_of(ctx), ctx.now())
     if enquiry is None:  # the same answer for missing and embargoed: nothing leaks
         raise NotFound(f"There is no enquiry #{enquiry_id} that you can see.")
@@ -152,9 +152,9 @@ def enquiry_note(rest: str, ctx: Context) -> Reply:
     """`/enquiry note <id> <text>`: a note on what was said or is still needed."""
     example = "/enquiry note 12 Spoke to Jane; she wants a line from the chair"
     id_text, _, text = rest.strip().partition(" ")
-    enquiry = _visible(ctx, id_text, example)
     if not note_text(text):
         raise UsageError("Write the note after the enquiry number.", example=example)
+    enquiry = _visible(ctx, id_text, example)
     ctx.require(Action.ENQUIRY_NOTE)
     add_note(ctx.session, enquiry, note_text(text), ctx.actor, ctx.now())
     return Reply(title=f"Noted on enquiry #{enquiry.id}", sections=(Section(text=note_text(text)),))
