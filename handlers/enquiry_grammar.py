@@ -27,7 +27,7 @@ EMBARGO_EXAMPLE = '/enquiry log "Pay offer to staff" deadline:"Fri 2pm" embargo:
 MAX_TOPIC = 500
 MAX_TEXT = 200
 _SLACK_MENTION = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<name>[^>]*))?>$")
-_SLACK_ID = re.compile(r"^[UW][A-Z0-9]{5,}$")
+_SLACK_ID = re.compile(r"^[UW][A-Z0-9]{3,}$")
 _TEAMS_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 
 

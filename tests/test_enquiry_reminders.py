@@ -198,3 +198,43 @@ def test_a_vague_or_past_deadline_is_asked_about_and_nothing_is_stored(harness):
         assert "couldn't do that" in answer and "/enquiry log" in answer, answer
     with harness.herald.reading() as session:
         assert session.scalars(select(Enquiry)).all() == []
+
+
+def submit_form(harness, values: dict, owner: str | None = None):
+    """The "Log a media enquiry" modal, saved as Slack posts it (a users_select for the owner)."""
+    state = {block: {"value": {"type": "plain_text_input", "value": value}} for block, value in values.items()}
+    if owner:
+        state["owner"] = {"value": {"type": "users_select", "selected_user": owner}}
+    harness.now = int(harness.herald.clock.now().timestamp())
+    payload = {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1", "name": "alex", "team_id": "T1"},
+               "api_app_id": "A1", "trigger_id": "tr",
+               "view": {"id": "V1", "hash": f"h{len(values)}", "callback_id": "herald_form_enquiry_log",
+                        "type": "modal", "private_metadata": json.dumps({"channel": "C1"}),
+                        "state": {"values": state}}}
+    return harness.interaction(payload)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_slack_form_logs_one_and_a_vague_deadline_is_asked_on_its_field(harness, clock):
+    response = harness.command("/enquiry", "log", trigger="T-form")
+    assert response.status_code == 200 and not response.get_data()
+    view = harness.api.calls("views.open")[0]["view"]
+    view = json.loads(view) if isinstance(view, str) else view
+    assert [b["block_id"] for b in view["blocks"]] == ["topic", "deadline", "outlet", "journalist", "council",
+                                                       "owner", "embargo", "notes"]
+    bad = submit_form(harness, {"topic": "Libraries closing", "deadline": "soon"}, owner=OWNER)
+    errors = bad.get_json()["errors"]
+    assert list(errors) == ["deadline"] and "does not guess" in errors["deadline"]
+    good = submit_form(harness, {"topic": "Libraries closing", "deadline": "11:00", "outlet": "LGC",
+                                 "council": "Thurrock"}, owner=OWNER)
+    assert good.status_code == 200 and not good.get_data()
+    enquiry = wait_until(lambda: the_enquiries(harness, "Libraries closing"))[0]
+    assert (enquiry.owner_id, enquiry.outlet_name, enquiry.council_codes) == (OWNER, "LGC", ["THR"])
+    clock.advance(hours=1)
+    send_twice(harness)
+    assert len(posts_to(harness, f"D{OWNER}", enquiry.id)) == 1
+
+
+def the_enquiries(harness, topic: str) -> list[Enquiry]:
+    with harness.herald.reading() as session:
+        return list(session.scalars(select(Enquiry).where(Enquiry.topic == topic)))

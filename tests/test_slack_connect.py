@@ -86,7 +86,8 @@ def test_manifest_declares_every_command_scope_event_and_shortcut_herald_handles
     manifest = yaml.safe_load((Path(__file__).parent.parent / "slack-manifest.yaml").read_text())
     commands = {c["command"] for c in manifest["features"]["slash_commands"]}
     assert commands == {f"/{f.name}" for f in FAMILIES} | {"/herald"}
-    assert all(c["url"].endswith("/slack/events") and c["should_escape"] is False
+    # Only /enquiry asks Slack to escape: `owner:@sam` must arrive as the person's id, <@U…|sam>.
+    assert all(c["url"].endswith("/slack/events") and c["should_escape"] is (c["command"] == "/enquiry")
                for c in manifest["features"]["slash_commands"])
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im",

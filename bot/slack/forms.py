@@ -1,4 +1,4 @@
-"""Modal forms for commands with many fields: `/press log` and `/campaign activity add`.
+"""Modal forms for commands with many fields: `/press log`, `/enquiry log` and `/campaign activity add`.
 
 A form is only another way to type the command: on submission its values become the same command
 line, which runs through the one router. A usage error naming a field (`UsageError(field=…)`) is
@@ -23,7 +23,7 @@ class FormField:
 
     name: str
     label: str
-    kind: str = "text"  # text, select, date
+    kind: str = "text"  # text, select, date, user
     optional: bool = True
     options: tuple[str, ...] = ()
     positional: bool = False  # written as a bare (quoted) word, in order, rather than `name:value`
@@ -56,6 +56,16 @@ FORMS = {
         FormField("link", "Link"),
         FormField("embargo", "Embargo until", hint="e.g. 2026-11-25 00:01"),
     )),
+    "enquiry_log": Form("enquiry_log", "Log a media enquiry", "enquiry log", (
+        FormField("topic", "Topic", optional=False, positional=True, hint="e.g. Funding gap at Thurrock"),
+        FormField("deadline", "Deadline", optional=False, hint="e.g. 4pm, tomorrow 10:00, Friday, end of day"),
+        FormField("outlet", "Outlet", hint="e.g. LGC, The MJ, BBC Radio 4"),
+        FormField("journalist", "Journalist", hint="e.g. Jane Smith"),
+        FormField("council", "Council(s)", hint="e.g. Thurrock, or Thurrock, Essex"),
+        FormField("owner", "Owner (you, if left empty)", "user"),
+        FormField("embargo", "Embargo until", hint="e.g. Tue 00:01"),
+        FormField("notes", "Notes"),
+    )),
     "campaign_activity": Form("campaign_activity", "Add campaign activity", "campaign activity add", (
         FormField("campaign", "Campaign", optional=False, positional=True),
         FormField("activity", "Activity", optional=False, positional=True),
@@ -63,7 +73,7 @@ FORMS = {
         FormField("status", "Status", "select", options=ACTIVITY_STATES),
     )),
 }
-_OPENERS = {"press log": "press_log", "campaign activity add": "campaign_activity"}
+_OPENERS = {"press log": "press_log", "campaign activity add": "campaign_activity", "enquiry log": "enquiry_log"}
 
 
 def form_for_command(text: str) -> Form | None:
@@ -93,6 +103,8 @@ def _input_block(field: FormField) -> dict:
                    "options": [{"text": {"type": "plain_text", "text": o}, "value": o} for o in field.options]}
     elif field.kind == "date":
         element = {"type": "datepicker", "action_id": "value"}
+    elif field.kind == "user":
+        element = {"type": "users_select", "action_id": "value"}
     else:
         element = {"type": "plain_text_input", "action_id": "value", "max_length": 500}
         if field.hint:
@@ -107,7 +119,7 @@ def submitted_values(view: dict) -> dict[str, str]:
     for block_id, actions in (view.get("state") or {}).get("values", {}).items():
         state = (actions or {}).get("value") or {}
         value = (state.get("value") or (state.get("selected_option") or {}).get("value")
-                 or state.get("selected_date"))
+                 or state.get("selected_date") or state.get("selected_user"))
         if value and str(value).strip():
             values[block_id] = str(value).strip()
     return values
