@@ -141,3 +141,17 @@ def test_the_cli_runs_it_through_the_router(app, clock):
         listed = runner.invoke(args=["ask", "enquiry list"])
     assert "Logged enquiry #1" in result.output, result.output
     assert "Adult social care charges" in listed.output and "LGC" in listed.output
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_demo_has_realistic_enquiries_and_loading_twice_adds_none(herald, clock):
+    from models.demo import load_demo
+    with herald.session() as session:
+        first = load_demo(session, clock.now(), herald.settings.tz)
+    with herald.session() as session:
+        second = load_demo(session, clock.now(), herald.settings.tz)
+    assert first["enquiries"] == 8 and second["enquiries"] == 0
+    listed = text_of(ask(herald, "enquiry list"))
+    assert listed.index("Nottingham") < listed.index("Slough") and "Open enquiries: 2" in listed
+    stats = text_of(ask(herald, "enquiry stats last 30 days"))
+    assert "Handled               8" in stats and "Thurrock" in stats
