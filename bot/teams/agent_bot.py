@@ -32,7 +32,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from bot.json_input import BadJson, parse_json
-from bot.teams import press_form
+from bot.teams import enquiry_form, press_form
+from bot.teams.card_forms import CardForm
 from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
 from bot.teams.bot_tokens import BotTokenError, BotTokens
@@ -54,6 +55,7 @@ DEDUPE_PLATFORM = "teams-bot"
 REPLY_BUDGET_SECONDS = 10.0  # the connector gives up after about 15 s
 PROACTIVE_ATTEMPTS = 4
 PROACTIVE_RETRY_STATUSES = frozenset({429, 502, 503, 504})  # not 500: the post may have landed
+FORMS = (press_form.FORM, enquiry_form.FORM)  # the forms the bot sends on request and runs when submitted
 
 CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
 Runner = Callable[[str, Actor, str], tuple]
@@ -159,17 +161,19 @@ class HeraldAgent(ActivityHandler):
         channel = _channel_of(activity)
         text = command_text(activity.text or "")
         receipt = receipt_of(activity, self.herald)
-        if press_form.is_form_submission(activity.value):
+        submitted = next((f for f in FORMS if f.is_submission(activity.value)), None)
+        requested = next((f for f in FORMS if f.is_request(text)), None)
+        if submitted is not None:
             if not self._claim(receipt):
                 return
-            card, logged = submit_press_form(self.run, activity.value, actor, channel)
+            card, logged = submit_form(submitted, self.run, activity.value, actor, channel)
             if logged and activity.reply_to_id:
                 await _replace_form(turn_context, activity.reply_to_id, card)
                 return
-        elif press_form.is_form_request(text):
+        elif requested is not None:
             if not self._claim(receipt):
                 return
-            card = press_form.form_card()
+            card = requested.card()
         else:
             reply = self._answer(activity, text, actor, channel, receipt)
             if reply is None:
@@ -239,12 +243,13 @@ class HeraldAgent(ActivityHandler):
             forget_conversation(session, _base_conversation_id(activity.conversation.id), self.herald.clock.now())
 
 
-def submit_press_form(run: Runner, value: dict, actor: Actor, channel: str) -> tuple[dict, bool]:
-    """Run a submitted form as `/press log …`: (the answer's card, True), or (the form marked, False)."""
-    answers = press_form.form_answers(value)
-    reply, _ctx = run(press_form.command_line(answers), actor, channel)
+def submit_form(form: CardForm, run: Runner, value: dict, actor: Actor, channel: str) -> tuple[dict, bool]:
+    """Run a submitted form as its command (`/press log …`, `/enquiry log …`): (the answer's card, True),
+    or (the form marked, False)."""
+    answers = form.answers(value)
+    reply, _ctx = run(form.command_line(answers), actor, channel)
     if reply.is_error:
-        return press_form.form_card(answers, error=reply), False
+        return form.card(answers, error=reply), False
     return render_card(reply), True
 
 
