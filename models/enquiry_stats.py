@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.council import Council
-from models.enquiry import OUTCOMES, Enquiry, enquiries_received
+from models.enquiry import OUTCOMES, enquiries_received
 from models.press import PUBLIC
 
 

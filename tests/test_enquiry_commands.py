@@ -155,3 +155,10 @@ def test_the_demo_has_realistic_enquiries_and_loading_twice_adds_none(herald, cl
     assert listed.index("Nottingham") < listed.index("Slough") and "Open enquiries: 2" in listed
     stats = text_of(ask(herald, "enquiry stats last 30 days"))
     assert "Handled               8" in stats and "Thurrock" in stats
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_herald_help_lists_the_family_and_enquiry_help_its_usage(herald):
+    assert "/enquiry" in text_of(ask(herald, "herald help"))
+    usage = text_of(ask(herald, "enquiry help"))
+    assert "/enquiry close <id> answered|declined|referred|statement" in usage and "deadline:" in usage

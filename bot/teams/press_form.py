@@ -5,7 +5,7 @@ Oflog launch" outlet:LGC …`) and runs through the same router as that line.
 """
 from __future__ import annotations
 
-from bot.teams.card_forms import FORM_KEY, VALUE_MAX, CardForm, FormField  # noqa: F401  (this form's API)
+from bot.teams.card_forms import CardForm, FormField
 from models.press import PRESS_TYPES
 
 FORM_ID = "press_log"
