@@ -13,7 +13,7 @@ send time that the enquiry is still open.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -41,6 +41,8 @@ class Reminder:
 def reminders_for(enquiry: Enquiry, settings, now: datetime) -> list[Reminder]:
     """What the enquiry is owed from `now`: the owner's two reminders and the team's missed-deadline alert."""
     owner = owner_recipient(settings, enquiry.platform, enquiry.owner_id)
+    if owner is not None and enquiry.workspace:  # the owner's DM is in the workspace it was logged in
+        owner = replace(owner, workspace=enquiry.workspace)
     owners = [owner] if owner is not None else team_recipients(settings)
     direct = owner is not None
     planned = [Reminder(BEFORE, reminder_moment(enquiry.deadline - LEAD, now, settings.tz), to, direct)

@@ -238,3 +238,18 @@ def test_the_slack_form_logs_one_and_a_vague_deadline_is_asked_on_its_field(harn
 def the_enquiries(harness, topic: str) -> list[Enquiry]:
     with harness.herald.reading() as session:
         return list(session.scalars(select(Enquiry).where(Enquiry.topic == topic)))
+
+
+def test_a_reminder_slack_took_before_a_crash_is_not_sent_again(harness, clock):
+    start = clock.now()
+    slack_command(harness, f'log "Council tax referendum" outlet:LGC deadline:"11:00" owner:<@{OWNER}|sam>')
+    enquiry = the_enquiry(harness, "Council tax referendum")
+    clock.set(start + timedelta(hours=1))
+    sender.send_due_notices(harness.herald, "clock:a")
+    with harness.herald.session() as session:  # as a clock killed after Slack took the post leaves it
+        notice = session.scalars(select(Notice).where(Notice.kind == "enquiry.before",
+                                                      Notice.subject_id == enquiry.id)).one()
+        notice.status, notice.claimed_by, notice.sent_at = "sending", "clock:dead", None
+    clock.advance(minutes=1)
+    send_twice(harness)
+    assert len(posts_to(harness, f"D{OWNER}", enquiry.id)) == 1
