@@ -122,6 +122,7 @@ def read_only(command: str) -> bool:
             verb in ("metric", "metrics") and not words[-1].replace(".", "").isdigit()),
         "programme": verb != "update", "peer-challenge": verb != "update",
         "digest": verb in ("list", "preview", "board"),
+        "enquiry": verb in ("list", "show", "stats", "export", ""),
     }
     return allowed.get(family, False)
 

@@ -17,8 +17,9 @@ from models.periods import MONTHS
 
 SURE, LIKELY, MAYBE = 0.9, 0.7, 0.5
 RAG = frozenset({"red", "amber", "green"})
+ENQUIRY = frozenset({"enquiry", "enquiries", "inquiry", "inquiries"})
 FAMILY_WORDS = {  # most specific first: "log a press release" is /press, not /coverage
-    "peer-challenge": frozenset({"peer", "cpc"}), "press": frozenset(PRESS_KINDS) | {"release", "releases"},
+    "peer-challenge": frozenset({"peer", "cpc"}), "enquiry": ENQUIRY, "press": frozenset(PRESS_KINDS) | {"release", "releases"},
     "digest": DIGEST, "feeds": frozenset({"feed", "feeds", "rss"}), "campaign": CAMPAIGN, "programme": PROGRAMME,
     "council": frozenset({"council", "councils"}), "coverage": COVERAGE,
 }
@@ -31,7 +32,7 @@ def quoted(name: str) -> str:
 
 def readings(q: Question) -> list[Reading]:
     """The readings of a question, best first; empty when nothing in it names a command."""
-    for rule in (_help, _change, _peer_challenge, _digest, _feeds, _press, _campaign, _programme, _coverage,
+    for rule in (_help, _change, _peer_challenge, _digest, _feeds, _enquiry, _press, _campaign, _programme, _coverage,
                  _council, _period_only):
         found = rule(q)
         if found:
@@ -159,6 +160,15 @@ def _feeds(q: Question) -> list[Reading]:
     if q.has("feed", "feeds", "rss") or (q.has(*FEEDS) and not q.has(*COVERAGE)):
         return [Reading("feeds list", SURE)]
     return []
+
+
+def _enquiry(q: Question) -> list[Reading]:
+    """Media enquiries: their figures for a period ("how many enquiries last month"), else the open ones."""
+    if not q.has(*ENQUIRY):
+        return []
+    if q.period or q.has(*STATS) or has_phrase(q.words, STATS_PHRASES):
+        return [Reading(" ".join(p for p in ("enquiry stats", q.period or "") if p), SURE)]
+    return [Reading("enquiry list", SURE)]
 
 
 def _press(q: Question) -> list[Reading]:

@@ -162,3 +162,14 @@ def test_herald_help_lists_the_family_and_enquiry_help_its_usage(herald):
     assert "/enquiry" in text_of(ask(herald, "herald help"))
     usage = text_of(ask(herald, "enquiry help"))
     assert "/enquiry close <id> answered|declined|referred|statement" in usage and "deadline:" in usage
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("question, command", [
+    ("how many media enquiries did we handle last month?", "/enquiry stats last month"),
+    ("which enquiries are still open?", "/enquiry list"),
+    ("how do I log an enquiry?", "/enquiry help"),
+])
+def test_a_question_about_enquiries_runs_the_read_it_means(herald, question, command):
+    reply = ask(herald, question)
+    assert reply.understood == command, text_of(reply)
