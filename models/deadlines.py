@@ -1,7 +1,7 @@
 """A journalist's deadline as a press officer types it, read in local time, returned in UTC.
 
-"4pm", "by 16:00", "tomorrow 10:00", "Friday", "Fri 2pm", "5/12 noon", "end of day" (17:00),
-"in 2 hours". A day with no time means the end of that working day (17:00). Anything Herald would
+"4pm", "by 16:00", "tomorrow 10:00", "4pm tomorrow", "Friday", "Fri 2pm", "5/12 noon",
+"end of day" (17:00), "in 2 hours". A day with no time means the end of that working day (17:00). Anything Herald would
 have to guess is questioned instead (`DeadlineQuestion`): a time already passed, vague words
 ("soon", "next week", "asap"), "next Friday" (this coming one, or the one after?), a bare hour
 ("4": morning or afternoon?), and numbers that are not a day/month date ("12/13").
@@ -27,6 +27,8 @@ _LEAD = re.compile(r"^(?:by|before|at|for|due|on)\s+")
 _RELATIVE = re.compile(r"^in\s+(?P<n>\d{1,3})\s*(?P<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes)$")
 _TIME = re.compile(r"(?:^|\s)(?:at\s+)?(?:(?P<h24>\d{1,2})[:.](?P<m24>\d{2})\s*(?P<ap24>am|pm)?"
                    r"|(?P<h12>\d{1,2})\s*(?P<ap12>am|pm)|(?P<word>noon|midday))$")
+_TIME_FIRST = re.compile(r"^(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}[:.]\d{2}|noon|midday)\s+(?:on\s+)?"
+                         r"(?P<day>[a-z].*|\d{1,2}[/.-]\d{1,2}.*)$")
 _NUMERIC_DATE = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{2}|\d{4}))?$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"
 _NAMED_DATE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
@@ -65,6 +67,8 @@ def parse_deadline(text: str, now: datetime, tz: ZoneInfo) -> Deadline:
         if raw == words or raw.endswith(" " + words):
             raw, end_of_day = (raw[: -len(words)].strip() + " 17:00").strip(), True
             break
+    if (first := _TIME_FIRST.match(raw)) and not _TIME.search(raw):  # "4pm tomorrow", "noon on Friday"
+        raw = f"{first.group('day')} {first.group('time')}"
     day_text, clock = _split_time(raw, text)
     local_now = now.astimezone(tz)
     day = _day(day_text, local_now.date(), text)

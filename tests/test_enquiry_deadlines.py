@@ -40,7 +40,12 @@ def local(text: str, now: datetime = THURSDAY_0930) -> str:
     ("close of business", "Thu 10 Dec 2026 17:00"),
     ("noon", "Thu 10 Dec 2026 12:00"),
     ("18 December 3pm", "Fri 18 Dec 2026 15:00"),
+    ("18 December", "Fri 18 Dec 2026 17:00"),
     ("in 2 hours", "Thu 10 Dec 2026 11:30"),
+    ("4pm tomorrow", "Fri 11 Dec 2026 16:00"),
+    ("noon on Friday", "Fri 11 Dec 2026 12:00"),
+    ("10:30 Monday", "Mon 14 Dec 2026 10:30"),
+    ("2pm 15/12", "Tue 15 Dec 2026 14:00"),
 ])
 def test_british_deadlines_are_read_in_local_time(text, expected):
     assert local(text) == expected
@@ -66,6 +71,8 @@ def test_5_12_is_5_december_and_questioned_once_it_has_passed():
     ("25:00", "can't read"),
     ("", "When is the deadline"),
     ("whenever you can", "can read without guessing"),
+    ("4 tomorrow", "morning or afternoon"),
+    ("tomorrow morning", "can read without guessing"),
 ])
 def test_a_past_or_ambiguous_deadline_is_questioned_not_guessed(text, why):
     with pytest.raises(DeadlineQuestion, match=why):
