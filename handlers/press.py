@@ -5,6 +5,8 @@ goes through the domain actions, which check who may change what and audit every
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
@@ -26,6 +28,7 @@ from models.press_earned import (
     coverage_split, decide_link, earned_counts, earned_coverage, suggest_earned_coverage,
 )
 from models.access import Action
+from models.enquiry import enquiries_answered_by
 from models.programme import Programme
 
 LIST_OPTIONS = frozenset({"type", "outlet", "spokesperson", "campaign", "programme", "page"})
@@ -137,7 +140,10 @@ def press_show(rest: str, ctx: Context) -> Reply:
     programme = ctx.session.get(Programme, activity.programme_id) if activity.programme_id else None
     campaign = ctx.session.get(Campaign, activity.campaign_id) if activity.campaign_id else None
     can_decide = ctx.policy.allows(ctx.actor, Action.PRESS_LINK, owner_id=activity.logged_by)
-    return show_reply(activity, earned_coverage(ctx.session, activity), ctx, programme, campaign, can_decide)
+    reply = show_reply(activity, earned_coverage(ctx.session, activity), ctx, programme, campaign, can_decide)
+    answered = enquiries_answered_by(ctx.session, activity.id, viewer_of(ctx), ctx.now())
+    return replace(reply, context=reply.context + tuple(
+        f"Answers media enquiry #{e.id}: {e.topic} (/enquiry show {e.id})." for e in answered))
 
 
 def press_edit(rest: str, ctx: Context) -> Reply:

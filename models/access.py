@@ -123,7 +123,7 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.ENQUIRY_NOTE, (M,), CHAT, ("enquiry note",), "add a note to a media enquiry"),
     _rule(Action.ENQUIRY_ASSIGN, (A, AU), CHAT, ("enquiry assign", "enquiry deadline"),
           "change a media enquiry's owner or deadline"),
-    _rule(Action.ENQUIRY_CLOSE, (A, AU), CHAT, ("enquiry close",), "close a media enquiry"),
+    _rule(Action.ENQUIRY_CLOSE, (A, AU), CHAT + (BUTTON,), ("enquiry close",), "close a media enquiry"),
     _rule(Action.CAMPAIGN_ACTIVITY_ADD, (A, P), CHAT + (MODAL,), ("campaign activity add",),
           "add a campaign activity"),
     _rule(Action.CAMPAIGN_METRIC, (A, P), CHAT, ("campaign metric", "campaign metrics"), "record a campaign metric"),

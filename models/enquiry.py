@@ -130,6 +130,12 @@ def get_visible_enquiry(session: Session, enquiry_id: int, viewer: Viewer, now: 
     return session.scalar(select(Enquiry).where(Enquiry.id == enquiry_id, enquiry_visible(viewer, now)))
 
 
+def enquiries_answered_by(session: Session, press_id: int, viewer: Viewer, now: datetime) -> list[Enquiry]:
+    """The enquiries a press activity answered (closed with it) that `viewer` may see."""
+    return list(session.scalars(select(Enquiry).where(Enquiry.press_id == press_id, enquiry_visible(viewer, now))
+                                .order_by(Enquiry.id)))
+
+
 def log_enquiry(session: Session, draft: EnquiryDraft, actor: ActorLike, now: datetime) -> Enquiry:
     """Record an enquiry (the outlet matched to a known one where it can be) and audit it."""
     outlet = match_outlet(session, draft.outlet_name) if draft.outlet_name else None

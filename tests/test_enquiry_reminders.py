@@ -161,6 +161,9 @@ def test_closing_with_a_statement_links_the_press_activity_and_stops_the_reminde
         send_twice(harness)
     assert posts_to(harness, f"D{OWNER}", enquiry.id) == [] and posts_to(harness, TEAM, enquiry.id) == []
     assert f"#{press.id}" in slack_command(harness, f"show {enquiry.id}")
+    harness.now = int(clock.now().timestamp())
+    shown = harness.command("/press", f"show {press.id}", trigger="T-press-show").get_data(as_text=True)
+    assert f"Answers media enquiry #{enquiry.id}" in shown
 
 
 def test_closing_links_an_existing_press_activity(harness, clock):
