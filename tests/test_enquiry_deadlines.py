@@ -124,3 +124,10 @@ def test_the_hour_before_reminder_moves_back_into_office_hours_when_the_deadline
     # BST: due 09:30 London (08:30 UTC) in June: an hour before is 08:30 London, inside office hours.
     june = datetime(2026, 6, 10, 8, 30, tzinfo=UTC)
     assert reminder_moment(june - HOUR, datetime(2026, 6, 9, 9, 0, tzinfo=UTC), LONDON) == datetime(2026, 6, 10, 7, 30, tzinfo=UTC)
+
+
+def test_a_grace_period_that_cannot_work_stops_start_up_naming_the_setting():
+    from config import ConfigError, Settings
+    assert Settings.load({}, environ={}).HERALD_ENQUIRY_GRACE_MINUTES == 15
+    with pytest.raises(ConfigError, match="HERALD_ENQUIRY_GRACE_MINUTES"):
+        Settings.load({}, environ={"HERALD_ENQUIRY_GRACE_MINUTES": "-5"})
