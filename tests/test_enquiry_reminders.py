@@ -256,3 +256,25 @@ def test_a_reminder_slack_took_before_a_crash_is_not_sent_again(harness, clock):
     clock.advance(minutes=1)
     send_twice(harness)
     assert len(posts_to(harness, f"D{OWNER}", enquiry.id)) == 1
+
+
+def test_two_clocks_sending_at_once_escalate_a_missed_deadline_once(harness, clock):
+    import threading
+    start = clock.now()
+    slack_command(harness, f'log "Care home closures" outlet:LGC deadline:"11:00" owner:<@{OWNER}|sam>')
+    enquiry = the_enquiry(harness, "Care home closures")
+    clock.set(start + timedelta(hours=3))  # the clocks were down: every step is due at once
+    barrier = threading.Barrier(2)
+
+    def send(holder: str) -> None:
+        barrier.wait()
+        sender.send_due_notices(harness.herald, holder)
+
+    threads = [threading.Thread(target=send, args=(h,)) for h in ("clock:a", "clock:b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    send_twice(harness)
+    assert len(posts_to(harness, TEAM, enquiry.id)) == 1
+    assert len(posts_to(harness, f"D{OWNER}", enquiry.id)) == 2
