@@ -78,6 +78,9 @@ class Settings:
     HERALD_RAG_STALE_DAYS: int = 180
     HERALD_PROGRAMME_CHANNEL: str = ""
     HERALD_ADMIN_CHANNEL: str = ""
+    HERALD_SPOTLIGHT_MIN_NEGATIVE: int = 3  # negative items about one council that make a spotlight…
+    HERALD_SPOTLIGHT_WINDOW_HOURS: int = 48  # …within this many hours…
+    HERALD_SPOTLIGHT_MIN_OUTLETS: int = 2  # …from at least this many outlets (models/spotlight.py)
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
     SMTP_URL: str = ""
     SMTP_FROM: str = "herald@localhost"
@@ -131,6 +134,9 @@ class Settings:
             raise ConfigError("HERALD_CLOCK_LEASE_SECONDS / HERALD_CLOCK_SWEEP_SECONDS: too small (at least 2 and 1)")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
+        if min(self.HERALD_SPOTLIGHT_MIN_NEGATIVE, self.HERALD_SPOTLIGHT_WINDOW_HOURS,
+               self.HERALD_SPOTLIGHT_MIN_OUTLETS) < 1:
+            raise ConfigError("HERALD_SPOTLIGHT_MIN_NEGATIVE / _WINDOW_HOURS / _MIN_OUTLETS: must be at least 1")
         self._validate_feed_limits()
 
     def _validate_feed_limits(self) -> None:

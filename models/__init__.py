@@ -4,6 +4,6 @@ Importing this package registers every table on `Base.metadata` (Alembic compare
 """
 from models import (  # noqa: F401  (imported for their tables)
     audit, campaign, coverage, council, digest, inbound, outlet, peer_challenge, press, programme, relevance,
-    slack_install, teams_conversation,
+    slack_install, spotlight, support, teams_conversation,
 )
 from models.db import Base  # noqa: F401
