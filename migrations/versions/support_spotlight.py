@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "support_spotlight"
-down_revision: Union[str, Sequence[str], None] = "coverage_judgement"
+down_revision: Union[str, Sequence[str], None] = "notices"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
