@@ -78,14 +78,11 @@ class Settings:
     HERALD_RAG_STALE_DAYS: int = 180
     HERALD_PROGRAMME_CHANNEL: str = ""
     HERALD_ADMIN_CHANNEL: str = ""
-<<<<<<< HEAD
     HERALD_SPOTLIGHT_MIN_NEGATIVE: int = 3  # negative items about one council that make a spotlight…
     HERALD_SPOTLIGHT_WINDOW_HOURS: int = 48  # …within this many hours…
     HERALD_SPOTLIGHT_MIN_OUTLETS: int = 2  # …from at least this many outlets (models/spotlight.py)
-=======
     HERALD_TEAM_CHANNEL: str = ""
     HERALD_TEAM_WORKFLOWS_URL: str = ""
->>>>>>> main
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
     SMTP_URL: str = ""
     SMTP_FROM: str = "herald@localhost"

@@ -12,10 +12,12 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
+from digests import spotlight_alerts
 from handlers.reply import Reply
 from models.notices import Notice
 
 Composer = Callable[[Session, Notice, datetime, object], Reply | None]  # (session, notice, now, settings)
 
 COMPOSERS: dict[str, Composer] = {
+    "spotlight": spotlight_alerts.compose_spotlight, "support_followup": spotlight_alerts.compose_followup,
 }

@@ -17,13 +17,15 @@ from sqlalchemy.orm import Session
 from config import Settings
 from handlers.reply import Button, Fact, Reply, Section
 from handlers.spotlight import ALERT_KIND, spotlight_alert
+from handlers.support import FOLLOWUP_KIND  # noqa: F401  (the kind composed here)
 from models.moments import local_label
 from models.notices import Notice, schedule_notice, team_recipients
 from models.spotlight import Spotlight, SpotlightRules, check_spotlights, council_name
 from models.support import SupportRequest
 from runtime import Herald
 
-FOLLOWUP_KIND = "support_followup"
+SPOTLIGHT_CHECK_SECONDS = 60.0
+
 
 
 def rules_from(settings: Settings) -> SpotlightRules:
@@ -63,7 +65,8 @@ def compose_followup(session: Session, notice: Notice, now: datetime, settings: 
     facts = tuple(Fact(label, value) for label, value in (
         ("Contact", request.contact), ("Advised", request.advised),
         ("Follow up", local_label(request.followup_at, settings.tz) if request.followup_at else None)) if value)
-    return Reply(title=f"Time to follow up: {council}, {request.issue} (#{request.id})",
+    return Reply(title=f"Time to follow up: {council}, {request.issue} (#{request.id}), "
+                       f"for {request.owner_name or request.owner_id}",
                  sections=(Section(facts=facts),) if facts else (),
                  buttons=(Button("Close it", command=f"/support close {request.id}"),
                           Button("Show", command=f"/support show {request.id}")))

@@ -19,6 +19,7 @@ from handlers.inputs import read_id
 from handlers.reply import Button, Fact, Item, Reply, Section
 from models.access import Action
 from models.moments import local_label
+from models.notices import cancel_notices
 from models.spotlight import (Spotlight, assign_spotlight, council_name, decide_spotlight, item_count,
                               open_spotlights, spotlight_stories)
 
@@ -99,7 +100,6 @@ def _dismiss(tail: str, ctx: Context) -> Reply:
     if spotlight.status in ("dismissed", "supported"):
         return Reply(title=f"Spotlight #{spotlight.id} is already {spotlight.status}")
     decide_spotlight(ctx.session, spotlight, "dismissed", reason.strip() or None, ctx.actor, ctx.now())
-    from models.notices import cancel_notices  # TEMP
     cancel_notices(ctx.session, kind=ALERT_KIND, subject_id=spotlight.id, now=ctx.now())
     return Reply(title=f"Dismissed spotlight #{spotlight.id} ({council_name(ctx.session, spotlight.council_code)})",
                  visibility="channel",

@@ -17,6 +17,7 @@ from handlers.when import Question, parse_when
 from models.access import Action
 from models.coverage import council_match
 from models.council import resolve_council
+from models.notices import cancel_notices, owner_recipient, schedule_notice, team_recipients
 from models.periods import Period, PeriodError, parse_period
 from models.spotlight import Spotlight, council_name, decide_spotlight
 from models.support import (CATEGORIES, SupportDraft, SupportRequest, category_named, close_support_request,
@@ -57,14 +58,14 @@ def support_log(rest: str, ctx: Context) -> Reply:
                              ctx.now())
         notes.append(f"Spotlight #{spotlight.id} is marked as supported.")
     if request.followup_at is not None:
-        from models.notices import owner_recipient, schedule_notice  # TEMP until notices lands
         to = owner_recipient(ctx.settings, ctx.actor.platform, request.owner_id)
-        if to is None:
-            notes.append("Herald can't message the owner here, so no follow-up reminder will be sent.")
-        else:
-            schedule_notice(ctx.session, key=_followup_key(request, to.address), kind=FOLLOWUP_KIND,
-                            subject_id=request.id, to=to, due_at=request.followup_at, now=ctx.now())
-            notes.append(f"{_owner(request)} will be reminded to follow up {followup_label}.")
+        recipients = [to] if to is not None else team_recipients(ctx.settings)  # Teams: the team channel
+        for recipient in recipients:
+            schedule_notice(ctx.session, key=_followup_key(request, recipient.address), kind=FOLLOWUP_KIND,
+                            subject_id=request.id, to=recipient, due_at=request.followup_at, now=ctx.now())
+        notes.append(f"{_owner(request)} will be reminded to follow up {followup_label}"
+                     + ("." if to is not None else " in the team channel.") if recipients else
+                     "Herald has no way to message the owner or the team here, so no reminder will be sent.")
     return logged_reply(request, council_name(ctx.session, request.council_code), ctx, tuple(notes))
 
 
@@ -165,7 +166,6 @@ def support_close(rest: str, ctx: Context) -> Reply:
     if request.status == "closed":
         return Reply(title=f"Support request #{request.id} was already closed")
     close_support_request(ctx.session, request, note.strip() or None, ctx.actor, ctx.now())
-    from models.notices import cancel_notices  # TEMP
     cancel_notices(ctx.session, kind=FOLLOWUP_KIND, subject_id=request.id, now=ctx.now())
     return Reply(title=f"Closed support request #{request.id}",
                  sections=(Section(text=f"{council_name(ctx.session, request.council_code)}: {request.issue}"),))
