@@ -10,8 +10,8 @@ from handlers.context import Context
 from handlers.reply import Attachment, Fact, Item, Reply, Section
 from models.moments import local_label
 from models.periods import Period
-from models.spotlight import spotlight_figures
-from models.support import SupportRequest, support_figures
+from models.spotlight import open_spotlights, spotlight_figures
+from models.support import SupportRequest, support_figures, support_requests
 
 EXPORT_COLUMNS = ("id", "logged", "council", "category", "issue", "contact", "advised", "followup", "owner",
                   "status", "closed", "notes")
@@ -56,6 +56,19 @@ def show_reply(request: SupportRequest, council: str, ctx: Context) -> Reply:
         facts.append(Fact("From spotlight", f"#{request.spotlight_id}",
                           command=f"/support spotlight {request.spotlight_id}"))
     return Reply(title=f"Support request #{request.id}: {request.issue}", sections=(Section(facts=tuple(facts)),))
+
+
+def support_sections(ctx: Context, council_code: str, council: str) -> list[Section]:
+    """`/council X`'s support part: its open support requests and any open spotlight."""
+    found = support_requests(ctx.session, "open", council_code, limit=5)
+    spotlights = open_spotlights(ctx.session, council_code)
+    if not found and not spotlights:
+        return []
+    items = [request_item(r, council, ctx) for r in found]
+    items += [Item(title=f"In the media spotlight (#{s.id})", detail=s.reason, marker="negative",
+                   meta=(s.status,)) for s in spotlights]
+    return [Section(heading="Support requests (open)", items=tuple(items),
+                    text=f'/support list all council:"{council}" lists every one.')]
 
 
 def figures_sections(session: Session, period: Period) -> tuple[Section, ...]:

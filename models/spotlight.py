@@ -210,10 +210,12 @@ def council_name(session: Session, code: str) -> str:
     return session.scalar(select(Council.nice_name).where(Council.code == code)) or code
 
 
-def open_spotlights(session: Session, limit: int = 30) -> list[Spotlight]:
-    """Spotlights still needing the team (open or assigned), newest first."""
-    return list(session.scalars(select(Spotlight).where(Spotlight.status.in_(("open", "assigned")))
-                                .order_by(Spotlight.last_item_at.desc(), Spotlight.id.desc()).limit(limit)))
+def open_spotlights(session: Session, council_code: str | None = None, limit: int = 30) -> list[Spotlight]:
+    """Spotlights still needing the team (open or assigned), newest first; optionally one council's."""
+    query = select(Spotlight).where(Spotlight.status.in_(("open", "assigned")))
+    if council_code:
+        query = query.where(Spotlight.council_code == council_code)
+    return list(session.scalars(query.order_by(Spotlight.last_item_at.desc(), Spotlight.id.desc()).limit(limit)))
 
 
 def assign_spotlight(session: Session, spotlight: Spotlight, user_id: str, name: str | None, actor: ActorLike,
