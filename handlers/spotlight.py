@@ -24,7 +24,7 @@ from models.spotlight import (Spotlight, assign_spotlight, council_name, decide_
                               open_spotlights, spotlight_stories)
 
 ALERT_KIND = "spotlight"
-_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|([^>]*))?>$|^@?([UW][A-Z0-9]{5,})$")
+_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|([^>]*))?>$|^@?([UW][A-Z0-9]{5,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$")
 
 
 def spotlight_command(rest: str, ctx: Context) -> Reply:
@@ -46,12 +46,14 @@ def spotlight_command(rest: str, ctx: Context) -> Reply:
 
 def read_person(text: str | None, ctx: Context) -> tuple[str, str | None]:
     """(user id, name) of a person named in a command: "me" (or nothing) is the asker; else a Slack
-    mention (<@U123|sam>) or a user id."""
+    mention (<@U123|sam>) or a user id (Slack's member id, Teams' Entra object id). A bare "@sam"
+    cannot be told apart from a name: Slack sends slash commands unescaped (should_escape: false)."""
     if not text or text.lower() in ("me", "@me", "myself"):
         return ctx.actor.user_id, ctx.actor.name
     match = _USER.match(text.strip())
     if match is None:
-        raise UsageError(f'Mention the person (@name) or write "me", not "{text[:40]}".',
+        raise UsageError(f'Give the person\'s member id (Slack: their profile → ⋮ → Copy member ID) or "me", '
+                         f'not "{text[:40]}".',
                          example='/support log council:Thurrock issue:"Budget gap" owner:me', field="owner")
     return (match.group(1) or match.group(3)), match.group(2)
 
@@ -123,6 +125,6 @@ def spotlight_alert(session: Session, spotlight: Spotlight, tz: ZoneInfo, title_
                    Button("Dismiss", command=f"/support spotlight dismiss {spotlight.id}", style="danger"))
     return Reply(title=f"{title_prefix}: {name} (#{spotlight.id})", visibility="channel",
                  sections=(Section(facts=facts), Section(heading="Stories", items=items)),
-                 context=(f"Assign takes it yourself (or /support spotlight assign {spotlight.id} @name); "
+                 context=(f"Assign takes it yourself (or /support spotlight assign {spotlight.id} <member id>); "
                           "Dismiss is for admins and whoever it is assigned to.",),
                  buttons=buttons)

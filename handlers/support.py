@@ -211,7 +211,7 @@ FAMILY = Family(
     name="support",
     summary="Councils' calls for communications support, follow-ups, figures and spotlight alerts",
     usage=('/support log council:… issue:"…" [contact:"…"] [advised:"…"] [followup:"Friday"] '
-           f'[category:{"|".join(c.replace(" ", "-") for c in CATEGORIES)}] [owner:@…] [notes:"…"]  ·  '
+           f'[category:{"|".join(c.replace(" ", "-") for c in CATEGORIES)}] [owner:me|<member id>] [notes:"…"]  ·  '
            "/support list [open|closed|all] [council:…]  ·  /support show|close <id>  ·  "
            "/support stats [period]  ·  /support export [period]  ·  /support spotlight [list]  ·  "
            "/support spotlight assign|dismiss <id>"),
