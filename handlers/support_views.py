@@ -83,11 +83,15 @@ def figures_sections(session: Session, period: Period) -> tuple[Section, ...]:
     sections = [Section(facts=facts)]
     if support.by_council:
         sections.append(Section(heading="By council", items=tuple(
-            Item(title=name, meta=(str(n),)) for name, n in support.by_council)))
+            Item(title=name, meta=(_requests(n),)) for name, n in support.by_council)))
     if support.by_category:
         sections.append(Section(heading="By issue", items=tuple(
-            Item(title=cat, meta=(str(n),)) for cat, n in support.by_category)))
+            Item(title=cat, meta=(_requests(n),)) for cat, n in support.by_category)))
     return tuple(sections)
+
+
+def _requests(n: int) -> str:
+    return f"{n} request{'s' if n != 1 else ''}"
 
 
 def stats_reply(session: Session, period: Period) -> Reply:

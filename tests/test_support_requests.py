@@ -1,0 +1,153 @@
+"""`/support` over real HTTP (signed slash commands into the app, the loopback fake Slack), both
+databases: figures on a hand-computed fixture, the follow-up reminder through the shared notices
+(once, to the owner, cancelled on close), and bad input answered with usage, never a traceback."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.slack.post import Pacer
+from digests.notices import send_due_notices
+from handlers.context import Actor
+from handlers.when import Question, When, parse_when
+from tests.digest_fixtures import VirtualTime
+from tests.slack_helpers import wait_until
+
+pytest_plugins = ("tests.slack_fixtures",)
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def harness(make_slack, database_url, clock):
+    time_ = VirtualTime(clock)
+    return make_slack(database_url, HERALD_TEAM_CHANNEL="CTEAM", SLACK_ADMIN_USER_IDS=("UADMIN",),
+                      PACER=Pacer(monotonic=time_.monotonic, sleep=time_.sleep))
+
+
+def slash(harness, text: str, user: str = "U1") -> str:
+    """`/support …` typed in Slack now; the answer's JSON text (from the ack or the response URL)."""
+    harness.now = int(harness.herald.clock.now().timestamp())
+    word, _, rest = text.partition(" ")
+    trigger = f"T-{word}-{abs(hash((text, user, harness.now)))}"
+    response = harness.command(word, rest, user=user, trigger=trigger)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json() or {}
+    if body.get("text") == "Working on it…" or not body:
+        body = wait_until(lambda: harness.responses(trigger))[-1]
+    return json.dumps(body, ensure_ascii=False)
+
+
+def fields(answer: str) -> list[str]:
+    """Every text of an answer's blocks (fields, sections), in order."""
+    found = []
+    for block in json.loads(answer).get("blocks", []):
+        found += [f["text"] for f in block.get("fields", [])]
+        if isinstance(block.get("text"), dict):
+            found.append(block["text"]["text"])
+    return found
+
+
+def test_support_figures_are_right_on_a_hand_computed_fixture(harness, clock):
+    clock.set(datetime(2026, 9, 15, 10, 0, tzinfo=timezone.utc))  # Q2 2026/27: not in this quarter
+    assert "Logged support request #1" in slash(harness, '/support log council:Woking issue:"Chief exec departs" '
+                                                         "category:leadership")
+    clock.set(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc))  # Q3 2026/27
+    for line, user in (('council:Thurrock issue:"Section 114 notice" category:finance', "U1"),
+                       ('council:"Thurrock Council" issue:"Commissioners" category:finance', "U2"),
+                       ('council:Thurrock issue:"Governance review" category:governance', "U1"),
+                       ('council:"Woking BC" issue:"Debt" category:Finance', "U2"),
+                       ('council:Croydon issue:"Press office overwhelmed" category:media', "U1")):
+        assert "Logged support request" in slash(harness, f"/support log {line}", user)
+    assert "Only admins or its author" in slash(harness, "/support close 3", "U1")  # U2 owns #3
+    assert "Closed support request #3" in slash(harness, "/support close 3 Advice taken", "U2")
+    texts = fields(slash(harness, "/support stats this quarter", "U3"))
+    assert "*Support requests*\n5" in texts and "*Still open*\n4" in texts
+    at = texts.index("*By council*")
+    assert texts[at + 1:at + 4] == ["Thurrock\n3 requests", "Croydon\n1 request", "Woking\n1 request"]
+    at = texts.index("*By issue*")
+    assert texts[at + 1:] == ["finance\n3 requests", "governance\n1 request", "media\n1 request"]
+    assert "*Spotlights raised*\n0" in texts
+    last = fields(slash(harness, "/support stats last quarter", "U3"))
+    assert "*Support requests*\n1" in last and "leadership\n1 request" in last
+    listed = slash(harness, "/support list", "U3")
+    assert "Support requests (open): 5" in listed and "#3 " not in listed  # Q2's is still open
+    reply, _ = harness.herald.run_command("support export this quarter", Actor("U3", platform="slack"))
+    rows = list(csv.DictReader(io.StringIO(reply.attachments[0].content.decode())))
+    assert sorted(r["council"] for r in rows) == ["Croydon", "Thurrock", "Thurrock", "Thurrock", "Woking"]
+    assert [r["status"] for r in rows].count("closed") == 1
+
+
+def _dms(harness, user: str) -> list[dict]:
+    return [c for c in harness.api.calls("chat.postMessage") if c["channel"] == f"D{user}"]
+
+
+def test_follow_up_reminder_reaches_the_owner_once_and_closing_cancels_it(harness, clock):
+    answer = slash(harness, '/support log council:Thurrock issue:"Section 114 notice" followup:"Friday" '
+                            "category:finance", "U5")
+    assert "reminded to follow up Fri 27 Nov 2026 09:00" in answer
+    slash(harness, '/support log council:Woking issue:"Debt" followup:"Thursday 3pm"', "U6")
+    assert "Closed" in slash(harness, "/support close 2", "U6")
+    clock.set(datetime(2026, 11, 27, 8, 59, tzinfo=timezone.utc))
+    assert send_due_notices(harness.herald, "clock:a") == 0 and not _dms(harness, "U5")
+    clock.set(datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc))
+    assert send_due_notices(harness.herald, "clock:a") == 1
+    assert send_due_notices(harness.herald, "clock:b") == 0
+    clock.advance(days=2)
+    assert send_due_notices(harness.herald, "clock:a") == 0
+    (dm,) = _dms(harness, "U5")
+    assert "Time to follow up: Thurrock, Section 114 notice (#1)" in dm["text"]
+    assert not _dms(harness, "U6")  # closed before its follow-up: cancelled
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('/support log council:Thurrock issue:"Budget" followup:"next Friday"', "could mean Fri 27 Nov or Fri 4 Dec"),
+    ('/support log council:Thurrock issue:"Budget" followup:"1/1/2020"', "is in the past"),
+    ('/support log council:Thurrock issue:"Budget" followup:"8am"', 'did you mean \\"tomorrow 8am\\"'),
+    ('/support log council:Thurrock issue:"Budget" followup:"whenever"', "can't read"),
+    ('/support log council:Thurrock issue:"Budget" category:sport', "is not a category"),
+    ('/support log issue:"Budget"', "Which council asked?"),
+    ('/support log council:Thurrock', "What is the issue?"),
+    ('/support log council:Narnia issue:"Budget"', "I don't know a council called"),
+    ('/support log council:Thurrock issue:"Budget" owner:@sam', "member id"),
+    ("/support log Thurrock budget", "name each part"),
+    ("/support close", "Give"),
+    ("/support show 99", "There is no support request #99"),
+    ("/support stats next decade", "Try a period"),
+    ("/support spotlight dismiss 7", "There is no spotlight #7"),
+    ("/support frobnicate", "Use log, list, show, close, stats, export or spotlight"),
+])
+def test_bad_input_gets_a_clear_answer_with_usage(harness, line, expected):
+    answer = slash(harness, line)
+    assert expected in answer, answer
+    assert "something went wrong" not in answer
+
+
+MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, at", [
+    ("Friday", datetime(2026, 11, 27, 9, 0)), ("tomorrow 10:00", datetime(2026, 11, 24, 10, 0)),
+    ("4pm", datetime(2026, 11, 23, 16, 0)), ("Fri 3pm", datetime(2026, 11, 27, 15, 0)),
+    ("12/12/2026", datetime(2026, 12, 12, 9, 0)), ("December 12th 3pm", datetime(2026, 12, 12, 15, 0)),
+    ("3 Dec", datetime(2026, 12, 3, 9, 0)),
+])
+def test_parse_when_reads_british_phrasing_in_local_time(text, at):
+    found = parse_when(text, MONDAY_9, LONDON)
+    assert isinstance(found, When) and found.at == at.replace(tzinfo=LONDON).astimezone(timezone.utc)
+
+
+def test_parse_when_reads_summer_time_and_a_given_default_time():
+    june = datetime(2026, 6, 1, 8, 0, tzinfo=timezone.utc)  # Monday 09:00 BST
+    assert parse_when("Wednesday", june, LONDON, default_time=time(17, 0)).at == datetime(
+        2026, 6, 3, 16, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text", ["next Friday", "Monday", "8am", "1/1/2020", "yesterday", "", "soonish"])
+def test_parse_when_questions_past_ambiguous_and_unreadable_words(text):
+    assert isinstance(parse_when(text, MONDAY_9, LONDON), Question)
