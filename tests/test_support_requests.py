@@ -151,3 +151,31 @@ def test_parse_when_reads_summer_time_and_a_given_default_time():
 @pytest.mark.parametrize("text", ["next Friday", "Monday", "8am", "1/1/2020", "yesterday", "", "soonish"])
 def test_parse_when_questions_past_ambiguous_and_unreadable_words(text):
     assert isinstance(parse_when(text, MONDAY_9, LONDON), Question)
+
+
+def test_weekly_round_up_and_board_update_carry_the_support_figures(harness, clock):
+    from datetime import date
+
+    from digests.board import build_board_update
+    from digests.compose import Window, weekly_roundup
+    from models.periods import parse_period
+    herald = harness.herald
+    clock.set(datetime(2026, 11, 17, 10, 0, tzinfo=timezone.utc))  # Tuesday of the week 16–22 Nov
+    for line in ('council:Thurrock issue:"Section 114 notice" category:finance',
+                 'council:Thurrock issue:"Commissioners" category:governance',
+                 'council:Croydon issue:"Press office" category:media'):
+        assert "Logged" in slash(harness, f"/support log {line}")
+    clock.set(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc))
+    slash(harness, '/support log council:Woking issue:"Debt" category:finance')  # the next week
+    with herald.reading() as session:
+        week = weekly_roundup(session, Window(date(2026, 11, 16), date(2026, 11, 23), LONDON), clock.now())
+        (section,) = [s for s in week.sections if s.heading == "Support for councils"]
+        assert [(f.label, f.value) for f in section.facts][:1] == [("Support requests", "3")]
+        assert [(i.title, i.meta) for i in section.items] == [("Thurrock", ("2 requests",)),
+                                                              ("Croydon", ("1 request",))]
+        assert section.text == "By issue: finance 1, governance 1, media 1."
+        board = build_board_update(session, parse_period("Q3 2026/27", clock.now(), LONDON), clock.now())
+        (part,) = [s for s in board.sections if s.heading == "Communications support and improvement"]
+        assert part.figures[0] == ("Calls on the team for communications support: 4 from 3 councils "
+                                   "(4 still open).")
+        assert part.figures[1] == "By issue: finance 2, governance 1, media 1."
