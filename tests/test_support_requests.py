@@ -179,3 +179,23 @@ def test_weekly_round_up_and_board_update_carry_the_support_figures(harness, clo
         assert part.figures[0] == ("Calls on the team for communications support: 4 from 3 councils "
                                    "(4 still open).")
         assert part.figures[1] == "By issue: finance 2, governance 1, media 1."
+
+
+def test_teams_logs_a_request_and_its_reminder_reaches_the_team_channel_once(make_app, database_url, clock):
+    from tests.fakes.http import Answer, FakeServer
+    from tests.teams_fixtures import DOC_SECRET, activity, teams_auth
+    with FakeServer(default=lambda rec: Answer(202, {})) as workflows:
+        app = make_app(database_url, TEAMS_OUTGOING_WEBHOOK_SECRET=DOC_SECRET, HERALD_ALLOW_PRIVATE_FEEDS=True,
+                       HERALD_TEAM_WORKFLOWS_URL=f"{workflows.url}/team")
+        raw = activity('<at>Herald</at> support log council:Thurrock issue:"Section 114 notice" '
+                       'followup:"tomorrow 10:00" category:finance')
+        response = app.test_client().post("/teams/outgoing", data=raw, headers={
+            "Content-Type": "application/json", "Authorization": teams_auth(DOC_SECRET, raw)})
+        assert response.status_code == 200
+        card = json.dumps(response.get_json(), ensure_ascii=False)
+        assert "Logged support request #1" in card and "in the team channel" in card
+        herald = app.extensions["herald"]
+        clock.set(datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc))
+        assert send_due_notices(herald, "clock:a") == 1 and send_due_notices(herald, "clock:b") == 0
+        posts = [r for r in workflows.requests if r.path.startswith("/team")]
+        assert len(posts) == 1 and "Time to follow up: Thurrock" in json.dumps(posts[0].json())

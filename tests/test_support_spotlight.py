@@ -22,6 +22,7 @@ from models.notices import Notice
 from models.spotlight import Spotlight
 from models.support import SupportRequest
 from tests.digest_fixtures import VirtualTime
+from tests.fakes.http import Answer, FakeServer
 from tests.slack_helpers import wait_until
 
 pytest_plugins = ("tests.slack_fixtures",)
@@ -32,9 +33,17 @@ _n = itertools.count(1)
 
 
 @pytest.fixture
-def harness(make_slack, database_url, clock):
+def workflows():
+    """The team's Teams channel: a loopback Workflows URL that accepts every card."""
+    with FakeServer(default=lambda rec: Answer(202, {})) as server:
+        yield server
+
+
+@pytest.fixture
+def harness(make_slack, database_url, clock, workflows):
     time = VirtualTime(clock)
     return make_slack(database_url, HERALD_WEBHOOK_TOKEN=TOKEN, HERALD_TEAM_CHANNEL="CTEAM",
+                      HERALD_TEAM_WORKFLOWS_URL=f"{workflows.url}/team", HERALD_ALLOW_PRIVATE_FEEDS=True,
                       SLACK_ADMIN_USER_IDS=(ADMIN,), PACER=Pacer(monotonic=time.monotonic, sleep=time.sleep))
 
 
@@ -88,14 +97,20 @@ def raise_spotlight(harness) -> dict:
     push(harness, "Thurrock commissioners step in", "LGC", 2)
     assert run_spotlight_check(harness.herald, "clock:a") == 1
     assert run_spotlight_check(harness.herald, "clock:b") == 0  # a second holder: nothing new
-    assert send_due_notices(harness.herald, "clock:a") == 1
+    assert send_due_notices(harness.herald, "clock:a") == 2  # the Slack and the Teams team channel
     assert send_due_notices(harness.herald, "clock:b") == 0
     (post,) = team_posts(harness)
     return post
 
 
-def test_three_negative_items_from_two_outlets_raise_exactly_one_alert(harness):
+def teams_cards(workflows) -> list[str]:
+    return [json.dumps(r.json()) for r in workflows.requests if r.path.startswith("/team")]
+
+
+def test_three_negative_items_from_two_outlets_raise_exactly_one_alert(harness, workflows):
     post = raise_spotlight(harness)
+    (card,) = teams_cards(workflows)
+    assert "In the media spotlight: Thurrock" in card and "commissioners step in" in card
     text = json.dumps(post["blocks"])
     assert "Thurrock" in post["text"]
     for title in ("section 114 notice", "auditors &amp; councillors clash over debts", "commissioners step in"):
@@ -109,11 +124,11 @@ def test_three_negative_items_from_two_outlets_raise_exactly_one_alert(harness):
     for holder in ("clock:a", "clock:b", "clock:a"):
         assert run_spotlight_check(harness.herald, holder) == 0
         send_due_notices(harness.herald, holder)
-    assert len(team_posts(harness)) == 1
+    assert len(team_posts(harness)) == 1 and len(teams_cards(workflows)) == 1
     with harness.herald.reading() as session:
         (spotlight,) = session.scalars(select(Spotlight)).all()
         assert spotlight.status == "open" and "3 negative items from 2 outlets" in spotlight.reason
-        assert session.query(Notice).filter_by(kind="spotlight").count() == 1
+        assert session.query(Notice).filter_by(kind="spotlight").count() == 2  # one per team channel
     listed = command(harness, "/support spotlight", MEMBER)
     assert "Thurrock" in listed and "5 negative items" in listed
 
@@ -152,7 +167,7 @@ def test_dismissed_spike_stays_dismissed_and_only_admins_or_its_assignee_may_dis
     for hours, outlet in ((5, "LGC"), (4, "The MJ"), (3, "BBC")):
         push(harness, f"Thurrock new scandal {hours}", outlet, hours)
     assert run_spotlight_check(harness.herald, "clock:a") == 1
-    assert send_due_notices(harness.herald, "clock:a") == 1
+    assert send_due_notices(harness.herald, "clock:a") == 2
     assert len(team_posts(harness)) == 2
 
 
@@ -167,3 +182,16 @@ def test_log_support_offer_button_logs_a_prefilled_request(harness):
         assert session.get(Spotlight, 1).status == "supported"
     council = command(harness, "/council Thurrock", OTHER)
     assert "Support requests (open)" in council and "In the media spotlight" in council
+
+
+def test_a_spotlight_dismissed_before_its_alert_went_out_is_never_posted(harness, workflows):
+    push(harness, "Thurrock Council issues section 114 notice", "LGC", 30)
+    push(harness, "Thurrock auditors clash", "The MJ", 20)
+    push(harness, "Thurrock commissioners step in", "LGC", 2)
+    assert run_spotlight_check(harness.herald, "clock:a") == 1
+    assert "Dismissed spotlight #1" in command(harness, "/support spotlight dismiss 1 national story", ADMIN)
+    assert send_due_notices(harness.herald, "clock:a") == 0
+    assert not team_posts(harness) and not teams_cards(workflows)
+    with harness.herald.reading() as session:
+        assert {n.status for n in session.query(Notice)} == {"cancelled"}
+        assert session.query(AuditEntry).filter_by(action="spotlight.dismiss", actor=ADMIN).count() == 1
