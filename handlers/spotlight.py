@@ -117,7 +117,7 @@ def spotlight_alert(session: Session, spotlight: Spotlight, tz: ZoneInfo, title_
                        meta=tuple(m for m in (s.outlet, local_label(s.published_at, tz)) if m)) for s in found)
     facts = (Fact("Why", spotlight.reason), Fact("Status", spotlight.status + (
         f" (with {spotlight.assigned_name or spotlight.assigned_to})" if spotlight.assigned_to else "")),
-        Fact("Support requests", f"/support list all council:\"{name}\"", command=f'/support list all council:"{name}"'))
+        Fact("Negative items", str(item_count(session, spotlight.id)), command=f"/support spotlight {spotlight.id}"))
     buttons = ()
     if spotlight.status in ("open", "assigned"):
         buttons = (Button("Log support offer", command=f"/support log spotlight:{spotlight.id}", style="primary"),

@@ -56,7 +56,7 @@ def support_log(rest: str, ctx: Context) -> Reply:
         if spotlight.status in ("open", "assigned"):
             decide_spotlight(ctx.session, spotlight, "supported", f"support request #{request.id}", ctx.actor,
                              ctx.now())
-        notes.append(f"Spotlight #{spotlight.id} is marked as supported.")
+            notes.append(f"Spotlight #{spotlight.id} is marked as supported.")
     if request.followup_at is not None:
         to = owner_recipient(ctx.settings, ctx.actor.platform, request.owner_id)
         recipients = [to] if to is not None else team_recipients(ctx.settings)  # Teams: the team channel
