@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from config import Settings
 from handlers.reply import Button, Fact, Reply, Section
 from handlers.spotlight import ALERT_KIND, spotlight_alert
-from handlers.support import FOLLOWUP_KIND  # noqa: F401  (the kind composed here)
 from models.moments import local_label
 from models.notices import Notice, schedule_notice, team_recipients
 from models.spotlight import Spotlight, SpotlightRules, check_spotlights, council_name

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ForeignKey, String, Text, and_, exists, func, select
+from sqlalchemy import ForeignKey, String, Text, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -86,20 +86,17 @@ class _Negative:
 
 def check_spotlights(session: Session, now: datetime, rules: SpotlightRules) -> list[Spotlight]:
     """Attach new negative items to their councils' running spikes and start the spotlights the
-    thresholds call for; returns the spotlights started by this check."""
+    thresholds call for; returns the spotlights started by this check.
+
+    Two statements whatever the number of councils (the window's free negative items, and the
+    spotlights recent enough to take them), plus the baseline of each council with a spike-sized run.
+    """
     since = now - rules.window
-    free = ~exists().where(SpotlightItem.council_code == CoverageCouncil.council_code,
-                           SpotlightItem.coverage_id == CoverageCouncil.coverage_id)
-    codes = list(session.scalars(select(CoverageCouncil.council_code).distinct().where(
-        CoverageCouncil.tone == "negative", CoverageCouncil.published_at >= since,
-        CoverageCouncil.published_at <= now, free)))
+    by_council = _free_negatives(session, since, now)
+    running = _latest_spotlights(session, list(by_council), since - rules.window)
     started = []
-    for code in sorted(codes):
-        items = _free_negatives(session, code, since, now)
-        if not items:
-            continue
-        latest = session.scalars(select(Spotlight).where(Spotlight.council_code == code)
-                                 .order_by(Spotlight.last_item_at.desc()).limit(1)).first()
+    for code, items in sorted(by_council.items()):
+        latest = running.get(code)
         if latest is not None and items[0].published_at - latest.last_item_at <= rules.window:
             _attach(session, latest, code, items)
             continue
@@ -112,17 +109,34 @@ def check_spotlights(session: Session, now: datetime, rules: SpotlightRules) -> 
     return started
 
 
-def _free_negatives(session: Session, code: str, since: datetime, now: datetime) -> list[_Negative]:
+def _free_negatives(session: Session, since: datetime, now: datetime) -> dict[str, list[_Negative]]:
+    """The window's negative items in no spotlight of their council, by council, oldest first.
+
+    Read through the items' period index (it leads with published_at), then each item's councils by key.
+    """
     rows = session.execute(
-        select(CoverageCouncil.coverage_id, CoverageCouncil.published_at, CoverageItem.outlet_id)
-        .join(CoverageItem, CoverageItem.id == CoverageCouncil.coverage_id)
-        .outerjoin(SpotlightItem, and_(SpotlightItem.council_code == code,
-                                       SpotlightItem.coverage_id == CoverageCouncil.coverage_id))
-        .where(CoverageCouncil.council_code == code, CoverageCouncil.tone == "negative",
-               CoverageCouncil.published_at >= since, CoverageCouncil.published_at <= now,
-               SpotlightItem.coverage_id.is_(None))
-        .order_by(CoverageCouncil.published_at, CoverageCouncil.coverage_id))
-    return [_Negative(*row) for row in rows]
+        select(CoverageCouncil.council_code, CoverageItem.id, CoverageItem.published_at, CoverageItem.outlet_id)
+        .join(CoverageCouncil, CoverageCouncil.coverage_id == CoverageItem.id)
+        .outerjoin(SpotlightItem, and_(SpotlightItem.council_code == CoverageCouncil.council_code,
+                                       SpotlightItem.coverage_id == CoverageItem.id))
+        .where(CoverageItem.published_at >= since, CoverageItem.published_at <= now,
+               CoverageItem.tone == "negative", SpotlightItem.coverage_id.is_(None))
+        .order_by(CoverageItem.published_at, CoverageItem.id))
+    found: dict[str, list[_Negative]] = {}
+    for code, item_id, published_at, outlet_id in rows:
+        found.setdefault(code, []).append(_Negative(item_id, published_at, outlet_id))
+    return found
+
+
+def _latest_spotlights(session: Session, codes: list[str], since: datetime) -> dict[str, Spotlight]:
+    """Each council's latest spotlight whose last item is after `since` (older ones take nothing new)."""
+    if not codes:
+        return {}
+    latest: dict[str, Spotlight] = {}
+    for spotlight in session.scalars(select(Spotlight).where(
+            Spotlight.last_item_at >= since, Spotlight.council_code.in_(codes)).order_by(Spotlight.last_item_at)):
+        latest[spotlight.council_code] = spotlight
+    return latest
 
 
 def _trigger(session: Session, code: str, items: list[_Negative], since: datetime,
@@ -131,6 +145,8 @@ def _trigger(session: Session, code: str, items: list[_Negative], since: datetim
     outlets = {i.outlet_id for i in items if i.outlet_id is not None}
     if len(items) >= rules.min_negative and len(outlets) >= rules.min_outlets:
         return (f"{len(items)} negative items from {len(outlets)} outlets within {rules.window_hours} h")
+    if len(items) < 2 * rules.min_negative:  # below the spike rule's floor whatever the baseline
+        return None
     mean, sigma = negative_baseline(session, code, since, rules)
     threshold = max(2 * rules.min_negative, math.ceil(mean + SIGMAS * sigma))
     if len(items) >= threshold:
