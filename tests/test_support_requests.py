@@ -199,3 +199,10 @@ def test_teams_logs_a_request_and_its_reminder_reaches_the_team_channel_once(mak
         assert send_due_notices(herald, "clock:a") == 1 and send_due_notices(herald, "clock:b") == 0
         posts = [r for r in workflows.requests if r.path.startswith("/team")]
         assert len(posts) == 1 and "Time to follow up: Thurrock" in json.dumps(posts[0].json())
+
+
+def test_herald_help_lists_support_and_support_help_prints_its_usage(harness):
+    assert "/support" in slash(harness, "/herald help") and "/support log council:Thurrock" in slash(
+        harness, "/herald help")
+    usage = slash(harness, "/support help")
+    assert "/support stats [period]" in usage and "/support spotlight assign|dismiss" in usage
