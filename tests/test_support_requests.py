@@ -206,3 +206,13 @@ def test_herald_help_lists_support_and_support_help_prints_its_usage(harness):
         harness, "/herald help")
     usage = slash(harness, "/support help")
     assert "/support stats [period]" in usage and "/support spotlight assign|dismiss" in usage
+
+
+@pytest.mark.parametrize("question, command", [
+    ("which councils are in the media spotlight?", "/support spotlight"),
+    ("how many support requests did we get last quarter?", "/support stats last quarter"),
+    ("support requests from Thurrock", "/support list all council:Thurrock"),
+])
+def test_questions_about_support_run_the_support_look_up_they_mean(harness, question, command):
+    reply, _ = harness.herald.run_command(question, Actor("U3", platform="slack"))
+    assert reply.understood == command and not reply.is_error
