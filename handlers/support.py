@@ -46,7 +46,7 @@ def handle(text: str, ctx: Context) -> Reply:
 
 
 def support_log(rest: str, ctx: Context) -> Reply:
-    """`/support log council:… issue:"…" [contact:… advised:… followup:… category:… owner:… notes:…]`."""
+    """`/support log council:… issue:"…" [contact: advised: followup: category: owner: notes:]`: log it."""
     draft, followup_label = _draft(rest, ctx)
     ctx.require(Action.SUPPORT_LOG)
     request = log_support_request(ctx.session, draft, ctx.actor, ctx.now())
