@@ -79,6 +79,9 @@ class Settings:
     HERALD_ENQUIRY_GRACE_MINUTES: int = 15
     HERALD_PROGRAMME_CHANNEL: str = ""
     HERALD_ADMIN_CHANNEL: str = ""
+    HERALD_SPOTLIGHT_MIN_NEGATIVE: int = 3  # negative items about one council that make a spotlight…
+    HERALD_SPOTLIGHT_WINDOW_HOURS: int = 48  # …within this many hours…
+    HERALD_SPOTLIGHT_MIN_OUTLETS: int = 2  # …from at least this many outlets (models/spotlight.py)
     HERALD_TEAM_CHANNEL: str = ""
     HERALD_TEAM_WORKFLOWS_URL: str = ""
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
@@ -136,6 +139,9 @@ class Settings:
             raise ConfigError("HERALD_ENQUIRY_GRACE_MINUTES: must be between 0 and 1440 minutes")
         if self.HERALD_FEED_POLL_MINUTES < 1:
             raise ConfigError("HERALD_FEED_POLL_MINUTES: must be at least 1")
+        if min(self.HERALD_SPOTLIGHT_MIN_NEGATIVE, self.HERALD_SPOTLIGHT_WINDOW_HOURS,
+               self.HERALD_SPOTLIGHT_MIN_OUTLETS) < 1:
+            raise ConfigError("HERALD_SPOTLIGHT_MIN_NEGATIVE / _WINDOW_HOURS / _MIN_OUTLETS: must be at least 1")
         self._validate_feed_limits()
 
     def _validate_feed_limits(self) -> None:

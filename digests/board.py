@@ -17,6 +17,7 @@ from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.compose import Window
 from digests.enquiry_sections import enquiry_board_figures
+from digests.support_digest import support_board_figures
 from digests.schedule import due_instant
 from handlers.reply import Attachment, Chart, Item, Reply, Section
 from models.periods import Period
@@ -132,6 +133,8 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
                      write("pilots and case studies"), level=2),
         BoardSection("Events", _event_figures(session, window, now), write("events held and planned"), level=2),
         BoardSection("Public affairs", (), write("parliamentary and ministerial engagement"), level=2),
+        BoardSection("Communications support and improvement", support_board_figures(session, window),
+                     write("the support given to councils in the media spotlight, and what it achieved")),
         BoardSection("Implications for Wales", (), write("implications for Wales")),
         BoardSection("Financial Implications", (), write("financial implications")),
         BoardSection("Equalities implications", (), write("equalities implications")),

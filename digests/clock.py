@@ -37,6 +37,7 @@ from bot.slack.coverage_alerts import SlackNotifier
 from digests import runner
 from digests.notices import NOTICE_CHECK_SECONDS, run_notices
 from digests.schedule import DAY_NAMES, parse_days
+from digests.spotlight_alerts import SPOTLIGHT_CHECK_SECONDS, run_spotlight_check
 from models.digest import CLOCK_LEASE, acquire_lease, active_subscriptions, new_holder, release_lease
 from feeds.poll import poll_due_feeds
 from config import Settings
@@ -88,6 +89,7 @@ def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:
         ClockJob("digests:sweep", runner.sweep, _every(options.sweep_seconds)),
         ClockJob("feeds:poll", poll_feeds, _every(FEED_CHECK_SECONDS)),
         ClockJob("notices:send", run_notices, _every(NOTICE_CHECK_SECONDS)),
+        ClockJob("spotlight:check", run_spotlight_check, _every(SPOTLIGHT_CHECK_SECONDS)),
     )
 
 

@@ -14,6 +14,7 @@ from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.enquiry_sections import enquiries_section
 from digests.schedule import due_instant
+from digests.support_digest import support_section
 from handlers.reply import Fact, Item, Reply, Section, outlets_line
 from models.press_earned import coverage_split
 
@@ -154,6 +155,7 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
     ratings = ratings_section(session, window)
     if ratings:
         sections.append(ratings)
+    sections.append(support_section(session, window))
     sections.append(coming_up_section(session, window.last_exclusive))
     context = [f"Weekly round-up for {window.label()}. Ask Herald about any number: the command is beside it."]
     if late:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
-from digests import enquiry_notices
+from digests import enquiry_notices, spotlight_alerts
 from handlers.reply import Reply
 from models.notices import Notice
 
@@ -20,4 +20,5 @@ Composer = Callable[[Session, Notice, datetime, object], Reply | None]  # (sessi
 
 COMPOSERS: dict[str, Composer] = {
     **enquiry_notices.COMPOSERS,
+    "spotlight": spotlight_alerts.compose_spotlight, "support_followup": spotlight_alerts.compose_followup,
 }

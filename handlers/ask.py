@@ -19,6 +19,7 @@ from typing import Callable, Literal, Protocol
 
 from rapidfuzz import fuzz
 
+from handlers import enquiry, support
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import HeraldError
@@ -122,7 +123,8 @@ def read_only(command: str) -> bool:
             verb in ("metric", "metrics") and not words[-1].replace(".", "").isdigit()),
         "programme": verb != "update", "peer-challenge": verb != "update",
         "digest": verb in ("list", "preview", "board"),
-        "enquiry": verb in ("list", "show", "stats", "export", ""),
+        "enquiry": enquiry.FAMILY.only_reads(" ".join(words[1:])),
+        "support": support.FAMILY.only_reads(" ".join(words[1:])),  # the family's own list of reads
     }
     return allowed.get(family, False)
 

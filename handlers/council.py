@@ -6,6 +6,7 @@ from handlers.council_names import council_from
 from handlers.errors import UsageError
 from handlers.family import Family
 from handlers.reply import Button, Fact, Item, Reply, Section
+from handlers.support_views import support_sections
 from models.mentions import council_coverage, programmes_mentioning
 from models.peer_challenge import challenges_of
 from models.periods import parse_period
@@ -38,6 +39,7 @@ def handle(text: str, ctx: Context) -> Reply:
     if programmes:
         sections.append(Section(heading="Programmes in its coverage", items=tuple(
             Item(title=p.name, meta=(f"{p.items} item{'s' if p.items != 1 else ''}",)) for p in programmes)))
+    sections += support_sections(ctx, council.code, council.nice_name)
     context = ((resolution.note,) if resolution.note else ()) + (council.official_name,)
     return Reply(title=council.nice_name, sections=tuple(sections), context=context,
                  buttons=(Button("Peer challenge", command=f"/peer-challenge {council.nice_name}"),))

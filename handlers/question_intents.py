@@ -32,8 +32,8 @@ def quoted(name: str) -> str:
 
 def readings(q: Question) -> list[Reading]:
     """The readings of a question, best first; empty when nothing in it names a command."""
-    for rule in (_help, _change, _peer_challenge, _digest, _feeds, _enquiry, _press, _campaign, _programme, _coverage,
-                 _council, _period_only):
+    for rule in (_help, _change, _peer_challenge, _digest, _feeds, _enquiry, _support, _press, _campaign, _programme,
+                 _coverage, _council, _period_only):
         found = rule(q)
         if found:
             return found
@@ -169,6 +169,19 @@ def _enquiry(q: Question) -> list[Reading]:
     if q.period or q.has(*STATS) or has_phrase(q.words, STATS_PHRASES):
         return [Reading(" ".join(p for p in ("enquiry stats", q.period or "") if p), SURE)]
     return [Reading("enquiry list", SURE)]
+
+
+def _support(q: Question) -> list[Reading]:
+    """Councils in the media spotlight, and support requests ("support" alone is the sector support offer)."""
+    if q.has("spotlight", "spotlights"):
+        return [Reading("support spotlight", SURE)]
+    if not (q.has("support") and q.has("request", "requests", "calls", "asked")):
+        return []
+    if q.has(*STATS) or has_phrase(q.words, STATS_PHRASES):
+        return [Reading(" ".join(p for p in ("support stats", q.period or "") if p), SURE)]
+    if q.councils:
+        return [Reading(f"support list all council:{quoted(q.councils[0])}", SURE)]
+    return [Reading("support list", LIKELY)]
 
 
 def _press(q: Question) -> list[Reading]:

@@ -10,8 +10,8 @@ import logging
 import uuid
 from dataclasses import replace
 
-from handlers import ask, audit, campaign, council, coverage, digest, feeds, peer_challenge, press, programme
-from handlers import enquiry
+from handlers import (ask, audit, campaign, council, coverage, digest, enquiry, feeds, peer_challenge, press,
+                      programme, support)
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family
@@ -28,7 +28,7 @@ DATABASE_BUSY = ("Herald's database was busy with other work for too long, so no
                  "Please try again in a few seconds.")
 
 FAMILIES: tuple[Family, ...] = (
-    coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, enquiry.FAMILY, campaign.FAMILY,
+    coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, enquiry.FAMILY, support.FAMILY, campaign.FAMILY,
     programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
 )
 SUBCOMMANDS: tuple[Family, ...] = (audit.FAMILY,)  # `/herald audit`: a sub-command of /herald, like help

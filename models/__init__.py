@@ -4,7 +4,7 @@ Importing this package registers every table on `Base.metadata` (Alembic compare
 """
 from models import (  # noqa: F401  (imported for their tables)
     audit, campaign, coverage, council, digest, inbound, notices, outlet, peer_challenge, press, programme,
-    relevance, slack_install, teams_conversation,
+    relevance, slack_install, spotlight, support, teams_conversation,
 )
 from models import enquiry  # noqa: F401  (its tables)
 from models.db import Base  # noqa: F401

@@ -71,6 +71,10 @@ class Action(str, Enum):
     DEMO_LOAD = "demo.load"
     AUDIT_READ = "audit.read"
     ANSWER_SHARE = "answer.share"
+    SUPPORT_LOG = "support.log"
+    SUPPORT_CLOSE = "support.close"
+    SPOTLIGHT_ASSIGN = "spotlight.assign"
+    SPOTLIGHT_DISMISS = "spotlight.dismiss"
 
 
 # Paths an action is reached by.
@@ -143,6 +147,14 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.AUDIT_READ, (A,), CHAT, ("audit", "audit refused"), "read the audit log"),
     _rule(Action.ANSWER_SHARE, (AU,), (BUTTON,), (), "share Herald's private answer in the channel (Slack's "
           "Share in channel button; the author is the person answered)"),
+    _rule(Action.SUPPORT_LOG, (M,), CHAT + (BUTTON,), ("support log", "support add"),
+          "log a council's support request"),
+    _rule(Action.SUPPORT_CLOSE, (A, AU), CHAT, ("support close",),
+          "close a support request (the author is its owner)"),
+    _rule(Action.SPOTLIGHT_ASSIGN, (M,), CHAT + (BUTTON,), ("support spotlight assign",),
+          "assign a council's media spotlight"),
+    _rule(Action.SPOTLIGHT_DISMISS, (A, AU), CHAT + (BUTTON,), ("support spotlight dismiss",),
+          "dismiss a council's media spotlight (the author is whoever it is assigned to)"),
 ))
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).
@@ -153,6 +165,7 @@ READS: frozenset[str] = frozenset({
     "campaign", "campaign list", "programme", "programmes", "programme status",
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
     "digest board", "herald help",
+    "support", "support list", "support show", "support stats", "support export", "support spotlight",
 })
 
 CLI_NOTE = "The CLI (`flask --app app …`) is run by the operator, who counts as an admin."

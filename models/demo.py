@@ -19,6 +19,7 @@ from models.outlet import Outlet
 from models.peer_challenge import Peer, PeerChallenge, PeerChallengeStage
 from models.demo_enquiry import ensure_enquiries
 from models.demo_press import ensure_campaigns, ensure_press
+from models.demo_support import ensure_support
 from models.programme import Programme, RagRating
 from models.stories import story_ids_for
 
@@ -226,6 +227,7 @@ def load_demo(session: Session, now: datetime, tz: ZoneInfo) -> dict[str, int]:
     ensure_press(session, now, tz, lambda spec: _when(spec, now, tz), outlets, programmes, campaigns, added)
     _ensure_peer_challenges(session, now, added)
     ensure_enquiries(session, now, added)
+    ensure_support(session, now, lambda spec: _when(spec, now, tz), added)
     session.flush()
     return added
 

@@ -17,6 +17,7 @@ from handlers.reply import Item, Reply, Section
 from models.access import Action
 from models.db import Base
 from models.digest import DigestRun, DigestSubscription
+from models.spotlight import Spotlight
 from tests.fakes.http import Answer, FakeServer
 from tests.slack_helpers import SlackHarness, wait_until
 from tests.teams_fixtures import DOC_SECRET, activity, teams_auth
@@ -58,6 +59,10 @@ SAMPLES: dict[Action, str] = {
     Action.DIGEST_DRAFT_EDIT: 'digest add {run} "A walk line"',
     Action.DIGEST_APPROVE: "digest approve {run}",
     Action.AUDIT_READ: "herald audit",
+    Action.SUPPORT_LOG: 'support log council:Thurrock issue:"Walk issue {n}" category:finance',
+    Action.SUPPORT_CLOSE: "support close {support}",
+    Action.SPOTLIGHT_ASSIGN: "support spotlight assign {spotlight}",
+    Action.SPOTLIGHT_DISMISS: "support spotlight dismiss {spotlight}",
 }
 # Every spelling of a guarded command is walked too (aliases such as `feeds delete`, `press remove`).
 EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
@@ -166,6 +171,7 @@ def _seed(world: World) -> None:
     ids["enquiry"] = int(as_admin('enquiry log "Seed enquiry" outlet:LGC deadline:"in 4 hours"')
                          .title.rsplit("#", 1)[1])
     ids["sub"] = int(as_admin("digest subscribe weekly #leaders").title.rsplit("#", 1)[1])
+    ids["support"] = int(as_admin('support log council:Thurrock issue:"Seed issue"').title.rsplit("#", 1)[1])
     with world.herald.session() as session:
         sub = session.get(DigestSubscription, ids["sub"])
         now = world.herald.clock.now()
@@ -174,8 +180,11 @@ def _seed(world: World) -> None:
         run = DigestRun(subscription_id=sub.id, period_key="2026-W47", due_at=now, status="draft",
                         claimed_at=now, draft=draft)
         session.add(run)
+        spotlight = Spotlight(council_code="THR", started_at=now, last_item_at=now, status="open",
+                              reason="seed spike", created_at=now)
+        session.add(spotlight)
         session.flush()
-        ids["run"] = run.id
+        ids["run"], ids["spotlight"] = run.id, spotlight.id
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from models.demo import load_demo
 SEED_004_HEADINGS = [
     "Summary", "Recommendations", "Background", "Update on Q1 activity", "Launch of sector support offer",
     "Media relations", "Campaigns", "New ways of sharing good practice", "Events", "Public affairs",
+    "Communications support and improvement",
     "Implications for Wales", "Financial Implications", "Equalities implications", "Next steps",
 ]
 
