@@ -1,0 +1,66 @@
+"""Full-text search over lines (topic, text, tags) with each database's own engine, ranked.
+
+SQLite: the FTS5 table `lines_fts` (external content on `lines`, porter tokenizer, kept in step by
+the migration's triggers), ranked by bm25 with the topic weighted above tags, tags above text.
+PostgreSQL: `to_tsvector('english', …)` over the same columns, served by the GIN index
+`ix_lines_search` (the expression below must stay the index's expression), ranked by ts_rank.
+Both stem ("assuring" finds "assurance"). Every word must match; when none does, any word may.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from models.lines import Line, visible_to
+from models.press import Viewer
+
+FTS_TABLE = "lines_fts"
+PG_INDEX = "ix_lines_search"
+PG_DOCUMENT = "to_tsvector('english', topic || ' ' || tags || ' ' || search_body)"
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 12
+
+
+def search_words(words: str) -> list[str]:
+    """The searchable words of what someone typed: letters and digits only, so no query syntax leaks in."""
+    return [w.lower() for w in _WORD.findall(words)][:MAX_WORDS]
+
+
+def search_lines(session: Session, words: str, viewer: Viewer, now: datetime, limit: int = 10) -> list[Line]:
+    """The visible lines that best match `words`, best first (empty when nothing matches)."""
+    terms = search_words(words)
+    if not terms:
+        return []
+    ranked = _ranked_ids(session, terms, "and", limit * 3) or (
+        _ranked_ids(session, terms, "or", limit * 3) if len(terms) > 1 else [])
+    if not ranked:
+        return []
+    found = {line.id: line for line in session.scalars(select(Line).where(Line.id.in_(ranked), visible_to(viewer, now)))}
+    return [found[i] for i in ranked if i in found][:limit]
+
+
+def _ranked_ids(session: Session, terms: list[str], joiner: str, limit: int) -> list[int]:
+    if session.get_bind().dialect.name == "postgresql":
+        return _postgresql(session, terms, joiner, limit)
+    return _sqlite(session, terms, joiner, limit)
+
+
+def _sqlite(session: Session, terms: list[str], joiner: str, limit: int) -> list[int]:
+    """FTS5 MATCH; each term quoted (a string, not syntax), bm25 weights topic 10, tags 5, text 1."""
+    query = f" {joiner.upper()} ".join('"' + t.replace('"', "") + '"' for t in terms)
+    rows = session.execute(text(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+        f"ORDER BY bm25({FTS_TABLE}, 10.0, 5.0, 1.0) LIMIT :n"), {"q": query, "n": limit})
+    return [row[0] for row in rows]
+
+
+def _postgresql(session: Session, terms: list[str], joiner: str, limit: int) -> list[int]:
+    """tsquery built from plain lexemes (to_tsquery of `w1 & w2` or `w1 | w2`), ranked by ts_rank."""
+    query = f" {'&' if joiner == 'and' else '|'} ".join(terms)
+    rows = session.execute(text(
+        f"SELECT id FROM lines, to_tsquery('english', :q) AS q WHERE {PG_DOCUMENT} @@ q "
+        f"ORDER BY ts_rank({PG_DOCUMENT}, q) DESC, id DESC LIMIT :n"), {"q": query, "n": limit})
+    return [row[0] for row in rows]
