@@ -17,6 +17,7 @@ from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.compose import Window
 from digests.schedule import due_instant
+from digests.lines_figures import lines_board_figures
 from handlers.reply import Attachment, Chart, Item, Reply, Section
 from models.periods import Period
 
@@ -129,6 +130,7 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
         BoardSection("New ways of sharing good practice", _peer_figures(session, window),
                      write("pilots and case studies"), level=2),
         BoardSection("Events", _event_figures(session, window, now), write("events held and planned"), level=2),
+        BoardSection("Lines to take", lines_board_figures(session, window, now), write("lines that mattered"), level=2),
         BoardSection("Public affairs", (), write("parliamentary and ministerial engagement"), level=2),
         BoardSection("Implications for Wales", (), write("implications for Wales")),
         BoardSection("Financial Implications", (), write("financial implications")),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from digests import data
 from digests.charts import coverage_by_day_chart
+from digests.lines_figures import lines_section
 from digests.schedule import due_instant
 from handlers.reply import Fact, Item, Reply, Section, outlets_line
 from models.press_earned import coverage_split
@@ -149,7 +150,7 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
     """The leaders' round-up for `window` (normally last Monday to Sunday)."""
     coverage, by_day = coverage_section(session, window)
     sections = [coverage, press_section(session, window, now), campaigns_section(session, window),
-                peer_section(session, window)]
+                peer_section(session, window), lines_section(session, window, now)]
     ratings = ratings_section(session, window)
     if ratings:
         sections.append(ratings)
