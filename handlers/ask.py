@@ -122,6 +122,7 @@ def read_only(command: str) -> bool:
             verb in ("metric", "metrics") and not words[-1].replace(".", "").isdigit()),
         "programme": verb != "update", "peer-challenge": verb != "update",
         "digest": verb in ("list", "preview", "board"),
+        "lines": verb not in ("draft", "edit", "approve", "withdraw", "post"),
     }
     return allowed.get(family, False)
 
