@@ -80,6 +80,8 @@ class Settings:
     HERALD_RAG_STALE_DAYS: int = 180
     HERALD_PROGRAMME_CHANNEL: str = ""
     HERALD_ADMIN_CHANNEL: str = ""
+    HERALD_TEAM_CHANNEL: str = ""
+    HERALD_TEAM_WORKFLOWS_URL: str = ""
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
     SMTP_URL: str = ""
     SMTP_FROM: str = "herald@localhost"

@@ -7,7 +7,7 @@
 - PostgreSQL: the GIN index `ix_lines_search` on to_tsvector('english', topic, tags, text).
 
 Revision ID: lines_to_take
-Revises: coverage_judgement
+Revises: notices
 """
 from typing import Sequence, Union
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "lines_to_take"
-down_revision: Union[str, Sequence[str], None] = "coverage_judgement"
+down_revision: Union[str, Sequence[str], None] = "notices"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
