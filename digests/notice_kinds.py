@@ -12,10 +12,12 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
+from digests.line_notices import compose_line_review
 from handlers.reply import Reply
 from models.notices import Notice
 
 Composer = Callable[[Session, Notice, datetime, object], Reply | None]  # (session, notice, now, settings)
 
 COMPOSERS: dict[str, Composer] = {
+    "line_review": compose_line_review,
 }

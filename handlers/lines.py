@@ -19,6 +19,7 @@ from handlers.reply import Reply, Section
 from models.access import AccessDenied, Action
 from models.lines import (Line, LineDraft, LineStateError, approve_line, current_version, draft_line, edit_line,
                           lines_tagged, record_line_use, uses_of, version_on, waiting_draft, withdraw_line)
+from models.line_reminders import cancel_review_reminders, schedule_review_reminders
 from models.lines_search import search_lines
 from models.moments import local_label
 from models.press import PUBLIC, PressActivity, get_visible_press
@@ -114,6 +115,7 @@ def lines_approve(rest: str, ctx: Context) -> Reply:
         raise AccessDenied(Action.LINES_APPROVE, "You wrote this draft, so another approver must approve it. "
                                                  "Nothing was changed.")
     approve_line(ctx.session, line, ctx.actor, ctx.now())
+    schedule_review_reminders(ctx.session, line, draft, ctx.settings, ctx.now())
     return line_reply(line, ctx, title_prefix=f"Approved v{draft.number}")
 
 
@@ -128,6 +130,7 @@ def lines_withdraw(rest: str, ctx: Context) -> Reply:
         raise UsageError('Give the reason: reason:"…".', example=example, field="reason")
     try:
         withdraw_line(ctx.session, line, reason[:1000], ctx.actor, ctx.now())
+        cancel_review_reminders(ctx.session, line, ctx.now())
     except LineStateError as exc:
         raise UsageError(str(exc), example=f"/lines history {line.id}") from None
     return Reply(title=f"Withdrawn line #{line.id}: {line.topic}", sections=(Section(text=f"Reason: {reason}"),),
