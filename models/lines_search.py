@@ -64,3 +64,13 @@ def _postgresql(session: Session, terms: list[str], joiner: str, limit: int) -> 
         f"SELECT id FROM lines, to_tsquery('english', :q) AS q WHERE {PG_DOCUMENT} @@ q "
         f"ORDER BY ts_rank({PG_DOCUMENT}, q) DESC, id DESC LIMIT :n"), {"q": query, "n": limit})
     return [row[0] for row in rows]
+
+
+def lines_matching(session: Session, text: str, *, now: datetime, viewer: Viewer | None = None,
+                   limit: int = 5) -> list[Line]:
+    """Lines with an approved version in use that match `text` (an enquiry's subject), best first: what
+    closing an enquiry as "statement issued" offers. `viewer` defaults to the whole team's view (PUBLIC)."""
+    from models.lines import current_version
+    viewer = viewer if viewer is not None else Viewer()
+    return [line for line in search_lines(session, text, viewer, now, limit * 2)
+            if current_version(line) is not None][:limit]
