@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models.coverage import CoverageCouncil, CoverageItem, CoverageTag, NewItem
 from models.outlet import Outlet
 from models.peer_challenge import Peer, PeerChallenge, PeerChallengeStage
+from models.demo_lines import ensure_lines
 from models.demo_press import ensure_campaigns, ensure_press
 from models.programme import Programme, RagRating
 from models.stories import story_ids_for
@@ -224,6 +225,7 @@ def load_demo(session: Session, now: datetime, tz: ZoneInfo) -> dict[str, int]:
     _ensure_coverage(session, now, tz, outlets, programmes, added)
     ensure_press(session, now, tz, lambda spec: _when(spec, now, tz), outlets, programmes, campaigns, added)
     _ensure_peer_challenges(session, now, added)
+    ensure_lines(session, now, tz, added)
     session.flush()
     return added
 
