@@ -9,20 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from handlers.args import Args, parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.inputs import is_id, read_id
-from models.campaign import Campaign
-from models.council import CouncilName, name_variants
-from models.councils_data import normalize_name
+from models.line_tags import resolve_tags
 from models.lines import Line, LineDraft, Tag, get_visible_line, line_by_topic
 from models.lines_search import search_lines
 from models.moments import MomentError, parse_local_day
 from models.press import Viewer
-from models.programme import Programme
 
 DRAFT_EXAMPLE = ('/lines draft "Oflog launch" text:"We welcome the launch of Oflog…" spokesperson:"Cllr Abi Brown" '
                  'review:"31 March 2027" tags:Oflog,assurance')
@@ -33,7 +28,6 @@ USE_WORDS = {"volunteer": "volunteer", "on-request": "on_request", "on_request":
              "request": "on_request"}
 MAX_TOPIC = 300
 MAX_TEXT = 8000
-MAX_TAGS = 20
 
 
 @dataclass(frozen=True)
@@ -104,26 +98,7 @@ def read_review(text: str, ctx: Context, example: str) -> date:
 
 def read_tags(text: str, ctx: Context) -> list[Tag]:
     """Comma-separated tags: councils by exact name, programmes and campaigns by name, else words."""
-    tags: list[Tag] = []
-    for raw in [t.strip() for t in text.split(",") if t.strip()][:MAX_TAGS]:
-        raw = raw[:200]
-        tags.append(_council_tag(raw, ctx) or _named_tag(raw, ctx) or Tag(raw, "word", raw.lower()))
-    return tags
-
-
-def _council_tag(raw: str, ctx: Context) -> Tag | None:
-    code = ctx.session.scalar(select(CouncilName.council_code).where(
-        CouncilName.normalized.in_(name_variants(raw))).limit(1))
-    return Tag(raw, "council", code) if code else None
-
-
-def _named_tag(raw: str, ctx: Context) -> Tag | None:
-    wanted = normalize_name(raw)
-    for model, kind in ((Programme, "programme"), (Campaign, "campaign")):
-        for thing in ctx.session.scalars(select(model)):
-            if wanted in {normalize_name(n) for n in (thing.name, *(thing.aliases or []))}:
-                return Tag(thing.name, kind, thing.name.lower())
-    return None
+    return resolve_tags(ctx.session, text)
 
 
 def named_line(text: str, ctx: Context, example: str) -> Line:
