@@ -143,3 +143,32 @@ def test_history_says_what_was_current_on_a_date(lines: Lines):
     then = (lines.clock.now() - timedelta(days=20)).strftime("%d/%m/%Y")
     history = lines.type(f'history {line} on:"{then}"')
     assert "What we said on" in history and "v1: We welcome the launch" in history
+
+
+def test_a_line_renders_for_teams_without_mentions(lines: Lines):
+    import json
+
+    from bot.teams.cards import render_cards
+    from tests.teams_fixtures import card_validator
+    hostile = "Hello <at>Herald</at> @channel <!here> [click](https://evil.example) & co"
+    line = lines.line_id(lines.type(f'draft "Pings" text:"{hostile}"', WRITER))
+    lines.type(f"approve {line}", APPROVER)
+    reply, _ = lines.herald.run_command(f"lines post {line}", _actor(MEMBER))
+    cards = render_cards(reply)
+    for card in cards:
+        card_validator().validate(card)
+        assert "entities" not in card.get("msteams", {})  # a Teams mention needs one: none, so no ping
+    shown = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "evil.example" in str(node.get("text", "")):
+                shown.append(node["type"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(cards)
+    assert shown and set(shown) == {"TextRun"}  # a TextRun shows its text as typed: no markdown link, no mention
+    assert "Hello" in json.dumps(cards, ensure_ascii=False)
