@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, or_, select
+from sqlalchemy import Date, ForeignKey, Index, String, Text, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.audit import ActorLike, record_audit
@@ -169,7 +169,7 @@ def version_on(line: Line, when: datetime) -> LineVersion | None:
 
 def line_by_topic(session: Session, topic: str, viewer: Viewer, now: datetime) -> Line | None:
     """The visible line whose topic is exactly `topic` (any case), or None."""
-    return session.scalars(select(Line).where(Line.topic.ilike(topic.strip().replace("%", r"\%"), escape="\\"),
+    return session.scalars(select(Line).where(func.lower(Line.topic) == topic.strip().lower(),
                                               visible_to(viewer, now)).order_by(Line.id).limit(1)).first()
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from models.lines import Line, visible_to
 from models.press import Viewer
@@ -38,7 +38,8 @@ def search_lines(session: Session, words: str, viewer: Viewer, now: datetime, li
         _ranked_ids(session, terms, "or", limit * 3) if len(terms) > 1 else [])
     if not ranked:
         return []
-    found = {line.id: line for line in session.scalars(select(Line).where(Line.id.in_(ranked), visible_to(viewer, now)))}
+    found = {line.id: line for line in session.scalars(
+        select(Line).where(Line.id.in_(ranked), visible_to(viewer, now)).options(selectinload(Line.versions)))}
     return [found[i] for i in ranked if i in found][:limit]
 
 
