@@ -87,8 +87,8 @@ def _measure(herald: Herald, backend: str, words: str, runs: int, warmup: int) -
 def _floor(herald: Herald, words: str):
     terms = search_words(words)
     if herald.engine.dialect.name == "postgresql":
-        sql = text(f"SELECT id FROM lines, to_tsquery('english', :q) AS q WHERE {PG_DOCUMENT} @@ q "
-                   f"ORDER BY ts_rank({PG_DOCUMENT}, q) DESC LIMIT 30")
+        sql = text(f"SELECT id FROM lines WHERE {PG_DOCUMENT} @@ to_tsquery('english', :q) "
+                   f"ORDER BY ts_rank({PG_DOCUMENT}, to_tsquery('english', :q)) DESC LIMIT 30")
         query = " & ".join(terms)
     else:
         sql = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
