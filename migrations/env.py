@@ -23,8 +23,8 @@ def compare_type(context_, inspected_column, metadata_column, inspected_type, me
 
 
 # Full-text search objects the models cannot describe (models/lines_search.py): SQLite's FTS5 table
-# with its shadow tables, and PostgreSQL's GIN expression index.
-NOT_IN_MODELS = ("lines_fts", "ix_lines_search")
+# with its shadow tables, and PostgreSQL's generated tsvector column and its GIN index.
+NOT_IN_MODELS = ("lines_fts", "ix_lines_search", "search_vector")
 
 
 def include_object(obj, name, type_, reflected, compare_to):

@@ -2,8 +2,9 @@
 
 SQLite: the FTS5 table `lines_fts` (external content on `lines`, porter tokenizer, kept in step by
 the migration's triggers), ranked by bm25 with the topic weighted above tags, tags above text.
-PostgreSQL: `to_tsvector('english', …)` over the same columns, served by the GIN index
-`ix_lines_search` (the expression below must stay the index's expression), ranked by ts_rank.
+PostgreSQL: the stored generated column `lines.search_vector` (to_tsvector('english', …) of the same
+columns, weighted topic A, tags B, text C; made by the migration) with its GIN index `ix_lines_search`,
+ranked by ts_rank on the stored vector, so nothing is re-parsed per row.
 Both stem ("assuring" finds "assurance"). Every word must match; when none does, any word may.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from models.press import Viewer
 
 FTS_TABLE = "lines_fts"
 PG_INDEX = "ix_lines_search"
-PG_DOCUMENT = "to_tsvector('english', topic || ' ' || tags || ' ' || search_body)"
+PG_DOCUMENT = "search_vector"
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
 

@@ -115,7 +115,7 @@ def fill(url: str, count: int, seed: int = 23) -> None:
         subject = rng.sample(WORDS, 2)  # what the line is about: each domain word in about 4% of lines
         topic = " ".join(subject).capitalize() + f" {i}"
         texts = [" ".join(rng.sample(subject, 2) + rng.choices(filler, k=60)) + "." for _ in range(rng.randint(1, 3))]
-        line_tags = rng.sample(TAGS, 2)
+        line_tags = subject + ([rng.choice(TAGS)] if rng.random() < 0.1 else [])
         lines.append({"id": i, "topic": topic, "tags": ", ".join(line_tags), "use": "on_request",
                       "search_body": "\n\n".join(texts[-2:]), "owner_id": "UBENCH", "owner_name": "bench",
                       "platform": "slack", "workspace": None, "press_id": None, "created_at": NOW,

@@ -4,7 +4,8 @@
 - SQLite: the FTS5 table `lines_fts` (external content on `lines`, porter tokenizer) and three
   triggers that keep it in step with `lines` on insert, update and delete. A later migration that
   rebuilds `lines` in batch mode drops these triggers and must create them again (`_sqlite_fts`).
-- PostgreSQL: the GIN index `ix_lines_search` on to_tsvector('english', topic, tags, text).
+- PostgreSQL: the stored generated column `lines.search_vector` (to_tsvector('english', …) of topic,
+  tags and text, weighted A, B, C) and its GIN index `ix_lines_search`; the models do not name it.
 
 Revision ID: lines_to_take
 Revises: notices
@@ -102,8 +103,10 @@ def upgrade() -> None:
     op.create_index(op.f("ix_line_uses_line_id"), "line_uses", ["line_id"], unique=False)
     op.create_index(op.f("ix_line_uses_used_at"), "line_uses", ["used_at"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE INDEX ix_lines_search ON lines USING gin "
-                   "(to_tsvector('english', topic || ' ' || tags || ' ' || search_body))")
+        op.execute("ALTER TABLE lines ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+                   "setweight(to_tsvector('english', topic), 'A') || setweight(to_tsvector('english', tags), 'B') || "
+                   "setweight(to_tsvector('english', search_body), 'C')) STORED")
+        op.execute("CREATE INDEX ix_lines_search ON lines USING gin (search_vector)")
     else:
         _sqlite_fts()
 
@@ -124,9 +127,7 @@ def _sqlite_fts() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP INDEX IF EXISTS ix_lines_search")
-    else:
+    if op.get_bind().dialect.name != "postgresql":
         for trigger in ("lines_fts_insert", "lines_fts_delete", "lines_fts_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS lines_fts")
