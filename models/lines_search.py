@@ -21,6 +21,10 @@ from models.press import Viewer
 FTS_TABLE = "lines_fts"
 PG_INDEX = "ix_lines_search"
 PG_DOCUMENT = "search_vector"
+# With its spinning-disk default (random_page_cost 4) the planner prefers a sequential scan that detoasts
+# every line's vector over the GIN index (measured on 10,000 lines: 25-30 ms against 4 ms). 1.1 is
+# PostgreSQL's advice for SSDs and cached data; SET LOCAL keeps it to this transaction.
+PG_PLANNER = "SET LOCAL random_page_cost = 1.1"
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
 
@@ -62,6 +66,7 @@ def _sqlite(session: Session, terms: list[str], joiner: str, limit: int) -> list
 def _postgresql(session: Session, terms: list[str], joiner: str, limit: int) -> list[int]:
     """tsquery built from plain lexemes (to_tsquery of `w1 & w2` or `w1 | w2`), ranked by ts_rank."""
     query = f" {'&' if joiner == 'and' else '|'} ".join(terms)
+    session.execute(text(PG_PLANNER))
     rows = session.execute(text(  # the query inline (not joined) so the planner takes the GIN index
         f"SELECT id FROM lines WHERE {PG_DOCUMENT} @@ to_tsquery('english', :q) "
         f"ORDER BY ts_rank({PG_DOCUMENT}, to_tsquery('english', :q)) DESC, id DESC LIMIT :n"), {"q": query, "n": limit})

@@ -25,7 +25,7 @@ from config import Settings
 from handlers.context import Actor
 from models.clock import FrozenClock
 from models.lines import Line, LineTag, LineVersion
-from models.lines_search import FTS_TABLE, PG_DOCUMENT, search_words
+from models.lines_search import FTS_TABLE, PG_DOCUMENT, PG_PLANNER, search_words
 from runtime import Herald
 
 SUITE = "lines"
@@ -97,6 +97,8 @@ def _floor(herald: Herald, words: str):
 
     def bare() -> list:
         with herald.engine.connect() as conn:
+            if herald.engine.dialect.name == "postgresql":
+                conn.execute(text(PG_PLANNER))  # the same plan as the handler's
             return conn.execute(sql, {"q": query}).all()
     return bare
 
