@@ -172,3 +172,32 @@ def test_a_line_renders_for_teams_without_mentions(lines: Lines):
     walk(cards)
     assert shown and set(shown) == {"TextRun"}  # a TextRun shows its text as typed: no markdown link, no mention
     assert "Hello" in json.dumps(cards, ensure_ascii=False)
+
+
+def _submit(lines: Lines, values: dict[str, dict], user: str = WRITER) -> dict:
+    import json
+    payload = {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": user, "name": "wren", "team_id": "T1"},
+               "api_app_id": "A1", "trigger_id": "trf",
+               "view": {"id": "VL1", "hash": f"h{len(str(values))}", "callback_id": "herald_form_lines_draft",
+                        "type": "modal", "private_metadata": json.dumps({"channel": "C1"}),
+                        "state": {"values": {k: {"value": v} for k, v in values.items()}}}}
+    response = lines.harness.interaction(payload)
+    assert response.status_code == 200
+    return response.get_json() or {}
+
+
+def test_bare_lines_draft_opens_a_form_whose_paragraphs_are_kept_and_whose_errors_show_on_their_field(lines: Lines):
+    assert lines.harness.command("/lines", "draft", user=WRITER, trigger="T-form").status_code == 200
+    [opened] = lines.api.calls("views.open")
+    assert "herald_form_lines_draft" in str(opened)
+    text = {"type": "plain_text_input", "value": "We welcome Oflog.\n\nWe will work with it on assurance."}
+    topic = {"type": "plain_text_input", "value": "Oflog launch"}
+    refused = _submit(lines, {"topic": topic, "text": text, "review": {"type": "datepicker",
+                                                                      "selected_date": "2026-03-31"}})
+    assert refused["response_action"] == "errors" and "in the past" in refused["errors"]["review"]
+    assert _submit(lines, {"topic": topic, "text": text, "review": {"type": "datepicker", "selected_date": "2027-03-31"},
+                           "use": {"type": "static_select", "selected_option": {"value": "volunteer"}}}) == {}
+    with lines.herald.session() as s:
+        [line] = s.scalars(select(Line)).all()
+        assert (line.topic, line.use, line.versions[0].text) == (
+            "Oflog launch", "volunteer", "We welcome Oflog.\n\nWe will work with it on assurance.")
