@@ -28,9 +28,9 @@ def lines_section(session: Session, window, now: datetime) -> Section:
 
 
 def lines_board_figures(session: Session, window, now: datetime) -> tuple[str, ...]:
-    """The board update's sentences on lines to take for the quarter."""
+    """The board update's sentences on lines to take for the quarter (under Media relations, seed 004's outline)."""
     figures = figures_for(session, window, now)
-    sentences = [f"{figures.approved} line(s) to take approved and {figures.used} use(s) recorded; "
-                 f"{figures.current} line(s) current, {figures.due_for_review} due for review."]
-    sentences += [f"Most used: {u.topic} ({u.uses} use(s))." for u in figures.most_used[:3]]
+    sentences = [f"Lines to take: {figures.approved} approved and {figures.used} use(s) recorded; "
+                 f"{figures.current} current, {figures.due_for_review} due for review."]
+    sentences += [f"Most used line: {u.topic} ({u.uses} use(s))." for u in figures.most_used[:1]]
     return tuple(sentences)
