@@ -48,6 +48,8 @@ class Settings:
     TEAMS_ADMIN_USER_IDS: tuple[str, ...] = ()
     HERALD_DIGEST_EDITORS: tuple[str, ...] = ()
     HERALD_PROGRAMME_MANAGERS: tuple[str, ...] = ()
+    HERALD_LINE_APPROVERS: tuple[str, ...] = ()
+    HERALD_LINES_SELF_APPROVE: bool = False
     HERALD_EMAIL_DOMAINS: tuple[str, ...] = ()
     HERALD_ALLOWED_WORKSPACES: tuple[str, ...] = ()
     HERALD_ALLOWED_TENANTS: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("quality", "ask", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook")
+SUITES = ("quality", "ask", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook", "lines")
 HTTP_SUITES = {"http", "floor", "layers", "mixed"}  # measured through gunicorn at --http-size
 BACKENDS = ("sqlite", "postgresql")
 
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     quality = _quality_suite(options, log)
     with ExitStack() as stack:
         servers = {}
-        if "postgresql" in options.backends and {"commands", "feeds", "webhook", *HTTP_SUITES} & set(options.suites):
+        if "postgresql" in options.backends and {"commands", "feeds", "webhook", "lines", *HTTP_SUITES} & set(options.suites):
             servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
         settings_line = options.describe()
         if "postgresql" in servers:
@@ -185,7 +185,7 @@ def _quality_suite(options: Options, log) -> str:
 
 
 def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
-    from bench.suites import ask, digest, feeds, webhook
+    from bench.suites import ask, digest, feeds, lines, webhook
     results: list[Result] = []
     if "ask" in options.suites:
         log("— questions read as commands (tests/data/questions)")
@@ -199,6 +199,9 @@ def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None
     if "webhook" in options.suites:
         log("— a 500-item coverage webhook")
         results += webhook.run(options.backends, pg_server, log)
+    if "lines" in options.suites:
+        log("— /lines <words> on 10,000 lines to take")
+        results += lines.run(options.runs, options.warmup, options.backends, pg_server, log)
     return results
 
 

@@ -19,6 +19,7 @@ from digests.compose import Window
 from digests.enquiry_sections import enquiry_board_figures
 from digests.support_digest import support_board_figures
 from digests.schedule import due_instant
+from digests.lines_figures import lines_board_figures
 from handlers.reply import Attachment, Chart, Item, Reply, Section
 from models.periods import Period
 
@@ -125,7 +126,7 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
         BoardSection("Launch of sector support offer", _campaign_figures(session, window, offer=True),
                      write("engagement and what it tells us"), level=2),
         BoardSection("Media relations", _media_figures(session, window, now)
-                     + enquiry_board_figures(session, window, now),
+                     + enquiry_board_figures(session, window, now) + lines_board_figures(session, window, now),
                      write("the stories behind the figures and spokespeople's role"), level=2),
         BoardSection("Campaigns", _campaign_figures(session, window, offer=False),
                      write("campaign progress and next phase"), level=2),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.enquiry_sections import enquiries_section
+from digests.lines_figures import lines_section
 from digests.schedule import due_instant
 from digests.support_digest import support_section
 from handlers.reply import Fact, Item, Reply, Section, outlets_line
@@ -151,7 +152,7 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
     """The leaders' round-up for `window` (normally last Monday to Sunday)."""
     coverage, by_day = coverage_section(session, window)
     sections = [coverage, press_section(session, window, now), enquiries_section(session, window, now),
-                campaigns_section(session, window), peer_section(session, window)]
+                campaigns_section(session, window), peer_section(session, window), lines_section(session, window, now)]
     ratings = ratings_section(session, window)
     if ratings:
         sections.append(ratings)

@@ -13,6 +13,7 @@ from typing import Callable
 from sqlalchemy.orm import Session
 
 from digests import enquiry_notices, spotlight_alerts
+from digests.line_notices import compose_line_review
 from handlers.reply import Reply
 from models.notices import Notice
 
@@ -21,4 +22,5 @@ Composer = Callable[[Session, Notice, datetime, object], Reply | None]  # (sessi
 COMPOSERS: dict[str, Composer] = {
     **enquiry_notices.COMPOSERS,
     "spotlight": spotlight_alerts.compose_spotlight, "support_followup": spotlight_alerts.compose_followup,
+    "line_review": compose_line_review,
 }

@@ -19,7 +19,6 @@ from typing import Callable, Literal, Protocol
 
 from rapidfuzz import fuzz
 
-from handlers import enquiry, support
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import HeraldError
@@ -67,7 +66,7 @@ def understand(text: str, ctx: Context, families: tuple[Family, ...], reader: Re
     found = [r for r in reader.read(text, ctx) if _family_of(r.command, families) is not None]
     if not found:
         return Understanding("unknown")
-    found = [replace(r, changes_state=r.changes_state or not read_only(r.command)) for r in found]
+    found = [replace(r, changes_state=r.changes_state or not read_only(r.command, families)) for r in found]
     if found[0].changes_state:
         return Understanding("offer", (found[0],))
     safe = tuple(r for r in found if not r.changes_state)
@@ -109,24 +108,14 @@ def shown_as(reply: Reply, command: str) -> Reply:
     return replace(reply, understood=f"/{command}")
 
 
-def read_only(command: str) -> bool:
-    """Whether a command only looks things up. Anything not known to be a look-up counts as a change."""
-    words = command.lower().split()
-    family, verb = (words + ["", ""])[:2]
-    after = words[2] if len(words) > 2 else ""
-    if verb == "help" or family in ("herald", "council"):
+def read_only(command: str, families: tuple[Family, ...]) -> bool:
+    """Whether a command only looks things up, as its family says (`Family.reads`, the same answer that
+    lets it run on a snapshot). Anything not known to be a look-up counts as a change."""
+    words = command.split()
+    if (words[1:2] and words[1].lower() == "help") or (words and words[0].lower() == "herald"):
         return True
-    allowed = {
-        "coverage": verb not in ("log", "tone", "alert") or (verb == "alert" and after in ("list", "")),
-        "feeds": verb == "list", "press": verb in ("list", "show", ""),
-        "campaign": verb not in ("activity", "metric", "metrics") or (
-            verb in ("metric", "metrics") and not words[-1].replace(".", "").isdigit()),
-        "programme": verb != "update", "peer-challenge": verb != "update",
-        "digest": verb in ("list", "preview", "board"),
-        "enquiry": enquiry.FAMILY.only_reads(" ".join(words[1:])),
-        "support": support.FAMILY.only_reads(" ".join(words[1:])),  # the family's own list of reads
-    }
-    return allowed.get(family, False)
+    family = _family_of(command, families)
+    return family is not None and family.only_reads(" ".join(words[1:]))
 
 
 def offer_reply(command: str, families: tuple[Family, ...]) -> Reply:

@@ -80,4 +80,5 @@ def policy_from(settings: Settings, platform: str = "slack") -> AccessPolicy:
     admins = settings.TEAMS_ADMIN_USER_IDS if platform == "teams" else settings.SLACK_ADMIN_USER_IDS
     return AccessPolicy(digest_editors=frozenset(settings.HERALD_DIGEST_EDITORS),
                         programme_managers=frozenset(settings.HERALD_PROGRAMME_MANAGERS),
+                        line_approvers=frozenset(settings.HERALD_LINE_APPROVERS),
                         admin_contacts=tuple(admins))

@@ -12,6 +12,7 @@ from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import campaign_named, programme_named, read_id
+from handlers.lines_links import link_press_line, take_line_option
 from handlers.press_grammar import LOG_EXAMPLE, PressFields, draft_from_fields, read_edit, read_log
 from handlers.press_views import decision_buttons, export_reply, list_reply, press_item, show_reply
 from handlers.reply import Fact, Reply, Section
@@ -57,8 +58,10 @@ def handle(text: str, ctx: Context) -> Reply:
 
 
 def press_log(rest: str, ctx: Context) -> Reply:
-    """`/press log <type> "<title>" [options]`: record it and suggest the coverage it earned."""
-    return _logged(read_log(rest, ctx), ctx)
+    """`/press log <type> "<title>" [options] [line:ID]`: record it, link the line to take it used, and
+    suggest the coverage it earned."""
+    rest, line_id = take_line_option(rest)
+    return _logged(read_log(rest, ctx), ctx, line_id)
 
 
 def press_log_form(fields: PressFields, ctx: Context) -> Reply:
@@ -69,12 +72,14 @@ def press_log_form(fields: PressFields, ctx: Context) -> Reply:
     return _logged(draft_from_fields(fields, ctx), ctx)
 
 
-def _logged(draft: PressDraft, ctx: Context) -> Reply:
+def _logged(draft: PressDraft, ctx: Context, line_id: int | None = None) -> Reply:
     """Log the draft; the reply says who can see it yet and offers any earned coverage to confirm."""
     ctx.require(Action.PRESS_LOG)
     activity = log_press_activity(ctx.session, draft, ctx.actor, ctx.now())
     earned = earned_coverage(ctx.session, activity)
     notes = [f"Edit with /press edit {activity.id} field:value."]
+    if line_id is not None:
+        notes.append(link_press_line(activity.id, line_id, ctx))
     if is_embargoed(activity, ctx.now()):
         notes.append(f"Embargoed until {local_label(activity.embargo_until, ctx.tz)}: only you and admins "
                      "can see it until then; it stays out of channels, digests and exports.")
@@ -222,7 +227,7 @@ SUBCOMMANDS = {
 FAMILY = Family(
     name="press",
     summary="Press activity: log releases, statements and interviews; see what coverage they earned",
-    usage="/press log <type> \"<title>\" [outlet:…] [date:…] [spokesperson:\"…\"] [programme:…] [campaign:…] [link:…] [embargo:\"…\"]  ·  /press list [period] [type:… outlet:… campaign:…] [export]  ·  /press show|edit|delete|restore <id>  ·  /press link|unlink <id> <coverage id>",
+    usage="/press log <type> \"<title>\" [outlet:…] [date:…] [spokesperson:\"…\"] [programme:…] [campaign:…] [link:…] [embargo:\"…\"] [line:<id>]  ·  /press list [period] [type:… outlet:… campaign:…] [export]  ·  /press show|edit|delete|restore <id>  ·  /press link|unlink <id> <coverage id>",
     examples=(LOG_EXAMPLE, "/press list this month", "/press log \"press release\" \"Sector support offer\" embargo:\"Tue 00:01\""),
     handle=handle,
     reads=lambda rest: first_word(rest).lstrip("#").isdigit() or first_word(rest) in ("", "list", "show"),

@@ -32,8 +32,8 @@ def quoted(name: str) -> str:
 
 def readings(q: Question) -> list[Reading]:
     """The readings of a question, best first; empty when nothing in it names a command."""
-    for rule in (_help, _change, _peer_challenge, _digest, _feeds, _enquiry, _support, _press, _campaign, _programme,
-                 _coverage, _council, _period_only):
+    for rule in (_help, _change, _lines, _peer_challenge, _digest, _feeds, _enquiry, _support, _press, _campaign,
+                 _programme, _coverage, _council, _period_only):
         found = rule(q)
         if found:
             return found
@@ -120,6 +120,21 @@ def _change_command(q: Question, verb: str) -> str:
     if q.urls or verb == "log" or q.has("coverage"):
         return f"coverage log {url}" + (f" {quoted(q.outlets[0])}" if q.outlets else "") + (f" {q.tone}" if q.tone else "")
     return f"{verb} …"
+
+
+LINE_PHRASES = ("our line", "line to take", "lines to take", "line on", "said anything", "have we said",
+                "did we say", "do we say", "our position on", "our statement on")
+LINE_FILLER = frozenset({"what", "whats", "our", "line", "lines", "to", "take", "on", "about", "have", "we", "said",
+                         "say", "saying", "anything", "did", "do", "is", "are", "the", "a", "an", "any", "position",
+                         "statement", "there", "in", "of", "for", "please", "herald", "re", "regarding", "yet"})
+
+
+def _lines(q: Question) -> list[Reading]:
+    """"What's our line on Oflog?", "have we said anything about Woking's finances?": a lines search."""
+    if not has_phrase(q.words, LINE_PHRASES):
+        return []
+    subject = [*q.councils, *q.programmes, *q.campaigns, *q.outlets, *(w for w in q.free if w not in LINE_FILLER)]
+    return [Reading("lines " + " ".join(subject), SURE)] if subject else [Reading("lines help", LIKELY)]
 
 
 def _peer_challenge(q: Question) -> list[Reading]:

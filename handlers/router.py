@@ -10,7 +10,7 @@ import logging
 import uuid
 from dataclasses import replace
 
-from handlers import (ask, audit, campaign, council, coverage, digest, enquiry, feeds, peer_challenge, press,
+from handlers import (ask, audit, campaign, council, coverage, digest, enquiry, feeds, lines, peer_challenge, press,
                       programme, support)
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
@@ -28,8 +28,8 @@ DATABASE_BUSY = ("Herald's database was busy with other work for too long, so no
                  "Please try again in a few seconds.")
 
 FAMILIES: tuple[Family, ...] = (
-    coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, enquiry.FAMILY, support.FAMILY, campaign.FAMILY,
-    programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
+    coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, enquiry.FAMILY, support.FAMILY, lines.FAMILY,
+    campaign.FAMILY, programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
 )
 SUBCOMMANDS: tuple[Family, ...] = (audit.FAMILY,)  # `/herald audit`: a sub-command of /herald, like help
 _BY_WORD = {word: fam for fam in FAMILIES for word in (fam.name, *fam.aliases)}

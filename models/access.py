@@ -12,7 +12,7 @@ A refusal raises `AccessDenied`, whose message says who may make the change and 
 router turns it into a reply and audits it. Roles: admins (`actor.is_admin`, set at the edge from
 SLACK_ADMIN_USER_IDS / SLACK_ADMIN_USERGROUP_ID / TEAMS_ADMIN_USER_IDS; the CLI operator is one),
 digest editors (HERALD_DIGEST_EDITORS), programme managers (HERALD_PROGRAMME_MANAGERS, plus a
-programme's own managers for that programme), the author of the entry, and any member.
+programme's own managers for that programme), line approvers (HERALD_LINE_APPROVERS), the author of the entry, and any member.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class Role(str, Enum):
     ADMIN = "admins"
     DIGEST_EDITOR = "digest editors"
     PROGRAMME_MANAGER = "programme managers"
+    APPROVER = "line approvers"
     AUTHOR = "the author of the entry"
     MEMBER = "any member"
     INTEGRATION = "an integration whose webhook token allows it"
@@ -75,6 +76,12 @@ class Action(str, Enum):
     SUPPORT_CLOSE = "support.close"
     SPOTLIGHT_ASSIGN = "spotlight.assign"
     SPOTLIGHT_DISMISS = "spotlight.dismiss"
+    LINES_DRAFT = "lines.draft"
+    LINES_EDIT = "lines.edit"
+    LINES_APPROVE = "lines.approve"
+    LINES_WITHDRAW = "lines.withdraw"
+    LINES_USE = "lines.use"
+    LINES_IMPORT = "lines.import"
 
 
 # Paths an action is reached by.
@@ -99,8 +106,8 @@ def _rule(action: Action, who: tuple[Role, ...], paths: tuple[str, ...], command
     return action, Rule(action, who, paths, commands, what)
 
 
-A, E, P, AU, M, I = (Role.ADMIN, Role.DIGEST_EDITOR, Role.PROGRAMME_MANAGER, Role.AUTHOR, Role.MEMBER,
-                     Role.INTEGRATION)
+A, E, P, AU, M, I, AP = (Role.ADMIN, Role.DIGEST_EDITOR, Role.PROGRAMME_MANAGER, Role.AUTHOR, Role.MEMBER,
+                         Role.INTEGRATION, Role.APPROVER)
 RULES: dict[Action, Rule] = dict((
     _rule(Action.FEEDS_ADD, (A,), CHAT + (CLI,), ("feeds add",), "add a feed"),
     _rule(Action.FEEDS_REMOVE, (A,), CHAT + (CLI,), ("feeds remove", "feeds delete"), "remove a feed"),
@@ -155,6 +162,13 @@ RULES: dict[Action, Rule] = dict((
           "assign a council's media spotlight"),
     _rule(Action.SPOTLIGHT_DISMISS, (A, AU), CHAT + (BUTTON,), ("support spotlight dismiss",),
           "dismiss a council's media spotlight (the author is whoever it is assigned to)"),
+    _rule(Action.LINES_DRAFT, (M,), CHAT, ("lines draft",), "draft a line to take"),
+    _rule(Action.LINES_EDIT, (A, AP, AU), CHAT, ("lines edit",), "edit a line to take"),
+    _rule(Action.LINES_APPROVE, (A, AP), CHAT, ("lines approve",),
+          "approve a line to take (not their own draft unless HERALD_LINES_SELF_APPROVE is on)"),
+    _rule(Action.LINES_WITHDRAW, (A,), CHAT, ("lines withdraw",), "withdraw a line to take"),
+    _rule(Action.LINES_USE, (M,), CHAT + (BUTTON,), ("lines post",), "post a line to take and record its use"),
+    _rule(Action.LINES_IMPORT, (A,), (CLI,), (), "import lines to take"),
 ))
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).
@@ -164,7 +178,7 @@ READS: frozenset[str] = frozenset({
     "press list", "press show", "enquiry", "enquiry list", "enquiry show", "enquiry stats", "enquiry export",
     "campaign", "campaign list", "programme", "programmes", "programme status",
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
-    "digest board", "herald help",
+    "digest board", "herald help", "lines", "lines history", "lines stats", "lines export", "lines show",
     "support", "support list", "support show", "support stats", "support export", "support spotlight",
 })
 
@@ -193,6 +207,7 @@ class AccessPolicy:
 
     digest_editors: frozenset[str] = frozenset()
     programme_managers: frozenset[str] = frozenset()
+    line_approvers: frozenset[str] = frozenset()
     admin_contacts: tuple[str, ...] = ()  # admin user ids to name in a refusal (the asker's platform)
 
     def roles_of(self, actor: ActorLike, owner_id: str | None = None,
@@ -207,6 +222,8 @@ class AccessPolicy:
             roles.add(Role.DIGEST_EDITOR)
         if actor.user_id in self.programme_managers or actor.user_id in set(managers):
             roles.add(Role.PROGRAMME_MANAGER)
+        if actor.user_id in self.line_approvers:
+            roles.add(Role.APPROVER)
         if owner_id is not None and owner_id == actor.user_id:
             roles.add(Role.AUTHOR)
         return frozenset(roles)
@@ -238,6 +255,8 @@ class AccessPolicy:
             ask.append("an admin of the Herald server can add you to HERALD_DIGEST_EDITORS")
         elif Role.PROGRAMME_MANAGER in rule.who:
             ask.append("an admin of the Herald server can add you to HERALD_PROGRAMME_MANAGERS")
+        elif Role.APPROVER in rule.who:
+            ask.append("an admin of the Herald server can add you to HERALD_LINE_APPROVERS")
         return f"Only {_join(who)} can {rule.what}. Nothing was changed: {'; '.join(ask)}."
 
 

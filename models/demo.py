@@ -18,6 +18,7 @@ from models.coverage import CoverageCouncil, CoverageItem, CoverageTag, NewItem
 from models.outlet import Outlet
 from models.peer_challenge import Peer, PeerChallenge, PeerChallengeStage
 from models.demo_enquiry import ensure_enquiries
+from models.demo_lines import ensure_lines
 from models.demo_press import ensure_campaigns, ensure_press
 from models.demo_support import ensure_support
 from models.programme import Programme, RagRating
@@ -228,6 +229,7 @@ def load_demo(session: Session, now: datetime, tz: ZoneInfo) -> dict[str, int]:
     _ensure_peer_challenges(session, now, added)
     ensure_enquiries(session, now, added)
     ensure_support(session, now, lambda spec: _when(spec, now, tz), added)
+    ensure_lines(session, now, tz, added)
     session.flush()
     return added
 

@@ -63,6 +63,11 @@ SAMPLES: dict[Action, str] = {
     Action.SUPPORT_CLOSE: "support close {support}",
     Action.SPOTLIGHT_ASSIGN: "support spotlight assign {spotlight}",
     Action.SPOTLIGHT_DISMISS: "support spotlight dismiss {spotlight}",
+    Action.LINES_DRAFT: 'lines draft "Walk line {n}" text:"Walk words"',
+    Action.LINES_EDIT: 'lines edit {line} text:"Walk edit"',
+    Action.LINES_APPROVE: "lines approve {draft_line}",
+    Action.LINES_WITHDRAW: 'lines withdraw {line} reason:"walk"',
+    Action.LINES_USE: "lines post {line}",
 }
 # Every spelling of a guarded command is walked too (aliases such as `feeds delete`, `press remove`).
 EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
@@ -172,6 +177,7 @@ def _seed(world: World) -> None:
                          .title.rsplit("#", 1)[1])
     ids["sub"] = int(as_admin("digest subscribe weekly #leaders").title.rsplit("#", 1)[1])
     ids["support"] = int(as_admin('support log council:Thurrock issue:"Seed issue"').title.rsplit("#", 1)[1])
+    _seed_lines(world)
     with world.herald.session() as session:
         sub = session.get(DigestSubscription, ids["sub"])
         now = world.herald.clock.now()
@@ -185,6 +191,15 @@ def _seed(world: World) -> None:
         session.add(spotlight)
         session.flush()
         ids["run"], ids["spotlight"] = run.id, spotlight.id
+
+
+def _seed_lines(world: World) -> None:
+    """An approved line and a waiting draft, written by someone else, so the walk's member is not the author."""
+    writer = Actor(user_id="UWRITER", name="Wren Writer", platform="slack", workspace="T1")
+    for key, topic in (("line", "Walk approved line"), ("draft_line", "Walk draft line")):
+        reply, _ = world.herald.run_command(f'lines draft "{topic}" text:"Seed words"', writer)
+        world.ids[key] = int(reply.title.split("#", 1)[1].split(":")[0])
+    world.as_admin(f"lines approve {world.ids['line']}")
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ class Target:
     response_url: str | None = None
     response_url_uses: int = 0
     received_at: str | None = None  # ISO timestamp the response_url was issued
-    thread_ts: str | None = None  # answer in this thread (app mentions)
+    thread_ts: str | None = None  # answer for everyone in this thread (app mentions, a button clicked in a thread)
     in_channel: bool = False
 
     def to_json(self) -> dict:
@@ -55,7 +55,7 @@ def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now
 
     `pacer` spaces the Web API posts (None: the process-wide one-a-second `PACER`)."""
     for message in messages:
-        if target.response_url_usable(now):
+        if target.response_url_usable(now) and not (target.in_channel and target.thread_ts):  # a thread: the API
             target.response_url_uses += 1
             if respond(target.response_url, message, in_channel=target.in_channel):
                 continue
@@ -66,7 +66,7 @@ def deliver(messages: list[SlackMessage], target: Target, client: WebClient, now
 def _post_by_api(client: WebClient, target: Target, message: SlackMessage, pacer: Pacer | None) -> None:
     if not target.channel:
         raise RuntimeError("no channel to answer in and the response_url is spent")
-    if target.in_channel or not target.user or target.thread_ts:
+    if target.in_channel or not target.user:
         post_messages(client, target.channel, [message], thread_ts=target.thread_ts, pacer=pacer)
     else:
         post_ephemeral(client, target.channel, target.user, [message], pacer=pacer)

@@ -1,4 +1,5 @@
-"""Modal forms for commands with many fields: `/press log`, `/enquiry log` and `/campaign activity add`.
+"""Modal forms for commands with many fields: `/press log`, `/enquiry log`, `/campaign activity add` and
+`/lines draft`.
 
 A form is only another way to type the command: on submission its values become the same command
 line, which runs through the one router. A usage error naming a field (`UsageError(field=…)`) is
@@ -28,6 +29,7 @@ class FormField:
     options: tuple[str, ...] = ()
     positional: bool = False  # written as a bare (quoted) word, in order, rather than `name:value`
     hint: str | None = None
+    multiline: bool = False  # several paragraphs (a line to take's text), kept as typed
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,17 @@ FORMS = {
         FormField("date", "Date", "date", optional=False),
         FormField("status", "Status", "select", options=ACTIVITY_STATES),
     )),
+    "lines_draft": Form("lines_draft", "Draft a line to take", "lines draft", (
+        FormField("topic", "Topic", optional=False, positional=True, hint="e.g. Oflog launch"),
+        FormField("text", "Text", optional=False, multiline=True, hint="The words, as they may be quoted"),
+        FormField("spokesperson", "Spokesperson", hint="e.g. Cllr Abi Brown"),
+        FormField("review", "Review by", "date"),
+        FormField("tags", "Tags", hint="councils, programmes, campaigns, words: Oflog, assurance, Thurrock"),
+        FormField("use", "Use", "select", options=("on-request", "volunteer"), positional=True),
+    )),
 }
-_OPENERS = {"press log": "press_log", "campaign activity add": "campaign_activity", "enquiry log": "enquiry_log"}
+_OPENERS = {"press log": "press_log", "campaign activity add": "campaign_activity", "enquiry log": "enquiry_log",
+            "lines draft": "lines_draft"}
 
 
 def form_for_command(text: str) -> Form | None:
@@ -106,7 +117,8 @@ def _input_block(field: FormField) -> dict:
     elif field.kind == "user":
         element = {"type": "users_select", "action_id": "value"}
     else:
-        element = {"type": "plain_text_input", "action_id": "value", "max_length": 500}
+        element = {"type": "plain_text_input", "action_id": "value", "max_length": 3000 if field.multiline else 500,
+                   **({"multiline": True} if field.multiline else {})}
         if field.hint:
             element["placeholder"] = {"type": "plain_text", "text": field.hint}
     return {"type": "input", "block_id": field.name, "optional": field.optional,
@@ -132,13 +144,16 @@ def command_line(form: Form, values: dict[str, str]) -> str:
         value = values.get(field.name)
         if not value:
             continue
-        parts.append(_quoted(value) if field.positional else f"{field.name}:{_quoted(value)}")
+        quoted = _quoted(value, keep_lines=field.multiline)
+        parts.append(quoted if field.positional else f"{field.name}:{quoted}")
     return " ".join(parts)
 
 
-def _quoted(value: str) -> str:
-    """A value as one quoted token; its own double quotes become apostrophes so it cannot end early."""
-    flat = " ".join(clean(value).split())
+def _quoted(value: str, keep_lines: bool = False) -> str:
+    """A value as one quoted token; its own double quotes become apostrophes so it cannot end early.
+    `keep_lines` keeps its paragraphs (the grammar reads a quoted token up to its closing quote)."""
+    lines = [" ".join(line.split()) for line in clean(value).splitlines()] if keep_lines else [clean(value)]
+    flat = "\n".join(lines).strip() if keep_lines else " ".join(lines[0].split())
     return '"' + flat.replace('"', "'").replace("\u201c", "'").replace("\u201d", "'") + '"'
 
 

@@ -123,6 +123,7 @@ class SlackReplies:
         job, (reply, notices) = ReplyJob.from_json(payload), answer
         owner = job.target.user if job.shareable else None
         job.messages = [m.to_dict() for m in render_answer(session, self.herald, reply, owner)]
+        job.target.in_channel = job.target.in_channel or reply.visibility == "channel"  # e.g. "Post this line"
         job.notices = notices_to_json(notices)
         job.files = files_to_json(reply)
         return job.to_json()

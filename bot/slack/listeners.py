@@ -197,13 +197,19 @@ def on_action(rt: SlackRuntime, ack: Ack, body: dict) -> None:
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     key = receipt_key("action", team, action.get("action_ts"), action_id)
     target = Target(channel=channel or user, user=user, team=team, response_url=body.get("response_url"),
-                    received_at=_now_iso(rt), in_channel=channel is None)  # from App Home: answer in a DM
+                    received_at=_now_iso(rt), in_channel=channel is None,  # from App Home: answer in a DM
+                    thread_ts=_thread_of(body))
     if action_id == SHARE_ACTION:
         _share(rt, key, target, action.get("value") or "", (body.get("user") or {}).get("name"))
     elif is_run_action(action_id) and action.get("value"):
         actor = rt.actor(user, (body.get("user") or {}).get("name"), team)
         _accept_job(rt, key, ReplyJob(target=target, command=action["value"], actor=asdict(actor),
                                       shareable=True))
+
+
+def _thread_of(body: dict) -> str | None:
+    """The thread a clicked message sits in, so an answer for everyone ("Post this line") goes there."""
+    return (body.get("container") or {}).get("thread_ts") or (body.get("message") or {}).get("thread_ts")
 
 
 def _share(rt: SlackRuntime, key: str, target: Target, share_id: str, name: str | None) -> None:
