@@ -14,6 +14,7 @@ from handlers.enquiry_views import export_reply, list_reply, show_reply, stats_r
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import read_id
+from handlers.lines_links import link_press_line, take_line_option
 from handlers.press import viewer_of
 from handlers.reply import Fact, Reply, Section
 from models.access import Action
@@ -24,12 +25,14 @@ from models.enquiry import (
 )
 from models.enquiry_reminders import BEFORE, MISSED, Reminder, cancel_reminders, plan_reminders
 from models.enquiry_stats import enquiry_stats
+from models.lines_search import lines_matching
 from models.moments import local_label
 from models.periods import Period, PeriodError, parse_period
 from models.press import PUBLIC, PressActivity, PressDraft, get_visible_press, log_press_activity
 
 DEFAULT_PERIOD = "this month"
 CLOSE_EXAMPLE = "/enquiry close 12 statement"
+LINE_EXAMPLE = "/enquiry line 12 7"
 
 
 def handle(text: str, ctx: Context) -> Reply:
@@ -43,7 +46,7 @@ def handle(text: str, ctx: Context) -> Reply:
     action = SUBCOMMANDS.get(sub)
     if action is None:
         raise UsageError(f'I don\'t know "/enquiry {sub[:30]}". '
-                         "Use log, list, show, assign, deadline, note, close, stats or export.")
+                         "Use log, list, show, assign, deadline, note, close, line, stats or export.")
     return action(rest, ctx)
 
 
@@ -163,10 +166,12 @@ def enquiry_note(rest: str, ctx: Context) -> Reply:
 def enquiry_close(rest: str, ctx: Context) -> Reply:
     """`/enquiry close <id> answered|declined|referred|statement [press:<id>]`; a statement without
     press:… logs one as `/press` activity, so the statement and the coverage it earned join up."""
+    rest, line_id = take_line_option(rest)
     args = parse_args(rest, frozenset({"press"}))
     if len(args.words) != 2 or args.words[1].lower() not in OUTCOMES:
         raise UsageError("Give the enquiry number and how it was closed: answered, declined, referred or "
-                         "statement (optionally press:<id> to link the /press activity).", example=CLOSE_EXAMPLE)
+                         "statement (optionally press:<id> to link the /press activity and line:<id> the line "
+                         "to take it used).", example=CLOSE_EXAMPLE)
     enquiry = _open(ctx, args.words[0], CLOSE_EXAMPLE)
     outcome = args.words[1].lower()
     ctx.require(Action.ENQUIRY_CLOSE, owner_id=_author(enquiry, ctx), owner_name=enquiry.owner_name)
@@ -179,8 +184,35 @@ def enquiry_close(rest: str, ctx: Context) -> Reply:
     if press is not None:
         context.append(f"Linked to press activity #{press.id} ({press.kind}): /press show {press.id} shows the "
                        "coverage it earned.")
+    if line_id is not None:
+        context.append(link_press_line(press.id if press else None, line_id, ctx, enquiry_id=enquiry.id,
+                                       example=LINE_EXAMPLE))
+    elif outcome == "statement":
+        context += _lines_to_offer(enquiry, ctx)
     return Reply(title=f"Enquiry #{enquiry.id} closed: {outcome}", sections=_summary(enquiry, ctx),
                  context=tuple(context))
+
+
+def enquiry_line(rest: str, ctx: Context) -> Reply:
+    """`/enquiry line <id> <line id>`: the line to take a closed enquiry's statement used, joined up
+    afterwards (closing offers the lines that match)."""
+    words = rest.split()
+    if len(words) != 2:
+        raise UsageError("Give the enquiry number and the line's number.", example=LINE_EXAMPLE)
+    enquiry = _visible(ctx, words[0], LINE_EXAMPLE)
+    ctx.require(Action.ENQUIRY_CLOSE, owner_id=_author(enquiry, ctx), owner_name=enquiry.owner_name)
+    line_id = read_id(words[1], "line", LINE_EXAMPLE)
+    said = link_press_line(enquiry.press_id, line_id, ctx, enquiry_id=enquiry.id, example=LINE_EXAMPLE)
+    return Reply(title=f"Enquiry #{enquiry.id} joined to line #{line_id}", sections=(Section(text=said),))
+
+
+def _lines_to_offer(enquiry: Enquiry, ctx: Context) -> list[str]:
+    """The current lines that match the enquiry's topic, each with the command that records its use."""
+    found = lines_matching(ctx.session, enquiry.topic, now=ctx.now())
+    if not found:
+        return []
+    return ["Did the statement use a line to take? Join it up: "
+            + " · ".join(f"/enquiry line {enquiry.id} {line.id} ({line.topic})" for line in found[:3])]
 
 
 def _press_for(enquiry: Enquiry, outcome: str, press_text: str | None, ctx: Context) -> PressActivity | None:
@@ -240,6 +272,7 @@ def _councils(ctx: Context, enquiries: list[Enquiry]) -> dict[str, str]:
 SUBCOMMANDS = {
     "log": enquiry_log, "add": enquiry_log, "list": enquiry_list, "show": enquiry_show,
     "assign": enquiry_assign, "deadline": enquiry_deadline, "note": enquiry_note, "close": enquiry_close,
+    "line": enquiry_line,
     "stats": enquiry_stats_reply, "export": enquiry_export,
 }
 
@@ -249,7 +282,8 @@ FAMILY = Family(
     usage='/enquiry log "<topic>" deadline:"…" [outlet:…] [journalist:"…"] [council:…] [owner:@who] '
           '[embargo:"…"] [notes:"…"]  ·  /enquiry list  ·  /enquiry show <id>  ·  /enquiry assign <id> @who  ·  '
           '/enquiry deadline <id> "<when>"  ·  /enquiry note <id> <text>  ·  '
-          "/enquiry close <id> answered|declined|referred|statement [press:<id>]  ·  /enquiry stats|export [period]",
+          "/enquiry close <id> answered|declined|referred|statement [press:<id>] [line:<id>]  ·  "
+          "/enquiry line <id> <line id>  ·  /enquiry stats|export [period]",
     examples=(LOG_EXAMPLE, "/enquiry list", "/enquiry close 12 statement", "/enquiry stats last month"),
     handle=handle,
     aliases=("enquiries",),

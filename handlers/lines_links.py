@@ -1,4 +1,5 @@
-"""Joining lines to what they answered: `/press log … line:ID` links a statement to the line it used."""
+"""Joining lines to what they answered: `/press log … line:ID` links a statement to the line it used, and
+`/enquiry close ID statement line:ID` links the enquiry (and the statement it logs) to it."""
 from __future__ import annotations
 
 import re
@@ -23,13 +24,16 @@ def take_line_option(rest: str) -> tuple[str, int | None]:
     return (rest[:match.start()] + rest[match.end():]).strip(), int(match.group(1))
 
 
-def link_press_line(press_id: int, line_id: int, ctx: Context) -> str:
-    """Record the press activity's use of the line's current version; what to tell the person."""
-    line = named_line(str(line_id), ctx, PRESS_EXAMPLE)
+def link_press_line(press_id: int | None, line_id: int, ctx: Context, enquiry_id: int | None = None,
+                    example: str = PRESS_EXAMPLE) -> str:
+    """Record the use of the line's current version by a press activity (and the enquiry it answered);
+    what to tell the person. Raises UsageError, before anything is stored, for a line that cannot be used."""
+    line = named_line(str(line_id), ctx, example)
     ctx.require(Action.LINES_USE)
     try:
-        use = record_line_use(ctx.session, line.id, actor=ctx.actor, now=ctx.now(), press_id=press_id)
+        use = record_line_use(ctx.session, line.id, actor=ctx.actor, now=ctx.now(), press_id=press_id,
+                              enquiry_id=enquiry_id)
     except LineStateError as exc:
-        raise UsageError(f"{exc} Nothing was logged.", example=PRESS_EXAMPLE, field="line") from None
+        raise UsageError(f"{exc} Nothing was logged.", example=example, field="line") from None
     version = next(v.number for v in line.versions if v.id == use.version_id)
     return f"Used line #{line.id} v{version} ({line.topic}): /lines history {line.id} shows it."

@@ -121,9 +121,9 @@ def _version_item(version: LineVersion, ctx: Context) -> Item:
 def _use_item(use: LineUse, line: Line, presses: dict[int, PressActivity], coverage: dict[int, int],
               ctx: Context) -> Item:
     version = next((v.number for v in line.versions if v.id == use.version_id), "?")
-    where = (f"enquiry #{use.enquiry_id}" if use.enquiry_id else
-             f"press #{use.press_id} {presses[use.press_id].title}" if use.press_id in presses else
-             f"channel {use.channel}" if use.channel else "chat")
+    places = ([f"enquiry #{use.enquiry_id}"] if use.enquiry_id else []) + (
+        [f"press #{use.press_id} {presses[use.press_id].title}"] if use.press_id in presses else [])
+    where = " · ".join(places) or (f"channel {use.channel}" if use.channel else "chat")
     meta = [f"v{version}", f"by {use.used_by_name or use.used_by}", local_label(use.used_at, ctx.tz, with_time=False)]
     if use.press_id in coverage:
         meta.append(f"{coverage[use.press_id]} coverage item(s) followed")

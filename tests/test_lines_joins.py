@@ -46,3 +46,24 @@ def test_a_statement_naming_a_line_with_nothing_approved_logs_nothing(lines: Lin
     assert "has no approved version" in refused and "Nothing was logged" in refused
     assert "Response to Oflog launch" not in _slack(lines, "/press", "list", ADMIN)
     assert "is not a line number" in _slack(lines, "/press", 'log statement "X" line:abc')
+
+
+def test_closing_an_enquiry_with_a_statement_links_the_line_used_and_offers_the_matching_ones(lines: Lines):
+    line = lines.line_id(lines.type(OFLOG, WRITER))
+    lines.type(f"approve {line}", APPROVER)
+    logged = _slack(lines, "/enquiry", 'log "Oflog launch reaction" outlet:LGC deadline:"tomorrow 10:00"')
+    first = int(re.search(r"#(\d+)", logged).group(1))
+    closed = _slack(lines, "/enquiry", f"close {first} statement line:{line}")
+    assert f"Used line #{line} v1 (Oflog launch)" in closed
+    statement = int(re.search(r"press activity #(\d+)", closed).group(1))
+    history = lines.type(f"history {line}")
+    assert f"enquiry #{first}" in history and f"press #{statement}" in history
+
+    logged = _slack(lines, "/enquiry", 'log "Oflog and its launch" outlet:MJ deadline:"tomorrow 10:00"')
+    second = int(re.search(r"#(\d+)", logged).group(1))
+    closed = _slack(lines, "/enquiry", f"close {second} statement")
+    assert f"/enquiry line {second} {line} (Oflog launch)" in closed  # offered, not assumed
+    assert f"enquiry #{second}" not in lines.type(f"history {line}")
+    joined = _slack(lines, "/enquiry", f"line {second} {line}")
+    assert f"joined to line #{line}" in joined and f"enquiry #{second}" in lines.type(f"history {line}")
+    assert "Give the enquiry number and the line" in _slack(lines, "/enquiry", f"line {second}")
