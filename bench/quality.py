@@ -1,10 +1,13 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test|dev] [--database URL]` (and the `quality` suite of `make bench`)
-prints three tables: tone accuracy with per-class precision, recall and the confusion; council
-precision and recall; story-pair precision and recall. The labelled sets are in `tests/data/`
-(each with a README); `test` is the split the rules were never tuned on. With `--database`, the
-tone overrides people made in that Herald are scored too: each override is a labelled example.
+`python -m bench.quality [--split test2|test|dev] [--database URL]` (and the `quality` suite of
+`make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
+council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
+in `tests/data/` (each with a README). `test2` is the held-out split, written fresh before the second
+round of rules and never tuned on; `test` is the first held-out split, kept for continuity but seen
+since (its errors were read), so it is part of `dev`, the data the rules are tuned on. With
+`--database`, the tone overrides people made in that Herald are scored too: each override is a
+labelled example.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test", "dev")
+SPLITS = ("test2", "test", "dev")
+HELD_OUT = "test2"
 
 
 # What the test split must keep reaching (a little under what it reached when the rules were
@@ -65,6 +69,16 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def _split_rows(kind: str, split: str) -> list[dict]:
+    """The rows of one labelled set's split: `dev` is `dev.csv` and the seen first test split
+    (`test.csv`), and for councils the older `council_headlines.csv` too; a missing file is none."""
+    names = {"dev": ["dev.csv", "test.csv"]}.get(split, [f"{split}.csv"])
+    paths = [DATA_DIR / kind / name for name in names]
+    if kind == "councils" and split == "dev":
+        paths.append(DATA_DIR / "council_headlines.csv")
+    return [row for path in paths if path.exists() for row in _rows(path)]
+
+
 @dataclass(frozen=True)
 class RelevanceExample:
     headline: str
@@ -72,29 +86,25 @@ class RelevanceExample:
 
 
 def relevance_examples(split: str) -> list[RelevanceExample]:
-    """The labelled regional-feed headlines of a split (only a test split exists)."""
-    path = DATA_DIR / "relevance" / f"{split}.csv"
-    return [RelevanceExample(r["headline"], r["ours"] == "1") for r in _rows(path)] if path.exists() else []
+    """The labelled regional-feed headlines of a split."""
+    return [RelevanceExample(r["headline"], r["ours"] == "1") for r in _split_rows("relevance", split)]
 
 
 def tone_examples(split: str) -> list[ToneExample]:
     """The labelled tone headlines of a split."""
-    return [ToneExample(r["headline"], r["tone"]) for r in _rows(DATA_DIR / "tone" / f"{split}.csv")]
+    return [ToneExample(r["headline"], r["tone"]) for r in _split_rows("tone", split)]
 
 
 def council_examples(split: str) -> list[CouncilExample]:
-    """The labelled council headlines of a split (dev includes the older `council_headlines.csv`)."""
-    paths = [DATA_DIR / "councils" / f"{split}.csv"]
-    if split == "dev":
-        paths.append(DATA_DIR / "council_headlines.csv")
+    """The labelled council headlines of a split."""
     return [CouncilExample(r["headline"], frozenset(filter(None, r["councils"].split(";"))))
-            for path in paths for r in _rows(path)]
+            for r in _split_rows("councils", split)]
 
 
 def pair_examples(split: str) -> list[PairExample]:
     """The labelled story pairs of a split."""
     return [PairExample(r["title_a"], r["summary_a"], r["title_b"], r["summary_b"], float(r["hours_apart"]),
-                        r["same"] == "1") for r in _rows(DATA_DIR / "stories" / f"{split}.csv")]
+                        r["same"] == "1") for r in _split_rows("stories", split)]
 
 
 @dataclass(frozen=True)
@@ -329,7 +339,7 @@ def render(reports: QualityReports, split: str, show_misses: bool = False) -> st
 def main(argv: list[str] | None = None) -> int:
     """Print the quality tables for a split."""
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=SPLITS, default="test")
+    parser.add_argument("--split", choices=SPLITS, default=HELD_OUT)
     parser.add_argument("--database", help="a Herald database URL whose tone overrides to score as well")
     parser.add_argument("--misses", action="store_true", help="list every wrong judgement")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
