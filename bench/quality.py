@@ -26,13 +26,12 @@ SPLITS = ("test2", "test", "dev")
 HELD_OUT = "test2"
 
 
-# What the test split must keep reaching (a little under what it reached when the rules were
-# frozen: tone 0.910 / 0.927 / 0.872, councils 0.968 / 0.968, stories 0.926 / 0.893); CI asserts them.
+# What the held-out split (test2) must keep reaching, a little under what it reaches; CI asserts them.
 FLOORS = {
-    "tone accuracy": 0.88, "tone negative recall": 0.90, "tone positive precision": 0.85,
-    "councils precision": 0.95, "councils recall": 0.95,
-    "stories precision": 0.90, "stories recall": 0.85,
-    "relevance precision": 0.65, "relevance recall": 0.95,  # reached 0.714 / 1.000; the issue sets no target
+    "tone accuracy": 0.81, "tone negative recall": 0.82, "tone positive precision": 0.87,
+    "councils precision": 0.89, "councils recall": 0.95,
+    "stories precision": 0.88, "stories recall": 0.81,
+    "relevance precision": 0.66, "relevance recall": 0.95,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
