@@ -235,10 +235,11 @@ def herald_same_story(find_councils: Callable[[str], list[str]]) -> Callable[[Pa
 
 def herald_keeps(find_councils: Callable[[str], list[str]]) -> Callable[[str], bool]:
     """The default rule of a regional feed (`mentions`) on a headline, with no programmes, campaigns or
-    spokespeople defined: a council named, or the word council, councillor or Cllr."""
-    from models.relevance import judge_relevance, speaks_of_a_council
+    spokespeople defined: a council named (not a place in crime, weather or sport news), or the word
+    council, councillor or Cllr."""
+    from models.relevance import judge_relevance, off_topic, speaks_of_a_council
     return lambda headline: judge_relevance("mentions", find_councils(headline), (), (),
-                                            speaks_of_a_council(headline)).relevant
+                                            speaks_of_a_council(headline), off_topic(headline)).relevant
 
 
 def override_examples(database_url: str) -> list[ToneExample]:

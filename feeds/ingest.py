@@ -16,7 +16,7 @@ from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewI
                              batches, bulk_insert, one_of, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
-from models.relevance import excluded_urls, feed_rule, judge_relevance, speaks_of_a_council, spokespeople
+from models.relevance import excluded_urls, feed_rule, judge_relevance, off_topic, speaks_of_a_council, spokespeople
 
 BATCH = 2000
 
@@ -56,7 +56,7 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
             text = f"{c.title}\n{c.summary or ''}"
             if speakers is not None and not judge_relevance(
                     relevance, found.council_codes, [t.tag for t in found.tags], speakers.named_in(text),
-                    speaks_of_a_council(text)).relevant:
+                    speaks_of_a_council(text), off_topic(text)).relevant:
                 result.left_out += 1
                 continue
             given_tone = c.tone or tone

@@ -64,6 +64,12 @@ def matcher(make_app, sqlite_url):
     ("Kent to cut 300 jobs as SEND deficit grows", ["KEN"]),
     ("Reading to host festival", []),
     ("Fife Council school building programme", ["FIF"]),
+    ("Bristol Temple Meads station upgrade begins", []),  # a proper name between the place and the station
+    ("Leeds Beckett University opens new campus", []),
+    ("University Hospital Southampton launches appeal", []),
+    ("Wakefield Trinity promoted to Super League", []),
+    ("Stoke City stadium land sale agreed by council", ["STE"]),
+    ("Kent Unveils New Plan For Hospital Car Parks", ["KEN"]),  # Title Case: case marks no proper name
 ])
 def test_places_that_are_not_councils_and_councils_without_the_word(matcher, headline, codes):
     assert matcher.find(headline) == codes
@@ -149,6 +155,23 @@ def test_not_ours_takes_an_item_out_of_every_figure_for_good(herald):
     assert run(herald, "coverage notours 999999").is_error
 
 
+@pytest.mark.parametrize("headline, kept", [
+    ("Man jailed for six years after Leeds city centre stabbing", False),
+    ("Yellow weather warning for snow across Kent and Sussex", False),
+    ("Late try seals derby win for Bath at the Rec", False),
+    ("Lorry crash closes M6 near Stoke", False),
+    ("Leeds unveils plan for 2,000 homes", True),  # a place in local-government news is its council
+    ("Leeds City Council leader resigns", True),
+    ("Police and council close Blackpool flats", True),
+    ("Blackpool Pleasure Beach opens new ride", True),  # no word says otherwise: kept, as before
+])
+def test_the_default_rule_leaves_out_a_place_named_in_crime_weather_sport_and_travel(matcher, headline, kept):
+    from models.relevance import judge_relevance, off_topic, speaks_of_a_council
+    judged = judge_relevance("mentions", matcher.find(headline), (), (), speaks_of_a_council(headline),
+                             off_topic(headline))
+    assert judged.relevant is kept, judged.reason
+
+
 def test_a_regional_feed_keeps_only_items_that_mention_us_unless_told_otherwise(herald):
     def entries(*titles):
         return [from_fields(f"https://echo.example/{n}", t, "", NOW - timedelta(hours=1), NOW)
@@ -157,14 +180,15 @@ def test_a_regional_feed_keeps_only_items_that_mention_us_unless_told_otherwise(
         feed = add_feed(s, "https://echo.example/rss", "Echo", "echo.example", "regional", "U1", NOW)
         feed.baseline_done = True
         result = ingest_feed_entries(s, feed, entries("Late try seals derby win for visitors",
-                                                      "Slough Borough Council approves budget"),
+                                                      "Slough Borough Council approves budget",
+                                                      "Man charged after Slough burglary"),
                                      NOW, timedelta(hours=72))
-        assert len(result.created) == 1 and result.left_out == 1
+        assert len(result.created) == 1 and result.left_out == 2
         feed_id = feed.id
     assert run(herald, f"feeds relevance {feed_id} all").title == f"Feed {feed_id} (Echo) keeps every item"
     with herald.session() as s:
         feed = s.get(Feed, feed_id)
-        result = ingest_feed_entries(s, feed, entries("a", "b", "Fog expected on the M4 tonight"),
+        result = ingest_feed_entries(s, feed, entries("a", "b", "c", "Fog expected on the M4 tonight"),
                                      NOW, timedelta(hours=72))
         assert len(result.created) == 1 and result.left_out == 0
     assert "keeps every item" in reply_text(run(herald, "feeds list"))
