@@ -35,6 +35,11 @@ REVERSALS: tuple[tuple[str, float], ...] = (
     (r"(?:judicial review|legal challenge|legal action|appeal|claim|bid)(?: \S+){0,2}"
      r" (?:dismissed|rejected|fails|failed|thrown out|refused|defeated|quashed)", 0.9),
     (r"(?:council|authority|borough) wins? (?:judicial review|legal challenge|court case|appeal|case)", 0.9),
+    (r"(?:court|judge|inspector|tribunal|ombudsman) (?:backs|sides with|upholds) (?:the )?(?:council|authority|borough)", 0.9),
+    # Others winning against the council is bad news for it: "Residents win judicial review over park sale".
+    (r"(?:residents|campaigners|families|parents|tenants|protesters|developers?|claimants|workers|staff|unions?)"
+     r" (?:win|won|wins) (?:\S+ ){0,2}(?:judicial review|legal challenge|court case|case|appeal|battle|fight|claim)", -1.0),
+    (r"(?:ends?|lifts?|lifting|ending) (?:\S+ ){0,2}(?:section 114 restrictions|spending controls|spending freeze)", 1.0),
     (r"(?:strike|strikes|walkout|industrial action|dispute)(?: \S+){0,2}"
      r" (?:called off|averted|suspended|ends|ended|is over|resolved|settled)", 0.9),
     (r"(?:strike|industrial action) (?:is |was )?(?:off|averted)", 0.9),
@@ -54,6 +59,13 @@ NEUTRALISERS: tuple[str, ...] = (
     r"closes? (?:on|at|this|next|in|for comments)|(?:to )?close for (?:maintenance|repairs|refurbishment|christmas"
     r"|the holidays|a week|a day)|temporarily clos\w+",
     r"under review|to be redrawn|reviews? (?:use|its|the)",
+    # Names and routine that read as verdicts: "fair funding review", "consultation opens",
+    # "investment strategy", "officers recommend approval".
+    r"fair funding(?: review| formula| reforms?)?|fairer funding|fair cost of care",
+    r"(?:consultation|consultations|nominations|applications|registration|bookings|survey|voting|polls|ballot)"
+    r" (?:opens?|opened|closes?|closed|open)",
+    r"investment (?:strategy|plan|policy|programme|portfolio)|treasury management",
+    r"recommends? (?:approval|refusal|that)|recommended for (?:approval|refusal)",
 )
 
 NEGATIVE: tuple[tuple[str, float], ...] = (
@@ -93,7 +105,9 @@ NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"debts?|borrow(?:s|ing)? to", -0.5),
     (r"crisis|crisis-hit|struggling|troubled|cash-strapped|on the brink|run dry|run out", -0.9),
     (r"warns?|warning|threat(?:en|ens)?|risk of|at risk|fears?", -0.6),
-    (r"mould|damp|disrepair|potholes?|missed (?:bin |collections)", -0.5),
+    (r"mould|damp|disrepair|potholes?|missed (?:bin )?collections?|missed bins?", -0.5),
+    (r"downgrade[sd]?|downgrading|c3|c4|(?:costs?|bills?|debts?|demand|spending|overspend|deficit|prices)"
+     r" (?:soar\w*|rocket\w*|spiral\w*|surge\w*|double[sd]?|treble[sd]?)", -0.9),
     (r"homeless(?:ness)?|temporary accommodation|rough sleep\w*|b&bs?", -0.5),
     (r"(?:record|all-time) high|spiral\w*|balloon\w*", -0.3),
     (r"delays?|backlogs?|unsigned|waiting lists?", -0.5),
@@ -114,7 +128,9 @@ POSITIVE: tuple[tuple[str, float], ...] = (
     (r"(?:rated|rates|rating|judged) (?:\S+ ){0,3}good|good by|upgrades?|upgraded", 0.9),
     (r"prais\w+|hail\w*|celebrat\w+|applaud\w*|commend\w*|welcomes?|success\w*", 0.8),
     (r"improv(?:es|ed|ing|ement|ements)|transform(?:s|ed)?|turnaround|recover(?:y|s|ed)", 0.5),
-    (r"secures?|secured|lands?|unlocks?|boost\w*", 0.6),
+    (r"secures?|secured|lands £[\d.,]+[mbk]?n?|lands (?:\S+ ){0,2}(?:funding|grant|contract|award|deal)|unlocks?|boost\w*", 0.6),
+    (r"saves? £[\d.,]+[mbk]?n?|saving £[\d.,]+[mbk]?n?|(?:visitor|visitors|footfall|passenger|passengers|numbers|satisfaction|recycling rates?)"
+     r" (?:soar\w*|rise|rises|rose|climb\w*|up|double[sd]?)", 0.7),
     (r"investment", 0.3),
     (r"surplus|savings beat|beats? (?:target|national average)|ahead of schedule|record time", 0.8),
     (r"(?:record|best) (?:number|year|rate|levels?)|record-breaking|best in|tops?|climbs?|hits \d+%|hits target", 0.6),

@@ -28,6 +28,16 @@ NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)  # the test clock: Monday 0
     ("Council to consult on budget proposals", "neutral"),
     ("New chief executive appointed", "neutral"),
     ("Bank holiday bin collection changes", "neutral"),
+    # What made neutral read as positive: a policy's name, a consultation opening, a strategy's name.
+    ("Councils respond to fair funding review", "neutral"),
+    ("Nominations open for town council elections", "neutral"),
+    ("Pension committee reviews investment strategy", "neutral"),
+    # Who won, and what rose, decide the verdict.
+    ("Campaigners win legal challenge over library closures", "negative"),
+    ("Care costs soar for county", "negative"),
+    ("Footfall climbs after market hall reopens", "positive"),
+    ("Solar panels on council buildings save £400k", "positive"),
+    ("Missed bin collections treble in a month", "negative"),
 ])
 def test_local_government_tone_on_the_issues_own_headlines(headline, tone):
     assert tone_of(headline)[0] == tone
