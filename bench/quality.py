@@ -26,12 +26,14 @@ SPLITS = ("test2", "test", "dev")
 HELD_OUT = "test2"
 
 
-# What the held-out split (test2) must keep reaching, a little under what it reaches; CI asserts them.
+# What the held-out split (test2) must keep reaching, a little under what it reached after the
+# second round of rules (tone 0.844 / 0.856 / 0.939, councils 0.957 / 0.981, stories 0.931 / 0.838,
+# relevance 0.955 / 0.977); CI asserts them.
 FLOORS = {
-    "tone accuracy": 0.81, "tone negative recall": 0.82, "tone positive precision": 0.87,
-    "councils precision": 0.89, "councils recall": 0.95,
-    "stories precision": 0.88, "stories recall": 0.81,
-    "relevance precision": 0.66, "relevance recall": 0.95,  # the issue sets no target
+    "tone accuracy": 0.82, "tone negative recall": 0.83, "tone positive precision": 0.91,
+    "councils precision": 0.94, "councils recall": 0.96,
+    "stories precision": 0.91, "stories recall": 0.81,
+    "relevance precision": 0.93, "relevance recall": 0.95,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
@@ -319,7 +321,9 @@ def measure(split: str, database_url: str | None = None) -> QualityReports:
 
 def render(reports: QualityReports, split: str, show_misses: bool = False) -> str:
     """The three quality tables (and the overrides table) as Markdown."""
-    parts = [f"## Judgement quality on the {split} split (tests/data)", "",
+    parts = [f"## Judgement quality on the {split} split (tests/data)"
+             f"{' — held out, never tuned on' if split == HELD_OUT else ' — seen: part of dev' if split == 'test' else ''}",
+             "",
              tone_table(reports.tone, "Tone"), "",
              match_table(reports.councils, "Councils", "headlines"), "",
              match_table(reports.stories, "Stories", "pairs"), "",
