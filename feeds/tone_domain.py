@@ -45,8 +45,15 @@ REVERSALS: tuple[tuple[str, float], ...] = (
     (r"(?:strike|industrial action) (?:is |was )?(?:off|averted)", 0.9),
     (r"(?:accept|accepts|accepted) (?:\S+ ){0,2}(?:pay )?(?:offer|deal)", 0.7),
     (r"(?:equal pay|claims|dispute)(?: \S+){0,2} (?:settled|resolved)", 0.7),
-    (r"(?:homelessness|rough sleeping|deficit|debt|waiting lists?|backlog|emissions|crime)(?: \S+){0,2}"
-     r" (?:falls?|fell|down|drops?|cut|cleared|halved|reduced|shrinks?)", 0.8),
+    (r"(?:homelessness|rough sleeping|deficit|debts?|waiting lists?|waiting times|backlog|emissions|crime|vacancies"
+     r"|vacant shops|arrears|complaints|landfill)(?: \S+){0,3} (?:falls?|fell|down|drops?|cut|cleared|halved|reduced"
+     r"|shrinks?)", 0.8),
+    # Cutting what is bad is good news: "food waste scheme cuts landfill by a third".
+    (r"(?:cuts?|reduces?|reduced|halves|halved|slashes|slashed) (?:\S+ ){0,2}(?:landfill|emissions|carbon|waiting"
+     r" (?:times|lists)|homelessness|rough sleeping|vacancies|debts?|fuel poverty|arrears|crime)", 0.8),
+    # Bad things rising is bad news: "waiting list tops 20,000", "complaints hit five-year high".
+    (r"(?:waiting lists?|complaints|arrears|debts?|deficit|overspend|homelessness|costs?|bills?)(?: \S+){0,4}"
+     r" (?:tops?|hits?|reach(?:es)?|rises?|rose)", -0.9),
     (r"(?:balances?|balanced) (?:its |the )?(?:budget|books)", 0.9),
     (r"back (?:on track|in the black|to surplus)|returns? to surplus|on track", 0.7),
     (r"(?:clean|unqualified) (?:bill of health|audit|opinion)", 0.9),
@@ -119,6 +126,15 @@ NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"concerns?|worried|worry", -0.5),
     (r"scandal\w*|blunder\w*|shambles|fiasco|u-? ?turn|mistakes?|errors?|hammered|plunges?", -0.8),
     (r"deaths?|died|abuse|neglect\w*|victims?|harm", -0.7),
+    # Plain words for things going wrong.
+    (r"piles? up|piling up|falls? behind|fallen behind|behind schedule|stall(?:s|ed|ing)?|pulls? out|pulled out", -0.7),
+    (r"no (?:school )?places|without (?:school )?places", -0.8),
+    (r"wait(?:s|ed|ing)? (?:\S+ ){0,3}(?:years?|months?)", -0.6),
+    (r"arrears|unpaid|clawed back|claws? back|written off", -0.7),
+    (r"morale|rock bottom|worst", -0.7),
+    (r"cannot account|can't account|unaccounted|misses (?:\S+ )?deadline|missed (?:\S+ )?deadline", -0.8),
+    (r"delayed|postponed|£[\d.,]+[mbk]?n? hole|hole in", -0.6),
+    (r"only (?:\S+ ){0,2}days? a week|reduced (?:opening )?hours|shorter (?:opening )?hours", -0.7),
 )
 
 POSITIVE: tuple[tuple[str, float], ...] = (
@@ -142,6 +158,13 @@ POSITIVE: tuple[tuple[str, float], ...] = (
     (r"(?:residents|public|voters|tenants|members) back", 0.7),
     (r"satisfaction|fair|model for|national model|ambitious|impressive|remarkable", 0.6),
     (r"settled|settlement agreed|agreement|deal agreed|agrees? (?:\S+ )?deal", 0.4),
+    # Plain words for things going right.
+    (r"handed over|hands? over|new (?:kitchens|bathrooms|windows|roofs|boilers|homes for)", 0.6),
+    (r"reopens?|reopened|re-opens?|back into use|back to life", 0.7),
+    (r"helps? (?:[\d,]+ )?(?:\S+ ){0,3}(?:into work|into jobs|into homes|off the streets)", 0.7),
+    (r"ahead of target|beats? (?:its )?target|meets? (?:its )?target|on target", 0.8),
+    (r"repays?|repaid|pays? off|paid off", 0.6),
+    (r"finish(?:es|ed)|stabilis\w+|among (?:the )?(?:fastest|best)|fastest|best performing", 0.6),
 )
 
 # Procedural news is neutral: its words carry no verdict, whatever VADER makes of "support" or "help".
