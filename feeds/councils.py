@@ -90,14 +90,20 @@ INSTITUTION_AFTER = frozenset({
     "royal", "children", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
-    "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building"})
+    "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
+    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard"})
+# After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
+# "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
+# ("Leeds city centre").
+NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
 # Words after a place name that make it a sports club.
 CLUB_AFTER = frozenset({
     "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
     "argyle", "rhinos", "warriors", "wolves", "falcons", "tigers", "bulls", "saints", "sharks", "chiefs",
     "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra",
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
-    "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur"})
+    "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
+    "riders", "lions"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
@@ -279,10 +285,10 @@ def _named_institution(tokens: Tokens, end: int) -> str | None:
     for k in range(end, min(end + 2, len(words))):
         word = words[k]
         if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
-                word in GENERIC or word in COUNCIL_VERBS:
+                word in GENERIC or word in COUNCIL_VERBS or word == "town":
             return None
         after = words[k + 1] if k + 1 < len(words) else ""
-        if after in INSTITUTION_AFTER:
+        if after in INSTITUTION_AFTER or after in NAMED_PLACE_AFTER:
             return "institution"
         if after in CLUB_AFTER:
             return "club"
@@ -290,9 +296,10 @@ def _named_institution(tokens: Tokens, end: int) -> str | None:
 
 
 def _title_case(tokens: Tokens) -> bool:
-    """Most longer words capitalised: a Title Case Headline, where case does not mark proper names."""
+    """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
+    proper names."""
     longer = [t for t in tokens.texts if len(t) > 3]
-    return len(longer) >= 3 and sum(t[0].isupper() for t in longer) >= 0.7 * len(longer)
+    return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
 
 
 def _institutions(matches: list[_Match], tokens: Tokens) -> dict[int, str]:
@@ -310,7 +317,8 @@ def _institutions(matches: list[_Match], tokens: Tokens) -> dict[int, str]:
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and \
                 (words[match.start + match.length] if match.start + match.length < len(words) else "") not in NOT_A_CLUB:
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
-        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found:
+        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
+                not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
             follower = matches[n + 1]
             end = match.start + match.length
             if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
