@@ -15,9 +15,7 @@ The rule, measured on the labelled pairs in `tests/data/stories/` (`make bench`)
   Group"): enough shared words, weighted by how telling they are, make one story. Items more than
   `LATE_AFTER` (48 h) apart need a tenth more: rewrites of one event come within a day or two (the
   weekly trade press included), and what the same council does three days on is usually its next
-  event (a section 114 notice, then commissioners sent in). When only one of the two names a
-  council, they need a tenth more too: the other may be the national story, or another place's
-  ("Solihull signs HS2 interchange deal", "HS2 Euston station plans revised").
+  event (a section 114 notice, then commissioners sent in).
 
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours.
@@ -39,7 +37,6 @@ SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
 LATE_EXTRA = 0.1  # ... need this much more of their words shared
-ONE_COUNCIL_EXTRA = 0.1  # ... as do two items of which only one names a council
 
 STOPWORDS = frozenset("""
 a an the and or of to in on for at by with from as is are was were be been being it its this that these those
@@ -148,11 +145,7 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
     late = abs(a.published_at - b.published_at) > LATE_AFTER
     if late:
         needed += LATE_EXTRA
-    one_council = bool(a.councils) != bool(b.councils)
-    if one_council:
-        needed += ONE_COUNCIL_EXTRA
     same = score >= needed
     reason = (f"{score:.0%} of the words shared{' and the same council' if same_council else ''}"
-              f" ({'at least' if same else 'under'} {needed:.0%}{', more than 48 h apart' if late else ''}"
-              f"{', only one names a council' if one_council else ''})")
+              f" ({'at least' if same else 'under'} {needed:.0%}{', more than 48 h apart' if late else ''})")
     return StoryMatch(same, round(score, 3), tuple(sorted(shared)), reason)

@@ -142,16 +142,6 @@ def test_items_more_than_48_hours_apart_need_more_of_their_words_shared():
     assert soon.same and not late.same and "more than 48 h apart" in late.reason
 
 
-def test_an_item_naming_a_council_and_one_naming_none_need_more_of_their_words_shared():
-    from models.story_match import StoryText, same_story
-    solihull = StoryText("Solihull signs HS2 interchange deal", "Solihull Council has agreed a deal for development "
-                         "around the HS2 station.", NOW, ("SOL",), "positive")
-    euston = StoryText("HS2 Euston station plans revised", "The government has revised plans for Euston.",
-                       NOW + timedelta(hours=10), (), "neutral")
-    match = same_story(solihull, euston)
-    assert match.score == 0.5 and not match.same and "only one names a council" in match.reason
-
-
 def test_a_person_splits_and_merges_stories_and_both_are_audited(herald):
     with herald.session() as s:
         a = _store(s, "https://lgc.example/a", "Woking issues section 114 notice", "Woking Borough Council.",
