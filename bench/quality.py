@@ -27,12 +27,12 @@ HELD_OUT = "test2"
 
 
 # What the held-out split (test2) must keep reaching, a little under what it reached after the
-# second round of rules (tone 0.844 / 0.856 / 0.939, councils 0.957 / 0.981, stories 0.931 / 0.838,
+# second round of rules (tone 0.848 / 0.856 / 0.940, councils 0.963 / 0.981, stories 0.931 / 0.838,
 # relevance 0.955 / 0.977); CI asserts them.
 FLOORS = {
-    "tone accuracy": 0.82, "tone negative recall": 0.83, "tone positive precision": 0.91,
+    "tone accuracy": 0.83, "tone negative recall": 0.83, "tone positive precision": 0.91,
     "councils precision": 0.94, "councils recall": 0.96,
-    "stories precision": 0.91, "stories recall": 0.81,
+    "stories precision": 0.91, "stories recall": 0.82,
     "relevance precision": 0.93, "relevance recall": 0.95,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
