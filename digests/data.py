@@ -58,7 +58,6 @@ class StoryLine:
     published_at: datetime
     outlets: tuple[str, ...] = ()  # a story's outlets, the leading item's first
     councils: tuple[str, ...] = ()  # the councils any of the story's items is about
-    items: int = 1  # how many of the period's items tell the story
 
 
 @dataclass(frozen=True)
@@ -178,7 +177,7 @@ def top_stories(session: Session, start: datetime, end: datetime, limit: int = 5
             outlets.append(name)
     chosen = list(stories.values())[:limit]
     councils = _council_names(session, [i for _, _, ids in chosen for i in ids])
-    return [StoryLine(*lead, outlets=tuple(outlets), items=len(ids),
+    return [StoryLine(*lead, outlets=tuple(outlets),
                       councils=tuple(dict.fromkeys(name for i in ids for name in councils.get(i, ()))))
             for lead, outlets, ids in chosen]
 
