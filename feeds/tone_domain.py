@@ -46,8 +46,8 @@ REVERSALS: tuple[tuple[str, float], ...] = (
     (r"(?:accept|accepts|accepted) (?:\S+ ){0,2}(?:pay )?(?:offer|deal)", 0.7),
     (r"(?:equal pay|claims|dispute)(?: \S+){0,2} (?:settled|resolved)", 0.7),
     (r"(?:homelessness|rough sleeping|deficit|debts?|waiting lists?|waiting times|backlog|emissions|crime|vacancies"
-     r"|vacant shops|arrears|complaints|landfill)(?: \S+){0,3} (?:falls?|fell|down|drops?|cut|cleared|halved|reduced"
-     r"|shrinks?)", 0.8),
+     r"|vacant shops|arrears|complaints|landfill|turnover|agency staff|sickness)(?: \S+){0,3} (?:falls?|fell|down"
+     r"|drops?|cut|cleared|halved|reduced|shrinks?)", 0.8),
     # Cutting what is bad is good news: "food waste scheme cuts landfill by a third".
     (r"(?:cuts?|reduces?|reduced|halves|halved|slashes|slashed) (?:\S+ ){0,2}(?:landfill|emissions|carbon|waiting"
      r" (?:times|lists)|homelessness|rough sleeping|vacancies|debts?|fuel poverty|arrears|crime)", 0.8),
@@ -73,6 +73,7 @@ NEUTRALISERS: tuple[str, ...] = (
     r" (?:opens?|opened|closes?|closed|open)",
     r"investment (?:strategy|plan|policy|programme|portfolio)|treasury management",
     r"recommends? (?:approval|refusal|that)|recommended for (?:approval|refusal)",
+    r"opens? (?:a |its |the )?consultation|open days?|open evening",
 )
 
 NEGATIVE: tuple[tuple[str, float], ...] = (
@@ -121,7 +122,11 @@ NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"resigns?|resignation|quits?|steps? down amid|ousted", -0.5),
     (r"missed chances|missed warnings|failed to|unable to|refuses?|refused|rejects?|rejected", -0.7),
     (r"overturns?|called in|call-in", -0.4),
-    (r"compensation|pays? £|pay out", -0.5),
+    (r"compensation|pays? £[\d.,]+[mbk]?n?|pay out|unfair dismissal|discrimination claim", -0.6),
+    (r"(?:told|ordered|forced) to (?:repay|pay back|hand back)|misspent|paid (?:\S+ )?twice|slow to|left waiting", -0.9),
+    (r"(?:reserves|cash|money)(?: \S+){0,2} (?:gone|exhausted|run out|running out|used up)|withdrawn", -0.7),
+    (r"(?:recycling rates?|satisfaction|visitor numbers|footfall|attendance|collection rates?)(?: \S+){0,2}"
+     r" (?:falls?|fell|drops?|dropped|down)", -0.8),
     (r"consultants?", -0.3),
     (r"concerns?|worried|worry", -0.5),
     (r"scandal\w*|blunder\w*|shambles|fiasco|u-? ?turn|mistakes?|errors?|hammered|plunges?", -0.8),
@@ -165,6 +170,9 @@ POSITIVE: tuple[tuple[str, float], ...] = (
     (r"ahead of target|beats? (?:its )?target|meets? (?:its )?target|on target", 0.8),
     (r"repays?|repaid|pays? off|paid off", 0.6),
     (r"finish(?:es|ed)|stabilis\w+|among (?:the )?(?:fastest|best)|fastest|best performing", 0.6),
+    (r"saves? (?:money|time|\S+ time|lives)|succeeds|succeeded|faster than|quicker than", 0.7),
+    (r"plants? [\d,]+ trees|trees planted|fills? (?:[\d,]+ )?(?:empty )?(?:units|shops|vacancies|posts)"
+     r"|find jobs|given homes|housed|stay longer|buys? back homes", 0.7),
 )
 
 # Procedural news is neutral: its words carry no verdict, whatever VADER makes of "support" or "help".
