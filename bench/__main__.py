@@ -173,13 +173,18 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 
 def _quality_suite(options: Options, log) -> str:
-    """The three judgement-quality tables on the labelled test split (bench/quality.py), printed
-    first: they take seconds and need no database."""
+    """The judgement-quality tables (bench/quality.py) on the held-out split (test2), then on the
+    first test split for continuity (seen since, so part of dev), printed first: they take seconds
+    and need no database."""
     if "quality" not in options.suites:
         return ""
     from bench import quality
-    text = quality.render(quality.measure("test", os.environ.get("BENCH_OVERRIDES_DATABASE_URL")), "test")
-    log("— judgement quality (tone, councils, stories) on tests/data, test split")
+    held_out = quality.render(quality.measure(quality.HELD_OUT, os.environ.get("BENCH_OVERRIDES_DATABASE_URL")),
+                              quality.HELD_OUT)
+    earlier = quality.render(quality.measure("test"), "test")
+    text = f"{held_out}\n\n{earlier}"
+    log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out split "
+        f"({quality.HELD_OUT}), then the first test split (seen, for continuity)")
     log(text)
     return text
 

@@ -1,10 +1,13 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test|dev] [--database URL]` (and the `quality` suite of `make bench`)
-prints three tables: tone accuracy with per-class precision, recall and the confusion; council
-precision and recall; story-pair precision and recall. The labelled sets are in `tests/data/`
-(each with a README); `test` is the split the rules were never tuned on. With `--database`, the
-tone overrides people made in that Herald are scored too: each override is a labelled example.
+`python -m bench.quality [--split test2|test|dev] [--database URL]` (and the `quality` suite of
+`make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
+council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
+in `tests/data/` (each with a README). `test2` is the held-out split, written fresh before the second
+round of rules and never tuned on; `test` is the first held-out split, kept for continuity but seen
+since (its errors were read), so it is part of `dev`, the data the rules are tuned on. With
+`--database`, the tone overrides people made in that Herald are scored too: each override is a
+labelled example.
 """
 from __future__ import annotations
 
@@ -19,16 +22,18 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test", "dev")
+SPLITS = ("test2", "test", "dev")
+HELD_OUT = "test2"
 
 
-# What the test split must keep reaching (a little under what it reached when the rules were
-# frozen: tone 0.910 / 0.927 / 0.872, councils 0.968 / 0.968, stories 0.926 / 0.893); CI asserts them.
+# What the held-out split (test2) must keep reaching, a little under what it reached after the
+# second round of rules (tone 0.848 / 0.856 / 0.940, councils 0.963 / 0.981, stories 0.931 / 0.838,
+# relevance 0.955 / 0.977); CI asserts them.
 FLOORS = {
-    "tone accuracy": 0.88, "tone negative recall": 0.90, "tone positive precision": 0.85,
-    "councils precision": 0.95, "councils recall": 0.95,
-    "stories precision": 0.90, "stories recall": 0.85,
-    "relevance precision": 0.65, "relevance recall": 0.95,  # reached 0.714 / 1.000; the issue sets no target
+    "tone accuracy": 0.83, "tone negative recall": 0.83, "tone positive precision": 0.91,
+    "councils precision": 0.94, "councils recall": 0.96,
+    "stories precision": 0.91, "stories recall": 0.82,
+    "relevance precision": 0.93, "relevance recall": 0.95,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
@@ -65,6 +70,16 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def _split_rows(kind: str, split: str) -> list[dict]:
+    """The rows of one labelled set's split: `dev` is `dev.csv` and the seen first test split
+    (`test.csv`), and for councils the older `council_headlines.csv` too; a missing file is none."""
+    names = {"dev": ["dev.csv", "test.csv"]}.get(split, [f"{split}.csv"])
+    paths = [DATA_DIR / kind / name for name in names]
+    if kind == "councils" and split == "dev":
+        paths.append(DATA_DIR / "council_headlines.csv")
+    return [row for path in paths if path.exists() for row in _rows(path)]
+
+
 @dataclass(frozen=True)
 class RelevanceExample:
     headline: str
@@ -72,29 +87,25 @@ class RelevanceExample:
 
 
 def relevance_examples(split: str) -> list[RelevanceExample]:
-    """The labelled regional-feed headlines of a split (only a test split exists)."""
-    path = DATA_DIR / "relevance" / f"{split}.csv"
-    return [RelevanceExample(r["headline"], r["ours"] == "1") for r in _rows(path)] if path.exists() else []
+    """The labelled regional-feed headlines of a split."""
+    return [RelevanceExample(r["headline"], r["ours"] == "1") for r in _split_rows("relevance", split)]
 
 
 def tone_examples(split: str) -> list[ToneExample]:
     """The labelled tone headlines of a split."""
-    return [ToneExample(r["headline"], r["tone"]) for r in _rows(DATA_DIR / "tone" / f"{split}.csv")]
+    return [ToneExample(r["headline"], r["tone"]) for r in _split_rows("tone", split)]
 
 
 def council_examples(split: str) -> list[CouncilExample]:
-    """The labelled council headlines of a split (dev includes the older `council_headlines.csv`)."""
-    paths = [DATA_DIR / "councils" / f"{split}.csv"]
-    if split == "dev":
-        paths.append(DATA_DIR / "council_headlines.csv")
+    """The labelled council headlines of a split."""
     return [CouncilExample(r["headline"], frozenset(filter(None, r["councils"].split(";"))))
-            for path in paths for r in _rows(path)]
+            for r in _split_rows("councils", split)]
 
 
 def pair_examples(split: str) -> list[PairExample]:
     """The labelled story pairs of a split."""
     return [PairExample(r["title_a"], r["summary_a"], r["title_b"], r["summary_b"], float(r["hours_apart"]),
-                        r["same"] == "1") for r in _rows(DATA_DIR / "stories" / f"{split}.csv")]
+                        r["same"] == "1") for r in _split_rows("stories", split)]
 
 
 @dataclass(frozen=True)
@@ -226,10 +237,11 @@ def herald_same_story(find_councils: Callable[[str], list[str]]) -> Callable[[Pa
 
 def herald_keeps(find_councils: Callable[[str], list[str]]) -> Callable[[str], bool]:
     """The default rule of a regional feed (`mentions`) on a headline, with no programmes, campaigns or
-    spokespeople defined: a council named, or the word council, councillor or Cllr."""
-    from models.relevance import judge_relevance, speaks_of_a_council
+    spokespeople defined: a council named (not a place in crime, weather or sport news), or the word
+    council, councillor or Cllr."""
+    from models.relevance import judge_relevance, off_topic, speaks_of_a_council
     return lambda headline: judge_relevance("mentions", find_councils(headline), (), (),
-                                            speaks_of_a_council(headline)).relevant
+                                            speaks_of_a_council(headline), off_topic(headline)).relevant
 
 
 def override_examples(database_url: str) -> list[ToneExample]:
@@ -309,7 +321,9 @@ def measure(split: str, database_url: str | None = None) -> QualityReports:
 
 def render(reports: QualityReports, split: str, show_misses: bool = False) -> str:
     """The three quality tables (and the overrides table) as Markdown."""
-    parts = [f"## Judgement quality on the {split} split (tests/data)", "",
+    parts = [f"## Judgement quality on the {split} split (tests/data)"
+             f"{' — held out, never tuned on' if split == HELD_OUT else ' — seen: part of dev' if split == 'test' else ''}",
+             "",
              tone_table(reports.tone, "Tone"), "",
              match_table(reports.councils, "Councils", "headlines"), "",
              match_table(reports.stories, "Stories", "pairs"), "",
@@ -329,7 +343,7 @@ def render(reports: QualityReports, split: str, show_misses: bool = False) -> st
 def main(argv: list[str] | None = None) -> int:
     """Print the quality tables for a split."""
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=SPLITS, default="test")
+    parser.add_argument("--split", choices=SPLITS, default=HELD_OUT)
     parser.add_argument("--database", help="a Herald database URL whose tone overrides to score as well")
     parser.add_argument("--misses", action="store_true", help="list every wrong judgement")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)

@@ -1,4 +1,5 @@
-"""The weekly round-up and the daily coverage digest, built as a neutral `Reply`.
+"""The weekly round-up and the daily coverage digest, built as a neutral `Reply`; both list coverage
+one line per story (`data.top_stories`).
 
 Each number carries the command that explains it, so a reader can ask Herald for the detail.
 """
@@ -67,9 +68,21 @@ def _change(now: int, before: int) -> str:
     return "no change" if diff == 0 else f"{'+' if diff > 0 else '−'}{abs(diff)} on the week before"
 
 
+def _councils_text(councils: tuple[str, ...], shown: int = 3) -> str | None:
+    """A story's councils on one line: "Thurrock, Essex", "Kent, Surrey, Essex and 2 more"."""
+    if not councils:
+        return None
+    if len(councils) <= shown:
+        return ", ".join(councils)
+    return f"{', '.join(councils[:shown])} and {len(councils) - shown} more"
+
+
 def _story_item(story: data.StoryLine, tz: ZoneInfo) -> Item:
+    """One story on one line: its leading headline, the outlets that carried it ("LGC, The MJ and 2
+    more"), the tier, the day, its councils; its tone as the marker."""
     outlet = outlets_line(story.outlets) if len(story.outlets) > 1 else story.outlet
-    meta = tuple(x for x in (outlet, story.tier, f"{story.published_at.astimezone(tz):%a %-d %b}") if x)
+    meta = tuple(x for x in (outlet, story.tier, f"{story.published_at.astimezone(tz):%a %-d %b}",
+                             _councils_text(story.councils)) if x)
     return Item(title=story.title, url=story.url, meta=meta, marker=story.tone)
 
 
@@ -166,20 +179,26 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
                  chart=chart, visibility="channel")
 
 
+DAILY_STORIES = 60  # stories the daily digest lists (as many as it listed items before); `/coverage` lists all
+
+
 def daily_digest(session: Session, window: Window, now: datetime, late: bool = False) -> Reply:
-    """The comms team's morning digest: coverage since the last one by outlet, alerts, what to tag."""
-    stories = data.items_in(session, window.start, window.end, limit=60)
-    sections = []
-    for outlet in data.counts_by_outlet(session, window.start, window.end):
-        mine = tuple(_story_item(s, window.tz) for s in stories if (s.outlet or "Unknown outlet") == outlet.outlet)
-        sections.append(Section(heading=f"{outlet.outlet} ({outlet.tones.total})", text=_tone_text(outlet.tones),
-                                items=mine))
-    if not sections:
-        sections.append(Section(text="No new coverage."))
+    """The comms team's morning digest: the stories since the last one, one line each with the
+    outlets that carried it, its tone and councils (the same lines as the weekly round-up's top
+    stories), then alerts sent and what is still to classify."""
+    tones = data.tone_counts(session, window.start, window.end)
+    period = window.command_period()
+    stories = data.top_stories(session, window.start, window.end, limit=DAILY_STORIES)
+    count = data.story_count(session, window.start, window.end) if stories else 0
+    facts = (Fact("Stories", f"{count} from {tones.total} items", f"/coverage {period}"),
+             Fact("Tone", _tone_text(tones), f"/coverage {period} negative")) if stories else ()
+    more = f"{count - len(stories)} more stories: /coverage {period}" if count > len(stories) else None
+    sections = [Section(heading="Coverage", facts=facts, items=tuple(_story_item(s, window.tz) for s in stories),
+                        text=more if stories else "No new coverage.")]
     alerts = data.alerts_sent(session, window.start, window.end)
-    count, untagged = data.unclassified(session, window.start, window.end)
+    unclassified, untagged = data.unclassified(session, window.start, window.end)
     facts = (Fact("Alerts sent", str(alerts)),
-             Fact("To classify", str(count), f"/coverage {window.command_period()}"))
+             Fact("To classify", str(unclassified), f"/coverage {period}"))
     sections.append(Section(heading="Alerts and tagging", facts=facts,
                             items=tuple(_story_item(s, window.tz) for s in untagged)))
     context = ("Sent late: Herald was not running when this was due.",) if late else ()

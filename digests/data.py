@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.campaign import Campaign, CampaignActivity, CampaignMetric
 from models.council import Council
-from models.coverage import AlertDelivery, CoverageItem
+from models.coverage import AlertDelivery, CoverageCouncil, CoverageItem
 from models.outlet import Outlet
 from models.peer_challenge import PeerChallenge, PeerChallengeStage
 from models.press import PUBLIC, PressActivity, embargo_lifted
@@ -57,6 +57,7 @@ class StoryLine:
     tone: str
     published_at: datetime
     outlets: tuple[str, ...] = ()  # a story's outlets, the leading item's first
+    councils: tuple[str, ...] = ()  # the councils any of the story's items is about
 
 
 @dataclass(frozen=True)
@@ -159,20 +160,39 @@ STORY_SCAN = 40  # items read per story wanted: enough to gather a story's outle
 
 def top_stories(session: Session, start: datetime, end: datetime, limit: int = 5) -> list[StoryLine]:
     """The stories from the highest-tier outlets first (national, broadcast, trade…), newest first:
-    one line per story, led by its highest-tier item, with every outlet that carried it."""
+    one line per story, led by its highest-tier item, with every outlet that carried it and the
+    councils its items are about. The weekly round-up lists the first few, the daily digest all."""
     rows = session.execute(
         select(CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier, CoverageItem.tone,
-               CoverageItem.published_at, func.coalesce(CoverageItem.story_id, -CoverageItem.id))
+               CoverageItem.published_at, CoverageItem.id, func.coalesce(CoverageItem.story_id, -CoverageItem.id))
         .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
         .where(_in(CoverageItem.published_at, start, end))
         .order_by(_tier_rank(), CoverageItem.published_at.desc()).limit(limit * STORY_SCAN))
-    stories: dict[int, tuple[tuple, list[str]]] = {}
-    for *line, story in rows:
-        lead, outlets = stories.setdefault(story, (tuple(line), []))
+    stories: dict[int, tuple[tuple, list[str], list[int]]] = {}
+    for *line, item_id, story in rows:
+        lead, outlets, item_ids = stories.setdefault(story, (tuple(line), [], []))
+        item_ids.append(item_id)
         name = line[2] or "Unknown outlet"
         if name not in outlets:
             outlets.append(name)
-    return [StoryLine(*lead, outlets=tuple(outlets)) for lead, outlets in list(stories.values())[:limit]]
+    chosen = list(stories.values())[:limit]
+    councils = _council_names(session, [i for _, _, ids in chosen for i in ids])
+    return [StoryLine(*lead, outlets=tuple(outlets),
+                      councils=tuple(dict.fromkeys(name for i in ids for name in councils.get(i, ()))))
+            for lead, outlets, ids in chosen]
+
+
+def _council_names(session: Session, item_ids: list[int]) -> dict[int, list[str]]:
+    """Each item's councils by their short names, in one statement."""
+    names: dict[int, list[str]] = {}
+    if item_ids:
+        for item_id, name in session.execute(
+                select(CoverageCouncil.coverage_id, Council.nice_name)
+                .join(Council, Council.code == CoverageCouncil.council_code)
+                .where(CoverageCouncil.coverage_id.in_(item_ids))
+                .order_by(CoverageCouncil.coverage_id, Council.nice_name)):
+            names.setdefault(item_id, []).append(name)
+    return names
 
 
 def story_count(session: Session, start: datetime, end: datetime) -> int:
@@ -198,17 +218,6 @@ def counts_by_outlet(session: Session, start: datetime, end: datetime, limit: in
         grouped.setdefault(outlet_id, (name or "Unknown outlet", tier, []))[2].append((tone, n))
     result = [OutletCount(name, tier, _tones(tones)) for name, tier, tones in grouped.values()]
     return sorted(result, key=lambda o: (-o.tones.total, o.outlet))
-
-
-def items_in(session: Session, start: datetime, end: datetime, limit: int = 40) -> list[StoryLine]:
-    """The items themselves for a short window (the daily digest), by outlet then time."""
-    rows = session.execute(
-        select(CoverageItem.title, CoverageItem.url, Outlet.name, Outlet.tier, CoverageItem.tone,
-               CoverageItem.published_at)
-        .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
-        .where(_in(CoverageItem.published_at, start, end))
-        .order_by(Outlet.name, CoverageItem.published_at).limit(limit))
-    return [StoryLine(*row) for row in rows]
 
 
 def unclassified(session: Session, start: datetime, end: datetime, limit: int = 10) -> tuple[int, list[StoryLine]]:

@@ -49,7 +49,7 @@ AMBIGUOUS = frozenset({
     "rother", "selby", "halton", "copeland", "derry", "essex", "surrey", "devon", "stafford",
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
-    "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland",
+    "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
@@ -69,11 +69,13 @@ BLOCKED_PHRASES = (
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
-                  ("earl", "of"), ("battle", "of"), ("treaty", "of"))
+                  ("earl", "of"), ("battle", "of"), ("treaty", "of"), ("university", "hospital"),
+                  ("university", "hospitals"), ("hospitals", "of"))
 # Names that are ordinary English words or famous elsewhere first: never counted on a verb alone.
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
-                     "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport"})
+                     "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport",
+                     "stoke"})
 # What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
 COUNCIL_VERBS = frozenset({
     "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
@@ -87,12 +89,21 @@ INSTITUTION_AFTER = frozenset({
     "prison", "college", "school", "academy", "grammar", "diocese", "icb", "ccg", "ambulance", "air", "trent",
     "royal", "children", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
-    "cricket", "ccc", "racecourse", "port", "docks"})
+    "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
+    "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
+    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard"})
+# After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
+# "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
+# ("Leeds city centre").
+NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
 # Words after a place name that make it a sports club.
 CLUB_AFTER = frozenset({
     "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
     "argyle", "rhinos", "warriors", "wolves", "falcons", "tigers", "bulls", "saints", "sharks", "chiefs",
-    "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra"})
+    "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra",
+    "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
+    "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
+    "riders", "lions"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
@@ -103,6 +114,9 @@ AUTHORITY_WORDS = frozenset({"mayor", "mayors", "mayoral", "combined", "ca", "cc
                              "metro", "devolution"})
 GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
+# Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
+# chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
+HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"))
 COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
@@ -162,7 +176,7 @@ class CouncilMatcher:
                 continue
             matches.append(match)
             i += match.length
-        institutions = _institutions(matches, words)
+        institutions = _institutions(matches, tokens)
         kept = [m for m in matches if m.start not in institutions]
         out: list[CouncilEvidence] = []
         for match in matches:
@@ -260,19 +274,51 @@ def _institution_kind(words: list[str], end: int) -> str | None:
     return None
 
 
-def _institutions(matches: list[_Match], words: list[str]) -> dict[int, str]:
+def _named_institution(tokens: Tokens, end: int) -> str | None:
+    """"institution" or "club" when one or two proper-name words after a place name lead to an
+    institution or club word ("Sheffield Hallam University", "Bristol Temple Meads station",
+    "Salford Red Devils" aside); None in a headline whose words are all capitalised, where case
+    says nothing."""
+    if tokens.shouting or _title_case(tokens):
+        return None
+    words = tokens.words
+    for k in range(end, min(end + 2, len(words))):
+        word = words[k]
+        if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
+                word in GENERIC or word in COUNCIL_VERBS or word == "town":
+            return None
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after in INSTITUTION_AFTER or after in NAMED_PLACE_AFTER:
+            return "institution"
+        if after in CLUB_AFTER:
+            return "club"
+    return None
+
+
+def _title_case(tokens: Tokens) -> bool:
+    """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
+    proper names."""
+    longer = [t for t in tokens.texts if len(t) > 3]
+    return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+
+
+def _institutions(matches: list[_Match], tokens: Tokens) -> dict[int, str]:
     """The starts of matches that name an institution, not a council: those followed by an
-    institution word, and the names joined straight to them ("Leeds Bradford Airport", "Devon and
-    Cornwall Police")."""
+    institution word (straight after, or after a proper name of its own), and the names joined
+    straight to them ("Leeds Bradford Airport", "Devon and Cornwall Police")."""
+    words = tokens.words
     found: dict[int, str] = {}
     for n in range(len(matches) - 1, -1, -1):
         match = matches[n]
         named = words[match.start:match.start + match.length]
         kind = None if SAYS_COUNCIL.intersection(named) else _institution_kind(words, match.start + match.length)
+        if kind is None and not SAYS_COUNCIL.intersection(named):
+            kind = _named_institution(tokens, match.start + match.length)
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and \
                 (words[match.start + match.length] if match.start + match.length < len(words) else "") not in NOT_A_CLUB:
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
-        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found:
+        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
+                not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
             follower = matches[n + 1]
             end = match.start + match.length
             if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
@@ -362,7 +408,7 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in EVERYDAY_NAMES]
+    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES)]
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}

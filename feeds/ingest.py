@@ -10,13 +10,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feeds.classify import Classifier
+from feeds.classify import Classification, Classifier
 from feeds.normalize import Candidate
 from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewItem, Stored, alert_rules_for,
                              batches, bulk_insert, one_of, record_deliveries, rule_matches, store_items)
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
-from models.relevance import excluded_urls, feed_rule, judge_relevance, speaks_of_a_council, spokespeople
+from models.relevance import excluded_urls, feed_rule, judge_relevance, off_topic, speaks_of_a_council, spokespeople
 
 BATCH = 2000
 
@@ -30,6 +30,15 @@ class IngestResult:
     alerts: list[tuple[int, int]] = field(default_factory=list)  # (rule id, item id)
     stored: list[Stored] = field(default_factory=list)
     left_out: int = 0  # entries not stored: not relevant under the feed's rule, or marked "not ours"
+
+
+def _relevant(rule: str, found: Classification, spokespeople: list[str], text: str) -> bool:
+    """Whether an item counts under a feed's rule; the off-topic reading only when it can decide (a
+    council found by name, no council word)."""
+    council_word = speaks_of_a_council(text)
+    kind = off_topic(text) if found.council_codes and not council_word else None
+    return judge_relevance(rule, found.council_codes, [t.tag for t in found.tags], spokespeople, council_word,
+                           kind).relevant
 
 
 def classify_and_store(session: Session, candidates: list[Candidate], *, source: str, now: datetime,
@@ -54,9 +63,7 @@ def classify_and_store(session: Session, candidates: list[Candidate], *, source:
                 continue
             found = classifier.classify(c.title, c.summary)
             text = f"{c.title}\n{c.summary or ''}"
-            if speakers is not None and not judge_relevance(
-                    relevance, found.council_codes, [t.tag for t in found.tags], speakers.named_in(text),
-                    speaks_of_a_council(text)).relevant:
+            if speakers is not None and not _relevant(relevance, found, speakers.named_in(text), text):
                 result.left_out += 1
                 continue
             given_tone = c.tone or tone

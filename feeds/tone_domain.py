@@ -35,13 +35,25 @@ REVERSALS: tuple[tuple[str, float], ...] = (
     (r"(?:judicial review|legal challenge|legal action|appeal|claim|bid)(?: \S+){0,2}"
      r" (?:dismissed|rejected|fails|failed|thrown out|refused|defeated|quashed)", 0.9),
     (r"(?:council|authority|borough) wins? (?:judicial review|legal challenge|court case|appeal|case)", 0.9),
+    (r"(?:court|judge|inspector|tribunal|ombudsman) (?:backs|sides with|upholds) (?:the )?(?:council|authority|borough)", 0.9),
+    # Others winning against the council is bad news for it: "Residents win judicial review over park sale".
+    (r"(?:residents|campaigners|families|parents|tenants|protesters|developers?|claimants|workers|staff|unions?)"
+     r" (?:win|won|wins) (?:\S+ ){0,2}(?:judicial review|legal challenge|court case|case|appeal|battle|fight|claim)", -1.0),
+    (r"(?:ends?|lifts?|lifting|ending) (?:\S+ ){0,2}(?:section 114 restrictions|spending controls|spending freeze)", 1.0),
     (r"(?:strike|strikes|walkout|industrial action|dispute)(?: \S+){0,2}"
      r" (?:called off|averted|suspended|ends|ended|is over|resolved|settled)", 0.9),
     (r"(?:strike|industrial action) (?:is |was )?(?:off|averted)", 0.9),
     (r"(?:accept|accepts|accepted) (?:\S+ ){0,2}(?:pay )?(?:offer|deal)", 0.7),
     (r"(?:equal pay|claims|dispute)(?: \S+){0,2} (?:settled|resolved)", 0.7),
-    (r"(?:homelessness|rough sleeping|deficit|debt|waiting lists?|backlog|emissions|crime)(?: \S+){0,2}"
-     r" (?:falls?|fell|down|drops?|cut|cleared|halved|reduced|shrinks?)", 0.8),
+    (r"(?:homelessness|rough sleeping|deficit|debts?|waiting lists?|waiting times|backlog|emissions|crime|vacancies"
+     r"|vacant shops|arrears|complaints|landfill|turnover|agency staff|sickness)(?: \S+){0,3} (?:falls?|fell|down"
+     r"|drops?|cut|cleared|halved|reduced|shrinks?)", 0.8),
+    # Cutting what is bad is good news: "food waste scheme cuts landfill by a third".
+    (r"(?:cuts?|reduces?|reduced|halves|halved|slashes|slashed) (?:\S+ ){0,2}(?:landfill|emissions|carbon|waiting"
+     r" (?:times|lists)|homelessness|rough sleeping|vacancies|debts?|fuel poverty|arrears|crime)", 0.8),
+    # Bad things rising is bad news: "waiting list tops 20,000", "complaints hit five-year high".
+    (r"(?:waiting lists?|complaints|arrears|debts?|deficit|overspend|homelessness|costs?|bills?)(?: \S+){0,4}"
+     r" (?:tops?|hits?|reach(?:es)?|rises?|rose)", -0.9),
     (r"(?:balances?|balanced) (?:its |the )?(?:budget|books)", 0.9),
     (r"back (?:on track|in the black|to surplus)|returns? to surplus|on track", 0.7),
     (r"(?:clean|unqualified) (?:bill of health|audit|opinion)", 0.9),
@@ -54,6 +66,14 @@ NEUTRALISERS: tuple[str, ...] = (
     r"closes? (?:on|at|this|next|in|for comments)|(?:to )?close for (?:maintenance|repairs|refurbishment|christmas"
     r"|the holidays|a week|a day)|temporarily clos\w+",
     r"under review|to be redrawn|reviews? (?:use|its|the)",
+    # Names and routine that read as verdicts: "fair funding review", "consultation opens",
+    # "investment strategy", "officers recommend approval".
+    r"fair funding(?: review| formula| reforms?)?|fairer funding|fair cost of care",
+    r"(?:consultation|consultations|nominations|applications|registration|bookings|survey|voting|polls|ballot)"
+    r" (?:opens?|opened|closes?|closed|open)",
+    r"investment (?:strategy|plan|policy|programme|portfolio)|treasury management",
+    r"recommends? (?:approval|refusal|that)|recommended for (?:approval|refusal)",
+    r"opens? (?:a |its |the )?consultation|open days?|open evening",
 )
 
 NEGATIVE: tuple[tuple[str, float], ...] = (
@@ -93,18 +113,33 @@ NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"debts?|borrow(?:s|ing)? to", -0.5),
     (r"crisis|crisis-hit|struggling|troubled|cash-strapped|on the brink|run dry|run out", -0.9),
     (r"warns?|warning|threat(?:en|ens)?|risk of|at risk|fears?", -0.6),
-    (r"mould|damp|disrepair|potholes?|missed (?:bin |collections)", -0.5),
+    (r"mould|damp|disrepair|potholes?|missed (?:bin )?collections?|missed bins?", -0.5),
+    (r"downgrade[sd]?|downgrading|c3|c4|(?:costs?|bills?|debts?|demand|spending|overspend|deficit|prices)"
+     r" (?:soar\w*|rocket\w*|spiral\w*|surge\w*|double[sd]?|treble[sd]?)", -0.9),
     (r"homeless(?:ness)?|temporary accommodation|rough sleep\w*|b&bs?", -0.5),
     (r"(?:record|all-time) high|spiral\w*|balloon\w*", -0.3),
     (r"delays?|backlogs?|unsigned|waiting lists?", -0.5),
     (r"resigns?|resignation|quits?|steps? down amid|ousted", -0.5),
     (r"missed chances|missed warnings|failed to|unable to|refuses?|refused|rejects?|rejected", -0.7),
     (r"overturns?|called in|call-in", -0.4),
-    (r"compensation|pays? £|pay out", -0.5),
+    (r"compensation|pays? £[\d.,]+[mbk]?n?|pay out|unfair dismissal|discrimination claim", -0.6),
+    (r"(?:told|ordered|forced) to (?:repay|pay back|hand back)|misspent|paid (?:\S+ )?twice|slow to|left waiting", -0.9),
+    (r"(?:reserves|cash|money)(?: \S+){0,2} (?:gone|exhausted|run out|running out|used up)|withdrawn", -0.7),
+    (r"(?:recycling rates?|satisfaction|visitor numbers|footfall|attendance|collection rates?)(?: \S+){0,2}"
+     r" (?:falls?|fell|drops?|dropped|down)", -0.8),
     (r"consultants?", -0.3),
     (r"concerns?|worried|worry", -0.5),
     (r"scandal\w*|blunder\w*|shambles|fiasco|u-? ?turn|mistakes?|errors?|hammered|plunges?", -0.8),
     (r"deaths?|died|abuse|neglect\w*|victims?|harm", -0.7),
+    # Plain words for things going wrong.
+    (r"piles? up|piling up|falls? behind|fallen behind|behind schedule|stall(?:s|ed|ing)?|pulls? out|pulled out", -0.7),
+    (r"no (?:school )?places|without (?:school )?places", -0.8),
+    (r"wait(?:s|ed|ing)? (?:\S+ ){0,3}(?:years?|months?)", -0.6),
+    (r"arrears|unpaid|clawed back|claws? back|written off", -0.7),
+    (r"morale|rock bottom|worst", -0.7),
+    (r"cannot account|can't account|unaccounted|misses (?:\S+ )?deadline|missed (?:\S+ )?deadline", -0.8),
+    (r"delayed|postponed|£[\d.,]+[mbk]?n? hole|hole in", -0.6),
+    (r"only (?:\S+ ){0,2}days? a week|reduced (?:opening )?hours|shorter (?:opening )?hours", -0.7),
 )
 
 POSITIVE: tuple[tuple[str, float], ...] = (
@@ -114,7 +149,9 @@ POSITIVE: tuple[tuple[str, float], ...] = (
     (r"(?:rated|rates|rating|judged) (?:\S+ ){0,3}good|good by|upgrades?|upgraded", 0.9),
     (r"prais\w+|hail\w*|celebrat\w+|applaud\w*|commend\w*|welcomes?|success\w*", 0.8),
     (r"improv(?:es|ed|ing|ement|ements)|transform(?:s|ed)?|turnaround|recover(?:y|s|ed)", 0.5),
-    (r"secures?|secured|lands?|unlocks?|boost\w*", 0.6),
+    (r"secures?|secured|lands £[\d.,]+[mbk]?n?|lands (?:\S+ ){0,2}(?:funding|grant|contract|award|deal)|unlocks?|boost\w*", 0.6),
+    (r"saves? £[\d.,]+[mbk]?n?|saving £[\d.,]+[mbk]?n?|(?:visitor|visitors|footfall|passenger|passengers|numbers|satisfaction|recycling rates?)"
+     r" (?:soar\w*|rise|rises|rose|climb\w*|up|double[sd]?)", 0.7),
     (r"investment", 0.3),
     (r"surplus|savings beat|beats? (?:target|national average)|ahead of schedule|record time", 0.8),
     (r"(?:record|best) (?:number|year|rate|levels?)|record-breaking|best in|tops?|climbs?|hits \d+%|hits target", 0.6),
@@ -126,6 +163,16 @@ POSITIVE: tuple[tuple[str, float], ...] = (
     (r"(?:residents|public|voters|tenants|members) back", 0.7),
     (r"satisfaction|fair|model for|national model|ambitious|impressive|remarkable", 0.6),
     (r"settled|settlement agreed|agreement|deal agreed|agrees? (?:\S+ )?deal", 0.4),
+    # Plain words for things going right.
+    (r"handed over|hands? over|new (?:kitchens|bathrooms|windows|roofs|boilers|homes for)", 0.6),
+    (r"reopens?|reopened|re-opens?|back into use|back to life", 0.7),
+    (r"helps? (?:[\d,]+ )?(?:\S+ ){0,3}(?:into work|into jobs|into homes|off the streets)", 0.7),
+    (r"ahead of target|beats? (?:its )?target|meets? (?:its )?target|on target", 0.8),
+    (r"repays?|repaid|pays? off|paid off", 0.6),
+    (r"finish(?:es|ed)|stabilis\w+|among (?:the )?(?:fastest|best)|fastest|best performing", 0.6),
+    (r"saves? (?:money|time|\S+ time|lives)|succeeds|succeeded|faster than|quicker than", 0.7),
+    (r"plants? [\d,]+ trees|trees planted|fills? (?:[\d,]+ )?(?:empty )?(?:units|shops|vacancies|posts)"
+     r"|find jobs|given homes|housed|stay longer|buys? back homes", 0.7),
 )
 
 # Procedural news is neutral: its words carry no verdict, whatever VADER makes of "support" or "help".

@@ -3,7 +3,9 @@
 
 - A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
   mention a council (by name, or the word council/councillor/Cllr), a programme or campaign tag,
-  or a spokesperson of our press activity. Unset,
+  or a spokesperson of our press activity; a council found only by its place's name does not count
+  when the item reads as crime, court, weather, sport, travel, health or business news and has no
+  local-government word (`off_topic`). Unset,
   it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
@@ -57,7 +59,35 @@ class Relevance:
 
 
 COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"[a-z0-9&]+")
+
+# Words that make a headline naming a place read as local government (so the place is its council).
+LOCAL_GOVERNMENT_WORDS = frozenset("""
+mayor mayors mayoral authority authorities combined cabinet budget budgets overspend deficit tax s114
+bankrupt bankruptcy insolvent commissioners intervention ombudsman unitary reorganisation devolution
+election elections ward wards scrutiny consultation planning bins bin recycling libraries library
+leisure potholes parking regeneration masterplan homelessness housing homes estate care children
+civic executive services levy
+""".split())
+
+# What a local paper's feed also brings: each word says which kind of non-council news an item is.
+OFF_TOPIC_WORDS = {
+    "crime or court": """police jailed jail prison sentenced charged arrested arrest trial jury murder stabbing
+        stabbed shooting shot burglary burglaries burglar burglars robbery assault drugs cannabis fraudster
+        guilty inquest missing theft stolen gang knife raid raids convicted""",
+    "weather": """weather snow rain storm storms flood floods flooding heatwave fog thunderstorms temperatures
+        hottest coldest frost gales wind winds""",
+    "sport": """fc afc rfc ccc derby goal goals try tries striker coach manager squad promoted promotion relegated
+        relegation cup league premiership championship rugby cricket football golf darts boxing fans stadium
+        season midfielder winger prop sign signs signed boss""",
+    "travel": """crash collision motorway lorry rail train trains flights flight ferry airport passengers delays""",
+    "health": """hospital hospitals nhs gp ambulance dentists dental a&e patients""",
+    "business": """restaurant firm shop supermarket pub bakery store retailer prices dealership""",
+    "people and events": """rescued tributes tribute dies died killed blaze lottery festival concert theatre
+        university students charity fundraising rspca""",
+}
+_OFF_TOPIC = {word: kind for kind, words in OFF_TOPIC_WORDS.items() for word in words.split()}
+_ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
 
 
 def speaks_of_a_council(text: str) -> bool:
@@ -65,16 +95,34 @@ def speaks_of_a_council(text: str) -> bool:
     return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(text.lower()))
 
 
+def off_topic(text: str) -> str | None:
+    """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
+    no local-government word; None when it has one, or reads as none of them. A regional paper's
+    "Man jailed after Leeds city centre stabbing" names a place, not its council."""
+    words = _WORDS.findall(text.lower())
+    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
+        return None
+    kinds = [_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC]
+    if _ROAD.search(text):
+        kinds.append("travel")
+    return kinds[0] if kinds else None
+
+
 def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str],
-                    council_word: bool = False) -> Relevance:
-    """Whether an item with these mentions (and a council word, or not) counts under `rule`."""
+                    council_word: bool = False, off_topic_kind: str | None = None) -> Relevance:
+    """Whether an item with these mentions (and a council word, or not) counts under `rule`. A council
+    found only by its place's name does not count when the item reads as other news (`off_topic`)."""
     if rule == "all":
         return Relevance(True, "the feed keeps every item")
-    mentioned = [*councils, *tags, *spokespeople]
-    if mentioned:
-        return Relevance(True, "mentions " + ", ".join(mentioned[:3]))
+    named = [*tags, *spokespeople]
+    if named:
+        return Relevance(True, "mentions " + ", ".join(named[:3]))
     if council_word:
         return Relevance(True, "speaks of a council")
+    if councils and off_topic_kind:
+        return Relevance(False, f"names a place ({', '.join(councils[:3])}) but reads as {off_topic_kind} news")
+    if councils:
+        return Relevance(True, "mentions " + ", ".join(councils[:3]))
     return Relevance(False, "the feed keeps only items mentioning a council, tag, programme, campaign or spokesperson")
 
 

@@ -12,7 +12,10 @@ The rule, measured on the labelled pairs in `tests/data/stories/` (`make bench`)
 - Otherwise the words of title and summary are compared, after reducing each word to its first six
   letters (so "regulation" meets "regulate") and mapping the sector's synonyms to one concept
   ("section 114", "bankrupt" and "insolvent"; "quits", "resigns" and "steps down"; "LGA" and "LG
-  Group"): enough shared words, weighted by how telling they are, make one story.
+  Group"): enough shared words, weighted by how telling they are, make one story. Items more than
+  `LATE_AFTER` (48 h) apart need a tenth more: rewrites of one event come within a day or two (the
+  weekly trade press included), and what the same council does three days on is usually its next
+  event (a section 114 notice, then commissioners sent in).
 
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours.
@@ -32,6 +35,8 @@ SAME_AT = 0.5  # shared share of the smaller item's words that makes one story
 SAME_WITH_COUNCIL_AT = 0.34  # ... when both name the same council
 SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds noise and cost
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
+LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
+LATE_EXTRA = 0.1  # ... need this much more of their words shared
 
 STOPWORDS = frozenset("""
 a an the and or of to in on for at by with from as is are was were be been being it its this that these those
@@ -137,7 +142,10 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
     score = sum(map(_weight, shared)) / smaller if smaller else 0.0
     same_council = bool(set(a.councils) & set(b.councils))
     needed = SAME_WITH_COUNCIL_AT if same_council else SAME_AT
+    late = abs(a.published_at - b.published_at) > LATE_AFTER
+    if late:
+        needed += LATE_EXTRA
     same = score >= needed
     reason = (f"{score:.0%} of the words shared{' and the same council' if same_council else ''}"
-              f" ({'at least' if same else 'under'} {needed:.0%})")
+              f" ({'at least' if same else 'under'} {needed:.0%}{', more than 48 h apart' if late else ''})")
     return StoryMatch(same, round(score, 3), tuple(sorted(shared)), reason)

@@ -1,4 +1,4 @@
-"""Composing digests: aggregate counts over a busy week, tiers first, the chart, the daily by outlet."""
+"""Composing digests: aggregate counts over a busy week, tiers first, the chart, the daily by story."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
@@ -21,14 +21,46 @@ def test_weekly_round_up_counts_ten_thousand_items_in_aggregate(session, clock):
     assert reply.chart.png.startswith(b"\x89PNG") and "Tue 17 Nov: 1500 (" in reply.chart.alt_text
 
 
-def test_daily_digest_groups_by_outlet_and_lists_items_to_classify(session, clock):
-    add_items(session, 30, datetime(2026, 11, 20, 0, 30, tzinfo=timezone.utc), hours=70)
+def _store(session, url, title, summary, when, outlet, tier="trade"):
+    from feeds.ingest import classify_and_store
+    from feeds.normalize import from_fields
+    from models.outlet import outlet_for
+    outlet_id = outlet_for(session, outlet, None, tier).id
+    return classify_and_store(session, [from_fields(url, title, summary, when, when)], source="webhook", now=when,
+                              outlet_id=outlet_id).stored[0].item_id
+
+
+def test_daily_digest_lists_one_line_per_story_with_its_outlets_tone_and_councils(session, clock):
+    day = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+    thurrock = (("LGC", "trade"), ("The MJ", "trade"), ("Public Finance", "trade"), ("Essex Echo", "regional"))
+    for n, (outlet, tier) in enumerate(thurrock):
+        _store(session, f"https://news.example/thurrock/{n}", "Thurrock Council issues section 114 notice",
+               "Thurrock Council has issued a section 114 notice after losses on its investments.",
+               day + timedelta(hours=n), outlet, tier)
+    _store(session, "https://news.example/wigan", "Wigan Council named council of the year",
+           "Wigan Council won the top prize at the LGC Awards.", day + timedelta(hours=5), "LGC")
+    reply = daily_digest(session, Window(date(2026, 11, 20), date(2026, 11, 21), LONDON), clock.now())
+    coverage = reply.sections[0]
+    assert [s.heading for s in reply.sections] == ["Coverage", "Alerts and tagging"]
+    assert coverage.facts[0].value == "2 from 5 items" and coverage.facts[0].command == "/coverage 20/11/2026 to 20/11/2026"
+    by_title = {item.title: item for item in coverage.items}
+    assert len(coverage.items) == 2
+    thurrock_line = by_title["Thurrock Council issues section 114 notice"]
+    assert thurrock_line.meta == ("Public Finance, The MJ and 2 more", "trade", "Fri 20 Nov", "Thurrock")  # newest first
+    assert thurrock_line.marker == "negative"
+    assert by_title["Wigan Council named council of the year"].meta == ("LGC", "trade", "Fri 20 Nov", "Wigan")
+
+
+def test_daily_digest_points_to_the_rest_says_when_there_is_none_and_counts_what_to_classify(session, clock):
+    add_items(session, 66, datetime(2026, 11, 20, 0, 30, tzinfo=timezone.utc), hours=70)
     reply = daily_digest(session, Window(date(2026, 11, 20), date(2026, 11, 23), LONDON), clock.now())
-    headings = [s.heading for s in reply.sections]
-    assert headings == ["LGC (10)", "Northern Echo (10)", "The Guardian (10)", "Alerts and tagging"]
-    assert reply.sections[0].text == "4 positive · 3 neutral · 3 negative"
-    tagging = reply.sections[-1]
-    assert tagging.facts[1].value == "3" and len(tagging.items) == 3
+    coverage, tagging = reply.sections
+    assert len(coverage.items) == 60 and coverage.text == "6 more stories: /coverage 20/11/2026 to 22/11/2026"
+    assert coverage.facts[0].value == "66 from 66 items"
+    assert [item.meta[0] for item in coverage.items[:22]] == ["The Guardian"] * 22  # tiers first
+    assert tagging.facts[1].value == "7" and len(tagging.items) == 7
+    empty = daily_digest(session, Window(date(2026, 12, 1), date(2026, 12, 2), LONDON), clock.now())
+    assert empty.sections[0].text == "No new coverage." and empty.sections[0].items == ()
 
 
 def test_weekly_round_up_covers_press_campaigns_peers_ratings_and_keeps_embargoes(session, clock):

@@ -1,25 +1,35 @@
-"""The quality of tone, council and story judgements on the labelled test split (tests/data) stays at
-or above the floors in bench/quality.py, so a change that makes a judgement worse fails here."""
+"""The quality of tone, council, story and relevance judgements on the held-out split (tests/data,
+`test2`) stays at or above the floors in bench/quality.py, so a change that makes a judgement worse
+fails here."""
+import re
+
 import pytest
 
-from bench.quality import FLOORS, council_examples, headline_measures, measure, pair_examples, tone_examples
+from bench.quality import (FLOORS, HELD_OUT, council_examples, headline_measures, measure, pair_examples,
+                           relevance_examples, tone_examples)
 
 
-def test_the_labelled_sets_are_big_enough_and_split():
-    assert len(tone_examples("test")) + len(tone_examples("dev")) >= 300
-    assert len(council_examples("test")) + len(council_examples("dev")) >= 300
-    assert len(pair_examples("test")) + len(pair_examples("dev")) >= 100
-    assert not {e.headline for e in tone_examples("test")} & {e.headline for e in tone_examples("dev")}
-    assert not {e.headline for e in council_examples("test")} & {e.headline for e in council_examples("dev")}
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def test_the_labelled_sets_are_big_enough_and_the_held_out_split_shares_nothing_with_dev():
+    assert len(tone_examples(HELD_OUT)) >= 250 and len(council_examples(HELD_OUT)) >= 250
+    assert len(pair_examples(HELD_OUT)) >= 150 and len(relevance_examples(HELD_OUT)) >= 150
+    assert len(tone_examples("dev")) >= 300 and len(council_examples("dev")) >= 300 and len(pair_examples("dev")) >= 100
+    for examples in (tone_examples, council_examples, relevance_examples):
+        assert not {_key(e.headline) for e in examples(HELD_OUT)} & {_key(e.headline) for e in examples("dev")}
+    assert not ({(_key(e.title_a), _key(e.title_b)) for e in pair_examples(HELD_OUT)}
+                & {(_key(e.title_a), _key(e.title_b)) for e in pair_examples("dev")})
 
 
 @pytest.fixture(scope="module")
 def measures():
-    return headline_measures(measure("test"))
+    return headline_measures(measure(HELD_OUT))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_each_judgement_holds_its_floor_on_the_test_split(measures, name):
+def test_each_judgement_holds_its_floor_on_the_held_out_split(measures, name):
     assert measures[name] >= FLOORS[name], f"{name} fell to {measures[name]:.3f} (floor {FLOORS[name]})"
 
 
