@@ -41,6 +41,7 @@ from config import Settings
 from runtime import Herald
 
 FEED_CHECK_SECONDS = 60.0
+PARLIAMENT_CHECK_SECONDS = 300.0  # each source is due every HERALD_PARLIAMENT_POLL_MINUTES
 
 log = logging.getLogger("herald.clock")
 MISFIRE_GRACE_SECONDS = 3600
@@ -79,11 +80,18 @@ def poll_feeds(herald: Herald, _holder: str) -> None:
     poll_due_feeds(herald, SlackNotifier.for_herald(herald))
 
 
+def poll_parliament_due(herald: Herald, _holder: str) -> None:
+    """Poll the Parliament sources that are due (every HERALD_PARLIAMENT_POLL_MINUTES, backing off on failure)."""
+    from feeds.parliament.poll import poll_parliament
+    poll_parliament(herald, SlackNotifier.for_herald(herald), everything=False)
+
+
 def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:
     """The fixed jobs: the digest catch-up sweep, and the feed poll (every minute; feeds due by then)."""
     return (
         ClockJob("digests:sweep", runner.sweep, _every(options.sweep_seconds)),
         ClockJob("feeds:poll", poll_feeds, _every(FEED_CHECK_SECONDS)),
+        ClockJob("parliament:poll", poll_parliament_due, _every(PARLIAMENT_CHECK_SECONDS)),
     )
 
 

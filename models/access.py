@@ -67,6 +67,10 @@ class Action(str, Enum):
     DEMO_LOAD = "demo.load"
     AUDIT_READ = "audit.read"
     ANSWER_SHARE = "answer.share"
+    PARLIAMENT_WATCH_ADD = "parliament.watch_add"
+    PARLIAMENT_WATCH_REMOVE = "parliament.watch_remove"
+    PARLIAMENT_TONE = "parliament.tone"
+    PARLIAMENT_POLL = "parliament.poll"
 
 
 # Paths an action is reached by.
@@ -134,6 +138,12 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.AUDIT_READ, (A,), CHAT, ("audit", "audit refused"), "read the audit log"),
     _rule(Action.ANSWER_SHARE, (AU,), (BUTTON,), (), "share Herald's private answer in the channel (Slack's "
           "Share in channel button; the author is the person answered)"),
+    _rule(Action.PARLIAMENT_WATCH_ADD, (A,), CHAT, ("parliament watch add",), "add a term to the Parliament watch list"),
+    _rule(Action.PARLIAMENT_WATCH_REMOVE, (A,), CHAT,
+          ("parliament watch remove", "parliament watch delete", "parliament watch off"),
+          "take a term off the Parliament watch list"),
+    _rule(Action.PARLIAMENT_TONE, (A, E), CHAT, ("parliament tone",), "override a Parliament mention's tone"),
+    _rule(Action.PARLIAMENT_POLL, (A,), (CLI,), (), "poll Parliament now"),
 ))
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).
@@ -143,6 +153,8 @@ READS: frozenset[str] = frozenset({
     "press list", "press show", "campaign", "campaign list", "programme", "programmes", "programme status",
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
     "digest board", "herald help",
+    "parliament", "parliament export", "parliament csv", "parliament sources", "parliament health",
+    "parliament watch", "parliament watch list",
 })
 
 CLI_NOTE = "The CLI (`flask --app app …`) is run by the operator, who counts as an admin."

@@ -17,6 +17,7 @@ from handlers.reply import Item, Reply, Section
 from models.access import Action
 from models.db import Base
 from models.digest import DigestRun, DigestSubscription
+from models.parliament import ParliamentMention
 from tests.fakes.http import Answer, FakeServer
 from tests.slack_helpers import SlackHarness, wait_until
 from tests.teams_fixtures import DOC_SECRET, activity, teams_auth
@@ -54,6 +55,9 @@ SAMPLES: dict[Action, str] = {
     Action.DIGEST_DRAFT_EDIT: 'digest add {run} "A walk line"',
     Action.DIGEST_APPROVE: "digest approve {run}",
     Action.AUDIT_READ: "herald audit",
+    Action.PARLIAMENT_WATCH_ADD: 'parliament watch add "Walk phrase {n}"',
+    Action.PARLIAMENT_WATCH_REMOVE: 'parliament watch remove "Seed phrase"',
+    Action.PARLIAMENT_TONE: "parliament tone {mention} negative",
 }
 # Every spelling of a guarded command is walked too (aliases such as `feeds delete`, `press remove`).
 EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
@@ -64,6 +68,7 @@ EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
     (Action.ALERT_REMOVE, "coverage alerts stop {rule}"),
     (Action.COVERAGE_STORY, "coverage story merge {item} {other_item}"),
     (Action.COVERAGE_NOT_OURS, "coverage not-ours {item}"),
+    (Action.PARLIAMENT_WATCH_REMOVE, 'parliament watch off "Seed phrase"'),
 )
 
 
@@ -169,6 +174,13 @@ def _seed(world: World) -> None:
         session.add(run)
         session.flush()
         ids["run"] = run.id
+        mention = ParliamentMention(ext_id="hansard:SEED", kind="spoken", house="Lords", heading="Seed debate",
+                                    occurred_at=now, text="Seed text.", passage="Seed text.", url="https://hansard.parliament.uk/",
+                                    terms=["seed"], tone="neutral", notable=False, created_at=now, updated_at=now)
+        session.add(mention)
+        session.flush()
+        ids["mention"] = mention.id
+    as_admin('parliament watch add "Seed phrase"')
 
 
 @pytest.fixture
