@@ -6,7 +6,8 @@ seconds and another clock takes over once the lease lapses (default 60 s). Insid
 
 - one cron job per digest subscription, in HERALD_TIMEZONE, fixed id `digest:<id>`, re-synced
   every minute so subscription changes are picked up;
-- the fixed jobs of `clock_jobs` (the digest catch-up sweep and the feed poll, every minute).
+- the fixed jobs of `clock_jobs` (the digest catch-up sweep and the feed poll, every minute; the
+  Parliament poll every five minutes, each source due every HERALD_PARLIAMENT_POLL_MINUTES).
 
 Every job uses a one-hour misfire grace with coalescing (the default grace of one second drops a
 digest that falls due during a restart). The due time and period key of each digest still come
