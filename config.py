@@ -89,6 +89,8 @@ class Settings:
     HERALD_PARLIAMENT_REQUEST_INTERVAL: float = 0.1  # seconds between two requests (Parliament allows ~10/s)
     HERALD_PARLIAMENT_WATCH_FROM: tuple[str, ...] = ("organisation", "programme", "campaign", "spokesperson")
     HERALD_ORGANISATION_NAMES: tuple[str, ...] = ("Local Government Association",)
+    HERALD_TEAM_CHANNEL: str = ""
+    HERALD_TEAM_WORKFLOWS_URL: str = ""
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
     SMTP_URL: str = ""
     SMTP_FROM: str = "herald@localhost"

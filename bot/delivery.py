@@ -103,8 +103,12 @@ def delivery_parts(reply: Reply, platform: str) -> list[Part]:
     return parts
 
 
-def _slack_channel(destination: Destination) -> str:
-    return destination.address.lstrip("#")
+def _slack_channel(settings: Settings, destination: Destination) -> str:
+    """The channel to post in and read: a user id (a reminder to one person) becomes their DM with Herald."""
+    address = destination.address.lstrip("#")
+    if address[:1] in ("U", "W"):
+        return make_web_client(settings).conversations_open(users=address)["channel"]["id"]
+    return address
 
 
 def _post_slack(settings: Settings, channel: str, part: Reply | Chart, pacer: Pacer | None,
@@ -132,7 +136,7 @@ def deliver_part(settings: Settings, destination: Destination, part: Part, pacer
         raise DeliveryError(refused)
     try:
         if destination.platform == "slack":
-            _post_slack(settings, _slack_channel(destination), part, pacer, mark, set(skip))
+            _post_slack(settings, _slack_channel(settings, destination), part, pacer, mark, set(skip))
         elif destination.platform == "teams":
             cards = [part] if isinstance(part, dict) else render_cards(part)
             if destination.secret_url:
@@ -179,7 +183,7 @@ def _post_by_bot(herald: Herald | None, conversation_id: str, cards: list[dict])
 class Resume:
     """A delivery's identity for its marks, and (on a retry) since when an earlier attempt may have posted."""
 
-    delivery: int  # the digest run id
+    delivery: int | str  # the digest run id, or "notice:<id>"
     since: datetime | None = None  # None: a first attempt, nothing to look for
 
 
@@ -189,7 +193,7 @@ def _already_posted(settings: Settings, destination: Destination, mark: PartMark
     if destination.platform != "slack":
         return frozenset()
     try:
-        found = landed.landed(make_web_client(settings), _slack_channel(destination), mark, since)
+        found = landed.landed(make_web_client(settings), _slack_channel(settings, destination), mark, since)
     except SlackApiError as exc:
         found = set()
         notes.append(f"could not check Slack for part {mark.part} posted before a restart ({api_error(exc)}); "

@@ -7,7 +7,8 @@ seconds and another clock takes over once the lease lapses (default 60 s). Insid
 - one cron job per digest subscription, in HERALD_TIMEZONE, fixed id `digest:<id>`, re-synced
   every minute so subscription changes are picked up;
 - the fixed jobs of `clock_jobs` (the digest catch-up sweep and the feed poll, every minute; the
-  Parliament poll every five minutes, each source due every HERALD_PARLIAMENT_POLL_MINUTES).
+  Parliament poll every five minutes, each source due every HERALD_PARLIAMENT_POLL_MINUTES;
+  the due reminders and alerts of `digests.notices`, every 30 s).
 
 Every job uses a one-hour misfire grace with coalescing (the default grace of one second drops a
 digest that falls due during a restart). The due time and period key of each digest still come
@@ -35,6 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack.coverage_alerts import SlackNotifier
 from digests import runner
+from digests.notices import NOTICE_CHECK_SECONDS, run_notices
 from digests.schedule import DAY_NAMES, parse_days
 from models.digest import CLOCK_LEASE, acquire_lease, active_subscriptions, new_holder, release_lease
 from feeds.poll import poll_due_feeds
@@ -88,10 +90,12 @@ def poll_parliament_due(herald: Herald, _holder: str) -> None:
 
 
 def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:
-    """The fixed jobs: the digest catch-up sweep, and the feed poll (every minute; feeds due by then)."""
+    """The fixed jobs: the digest catch-up sweep, the feed poll (every minute; feeds due by then), and
+    the reminders and alerts that are due (`digests.notices`, every 30 s)."""
     return (
         ClockJob("digests:sweep", runner.sweep, _every(options.sweep_seconds)),
         ClockJob("feeds:poll", poll_feeds, _every(FEED_CHECK_SECONDS)),
+        ClockJob("notices:send", run_notices, _every(NOTICE_CHECK_SECONDS)),
         ClockJob("parliament:poll", poll_parliament_due, _every(PARLIAMENT_CHECK_SECONDS)),
     )
 

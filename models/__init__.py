@@ -3,7 +3,7 @@
 Importing this package registers every table on `Base.metadata` (Alembic compares against it).
 """
 from models import (  # noqa: F401  (imported for their tables)
-    audit, campaign, coverage, council, digest, inbound, outlet, parliament, peer_challenge, press, programme,
-    relevance, slack_install, teams_conversation,
+    audit, campaign, coverage, council, digest, inbound, notices, outlet, parliament, peer_challenge, press,
+    programme, relevance, slack_install, teams_conversation,
 )
 from models.db import Base  # noqa: F401

@@ -237,11 +237,18 @@ def hold_attempt(session: Session, claim: AttemptClaim, now: datetime,
                               .execution_options(synchronize_session=False))
     if renewed.rowcount != 1:
         return "lost"
-    if lease_until is not None and session.scalar(select(ClockLease.name).where(
-            ClockLease.name == CLOCK_LEASE,
-            or_(ClockLease.holder != claim.holder, ClockLease.expires_at < lease_until))) is not None:
-        return "short"  # (no lease row at all: no clock has ever led, so none can take over)
+    if lease_until is not None and lease_is_short(session, claim.holder, lease_until):
+        return "short"
     return "held"
+
+
+def lease_is_short(session: Session, holder: str, until: datetime) -> bool:
+    """Whether the clock lease is another's, or `holder`'s but ending before `until`: a clock then
+    waits for its renewal rather than post something a successor could post again. (No lease row
+    at all: no clock has ever led, so none can take over.)"""
+    return session.scalar(select(ClockLease.name).where(
+        ClockLease.name == CLOCK_LEASE,
+        or_(ClockLease.holder != holder, ClockLease.expires_at < until))) is not None
 
 
 def record_attempt(session: Session, claim: AttemptClaim, **values) -> bool:

@@ -28,9 +28,9 @@ HISTORY_PAGES = 10  # at most 2,000 messages back: a digest channel is not that 
 
 @dataclass(frozen=True)
 class PartMark:
-    """Which delivery (a digest run) and which of its numbered parts a post belongs to."""
+    """Which delivery (a digest run's id, or "notice:<id>") and which of its numbered parts a post belongs to."""
 
-    delivery: int
+    delivery: int | str
     part: int
 
     def metadata(self, message: int) -> dict:

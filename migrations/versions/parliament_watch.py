@@ -1,7 +1,7 @@
 """parliament watch: sources and their health, cached members, mentions (with councils), watch terms
 
 Revision ID: parliament_watch
-Revises: coverage_judgement
+Revises: notices
 """
 from typing import Sequence, Union
 
@@ -10,7 +10,7 @@ from alembic import op
 
 
 revision: str = "parliament_watch"
-down_revision: Union[str, Sequence[str], None] = "coverage_judgement"
+down_revision: Union[str, Sequence[str], None] = "notices"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,0 +1,21 @@
+"""What each kind of notice says when it falls due: one composer per kind.
+
+A composer runs on a reading snapshot at send time, so a reminder says what is true then (the
+enquiry's current owner and deadline, the line's current text). It returns None when the notice is
+no longer warranted (the enquiry was closed, the line withdrawn): the notice is then cancelled, not
+sent. A notice of a kind with no composer posts the reply stored with it when it was scheduled.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from sqlalchemy.orm import Session
+
+from handlers.reply import Reply
+from models.notices import Notice
+
+Composer = Callable[[Session, Notice, datetime, object], Reply | None]  # (session, notice, now, settings)
+
+COMPOSERS: dict[str, Composer] = {
+}
