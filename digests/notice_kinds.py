@@ -12,10 +12,12 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
+from digests import parliament_notices
 from handlers.reply import Reply
 from models.notices import Notice
 
 Composer = Callable[[Session, Notice, datetime, object], Reply | None]  # (session, notice, now, settings)
 
 COMPOSERS: dict[str, Composer] = {
+    parliament_notices.KIND: parliament_notices.compose_mention,
 }

@@ -19,6 +19,7 @@ from models.db import Base
 KINDS = ("spoken", "written question", "written statement")
 ORIGINS = ("organisation", "programme", "campaign", "spokesperson", "admin")
 SOURCES = ("hansard", "questions", "statements")
+MENTION_NOTICE = "parliament_mention"  # the notice kind of a mention of the organisation or a programme
 
 
 class ParliamentSource(Base):

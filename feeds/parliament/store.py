@@ -13,7 +13,8 @@ from feeds.parliament.sources import Found
 from feeds.parliament.text import passage
 from feeds.tone import tone_of
 from models.coverage import batches, one_of
-from models.parliament import ParliamentMember, ParliamentMention, ParliamentMentionCouncil
+from models.notices import schedule_notice, team_recipients
+from models.parliament import MENTION_NOTICE, ParliamentMember, ParliamentMention, ParliamentMentionCouncil
 
 NOTABLE_ORIGINS = frozenset({"organisation", "programme"})
 
@@ -56,6 +57,8 @@ def store_found(session: Session, matched: list[Matched], members: dict[int, Par
     session.flush()
     for row, codes in new_rows:
         session.add_all(ParliamentMentionCouncil(mention_id=row.id, council_code=code) for code in codes)
+        if row.notable:
+            announce_mention(session, row, settings, now)
     session.flush()
     return created, updated
 
@@ -95,3 +98,11 @@ def _refresh(row: ParliamentMention, match: Matched, now: datetime) -> bool:
     if changed:
         row.updated_at = now
     return changed
+
+
+def announce_mention(session: Session, mention: ParliamentMention, settings, now: datetime) -> int:
+    """Owe each team channel one alert about this mention (its key names the mention and the channel,
+    so every poll and process that finds it lands on the same notice); how many were newly owed."""
+    return sum(schedule_notice(session, key=f"parliament:mention:{mention.ext_id}:{to.platform}:{to.address}",
+                               kind=MENTION_NOTICE, subject_id=mention.id, to=to, due_at=now, now=now)
+               for to in team_recipients(settings))
