@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.compose import Window
+from digests.parliament_sections import public_affairs_figures
 from digests.schedule import due_instant
 from handlers.reply import Attachment, Chart, Item, Reply, Section
 from models.periods import Period
@@ -129,7 +130,8 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
         BoardSection("New ways of sharing good practice", _peer_figures(session, window),
                      write("pilots and case studies"), level=2),
         BoardSection("Events", _event_figures(session, window, now), write("events held and planned"), level=2),
-        BoardSection("Public affairs", (), write("parliamentary and ministerial engagement"), level=2),
+        BoardSection("Public affairs", public_affairs_figures(session, window.start, window.end, now, tz),
+                     write("parliamentary and ministerial engagement"), level=2),
         BoardSection("Implications for Wales", (), write("implications for Wales")),
         BoardSection("Financial Implications", (), write("financial implications")),
         BoardSection("Equalities implications", (), write("equalities implications")),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from digests import data
 from digests.charts import coverage_by_day_chart
+from digests.parliament_sections import in_parliament_sections
 from digests.schedule import due_instant
 from handlers.reply import Fact, Item, Reply, Section, outlets_line
 from models.press_earned import coverage_split
@@ -153,6 +154,7 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
     ratings = ratings_section(session, window)
     if ratings:
         sections.append(ratings)
+    sections += in_parliament_sections(session, window.start, window.end, window.command_period(), window.tz)
     sections.append(coming_up_section(session, window.last_exclusive))
     context = [f"Weekly round-up for {window.label()}. Ask Herald about any number: the command is beside it."]
     if late:

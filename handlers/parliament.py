@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timedelta, timezone
 
 from handlers.args import parse_args
 from handlers.context import Context
@@ -68,6 +69,17 @@ def mention_item(m: ParliamentMention, ctx: Context) -> Item:
         meta.append(f"answered {m.answered_at.astimezone(ctx.tz):%-d %b}" if m.answered_at
                     else (f"answer expected {m.expected_answer_on:%-d %b %Y}" if m.expected_answer_on else "unanswered"))
     return Item(title=m.heading, url=m.url, meta=tuple(meta), detail=f"“{m.passage}”", marker=m.shown_tone)
+
+
+def council_sections(ctx: Context, code: str, limit: int = 3) -> list[Section]:
+    """`/council X`'s "In Parliament": the council's latest mentions (any date), when there are any."""
+    since = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    total, latest = mentions_between(ctx.session, MentionFilter(since, ctx.now() + timedelta(days=1), council=code),
+                                     limit=limit)
+    if not total:
+        return []
+    return [Section(heading=f"In Parliament ({total} mention{'s' if total != 1 else ''})",
+                    items=tuple(mention_item(m, ctx) for m in latest))]
 
 
 def _mentions(text: str, ctx: Context) -> Reply:
