@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterator
@@ -32,6 +33,8 @@ from models.parliament import SOURCES, ParliamentMember, active_terms, source_ro
 
 log = logging.getLogger("herald.parliament")
 OVERLAP = timedelta(days=1)
+# Which API each source is on: sources on different hosts are polled side by side, each host paced on its own.
+HOSTS = {"hansard": "hansard", "questions": "questions-statements", "statements": "questions-statements"}
 MEMBER_CACHE_DAYS = 30
 
 
@@ -63,8 +66,8 @@ class ParliamentPollReport:
 
 def poll_parliament(herald, notifier: Notifier | None = None, everything: bool = True,
                     sleep: Callable[[float], None] = time.sleep) -> ParliamentPollReport:
-    """Poll each source (every one with `everything`, else those due); one failing never stops the rest."""
-    client = JsonClient(herald.settings, sleep=sleep)
+    """Poll each source (every one with `everything`, else those due); one failing never stops the rest.
+    Hansard and the written questions and statements API are polled side by side (different hosts)."""
     now = herald.clock.now()
     with herald.session() as session:
         seed_watch_list(session, herald.settings, now)
@@ -75,15 +78,20 @@ def poll_parliament(herald, notifier: Notifier | None = None, everything: bool =
             if everything or row.next_attempt_at is None or row.next_attempt_at <= now:
                 plans[name] = _first_day(row.last_success_at, now, herald.settings)
     report = ParliamentPollReport()
-    for name in SOURCES:
-        if name not in plans:
-            report.outcomes.append(SourceOutcome(name, "skipped"))
-            continue
-        outcome, notice = _poll_source(herald, client, name, terms, plans[name], now)
+    clients = {host: JsonClient(herald.settings, sleep=sleep) for host in set(HOSTS.values())}
+
+    def poll_host(host: str) -> list[tuple[SourceOutcome, Reply | None]]:
+        return [_poll_source(herald, clients[host], name, terms, plans[name], now) if name in plans
+                else (SourceOutcome(name, "skipped"), None) for name in SOURCES if HOSTS[name] == host]
+
+    with ThreadPoolExecutor(max_workers=len(clients), thread_name_prefix="herald-parliament") as pool:
+        done = [result for future in [pool.submit(poll_host, host) for host in sorted(clients)]
+                for result in future.result()]
+    for outcome, notice in sorted(done, key=lambda pair: SOURCES.index(pair[0].source)):
         report.outcomes.append(outcome)
         if notice is not None and tell_admins(notifier, herald.settings.HERALD_ADMIN_CHANNEL, notice):
             report.notices.append(notice.title)
-    report.requests = client.requests
+    report.requests = sum(c.requests for c in clients.values())
     return report
 
 

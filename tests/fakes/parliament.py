@@ -8,6 +8,7 @@ Failures (429 with Retry-After, 5xx, malformed JSON) are scripted with `FakeServ
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,7 +81,9 @@ class FakeParliament:
     questions: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
     members: dict[int, dict] = field(default_factory=dict)
+    latency: float = 0.0  # seconds each answer takes (the bench gives it a real API's)
     server: FakeServer = field(init=False)
+    _searched: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.server = FakeServer(default=self._answer)
@@ -100,6 +103,8 @@ class FakeParliament:
                 "HERALD_PARLIAMENT_RETRY_SECONDS": 0, "HERALD_PARLIAMENT_REQUEST_INTERVAL": 0}
 
     def _answer(self, rec: Recorded) -> Answer:
+        if self.latency:
+            time.sleep(self.latency)
         if rec.path == HANSARD_PATH:
             return self._hansard(rec)
         if rec.path in (QUESTIONS_PATH, STATEMENTS_PATH):
@@ -112,8 +117,12 @@ class FakeParliament:
     def _hansard(self, rec: Recorded) -> Answer:
         term = _arg(rec, "queryParameters.searchTerm")
         first, last = _arg(rec, "queryParameters.startDate", "0000"), _arg(rec, "queryParameters.endDate", "9999")
-        hits = [c for c in self.contributions if _matches(term, c["ContributionTextFull"], c["DebateSection"])
-                and first <= c["SittingDate"][:10] <= last]
+        key = (rec.path, term, first, last, len(self.contributions))
+        if key not in self._searched:  # the same search paged: filter once (as a real index would)
+            self._searched[key] = [c for c in self.contributions
+                                   if _matches(term, c["ContributionTextFull"], c["DebateSection"])
+                                   and first <= c["SittingDate"][:10] <= last]
+        hits = list(self._searched[key])
         if _arg(rec, "queryParameters.orderBy") == "SittingDateDesc":
             hits.reverse()
         skip, take = int(_arg(rec, "queryParameters.skip", "0")), int(_arg(rec, "queryParameters.take", "20"))
