@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.db import Base
@@ -125,9 +126,13 @@ def source_row(session: Session, name: str) -> ParliamentSource:
     """The health row of a source, created on first use."""
     row = session.get(ParliamentSource, name)
     if row is None:
-        row = ParliamentSource(name=name, consecutive_failures=0, unhealthy_reported=False, items_total=0)
-        session.add(row)
-        session.flush()
+        try:
+            with session.begin_nested():  # another poll may create it at the same moment
+                row = ParliamentSource(name=name, consecutive_failures=0, unhealthy_reported=False, items_total=0)
+                session.add(row)
+                session.flush()
+        except IntegrityError:
+            row = session.get(ParliamentSource, name)
     return row
 
 
@@ -172,11 +177,15 @@ def seed_terms(session: Session, candidates: list[tuple[str, str]], now: datetim
     for term, origin in candidates:
         norm = norm_term(term)
         if norm and norm not in known:
-            session.add(WatchTerm(term=" ".join(term.split()), norm=norm, origin=origin, active=True,
-                                  added_by="herald", added_at=now))
             known.add(norm)
-            added += 1
-    session.flush()
+            try:
+                with session.begin_nested():  # another poll may seed the same term at the same moment
+                    session.add(WatchTerm(term=" ".join(term.split()), norm=norm, origin=origin, active=True,
+                                          added_by="herald", added_at=now))
+                    session.flush()
+                added += 1
+            except IntegrityError:
+                continue
     return added
 
 

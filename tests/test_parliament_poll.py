@@ -114,3 +114,21 @@ def test_malformed_json_and_5xx_are_retried_recorded_reported_and_herald_keeps_s
     with herald.session() as s:
         row = s.get(ParliamentSource, "questions")
         assert (row.consecutive_failures, row.last_error) == (0, None)
+
+
+def test_two_polls_at_once_store_each_mention_once(parl_herald):
+    import threading
+    run(parl_herald, 'parliament watch add "sector support"')
+    reports, start = [], threading.Barrier(2)
+
+    def poll() -> None:
+        start.wait()
+        reports.append(poll_parliament(parl_herald))
+
+    threads = [threading.Thread(target=poll) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(reports) == 2 and all(not r.failed for r in reports) and sum(r.created for r in reports) == 4
+    assert _count(parl_herald) == 4

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any, Callable, Iterator
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from feeds.parliament.client import ApiError, JsonClient
@@ -72,6 +73,11 @@ def _when(value: Any, tz: ZoneInfo) -> datetime | None:
     return parsed.astimezone(timezone.utc)
 
 
+def _part(value: object) -> str:
+    """An API-supplied value made safe as one part of a link Herald builds (no `|`, `>` or spaces)."""
+    return quote(str(value), safe="-_.~")
+
+
 def _slug(heading: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "", heading.title())[:80] or "Debate"
 
@@ -115,8 +121,8 @@ def _contribution(c: dict, tz: ZoneInfo) -> Found | None:
     heading = str(c.get("DebateSection") or "Debate")
     debate = c.get("DebateSectionExtId")
     day = when.astimezone(tz).date().isoformat()
-    url = (f"{HANSARD_SITE}/{house}/{day}/debates/{debate}/{_slug(heading)}#contribution-{ext}" if debate
-           else f"{HANSARD_SITE}/search/Contributions?searchTerm={ext}")
+    url = (f"{HANSARD_SITE}/{_part(house)}/{day}/debates/{_part(debate)}/{_slug(heading)}#contribution-{_part(ext)}"
+           if debate else f"{HANSARD_SITE}/search/Contributions?searchTerm={_part(ext)}")
     party = None
     if (m := re.search(r"\(([^()]*)\)\s*$", str(c.get("AttributedTo") or ""))):
         party = m.group(1).split(",")[-1].strip() or None
@@ -154,7 +160,7 @@ def _question(q: dict, tz: ZoneInfo) -> Found | None:
     return Found(ext_id=f"wq:{q['id']}", kind="written question", house=str(q.get("house") or "Commons"),
                  heading=str(q.get("heading") or "Written question")[:500], occurred_at=tabled,
                  text=plain_text(q.get("questionText")),
-                 url=f"{QUESTIONS_SITE}/written-questions/detail/{tabled.astimezone(tz):%Y-%m-%d}/{uin}",
+                 url=f"{QUESTIONS_SITE}/written-questions/detail/{tabled.astimezone(tz):%Y-%m-%d}/{_part(uin)}",
                  member_id=q.get("askingMemberId") if isinstance(q.get("askingMemberId"), int) else None,
                  answering_body=q.get("answeringBodyName"),
                  answer_text=plain_text(q.get("answerText")) or None, answered_at=answered,
@@ -179,7 +185,7 @@ def written_statements(client: JsonClient, term: str, first: date, last: date, t
         yield Found(ext_id=f"ws:{s['id']}", kind="written statement", house=str(s.get("house") or "Commons"),
                     heading=str(s.get("title") or "Written statement")[:500], occurred_at=made,
                     text=plain_text(s.get("text")),
-                    url=f"{QUESTIONS_SITE}/written-statements/detail/{made.astimezone(tz):%Y-%m-%d}/{uin}",
+                    url=f"{QUESTIONS_SITE}/written-statements/detail/{made.astimezone(tz):%Y-%m-%d}/{_part(uin)}",
                     member_id=s.get("memberId") if isinstance(s.get("memberId"), int) else None,
                     answering_body=s.get("answeringBodyName"))
 
