@@ -58,3 +58,34 @@ def test_terms_that_are_too_short_or_match_everything_are_refused_with_a_reason(
         assert answer.is_error and "Usage" in reply_text(answer), bad
     assert "not on the watch list" in reply_text(run(herald, 'parliament watch remove "nothing here"'))
     assert run(herald, "parliament this week").title == "Nothing in Parliament this week"
+
+
+def test_a_stored_mention_newly_matching_the_organisation_is_announced_once(make_app, sqlite_url, parliament_fake,
+                                                                          slack, pacing, clock):
+    from dataclasses import replace
+    herald = make_app(sqlite_url, **parliament_fake.settings, SLACK_API_URL=slack.api_url,
+                      SLACK_BOT_TOKEN="xoxb-test", HERALD_TEAM_CHANNEL="CTEAM", HERALD_ORGANISATION_NAMES=(),
+                      PACER=Pacer(monotonic=pacing.monotonic, sleep=pacing.sleep)).extensions["herald"]
+    run(herald, 'parliament watch add "sector support"')
+    poll_parliament(herald)
+    assert send_due_notices(herald, "clock:a") == 0  # nothing of ours named yet
+    herald.settings = replace(herald.settings, HERALD_ORGANISATION_NAMES=("LGA",))
+    clock.advance(hours=2)
+    poll_parliament(herald)
+    poll_parliament(herald)
+    assert send_due_notices(herald, "clock:a") == 1 and send_due_notices(herald, "clock:b") == 0
+    (post,) = _team_posts(slack)
+    assert "Jim Example" in post["text"] + str(post.get("blocks"))
+
+
+def test_the_clock_polls_a_source_only_when_it_is_due(make_app, sqlite_url, parliament_fake, clock):
+    herald = make_app(sqlite_url, **parliament_fake.settings).extensions["herald"]
+    run(herald, 'parliament watch add "sector support"')
+    assert poll_parliament(herald, everything=False).created == 4
+    asked = len(parliament_fake.server.requests)
+    clock.advance(minutes=119)
+    report = poll_parliament(herald, everything=False)
+    assert {o.status for o in report.outcomes} == {"skipped"} and len(parliament_fake.server.requests) == asked
+    clock.advance(minutes=1)
+    report = poll_parliament(herald, everything=False)
+    assert {o.status for o in report.outcomes} == {"ok"} and report.created == 0

@@ -29,7 +29,7 @@ from feeds.parliament.text import mentions_term
 from feeds.parliament.watch import seed_watch_list
 from feeds.poll import backoff
 from handlers.reply import Reply, Section
-from models.parliament import SOURCES, ParliamentMember, active_terms, source_row
+from models.parliament import SOURCES, ParliamentMember, active_terms, source_row, sources
 
 log = logging.getLogger("herald.parliament")
 OVERLAP = timedelta(days=1)
@@ -69,6 +69,8 @@ def poll_parliament(herald, notifier: Notifier | None = None, everything: bool =
     """Poll each source (every one with `everything`, else those due); one failing never stops the rest.
     Hansard and the written questions and statements API are polled side by side (different hosts)."""
     now = herald.clock.now()
+    if not everything and not _any_due(herald, now):
+        return ParliamentPollReport([SourceOutcome(name, "skipped") for name in SOURCES])
     with herald.session() as session:
         seed_watch_list(session, herald.settings, now)
         terms = [(t.term, t.origin) for t in active_terms(session)]
@@ -93,6 +95,13 @@ def poll_parliament(herald, notifier: Notifier | None = None, everything: bool =
             report.notices.append(notice.title)
     report.requests = sum(c.requests for c in clients.values())
     return report
+
+
+def _any_due(herald, now: datetime) -> bool:
+    """Whether any source is due, asked on a read snapshot (the clock asks every five minutes)."""
+    with herald.reading() as session:
+        rows = {row.name: row.next_attempt_at for row in sources(session)}
+    return any(rows.get(name) is None or rows[name] <= now for name in SOURCES)
 
 
 def _first_day(last_success: datetime | None, now: datetime, settings) -> date:

@@ -52,8 +52,12 @@ def store_found(session: Session, matched: list[Matched], members: dict[int, Par
             session.add(row)
             new_rows.append((row, matcher.find(f"{row.heading}. {row.text}")))
             created += 1
-        elif _refresh(row, match, now):
-            updated += 1
+        else:
+            was_notable = row.notable
+            if _refresh(row, match, now):
+                updated += 1
+            if row.notable and not was_notable:  # a newly watched name of ours found it: announce it now
+                announce_mention(session, row, settings, now)
     session.flush()
     for row, codes in new_rows:
         session.add_all(ParliamentMentionCouncil(mention_id=row.id, council_code=code) for code in codes)
