@@ -11,11 +11,11 @@ as digests do. Failures are retried with backoff; after MAX_NOTICE_ATTEMPTS the 
 from __future__ import annotations
 
 import logging
-import time
 from datetime import datetime, timedelta
 
 from bot.delivery import DeliveryError, Destination, Resume, deliver_once, fenced_pacer, notify_admins
 from digests import stored
+from digests.fence import ClaimLost, hold_claim
 from digests.notice_kinds import COMPOSERS
 from handlers.reply import Reply
 from models.notices import (CANCELLED, FAILED, GAVE_UP, MAX_NOTICE_ATTEMPTS, SENT, WORKFLOWS, Notice, NoticeClaim,
@@ -27,10 +27,6 @@ NOTICE_CHECK_SECONDS = 30.0
 SEND_STALE_AFTER = timedelta(minutes=2)
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 CLOCK_SKEW = timedelta(minutes=5)
-
-
-class ClaimLost(Exception):
-    """Another holder took this notice over: this attempt must post and record nothing more."""
 
 
 def send_due_notices(herald: Herald, holder: str = "cli") -> int:
@@ -106,26 +102,11 @@ def attempt_notice(herald: Herald, notice_id: int, holder: str) -> str | None:
 
 
 def _hold(herald: Herald, claim: NoticeClaim) -> None:
-    """Return once this attempt may post, its claim renewed; ClaimLost once another has the notice.
-
-    A clock posts only while its lease lasts half a lease longer (see `digests.runner.hold`); with
-    less left it waits for its renewal for at most one lease, then gives the notice back.
-    """
-    lease = float(herald.settings.HERALD_CLOCK_LEASE_SECONDS)
-    give_up = time.monotonic() + lease
-    while True:
-        now = herald.clock.now()
-        lease_until = now + timedelta(seconds=lease / 2) if claim.holder.startswith("clock:") else None
-        with herald.session() as session:
-            state = renew_notice(session, claim, now, lease_until)
-            if state == "short" and time.monotonic() > give_up:
-                record_notice(session, claim, status=FAILED, next_attempt_at=now, last_error="clock lease ran short")
-                state = "lost"
-        if state == "held":
-            return
-        if state == "lost":
-            raise ClaimLost(f"notice {claim.notice_id}: attempt {claim.number} by {claim.holder} was taken over")
-        time.sleep(0.05)
+    """The fence before the post (`digests.fence.hold_claim`): ClaimLost once another has the notice."""
+    hold_claim(herald, claim.holder, lambda session, now, until: renew_notice(session, claim, now, until),
+               lambda session: record_notice(session, claim, status=FAILED, next_attempt_at=herald.clock.now(),
+                                             last_error="the clock's lease ran short"),
+               f"notice {claim.notice_id}: attempt {claim.number} by {claim.holder} was taken over")
 
 
 def _record(herald: Herald, claim: NoticeClaim, **values) -> None:

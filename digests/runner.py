@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import time
 from dataclasses import replace
 from datetime import timedelta
 
@@ -27,6 +26,7 @@ from sqlalchemy import select
 from bot.delivery import (DRAFT_PART, DeliveryError, Destination, Resume, deliver, deliver_once, fenced_pacer,
                           notify_admins)
 from digests import stored
+from digests.fence import ClaimLost, hold_claim
 from digests.compose import Window, daily_digest, weekly_roundup
 from digests.claims import current_occurrence, schedule_for
 from digests.schedule import Occurrence, Schedule, occurrences_between
@@ -137,11 +137,6 @@ def _occurrence_of(run: DigestRun, herald: Herald) -> Occurrence:
     return Occurrence(run.period_key, run.due_at, day, day - span, day)
 
 
-class ClaimLost(Exception):
-    """This attempt's claim was taken over (its holder stalled past its lease or claim): it must not
-    post or record anything more."""
-
-
 def _prepare(herald: Herald, run_id: int, holder: str):
     """Take the run for an attempt (committed at once), compose its digest on a reading snapshot if
     it has none yet (no writer waits on the composing), then store it while the attempt holds the run."""
@@ -171,31 +166,11 @@ def _prepare(herald: Herald, run_id: int, holder: str):
 
 
 def hold(herald: Herald, claim: AttemptClaim) -> None:
-    """The fence before each post (`hold_attempt`): return once this attempt may post, renewing its
-    claim; raise ClaimLost once another holder or attempt has the run.
-
-    A clock posts only while its lease lasts at least half a lease (HERALD_CLOCK_LEASE_SECONDS, the
-    setting the clock takes its lease length from) longer, so a successor, which
-    takes the run only after taking the lapsed lease, never overlaps a post in flight (the Slack
-    client's timeout, 10 s, is well inside the default 30 s). With less left it waits for its own
-    renewal, for at most one lease length, then gives the run back (`claimed`) for the next leader.
-    """
-    lease = float(herald.settings.HERALD_CLOCK_LEASE_SECONDS)
-    give_up = time.monotonic() + lease
-    while True:
-        now = herald.clock.now()
-        lease_until = now + timedelta(seconds=lease / 2) if claim.holder.startswith("clock:") else None
-        with herald.session() as session:
-            state = hold_attempt(session, claim, now, lease_until)
-        if state == "held":
-            return
-        if state == "short" and time.monotonic() > give_up:  # leave it to whichever clock leads next
-            with herald.session() as session:
-                record_attempt(session, claim, status="claimed")
-            state = "lost"
-        if state == "lost":
-            raise ClaimLost(f"digest run {claim.run_id}: attempt {claim.number} by {claim.holder} was taken over")
-        time.sleep(0.05)
+    """The fence before each post (`digests.fence.hold_claim` over `hold_attempt`): return once this
+    attempt may post, renewing its claim; raise ClaimLost once another holder or attempt has the run."""
+    hold_claim(herald, claim.holder, lambda session, now, until: hold_attempt(session, claim, now, until),
+               lambda session: record_attempt(session, claim, status="claimed"),
+               f"digest run {claim.run_id}: attempt {claim.number} by {claim.holder} was taken over")
 
 
 def attempt(herald: Herald, run_id: int, holder: str) -> str | None:

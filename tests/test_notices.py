@@ -176,3 +176,32 @@ def test_a_subjects_notices_are_listed_soonest_first(digest_herald, clock):
     _schedule(digest_herald, key="e:1:before", due=NOON - timedelta(hours=1))
     with digest_herald.reading() as session:
         assert [n.key for n in notices_of(session, "test", 1)] == ["e:1:before", "e:1:at"]
+
+
+def test_a_clock_stalled_past_its_lease_posts_nothing_after_its_successor(make_app, database_url, digest_herald,
+                                                                          slack, clock):
+    from models.digest import acquire_lease
+    from tests.test_digest_stalled_claim import StallingPacer
+
+    clock.set(NOON)
+    _schedule(digest_herald, to=Recipient("slack", "CTEAM"), text="Thurrock in the spotlight")
+    with digest_herald.session() as session:
+        assert acquire_lease(session, "clock", "clock:a", clock.now(), 2)
+    pacer = StallingPacer()
+    pacer.book("CTEAM")  # clock A's post to the team channel will stall in the pacing wait
+    herald_a = make_app(database_url, SLACK_API_URL=slack.api_url, SLACK_BOT_TOKEN="xoxb-test",
+                        HERALD_CLOCK_LEASE_SECONDS=2, PACER=pacer).extensions["herald"]
+    stalled = threading.Thread(target=sender.send_due_notices, args=(herald_a, "clock:a"), daemon=True)
+    stalled.start()
+    assert pacer.stalled.wait(30), "clock A never reached its post"
+
+    clock.advance(seconds=5)  # A's lease lapsed while it stalled; B takes the lease, then the notice
+    with digest_herald.session() as session:
+        assert acquire_lease(session, "clock", "clock:b", clock.now(), 60)
+    assert sender.send_due_notices(digest_herald, "clock:b") == 1
+    pacer.gate.set()
+    stalled.join(timeout=30)
+    assert not stalled.is_alive()
+    assert [p["channel"] for p in slack.calls("chat.postMessage")] == ["CTEAM"]
+    (notice,) = _notices(digest_herald)
+    assert (notice.status, notice.attempts, notice.claimed_by) == ("sent", 2, "clock:b")

@@ -40,7 +40,8 @@ log = logging.getLogger("herald.slack")
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "app_mentions:read", "files:write",
               "channels:history", "groups:history",  # a resumed digest looks for its part already posted
               "usergroups:read", "users:read",
-              "im:history")  # questions typed in Herald's DM (message.im)
+              "im:history",  # questions typed in Herald's DM (message.im)
+              "im:write")  # a reminder opens its owner's DM
 OAUTH_STATE_SECONDS = 600
 ACK_BUDGET_SECONDS = 2.0  # Slack gives up on an acknowledgement after 3 s
 
