@@ -31,7 +31,7 @@ def _counts(mentions: list[ParliamentMention]) -> str:
     by = Counter((m.house, m.kind) for m in mentions)
     houses = []
     for house in ("Commons", "Lords"):
-        parts = [f"{by[(house, kind)]} {kind}{'s' if by[(house, kind)] != 1 else ''}" for kind in KINDS if by[(house, kind)]]
+        parts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind in KINDS if (n := by[(house, kind)])]
         if parts:
             houses.append(f"{house}: {', '.join(parts)}")
     return "; ".join(houses)

@@ -63,11 +63,12 @@ def mention_item(m: ParliamentMention, ctx: Context) -> Item:
     who = m.member_name or "Unknown member"
     if m.party:
         who += f" ({m.party})"
-    meta = [who, m.house + (f" · {m.section}" if m.section and m.section not in (m.house, f"{m.house} Chamber") else ""),
-            m.kind, f"{m.occurred_at.astimezone(ctx.tz):%-d %b %Y}", m.shown_tone, f"id {m.id}"]
+    where = m.house
+    if m.section and m.section not in (m.house, f"{m.house} Chamber"):
+        where += f" · {m.section}"
+    meta = [who, where, m.kind, f"{m.occurred_at.astimezone(ctx.tz):%-d %b %Y}", m.shown_tone, f"id {m.id}"]
     if m.kind == "written question":
-        meta.append(f"answered {m.answered_at.astimezone(ctx.tz):%-d %b}" if m.answered_at
-                    else (f"answer expected {m.expected_answer_on:%-d %b %Y}" if m.expected_answer_on else "unanswered"))
+        meta.append(_answer_state(m, ctx))
     return Item(title=m.heading, url=m.url, meta=tuple(meta), detail=f"“{m.passage}”", marker=m.shown_tone)
 
 
@@ -82,6 +83,12 @@ def council_sections(ctx: Context, code: str, limit: int = 3) -> list[Section]:
                     items=tuple(mention_item(m, ctx) for m in latest))]
 
 
+def _answer_state(m: ParliamentMention, ctx: Context) -> str:
+    if m.answered_at:
+        return f"answered {m.answered_at.astimezone(ctx.tz):%-d %b}"
+    return f"answer expected {m.expected_answer_on:%-d %b %Y}" if m.expected_answer_on else "unanswered"
+
+
 def _mentions(text: str, ctx: Context) -> Reply:
     f, label = _filter(text, ctx)
     total, page = mentions_between(ctx.session, f, limit=PAGE)
@@ -91,8 +98,8 @@ def _mentions(text: str, ctx: Context) -> Reply:
                                             "See the terms with /parliament watch list."),))
     return Reply(title=f"In Parliament {label}: {total} mention{'s' if total != 1 else ''}",
                  sections=(Section(items=tuple(mention_item(m, ctx) for m in page)),),
-                 context=(f"Newest first{'; the first ' + str(PAGE) + ' shown, all in /parliament export' if total > PAGE else ''}. "
-                          f"Set a tone with {TONE_EXAMPLE}.",))
+                 context=(("Newest first" + (f"; the first {PAGE} shown, all in /parliament export"
+                                             if total > PAGE else "") + f". Set a tone with {TONE_EXAMPLE}."),))
 
 
 def _export(text: str, ctx: Context) -> Reply:
@@ -104,10 +111,11 @@ def _export(text: str, ctx: Context) -> Reply:
     writer.writerow(["id", "date", "house", "type", "member", "party", "heading", "passage", "tone", "terms",
                      "councils", "answered", "answer expected", "url"])
     for m in rows:
+        answered = f"{m.answered_at.astimezone(ctx.tz):%Y-%m-%d}" if m.answered_at else ""
+        expected = f"{m.expected_answer_on:%Y-%m-%d}" if m.expected_answer_on and not m.answered_at else ""
         writer.writerow([m.id, f"{m.occurred_at.astimezone(ctx.tz):%Y-%m-%d}", m.house, m.kind, m.member_name or "",
                          m.party or "", _cell(m.heading), _cell(m.passage), m.shown_tone, "; ".join(m.terms or []),
-                         " ".join(codes.get(m.id, [])), f"{m.answered_at.astimezone(ctx.tz):%Y-%m-%d}" if m.answered_at else "",
-                         f"{m.expected_answer_on:%Y-%m-%d}" if m.expected_answer_on and not m.answered_at else "", m.url])
+                         " ".join(codes.get(m.id, [])), answered, expected, m.url])
     slug = label.replace(" ", "-").replace("/", "-")
     return Reply(title=f"Parliament {label}: {total} mention{'s' if total != 1 else ''} exported",
                  attachments=(Attachment(f"parliament-{slug}.csv", out.getvalue().encode("utf-8-sig"), "text/csv"),))
@@ -183,9 +191,9 @@ def _tone(text: str, ctx: Context) -> Reply:
 def _sources(_text: str, ctx: Context) -> Reply:
     rows = sources(ctx.session)
     if not rows:
+        every = ctx.settings.HERALD_PARLIAMENT_POLL_MINUTES
         return Reply(title="Parliament has not been polled yet",
-                     context=("It is polled every "
-                              f"{ctx.settings.HERALD_PARLIAMENT_POLL_MINUTES} minutes; `flask --app app parliament poll` polls now.",))
+                     context=(f"It is polled every {every} minutes; `flask --app app parliament poll` polls now.",))
 
     def when(value) -> str:
         return value.astimezone(ctx.tz).strftime("%-d %b %H:%M") if value else "never"
@@ -195,7 +203,7 @@ def _sources(_text: str, ctx: Context) -> Reply:
                              f"{r.items_total:,} mentions", f"next poll {when(r.next_attempt_at)}"))
                   for r in rows)
     failing = sum(1 for r in rows if not r.healthy)
-    return Reply(title=f"Parliament sources" + (f": {failing} failing" if failing else ": all working"),
+    return Reply(title="Parliament sources" + (f": {failing} failing" if failing else ": all working"),
                  sections=(Section(items=items),))
 
 
@@ -213,9 +221,9 @@ def _reads(rest: str) -> bool:
 FAMILY = Family(
     name="parliament",
     summary="What MPs and peers say about our work: debates, written questions and statements",
-    usage="/parliament <period> [house:lords|commons] [term:…] [member:…] [council:…]  ·  /parliament export <period>"
-          "  ·  /parliament watch add|remove \"term\"  ·  /parliament watch list  ·  /parliament tone <id> "
-          "positive|neutral|negative  ·  /parliament sources",
+    usage="/parliament <period> [house:lords|commons] [term:…] [member:…] [council:…]"
+          "  ·  /parliament export <period>  ·  /parliament watch add|remove \"term\"  ·  /parliament watch list"
+          "  ·  /parliament tone <id> positive|neutral|negative  ·  /parliament sources",
     examples=("/parliament this week", EXAMPLE, WATCH_EXAMPLE, "/parliament export last month", TONE_EXAMPLE),
     handle=handle,
     slow_words=("export", "csv"),

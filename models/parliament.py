@@ -136,6 +136,24 @@ def source_row(session: Session, name: str) -> ParliamentSource:
     return row
 
 
+def cache_member(session: Session, member_id: int, name: str, party: str | None, house: str | None,
+                 now: datetime) -> ParliamentMember:
+    """Store (or refresh) a member's name, party and house; another poll may store them at the same moment."""
+    row = session.get(ParliamentMember, member_id)
+    if row is None:
+        try:
+            with session.begin_nested():
+                row = ParliamentMember(id=member_id, name=name, party=party, house=house, fetched_at=now)
+                session.add(row)
+                session.flush()
+            return row
+        except IntegrityError:
+            row = session.get(ParliamentMember, member_id)
+    row.name, row.party, row.house, row.fetched_at = name, party, house, now
+    session.flush()
+    return row
+
+
 def sources(session: Session) -> list[ParliamentSource]:
     """Every source polled so far."""
     return list(session.scalars(select(ParliamentSource).order_by(ParliamentSource.name)))

@@ -41,6 +41,9 @@ def test_two_polls_find_each_matching_contribution_question_and_statement_once(p
     assert "alert(1)" not in text and "<script>" not in text  # speech HTML stripped, script dropped
     lords = reply_text(run(parl_herald, "parliament this week house:lords"))
     assert "Baroness Example" in lords and "Jim Example" not in lords
+    assert run(parl_herald, "parliament this week member:jim").title == "In Parliament this week: 1 mention"
+    assert run(parl_herald, 'parliament this week term:"sector support offer"').title == \
+        "In Parliament this week: 1 mention"
     # the passage is the sentence around the term, not the whole speech
     assert "transformed Thurrock Council's finances" in text and "Another point entirely" not in text
 
@@ -72,7 +75,8 @@ def test_429_then_200_loses_nothing_and_pages_through_everything(make_app, datab
     from tests.fakes.parliament import contribution
     parliament_fake.contributions += [contribution(f"C-PAGE-{i}", f"<p>Sector support note {i}.</p>", MONDAY,
                                                    debate=f"D-{i}") for i in range(7)]
-    herald = make_app(database_url, **{**parliament_fake.settings, "HERALD_PARLIAMENT_PAGE_SIZE": 3}).extensions["herald"]
+    settings = {**parliament_fake.settings, "HERALD_PARLIAMENT_PAGE_SIZE": 3}
+    herald = make_app(database_url, **settings).extensions["herald"]
     run(herald, 'parliament watch add "sector support"')
     parliament_fake.server.script(HANSARD_PATH, Answer(429, {"message": "slow down"}, {"Retry-After": "0"}),
                                   parliament_fake._answer)

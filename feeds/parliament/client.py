@@ -57,7 +57,10 @@ class JsonClient:
             elif status == 429:
                 reason = "rate limited (HTTP 429)"
                 wait = _retry_after(headers.get("Retry-After"))
-                if attempt < retries and wait <= MAX_RETRY_AFTER:
+                if wait > MAX_RETRY_AFTER:
+                    raise ApiError(f"{_where(path)} asked Herald to wait {wait:.0f} s (HTTP 429); "
+                                   "the next poll tries again")
+                if attempt < retries:
                     self.sleep(wait)
                     continue
             elif status and status != 200 and status < 500:

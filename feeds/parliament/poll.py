@@ -29,7 +29,7 @@ from feeds.parliament.text import mentions_term
 from feeds.parliament.watch import seed_watch_list
 from feeds.poll import backoff
 from handlers.reply import Reply, Section
-from models.parliament import SOURCES, ParliamentMember, active_terms, source_row, sources
+from models.parliament import SOURCES, ParliamentMember, active_terms, cache_member, source_row, sources
 
 log = logging.getLogger("herald.parliament")
 OVERLAP = timedelta(days=1)
@@ -83,7 +83,7 @@ def poll_parliament(herald, notifier: Notifier | None = None, everything: bool =
     clients = {host: JsonClient(herald.settings, sleep=sleep) for host in set(HOSTS.values())}
 
     def poll_host(host: str) -> list[tuple[SourceOutcome, Reply | None]]:
-        return [_poll_source(herald, clients[host], name, terms, plans[name], now) if name in plans
+        return [_guarded(herald, clients[host], name, terms, plans[name], now) if name in plans
                 else (SourceOutcome(name, "skipped"), None) for name in SOURCES if HOSTS[name] == host]
 
     with ThreadPoolExecutor(max_workers=len(clients), thread_name_prefix="herald-parliament") as pool:
@@ -118,6 +118,16 @@ def _search(client: JsonClient, name: str, term: str, first: date, last: date, t
         yield from api.written_questions(client, term, first, last, tz, answered=True)
     else:
         yield from api.written_statements(client, term, first, last, tz)
+
+
+def _guarded(herald, client: JsonClient, name: str, terms: list[tuple[str, str]], first: date,
+             now: datetime) -> tuple[SourceOutcome, Reply | None]:
+    """One source's poll; a surprise (a database error, a bug) fails that source, never the others."""
+    try:
+        return _poll_source(herald, client, name, terms, first, now)
+    except Exception as exc:  # noqa: BLE001 - recorded in the source's health and logged with its traceback
+        log.exception("parliament source %s: unexpected error", name)
+        return _record_failure(herald, name, f"Unexpected error ({type(exc).__name__})", now)
 
 
 def _poll_source(herald, client: JsonClient, name: str, terms: list[tuple[str, str]], first: date,
@@ -165,12 +175,8 @@ def _members(herald, client: JsonClient, ids: set[int]) -> dict[int, ParliamentM
         if looked is None:
             continue
         with herald.session() as session:
-            row = session.get(ParliamentMember, member_id) or ParliamentMember(id=member_id)
-            row.name, row.party, row.house, row.fetched_at = looked.name, looked.party, looked.house, now
-            session.add(row)
-            session.flush()
-            session.expunge(row)
-            cached[member_id] = row
+            cached[member_id] = cache_member(session, looked.id, looked.name, looked.party, looked.house, now)
+            session.expunge(cached[member_id])
     return cached
 
 

@@ -38,7 +38,8 @@ def question(qid: int, text: str, tabled: date, heading: str = "Local Government
     return {"id": qid, "askingMemberId": member_id, "askingMember": None, "house": house,
             "memberHasInterest": False, "dateTabled": f"{tabled.isoformat()}T00:00:00",
             "dateForAnswer": f"{(due or tabled).isoformat()}T00:00:00", "uin": uin or str(10000 + qid),
-            "questionText": text, "answeringBodyId": 7, "answeringBodyName": "Ministry of Housing, Communities and Local Government",
+            "questionText": text, "answeringBodyId": 7,
+            "answeringBodyName": "Ministry of Housing, Communities and Local Government",
             "isWithdrawn": False, "isNamedDay": False, "groupedQuestions": [], "answerIsHolding": None,
             "answerIsCorrection": False, "answeringMemberId": None, "answeringMember": None,
             "correctingMemberId": None, "correctingMember": None,
@@ -52,7 +53,8 @@ def statement(sid: int, text: str, made: date, title: str = "Local Government Up
     """A written statement's `value`, as `writtenstatements/statements` returns it."""
     return {"id": sid, "memberId": member_id, "memberRole": "Minister", "uin": f"HCWS{sid}", "dateMade":
             f"{made.isoformat()}T00:00:00", "answeringBodyId": 7, "answeringBodyName": "MHCLG", "title": title,
-            "text": text, "house": "Commons", "noticeNumber": None, "hasAttachments": False, "hasLinkedStatements": False}
+            "text": text, "house": "Commons", "noticeNumber": None, "hasAttachments": False,
+            "hasLinkedStatements": False}
 
 
 def member_value(member_id: int, name: str, party: str, house: int = 1) -> dict:
@@ -98,7 +100,8 @@ class FakeParliament:
     @property
     def settings(self) -> dict:
         """The settings that point Herald at this fake."""
-        return {"HERALD_HANSARD_API_URL": f"{self.server.url}/hansard", "HERALD_PQ_API_URL": f"{self.server.url}/pq/api",
+        return {"HERALD_HANSARD_API_URL": f"{self.server.url}/hansard",
+                "HERALD_PQ_API_URL": f"{self.server.url}/pq/api",
                 "HERALD_MEMBERS_API_URL": f"{self.server.url}/members/api", "HERALD_ALLOW_PRIVATE_FEEDS": True,
                 "HERALD_PARLIAMENT_RETRY_SECONDS": 0, "HERALD_PARLIAMENT_REQUEST_INTERVAL": 0}
 
