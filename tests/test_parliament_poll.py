@@ -136,3 +136,16 @@ def test_two_polls_at_once_store_each_mention_once(parl_herald):
         t.join()
     assert len(reports) == 2 and all(not r.failed for r in reports) and sum(r.created for r in reports) == 4
     assert _count(parl_herald) == 4
+
+
+def test_a_timeout_is_retried_and_an_empty_page_ends_the_paging(make_app, sqlite_url, parliament_fake):
+    settings = {**parliament_fake.settings, "HERALD_FEED_READ_TIMEOUT": 0.3, "HERALD_FEED_TOTAL_TIMEOUT": 1}
+    herald = make_app(sqlite_url, **settings).extensions["herald"]
+    run(herald, 'parliament watch add "sector support"')
+    parliament_fake.server.script(HANSARD_PATH, Answer(200, {"Results": [], "TotalResultCount": 0}, delay=1.0),
+                                  parliament_fake._answer)
+    parliament_fake.server.script(QUESTIONS_PATH, Answer(200, {"results": []}))  # an empty page, no total
+    report = poll_parliament(herald)
+    assert [(o.source, o.status, o.created) for o in report.outcomes] == \
+        [("hansard", "ok", 2), ("questions", "ok", 0), ("statements", "ok", 1)]
+    assert len(parliament_fake.server.received(QUESTIONS_PATH)) == 4  # one empty page per term and query
