@@ -84,6 +84,17 @@ class Settings:
     HERALD_SPOTLIGHT_MIN_NEGATIVE: int = 3  # negative items about one council that make a spotlight…
     HERALD_SPOTLIGHT_WINDOW_HOURS: int = 48  # …within this many hours…
     HERALD_SPOTLIGHT_MIN_OUTLETS: int = 2  # …from at least this many outlets (models/spotlight.py)
+    HERALD_HANSARD_API_URL: str = "https://hansard-api.parliament.uk"
+    HERALD_PQ_API_URL: str = "https://questions-statements-api.parliament.uk/api"
+    HERALD_MEMBERS_API_URL: str = "https://members-api.parliament.uk/api"
+    HERALD_PARLIAMENT_POLL_MINUTES: int = 120
+    HERALD_PARLIAMENT_LOOKBACK_DAYS: int = 7  # how far back the first poll reaches
+    HERALD_PARLIAMENT_PAGE_SIZE: int = 100
+    HERALD_PARLIAMENT_RETRIES: int = 4  # tries after the first, per request (429, 5xx, timeouts, bad JSON)
+    HERALD_PARLIAMENT_RETRY_SECONDS: float = 2.0  # first backoff; doubles per retry
+    HERALD_PARLIAMENT_REQUEST_INTERVAL: float = 0.1  # seconds between two requests (Parliament allows ~10/s)
+    HERALD_PARLIAMENT_WATCH_FROM: tuple[str, ...] = ("organisation", "programme", "campaign", "spokesperson")
+    HERALD_ORGANISATION_NAMES: tuple[str, ...] = ("Local Government Association",)
     HERALD_TEAM_CHANNEL: str = ""
     HERALD_TEAM_WORKFLOWS_URL: str = ""
     HERALD_BASE_URL: str = "http://127.0.0.1:5000"
@@ -145,6 +156,12 @@ class Settings:
                self.HERALD_SPOTLIGHT_MIN_OUTLETS) < 1:
             raise ConfigError("HERALD_SPOTLIGHT_MIN_NEGATIVE / _WINDOW_HOURS / _MIN_OUTLETS: must be at least 1")
         self._validate_feed_limits()
+        if self.HERALD_PARLIAMENT_POLL_MINUTES < 1 or self.HERALD_PARLIAMENT_PAGE_SIZE < 1:
+            raise ConfigError("HERALD_PARLIAMENT_POLL_MINUTES / HERALD_PARLIAMENT_PAGE_SIZE: must be at least 1")
+        unknown = set(self.HERALD_PARLIAMENT_WATCH_FROM) - {"organisation", "programme", "campaign", "spokesperson"}
+        if unknown:
+            raise ConfigError("HERALD_PARLIAMENT_WATCH_FROM: each of organisation, programme, campaign, spokesperson; "
+                              f"not {', '.join(sorted(unknown))}")
 
     def _validate_feed_limits(self) -> None:
         for name, least in _FEED_LIMIT_FLOORS.items():

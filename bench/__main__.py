@@ -16,7 +16,8 @@ from bench import datagen, databases, machine, report
 from bench.databases import BenchDatabase
 from bench.report import Result
 
-SUITES = ("quality", "ask", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook", "lines")
+SUITES = ("quality", "ask", "commands", "http", "floor", "layers", "mixed", "feeds", "digest", "webhook", "lines",
+          "parliament")
 HTTP_SUITES = {"http", "floor", "layers", "mixed"}  # measured through gunicorn at --http-size
 BACKENDS = ("sqlite", "postgresql")
 
@@ -117,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     quality = _quality_suite(options, log)
     with ExitStack() as stack:
         servers = {}
-        if "postgresql" in options.backends and {"commands", "feeds", "webhook", "lines", *HTTP_SUITES} & set(options.suites):
+        if "postgresql" in options.backends and {"commands", "feeds", "webhook", "lines", "parliament",
+                                                  *HTTP_SUITES} & set(options.suites):
             servers["postgresql"] = stack.enter_context(databases.postgres_server(log))
         settings_line = options.describe()
         if "postgresql" in servers:
@@ -190,7 +192,7 @@ def _quality_suite(options: Options, log) -> str:
 
 
 def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None, log) -> list[Result]:
-    from bench.suites import ask, digest, feeds, lines, webhook
+    from bench.suites import ask, digest, feeds, lines, parliament, webhook
     results: list[Result] = []
     if "ask" in options.suites:
         log("— questions read as commands (tests/data/questions)")
@@ -201,6 +203,9 @@ def _standalone_suites(options: Options, anchor: datetime, pg_server: str | None
     if "digest" in options.suites:
         log("— weekly digest")
         results += digest.run(anchor, log)
+    if "parliament" in options.suites:
+        log("\n== parliament: polling 5,000 contributions and 1,000 questions from loopback fakes ==")
+        results += parliament.run(options.runs, log, options.backends, pg_server)
     if "webhook" in options.suites:
         log("— a 500-item coverage webhook")
         results += webhook.run(options.backends, pg_server, log)

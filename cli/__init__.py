@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from cli import campaign, core, digest, feeds, lines, programme
+from cli import campaign, core, digest, feeds, lines, parliament, programme
 from cli.teams import teams_cli
 from cli.teams_bot import teams_bot_cli
 
@@ -11,5 +11,5 @@ from cli.teams_bot import teams_bot_cli
 def register(app: Flask) -> None:
     """Attach every Herald command to the app's `flask` CLI."""
     for command in (*core.COMMANDS, *feeds.COMMANDS, *campaign.COMMANDS, *programme.COMMANDS,
-                    *digest.COMMANDS, *lines.COMMANDS, teams_cli, teams_bot_cli):
+                    *digest.COMMANDS, *lines.COMMANDS, *parliament.COMMANDS, teams_cli, teams_bot_cli):
         app.cli.add_command(command)

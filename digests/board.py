@@ -18,6 +18,7 @@ from digests.charts import coverage_by_day_chart
 from digests.compose import Window
 from digests.enquiry_sections import enquiry_board_figures
 from digests.support_digest import support_board_figures
+from digests.parliament_sections import public_affairs_figures
 from digests.schedule import due_instant
 from digests.lines_figures import lines_board_figures
 from handlers.reply import Attachment, Chart, Item, Reply, Section
@@ -133,7 +134,8 @@ def build_board_update(session: Session, quarter: Period, now: datetime) -> Boar
         BoardSection("New ways of sharing good practice", _peer_figures(session, window),
                      write("pilots and case studies"), level=2),
         BoardSection("Events", _event_figures(session, window, now), write("events held and planned"), level=2),
-        BoardSection("Public affairs", (), write("parliamentary and ministerial engagement"), level=2),
+        BoardSection("Public affairs", public_affairs_figures(session, window.start, window.end, now, tz),
+                     write("parliamentary and ministerial engagement"), level=2),
         BoardSection("Communications support and improvement", support_board_figures(session, window),
                      write("the support given to councils in the media spotlight, and what it achieved")),
         BoardSection("Implications for Wales", (), write("implications for Wales")),

@@ -7,7 +7,8 @@ seconds and another clock takes over once the lease lapses (default 60 s). Insid
 - one cron job per digest subscription, in HERALD_TIMEZONE, fixed id `digest:<id>`, re-synced
   every minute so subscription changes are picked up;
 - the fixed jobs of `clock_jobs` (the digest catch-up sweep and the feed poll, every minute; the
-  due reminders and alerts of `digests.notices`, every 30 s).
+  Parliament poll every five minutes, each source due every HERALD_PARLIAMENT_POLL_MINUTES;
+  the due reminders and alerts of `digests.notices`, every 30 s).
 
 Every job uses a one-hour misfire grace with coalescing (the default grace of one second drops a
 digest that falls due during a restart). The due time and period key of each digest still come
@@ -44,6 +45,7 @@ from config import Settings
 from runtime import Herald
 
 FEED_CHECK_SECONDS = 60.0
+PARLIAMENT_CHECK_SECONDS = 300.0  # each source is due every HERALD_PARLIAMENT_POLL_MINUTES
 
 log = logging.getLogger("herald.clock")
 MISFIRE_GRACE_SECONDS = 3600
@@ -82,6 +84,12 @@ def poll_feeds(herald: Herald, _holder: str) -> None:
     poll_due_feeds(herald, SlackNotifier.for_herald(herald))
 
 
+def poll_parliament_due(herald: Herald, _holder: str) -> None:
+    """Poll the Parliament sources that are due (every HERALD_PARLIAMENT_POLL_MINUTES, backing off on failure)."""
+    from feeds.parliament.poll import poll_parliament
+    poll_parliament(herald, SlackNotifier.for_herald(herald), everything=False)
+
+
 def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:
     """The fixed jobs: the digest catch-up sweep, the feed poll (every minute; feeds due by then), and
     the reminders and alerts that are due (`digests.notices`, every 30 s)."""
@@ -90,6 +98,7 @@ def clock_jobs(options: ClockOptions) -> tuple[ClockJob, ...]:
         ClockJob("feeds:poll", poll_feeds, _every(FEED_CHECK_SECONDS)),
         ClockJob("notices:send", run_notices, _every(NOTICE_CHECK_SECONDS)),
         ClockJob("spotlight:check", run_spotlight_check, _every(SPOTLIGHT_CHECK_SECONDS)),
+        ClockJob("parliament:poll", poll_parliament_due, _every(PARLIAMENT_CHECK_SECONDS)),
     )
 
 

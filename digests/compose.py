@@ -15,6 +15,7 @@ from digests import data
 from digests.charts import coverage_by_day_chart
 from digests.enquiry_sections import enquiries_section
 from digests.lines_figures import lines_section
+from digests.parliament_sections import in_parliament_sections
 from digests.schedule import due_instant
 from digests.support_digest import support_section
 from handlers.reply import Fact, Item, Reply, Section, outlets_line
@@ -170,6 +171,7 @@ def weekly_roundup(session: Session, window: Window, now: datetime, late: bool =
     if ratings:
         sections.append(ratings)
     sections.append(support_section(session, window))
+    sections += in_parliament_sections(session, window.start, window.end, window.command_period(), window.tz)
     sections.append(coming_up_section(session, window.last_exclusive))
     context = [f"Weekly round-up for {window.label()}. Ask Herald about any number: the command is beside it."]
     if late:

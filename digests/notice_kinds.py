@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from digests import enquiry_notices, spotlight_alerts
 from digests.line_notices import compose_line_review
+from digests import parliament_notices
 from handlers.reply import Reply
 from models.notices import Notice
 
@@ -23,4 +24,5 @@ COMPOSERS: dict[str, Composer] = {
     **enquiry_notices.COMPOSERS,
     "spotlight": spotlight_alerts.compose_spotlight, "support_followup": spotlight_alerts.compose_followup,
     "line_review": compose_line_review,
+    parliament_notices.KIND: parliament_notices.compose_mention,
 }

@@ -1,6 +1,7 @@
 """`/council`: one answer per council: its coverage this month, its peer challenge, the programmes in its news."""
 from __future__ import annotations
 
+from handlers import parliament
 from handlers.context import Context
 from handlers.council_names import council_from
 from handlers.errors import UsageError
@@ -40,6 +41,7 @@ def handle(text: str, ctx: Context) -> Reply:
         sections.append(Section(heading="Programmes in its coverage", items=tuple(
             Item(title=p.name, meta=(f"{p.items} item{'s' if p.items != 1 else ''}",)) for p in programmes)))
     sections += support_sections(ctx, council.code, council.nice_name)
+    sections += parliament.council_sections(ctx, council.code)
     context = ((resolution.note,) if resolution.note else ()) + (council.official_name,)
     return Reply(title=council.nice_name, sections=tuple(sections), context=context,
                  buttons=(Button("Peer challenge", command=f"/peer-challenge {council.nice_name}"),))

@@ -23,7 +23,7 @@ EDIT_EXAMPLE = '/press edit 12 outlet:"The MJ" date:"17/02/2011 10am"'
 LOG_OPTIONS = frozenset({"outlet", "date", "spokesperson", "programme", "campaign", "link", "embargo", "notes"})
 EDIT_OPTIONS = LOG_OPTIONS | {"type", "title"}
 TYPE_LIST = ("press release, statement, response, interview, exclusive, briefing, article (op-ed), podcast, "
-             "broadcast, event")
+             "broadcast, event, evidence (to a select committee)")
 EMBARGO_EXAMPLE = '/press log "press release" "…" embargo:"Tue 00:01"'
 EMBARGO_TIME = time(0, 1)  # "embargoed until Tuesday" means 00:01 on Tuesday, as press offices write it
 MAX_TITLE = 500

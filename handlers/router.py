@@ -10,8 +10,8 @@ import logging
 import uuid
 from dataclasses import replace
 
-from handlers import (ask, audit, campaign, council, coverage, digest, enquiry, feeds, lines, peer_challenge, press,
-                      programme, support)
+from handlers import (ask, audit, campaign, council, coverage, digest, enquiry, feeds, lines, parliament,
+                      peer_challenge, press, programme, support)
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family
@@ -29,7 +29,7 @@ DATABASE_BUSY = ("Herald's database was busy with other work for too long, so no
 
 FAMILIES: tuple[Family, ...] = (
     coverage.FAMILY, feeds.FAMILY, council.FAMILY, press.FAMILY, enquiry.FAMILY, support.FAMILY, lines.FAMILY,
-    campaign.FAMILY, programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
+    parliament.FAMILY, campaign.FAMILY, programme.FAMILY, peer_challenge.FAMILY, digest.FAMILY,
 )
 SUBCOMMANDS: tuple[Family, ...] = (audit.FAMILY,)  # `/herald audit`: a sub-command of /herald, like help
 _BY_WORD = {word: fam for fam in FAMILIES for word in (fam.name, *fam.aliases)}

@@ -3,8 +3,8 @@
 Importing this package registers every table on `Base.metadata` (Alembic compares against it).
 """
 from models import (  # noqa: F401  (imported for their tables)
-    audit, campaign, coverage, council, digest, inbound, lines, notices, outlet, peer_challenge, press, programme,
-    relevance, slack_install, spotlight, support, teams_conversation,
+    audit, campaign, coverage, council, digest, inbound, lines, notices, outlet, parliament, peer_challenge, press,
+    programme, relevance, slack_install, spotlight, support, teams_conversation,
 )
 from models import enquiry  # noqa: F401  (its tables)
 from models.db import Base  # noqa: F401

@@ -82,6 +82,10 @@ class Action(str, Enum):
     LINES_WITHDRAW = "lines.withdraw"
     LINES_USE = "lines.use"
     LINES_IMPORT = "lines.import"
+    PARLIAMENT_WATCH_ADD = "parliament.watch_add"
+    PARLIAMENT_WATCH_REMOVE = "parliament.watch_remove"
+    PARLIAMENT_TONE = "parliament.tone"
+    PARLIAMENT_POLL = "parliament.poll"
 
 
 # Paths an action is reached by.
@@ -170,6 +174,12 @@ RULES: dict[Action, Rule] = dict((
     _rule(Action.LINES_WITHDRAW, (A,), CHAT, ("lines withdraw",), "withdraw a line to take"),
     _rule(Action.LINES_USE, (M,), CHAT + (BUTTON,), ("lines post",), "post a line to take and record its use"),
     _rule(Action.LINES_IMPORT, (A,), (CLI,), (), "import lines to take"),
+    _rule(Action.PARLIAMENT_WATCH_ADD, (A,), CHAT, ("parliament watch add",), "add a term to the Parliament watch list"),
+    _rule(Action.PARLIAMENT_WATCH_REMOVE, (A,), CHAT,
+          ("parliament watch remove", "parliament watch delete", "parliament watch off"),
+          "take a term off the Parliament watch list"),
+    _rule(Action.PARLIAMENT_TONE, (A, E), CHAT, ("parliament tone",), "override a Parliament mention's tone"),
+    _rule(Action.PARLIAMENT_POLL, (A,), (CLI,), (), "poll Parliament now"),
 ))
 
 # Commands that only read (every other verb of every family must be in RULES: a test checks).
@@ -181,6 +191,8 @@ READS: frozenset[str] = frozenset({
     "peer-challenge", "peer-challenge stats", "peer-challenge due", "digest list", "digest preview",
     "digest board", "herald help", "lines", "lines history", "lines stats", "lines export", "lines show",
     "support", "support list", "support show", "support stats", "support export", "support spotlight",
+    "parliament", "parliament export", "parliament csv", "parliament sources", "parliament health",
+    "parliament watch", "parliament watch list",
 })
 
 CLI_NOTE = "The CLI (`flask --app app …`) is run by the operator, who counts as an admin."

@@ -15,7 +15,7 @@ from models.periods import Period
 
 PRESS_TYPES = (
     "press release", "statement", "response", "interview", "exclusive", "briefing",
-    "article", "podcast", "broadcast", "event",
+    "article", "podcast", "broadcast", "event", "evidence",
 )
 LINK_STATES = ("suggested", "confirmed", "rejected")
 
@@ -72,6 +72,8 @@ TYPE_ALIASES = {
     "news release": "press release", "article or op-ed": "article", "op-ed": "article", "oped": "article",
     "op ed": "article", "opinion": "article", "comment": "statement", "reactive": "response",
     "podcasts": "podcast", "broadcast interview": "broadcast", "background briefing": "briefing",
+    "written evidence": "evidence", "oral evidence": "evidence", "select committee evidence": "evidence",
+    "mp briefing": "briefing", "parliamentary briefing": "briefing",
 }
 EDITABLE_FIELDS = ("kind", "title", "outlet_name", "occurred_at", "spokesperson", "programme_id",
                    "campaign_id", "link", "embargo_until", "notes")

@@ -18,6 +18,7 @@ from models.access import Action
 from models.db import Base
 from models.digest import DigestRun, DigestSubscription
 from models.spotlight import Spotlight
+from models.parliament import ParliamentMention
 from tests.fakes.http import Answer, FakeServer
 from tests.slack_helpers import SlackHarness, wait_until
 from tests.teams_fixtures import DOC_SECRET, activity, teams_auth
@@ -68,6 +69,9 @@ SAMPLES: dict[Action, str] = {
     Action.LINES_APPROVE: "lines approve {draft_line}",
     Action.LINES_WITHDRAW: 'lines withdraw {line} reason:"walk"',
     Action.LINES_USE: "lines post {line}",
+    Action.PARLIAMENT_WATCH_ADD: 'parliament watch add "Walk phrase {n}"',
+    Action.PARLIAMENT_WATCH_REMOVE: 'parliament watch remove "Seed phrase"',
+    Action.PARLIAMENT_TONE: "parliament tone {mention} negative",
 }
 # Every spelling of a guarded command is walked too (aliases such as `feeds delete`, `press remove`).
 EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
@@ -79,6 +83,7 @@ EXTRA_SAMPLES: tuple[tuple[Action, str], ...] = (
     (Action.COVERAGE_STORY, "coverage story merge {item} {other_item}"),
     (Action.COVERAGE_NOT_OURS, "coverage not-ours {item}"),
     (Action.ENQUIRY_ASSIGN, 'enquiry deadline {enquiry} "in 5 hours"'),
+    (Action.PARLIAMENT_WATCH_REMOVE, 'parliament watch off "Seed phrase"'),
 )
 
 
@@ -191,6 +196,13 @@ def _seed(world: World) -> None:
         session.add(spotlight)
         session.flush()
         ids["run"], ids["spotlight"] = run.id, spotlight.id
+        mention = ParliamentMention(ext_id="hansard:SEED", kind="spoken", house="Lords", heading="Seed debate",
+                                    occurred_at=now, text="Seed text.", passage="Seed text.", url="https://hansard.parliament.uk/",
+                                    terms=["seed"], tone="neutral", notable=False, created_at=now, updated_at=now)
+        session.add(mention)
+        session.flush()
+        ids["mention"] = mention.id
+    as_admin('parliament watch add "Seed phrase"')
 
 
 def _seed_lines(world: World) -> None:

@@ -65,7 +65,8 @@ def test_one_cron_job_per_subscription_in_london_time_resynced_on_change(live_ap
     clock.sync_subscriptions()
     ids = sorted(j.id for j in clock.scheduler.get_jobs())
     clock.scheduler.shutdown(wait=False)
-    assert ids == sorted(["digests:sweep", "digests:sync", "feeds:poll", "notices:send", "spotlight:check", f"digest:{second}"])
+    assert ids == sorted(["digests:sweep", "digests:sync", "feeds:poll", "notices:send", "spotlight:check",
+                          "parliament:poll", f"digest:{second}"])
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

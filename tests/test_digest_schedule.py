@@ -131,6 +131,7 @@ def test_scotland_and_northern_ireland_have_their_own_holidays():
 
 def test_the_clock_job_list_is_data_with_deliberate_misfire_and_coalescing():
     jobs = clock_jobs(ClockOptions(sweep_seconds=60))
-    assert [job.id for job in jobs] == ["digests:sweep", "feeds:poll", "notices:send", "spotlight:check"]
+    assert [job.id for job in jobs] == ["digests:sweep", "feeds:poll", "notices:send", "spotlight:check",
+                                        "parliament:poll"]
     from digests.clock import MISFIRE_GRACE_SECONDS
     assert MISFIRE_GRACE_SECONDS == 3600

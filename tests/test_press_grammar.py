@@ -80,9 +80,10 @@ def test_embargo_on_a_bare_day_lifts_at_one_minute_past_midnight(herald):
     ('press log statement "Response to Oflog', 'There is an unclosed quote: "Response to Oflog', None),
     ('press log pressrelease "Launch"', '"pressrelease" is not a type of press activity. Did you mean press release? '
      "Types: press release, statement, response, interview, exclusive, briefing, article (op-ed), podcast, "
-     "broadcast, event.", "type"),
+     "broadcast, event, evidence (to a select committee).", "type"),
     ('press log tweet "Launch"', '"tweet" is not a type of press activity. Types: press release, statement, '
-     "response, interview, exclusive, briefing, article (op-ed), podcast, broadcast, event.", "type"),
+     "response, interview, exclusive, briefing, article (op-ed), podcast, broadcast, event, evidence (to a select "
+     "committee).", "type"),
     ("press log statement", 'Give the title in quotes after the type, e.g. "Response to Oflog launch".', "title"),
     ('press log statement "Launch" date:31/02/2024',
      'date: "31/02/2024" is not a date I can read (try 17/02/2011, "tomorrow 10am" or "Tue 00:01")', "date"),

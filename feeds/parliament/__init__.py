@@ -1,0 +1,1 @@
+"""Parliament watch: polling Hansard, written questions and statements, and the Members API."""

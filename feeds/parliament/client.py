@@ -1,0 +1,147 @@
+"""GET JSON from Parliament's APIs politely and safely.
+
+Every request goes through Herald's one SSRF guard (`models.netguard`; HERALD_ALLOW_PRIVATE_FEEDS lets
+tests reach loopback fakes) and connects to the checked address, with the feed connect/read
+timeouts, a total deadline and the feed byte cap. Parliament throttles its search services (about
+ten requests a second per address), so requests are paced, name Herald in `User-Agent`, and a 429
+waits its `Retry-After`. A 429, a 5xx, a timeout or a body that is not JSON is retried with backoff;
+past the retries it raises `ApiError`, which the poller records in the source's health.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+from urllib.parse import urlencode
+
+import certifi
+import urllib3
+
+from config import Settings
+from models import netguard
+
+USER_AGENT = "Herald/1.0 (Parliament watch for a local-government comms team; +https://github.com/herald)"
+MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After fails this poll; the next one tries again
+
+
+class ApiError(Exception):
+    """A request failed after its retries; the message is safe to show admins (no addresses)."""
+
+
+@dataclass
+class JsonClient:
+    """A paced JSON GET with retries. `sleep` is injected so tests and the bench need not wait."""
+
+    settings: Settings
+    sleep: Callable[[float], None] = time.sleep
+    requests: int = 0
+    _last: float = field(default=0.0, repr=False)
+
+    def get(self, base: str, path: str, params: dict[str, Any] | None = None) -> Any:
+        """The JSON at `base` + `path`?`params`, after up to HERALD_PARLIAMENT_RETRIES retries."""
+        url = base.rstrip("/") + "/" + path.lstrip("/")
+        if params:
+            url += "?" + urlencode({k: v for k, v in params.items() if v is not None})
+        retries = self.settings.HERALD_PARLIAMENT_RETRIES
+        reason = "no answer"
+        for attempt in range(retries + 1):
+            self._pace()
+            status, headers, body, reason = self._fetch(url)
+            if status == 200 and reason == "":
+                try:
+                    return json.loads(body)
+                except ValueError:
+                    reason = "the answer was not valid JSON"
+            elif status == 429:
+                reason = "rate limited (HTTP 429)"
+                wait = _retry_after(headers.get("Retry-After"))
+                if wait > MAX_RETRY_AFTER:
+                    raise ApiError(f"{_where(path)} asked Herald to wait {wait:.0f} s (HTTP 429); "
+                                   "the next poll tries again")
+                if attempt < retries:
+                    self.sleep(wait)
+                    continue
+            elif status and status != 200 and status < 500:
+                raise ApiError(f"{_where(path)} answered HTTP {status}")
+            elif status >= 500:
+                reason = f"HTTP {status}"
+            if attempt < retries:
+                self.sleep(self.settings.HERALD_PARLIAMENT_RETRY_SECONDS * 2 ** attempt)
+        raise ApiError(f"{_where(path)} failed {retries + 1} times: {reason}")
+
+    def _pace(self) -> None:
+        gap = self.settings.HERALD_PARLIAMENT_REQUEST_INTERVAL - (time.monotonic() - self._last)
+        if gap > 0:
+            self.sleep(gap)
+        self._last = time.monotonic()
+        self.requests += 1
+
+    def _fetch(self, url: str) -> tuple[int, dict[str, str], bytes, str]:
+        """(status, headers, body, failure reason or "") for one GET; network failures are status 0."""
+        try:
+            target = netguard.check_url(url, self.settings.HERALD_ALLOW_PRIVATE_FEEDS, noun="Parliament API")
+        except netguard.UnsafeURL as exc:
+            raise ApiError(str(exc)) from None
+        timeout = urllib3.Timeout(connect=self.settings.HERALD_FEED_CONNECT_TIMEOUT,
+                                  read=self.settings.HERALD_FEED_READ_TIMEOUT)
+        if target.scheme == "https":
+            pool = urllib3.HTTPSConnectionPool(target.address, target.port, timeout=timeout, retries=False, maxsize=1,
+                                               server_hostname=target.host, assert_hostname=target.host,
+                                               cert_reqs="CERT_REQUIRED", ca_certs=certifi.where())
+        else:
+            pool = urllib3.HTTPConnectionPool(target.address, target.port, timeout=timeout, retries=False, maxsize=1)
+        host = target.host if target.port in (80, 443) else f"{target.host}:{target.port}"
+        try:
+            response = pool.urlopen("GET", target.path, redirect=False, preload_content=False, decode_content=True,
+                                    headers={"Host": host, "User-Agent": USER_AGENT, "Accept": "application/json",
+                                             "Accept-Encoding": "gzip, deflate"})
+        except urllib3.exceptions.HTTPError as exc:
+            pool.close()
+            return 0, {}, b"", "timed out" if "timed out" in str(exc).lower() else "could not connect"
+        try:
+            if response.status != 200:
+                return response.status, dict(response.headers), b"", ""
+            body, reason = _read_capped(response, self.settings.HERALD_FEED_TOTAL_TIMEOUT,
+                                        self.settings.HERALD_FEED_MAX_BYTES)
+            return 200, dict(response.headers), body, reason
+        finally:
+            response.release_conn()
+            pool.close()
+
+
+def _read_capped(response: urllib3.HTTPResponse, seconds: float, cap: int) -> tuple[bytes, str]:
+    """The body, or a reason: cut at the deadline (a watchdog closes the socket) or past `cap` bytes."""
+    timed_out = threading.Event()
+
+    def stop() -> None:
+        timed_out.set()
+        response.shutdown()
+
+    watchdog = threading.Timer(seconds, stop)
+    watchdog.daemon = True
+    watchdog.start()
+    chunks, size = [], 0
+    try:
+        while chunk := response.read(65536, decode_content=True):
+            size += len(chunk)
+            if size > cap:
+                return b"", f"the answer was larger than {cap:,} bytes"
+            chunks.append(chunk)
+    except (urllib3.exceptions.HTTPError, OSError):
+        return b"", "timed out" if timed_out.is_set() else "the connection broke"
+    finally:
+        watchdog.cancel()
+    return (b"", "timed out") if timed_out.is_set() else (b"".join(chunks), "")
+
+
+def _retry_after(value: str | None) -> float:
+    try:
+        return max(0.0, float(value)) if value is not None else 5.0
+    except ValueError:
+        return 5.0
+
+
+def _where(path: str) -> str:
+    return path.split("?", 1)[0].strip("/") or "the API"
