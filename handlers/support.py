@@ -5,6 +5,8 @@ reminder to the owner through the shared notices (kind `support_followup`), canc
 """
 from __future__ import annotations
 
+from datetime import time
+
 from handlers.args import parse_args
 from handlers.context import Context
 from handlers.errors import NotFound, UsageError
@@ -13,16 +15,17 @@ from handlers.inputs import read_id
 from handlers.reply import Reply, Section
 from handlers.spotlight import read_person, spotlight_command
 from handlers.support_views import export_reply, list_reply, logged_reply, show_reply, stats_reply
-from handlers.when import Question, parse_when
 from models.access import Action
 from models.coverage import council_match
 from models.council import resolve_council
+from models.deadlines import DeadlineQuestion, parse_deadline
 from models.notices import cancel_notices, owner_recipient, schedule_notice, team_recipients
 from models.periods import Period, PeriodError, parse_period
 from models.spotlight import Spotlight, council_name, decide_spotlight
 from models.support import (CATEGORIES, SupportDraft, SupportRequest, category_named, close_support_request,
                             log_support_request, requests_logged, support_requests)
 
+FOLLOW_UP_TIME = time(9, 0)  # a follow-up day without a time: the start of that working day
 LOG_EXAMPLE = ('/support log council:Thurrock issue:"Section 114 notice" contact:"Jo Bloggs, Head of Comms" '
                'advised:"Media handling advice; holding statement" followup:"Friday" category:finance')
 LOG_OPTIONS = frozenset({"council", "issue", "contact", "advised", "followup", "follow-up", "category", "owner",
@@ -99,9 +102,10 @@ def _draft(rest: str, ctx: Context) -> tuple[SupportDraft, str | None]:
                          example=LOG_EXAMPLE, field="category")
     followup_at, label = None, None
     if text := args.options.get("followup") or args.options.get("follow-up"):
-        when = parse_when(text, ctx.now(), ctx.tz)
-        if isinstance(when, Question):
-            raise UsageError(f"followup: {when.message}", example=LOG_EXAMPLE, field="followup")
+        try:
+            when = parse_deadline(text, ctx.now(), ctx.tz, default_time=FOLLOW_UP_TIME, what="follow-up")
+        except DeadlineQuestion as exc:
+            raise UsageError(f"followup: {exc}", example=LOG_EXAMPLE, field="followup") from None
         followup_at, label = when.at, when.label
     owner_id, owner_name = read_person(args.options.get("owner"), ctx)
     return SupportDraft(

@@ -1,7 +1,9 @@
-"""A journalist's deadline as a press officer types it, read in local time, returned in UTC.
+"""A moment ahead as a press officer types it (an enquiry's deadline, a follow-up date), read in local
+time, returned in UTC.
 
 "4pm", "by 16:00", "tomorrow 10:00", "4pm tomorrow", "Friday", "Fri 2pm", "5/12 noon",
-"end of day" (17:00), "in 2 hours". A day with no time means the end of that working day (17:00). Anything Herald would
+"end of day" (17:00), "in 2 hours". A day with no time means the end of that working day (17:00) for a
+deadline, and the start of it (09:00) for a follow-up. Anything Herald would
 have to guess is questioned instead (`DeadlineQuestion`): a time already passed, vague words
 ("soon", "next week", "asap"), "next Friday" (this coming one, or the one after?), a bare hour
 ("4": morning or afternoon?), and numbers that are not a day/month date ("12/13").
@@ -24,6 +26,7 @@ _VAGUE = ("soon", "asap", "urgent", "urgently", "later", "next week", "this week
           "whenever", "tonight", "this evening", "this morning", "this afternoon", "midnight", "morning",
           "afternoon", "evening", "weekend", "this weekend")
 _LEAD = re.compile(r"^(?:by|before|at|for|due|on)\s+")
+_NEXT_WEEKDAY = re.compile(r"^next\s+([a-z]+)\b")
 _RELATIVE = re.compile(r"^in\s+(?P<n>\d{1,3})\s*(?P<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes)$")
 _TIME = re.compile(r"(?:^|\s)(?:at\s+)?(?:(?P<h24>\d{1,2})[:.](?P<m24>\d{2})\s*(?P<ap24>am|pm)?"
                    r"|(?P<h12>\d{1,2})\s*(?P<ap12>am|pm)|(?P<word>noon|midday))$")
@@ -47,21 +50,30 @@ class Deadline:
     label: str
 
 
-def parse_deadline(text: str, now: datetime, tz: ZoneInfo) -> Deadline:
-    """Read `text` as a deadline after `now` (local `tz`); raise `DeadlineQuestion` rather than guess."""
+def parse_deadline(text: str, now: datetime, tz: ZoneInfo, default_time: time = END_OF_DAY,
+                   what: str = "deadline") -> Deadline:
+    """Read `text` as a moment after `now` (local `tz`); raise `DeadlineQuestion` rather than guess.
+
+    A day without a time is taken at `default_time`; `what` names the moment in questions ("follow-up").
+    """
     raw = " ".join(text.strip().lower().replace(",", " ").split())
     raw = _LEAD.sub("", raw)
     if not raw:
-        raise DeadlineQuestion(f"When is the deadline? Say it as {EXAMPLES}.")
+        raise DeadlineQuestion(f"When is the {what}? Say it as {EXAMPLES}.")
     if relative := _RELATIVE.match(raw):
         minutes = int(relative.group("n")) * (60 if relative.group("unit").startswith("h") else 1)
         if minutes == 0:
-            raise DeadlineQuestion(f'"{text.strip()[:40]}" is now. When is the deadline?')
+            raise DeadlineQuestion(f'"{text.strip()[:40]}" is now. When is the {what}?')
         at = now.astimezone(timezone.utc) + timedelta(minutes=minutes)
         return Deadline(at, local_label(at, tz))
+    if (named := _NEXT_WEEKDAY.match(raw)) and named.group(1) in WEEKDAYS:
+        local_today = now.astimezone(tz).date()
+        coming = local_today + timedelta(days=(WEEKDAYS[named.group(1)] - local_today.weekday()) % 7 or 7)
+        raise DeadlineQuestion(f'"{text.strip()[:40]}" could mean {coming:%a %-d %b} or '
+                               f'{coming + timedelta(days=7):%a %-d %b}: give the date, e.g. "{coming:%-d/%-m}".')
     if raw in _VAGUE or any(raw.startswith(word + " ") for word in ("next", "soon")):
         raise DeadlineQuestion(f'"{text.strip()[:40]}" could mean more than one time, and Herald does not guess '
-                               f"a deadline. Say exactly when, e.g. {EXAMPLES}.")
+                               f"a {what}. Say exactly when, e.g. {EXAMPLES}.")
     end_of_day = False
     for words in _END_OF_DAY_WORDS:
         if raw == words or raw.endswith(" " + words):
@@ -71,12 +83,13 @@ def parse_deadline(text: str, now: datetime, tz: ZoneInfo) -> Deadline:
         raw = f"{first.group('day')} {first.group('time')}"
     day_text, clock = _split_time(raw, text)
     local_now = now.astimezone(tz)
-    day = _day(day_text, local_now.date(), text)
-    at = datetime.combine(day, clock or END_OF_DAY, tzinfo=tz).astimezone(timezone.utc)
-    label = local_label(at, tz) + (" (end of day)" if clock is None or end_of_day else "")
+    day = _day(day_text, local_now.date(), text, what)
+    at = datetime.combine(day, clock or default_time, tzinfo=tz).astimezone(timezone.utc)
+    label = local_label(at, tz) + (" (end of day)" if end_of_day or (clock is None and default_time == END_OF_DAY)
+                                   else "")
     if at <= now:
         raise DeadlineQuestion(f'"{text.strip()[:40]}" reads as {label}, which has already passed. '
-                               f'When is the deadline? e.g. "tomorrow {_spoken(clock or END_OF_DAY)}".')
+                               f'When is the {what}? e.g. "tomorrow {_spoken(clock or default_time)}".')
     return Deadline(at, label)
 
 
@@ -106,8 +119,8 @@ def _split_time(raw: str, original: str) -> tuple[str, time | None]:
     return raw[:match.start()].strip(), clock
 
 
-def _day(text: str, today: date, original: str) -> date:
-    """The day a deadline falls on: today, tomorrow, the coming weekday, or a day/month date."""
+def _day(text: str, today: date, original: str, what: str = "deadline") -> date:
+    """The day a moment falls on: today, tomorrow, the coming weekday, or a day/month date."""
     if text in ("", "today"):
         return today
     if text in ("tomorrow", "tmrw", "tmr"):
@@ -122,7 +135,7 @@ def _day(text: str, today: date, original: str) -> date:
             return date_parser.parse(text, dayfirst=True, default=datetime(today.year, 1, 1)).date()
         except (ValueError, OverflowError):
             pass
-    raise DeadlineQuestion(f'"{original.strip()[:40]}" is not a deadline I can read without guessing. '
+    raise DeadlineQuestion(f'"{original.strip()[:40]}" is not a {what} I can read without guessing. '
                            f"Say it as {EXAMPLES}.")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, time, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +14,8 @@ import pytest
 from bot.slack.post import Pacer
 from digests.notices import send_due_notices
 from handlers.context import Actor
-from handlers.when import Question, When, parse_when
+from models.deadlines import DeadlineQuestion, parse_deadline
+from handlers.support import FOLLOW_UP_TIME
 from tests.digest_fixtures import VirtualTime
 from tests.slack_helpers import wait_until
 
@@ -107,9 +108,9 @@ def test_follow_up_reminder_reaches_the_owner_once_and_closing_cancels_it(harnes
 
 @pytest.mark.parametrize("line, expected", [
     ('/support log council:Thurrock issue:"Budget" followup:"next Friday"', "could mean Fri 27 Nov or Fri 4 Dec"),
-    ('/support log council:Thurrock issue:"Budget" followup:"1/1/2020"', "is in the past"),
-    ('/support log council:Thurrock issue:"Budget" followup:"8am"', 'did you mean \\"tomorrow 8am\\"'),
-    ('/support log council:Thurrock issue:"Budget" followup:"whenever"', "can't read"),
+    ('/support log council:Thurrock issue:"Budget" followup:"1/1/2020"', "has already passed"),
+    ('/support log council:Thurrock issue:"Budget" followup:"8am"', "has already passed"),
+    ('/support log council:Thurrock issue:"Budget" followup:"whenever"', "could mean more than one time"),
     ('/support log council:Thurrock issue:"Budget" category:sport', "is not a category"),
     ('/support log issue:"Budget"', "Which council asked?"),
     ('/support log council:Thurrock', "What is the issue?"),
@@ -137,20 +138,21 @@ MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
     ("12/12/2026", datetime(2026, 12, 12, 9, 0)), ("December 12th 3pm", datetime(2026, 12, 12, 15, 0)),
     ("3 Dec", datetime(2026, 12, 3, 9, 0)),
 ])
-def test_parse_when_reads_british_phrasing_in_local_time(text, at):
-    found = parse_when(text, MONDAY_9, LONDON)
-    assert isinstance(found, When) and found.at == at.replace(tzinfo=LONDON).astimezone(timezone.utc)
+def test_a_follow_up_reads_british_phrasing_in_local_time(text, at):
+    found = parse_deadline(text, MONDAY_9, LONDON, default_time=FOLLOW_UP_TIME, what="follow-up")
+    assert found.at == at.replace(tzinfo=LONDON).astimezone(timezone.utc)
 
 
-def test_parse_when_reads_summer_time_and_a_given_default_time():
+def test_a_follow_up_reads_summer_time_at_the_start_of_the_day():
     june = datetime(2026, 6, 1, 8, 0, tzinfo=timezone.utc)  # Monday 09:00 BST
-    assert parse_when("Wednesday", june, LONDON, default_time=time(17, 0)).at == datetime(
-        2026, 6, 3, 16, 0, tzinfo=timezone.utc)
+    assert parse_deadline("Wednesday", june, LONDON, default_time=FOLLOW_UP_TIME).at == datetime(
+        2026, 6, 3, 8, 0, tzinfo=timezone.utc)
 
 
 @pytest.mark.parametrize("text", ["next Friday", "Monday", "8am", "1/1/2020", "yesterday", "", "soonish"])
-def test_parse_when_questions_past_ambiguous_and_unreadable_words(text):
-    assert isinstance(parse_when(text, MONDAY_9, LONDON), Question)
+def test_a_follow_up_in_past_ambiguous_or_unreadable_words_is_questioned(text):
+    with pytest.raises(DeadlineQuestion):
+        parse_deadline(text, MONDAY_9, LONDON, default_time=FOLLOW_UP_TIME, what="follow-up")
 
 
 def test_weekly_round_up_and_board_update_carry_the_support_figures(harness, clock):
