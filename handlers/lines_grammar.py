@@ -22,7 +22,7 @@ from models.press import Viewer
 DRAFT_EXAMPLE = ('/lines draft "Oflog launch" text:"We welcome the launch of Oflog…" spokesperson:"Cllr Abi Brown" '
                  'review:"31 March 2027" tags:Oflog,assurance')
 EDIT_EXAMPLE = '/lines edit "Oflog launch" text:"We welcome…" review:"30 June 2027"'
-DRAFT_OPTIONS = frozenset({"text", "spokesperson", "review", "tags", "press"})
+DRAFT_OPTIONS = frozenset({"text", "spokesperson", "review", "tags", "press", "use"})
 EDIT_OPTIONS = frozenset({"text", "spokesperson", "review"})
 USE_WORDS = {"volunteer": "volunteer", "on-request": "on_request", "on_request": "on_request",
              "request": "on_request"}
@@ -47,7 +47,8 @@ def viewer_of(ctx: Context) -> Viewer:
 
 
 def read_draft(text: str, ctx: Context) -> DraftCommand:
-    """A new line from `"<topic>" text:"…" [spokesperson:…] [review:…] [tags:a,b] [volunteer] [press:ID]`."""
+    """A new line from `"<topic>" text:"…" [spokesperson:…] [review:…] [tags:a,b] [volunteer] [press:ID]`
+    (`use:volunteer|on-request` says the same as the bare word)."""
     args = parse_args(text, DRAFT_OPTIONS)
     use = "on_request"
     words = []
@@ -56,6 +57,11 @@ def read_draft(text: str, ctx: Context) -> DraftCommand:
             use = USE_WORDS[word.lower()]
         else:
             words.append(word)
+    if args.options.get("use"):  # use:volunteer|on-request, as the forms write it
+        use = USE_WORDS.get(args.options["use"].lower())
+        if use is None:
+            raise UsageError(f'use: "{args.options["use"][:30]}" is not volunteer or on-request.',
+                             example=DRAFT_EXAMPLE, field="use")
     topic = " ".join(words).strip()
     if not topic:
         raise UsageError("Give the topic in quotes, then text:\"…\".", example=DRAFT_EXAMPLE, field="topic")

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from bot.json_input import BadJson, parse_json
-from bot.teams import enquiry_form, press_form
+from bot.teams import enquiry_form, lines_form, press_form
 from bot.teams.card_forms import CardForm
 from bot.teams.activity import command_text
 from bot.teams.bot_auth import BotTokenValidator, KeysUnavailable, SigningKeys, Unauthorized
@@ -55,7 +55,8 @@ DEDUPE_PLATFORM = "teams-bot"
 REPLY_BUDGET_SECONDS = 10.0  # the connector gives up after about 15 s
 PROACTIVE_ATTEMPTS = 4
 PROACTIVE_RETRY_STATUSES = frozenset({429, 502, 503, 504})  # not 500: the post may have landed
-FORMS = (press_form.FORM, enquiry_form.FORM)  # the forms the bot sends on request and runs when submitted
+# The forms the bot sends on request and runs when submitted.
+FORMS = (press_form.FORM, enquiry_form.FORM, lines_form.FORM)
 
 CONVERSATION_ID_MAX, SERVICE_URL_MAX = 255, 500  # the teams_conversations column sizes
 Runner = Callable[[str, Actor, str], tuple]

@@ -4,8 +4,8 @@ A form only collects what its command already accepts, so a submitted form becom
 line a person could type (`press log statement "Response to Oflog launch" outlet:LGC …`) and runs
 through the same router: one grammar, one set of checks. When the command answers with an error
 about one field (`Reply.error_field`), the form is sent again with every answer kept and the error
-shown under that field. `/press log` (bot/teams/press_form.py) and `/enquiry log`
-(bot/teams/enquiry_form.py) are the forms.
+shown under that field. `/press log` (bot/teams/press_form.py), `/enquiry log`
+(bot/teams/enquiry_form.py) and `/lines draft` (bot/teams/lines_form.py) are the forms.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from handlers.reply import Reply
 
 FORM_KEY = "herald_form"
 VALUE_MAX = 500
+MULTILINE_MAX = 3000  # a line to take's several paragraphs, as Slack's form allows
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class FormField:
     label: str
     placeholder: str = ""
     required: bool = False
+    multiline: bool = False  # several paragraphs, kept as typed (a line to take's text)
 
 
 @dataclass(frozen=True)
@@ -62,15 +64,18 @@ class CardForm:
         return isinstance(value, Mapping) and value.get(FORM_KEY) == self.form_id
 
     def answers(self, value: Mapping[str, Any]) -> dict[str, str]:
-        """The submitted answers, one clean line each, only for the form's own fields."""
-        return {name: one_line(str(value.get(name) or ""), VALUE_MAX) for name in self.field_names}
+        """The submitted answers, only for the form's own fields: one clean line each, or clean
+        paragraphs for a multi-line field."""
+        return {f.name: _paragraphs(str(value.get(f.name) or "")) if f.multiline
+                else one_line(str(value.get(f.name) or ""), VALUE_MAX) for f in self.fields}
 
     def command_line(self, answers: Mapping[str, str]) -> str:
-        """The command the answers stand for, each value quoted so spaces survive."""
+        """The command the answers stand for, each value quoted so spaces (and paragraphs) survive."""
         parts = self.command.split()
         for i, name in enumerate(self.field_names[:self.positional]):
             parts.append(_token(answers.get(name, ""), always=i == self.positional - 1))
-        parts += [f"{name}:{_token(answers[name])}" for name in self.option_fields if answers.get(name)]
+        parts += [f"{f.name}:{_token(answers[f.name], always=f.multiline, keep_lines=f.multiline)}"
+                  for f in self.fields[self.positional:] if answers.get(f.name)]
         return " ".join(part for part in parts if part)
 
     def card(self, answers: Mapping[str, str] | None = None, error: Reply | None = None) -> dict:
@@ -98,15 +103,23 @@ class CardForm:
             choices = [{"title": option.capitalize(), "value": option} for option in options]
             chosen = value if value in options else options[0]
             return {"type": "Input.ChoiceSet", **common, "style": "compact", "choices": choices, "value": chosen}
-        element = {"type": "Input.Text", **common, "placeholder": form_field.placeholder}
+        element = {"type": "Input.Text", **common, "placeholder": form_field.placeholder,
+                   **({"isMultiline": True, "maxLength": MULTILINE_MAX} if form_field.multiline else {})}
         if value:
             element["value"] = value
         return element
 
 
-def _token(value: str, always: bool = False) -> str:
-    """`value` as one token of the shared grammar (handlers/args.py), quoted when it has to be."""
-    value = " ".join(value.split())
+def _paragraphs(value: str) -> str:
+    """A multi-line answer: each line's spaces folded, blank runs kept as paragraph breaks, plain text."""
+    lines = [" ".join(line.split()) for line in plain(value, MULTILINE_MAX).splitlines()]
+    return "\n".join(lines).strip()
+
+
+def _token(value: str, always: bool = False, keep_lines: bool = False) -> str:
+    """`value` as one token of the shared grammar (handlers/args.py), quoted when it has to be; with
+    `keep_lines` its line breaks stay inside the quotes (the grammar reads up to the closing quote)."""
+    value = _paragraphs(value) if keep_lines else " ".join(value.split())
     if not value:
         return ""
     if not always and " " not in value and not any(ch in QUOTES for ch in value):
