@@ -10,17 +10,14 @@ past the retries it raises `ApiError`, which the poller records in the source's 
 from __future__ import annotations
 
 import json
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import urlencode
 
-import certifi
-import urllib3
-
 from config import Settings
-from models import netguard
+from feeds.fetch import FetchError, UnsafeURL, guarded_get
+from feeds.limits import FeedLimits
 
 USER_AGENT = "Herald/1.0 (Parliament watch for a local-government comms team; +https://github.com/herald)"
 MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After fails this poll; the next one tries again
@@ -79,61 +76,17 @@ class JsonClient:
         self.requests += 1
 
     def _fetch(self, url: str) -> tuple[int, dict[str, str], bytes, str]:
-        """(status, headers, body, failure reason or "") for one GET; network failures are status 0."""
+        """(status, headers, body, failure reason or "") for one GET through Herald's one guarded
+        fetcher (`feeds.fetch.guarded_get`); what stops a request is status 0 with its reason."""
         try:
-            target = netguard.check_url(url, self.settings.HERALD_ALLOW_PRIVATE_FEEDS, noun="Parliament API")
-        except netguard.UnsafeURL as exc:
+            fetched = guarded_get(url, FeedLimits.from_settings(self.settings),
+                                  self.settings.HERALD_ALLOW_PRIVATE_FEEDS, noun="Parliament API",
+                                  headers={"Accept": "application/json"}, user_agent=USER_AGENT)
+        except UnsafeURL as exc:
             raise ApiError(str(exc)) from None
-        timeout = urllib3.Timeout(connect=self.settings.HERALD_FEED_CONNECT_TIMEOUT,
-                                  read=self.settings.HERALD_FEED_READ_TIMEOUT)
-        if target.scheme == "https":
-            pool = urllib3.HTTPSConnectionPool(target.address, target.port, timeout=timeout, retries=False, maxsize=1,
-                                               server_hostname=target.host, assert_hostname=target.host,
-                                               cert_reqs="CERT_REQUIRED", ca_certs=certifi.where())
-        else:
-            pool = urllib3.HTTPConnectionPool(target.address, target.port, timeout=timeout, retries=False, maxsize=1)
-        host = target.host if target.port in (80, 443) else f"{target.host}:{target.port}"
-        try:
-            response = pool.urlopen("GET", target.path, redirect=False, preload_content=False, decode_content=True,
-                                    headers={"Host": host, "User-Agent": USER_AGENT, "Accept": "application/json",
-                                             "Accept-Encoding": "gzip, deflate"})
-        except urllib3.exceptions.HTTPError as exc:
-            pool.close()
-            return 0, {}, b"", "timed out" if "timed out" in str(exc).lower() else "could not connect"
-        try:
-            if response.status != 200:
-                return response.status, dict(response.headers), b"", ""
-            body, reason = _read_capped(response, self.settings.HERALD_FEED_TOTAL_TIMEOUT,
-                                        self.settings.HERALD_FEED_MAX_BYTES)
-            return 200, dict(response.headers), body, reason
-        finally:
-            response.release_conn()
-            pool.close()
-
-
-def _read_capped(response: urllib3.HTTPResponse, seconds: float, cap: int) -> tuple[bytes, str]:
-    """The body, or a reason: cut at the deadline (a watchdog closes the socket) or past `cap` bytes."""
-    timed_out = threading.Event()
-
-    def stop() -> None:
-        timed_out.set()
-        response.shutdown()
-
-    watchdog = threading.Timer(seconds, stop)
-    watchdog.daemon = True
-    watchdog.start()
-    chunks, size = [], 0
-    try:
-        while chunk := response.read(65536, decode_content=True):
-            size += len(chunk)
-            if size > cap:
-                return b"", f"the answer was larger than {cap:,} bytes"
-            chunks.append(chunk)
-    except (urllib3.exceptions.HTTPError, OSError):
-        return b"", "timed out" if timed_out.is_set() else "the connection broke"
-    finally:
-        watchdog.cancel()
-    return (b"", "timed out") if timed_out.is_set() else (b"".join(chunks), "")
+        except FetchError as exc:
+            return 0, {}, b"", str(exc)
+        return fetched.status, fetched.headers, fetched.body, ""
 
 
 def _retry_after(value: str | None) -> float:
