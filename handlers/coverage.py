@@ -2,8 +2,6 @@
 `explain`, `story` and `notours` (handlers/coverage_judgement.py)."""
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -12,6 +10,7 @@ from rapidfuzz import process
 
 from handlers.args import Args, parse_args
 from handlers.context import Context
+from handlers.csv_export import csv_attachment, file_name
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import is_id
@@ -321,23 +320,16 @@ def _next_page(text: str, page: int) -> str:
 
 def _export(query: CoverageQuery, ctx: Context) -> Attachment:
     """A CSV of every matched item (up to EXPORT_MAX rows), times in HERALD_TIMEZONE."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "published", "title", "url", "outlet", "tier", "tone", "tone_set_by_person",
-                     "councils", "tags", "note"])
+    rows = []
     for n, r in enumerate(iter_coverage(ctx.session, query.period, query.filters)):
         if n >= EXPORT_MAX:
             break
-        writer.writerow([r.id, r.published_at.astimezone(ctx.tz).isoformat(timespec="minutes"), _cell(r.title),
-                         r.url, r.outlet or "", r.tier or "", r.tone, "yes" if r.tone_overridden else "no",
-                         "; ".join(r.councils), "; ".join(r.tags), _cell(r.note or "")])
-    slug = re.sub(r"[^a-z0-9]+", "-", query.period.label.lower()).strip("-")
-    return Attachment(f"coverage-{slug}.csv", out.getvalue().encode("utf-8-sig"), "text/csv")
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+        rows.append([r.id, r.published_at.astimezone(ctx.tz).isoformat(timespec="minutes"), r.title, r.url, r.outlet,
+                     r.tier, r.tone, "yes" if r.tone_overridden else "no", "; ".join(r.councils), "; ".join(r.tags),
+                     r.note])
+    header = ("id", "published", "title", "url", "outlet", "tier", "tone", "tone_set_by_person", "councils", "tags",
+              "note")
+    return csv_attachment(file_name("coverage", query.period.label), header, rows)
 
 
 def _only_reads(rest: str) -> bool:

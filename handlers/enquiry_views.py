@@ -1,13 +1,11 @@
 """How enquiries read in a reply: list lines, the detail view, the figures and the CSV export."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime
 
 from handlers.context import Context
-from handlers.press_views import csv_cell
-from handlers.reply import Attachment, Fact, Item, Reply, Section
+from handlers.csv_export import csv_attachment, file_name
+from handlers.reply import Fact, Item, Reply, Section
 from models.enquiry import Enquiry, is_embargoed
 from models.enquiry_stats import EnquiryStats, duration_words, share_words
 from models.moments import local_label
@@ -107,20 +105,16 @@ EXPORT_COLUMNS = ("id", "received", "topic", "outlet", "journalist", "councils",
 
 def export_reply(enquiries: list[Enquiry], period: Period, ctx: Context, councils: dict[str, str]) -> Reply:
     """`/enquiry export <period>`: a CSV of what the public may see (embargoed enquiries left out)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EXPORT_COLUMNS)
     fmt = "%Y-%m-%d %H:%M"
+    rows = []
     for e in enquiries:
         closed = e.closed_at.astimezone(ctx.tz).strftime(fmt) if e.closed_at else ""
         by_deadline = "" if e.closed_at is None else ("yes" if e.closed_at <= e.deadline else "no")
         minutes = "" if e.closed_at is None else int((e.closed_at - e.created_at).total_seconds() // 60)
-        writer.writerow([e.id, e.created_at.astimezone(ctx.tz).strftime(fmt), csv_cell(e.topic), csv_cell(e.outlet_name),
-                         csv_cell(e.journalist), csv_cell("; ".join(councils.get(c, c) for c in e.council_codes)),
-                         csv_cell(owner_label(e)), e.deadline.astimezone(ctx.tz).strftime(fmt), e.status, closed,
-                         by_deadline, minutes, e.press_id or ""])
-    name = "enquiries-" + "".join(ch if ch.isalnum() else "-" for ch in period.label.lower()).strip("-") + ".csv"
+        rows.append([e.id, e.created_at.astimezone(ctx.tz).strftime(fmt), e.topic, e.outlet_name, e.journalist,
+                     "; ".join(councils.get(c, c) for c in e.council_codes), owner_label(e),
+                     e.deadline.astimezone(ctx.tz).strftime(fmt), e.status, closed, by_deadline, minutes, e.press_id])
     return Reply(title=f"Media enquiries export: {period.label}",
                  sections=(Section(text=f"{len(enquiries)} enquiries (embargoed ones are left out)."),),
-                 attachments=(Attachment(name, buffer.getvalue().encode("utf-8"), "text/csv"),))
+                 attachments=(csv_attachment(file_name("enquiries", period.label), EXPORT_COLUMNS, rows),))
 

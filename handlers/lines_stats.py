@@ -1,17 +1,16 @@
 """`/lines stats [period]` and `/lines export`: the figures on lines to take, and every line as CSV."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from handlers.context import Context
+from handlers.csv_export import csv_attachment
 from handlers.errors import UsageError
 from handlers.lines_grammar import viewer_of
 from handlers.lines_views import status_of, today_of
-from handlers.reply import Attachment, Fact, Item, Reply, Section
+from handlers.reply import Fact, Item, Reply, Section
 from models.lines import Line, current_version, visible_to, waiting_draft
 from models.lines_stats import line_figures
 from models.periods import PeriodError, parse_period
@@ -43,15 +42,13 @@ def stats_reply(rest: str, ctx: Context) -> Reply:
 def export_reply(ctx: Context) -> Reply:
     """Every line the asker may see, one row per line (its current version, else its waiting draft)."""
     lines = list(ctx.session.scalars(select(Line).where(visible_to(viewer_of(ctx), ctx.now())).order_by(Line.id)))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
     today = today_of(ctx)
+    rows = []
     for line in lines:
         version = current_version(line) or waiting_draft(line) or line.versions[-1]
-        writer.writerow([line.id, line.topic, status_of(line, today), version.number, version.text,
-                         version.spokesperson or "", version.review_by.isoformat() if version.review_by else "",
-                         line.tags, line.use, version.approved_by_name or version.approved_by or "",
-                         version.approved_at.isoformat() if version.approved_at else ""])
+        rows.append([line.id, line.topic, status_of(line, today), version.number, version.text, version.spokesperson,
+                     version.review_by.isoformat() if version.review_by else "", line.tags, line.use,
+                     version.approved_by_name or version.approved_by,
+                     version.approved_at.isoformat() if version.approved_at else ""])
     return Reply(title=f"Lines to take: {len(lines)} exported",
-                 attachments=(Attachment("lines.csv", out.getvalue().encode("utf-8"), "text/csv"),))
+                 attachments=(csv_attachment("lines.csv", EXPORT_COLUMNS, rows),))

@@ -1,17 +1,16 @@
 """`/parliament`: what MPs and peers said about the team's work, the watch list, tone, export, health."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, timedelta, timezone
 
 from handlers.args import parse_args
 from handlers.context import Context
+from handlers.csv_export import csv_attachment, file_name
 from handlers.council_names import council_from
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import is_id
-from handlers.reply import Attachment, Fact, Item, Reply, Section
+from handlers.reply import Fact, Item, Reply, Section
 from models.access import Action
 from models.audit import record_audit
 from models.parliament import (MentionFilter, ORIGINS, ParliamentMention, add_term, all_terms, councils_of,
@@ -104,26 +103,19 @@ def _mentions(text: str, ctx: Context) -> Reply:
 
 def _export(text: str, ctx: Context) -> Reply:
     f, label = _filter(text, ctx, example="/parliament export last month")
-    total, rows = mentions_between(ctx.session, f, limit=None)
-    codes = councils_of(ctx.session, [m.id for m in rows])
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "date", "house", "type", "member", "party", "heading", "passage", "tone", "terms",
-                     "councils", "answered", "answer expected", "url"])
-    for m in rows:
+    total, found = mentions_between(ctx.session, f, limit=None)
+    codes = councils_of(ctx.session, [m.id for m in found])
+    rows = []
+    for m in found:
         answered = f"{m.answered_at.astimezone(ctx.tz):%Y-%m-%d}" if m.answered_at else ""
         expected = f"{m.expected_answer_on:%Y-%m-%d}" if m.expected_answer_on and not m.answered_at else ""
-        writer.writerow([m.id, f"{m.occurred_at.astimezone(ctx.tz):%Y-%m-%d}", m.house, m.kind, m.member_name or "",
-                         m.party or "", _cell(m.heading), _cell(m.passage), m.shown_tone, "; ".join(m.terms or []),
-                         " ".join(codes.get(m.id, [])), answered, expected, m.url])
-    slug = label.replace(" ", "-").replace("/", "-")
+        rows.append([m.id, f"{m.occurred_at.astimezone(ctx.tz):%Y-%m-%d}", m.house, m.kind, m.member_name, m.party,
+                     m.heading, m.passage, m.shown_tone, "; ".join(m.terms or []), " ".join(codes.get(m.id, [])),
+                     answered, expected, m.url])
+    header = ("id", "date", "house", "type", "member", "party", "heading", "passage", "tone", "terms", "councils",
+              "answered", "answer expected", "url")
     return Reply(title=f"Parliament {label}: {total} mention{'s' if total != 1 else ''} exported",
-                 attachments=(Attachment(f"parliament-{slug}.csv", out.getvalue().encode("utf-8-sig"), "text/csv"),))
-
-
-def _cell(value: str) -> str:
-    """A spreadsheet cell that cannot run as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+                 attachments=(csv_attachment(file_name("parliament", label), header, rows),))
 
 
 def _watch(text: str, ctx: Context) -> Reply:

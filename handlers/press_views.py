@@ -1,11 +1,10 @@
 """How press activity reads in a reply: list items, the detail view with earned coverage, the CSV export."""
 from __future__ import annotations
 
-import csv
-import io
 
 from handlers.context import Context
-from handlers.reply import Attachment, Button, Fact, Item, Reply, Section
+from handlers.csv_export import csv_attachment, file_name
+from handlers.reply import Button, Fact, Item, Reply, Section
 from models.campaign import Campaign
 from models.moments import local_label
 from models.periods import Period
@@ -105,21 +104,12 @@ EXPORT_COLUMNS = ("id", "date", "type", "title", "outlet", "spokesperson", "link
 def export_reply(activities: list[PressActivity], counts: dict[int, EarnedCount], period: Period,
                  ctx: Context) -> Reply:
     """`/press list … export`: a CSV of what the public may see (embargoed items never included)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EXPORT_COLUMNS)
+    rows = []
     for a in activities:
         count = counts.get(a.id, EarnedCount())
-        writer.writerow([a.id, a.occurred_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"), a.kind,
-                         csv_cell(a.title), csv_cell(a.outlet_name), csv_cell(a.spokesperson), a.link or "",
-                         count.confirmed, count.suggested, csv_cell(a.logged_by_name or a.logged_by)])
-    name = "press-" + "".join(ch if ch.isalnum() else "-" for ch in period.label.lower()).strip("-") + ".csv"
+        rows.append([a.id, a.occurred_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"), a.kind, a.title,
+                     a.outlet_name, a.spokesperson, a.link, count.confirmed, count.suggested,
+                     a.logged_by_name or a.logged_by])
     return Reply(title=f"Press activity export: {period.label}",
                  sections=(Section(text=f"{len(activities)} press activities (embargoed items are left out)."),),
-                 attachments=(Attachment(name, buffer.getvalue().encode("utf-8"), "text/csv"),))
-
-
-def csv_cell(value: str | None) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = value or ""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+                 attachments=(csv_attachment(file_name("press", period.label), EXPORT_COLUMNS, rows),))

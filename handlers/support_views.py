@@ -1,13 +1,12 @@
 """How `/support` answers look: a logged request, the list, one request, the figures, the CSV."""
 from __future__ import annotations
 
-import csv
-import io
 
 from sqlalchemy.orm import Session
 
 from handlers.context import Context
-from handlers.reply import Attachment, Fact, Item, Reply, Section
+from handlers.csv_export import csv_attachment, file_name
+from handlers.reply import Fact, Item, Reply, Section
 from models.moments import local_label
 from models.periods import Period
 from models.spotlight import open_spotlights, spotlight_figures
@@ -101,23 +100,11 @@ def stats_reply(session: Session, period: Period) -> Reply:
 
 def export_reply(found: list[SupportRequest], names: dict[str, str], period: Period, ctx: Context) -> Reply:
     """A CSV of the requests logged in `period`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EXPORT_COLUMNS)
-    for r in found:
-        writer.writerow([r.id, r.created_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"), _cell(names[r.council_code]),
-                         r.category, _cell(r.issue), _cell(r.contact), _cell(r.advised),
-                         r.followup_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M") if r.followup_at else "",
-                         _cell(r.owner_name or r.owner_id), r.status,
-                         r.closed_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M") if r.closed_at else "",
-                         _cell(r.notes)])
-    name = "support-" + "".join(ch if ch.isalnum() else "-" for ch in period.label.lower()).strip("-") + ".csv"
+    fmt = "%Y-%m-%d %H:%M"
+    rows = [[r.id, r.created_at.astimezone(ctx.tz).strftime(fmt), names[r.council_code], r.category, r.issue,
+             r.contact, r.advised, r.followup_at.astimezone(ctx.tz).strftime(fmt) if r.followup_at else "",
+             r.owner_name or r.owner_id, r.status, r.closed_at.astimezone(ctx.tz).strftime(fmt) if r.closed_at else "",
+             r.notes] for r in found]
     return Reply(title=f"Support requests export: {period.label}",
                  sections=(Section(text=f"{len(found)} support requests."),),
-                 attachments=(Attachment(name, buffer.getvalue().encode("utf-8"), "text/csv"),))
-
-
-def _cell(value: str | None) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = value or ""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+                 attachments=(csv_attachment(file_name("support", period.label), EXPORT_COLUMNS, rows),))

@@ -89,6 +89,6 @@ def test_export_is_a_csv_a_spreadsheet_cannot_run(herald):
     reply = ask(herald, "press list this week export", BOB)
     (attachment,) = reply.attachments
     assert (attachment.filename, attachment.mimetype) == ("press-this-week.csv", "text/csv")
-    rows = [line.split(",", 4) for line in attachment.content.decode().splitlines()]
+    rows = [line.split(",", 4) for line in attachment.content.decode("utf-8-sig").splitlines()]
     assert rows[0] == ["id", "date", "type", "title", "outlet,spokesperson,link,earned_confirmed,earned_suggested,logged_by"]
     assert rows[1][2:4] == ["statement", "'=1+2 budget row"]
