@@ -6,7 +6,7 @@ A missed-deadline alert goes to the team channel, so an embargoed enquiry's topi
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,8 @@ from models.enquiry_reminders import BEFORE, DUE, MISSED, deadline_of_key, deadl
 from models.enquiry_stats import duration_words
 from models.moments import local_label
 from models.notices import Notice
+
+LATE_AFTER = timedelta(minutes=5)  # a deadline reminder later than this (Herald was down) says when it was due
 
 
 def _still_owed(session: Session, notice: Notice) -> Enquiry | None:
@@ -42,9 +44,9 @@ def _buttons(enquiry: Enquiry) -> tuple[Button, ...]:
 def compose_before(session: Session, notice: Notice, now: datetime, settings) -> Reply | None:
     """The owner's "deadline coming up" reminder."""
     enquiry = _still_owed(session, notice)
-    if enquiry is None:
+    if enquiry is None or enquiry.deadline <= now:  # sent late (Herald was down): the deadline's own says it
         return None
-    left = duration_words(enquiry.deadline - now) if enquiry.deadline > now else "now"
+    left = duration_words(enquiry.deadline - now)
     return Reply(title=f"Enquiry #{enquiry.id} is due in {left}: {enquiry.topic}",
                  sections=(Section(facts=_facts(enquiry, settings)),), buttons=_buttons(enquiry),
                  context=(f"Reminder for {enquiry.owner_name or enquiry.owner_id}. Close it when it is answered: "
@@ -56,7 +58,9 @@ def compose_due(session: Session, notice: Notice, now: datetime, settings) -> Re
     enquiry = _still_owed(session, notice)
     if enquiry is None:
         return None
-    return Reply(title=f"Enquiry #{enquiry.id} is due now: {enquiry.topic}",
+    due = ("is due now" if now - enquiry.deadline < LATE_AFTER else
+           f"was due at {local_label(enquiry.deadline, settings.tz)}")
+    return Reply(title=f"Enquiry #{enquiry.id} {due}: {enquiry.topic}",
                  sections=(Section(facts=_facts(enquiry, settings)),), buttons=_buttons(enquiry),
                  context=(f"Reminder for {enquiry.owner_name or enquiry.owner_id}. If it is still open after "
                           f"{settings.HERALD_ENQUIRY_GRACE_MINUTES} min, the team channel is told.",))

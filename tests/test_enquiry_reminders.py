@@ -277,4 +277,16 @@ def test_two_clocks_sending_at_once_escalate_a_missed_deadline_once(harness, clo
         thread.join()
     send_twice(harness)
     assert len(posts_to(harness, TEAM, enquiry.id)) == 1
-    assert len(posts_to(harness, f"D{OWNER}", enquiry.id)) == 2
+    assert len(posts_to(harness, f"D{OWNER}", enquiry.id)) == 1  # "was due at …"; the hour-before is moot
+
+
+def test_after_downtime_past_the_deadline_the_owner_is_told_when_it_was_due_once(harness, clock):
+    start = clock.now()  # Monday 09:00 GMT
+    slack_command(harness, f'log "Libraries review" outlet:LGC deadline:"11:00" owner:<@{OWNER}|sam>')
+    enquiry = the_enquiry(harness, "Libraries review")
+    clock.set(start + timedelta(hours=3))  # the clock was down through both reminders
+    send_twice(harness)
+    (late,) = posts_to(harness, f"D{OWNER}", enquiry.id)  # no "due in" after the deadline has gone
+    assert "was due at Mon 23 Nov 2026 11:00" in late and "due in" not in late
+    (missed,) = posts_to(harness, TEAM, enquiry.id)
+    assert "Missed deadline" in missed
