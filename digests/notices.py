@@ -78,12 +78,12 @@ def attempt_notice(herald: Herald, notice_id: int, holder: str) -> str | None:
         claim = start_notice(session, notice_id, holder, now, SEND_STALE_AFTER)
     if claim is None:
         return None
-    with herald.reading() as session:
-        notice = session.get(Notice, notice_id)
-        reply = compose_notice(session, notice, now, herald.settings)
-        destination = _destination(herald, notice)
-        since = notice.first_claimed_at - CLOCK_SKEW if claim.number > 1 and notice.first_claimed_at else None
     try:
+        with herald.reading() as session:
+            notice = session.get(Notice, notice_id)
+            reply = compose_notice(session, notice, now, herald.settings)
+            destination = _destination(herald, notice)
+            since = notice.first_claimed_at - CLOCK_SKEW if claim.number > 1 and notice.first_claimed_at else None
         if reply is None:
             _record(herald, claim, status=CANCELLED, last_error="no longer needed when it fell due")
             return CANCELLED
@@ -97,6 +97,9 @@ def attempt_notice(herald: Herald, notice_id: int, holder: str) -> str | None:
     except ClaimLost as exc:
         log.warning("%s: stopped without posting or recording more", exc)
         return None
+    except Exception:  # a composer's or Herald's own fault: retried like a failed post, never left claimed
+        log.exception("notice %s failed unexpectedly", notice_id)
+        return _failed(herald, claim, "Herald hit an internal error composing or sending it (see the clock log)")
     log.info("notice sent: id=%s", notice_id)
     return SENT
 

@@ -205,3 +205,24 @@ def test_a_clock_stalled_past_its_lease_posts_nothing_after_its_successor(make_a
     assert [p["channel"] for p in slack.calls("chat.postMessage")] == ["CTEAM"]
     (notice,) = _notices(digest_herald)
     assert (notice.status, notice.attempts, notice.claimed_by) == ("sent", 2, "clock:b")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_composer_that_fails_is_retried_not_left_claimed(digest_herald, slack, clock, monkeypatch):
+    calls = []
+
+    def compose(session, notice, now, settings):
+        calls.append(now)
+        if len(calls) == 1:
+            raise RuntimeError("a bug in a composer")
+        return Reply(title="Second time lucky", visibility="channel")
+
+    monkeypatch.setitem(COMPOSERS, "flaky", compose)
+    clock.set(NOON)
+    _schedule(digest_herald, kind="flaky")
+    assert sender.send_due_notices(digest_herald, "clock:a") == 0
+    (notice,) = _notices(digest_herald)
+    assert notice.status == "failed" and "internal error" in notice.last_error
+    clock.advance(minutes=1)
+    assert sender.send_due_notices(digest_herald, "clock:a") == 1  # the same clock retries it
+    assert "Second time lucky" in _words(_dm_posts(slack)[0])
