@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from handlers.args import parse_args
 from handlers.context import Context
-from handlers.enquiry_grammar import LOG_EXAMPLE, read_deadline, read_log, read_owner
+from handlers.enquiry_grammar import LOG_EXAMPLE, read_deadline, read_log
 from handlers.enquiry_views import export_reply, list_reply, show_reply, stats_reply
 from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import read_id
+from handlers.people import read_person
 from handlers.lines_links import link_press_line, take_line_option
 from handlers.press import viewer_of
 from handlers.reply import Fact, Reply, Section
@@ -125,7 +126,7 @@ def enquiry_assign(rest: str, ctx: Context) -> Reply:
     if not who.strip():
         raise UsageError("Say who takes it over: /enquiry assign <id> @who (or me).", example=example)
     enquiry = _open(ctx, id_text, example)
-    owner = read_owner(who, ctx, example)
+    owner = read_person(who, ctx, example)
     ctx.require(Action.ENQUIRY_ASSIGN, owner_id=_author(enquiry, ctx), owner_name=enquiry.owner_name)
     if not assign_enquiry(ctx.session, enquiry, owner.user_id, owner.name, ctx.actor, ctx.now()):
         return Reply(title=f"Enquiry #{enquiry.id} already belongs to {owner.name or owner.user_id}")

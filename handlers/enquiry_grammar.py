@@ -6,13 +6,13 @@ is read exactly as `/press` reads one. Each error names the form field at fault.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from rapidfuzz import process
 
 from handlers.args import parse_args
 from handlers.context import Context
+from handlers.people import read_person
 from handlers.errors import NotFound, UsageError
 from handlers.press_grammar import read_embargo
 from models.coverage import council_match, council_nice_names
@@ -26,17 +26,6 @@ LOG_OPTIONS = frozenset({"outlet", "journalist", "deadline", "council", "council
 EMBARGO_EXAMPLE = '/enquiry log "Pay offer to staff" deadline:"Fri 2pm" embargo:"Tue 00:01"'
 MAX_TOPIC = 500
 MAX_TEXT = 200
-_SLACK_MENTION = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<name>[^>]*))?>$")
-_SLACK_ID = re.compile(r"^[UW][A-Z0-9]{3,}$")
-_TEAMS_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Owner:
-    """Who answers an enquiry: a Slack or Teams user id, and a name to show when one is known."""
-
-    user_id: str
-    name: str | None = None
 
 
 def read_log(text: str, ctx: Context) -> EnquiryDraft:
@@ -47,7 +36,7 @@ def read_log(text: str, ctx: Context) -> EnquiryDraft:
     if "deadline" not in options:
         raise UsageError("When is the journalist's deadline? Add deadline:\"4pm\" (or \"tomorrow 10:00\", "
                          "\"Friday\").", example=LOG_EXAMPLE, field="deadline")
-    owner = read_owner(options["owner"], ctx) if "owner" in options else Owner(ctx.actor.user_id, ctx.actor.name)
+    owner = read_person(options.get("owner"), ctx, LOG_EXAMPLE)
     return EnquiryDraft(
         topic=topic, deadline=read_deadline(options["deadline"], ctx), owner_id=owner.user_id,
         owner_name=owner.name, journalist=_text(options.get("journalist"), "journalist"),
@@ -86,19 +75,6 @@ def read_deadline(text: str, ctx: Context, example: str = LOG_EXAMPLE) -> dateti
         return parse_deadline(text, ctx.now(), ctx.tz).at
     except DeadlineQuestion as exc:
         raise UsageError(f"deadline: {exc} Nothing was saved.", example=example, field="deadline") from None
-
-
-def read_owner(text: str, ctx: Context, example: str = LOG_EXAMPLE) -> Owner:
-    """`me`, a Slack mention (`<@U123|sam>`, as Slack sends a picked @name), or a Slack/Teams user id."""
-    value = text.strip()
-    if value.lower() in ("me", "myself", "@me"):
-        return Owner(ctx.actor.user_id, ctx.actor.name)
-    if m := _SLACK_MENTION.match(value):
-        return Owner(m.group("id"), m.group("name") or None)
-    if _SLACK_ID.match(value) or _TEAMS_ID.match(value):
-        return Owner(value)
-    raise UsageError(f'owner: I can\'t tell who "{value[:40]}" is. Pick them from the @ list so their id comes '
-                     "through, write owner:me, or give their Slack or Teams user id.", example=example, field="owner")
 
 
 def read_councils(text: str, ctx: Context) -> tuple[str, ...]:

@@ -8,12 +8,11 @@ or a colleague, and log a support offer.
 """
 from __future__ import annotations
 
-import re
-
 from sqlalchemy.orm import Session
 from zoneinfo import ZoneInfo
 
 from handlers.context import Context
+from handlers.people import read_person
 from handlers.errors import NotFound, UsageError
 from handlers.inputs import read_id
 from handlers.reply import Button, Fact, Item, Reply, Section
@@ -24,7 +23,6 @@ from models.spotlight import (Spotlight, assign_spotlight, council_name, decide_
                               open_spotlights, spotlight_stories)
 
 ALERT_KIND = "spotlight"
-_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|([^>]*))?>$|^@?([UW][A-Z0-9]{5,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$")
 
 
 def spotlight_command(rest: str, ctx: Context) -> Reply:
@@ -42,20 +40,6 @@ def spotlight_command(rest: str, ctx: Context) -> Reply:
         return _dismiss(tail, ctx)
     raise UsageError(f'I don\'t know "/support spotlight {verb[:30]}". Use list, assign or dismiss.',
                      example="/support spotlight assign 3 me")
-
-
-def read_person(text: str | None, ctx: Context) -> tuple[str, str | None]:
-    """(user id, name) of a person named in a command: "me" (or nothing) is the asker; else a Slack
-    mention (<@U123|sam>) or a user id (Slack's member id, Teams' Entra object id). A bare "@sam"
-    cannot be told apart from a name: Slack sends slash commands unescaped (should_escape: false)."""
-    if not text or text.lower() in ("me", "@me", "myself"):
-        return ctx.actor.user_id, ctx.actor.name
-    match = _USER.match(text.strip())
-    if match is None:
-        raise UsageError(f'Give the person\'s member id (Slack: their profile → ⋮ → Copy member ID) or "me", '
-                         f'not "{text[:40]}".',
-                         example='/support log council:Thurrock issue:"Budget gap" owner:me', field="owner")
-    return (match.group(1) or match.group(3)), match.group(2)
 
 
 def _spotlight(id_text: str, ctx: Context, example: str) -> Spotlight:
@@ -84,7 +68,8 @@ def _list(ctx: Context) -> Reply:
 def _assign(tail: str, ctx: Context) -> Reply:
     id_text, _, who = tail.strip().partition(" ")
     spotlight = _spotlight(id_text, ctx, "/support spotlight assign 3 me")
-    user_id, name = read_person(who.strip() or None, ctx)
+    person = read_person(who, ctx, "/support spotlight assign 3 me")
+    user_id, name = person.user_id, person.name
     ctx.require(Action.SPOTLIGHT_ASSIGN)
     if spotlight.status in ("dismissed", "supported"):
         return Reply(title=f"Spotlight #{spotlight.id} is already {spotlight.status}")

@@ -13,7 +13,8 @@ from handlers.errors import NotFound, UsageError
 from handlers.family import Family, first_word
 from handlers.inputs import read_id
 from handlers.reply import Reply, Section
-from handlers.spotlight import read_person, spotlight_command
+from handlers.people import read_person
+from handlers.spotlight import spotlight_command
 from handlers.support_views import export_reply, list_reply, logged_reply, show_reply, stats_reply
 from models.access import Action
 from models.coverage import council_match
@@ -107,7 +108,8 @@ def _draft(rest: str, ctx: Context) -> tuple[SupportDraft, str | None]:
         except DeadlineQuestion as exc:
             raise UsageError(f"followup: {exc}", example=LOG_EXAMPLE, field="followup") from None
         followup_at, label = when.at, when.label
-    owner_id, owner_name = read_person(args.options.get("owner"), ctx)
+    owner = read_person(args.options.get("owner"), ctx, '/support log council:Thurrock issue:"Budget gap" owner:me')
+    owner_id, owner_name = owner.user_id, owner.name
     return SupportDraft(
         council_code=_council_code(council_text, ctx), issue=issue, category=category,
         contact=args.options.get("contact"), advised=args.options.get("advised"), followup_at=followup_at,
