@@ -3,7 +3,7 @@
 A composer runs on a reading snapshot at send time, so a reminder says what is true then (the
 enquiry's current owner and deadline, the line's current text). It returns None when the notice is
 no longer warranted (the enquiry was closed, the line withdrawn): the notice is then cancelled, not
-sent. A notice of a kind with no composer posts the reply stored with it when it was scheduled.
+sent.
 """
 from __future__ import annotations
 

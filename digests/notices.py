@@ -14,7 +14,6 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.delivery import DeliveryError, Destination, Resume, deliver_once, fenced_pacer, notify_admins
-from digests import stored
 from digests.fence import ClaimLost, hold_claim
 from digests.notice_kinds import COMPOSERS
 from handlers.reply import Reply
@@ -47,21 +46,13 @@ def run_notices(herald: Herald, holder: str) -> None:
     send_due_notices(herald, holder)
 
 
-def message_body(reply: Reply) -> dict:
-    """A reply to store on a notice when it is scheduled (`schedule_notice(body=…)`), for an alert
-    whose words are fixed by the event itself and need no composer."""
-    return stored.to_json(stored.StoredDigest(reply))
-
-
 def compose_notice(session, notice: Notice, now: datetime, settings) -> Reply | None:
-    """The message of a notice: its kind's composer's, else the reply stored when it was scheduled."""
+    """The message of a notice, written by its kind's composer at send time."""
     composer = COMPOSERS.get(notice.kind)
-    if composer is not None:
-        return composer(session, notice, now, settings)
-    if notice.body is not None:
-        return stored.from_json(notice.body).reply
-    log.error("notice %s: no composer for kind %r and no stored message", notice.id, notice.kind)
-    return None
+    if composer is None:
+        log.error("notice %s: no composer for kind %r", notice.id, notice.kind)
+        return None
+    return composer(session, notice, now, settings)
 
 
 def _destination(herald: Herald, notice: Notice) -> Destination:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, Index, String, Text, or_, select, update
+from sqlalchemy import Index, String, Text, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -38,7 +38,6 @@ class Notice(Base):
     platform: Mapped[str] = mapped_column(String(10))
     address: Mapped[str] = mapped_column(String(255))
     workspace: Mapped[str | None] = mapped_column(String(64))
-    body: Mapped[dict | None] = mapped_column(JSON)  # a reply fixed when the event happened (no composer)
     due_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(10), default=PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
@@ -92,7 +91,7 @@ def owner_recipient(settings, platform: str, user_id: str) -> Recipient | None:
 
 
 def schedule_notice(session: Session, *, key: str, kind: str, subject_id: int | None, to: Recipient,
-                    due_at: datetime, now: datetime, body: dict | None = None) -> bool:
+                    due_at: datetime, now: datetime) -> bool:
     """Owe `to` the notice `key` at `due_at`, unless it is owed (or was sent) already: True if created.
 
     The key names the event (what, which version of it, to whom), so every path that notices the
@@ -103,7 +102,7 @@ def schedule_notice(session: Session, *, key: str, kind: str, subject_id: int | 
     try:
         with session.begin_nested():
             session.add(Notice(key=key, kind=kind, subject_id=subject_id, platform=to.platform,
-                               address=to.address, workspace=to.workspace, body=body, due_at=due_at,
+                               address=to.address, workspace=to.workspace, due_at=due_at,
                                status=PENDING, attempts=0, created_at=now))
             session.flush()
     except IntegrityError:  # another process scheduled it between the look and the insert

@@ -23,14 +23,22 @@ NOON = datetime(2026, 3, 27, 12, 0, tzinfo=timezone.utc)
 OWNER = Recipient("slack", "U7")
 
 
-def _message(text: str) -> dict:
-    return sender.message_body(Reply(title="Reminder", sections=(Section(text=text),), visibility="channel"))
+WORDS: dict[str, str] = {}  # what the test kind's composer says, by notice key
+
+
+@pytest.fixture(autouse=True)
+def _test_kind(monkeypatch):
+    """A notice kind for these tests: its composer says the words the test scheduled it with."""
+    WORDS.clear()
+    monkeypatch.setitem(COMPOSERS, "test", lambda session, notice, now, settings: Reply(
+        title="Reminder", sections=(Section(text=WORDS[notice.key]),), visibility="channel"))
 
 
 def _schedule(herald, key="enquiry:1:before", due=NOON, to=OWNER, kind="test", subject=1, text="Deadline soon"):
+    WORDS[key] = text
     with herald.session() as session:
         return schedule_notice(session, key=key, kind=kind, subject_id=subject, to=to, due_at=due,
-                               now=herald.clock.now(), body=_message(text))
+                               now=herald.clock.now())
 
 
 def _dm_posts(slack, user="U7") -> list[dict]:

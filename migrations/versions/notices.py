@@ -25,7 +25,6 @@ def upgrade() -> None:
         sa.Column("platform", sa.String(length=10), nullable=False),
         sa.Column("address", sa.String(length=255), nullable=False),
         sa.Column("workspace", sa.String(length=64), nullable=True),
-        sa.Column("body", sa.JSON(), nullable=True),
         sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
