@@ -67,6 +67,9 @@ class FakeServer:
             def _handle(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                if len(body) < length:  # the client died mid-request: a real server never sees it as a call
+                    self.close_connection = True
+                    return
                 parts = urlsplit(self.path)
                 rec = Recorded(self.command, parts.path, parse_qs(parts.query),
                                {k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
