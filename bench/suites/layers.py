@@ -49,7 +49,7 @@ LAYERS = (
     ("parse the query", "handlers.coverage:parse_query"),
     ("build the reply (period, summary, page; SQL apart)", "handlers.coverage:answer"),
     ("render: Block Kit and the ack body", "bot.slack.listeners:_answer_now"),
-    ("share copy: write the kept answer", "bot.slack.jobs:hold_for_sharing"),
+    ("share copy: keep the answer (a read keeps none: it is asked again)", "bot.slack.sharing:hold_for_sharing"),
     ("receipt: write the key (a command that may write; a read keeps none)", "bot.slack.receipts:record"),
     ("commit (flush and the database's commit)", "sqlalchemy.orm:Session.commit"),
 )

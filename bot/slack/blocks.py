@@ -33,7 +33,7 @@ CONTINUED = "Continued in the next message."
 
 RUN_ACTION = "herald_run"      # button value: a Herald command line to run
 NEXT_ACTION = "herald_next"    # the "Next 10" paging button
-SHARE_ACTION = "herald_share"  # button value: the id of the stored reply to share
+SHARE_ACTION = "herald_share"  # button value: what to share (bot/slack/sharing.py)
 URL_ACTION = "herald_url"      # a link button; Slack opens it, Herald only acknowledges
 
 MARKERS = {"red": ":red_circle:", "amber": ":large_orange_circle:", "amber_red": ":red_circle::large_orange_circle:",

@@ -16,11 +16,11 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.jobs import MAX_ATTEMPTS, JobWorker, add_job, gave_up_reply  # noqa: F401 - MAX_ATTEMPTS: Slack jobs' limit
-from bot.slack.blocks import SlackMessage, render_messages, with_share_id, without_share_button
+from bot.slack.blocks import SlackMessage, render_messages
 from bot.slack.delivery import (Target, deliver, deliver_files, deliver_notices, files_to_json, notices_from_json,
                                 notices_to_json)
+from bot.slack.sharing import render_answer
 from handlers.context import Actor, Context, Notice
-from handlers.inputs import is_id
 from handlers.reply import Reply
 from handlers.router import only_reads, route
 from models.inbound import Job
@@ -29,8 +29,6 @@ from runtime import Herald
 log = logging.getLogger("herald.slack.jobs")
 
 REPLY_KIND = "slack.reply"
-SHARE_KIND = "slack.share"  # a private answer kept so its "Share in channel" button can post it
-SHARE_ID_UNKNOWN = "0"  # the button's value until the kept copy has its id (no Job has id 0)
 
 
 @dataclass
@@ -59,29 +57,6 @@ class ReplyJob:
 def enqueue(session: Session, herald: Herald, job: ReplyJob) -> int:
     """Add a pending job in the caller's transaction (commit it before acknowledging Slack); its id."""
     return add_job(session, herald, REPLY_KIND, job.to_json())
-
-
-def hold_for_sharing(session: Session, herald: Herald, messages: list[SlackMessage], owner: str | None) -> str:
-    """Keep a private answer so its owner's "Share in channel" can post it later; returns the button's id."""
-    return str(add_job(session, herald, SHARE_KIND, {"messages": [m.to_dict() for m in messages], "owner": owner},
-                       status="held"))  # pruned a day later, with every held job (bot/jobs.py)
-
-
-def held_answer(session: Session, share_id: str) -> tuple[str | None, list[SlackMessage]] | None:
-    """(the person it answered, the messages) held under `share_id` for "Share in channel", or None."""
-    row = session.get(Job, int(share_id)) if is_id(share_id) else None
-    if row is None or row.kind != SHARE_KIND:
-        return None
-    return row.payload.get("owner"), [SlackMessage(**m) for m in row.payload["messages"]]
-
-
-def render_answer(session: Session, herald: Herald, reply: Reply, share_owner: str | None) -> list[SlackMessage]:
-    """The messages for `reply`; a private, successful answer to `share_owner` gets "Share in channel"."""
-    if not share_owner or reply.is_error or reply.visibility == "channel":
-        return render_messages(reply)
-    messages = render_messages(reply, share_id=SHARE_ID_UNKNOWN)
-    share_id = hold_for_sharing(session, herald, without_share_button(messages), share_owner)
-    return with_share_id(messages, share_id)
 
 
 class SlackReplies:

@@ -10,7 +10,7 @@ import logging
 import re
 import threading
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from slack_bolt import Ack, App, BoltResponse
 from sqlalchemy.orm import Session
@@ -18,15 +18,18 @@ from sqlalchemy.orm import Session
 from bot.slack import forms, home
 from bot.slack.actors import slack_actor
 from bot.slack.app import SlackRuntime
-from bot.slack.blocks import SHARE_ACTION, SlackMessage, is_run_action
+from bot.slack.blocks import SHARE_ACTION, SlackMessage, is_run_action, render_messages
 from bot.slack.delivery import Target, files_to_json
-from bot.slack.jobs import ReplyJob, enqueue, held_answer, render_answer
+from bot.slack.jobs import ReplyJob, enqueue
 from bot.slack.mrkdwn import cut, escape
 from bot.slack.receipts import Outcome, receipt_key, record, run_command
+from bot.slack.sharing import AskedAgain, HeldCopy, held_answer, read_share_value, render_answer
 from handlers.context import Actor
-from handlers.router import DATABASE_AWAY, DATABASE_BUSY, family_for, split_command
+from handlers.reply import Reply, error_reply
+from handlers.router import DATABASE_AWAY, DATABASE_BUSY, family_for, only_reads, split_command
 from models.access import AccessPolicy, Action
 from models.audit import REFUSED, record_audit
+from models.clock import FrozenClock
 from models.db import database_busy, database_unavailable
 
 log = logging.getLogger("herald.slack.listeners")
@@ -96,7 +99,8 @@ class _QuickCommand:
             def answer(session: Session, outcome: Outcome) -> None:
                 nonlocal wake
                 with self._lock:
-                    self._answer, wake = _answer_now(session, self.rt, outcome, self.target, whole=self._late)
+                    self._answer, wake = _answer_now(session, self.rt, outcome, self.target, self.text,
+                                                     whole=self._late)
             if run_command(self.rt.herald, self.text, self.actor, self.target.channel, self.key, then=answer) is None:
                 with self._lock:  # a repeat delivery: its answer was rolled back, the first one's stands
                     self._answer, wake = None, False
@@ -126,14 +130,16 @@ def _is_slow(rt: SlackRuntime, text: str) -> bool:
     return bool(family and family.ready and family.is_slow(rest))
 
 
-def _answer_now(session: Session, rt: SlackRuntime, outcome: Outcome, target: Target,
+def _answer_now(session: Session, rt: SlackRuntime, outcome: Outcome, target: Target, command: str,
                 whole: bool = False) -> tuple[dict | None, bool]:
     """(the ack body for a quick answer, whether a delivery job was queued). What cannot ride in an
     ack (more messages, files, notices) goes to that job, in the caller's transaction; the body is
     None when the whole answer is left to the job (`whole`, or to keep the messages in order)."""
     reply = outcome.reply
     files = files_to_json(reply)
-    messages = render_answer(session, rt.herald, reply, share_owner=target.user)
+    asked = AskedAgain(command, rt.herald.clock.now(), target.user) \
+        if outcome.read_only and target.user else None
+    messages = render_answer(session, rt.herald, reply, share_owner=target.user, asked=asked)
     later = messages if len(messages) > 1 or whole else []
     queued = bool(later or files or outcome.notices)
     if queued:
@@ -212,23 +218,43 @@ def _thread_of(body: dict) -> str | None:
     return (body.get("container") or {}).get("thread_ts") or (body.get("message") or {}).get("thread_ts")
 
 
-def _share(rt: SlackRuntime, key: str, target: Target, share_id: str, name: str | None) -> None:
+def _share(rt: SlackRuntime, key: str, target: Target, value: str, name: str | None) -> None:
     """"Share in channel": only the person the answer was for may post it (the policy's ANSWER_SHARE)."""
     actor = slack_actor(target.user or "", name, target.team, is_admin=False)  # admin rights do not apply
-    with rt.herald.session() as session:
-        held = held_answer(session, share_id)
-        if held is None:
-            return
-        owner, messages = held
-        if not AccessPolicy().allows(actor, Action.ANSWER_SHARE, owner_id=owner):
+    shared = read_share_value(value)
+    held = None
+    if isinstance(shared, HeldCopy):
+        with rt.herald.reading() as session:
+            held = held_answer(session, shared)
+    owner = shared.owner if isinstance(shared, AskedAgain) else held[0] if held else None
+    if shared is None or (held is None and owner is None):
+        return
+    if not AccessPolicy().allows(actor, Action.ANSWER_SHARE, owner_id=owner):
+        with rt.herald.session() as session:
             record_audit(session, at=rt.herald.clock.now(), actor=actor, action=Action.ANSWER_SHARE.value,
-                         entity=REFUSED, detail={"outcome": "refused", "command": f"share {share_id}"})
-            return
+                         entity=REFUSED, detail={"outcome": "refused", "command": f"share {cut(value, 200)}"})
+        return
+    reply = _asked_again(rt, shared, target) if isinstance(shared, AskedAgain) else None
+    if reply is not None and reply.is_error:  # no longer answers: say so to the person, post nothing
+        _accept_job(rt, key, ReplyJob(target=target, messages=[m.to_dict() for m in render_messages(reply)]))
+        return
+    messages = render_messages(reply) if reply is not None else held[1]
     note = {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(f"Shared by {escape(name or 'a colleague')}", 200)}]}
-    shared = [SlackMessage(text=m.text, blocks=m.blocks + ([note] if i == len(messages) - 1 else []))
-              for i, m in enumerate(messages)]
+    shared_messages = [SlackMessage(text=m.text, blocks=m.blocks + ([note] if i == len(messages) - 1 else []))
+                       for i, m in enumerate(messages)]
     target.in_channel = True
-    _accept_job(rt, key, ReplyJob(target=target, messages=[m.to_dict() for m in shared]))
+    _accept_job(rt, key, ReplyJob(target=target, messages=[m.to_dict() for m in shared_messages]))
+
+
+def _asked_again(rt: SlackRuntime, asked: AskedAgain, target: Target) -> Reply:
+    """The owner's read-only command answered again as of when they asked (so "this week" is still
+    their week); an error reply if it no longer only reads or no longer answers."""
+    if not only_reads(asked.command, rt.herald.families):
+        return error_reply("That answer can no longer be shared. Ask again, and share the new answer.")
+    owner = rt.actor(asked.owner, None, target.team)
+    outcome = run_command(replace(rt.herald, clock=FrozenClock(asked.asked_at)), asked.command, owner,
+                          target.channel)
+    return outcome.reply
 
 
 def on_form_submitted(rt: SlackRuntime, ack: Ack, body: dict) -> None:

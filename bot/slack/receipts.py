@@ -36,6 +36,7 @@ class Outcome:
 
     reply: Reply
     notices: list[Notice] = field(default_factory=list)
+    read_only: bool = False  # the command only read, so asking it again changes nothing
 
 
 def receipt_key(*parts: str | None) -> str:
@@ -60,7 +61,8 @@ def run_command(herald: Herald, text: str, actor: Actor, channel: str | None, ke
     `then` runs in that same transaction with the outcome (to render and keep the answer), so if it
     fails the command's work is undone with it. When the result is None, whatever `then` saw belongs
     to a repeat and must not be sent. A command that only reads runs on a snapshot, keeps no key,
-    and `then` gets a short writing transaction of its own.
+    and `then` gets a session of its own, which begins a transaction (taking SQLite's write lock)
+    only if `then` writes something.
     """
     if only_reads(text, herald.families):
         return _run_reading(herald, text, actor, channel, then)
@@ -87,8 +89,8 @@ def _run_reading(herald: Herald, text: str, actor: Actor, channel: str | None,
     with herald.reading() as session:
         ctx = Context(session=session, actor=actor, clock=herald.clock, settings=herald.settings, channel=channel)
         reply = route(text, ctx, herald.families)
-        outcome = Outcome(reply=reply, notices=list(ctx.notices))
-    if then is not None:
+        outcome = Outcome(reply=reply, notices=list(ctx.notices), read_only=True)
+    if then is not None:  # a session that opens no transaction until `then` uses it (most answers do not)
         with herald.session() as session:
             then(session, outcome)
     return outcome
