@@ -97,7 +97,7 @@ def _meaning(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _activity_terms(activity: PressActivity) -> set[str]:
+def _activity_terms(activity: PressActivity | _Activity) -> set[str]:
     return terms(f"{activity.title} {activity.spokesperson or ''}")
 
 
@@ -145,7 +145,7 @@ def shared_terms(activity: PressActivity, item: CoverageItem) -> tuple[str, ...]
     return tuple(sorted(_activity_terms(activity) & _coverage_terms(item)))
 
 
-def _window_start(activity: PressActivity) -> datetime:
+def _window_start(activity: PressActivity | _Activity) -> datetime:
     return activity.embargo_until if activity.embargo_until and activity.embargo_until > activity.occurred_at \
         else activity.occurred_at - timedelta(hours=12)
 
@@ -171,10 +171,10 @@ def suggest_for_new_coverage(session: Session, item_ids: list[int]) -> int:
     spans = [(first, last) for first, last in spans if first is not None]
     if not spans:
         return 0
-    activities = list(session.scalars(select(PressActivity).where(
+    activities = [_Activity(*row) for row in session.execute(select(*_ACTIVITY_COLUMNS).where(
         PressActivity.deleted_at.is_(None),
         PressActivity.occurred_at >= min(first for first, _l in spans) - EARNED_WINDOW,
-        PressActivity.occurred_at <= max(last for _f, last in spans) + timedelta(hours=12))))
+        PressActivity.occurred_at <= max(last for _f, last in spans) + timedelta(hours=12)))]
     if not activities:  # no press log around these items (a feed's backfill, say): nothing to read
         return 0
     items: list[_Coverage] = []
@@ -182,6 +182,23 @@ def suggest_for_new_coverage(session: Session, item_ids: list[int]) -> int:
         items += [_Coverage(*row) for row in session.execute(
             select(*_COVERAGE_COLUMNS).where(one_of(session, CoverageItem.id, chunk)))]
     return _suggest(session, activities, items)
+
+
+@dataclass(frozen=True)
+class _Activity:
+    """The columns of a press activity that matching reads (a batch meets every activity of two
+    weeks: rows, not ORM objects)."""
+
+    id: int
+    title: str
+    spokesperson: str | None
+    link: str | None
+    occurred_at: datetime
+    embargo_until: datetime | None
+
+
+_ACTIVITY_COLUMNS = (PressActivity.id, PressActivity.title, PressActivity.spokesperson, PressActivity.link,
+                     PressActivity.occurred_at, PressActivity.embargo_until)
 
 
 @dataclass(frozen=True)
@@ -232,12 +249,12 @@ class _Window:
     bare_link: str | None
 
     @classmethod
-    def of(cls, activity: PressActivity) -> "_Window":
+    def of(cls, activity: PressActivity | _Activity) -> "_Window":
         return cls(activity.id, _window_start(activity), activity.occurred_at + EARNED_WINDOW,
                    frozenset(_activity_terms(activity)), _bare_link(activity.link))
 
 
-def _suggest(session: Session, activities: list[PressActivity], items: list[_Coverage]) -> int:
+def _suggest(session: Session, activities: list[PressActivity] | list[_Activity], items: list[_Coverage]) -> int:
     """Suggest each item in an activity's window that links to it or shares enough of its rare
     words, unless that pair was decided before. Candidates come from an index of the items' words
     (two shared words at least), so pairs with nothing in common cost nothing; the rarity of words
