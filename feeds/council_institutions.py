@@ -1,0 +1,85 @@
+"""Institutions named after a place (clubs, police forces, airports, universities…), which are not
+the council: which council names found in a text are part of one, and which council is a club's home."""
+from __future__ import annotations
+
+from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, INSTITUTION_AFTER,
+                                 NAMED_PLACE_AFTER, NOT_A_CLUB, SAYS_COUNCIL, NameMatch, Tokens)
+
+
+def institution_kind(words: list[str], end: int) -> str | None:
+    """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
+    after = words[end] if end < len(words) else ""
+    if after in CLUB_AFTER:
+        return "club"
+    if after in INSTITUTION_AFTER:
+        return "institution"
+    if after in CLUB_SUFFIX:
+        beyond = words[end + 1] if end + 1 < len(words) else ""
+        if beyond in INSTITUTION_AFTER:
+            return "institution"  # "Birmingham City University"
+        if beyond not in NOT_A_CLUB:
+            return "club"
+    return None
+
+
+def named_institution(tokens: Tokens, end: int) -> str | None:
+    """"institution" or "club" when one or two proper-name words after a place name lead to an
+    institution or club word ("Sheffield Hallam University", "Bristol Temple Meads station",
+    "Salford Red Devils" aside); None in a headline whose words are all capitalised, where case
+    says nothing."""
+    if tokens.shouting or title_case(tokens):
+        return None
+    words = tokens.words
+    for k in range(end, min(end + 2, len(words))):
+        word = words[k]
+        if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
+                word in GENERIC or word in COUNCIL_VERBS or word == "town":
+            return None
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after in INSTITUTION_AFTER or after in NAMED_PLACE_AFTER:
+            return "institution"
+        if after in CLUB_AFTER:
+            return "club"
+    return None
+
+
+def title_case(tokens: Tokens) -> bool:
+    """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
+    proper names."""
+    longer = [t for t in tokens.texts if len(t) > 3]
+    return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+
+
+def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, str]:
+    """The starts of matches that name an institution, not a council: those followed by an
+    institution word (straight after, or after a proper name of its own), and the names joined
+    straight to them ("Leeds Bradford Airport", "Devon and Cornwall Police")."""
+    words = tokens.words
+    found: dict[int, str] = {}
+    for n in range(len(matches) - 1, -1, -1):
+        match = matches[n]
+        named = words[match.start:match.start + match.length]
+        kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
+        if kind is None and not SAYS_COUNCIL.intersection(named):
+            kind = named_institution(tokens, match.start + match.length)
+        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and \
+                (words[match.start + match.length] if match.start + match.length < len(words) else "") not in NOT_A_CLUB:
+            kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
+        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
+                not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
+            follower = matches[n + 1]
+            end = match.start + match.length
+            if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
+                kind = found[follower.start]
+        if kind is not None:
+            found[match.start] = kind
+    return found
+
+
+def club_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
+    """A club's home council, when the text speaks of a council and names no other ("Leicester City
+    stadium expansion approved by council")."""
+    if not any(word in ("council", "councils", "councillors") for word in words):
+        return []
+    return list(dict.fromkeys(m.code for m in matches if institutions.get(m.start) == "club"))
+
