@@ -17,6 +17,9 @@ def institution_kind(words: list[str], end: int) -> str | None:
         beyond = words[end + 1] if end + 1 < len(words) else ""
         if beyond in INSTITUTION_AFTER:
             return "institution"  # "Birmingham City University"
+        if beyond == "s":  # "Coventry City's stadium" is the club's; "Leicester City's council tax" is not
+            beyond = words[end + 2] if end + 2 < len(words) else ""
+            return None if beyond in NOT_A_CLUB or beyond in COUNCIL_VERBS else "club"
         if beyond not in NOT_A_CLUB:
             return "club"
     return None
@@ -62,8 +65,7 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
         if kind is None and not SAYS_COUNCIL.intersection(named):
             kind = named_institution(tokens, match.start + match.length)
-        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and \
-                (words[match.start + match.length] if match.start + match.length < len(words) else "") not in NOT_A_CLUB:
+        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
                 not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
@@ -76,10 +78,30 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
     return found
 
 
-def club_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
-    """A club's home council, when the text speaks of a council and names no other ("Leicester City
-    stadium expansion approved by council")."""
+def _club_follows(words: list[str], match: NameMatch) -> bool:
+    """What follows a name ending in "City" or "Town" reads as its club's ("Hull City fans", "Hull
+    City's new owner"), not its council's ("Hull City Council", "Hull City's budget")."""
+    end = match.start + match.length
+    after = words[end] if end < len(words) else ""
+    if after == "s":
+        after = words[end + 1] if end + 1 < len(words) else ""
+        return after not in NOT_A_CLUB and after not in COUNCIL_VERBS
+    return after not in NOT_A_CLUB
+
+
+def institution_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
+    """The home council of a club or institution named after its place (the first place of a joined
+    name: Doncaster's for "Doncaster Sheffield Airport"), when the text speaks of a council and names
+    no other ("Leicester City stadium expansion approved by council")."""
     if not any(word in ("council", "councils", "councillors") for word in words):
         return []
-    return list(dict.fromkeys(m.code for m in matches if institutions.get(m.start) == "club"))
-
+    homes = []
+    for n, match in enumerate(matches):
+        if match.start not in institutions:
+            continue
+        before = matches[n - 1] if n else None
+        joined = before is not None and before.start in institutions and \
+            match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)
+        if not joined:
+            homes.append(match.code)
+    return list(dict.fromkeys(homes))

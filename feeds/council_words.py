@@ -56,7 +56,7 @@ INSTITUTION_AFTER = frozenset({
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
-    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard"})
+    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
@@ -76,13 +76,21 @@ NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "re
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.
 AUTHORITY_WORDS = frozenset({"mayor", "mayors", "mayoral", "combined", "ca", "cca", "authority", "authoritys",
-                             "metro", "devolution"})
+                             "metro"})
 GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
-HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"))
+HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
+                  ("london assembly", "GLA"))
 COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
+# The words that end a combined authority's official name; what is left is its region ("Greater Lincolnshire").
+AUTHORITY_SUFFIX = frozenset({"combined", "county", "authority", "mayoral", "ca", "cca", "mca"})
+# A compass word before a county's name that is not a council's name with it: a part of the county
+# ("South and East Lincolnshire", "East Kent"), not the county council.
+COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
+# Emergency services: a place named in their news is where it happened, not the council.
+EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 

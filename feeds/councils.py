@@ -18,10 +18,17 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - An institution named after a place is not the council: a name followed by a club, police, fire,
   airport, university, hospital, station or cathedral word ("Manchester United", "Leeds Bradford
   Airport", "Devon and Cornwall Police", "Derby County") is dropped, with the names joined to it.
-  A club's home council counts only when the text also speaks of a council and names no other
-  ("Leicester City stadium expansion approved by council").
-- A combined authority's region ("Greater Manchester", "West Midlands") counts only as the
-  authority: a mayor or authority word after it, or "mayor of" before it.
+  ("Coventry City's stadium" too, unless a council word follows the possessive.)
+- A combined authority's region ("Greater Manchester", "West Midlands", and any authority's official
+  name without its authority words: "Greater Lincolnshire") counts only as the authority: a mayor or
+  authority word after it, or "mayor of" before it. "Mayor of London" is the GLA.
+- A place in a police force's, fire service's, club's or institution's news with no council or
+  local-government word is where it happened, not the council ("Merseyside Police appeal after
+  Liverpool city centre assault"), unless the council is named ("Liverpool City Council", "Liverpool
+  mayor"). An institution's home council (the first place of a joined name: Doncaster for
+  "Doncaster Sheffield Airport") counts when the text speaks of a council and names no other.
+- A compass word before a county's name that is no council's name with it is a part of the county
+  ("South and East Lincolnshire", "East Kent"), not its council.
 - A county or city name that is not an ordinary word counts without "Council" when a council
   verb follows it ("Kent to cut 300 jobs", "Surrey approves budget").
 """
@@ -35,12 +42,14 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_institutions import club_home, institution_starts
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES, COMBINED_TYPES,
-                                 COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, HEADLINE_NAMES, PLACE_WORDS, STRICT,
-                                 WORDISH, NameMatch, Tokens, tokenize)
+from feeds.council_institutions import institution_home, institution_starts
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_SUFFIX, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
+                                 COMBINED_TYPES, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC,
+                                 HEADLINE_NAMES, PLACE_WORDS, SAYS_COUNCIL, STRICT, WORDISH, NameMatch, Tokens,
+                                 tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
+from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 __all__ = ["CouncilEvidence", "CouncilMatcher", "Tokens", "build_matcher", "council_matcher", "tokenize"]
 
@@ -49,10 +58,12 @@ class CouncilMatcher:
     """Every council name as a token run → one council code; `find` scans text longest-first."""
 
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
-                 combined: frozenset[str] = frozenset()):
+                 combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset()):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
-        everyday name; `combined`: codes of combined authorities (their region names need context)."""
+        everyday name; `combined`: codes of combined authorities (their region names need context);
+        `counties`: codes of county councils (a compass word before one names a part of the county)."""
         self._combined = combined
+        self._counties = counties
         ranked: dict[tuple[str, ...], tuple[tuple, str]] = {}
         for normalized, code in names:
             key = tuple(normalized.split())
@@ -85,23 +96,32 @@ class CouncilMatcher:
             i += match.length
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions]
-        out: list[CouncilEvidence] = []
-        for match in matches:
-            named = " ".join(tokens.texts[match.start:match.start + match.length])
-            if match.start in institutions:
-                out.append(CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, "
-                                           "not the council"))
-            elif match.confident:
-                out.append(CouncilEvidence(match.code, named, True, "a council name in context"))
-            elif _coordinated(match, kept, words):
-                out.append(CouncilEvidence(match.code, named, True, "joined by and/or to a council name"))
-            else:
-                out.append(CouncilEvidence(match.code, named, False, "an ordinary word without council context"))
+        elsewhere = _news_of_an_institution(words, institutions)
+        out = [self._judge(match, tokens, institutions, kept, elsewhere) for match in matches]
         if not any(e.counted for e in out):
-            homes = set(club_home(matches, institutions, words))
-            out = [CouncilEvidence(e.code, e.named, True, "the club's home council, and the text speaks of a council")
-                   if e.code in homes else e for e in out]
+            homes = set(institution_home(matches, institutions, words))
+            out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
+                                   "and the text speaks of a council") if e.code in homes else e for e in out]
         return out
+
+    def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
+               elsewhere: str | None) -> "CouncilEvidence":
+        """Whether one name found counts as its council, and why."""
+        words = tokens.words
+        named = " ".join(tokens.texts[match.start:match.start + match.length])
+        if match.start in institutions:
+            return CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, not the council")
+        if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
+            return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
+                                   "not its council")
+        if elsewhere and not _council_named(words, match):
+            return CouncilEvidence(match.code, named, False, f"where the {elsewhere}'s news happened, with no "
+                                   "local-government word")
+        if match.confident:
+            return CouncilEvidence(match.code, named, True, "a council name in context")
+        if _coordinated(match, kept, words):
+            return CouncilEvidence(match.code, named, True, "joined by and/or to a council name")
+        return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -158,6 +178,28 @@ class CouncilEvidence:
     why: str
 
 
+
+
+def _news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
+    """"police force or fire service" or "club or institution" when the text names one and has no
+    council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
+    happened in Liverpool, and is not the council's news. None otherwise."""
+    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or any(word in SAYS_COUNCIL or word.startswith("council")
+                                                           or word in ("cllr", "councillor") for word in words):
+        return None
+    if not EMERGENCY_WORDS.isdisjoint(words):
+        return "police force or fire service"
+    return "club or institution" if institutions else None
+
+
+def _council_named(words: list[str], match: NameMatch) -> bool:
+    """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
+    mayor", "Kent County Council"; not "Liverpool city centre")."""
+    end = match.start + match.length
+    if SAYS_COUNCIL.intersection(words[match.start:end]):
+        return True
+    after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
+    return bool(after) and after[0] in COUNCIL_WORDS
 
 
 def _names_authority(words: list[str], start: int, length: int) -> bool:
@@ -237,8 +279,22 @@ def build_matcher(session: Session) -> CouncilMatcher:
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}
     combined = frozenset(code for code, _nice, _current, type_code in councils if type_code in COMBINED_TYPES)
+    names += [(region, code) for code, official in session.execute(
+        select(Council.code, Council.official_name).where(Council.code.in_(combined)))
+        if (region := _region_name(official))]
+    counties = frozenset(code for code, nice_name, _current, type_code in councils
+                         if type_code == "CTY" or normalize_name(nice_name).endswith("shire"))
     known = set(nice)
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined)
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties)
+
+
+def _region_name(official_name: str) -> str:
+    """A combined authority's region, its official name without the authority words ("Greater
+    Lincolnshire Combined County Authority" → "greater lincolnshire")."""
+    words = normalize_name(official_name).split()
+    while words and words[-1] in AUTHORITY_SUFFIX:
+        words.pop()
+    return " ".join(words)
 
 
 def council_matcher(session: Session) -> CouncilMatcher:

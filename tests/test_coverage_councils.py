@@ -55,3 +55,34 @@ def test_abolished_councils_keep_their_own_code_and_shared_names_mean_the_curren
 
 def test_the_matcher_is_built_once_per_engine(sqlite_session):
     assert council_matcher(sqlite_session) is council_matcher(sqlite_session)
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place in a police force's or fire service's news is where it happened, unless the council is named
+    ("Northumbria Police investigate Sunderland shooting", []),
+    ("Fire crews tackle blaze in Swindon", []),
+    ("Sunderland council leader condemns shooting", ["SND"]),
+    ("Swindon Borough Council fire safety warning", ["SWD"]),
+    # an institution's home council counts when the text speaks of a council and names no other
+    ("Bristol Airport expansion backed by council", ["BST"]),
+    ("Bristol Airport expansion wins appeal", []),
+    ("Leeds Bradford Airport expansion approved by council", ["LDS"]),
+    # "City's": the club's unless a council word follows
+    ("Norwich City's new manager named", []),
+    ("Norwich City's budget gap grows", ["NOW"]),
+    # a combined authority by its region and mayor; the Mayor of London is the GLA
+    ("Greater Lincolnshire mayor sets out budget", ["GLCA"]),
+    ("Hull and East Yorkshire mayor sets out priorities", ["HYCA"]),
+    ("Mayor of London freezes fares", ["GLA"]),
+    # a compass word before a county that is not a council's name: part of the county
+    ("East Kent housing partnership launched", []),
+    ("Kent County Council and East Sussex share services", ["KEN", "ESX"]),
+])
+def test_places_that_are_not_the_council_and_authorities_by_their_region(sqlite_session, headline, codes):
+    assert council_matcher(sqlite_session).find(headline) == codes
+
+
+def test_the_evidence_says_why_a_place_did_not_count(sqlite_session):
+    evidence = council_matcher(sqlite_session).evidence("Northumbria Police investigate Sunderland shooting")
+    assert [(e.code, e.counted) for e in evidence] == [("SND", False)]
+    assert "police force" in evidence[0].why
