@@ -26,3 +26,16 @@ def test_an_outside_directory_is_scored_file_by_file(tmp_path):
     assert (relevance.precision, relevance.recall) == (1.0, 1.0)
     assert f"| councils | {tmp_path.name}/councils.csv | 2 | 1.000 | 1.000 |" in sources_table(list(
         (s, r) for s, r in score_all(tmp_path)))
+
+
+def test_story_thresholds_are_chosen_on_some_pairs_and_judged_on_others(monkeypatch):
+    from bench import story_cv
+    from models.story_match import Evidence
+    monkeypatch.setattr(story_cv, "GRID", {**{k: (v[0],) for k, v in story_cv.GRID.items()}, "same_at": (0.3, 0.6)})
+    pairs = [story_cv.Scored("a", True, Evidence(None, 0.7)) for _ in range(6)] + \
+            [story_cv.Scored("a", False, Evidence(None, 0.4)) for _ in range(4)] + \
+            [story_cv.Scored("b", False, Evidence("about different councils")) for _ in range(2)]
+    assert [sum(p.same for p in fold) for fold in story_cv.folds(pairs, 2)] == [3, 3]
+    assert story_cv.choose(pairs).same_at == 0.6  # 0.3 lets the 0.4 pairs in
+    assert story_cv.cross_validate(pairs, 2) == (6, 0, 0)
+    assert "| each of 2 folds | the other folds | 12 | 1.000 | 1.000 |" in story_cv.report(pairs, 2)
