@@ -3,9 +3,10 @@
 
 - A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
   mention a council (by name, or the word council/councillor/Cllr), a programme or campaign tag,
-  or a spokesperson of our press activity; a council found only by its place's name does not count
-  when the item reads as crime, court, weather, sport, travel, health or business news and has no
-  local-government word (`off_topic`). Unset,
+  or a spokesperson of our press activity (or speaks of a combined authority, a town or county hall);
+  a council found only by its place's name does not count when the item reads as crime, court,
+  weather, sport, travel, health, business, arts or charity news and has no local-government word
+  (`off_topic`; "homes", "estate", "children" and "care" are crime's and weather's words too). Unset,
   it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
@@ -59,6 +60,9 @@ class Relevance:
 
 
 COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
+# Phrases that speak of a council without the word: its building, or a combined authority.
+COUNCIL_PHRASES = re.compile(r"\b(?:combined (?:county )?authority|combined authorities|town hall|county hall|"
+                             r"city hall|civic centre|unitary authority)\b")
 _WORDS = re.compile(r"[a-z0-9&]+")
 
 # Words that make a headline naming a place read as local government (so the place is its council).
@@ -69,6 +73,9 @@ election elections ward wards scrutiny consultation planning bins bin recycling 
 leisure potholes parking regeneration masterplan homelessness housing homes estate care children
 civic executive services levy
 """.split())
+# Of those, the words that crime, weather and people's stories use too ("Burglars target homes",
+# "Children rescued from flood"): they make an item local government only without off-topic words.
+SHARED_WORDS = frozenset("homes estate care children services housing".split())
 
 # What a local paper's feed also brings: each word says which kind of non-council news an item is.
 OFF_TOPIC_WORDS = {
@@ -84,23 +91,27 @@ OFF_TOPIC_WORDS = {
     "health": """hospital hospitals nhs gp ambulance dentists dental a&e patients""",
     "business": """restaurant firm shop supermarket pub bakery store retailer prices dealership""",
     "people and events": """rescued tributes tribute dies died killed blaze lottery festival concert theatre
-        university students charity fundraising rspca""",
+        university students charity fundraising rspca foodbank foodbanks volunteers""",
+    "arts and culture": """review gig exhibition musical panto pantomime premiere album comedy comedian band
+        orchestra opera ballet gallery museum film""",
 }
 _OFF_TOPIC = {word: kind for kind, words in OFF_TOPIC_WORDS.items() for word in words.split()}
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
 
 
 def speaks_of_a_council(text: str) -> bool:
-    """A local paper's "Council leader resigns" names no council but is about one (its own)."""
-    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+    """A local paper's "Council leader resigns" names no council but is about one (its own), as is
+    "Combined authority agrees housing fund" or "Town hall jobs cut"."""
+    lowered = text.lower()
+    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(lowered)) or bool(COUNCIL_PHRASES.search(lowered))
 
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
     no local-government word; None when it has one, or reads as none of them. A regional paper's
     "Man jailed after Leeds city centre stabbing" names a place, not its council."""
-    words = _WORDS.findall(text.lower())
-    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
+    words = _WORDS.findall(text.lower().replace("food bank", "foodbank"))
+    if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
         return None
     kinds = [_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC]
     if _ROAD.search(text):
