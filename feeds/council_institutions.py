@@ -2,7 +2,7 @@
 the council: which council names found in a text are part of one, and which council is a club's home."""
 from __future__ import annotations
 
-from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, INSTITUTION_AFTER,
+from feeds.council_words import (AUTHORITY_WORDS, PARTY_WORDS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, INSTITUTION_AFTER,
                                  NAMED_PLACE_AFTER, NOT_A_CLUB, SAYS_COUNCIL, NameMatch, Tokens)
 
 
@@ -28,11 +28,17 @@ def institution_kind(words: list[str], end: int) -> str | None:
 def named_institution(tokens: Tokens, end: int) -> str | None:
     """"institution" or "club" when one or two proper-name words after a place name lead to an
     institution or club word ("Sheffield Hallam University", "Bristol Temple Meads station",
-    "Salford Red Devils" aside); None in a headline whose words are all capitalised, where case
-    says nothing."""
+    "Salford Red Devils" aside), and "body named after the place" when a proper name of its own
+    follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
+    words are all capitalised, where case says nothing."""
     if tokens.shouting or title_case(tokens):
         return None
     words = tokens.words
+    word = words[end] if end < len(words) else ""
+    if word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and words[end - 1] not in AUTHORITY_WORDS \
+            and words[end - 1] not in COUNCIL_WORDS and not any(w in INSTITUTION_AFTER or w in CLUB_AFTER
+                                                              for w in words[end:end + 3]):
+        return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
     for k in range(end, min(end + 2, len(words))):
         word = words[k]
         if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
@@ -44,6 +50,12 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+# Capitalised words after a place that do not make it a body of its own: council words, parties,
+# authority words, the sector's plans ("Mole Valley Local Plan").
+NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
+    {"town", "local", "plan", "mp", "mps"})
 
 
 def title_case(tokens: Tokens) -> bool:
@@ -63,7 +75,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         match = matches[n]
         named = words[match.start:match.start + match.length]
         kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
-        if kind is None and not SAYS_COUNCIL.intersection(named):
+        next_starts = n + 1 < len(matches) and matches[n + 1].start == match.start + match.length
+        if kind is None and not SAYS_COUNCIL.intersection(named) and not next_starts:
             kind = named_institution(tokens, match.start + match.length)
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
@@ -91,13 +104,11 @@ def _club_follows(words: list[str], match: NameMatch) -> bool:
 
 def institution_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
     """The home council of a club or institution named after its place (the first place of a joined
-    name: Doncaster's for "Doncaster Sheffield Airport"), when the text speaks of a council and names
+    name: Doncaster's for "Doncaster Sheffield Airport"), for a text that speaks of a council and names
     no other ("Leicester City stadium expansion approved by council")."""
-    if not any(word in ("council", "councils", "councillors") for word in words):
-        return []
     homes = []
     for n, match in enumerate(matches):
-        if match.start not in institutions:
+        if match.start not in institutions or match.region:
             continue
         before = matches[n - 1] if n else None
         joined = before is not None and before.start in institutions and \

@@ -35,7 +35,12 @@ BLOCKED_PHRASES = (
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"), ("university", "hospital"),
-                  ("university", "hospitals"), ("hospitals", "of"))
+                  ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
+                  ("school",), ("college",), ("bus",), ("buses",), ("radio",))
+# Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
+PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
+                         "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
+                         "ukip", "alliance", "sinn", "dup"})
 # Names that are ordinary English words or famous elsewhere first: never counted on a verb alone.
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
@@ -84,6 +89,14 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
 HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"))
 COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
+# The mayors of combined authorities and London, in office in December 2026 (update after mayoral
+# elections): a headline naming one ("Burnham demands powers over rail") is about the authority.
+MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),
+          ("richard parker", "WMCA"), ("oliver coppard", "SCR"), ("kim mcguinness", "NECA"), ("sadiq khan", "GLA"),
+          ("claire ward", "EMCA"), ("helen godwin", "WECA"), ("paul bristow", "CPCA"), ("david skaith", "YNYC"),
+          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"))
+# Those whose surname alone names them in headlines (others' surnames are common names or words).
+MAYOR_SURNAMES = frozenset({"burnham", "brabin", "houchen", "rotheram", "coppard", "mcguinness", "skaith", "jenkyns"})
 # The words that end a combined authority's official name; what is left is its region ("Greater Lincolnshire").
 AUTHORITY_SUFFIX = frozenset({"combined", "county", "authority", "mayoral", "ca", "cca", "mca"})
 # A compass word before a county's name that is not a council's name with it: a part of the county
@@ -120,4 +133,5 @@ class NameMatch:
     length: int
     code: str
     confident: bool  # False: an ordinary-word name with no context of its own
+    region: bool = False  # a combined authority's region named as a place, not as the authority
 

@@ -27,6 +27,14 @@ labelled headlines in `tests/data/council_headlines.csv`:
   Liverpool city centre assault"), unless the council is named ("Liverpool City Council", "Liverpool
   mayor"). An institution's home council (the first place of a joined name: Doncaster for
   "Doncaster Sheffield Airport") counts when the text speaks of a council and names no other.
+- A place followed by a proper name of its own is a body named after it ("Belfast Harbour",
+  "Leicester Mercury", "Manchester Storm"; not a party, "Leeds Labour", nor a plan); a prison,
+  school or bus company before it ("HMP Liverpool") likewise. A body called a council ("Arts Council",
+  "Sentencing Council", a student council) is not local government.
+- A combined authority's region named as a place ("Greater Manchester weather warning") is neither
+  the authority nor its city; a metro mayor named ("Andy Burnham", "Brabin") is the authority.
+- An ordinary-word name opening a headline with a council verb and a local-government word counts
+  ("Reading to cut 90 posts to close £12m budget gap").
 - A compass word before a county's name that is no council's name with it is a part of the county
   ("South and East Lincolnshire", "East Kent"), not its council.
 - A county or city name that is not an ordinary word counts without "Council" when a council
@@ -45,11 +53,11 @@ from sqlalchemy.orm import Session
 from feeds.council_institutions import institution_home, institution_starts
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_SUFFIX, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COMBINED_TYPES, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC,
-                                 HEADLINE_NAMES, PLACE_WORDS, SAYS_COUNCIL, STRICT, WORDISH, NameMatch, Tokens,
+                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, PLACE_WORDS, SAYS_COUNCIL, STRICT, WORDISH, NameMatch, Tokens,
                                  tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
-from models.relevance import LOCAL_GOVERNMENT_WORDS
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, SHARED_WORDS, speaks_of_a_council
 
 __all__ = ["CouncilEvidence", "CouncilMatcher", "Tokens", "build_matcher", "council_matcher", "tokenize"]
 
@@ -64,6 +72,8 @@ class CouncilMatcher:
         `counties`: codes of county councils (a compass word before one names a part of the county)."""
         self._combined = combined
         self._counties = counties
+        self._mayors = frozenset(tuple(name.split()) for name, _code in MAYORS) | frozenset(
+            (name.split()[-1],) for name, _code in MAYORS)
         ranked: dict[tuple[str, ...], tuple[tuple, str]] = {}
         for normalized, code in names:
             key = tuple(normalized.split())
@@ -98,7 +108,7 @@ class CouncilMatcher:
         kept = [m for m in matches if m.start not in institutions]
         elsewhere = _news_of_an_institution(words, institutions)
         out = [self._judge(match, tokens, institutions, kept, elsewhere) for match in matches]
-        if not any(e.counted for e in out):
+        if not any(e.counted for e in out) and _the_council_acts(tokens):
             homes = set(institution_home(matches, institutions, words))
             out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
                                    "and the text speaks of a council") if e.code in homes else e for e in out]
@@ -109,6 +119,8 @@ class CouncilMatcher:
         """Whether one name found counts as its council, and why."""
         words = tokens.words
         named = " ".join(tokens.texts[match.start:match.start + match.length])
+        if match.region:
+            return CouncilEvidence(match.code, named, False, "the region as a place, not its combined authority")
         if match.start in institutions:
             return CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, not the council")
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
@@ -160,8 +172,11 @@ class CouncilMatcher:
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
-            if code in self._combined and not _names_authority(words, i, length):
-                continue  # the region, not the authority: a shorter name may still be a council
+            if code in self._combined and not _names_authority(words, i, length) and \
+                    tuple(words[i:i + length]) not in self._mayors:
+                if "and" not in words[i:i + length]:
+                    return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
+                continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
             if code is not None and not _blocked(words, i, length):
                 return NameMatch(i, length, code, _confident(words, i, length))
         return None
@@ -184,12 +199,18 @@ def _news_of_an_institution(words: list[str], institutions: dict[int, str]) -> s
     """"police force or fire service" or "club or institution" when the text names one and has no
     council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
     happened in Liverpool, and is not the council's news. None otherwise."""
-    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or any(word in SAYS_COUNCIL or word.startswith("council")
-                                                           or word in ("cllr", "councillor") for word in words):
+    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or speaks_of_a_council(" ".join(words)):
         return None
     if not EMERGENCY_WORDS.isdisjoint(words):
         return "police force or fire service"
     return "club or institution" if institutions else None
+
+
+def _the_council_acts(tokens: Tokens) -> bool:
+    """The text speaks of a council itself ("approved by council"), not of a councillor or of a body
+    called a council ("Arts Council funding")."""
+    text = OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())
+    return " council " in f" {text} " or " councils " in f" {text} "
 
 
 def _council_named(words: list[str], match: NameMatch) -> bool:
@@ -249,6 +270,9 @@ def _confident(words: list[str], i: int, length: int) -> bool:
     before = words[i - 1] if i > 0 else ""
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return True
+    if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or after in ("wins", "opens", "drops")) and \
+            not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words):
+        return True  # "Reading to cut 90 posts to close budget gap": the subject of local-government news
     return after in COUNCIL_WORDS or before in PLACE_WORDS
 
 
@@ -274,7 +298,8 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES)]
+    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS)]
+    names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}

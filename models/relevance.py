@@ -71,7 +71,7 @@ mayor mayors mayoral authority authorities combined cabinet budget budgets overs
 bankrupt bankruptcy insolvent commissioners intervention ombudsman unitary reorganisation devolution
 election elections ward wards scrutiny consultation planning bins bin recycling libraries library
 leisure potholes parking regeneration masterplan homelessness housing homes estate care children
-civic executive services levy
+civic executive services levy unitaries savings posts licensing landlords landlord planners
 """.split())
 # Of those, the words that crime, weather and people's stories use too ("Burglars target homes",
 # "Children rescued from flood"): they make an item local government only without off-topic words.
@@ -99,10 +99,18 @@ _OFF_TOPIC = {word: kind for kind, words in OFF_TOPIC_WORDS.items() for word in 
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
 
 
+# Bodies called councils that are not local government: national ones ("Arts Council England",
+# "Sentencing Council", "Medical Research Council") and a school's or students' council.
+OTHER_COUNCILS = re.compile(r"\b(?:arts|research|sentencing|privy|british|design|medical|midwifery|chiefs'?|"
+                            r"security|student|students|school|pupil|youth|sports?|safety|advisory|european|"
+                            r"world|jockey|trade|tenants'?|residents'?) councils?\b|\barts council of\b")
+
+
 def speaks_of_a_council(text: str) -> bool:
     """A local paper's "Council leader resigns" names no council but is about one (its own), as is
-    "Combined authority agrees housing fund" or "Town hall jobs cut"."""
-    lowered = text.lower()
+    "Combined authority agrees housing fund" or "Town hall jobs cut"; "Arts Council funds theatre"
+    and "Student council wins prize" are not."""
+    lowered = OTHER_COUNCILS.sub(" ", text.lower())
     return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(lowered)) or bool(COUNCIL_PHRASES.search(lowered))
 
 

@@ -28,13 +28,14 @@ import re
 # Each kind's words, matched as whole words or phrases (lower case, after "section 114" → "s114").
 EVENT_WORDS: dict[str, str] = {
     "s114": "s114|bankrupt|bankruptcy|insolvent|insolvency|go bust|goes bust|gone bust|spending ban|spending freeze",
-    "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|"
+    "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|efs|"
                "government help|financial help|emergency funding",
     "intervention": "intervention|commissioners|commissioner|oversight|assurance review|assurance panel|"
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "no confidence|sacked|suspended leader",
+                   "no confidence|sacked|suspended leader|removes|removed|dismisses|dismissed|loses chief|"
+                   "leaves for|departs|departure",
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
                    "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
     "death": "dies|died|death|tributes|tribute|obituary",
@@ -45,8 +46,13 @@ EVENT_WORDS: dict[str, str] = {
     "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
     "strike": "strike|strikes|walkout|walk out|industrial action",
     "consultation": "consultation|consults|consulting",
-    "court": "judicial review|high court|court of appeal|tribunal|ruling|ombudsman",
+    "court": "judicial review|high court|court of appeal|tribunal|ruling|ombudsman|fined|upheld|legal challenge|"
+             "appeal|appeals|inquest",
+    "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
+    "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
+    "audit": "audit|auditor|auditors|public interest report|value for money report",
     "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked",
+    "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
 # Events with a beginning and an end, and the words that make a headline their end.
@@ -54,11 +60,12 @@ PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "leave", "leaves", "leaving",
           "left", "called off", "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
-          "full powers", "paused", "settled", "deal agreed", "deal reached", "ballot rejected")
+          "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
 # request for exceptional support are one council's financial crisis told three ways; a shortlist and
 # an appointment are one recruitment.
-RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}))
+RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
+           frozenset({"approval", "budget", "consultation", "devolution deal"}), frozenset({"audit", "investigation"}))
 _EVENT_RES = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in EVENT_WORDS.items()}
 _ENDING_RE = re.compile(rf"\b(?:{'|'.join(ENDING)})\b")
 _PHRASES = (("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),

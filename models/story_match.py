@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
+from models.council_family import one_family
 from models.story_events import different_events, events, figures, figures_agree, names
 
 STORY_WINDOW = timedelta(hours=72)
@@ -58,21 +59,37 @@ three four five six seven eight nine ten make makes made get gets take takes cou
 # Words that say the same thing in the sector's press: each maps to one concept.
 SYNONYMS: dict[str, str] = {}
 for _concept, _words in {
-    "s114": "s114 section114 bankrupt bankruptcy insolvent insolvency",
+    "s114": "s114 section114 bankrupt bankruptcy insolvent insolvency broke bust",
     "quits": "quits quit resigns resign resigned resignation stepsdown stands down steps",
-    "appoint": "appoints appointed appoint names named hires recruits",
+    "appoint": "appoints appointed appoint names named hires recruits recruit recruiting",
     "launch": "launches launched unveils unveiled publishes published sets out reveals revealed",
     "lga": "lga lggroup",
     "commissioners": "commissioners commissioner envoys envoy",
-    "bailout": "bailout exceptional capitalisation",
+    "bailout": "bailout exceptional capitalisation efs",
     "wins": "wins won scoops crowned",
     "strike": "strike strikes walkout walk",
+    "jobs": "jobs job posts roles workforce staff redundancies redundancy",
+    "cut": "cut cuts cutting shed sheds shedding axe axes axed lose losses loss reduce reduces",
+    "homes": "homes home houses housing housebuilding dwellings flats",
+    "buy": "buy buys buying purchase purchases acquire acquires",
+    "bins": "bins bin collection collections refuse rubbish waste",
+    "audit": "audit audits auditor auditors audited",
+    "close": "close closes closure closures closing shut shuts shutting",
+    "approve": "approve approves approved backs backed agrees agreed greenlight goahead",
+    "scrap": "scrap scraps scrapped drops dropped abandons abandoned uturn removes removal remove",
+    "rise": "rise rises rising increase increases up hike hikes",
+    "borrow": "borrow borrowing borrowed loans loan lending lent",
+    "children": "children childrens",
+    "mayor": "mayor mayoral",
+    "intervention": "intervention oversight assurance",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
 _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggroup"),
             ("local government association", "lga"), ("steps down", "stepsdown"), ("stands down", "stepsdown"),
-            ("step down", "stepsdown"), ("effective bankruptcy", "bankruptcy"), ("effectively bankrupt", "bankrupt"))
+            ("step down", "stepsdown"), ("effective bankruptcy", "bankruptcy"), ("effectively bankrupt", "bankrupt"),
+            ("green light", "greenlight"), ("go-ahead", "goahead"), ("go ahead", "goahead"), ("u-turn", "uturn"),
+            ("public works loan board", "pwlb"), ("children's services", "children"), ("social care", "children"))
 _WORD = re.compile(r"[a-z0-9£%]+(?:[.,][0-9]+)*")
 
 
@@ -163,7 +180,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     """The evidence that `a` and `b` report one event (see the module's rule)."""
     if abs(a.published_at - b.published_at) > window:
         return Evidence(f"published more than {window.total_seconds() / 3600:g} h apart")
-    if a.councils and b.councils and not set(a.councils) & set(b.councils):
+    if a.councils and b.councils and not one_family(a.councils, b.councils):
         return Evidence("about different councils")
     events_a, events_b = events(a.title), events(b.title)
     if different_events(events_a, events_b):

@@ -86,3 +86,28 @@ def test_the_evidence_says_why_a_place_did_not_count(sqlite_session):
     evidence = council_matcher(sqlite_session).evidence("Northumbria Police investigate Sunderland shooting")
     assert [(e.code, e.counted) for e in evidence] == [("SND", False)]
     assert "police force" in evidence[0].why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a proper name of its own after a place makes a body named after it; parties and plans do not
+    ("Sheffield Tigers owner plans new ground", []),
+    ("Cardiff Harbour Authority posts profits", []),
+    ("HMP Leeds inspection finds drug problem", []),
+    ("Leeds Labour group picks new leader", ["LDS"]),
+    ("Mole Valley Local Plan adopted", ["MOL"]),
+    # a body called a council is not local government
+    ("Arts Council funding for Wakefield theatre company", []),
+    # a combined authority's region as a place is neither the authority nor its city
+    ("Greater Manchester weather warning issued", []),
+    ("Greater Manchester mayor backs housing fund", ["GMCA"]),
+    ("York and North Yorkshire bus strike", ["YOR", "NYE"]),
+    # a metro mayor by name is the authority
+    ("Andy Burnham criticises rail firm", ["GMCA"]),
+    ("Brabin sets out bus fares cap", ["WYCA"]),
+    ("Ward boundaries redrawn in Leeds", ["LDS"]),
+    # an ordinary-word name opening local-government news is the council
+    ("Bury to cut 120 posts to close budget gap", ["BUR"]),
+    ("Bury market wins award", []),
+])
+def test_bodies_named_after_places_regions_mayors_and_ordinary_word_councils(sqlite_session, headline, codes):
+    assert council_matcher(sqlite_session).find(headline) == codes
