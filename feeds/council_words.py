@@ -86,7 +86,7 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
-HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
+HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"))
 COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
 # The mayors of combined authorities and London, in office in December 2026 (update after mayoral

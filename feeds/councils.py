@@ -207,10 +207,10 @@ def _news_of_an_institution(words: list[str], institutions: dict[int, str]) -> s
 
 
 def _the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council"), not of a councillor or of a body
-    called a council ("Arts Council funding")."""
-    text = OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())
-    return " council " in f" {text} " or " councils " in f" {text} "
+    """The text speaks of a council itself ("approved by council", "by planners"), not of a
+    councillor or of a body called a council ("Arts Council funding")."""
+    text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
+    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
 
 
 def _council_named(words: list[str], match: NameMatch) -> bool:

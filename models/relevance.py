@@ -6,7 +6,8 @@
   or a spokesperson of our press activity (or speaks of a combined authority, a town or county hall);
   a council found only by its place's name does not count when the item reads as crime, court,
   weather, sport, travel, health, business, arts or charity news and has no local-government word
-  (`off_topic`; "homes", "estate", "children" and "care" are crime's and weather's words too). Unset,
+  (`off_topic`; "homes", "estate", "children" and "care" are crime's and weather's words too), nor
+  when nothing in it is a local-government word ("Blackpool illuminations switch-on date announced"). Unset,
   it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
@@ -75,7 +76,10 @@ civic executive services levy unitaries savings posts licensing landlords landlo
 """.split())
 # Of those, the words that crime, weather and people's stories use too ("Burglars target homes",
 # "Children rescued from flood"): they make an item local government only without off-topic words.
-SHARED_WORDS = frozenset("homes estate care children services housing".split())
+SHARED_WORDS = frozenset("""homes estate care children services housing scheme schemes funding fund grant grants bid
+plan plans proposal proposals vote votes approved approves approve decision policy strategy contract repairs
+tenants school schools roads road traffic cycle lanes parks trees toilets market markets jobs staff""".split())
+LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
 
 # What a local paper's feed also brings: each word says which kind of non-council news an item is.
 OFF_TOPIC_WORDS = {
@@ -116,14 +120,16 @@ def speaks_of_a_council(text: str) -> bool:
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
-    no local-government word; None when it has one, or reads as none of them. A regional paper's
-    "Man jailed after Leeds city centre stabbing" names a place, not its council."""
-    words = _WORDS.findall(text.lower().replace("food bank", "foodbank"))
+    no local-government word, and "local" when it has none of either; None when it has one. A
+    regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council."""
+    words = _WORDS.findall(OTHER_COUNCILS.sub(" ", text.lower()).replace("food bank", "foodbank"))
     if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
         return None
     kinds = [_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC]
     if _ROAD.search(text):
         kinds.append("travel")
+    if not kinds and LOCAL_GOVERNMENT_WORDS.isdisjoint(words):
+        return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None
 
 

@@ -190,7 +190,8 @@ def test_not_ours_takes_an_item_out_of_every_figure_for_good(herald):
     ("Leeds unveils plan for 2,000 homes", True),  # a place in local-government news is its council
     ("Leeds City Council leader resigns", True),
     ("Police and council close Blackpool flats", True),
-    ("Blackpool illuminations switch-on date announced", True),  # no word says otherwise: kept, as before
+    ("Blackpool illuminations switch-on date announced", False),  # nothing in it says local government
+    ("Blackpool approves illuminations budget", True),
     ("Burglars raid homes on Swindon estate", False),  # "homes" is crime's word too
     ("Swindon plans 500 new homes on former estate", True),
     ("Review: King Lear at the Newcastle Theatre Royal", False),
