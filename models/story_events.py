@@ -157,3 +157,14 @@ def names(title: str) -> frozenset[str]:
         if word.lower() not in NOT_NAMES:
             found.add(word.lower())
     return frozenset(found)
+
+
+# Words that make a headline about an organisation other than a council.
+ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
+club fc united ambulance""".split())
+
+
+def organisations(title: str) -> frozenset[str]:
+    """The words of a headline that name a kind of organisation other than a council ("Essex County
+    Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w in ORGANISATION_WORDS)

@@ -11,7 +11,7 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   commissioners; a strike, then the strike called off; a leader resigns, then a new one is named)
   are different stories, as are headlines with figures none of which the other item gives
   ("Woking debt reaches £2bn", "Woking asks for £1bn bailout"; 4.99% and 5% are one figure).
-- Otherwise the words of title and summary are compared, after reducing each word to its first six
+- Otherwise the words of title and summary are compared, after reducing each word to its first five
   letters (so "regulation" meets "regulate") and mapping the sector's synonyms to one concept
   ("section 114", "bankrupt" and "insolvent"; "quits", "resigns" and "steps down"; "LGA" and "LG
   Group"): enough shared words, weighted by how telling they are, make one story. How many is
@@ -34,19 +34,19 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import one_family
-from models.story_events import different_events, events, figures, figures_agree, names
+from models.story_events import different_events, events, figures, figures_agree, names, organisations
 
 STORY_WINDOW = timedelta(hours=72)
-STEM = 6
+STEM = 5
 SAME_AT = 0.4  # shared share of the smaller item's words that makes one story
-SAME_WITH_COUNCIL_AT = 0.34  # ... when both name the same council
-SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
-SAME_EVENT_AT = 0.1  # ... when that is so and both name the same council
+SAME_WITH_COUNCIL_AT = 0.3  # ... when both name the same council
+SAME_EVENT_ALONE_AT = 0.5  # ... when a headline's event (models.story_events) is the other item's too
+SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds noise and cost
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
-LATE_EXTRA = 0.1  # ... need this much more of their words shared
-NAMES_EXTRA = 0.0  # ... as do headlines each naming something the other item never mentions
+LATE_EXTRA = 0.2  # ... need this much more of their words shared
+NAMES_EXTRA = 0.15  # ... as do headlines each naming something the other item never mentions
 
 STOPWORDS = frozenset("""
 a an the and or of to in on for at by with from as is are was were be been being it its this that these those
@@ -130,7 +130,7 @@ class StoryMatch:
 
 
 def concepts(text: str) -> frozenset[str]:
-    """The telling words of a text: lower case, stop words out, six-letter stems, synonyms as one."""
+    """The telling words of a text: lower case, stop words out, five-letter stems, synonyms as one."""
     text = text.lower().replace("\u2019", "'")
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
@@ -185,6 +185,10 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     events_a, events_b = events(a.title), events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
+    for one, other in ((a, b), (b, a)):
+        missing = {w for w in organisations(one.title) if w not in other.text.lower()}
+        if missing:
+            return Evidence(f"one is about another organisation ({', '.join(sorted(missing))})")
     figures_a, figures_b = figures(a.title), figures(b.title)
     if figures_a and figures_b and not figures_agree(figures_a, figures(b.text)) and \
             not figures_agree(figures_b, figures(a.text)):
