@@ -68,7 +68,8 @@ RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment
            frozenset({"approval", "budget", "consultation", "devolution deal"}), frozenset({"audit", "investigation"}))
 _EVENT_RES = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in EVENT_WORDS.items()}
 _ENDING_RE = re.compile(rf"\b(?:{'|'.join(ENDING)})\b")
-_PHRASES = (("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
+_PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
+            ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
 _FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
@@ -138,7 +139,7 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
 mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
 conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
-how why what who when where is are was be new all""".split())
+how why what who when where is are was be new all local national first""".split())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -168,3 +169,20 @@ def organisations(title: str) -> frozenset[str]:
     """The words of a headline that name a kind of organisation other than a council ("Essex County
     Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
     return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w in ORGANISATION_WORDS)
+
+
+@functools.lru_cache(maxsize=8192)
+def acronyms(text: str) -> frozenset[str]:
+    """The initials of each run of capitalised words in a text ("West Midlands Combined Authority"
+    → wmca, wm, mca…), so "WMCA" counts as mentioned by a text that spells it out."""
+    found = set()
+    run: list[str] = []
+    for word in [*_NAME.findall(text), "."]:
+        if word[:1].isupper():
+            run.append(word[0].lower())
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                found.add("".join(run[i:j]))
+        run = []
+    return frozenset(found)

@@ -34,18 +34,18 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import one_family
-from models.story_events import different_events, events, figures, figures_agree, names, organisations
+from models.story_events import acronyms, different_events, events, figures, figures_agree, names, organisations
 
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
 SAME_AT = 0.4  # shared share of the smaller item's words that makes one story
-SAME_WITH_COUNCIL_AT = 0.3  # ... when both name the same council
+SAME_WITH_COUNCIL_AT = 0.34  # ... when both name the same council
 SAME_EVENT_ALONE_AT = 0.5  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds noise and cost
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
-LATE_EXTRA = 0.2  # ... need this much more of their words shared
+LATE_EXTRA = 0.1  # ... need this much more of their words shared
 NAMES_EXTRA = 0.15  # ... as do headlines each naming something the other item never mentions
 
 STOPWORDS = frozenset("""
@@ -201,7 +201,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     smaller = min(sum(map(_weight, words_a)), sum(map(_weight, words_b)))
     only_a, only_b = _unmentioned(names(a.title), b), _unmentioned(names(b.title), a)
     return Evidence(None, round(sum(map(_weight, shared)) / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
-                    bool(set(a.councils) & set(b.councils)), _shared_event(a, b, events_a, events_b),
+                    bool(set(a.councils) & set(b.councils)), _shared_event(a, b, events_a, events_b) or
+                    _shared_figure(a, b, figures_a, figures_b),
                     abs(a.published_at - b.published_at) > LATE_AFTER,
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None)
 
@@ -237,7 +238,14 @@ def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
     """The names of one headline that the other item never mentions (by word or its stem)."""
     text = other.text.lower()
     return {name for name in found if name not in text and name[:STEM] not in other.concepts
-            and SYNONYMS.get(name, name) not in other.concepts}
+            and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
+
+
+def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: frozenset) -> str | None:
+    """A figure a headline gives that the other item gives too ("300 jobs", "£12bn"; 4.99% and 5%)."""
+    if figures_agree(title_a, figures(b.text)) or figures_agree(title_b, figures(a.text)):
+        return "a figure in common"
+    return None
 
 
 def _shared_event(a: StoryText, b: StoryText, title_a: frozenset[str], title_b: frozenset[str]) -> str | None:
