@@ -36,7 +36,8 @@ BLOCKED_PHRASES = (
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"), ("university", "hospital"),
                   ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
-                  ("school",), ("college",), ("bus",), ("buses",), ("radio",))
+                  ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
+                  ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -61,7 +62,7 @@ INSTITUTION_AFTER = frozenset({
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
-    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy"})
+    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
@@ -73,7 +74,7 @@ CLUB_AFTER = frozenset({
     "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra",
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
-    "riders", "lions"})
+    "riders", "lions", "v", "vs"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})

@@ -108,6 +108,11 @@ def test_the_evidence_says_why_a_place_did_not_count(sqlite_session):
     # an ordinary-word name opening local-government news is the council
     ("Bury to cut 120 posts to close budget gap", ["BUR"]),
     ("Bury market wins award", []),
+    # a constituency, a firm based in a place, a fixture
+    ("MP for Wigan calls for inquiry", []),
+    ("Leeds-based firm wins contract", []),
+    ("Leeds v Liverpool tickets sold out", []),
+    ("Leeds City Council v government in court", ["LDS"]),
 ])
 def test_bodies_named_after_places_regions_mayors_and_ordinary_word_councils(sqlite_session, headline, codes):
     assert council_matcher(sqlite_session).find(headline) == codes
