@@ -66,8 +66,14 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", 
 # an appointment are one recruitment.
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
            frozenset({"approval", "budget", "consultation", "devolution deal"}), frozenset({"audit", "investigation"}))
-_EVENT_RES = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in EVENT_WORDS.items()}
-_ENDING_RE = re.compile(rf"\b(?:{'|'.join(ENDING)})\b")
+# Phrases as word tuples by their first word, longest first: a text is read in one pass of its words.
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _kind, _words in (*EVENT_WORDS.items(), ("ends", "|".join(ENDING))):
+    for _phrase in _words.split("|"):
+        _BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _kind))
+for _list in _BY_FIRST.values():
+    _list.sort(key=lambda entry: -len(entry[0]))
+_TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
@@ -86,12 +92,20 @@ def _clean(text: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def events(text: str) -> frozenset[str]:
     """The event kinds a text reports; a phased kind said to end is "<kind> ends"."""
-    text = _clean(text)
-    ending = bool(_ENDING_RE.search(text))
-    found = set()
-    for kind, pattern in _EVENT_RES.items():
-        if pattern.search(text):
-            found.add(f"{kind} ends" if kind in PHASED and ending else kind)
+    words = _TOKEN.findall(_clean(text))
+    kinds, ending, i = set(), False, 0
+    while i < len(words):
+        length = 1
+        for phrase, kind in _BY_FIRST.get(words[i], ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                if kind == "ends":
+                    ending = True
+                else:
+                    kinds.add(kind)
+                    length = len(phrase)
+                break
+        i += length
+    found = {f"{kind} ends" if kind in PHASED and ending else kind for kind in kinds}
     if "strike ends" in found or "intervention ends" in found:
         found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
     return frozenset(found)

@@ -108,15 +108,25 @@ class StoryText:
     councils: tuple[str, ...] = ()
     tone: str | None = None
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         """The title and the opening of the summary, as the rule reads them."""
         return f"{self.title} {(self.summary or '')[:SUMMARY_CHARS]}"
 
     @functools.cached_property
+    def lowered(self) -> str:
+        """`text` in lower case."""
+        return self.text.lower()
+
+    @functools.cached_property
     def concepts(self) -> frozenset[str]:
         """The telling words of title and summary (cached: an item meets many new items)."""
-        return _cached_concepts(f"{self.title} {(self.summary or '')[:SUMMARY_CHARS]}")
+        return _cached_concepts(self.text)
+
+    @functools.cached_property
+    def weight(self) -> float:
+        """How much its concepts weigh together (see `_weight`)."""
+        return sum(map(_weight, self.concepts))
 
 
 @dataclass(frozen=True)
@@ -186,7 +196,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
     for one, other in ((a, b), (b, a)):
-        missing = {w for w in organisations(one.title) if w not in other.text.lower()}
+        missing = {w for w in organisations(one.title) if w not in other.lowered}
         if missing:
             return Evidence(f"one is about another organisation ({', '.join(sorted(missing))})")
     figures_a, figures_b = figures(a.title), figures(b.title)
@@ -198,7 +208,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         return Evidence(None, title_ratio / 100, titles_alike=title_ratio)
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
-    smaller = min(sum(map(_weight, words_a)), sum(map(_weight, words_b)))
+    smaller = min(a.weight, b.weight)
     only_a, only_b = _unmentioned(names(a.title), b), _unmentioned(names(b.title), a)
     return Evidence(None, round(sum(map(_weight, shared)) / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(set(a.councils) & set(b.councils)), _shared_event(a, b, events_a, events_b) or
@@ -236,7 +246,7 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
 
 def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
     """The names of one headline that the other item never mentions (by word or its stem)."""
-    text = other.text.lower()
+    text = other.lowered
     return {name for name in found if name not in text and name[:STEM] not in other.concepts
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 

@@ -39,3 +39,13 @@ def test_story_thresholds_are_chosen_on_some_pairs_and_judged_on_others(monkeypa
     assert story_cv.choose(pairs).same_at == 0.6  # 0.3 lets the 0.4 pairs in
     assert story_cv.cross_validate(pairs, 2) == (6, 0, 0)
     assert "| each of 2 folds | the other folds | 12 | 1.000 | 1.000 |" in story_cv.report(pairs, 2)
+
+
+def test_each_labelled_file_holds_its_floor():
+    from bench.quality_sources import SOURCE_FLOORS
+    scored = {(s.kind, s.name): r for s, r in score_all()}
+    assert set(SOURCE_FLOORS) <= set(scored)
+    for key, (precision, recall) in SOURCE_FLOORS.items():
+        report = scored[key]
+        assert report.precision >= precision and report.recall >= recall, \
+            f"{key}: {report.precision:.3f} / {report.recall:.3f} under {precision} / {recall}"
