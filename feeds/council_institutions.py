@@ -1,9 +1,12 @@
 """Institutions named after a place (clubs, police forces, airports, universities…), which are not
-the council: which council names found in a text are part of one, and which council is a club's home."""
+the council: which council names found in a text are part of one, which council is a club's home,
+and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-from feeds.council_words import (AUTHORITY_WORDS, PARTY_WORDS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, INSTITUTION_AFTER,
-                                 NAMED_PLACE_AFTER, NOT_A_CLUB, SAYS_COUNCIL, NameMatch, Tokens)
+from feeds.council_words import (AUTHORITY_WORDS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS,
+                                 GENERIC, INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARTY_WORDS, SAYS_COUNCIL,
+                                 NameMatch, Tokens)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
@@ -116,3 +119,31 @@ def institution_home(matches: list[NameMatch], institutions: dict[int, str], wor
         if not joined:
             homes.append(match.code)
     return list(dict.fromkeys(homes))
+
+
+def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
+    """"police force or fire service" or "club or institution" when the text names one and has no
+    council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
+    happened in Liverpool, and is not the council's news. None otherwise."""
+    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or speaks_of_a_council(" ".join(words)):
+        return None
+    if not EMERGENCY_WORDS.isdisjoint(words):
+        return "police force or fire service"
+    return "club or institution" if institutions else None
+
+
+def the_council_acts(tokens: Tokens) -> bool:
+    """The text speaks of a council itself ("approved by council", "by planners"), not of a
+    councillor or of a body called a council ("Arts Council funding")."""
+    text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
+    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
+
+
+def council_named(words: list[str], match: NameMatch) -> bool:
+    """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
+    mayor", "Kent County Council"; not "Liverpool city centre")."""
+    end = match.start + match.length
+    if SAYS_COUNCIL.intersection(words[match.start:end]):
+        return True
+    after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
+    return bool(after) and after[0] in COUNCIL_WORDS

@@ -50,14 +50,15 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_institutions import institution_home, institution_starts
+from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
+                                        the_council_acts)
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_SUFFIX, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COMBINED_TYPES, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC,
-                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, PLACE_WORDS, SAYS_COUNCIL, STRICT, WORDISH, NameMatch, Tokens,
+                                 COMBINED_TYPES, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
+                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, PLACE_WORDS, STRICT, WORDISH, NameMatch, Tokens,
                                  tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, SHARED_WORDS, speaks_of_a_council
+from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 __all__ = ["CouncilEvidence", "CouncilMatcher", "Tokens", "build_matcher", "council_matcher", "tokenize"]
 
@@ -106,9 +107,9 @@ class CouncilMatcher:
             i += match.length
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions]
-        elsewhere = _news_of_an_institution(words, institutions)
+        elsewhere = news_of_an_institution(words, institutions)
         out = [self._judge(match, tokens, institutions, kept, elsewhere) for match in matches]
-        if not any(e.counted for e in out) and _the_council_acts(tokens):
+        if not any(e.counted for e in out) and the_council_acts(tokens):
             homes = set(institution_home(matches, institutions, words))
             out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
                                    "and the text speaks of a council") if e.code in homes else e for e in out]
@@ -126,7 +127,7 @@ class CouncilMatcher:
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
-        if elsewhere and not _council_named(words, match):
+        if elsewhere and not council_named(words, match):
             return CouncilEvidence(match.code, named, False, f"where the {elsewhere}'s news happened, with no "
                                    "local-government word")
         if match.confident:
@@ -193,34 +194,6 @@ class CouncilEvidence:
     why: str
 
 
-
-
-def _news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
-    """"police force or fire service" or "club or institution" when the text names one and has no
-    council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
-    happened in Liverpool, and is not the council's news. None otherwise."""
-    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or speaks_of_a_council(" ".join(words)):
-        return None
-    if not EMERGENCY_WORDS.isdisjoint(words):
-        return "police force or fire service"
-    return "club or institution" if institutions else None
-
-
-def _the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council", "by planners"), not of a
-    councillor or of a body called a council ("Arts Council funding")."""
-    text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
-    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
-
-
-def _council_named(words: list[str], match: NameMatch) -> bool:
-    """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
-    mayor", "Kent County Council"; not "Liverpool city centre")."""
-    end = match.start + match.length
-    if SAYS_COUNCIL.intersection(words[match.start:end]):
-        return True
-    after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
-    return bool(after) and after[0] in COUNCIL_WORDS
 
 
 def _names_authority(words: list[str], start: int, length: int) -> bool:
