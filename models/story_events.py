@@ -179,6 +179,7 @@ ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital h
 club fc united ambulance""".split())
 
 
+@functools.lru_cache(maxsize=8192)
 def organisations(title: str) -> frozenset[str]:
     """The words of a headline that name a kind of organisation other than a council ("Essex County
     Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
