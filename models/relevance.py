@@ -78,7 +78,9 @@ civic executive services levy unitaries savings posts licensing landlords landlo
 # "Children rescued from flood"): they make an item local government only without off-topic words.
 SHARED_WORDS = frozenset("""homes estate care children services housing scheme schemes funding fund grant grants bid
 plan plans proposal proposals vote votes approved approves approve decision policy strategy contract repairs
-tenants school schools roads road traffic cycle lanes parks trees toilets market markets jobs staff""".split())
+tenants school schools roads road traffic cycle lanes parks trees toilets market markets jobs staff
+approves agrees backs rejects scraps sets cuts axes freezes raises declares consults unveils appoints
+overspends borrows""".split())
 LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
 
 # What a local paper's feed also brings: each word says which kind of non-council news an item is.

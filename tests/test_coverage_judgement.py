@@ -193,6 +193,8 @@ def test_not_ours_takes_an_item_out_of_every_figure_for_good(herald):
     ("Police and council close Blackpool flats", True),
     ("Blackpool illuminations switch-on date announced", False),  # nothing in it says local government
     ("Blackpool approves illuminations budget", True),
+    ("Swindon appoints new chief executive", True),  # what a council does is local government
+    ("Swindon Town appoints new manager", False),
     ("Burglars raid homes on Swindon estate", False),  # "homes" is crime's word too
     ("Swindon plans 500 new homes on former estate", True),
     ("Review: King Lear at the Newcastle Theatre Royal", False),
