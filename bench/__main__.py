@@ -184,7 +184,9 @@ def _quality_suite(options: Options, log) -> str:
     held_out = quality.render(quality.measure(quality.HELD_OUT, os.environ.get("BENCH_OVERRIDES_DATABASE_URL")),
                               quality.HELD_OUT)
     earlier = quality.render(quality.measure("test"), "test")
-    text = f"{held_out}\n\n{earlier}"
+    from bench import quality_sources
+    by_source = quality_sources.sources_table(quality_sources.score_all())
+    text = f"{held_out}\n\n{earlier}\n\n{by_source}"
     log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out split "
         f"({quality.HELD_OUT}), then the first test split (seen, for continuity)")
     log(text)

@@ -3,9 +3,11 @@
 
 - A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
   mention a council (by name, or the word council/councillor/Cllr), a programme or campaign tag,
-  or a spokesperson of our press activity; a council found only by its place's name does not count
-  when the item reads as crime, court, weather, sport, travel, health or business news and has no
-  local-government word (`off_topic`). Unset,
+  or a spokesperson of our press activity (or speaks of a combined authority, a town or county hall);
+  a council found only by its place's name does not count when the item reads as crime, court,
+  weather, sport, travel, health, business, arts or charity news and has no local-government word
+  (`off_topic`; "homes", "estate", "children" and "care" are crime's and weather's words too), nor
+  when nothing in it is a local-government word ("Blackpool illuminations switch-on date announced"). Unset,
   it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
@@ -59,6 +61,9 @@ class Relevance:
 
 
 COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
+# Phrases that speak of a council without the word: its building, or a combined authority.
+COUNCIL_PHRASES = re.compile(r"\b(?:combined (?:county )?authority|combined authorities|town hall|county hall|"
+                             r"city hall|civic centre|unitary authority)\b")
 _WORDS = re.compile(r"[a-z0-9&]+")
 
 # Words that make a headline naming a place read as local government (so the place is its council).
@@ -67,8 +72,16 @@ mayor mayors mayoral authority authorities combined cabinet budget budgets overs
 bankrupt bankruptcy insolvent commissioners intervention ombudsman unitary reorganisation devolution
 election elections ward wards scrutiny consultation planning bins bin recycling libraries library
 leisure potholes parking regeneration masterplan homelessness housing homes estate care children
-civic executive services levy
+civic executive services levy unitaries savings posts licensing landlords landlord planners
 """.split())
+# Of those, the words that crime, weather and people's stories use too ("Burglars target homes",
+# "Children rescued from flood"): they make an item local government only without off-topic words.
+SHARED_WORDS = frozenset("""homes estate care children services housing scheme schemes funding fund grant grants bid
+plan plans proposal proposals vote votes approved approves approve decision policy strategy contract repairs
+tenants school schools roads road traffic cycle lanes parks trees toilets market markets jobs staff
+approves agrees backs rejects scraps sets cuts axes freezes raises declares consults unveils appoints
+overspends borrows""".split())
+LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
 
 # What a local paper's feed also brings: each word says which kind of non-council news an item is.
 OFF_TOPIC_WORDS = {
@@ -84,27 +97,41 @@ OFF_TOPIC_WORDS = {
     "health": """hospital hospitals nhs gp ambulance dentists dental a&e patients""",
     "business": """restaurant firm shop supermarket pub bakery store retailer prices dealership""",
     "people and events": """rescued tributes tribute dies died killed blaze lottery festival concert theatre
-        university students charity fundraising rspca""",
+        university students charity fundraising rspca foodbank foodbanks volunteers""",
+    "arts and culture": """review gig exhibition musical panto pantomime premiere album comedy comedian band
+        orchestra opera ballet gallery museum film""",
 }
 _OFF_TOPIC = {word: kind for kind, words in OFF_TOPIC_WORDS.items() for word in words.split()}
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
 
 
+# Bodies called councils that are not local government: national ones ("Arts Council England",
+# "Sentencing Council", "Medical Research Council") and a school's or students' council.
+OTHER_COUNCILS = re.compile(r"\b(?:arts|research|sentencing|privy|british|design|medical|midwifery|chiefs'?|"
+                            r"security|student|students|school|pupil|youth|sports?|safety|advisory|european|"
+                            r"world|jockey|trade|tenants'?|residents'?) councils?\b|\barts council of\b")
+
+
 def speaks_of_a_council(text: str) -> bool:
-    """A local paper's "Council leader resigns" names no council but is about one (its own)."""
-    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+    """A local paper's "Council leader resigns" names no council but is about one (its own), as is
+    "Combined authority agrees housing fund" or "Town hall jobs cut"; "Arts Council funds theatre"
+    and "Student council wins prize" are not."""
+    lowered = OTHER_COUNCILS.sub(" ", text.lower())
+    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(lowered)) or bool(COUNCIL_PHRASES.search(lowered))
 
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
-    no local-government word; None when it has one, or reads as none of them. A regional paper's
-    "Man jailed after Leeds city centre stabbing" names a place, not its council."""
-    words = _WORDS.findall(text.lower())
-    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
+    no local-government word, and "local" when it has none of either; None when it has one. A
+    regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council."""
+    words = _WORDS.findall(OTHER_COUNCILS.sub(" ", text.lower()).replace("food bank", "foodbank"))
+    if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
         return None
     kinds = [_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC]
     if _ROAD.search(text):
         kinds.append("travel")
+    if not kinds and LOCAL_GOVERNMENT_WORDS.isdisjoint(words):
+        return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None
 
 

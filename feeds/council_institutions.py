@@ -1,0 +1,149 @@
+"""Institutions named after a place (clubs, police forces, airports, universities…), which are not
+the council: which council names found in a text are part of one, which council is a club's home,
+and whether a text is an institution's news or speaks of the council itself."""
+from __future__ import annotations
+
+from feeds.council_words import (AUTHORITY_WORDS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS,
+                                 GENERIC, INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARTY_WORDS, SAYS_COUNCIL,
+                                 NameMatch, Tokens)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
+
+
+def institution_kind(words: list[str], end: int) -> str | None:
+    """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
+    after = words[end] if end < len(words) else ""
+    if after in CLUB_AFTER:
+        return "club"
+    if after in INSTITUTION_AFTER:
+        return "institution"
+    if after in CLUB_SUFFIX:
+        beyond = words[end + 1] if end + 1 < len(words) else ""
+        if beyond in INSTITUTION_AFTER:
+            return "institution"  # "Birmingham City University"
+        if beyond == "s":  # "Coventry City's stadium" is the club's; "Leicester City's council tax" is not
+            beyond = words[end + 2] if end + 2 < len(words) else ""
+            return None if beyond in NOT_A_CLUB or beyond in COUNCIL_VERBS else "club"
+        if beyond not in NOT_A_CLUB:
+            return "club"
+    return None
+
+
+def named_institution(tokens: Tokens, end: int) -> str | None:
+    """"institution" or "club" when one or two proper-name words after a place name lead to an
+    institution or club word ("Sheffield Hallam University", "Bristol Temple Meads station",
+    "Salford Red Devils" aside), and "body named after the place" when a proper name of its own
+    follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
+    words are all capitalised, where case says nothing."""
+    if tokens.shouting or title_case(tokens):
+        return None
+    words = tokens.words
+    word = words[end] if end < len(words) else ""
+    if word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and words[end - 1] not in AUTHORITY_WORDS \
+            and words[end - 1] not in COUNCIL_WORDS and not any(w in INSTITUTION_AFTER or w in CLUB_AFTER
+                                                              for w in words[end:end + 3]):
+        return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
+    for k in range(end, min(end + 2, len(words))):
+        word = words[k]
+        if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
+                word in GENERIC or word in COUNCIL_VERBS or word == "town":
+            return None
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after in INSTITUTION_AFTER or after in NAMED_PLACE_AFTER:
+            return "institution"
+        if after in CLUB_AFTER:
+            return "club"
+    return None
+
+
+# Capitalised words after a place that do not make it a body of its own: council words, parties,
+# authority words, the sector's plans ("Mole Valley Local Plan").
+NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
+    {"town", "local", "plan", "mp", "mps"})
+
+
+def title_case(tokens: Tokens) -> bool:
+    """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
+    proper names."""
+    longer = [t for t in tokens.texts if len(t) > 3]
+    return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+
+
+def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, str]:
+    """The starts of matches that name an institution, not a council: those followed by an
+    institution word (straight after, or after a proper name of its own), and the names joined
+    straight to them ("Leeds Bradford Airport", "Devon and Cornwall Police")."""
+    words = tokens.words
+    found: dict[int, str] = {}
+    for n in range(len(matches) - 1, -1, -1):
+        match = matches[n]
+        named = words[match.start:match.start + match.length]
+        kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
+        next_starts = n + 1 < len(matches) and matches[n + 1].start == match.start + match.length
+        if kind is None and not SAYS_COUNCIL.intersection(named) and not next_starts:
+            kind = named_institution(tokens, match.start + match.length)
+        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
+            kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
+        if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
+                not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
+            follower = matches[n + 1]
+            end = match.start + match.length
+            if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
+                kind = found[follower.start]
+        if kind is not None:
+            found[match.start] = kind
+    return found
+
+
+def _club_follows(words: list[str], match: NameMatch) -> bool:
+    """What follows a name ending in "City" or "Town" reads as its club's ("Hull City fans", "Hull
+    City's new owner"), not its council's ("Hull City Council", "Hull City's budget")."""
+    end = match.start + match.length
+    after = words[end] if end < len(words) else ""
+    if after == "s":
+        after = words[end + 1] if end + 1 < len(words) else ""
+        return after not in NOT_A_CLUB and after not in COUNCIL_VERBS
+    return after not in NOT_A_CLUB
+
+
+def institution_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
+    """The home council of a club or institution named after its place (the first place of a joined
+    name: Doncaster's for "Doncaster Sheffield Airport"), for a text that speaks of a council and names
+    no other ("Leicester City stadium expansion approved by council")."""
+    homes = []
+    for n, match in enumerate(matches):
+        if match.start not in institutions or match.region:
+            continue
+        before = matches[n - 1] if n else None
+        joined = before is not None and before.start in institutions and \
+            match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)
+        if not joined:
+            homes.append(match.code)
+    return list(dict.fromkeys(homes))
+
+
+def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
+    """"police force or fire service" or "club or institution" when the text names one and has no
+    council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
+    happened in Liverpool, and is not the council's news. None otherwise."""
+    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or speaks_of_a_council(" ".join(words)):
+        return None
+    if not EMERGENCY_WORDS.isdisjoint(words):
+        return "police force or fire service"
+    return "club or institution" if institutions else None
+
+
+def the_council_acts(tokens: Tokens) -> bool:
+    """The text speaks of a council itself ("approved by council", "by planners"), not of a
+    councillor or of a body called a council ("Arts Council funding")."""
+    text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
+    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
+
+
+def council_named(words: list[str], match: NameMatch) -> bool:
+    """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
+    mayor", "Kent County Council"; not "Liverpool city centre")."""
+    end = match.start + match.length
+    if SAYS_COUNCIL.intersection(words[match.start:end]):
+        return True
+    after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
+    return bool(after) and after[0] in COUNCIL_WORDS

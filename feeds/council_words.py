@@ -1,0 +1,138 @@
+"""The words the council matcher reads: which names are ordinary words, what makes a name a
+council (a council word, verb or place preposition), and the token form of a text (see `feeds.councils`)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+AMBIGUOUS = frozenset({
+    "reading", "bath", "rugby", "eden", "derby", "wealden", "bury", "hart", "down", "brent", "boston",
+    "lincoln", "york", "westminster", "cambridge", "oxford", "warwick", "lancaster", "durham", "kent",
+    "sutton", "dover", "mansfield", "stirling", "angus", "highland", "highlands", "craven", "swale",
+    "fife", "moray", "orkney", "christchurch", "newport", "luton", "cumberland", "arun", "wyre",
+    "rother", "selby", "halton", "copeland", "derry", "essex", "surrey", "devon", "stafford",
+    "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
+    "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
+    "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
+})
+# Ordinary-word names that count only with a council word straight after them ("Westminster" alone
+# is Parliament; "Down" alone is a preposition).
+STRICT = frozenset({"westminster", "down", "derry"})
+COUNCIL_WORDS = frozenset({
+    "council", "councils", "borough", "district", "county", "city", "unitary", "authority", "bc",
+    "dc", "cc", "mbc", "ua", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "s",
+})
+PLACE_WORDS = frozenset({"in", "at", "across", "around", "near", "from", "for", "to", "of", "outside",
+                         "throughout", "within"})
+BLOCKED_PHRASES = (
+    ("new", "york"), ("rugby", "union"), ("rugby", "league"), ("rugby", "world"), ("rugby", "club"), ("rugby", "player"),
+    ("the", "derby"), ("derby", "day"), ("garden", "of", "eden"),
+    ("eden", "project"), ("new", "reading"), ("bath", "time"), ("reading", "list"),
+    ("boston", "massachusetts"), ("abraham", "lincoln"), ("westminster", "abbey"),
+    ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
+)
+# Words before a name that make it something other than the council ("University of Reading").
+BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
+                  ("earl", "of"), ("battle", "of"), ("treaty", "of"), ("university", "hospital"),
+                  ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
+                  ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
+                  ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",))
+# Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
+PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
+                         "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
+                         "ukip", "alliance", "sinn", "dup"})
+# Names that are ordinary English words or famous elsewhere first: never counted on a verb alone.
+WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
+                     "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
+                     "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport",
+                     "stoke"})
+# What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
+COUNCIL_VERBS = frozenset({
+    "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
+    "launches", "leader", "leaders", "cabinet", "budget", "declares", "issues", "considers", "votes", "submits",
+    "proposes", "raises", "freezes", "consults", "axes", "seeks", "bids", "councillors", "overspend", "deficit",
+    "send", "unveils", "appoints", "announces", "commits", "pledges", "opts"})
+# Words after a place name that make it an institution, not the council.
+INSTITUTION_AFTER = frozenset({
+    "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
+    "infirmary", "nhs", "teaching", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
+    "prison", "college", "school", "academy", "grammar", "diocese", "icb", "ccg", "ambulance", "air", "trent",
+    "royal", "children", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
+    "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
+    "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
+    "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
+    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born"})
+# After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
+# "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
+# ("Leeds city centre").
+NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
+# Words after a place name that make it a sports club.
+CLUB_AFTER = frozenset({
+    "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
+    "argyle", "rhinos", "warriors", "wolves", "falcons", "tigers", "bulls", "saints", "sharks", "chiefs",
+    "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra",
+    "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
+    "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
+    "riders", "lions", "v", "vs"})
+# "City", "County", "Town" after a name: a club unless a council word (or these) follows.
+CLUB_SUFFIX = frozenset({"city", "county", "town"})
+NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
+# A matched name with one of these in it is the council whatever follows ("Fife Council school…").
+SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
+# After a combined authority's region name: the authority, not the place.
+AUTHORITY_WORDS = frozenset({"mayor", "mayors", "mayoral", "combined", "ca", "cca", "authority", "authoritys",
+                             "metro"})
+GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
+                     "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
+# Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
+# chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
+HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
+                  ("london assembly", "GLA"))
+COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
+# The mayors of combined authorities and London, in office in December 2026 (update after mayoral
+# elections): a headline naming one ("Burnham demands powers over rail") is about the authority.
+MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),
+          ("richard parker", "WMCA"), ("oliver coppard", "SCR"), ("kim mcguinness", "NECA"), ("sadiq khan", "GLA"),
+          ("claire ward", "EMCA"), ("helen godwin", "WECA"), ("paul bristow", "CPCA"), ("david skaith", "YNYC"),
+          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"))
+# Those whose surname alone names them in headlines (others' surnames are common names or words).
+MAYOR_SURNAMES = frozenset({"burnham", "brabin", "houchen", "rotheram", "coppard", "mcguinness", "skaith", "jenkyns"})
+# The words that end a combined authority's official name; what is left is its region ("Greater Lincolnshire").
+AUTHORITY_SUFFIX = frozenset({"combined", "county", "authority", "mayoral", "ca", "cca", "mca"})
+# A compass word before a county's name that is not a council's name with it: a part of the county
+# ("South and East Lincolnshire", "East Kent"), not the county council.
+COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
+# Emergency services: a place named in their news is where it happened, not the council.
+EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Word tokens as `normalize_name` sees them: original case and lower case, side by side."""
+
+    texts: list[str]
+    words: list[str]
+    shouting: bool  # the text is all capitals, so case says nothing
+
+
+def tokenize(text: str) -> Tokens:
+    """Split text once; the council and tag matchers share the result."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    texts = _TOKEN.findall(text.replace("&", " and "))
+    return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
+
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A council name found at `start`, `length` words long."""
+
+    start: int
+    length: int
+    code: str
+    confident: bool  # False: an ordinary-word name with no context of its own
+    region: bool = False  # a combined authority's region named as a place, not as the authority
+

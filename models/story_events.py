@@ -1,0 +1,203 @@
+"""What kind of event a headline reports, and the figures it gives: the same-event evidence that the
+story rule (`models.story_match`) weighs beside shared words.
+
+- An event kind is a local-government event named by its usual words: a section 114 notice, a
+  request for exceptional financial support, intervention (commissioners, oversight, assurance), a
+  best value notice, a leader's resignation, an appointment, a death, a budget, an investigation, an
+  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a devolution
+  deal. Where an event has a beginning and an end (intervention, a strike, special measures, a
+  s114's spending ban), words such as "exits", "ends", "lifted", "called off" or "no longer" make it
+  its end: "strike" and "strike called off" are two events, "exits intervention" and "intervention
+  ends" one.
+- Two headlines that each name event kinds, none in common, report different events (a section 114
+  notice, then commissioners; a leader resigns, then a new one is named); two that share one, about
+  the same council, report the same event.
+- A headline's names (capitalised words, acronyms included: "Euston", "HS2",
+  "Midlands") are what it is about; when each of two headlines has a name the other item never
+  mentions, they are about different things ("Solihull signs HS2 interchange deal", "HS2 Euston
+  station plans revised"). Title Case headlines capitalise every word, so they name nothing here.
+- Figures are amounts, shares and counts (£2bn, 4.99%, 300 jobs), not years or names with digits in
+  them (section 114, HS2, Room151); a figure that rounds to another is the same figure told two ways
+  (4.99% and 5%).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+# Each kind's words, matched as whole words or phrases (lower case, after "section 114" → "s114").
+EVENT_WORDS: dict[str, str] = {
+    "s114": "s114|bankrupt|bankruptcy|insolvent|insolvency|go bust|goes bust|gone bust|spending ban|spending freeze",
+    "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|efs|"
+               "government help|financial help|emergency funding",
+    "intervention": "intervention|commissioners|commissioner|oversight|assurance review|assurance panel|"
+                    "taskforce|envoys|special measures|improvement board",
+    "best value notice": "best value notice|best value notices",
+    "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
+                   "no confidence|sacked|suspended leader|removes|removed|dismisses|dismissed|loses chief|"
+                   "leaves for|departs|departure",
+    "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
+                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
+    "death": "dies|died|death|tributes|tribute|obituary",
+    "budget": "budget|budgets|council tax rise|council tax to rise|precept",
+    "budget gap": "budget gap|funding gap|shortfall|black hole|overspend|overspending|deficit",
+    "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions",
+    "award": "wins|won|crowned|scoops|named council of the year|award winner|winners",
+    "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
+    "strike": "strike|strikes|walkout|walk out|industrial action",
+    "consultation": "consultation|consults|consulting",
+    "court": "judicial review|high court|court of appeal|tribunal|ruling|ombudsman|fined|upheld|legal challenge|"
+             "appeal|appeals|inquest",
+    "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
+    "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
+    "audit": "audit|auditor|auditors|public interest report|value for money report",
+    "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked",
+    "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
+    "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
+}
+# Events with a beginning and an end, and the words that make a headline their end.
+PHASED = frozenset({"intervention", "strike", "s114"})
+ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "leave", "leaves", "leaving",
+          "left", "called off", "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn",
+          "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
+          "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
+# Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
+# request for exceptional support are one council's financial crisis told three ways; a shortlist and
+# an appointment are one recruitment.
+RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
+           frozenset({"approval", "budget", "consultation", "devolution deal"}), frozenset({"audit", "investigation"}))
+# Phrases as word tuples by their first word, longest first: a text is read in one pass of its words.
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _kind, _words in (*EVENT_WORDS.items(), ("ends", "|".join(ENDING))):
+    for _phrase in _words.split("|"):
+        _BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _kind))
+for _list in _BY_FIRST.values():
+    _list.sort(key=lambda entry: -len(entry[0]))
+_TOKEN = re.compile(r"[a-z0-9]+")
+_PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
+            ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
+            ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
+_FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    for phrase, token in _PHRASES:
+        text = text.replace(phrase, token)
+    text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # "Covid-19" is a name, not a figure
+    return re.sub(r"[^a-z0-9£$€%.,' ]+", " ", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def events(text: str) -> frozenset[str]:
+    """The event kinds a text reports; a phased kind said to end is "<kind> ends"."""
+    words = _TOKEN.findall(_clean(text))
+    kinds, ending, i = set(), False, 0
+    while i < len(words):
+        length = 1
+        for phrase, kind in _BY_FIRST.get(words[i], ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                if kind == "ends":
+                    ending = True
+                else:
+                    kinds.add(kind)
+                    length = len(phrase)
+                break
+        i += length
+    found = {f"{kind} ends" if kind in PHASED and ending else kind for kind in kinds}
+    if "strike ends" in found or "intervention ends" in found:
+        found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def figures(text: str) -> frozenset[tuple[float, float]]:
+    """The amounts, shares and counts a text gives, each as (value, the step of its last digit):
+    £1.2bn → (1.2e9, 1e8), 4.99% → (4.99, 0.01). Years (1900–2099 without a unit) and digits inside
+    names ("s114", "HS2", "Room151") are not figures."""
+    found = set()
+    for currency, digits, unit in _FIGURE.findall(_clean(text)):
+        try:
+            value = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        if not currency and not unit and 1900 <= value <= 2099 and "." not in digits:
+            continue  # a year
+        scale = _SCALE.get(unit or "", 1.0)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        found.add((value * scale, scale / 10 ** decimals))
+    return frozenset(found)
+
+
+def same_figure(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """One figure told two ways: either rounds to the other (4.99% and 5%, £1.19bn and £1.2bn; not
+    95 and 100)."""
+    return abs(a[0] - b[0]) <= max(a[1], b[1]) / 2 + 1e-9
+
+
+def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name events and none is the same event or a step of it (see `RELATED`)."""
+    if not a or not b or a & b:
+        return False
+    return not any(x in family and y in family for family in RELATED for x in a for y in b)
+
+
+def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
+    """Some figure of `a` is some figure of `b`."""
+    return any(same_figure(x, y) for x in a for y in b)
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
+# Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise.
+NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
+mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
+conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
+how why what who when where is are was be new all local national first""".split())
+
+
+@functools.lru_cache(maxsize=8192)
+def names(title: str) -> frozenset[str]:
+    """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
+    common nouns aside; none in a Title Case headline."""
+    words = [w for w in _NAME.findall(title.replace("\u2019", "'"))]
+    longer = [w for w in words if len(w) > 3]
+    if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
+        return frozenset()
+    found = set()
+    for match in _NAME.finditer(title):
+        word = match.group().rstrip("'s").rstrip("'")
+        if not word[:1].isupper():
+            continue
+        if word.lower() not in NOT_NAMES:
+            found.add(word.lower())
+    return frozenset(found)
+
+
+# Words that make a headline about an organisation other than a council.
+ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
+club fc united ambulance""".split())
+
+
+@functools.lru_cache(maxsize=8192)
+def organisations(title: str) -> frozenset[str]:
+    """The words of a headline that name a kind of organisation other than a council ("Essex County
+    Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w in ORGANISATION_WORDS)
+
+
+@functools.lru_cache(maxsize=8192)
+def acronyms(text: str) -> frozenset[str]:
+    """The initials of each run of capitalised words in a text ("West Midlands Combined Authority"
+    → wmca, wm, mca…), so "WMCA" counts as mentioned by a text that spells it out."""
+    found = set()
+    run: list[str] = []
+    for word in [*_NAME.findall(text), "."]:
+        if word[:1].isupper():
+            run.append(word[0].lower())
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                found.add("".join(run[i:j]))
+        run = []
+    return frozenset(found)

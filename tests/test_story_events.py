@@ -1,0 +1,61 @@
+"""Same-event evidence for the story rule: event kinds and their ends, figures told two ways, names."""
+from datetime import datetime, timedelta, timezone
+
+from models.story_events import different_events, events, figures, figures_agree, names
+from models.story_match import StoryText, same_story
+
+T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, ...] = ()) -> StoryText:
+    return StoryText(title, summary, T + timedelta(hours=hours), councils)
+
+
+def test_an_event_and_its_end_are_two_events_and_two_ways_of_ending_one_are_one():
+    assert events("Bin workers strike over pay") == {"strike"}
+    assert events("Bin strike called off after pay deal") == {"strike ends"}
+    assert different_events(events("Bin workers strike over pay"), events("Bin strike called off after pay deal"))
+    assert not different_events(events("Sandwell exits intervention"), events("Government ends Sandwell intervention"))
+
+
+def test_steps_of_one_crisis_are_not_different_events():
+    assert not different_events(events("Havering warns of bankruptcy"), events("Havering seeks exceptional support"))
+    assert different_events(events("Woking issues section 114 notice"), events("Commissioners appointed at Woking"))
+
+
+def test_figures_are_amounts_not_years_or_names_and_rounding_makes_one_figure():
+    assert figures("Spending review 2025: councils get 2.6% rise") == {(2.6, 0.1)}
+    assert figures("HS2 and Room151 on section 114") == frozenset()
+    assert figures_agree(figures("Bradford gets 10% council tax rise"), figures("Council tax to rise 9.99%"))
+    assert not figures_agree(figures("95 jobs to go"), figures("100 jobs to go"))
+
+
+def test_names_are_capitalised_words_but_not_in_title_case_headlines():
+    assert names("Solihull signs HS2 interchange deal") == {"solihull", "hs2"}
+    assert names("Council Leader Resigns After Budget Row") == frozenset()
+
+
+def test_the_same_council_and_the_same_event_make_one_story_with_few_words_shared():
+    a = _item("Rotherham exits oversight after ten years", "Rotherham Council has been released from government "
+              "oversight.", 0, ("ROT",))
+    b = _item("Government hands Rotherham back full powers", "Commissioners have left Rotherham after a decade of "
+              "intervention.", 4, ("ROT",))
+    match = same_story(a, b)
+    assert match.same and "the same event (intervention ends)" in match.reason
+
+
+def test_a_council_s_next_event_is_another_story_whatever_the_words_shared():
+    a = _item("Tower Hamlets exits government oversight", "Ministers ended the intervention at Tower Hamlets.", 0,
+              ("TWH",))
+    b = _item("Tower Hamlets given best value notice", "The government issued Tower Hamlets with a notice.", 30,
+              ("TWH",))
+    match = same_story(a, b)
+    assert not match.same and match.reason.startswith("different events")
+
+
+def test_tone_plays_no_part():
+    a = StoryText("Audit backlog: government sets backstop date", "Councils must sign off accounts by a backstop.",
+                  T, (), "negative")
+    b = StoryText("Backstop set to clear local audit backlog", "Ministers will legislate for a backstop.",
+                  T + timedelta(hours=8), (), "positive")
+    assert same_story(a, b).same
