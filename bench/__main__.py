@@ -176,15 +176,15 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 def _quality_suite(options: Options, log) -> str:
     """The judgement-quality tables (bench/quality.py) on the held-out split (test2), then on the
-    first test split for continuity (seen since, so part of dev), printed first: they take seconds
-    and need no database."""
+    first test split for continuity (seen since, so part of dev), and the tone cross-validation
+    (bench/tone_cv.py), printed first: they take a minute or two and need no database."""
     if "quality" not in options.suites:
         return ""
     from bench import quality
     held_out = quality.render(quality.measure(quality.HELD_OUT, os.environ.get("BENCH_OVERRIDES_DATABASE_URL")),
                               quality.HELD_OUT)
     earlier = quality.render(quality.measure("test"), "test")
-    text = f"{held_out}\n\n{earlier}"
+    text = f"{held_out}\n\n{earlier}\n\n{quality.tone_cross_validation()}"
     log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out split "
         f"({quality.HELD_OUT}), then the first test split (seen, for continuity)")
     log(text)
