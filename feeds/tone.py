@@ -1,7 +1,7 @@
 """Tone of a headline, positive, neutral or negative: a linear model trained on labelled headlines
-(`feeds.tone_model`) weighs the headline's words together with two scores it is given, VADER's
-general-English compound score and the local-government lexicon and phrase rules of
-`feeds.tone_domain` layered on it.
+(`feeds.tone_model`) weighs the headline's words and letters (and, if it was trained with them, the
+verdict of the local-government lexicon and phrase rules of `feeds.tone_domain` layered on VADER's
+general-English score, which `/coverage explain` also shows as a second opinion).
 
 Its own module (no database, no models) so the feed parser's child process can score headlines
 without loading the rest of Herald.
@@ -159,7 +159,7 @@ def linear_model() -> LinearToneModel:
 class ToneVerdict:
     """Herald's tone of a headline and why: the trained model's verdict and probabilities, the
     words that pushed it over the runner-up, and the rules' own verdict, score and matched phrases
-    (which the model weighs as two of its features)."""
+    (a second opinion shown beside it, and features of the model if it was trained with them)."""
 
     tone: str
     score: float  # P(positive) - P(negative)
@@ -181,13 +181,8 @@ class ToneVerdict:
     @property
     def rule(self) -> str:
         """What decided, in words."""
-        return (f"trained model ({_about(linear_model())}) over the words, with the local-government rules' "
-                f"score and VADER's as features; the rules alone say {self.rules.tone}")
-
-
-def _about(model: LinearToneModel) -> str:
-    examples = model.about.get("examples")
-    return f"logistic regression on {examples} labelled headlines" if examples else "logistic regression"
+        return (f"the trained model: {linear_model().describe()}. The local-government rules over VADER "
+                f"alone say {self.rules.tone}")
 
 
 def tone_of(text: str) -> tuple[str, float]:
@@ -200,7 +195,8 @@ def explain_tone(text: str, top: int = 6) -> ToneVerdict:
     pushed the verdict, the rules' verdict and matched phrases, the scores."""
     text = text[:TONE_TEXT_MAX]
     rules = _judged(text)
-    verdict = linear_model().predict(text, rules, explain=top)
+    model = linear_model()
+    verdict = model.predict(text, rules if model.needs_rules else None, explain=top)
     return ToneVerdict(verdict.tone, round(verdict.score, 4), verdict.probabilities, verdict.runner_up,
                        verdict.pushes, rules)
 
@@ -213,7 +209,8 @@ def rules_tone(text: str) -> ToneJudgement:
 @functools.lru_cache(maxsize=TONE_CACHE_SIZE)
 def _verdict(text: str) -> tuple[str, float]:
     """Scored once per distinct text: a syndicated story's headline arrives from many feeds."""
-    verdict = linear_model().predict(text, _judged(text))
+    model = linear_model()
+    verdict = model.predict(text, _judged(text) if model.needs_rules else None)
     return verdict.tone, round(verdict.score, 4)
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from feeds.tone_direction import direction_features
 from feeds.tone_domain import ToneJudgement, normalise
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "tone_weights.json"
@@ -76,19 +77,37 @@ def _char_tfidf(words: list[str], idf: dict[str, float], sublinear: bool) -> dic
     return {name: value / norm for name, value in total.items()}
 
 
-def extras(rules: ToneJudgement | None, scale: float) -> dict[str, float]:
-    """The hybrid model's extra features: the rules' score and VADER's, times `scale`."""
-    if rules is None or not scale:
+EXTRA_KINDS = ("scores", "rule parts", "direction")
+EXTRA_NAMES = {"x rules": "(the rules' score)", "x vader": "(VADER's score)",
+               "x rules negative": "(the rules' negative phrases)", "x rules positive": "(the rules' positive phrases)",
+               "x rules reversal": "(the rules' reversals)", "x rules procedural": "(procedural wording)"}
+
+
+def extras(words: list[str], rules: ToneJudgement | None, scale: float,
+           kinds: tuple[str, ...] = EXTRA_KINDS) -> dict[str, float]:
+    """The hybrid model's extra features, each times `scale`: "scores", the rules' score and VADER's;
+    "rule parts", the sums of the rules' negative, positive and reversal weights and whether a
+    procedural phrase matched; "direction", which way a measure moved (`feeds.tone_direction`)."""
+    if not scale:
         return {}
-    return {"x rules": rules.score * scale, "x vader": rules.vader * scale}
+    found: dict[str, float] = {}
+    if rules is not None and "scores" in kinds:
+        found.update({"x rules": rules.score, "x vader": rules.vader})
+    if rules is not None and "rule parts" in kinds:
+        for hit in rules.hits:
+            name = f"x rules {hit.kind}"
+            found[name] = found.get(name, 0.0) + (1.0 if hit.kind == "procedural" else hit.weight)
+    if "direction" in kinds:
+        found.update(direction_features(" ".join(words)))
+    return {name: value * scale for name, value in found.items()}
 
 
 def vector(words: list[str], idf: dict[str, float], rules: ToneJudgement | None = None, scale: float = 0.0,
-           sublinear: bool = True) -> dict[str, float]:
+           sublinear: bool = True, kinds: tuple[str, ...] = EXTRA_KINDS) -> dict[str, float]:
     """The feature vector of a headline's `tokens`: feature name → value ("w " words, "c " characters,
     "x " extras)."""
     return {**_tfidf(word_terms(words), idf, "w ", sublinear), **_char_tfidf(words, idf, sublinear),
-            **extras(rules, scale)}
+            **extras(words, rules, scale, kinds)}
 
 
 @dataclass(frozen=True)
@@ -127,12 +146,27 @@ class LinearToneModel:
         self.intercept: list[float] = spec["intercept"]
         self.scale: float = spec.get("extras_scale", 0.0)
         self.sublinear: bool = spec.get("sublinear", True)
+        self.kinds: tuple[str, ...] = tuple(spec.get("extras", ("scores",)))
         self.about: dict = spec.get("about", {})
         # Each term's IDF and its IDF times each class's weight: the fast path's one look-up.
         self._terms: dict[str, tuple[float, ...]] = {
             term: (idf, *(idf * w for w in self.weights.get(term, (0.0,) * len(self.classes))))
             for term, idf in self.idf.items()}
         self._word_chars: dict[str, tuple[float, float, float, float]] = {}
+
+    @property
+    def needs_rules(self) -> bool:
+        """Whether the model weighs the rules' verdict (then each headline is judged by them first)."""
+        return bool(self.scale) and bool({"scores", "rule parts"} & set(self.kinds))
+
+    def describe(self) -> str:
+        """What the model is and weighs, in words (for `/coverage explain`)."""
+        given = {"scores": "the local-government rules' and VADER's scores",
+                 "rule parts": "the rules' matched phrases", "direction": "which way a measure moved"}
+        extra = [given[kind] for kind in self.kinds if kind in given] if self.scale else []
+        examples = self.about.get("examples")
+        trained = f"logistic regression trained on {examples} labelled headlines" if examples else "logistic regression"
+        return f"{trained}, over the words and their letters" + (f", with {', '.join(extra)}" if extra else "")
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> "LinearToneModel":
@@ -152,7 +186,7 @@ class LinearToneModel:
         best, second = order[0], order[1]
         pushes = ()
         if explain:
-            x = vector(words, self.idf, rules, self.scale, self.sublinear)
+            x = vector(words, self.idf, rules, self.scale, self.sublinear, self.kinds)
             pushes = self._pushes(x, set(words), best, second, explain)
         return ModelVerdict(self.classes[best], probabilities, self.classes[second], pushes)
 
@@ -181,7 +215,7 @@ class LinearToneModel:
         if squares:
             norm = math.sqrt(squares)
             scores = [scores[0] + s0 / norm, scores[1] + s1 / norm, scores[2] + s2 / norm]
-        for name, value in extras(rules, self.scale).items():
+        for name, value in extras(words, rules, self.scale, self.kinds).items():
             for c, w in enumerate(self.weights.get(name, ())):
                 scores[c] += value * w
         return scores
@@ -217,7 +251,7 @@ class LinearToneModel:
                 for word in owners:
                     by_word[word] += part / len(owners)
             elif kind == "x":
-                by_word[{"x rules": "(rules' score)", "x vader": "(VADER's score)"}.get(name, term)] += part
+                by_word[EXTRA_NAMES.get(name, f"({term})")] += part
             else:
                 by_word[term] += part
         ranked = sorted(by_word.items(), key=lambda kv: -kv[1])[:top]

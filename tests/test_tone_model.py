@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from feeds.tone_direction import direction_features
 from feeds.tone import explain_tone, linear_model, rules_tone, tone_of
 from feeds.tone_model import LinearToneModel, char_terms, tokens, vector
 from feeds.tone_train import CHOSEN, Labelled, fit, shipped_examples
@@ -30,6 +31,14 @@ def test_the_fast_path_scores_exactly_as_the_feature_vector():
 def test_character_ngrams_are_per_word_and_padded():
     assert char_terms("ab") == [" a", "ab", "b ", " ab", "ab ", " ab "]
     assert tokens("Council's £2m 'black hole' - S114!") == ["council's", "£2m", "black", "hole", "s114"]
+
+
+def test_which_way_a_measure_moved_is_read_from_the_measure_and_the_movement():
+    assert direction_features("complaints fall to record low") == {"x lower-is-better down": 1.0}
+    assert direction_features("resident satisfaction falls") == {"x higher-is-better down": 1.0}
+    assert direction_features("waiting times rise again") == {"x lower-is-better up": 1.0}
+    assert direction_features("recycling rate climbs") == {"x higher-is-better up": 1.0}
+    assert direction_features("council sets its budget") == {}
 
 
 def test_a_tiny_model_learns_words_it_never_saw_whole_from_their_characters():
