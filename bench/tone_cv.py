@@ -31,8 +31,8 @@ from feeds.tone_train import CHOSEN, FitConfig, Labelled, fit, read_labelled
 
 TONE_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "tone"
 SOURCES = ("dev", "test", "test2", "train3")
-PROJECT = ("dev", "test", "test2")
-CHOSEN_NAME = "linear"  # the candidate feeds/tone_weights.json is fitted as (feeds.tone_train.CHOSEN)  # written inside the project; train3 was written blind, from scratch
+PROJECT = ("dev", "test", "test2")  # written inside the project; train3 was written blind, from scratch
+CHOSEN_NAME = "linear"  # the candidate feeds/tone_weights.json is fitted as (feeds.tone_train.CHOSEN)
 
 
 def _key(text: str) -> str:

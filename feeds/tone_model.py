@@ -202,7 +202,8 @@ class LinearToneModel:
             term = terms.get(name)
             if term is not None:
                 tf = _tf(n, self.sublinear)
-                s0, s1, s2, squares = s0 + tf * term[1], s1 + tf * term[2], s2 + tf * term[3], squares + (tf * term[0]) ** 2
+                s0, s1, s2 = s0 + tf * term[1], s1 + tf * term[2], s2 + tf * term[3]
+                squares += (tf * term[0]) ** 2
         if squares:
             norm = math.sqrt(squares)
             scores = [scores[0] + s0 / norm, scores[1] + s1 / norm, scores[2] + s2 / norm]
@@ -228,7 +229,8 @@ class LinearToneModel:
             term = self._terms.get("c " + gram)
             if term is not None:
                 tf = _tf(n, self.sublinear)
-                s0, s1, s2, squares = s0 + tf * term[1], s1 + tf * term[2], s2 + tf * term[3], squares + (tf * term[0]) ** 2
+                s0, s1, s2 = s0 + tf * term[1], s1 + tf * term[2], s2 + tf * term[3]
+                squares += (tf * term[0]) ** 2
         if len(self._word_chars) > 100_000:
             self._word_chars.clear()
         self._word_chars[word] = part = (s0, s1, s2, squares)

@@ -2,9 +2,10 @@
 
 `python -m feeds.tone_train [--overrides DATABASE_URL]` fits on every CSV in `tests/data/tone/`
 (`headline,tone`; see its README) and, with `--overrides`, on the tones people set by hand in that
-Herald too (a person's label wins over the shipped one), then writes `feeds/tone_weights.json`. Deterministic: the same data gives the same file
-(lbfgs has no randomness; `random_state` is fixed anyway). Needs scikit-learn, a development
-dependency (`requirements-dev.txt`): Herald itself only reads the weights. `bench/tone_cv.py`
+Herald too (a person's label wins over the shipped one), then writes `feeds/tone_weights.json`.
+Deterministic: the same data gives the same file (lbfgs has no randomness; `random_state` is fixed
+anyway). Needs scikit-learn, a development dependency (`requirements-dev.txt`): Herald itself only
+reads the weights. `bench/tone_cv.py`
 cross-validates the same `fit` to choose `CHOSEN`.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 from feeds.tone_direction import direction_features
 from feeds.tone import explain_tone, linear_model, rules_tone, tone_of
 from feeds.tone_model import LinearToneModel, char_terms, tokens, vector
-from feeds.tone_train import CHOSEN, Labelled, fit, shipped_examples
+from feeds.tone_train import FitConfig, Labelled, fit, shipped_examples
 
 
 def _dot(model: LinearToneModel, text: str) -> list[float]:
@@ -48,7 +48,7 @@ def test_a_tiny_model_learns_words_it_never_saw_whole_from_their_characters():
         ("Praise for library team", "positive"), ("Council praises volunteers", "positive"),
         ("Cabinet meets on Tuesday", "neutral"), ("Committee meeting on Thursday", "neutral"),
         ("Meeting dates published", "neutral")]]
-    model = LinearToneModel(fit(examples, CHOSEN.__class__(min_df=1, extras_scale=0.0)))
+    model = LinearToneModel(fit(examples, FitConfig(min_df=1, extras_scale=0.0)))
     assert model.predict("Overspent council").tone == "negative"  # "overspent" is in no example
     assert model.predict("Praiseworthy council").tone == "positive"
 
