@@ -28,6 +28,7 @@ from feeds.tone_domain import ToneJudgement, normalise
 WEIGHTS_FILE = Path(__file__).resolve().parent / "tone_weights.json"
 CLASSES = ("positive", "neutral", "negative")
 CHAR_SIZES = (2, 3, 4, 5)
+WORD_CACHE_SIZE = 20_000  # words remembered (about 5 MB); when full it starts again, costing only speed
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:'[a-z]+)?|&")
 
 
@@ -80,7 +81,11 @@ def _char_tfidf(words: list[str], idf: dict[str, float], sublinear: bool) -> dic
 EXTRA_KINDS = ("scores", "rule parts", "direction")
 EXTRA_NAMES = {"x rules": "(the rules' score)", "x vader": "(VADER's score)",
                "x rules negative": "(the rules' negative phrases)", "x rules positive": "(the rules' positive phrases)",
-               "x rules reversal": "(the rules' reversals)", "x rules procedural": "(procedural wording)"}
+               "x rules reversal": "(the rules' reversals)", "x rules procedural": "(procedural wording)",
+               "x lower-is-better up": "(a better-lower measure rising)",
+               "x lower-is-better down": "(a better-lower measure falling)",
+               "x higher-is-better up": "(a better-higher measure rising)",
+               "x higher-is-better down": "(a better-higher measure falling)"}
 
 
 def extras(words: list[str], rules: ToneJudgement | None, scale: float,
@@ -223,7 +228,7 @@ class LinearToneModel:
 
     def _chars_of(self, word: str) -> tuple[float, float, float, float]:
         """A word's part of the character block before normalising: each class's weighted sum and
-        the squared norm (remembered, up to 100,000 words)."""
+        the squared norm (remembered, up to `WORD_CACHE_SIZE` words)."""
         s0 = s1 = s2 = squares = 0.0
         for gram, n in Counter(char_terms(word)).items():
             term = self._terms.get("c " + gram)
@@ -231,7 +236,7 @@ class LinearToneModel:
                 tf = _tf(n, self.sublinear)
                 s0, s1, s2 = s0 + tf * term[1], s1 + tf * term[2], s2 + tf * term[3]
                 squares += (tf * term[0]) ** 2
-        if len(self._word_chars) > 100_000:
+        if len(self._word_chars) >= WORD_CACHE_SIZE:
             self._word_chars.clear()
         self._word_chars[word] = part = (s0, s1, s2, squares)
         return part
@@ -257,8 +262,4 @@ class LinearToneModel:
             else:
                 by_word[term] += part
         ranked = sorted(by_word.items(), key=lambda kv: -kv[1])[:top]
-        return tuple(Push(words, round(weight, 3)) for words, weight in ranked if weight > 0)
-
-    def explain(self, text: str, rules: ToneJudgement | None = None, top: int = 5) -> ModelVerdict:
-        """`predict` with the `top` words that pushed the verdict over the runner-up."""
-        return self.predict(text, rules, explain=top)
+        return tuple(Push(label, round(weight, 3)) for label, weight in ranked if weight > 0)
