@@ -176,8 +176,8 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 def _quality_suite(options: Options, log) -> str:
     """The judgement-quality tables (bench/quality.py) on the held-out split (test2), then on the
-    first test split for continuity (seen since, so part of dev), printed first: they take seconds
-    and need no database."""
+    first test split for continuity (seen since, so part of dev), and the tone cross-validation
+    (bench/tone_cv.py), printed first: they take a minute or two and need no database."""
     if "quality" not in options.suites:
         return ""
     from bench import quality
@@ -186,7 +186,7 @@ def _quality_suite(options: Options, log) -> str:
     earlier = quality.render(quality.measure("test"), "test")
     from bench import quality_sources
     by_source = quality_sources.sources_table(quality_sources.score_all())
-    text = f"{held_out}\n\n{earlier}\n\n{by_source}"
+    text = f"{held_out}\n\n{earlier}\n\n{by_source}\n\n{quality.tone_cross_validation()}"
     log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out split "
         f"({quality.HELD_OUT}), then the first test split (seen, for continuity)")
     log(text)

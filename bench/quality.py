@@ -28,11 +28,13 @@ HELD_OUT = "test2"
 
 # What the held-out split (test2) must keep reaching, a little under what it reached after the
 # second round of rules (tone 0.848 / 0.856 / 0.940, councils 0.963 / 0.981, stories 0.931 / 0.838,
-# relevance 0.955 / 0.977); CI asserts them. Councils, stories and relevance: a little under the third
-# round (1.000 / 1.000, 0.951 / 0.963, 1.000 / 1.000), tuned on test2 by then, so a regression guard
-# only; bench/quality_sources.py holds floors for train3 too.
+# relevance 0.955 / 0.977); CI asserts them. The trained tone model learns from test2 too (1.000 on
+# it), so its test2 floors only catch a broken or stale model: CROSS_SOURCE_FLOORS are its real ones.
+# Councils, stories and relevance: a little under the third round (1.000 / 1.000, 0.951 / 0.963,
+# 1.000 / 1.000), tuned on test2 by then, so a regression guard only; bench/quality_sources.py holds
+# floors for train3 too.
 FLOORS = {
-    "tone accuracy": 0.83, "tone negative recall": 0.83, "tone positive precision": 0.91,
+    "tone accuracy": 0.95, "tone negative recall": 0.95, "tone positive precision": 0.95,
     "councils precision": 0.98, "councils recall": 0.98,
     "stories precision": 0.93, "stories recall": 0.93,
     "relevance precision": 0.98, "relevance recall": 0.98,  # the issue sets no target
@@ -326,7 +328,8 @@ def render(reports: QualityReports, split: str, show_misses: bool = False) -> st
     parts = [f"## Judgement quality on the {split} split (tests/data)"
              f"{' — held out, never tuned on' if split == HELD_OUT else ' — seen: part of dev' if split == 'test' else ''}",
              "",
-             tone_table(reports.tone, "Tone"), "",
+             tone_table(reports.tone, "Tone (the shipped model is trained on every tone split, this one too: "
+                                      "its honest figures are the cross-validated ones)"), "",
              match_table(reports.councils, "Councils", "headlines"), "",
              match_table(reports.stories, "Stories", "pairs"), "",
              match_table(reports.relevance, "Relevance of a regional feed's items (default rule)", "headlines")
@@ -342,14 +345,51 @@ def render(reports: QualityReports, split: str, show_misses: bool = False) -> st
     return "\n".join(parts)
 
 
+# What the shipped tone model's configuration must keep reaching across sets written by different
+# people (fitted on one, scored on the other; bench/tone_cv.py), a little under what it reached; CI
+# asserts them. test2 is in the model's training data now, so these are the honest floors.
+# Reached on 6 Dec 2026 (bench/results/tone-cv-1330.md): 0.893 / 0.951 and 0.793 / 0.856.
+CROSS_SOURCE_FLOORS = {
+    "tone train3→project accuracy": 0.87, "tone train3→project negative recall": 0.93,
+    "tone project→train3 accuracy": 0.77, "tone project→train3 negative recall": 0.83,
+}
+
+
+def tone_cross_source() -> dict[str, float]:
+    """The shipped configuration fitted on train3 and scored on the project's sets (dev, test, test2),
+    and the reverse: accuracy and negative recall each way."""
+    from bench.tone_cv import CHOSEN_NAME, PROJECT, candidates, score, sources
+    by_source, trainer = sources(), candidates()[CHOSEN_NAME]
+    project = [e for name in PROJECT for e in by_source[name]]
+    found = {}
+    for name, train, test in (("train3→project", by_source["train3"], project),
+                              ("project→train3", project, by_source["train3"])):
+        report = score(trainer(train), test)
+        found[f"tone {name} accuracy"] = report.accuracy
+        found[f"tone {name} negative recall"] = report.recall["negative"]
+    return found
+
+
+def tone_cross_validation(folds: int = 5) -> str:
+    """The rules' and the shipped model's cross-validated tone figures (bench/tone_cv.py) as Markdown:
+    k-fold over every labelled set, each set left out, and across sets written by different people."""
+    from bench.tone_cv import CHOSEN_NAME, candidates, evaluate, sources, table
+    every, by_source = candidates(), sources()
+    results = {name: evaluate(every[name], by_source, folds) for name in ("rules", CHOSEN_NAME)}
+    return table(results, by_source, folds)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the quality tables for a split."""
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, default=HELD_OUT)
     parser.add_argument("--database", help="a Herald database URL whose tone overrides to score as well")
     parser.add_argument("--misses", action="store_true", help="list every wrong judgement")
+    parser.add_argument("--no-cv", action="store_true", help="leave out the tone cross-validation (a minute)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     print(render(measure(args.split, args.database), args.split, args.misses))
+    if not args.no_cv:
+        print("\n" + tone_cross_validation())
     return 0
 
 

@@ -1,5 +1,7 @@
-"""Tone of a headline: VADER's general-English compound score, with the local-government lexicon and
-phrase rules of `feeds.tone_domain` layered on it, as positive, neutral or negative.
+"""Tone of a headline, positive, neutral or negative: a linear model trained on labelled headlines
+(`feeds.tone_model`) weighs the headline's words and letters (and, if it was trained with them, the
+verdict of the local-government lexicon and phrase rules of `feeds.tone_domain` layered on VADER's
+general-English score, which `/coverage explain` also shows as a second opinion).
 
 Its own module (no database, no models) so the feed parser's child process can score headlines
 without loading the rest of Herald.
@@ -9,8 +11,10 @@ from __future__ import annotations
 import functools
 import string
 import threading
+from dataclasses import dataclass
 
-from feeds.tone_domain import ToneJudgement, judge
+from feeds.tone_domain import Hit, ToneJudgement, judge
+from feeds.tone_model import LinearToneModel, Push
 
 TONE_TEXT_MAX = 1000
 TONE_CACHE_SIZE = 4096
@@ -128,10 +132,11 @@ class _SentiText:
 
 _MODEL: ToneModel | None = None
 _MODEL_LOCK = threading.Lock()
+_LINEAR: LinearToneModel | None = None
 
 
 def tone_model() -> ToneModel:
-    """The process's tone model, loaded on first use (the lexicon takes ~70 ms to read)."""
+    """The process's VADER model, loaded on first use (the lexicon takes ~70 ms to read)."""
     global _MODEL
     if _MODEL is None:
         with _MODEL_LOCK:
@@ -140,19 +145,76 @@ def tone_model() -> ToneModel:
     return _MODEL
 
 
+def linear_model() -> LinearToneModel:
+    """The process's trained tone model (`feeds/tone_weights.json`), read on first use."""
+    global _LINEAR
+    if _LINEAR is None:
+        with _MODEL_LOCK:
+            if _LINEAR is None:
+                _LINEAR = LinearToneModel.load()
+    return _LINEAR
+
+
+@dataclass(frozen=True)
+class ToneVerdict:
+    """Herald's tone of a headline and why: the trained model's verdict and probabilities, the
+    words that pushed it over the runner-up, and the rules' own verdict, score and matched phrases
+    (a second opinion shown beside it, and features of the model if it was trained with them)."""
+
+    tone: str
+    score: float  # P(positive) - P(negative)
+    probabilities: dict[str, float]
+    runner_up: str
+    pushes: tuple[Push, ...]
+    rules: ToneJudgement
+
+    @property
+    def vader(self) -> float:
+        """VADER's compound score alone."""
+        return self.rules.vader
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """The rules' matched phrases."""
+        return self.rules.hits
+
+    @property
+    def rule(self) -> str:
+        """What decided, in words."""
+        return (f"the trained model: {linear_model().describe()}. The local-government rules over VADER "
+                f"alone say {self.rules.tone}")
+
+
 def tone_of(text: str) -> tuple[str, float]:
     """("positive"|"neutral"|"negative", score in [-1, 1]) for a headline."""
-    judgement = explain_tone(text)
-    return judgement.tone, judgement.score
+    return _verdict(text[:TONE_TEXT_MAX])
 
 
-def explain_tone(text: str) -> ToneJudgement:
-    """The tone of a headline with its reasons: the rule that decided, the phrases that matched and
-    their weights, and VADER's own score (what `/coverage explain` shows)."""
+def explain_tone(text: str, top: int = 6) -> ToneVerdict:
+    """The tone of a headline with its reasons (what `/coverage explain` shows): the `top` words that
+    pushed the verdict, the rules' verdict and matched phrases, the scores."""
+    text = text[:TONE_TEXT_MAX]
+    rules = _judged(text)
+    model = linear_model()
+    verdict = model.predict(text, rules if model.needs_rules else None, explain=top)
+    return ToneVerdict(verdict.tone, round(verdict.score, 4), verdict.probabilities, verdict.runner_up,
+                       verdict.pushes, rules)
+
+
+def rules_tone(text: str) -> ToneJudgement:
+    """The local-government rules' verdict over VADER alone (`feeds.tone_domain.judge`)."""
     return _judged(text[:TONE_TEXT_MAX])
 
 
 @functools.lru_cache(maxsize=TONE_CACHE_SIZE)
-def _judged(text: str) -> ToneJudgement:
+def _verdict(text: str) -> tuple[str, float]:
     """Scored once per distinct text: a syndicated story's headline arrives from many feeds."""
+    model = linear_model()
+    verdict = model.predict(text, _judged(text) if model.needs_rules else None)
+    return verdict.tone, round(verdict.score, 4)
+
+
+@functools.lru_cache(maxsize=TONE_CACHE_SIZE)
+def _judged(text: str) -> ToneJudgement:
+    """The rules' judgement, once per distinct text."""
     return judge(text, tone_model().compound(text))

@@ -71,12 +71,15 @@ def _tone_section(item: CoverageItem) -> Section:
         said = f" (given when it was stored, from {item.source}; the model now says {judged.tone})"
     else:
         said = ""
-    facts = [Fact("Tone", item.tone + said)]
-    facts.append(Fact("Rule", judged.rule))
-    facts.append(Fact("Score", f"{judged.score:+.2f} (positive at +0.30, negative at −0.30; VADER alone "
-                               f"{judged.vader:+.2f})"))
+    chances = ", ".join(f"{tone} {judged.probabilities[tone]:.0%}" for tone in ("positive", "neutral", "negative"))
+    pushes = "; ".join(f"“{p.words}” {p.weight:+.2f}" for p in judged.pushes)
+    facts = [Fact("Tone", item.tone + said), Fact("Rule", judged.rule),
+             Fact("Score", f"{judged.score:+.2f} (the model's chances: {chances}; the rules' score "
+                           f"{judged.rules.score:+.2f}, positive at +0.30, negative at −0.30; VADER alone "
+                           f"{judged.vader:+.2f})"),
+             Fact(f"Words that pushed it to {judged.tone} over {judged.runner_up}", pushes or "none")]
     hits = [f"“{h.words}” {h.kind}{' (negated)' if h.negated else ''} {h.weight:+.1f}" for h in judged.hits]
-    facts.append(Fact("Words that matched", "; ".join(hits) if hits else "none from the local-government lexicon"))
+    facts.append(Fact("Rules that matched", "; ".join(hits) if hits else "none from the local-government lexicon"))
     return Section(heading="Tone", facts=tuple(facts))
 
 
