@@ -1,11 +1,11 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test3|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
-in `tests/data/` (each with a README). `test2` is the held-out split, written fresh before the second
-round of rules and never tuned on; `test` is the first held-out split, kept for continuity but seen
-since (its errors were read), so it is part of `dev`, the data the rules are tuned on. With
+in `tests/data/` (each with a README). `test3` (in each kind's `held_out/`) is the held-out split,
+written blind by an engineer who saw neither the rules nor the other sets, and never tuned on; `test2`
+and `test` were held out once and are tuned on now (the tone model trains on them). With
 `--database`, the tone overrides people made in that Herald are scored too: each override is a
 labelled example.
 """
@@ -22,22 +22,22 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test2", "test", "dev")
-HELD_OUT = "test2"
+SPLITS = ("test3", "test2", "test", "dev")
+HELD_OUT = "test3"  # tests/data/<kind>/held_out/test3.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test2) must keep reaching, a little under what it reached after the
-# second round of rules (tone 0.848 / 0.856 / 0.940, councils 0.963 / 0.981, stories 0.931 / 0.838,
-# relevance 0.955 / 0.977); CI asserts them. The trained tone model learns from test2 too (1.000 on
-# it), so its test2 floors only catch a broken or stale model: CROSS_SOURCE_FLOORS are its real ones.
-# Councils, stories and relevance: a little under the third round (1.000 / 1.000, 0.951 / 0.963,
-# 1.000 / 1.000), tuned on test2 by then, so a regression guard only; bench/quality_sources.py holds
-# floors for train3 too.
+# What the held-out split (test3) must keep reaching, a little under what it reached when it was
+# first scored with the trained tone model and the third round of council, story and relevance rules
+# (tone 0.898 / 0.945 / 0.926, councils 0.954 / 0.940, stories 0.907 / 0.487, relevance 0.955 / 0.787);
+# CI asserts them. test3 was written blind by an engineer who saw neither rules nor data, and only its
+# totals have been read: tune on it and these figures stop meaning anything. The earlier splits are
+# tuned on (the tone model trains on them), so bench/quality_sources.py guards them file by file, and
+# CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
 FLOORS = {
-    "tone accuracy": 0.95, "tone negative recall": 0.95, "tone positive precision": 0.95,
-    "councils precision": 0.98, "councils recall": 0.98,
-    "stories precision": 0.93, "stories recall": 0.93,
-    "relevance precision": 0.98, "relevance recall": 0.98,  # the issue sets no target
+    "tone accuracy": 0.88, "tone negative recall": 0.92, "tone positive precision": 0.90,
+    "councils precision": 0.93, "councils recall": 0.92,
+    "stories precision": 0.88, "stories recall": 0.46,
+    "relevance precision": 0.93, "relevance recall": 0.76,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
@@ -76,8 +76,9 @@ def _rows(path: Path) -> list[dict]:
 
 def _split_rows(kind: str, split: str) -> list[dict]:
     """The rows of one labelled set's split: `dev` is `dev.csv` and the seen first test split
-    (`test.csv`), and for councils the older `council_headlines.csv` too; a missing file is none."""
-    names = {"dev": ["dev.csv", "test.csv"]}.get(split, [f"{split}.csv"])
+    (`test.csv`), and for councils the older `council_headlines.csv` too; the held-out split lives
+    apart, in `held_out/`, so nothing that trains on a kind's files finds it; a missing file is none."""
+    names = {"dev": ["dev.csv", "test.csv"], HELD_OUT: [f"held_out/{HELD_OUT}.csv"]}.get(split, [f"{split}.csv"])
     paths = [DATA_DIR / kind / name for name in names]
     if kind == "councils" and split == "dev":
         paths.append(DATA_DIR / "council_headlines.csv")
@@ -328,8 +329,8 @@ def render(reports: QualityReports, split: str, show_misses: bool = False) -> st
     parts = [f"## Judgement quality on the {split} split (tests/data)"
              f"{' — held out, never tuned on' if split == HELD_OUT else ' — seen: part of dev' if split == 'test' else ''}",
              "",
-             tone_table(reports.tone, "Tone (the shipped model is trained on every tone split, this one too: "
-                                      "its honest figures are the cross-validated ones)"), "",
+             tone_table(reports.tone, "Tone" if split == HELD_OUT else "Tone (the shipped model is trained on "
+                        "this split: its honest figures are the held-out and cross-validated ones)"), "",
              match_table(reports.councils, "Councils", "headlines"), "",
              match_table(reports.stories, "Stories", "pairs"), "",
              match_table(reports.relevance, "Relevance of a regional feed's items (default rule)", "headlines")
