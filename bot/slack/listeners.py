@@ -222,12 +222,15 @@ def _share(rt: SlackRuntime, key: str, target: Target, value: str, name: str | N
     """"Share in channel": only the person the answer was for may post it (the policy's ANSWER_SHARE)."""
     actor = slack_actor(target.user or "", name, target.team, is_admin=False)  # admin rights do not apply
     shared = read_share_value(value)
-    held = None
-    if isinstance(shared, HeldCopy):
+    if isinstance(shared, AskedAgain):
+        owner, kept = shared.owner, None
+    elif isinstance(shared, HeldCopy):
         with rt.herald.reading() as session:
-            held = held_answer(session, shared)
-    owner = shared.owner if isinstance(shared, AskedAgain) else held[0] if held else None
-    if shared is None or (held is None and owner is None):
+            found = held_answer(session, shared)
+        if found is None:
+            return
+        owner, kept = found
+    else:  # a value Herald never made
         return
     if not AccessPolicy().allows(actor, Action.ANSWER_SHARE, owner_id=owner):
         with rt.herald.session() as session:
@@ -238,7 +241,7 @@ def _share(rt: SlackRuntime, key: str, target: Target, value: str, name: str | N
     if reply is not None and reply.is_error:  # no longer answers: say so to the person, post nothing
         _accept_job(rt, key, ReplyJob(target=target, messages=[m.to_dict() for m in render_messages(reply)]))
         return
-    messages = render_messages(reply) if reply is not None else held[1]
+    messages = render_messages(reply) if reply is not None else kept
     note = {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(f"Shared by {escape(name or 'a colleague')}", 200)}]}
     shared_messages = [SlackMessage(text=m.text, blocks=m.blocks + ([note] if i == len(messages) - 1 else []))
                        for i, m in enumerate(messages)]
