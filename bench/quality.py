@@ -1,11 +1,11 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test3|test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
-in `tests/data/` (each with a README). `test3` (in each kind's `held_out/`) is the held-out split,
-written blind by an engineer who saw neither the rules nor the other sets, and never tuned on; `test2`
-and `test` were held out once and are tuned on now (the tone model trains on them). With
+in `tests/data/` (each with a README). `test4` (in each kind's `held_out/`) is the held-out split,
+written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test3`,
+`test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
 `--database`, the tone overrides people made in that Herald are scored too: each override is a
 labelled example.
 """
@@ -22,22 +22,23 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test3", "test2", "test", "dev")
-HELD_OUT = "test3"  # tests/data/<kind>/held_out/test3.csv: no rule or model has learnt from it
+SPLITS = ("test4", "test3", "test2", "test", "dev")
+HELD_OUT = "test4"  # tests/data/<kind>/held_out/test4.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test3) must keep reaching, a little under what it reached when it was
-# first scored with the trained tone model and the third round of council, story and relevance rules
-# (tone 0.898 / 0.945 / 0.926, councils 0.954 / 0.940, stories 0.907 / 0.487, relevance 0.955 / 0.787);
-# CI asserts them. test3 was written blind by an engineer who saw neither rules nor data, and only its
-# totals have been read: tune on it and these figures stop meaning anything. The earlier splits are
-# tuned on (the tone model trains on them), so bench/quality_sources.py guards them file by file, and
-# CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
+# What the held-out split (test4) must keep reaching, a little under what it reached when it was
+# first scored (tone with the model refitted on test3 too; councils, stories and relevance with the
+# rules of main 3b8057e): tone 0.916 / 0.942 / 0.949, councils 0.939 / 0.886, stories 0.861 / 0.310,
+# relevance 0.971 / 0.850. CI asserts them. test4 was written blind by two engineers who saw neither
+# rules nor data, and only its totals are read: tune on it and these figures stop meaning anything.
+# The earlier splits are tuned on (the tone model trains on them), so bench/quality_sources.py guards
+# them file by file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and
+# scored on another's.
 FLOORS = {
-    "tone accuracy": 0.88, "tone negative recall": 0.92, "tone positive precision": 0.90,
-    "councils precision": 0.93, "councils recall": 0.92,
-    "stories precision": 0.88, "stories recall": 0.46,
-    "relevance precision": 0.93, "relevance recall": 0.76,  # the issue sets no target
+    "tone accuracy": 0.89, "tone negative recall": 0.92, "tone positive precision": 0.92,
+    "councils precision": 0.92, "councils recall": 0.86,
+    "stories precision": 0.82, "stories recall": 0.28,
+    "relevance precision": 0.95, "relevance recall": 0.82,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {

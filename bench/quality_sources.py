@@ -28,7 +28,8 @@ SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
     ("councils", "council_headlines"): (0.98, 0.98), ("councils", "train3"): (0.95, 0.95),
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.94, 0.90), ("stories", "test2"): (0.93, 0.93),
-    ("stories", "train3"): (0.87, 0.71),
+    ("stories", "train3"): (0.87, 0.71), ("councils", "test3"): (0.93, 0.92), ("stories", "test3"): (0.88, 0.46),
+    ("relevance", "test3"): (0.93, 0.76),
     ("relevance", "test"): (0.98, 0.98), ("relevance", "test2"): (0.98, 0.98), ("relevance", "train3"): (0.95, 0.91),
 }
 
