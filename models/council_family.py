@@ -1,5 +1,6 @@
 """Which councils are one family for the story rule: a district and its county, a council and the
-combined authority it belongs to, an abolished council and its successors. Two items naming councils
+combined authority it belongs to, an abolished council and its successors (named by the register, or else the councils of its
+nation created the day after it ended). Two items naming councils
 of one family may report one event ("Oxfordshire scraps traffic filter" and "Traffic filter U-turn in
 Oxford"; "West Yorkshire mayor confirms bus franchising" and "Buses back under public control in
 Leeds and Bradford"), which items about unrelated councils never do.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from datetime import date, timedelta
 
 from models.councils_data import DATA_DIR
 
@@ -19,9 +21,22 @@ def _parents() -> dict[str, frozenset[str]]:
     """Each council's county, combined authority and successors (codes)."""
     with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    return {row["local-authority-code"]: frozenset(
+    parents = {row["local-authority-code"]: frozenset(
         code.strip() for field in ("county-la", "combined-authority", "replaced-by")
         for code in (row.get(field) or "").split(",") if code.strip()) for row in rows}
+    for row in rows:
+        if row.get("end-date") and not row.get("replaced-by"):
+            parents[row["local-authority-code"]] |= _created_when_ended(row, rows)
+    return parents
+
+
+def _created_when_ended(ended: dict, rows: list[dict]) -> frozenset[str]:
+    """The councils of an abolished council's nation created the day after it ended: its possible
+    successors when the register names none (Northern Ireland's 26 districts became 11 on 1 April 2015,
+    and Cookstown's news is now Mid Ulster's)."""
+    day_after = (date.fromisoformat(ended["end-date"]) + timedelta(days=1)).isoformat()
+    return frozenset(row["local-authority-code"] for row in rows
+                     if row.get("start-date") == day_after and row.get("nation") == ended.get("nation"))
 
 
 def one_family(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str]) -> bool:

@@ -34,8 +34,9 @@ EVENT_WORDS: dict[str, str] = {
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "no confidence|sacked|suspended leader|removes|removed|dismisses|dismissed|loses chief|"
+                   "no confidence|sacked|suspended leader|removes|removed|loses chief|"
                    "leaves for|departs|departure",
+    "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
                    "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
     "death": "dies|died|death|tributes|tribute|obituary",
@@ -47,7 +48,9 @@ EVENT_WORDS: dict[str, str] = {
     "strike": "strike|strikes|walkout|walk out|industrial action",
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|ruling|ombudsman|fined|upheld|legal challenge|"
-             "appeal|appeals|inquest",
+             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|lawful|unlawful|quashed",
+    "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"
+               "secures grant|funding boost|cash boost|funded",
     "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
     "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
     "audit": "audit|auditor|auditors|public interest report|value for money report",
@@ -58,14 +61,21 @@ EVENT_WORDS: dict[str, str] = {
 # Events with a beginning and an end, and the words that make a headline their end.
 PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "leave", "leaves", "leaving",
-          "left", "called off", "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn",
+          "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
+          "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
           "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
 # request for exceptional support are one council's financial crisis told three ways; a shortlist and
 # an appointment are one recruitment.
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
-           frozenset({"approval", "budget", "consultation", "devolution deal"}), frozenset({"audit", "investigation"}))
+           frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
+           frozenset({"audit", "investigation"}), frozenset({"s114 ends", "bailout", "budget gap"}))
+# Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
+_ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left"})
+# Before a court's words, a decision's words are the court's ruling ("judge rejects challenge", "court backs
+# council", "wins court case", "case dismissed"), not a council's refusal, approval, award or dismissal.
+_COURT_RULES = frozenset({"approval", "refusal", "award", "dismissal"})
 # Phrases as word tuples by their first word, longest first: a text is read in one pass of its words.
 _BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _kind, _words in (*EVENT_WORDS.items(), ("ends", "|".join(ENDING))):
@@ -77,6 +87,10 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
+# Money won is funding, not an award: "Stoke wins £30m for Spode Works".
+_FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
+# Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
+_APPROX_HYPHEN = re.compile(r"\b(near|nearly|almost|around|about|over|under|up|circa|some)-(?=\d)")
 _FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
 
@@ -85,6 +99,8 @@ def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
+    text = _FUNDING_WON.sub("funded £", text)
+    text = _APPROX_HYPHEN.sub(r"\1 ", text)
     text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # "Covid-19" is a name, not a figure
     return re.sub(r"[^a-z0-9£$€%.,' ]+", " ", text)
 
@@ -101,10 +117,14 @@ def events(text: str) -> frozenset[str]:
                 if kind == "ends":
                     ending = True
                 else:
+                    ending = ending or phrase[0] in _ALSO_ENDING
                     kinds.add(kind)
                     length = len(phrase)
                 break
         i += length
+    if "court" in kinds:
+        kinds -= _COURT_RULES
+    kinds = {"resignation" if kind == "dismissal" else kind for kind in kinds}
     found = {f"{kind} ends" if kind in PHASED and ending else kind for kind in kinds}
     if "strike ends" in found or "intervention ends" in found:
         found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
@@ -177,13 +197,18 @@ def names(title: str) -> frozenset[str]:
 # Words that make a headline about an organisation other than a council.
 ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
 club fc united ambulance""".split())
+# A trust that runs a council's own service for it ("Sandwell children's trust", "Slough children's trust"): the
+# council's news, told by the service's name, not another organisation's.
+COUNCIL_TRUSTS = frozenset({"childrens", "children"})
 
 
 @functools.lru_cache(maxsize=8192)
 def organisations(title: str) -> frozenset[str]:
     """The words of a headline that name a kind of organisation other than a council ("Essex County
     Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
-    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w in ORGANISATION_WORDS)
+    words = re.findall(r"[a-z]+", title.lower().replace("\u2019", "'").replace("children's", "childrens"))
+    return frozenset(w for n, w in enumerate(words) if w in ORGANISATION_WORDS
+                     and not (w == "trust" and n and words[n - 1] in COUNCIL_TRUSTS))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -59,3 +59,37 @@ def test_tone_plays_no_part():
     b = StoryText("Backstop set to clear local audit backlog", "Ministers will legislate for a backstop.",
                   T + timedelta(hours=8), (), "positive")
     assert same_story(a, b).same
+
+
+def test_commissioners_departing_is_the_intervention_ending():
+    assert events("Commissioners depart Liverpool after four years") == {"intervention ends"}
+    assert not different_events(events("Liverpool intervention formally ends"),
+                                events("Commissioners depart Liverpool after four years"))
+    assert different_events(events("Commissioners sent into Liverpool"), events("Commissioners depart Liverpool"))
+
+
+def test_a_decision_beside_a_court_s_words_is_the_court_s_ruling():
+    assert events("Judge rejects challenge to east Oxford traffic filters") == {"court"}
+    assert events("Court backs Gwynedd on 150% surcharge") == {"court"}
+    assert events("Burnham dismisses deputy mayor") == {"resignation"}
+    assert "resignation" not in events("Judicial review of Wiltshire's river scheme dismissed")
+    assert events("Oxford rejects traffic filter plan") == {"refusal"}
+
+
+def test_money_won_is_funding_and_an_approximate_figure_is_still_a_figure():
+    assert events("Stoke wins £30m for Spode Works") == {"funding"}
+    assert not different_events(events("Stoke wins £30m for Spode Works"), events("Green light for Spode Works"))
+    assert events("Merton wins LGC award") == {"award"}
+    assert figures_agree(figures("Halton approved for near-10% tax rise"), figures("Halton lifts council tax by 9.99%"))
+
+
+def test_a_council_s_children_s_trust_is_the_council_s_service_not_another_organisation():
+    from models.story_events import organisations
+    assert organisations("Sandwell children's trust fails inspection") == frozenset()
+    assert organisations("Hospital trust declares critical incident") == {"hospital", "trust"}
+
+
+def test_an_abolished_council_the_register_names_no_successor_for_is_family_of_those_created_when_it_ended():
+    from models.council_family import one_family
+    assert one_family(("MUL",), ("NIR-I",))  # Cookstown became part of Mid Ulster in 2015
+    assert not one_family(("MUL",), ("BIR",))
