@@ -22,6 +22,7 @@ story rule (`models.story_match`) weighs beside shared words.
 """
 from __future__ import annotations
 
+import csv
 import functools
 import re
 
@@ -34,8 +35,12 @@ EVENT_WORDS: dict[str, str] = {
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "no confidence|sacked|suspended leader|removes|removed|loses chief|"
-                   "leaves for|departs|departure",
+                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|"
+                   "leaves post|leaves role|payoff|pay off|pay out|exit package|severance",
+    "suspension": "suspended|suspends|suspension|placed on leave|put on leave|stood down pending|"
+                  "suspended leader|suspended pending",
+    "confidence vote": "no confidence|confidence vote|confidence motion|motion to remove|vote to remove|"
+                       "fails to remove|fails to oust|failed to remove|failed to oust|survives|survived|clings on",
     "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
                    "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
@@ -70,9 +75,9 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", 
 # an appointment are one recruitment.
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
-           frozenset({"audit", "investigation"}), frozenset({"s114 ends", "bailout", "budget gap"}))
+           frozenset({"audit", "investigation", "suspension"}), frozenset({"s114 ends", "bailout", "budget gap"}))
 # Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
-_ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left"})
+_ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left", "suspended", "suspends"})
 # Before a court's words, a decision's words are the court's ruling ("judge rejects challenge", "court backs
 # council", "wins court case", "case dismissed"), not a council's refusal, approval, award or dismissal.
 _COURT_RULES = frozenset({"approval", "refusal", "award", "dismissal"})
@@ -177,21 +182,51 @@ how why what who when where is are was be new all local national first""".split(
 
 
 @functools.lru_cache(maxsize=8192)
-def names(title: str) -> frozenset[str]:
+def names(title: str, summary: str = "") -> frozenset[str]:
     """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
-    common nouns aside; none in a Title Case headline."""
+    common nouns aside; none in a Title Case headline. A word opening the headline (or what follows
+    its colon) is capitalised whatever it is ("Councillors sign off…", "Binmen back on the rounds"),
+    so it is a name only as a council's place name ("Croydon issues…"), an acronym, with a digit, or
+    when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
     words = [w for w in _NAME.findall(title.replace("\u2019", "'"))]
     longer = [w for w in words if len(w) > 3]
     if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
         return frozenset()
     found = set()
     for match in _NAME.finditer(title):
-        word = match.group().rstrip("'s").rstrip("'")
-        if not word[:1].isupper():
+        word = re.sub(r"'s?$", "", match.group())
+        if not word[:1].isupper() or word.lower() in NOT_NAMES:
             continue
-        if word.lower() not in NOT_NAMES:
-            found.add(word.lower())
+        if _opens(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
+                place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
+            continue
+        found.add(word.lower())
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every word of every council's everyday names in mySociety's register (lower case)."""
+    from models.councils_data import DATA_DIR
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return frozenset(word.lower() for row in rows for field in ("nice-name", "alt-names")
+                     for word in _NAME.findall(row.get(field) or "") if word.lower() not in NOT_NAMES)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence of `text` (its start, or after a colon or full stop)."""
+    before = text[:at].rstrip(" '\"\u2018\u201c")
+    return not before or before[-1] in ":.!?-\u2013\u2014|"
+
+
+def _capitalised_inside(word: str, title: str, summary: str) -> bool:
+    """Whether `word` is capitalised somewhere in the item other than at a sentence's start."""
+    for text in (title, summary):
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+            if not _opens(text, match.start()):
+                return True
+    return False
 
 
 # Words that make a headline about an organisation other than a council.

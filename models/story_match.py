@@ -209,7 +209,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
-    only_a, only_b = _unmentioned(names(a.title), b), _unmentioned(names(b.title), a)
+    only_a, only_b = _unmentioned(names(a.title, a.summary or ""), b), _unmentioned(names(b.title, b.summary or ""), a)
     return Evidence(None, round(sum(map(_weight, shared)) / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(set(a.councils) & set(b.councils)), _shared_event(a, b, events_a, events_b) or
                     _shared_figure(a, b, figures_a, figures_b),

@@ -93,3 +93,21 @@ def test_an_abolished_council_the_register_names_no_successor_for_is_family_of_t
     from models.council_family import one_family
     assert one_family(("MUL",), ("NIR-I",))  # Cookstown became part of Mid Ulster in 2015
     assert not one_family(("MUL",), ("BIR",))
+
+
+def test_a_suspension_a_departure_and_a_confidence_vote_are_events_of_their_own():
+    assert events("Cheshire East chief executive suspended") == {"suspension"}
+    assert different_events(events("Cheshire East chief executive suspended"),
+                            events("Cheshire East names new chief executive"))
+    assert different_events(events("Cheshire East chief executive suspended"),
+                            events("Cheshire East chief executive leaves with £250,000 payoff"))
+    assert different_events(events("Vote fails to remove Isle of Wight leader"),
+                            events("Isle of Wight Council leader quits"))
+    assert not different_events(events("Oldham council leader clings on after bitter meeting"),
+                                events("Oldham leader survives no-confidence motion"))
+
+
+def test_a_headline_s_opening_word_is_a_name_only_when_it_is_one():
+    assert names("Councillors sign off last phase of castle project") == frozenset()
+    assert names("Croydon issues section 114 notice") == {"croydon"}
+    assert "wales" in names("Wales: land deal criticised", "The Auditor General for Wales said…")
