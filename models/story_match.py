@@ -72,16 +72,38 @@ for _concept, _words in {
     "cut": "cut cuts cutting shed sheds shedding axe axes axed lose losses loss reduce reduces",
     "homes": "homes home houses housing housebuilding dwellings flats",
     "buy": "buy buys buying purchase purchases acquire acquires",
-    "bins": "bins bin collection collections refuse rubbish waste",
+    "bins": "bins bin binmen collection collections refuse rubbish waste",
     "audit": "audit audits auditor auditors audited",
     "close": "close closes closure closures closing shut shuts shutting",
-    "approve": "approve approves approved backs backed agrees agreed greenlight goahead",
-    "scrap": "scrap scraps scrapped drops dropped abandons abandoned uturn removes removal remove",
+    "approve": "approve approves approved backs backed agrees agreed greenlight goahead accept accepts accepted",
+    "scrap": "scrap scraps scrapped drops dropped abandons abandoned uturn removes removal remove cancel cancels "
+             "cancelled cancelling ditch ditches ditched shelved shelves",
     "rise": "rise rises rising increase increases up hike hikes",
     "borrow": "borrow borrowing borrowed loans loan lending lent",
     "children": "children childrens",
     "mayor": "mayor mayoral",
     "intervention": "intervention oversight assurance",
+    "sell": "sell sells selling sold sale sales disposal disposals dispose disposing buyer",
+    "freeze": "freeze freezes frozen",
+    "tourist": "tourist tourists tourism visitor visitors",
+    "levy": "levy levies surcharge premium",
+    "tram": "tram trams tramway lightrail masstransit",
+    "apology": "apologises apologise apologised apology apologies sorry",
+    "inspect": "inspection inspections inspector inspectors inspected ofsted cqc estyn",
+    "rating": "rated rating ratings grade graded judged",
+    "award": "award awards prize prizes accolade",
+    "deal": "deal deals offer offers settlement agreement",
+    "funding": "funding funds fund funded cash money grant grants",
+    "send": "send specialneeds highneeds dsg",
+    "ltn": "ltn ltns lowtraffic trafficfilter trafficfilters",
+    "chiefexec": "chiefexec headofpaidservice",
+    "s151": "s151 financechief",
+    "lgr": "lgr reorganisation",
+    "probe": "probe probes investigation investigations inquiry",
+    "demolish": "demolish demolished demolition bulldozed bulldoze razed",
+    "open": "open opens opened opening",
+    "survey": "survey surveys poll polls",
+    "road": "road roads bypass highway",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -89,7 +111,12 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("local government association", "lga"), ("steps down", "stepsdown"), ("stands down", "stepsdown"),
             ("step down", "stepsdown"), ("effective bankruptcy", "bankruptcy"), ("effectively bankrupt", "bankrupt"),
             ("green light", "greenlight"), ("go-ahead", "goahead"), ("go ahead", "goahead"), ("u-turn", "uturn"),
-            ("public works loan board", "pwlb"), ("children's services", "children"), ("social care", "children"))
+            ("public works loan board", "pwlb"), ("children's services", "children"), ("social care", "children"),
+            ("light rail", "lightrail"), ("mass transit", "masstransit"), ("special educational needs", "specialneeds"),
+            ("special needs", "specialneeds"), ("high needs", "highneeds"), ("low-traffic", "lowtraffic"),
+            ("low traffic", "lowtraffic"), ("traffic filter", "trafficfilter"), ("chief executive", "chiefexec"),
+            ("head of paid service", "headofpaidservice"), ("chief finance officer", "financechief"),
+            ("finance chief", "financechief"), ("finance director", "financechief"), ("section 151", "s151"))
 _WORD = re.compile(r"[a-z0-9£%]+(?:[.,][0-9]+)*")
 
 
