@@ -28,12 +28,13 @@ from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 
 PRECISION_GOAL = 0.96  # a little over the 0.95, so a fold's luck does not carry the choice
 GRID = {
-    "same_at": (0.4, 0.45, 0.5, 0.55),
-    "with_council_at": (0.2, 0.22, 0.25, 0.28, 0.3, 0.34, 0.4),
-    "event_alone_at": (0.3, 0.35, 0.4, 0.45, 0.5),
-    "event_at": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3),
-    "late_extra": (0.0, 0.1, 0.2, 0.3),
-    "names_extra": (0.0, 0.1, 0.15, 0.25),
+    "same_at": (0.4, 0.45, 0.5),
+    "with_council_at": (0.25, 0.28, 0.3, 0.34, 0.4),
+    "event_alone_at": (0.25, 0.3, 0.35, 0.4, 0.5),
+    "event_at": (0.1, 0.15, 0.2, 0.25),
+    "late_extra": (0.0, 0.1, 0.2),
+    "names_extra": (0.1, 0.15, 0.25),
+    "day_extra": (0.0, 0.05, 0.1, 0.15),
 }
 
 
@@ -95,13 +96,15 @@ def choose(pairs: list[Scored]) -> Thresholds:
     council = np.array([f.same_council for f in found])
     event = np.array([f.event is not None for f in found])
     late = np.array([f.late for f in found])
+    next_day = np.array([f.next_day for f in found])
     apart = np.array([f.names_apart is not None for f in found])
     shipped = Thresholds()
     best: tuple | None = None
     for values in itertools.product(*GRID.values()):
         t = Thresholds(**dict(zip(GRID, values)))
         needed = np.where(council, np.where(event, t.event_at, t.with_council_at),
-                          np.where(event, t.event_alone_at, t.same_at)) + late * t.late_extra + apart * t.names_extra
+                          np.where(event, t.event_alone_at, t.same_at)) + late * t.late_extra + apart * t.names_extra \
+            + next_day * t.day_extra
         got = ~vetoed & (alike | (score >= needed - 1e-9))
         tp, fp = int((got & label).sum()), int((got & ~label).sum())
         precision, recall = _measures(tp, fp, int((~got & label).sum()))

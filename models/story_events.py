@@ -52,14 +52,24 @@ EVENT_WORDS: dict[str, str] = {
     "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
     "strike": "strike|strikes|walkout|walk out|industrial action",
     "consultation": "consultation|consults|consulting",
-    "court": "judicial review|high court|court of appeal|tribunal|ruling|ombudsman|fined|upheld|legal challenge|"
-             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|lawful|unlawful|quashed",
+    "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
+             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial",
+    "ruling": "ruling|fined|upheld|upholds|quashed|quashes|lawful|unlawful|ombudsman|lgsco|finds fault",
+    "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
+               "finds|found",  # a ruling only beside a court's words
+    "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
     "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"
                "secures grant|funding boost|cash boost|funded",
     "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
     "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
     "audit": "audit|auditor|auditors|public interest report|value for money report",
     "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked",
+    "settlement": "deal reached|deal agreed|agree deal|agrees deal|accept deal|accepts deal|settlement|"
+                  "pay deal|pay offer|settles|settled",
+    "opening": "opens|opened|reopens|reopened|officially opened|opens doors|welcomes first",
+    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down",
+    "scrapping": "scraps|scrapped|scrap|dropped|drops|abandons|abandoned|shelved|shelves|cancels|"
+                 "cancelled|ditches|ditched|u turn|uturn",
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
@@ -75,11 +85,15 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", 
 # an appointment are one recruitment.
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
-           frozenset({"audit", "investigation", "suspension"}), frozenset({"s114 ends", "bailout", "budget gap"}))
+           frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
+           frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}))
 # Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
-_ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left", "suspended", "suspends"})
-# Before a court's words, a decision's words are the court's ruling ("judge rejects challenge", "court backs
-# council", "wins court case", "case dismissed"), not a council's refusal, approval, award or dismissal.
+_ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left", "suspended", "suspends", "deal reached",
+                          "deal agreed", "settlement", "settles", "settled", "scraps", "scrapped", "abandoned", "dropped",
+                          "cancelled"})
+# Beside a court's words, a decision's words are the court's ruling ("judge rejects challenge", "court backs
+# council", "wins court case", "case dismissed"), not a council's refusal, approval, award or dismissal; a
+# challenge brought and the ruling on it are two events.
 _COURT_RULES = frozenset({"approval", "refusal", "award", "dismissal"})
 # Phrases as word tuples by their first word, longest first: a text is read in one pass of its words.
 _BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -94,6 +108,8 @@ _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins su
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
 # Money won is funding, not an award: "Stoke wins £30m for Spode Works".
 _FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
+# Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
+_APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
 _APPROX_HYPHEN = re.compile(r"\b(near|nearly|almost|around|about|over|under|up|circa|some)-(?=\d)")
 _FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
@@ -105,6 +121,7 @@ def _clean(text: str) -> str:
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
     text = _FUNDING_WON.sub("funded £", text)
+    text = _APPROVAL_WON.sub("approved", text)
     text = _APPROX_HYPHEN.sub(r"\1 ", text)
     text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # "Covid-19" is a name, not a figure
     return re.sub(r"[^a-z0-9£$€%.,' ]+", " ", text)
@@ -122,13 +139,15 @@ def events(text: str) -> frozenset[str]:
                 if kind == "ends":
                     ending = True
                 else:
-                    ending = ending or phrase[0] in _ALSO_ENDING
+                    ending = ending or " ".join(phrase) in _ALSO_ENDING
                     kinds.add(kind)
                     length = len(phrase)
                 break
         i += length
-    if "court" in kinds:
-        kinds -= _COURT_RULES
+    if kinds & {"court", "ruling"}:
+        ruled = bool(kinds & (_COURT_RULES | {"ruling", "verdict"}))
+        kinds = (kinds - _COURT_RULES - {"court", "ruling", "verdict"}) | {"court ruling" if ruled else "court"}
+    kinds -= {"verdict", "none"}  # "loses", "finds", "cleared" without a court are no event of their own
     kinds = {"resignation" if kind == "dismissal" else kind for kind in kinds}
     found = {f"{kind} ends" if kind in PHASED and ending else kind for kind in kinds}
     if "strike ends" in found or "intervention ends" in found:

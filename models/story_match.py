@@ -46,6 +46,8 @@ SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
 LATE_EXTRA = 0.1  # ... need this much more of their words shared
+DAY_AFTER = timedelta(hours=24)  # items further apart than this (a day's rewrites are in) ...
+DAY_EXTRA = 0.0  # ... need this much more again
 NAMES_EXTRA = 0.15  # ... as do headlines each naming something the other item never mentions
 
 STOPWORDS = frozenset("""
@@ -195,6 +197,7 @@ class Thresholds:
     event_alone_at: float = SAME_EVENT_ALONE_AT
     event_at: float = SAME_EVENT_AT
     late_extra: float = LATE_EXTRA
+    day_extra: float = DAY_EXTRA
     names_extra: float = NAMES_EXTRA
 
 
@@ -211,6 +214,7 @@ class Evidence:
     late: bool = False
     names_apart: str | None = None
     titles_alike: float | None = None
+    next_day: bool = False
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -238,10 +242,11 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     smaller = min(a.weight, b.weight)
     only_a, only_b = _unmentioned(names(a.title, a.summary or ""), b), _unmentioned(names(b.title, b.summary or ""), a)
     return Evidence(None, round(sum(map(_weight, shared)) / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
-                    bool(set(a.councils) & set(b.councils)), _shared_event(a, b, events_a, events_b) or
+                    bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or
                     _shared_figure(a, b, figures_a, figures_b),
                     abs(a.published_at - b.published_at) > LATE_AFTER,
-                    f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None)
+                    f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
+                    next_day=abs(a.published_at - b.published_at) > DAY_AFTER)
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
@@ -257,13 +262,20 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
             *([f"the same event ({found.event})"] if found.event else [])]
     if found.late:
         needed += t.late_extra
+    if found.next_day:
+        needed += t.day_extra
     if found.names_apart:
         needed += t.names_extra
     same = found.score >= needed
     reason = (f"{found.score:.0%} of the words shared{''.join(f' and {e}' for e in also)}"
-              f" ({'at least' if same else 'under'} {needed:.0%}{', more than 48 h apart' if found.late else ''}"
+              f" ({'at least' if same else 'under'} {needed:.0%}{_apart(found)}"
               f"{f'; each names what the other never mentions: {found.names_apart}' if found.names_apart else ''})")
     return StoryMatch(same, found.score, found.shared, reason)
+
+
+def _apart(found: Evidence) -> str:
+    """How far apart the items are, when that asked for more words."""
+    return ", more than 48 h apart" if found.late else ", more than 24 h apart" if found.next_day else ""
 
 
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:

@@ -111,3 +111,23 @@ def test_a_headline_s_opening_word_is_a_name_only_when_it_is_one():
     assert names("Councillors sign off last phase of castle project") == frozenset()
     assert names("Croydon issues section 114 notice") == {"croydon"}
     assert "wales" in names("Wales: land deal criticised", "The Auditor General for Wales said…")
+
+
+def test_a_challenge_brought_and_the_ruling_on_it_are_two_events():
+    assert events("Residents launch legal challenge to Salisbury flood scheme") == {"court"}
+    assert events("Wiltshire wins court case over river scheme") == {"court ruling"}
+    assert events("Mid Ulster council fined over recycling centre injury") == {"court ruling"}
+    assert different_events(events("Residents launch legal challenge to Salisbury flood scheme"),
+                            events("Judicial review of Salisbury flood scheme dismissed"))
+    assert events("Council loses £2m on investments") == frozenset()  # "loses" is a ruling only beside a court
+
+
+def test_a_settlement_an_opening_a_demolition_and_a_plan_dropped_are_events():
+    assert different_events(events("Deal reached on Glasgow equal pay"), events("Glasgow strike over equal pay"))
+    assert not different_events(events("Birmingham bin workers accept deal, ending strike"),
+                                events("Bin strike called off"))
+    assert different_events(events("Stockton riverside park opens"),
+                            events("Shopping centre to be bulldozed for riverside park"))
+    assert different_events(events("Oxford City Council approves Botley Road flats"),
+                            events("Oxford Botley Road camera plan dropped"))
+    assert events("Arsenal museum plan wins Islington's approval") == {"approval"}
