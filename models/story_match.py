@@ -268,14 +268,16 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
         needed += t.names_extra
     same = found.score >= needed
     reason = (f"{found.score:.0%} of the words shared{''.join(f' and {e}' for e in also)}"
-              f" ({'at least' if same else 'under'} {needed:.0%}{_apart(found)}"
+              f" ({'at least' if same else 'under'} {needed:.0%}{_apart(found, t)}"
               f"{f'; each names what the other never mentions: {found.names_apart}' if found.names_apart else ''})")
     return StoryMatch(same, found.score, found.shared, reason)
 
 
-def _apart(found: Evidence) -> str:
+def _apart(found: Evidence, t: Thresholds) -> str:
     """How far apart the items are, when that asked for more words."""
-    return ", more than 48 h apart" if found.late else ", more than 24 h apart" if found.next_day else ""
+    if found.late and t.late_extra:
+        return ", more than 48 h apart"
+    return ", more than 24 h apart" if found.next_day and t.day_extra else ""
 
 
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:

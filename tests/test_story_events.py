@@ -13,7 +13,7 @@ def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, 
 
 def test_an_event_and_its_end_are_two_events_and_two_ways_of_ending_one_are_one():
     assert events("Bin workers strike over pay") == {"strike"}
-    assert events("Bin strike called off after pay deal") == {"strike ends"}
+    assert events("Bin strike called off after pay deal") == {"strike ends", "settlement"}
     assert different_events(events("Bin workers strike over pay"), events("Bin strike called off after pay deal"))
     assert not different_events(events("Sandwell exits intervention"), events("Government ends Sandwell intervention"))
 
@@ -69,8 +69,8 @@ def test_commissioners_departing_is_the_intervention_ending():
 
 
 def test_a_decision_beside_a_court_s_words_is_the_court_s_ruling():
-    assert events("Judge rejects challenge to east Oxford traffic filters") == {"court"}
-    assert events("Court backs Gwynedd on 150% surcharge") == {"court"}
+    assert events("Judge rejects challenge to east Oxford traffic filters") == {"court ruling"}
+    assert events("Court backs Gwynedd on 150% surcharge") == {"court ruling"}
     assert events("Burnham dismisses deputy mayor") == {"resignation"}
     assert "resignation" not in events("Judicial review of Wiltshire's river scheme dismissed")
     assert events("Oxford rejects traffic filter plan") == {"refusal"}
