@@ -6,7 +6,7 @@ The rule, measured on the labelled pairs in `tests/data/stories/` (`make bench`;
 by `python -m bench.story_cv`, k-fold on those pairs):
 
 - Items more than `STORY_WINDOW` (72 h) apart are different stories.
-- Items about different councils (both name councils, none in common) are different stories.
+- Items about different councils (both name councils, none of one family) are different stories.
 - Headlines naming different events (`models.story_events`: a section 114 notice, then
   commissioners; a strike, then the strike called off; a leader resigns, then a new one is named)
   are different stories, as are headlines with figures none of which the other item gives
@@ -15,10 +15,10 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   letters (so "regulation" meets "regulate") and mapping the sector's synonyms to one concept
   ("section 114", "bankrupt" and "insolvent"; "quits", "resigns" and "steps down"; "LGA" and "LG
   Group"): enough shared words, weighted by how telling they are, make one story. How many is
-  enough depends on the other evidence: the same council, the same event named in a headline and
-  reported by the other item (both together need few words more), more than `LATE_AFTER` (48 h)
-  apart (rewrites of one event come within a day or two; what the same council does three days on
-  is usually its next event).
+  enough depends on the other evidence: the same council (or one family: a district and its county),
+  the same event named in a headline and reported by the other item (both together need few words
+  more), more than `DAY_AFTER` (24 h) or `LATE_AFTER` (48 h) apart (rewrites of one event come within
+  a day or two; what the same council does three days on is usually its next event).
 - Tone plays no part: a rewrite told more kindly is the same event.
 
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
@@ -39,7 +39,7 @@ from models.story_events import acronyms, different_events, events, figures, fig
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
 SAME_AT = 0.4  # shared share of the smaller item's words that makes one story
-SAME_WITH_COUNCIL_AT = 0.34  # ... when both name the same council
+SAME_WITH_COUNCIL_AT = 0.34  # ... when both name the same council (or one family: a district and its county)
 SAME_EVENT_ALONE_AT = 0.5  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds noise and cost
@@ -215,6 +215,7 @@ class Evidence:
     names_apart: str | None = None
     titles_alike: float | None = None
     next_day: bool = False
+    council_family: bool = False
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -246,7 +247,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     _shared_figure(a, b, figures_a, figures_b),
                     abs(a.published_at - b.published_at) > LATE_AFTER,
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
-                    next_day=abs(a.published_at - b.published_at) > DAY_AFTER)
+                    next_day=abs(a.published_at - b.published_at) > DAY_AFTER,
+                    council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
@@ -258,7 +260,8 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
     t = thresholds
     needed = (t.event_at if found.event and found.same_council else t.with_council_at if found.same_council else
               t.event_alone_at if found.event else t.same_at)
-    also = [*(["the same council"] if found.same_council else []),
+    council = "councils of one family" if found.council_family else "the same council"
+    also = [*([council] if found.same_council else []),
             *([f"the same event ({found.event})"] if found.event else [])]
     if found.late:
         needed += t.late_extra
