@@ -94,6 +94,7 @@ def choose(pairs: list[Scored]) -> Thresholds:
     alike = np.array([f.veto is None and f.titles_alike is not None for f in found])
     score = np.array([f.score for f in found])
     council = np.array([f.same_council for f in found])
+    unnamed = np.array([f.council_unnamed and not f.same_council for f in found])
     event = np.array([f.event is not None for f in found])
     late = np.array([f.late for f in found])
     next_day = np.array([f.next_day for f in found])
@@ -103,7 +104,7 @@ def choose(pairs: list[Scored]) -> Thresholds:
     for values in itertools.product(*GRID.values()):
         t = Thresholds(**dict(zip(GRID, values)))
         needed = np.where(council, np.where(event, t.event_at, t.with_council_at),
-                          np.where(event, t.event_alone_at, t.same_at)) + late * t.late_extra + apart * t.names_extra \
+                          np.where(unnamed, t.with_council_at, np.where(event, t.event_alone_at, t.same_at))) + late * t.late_extra + apart * t.names_extra \
             + next_day * t.day_extra
         got = ~vetoed & (alike | (score >= needed - 1e-9))
         tp, fp = int((got & label).sum()), int((got & ~label).sum())

@@ -95,7 +95,7 @@ for _concept, _words in {
     "rating": "rated rating ratings grade graded judged",
     "award": "award awards prize prizes accolade",
     "deal": "deal deals offer offers settlement agreement",
-    "funding": "funding funds fund funded cash money grant grants",
+    "funding": "funding funded cash money grant grants",
     "send": "send specialneeds highneeds dsg",
     "ltn": "ltn ltns lowtraffic trafficfilter trafficfilters",
     "chiefexec": "chiefexec headofpaidservice",
@@ -119,6 +119,9 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("low traffic", "lowtraffic"), ("traffic filter", "trafficfilter"), ("chief executive", "chiefexec"),
             ("head of paid service", "headofpaidservice"), ("chief finance officer", "financechief"),
             ("finance chief", "financechief"), ("finance director", "financechief"), ("section 151", "s151"))
+# Words by which an item speaks of a council without naming it.
+_A_COUNCIL = re.compile(r"\b(?:the (?:city |county |district |borough |unitary )?(?:council|county|borough|unitary|"
+                        r"authority|district)|councillors|council's)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9£%]+(?:[.,][0-9]+)*")
 
 
@@ -216,6 +219,7 @@ class Evidence:
     titles_alike: float | None = None
     next_day: bool = False
     council_family: bool = False
+    council_unnamed: bool = False
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -248,7 +252,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     abs(a.published_at - b.published_at) > LATE_AFTER,
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
                     next_day=abs(a.published_at - b.published_at) > DAY_AFTER,
-                    council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils))
+                    council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
+                    council_unnamed=_unnamed_council(a, b))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
@@ -258,10 +263,12 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
     if found.titles_alike is not None:
         return StoryMatch(True, found.score, (), f"titles {found.titles_alike:.0f}% alike")
     t = thresholds
-    needed = (t.event_at if found.event and found.same_council else t.with_council_at if found.same_council else
+    council_too = found.same_council or found.council_unnamed  # an unnamed council is weaker: never `event_at`
+    needed = (t.event_at if found.event and found.same_council else t.with_council_at if council_too else
               t.event_alone_at if found.event else t.same_at)
-    council = "councils of one family" if found.council_family else "the same council"
-    also = [*([council] if found.same_council else []),
+    council = ("councils of one family" if found.council_family else "the same council" if found.same_council else
+               "a council one names and the other speaks of unnamed" if found.council_unnamed else None)
+    also = [*([council] if council else []),
             *([f"the same event ({found.event})"] if found.event else [])]
     if found.late:
         needed += t.late_extra
@@ -286,6 +293,14 @@ def _apart(found: Evidence, t: Thresholds) -> str:
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
     """Whether `a` and `b` report the same event (see the module's rule)."""
     return decide(evidence(a, b, window))
+
+
+def _unnamed_council(a: StoryText, b: StoryText) -> bool:
+    """One item names a council and the other names none but speaks of one ("the county", "the
+    council's cabinet", "councillors"): a rewrite that says "the borough" where the other says Merton."""
+    if bool(a.councils) == bool(b.councils):
+        return False
+    return bool(_A_COUNCIL.search((b if a.councils else a).text))
 
 
 def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:

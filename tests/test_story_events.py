@@ -131,3 +131,14 @@ def test_a_settlement_an_opening_a_demolition_and_a_plan_dropped_are_events():
     assert different_events(events("Oxford City Council approves Botley Road flats"),
                             events("Oxford Botley Road camera plan dropped"))
     assert events("Arsenal museum plan wins Islington's approval") == {"approval"}
+
+
+def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_the_same_council():
+    a = _item("Surrey submits two-unitary reorganisation proposal", "Surrey County Council has submitted its proposal "
+              "for two new unitary councils to replace the county and 11 districts.", 0, ("SRY",))
+    b = _item("Surrey wants to become East and West Surrey", "The county has proposed a split into two unitary "
+              "authorities.", 3)
+    match = same_story(a, b)
+    assert match.same and "a council one names and the other speaks of unnamed" in match.reason
+    c = _item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitary authorities.", 3)
+    assert same_story(a, c).score == match.score and not same_story(a, c).same  # nothing says c is a council's news
