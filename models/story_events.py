@@ -203,7 +203,7 @@ how why what who when where is are was be new all local national first""".split(
 @functools.lru_cache(maxsize=8192)
 def names(title: str, summary: str = "") -> frozenset[str]:
     """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
-    common nouns aside; none in a Title Case headline. A word opening the headline (or what follows
+    common nouns aside; none in a Title Case headline, nor in a label before a colon. A word opening the headline (or what follows
     its colon) is capitalised whatever it is ("Councillors sign off…", "Binmen back on the rounds"),
     so it is a name only as a council's place name ("Croydon issues…"), an acronym, with a digit, or
     when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
@@ -212,7 +212,8 @@ def names(title: str, summary: str = "") -> frozenset[str]:
     if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
         return frozenset()
     found = set()
-    for match in _NAME.finditer(title):
+    label = _LABEL.match(title)
+    for match in _NAME.finditer(title, label.end() if label else 0):
         word = re.sub(r"'s?$", "", match.group())
         if not word[:1].isupper() or word.lower() in NOT_NAMES:
             continue
@@ -231,6 +232,11 @@ def place_words() -> frozenset[str]:
         rows = list(csv.DictReader(fh))
     return frozenset(word.lower() for row in rows for field in ("nice-name", "alt-names")
                      for word in _NAME.findall(row.get(field) or "") if word.lower() not in NOT_NAMES)
+
+
+# A short label before a colon says where an item is filed (its outlet, section or nation: "LGC:", "Public Finance:",
+# "Inside Housing:", "Wales:"), not what it is about.
+_LABEL = re.compile(r"^\s*(?:[A-Za-z0-9']+\s+){0,2}[A-Za-z0-9']+:\s")
 
 
 def _opens(text: str, at: int) -> bool:

@@ -142,3 +142,8 @@ def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_
     assert match.same and "a council one names and the other speaks of unnamed" in match.reason
     c = _item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitary authorities.", 3)
     assert same_story(a, c).score == match.score and not same_story(a, c).same  # nothing says c is a council's news
+
+
+def test_a_label_before_a_colon_names_where_an_item_is_filed_not_what_it_is_about():
+    assert names("Public Finance: Spring Statement gives councils no new money") == {"statement"}
+    assert "caerphilly" in names("Wales: Caerphilly land deal criticised", "")
