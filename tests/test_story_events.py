@@ -110,7 +110,8 @@ def test_a_suspension_a_departure_and_a_confidence_vote_are_events_of_their_own(
 def test_a_headline_s_opening_word_is_a_name_only_when_it_is_one():
     assert names("Councillors sign off last phase of castle project") == frozenset()
     assert names("Croydon issues section 114 notice") == {"croydon"}
-    assert "wales" in names("Wales: land deal criticised", "The Auditor General for Wales said…")
+    assert "wales" in names("Land deal criticised in Wales", "The Auditor General for Wales said…")
+    assert names("Wales criticised over land deal", "Audit Wales said…") == {"wales"}
 
 
 def test_a_challenge_brought_and_the_ruling_on_it_are_two_events():
