@@ -116,15 +116,22 @@ _FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cen
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
 
 
+_NAME_DIGITS = re.compile(r"([a-z])-(\d)")
+_NOT_TEXT = re.compile(r"[^a-z0-9£$€%.,' ]+")
+
+
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
-    text = _FUNDING_WON.sub("funded £", text)
-    text = _APPROVAL_WON.sub("approved", text)
-    text = _APPROX_HYPHEN.sub(r"\1 ", text)
-    text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # "Covid-19" is a name, not a figure
-    return re.sub(r"[^a-z0-9£$€%.,' ]+", " ", text)
+    if "£" in text or "$" in text or "€" in text:
+        text = _FUNDING_WON.sub("funded £", text)
+    if "approval" in text or "backing" in text or "support" in text or "nod" in text:
+        text = _APPROVAL_WON.sub("approved", text)
+    if "-" in text:
+        text = _APPROX_HYPHEN.sub(r"\1 ", text)
+        text = _NAME_DIGITS.sub(r"\1\2", text)  # "Covid-19" is a name, not a figure
+    return _NOT_TEXT.sub(" ", text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -214,7 +221,8 @@ def names(title: str, summary: str = "") -> frozenset[str]:
     found = set()
     label = _LABEL.match(title)
     for match in _NAME.finditer(title, label.end() if label else 0):
-        word = re.sub(r"'s?$", "", match.group())
+        word = match.group()
+        word = word[:-2] if word.endswith("'s") else word.rstrip("'")
         if not word[:1].isupper() or word.lower() in NOT_NAMES:
             continue
         if _opens(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
@@ -248,9 +256,13 @@ def _opens(text: str, at: int) -> bool:
 def _capitalised_inside(word: str, title: str, summary: str) -> bool:
     """Whether `word` is capitalised somewhere in the item other than at a sentence's start."""
     for text in (title, summary):
-        for match in re.finditer(rf"\b{re.escape(word)}\b", text):
-            if not _opens(text, match.start()):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            whole = (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if whole and not _opens(text, at):
                 return True
+            at = text.find(word, end)
     return False
 
 

@@ -156,6 +156,11 @@ class StoryText:
         return _cached_concepts(self.text)
 
     @functools.cached_property
+    def speaks_of_a_council(self) -> bool:
+        """Whether it speaks of a council, named or not ("the county", "councillors")."""
+        return bool(_A_COUNCIL.search(self.text))
+
+    @functools.cached_property
     def weight(self) -> float:
         """How much its concepts weigh together (see `_weight`)."""
         return sum(map(_weight, self.concepts))
@@ -300,7 +305,7 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
     council's cabinet", "councillors"): a rewrite that says "the borough" where the other says Merton."""
     if bool(a.councils) == bool(b.councils):
         return False
-    return bool(_A_COUNCIL.search((b if a.councils else a).text))
+    return (b if a.councils else a).speaks_of_a_council
 
 
 def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
