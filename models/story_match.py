@@ -34,7 +34,8 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import one_family
-from models.story_events import acronyms, different_events, events, figures, figures_agree, names, organisations
+from models.story_events import (acronyms, different_events, events, figures, figures_agree, names, organisations,
+                                 place_words)
 
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
@@ -161,9 +162,14 @@ class StoryText:
         return bool(_A_COUNCIL.search(self.text))
 
     @functools.cached_property
+    def proper(self) -> frozenset[str]:
+        """The stems of the proper names it gives that are no council's place ("Spode Works", "Grenfell")."""
+        return _proper_stems(self.title, self.summary or "")
+
+    @functools.cached_property
     def weight(self) -> float:
         """How much its concepts weigh together (see `_weight`)."""
-        return sum(map(_weight, self.concepts))
+        return sum(_weight(c, self.proper) for c in self.concepts)
 
 
 @dataclass(frozen=True)
@@ -190,9 +196,17 @@ def concepts(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _weight(concept: str) -> float:
-    """Numbers and amounts (£760m, 3.2%, 117000) say more than words."""
-    return 2.0 if any(ch.isdigit() for ch in concept) else 1.0
+def _weight(concept: str, proper: frozenset[str] = frozenset()) -> float:
+    """Numbers and amounts (£760m, 3.2%, 117000) and proper names say more than words."""
+    return 2.0 if concept in proper or any(ch.isdigit() for ch in concept) else 1.0
+
+
+def _proper_stems(title: str, summary: str) -> frozenset[str]:
+    """The stems of the names of title and summary (`models.story_events.names`) that are no council's
+    place: a council's name is the same-council evidence already, and a place's name is shared by
+    all of that council's news, where "Spode Works" or "Grenfell" is one matter's."""
+    found = names(title, summary) | names(summary[:SUMMARY_CHARS], "")
+    return frozenset(n[:STEM] for n in found if n not in place_words() and len(n) > 3)
 
 
 @dataclass(frozen=True)
@@ -251,7 +265,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
     only_a, only_b = _unmentioned(names(a.title, a.summary or ""), b), _unmentioned(names(b.title, b.summary or ""), a)
-    return Evidence(None, round(sum(map(_weight, shared)) / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
+    proper = a.proper | b.proper
+    return Evidence(None, round(sum(_weight(c, proper) for c in shared) / smaller if smaller else 0.0, 3),
+                    tuple(sorted(shared)),
                     bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or
                     _shared_figure(a, b, figures_a, figures_b),
                     abs(a.published_at - b.published_at) > LATE_AFTER,

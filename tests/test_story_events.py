@@ -148,3 +148,10 @@ def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_
 def test_a_label_before_a_colon_names_where_an_item_is_filed_not_what_it_is_about():
     assert names("Public Finance: Spring Statement gives councils no new money") == {"statement"}
     assert "caerphilly" in names("Wales: Caerphilly land deal criticised", "")
+
+
+def test_a_proper_name_shared_weighs_twice_a_word_but_a_council_s_place_does_not():
+    from models.story_match import _proper_stems
+    assert _proper_stems("Spode Works to be revitalised", "Stoke-on-Trent City Council has secured £30m for Spode "
+                         "Works.") >= {"spode", "works"}
+    assert "croyd" not in _proper_stems("Croydon sells Fairfield Halls", "The council will sell Fairfield Halls.")
