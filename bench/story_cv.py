@@ -9,6 +9,9 @@ evidence`: vetoes, share of words, same council, same event, names apart, late),
   choosing is worth on unseen pairs of the same writers;
 - leave one file out: chosen on the other files, judged on that one (a different writer or round);
 - the thresholds chosen on every pair, which `models.story_match.Thresholds` should carry.
+
+The even rows of a file in `HELD_BACK` (written blind, its odd rows read, its even rows never) are
+only ever judged, by thresholds chosen without them.
 """
 from __future__ import annotations
 
@@ -26,6 +29,9 @@ from bench.quality import PairExample, _rows, herald_council_finder
 from bench.quality_sources import pair_rows, sources
 from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 
+# Files whose even rows are never chosen on, only judged: their misses were never read (see
+# tests/data/stories/README.md). Their pairs are named "<file>-odd" and "<file>-even".
+HELD_BACK = frozenset({"train4"})
 PRECISION_GOAL = 0.96  # a little over the issue's 0.95, so a fold's luck does not carry the choice
 GRID = {
     "same_at": (0.4, 0.45, 0.5),
@@ -59,8 +65,9 @@ def scored_pairs(extra: Path | None = None) -> list[Scored]:
     for source in sources(extra):
         if source.kind != "stories":
             continue
-        for pair in pair_rows(_rows(source.path)):
-            out.append(Scored(source.name, pair.same, evidence(text(pair.title_a, pair.summary_a, when),
+        for n, pair in enumerate(pair_rows(_rows(source.path))):
+            name = f"{source.name}-{'even' if n % 2 else 'odd'}" if source.name in HELD_BACK else source.name
+            out.append(Scored(name, pair.same, evidence(text(pair.title_a, pair.summary_a, when),
                                                                 text(pair.title_b, pair.summary_b,
                                                                      when + timedelta(hours=pair.hours_apart)))))
     return out
@@ -140,24 +147,35 @@ def cross_validate(pairs: list[Scored], k: int) -> tuple[int, int, int]:
     return total[0], total[1], total[2]
 
 
+def _held_back(pair: Scored) -> bool:
+    return pair.source.endswith("-even") and pair.source[:-5] in HELD_BACK
+
+
 def report(pairs: list[Scored], k: int) -> str:
-    """The cross-validated, leave-one-file-out and shipped figures, as Markdown."""
+    """The cross-validated, leave-one-file-out and shipped figures, as Markdown. Held-back pairs
+    (`HELD_BACK`'s even rows) are never chosen on: judged by thresholds chosen on every other pair."""
+    usable = [p for p in pairs if not _held_back(p)]
     lines = ["### Story pairs: thresholds chosen on some pairs, judged on others", "",
-             "| judged on | chosen on | pairs | precision | recall |", "| --- | --- | ---: | ---: | ---: |"]
-    precision, recall = _measures(*cross_validate(pairs, k))
-    lines.append(f"| each of {k} folds | the other folds | {len(pairs)} | {precision:.3f} | {recall:.3f} |")
+             "| judged on | chosen on | pairs | precision | recall | false pos. |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    tp, fp, fn = cross_validate(usable, k)
+    precision, recall = _measures(tp, fp, fn)
+    lines.append(f"| each of {k} folds | the other folds | {len(usable)} | {precision:.3f} | {recall:.3f} | {fp} |")
     names = list(dict.fromkeys(p.source for p in pairs))
     for name in names:
         held = [p for p in pairs if p.source == name]
-        chosen = choose([p for p in pairs if p.source != name])
-        precision, recall = _measures(*counts(held, chosen))
-        lines.append(f"| {name} | the other files | {len(held)} | {precision:.3f} | {recall:.3f} |")
+        chosen = choose([p for p in usable if p.source != name and p.source.rsplit("-", 1)[0] != name.rsplit("-", 1)[0]])
+        tp, fp, fn = counts(held, chosen)
+        precision, recall = _measures(tp, fp, fn)
+        lines.append(f"| {name} | the other files | {len(held)} | {precision:.3f} | {recall:.3f} | {fp} |")
     for name in names:
         held = [p for p in pairs if p.source == name]
-        precision, recall = _measures(*counts(held, Thresholds()))
-        lines.append(f"| {name} | shipped thresholds (seen) | {len(held)} | {precision:.3f} | {recall:.3f} |")
-    everything = choose(pairs)
-    lines += ["", f"Chosen on every pair: {everything}", f"Shipped: {Thresholds()}"]
+        tp, fp, fn = counts(held, Thresholds())
+        precision, recall = _measures(tp, fp, fn)
+        lines.append(f"| {name} | shipped thresholds{'' if any(map(_held_back, held)) else ' (seen)'} | {len(held)} | "
+                     f"{precision:.3f} | {recall:.3f} | {fp} |")
+    everything = choose(usable)
+    lines += ["", f"Chosen on every pair but the held-back ones: {everything}", f"Shipped: {Thresholds()}"]
     return "\n".join(lines)
 
 
