@@ -46,3 +46,28 @@ def one_family(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozens
     if set(a) & set(b):
         return True
     return any(y in parents.get(x, ()) or x in parents.get(y, ()) for x in a for y in b)
+
+
+_NOT_AREA = frozenset("of and the north south east west central greater city county borough district".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _areas() -> dict[str, frozenset[str]]:
+    """Each council's wider places as lower-case words: its nation, its region and its county ("London"
+    for Hackney, "Wales" for Ceredigion, "Essex" for Tendring); compass words aside."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    nice = {row["local-authority-code"]: row.get("nice-name") or "" for row in rows}
+    out = {}
+    for row in rows:
+        text = " ".join([row.get("nation") or "", row.get("region") or "", nice.get(row.get("county-la") or "", "")])
+        out[row["local-authority-code"]] = frozenset(w for w in text.lower().replace(",", " ").split()
+                                                     if w not in _NOT_AREA)
+    return out
+
+
+def area_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """The wider places of these councils ("london", "wales", "essex"): a headline naming one of them
+    ("East London borough…") speaks of the council's area, not of something else."""
+    areas = _areas()
+    return frozenset().union(*(areas.get(code, frozenset()) for code in codes))

@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from models.council_family import one_family
+from models.council_family import area_words, one_family
 from models.story_events import (acronyms, different_events, events, figures, figures_agree, names, organisations,
                                  place_words)
 
@@ -120,9 +120,10 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("low traffic", "lowtraffic"), ("traffic filter", "trafficfilter"), ("chief executive", "chiefexec"),
             ("head of paid service", "headofpaidservice"), ("chief finance officer", "financechief"),
             ("finance chief", "financechief"), ("finance director", "financechief"), ("section 151", "s151"))
-# Words by which an item speaks of a council without naming it.
-_A_COUNCIL = re.compile(r"\b(?:the (?:city |county |district |borough |unitary )?(?:council|county|borough|unitary|"
-                        r"authority|district)|councillors|council's)\b", re.IGNORECASE)
+# Words by which an item speaks of a council without naming it ("the county", "an east London borough",
+# "town hall", "councillors").
+_A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
+                        r"town halls?|county hall)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9£%]+(?:[.,][0-9]+)*")
 
 
@@ -325,9 +326,10 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
 
 
 def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
-    """The names of one headline that the other item never mentions (by word or its stem)."""
-    text = other.lowered
-    return {name for name in found if name not in text and name[:STEM] not in other.concepts
+    """The names of one headline that the other item never mentions (by word or its stem, or as the
+    nation, region or county of a council it names)."""
+    text, areas = other.lowered, area_words(other.councils)
+    return {name for name in found if name not in text and name[:STEM] not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 
 

@@ -155,3 +155,10 @@ def test_a_proper_name_shared_weighs_twice_a_word_but_a_council_s_place_does_not
     assert _proper_stems("Spode Works to be revitalised", "Stoke-on-Trent City Council has secured £30m for Spode "
                          "Works.") >= {"spode", "works"}
     assert "croyd" not in _proper_stems("Croydon sells Fairfield Halls", "The council will sell Fairfield Halls.")
+
+
+def test_a_council_s_nation_region_or_county_is_mentioned_by_an_item_naming_the_council():
+    a = _item("Watchdog rebukes east London borough for cyber lapses", "The regulator said the council's systems "
+              "were out of date.", 0)
+    b = _item("Hackney fined by ICO over ransomware attack", "Hackney Council has been fined.", 30, ("HCK",))
+    assert "london" not in same_story(a, b).reason
