@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from datetime import date, timedelta
 
 from models.councils_data import DATA_DIR
@@ -71,3 +72,31 @@ def area_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     ("East London borough…") speaks of the council's area, not of something else."""
     areas = _areas()
     return frozenset().union(*(areas.get(code, frozenset()) for code in codes))
+
+
+# Nouns after a place that make it the area a council is in, not the council: "an Essex unitary", "a Surrey
+# borough", "Shropshire town hall", "an Essex resort".
+_IN_AREA = re.compile(r"\s+(?:unitary|unitaries|borough|boroughs|district|districts|town|towns|resort|village|"
+                      r"seaside|market town|city)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, ...]]:
+    """Each council's everyday names, lower case."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {row["local-authority-code"]: tuple(dict.fromkeys(
+        n.strip().lower() for n in [row.get("nice-name") or "", *(row.get("alt-names") or "").split(",")] if n.strip()))
+        for row in rows}
+
+
+def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
+    """The councils of `codes` that `text` names only as an area another council is in ("Essex unitary
+    raises tax" is Thurrock's or Southend's news, not Essex County Council's)."""
+    lowered, names = text.lower(), _names()
+    out = set()
+    for code in codes:
+        spans = [m for name in names.get(code, ()) for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)]
+        if spans and all(_IN_AREA.match(lowered, m.end()) for m in spans):
+            out.add(code)
+    return frozenset(out)

@@ -6,7 +6,8 @@ The rule, measured on the labelled pairs in `tests/data/stories/` (`make bench`;
 by `python -m bench.story_cv`, k-fold on those pairs):
 
 - Items more than `STORY_WINDOW` (72 h) apart are different stories.
-- Items about different councils (both name councils, none of one family) are different stories.
+- Items about different councils (both name councils, none of one family) are different stories; a
+  county named only as the area another council is in ("an Essex unitary") is not its council here.
 - Headlines naming different events (`models.story_events`: a section 114 notice, then
   commissioners; a strike, then the strike called off; a leader resigns, then a new one is named)
   are different stories, as are headlines with figures none of which the other item gives
@@ -33,7 +34,7 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from models.council_family import area_words, one_family
+from models.council_family import area_words, areas_only, one_family
 from models.story_events import (acronyms, different_events, events, figures, figures_agree, names, organisations,
                                  place_words)
 
@@ -247,7 +248,10 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     if abs(a.published_at - b.published_at) > window:
         return Evidence(f"published more than {window.total_seconds() / 3600:g} h apart")
     if a.councils and b.councils and not one_family(a.councils, b.councils):
-        return Evidence("about different councils")
+        certain_a = set(a.councils) - areas_only(a.councils, a.text)
+        certain_b = set(b.councils) - areas_only(b.councils, b.text)
+        if certain_a and certain_b:
+            return Evidence("about different councils")
     events_a, events_b = events(a.title), events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")

@@ -162,3 +162,13 @@ def test_a_council_s_nation_region_or_county_is_mentioned_by_an_item_naming_the_
               "were out of date.", 0)
     b = _item("Hackney fined by ICO over ransomware attack", "Hackney Council has been fined.", 30, ("HCK",))
     assert "london" not in same_story(a, b).reason
+
+
+def test_a_county_named_as_the_area_another_council_is_in_is_not_its_council():
+    from models.council_family import areas_only
+    assert areas_only(("ESS",), "Essex unitary raises tax 10% as it leans on ministers' bailout") == {"ESS"}
+    assert areas_only(("ESS",), "Essex to cut 300 jobs") == frozenset()
+    a = _item("Essex unitary's solar bets leave it broke", "An Essex authority has effectively declared bankruptcy.",
+              0, ("ESS",))
+    b = _item("Thurrock issues section 114 notice", "Thurrock Council has issued a section 114 notice.", 6, ("THR",))
+    assert "different councils" not in same_story(a, b).reason
