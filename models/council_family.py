@@ -80,6 +80,11 @@ _IN_AREA = re.compile(r"\s+(?:unitary|unitaries|borough|boroughs|district|distri
                       r"seaside|market town|city)\b")
 
 
+# "An Essex council", "a Kent authority": one council of the county's area, not the county's council.
+_ONE_OF = re.compile(r"\ban?\s+$")
+_A_COUNCIL_AFTER = re.compile(r"\s+(?:council|authority|local authority)\b")
+
+
 @functools.lru_cache(maxsize=1)
 def _names() -> dict[str, tuple[str, ...]]:
     """Each council's everyday names, lower case."""
@@ -97,6 +102,7 @@ def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
     out = set()
     for code in codes:
         spans = [m for name in names.get(code, ()) for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)]
-        if spans and all(_IN_AREA.match(lowered, m.end()) for m in spans):
+        if spans and all(_IN_AREA.match(lowered, m.end()) or _ONE_OF.search(lowered, 0, m.start()) and
+                         _A_COUNCIL_AFTER.match(lowered, m.end()) for m in spans):
             out.add(code)
     return frozenset(out)
