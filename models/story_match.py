@@ -35,8 +35,8 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import area_words, areas_only, one_family
-from models.story_events import (acronyms, different_events, events, figures, figures_agree, names, organisations,
-                                 place_words)
+from models.story_events import (ORGANISATION_KINDS, acronyms, different_events, events, figures, figures_agree,
+                                 names, organisations, place_words)
 
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
@@ -256,7 +256,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
     for one, other in ((a, b), (b, a)):
-        missing = {w for w in organisations(one.title) if w not in other.lowered}
+        missing = _other_organisation(one, other)
         if missing:
             return Evidence(f"one is about another organisation ({', '.join(sorted(missing))})")
     figures_a, figures_b = figures(a.title), figures(b.title)
@@ -319,6 +319,17 @@ def _apart(found: Evidence, t: Thresholds) -> str:
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
     """Whether `a` and `b` report the same event (see the module's rule)."""
     return decide(evidence(a, b, window))
+
+
+def _other_organisation(one: StoryText, other: StoryText) -> set[str]:
+    """The organisation words of `one`'s headline (a fire service, a club, a trust) of which `other` mentions
+    no word of the same kind, when that headline does not speak of a council as well ("Club and council sign
+    stadium agreement" is the council's news too)."""
+    found = organisations(one.title)
+    if not found or _A_COUNCIL.search(one.title):
+        return set()
+    words = set(_WORD.findall(other.lowered))
+    return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}
 
 
 def _unnamed_council(a: StoryText, b: StoryText) -> bool:

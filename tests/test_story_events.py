@@ -172,3 +172,15 @@ def test_a_county_named_as_the_area_another_council_is_in_is_not_its_council():
               0, ("ESS",))
     b = _item("Thurrock issues section 114 notice", "Thurrock Council has issued a section 114 notice.", 6, ("THR",))
     assert "different councils" not in same_story(a, b).reason
+
+
+def test_an_organisation_is_mentioned_by_any_word_of_its_kind_and_a_headline_with_a_council_is_the_council_s_news():
+    fire = _item("Fire stations saved as mayor scraps cuts review", "The mayor said no station would close.", 0)
+    rescue = _item("Mayor ends 'fire and rescue' review", "The review of the fire and rescue service is over.", 8)
+    assert "another organisation" not in same_story(fire, rescue).reason
+    club = _item("Club and council sign stadium agreement", "The deal secures the ground's future.", 0)
+    council = _item("Wrexham Council agrees Racecourse stand deal", "The council will lease the land.", 16, ("WRX",))
+    assert "another organisation" not in same_story(club, council).reason
+    service = _item("Essex County Fire and Rescue to cut 250 jobs", "The service must save £10m.", 0)
+    county = _item("Essex County Council to cut 250 jobs", "The county must save £10m.", 4, ("ESS",))
+    assert same_story(service, county).reason == "one is about another organisation (fire, rescue)"
