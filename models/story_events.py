@@ -77,7 +77,8 @@ EVENT_WORDS: dict[str, str] = {
 PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "leave", "leaves", "leaving",
           "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
-          "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn",
+          "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
+          "on hold",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
           "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
@@ -108,6 +109,8 @@ _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins su
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
 # Money won is funding, not an award: "Stoke wins £30m for Spode Works".
 _FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
+_MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|handed|given)(?: [a-z'-]+){0,3}? "
+                        r"(?:cash|funding|money|grant|grants)\b")
 # Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
 _APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
@@ -126,6 +129,8 @@ def _clean(text: str) -> str:
         text = text.replace(phrase, token)
     if "£" in text or "$" in text or "€" in text:
         text = _FUNDING_WON.sub("funded £", text)
+    if "cash" in text or "fund" in text or "money" in text or "grant" in text:
+        text = _MONEY_WON.sub("funded", text)
     if "approval" in text or "backing" in text or "support" in text or "nod" in text:
         text = _APPROVAL_WON.sub("approved", text)
     if "-" in text:
@@ -157,6 +162,8 @@ def events(text: str) -> frozenset[str]:
     kinds -= {"verdict", "none"}  # "loses", "finds", "cleared" without a court are no event of their own
     kinds = {"resignation" if kind == "dismissal" else kind for kind in kinds}
     found = {f"{kind} ends" if kind in PHASED and ending else kind for kind in kinds}
+    if any(f"{kind} ends" in found for kind in PHASED):
+        found.discard("suspension")  # "strike suspended" is the strike paused, not a person suspended
     if "strike ends" in found or "intervention ends" in found:
         found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
     return frozenset(found)

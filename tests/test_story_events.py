@@ -184,3 +184,9 @@ def test_an_organisation_is_mentioned_by_any_word_of_its_kind_and_a_headline_wit
     service = _item("Essex County Fire and Rescue to cut 250 jobs", "The service must save £10m.", 0)
     county = _item("Essex County Council to cut 250 jobs", "The county must save £10m.", 4, ("ESS",))
     assert same_story(service, county).reason == "one is about another organisation (fire, rescue)"
+
+
+def test_a_strike_halted_or_suspended_is_the_strike_paused_and_cash_won_is_funding():
+    assert events("Birmingham bin strike suspended as Unite puts new offer to members") == {"strike ends"}
+    assert events("Bin workers halt walkout for ballot") == {"strike ends"}
+    assert events("City wins government cash for new children's homes") == {"funding"}
