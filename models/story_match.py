@@ -79,16 +79,18 @@ for _concept, _words in {
     "bins": "bins bin binmen collection collections refuse rubbish waste",
     "audit": "audit audits auditor auditors audited",
     "close": "close closes closure closures closing shut shuts shutting",
-    "approve": "approve approves approved backs backed agrees agreed greenlight goahead accept accepts accepted",
-    "scrap": "scrap scraps scrapped drops dropped abandons abandoned uturn removes removal remove cancel cancels "
+    "approve": "approve approves approved backs backed agrees agreed greenlight goahead accept accepts accepted "
+               "consent",
+    "scrap": "scrap scraps scrapped drops dropped abandons abandoned uturn removes removal remove abolish abolished "
+             "abolishes abolition cancel cancels "
              "cancelled cancelling ditch ditches ditched shelved shelves",
     "rise": "rise rises rising increase increases up hike hikes",
     "borrow": "borrow borrowing borrowed loans loan lending lent",
     "children": "children childrens",
     "mayor": "mayor mayoral",
     "intervention": "intervention oversight assurance",
-    "sell": "sell sells selling sold sale sales disposal disposals dispose disposing buyer",
-    "freeze": "freeze freezes frozen",
+    "sell": "sell sells selling sold sale sales disposal disposals dispose disposing buyer onmarket",
+    "freeze": "freeze freezes frozen unchanged staysput",
     "tourist": "tourist tourists tourism visitor visitors",
     "levy": "levy levies surcharge premium",
     "tram": "tram trams tramway lightrail masstransit",
@@ -96,11 +98,34 @@ for _concept, _words in {
     "inspect": "inspection inspections inspector inspectors inspected ofsted cqc estyn",
     "rating": "rated rating ratings grade graded judged",
     "award": "award awards prize prizes accolade",
-    "deal": "deal deals offer offers settlement agreement",
+    "deal": "deal deals offer offers settlement agreement settle settles settled",
     "funding": "funding funded cash money grant grants",
     "send": "send specialneeds highneeds dsg",
     "ltn": "ltn ltns lowtraffic trafficfilter trafficfilters",
-    "chiefexec": "chiefexec headofpaidservice",
+    "chiefexec": "chiefexec headofpaidservice boss bosses",
+    "hq": "hq headquarters countyhall civiccentre",
+    "tips": "tips tip householdwaste recyclingcentre recyclingcentres",
+    "mall": "mall malls shoppingcentre shoppingcentres",
+    "homeless": "homeless homelessness roughsleepers roughsleeping",
+    "ban": "ban bans banned banning outlaws outlawed outlaw prohibits prohibited",
+    "advert": "advert adverts advertising advertisements ads",
+    "inhouse": "inhouse insource insourcing takeback takesback",
+    "outsource": "outsource outsources outsourced outsourcing contractor contractors privatise privatised",
+    "outage": "outage outages blackout systemsdown offline",
+    "multiyear": "multiyear threeyear",
+    "choose": "choose chooses chosen picks picked selects selected",
+    "regen": "regen regeneration regenerate revamp revamped redevelopment redevelop overhaul",
+    "fell": "fell felled felling chop chops chopped",
+    "review": "review reviews reviewed scrutiny scrutinise scrutinised scrutinised",
+    "coty": "coty",
+    "joint": "joint shared share sharing partnership teamup",
+    "criticise": "criticise criticises criticised criticism raps rapped slams slammed condemns condemned rebukes "
+                 "rebuked",
+    "final": "final last",
+    "writedown": "writedown writesdown impairment",
+    "deficit": "deficit deficits overspend overspends overspending overshoot gap shortfall blackhole",
+    "seafront": "seafront waterfront promenade",
+    "parking": "parking carpark carparks",
     "s151": "s151 financechief",
     "lgr": "lgr reorganisation",
     "probe": "probe probes investigation investigations inquiry",
@@ -120,7 +145,19 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("special needs", "specialneeds"), ("high needs", "highneeds"), ("low-traffic", "lowtraffic"),
             ("low traffic", "lowtraffic"), ("traffic filter", "trafficfilter"), ("chief executive", "chiefexec"),
             ("head of paid service", "headofpaidservice"), ("chief finance officer", "financechief"),
-            ("finance chief", "financechief"), ("finance director", "financechief"), ("section 151", "s151"))
+            ("finance chief", "financechief"), ("finance director", "financechief"), ("section 151", "s151"),
+            ("on the market", "onmarket"), ("on market", "onmarket"), ("up for sale", "onmarket"),
+            ("stays put", "staysput"), ("stay put", "staysput"), ("county hall", "countyhall"),
+            ("civic centre", "civiccentre"), ("household waste", "householdwaste"),
+            ("recycling centres", "recyclingcentres"), ("recycling centre", "recyclingcentre"),
+            ("shopping centres", "shoppingcentres"), ("shopping centre", "shoppingcentre"),
+            ("rough sleepers", "roughsleepers"), ("rough sleeping", "roughsleeping"), ("in-house", "inhouse"),
+            ("in house", "inhouse"), ("take back", "takeback"), ("takes back", "takesback"),
+            ("systems down", "systemsdown"), ("multi-year", "multiyear"), ("three-year", "threeyear"),
+            ("cut down", "chopped"), ("council of the year", "coty"), ("authority of the year", "coty"),
+            ("team up", "teamup"), ("teams up", "teamup"), ("write down", "writedown"), ("writes down", "writesdown"),
+            ("written down", "writedown"), ("black hole", "blackhole"), ("car parks", "carparks"),
+            ("car park", "carpark"), ("planning permission", "approve"), ("outline consent", "approve"))
 # Words by which an item speaks of a council without naming it ("the county", "an east London borough",
 # "town hall", "councillors").
 _A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
@@ -194,8 +231,15 @@ def concepts(text: str) -> frozenset[str]:
         word = word.replace(",", "")
         if word in STOPWORDS or len(word) < 2:
             continue
-        out.add(SYNONYMS.get(word) or word[:STEM])
+        out.add(SYNONYMS.get(word) or _singular(word)[:STEM])
     return frozenset(out)
+
+
+def _singular(word: str) -> str:
+    """A short plural without its "s" ("huts" → "hut", "bans" → "ban"), which a five-letter stem keeps."""
+    if 3 < len(word) <= STEM and word[-1] == "s" and word[-2] not in "su" and word[-2].isalpha():
+        return word[:-1]
+    return word
 
 
 def _weight(concept: str, proper: frozenset[str] = frozenset()) -> float:

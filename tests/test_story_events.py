@@ -190,3 +190,11 @@ def test_a_strike_halted_or_suspended_is_the_strike_paused_and_cash_won_is_fundi
     assert events("Birmingham bin strike suspended as Unite puts new offer to members") == {"strike ends"}
     assert events("Bin workers halt walkout for ballot") == {"strike ends"}
     assert events("City wins government cash for new children's homes") == {"funding"}
+
+
+def test_the_sector_s_everyday_synonyms_and_short_plurals_are_one_concept():
+    from models.story_match import concepts
+    assert concepts("County's HQ goes on market") & concepts("County Hall will be sold") >= {"hq", "sell"}
+    assert concepts("Tips to shut") & concepts("Household waste sites to close") >= {"tips", "close"}
+    assert concepts("Council votes to sell beach huts") & concepts("Beach hut sale agreed") >= {"hut", "sell"}
+    assert "news" not in concepts("Bus news") and "bus" in concepts("Bus news")
