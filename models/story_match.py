@@ -252,7 +252,7 @@ def _proper_stems(title: str, summary: str) -> frozenset[str]:
     place: a council's name is the same-council evidence already, and a place's name is shared by
     all of that council's news, where "Spode Works" or "Grenfell" is one matter's."""
     found = names(title, summary) | names(summary[:SUMMARY_CHARS], "")
-    return frozenset(n[:STEM] for n in found if n not in place_words() and len(n) > 3)
+    return frozenset(_singular(n)[:STEM] for n in found if n not in place_words() and len(n) > 3)
 
 
 @dataclass(frozen=True)
@@ -315,10 +315,12 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     smaller = min(a.weight, b.weight)
     only_a, only_b = _unmentioned(names(a.title, a.summary or ""), b), _unmentioned(names(b.title, b.summary or ""), a)
     proper = a.proper | b.proper
-    return Evidence(None, round(sum(_weight(c, proper) for c in shared) / smaller if smaller else 0.0, 3),
-                    tuple(sorted(shared)),
-                    bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or
-                    _shared_figure(a, b, figures_a, figures_b),
+    figure = _shared_figure(a, b, figures_a, figures_b)
+    weight = sum(_weight(c, proper) for c in shared)
+    if figure and not any(ch.isdigit() for c in shared for ch in c):
+        weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
+    return Evidence(None, round(weight / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
+                    bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or figure,
                     abs(a.published_at - b.published_at) > LATE_AFTER,
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
                     next_day=abs(a.published_at - b.published_at) > DAY_AFTER,

@@ -198,3 +198,10 @@ def test_the_sector_s_everyday_synonyms_and_short_plurals_are_one_concept():
     assert concepts("Tips to shut") & concepts("Household waste sites to close") >= {"tips", "close"}
     assert concepts("Council votes to sell beach huts") & concepts("Beach hut sale agreed") >= {"hut", "sell"}
     assert "news" not in concepts("Bus news") and "bus" in concepts("Bus news")
+
+
+def test_a_figure_told_two_ways_counts_as_a_shared_word():
+    a = _item("Residents' bills rise by nearly 7.5%", "Ministers let the county go above the cap.", 0, ("SMT",))
+    b = _item("Somerset approves 7.49% council tax rise", "The government gave permission.", 4, ("SMT",))
+    match = same_story(a, b)
+    assert "a figure told two ways" in match.shared and match.same
