@@ -1,7 +1,7 @@
 """Choosing the story rule's thresholds, and what the choice is worth on pairs it never saw.
 
-`python -m bench.story_cv [--extra DIR] [--folds 5]` reads every labelled pair (`tests/data/stories/`
-and, with `--extra`, `DIR/stories.csv`), works out each pair's evidence once (`models.story_match.
+`python -m bench.story_cv [--extra DIR|CSV] [--folds 5]` reads every labelled pair (`tests/data/stories/`
+and, with `--extra`, `DIR/stories.csv` or the CSV named), works out each pair's evidence once (`models.story_match.
 evidence`: vetoes, share of words, same council, same event, names apart, late), then:
 
 - k-fold cross-validation: the thresholds are chosen on k-1 folds (the most recall with pair
@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.quality import PairExample, _rows, herald_council_finder
-from bench.quality_sources import pair_rows, sources
+from bench.quality_sources import Source, pair_rows, sources
 from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 
 # Files whose even rows are never chosen on, only judged: their misses were never read (see
@@ -62,7 +62,8 @@ def scored_pairs(extra: Path | None = None) -> list[Scored]:
         return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")))
 
     out = []
-    for source in sources(extra):
+    extras = [Source("stories", extra.stem, extra)] if extra is not None and extra.suffix == ".csv" else []
+    for source in [*sources(None if extras else extra), *extras]:
         if source.kind != "stories":
             continue
         for n, pair in enumerate(pair_rows(_rows(source.path))):
@@ -182,7 +183,8 @@ def report(pairs: list[Scored], k: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the story-threshold report."""
     parser = argparse.ArgumentParser(prog="python -m bench.story_cv", description=__doc__.splitlines()[0])
-    parser.add_argument("--extra", type=Path, help="a directory whose stories.csv to include")
+    parser.add_argument("--extra", type=Path, help="a directory whose stories.csv to include, or a CSV of pairs "
+                        "(tests/data/stories/held_out/test3.csv, retired)")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     print(report(scored_pairs(args.extra), args.folds))

@@ -40,17 +40,17 @@ from models.story_events import (ORGANISATION_KINDS, acronyms, different_events,
 
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
-SAME_AT = 0.4  # shared share of the smaller item's words that makes one story
-SAME_WITH_COUNCIL_AT = 0.34  # ... when both name the same council (or one family: a district and its county)
-SAME_EVENT_ALONE_AT = 0.5  # ... when a headline's event (models.story_events) is the other item's too
+SAME_AT = 0.5  # shared share of the smaller item's words that makes one story
+SAME_WITH_COUNCIL_AT = 0.3  # ... when both name the same council (or one family: a district and its county)
+SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds noise and cost
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
-LATE_EXTRA = 0.1  # ... need this much more of their words shared
+LATE_EXTRA = 0.2  # ... need this much more of their words shared
 DAY_AFTER = timedelta(hours=24)  # items further apart than this (a day's rewrites are in) ...
-DAY_EXTRA = 0.0  # ... need this much more again
-NAMES_EXTRA = 0.15  # ... as do headlines each naming something the other item never mentions
+DAY_EXTRA = 0.05  # ... need this much more again
+NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item never mentions
 
 STOPWORDS = frozenset("""
 a an the and or of to in on for at by with from as is are was were be been being it its this that these those
