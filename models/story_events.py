@@ -35,7 +35,8 @@ EVENT_WORDS: dict[str, str] = {
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|"
+                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
+                   "removes leader|remove their leader|ousts|oust|loses his job|loses her job|loses job|"
                    "leaves post|leaves role|payoff|pay off|pay out|exit package|severance",
     "suspension": "suspended|suspends|suspension|placed on leave|put on leave|stood down pending|"
                   "suspended leader|suspended pending",
@@ -106,7 +107,8 @@ for _list in _BY_FIRST.values():
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
-            ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
+            ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
+            ("'s directly elected mayor", "'s mayor"))  # "Mansfield's elected mayor" is a person, not a deal
 # Money won is funding, not an award: "Stoke wins £30m for Spode Works".
 _FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
 _MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|handed|given)(?: [a-z'-]+){0,3}? "

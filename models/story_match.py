@@ -126,6 +126,7 @@ for _concept, _words in {
     "deficit": "deficit deficits overspend overspends overspending overshoot gap shortfall blackhole",
     "seafront": "seafront waterfront promenade",
     "parking": "parking carpark carparks",
+    "venue": "venue venues arena arenas",
     "s151": "s151 financechief",
     "lgr": "lgr reorganisation",
     "probe": "probe probes investigation investigations inquiry",

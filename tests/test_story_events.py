@@ -205,3 +205,9 @@ def test_a_figure_told_two_ways_counts_as_a_shared_word():
     b = _item("Somerset approves 7.49% council tax rise", "The government gave permission.", 4, ("SMT",))
     match = same_story(a, b)
     assert "a figure told two ways" in match.shared and match.same
+
+
+def test_a_place_s_elected_mayor_is_a_person_and_a_leader_removed_resigns():
+    assert events("Mansfield's elected mayor cleared by standards panel") == frozenset()
+    assert events("Hampshire and Isle of Wight to get elected mayor") == {"devolution deal"}
+    assert events("Councillors remove leader after budget row") >= {"resignation"}
