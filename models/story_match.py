@@ -373,7 +373,7 @@ def _other_organisation(one: StoryText, other: StoryText) -> set[str]:
     no word of the same kind, when that headline does not speak of a council as well ("Club and council sign
     stadium agreement" is the council's news too)."""
     found = organisations(one.title)
-    if not found or _A_COUNCIL.search(one.title):
+    if not found or _A_COUNCIL.search(one.title) or set(one.councils) & set(other.councils):
         return set()
     words = set(_WORD.findall(other.lowered))
     return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}

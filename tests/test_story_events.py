@@ -211,3 +211,10 @@ def test_a_place_s_elected_mayor_is_a_person_and_a_leader_removed_resigns():
     assert events("Mansfield's elected mayor cleared by standards panel") == frozenset()
     assert events("Hampshire and Isle of Wight to get elected mayor") == {"devolution deal"}
     assert events("Councillors remove leader after budget row") >= {"resignation"}
+
+
+def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_vetoed():
+    a = _item("Seaside town gets £40m for new university campus", "Blackpool Council secured the money.", 0, ("BPL",))
+    b = _item("Blackpool Council wins Levelling Up cash for Multiversity", "The £40m will build a campus.", 20,
+              ("BPL",))
+    assert "another organisation" not in same_story(a, b).reason
