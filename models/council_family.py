@@ -67,6 +67,7 @@ def _areas() -> dict[str, frozenset[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def area_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     """The wider places of these councils ("london", "wales", "essex"): a headline naming one of them
     ("East London borough…") speaks of the council's area, not of something else."""

@@ -234,7 +234,7 @@ def names(title: str, summary: str = "") -> frozenset[str]:
         word = word[:-2] if word.endswith("'s") else word.rstrip("'")
         if not word[:1].isupper() or word.lower() in NOT_NAMES:
             continue
-        if _opens(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
+        if opens_sentence(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
                 place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
             continue
         found.add(word.lower())
@@ -256,10 +256,12 @@ def place_words() -> frozenset[str]:
 _LABEL = re.compile(r"^\s*(?:[A-Za-z0-9']+\s+){0,2}[A-Za-z0-9']+:\s")
 
 
-def _opens(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
     """Whether the word at `at` opens a sentence of `text` (its start, or after a colon or full stop)."""
-    before = text[:at].rstrip(" '\"\u2018\u201c")
-    return not before or before[-1] in ":.!?-\u2013\u2014|"
+    at -= 1
+    while at >= 0 and text[at] in " '\"\u2018\u201c":
+        at -= 1
+    return at < 0 or text[at] in ":.!?-\u2013\u2014|"
 
 
 def _capitalised_inside(word: str, title: str, summary: str) -> bool:
@@ -269,7 +271,7 @@ def _capitalised_inside(word: str, title: str, summary: str) -> bool:
         while at >= 0:
             end = at + len(word)
             whole = (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-            if whole and not _opens(text, at):
+            if whole and not opens_sentence(text, at):
                 return True
             at = text.find(word, end)
     return False

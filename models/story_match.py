@@ -35,8 +35,8 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import area_words, areas_only, one_family
-from models.story_events import (ORGANISATION_KINDS, acronyms, different_events, events, figures, figures_agree,
-                                 names, organisations, place_words)
+from models.story_events import (NOT_NAMES, ORGANISATION_KINDS, opens_sentence, acronyms, different_events, events, figures,
+                                 figures_agree, names, organisations, place_words)
 
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
@@ -163,6 +163,16 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
 # "town hall", "councillors").
 _A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
                         r"town halls?|county hall)\b", re.IGNORECASE)
+# The phrases in one pass, longest first where two start alike.
+_PHRASE_TOKENS = dict(_PHRASES)
+_PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
+
+
+def _phrase_token(match: re.Match) -> str:
+    return _PHRASE_TOKENS[match.group()]
+
+
+_CAPITALISED = re.compile(r"(?<![A-Za-z0-9'])[A-Z][A-Za-z0-9']*")
 _WORD = re.compile(r"[a-z0-9£%]+(?:[.,][0-9]+)*")
 
 
@@ -225,8 +235,7 @@ class StoryMatch:
 def concepts(text: str) -> frozenset[str]:
     """The telling words of a text: lower case, stop words out, five-letter stems, synonyms as one."""
     text = text.lower().replace("\u2019", "'")
-    for phrase, token in _PHRASES:
-        text = text.replace(phrase, token)
+    text = _PHRASE.sub(_phrase_token, text)
     out = set()
     for word in _WORD.findall(text):
         word = word.replace(",", "")
@@ -245,15 +254,26 @@ def _singular(word: str) -> str:
 
 def _weight(concept: str, proper: frozenset[str] = frozenset()) -> float:
     """Numbers and amounts (£760m, 3.2%, 117000) and proper names say more than words."""
-    return 2.0 if concept in proper or any(ch.isdigit() for ch in concept) else 1.0
+    return 2.0 if concept in proper or _is_figure(concept) else 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_figure(concept: str) -> bool:
+    return any(ch.isdigit() for ch in concept)
 
 
 def _proper_stems(title: str, summary: str) -> frozenset[str]:
     """The stems of the names of title and summary (`models.story_events.names`) that are no council's
     place: a council's name is the same-council evidence already, and a place's name is shared by
     all of that council's news, where "Spode Works" or "Grenfell" is one matter's."""
-    found = names(title, summary) | names(summary[:SUMMARY_CHARS], "")
-    return frozenset(_singular(n)[:STEM] for n in found if n not in place_words() and len(n) > 3)
+    summary = summary[:SUMMARY_CHARS]
+    found = set(names(title, summary))
+    for match in _CAPITALISED.finditer(summary):  # the summary's names, sentence openers aside
+        word = match.group()
+        if not opens_sentence(summary, match.start()):
+            found.add((word[:-2] if word.endswith("'s") else word).lower())
+    places = place_words()
+    return frozenset(_singular(n)[:STEM] for n in found if len(n) > 3 and n not in places and n not in NOT_NAMES)
 
 
 @dataclass(frozen=True)
@@ -314,7 +334,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
-    only_a, only_b = _unmentioned(names(a.title, a.summary or ""), b), _unmentioned(names(b.title, b.summary or ""), a)
+    only_a = _unmentioned(names(a.title, a.summary or ""), b)
+    only_b = _unmentioned(names(b.title, b.summary or ""), a) if only_a else set()
     proper = a.proper | b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
     weight = sum(_weight(c, proper) for c in shared)
@@ -390,6 +411,8 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
 def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
     """The names of one headline that the other item never mentions (by word or its stem, or as the
     nation, region or county of a council it names)."""
+    if not found:
+        return set()
     text, areas = other.lowered, area_words(other.councils)
     return {name for name in found if name not in text and name[:STEM] not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
