@@ -71,6 +71,8 @@ EVENT_WORDS: dict[str, str] = {
     "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down",
     "scrapping": "scraps|scrapped|scrap|dropped|drops|abandons|abandoned|shelved|shelves|cancels|"
                  "cancelled|ditches|ditched|u turn|uturn",
+    "inspection": "ofsted|cqc|estyn|inspection|inspections|inspectors|inspected|rated inadequate|rated good|"
+                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs",
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }

@@ -218,3 +218,8 @@ def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_v
     b = _item("Blackpool Council wins Levelling Up cash for Multiversity", "The £40m will build a campus.", 20,
               ("BPL",))
     assert "another organisation" not in same_story(a, b).reason
+
+
+def test_an_inspection_s_verdict_is_an_event():
+    assert events("Nottingham children's services rated inadequate by Ofsted") == {"inspection"}
+    assert "inspection" in events("Lewisham 'requires improvement' for adult social care, CQC finds")
