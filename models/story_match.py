@@ -40,16 +40,16 @@ from models.story_events import (NOT_NAMES, ORGANISATION_KINDS, opens_sentence, 
 
 STORY_WINDOW = timedelta(hours=72)
 STEM = 5
-SAME_AT = 0.5  # shared share of the smaller item's words that makes one story
-SAME_WITH_COUNCIL_AT = 0.3  # ... when both name the same council (or one family: a district and its county)
-SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
-SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
+SAME_AT = 0.45  # shared share of the smaller item's words that makes one story
+SAME_WITH_COUNCIL_AT = 0.28  # ... when both name the same council (or one family: a district and its county)
+SAME_EVENT_ALONE_AT = 0.3  # ... when a headline's event (models.story_events) is the other item's too
+SAME_EVENT_AT = 0.1  # ... when that is so and both name the same council
 SUMMARY_CHARS = 500  # a summary's opening says what the event is; the rest adds noise and cost
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
 LATE_EXTRA = 0.2  # ... need this much more of their words shared
 DAY_AFTER = timedelta(hours=24)  # items further apart than this (a day's rewrites are in) ...
-DAY_EXTRA = 0.05  # ... need this much more again
+DAY_EXTRA = 0.15  # ... need this much more again
 NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item never mentions
 
 STOPWORDS = frozenset("""
