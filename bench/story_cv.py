@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.quality import PairExample, _rows, herald_council_finder
+from bench.quality import _rows, herald_council_finder
 from bench.quality_sources import Source, pair_rows, sources
 from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 

@@ -1,7 +1,8 @@
 """Same-event evidence for the story rule: event kinds and their ends, figures told two ways, names."""
 from datetime import datetime, timedelta, timezone
 
-from models.story_events import different_events, events, figures, figures_agree, names
+from models.story_events import different_events, events, figures, figures_agree
+from models.story_names import names
 from models.story_match import StoryText, same_story
 
 T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
@@ -84,7 +85,7 @@ def test_money_won_is_funding_and_an_approximate_figure_is_still_a_figure():
 
 
 def test_a_council_s_children_s_trust_is_the_council_s_service_not_another_organisation():
-    from models.story_events import organisations
+    from models.story_names import organisations
     assert organisations("Sandwell children's trust fails inspection") == frozenset()
     assert organisations("Hospital trust declares critical incident") == {"hospital", "trust"}
 
@@ -151,7 +152,7 @@ def test_a_label_before_a_colon_names_where_an_item_is_filed_not_what_it_is_abou
 
 
 def test_a_proper_name_shared_weighs_twice_a_word_but_a_council_s_place_does_not():
-    from models.story_match import _proper_stems
+    from models.story_words import proper_stems as _proper_stems
     assert _proper_stems("Spode Works to be revitalised", "Stoke-on-Trent City Council has secured £30m for Spode "
                          "Works.") >= {"spode", "work"}
     assert "croyd" not in _proper_stems("Croydon sells Fairfield Halls", "The council will sell Fairfield Halls.")
