@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from models.council_family import area_words, areas_only, one_family
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations
-from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, proper_stems,
+from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems,
                                 weight as _weight)
 
 STORY_WINDOW = timedelta(hours=72)
@@ -152,7 +152,8 @@ class Evidence:
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
     """The evidence that `a` and `b` report one event (see the module's rule)."""
-    if abs(a.published_at - b.published_at) > window:
+    apart = abs(a.published_at - b.published_at)
+    if apart > window:
         return Evidence(f"published more than {window.total_seconds() / 3600:g} h apart")
     if a.councils and b.councils and not one_family(a.councils, b.councils):
         certain_a = set(a.councils) - areas_only(a.councils, a.text)
@@ -178,16 +179,16 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     smaller = min(a.weight, b.weight)
     only_a = _unmentioned(names(a.title, a.summary or ""), b)
     only_b = _unmentioned(names(b.title, b.summary or ""), a) if only_a else set()
-    proper = a.proper | b.proper
+    proper_a, proper_b = a.proper, b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
-    weight = sum(_weight(c, proper) for c in shared)
-    if figure and not any(ch.isdigit() for c in shared for ch in c):
+    weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
+    if figure and not any(map(is_figure, shared)):
         weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
     return Evidence(None, round(weight / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or figure,
-                    abs(a.published_at - b.published_at) > LATE_AFTER,
+                    apart > LATE_AFTER,
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
-                    next_day=abs(a.published_at - b.published_at) > DAY_AFTER,
+                    next_day=apart > DAY_AFTER,
                     council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
                     council_unnamed=_unnamed_council(a, b))
 
