@@ -164,7 +164,7 @@ def is_figure(concept: str) -> bool:
 
 
 def proper_stems(title: str, summary: str) -> frozenset[str]:
-    """The stems of the names of title and summary (`models.story_events.names`) that are no council's
+    """The stems of the names of title and summary (`models.story_names.names`) that are no council's
     place: a council's name is the same-council evidence already, and a place's name is shared by
     all of that council's news, where "Spode Works" or "Grenfell" is one matter's."""
     summary = summary[:SUMMARY_CHARS]
