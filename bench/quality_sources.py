@@ -22,14 +22,15 @@ from bench.quality import (DATA_DIR, CouncilExample, MatchReport, PairExample, R
 
 KINDS = ("councils", "stories", "relevance")
 # (precision, recall) each file must keep reaching, a little under what the third round of rules
-# reached (train3: councils 0.966 / 0.966, stories 0.893 / 0.731, relevance 0.966 / 0.933);
+# reached (train3: councils 0.966 / 0.966, stories 0.893 / 0.731, relevance 0.966 / 0.933; stories after the
+# fourth round: train3 0.906 / 0.781, train4 0.935 / 0.625, bench/results/stories-train4.md);
 # tests/test_quality_sources.py asserts them.
 SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
     ("councils", "council_headlines"): (0.98, 0.98), ("councils", "train3"): (0.95, 0.95),
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.94, 0.90), ("stories", "test2"): (0.93, 0.93),
-    ("stories", "train3"): (0.87, 0.71), ("councils", "test3"): (0.93, 0.92), ("stories", "test3"): (0.88, 0.46),
-    ("relevance", "test3"): (0.93, 0.76),
+    ("stories", "train3"): (0.88, 0.73), ("stories", "train4"): (0.90, 0.60), ("stories", "test3"): (0.93, 0.71),
+    ("councils", "test3"): (0.93, 0.92), ("relevance", "test3"): (0.93, 0.76),
     ("relevance", "test"): (0.98, 0.98), ("relevance", "test2"): (0.98, 0.98), ("relevance", "train3"): (0.95, 0.91),
 }
 

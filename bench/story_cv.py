@@ -1,7 +1,7 @@
 """Choosing the story rule's thresholds, and what the choice is worth on pairs it never saw.
 
-`python -m bench.story_cv [--extra DIR] [--folds 5]` reads every labelled pair (`tests/data/stories/`
-and, with `--extra`, `DIR/stories.csv`), works out each pair's evidence once (`models.story_match.
+`python -m bench.story_cv [--extra DIR|CSV] [--folds 5]` reads every labelled pair (`tests/data/stories/`
+and, with `--extra`, `DIR/stories.csv` or the CSV named), works out each pair's evidence once (`models.story_match.
 evidence`: vetoes, share of words, same council, same event, names apart, late), then:
 
 - k-fold cross-validation: the thresholds are chosen on k-1 folds (the most recall with pair
@@ -9,6 +9,9 @@ evidence`: vetoes, share of words, same council, same event, names apart, late),
   choosing is worth on unseen pairs of the same writers;
 - leave one file out: chosen on the other files, judged on that one (a different writer or round);
 - the thresholds chosen on every pair, which `models.story_match.Thresholds` should carry.
+
+The even rows of a file in `HELD_BACK` (written blind, its odd rows read, its even rows never) are
+only ever judged, by thresholds chosen without them.
 """
 from __future__ import annotations
 
@@ -22,18 +25,22 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.quality import PairExample, _rows, herald_council_finder
-from bench.quality_sources import pair_rows, sources
+from bench.quality import _rows, herald_council_finder
+from bench.quality_sources import Source, pair_rows, sources
 from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 
+# Files whose even rows are never chosen on, only judged: their misses were never read (see
+# tests/data/stories/README.md). Their pairs are named "<file>-odd" and "<file>-even".
+HELD_BACK = frozenset({"train4"})
 PRECISION_GOAL = 0.96  # a little over the issue's 0.95, so a fold's luck does not carry the choice
 GRID = {
-    "same_at": (0.4, 0.45, 0.5, 0.55),
-    "with_council_at": (0.25, 0.3, 0.34, 0.4, 0.45),
-    "event_alone_at": (0.3, 0.35, 0.4, 0.45, 0.5),
-    "event_at": (0.1, 0.15, 0.2, 0.25, 0.3),
-    "late_extra": (0.0, 0.1, 0.2, 0.3),
-    "names_extra": (0.0, 0.1, 0.15, 0.25),
+    "same_at": (0.4, 0.45, 0.5),
+    "with_council_at": (0.25, 0.28, 0.3, 0.34, 0.4),
+    "event_alone_at": (0.25, 0.3, 0.35, 0.4, 0.5),
+    "event_at": (0.1, 0.15, 0.2, 0.25),
+    "late_extra": (0.0, 0.1, 0.2),
+    "names_extra": (0.1, 0.15, 0.25),
+    "day_extra": (0.0, 0.05, 0.1, 0.15),
 }
 
 
@@ -55,11 +62,13 @@ def scored_pairs(extra: Path | None = None) -> list[Scored]:
         return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")))
 
     out = []
-    for source in sources(extra):
+    extras = [Source("stories", extra.stem, extra)] if extra is not None and extra.suffix == ".csv" else []
+    for source in [*sources(None if extras else extra), *extras]:
         if source.kind != "stories":
             continue
-        for pair in pair_rows(_rows(source.path)):
-            out.append(Scored(source.name, pair.same, evidence(text(pair.title_a, pair.summary_a, when),
+        for n, pair in enumerate(pair_rows(_rows(source.path))):
+            name = f"{source.name}-{'even' if n % 2 else 'odd'}" if source.name in HELD_BACK else source.name
+            out.append(Scored(name, pair.same, evidence(text(pair.title_a, pair.summary_a, when),
                                                                 text(pair.title_b, pair.summary_b,
                                                                      when + timedelta(hours=pair.hours_apart)))))
     return out
@@ -93,15 +102,18 @@ def choose(pairs: list[Scored]) -> Thresholds:
     alike = np.array([f.veto is None and f.titles_alike is not None for f in found])
     score = np.array([f.score for f in found])
     council = np.array([f.same_council for f in found])
+    unnamed = np.array([f.council_unnamed and not f.same_council for f in found])
     event = np.array([f.event is not None for f in found])
     late = np.array([f.late for f in found])
+    next_day = np.array([f.next_day for f in found])
     apart = np.array([f.names_apart is not None for f in found])
     shipped = Thresholds()
     best: tuple | None = None
     for values in itertools.product(*GRID.values()):
         t = Thresholds(**dict(zip(GRID, values)))
         needed = np.where(council, np.where(event, t.event_at, t.with_council_at),
-                          np.where(event, t.event_alone_at, t.same_at)) + late * t.late_extra + apart * t.names_extra
+                          np.where(unnamed, t.with_council_at, np.where(event, t.event_alone_at, t.same_at))) + late * t.late_extra + apart * t.names_extra \
+            + next_day * t.day_extra
         got = ~vetoed & (alike | (score >= needed - 1e-9))
         tp, fp = int((got & label).sum()), int((got & ~label).sum())
         precision, recall = _measures(tp, fp, int((~got & label).sum()))
@@ -136,31 +148,43 @@ def cross_validate(pairs: list[Scored], k: int) -> tuple[int, int, int]:
     return total[0], total[1], total[2]
 
 
+def _held_back(pair: Scored) -> bool:
+    return pair.source.endswith("-even") and pair.source[:-5] in HELD_BACK
+
+
 def report(pairs: list[Scored], k: int) -> str:
-    """The cross-validated, leave-one-file-out and shipped figures, as Markdown."""
+    """The cross-validated, leave-one-file-out and shipped figures, as Markdown. Held-back pairs
+    (`HELD_BACK`'s even rows) are never chosen on: judged by thresholds chosen on every other pair."""
+    usable = [p for p in pairs if not _held_back(p)]
     lines = ["### Story pairs: thresholds chosen on some pairs, judged on others", "",
-             "| judged on | chosen on | pairs | precision | recall |", "| --- | --- | ---: | ---: | ---: |"]
-    precision, recall = _measures(*cross_validate(pairs, k))
-    lines.append(f"| each of {k} folds | the other folds | {len(pairs)} | {precision:.3f} | {recall:.3f} |")
+             "| judged on | chosen on | pairs | precision | recall | false pos. |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    tp, fp, fn = cross_validate(usable, k)
+    precision, recall = _measures(tp, fp, fn)
+    lines.append(f"| each of {k} folds | the other folds | {len(usable)} | {precision:.3f} | {recall:.3f} | {fp} |")
     names = list(dict.fromkeys(p.source for p in pairs))
     for name in names:
         held = [p for p in pairs if p.source == name]
-        chosen = choose([p for p in pairs if p.source != name])
-        precision, recall = _measures(*counts(held, chosen))
-        lines.append(f"| {name} | the other files | {len(held)} | {precision:.3f} | {recall:.3f} |")
+        chosen = choose([p for p in usable if p.source != name and p.source.rsplit("-", 1)[0] != name.rsplit("-", 1)[0]])
+        tp, fp, fn = counts(held, chosen)
+        precision, recall = _measures(tp, fp, fn)
+        lines.append(f"| {name} | the other files | {len(held)} | {precision:.3f} | {recall:.3f} | {fp} |")
     for name in names:
         held = [p for p in pairs if p.source == name]
-        precision, recall = _measures(*counts(held, Thresholds()))
-        lines.append(f"| {name} | shipped thresholds (seen) | {len(held)} | {precision:.3f} | {recall:.3f} |")
-    everything = choose(pairs)
-    lines += ["", f"Chosen on every pair: {everything}", f"Shipped: {Thresholds()}"]
+        tp, fp, fn = counts(held, Thresholds())
+        precision, recall = _measures(tp, fp, fn)
+        lines.append(f"| {name} | shipped thresholds{'' if any(map(_held_back, held)) else ' (seen)'} | {len(held)} | "
+                     f"{precision:.3f} | {recall:.3f} | {fp} |")
+    everything = choose(usable)
+    lines += ["", f"Chosen on every pair but the held-back ones: {everything}", f"Shipped: {Thresholds()}"]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the story-threshold report."""
     parser = argparse.ArgumentParser(prog="python -m bench.story_cv", description=__doc__.splitlines()[0])
-    parser.add_argument("--extra", type=Path, help="a directory whose stories.csv to include")
+    parser.add_argument("--extra", type=Path, help="a directory whose stories.csv to include, or a CSV of pairs "
+                        "(same columns as tests/data/stories/*.csv)")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     print(report(scored_pairs(args.extra), args.folds))

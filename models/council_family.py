@@ -1,5 +1,6 @@
 """Which councils are one family for the story rule: a district and its county, a council and the
-combined authority it belongs to, an abolished council and its successors. Two items naming councils
+combined authority it belongs to, an abolished council and its successors (named by the register, or else the councils of its
+nation created the day after it ended). Two items naming councils
 of one family may report one event ("Oxfordshire scraps traffic filter" and "Traffic filter U-turn in
 Oxford"; "West Yorkshire mayor confirms bus franchising" and "Buses back under public control in
 Leeds and Bradford"), which items about unrelated councils never do.
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
+from datetime import date, timedelta
 
 from models.councils_data import DATA_DIR
 
@@ -19,9 +22,22 @@ def _parents() -> dict[str, frozenset[str]]:
     """Each council's county, combined authority and successors (codes)."""
     with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    return {row["local-authority-code"]: frozenset(
+    parents = {row["local-authority-code"]: frozenset(
         code.strip() for field in ("county-la", "combined-authority", "replaced-by")
         for code in (row.get(field) or "").split(",") if code.strip()) for row in rows}
+    for row in rows:
+        if row.get("end-date") and not row.get("replaced-by"):
+            parents[row["local-authority-code"]] |= _created_when_ended(row, rows)
+    return parents
+
+
+def _created_when_ended(ended: dict, rows: list[dict]) -> frozenset[str]:
+    """The councils of an abolished council's nation created the day after it ended: its possible
+    successors when the register names none (Northern Ireland's 26 districts became 11 on 1 April 2015,
+    and Cookstown's news is now Mid Ulster's)."""
+    day_after = (date.fromisoformat(ended["end-date"]) + timedelta(days=1)).isoformat()
+    return frozenset(row["local-authority-code"] for row in rows
+                     if row.get("start-date") == day_after and row.get("nation") == ended.get("nation"))
 
 
 def one_family(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str]) -> bool:
@@ -31,3 +47,63 @@ def one_family(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozens
     if set(a) & set(b):
         return True
     return any(y in parents.get(x, ()) or x in parents.get(y, ()) for x in a for y in b)
+
+
+_NOT_AREA = frozenset("of and the north south east west central greater city county borough district".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _areas() -> dict[str, frozenset[str]]:
+    """Each council's wider places as lower-case words: its nation, its region and its county ("London"
+    for Hackney, "Wales" for Ceredigion, "Essex" for Tendring); compass words aside."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    nice = {row["local-authority-code"]: row.get("nice-name") or "" for row in rows}
+    out = {}
+    for row in rows:
+        text = " ".join([row.get("nation") or "", row.get("region") or "", nice.get(row.get("county-la") or "", "")])
+        out[row["local-authority-code"]] = frozenset(w for w in text.lower().replace(",", " ").split()
+                                                     if w not in _NOT_AREA)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def area_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """The wider places of these councils ("london", "wales", "essex"): a headline naming one of them
+    ("East London borough…") speaks of the council's area, not of something else."""
+    areas = _areas()
+    return frozenset().union(*(areas.get(code, frozenset()) for code in codes))
+
+
+# Nouns after a place that make it the area a council is in, not the council: "an Essex unitary", "a Surrey
+# borough", "Shropshire town hall", "an Essex resort".
+_IN_AREA = re.compile(r"\s+(?:unitary|unitaries|borough|boroughs|district|districts|town|towns|resort|village|"
+                      r"seaside|market town|city)\b")
+
+
+# "An Essex council", "a Kent authority": one council of the county's area, not the county's council.
+_ONE_OF = re.compile(r"\ban?\s+$")
+_A_COUNCIL_AFTER = re.compile(r"\s+(?:council|authority|local authority)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, ...]]:
+    """Each council's everyday names, lower case."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {row["local-authority-code"]: tuple(dict.fromkeys(
+        n.strip().lower() for n in [row.get("nice-name") or "", *(row.get("alt-names") or "").split(",")] if n.strip()))
+        for row in rows}
+
+
+def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
+    """The councils of `codes` that `text` names only as an area another council is in ("Essex unitary
+    raises tax" is Thurrock's or Southend's news, not Essex County Council's)."""
+    lowered, names = text.lower(), _names()
+    out = set()
+    for code in codes:
+        spans = [m for name in names.get(code, ()) for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)]
+        if spans and all(_IN_AREA.match(lowered, m.end()) or _ONE_OF.search(lowered, 0, m.start()) and
+                         _A_COUNCIL_AFTER.match(lowered, m.end()) for m in spans):
+            out.add(code)
+    return frozenset(out)

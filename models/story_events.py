@@ -12,10 +12,6 @@ story rule (`models.story_match`) weighs beside shared words.
 - Two headlines that each name event kinds, none in common, report different events (a section 114
   notice, then commissioners; a leader resigns, then a new one is named); two that share one, about
   the same council, report the same event.
-- A headline's names (capitalised words, acronyms included: "Euston", "HS2",
-  "Midlands") are what it is about; when each of two headlines has a name the other item never
-  mentions, they are about different things ("Solihull signs HS2 interchange deal", "HS2 Euston
-  station plans revised"). Title Case headlines capitalise every word, so they name nothing here.
 - Figures are amounts, shares and counts (£2bn, 4.99%, 300 jobs), not years or names with digits in
   them (section 114, HS2, Room151); a figure that rounds to another is the same figure told two ways
   (4.99% and 5%).
@@ -34,8 +30,14 @@ EVENT_WORDS: dict[str, str] = {
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "no confidence|sacked|suspended leader|removes|removed|dismisses|dismissed|loses chief|"
-                   "leaves for|departs|departure",
+                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
+                   "removes leader|remove their leader|ousts|oust|loses his job|loses her job|loses job|"
+                   "leaves post|leaves role|payoff|pay off|pay out|exit package|severance",
+    "suspension": "suspended|suspends|suspension|placed on leave|put on leave|stood down pending|"
+                  "suspended leader|suspended pending",
+    "confidence vote": "no confidence|confidence vote|confidence motion|motion to remove|vote to remove|"
+                       "fails to remove|fails to oust|failed to remove|failed to oust|survives|survived|clings on",
+    "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
                    "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
     "death": "dies|died|death|tributes|tribute|obituary",
@@ -46,26 +48,52 @@ EVENT_WORDS: dict[str, str] = {
     "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
     "strike": "strike|strikes|walkout|walk out|industrial action",
     "consultation": "consultation|consults|consulting",
-    "court": "judicial review|high court|court of appeal|tribunal|ruling|ombudsman|fined|upheld|legal challenge|"
-             "appeal|appeals|inquest",
+    "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
+             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial",
+    "ruling": "ruling|fined|upheld|upholds|quashed|quashes|lawful|unlawful|ombudsman|lgsco|finds fault",
+    "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
+               "finds|found",  # a ruling only beside a court's words
+    "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
+    "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"
+               "secures grant|funding boost|cash boost|funded",
     "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
     "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
     "audit": "audit|auditor|auditors|public interest report|value for money report",
     "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked",
+    "settlement": "deal reached|deal agreed|agree deal|agrees deal|accept deal|accepts deal|settlement|"
+                  "pay deal|pay offer|settles|settled",
+    "opening": "opens|opened|reopens|reopened|officially opened|opens doors|welcomes first",
+    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down",
+    "scrapping": "scraps|scrapped|scrap|dropped|drops|abandons|abandoned|shelved|shelves|cancels|"
+                 "cancelled|ditches|ditched|u turn|uturn",
+    "inspection": "ofsted|cqc|estyn|inspection|inspections|inspectors|inspected|rated inadequate|rated good|"
+                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs",
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
 # Events with a beginning and an end, and the words that make a headline their end.
 PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "leave", "leaves", "leaving",
-          "left", "called off", "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn",
+          "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
+          "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
+          "on hold",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
           "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
 # request for exceptional support are one council's financial crisis told three ways; a shortlist and
 # an appointment are one recruitment.
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
-           frozenset({"approval", "budget", "consultation", "devolution deal"}), frozenset({"audit", "investigation"}))
+           frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
+           frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
+           frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}))
+# Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
+_ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left", "suspended", "suspends", "deal reached",
+                          "deal agreed", "settlement", "settles", "settled", "scraps", "scrapped", "abandoned", "dropped",
+                          "cancelled"})
+# Beside a court's words, a decision's words are the court's ruling ("judge rejects challenge", "court backs
+# council", "wins court case", "case dismissed"), not a council's refusal, approval, award or dismissal; a
+# challenge brought and the ruling on it are two events.
+_COURT_RULES = frozenset({"approval", "refusal", "award", "dismissal"})
 # Phrases as word tuples by their first word, longest first: a text is read in one pass of its words.
 _BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _kind, _words in (*EVENT_WORDS.items(), ("ends", "|".join(ENDING))):
@@ -76,17 +104,38 @@ for _list in _BY_FIRST.values():
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
-            ("walk-out", "walkout"), ("cyber-attack", "cyberattack"))
+            ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
+            ("'s directly elected mayor", "'s mayor"))  # "Mansfield's elected mayor" is a person, not a deal
+# Money won is funding, not an award: "Stoke wins £30m for Spode Works".
+_FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
+_MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|handed|given)(?: [a-z'-]+){0,3}? "
+                        r"(?:cash|funding|money|grant|grants)\b")
+# Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
+_APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
+# Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
+_APPROX_HYPHEN = re.compile(r"\b(near|nearly|almost|around|about|over|under|up|circa|some)-(?=\d)")
 _FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
+
+
+_NAME_DIGITS = re.compile(r"([a-z])-(\d)")
+_NOT_TEXT = re.compile(r"[^a-z0-9£$€%.,' ]+")
 
 
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
-    text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # "Covid-19" is a name, not a figure
-    return re.sub(r"[^a-z0-9£$€%.,' ]+", " ", text)
+    if "£" in text or "$" in text or "€" in text:
+        text = _FUNDING_WON.sub("funded £", text)
+    if "cash" in text or "fund" in text or "money" in text or "grant" in text:
+        text = _MONEY_WON.sub("funded", text)
+    if "approval" in text or "backing" in text or "support" in text or "nod" in text:
+        text = _APPROVAL_WON.sub("approved", text)
+    if "-" in text:
+        text = _APPROX_HYPHEN.sub(r"\1 ", text)
+        text = _NAME_DIGITS.sub(r"\1\2", text)  # "Covid-19" is a name, not a figure
+    return _NOT_TEXT.sub(" ", text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -101,11 +150,19 @@ def events(text: str) -> frozenset[str]:
                 if kind == "ends":
                     ending = True
                 else:
+                    ending = ending or " ".join(phrase) in _ALSO_ENDING
                     kinds.add(kind)
                     length = len(phrase)
                 break
         i += length
+    if kinds & {"court", "ruling"}:
+        ruled = bool(kinds & (_COURT_RULES | {"ruling", "verdict"}))
+        kinds = (kinds - _COURT_RULES - {"court", "ruling", "verdict"}) | {"court ruling" if ruled else "court"}
+    kinds -= {"verdict", "none"}  # "loses", "finds", "cleared" without a court are no event of their own
+    kinds = {"resignation" if kind == "dismissal" else kind for kind in kinds}
     found = {f"{kind} ends" if kind in PHASED and ending else kind for kind in kinds}
+    if any(f"{kind} ends" in found for kind in PHASED):
+        found.discard("suspension")  # "strike suspended" is the strike paused, not a person suspended
     if "strike ends" in found or "intervention ends" in found:
         found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
     return frozenset(found)
@@ -146,58 +203,3 @@ def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
 def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
     """Some figure of `a` is some figure of `b`."""
     return any(same_figure(x, y) for x in a for y in b)
-
-
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
-# Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise.
-NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
-mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
-conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
-how why what who when where is are was be new all local national first""".split())
-
-
-@functools.lru_cache(maxsize=8192)
-def names(title: str) -> frozenset[str]:
-    """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
-    common nouns aside; none in a Title Case headline."""
-    words = [w for w in _NAME.findall(title.replace("\u2019", "'"))]
-    longer = [w for w in words if len(w) > 3]
-    if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
-        return frozenset()
-    found = set()
-    for match in _NAME.finditer(title):
-        word = match.group().rstrip("'s").rstrip("'")
-        if not word[:1].isupper():
-            continue
-        if word.lower() not in NOT_NAMES:
-            found.add(word.lower())
-    return frozenset(found)
-
-
-# Words that make a headline about an organisation other than a council.
-ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
-club fc united ambulance""".split())
-
-
-@functools.lru_cache(maxsize=8192)
-def organisations(title: str) -> frozenset[str]:
-    """The words of a headline that name a kind of organisation other than a council ("Essex County
-    Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
-    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w in ORGANISATION_WORDS)
-
-
-@functools.lru_cache(maxsize=8192)
-def acronyms(text: str) -> frozenset[str]:
-    """The initials of each run of capitalised words in a text ("West Midlands Combined Authority"
-    → wmca, wm, mca…), so "WMCA" counts as mentioned by a text that spells it out."""
-    found = set()
-    run: list[str] = []
-    for word in [*_NAME.findall(text), "."]:
-        if word[:1].isupper():
-            run.append(word[0].lower())
-            continue
-        for i in range(len(run)):
-            for j in range(i + 2, len(run) + 1):
-                found.add("".join(run[i:j]))
-        run = []
-    return frozenset(found)

@@ -1,7 +1,8 @@
 """Same-event evidence for the story rule: event kinds and their ends, figures told two ways, names."""
 from datetime import datetime, timedelta, timezone
 
-from models.story_events import different_events, events, figures, figures_agree, names
+from models.story_events import different_events, events, figures, figures_agree
+from models.story_names import names
 from models.story_match import StoryText, same_story
 
 T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
@@ -13,7 +14,7 @@ def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, 
 
 def test_an_event_and_its_end_are_two_events_and_two_ways_of_ending_one_are_one():
     assert events("Bin workers strike over pay") == {"strike"}
-    assert events("Bin strike called off after pay deal") == {"strike ends"}
+    assert events("Bin strike called off after pay deal") == {"strike ends", "settlement"}
     assert different_events(events("Bin workers strike over pay"), events("Bin strike called off after pay deal"))
     assert not different_events(events("Sandwell exits intervention"), events("Government ends Sandwell intervention"))
 
@@ -59,3 +60,167 @@ def test_tone_plays_no_part():
     b = StoryText("Backstop set to clear local audit backlog", "Ministers will legislate for a backstop.",
                   T + timedelta(hours=8), (), "positive")
     assert same_story(a, b).same
+
+
+def test_commissioners_departing_is_the_intervention_ending():
+    assert events("Commissioners depart Liverpool after four years") == {"intervention ends"}
+    assert not different_events(events("Liverpool intervention formally ends"),
+                                events("Commissioners depart Liverpool after four years"))
+    assert different_events(events("Commissioners sent into Liverpool"), events("Commissioners depart Liverpool"))
+
+
+def test_a_decision_beside_a_court_s_words_is_the_court_s_ruling():
+    assert events("Judge rejects challenge to east Oxford traffic filters") == {"court ruling"}
+    assert events("Court backs Gwynedd on 150% surcharge") == {"court ruling"}
+    assert events("Burnham dismisses deputy mayor") == {"resignation"}
+    assert "resignation" not in events("Judicial review of Wiltshire's river scheme dismissed")
+    assert events("Oxford rejects traffic filter plan") == {"refusal"}
+
+
+def test_money_won_is_funding_and_an_approximate_figure_is_still_a_figure():
+    assert events("Stoke wins £30m for Spode Works") == {"funding"}
+    assert not different_events(events("Stoke wins £30m for Spode Works"), events("Green light for Spode Works"))
+    assert events("Merton wins LGC award") == {"award"}
+    assert figures_agree(figures("Halton approved for near-10% tax rise"), figures("Halton lifts council tax by 9.99%"))
+
+
+def test_a_council_s_children_s_trust_is_the_council_s_service_not_another_organisation():
+    from models.story_names import organisations
+    assert organisations("Sandwell children's trust fails inspection") == frozenset()
+    assert organisations("Hospital trust declares critical incident") == {"hospital", "trust"}
+
+
+def test_an_abolished_council_the_register_names_no_successor_for_is_family_of_those_created_when_it_ended():
+    from models.council_family import one_family
+    assert one_family(("MUL",), ("NIR-I",))  # Cookstown became part of Mid Ulster in 2015
+    assert not one_family(("MUL",), ("BIR",))
+
+
+def test_a_suspension_a_departure_and_a_confidence_vote_are_events_of_their_own():
+    assert events("Cheshire East chief executive suspended") == {"suspension"}
+    assert different_events(events("Cheshire East chief executive suspended"),
+                            events("Cheshire East names new chief executive"))
+    assert different_events(events("Cheshire East chief executive suspended"),
+                            events("Cheshire East chief executive leaves with £250,000 payoff"))
+    assert different_events(events("Vote fails to remove Isle of Wight leader"),
+                            events("Isle of Wight Council leader quits"))
+    assert not different_events(events("Oldham council leader clings on after bitter meeting"),
+                                events("Oldham leader survives no-confidence motion"))
+
+
+def test_a_headline_s_opening_word_is_a_name_only_when_it_is_one():
+    assert names("Councillors sign off last phase of castle project") == frozenset()
+    assert names("Croydon issues section 114 notice") == {"croydon"}
+    assert "wales" in names("Land deal criticised in Wales", "The Auditor General for Wales said…")
+    assert names("Wales criticised over land deal", "Audit Wales said…") == {"wales"}
+
+
+def test_a_challenge_brought_and_the_ruling_on_it_are_two_events():
+    assert events("Residents launch legal challenge to Salisbury flood scheme") == {"court"}
+    assert events("Wiltshire wins court case over river scheme") == {"court ruling"}
+    assert events("Mid Ulster council fined over recycling centre injury") == {"court ruling"}
+    assert different_events(events("Residents launch legal challenge to Salisbury flood scheme"),
+                            events("Judicial review of Salisbury flood scheme dismissed"))
+    assert events("Council loses £2m on investments") == frozenset()  # "loses" is a ruling only beside a court
+
+
+def test_a_settlement_an_opening_a_demolition_and_a_plan_dropped_are_events():
+    assert different_events(events("Deal reached on Glasgow equal pay"), events("Glasgow strike over equal pay"))
+    assert not different_events(events("Birmingham bin workers accept deal, ending strike"),
+                                events("Bin strike called off"))
+    assert different_events(events("Stockton riverside park opens"),
+                            events("Shopping centre to be bulldozed for riverside park"))
+    assert different_events(events("Oxford City Council approves Botley Road flats"),
+                            events("Oxford Botley Road camera plan dropped"))
+    assert events("Arsenal museum plan wins Islington's approval") == {"approval"}
+
+
+def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_the_same_council():
+    a = _item("Surrey submits two-unitary reorganisation proposal", "Surrey County Council has submitted its proposal "
+              "for two new unitary councils to replace the county and 11 districts.", 0, ("SRY",))
+    b = _item("Surrey wants to become East and West Surrey", "The county has proposed a split into two unitary "
+              "authorities.", 3)
+    match = same_story(a, b)
+    assert match.same and "a council one names and the other speaks of unnamed" in match.reason
+    c = _item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitaries.", 3)
+    assert same_story(a, c).score == match.score and not same_story(a, c).same  # nothing says c is a council's news
+
+
+def test_a_label_before_a_colon_names_where_an_item_is_filed_not_what_it_is_about():
+    assert names("Public Finance: Spring Statement gives councils no new money") == {"statement"}
+    assert "caerphilly" in names("Wales: Caerphilly land deal criticised", "")
+
+
+def test_a_proper_name_shared_weighs_twice_a_word_but_a_council_s_place_does_not():
+    from models.story_words import proper_stems as _proper_stems
+    assert _proper_stems("Spode Works to be revitalised", "Stoke-on-Trent City Council has secured £30m for Spode "
+                         "Works.") >= {"spode", "work"}
+    assert "croyd" not in _proper_stems("Croydon sells Fairfield Halls", "The council will sell Fairfield Halls.")
+
+
+def test_a_council_s_nation_region_or_county_is_mentioned_by_an_item_naming_the_council():
+    a = _item("Watchdog rebukes east London borough for cyber lapses", "The regulator said the council's systems "
+              "were out of date.", 0)
+    b = _item("Hackney fined by ICO over ransomware attack", "Hackney Council has been fined.", 30, ("HCK",))
+    assert "london" not in same_story(a, b).reason
+
+
+def test_a_county_named_as_the_area_another_council_is_in_is_not_its_council():
+    from models.council_family import areas_only
+    assert areas_only(("ESS",), "Essex unitary raises tax 10% as it leans on ministers' bailout") == {"ESS"}
+    assert areas_only(("ESS",), "Essex to cut 300 jobs") == frozenset()
+    a = _item("Essex unitary's solar bets leave it broke", "An Essex authority has effectively declared bankruptcy.",
+              0, ("ESS",))
+    b = _item("Thurrock issues section 114 notice", "Thurrock Council has issued a section 114 notice.", 6, ("THR",))
+    assert "different councils" not in same_story(a, b).reason
+
+
+def test_an_organisation_is_mentioned_by_any_word_of_its_kind_and_a_headline_with_a_council_is_the_council_s_news():
+    fire = _item("Fire stations saved as mayor scraps cuts review", "The mayor said no station would close.", 0)
+    rescue = _item("Mayor ends 'fire and rescue' review", "The review of the fire and rescue service is over.", 8)
+    assert "another organisation" not in same_story(fire, rescue).reason
+    club = _item("Club and council sign stadium agreement", "The deal secures the ground's future.", 0)
+    council = _item("Wrexham Council agrees Racecourse stand deal", "The council will lease the land.", 16, ("WRX",))
+    assert "another organisation" not in same_story(club, council).reason
+    service = _item("Essex County Fire and Rescue to cut 250 jobs", "The service must save £10m.", 0)
+    county = _item("Essex County Council to cut 250 jobs", "The county must save £10m.", 4, ("ESS",))
+    assert same_story(service, county).reason == "one is about another organisation (fire, rescue)"
+
+
+def test_a_strike_halted_or_suspended_is_the_strike_paused_and_cash_won_is_funding():
+    assert events("Birmingham bin strike suspended as Unite puts new offer to members") == {"strike ends"}
+    assert events("Bin workers halt walkout for ballot") == {"strike ends"}
+    assert events("City wins government cash for new children's homes") == {"funding"}
+
+
+def test_the_sector_s_everyday_synonyms_and_short_plurals_are_one_concept():
+    from models.story_match import concepts
+    assert concepts("County's HQ goes on market") & concepts("County Hall will be sold") >= {"hq", "sell"}
+    assert concepts("Tips to shut") & concepts("Household waste sites to close") >= {"tips", "close"}
+    assert concepts("Council votes to sell beach huts") & concepts("Beach hut sale agreed") >= {"hut", "sell"}
+    assert "news" not in concepts("Bus news") and "bus" in concepts("Bus news")
+
+
+def test_a_figure_told_two_ways_counts_as_a_shared_word():
+    a = _item("Residents' bills rise by nearly 7.5%", "Ministers let the county go above the cap.", 0, ("SMT",))
+    b = _item("Somerset approves 7.49% council tax rise", "The government gave permission.", 4, ("SMT",))
+    match = same_story(a, b)
+    assert "a figure told two ways" in match.shared and match.same
+
+
+def test_a_place_s_elected_mayor_is_a_person_and_a_leader_removed_resigns():
+    assert events("Mansfield's elected mayor cleared by standards panel") == frozenset()
+    assert events("Hampshire and Isle of Wight to get elected mayor") == {"devolution deal"}
+    assert events("Councillors remove leader after budget row") >= {"resignation"}
+
+
+def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_vetoed():
+    a = _item("Seaside town gets £40m for new university campus", "Blackpool Council secured the money.", 0, ("BPL",))
+    b = _item("Blackpool Council wins Levelling Up cash for Multiversity", "The £40m will build a campus.", 20,
+              ("BPL",))
+    assert "another organisation" not in same_story(a, b).reason
+
+
+def test_an_inspection_s_verdict_is_an_event():
+    assert events("Nottingham children's services rated inadequate by Ofsted") == {"inspection"}
+    assert "inspection" in events("Lewisham 'requires improvement' for adult social care, CQC finds")

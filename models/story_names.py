@@ -1,0 +1,126 @@
+"""The names a headline gives, the organisations it is about and the initials it could be known by:
+the story rule's (`models.story_match`) evidence that two items are about different things
+("Solihull signs HS2 interchange deal" / "HS2 Euston station plans revised") or another body's news
+("Essex County Fire and Rescue to cut 250 jobs").
+
+- A headline's names are its capitalised words and acronyms ("Euston", "HS2", "Midlands"), the sector's
+  common nouns aside; Title Case headlines capitalise every word, so they name nothing here, and a
+  label before a colon ("Public Finance:") says where an item is filed. A word opening a sentence is
+  a name only when it is a council's place, an acronym, or capitalised elsewhere in the item.
+- An organisation word (fire, police, club, trust, university…) makes a headline another body's news,
+  unless it is a council's own children's trust.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
+# Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise.
+NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
+mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
+conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
+how why what who when where is are was be new all local national first""".split())
+
+
+@functools.lru_cache(maxsize=8192)
+def names(title: str, summary: str = "") -> frozenset[str]:
+    """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
+    common nouns aside; none in a Title Case headline, nor in a label before a colon. A word opening the headline (or what follows
+    its colon) is capitalised whatever it is ("Councillors sign off…", "Binmen back on the rounds"),
+    so it is a name only as a council's place name ("Croydon issues…"), an acronym, with a digit, or
+    when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
+    words = [w for w in _NAME.findall(title.replace("\u2019", "'"))]
+    longer = [w for w in words if len(w) > 3]
+    if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
+        return frozenset()
+    found = set()
+    label = _LABEL.match(title)
+    for match in _NAME.finditer(title, label.end() if label else 0):
+        word = match.group()
+        word = word[:-2] if word.endswith("'s") else word.rstrip("'")
+        if not word[:1].isupper() or word.lower() in NOT_NAMES:
+            continue
+        if opens_sentence(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
+                place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
+            continue
+        found.add(word.lower())
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every word of every council's everyday names in mySociety's register (lower case)."""
+    from models.councils_data import DATA_DIR
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return frozenset(word.lower() for row in rows for field in ("nice-name", "alt-names")
+                     for word in _NAME.findall(row.get(field) or "") if word.lower() not in NOT_NAMES)
+
+
+# A short label before a colon says where an item is filed (its outlet, section or nation: "LGC:", "Public Finance:",
+# "Inside Housing:", "Wales:"), not what it is about.
+_LABEL = re.compile(r"^\s*(?:[A-Za-z0-9']+\s+){0,2}[A-Za-z0-9']+:\s")
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence of `text` (its start, or after a colon or full stop)."""
+    at -= 1
+    while at >= 0 and text[at] in " '\"\u2018\u201c":
+        at -= 1
+    return at < 0 or text[at] in ":.!?-\u2013\u2014|"
+
+
+def _capitalised_inside(word: str, title: str, summary: str) -> bool:
+    """Whether `word` is capitalised somewhere in the item other than at a sentence's start."""
+    for text in (title, summary):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            whole = (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if whole and not opens_sentence(text, at):
+                return True
+            at = text.find(word, end)
+    return False
+
+
+# Words that make a headline about an organisation other than a council.
+ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
+club fc united ambulance""".split())
+# Words that name one kind of organisation: an item saying any of them mentions it ("Fire stations saved" and
+# "'fire and rescue' review" are one service's news; "club" and "AFC" one club's).
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {}
+for _group in ("fire rescue firefighters", "police constabulary officers", "nhs hospital hospitals trust icb health",
+               "university universities", "club fc afc united stadium ground", "ambulance paramedics"):
+    for _word in _group.split():
+        ORGANISATION_KINDS[_word] = ORGANISATION_KINDS.get(_word, frozenset()) | frozenset(_group.split())
+# A trust that runs a council's own service for it ("Sandwell children's trust", "Slough children's trust"): the
+# council's news, told by the service's name, not another organisation's.
+COUNCIL_TRUSTS = frozenset({"childrens", "children"})
+
+
+@functools.lru_cache(maxsize=8192)
+def organisations(title: str) -> frozenset[str]:
+    """The words of a headline that name a kind of organisation other than a council ("Essex County
+    Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
+    words = re.findall(r"[a-z]+", title.lower().replace("\u2019", "'").replace("children's", "childrens"))
+    return frozenset(w for n, w in enumerate(words) if w in ORGANISATION_WORDS
+                     and not (w == "trust" and n and words[n - 1] in COUNCIL_TRUSTS))
+
+
+@functools.lru_cache(maxsize=8192)
+def acronyms(text: str) -> frozenset[str]:
+    """The initials of each run of capitalised words in a text ("West Midlands Combined Authority"
+    → wmca, wm, mca…), so "WMCA" counts as mentioned by a text that spells it out."""
+    found = set()
+    run: list[str] = []
+    for word in [*_NAME.findall(text), "."]:
+        if word[:1].isupper():
+            run.append(word[0].lower())
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                found.add("".join(run[i:j]))
+        run = []
+    return frozenset(found)
