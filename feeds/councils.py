@@ -50,15 +50,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from feeds.council_context import blocked, confident, coordinated, names_authority
 from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
                                         the_council_acts)
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_SUFFIX, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COMBINED_TYPES, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
-                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, PLACE_WORDS, STRICT, WORDISH, NameMatch, Tokens,
-                                 tokenize)
+from feeds.council_words import (AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC, HEADLINE_NAMES, MAYOR_SURNAMES,
+                                 MAYORS, STRICT, NameMatch, Tokens, tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
-from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 __all__ = ["CouncilEvidence", "CouncilMatcher", "Tokens", "build_matcher", "council_matcher", "tokenize"]
 
@@ -132,7 +130,7 @@ class CouncilMatcher:
                                    "local-government word")
         if match.confident:
             return CouncilEvidence(match.code, named, True, "a council name in context")
-        if _coordinated(match, kept, words):
+        if coordinated(match, kept, words):
             return CouncilEvidence(match.code, named, True, "joined by and/or to a council name")
         return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
 
@@ -173,13 +171,13 @@ class CouncilMatcher:
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
-            if code in self._combined and not _names_authority(words, i, length) and \
+            if code in self._combined and not names_authority(words, i, length) and \
                     tuple(words[i:i + length]) not in self._mayors:
                 if "and" not in words[i:i + length]:
                     return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
-            if code is not None and not _blocked(words, i, length):
-                return NameMatch(i, length, code, _confident(words, i, length))
+            if code is not None and not blocked(words, i, length):
+                return NameMatch(i, length, code, confident(words, i, length))
         return None
 
 
@@ -195,73 +193,6 @@ class CouncilEvidence:
 
 
 
-
-def _names_authority(words: list[str], start: int, length: int) -> bool:
-    """A combined authority's region named as the authority: its own name says so ("West Midlands
-    Combined Authority"), or a mayor or authority word follows it, or "mayor of" comes before it."""
-    named = words[start:start + length]
-    if any(word in AUTHORITY_WORDS or word == "region" for word in named):
-        return True
-    end = start + length
-    after = words[end:end + 2]
-    if after[:1] == ["s"]:
-        after = after[1:]
-    if after and after[0] in AUTHORITY_WORDS:
-        return True
-    return words[max(0, start - 2):start] == ["mayor", "of"]
-
-
-def _blocked(words: list[str], i: int, length: int) -> bool:
-    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings")."""
-    for k in range(i, i + length):
-        for phrase, offset in _PHRASES_BY_WORD.get(words[k], ()):
-            start = k - offset
-            if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase:
-                return True
-    for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
-        if i >= len(before) and tuple(words[i - len(before):i]) == before:
-            return True
-    return False
-
-
-_PHRASES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _phrase in BLOCKED_PHRASES:
-    for _offset, _word in enumerate(_phrase):
-        _PHRASES_BY_WORD.setdefault(_word, []).append((_phrase, _offset))
-_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
-for _before in BLOCKED_BEFORE:
-    _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
-
-
-def _confident(words: list[str], i: int, length: int) -> bool:
-    """A multi-word or unambiguous name; or an ordinary-word name with council or place context."""
-    if length > 1 or words[i] not in AMBIGUOUS:
-        return True
-    after = words[i + 1] if i + 1 < len(words) else ""
-    if words[i] in STRICT:
-        return after in COUNCIL_WORDS and after != "s"
-    before = words[i - 1] if i > 0 else ""
-    if words[i] not in WORDISH and after in COUNCIL_VERBS:
-        return True
-    if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or after in ("wins", "opens", "drops")) and \
-            not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words):
-        return True  # "Reading to cut 90 posts to close budget gap": the subject of local-government news
-    return after in COUNCIL_WORDS or before in PLACE_WORDS
-
-
-def _coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
-    """An ordinary-word name joined by "and"/"or" to a confident council name ("Derby and Derbyshire")."""
-    if words[match.start] in STRICT:
-        return False
-    end = match.start + match.length
-    for other in matches:
-        if not other.confident:
-            continue
-        if other.start == end + 1 and words[end] in ("and", "or"):
-            return True
-        if other.start + other.length + 1 == match.start and words[match.start - 1] in ("and", "or"):
-            return True
-    return False
 
 
 _CACHE: "weakref.WeakKeyDictionary[Engine, CouncilMatcher]" = weakref.WeakKeyDictionary()
