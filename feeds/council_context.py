@@ -3,15 +3,17 @@ something else, an ordinary-word name with or without a council word, verb or pl
 name joined to another council's, a combined authority's region named as the authority."""
 from __future__ import annotations
 
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES, COUNCIL_VERBS,
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES, COUNCIL_VERBS,
                                  COUNCIL_WORDS, PLACE_WORDS, STRICT, WORDISH, NameMatch)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
+
+ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
 def names_authority(words: list[str], start: int, length: int) -> bool:
     """A combined authority's region named as the authority: its own name says so ("West Midlands
     Combined Authority"), or a mayor or authority word follows it, or "mayor of" comes before it."""
     named = words[start:start + length]
-    if any(word in AUTHORITY_WORDS or word == "region" for word in named):
+    if any(word in AUTHORITY_WORDS or word == "region" or word in ACRONYMS for word in named):
         return True
     end = start + length
     after = words[end:end + 2]
@@ -44,9 +46,10 @@ for _before in BLOCKED_BEFORE:
     _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
-def confident(words: list[str], i: int, length: int) -> bool:
-    """A multi-word or unambiguous name; or an ordinary-word name with council or place context."""
-    if length > 1 or words[i] not in AMBIGUOUS:
+def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> bool:
+    """A multi-word or unambiguous name; or an ordinary-word name (or a `loose` one, a town's name
+    short for its council's) with council or place context."""
+    if length > 1 or (words[i] not in AMBIGUOUS and words[i] not in loose):
         return True
     after = words[i + 1] if i + 1 < len(words) else ""
     if words[i] in STRICT:

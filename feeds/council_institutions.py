@@ -3,8 +3,8 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-from feeds.council_words import (AUTHORITY_WORDS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS,
-                                 GENERIC, INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARTY_WORDS, SAYS_COUNCIL,
+from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS,
+                                 COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES, INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARTY_WORDS, SAYS_COUNCIL,
                                  NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
@@ -14,6 +14,10 @@ def institution_kind(words: list[str], end: int) -> str | None:
     after = words[end] if end < len(words) else ""
     if after in CLUB_AFTER:
         return "club"
+    if after in ("children", "health"):
+        beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
+        wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES
+        return "institution" if beyond and beyond[0] in wanted else None
     if after in INSTITUTION_AFTER:
         return "institution"
     if after in CLUB_SUFFIX:
@@ -74,13 +78,18 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
     straight to them ("Leeds Bradford Airport", "Devon and Cornwall Police")."""
     words = tokens.words
     found: dict[int, str] = {}
+    starts = {m.start for m in matches}
     for n in range(len(matches) - 1, -1, -1):
         match = matches[n]
+        if match.person:
+            continue
         named = words[match.start:match.start + match.length]
         kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
         next_starts = n + 1 < len(matches) and matches[n + 1].start == match.start + match.length
         if kind is None and not SAYS_COUNCIL.intersection(named) and not next_starts:
             kind = named_institution(tokens, match.start + match.length)
+        if kind is None and not SAYS_COUNCIL.intersection(named):
+            kind = _joined_institution(tokens, match.start + match.length, starts)
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
@@ -92,6 +101,21 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if kind is not None:
             found[match.start] = kind
     return found
+
+
+def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:
+    """"institution" or "club" when the name is joined by "and" to one or two proper-name words that
+    are no council's and lead to an institution word: "Cardiff and Vale University Health Board"."""
+    words = tokens.words
+    if end + 1 >= len(words) or words[end] not in ("and", "&") or end + 1 in starts or tokens.shouting:
+        return None
+    for k in (end + 2, end + 3):
+        if k > len(words) or not tokens.texts[k - 1][0].isupper() or words[k - 1] in NOT_A_BODY or words[k - 1] in COUNCIL_WORDS:
+            return None
+        kind = institution_kind(words, k)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _club_follows(words: list[str], match: NameMatch) -> bool:

@@ -15,6 +15,7 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
+    "kingston",
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
@@ -46,7 +47,7 @@ PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservati
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
                      "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport",
-                     "stoke"})
+                     "stoke", "kingston", "barking", "perth", "windsor", "stratford"})
 # What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
 COUNCIL_VERBS = frozenset({
     "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
@@ -58,7 +59,7 @@ INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
     "infirmary", "nhs", "teaching", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
     "prison", "college", "school", "academy", "grammar", "diocese", "icb", "ccg", "ambulance", "air", "trent",
-    "royal", "children", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
+    "royal", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
@@ -75,6 +76,13 @@ CLUB_AFTER = frozenset({
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
     "riders", "lions", "v", "vs"})
+# After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
+# council's children's services ("Stockport children's services rated good").
+CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",
+                                   "choir", "theatre", "museum", "orchestra"})
+# After "<place> health": an NHS body ("Cardiff and Vale University Health Board"), not the council's
+# health scrutiny or public health.
+HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
@@ -88,7 +96,14 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
 HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
-                  ("london assembly", "GLA"))
+                  ("london assembly", "GLA"),
+                  ("kingston", "KTT"))  # Kingston upon Hull is "Hull" in headlines
+# The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
+# counts as the authority itself, never as a region named as a place.
+AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
+                      ("symca", "SCR"), ("syca", "SCR"), ("neca", "NECA"), ("ntca", "NTCA"), ("tvca", "TVCA"),
+                      ("weca", "WECA"), ("cpca", "CPCA"), ("emcca", "EMCA"), ("glcca", "GLCA"), ("ynyca", "YNYC"),
+                      ("heyca", "HYCA"), ("gla", "GLA"))
 COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
 # The mayors of combined authorities and London, in office in December 2026 (update after mayoral
 # elections): a headline naming one ("Burnham demands powers over rail") is about the authority.
@@ -135,4 +150,5 @@ class NameMatch:
     code: str
     confident: bool  # False: an ordinary-word name with no context of its own
     region: bool = False  # a combined authority's region named as a place, not as the authority
+    person: bool = False  # a metro mayor's name ("Andy Burnham"), never a body named after a place
 

@@ -51,9 +51,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from feeds.council_context import blocked, confident, coordinated, names_authority
+from feeds.council_names import short_names
 from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
                                         the_council_acts)
-from feeds.council_words import (AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC, HEADLINE_NAMES, MAYOR_SURNAMES,
+from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC, HEADLINE_NAMES, MAYOR_SURNAMES,
                                  MAYORS, STRICT, NameMatch, Tokens, tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
@@ -65,12 +66,15 @@ class CouncilMatcher:
     """Every council name as a token run → one council code; `find` scans text longest-first."""
 
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
-                 combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset()):
+                 combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset(),
+                 loose: frozenset[str] = frozenset()):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
         everyday name; `combined`: codes of combined authorities (their region names need context);
-        `counties`: codes of county councils (a compass word before one names a part of the county)."""
+        `counties`: codes of county councils (a compass word before one names a part of the county);
+        `loose`: one-word short names ("brighton") that, like ordinary-word names, need context."""
         self._combined = combined
         self._counties = counties
+        self._loose = loose
         self._mayors = frozenset(tuple(name.split()) for name, _code in MAYORS) | frozenset(
             (name.split()[-1],) for name, _code in MAYORS)
         ranked: dict[tuple[str, ...], tuple[tuple, str]] = {}
@@ -177,7 +181,8 @@ class CouncilMatcher:
                     return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
             if code is not None and not blocked(words, i, length):
-                return NameMatch(i, length, code, confident(words, i, length))
+                return NameMatch(i, length, code, confident(words, i, length, self._loose),
+                                 person=tuple(words[i:i + length]) in self._mayors)
         return None
 
 
@@ -202,7 +207,7 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS)]
+    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
@@ -214,7 +219,11 @@ def build_matcher(session: Session) -> CouncilMatcher:
     counties = frozenset(code for code, nice_name, _current, type_code in councils
                          if type_code == "CTY" or normalize_name(nice_name).endswith("shire"))
     known = set(nice)
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties)
+    short = short_names([(code, nice_name) for code, nice_name, is_current, _type in councils
+                         if is_current and code not in combined], {n for n, _c in names})
+    names += short
+    loose = frozenset(name for name, _code in short if " " not in name)
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose)
 
 
 def _region_name(official_name: str) -> str:
