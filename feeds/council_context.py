@@ -3,8 +3,9 @@ something else, an ordinary-word name with or without a council word, verb or pl
 name joined to another council's, a combined authority's region named as the authority."""
 from __future__ import annotations
 
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES, COUNCIL_VERBS,
-                                 COUNCIL_WORDS, PLACE_WORDS, STRICT, WORDISH, NameMatch)
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
+                                 COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, STRICT,
+                                 WORDISH, NameMatch)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
@@ -46,21 +47,36 @@ for _before in BLOCKED_BEFORE:
     _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
-def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> bool:
-    """A multi-word or unambiguous name; or an ordinary-word name (or a `loose` one, a town's name
-    short for its council's) with council or place context."""
+def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:
+    """Why a name counts on its own words (for `/coverage explain`), or None: a multi-word or
+    unambiguous name; or an ordinary-word name (or a `loose` one, a town's name short for its
+    council's) with council, decision or place context."""
     if length > 1 or (words[i] not in AMBIGUOUS and words[i] not in loose):
-        return True
+        return "a council name in context"
     after = words[i + 1] if i + 1 < len(words) else ""
     if words[i] in STRICT:
-        return after in COUNCIL_WORDS and after != "s"
+        return f'a council word follows ("{after}")' if after in COUNCIL_WORDS and after != "s" else None
     before = words[i - 1] if i > 0 else ""
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
-        return True
+        return f'a council verb follows ("{after}")'
     if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or after in ("wins", "opens", "drops")) and \
             not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words):
-        return True  # "Reading to cut 90 posts to close budget gap": the subject of local-government news
-    return after in COUNCIL_WORDS or before in PLACE_WORDS
+        # "Reading to cut 90 posts to close budget gap": the subject of local-government news
+        return f'the subject ("{after}") of local-government news'
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1):
+        # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
+        return f'the subject of a council decision ("{after}")'
+    if before == "by" and i >= 2 and words[i - 2] in DECIDED:
+        return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"
+    if after in COUNCIL_WORDS:
+        return "a possessive follows" if after == "s" else f'a council word follows ("{after}")'
+    return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
+
+
+def _decides(words: list[str], k: int) -> bool:
+    """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
+    word = words[k] if k < len(words) else ""
+    return word in DECISION_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
 
 
 def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:

@@ -53,7 +53,18 @@ COUNCIL_VERBS = frozenset({
     "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
     "launches", "leader", "leaders", "cabinet", "budget", "declares", "issues", "considers", "votes", "submits",
     "proposes", "raises", "freezes", "consults", "axes", "seeks", "bids", "councillors", "overspend", "deficit",
-    "send", "unveils", "appoints", "announces", "commits", "pledges", "opts"})
+    "send", "unveils", "appoints", "announces", "commits", "pledges", "opts", "outlines", "saves", "spends",
+    "borrows", "adopts", "refuses", "judged", "rated", "invests", "overspends", "publishes", "delays"})
+# Decisions only a council (of the bodies a place names) makes: after even an ordinary-word name at
+# the head of a headline they make it the council ("Brent approves…", "Harrow saves £4m…").
+DECISION_VERBS = frozenset({
+    "approves", "rejects", "refuses", "adopts", "agrees", "consults", "votes", "outlines", "scraps", "axes",
+    "freezes", "declares", "saves", "overspends", "borrows", "appoints", "submits", "proposes", "cuts"})
+# Names that are a sport first: at the head of a headline with a decision, the sport's body decided.
+SPORT_NAMES = frozenset({"rugby"})
+# Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
+DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
+                     "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed"})
 # Words after a place name that make it an institution, not the council.
 INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
@@ -149,6 +160,7 @@ class NameMatch:
     length: int
     code: str
     confident: bool  # False: an ordinary-word name with no context of its own
+    why: str = "a council name in context"  # what made it confident (for `/coverage explain`)
     region: bool = False  # a combined authority's region named as a place, not as the authority
     person: bool = False  # a metro mayor's name ("Andy Burnham"), never a body named after a place
 

@@ -133,7 +133,7 @@ class CouncilMatcher:
             return CouncilEvidence(match.code, named, False, f"where the {elsewhere}'s news happened, with no "
                                    "local-government word")
         if match.confident:
-            return CouncilEvidence(match.code, named, True, "a council name in context")
+            return CouncilEvidence(match.code, named, True, match.why)
         if coordinated(match, kept, words):
             return CouncilEvidence(match.code, named, True, "joined by and/or to a council name")
         return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
@@ -181,7 +181,8 @@ class CouncilMatcher:
                     return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
             if code is not None and not blocked(words, i, length):
-                return NameMatch(i, length, code, confident(words, i, length, self._loose),
+                why = confident(words, i, length, self._loose)
+                return NameMatch(i, length, code, why is not None, why or "",
                                  person=tuple(words[i:i + length]) in self._mayors)
         return None
 
