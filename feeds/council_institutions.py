@@ -4,9 +4,10 @@ and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
 from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS,
-                                 COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES, INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARTY_WORDS, SAYS_COUNCIL,
-                                 NameMatch, Tokens)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
+                                 COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES, INSTITUTION_AFTER,
+                                 NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARTY_WORDS, SAYS_COUNCIL, NameMatch,
+                                 Tokens)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, SHARED_WORDS, speaks_of_a_council
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
@@ -154,6 +155,36 @@ def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> st
     if not EMERGENCY_WORDS.isdisjoint(words):
         return "police force or fire service"
     return "club or institution" if institutions else None
+
+
+def news_of_another_body(tokens: Tokens) -> str | None:
+    """"national body or company (…)" when the text names one (`OTHER_BODIES`, or a "<Name> Water"
+    company) and has no council or local-government word: "Sport England awards £2m to Wigan
+    community clubs" happened in Wigan, and is not the council's news. None otherwise."""
+    words = tokens.words
+    body = _other_body(tokens)
+    if body is None or speaks_of_a_council(" ".join(words)):
+        return None
+    plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
+    return None if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(plain) else f"national body or company ({body})"
+
+
+def _other_body(tokens: Tokens) -> str | None:
+    """The national body, utility, bus operator or attraction the text names, as written, or None."""
+    words = tokens.words
+    for k, word in enumerate(words):
+        for phrase in _BODIES_BY_FIRST.get(word, ()):
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return " ".join(tokens.texts[k:k + len(phrase)])
+        if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
+                tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
+            return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
+    return None
+
+
+_BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _body in OTHER_BODIES:
+    _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 
 
 def the_council_acts(tokens: Tokens) -> bool:

@@ -32,13 +32,15 @@ BLOCKED_PHRASES = (
     ("eden", "project"), ("new", "reading"), ("bath", "time"), ("reading", "list"),
     ("boston", "massachusetts"), ("abraham", "lincoln"), ("westminster", "abbey"),
     ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
+    ("heart", "of", "midlothian"), ("hearts", "of", "midlothian"),  # the football club
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"), ("university", "hospital"),
                   ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
                   ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
-                  ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",))
+                  ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",),
+                  ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -129,6 +131,17 @@ AUTHORITY_SUFFIX = frozenset({"combined", "county", "authority", "mayoral", "ca"
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.
 COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
+# National bodies, utilities, bus operators and attractions whose news names the place it happens in
+# ("Sport England awards £2m to Wigan community clubs", "Arriva cuts Sunday services in Wirral"): with
+# no local-government word, the place is where, not the council. ("<Name> Water" is a water company.)
+OTHER_BODIES = tuple(tuple(name.split()) for name in (
+    "sport england", "historic england", "natural england", "homes england", "nhs england", "arts council",
+    "english heritage", "national trust", "network rail", "national highways", "environment agency",
+    "canal and river trust", "national lottery", "heritage fund", "research council", "research councils",
+    "met office", "rnli", "ofwat", "ofgem", "ofcom", "arriva", "stagecoach", "first bus", "firstbus", "go north east",
+    "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
+    "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
+    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
 # Emergency services: a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")

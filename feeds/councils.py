@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session
 from feeds.council_context import blocked, confident, coordinated, names_authority
 from feeds.council_names import short_names
 from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
-                                        the_council_acts)
+                                        news_of_another_body, the_council_acts)
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC, HEADLINE_NAMES, MAYOR_SURNAMES,
                                  MAYORS, STRICT, NameMatch, Tokens, tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
@@ -109,7 +109,7 @@ class CouncilMatcher:
             i += match.length
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions]
-        elsewhere = news_of_an_institution(words, institutions)
+        elsewhere = news_of_an_institution(words, institutions) or news_of_another_body(tokens)
         out = [self._judge(match, tokens, institutions, kept, elsewhere) for match in matches]
         if not any(e.counted for e in out) and the_council_acts(tokens):
             homes = set(institution_home(matches, institutions, words))
