@@ -12,6 +12,7 @@ council context (a council word, a council verb, a place preposition; see `feeds
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from feeds.council_words import GENERIC
 from models.councils_data import normalize_name
@@ -36,3 +37,16 @@ def short_names(councils: list[tuple[str, str]], taken: set[str]) -> list[tuple[
         if short and short not in taken and short not in NOT_SHORT and not all(w in GENERIC for w in words):
             found.setdefault(short, set()).add(code)
     return sorted((short, next(iter(codes))) for short, codes in found.items() if len(codes) == 1)
+
+
+@dataclass(frozen=True)
+class Areas:
+    """Which councils' areas hold an abolished council's place: its successors ("Harrogate" is in
+    North Yorkshire Council's area since 2023)."""
+
+    successors: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def holder(self, code: str, counted: set[str]) -> str | None:
+        """The council among `counted` that succeeded `code`, or None."""
+        succeeded = self.successors.get(code, frozenset()) & counted
+        return min(succeeded) if succeeded else None

@@ -66,7 +66,8 @@ DECISION_VERBS = frozenset({
 SPORT_NAMES = frozenset({"rugby"})
 # Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
 DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
-                     "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed"})
+                     "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
+                     "ahead", "light"})  # "given the go-ahead by Croydon", "green light by Bath"
 # Words after a place name that make it an institution, not the council.
 INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
@@ -142,6 +143,9 @@ OTHER_BODIES = tuple(tuple(name.split()) for name in (
     "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
     "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
     "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
+# Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
+# Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
+OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})
 # Emergency services: a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")

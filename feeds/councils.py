@@ -51,11 +51,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from feeds.council_context import blocked, confident, coordinated, names_authority
-from feeds.council_names import short_names
+from feeds.council_names import Areas, short_names
 from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
-                                        news_of_another_body, the_council_acts)
-from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC, HEADLINE_NAMES, MAYOR_SURNAMES,
-                                 MAYORS, STRICT, NameMatch, Tokens, tokenize)
+                                        news_of_another_body, the_council_acts, title_case)
+from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
+                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
+                                 NameMatch, Tokens, tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
 
@@ -67,11 +68,13 @@ class CouncilMatcher:
 
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
                  combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset(),
-                 loose: frozenset[str] = frozenset()):
+                 loose: frozenset[str] = frozenset(), areas: Areas | None = None):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
         everyday name; `combined`: codes of combined authorities (their region names need context);
         `counties`: codes of county councils (a compass word before one names a part of the county);
-        `loose`: one-word short names ("brighton") that, like ordinary-word names, need context."""
+        `loose`: one-word short names ("brighton") that, like ordinary-word names, need context;
+        `areas`: successors and counties, for a place named beside the council whose area holds it."""
+        self._areas = areas or Areas()
         self._combined = combined
         self._counties = counties
         self._loose = loose
@@ -115,7 +118,24 @@ class CouncilMatcher:
             homes = set(institution_home(matches, institutions, words))
             out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
                                    "and the text speaks of a council") if e.code in homes else e for e in out]
-        return out
+        return self._places_within(out, matches, words)
+
+    def _places_within(self, out: list["CouncilEvidence"], matches: list[NameMatch],
+                       words: list[str]) -> list["CouncilEvidence"]:
+        """An abolished council's name without a council word, beside its successor's, is the place,
+        not the council: "North Yorkshire Council confirms Harrogate conference centre future"
+        (Harrogate's council was abolished into North Yorkshire's). Not when the names are listed
+        together ("Allerdale Borough Council and Copeland hand over to Cumberland")."""
+        counted = {e.code: e.named for e in out if e.counted}
+        judged = []
+        for e, match in zip(out, matches):
+            if e.counted and not council_named(words, match) and not coordinated(match, matches, words):
+                holder = self._areas.holder(e.code, set(counted) - {e.code})
+                if holder is not None:
+                    e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
+                                        "the council named")
+            judged.append(e)
+        return judged
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                elsewhere: str | None) -> "CouncilEvidence":
@@ -171,7 +191,7 @@ class CouncilMatcher:
     def _match_at(self, tokens: Tokens, i: int) -> "NameMatch | None":
         words = tokens.words
         first = tokens.texts[i][0]
-        if not (tokens.shouting or first.isupper() or first.isdigit()):
+        if not (tokens.shouting or first.isupper() or first.isdigit()) or _another_place(tokens, i):
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
@@ -186,6 +206,17 @@ class CouncilMatcher:
                                  person=tuple(words[i:i + length]) in self._mayors)
         return None
 
+
+
+def _another_place(tokens: Tokens, i: int) -> bool:
+    """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
+    Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
+    if i == 0 or tokens.shouting:
+        return False
+    before = tokens.texts[i - 1]
+    if before == "New":
+        return i > 1 and not title_case(tokens)
+    return before in OTHER_PLACE_PREFIXES
 
 
 @dataclass(frozen=True)
@@ -224,7 +255,9 @@ def build_matcher(session: Session) -> CouncilMatcher:
                          if is_current and code not in combined], {n for n, _c in names})
     names += short
     loose = frozenset(name for name, _code in short if " " not in name)
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose)
+    areas = Areas({code: frozenset(c.strip() for c in replaced.split(",") if c.strip()) for code, replaced in
+                   session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))})
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas)
 
 
 def _region_name(official_name: str) -> str:
