@@ -4,9 +4,9 @@ name joined to another council's, a combined authority's region named as the aut
 from __future__ import annotations
 
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, STRICT,
-                                 WORDISH, NameMatch)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
+                                 COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, SPORT_RESULTS, STRICT,
+                                 WORDISH, NameMatch, Tokens)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS, off_topic
 
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
@@ -22,7 +22,7 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
         after = after[1:]
     if after and after[0] in AUTHORITY_WORDS:
         return True
-    return words[max(0, start - 2):start] == ["mayor", "of"]
+    return words[max(0, start - 2):start] in (["mayor", "of"], ["transport", "for"])  # "Transport for West Midlands"
 
 
 def blocked(words: list[str], i: int, length: int) -> bool:
@@ -92,3 +92,24 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
         if other.start + other.length + 1 == match.start and words[match.start - 1] in ("and", "or"):
             return True
     return False
+
+
+def other_news(tokens: Tokens) -> str | None:
+    """"crime or court story" or "sport story" when the text reads as one and has no local-government
+    word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing" and "Southampton
+    sack manager" happened in a place, and are not its council's news. Weather is left out: a
+    council's storm repairs are its news."""
+    kind = off_topic(" ".join(tokens.texts))
+    if kind == "crime or court":
+        return "crime or court story"
+    if kind in ("sport", "local") and not SPORT_RESULTS.isdisjoint(tokens.words):
+        return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
+    return None
+
+
+def acts(words: list[str], match: NameMatch) -> bool:
+    """A council verb or decision follows the name ("Wiltshire approves…"): it is the council acting,
+    whatever else the text speaks of."""
+    end = match.start + match.length
+    after = words[end] if end < len(words) else ""
+    return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))

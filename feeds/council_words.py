@@ -64,6 +64,13 @@ DECISION_VERBS = frozenset({
     "freezes", "declares", "saves", "overspends", "borrows", "appoints", "submits", "proposes", "cuts"})
 # Names that are a sport first: at the head of a headline with a decision, the sport's body decided.
 SPORT_NAMES = frozenset({"rugby"})
+# Words only sport news uses (not "sign", "fans", "derby", "season", which a council's news uses too).
+SPORT_RESULTS = frozenset({
+    "fc", "afc", "rfc", "ccc", "goal", "goals", "striker", "midfielder", "winger", "defender", "goalkeeper",
+    "manager", "squad", "promoted", "promotion", "relegated", "relegation", "premiership", "championship",
+    "league", "beat", "beats", "beaten", "sack", "sacks", "sacked", "defeat", "defeats", "thrash", "thrashed",
+    "draw", "semi", "final", "finals", "playoff", "playoffs", "wicket", "wickets", "innings",
+    "try", "tries", "cricket", "football", "rugby", "hockey", "netball", "basketball"})
 # Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
 DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
                      "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
@@ -104,7 +111,7 @@ NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "re
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.
 AUTHORITY_WORDS = frozenset({"mayor", "mayors", "mayoral", "combined", "ca", "cca", "authority", "authoritys",
-                             "metro"})
+                             "metro", "assembly"})
 GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
@@ -118,7 +125,7 @@ AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lc
                       ("symca", "SCR"), ("syca", "SCR"), ("neca", "NECA"), ("ntca", "NTCA"), ("tvca", "TVCA"),
                       ("weca", "WECA"), ("cpca", "CPCA"), ("emcca", "EMCA"), ("glcca", "GLCA"), ("ynyca", "YNYC"),
                       ("heyca", "HYCA"), ("gla", "GLA"))
-COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
+COMBINED_TYPES = frozenset({"COMB", "CA", "CCA", "SRA"})  # mySociety's type codes for combined authorities
 # The mayors of combined authorities and London, in office in December 2026 (update after mayoral
 # elections): a headline naming one ("Burnham demands powers over rail") is about the authority.
 MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),

@@ -50,7 +50,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_context import blocked, confident, coordinated, names_authority
+from feeds.council_context import acts, blocked, confident, coordinated, names_authority, other_news
 from feeds.council_names import Areas, short_names
 from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
                                         news_of_another_body, the_council_acts, title_case)
@@ -113,7 +113,8 @@ class CouncilMatcher:
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions]
         elsewhere = news_of_an_institution(words, institutions) or news_of_another_body(tokens)
-        out = [self._judge(match, tokens, institutions, kept, elsewhere) for match in matches]
+        story = other_news(tokens)
+        out = [self._judge(match, tokens, institutions, kept, elsewhere, story) for match in matches]
         if not any(e.counted for e in out) and the_council_acts(tokens):
             homes = set(institution_home(matches, institutions, words))
             out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
@@ -138,7 +139,7 @@ class CouncilMatcher:
         return judged
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
-               elsewhere: str | None) -> "CouncilEvidence":
+               elsewhere: str | None, story: str | None = None) -> "CouncilEvidence":
         """Whether one name found counts as its council, and why."""
         words = tokens.words
         named = " ".join(tokens.texts[match.start:match.start + match.length])
@@ -149,8 +150,12 @@ class CouncilMatcher:
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
-        if elsewhere and not council_named(words, match):
+        if elsewhere and not council_named(words, match) and match.code not in self._combined:
             return CouncilEvidence(match.code, named, False, f"where the {elsewhere}'s news happened, with no "
+                                   "local-government word")
+        if story and not council_named(words, match) and match.code not in self._combined and \
+                not acts(words, match):
+            return CouncilEvidence(match.code, named, False, f"where the {story} happened, with no "
                                    "local-government word")
         if match.confident:
             return CouncilEvidence(match.code, named, True, match.why)
