@@ -6,8 +6,9 @@ from __future__ import annotations
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, SPORT_RESULTS, STRICT,
                                  WORDISH, NameMatch, Tokens)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS, off_topic
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS, off_topic
 
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split())
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
 def names_authority(words: list[str], start: int, length: int) -> bool:
@@ -99,6 +100,8 @@ def other_news(tokens: Tokens) -> str | None:
     word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing" and "Southampton
     sack manager" happened in a place, and are not its council's news. Weather is left out: a
     council's storm repairs are its news."""
+    if _STORY_WORDS.isdisjoint(tokens.words):
+        return None  # most texts: no word of either kind, so no need to read them as a local paper would
     kind = off_topic(" ".join(tokens.texts))
     if kind == "crime or court":
         return "crime or court story"

@@ -7,6 +7,7 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES, INSTITUTION_AFTER,
                                  NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARTY_WORDS, SAYS_COUNCIL, NameMatch,
                                  Tokens)
+from feeds.council_context import other_news
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, SHARED_WORDS, speaks_of_a_council
 
 
@@ -69,8 +70,7 @@ NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENE
 def title_case(tokens: Tokens) -> bool:
     """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
     proper names."""
-    longer = [t for t in tokens.texts if len(t) > 3]
-    return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+    return tokens.title_case
 
 
 def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, str]:
@@ -79,24 +79,24 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
     straight to them ("Leeds Bradford Airport", "Devon and Cornwall Police")."""
     words = tokens.words
     found: dict[int, str] = {}
-    starts = {m.start for m in matches}
     for n in range(len(matches) - 1, -1, -1):
         match = matches[n]
         if match.person:
             continue
-        named = words[match.start:match.start + match.length]
-        kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
-        next_starts = n + 1 < len(matches) and matches[n + 1].start == match.start + match.length
-        if kind is None and not SAYS_COUNCIL.intersection(named) and not next_starts:
-            kind = named_institution(tokens, match.start + match.length)
-        if kind is None and not SAYS_COUNCIL.intersection(named):
-            kind = _joined_institution(tokens, match.start + match.length, starts)
+        end = match.start + match.length
+        named = words[match.start:end]
+        kind = None
+        if SAYS_COUNCIL.isdisjoint(named):
+            kind = institution_kind(words, end)
+            if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
+                kind = named_institution(tokens, end)
+            if kind is None and end < len(words) and words[end] in ("and", "&"):
+                kind = _joined_institution(tokens, end, {m.start for m in matches})
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
-                not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
+                SAYS_COUNCIL.isdisjoint(named):  # "Cardiff Council and Cardiff University": the council counts
             follower = matches[n + 1]
-            end = match.start + match.length
             if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
                 kind = found[follower.start]
         if kind is not None:
@@ -162,6 +162,8 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     company) and has no council or local-government word: "Sport England awards £2m to Wigan
     community clubs" happened in Wigan, and is not the council's news. None otherwise."""
     words = tokens.words
+    if _BODY_WORDS.isdisjoint(words):
+        return None
     body = _other_body(tokens)
     if body is None or speaks_of_a_council(" ".join(words)):
         return None
@@ -185,6 +187,7 @@ def _other_body(tokens: Tokens) -> str | None:
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
+_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
 
 
 def the_council_acts(tokens: Tokens) -> bool:
@@ -202,3 +205,31 @@ def council_named(words: list[str], match: NameMatch) -> bool:
         return True
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
     return bool(after) and after[0] in COUNCIL_WORDS
+
+
+class Setting:
+    """What kind of news a text is, worked out only when a name found in it needs to know: an
+    institution's or another body's news (`elsewhere`), a crime or sport story (`story`)."""
+
+    _UNSET = object()
+
+    def __init__(self, tokens: Tokens, institutions: dict[int, str]):
+        self._tokens = tokens
+        self._institutions = institutions
+        self._elsewhere: object = self._UNSET
+        self._story: object = self._UNSET
+
+    @property
+    def elsewhere(self) -> str | None:
+        """The police force's, club's, institution's or national body's news the text is, or None."""
+        if self._elsewhere is self._UNSET:
+            self._elsewhere = news_of_an_institution(self._tokens.words, self._institutions) or \
+                news_of_another_body(self._tokens)
+        return self._elsewhere  # type: ignore[return-value]
+
+    @property
+    def story(self) -> str | None:
+        """"crime or court story" or "sport story", or None (`feeds.council_context.other_news`)."""
+        if self._story is self._UNSET:
+            self._story = other_news(self._tokens)
+        return self._story  # type: ignore[return-value]

@@ -2,6 +2,7 @@
 council (a council word, verb or place preposition), and the token form of a text (see `feeds.councils`)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -166,6 +167,13 @@ class Tokens:
     words: list[str]
     shouting: bool  # the text is all capitals, so case says nothing
 
+    @functools.cached_property
+    def title_case(self) -> bool:
+        """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
+        proper names. Worked out once per text."""
+        longer = [t for t in self.texts if len(t) > 3]
+        return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+
 
 def tokenize(text: str) -> Tokens:
     """Split text once; the council and tag matchers share the result."""
@@ -188,3 +196,13 @@ class NameMatch:
     region: bool = False  # a combined authority's region named as a place, not as the authority
     person: bool = False  # a metro mayor's name ("Andy Burnham"), never a body named after a place
 
+
+
+@dataclass(frozen=True)
+class CouncilEvidence:
+    """A council name found in a text: the code, the words, whether it counted, and why."""
+
+    code: str
+    named: str
+    counted: bool
+    why: str

@@ -44,19 +44,18 @@ labelled headlines in `tests/data/council_headlines.csv`:
 import functools
 import threading
 import weakref
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_context import acts, blocked, confident, coordinated, names_authority, other_news
+from feeds.council_context import acts, blocked, confident, coordinated, names_authority
+from feeds.council_institutions import (Setting, council_named, institution_home, institution_starts, the_council_acts,
+                                        title_case)
 from feeds.council_names import Areas, short_names
-from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
-                                        news_of_another_body, the_council_acts, title_case)
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
-                                 NameMatch, Tokens, tokenize)
+                                 CouncilEvidence, NameMatch, Tokens, tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
 
@@ -110,11 +109,12 @@ class CouncilMatcher:
                 continue
             matches.append(match)
             i += match.length
+        if not matches:
+            return []
         institutions = institution_starts(matches, tokens)
-        kept = [m for m in matches if m.start not in institutions]
-        elsewhere = news_of_an_institution(words, institutions) or news_of_another_body(tokens)
-        story = other_news(tokens)
-        out = [self._judge(match, tokens, institutions, kept, elsewhere, story) for match in matches]
+        kept = [m for m in matches if m.start not in institutions] if institutions else matches
+        setting = Setting(tokens, institutions)
+        out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
         if not any(e.counted for e in out) and the_council_acts(tokens):
             homes = set(institution_home(matches, institutions, words))
             out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
@@ -128,6 +128,8 @@ class CouncilMatcher:
         (Harrogate's council was abolished into North Yorkshire's). Not when the names are listed
         together ("Allerdale Borough Council and Copeland hand over to Cumberland")."""
         counted = {e.code: e.named for e in out if e.counted}
+        if len(counted) < 2:
+            return out
         judged = []
         for e, match in zip(out, matches):
             if e.counted and not council_named(words, match) and not coordinated(match, matches, words):
@@ -139,7 +141,7 @@ class CouncilMatcher:
         return judged
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
-               elsewhere: str | None, story: str | None = None) -> "CouncilEvidence":
+               setting: Setting) -> "CouncilEvidence":
         """Whether one name found counts as its council, and why."""
         words = tokens.words
         named = " ".join(tokens.texts[match.start:match.start + match.length])
@@ -150,18 +152,18 @@ class CouncilMatcher:
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
-        if elsewhere and not council_named(words, match) and match.code not in self._combined:
-            return CouncilEvidence(match.code, named, False, f"where the {elsewhere}'s news happened, with no "
-                                   "local-government word")
-        if story and not council_named(words, match) and match.code not in self._combined and \
-                not acts(words, match):
-            return CouncilEvidence(match.code, named, False, f"where the {story} happened, with no "
-                                   "local-government word")
-        if match.confident:
-            return CouncilEvidence(match.code, named, True, match.why)
-        if coordinated(match, kept, words):
-            return CouncilEvidence(match.code, named, True, "joined by and/or to a council name")
-        return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
+        counts = match.confident or coordinated(match, kept, words)
+        if counts and match.code not in self._combined and not council_named(words, match):
+            if setting.elsewhere:
+                return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
+                                       "with no local-government word")
+            if setting.story and not acts(words, match):
+                return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
+                                       "local-government word")
+        if not counts:
+            return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
+        return CouncilEvidence(match.code, named, True, match.why if match.confident else
+                               "joined by and/or to a council name")
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -196,7 +198,8 @@ class CouncilMatcher:
     def _match_at(self, tokens: Tokens, i: int) -> "NameMatch | None":
         words = tokens.words
         first = tokens.texts[i][0]
-        if not (tokens.shouting or first.isupper() or first.isdigit()) or _another_place(tokens, i):
+        if not (tokens.shouting or first.isupper() or first.isdigit()) or \
+                (i and tokens.texts[i - 1] in _PREFIXES and _another_place(tokens, i)):
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
@@ -207,34 +210,24 @@ class CouncilMatcher:
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)
-                return NameMatch(i, length, code, why is not None, why or "",
-                                 person=tuple(words[i:i + length]) in self._mayors)
+                return NameMatch(i, length, code, why is not None, why or "", person=code in self._combined and
+                                 tuple(words[i:i + length]) in self._mayors)
         return None
 
+
+
+_PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 
 
 def _another_place(tokens: Tokens, i: int) -> bool:
     """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
     Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
-    if i == 0 or tokens.shouting:
+    if tokens.shouting:
         return False
     before = tokens.texts[i - 1]
     if before == "New":
         return i > 1 and not title_case(tokens)
     return before in OTHER_PLACE_PREFIXES
-
-
-@dataclass(frozen=True)
-class CouncilEvidence:
-    """A council name found in a text: the code, the words, whether it counted, and why."""
-
-    code: str
-    named: str
-    counted: bool
-    why: str
-
-
-
 
 
 _CACHE: "weakref.WeakKeyDictionary[Engine, CouncilMatcher]" = weakref.WeakKeyDictionary()
