@@ -4,7 +4,7 @@ name joined to another council's, a combined authority's region named as the aut
 from __future__ import annotations
 
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, SPORT_RESULTS, STRICT,
+                                 COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, SPORT_RESULTS, STRICT,
                                  WORDISH, NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS, off_topic
 
@@ -60,6 +60,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     before = words[i - 1] if i > 0 else ""
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return f'a council verb follows ("{after}")'
+    if words[i] not in WORDISH and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in COUNCIL_SERVICES):
+        return "a council service follows"  # "Kent children's services improve to good"
     if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or after in ("wins", "opens", "drops")) and \
             not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words):
         # "Reading to cut 90 posts to close budget gap": the subject of local-government news

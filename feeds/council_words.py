@@ -58,6 +58,10 @@ COUNCIL_VERBS = frozenset({
     "proposes", "raises", "freezes", "consults", "axes", "seeks", "bids", "councillors", "overspend", "deficit",
     "send", "unveils", "appoints", "announces", "commits", "pledges", "opts", "outlines", "saves", "spends",
     "borrows", "adopts", "refuses", "judged", "rated", "invests", "overspends", "publishes", "delays"})
+# Services only a council runs, after a place's name: "Kent children's services", "Surrey adult social care".
+COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("children", "s", "social"),
+                    ("adult", "social", "care"), ("adult", "services"), ("council", "tax"), ("bin", "collections"),
+                    ("libraries",), ("potholes",))
 # Decisions only a council (of the bodies a place names) makes: after even an ordinary-word name at
 # the head of a headline they make it the council ("Brent approves…", "Harrow saves £4m…").
 DECISION_VERBS = frozenset({

@@ -38,7 +38,16 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - A compass word before a county's name that is no council's name with it is a part of the county
   ("South and East Lincolnshire", "East Kent"), not its council.
 - A county or city name that is not an ordinary word counts without "Council" when a council
-  verb follows it ("Kent to cut 300 jobs", "Surrey approves budget").
+  verb or service follows it ("Kent to cut 300 jobs", "Surrey approves budget", "Kent children's
+  services"); any name at the head of a decision only a council makes ("Brent approves…", "Wealden
+  sets out…"; not a sport's name, "Rugby approves…"), or named as the one that decided ("backed by
+  Merton"), is the council.
+- A joined council's first town ("Brighton", "Stockton", "Richmond", "East Riding"; `feeds.council_names`)
+  and a combined authority's acronym ("WMCA") are names too; the town needs council context.
+- A place in a national body's, utility's or bus operator's news ("Sport England", "Arriva", "<Name>
+  Water"), or in a crime or sport story, with no local-government word, is where it happened.
+- "Old", "Little", "Upper"… before a name make another place ("Old Trafford"); an abolished council's
+  name beside its successor's is the place ("North Yorkshire Council… Harrogate…").
 """
 
 import functools
