@@ -8,6 +8,7 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS,
                                  WORDISH, NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS, off_topic
 
+_LOCAL_GOVERNMENT = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split())
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
@@ -62,8 +63,9 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'a council verb follows ("{after}")'
     if words[i] not in WORDISH and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in COUNCIL_SERVICES):
         return "a council service follows"  # "Kent children's services improve to good"
-    if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or after in ("wins", "opens", "drops")) and \
-            not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words):
+    if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or (len(after) > 3 and after.endswith("s")
+                                                                            and not after.endswith("ss"))) and \
+            not _LOCAL_GOVERNMENT.isdisjoint(words):
         # "Reading to cut 90 posts to close budget gap": the subject of local-government news
         return f'the subject ("{after}") of local-government news'
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1):
