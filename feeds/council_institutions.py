@@ -39,14 +39,20 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     institution or club word ("Sheffield Hallam University", "Bristol Temple Meads station",
     "Salford Red Devils" aside), and "body named after the place" when a proper name of its own
     follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
-    words are all capitalised, where case says nothing."""
-    if tokens.shouting or title_case(tokens):
+    words are all capitalised, where case says nothing. A possessive place before a proper name is
+    a body or attraction in the place ("Manchester's Etihad Stadium", "Bath's Roman Baths"). In a
+    Title Case Headline only an institution or club word two words on says so."""
+    if tokens.shouting:
         return None
     words = tokens.words
+    titled = title_case(tokens)
+    if not titled and end + 1 < len(words) and words[end] == "s" and tokens.texts[end + 1][0].isupper() and \
+            words[end + 1] not in NOT_A_BODY and _LOCAL_GOVERNMENT.isdisjoint(words):
+        return "body or attraction in the place"  # not "Southwark's Aylesbury estate regeneration"
     word = words[end] if end < len(words) else ""
-    if word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and words[end - 1] not in AUTHORITY_WORDS \
-            and words[end - 1] not in COUNCIL_WORDS and not any(w in INSTITUTION_AFTER or w in CLUB_AFTER
-                                                              for w in words[end:end + 3]):
+    if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
+            words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
+            not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
     for k in range(end, min(end + 2, len(words))):
         word = words[k]
@@ -64,7 +70,10 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
-    {"town", "local", "plan", "mp", "mps"})
+    {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "new"})
+
+
+_LOCAL_GOVERNMENT = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
 
 
 def title_case(tokens: Tokens) -> bool:
