@@ -40,15 +40,17 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     "Salford Red Devils" aside), and "body named after the place" when a proper name of its own
     follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
     words are all capitalised, where case says nothing. A possessive place before a proper name is
-    a body or attraction in the place ("Manchester's Etihad Stadium", "Bath's Roman Baths"). In a
+    a body or attraction in the place when an institution word follows ("Manchester's Etihad
+    Stadium", "Hull's Ferens Art Gallery"). In a
     Title Case Headline only an institution or club word two words on says so."""
     if tokens.shouting:
         return None
     words = tokens.words
     titled = title_case(tokens)
     if not titled and end + 1 < len(words) and words[end] == "s" and tokens.texts[end + 1][0].isupper() and \
-            words[end + 1] not in NOT_A_BODY and _LOCAL_GOVERNMENT.isdisjoint(words):
-        return "body or attraction in the place"  # not "Southwark's Aylesbury estate regeneration"
+            words[end + 1] not in NOT_A_BODY and _LOCAL_GOVERNMENT.isdisjoint(words) and \
+            any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]):
+        return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     word = words[end] if end < len(words) else ""
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
