@@ -3,11 +3,11 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS,
-                                 COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES, INSTITUTION_AFTER,
-                                 NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARTY_WORDS, SAYS_COUNCIL, NameMatch,
-                                 Tokens)
 from feeds.council_context import other_news
+from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
+                                 COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
+                                 INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARLIAMENT_AFTER,
+                                 PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, SHARED_WORDS, speaks_of_a_council
 
 
@@ -16,6 +16,8 @@ def institution_kind(words: list[str], end: int) -> str | None:
     after = words[end] if end < len(words) else ""
     if after in CLUB_AFTER:
         return "club"
+    if after in PARLIAMENT_AFTER or (after in COMPASS and words[end + 1:end + 2] and words[end + 1] in PARLIAMENT_AFTER):
+        return "parliamentary seat"  # "Ashfield MP", "Cardiff North MP", "Stroud constituency"
     if after in ("children", "health"):
         beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
         wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES
@@ -72,7 +74,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
-    {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "new"})
+    {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet"})
 
 
 _LOCAL_GOVERNMENT = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS

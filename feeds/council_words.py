@@ -41,7 +41,7 @@ BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("arch
                   ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
                   ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
                   ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",),
-                  ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",))
+                  ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",), ("university",))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -95,6 +95,8 @@ INSTITUTION_AFTER = frozenset({
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
 NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
+# After a place (or a place and a compass word), these make it a parliamentary seat, not the council.
+PARLIAMENT_AFTER = frozenset({"mp", "mps", "msp", "msps", "constituency", "constituencies"})
 # Words after a place name that make it a sports club.
 CLUB_AFTER = frozenset({
     "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
