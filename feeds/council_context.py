@@ -63,10 +63,12 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'a council verb follows ("{after}")'
     if words[i] not in WORDISH and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in COUNCIL_SERVICES):
         return "a council service follows"  # "Kent children's services improve to good"
-    if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or (len(after) > 3 and after.endswith("s")
-                                                                            and not after.endswith("ss"))) and \
-            not _LOCAL_GOVERNMENT.isdisjoint(words):
-        # "Reading to cut 90 posts to close budget gap": the subject of local-government news
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
+            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
+            (len(after) > 3 and after.endswith("s") and not after.endswith("ss") and
+             not _LOCAL_GOVERNMENT.isdisjoint(words))):
+        # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
+        # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
@@ -115,8 +117,10 @@ def other_news(tokens: Tokens) -> str | None:
 
 
 def acts(words: list[str], match: NameMatch) -> bool:
-    """A council verb or decision follows the name ("Wiltshire approves…"): it is the council acting,
-    whatever else the text speaks of."""
+    """A council verb or decision follows the name ("Wiltshire approves…"), or the name follows a
+    decision's "by" ("…backed by Merton"): it is the council acting, whatever else the text speaks of."""
     end = match.start + match.length
     after = words[end] if end < len(words) else ""
+    if match.start >= 2 and words[match.start - 1] == "by" and words[match.start - 2] in DECIDED:
+        return True
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))

@@ -75,7 +75,7 @@ SPORT_RESULTS = frozenset({
     "manager", "squad", "promoted", "promotion", "relegated", "relegation", "premiership", "championship",
     "league", "beat", "beats", "beaten", "sack", "sacks", "sacked", "defeat", "defeats", "thrash", "thrashed",
     "draw", "semi", "final", "finals", "playoff", "playoffs", "wicket", "wickets", "innings",
-    "try", "tries", "cricket", "football", "rugby", "hockey", "netball", "basketball"})
+    "try", "tries", "cricket", "football", "rugby", "hockey", "netball", "basketball", "club", "clubs"})
 # Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
 DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
                      "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
