@@ -8,7 +8,8 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS,
                                  WORDISH, NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS, off_topic
 
-_LOCAL_GOVERNMENT = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
+# Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
+LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split())
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
@@ -66,7 +67,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
             (len(after) > 3 and after.endswith("s") and not after.endswith("ss") and
-             not _LOCAL_GOVERNMENT.isdisjoint(words))):
+             not LOCAL_GOVERNMENT_ONLY.isdisjoint(words))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'

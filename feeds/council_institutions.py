@@ -3,12 +3,13 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-from feeds.council_context import other_news
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news
 from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
                                  COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARLIAMENT_AFTER,
-                                 PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, SHARED_WORDS, speaks_of_a_council
+                                 PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
+                                 NameMatch, Tokens)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
@@ -50,7 +51,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     words = tokens.words
     titled = title_case(tokens)
     if not titled and end + 1 < len(words) and words[end] == "s" and tokens.texts[end + 1][0].isupper() and \
-            words[end + 1] not in NOT_A_BODY and _LOCAL_GOVERNMENT.isdisjoint(words) and \
+            words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     word = words[end] if end < len(words) else ""
@@ -75,9 +76,6 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 # authority words, the sector's plans ("Mole Valley Local Plan").
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet"})
-
-
-_LOCAL_GOVERNMENT = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
 
 
 def title_case(tokens: Tokens) -> bool:
@@ -181,7 +179,7 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     if body is None or speaks_of_a_council(" ".join(words)):
         return None
     plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
-    return None if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(plain) else f"national body or company ({body})"
+    return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
 
 
 def _other_body(tokens: Tokens) -> str | None:
@@ -246,3 +244,26 @@ class Setting:
         if self._story is self._UNSET:
             self._story = other_news(self._tokens)
         return self._story  # type: ignore[return-value]
+
+
+def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                  institutions: dict[int, str]) -> list[CouncilEvidence]:
+    """When no name counted: a text that speaks of a council is about the home council of the club
+    or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
+    borough council"); local-government news naming a combined authority's region and no council is
+    the authority's ("West Yorkshire mass transit route consultation opens")."""
+    words = tokens.words
+    picked: dict[str, str] = {}
+    if the_council_acts(tokens):
+        picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
+                               "institution named, and the text speaks of a council")
+        places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
+                  and words[m.start] not in WORDISH and words[m.start] not in STRICT}
+        if not picked and len(places) == 1:
+            picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
+    if not picked and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        regions = {m.code for m in matches if m.region and m.start not in institutions}
+        if len(regions) == 1:
+            picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
+                                   "council")
+    return [CouncilEvidence(e.code, e.named, True, picked[e.code]) if e.code in picked else e for e in out]

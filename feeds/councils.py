@@ -59,8 +59,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from feeds.council_context import acts, blocked, confident, coordinated, names_authority
-from feeds.council_institutions import (Setting, council_named, institution_home, institution_starts, the_council_acts,
-                                        title_case)
+from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_names import Areas, short_names
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
@@ -124,10 +123,8 @@ class CouncilMatcher:
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
-        if not any(e.counted for e in out) and the_council_acts(tokens):
-            homes = set(institution_home(matches, institutions, words))
-            out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
-                                   "and the text speaks of a council") if e.code in homes else e for e in out]
+        if not any(e.counted for e in out):
+            out = when_none_counted(out, matches, tokens, institutions)
         return self._places_within(out, matches, words)
 
     def _places_within(self, out: list["CouncilEvidence"], matches: list[NameMatch],
