@@ -83,7 +83,7 @@ DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "gr
 # Words after a place name that make it an institution, not the council.
 INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
-    "infirmary", "nhs", "teaching", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
+    "infirmary", "nhs", "teaching", "pcc", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
     "prison", "college", "school", "academy", "grammar", "diocese", "icb", "ccg", "ambulance", "air", "trent",
     "royal", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
@@ -104,7 +104,8 @@ CLUB_AFTER = frozenset({
     "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra",
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
-    "riders", "lions", "v", "vs"})
+    "riders", "lions", "v", "vs", "harriers", "blues", "devils", "blaze", "flames", "capitals", "pirates",
+    "titans", "phoenix", "academical"})
 # After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
 # council's children's services ("Stockport children's services rated good").
 CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",
@@ -126,7 +127,10 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
 HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"),
-                  ("kingston", "KTT"))  # Kingston upon Hull is "Hull" in headlines
+                  ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
+                  # councils' own acronyms, as the trade press writes them (capitals only, like every name)
+                  ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),
+                  ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"))
 # The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
 # counts as the authority itself, never as a region named as a place.
 AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
