@@ -154,7 +154,9 @@ class CouncilMatcher:
         if match.region:
             return CouncilEvidence(match.code, named, False, "the region as a place, not its combined authority")
         if match.start in institutions:
-            return CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, not the council")
+            kind = institutions[match.start]
+            return CouncilEvidence(match.code, named, False, f"names {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "
+                                   "not the council")
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
