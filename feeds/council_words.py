@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 AMBIGUOUS = frozenset({
     "reading", "bath", "rugby", "eden", "derby", "wealden", "bury", "hart", "down", "brent", "boston",
@@ -195,9 +196,9 @@ def tokenize(text: str) -> Tokens:
 
 
 
-@dataclass(frozen=True)
-class NameMatch:
-    """A council name found at `start`, `length` words long."""
+class NameMatch(NamedTuple):
+    """A council name found at `start`, `length` words long (a named tuple: the matcher makes one
+    for every name it finds, so it is cheap to build)."""
 
     start: int
     length: int

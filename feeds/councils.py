@@ -161,7 +161,8 @@ class CouncilMatcher:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
         counts = match.confident or coordinated(match, kept, words)
-        if counts and match.code not in self._combined and not council_named(words, match):
+        if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
+                not council_named(words, match):
             if setting.elsewhere:
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
