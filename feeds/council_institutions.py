@@ -17,8 +17,14 @@ def institution_kind(words: list[str], end: int) -> str | None:
     after = words[end] if end < len(words) else ""
     if after in CLUB_AFTER:
         return "club"
-    if after in PARLIAMENT_AFTER or (after in COMPASS and words[end + 1:end + 2] and words[end + 1] in PARLIAMENT_AFTER):
-        return "parliamentary seat"  # "Ashfield MP", "Cardiff North MP", "Stroud constituency"
+    beyond = words[end + 1] if end + 1 < len(words) else ""
+    seat = end
+    while seat < min(end + 2, len(words)) and (words[seat] in COMPASS or words[seat] == "s"):
+        seat += 1
+    if seat < len(words) and words[seat] in PARLIAMENT_AFTER:
+        return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
+    if after == "central" and beyond in ("station", "library"):
+        return "institution"  # "Glasgow Central station"
     if after in ("children", "health"):
         beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
         wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES

@@ -49,6 +49,19 @@ def matcher(make_app, sqlite_url):
     ("Plans for new bridge at Old Trafford", []),
     ("Cumberland Council agrees future of Copeland offices", ["CBD"]),
     ("Somerset Council and Mendip hand over records", ["SMT", "MEN"]),
+    # parliamentary seats, universities and stations named with a place
+    ("Wigan MP calls for rail review", []),
+    ("Bolton's MP quits party", []),
+    ("Leeds North West constituency to be redrawn", []),
+    ("Sheffield Central MP backs campaign", []),
+    ("Queen's University Belfast cuts courses", []),
+    ("Glasgow Central station roof repaired", []),
+    # local-government news naming only a region, or a place and a council by its tier
+    ("South Yorkshire bus franchising consultation launched", ["SCR"]),
+    ("South Yorkshire weather warning issued", []),
+    ("Swale leisure centre funded by borough council", ["SWL"]),
+    ("Brent to sell 200 homes to housing association", ["BEN"]),
+    ("RBKC leader apologises to residents", ["KEC"]),
 ])
 def test_fourth_round_rules(matcher, headline, codes):
     assert matcher.find(headline) == codes
