@@ -10,7 +10,8 @@ from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WOR
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
 LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split())
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
+    frozenset(OFF_TOPIC_WORDS["weather"].split())
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
 def names_authority(words: list[str], start: int, length: int) -> bool:
@@ -103,25 +104,28 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
 
 
 def other_news(tokens: Tokens) -> str | None:
-    """"crime or court story" or "sport story" when the text reads as one and has no local-government
-    word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing" and "Southampton
-    sack manager" happened in a place, and are not its council's news. Weather is left out: a
-    council's storm repairs are its news."""
+    """"crime or court story", "sport story" or "weather story" when the text reads as one and has no
+    local-government word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing"
+    and "Southampton sack manager" happened in a place, and are not its council's news. (A weather
+    story's place counts only after a place word, `acts`: a council's storm repairs are its news.)"""
     if _STORY_WORDS.isdisjoint(tokens.words):
-        return None  # most texts: no word of either kind, so no need to read them as a local paper would
+        return None  # most texts: no word of any kind, so no need to read them as a local paper would
     kind = off_topic(" ".join(tokens.texts))
-    if kind == "crime or court":
-        return "crime or court story"
+    if kind in ("crime or court", "weather"):
+        return f"{kind} story"
     if kind in ("sport", "local") and not SPORT_RESULTS.isdisjoint(tokens.words):
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
 
 
-def acts(words: list[str], match: NameMatch) -> bool:
+def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     """A council verb or decision follows the name ("Wiltshire approves…"), or the name follows a
     decision's "by" ("…backed by Merton"): it is the council acting, whatever else the text speaks of."""
     end = match.start + match.length
     after = words[end] if end < len(words) else ""
     if match.start >= 2 and words[match.start - 1] == "by" and words[match.start - 2] in DECIDED:
         return True
+    if story == "weather story" and not (match.start and (words[match.start - 1] in PLACE_WORDS or
+                                                          words[match.start - 1] in ("and", "or"))):
+        return True  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across Cumbria": the place
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))

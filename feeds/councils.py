@@ -166,7 +166,7 @@ class CouncilMatcher:
             if setting.elsewhere:
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
-            if setting.story and not acts(words, match):
+            if setting.story and not acts(words, match, setting.story):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
                                        "local-government word")
         if not counts:

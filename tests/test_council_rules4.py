@@ -45,6 +45,8 @@ def matcher(make_app, sqlite_url):
     ("Woman jailed for Swindon shop robbery", []),
     ("Southampton sack manager after eight defeats", []),
     ("Derby and Derbyshire sign devolution deal", ["DER", "DBY"]),
+    ("Snow and ice warning for Norfolk and Suffolk", []),
+    ("Calderdale storm repairs bill tops £5m", ["CLD"]),
     # another place named after the council's, and an abolished council's place beside its successor
     ("Plans for new bridge at Old Trafford", []),
     ("Cumberland Council agrees future of Copeland offices", ["CBD"]),
