@@ -6,10 +6,12 @@ from __future__ import annotations
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS, SPORT_NAMES, SPORT_RESULTS, STRICT,
                                  WORDISH, NameMatch, Tokens)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS, off_topic
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
 LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
+_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()}
+_COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
     frozenset(OFF_TOPIC_WORDS["weather"].split())
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
@@ -108,12 +110,16 @@ def other_news(tokens: Tokens) -> str | None:
     local-government word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing"
     and "Southampton sack manager" happened in a place, and are not its council's news. (A weather
     story's place counts only after a place word, `acts`: a council's storm repairs are its news.)"""
-    if _STORY_WORDS.isdisjoint(tokens.words):
+    words = tokens.words
+    if _STORY_WORDS.isdisjoint(words):
         return None  # most texts: no word of any kind, so no need to read them as a local paper would
-    kind = off_topic(" ".join(tokens.texts))
+    if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
+        return None
+    kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
     if kind in ("crime or court", "weather"):
         return f"{kind} story"
-    if kind in ("sport", "local") and not SPORT_RESULTS.isdisjoint(tokens.words):
+    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and \
+            not SPORT_RESULTS.isdisjoint(words):
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
 

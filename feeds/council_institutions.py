@@ -207,9 +207,14 @@ for _body in OTHER_BODIES:
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
 
 
+_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
+
+
 def the_council_acts(tokens: Tokens) -> bool:
     """The text speaks of a council itself ("approved by council", "by planners"), not of a
     councillor or of a body called a council ("Arts Council funding")."""
+    if _ACTS_WORDS.isdisjoint(tokens.words):
+        return False
     text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
     return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
 
@@ -267,8 +272,8 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
                   and words[m.start] not in WORDISH and words[m.start] not in STRICT}
         if not picked and len(places) == 1:
             picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
-    if not picked and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
-        regions = {m.code for m in matches if m.region and m.start not in institutions}
+    regions = {m.code for m in matches if m.region and m.start not in institutions}
+    if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
         if len(regions) == 1:
             picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
                                    "council")
