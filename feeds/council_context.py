@@ -28,7 +28,10 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
         after = after[1:]
     if after and after[0] in AUTHORITY_WORDS:
         return True
-    return words[max(0, start - 2):start] in (["mayor", "of"], ["transport", "for"])  # "Transport for West Midlands"
+    before = words[max(0, start - 3):start]
+    if before[-1:] == ["the"]:
+        before = before[:-1]  # "Mayor of the West Midlands"
+    return before[-2:] in (["mayor", "of"], ["transport", "for"])  # "Transport for West Midlands"
 
 
 def blocked(words: list[str], i: int, length: int) -> bool:
