@@ -138,3 +138,11 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
                                                           words[match.start - 1] in ("and", "or"))):
         return True  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across Cumbria": the place
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
+
+
+def heads(words: list[str], match: NameMatch) -> bool:
+    """The name opens the text and a verb follows it ("Solihull signs HS2 interchange deal"): the
+    place is the one acting, even in another body's news."""
+    end = match.start + match.length
+    after = words[end] if match.start == 0 and end < len(words) else ""
+    return after in COUNCIL_VERBS or (len(after) > 3 and after.endswith("s") and not after.endswith("ss"))

@@ -58,7 +58,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_context import acts, blocked, confident, coordinated, names_authority
+from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_names import Areas, short_names
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
@@ -164,7 +164,7 @@ class CouncilMatcher:
         counts = match.confident or coordinated(match, kept, words)
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
                 not council_named(words, match):
-            if setting.elsewhere:
+            if setting.elsewhere and not heads(words, match):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
             if setting.story and not acts(words, match, setting.story):

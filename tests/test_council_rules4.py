@@ -42,6 +42,7 @@ def matcher(make_app, sqlite_url):
     ("Stagecoach axes evening buses across Cumbria", []),
     ("Yorkshire Water fined over Leeds sewage spill", []),
     ("Homes England and Leeds City Council sign housing deal", ["LDS"]),
+    ("Dudley signs Network Rail station deal", ["DUD"]),
     ("Woman jailed for Swindon shop robbery", []),
     ("Southampton sack manager after eight defeats", []),
     ("Derby and Derbyshire sign devolution deal", ["DER", "DBY"]),
