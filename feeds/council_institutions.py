@@ -128,7 +128,8 @@ def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | Non
     if end + 1 >= len(words) or words[end] not in ("and", "&") or end + 1 in starts or tokens.shouting:
         return None
     for k in (end + 2, end + 3):
-        if k > len(words) or not tokens.texts[k - 1][0].isupper() or words[k - 1] in NOT_A_BODY or words[k - 1] in COUNCIL_WORDS:
+        if k > len(words) or not tokens.texts[k - 1][0].isupper() or words[k - 1] in NOT_A_BODY or \
+                words[k - 1] in COUNCIL_WORDS:
             return None
         kind = institution_kind(words, k)
         if kind is not None:

@@ -47,7 +47,11 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - A place in a national body's, utility's or bus operator's news ("Sport England", "Arriva", "<Name>
   Water"), or in a crime or sport story, with no local-government word, is where it happened.
 - "Old", "Little", "Upper"… before a name make another place ("Old Trafford"); an abolished council's
-  name beside its successor's is the place ("North Yorkshire Council… Harrogate…").
+  name beside its successor's is the place ("North Yorkshire Council… Harrogate…"); a place before MP
+  or constituency is a parliamentary seat ("Cardiff North MP").
+- When no name counted: a text that speaks of a council is about the one place it names ("…funded by
+  borough council"), and local-government news naming only a combined authority's region is the
+  authority's ("West Yorkshire mass transit route consultation opens").
 """
 
 import functools

@@ -77,7 +77,8 @@ def test_explain_names_the_context_and_the_rule(matcher):
     assert why["Kent"] == (True, "a council service follows")
     why = {e.named: (e.counted, e.why) for e in matcher.evidence("Stagecoach axes evening buses across Cumbria")}
     assert why["Cumbria"][0] is False and "Stagecoach" in why["Cumbria"][1]
-    why = {e.named: (e.counted, e.why) for e in matcher.evidence("Cumberland Council agrees future of Copeland offices")}
+    why = {e.named: (e.counted, e.why)
+           for e in matcher.evidence("Cumberland Council agrees future of Copeland offices")}
     assert why["Copeland"] == (False, "a place in the area of Cumberland Council, the council named")
     why = {e.named: (e.counted, e.why) for e in matcher.evidence("Southampton sack manager after eight defeats")}
     assert why["Southampton"] == (False, "where the sport story happened, with no local-government word")
