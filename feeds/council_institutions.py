@@ -19,7 +19,8 @@ def institution_kind(words: list[str], end: int) -> str | None:
         return "club"
     beyond = words[end + 1] if end + 1 < len(words) else ""
     seat = end
-    while seat < min(end + 2, len(words)) and (words[seat] in COMPASS or words[seat] == "s"):
+    while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
+                                              words[seat] in ("s", "new", "former", "local")):
         seat += 1
     if seat < len(words) and words[seat] in PARLIAMENT_AFTER:
         return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"

@@ -57,6 +57,8 @@ def matcher(make_app, sqlite_url):
     ("Bolton's MP quits party", []),
     ("Leeds North West constituency to be redrawn", []),
     ("Sheffield Central MP backs campaign", []),
+    ("Hull Labour MP resigns whip", []),
+    ("Leeds railway station roof to be replaced", []),
     ("Queen's University Belfast cuts courses", []),
     ("Glasgow Central station roof repaired", []),
     # local-government news naming only a region, or a place and a council by its tier
