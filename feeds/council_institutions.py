@@ -3,6 +3,8 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
+import re
+
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news
 from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
                                  COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
@@ -26,6 +28,9 @@ def institution_kind(words: list[str], end: int) -> str | None:
         return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
     if after == "central" and beyond in ("station", "library"):
         return "institution"  # "Glasgow Central station"
+    if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],
+                                                                            ["councillor"], ["councillors"]):
+        return "town or parish council"  # "Stroud Town Council": the parish, not Stroud District Council
     if after in ("children", "health"):
         beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
         wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES
@@ -209,6 +214,7 @@ for _body in OTHER_BODIES:
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
 
 
+_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
 _ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
 
 
@@ -217,7 +223,7 @@ def the_council_acts(tokens: Tokens) -> bool:
     councillor or of a body called a council ("Arts Council funding")."""
     if _ACTS_WORDS.isdisjoint(tokens.words):
         return False
-    text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
+    text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
     return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
 
 

@@ -59,6 +59,9 @@ def matcher(make_app, sqlite_url):
     ("Sheffield Central MP backs campaign", []),
     ("Hull Labour MP resigns whip", []),
     ("Leeds railway station roof to be replaced", []),
+    # a town or parish council named after a district's town is not the district council
+    ("Maldon Town Council objects to new homes", []),
+    ("Sevenoaks Town Council and Sevenoaks District Council share offices", ["SEV"]),
     ("Queen's University Belfast cuts courses", []),
     ("Glasgow Central station roof repaired", []),
     # local-government news naming only a region, or a place and a council by its tier
