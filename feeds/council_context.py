@@ -73,7 +73,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
             (len(after) > 3 and after.endswith("s") and not after.endswith("ss") and
-             not LOCAL_GOVERNMENT_ONLY.isdisjoint(words))):
+             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or
+              (words[i] not in WORDISH and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'

@@ -42,7 +42,8 @@ BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("arch
                   ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
                   ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
                   ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",),
-                  ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",), ("university",))
+                  ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",), ("university",),
+                  ("hospital",), ("infirmary",), ("hms",), ("raf",))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -76,7 +77,8 @@ SPORT_RESULTS = frozenset({
     "manager", "squad", "promoted", "promotion", "relegated", "relegation", "premiership", "championship",
     "league", "beat", "beats", "beaten", "sack", "sacks", "sacked", "defeat", "defeats", "thrash", "thrashed",
     "draw", "semi", "final", "finals", "playoff", "playoffs", "wicket", "wickets", "innings",
-    "try", "tries", "cricket", "football", "rugby", "hockey", "netball", "basketball", "club", "clubs"})
+    "try", "tries", "cricket", "football", "rugby", "hockey", "netball", "basketball", "club", "clubs", "fans",
+    "supporters", "takeover", "transfer"})
 # Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
 DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
                      "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
@@ -91,7 +93,7 @@ INSTITUTION_AFTER = frozenset({
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
     "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
-    "stadium", "uni", "railway", "priory", "coastguard", "mail"})
+    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").

@@ -64,6 +64,9 @@ def matcher(make_app, sqlite_url):
     ("Sevenoaks Town Council and Sevenoaks District Council share offices", ["SEV"]),
     ("Queen's University Belfast cuts courses", []),
     ("Glasgow Central station roof repaired", []),
+    ("Queen Elizabeth Hospital Birmingham opens new wing", []),
+    ("Bolton fans stage protest over ticket prices", []),
+    ("Surrey lobbies ministers over SEND funding", ["SRY"]),
     # local-government news naming only a region, or a place and a council by its tier
     ("South Yorkshire bus franchising consultation launched", ["SCR"]),
     ("South Yorkshire weather warning issued", []),
