@@ -27,10 +27,13 @@ KINDS = ("councils", "stories", "relevance")
 # tests/test_quality_sources.py asserts them.
 SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
-    ("councils", "council_headlines"): (0.98, 0.98), ("councils", "train3"): (0.95, 0.95),
-    ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.94, 0.90), ("stories", "test2"): (0.93, 0.93),
+    ("councils", "council_headlines"): (0.98, 0.98), ("councils", "train3"): (0.98, 0.98),
+    ("councils", "dev4"): (0.93, 0.97), ("councils", "train4"): (0.95, 0.95), ("councils", "test3"): (0.98, 0.95),
+    # stories/test: 0.92, not 0.94, since "Cheshire West" (short for Cheshire West and Chester) is found: one
+    # pair labelled different now shares that council, where the story veto had relied on it being missed.
+    ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.93),
     ("stories", "train3"): (0.88, 0.73), ("stories", "train4"): (0.90, 0.60), ("stories", "test3"): (0.93, 0.71),
-    ("councils", "test3"): (0.93, 0.92), ("relevance", "test3"): (0.93, 0.76),
+    ("relevance", "test3"): (0.93, 0.78),
     ("relevance", "test"): (0.98, 0.98), ("relevance", "test2"): (0.98, 0.98), ("relevance", "train3"): (0.95, 0.91),
 }
 

@@ -3,8 +3,13 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-from feeds.council_words import (AUTHORITY_WORDS, CLUB_AFTER, CLUB_SUFFIX, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS,
-                                 GENERIC, INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARTY_WORDS, SAYS_COUNCIL,
+import re
+
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news
+from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
+                                 COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
+                                 INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARLIAMENT_AFTER,
+                                 PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
@@ -14,6 +19,22 @@ def institution_kind(words: list[str], end: int) -> str | None:
     after = words[end] if end < len(words) else ""
     if after in CLUB_AFTER:
         return "club"
+    beyond = words[end + 1] if end + 1 < len(words) else ""
+    seat = end
+    while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
+                                              words[seat] in ("s", "new", "former", "local")):
+        seat += 1
+    if seat < len(words) and words[seat] in PARLIAMENT_AFTER:
+        return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
+    if after == "central" and beyond in ("station", "library"):
+        return "institution"  # "Glasgow Central station"
+    if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],
+                                                                            ["councillor"], ["councillors"]):
+        return "town or parish council"  # "Stroud Town Council": the parish, not Stroud District Council
+    if after in ("children", "health"):
+        beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
+        wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES
+        return "institution" if beyond and beyond[0] in wanted else None
     if after in INSTITUTION_AFTER:
         return "institution"
     if after in CLUB_SUFFIX:
@@ -33,14 +54,22 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     institution or club word ("Sheffield Hallam University", "Bristol Temple Meads station",
     "Salford Red Devils" aside), and "body named after the place" when a proper name of its own
     follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
-    words are all capitalised, where case says nothing."""
-    if tokens.shouting or title_case(tokens):
+    words are all capitalised, where case says nothing. A possessive place before a proper name is
+    a body or attraction in the place when an institution word follows ("Manchester's Etihad
+    Stadium", "Hull's Ferens Art Gallery"). In a
+    Title Case Headline only an institution or club word two words on says so."""
+    if tokens.shouting:
         return None
     words = tokens.words
+    titled = title_case(tokens)
+    if not titled and end + 1 < len(words) and words[end] == "s" and tokens.texts[end + 1][0].isupper() and \
+            words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
+            any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]):
+        return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     word = words[end] if end < len(words) else ""
-    if word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and words[end - 1] not in AUTHORITY_WORDS \
-            and words[end - 1] not in COUNCIL_WORDS and not any(w in INSTITUTION_AFTER or w in CLUB_AFTER
-                                                              for w in words[end:end + 3]):
+    if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
+            words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
+            not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
     for k in range(end, min(end + 2, len(words))):
         word = words[k]
@@ -58,14 +87,13 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
-    {"town", "local", "plan", "mp", "mps"})
+    {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet"})
 
 
 def title_case(tokens: Tokens) -> bool:
     """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
     proper names."""
-    longer = [t for t in tokens.texts if len(t) > 3]
-    return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+    return tokens.title_case
 
 
 def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, str]:
@@ -76,22 +104,43 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
     found: dict[int, str] = {}
     for n in range(len(matches) - 1, -1, -1):
         match = matches[n]
-        named = words[match.start:match.start + match.length]
-        kind = None if SAYS_COUNCIL.intersection(named) else institution_kind(words, match.start + match.length)
-        next_starts = n + 1 < len(matches) and matches[n + 1].start == match.start + match.length
-        if kind is None and not SAYS_COUNCIL.intersection(named) and not next_starts:
-            kind = named_institution(tokens, match.start + match.length)
+        if match.person:
+            continue
+        end = match.start + match.length
+        named = words[match.start:end]
+        kind = None
+        if SAYS_COUNCIL.isdisjoint(named):
+            kind = institution_kind(words, end)
+            if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
+                kind = named_institution(tokens, end)
+            if kind is None and end < len(words) and words[end] in ("and", "&"):
+                kind = _joined_institution(tokens, end, {m.start for m in matches})
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
-                not SAYS_COUNCIL.intersection(named):  # "Cardiff Council and Cardiff University": the council counts
+                SAYS_COUNCIL.isdisjoint(named):  # "Cardiff Council and Cardiff University": the council counts
             follower = matches[n + 1]
-            end = match.start + match.length
             if follower.start == end or (follower.start == end + 1 and words[end] in ("and", "&")):
                 kind = found[follower.start]
         if kind is not None:
             found[match.start] = kind
     return found
+
+
+def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:
+    """"institution" or "club" when the name is joined by "and" to one or two proper-name words that
+    are no council's and lead to an institution word: "Cardiff and Vale University Health Board"."""
+    words = tokens.words
+    if end + 1 >= len(words) or words[end] not in ("and", "&") or end + 1 in starts or tokens.shouting:
+        return None
+    for k in (end + 2, end + 3):
+        if k > len(words) or not tokens.texts[k - 1][0].isupper() or words[k - 1] in NOT_A_BODY or \
+                words[k - 1] in COUNCIL_WORDS:
+            return None
+        kind = institution_kind(words, k)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _club_follows(words: list[str], match: NameMatch) -> bool:
@@ -132,10 +181,49 @@ def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> st
     return "club or institution" if institutions else None
 
 
+def news_of_another_body(tokens: Tokens) -> str | None:
+    """"national body or company (…)" when the text names one (`OTHER_BODIES`, or a "<Name> Water"
+    company) and has no council or local-government word: "Sport England awards £2m to Wigan
+    community clubs" happened in Wigan, and is not the council's news. None otherwise."""
+    words = tokens.words
+    if _BODY_WORDS.isdisjoint(words):
+        return None
+    body = _other_body(tokens)
+    if body is None or speaks_of_a_council(" ".join(words)):
+        return None
+    plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
+    return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
+
+
+def _other_body(tokens: Tokens) -> str | None:
+    """The national body, utility, bus operator or attraction the text names, as written, or None."""
+    words = tokens.words
+    for k, word in enumerate(words):
+        for phrase in _BODIES_BY_FIRST.get(word, ()):
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return " ".join(tokens.texts[k:k + len(phrase)])
+        if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
+                tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
+            return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
+    return None
+
+
+_BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _body in OTHER_BODIES:
+    _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
+_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
+
+
+_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
+_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
+
+
 def the_council_acts(tokens: Tokens) -> bool:
     """The text speaks of a council itself ("approved by council", "by planners"), not of a
     councillor or of a body called a council ("Arts Council funding")."""
-    text = f' {OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower())} '
+    if _ACTS_WORDS.isdisjoint(tokens.words):
+        return False
+    text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
     return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
 
 
@@ -147,3 +235,54 @@ def council_named(words: list[str], match: NameMatch) -> bool:
         return True
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
     return bool(after) and after[0] in COUNCIL_WORDS
+
+
+class Setting:
+    """What kind of news a text is, worked out only when a name found in it needs to know: an
+    institution's or another body's news (`elsewhere`), a crime or sport story (`story`)."""
+
+    _UNSET = object()
+
+    def __init__(self, tokens: Tokens, institutions: dict[int, str]):
+        self._tokens = tokens
+        self._institutions = institutions
+        self._elsewhere: object = self._UNSET
+        self._story: object = self._UNSET
+
+    @property
+    def elsewhere(self) -> str | None:
+        """The police force's, club's, institution's or national body's news the text is, or None."""
+        if self._elsewhere is self._UNSET:
+            self._elsewhere = news_of_an_institution(self._tokens.words, self._institutions) or \
+                news_of_another_body(self._tokens)
+        return self._elsewhere  # type: ignore[return-value]
+
+    @property
+    def story(self) -> str | None:
+        """"crime or court story" or "sport story", or None (`feeds.council_context.other_news`)."""
+        if self._story is self._UNSET:
+            self._story = other_news(self._tokens)
+        return self._story  # type: ignore[return-value]
+
+
+def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                  institutions: dict[int, str]) -> list[CouncilEvidence]:
+    """When no name counted: a text that speaks of a council is about the home council of the club
+    or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
+    borough council"); local-government news naming a combined authority's region and no council is
+    the authority's ("West Yorkshire mass transit route consultation opens")."""
+    words = tokens.words
+    picked: dict[str, str] = {}
+    if the_council_acts(tokens):
+        picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
+                               "institution named, and the text speaks of a council")
+        places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
+                  and words[m.start] not in WORDISH and words[m.start] not in STRICT}
+        if not picked and len(places) == 1:
+            picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
+    regions = {m.code for m in matches if m.region and m.start not in institutions}
+    if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        if len(regions) == 1:
+            picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
+                                   "council")
+    return [CouncilEvidence(e.code, e.named, True, picked[e.code]) if e.code in picked else e for e in out]

@@ -2,9 +2,11 @@
 council (a council word, verb or place preposition), and the token form of a text (see `feeds.councils`)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 AMBIGUOUS = frozenset({
     "reading", "bath", "rugby", "eden", "derby", "wealden", "bury", "hart", "down", "brent", "boston",
@@ -15,6 +17,7 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
+    "kingston",
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
@@ -31,13 +34,16 @@ BLOCKED_PHRASES = (
     ("eden", "project"), ("new", "reading"), ("bath", "time"), ("reading", "list"),
     ("boston", "massachusetts"), ("abraham", "lincoln"), ("westminster", "abbey"),
     ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
+    ("heart", "of", "midlothian"), ("hearts", "of", "midlothian"),  # the football club
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
                   ("earl", "of"), ("battle", "of"), ("treaty", "of"), ("university", "hospital"),
                   ("university", "hospitals"), ("hospitals", "of"), ("hmp",), ("hmyoi",), ("prison",),
                   ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
-                  ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",))
+                  ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",),
+                  ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",), ("university",),
+                  ("hospital",), ("infirmary",), ("hms",), ("raf",))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -46,27 +52,54 @@ PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservati
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
                      "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport",
-                     "stoke"})
+                     "stoke", "kingston", "barking", "perth", "windsor", "stratford"})
 # What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
 COUNCIL_VERBS = frozenset({
     "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
     "launches", "leader", "leaders", "cabinet", "budget", "declares", "issues", "considers", "votes", "submits",
     "proposes", "raises", "freezes", "consults", "axes", "seeks", "bids", "councillors", "overspend", "deficit",
-    "send", "unveils", "appoints", "announces", "commits", "pledges", "opts"})
+    "send", "unveils", "appoints", "announces", "commits", "pledges", "opts", "outlines", "saves", "spends",
+    "borrows", "adopts", "refuses", "judged", "rated", "invests", "overspends", "publishes", "delays"})
+# Services only a council runs, after a place's name: "Kent children's services", "Surrey adult social care".
+COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("children", "s", "social"),
+                    ("adult", "social", "care"), ("adult", "services"), ("council", "tax"), ("bin", "collections"),
+                    ("libraries",), ("potholes",))
+# Decisions only a council (of the bodies a place names) makes: after even an ordinary-word name at
+# the head of a headline they make it the council ("Brent approves…", "Harrow saves £4m…").
+DECISION_VERBS = frozenset({
+    "approves", "rejects", "refuses", "adopts", "agrees", "consults", "votes", "outlines", "scraps", "axes",
+    "freezes", "declares", "saves", "overspends", "borrows", "appoints", "submits", "proposes", "cuts"})
+# Names that are a sport first: at the head of a headline with a decision, the sport's body decided.
+SPORT_NAMES = frozenset({"rugby"})
+# Words only sport news uses (not "sign", "fans", "derby", "season", which a council's news uses too).
+SPORT_RESULTS = frozenset({
+    "fc", "afc", "rfc", "ccc", "goal", "goals", "striker", "midfielder", "winger", "defender", "goalkeeper",
+    "manager", "squad", "promoted", "promotion", "relegated", "relegation", "premiership", "championship",
+    "league", "beat", "beats", "beaten", "sack", "sacks", "sacked", "defeat", "defeats", "thrash", "thrashed",
+    "draw", "semi", "final", "finals", "playoff", "playoffs", "wicket", "wickets", "innings",
+    "try", "tries", "cricket", "football", "rugby", "hockey", "netball", "basketball", "club", "clubs", "fans",
+    "supporters", "takeover", "transfer"})
+# Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
+DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
+                     "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
+                     "ahead", "light"})  # "given the go-ahead by Croydon", "green light by Bath"
 # Words after a place name that make it an institution, not the council.
 INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
-    "infirmary", "nhs", "teaching", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
+    "infirmary", "nhs", "teaching", "pcc", "station", "cathedral", "minster", "abbey", "castle", "crown", "magistrates",
     "prison", "college", "school", "academy", "grammar", "diocese", "icb", "ccg", "ambulance", "air", "trent",
-    "royal", "children", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
+    "royal", "metropolitan", "spa", "john", "piccadilly", "evening", "echo", "live", "post", "telegraph",
     "gazette", "chronicle", "argus", "advertiser", "arena", "marathon", "festival", "pride", "chamber", "zoo",
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
-    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born"})
+    "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
+    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
 NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
+# After a place (or a place and a compass word), these make it a parliamentary seat, not the council.
+PARLIAMENT_AFTER = frozenset({"mp", "mps", "msp", "msps", "constituency", "constituencies"})
 # Words after a place name that make it a sports club.
 CLUB_AFTER = frozenset({
     "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
@@ -74,7 +107,15 @@ CLUB_AFTER = frozenset({
     "harlequins", "bears", "giants", "knights", "eagles", "rugby", "vale", "stanley", "orient", "alexandra",
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
-    "riders", "lions", "v", "vs"})
+    "riders", "lions", "v", "vs", "harriers", "blues", "devils", "blaze", "flames", "capitals", "pirates",
+    "titans", "phoenix", "academical"})
+# After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
+# council's children's services ("Stockport children's services rated good").
+CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",
+                                   "choir", "theatre", "museum", "orchestra"})
+# After "<place> health": an NHS body ("Cardiff and Vale University Health Board"), not the council's
+# health scrutiny or public health.
+HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
@@ -82,14 +123,24 @@ NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "re
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.
 AUTHORITY_WORDS = frozenset({"mayor", "mayors", "mayoral", "combined", "ca", "cca", "authority", "authoritys",
-                             "metro"})
+                             "metro", "assembly"})
 GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough", "district", "north",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
 HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
-                  ("london assembly", "GLA"))
-COMBINED_TYPES = frozenset({"COMB", "CA", "CCA"})  # mySociety's type codes for combined authorities
+                  ("london assembly", "GLA"),
+                  ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
+                  # councils' own acronyms, as the trade press writes them (capitals only, like every name)
+                  ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),
+                  ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"))
+# The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
+# counts as the authority itself, never as a region named as a place.
+AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
+                      ("symca", "SCR"), ("syca", "SCR"), ("neca", "NECA"), ("ntca", "NTCA"), ("tvca", "TVCA"),
+                      ("weca", "WECA"), ("cpca", "CPCA"), ("emcca", "EMCA"), ("glcca", "GLCA"), ("ynyca", "YNYC"),
+                      ("heyca", "HYCA"), ("gla", "GLA"))
+COMBINED_TYPES = frozenset({"COMB", "CA", "CCA", "SRA"})  # mySociety's type codes for combined authorities
 # The mayors of combined authorities and London, in office in December 2026 (update after mayoral
 # elections): a headline naming one ("Burnham demands powers over rail") is about the authority.
 MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),
@@ -103,6 +154,20 @@ AUTHORITY_SUFFIX = frozenset({"combined", "county", "authority", "mayoral", "ca"
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.
 COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
+# National bodies, utilities, bus operators and attractions whose news names the place it happens in
+# ("Sport England awards £2m to Wigan community clubs", "Arriva cuts Sunday services in Wirral"): with
+# no local-government word, the place is where, not the council. ("<Name> Water" is a water company.)
+OTHER_BODIES = tuple(tuple(name.split()) for name in (
+    "sport england", "historic england", "natural england", "homes england", "nhs england", "arts council",
+    "english heritage", "national trust", "network rail", "national highways", "environment agency",
+    "canal and river trust", "national lottery", "heritage fund", "research council", "research councils",
+    "met office", "rnli", "ofwat", "ofgem", "ofcom", "arriva", "stagecoach", "first bus", "firstbus", "go north east",
+    "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
+    "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
+    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
+# Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
+# Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
+OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})
 # Emergency services: a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -116,6 +181,13 @@ class Tokens:
     words: list[str]
     shouting: bool  # the text is all capitals, so case says nothing
 
+    @functools.cached_property
+    def title_case(self) -> bool:
+        """Every longer word capitalised (one aside): a Title Case Headline, where case does not mark
+        proper names. Worked out once per text."""
+        longer = [t for t in self.texts if len(t) > 3]
+        return len(longer) >= 3 and sum(not t[0].isupper() for t in longer) <= (1 if len(longer) >= 6 else 0)
+
 
 def tokenize(text: str) -> Tokens:
     """Split text once; the council and tag matchers share the result."""
@@ -126,13 +198,25 @@ def tokenize(text: str) -> Tokens:
 
 
 
-@dataclass(frozen=True)
-class NameMatch:
-    """A council name found at `start`, `length` words long."""
+class NameMatch(NamedTuple):
+    """A council name found at `start`, `length` words long (a named tuple: the matcher makes one
+    for every name it finds, so it is cheap to build)."""
 
     start: int
     length: int
     code: str
     confident: bool  # False: an ordinary-word name with no context of its own
+    why: str = "a council name in context"  # what made it confident (for `/coverage explain`)
     region: bool = False  # a combined authority's region named as a place, not as the authority
+    person: bool = False  # a metro mayor's name ("Andy Burnham"), never a body named after a place
 
+
+
+@dataclass(frozen=True)
+class CouncilEvidence:
+    """A council name found in a text: the code, the words, whether it counted, and why."""
+
+    code: str
+    named: str
+    counted: bool
+    why: str

@@ -38,27 +38,38 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - A compass word before a county's name that is no council's name with it is a part of the county
   ("South and East Lincolnshire", "East Kent"), not its council.
 - A county or city name that is not an ordinary word counts without "Council" when a council
-  verb follows it ("Kent to cut 300 jobs", "Surrey approves budget").
+  verb or service follows it ("Kent to cut 300 jobs", "Surrey approves budget", "Kent children's
+  services"); any name at the head of a decision only a council makes ("Brent approves…", "Wealden
+  sets out…"; not a sport's name, "Rugby approves…"), or named as the one that decided ("backed by
+  Merton"), is the council.
+- A joined council's first town ("Brighton", "Stockton", "Richmond", "East Riding"; `feeds.council_names`)
+  and a combined authority's acronym ("WMCA") are names too; the town needs council context.
+- A place in a national body's, utility's or bus operator's news ("Sport England", "Arriva", "<Name>
+  Water"), or in a crime or sport story, with no local-government word, is where it happened.
+- "Old", "Little", "Upper"… before a name make another place ("Old Trafford"); an abolished council's
+  name beside its successor's is the place ("North Yorkshire Council… Harrogate…"); a place before MP
+  or constituency is a parliamentary seat ("Cardiff North MP").
+- When no name counted: a text that speaks of a council is about the one place it names ("…funded by
+  borough council"), and local-government news naming only a combined authority's region is the
+  authority's ("West Yorkshire mass transit route consultation opens").
 """
 
 import functools
 import threading
 import weakref
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_institutions import (council_named, institution_home, institution_starts, news_of_an_institution,
-                                        the_council_acts)
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_SUFFIX, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COMBINED_TYPES, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
-                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, PLACE_WORDS, STRICT, WORDISH, NameMatch, Tokens,
-                                 tokenize)
+from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
+from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
+from feeds.council_names import Areas, short_names
+from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
+                                 HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
+                                 CouncilEvidence, NameMatch, Tokens, tokenize)
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
-from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 __all__ = ["CouncilEvidence", "CouncilMatcher", "Tokens", "build_matcher", "council_matcher", "tokenize"]
 
@@ -67,12 +78,17 @@ class CouncilMatcher:
     """Every council name as a token run → one council code; `find` scans text longest-first."""
 
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
-                 combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset()):
+                 combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset(),
+                 loose: frozenset[str] = frozenset(), areas: Areas | None = None):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
         everyday name; `combined`: codes of combined authorities (their region names need context);
-        `counties`: codes of county councils (a compass word before one names a part of the county)."""
+        `counties`: codes of county councils (a compass word before one names a part of the county);
+        `loose`: one-word short names ("brighton") that, like ordinary-word names, need context;
+        `areas`: successors and counties, for a place named beside the council whose area holds it."""
+        self._areas = areas or Areas()
         self._combined = combined
         self._counties = counties
+        self._loose = loose
         self._mayors = frozenset(tuple(name.split()) for name, _code in MAYORS) | frozenset(
             (name.split()[-1],) for name, _code in MAYORS)
         ranked: dict[tuple[str, ...], tuple[tuple, str]] = {}
@@ -105,36 +121,63 @@ class CouncilMatcher:
                 continue
             matches.append(match)
             i += match.length
+        if not matches:
+            return []
         institutions = institution_starts(matches, tokens)
-        kept = [m for m in matches if m.start not in institutions]
-        elsewhere = news_of_an_institution(words, institutions)
-        out = [self._judge(match, tokens, institutions, kept, elsewhere) for match in matches]
-        if not any(e.counted for e in out) and the_council_acts(tokens):
-            homes = set(institution_home(matches, institutions, words))
-            out = [CouncilEvidence(e.code, e.named, True, "the home council of the club or institution named, "
-                                   "and the text speaks of a council") if e.code in homes else e for e in out]
-        return out
+        kept = [m for m in matches if m.start not in institutions] if institutions else matches
+        setting = Setting(tokens, institutions)
+        out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
+        if not any(e.counted for e in out):
+            out = when_none_counted(out, matches, tokens, institutions)
+        return self._places_within(out, matches, words)
+
+    def _places_within(self, out: list["CouncilEvidence"], matches: list[NameMatch],
+                       words: list[str]) -> list["CouncilEvidence"]:
+        """An abolished council's name without a council word, beside its successor's, is the place,
+        not the council: "North Yorkshire Council confirms Harrogate conference centre future"
+        (Harrogate's council was abolished into North Yorkshire's). Not when the names are listed
+        together ("Allerdale Borough Council and Copeland hand over to Cumberland")."""
+        successors = self._areas.successors
+        if not any(e.counted and e.code in successors for e in out):
+            return out  # most texts: no abolished council's name counted
+        counted = {e.code: e.named for e in out if e.counted}
+        judged = []
+        for e, match in zip(out, matches):
+            if e.counted and not council_named(words, match) and not coordinated(match, matches, words):
+                holder = self._areas.holder(e.code, set(counted) - {e.code})
+                if holder is not None:
+                    e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
+                                        "the council named")
+            judged.append(e)
+        return judged
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
-               elsewhere: str | None) -> "CouncilEvidence":
+               setting: Setting) -> "CouncilEvidence":
         """Whether one name found counts as its council, and why."""
         words = tokens.words
         named = " ".join(tokens.texts[match.start:match.start + match.length])
         if match.region:
             return CouncilEvidence(match.code, named, False, "the region as a place, not its combined authority")
         if match.start in institutions:
-            return CouncilEvidence(match.code, named, False, f"names a {institutions[match.start]}, not the council")
+            kind = institutions[match.start]
+            return CouncilEvidence(match.code, named, False, f"names {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "
+                                   "not the council")
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
-        if elsewhere and not council_named(words, match):
-            return CouncilEvidence(match.code, named, False, f"where the {elsewhere}'s news happened, with no "
-                                   "local-government word")
-        if match.confident:
-            return CouncilEvidence(match.code, named, True, "a council name in context")
-        if _coordinated(match, kept, words):
-            return CouncilEvidence(match.code, named, True, "joined by and/or to a council name")
-        return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
+        counts = match.confident or coordinated(match, kept, words)
+        if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
+                not council_named(words, match):
+            if setting.elsewhere and not heads(words, match):
+                return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
+                                       "with no local-government word")
+            if setting.story and not acts(words, match, setting.story):
+                return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
+                                       "local-government word")
+        if not counts:
+            return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
+        return CouncilEvidence(match.code, named, True, match.why if match.confident else
+                               "joined by and/or to a council name")
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -169,99 +212,36 @@ class CouncilMatcher:
     def _match_at(self, tokens: Tokens, i: int) -> "NameMatch | None":
         words = tokens.words
         first = tokens.texts[i][0]
-        if not (tokens.shouting or first.isupper() or first.isdigit()):
+        if not (tokens.shouting or first.isupper() or first.isdigit()) or \
+                (i and tokens.texts[i - 1] in _PREFIXES and _another_place(tokens, i)):
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
-            if code in self._combined and not _names_authority(words, i, length) and \
+            if code in self._combined and not names_authority(words, i, length) and \
                     tuple(words[i:i + length]) not in self._mayors:
                 if "and" not in words[i:i + length]:
                     return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
-            if code is not None and not _blocked(words, i, length):
-                return NameMatch(i, length, code, _confident(words, i, length))
+            if code is not None and not blocked(words, i, length):
+                why = confident(words, i, length, self._loose)
+                return NameMatch(i, length, code, why is not None, why or "", person=code in self._combined and
+                                 tuple(words[i:i + length]) in self._mayors)
         return None
 
 
 
-@dataclass(frozen=True)
-class CouncilEvidence:
-    """A council name found in a text: the code, the words, whether it counted, and why."""
-
-    code: str
-    named: str
-    counted: bool
-    why: str
+_PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 
 
-
-
-def _names_authority(words: list[str], start: int, length: int) -> bool:
-    """A combined authority's region named as the authority: its own name says so ("West Midlands
-    Combined Authority"), or a mayor or authority word follows it, or "mayor of" comes before it."""
-    named = words[start:start + length]
-    if any(word in AUTHORITY_WORDS or word == "region" for word in named):
-        return True
-    end = start + length
-    after = words[end:end + 2]
-    if after[:1] == ["s"]:
-        after = after[1:]
-    if after and after[0] in AUTHORITY_WORDS:
-        return True
-    return words[max(0, start - 2):start] == ["mayor", "of"]
-
-
-def _blocked(words: list[str], i: int, length: int) -> bool:
-    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings")."""
-    for k in range(i, i + length):
-        for phrase, offset in _PHRASES_BY_WORD.get(words[k], ()):
-            start = k - offset
-            if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase:
-                return True
-    for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
-        if i >= len(before) and tuple(words[i - len(before):i]) == before:
-            return True
-    return False
-
-
-_PHRASES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _phrase in BLOCKED_PHRASES:
-    for _offset, _word in enumerate(_phrase):
-        _PHRASES_BY_WORD.setdefault(_word, []).append((_phrase, _offset))
-_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
-for _before in BLOCKED_BEFORE:
-    _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
-
-
-def _confident(words: list[str], i: int, length: int) -> bool:
-    """A multi-word or unambiguous name; or an ordinary-word name with council or place context."""
-    if length > 1 or words[i] not in AMBIGUOUS:
-        return True
-    after = words[i + 1] if i + 1 < len(words) else ""
-    if words[i] in STRICT:
-        return after in COUNCIL_WORDS and after != "s"
-    before = words[i - 1] if i > 0 else ""
-    if words[i] not in WORDISH and after in COUNCIL_VERBS:
-        return True
-    if (i == 0 or before in ("and", "as")) and (after in COUNCIL_VERBS or after in ("wins", "opens", "drops")) and \
-            not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words):
-        return True  # "Reading to cut 90 posts to close budget gap": the subject of local-government news
-    return after in COUNCIL_WORDS or before in PLACE_WORDS
-
-
-def _coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
-    """An ordinary-word name joined by "and"/"or" to a confident council name ("Derby and Derbyshire")."""
-    if words[match.start] in STRICT:
+def _another_place(tokens: Tokens, i: int) -> bool:
+    """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
+    Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
+    if tokens.shouting:
         return False
-    end = match.start + match.length
-    for other in matches:
-        if not other.confident:
-            continue
-        if other.start == end + 1 and words[end] in ("and", "or"):
-            return True
-        if other.start + other.length + 1 == match.start and words[match.start - 1] in ("and", "or"):
-            return True
-    return False
+    before = tokens.texts[i - 1]
+    if before == "New":
+        return i > 1 and not title_case(tokens)
+    return before in OTHER_PLACE_PREFIXES
 
 
 _CACHE: "weakref.WeakKeyDictionary[Engine, CouncilMatcher]" = weakref.WeakKeyDictionary()
@@ -271,7 +251,7 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS)]
+    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
@@ -283,7 +263,13 @@ def build_matcher(session: Session) -> CouncilMatcher:
     counties = frozenset(code for code, nice_name, _current, type_code in councils
                          if type_code == "CTY" or normalize_name(nice_name).endswith("shire"))
     known = set(nice)
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties)
+    short = short_names([(code, nice_name) for code, nice_name, is_current, _type in councils
+                         if is_current and code not in combined], {n for n, _c in names})
+    names += short
+    loose = frozenset(name for name, _code in short if " " not in name)
+    areas = Areas({code: frozenset(c.strip() for c in replaced.split(",") if c.strip()) for code, replaced in
+                   session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))})
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas)
 
 
 def _region_name(official_name: str) -> str:

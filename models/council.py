@@ -75,7 +75,8 @@ SUFFIXES = ("metropolitan borough council", "metropolitan district council", "co
 # Everyday names for a council that mySociety's table does not carry (the headline classifier and the
 # names people type both use them): "BCP" is Bournemouth, Christchurch and Poole.
 EVERYDAY_NAMES = (("bath", "BAS"), ("newcastle", "NET"), ("hull", "KHL"), ("bcp", "BPC"), ("banes", "BAS"),
-                  ("south yorkshire", "SCR"), ("east midlands", "EMCA"), ("north east mayor", "NECA"))
+                  ("south yorkshire", "SCR"), ("east midlands", "EMCA"), ("north east mayor", "NECA"),
+                  ("ynys mon", "AGY"))  # the register's spelling of Ynys Môn lost its accent badly
 AUTO_ACCEPT_SCORE = 85  # a fuzzy match this good, and clearly better than the next council, is taken
 CLEAR_LEAD = 6
 SUGGEST_SCORE = 70

@@ -1,0 +1,149 @@
+"""The context that makes a council name found in a text count as its council: a phrase that means
+something else, an ordinary-word name with or without a council word, verb or place around it, a
+name joined to another council's, a combined authority's region named as the authority."""
+from __future__ import annotations
+
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
+                                 COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS,
+                                 SPORT_NAMES, SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
+
+# Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
+LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
+_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()}
+_COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
+    frozenset(OFF_TOPIC_WORDS["weather"].split())
+ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
+
+def names_authority(words: list[str], start: int, length: int) -> bool:
+    """A combined authority's region named as the authority: its own name says so ("West Midlands
+    Combined Authority"), or a mayor or authority word follows it, or "mayor of" comes before it."""
+    named = words[start:start + length]
+    if any(word in AUTHORITY_WORDS or word == "region" or word in ACRONYMS for word in named):
+        return True
+    end = start + length
+    after = words[end:end + 2]
+    if after[:1] == ["s"]:
+        after = after[1:]
+    if after and after[0] in AUTHORITY_WORDS:
+        return True
+    before = words[max(0, start - 3):start]
+    if before[-1:] == ["the"]:
+        before = before[:-1]  # "Mayor of the West Midlands"
+    return before[-2:] in (["mayor", "of"], ["transport", "for"])  # "Transport for West Midlands"
+
+
+def blocked(words: list[str], i: int, length: int) -> bool:
+    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings")."""
+    for k in range(i, i + length):
+        for phrase, offset in _PHRASES_BY_WORD.get(words[k], ()):
+            start = k - offset
+            if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase:
+                return True
+    for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
+        if i >= len(before) and tuple(words[i - len(before):i]) == before:
+            return True
+    return False
+
+
+_PHRASES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in BLOCKED_PHRASES:
+    for _offset, _word in enumerate(_phrase):
+        _PHRASES_BY_WORD.setdefault(_word, []).append((_phrase, _offset))
+_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _before in BLOCKED_BEFORE:
+    _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
+
+
+def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:
+    """Why a name counts on its own words (for `/coverage explain`), or None: a multi-word or
+    unambiguous name; or an ordinary-word name (or a `loose` one, a town's name short for its
+    council's) with council, decision or place context."""
+    if length > 1 or (words[i] not in AMBIGUOUS and words[i] not in loose):
+        return "a council name in context"
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] in STRICT:
+        return f'a council word follows ("{after}")' if after in COUNCIL_WORDS and after != "s" else None
+    before = words[i - 1] if i > 0 else ""
+    if words[i] not in WORDISH and after in COUNCIL_VERBS:
+        return f'a council verb follows ("{after}")'
+    if words[i] not in WORDISH and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in COUNCIL_SERVICES):
+        return "a council service follows"  # "Kent children's services improve to good"
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
+            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
+            (len(after) > 3 and after.endswith("s") and not after.endswith("ss") and
+             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or
+              (words[i] not in WORDISH and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:]))))):
+        # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
+        # local-government news (any present-tense verb when a word only local government uses is there)
+        return f'the subject ("{after}") of local-government news'
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1):
+        # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
+        return f'the subject of a council decision ("{after}")'
+    if before == "by" and i >= 2 and words[i - 2] in DECIDED:
+        return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"
+    if after in COUNCIL_WORDS:
+        return "a possessive follows" if after == "s" else f'a council word follows ("{after}")'
+    return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
+
+
+def _decides(words: list[str], k: int) -> bool:
+    """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
+    word = words[k] if k < len(words) else ""
+    return word in DECISION_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
+
+
+def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
+    """An ordinary-word name joined by "and"/"or" to a confident council name ("Derby and Derbyshire")."""
+    if words[match.start] in STRICT:
+        return False
+    end = match.start + match.length
+    for other in matches:
+        if not other.confident:
+            continue
+        if other.start == end + 1 and words[end] in ("and", "or"):
+            return True
+        if other.start + other.length + 1 == match.start and words[match.start - 1] in ("and", "or"):
+            return True
+    return False
+
+
+def other_news(tokens: Tokens) -> str | None:
+    """"crime or court story", "sport story" or "weather story" when the text reads as one and has no
+    local-government word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing"
+    and "Southampton sack manager" happened in a place, and are not its council's news. (A weather
+    story's place counts only after a place word, `acts`: a council's storm repairs are its news.)"""
+    words = tokens.words
+    if _STORY_WORDS.isdisjoint(words):
+        return None  # most texts: no word of any kind, so no need to read them as a local paper would
+    if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
+        return None
+    kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
+    if kind in ("crime or court", "weather"):
+        return f"{kind} story"
+    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and \
+            not SPORT_RESULTS.isdisjoint(words):
+        return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
+    return None
+
+
+def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
+    """A council verb or decision follows the name ("Wiltshire approves…"), or the name follows a
+    decision's "by" ("…backed by Merton"): it is the council acting, whatever else the text speaks of."""
+    end = match.start + match.length
+    after = words[end] if end < len(words) else ""
+    if match.start >= 2 and words[match.start - 1] == "by" and words[match.start - 2] in DECIDED:
+        return True
+    if story == "weather story" and not (match.start and (words[match.start - 1] in PLACE_WORDS or
+                                                          words[match.start - 1] in ("and", "or"))):
+        return True  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across Cumbria": the place
+    return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
+
+
+def heads(words: list[str], match: NameMatch) -> bool:
+    """The name opens the text and a verb follows it ("Solihull signs HS2 interchange deal"): the
+    place is the one acting, even in another body's news."""
+    end = match.start + match.length
+    after = words[end] if match.start == 0 and end < len(words) else ""
+    return after in COUNCIL_VERBS or (len(after) > 3 and after.endswith("s") and not after.endswith("ss"))
