@@ -26,19 +26,18 @@ SPLITS = ("test4", "test3", "test2", "test", "dev")
 HELD_OUT = "test4"  # tests/data/<kind>/held_out/test4.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test4) must keep reaching, a little under what it reached when it was
-# first scored (tone with the model refitted on test3 too; councils, stories and relevance with the
-# rules of main 3b8057e): tone 0.916 / 0.942 / 0.949, councils 0.939 / 0.886, stories 0.861 / 0.310,
-# relevance 0.971 / 0.850. CI asserts them. test4 was written blind by two engineers who saw neither
-# rules nor data, and only its totals are read: tune on it and these figures stop meaning anything.
-# The earlier splits are tuned on (the tone model trains on them), so bench/quality_sources.py guards
-# them file by file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and
-# scored on another's.
+# What the held-out split (test4) must keep reaching, a little under what it reached after the
+# fourth round of council and story rules (tone 0.916 / 0.942 / 0.949, councils 0.976 / 0.937,
+# stories 0.944 / 0.510, relevance 0.972 / 0.875; before that round: councils 0.939 / 0.886, stories
+# 0.861 / 0.310). CI asserts them. test4 was written blind by two engineers who saw neither rules nor
+# data, and only its totals are read: tune on it and these figures stop meaning anything. The earlier
+# splits are tuned on (the tone model trains on them), so bench/quality_sources.py guards them file by
+# file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
 FLOORS = {
     "tone accuracy": 0.89, "tone negative recall": 0.92, "tone positive precision": 0.92,
-    "councils precision": 0.92, "councils recall": 0.86,
-    "stories precision": 0.82, "stories recall": 0.28,
-    "relevance precision": 0.95, "relevance recall": 0.82,  # the issue sets no target
+    "councils precision": 0.95, "councils recall": 0.91,
+    "stories precision": 0.91, "stories recall": 0.48,
+    "relevance precision": 0.95, "relevance recall": 0.85,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
