@@ -36,6 +36,7 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import area_words, areas_only, one_family
+from models.places import PlaceLink, place_link
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations
 from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems,
@@ -148,6 +149,7 @@ class Evidence:
     next_day: bool = False
     council_family: bool = False
     council_unnamed: bool = False
+    place: str | None = None
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -177,8 +179,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
-    only_a = _unmentioned(names(a.title, a.summary or ""), b)
-    only_b = _unmentioned(names(b.title, b.summary or ""), a) if only_a else set()
+    link = _place_link(a, b)
+    only_a = _unmentioned(names(a.title, a.summary or ""), b, link)
+    only_b = _unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
     weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
@@ -190,7 +193,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
                     next_day=apart > DAY_AFTER,
                     council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
-                    council_unnamed=_unnamed_council(a, b))
+                    council_unnamed=_unnamed_council(a, b), place=str(link) if link else None)
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
@@ -200,10 +203,12 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
     if found.titles_alike is not None:
         return StoryMatch(True, found.score, (), f"titles {found.titles_alike:.0f}% alike")
     t = thresholds
-    council_too = found.same_council or found.council_unnamed  # an unnamed council is weaker: never `event_at`
-    needed = (t.event_at if found.event and found.same_council else t.with_council_at if council_too else
+    # An unnamed council, or a town in the council's area, is weaker than the council named: never `event_at`.
+    council_too = found.same_council or found.council_unnamed or bool(found.place)
+    needed = (t.event_at if found.event and (found.same_council or found.place) else t.with_council_at if council_too else
               t.event_alone_at if found.event else t.same_at)
     council = ("councils of one family" if found.council_family else "the same council" if found.same_council else
+               found.place if found.place else
                "a council one names and the other speaks of unnamed" if found.council_unnamed else None)
     also = [*([council] if council else []),
             *([f"the same event ({found.event})"] if found.event else [])]
@@ -251,12 +256,21 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
     return (b if a.councils else a).speaks_of_a_council
 
 
-def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
+def _place_link(a: StoryText, b: StoryText) -> PlaceLink | None:
+    """A town one item names in the area of the council the other names, when only one names a council
+    ("Sandbach" and Cheshire East): evidence of one place, never a veto (`models.places`)."""
+    if bool(a.councils) == bool(b.councils):
+        return None
+    named, other = (a, b) if a.councils else (b, a)
+    return place_link(named.councils, other.text)
+
+
+def _unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:
     """The names of one headline that the other item never mentions (by word or its stem, or as the
-    nation, region or county of a council it names)."""
+    nation, region or county of a council it names, or as the council whose area has a town it names)."""
     if not found:
         return set()
-    text, areas = other.lowered, area_words(other.councils)
+    text, areas = other.lowered, area_words(other.councils) | (link.words if link else frozenset())
     return {name for name in found if name not in text and name[:STEM] not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 
