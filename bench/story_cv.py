@@ -101,8 +101,8 @@ def choose(pairs: list[Scored]) -> Thresholds:
     vetoed = np.array([f.veto is not None for f in found])
     alike = np.array([f.veto is None and f.titles_alike is not None for f in found])
     score = np.array([f.score for f in found])
-    council = np.array([f.same_council for f in found])
-    unnamed = np.array([f.council_unnamed and not f.same_council for f in found])
+    council = np.array([f.same_council or bool(f.place) for f in found])  # a town in the council's area counts
+    unnamed = np.array([f.council_unnamed and not f.same_council and not f.place for f in found])
     event = np.array([f.event is not None for f in found])
     late = np.array([f.late for f in found])
     next_day = np.array([f.next_day for f in found])

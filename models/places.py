@@ -114,13 +114,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 @functools.lru_cache(maxsize=16384)
-def town_in_area(town: str, council: str, radii: float = NEAR_RADII, km: float = NEAR_KM) -> float | None:
+def town_in_area(town: str, council: str, radii: float | None = None, km: float | None = None) -> float | None:
     """How far (km) the nearest town of that name is from the council's point, when it is near enough to
     be taken as in the council's area; None when no town of the name is, or the register gives no point."""
     area = _areas().get(council)
     if area is None:
         return None
-    reach = radii * area.radius_km + km
+    reach = (NEAR_RADII if radii is None else radii) * area.radius_km + (NEAR_KM if km is None else km)
     near = [d for t in _towns().get(town, ()) if (d := distance_km(t.lat, t.lon, area.lat, area.lon)) <= reach]
     return min(near) if near else None
 

@@ -35,7 +35,7 @@ for _concept, _words in {
     "jobs": "jobs job posts roles workforce staff redundancies redundancy",
     "cut": "cut cuts cutting shed sheds shedding axe axes axed lose losses loss reduce reduces",
     "homes": "homes home houses housing housebuilding dwellings flats",
-    "buy": "buy buys buying purchase purchases acquire acquires",
+    "buy": "buy buys buying bought purchase purchases purchased acquire acquires acquired acquisition",
     "bins": "bins bin binmen collection collections refuse rubbish waste",
     "audit": "audit audits auditor auditors audited",
     "close": "close closes closure closures closing shut shuts shutting",
@@ -48,7 +48,7 @@ for _concept, _words in {
     "borrow": "borrow borrowing borrowed loans loan lending lent",
     "children": "children childrens",
     "mayor": "mayor mayoral",
-    "intervention": "intervention oversight assurance",
+    "intervention": "intervention oversight assurance direction directions",
     "sell": "sell sells selling sold sale sales disposal disposals dispose disposing buyer onmarket",
     "freeze": "freeze freezes frozen unchanged staysput",
     "tourist": "tourist tourists tourism visitor visitors",
@@ -80,7 +80,7 @@ for _concept, _words in {
     "coty": "coty",
     "joint": "joint shared share sharing partnership teamup",
     "criticise": "criticise criticises criticised criticism raps rapped slams slammed condemns condemned rebukes "
-                 "rebuked",
+                 "rebuked reprimand reprimands reprimanded censure censured",
     "final": "final last",
     "writedown": "writedown writesdown impairment",
     "deficit": "deficit deficits overspend overspends overspending overshoot gap shortfall blackhole",
@@ -94,6 +94,16 @@ for _concept, _words in {
     "open": "open opens opened opening",
     "survey": "survey surveys poll polls",
     "road": "road roads bypass highway",
+    "suspend": "suspend suspends suspended suspension",
+    "cyber": "cyber cyberattack cyberattacks ransomware hack hacked hackers hacking",
+    "oust": "oust ousts ousted ousting topple topples toppled noconfidence",
+    "supplier": "supplier suppliers provider providers",
+    "spendfreeze": "spendfreeze",
+    "foodwaste": "foodwaste caddy caddies",
+    "oflog": "oflog",
+    "ico": "ico",
+    "ombudsman": "ombudsman lgsco",
+    "rsh": "rsh",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -118,7 +128,15 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("cut down", "chopped"), ("council of the year", "coty"), ("authority of the year", "coty"),
             ("team up", "teamup"), ("teams up", "teamup"), ("write down", "writedown"), ("writes down", "writesdown"),
             ("written down", "writedown"), ("black hole", "blackhole"), ("car parks", "carparks"),
-            ("car park", "carpark"), ("planning permission", "approve"), ("outline consent", "approve"))
+            ("car park", "carpark"), ("planning permission", "approve"), ("outline consent", "approve"),
+            ("placed on leave", "suspended"), ("put on leave", "suspended"), ("no-confidence", "noconfidence"),
+            ("no confidence", "noconfidence"), ("spending freeze", "spendfreeze"), ("spending controls", "spendfreeze"),
+            ("non-essential spending", "spendfreeze"), ("non-essential expenditure", "spendfreeze"),
+            ("halts spending", "spendfreeze"), ("food waste", "foodwaste"), ("kitchen scraps", "foodwaste"),
+            ("office for local government", "oflog"), ("information commissioner", "ico"),
+            ("local government and social care ombudsman", "lgsco"), ("regulator of social housing", "rsh"),
+            ("housing regulator", "rsh"), ("three years", "threeyear"), ("cyber attack", "cyberattack"),
+            ("cyber-attack", "cyberattack"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
