@@ -224,3 +224,11 @@ def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_v
 def test_an_inspection_s_verdict_is_an_event():
     assert events("Nottingham children's services rated inadequate by Ofsted") == {"inspection"}
     assert "inspection" in events("Lewisham 'requires improvement' for adult social care, CQC finds")
+
+
+def test_an_election_won_is_an_election_not_an_award_and_lifting_or_calling_off_ends_a_phased_event():
+    assert events("Mayor wins second term in Eastborough") == events("Eastborough mayor re-elected") == {"appointment"}
+    assert events("Reform wins by-election in Westshire") == {"appointment"}
+    assert events("Council wins national award") == {"award"}
+    assert events("Ministers lift Eastborough oversight") == events("Eastborough intervention ends")
+    assert events("Refuse workers call off walkout") == {"strike ends"}
