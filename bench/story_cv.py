@@ -36,6 +36,7 @@ PRECISION_GOAL = 0.96  # a little over the issue's 0.95, so a fold's luck does n
 GRID = {
     "same_at": (0.4, 0.45, 0.5),
     "with_council_at": (0.25, 0.28, 0.3, 0.34, 0.4),
+    "unnamed_at": (0.25, 0.3, 0.35, 0.4),
     "event_alone_at": (0.25, 0.3, 0.35, 0.4, 0.5),
     "event_at": (0.1, 0.15, 0.2, 0.25),
     "late_extra": (0.0, 0.1, 0.2),
@@ -112,7 +113,7 @@ def choose(pairs: list[Scored]) -> Thresholds:
     for values in itertools.product(*GRID.values()):
         t = Thresholds(**dict(zip(GRID, values)))
         needed = np.where(council, np.where(event, t.event_at, t.with_council_at),
-                          np.where(unnamed, t.with_council_at, np.where(event, t.event_alone_at, t.same_at))) + late * t.late_extra + apart * t.names_extra \
+                          np.where(unnamed, t.unnamed_at, np.where(event, t.event_alone_at, t.same_at))) + late * t.late_extra + apart * t.names_extra \
             + next_day * t.day_extra
         got = ~vetoed & (alike | (score >= needed - 1e-9))
         tp, fp = int((got & label).sum()), int((got & ~label).sum())

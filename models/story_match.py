@@ -45,6 +45,7 @@ from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, i
 STORY_WINDOW = timedelta(hours=72)
 SAME_AT = 0.5  # shared share of the smaller item's words that makes one story
 SAME_WITH_COUNCIL_AT = 0.3  # ... when both name the same council (or one family: a district and its county)
+SAME_UNNAMED_AT = 0.3  # ... when one names a council and the other speaks of one unnamed ("the borough")
 SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
@@ -126,6 +127,7 @@ class Thresholds:
 
     same_at: float = SAME_AT
     with_council_at: float = SAME_WITH_COUNCIL_AT
+    unnamed_at: float = SAME_UNNAMED_AT
     event_alone_at: float = SAME_EVENT_ALONE_AT
     event_at: float = SAME_EVENT_AT
     late_extra: float = LATE_EXTRA
@@ -204,9 +206,9 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
         return StoryMatch(True, found.score, (), f"titles {found.titles_alike:.0f}% alike")
     t = thresholds
     # An unnamed council, or a town in the council's area, is weaker than the council named: never `event_at`.
-    council_too = found.same_council or found.council_unnamed or bool(found.place)
-    needed = (t.event_at if found.event and (found.same_council or found.place) else t.with_council_at if council_too else
-              t.event_alone_at if found.event else t.same_at)
+    council_too = found.same_council or bool(found.place)
+    needed = (t.event_at if found.event and council_too else t.with_council_at if council_too else
+              t.unnamed_at if found.council_unnamed else t.event_alone_at if found.event else t.same_at)
     council = ("councils of one family" if found.council_family else "the same council" if found.same_council else
                found.place if found.place else
                "a council one names and the other speaks of unnamed" if found.council_unnamed else None)

@@ -29,7 +29,7 @@ for _concept, _words in {
     "launch": "launches launched unveils unveiled publishes published sets out reveals revealed",
     "lga": "lga lggroup",
     "commissioners": "commissioners commissioner envoys envoy",
-    "bailout": "bailout exceptional capitalisation efs",
+    "bailout": "bailout exceptional capitalisation efs lifeline capitalreceipts",
     "wins": "wins won scoops crowned",
     "strike": "strike strikes walkout walk",
     "jobs": "jobs job posts roles workforce staff redundancies redundancy",
@@ -37,7 +37,7 @@ for _concept, _words in {
     "homes": "homes home houses housing housebuilding dwellings flats",
     "buy": "buy buys buying bought purchase purchases purchased acquire acquires acquired acquisition",
     "bins": "bins bin binmen collection collections refuse rubbish waste",
-    "audit": "audit audits auditor auditors audited",
+    "audit": "audit audits auditor auditors audited unaudited",
     "close": "close closes closure closures closing shut shuts shutting",
     "approve": "approve approves approved backs backed agrees agreed greenlight goahead accept accepts accepted "
                "consent",
@@ -104,6 +104,7 @@ for _concept, _words in {
     "ico": "ico",
     "ombudsman": "ombudsman lgsco",
     "rsh": "rsh",
+    "peerchallenge": "peerchallenge",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -136,7 +137,11 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("office for local government", "oflog"), ("information commissioner", "ico"),
             ("local government and social care ombudsman", "lgsco"), ("regulator of social housing", "rsh"),
             ("housing regulator", "rsh"), ("three years", "threeyear"), ("cyber attack", "cyberattack"),
-            ("cyber-attack", "cyberattack"))
+            ("cyber-attack", "cyberattack"), ("capital receipts", "capitalreceipts"),
+            ("spending frozen", "spendfreeze"), ("essential spending", "spendfreeze"),
+            ("essential expenditure", "spendfreeze"), ("regulate themselves", "self regulation"),
+            ("sector-led improvement", "self regulation"), ("peer challenges", "peerchallenge"),
+            ("peer challenge", "peerchallenge"), ("peer reviews", "peerchallenge"), ("peer review", "peerchallenge"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
