@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from models.council_family import area_words, areas_only, one_family
+from models.council_family import area_words, areas_only, family_words, one_family
 from models.places import PlaceLink, place_link
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations
@@ -272,7 +272,8 @@ def _unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None
     nation, region or county of a council it names, or as the council whose area has a town it names)."""
     if not found:
         return set()
-    text, areas = other.lowered, area_words(other.councils) | (link.words if link else frozenset())
+    text, areas = other.lowered, area_words(other.councils) | family_words(other.councils) | \
+        (link.words if link else frozenset())
     return {name for name in found if name not in text and name[:STEM] not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 

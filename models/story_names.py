@@ -21,7 +21,8 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
 mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
 conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
-how why what who when where is are was be new all local national first""".split())
+how why what who when where is are was be new all local national first
+combined authority royal year""".split())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -42,11 +43,19 @@ def names(title: str, summary: str = "") -> frozenset[str]:
         word = word[:-2] if word.endswith("'s") else word.rstrip("'")
         if not word[:1].isupper() or word.lower() in NOT_NAMES:
             continue
+        if word.lower() in _COMPASS and not _COMPASS_OF.match(title, match.end()):
+            continue  # "West London borough", "North-west council": where, not what
         if opens_sentence(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
                 place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
             continue
         found.add(word.lower())
     return frozenset(found)
+
+
+# Compass words name something only as part of a region's or a place's name ("East Midlands", "North
+# Tyneside"), not before a common noun or London ("west London borough", "North-west council").
+_COMPASS = frozenset("north south east west central northern southern eastern western".split())
+_COMPASS_OF = re.compile(r"[ -](?!London\b)[A-Z]")
 
 
 @functools.lru_cache(maxsize=1)

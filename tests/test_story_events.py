@@ -232,3 +232,16 @@ def test_an_election_won_is_an_election_not_an_award_and_lifting_or_calling_off_
     assert events("Council wins national award") == {"award"}
     assert events("Ministers lift Eastborough oversight") == events("Eastborough intervention ends")
     assert events("Refuse workers call off walkout") == {"strike ends"}
+
+
+def test_compass_words_and_sector_nouns_name_nothing_unless_part_of_a_regions_name():
+    assert names("West London borough readies legal fight") == {"london"}
+    assert names("East Midlands devolution deal signed") == {"east", "midlands"}
+    assert names("Council of the Year: Combined Authority wins") <= {"wins"}
+
+
+def test_a_headline_naming_a_council_of_the_other_items_family_names_nothing_the_other_never_mentions():
+    from models.council_family import family_words
+    assert {"leeds", "bradford"} <= family_words(("WYCA",))
+    assert "bournemouth" in family_words(("BPC",))
+    assert "scarborough" not in family_words(("NYE",))  # abolished: a town of North Yorkshire now
