@@ -43,7 +43,8 @@ for _concept, _words in {
                "consent",
     "scrap": "scrap scraps scrapped drops dropped abandons abandoned uturn removes removal remove abolish abolished "
              "abolishes abolition cancel cancels "
-             "cancelled cancelling ditch ditches ditched shelved shelves",
+             "cancelled cancelling ditch ditches ditched shelved shelves reverses reversed reversal overturns "
+             "overturned reprieve reprieved",
     "rise": "rise rises rising increase increases up hike hikes",
     "borrow": "borrow borrowing borrowed loans loan lending lent",
     "children": "children childrens",
@@ -68,7 +69,7 @@ for _concept, _words in {
     "mall": "mall malls shoppingcentre shoppingcentres",
     "homeless": "homeless homelessness roughsleepers roughsleeping",
     "ban": "ban bans banned banning outlaws outlawed outlaw prohibits prohibited",
-    "advert": "advert adverts advertising advertisements ads",
+    "advert": "advert adverts advertising advertisements ads billboard billboards hoarding hoardings",
     "inhouse": "inhouse insource insourcing takeback takesback",
     "outsource": "outsource outsources outsourced outsourcing contractor contractors privatise privatised",
     "outage": "outage outages blackout systemsdown offline",
@@ -82,7 +83,7 @@ for _concept, _words in {
     "criticise": "criticise criticises criticised criticism raps rapped slams slammed condemns condemned rebukes "
                  "rebuked reprimand reprimands reprimanded censure censured",
     "final": "final last",
-    "writedown": "writedown writesdown impairment",
+    "writedown": "writedown writesdown impairment writeoff writesoff",
     "deficit": "deficit deficits overspend overspends overspending overshoot gap shortfall blackhole",
     "seafront": "seafront waterfront promenade",
     "parking": "parking carpark carparks",
@@ -105,6 +106,11 @@ for _concept, _words in {
     "ombudsman": "ombudsman lgsco",
     "rsh": "rsh",
     "peerchallenge": "peerchallenge",
+    "ict": "ict computer computers",
+    "online": "online digital website app",
+    "satisfaction": "satisfaction happiness",
+    "homecare": "homecare",
+    "triple": "triple tripled treble trebled",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -141,7 +147,10 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("spending frozen", "spendfreeze"), ("essential spending", "spendfreeze"),
             ("essential expenditure", "spendfreeze"), ("regulate themselves", "self regulation"),
             ("sector-led improvement", "self regulation"), ("peer challenges", "peerchallenge"),
-            ("peer challenge", "peerchallenge"), ("peer reviews", "peerchallenge"), ("peer review", "peerchallenge"))
+            ("peer challenge", "peerchallenge"), ("peer reviews", "peerchallenge"), ("peer review", "peerchallenge"),
+            ("writes off", "writesoff"), ("write off", "writeoff"), ("written off", "writeoff"),
+            ("care at home", "homecare"), ("home care", "homecare"), ("domiciliary care", "homecare"),
+            ("wound up", "abolished"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
