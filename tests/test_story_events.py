@@ -245,3 +245,13 @@ def test_a_headline_naming_a_council_of_the_other_items_family_names_nothing_the
     assert {"leeds", "bradford"} <= family_words(("WYCA",))
     assert "bournemouth" in family_words(("BPC",))
     assert "scarborough" not in family_words(("NYE",))  # abolished: a town of North Yorkshire now
+
+
+def test_the_sectors_other_words_for_one_thing_are_one_concept():
+    from models.story_words import concepts
+    assert "suspend" in concepts("Chief executive placed on leave") & concepts("Council suspends chief executive")
+    assert "spendfreeze" in concepts("Non-essential expenditure halted") & concepts("Spending freeze at the council")
+    assert "bailout" in concepts("Financial lifeline for county") & concepts("County to use capital receipts")
+    assert "homecare" in concepts("Care at home returns in-house") & concepts("Council takes back home care")
+    assert "scrap" in concepts("Library closure reversed") & concepts("Council scraps library closure")
+    assert {"self", "regul"} <= concepts("Councils to regulate themselves") & concepts("LGA self-regulation plan")
