@@ -23,7 +23,7 @@ three four five six seven eight nine ten make makes made get gets take takes cou
 # Words that say the same thing in the sector's press: each maps to one concept.
 SYNONYMS: dict[str, str] = {}
 for _concept, _words in {
-    "s114": "s114 section114 bankrupt bankruptcy insolvent insolvency broke bust",
+    "s114": "s114 section114 bankrupt bankruptcy insolvent insolvency broke bust spendfreeze",
     "quits": "quits quit resigns resign resigned resignation stepsdown stands down steps",
     "appoint": "appoints appointed appoint names named hires recruits recruit recruiting",
     "launch": "launches launched unveils unveiled publishes published sets out reveals revealed",
@@ -99,7 +99,6 @@ for _concept, _words in {
     "cyber": "cyber cyberattack cyberattacks ransomware hack hacked hackers hacking",
     "oust": "oust ousts ousted ousting topple topples toppled noconfidence",
     "supplier": "supplier suppliers provider providers",
-    "spendfreeze": "spendfreeze",
     "foodwaste": "foodwaste caddy caddies",
     "oflog": "oflog",
     "ico": "ico",

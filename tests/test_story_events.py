@@ -250,7 +250,7 @@ def test_a_headline_naming_a_council_of_the_other_items_family_names_nothing_the
 def test_the_sectors_other_words_for_one_thing_are_one_concept():
     from models.story_words import concepts
     assert "suspend" in concepts("Chief executive placed on leave") & concepts("Council suspends chief executive")
-    assert "spendfreeze" in concepts("Non-essential expenditure halted") & concepts("Spending freeze at the council")
+    assert "s114" in concepts("Non-essential expenditure halted") & concepts("Section 114 notice issued")
     assert "bailout" in concepts("Financial lifeline for county") & concepts("County to use capital receipts")
     assert "homecare" in concepts("Care at home returns in-house") & concepts("Council takes back home care")
     assert "scrap" in concepts("Library closure reversed") & concepts("Council scraps library closure")
