@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.quality import _rows, herald_council_finder
+from feeds.tone import tone_of
 from bench.quality_sources import Source, pair_rows, sources
 from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 
@@ -60,7 +61,7 @@ def scored_pairs(extra: Path | None = None) -> list[Scored]:
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
     def text(title: str, summary: str, at: datetime) -> StoryText:
-        return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")))
+        return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")), tone_of(title)[0])
 
     out = []
     extras = [Source("stories", extra.stem, extra)] if extra is not None and extra.suffix == ".csv" else []

@@ -64,6 +64,12 @@ _A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|counc
                         r"town halls?|county hall)\b", re.IGNORECASE)
 
 
+# Events whose news is an inspector's verdict: one told as good news and the other as bad are two verdicts (an
+# Ofsted monitoring visit finds progress; an area SEND inspection finds failings), not one told two ways. A
+# court's ruling is not one of them: "challenge dismissed" reads as bad news and is the council's win.
+_VERDICTS = frozenset({"inspection"})
+
+
 @functools.lru_cache(maxsize=4096)  # a few days of items; each set is ~2 KB
 def _cached_concepts(text: str) -> frozenset[str]:
     return concepts(text)
@@ -167,6 +173,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     events_a, events_b = events(a.title), events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
+    verdict = events_a & events_b & _VERDICTS
+    if verdict and {a.tone, b.tone} == {"positive", "negative"}:
+        return Evidence(f"opposite verdicts ({min(verdict)}: one {a.tone}, the other {b.tone})")
     for one, other in ((a, b), (b, a)):
         missing = _other_organisation(one, other)
         if missing:

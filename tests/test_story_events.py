@@ -255,3 +255,14 @@ def test_the_sectors_other_words_for_one_thing_are_one_concept():
     assert "homecare" in concepts("Care at home returns in-house") & concepts("Council takes back home care")
     assert "scrap" in concepts("Library closure reversed") & concepts("Council scraps library closure")
     assert {"self", "regul"} <= concepts("Councils to regulate themselves") & concepts("LGA self-regulation plan")
+
+
+def test_an_inspection_told_as_good_news_and_one_told_as_bad_are_two_verdicts():
+    good = StoryText("Eastborough children's services improving, Ofsted says", "A monitoring visit found progress.", T,
+                     ("EAS",), "positive")
+    bad = StoryText("Ofsted: Eastborough failing vulnerable children", "Inspectors found serious weaknesses.",
+                    T + timedelta(hours=30), ("EAS",), "negative")
+    match = same_story(good, bad)
+    assert not match.same and "opposite verdicts" in match.reason
+    kinder = StoryText(bad.title, bad.summary, bad.published_at, ("EAS",), "neutral")
+    assert "opposite" not in same_story(good, kinder).reason
