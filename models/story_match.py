@@ -20,7 +20,12 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   the same event named in a headline and reported by the other item (both together need few words
   more), more than `DAY_AFTER` (24 h) or `LATE_AFTER` (48 h) apart (rewrites of one event come within
   a day or two; what the same council does three days on is usually its next event).
-- Tone plays no part: a rewrite told more kindly is the same event.
+- A town one item names in the area of the council the other names ("Sandbach" beside Cheshire East;
+  `models.places`, GeoNames' towns by distance from the council's point) counts as that council, when
+  only one item names a council: evidence, never a veto, and the reason says so ("Sandbach is in
+  Cheshire East's area").
+- Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
+  as good news beside one told as bad are two verdicts.
 
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours. The words compared are `models.story_words`'; the event kinds, figures and
@@ -36,7 +41,7 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 
 from models.council_family import area_words, areas_only, family_words, one_family
-from models.places import PlaceLink, place_link
+from models.places import PlaceLink, place_between
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations
 from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems,
@@ -190,7 +195,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
-    link = _place_link(a, b)
+    link = place_between(a.councils, a.text, b.councils, b.text)
     only_a = _unmentioned(names(a.title, a.summary or ""), b, link)
     only_b = _unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper
@@ -265,15 +270,6 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
     if bool(a.councils) == bool(b.councils):
         return False
     return (b if a.councils else a).speaks_of_a_council
-
-
-def _place_link(a: StoryText, b: StoryText) -> PlaceLink | None:
-    """A town one item names in the area of the council the other names, when only one names a council
-    ("Sandbach" and Cheshire East): evidence of one place, never a veto (`models.places`)."""
-    if bool(a.councils) == bool(b.councils):
-        return None
-    named, other = (a, b) if a.councils else (b, a)
-    return place_link(named.councils, other.text)
 
 
 def _unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:
