@@ -4,7 +4,10 @@ Trowbridge-based unitary") where the other item names the council (Cheshire East
 
 - The towns are GeoNames' (`data/places/gb_towns.csv`, CC BY 4.0). A town is named by its name
   capitalised as a whole word; a town whose name is also an everyday word ("Street", "March", "Deal")
-  only when capitalised inside a sentence, not opening it.
+  only when capitalised inside a sentence, not opening it. An area's nickname or short name ("Bucks",
+  "the Kingdom", "the Welsh capital": `NICKNAMES`) is placed at its council's point.
+- A council's own name that the council finder did not take as the council ("Sunderland AFC") is no town
+  here: the finder saw it and judged it a club's, a cathedral's or a police force's.
 - GeoNames gives no district, so a town is taken to lie in a council's area when its point is within
   `NEAR_RADII` of the council's radius (the radius of a circle of the council's area, from mySociety's
   register) of the council's point, plus `NEAR_KM`. That is approximate (a town near a boundary may
@@ -54,13 +57,25 @@ class Area:
     radius_km: float
 
 
+# The everyday short names and nicknames of council areas (the counties' postal abbreviations, "the Kingdom"
+# for Fife, "the Welsh capital"), each placed at its council's point: a rewrite naming one names the place.
+NICKNAMES = {"bucks": "BUC", "herts": "HRT", "oxon": "OXF", "glos": "GLS", "lancs": "LAN", "notts": "NTT",
+             "wilts": "WIL", "hants": "HAM", "worcs": "WOR", "cambs": "CAM", "leics": "LEC", "lincs": "LIN",
+             "staffs": "STS", "salop": "SHR", "kingdom": "FIF", "welsh capital": "CRF", "scottish capital": "EDH",
+             "granite city": "ABE", "steel city": "SHF", "potteries": "STE", "derbys": "DBY"}
+
+
 @functools.lru_cache(maxsize=1)
 def _towns() -> dict[str, tuple[Town, ...]]:
-    """Every town by its lower-case name (several towns may share one)."""
+    """Every town by its lower-case name (several towns may share one), and the areas' nicknames."""
     out: dict[str, list[Town]] = {}
     with open(TOWNS_CSV, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             out.setdefault(_key(row["name"]), []).append(Town(row["name"], float(row["lat"]), float(row["lon"])))
+    areas = _areas()
+    for nickname, code in NICKNAMES.items():
+        if code in areas:
+            out.setdefault(nickname, []).append(Town(nickname.title(), areas[code].lat, areas[code].lon))
     return {name: tuple(found) for name, found in out.items()}
 
 
@@ -92,7 +107,15 @@ def towns_named(text: str) -> frozenset[str]:
                     start = end - 1
                     break
             start += 1
+    lowered = text.lower()
+    found |= {name for name in _LOWER_NICKNAMES if name in lowered}
+    if "kingdom" in found and "united kingdom" in lowered:
+        found.discard("kingdom")  # the UK, not Fife
     return frozenset(found)
+
+
+# Nicknames written in lower case after their first word ("the Welsh capital", "the Granite City").
+_LOWER_NICKNAMES = frozenset(name for name in NICKNAMES if " " in name)
 
 
 def _key(name: str) -> str:
@@ -134,6 +157,8 @@ class PlaceLink:
 
     def __str__(self) -> str:
         area = _areas()[self.council]
+        if NICKNAMES.get(self.town) == self.council:
+            return f"'{self.town.title()}' is {area.name}"
         return f"{self.town.title()} is in {area.name}'s area"
 
     @property
@@ -147,7 +172,8 @@ def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     if not councils:
         return None
     from models.story_names import place_words
-    towns = towns_named(text) - place_words()  # a council's own name, not found as the council, is its club's or cathedral's
+    # A council's own name, not found as the council, is its club's or cathedral's; a nickname is the area's.
+    towns = {town for town in towns_named(text) if town in NICKNAMES or town not in place_words()}
     near = [(d, town, code) for town in towns for code in councils
             if (d := town_in_area(town, code)) is not None]
     return PlaceLink(min(near)[1], min(near)[2]) if near else None

@@ -53,3 +53,10 @@ def test_a_town_far_from_the_council_named_is_no_evidence():
     a = _item("Pupils to finish early on Fridays", "The change was agreed by councillors in Kendal.")
     b = _item("Fife schools to move to a shorter week", "Fife Council backed shortening Friday lessons.", 10, ("FIF",))
     assert evidence(a, b).place is None
+
+
+def test_an_areas_nickname_names_its_council_but_the_united_kingdom_is_not_fife():
+    assert str(place_link(("BUC",), "Caddies arrive on doorsteps across Bucks")) == "'Bucks' is Buckinghamshire"
+    assert str(place_link(("FIF",), "Halls to close across the Kingdom")) == "'Kingdom' is Fife"
+    assert place_link(("FIF",), "United Kingdom growth slows") is None
+    assert str(place_link(("CRF",), "Contracts signed for the Welsh capital's new arena")) == "'Welsh Capital' is Cardiff"
