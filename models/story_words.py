@@ -142,7 +142,7 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("office for local government", "oflog"), ("information commissioner", "ico"),
             ("local government and social care ombudsman", "lgsco"), ("regulator of social housing", "rsh"),
             ("housing regulator", "rsh"), ("three years", "threeyear"), ("cyber attack", "cyberattack"),
-            ("cyber-attack", "cyberattack"), ("capital receipts", "capitalreceipts"),
+            ("cyber-attack", "cyberattack"), ("capital receipts", "capitalreceipts"), ("financial emergency", "s114"),
             ("spending frozen", "spendfreeze"), ("essential spending", "spendfreeze"),
             ("essential expenditure", "spendfreeze"), ("regulate themselves", "self regulation"),
             ("sector-led improvement", "self regulation"), ("peer challenges", "peerchallenge"),
