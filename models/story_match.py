@@ -203,6 +203,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
     if figure and not any(map(is_figure, shared)):
         weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
+    if link and not (link.town in a.lowered and link.town in b.lowered):  # "Glenrothes" and "Fife": a word shared
+        weight, shared = weight + 1.0, shared | {"a place told two ways"}
     return Evidence(None, round(weight / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or figure,
                     apart > LATE_AFTER,

@@ -60,3 +60,19 @@ def test_an_areas_nickname_names_its_council_but_the_united_kingdom_is_not_fife(
     assert str(place_link(("FIF",), "Halls to close across the Kingdom")) == "'Kingdom' is Fife"
     assert place_link(("FIF",), "United Kingdom growth slows") is None
     assert str(place_link(("CRF",), "Contracts signed for the Welsh capital's new arena")) == "'Welsh Capital' is Cardiff"
+
+
+def test_a_place_told_two_ways_counts_as_a_word_shared_but_not_when_both_name_the_town():
+    a = _item("Halls to close in savings drive", "Community groups in Glenrothes fear losing meeting places.")
+    b = _item("Fife shuts community halls", "Fife Council's cabinet agreed to close 15 halls.", 8, ("FIF",))
+    assert "a place told two ways" in evidence(a, b).shared
+    c = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a plan for Salisbury.", 0, ("WIL",))
+    d = _item("Salisbury regeneration plan gets go-ahead", "Work on the plan starts next year.", 8)
+    assert evidence(c, d).place == "Salisbury is in Wiltshire's area"
+    assert "a place told two ways" not in evidence(c, d).shared
+
+
+def test_a_cathedral_or_an_airport_is_another_organisations_news():
+    a = _item("Salisbury Cathedral spire restoration", "Work has begun on the spire.")
+    b = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a £30m plan.", 8, ("WIL",))
+    assert "another organisation" in same_story(a, b).reason
