@@ -179,7 +179,8 @@ def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     return PlaceLink(min(near)[1], min(near)[2]) if near else None
 
 
-def place_between(councils_a: tuple[str, ...], text_a: str, councils_b: tuple[str, ...], text_b: str) -> PlaceLink | None:
+def place_between(councils_a: tuple[str, ...], text_a: str,
+                  councils_b: tuple[str, ...], text_b: str) -> PlaceLink | None:
     """A town one item names in the area of the council the other names, when only one of them names a
     council ("Sandbach" and Cheshire East): the story rule's evidence of one place, never a veto."""
     if bool(councils_a) == bool(councils_b):

@@ -221,7 +221,7 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
     if found.titles_alike is not None:
         return StoryMatch(True, found.score, (), f"titles {found.titles_alike:.0f}% alike")
     t = thresholds
-    # An unnamed council, or a town in the council's area, is weaker than the council named: never `event_at`.
+    # A town in the council's area counts as the council; an unnamed council is weaker (`unnamed_at`, never `event_at`).
     council_too = found.same_council or bool(found.place)
     needed = (t.event_at if found.event and council_too else t.with_council_at if council_too else
               t.unnamed_at if found.council_unnamed else t.event_alone_at if found.event else t.same_at)
