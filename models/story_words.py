@@ -110,6 +110,8 @@ for _concept, _words in {
     "satisfaction": "satisfaction happiness",
     "homecare": "homecare",
     "triple": "triple tripled treble trebled",
+    "electric": "electric zeroemission",
+    "fairfunding": "fairfunding redistribute redistribution redistributed",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -143,6 +145,7 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("local government and social care ombudsman", "lgsco"), ("regulator of social housing", "rsh"),
             ("housing regulator", "rsh"), ("three years", "threeyear"), ("cyber attack", "cyberattack"),
             ("cyber-attack", "cyberattack"), ("capital receipts", "capitalreceipts"), ("financial emergency", "s114"),
+            ("zero-emission", "zeroemission"), ("zero emission", "zeroemission"), ("fair funding", "fairfunding"),
             ("spending frozen", "spendfreeze"), ("essential spending", "spendfreeze"),
             ("essential expenditure", "spendfreeze"), ("regulate themselves", "self regulation"),
             ("sector-led improvement", "self regulation"), ("peer challenges", "peerchallenge"),
