@@ -25,7 +25,7 @@ KINDS = ("councils", "stories", "relevance")
 # reached (train3: councils 0.966 / 0.966, stories 0.893 / 0.731, relevance 0.966 / 0.933; stories after the
 # fourth round: train3 0.906 / 0.781, train4 0.935 / 0.625, bench/results/stories-train4.md; after the fifth
 # (towns, bench/results/stories-train5.md): train3 0.915 / 0.806, train4 0.939 / 0.675, test3 0.970 / 0.800,
-# train5 0.986 / 0.913);
+# train5 0.986 / 0.920);
 # tests/test_quality_sources.py asserts them.
 SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
