@@ -23,7 +23,9 @@ from bench.quality import (DATA_DIR, CouncilExample, MatchReport, PairExample, R
 KINDS = ("councils", "stories", "relevance")
 # (precision, recall) each file must keep reaching, a little under what the third round of rules
 # reached (train3: councils 0.966 / 0.966, stories 0.893 / 0.731, relevance 0.966 / 0.933; stories after the
-# fourth round: train3 0.906 / 0.781, train4 0.935 / 0.625, bench/results/stories-train4.md);
+# fourth round: train3 0.906 / 0.781, train4 0.935 / 0.625, bench/results/stories-train4.md; after the fifth
+# (towns, bench/results/stories-train5.md): train3 0.915 / 0.806, train4 0.939 / 0.675, test3 0.970 / 0.800,
+# train5 0.986 / 0.920);
 # tests/test_quality_sources.py asserts them.
 SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
@@ -32,7 +34,8 @@ SOURCE_FLOORS = {
     # stories/test: 0.92, not 0.94, since "Cheshire West" (short for Cheshire West and Chester) is found: one
     # pair labelled different now shares that council, where the story veto had relied on it being missed.
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.93),
-    ("stories", "train3"): (0.88, 0.73), ("stories", "train4"): (0.90, 0.60), ("stories", "test3"): (0.93, 0.71),
+    ("stories", "train3"): (0.89, 0.78), ("stories", "train4"): (0.92, 0.65), ("stories", "test3"): (0.95, 0.78),
+    ("stories", "train5"): (0.96, 0.88),
     ("relevance", "test3"): (0.93, 0.78),
     ("relevance", "test"): (0.98, 0.98), ("relevance", "test2"): (0.98, 0.98), ("relevance", "train3"): (0.95, 0.91),
 }

@@ -26,16 +26,18 @@ from pathlib import Path
 import numpy as np
 
 from bench.quality import _rows, herald_council_finder
+from feeds.tone import tone_of
 from bench.quality_sources import Source, pair_rows, sources
 from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
 
 # Files whose even rows are never chosen on, only judged: their misses were never read (see
 # tests/data/stories/README.md). Their pairs are named "<file>-odd" and "<file>-even".
-HELD_BACK = frozenset({"train4"})
+HELD_BACK = frozenset({"train4", "train5"})
 PRECISION_GOAL = 0.96  # a little over the 0.95, so a fold's luck does not carry the choice
 GRID = {
     "same_at": (0.4, 0.45, 0.5),
     "with_council_at": (0.25, 0.28, 0.3, 0.34, 0.4),
+    "unnamed_at": (0.25, 0.3, 0.35, 0.4),
     "event_alone_at": (0.25, 0.3, 0.35, 0.4, 0.5),
     "event_at": (0.1, 0.15, 0.2, 0.25),
     "late_extra": (0.0, 0.1, 0.2),
@@ -59,7 +61,7 @@ def scored_pairs(extra: Path | None = None) -> list[Scored]:
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
     def text(title: str, summary: str, at: datetime) -> StoryText:
-        return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")))
+        return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")), tone_of(title)[0])
 
     out = []
     extras = [Source("stories", extra.stem, extra)] if extra is not None and extra.suffix == ".csv" else []
@@ -101,8 +103,8 @@ def choose(pairs: list[Scored]) -> Thresholds:
     vetoed = np.array([f.veto is not None for f in found])
     alike = np.array([f.veto is None and f.titles_alike is not None for f in found])
     score = np.array([f.score for f in found])
-    council = np.array([f.same_council for f in found])
-    unnamed = np.array([f.council_unnamed and not f.same_council for f in found])
+    council = np.array([f.same_council or bool(f.place) for f in found])  # a town in the council's area counts
+    unnamed = np.array([f.council_unnamed and not f.same_council and not f.place for f in found])
     event = np.array([f.event is not None for f in found])
     late = np.array([f.late for f in found])
     next_day = np.array([f.next_day for f in found])
@@ -112,7 +114,7 @@ def choose(pairs: list[Scored]) -> Thresholds:
     for values in itertools.product(*GRID.values()):
         t = Thresholds(**dict(zip(GRID, values)))
         needed = np.where(council, np.where(event, t.event_at, t.with_council_at),
-                          np.where(unnamed, t.with_council_at, np.where(event, t.event_alone_at, t.same_at))) + late * t.late_extra + apart * t.names_extra \
+                          np.where(unnamed, t.unnamed_at, np.where(event, t.event_alone_at, t.same_at))) + late * t.late_extra + apart * t.names_extra \
             + next_day * t.day_extra
         got = ~vetoed & (alike | (score >= needed - 1e-9))
         tp, fp = int((got & label).sum()), int((got & ~label).sum())

@@ -96,6 +96,7 @@ def _names() -> dict[str, tuple[str, ...]]:
         for row in rows}
 
 
+@functools.lru_cache(maxsize=4096)  # one answer per item: it meets every item of the last 72 hours
 def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
     """The councils of `codes` that `text` names only as an area another council is in ("Essex unitary
     raises tax" is Thurrock's or Southend's news, not Essex County Council's)."""
@@ -107,3 +108,24 @@ def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
                          _A_COUNCIL_AFTER.match(lowered, m.end()) for m in spans):
             out.add(code)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def family_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """Every word of the everyday names of these councils and of every current council of one family with
+    them (lower case): "Leeds" and "Bradford" beside the West Yorkshire Combined Authority, "Bournemouth"
+    beside BCP. A headline naming one of them names the other item's council or its family. An abolished
+    council's name is not one (Scarborough beside North Yorkshire is a town of the council, told apart
+    from its other towns)."""
+    if not codes:
+        return frozenset()
+    names, ended = _names(), _ended()
+    return frozenset(word for code, known in names.items() if code not in ended and one_family((code,), codes)
+                     for name in known for word in re.findall(r"[a-z]+", name))
+
+
+@functools.lru_cache(maxsize=1)
+def _ended() -> frozenset[str]:
+    """The codes of councils the register says were abolished."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        return frozenset(row["local-authority-code"] for row in csv.DictReader(fh) if row.get("end-date"))

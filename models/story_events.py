@@ -25,7 +25,7 @@ import re
 EVENT_WORDS: dict[str, str] = {
     "s114": "s114|bankrupt|bankruptcy|insolvent|insolvency|go bust|goes bust|gone bust|spending ban|spending freeze",
     "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|efs|"
-               "government help|financial help|emergency funding",
+               "government help|financial help|emergency funding|lifeline|financial lifeline",
     "intervention": "intervention|commissioners|commissioner|oversight|assurance review|assurance panel|"
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
@@ -73,9 +73,9 @@ EVENT_WORDS: dict[str, str] = {
 }
 # Events with a beginning and an end, and the words that make a headline their end.
 PHASED = frozenset({"intervention", "strike", "s114"})
-ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "leave", "leaves", "leaving",
+ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
           "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
-          "calls off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
+          "calls off", "call off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
           "on hold",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
           "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
@@ -110,6 +110,9 @@ _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins su
 _FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
 _MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|handed|given)(?: [a-z'-]+){0,3}? "
                         r"(?:cash|funding|money|grant|grants)\b")
+# An election won is a (re-)election, not an award: "Fiaz wins second term", "Labour wins by-election".
+_ELECTION_WON = re.compile(r"\b(?:wins|won|secures|secured) (?:a |an )?(?:second |third |fourth |fifth |new |further )?"
+                           r"(?:term|re elect\w*|election|by election|by-election|seat|mandate)\b")
 # Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
 _APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
@@ -130,6 +133,8 @@ def _clean(text: str) -> str:
         text = _FUNDING_WON.sub("funded £", text)
     if "cash" in text or "fund" in text or "money" in text or "grant" in text:
         text = _MONEY_WON.sub("funded", text)
+    if "won" in text or "wins" in text or "secure" in text:
+        text = _ELECTION_WON.sub("re elected", text)
     if "approval" in text or "backing" in text or "support" in text or "nod" in text:
         text = _APPROVAL_WON.sub("approved", text)
     if "-" in text:

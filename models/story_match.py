@@ -20,7 +20,12 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   the same event named in a headline and reported by the other item (both together need few words
   more), more than `DAY_AFTER` (24 h) or `LATE_AFTER` (48 h) apart (rewrites of one event come within
   a day or two; what the same council does three days on is usually its next event).
-- Tone plays no part: a rewrite told more kindly is the same event.
+- A town one item names in the area of the council the other names ("Sandbach" beside Cheshire East;
+  `models.places`, GeoNames' towns by distance from the council's point) counts as that council, when
+  only one item names a council: evidence, never a veto, and the reason says so ("Sandbach is in
+  Cheshire East's area").
+- Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
+  as good news beside one told as bad are two verdicts.
 
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours. The words compared are `models.story_words`'; the event kinds, figures and
@@ -35,7 +40,8 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from models.council_family import area_words, areas_only, one_family
+from models.council_family import area_words, areas_only, family_words, one_family
+from models.places import PlaceLink, place_between
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations
 from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems,
@@ -44,6 +50,7 @@ from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, i
 STORY_WINDOW = timedelta(hours=72)
 SAME_AT = 0.5  # shared share of the smaller item's words that makes one story
 SAME_WITH_COUNCIL_AT = 0.3  # ... when both name the same council (or one family: a district and its county)
+SAME_UNNAMED_AT = 0.3  # ... when one names a council and the other speaks of one unnamed ("the borough")
 SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
@@ -60,6 +67,12 @@ NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item n
 # "town hall", "councillors").
 _A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
                         r"town halls?|county hall)\b", re.IGNORECASE)
+
+
+# Events whose news is an inspector's verdict: one told as good news and the other as bad are two verdicts (an
+# Ofsted monitoring visit finds progress; an area SEND inspection finds failings), not one told two ways. A
+# court's ruling is not one of them: "challenge dismissed" reads as bad news and is the council's win.
+_VERDICTS = frozenset({"inspection"})
 
 
 @functools.lru_cache(maxsize=4096)  # a few days of items; each set is ~2 KB
@@ -125,6 +138,7 @@ class Thresholds:
 
     same_at: float = SAME_AT
     with_council_at: float = SAME_WITH_COUNCIL_AT
+    unnamed_at: float = SAME_UNNAMED_AT
     event_alone_at: float = SAME_EVENT_ALONE_AT
     event_at: float = SAME_EVENT_AT
     late_extra: float = LATE_EXTRA
@@ -148,6 +162,7 @@ class Evidence:
     next_day: bool = False
     council_family: bool = False
     council_unnamed: bool = False
+    place: str | None = None
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -163,6 +178,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     events_a, events_b = events(a.title), events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
+    verdict = events_a & events_b & _VERDICTS
+    if verdict and {a.tone, b.tone} == {"positive", "negative"}:
+        return Evidence(f"opposite verdicts ({min(verdict)}: one {a.tone}, the other {b.tone})")
     for one, other in ((a, b), (b, a)):
         missing = _other_organisation(one, other)
         if missing:
@@ -177,20 +195,23 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
-    only_a = _unmentioned(names(a.title, a.summary or ""), b)
-    only_b = _unmentioned(names(b.title, b.summary or ""), a) if only_a else set()
+    link = place_between(a.councils, a.text, b.councils, b.text)
+    only_a = _unmentioned(names(a.title, a.summary or ""), b, link)
+    only_b = _unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
     weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
     if figure and not any(map(is_figure, shared)):
         weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
+    if link and not (link.town in a.lowered and link.town in b.lowered):  # "Glenrothes" and "Fife": a word shared
+        weight, shared = weight + 1.0, shared | {"a place told two ways"}
     return Evidence(None, round(weight / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or figure,
                     apart > LATE_AFTER,
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
                     next_day=apart > DAY_AFTER,
                     council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
-                    council_unnamed=_unnamed_council(a, b))
+                    council_unnamed=_unnamed_council(a, b), place=str(link) if link else None)
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
@@ -200,10 +221,12 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
     if found.titles_alike is not None:
         return StoryMatch(True, found.score, (), f"titles {found.titles_alike:.0f}% alike")
     t = thresholds
-    council_too = found.same_council or found.council_unnamed  # an unnamed council is weaker: never `event_at`
-    needed = (t.event_at if found.event and found.same_council else t.with_council_at if council_too else
-              t.event_alone_at if found.event else t.same_at)
+    # A town in the council's area counts as the council; an unnamed council is weaker (`unnamed_at`, never `event_at`).
+    council_too = found.same_council or bool(found.place)
+    needed = (t.event_at if found.event and council_too else t.with_council_at if council_too else
+              t.unnamed_at if found.council_unnamed else t.event_alone_at if found.event else t.same_at)
     council = ("councils of one family" if found.council_family else "the same council" if found.same_council else
+               found.place if found.place else
                "a council one names and the other speaks of unnamed" if found.council_unnamed else None)
     also = [*([council] if council else []),
             *([f"the same event ({found.event})"] if found.event else [])]
@@ -251,12 +274,13 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
     return (b if a.councils else a).speaks_of_a_council
 
 
-def _unmentioned(found: frozenset[str], other: StoryText) -> set[str]:
+def _unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:
     """The names of one headline that the other item never mentions (by word or its stem, or as the
-    nation, region or county of a council it names)."""
+    nation, region or county of a council it names, or as the council whose area has a town it names)."""
     if not found:
         return set()
-    text, areas = other.lowered, area_words(other.councils)
+    text, areas = other.lowered, area_words(other.councils) | family_words(other.councils) | \
+        (link.words if link else frozenset())
     return {name for name in found if name not in text and name[:STEM] not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 

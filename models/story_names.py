@@ -21,7 +21,8 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
 mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
 conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
-how why what who when where is are was be new all local national first""".split())
+how why what who when where is are was be new all local national first
+combined authority royal year""".split())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -42,11 +43,19 @@ def names(title: str, summary: str = "") -> frozenset[str]:
         word = word[:-2] if word.endswith("'s") else word.rstrip("'")
         if not word[:1].isupper() or word.lower() in NOT_NAMES:
             continue
+        if word.lower() in _COMPASS and not _COMPASS_OF.match(title, match.end()):
+            continue  # "West London borough", "North-west council": where, not what
         if opens_sentence(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
                 place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
             continue
         found.add(word.lower())
     return frozenset(found)
+
+
+# Compass words name something only as part of a region's or a place's name ("East Midlands", "North
+# Tyneside"), not before a common noun or London ("west London borough", "North-west council").
+_COMPASS = frozenset("north south east west central northern southern eastern western".split())
+_COMPASS_OF = re.compile(r"[ -](?!London\b)[A-Z]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,12 +96,13 @@ def _capitalised_inside(word: str, title: str, summary: str) -> bool:
 
 # Words that make a headline about an organisation other than a council.
 ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
-club fc united ambulance""".split())
+club fc united ambulance cathedral airport""".split())
 # Words that name one kind of organisation: an item saying any of them mentions it ("Fire stations saved" and
 # "'fire and rescue' review" are one service's news; "club" and "AFC" one club's).
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {}
 for _group in ("fire rescue firefighters", "police constabulary officers", "nhs hospital hospitals trust icb health",
-               "university universities", "club fc afc united stadium ground", "ambulance paramedics"):
+               "university universities", "club fc afc united stadium ground", "ambulance paramedics",
+               "cathedral minster dean", "airport airports flights runway"):
     for _word in _group.split():
         ORGANISATION_KINDS[_word] = ORGANISATION_KINDS.get(_word, frozenset()) | frozenset(_group.split())
 # A trust that runs a council's own service for it ("Sandwell children's trust", "Slough children's trust"): the

@@ -224,3 +224,45 @@ def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_v
 def test_an_inspection_s_verdict_is_an_event():
     assert events("Nottingham children's services rated inadequate by Ofsted") == {"inspection"}
     assert "inspection" in events("Lewisham 'requires improvement' for adult social care, CQC finds")
+
+
+def test_an_election_won_is_an_election_not_an_award_and_lifting_or_calling_off_ends_a_phased_event():
+    assert events("Mayor wins second term in Eastborough") == events("Eastborough mayor re-elected") == {"appointment"}
+    assert events("Reform wins by-election in Westshire") == {"appointment"}
+    assert events("Council wins national award") == {"award"}
+    assert events("Ministers lift Eastborough oversight") == events("Eastborough intervention ends")
+    assert events("Refuse workers call off walkout") == {"strike ends"}
+
+
+def test_compass_words_and_sector_nouns_name_nothing_unless_part_of_a_regions_name():
+    assert names("West London borough readies legal fight") == {"london"}
+    assert names("East Midlands devolution deal signed") == {"east", "midlands"}
+    assert names("Council of the Year: Combined Authority wins") <= {"wins"}
+
+
+def test_a_headline_naming_a_council_of_the_other_items_family_names_nothing_the_other_never_mentions():
+    from models.council_family import family_words
+    assert {"leeds", "bradford"} <= family_words(("WYCA",))
+    assert "bournemouth" in family_words(("BPC",))
+    assert "scarborough" not in family_words(("NYE",))  # abolished: a town of North Yorkshire now
+
+
+def test_the_sectors_other_words_for_one_thing_are_one_concept():
+    from models.story_words import concepts
+    assert "suspend" in concepts("Chief executive placed on leave") & concepts("Council suspends chief executive")
+    assert "s114" in concepts("Non-essential expenditure halted") & concepts("Section 114 notice issued")
+    assert "bailout" in concepts("Financial lifeline for county") & concepts("County to use capital receipts")
+    assert "homecare" in concepts("Care at home returns in-house") & concepts("Council takes back home care")
+    assert "scrap" in concepts("Library closure reversed") & concepts("Council scraps library closure")
+    assert {"self", "regul"} <= concepts("Councils to regulate themselves") & concepts("LGA self-regulation plan")
+
+
+def test_an_inspection_told_as_good_news_and_one_told_as_bad_are_two_verdicts():
+    good = StoryText("Eastborough children's services improving, Ofsted says", "A monitoring visit found progress.", T,
+                     ("EAS",), "positive")
+    bad = StoryText("Ofsted: Eastborough failing vulnerable children", "Inspectors found serious weaknesses.",
+                    T + timedelta(hours=30), ("EAS",), "negative")
+    match = same_story(good, bad)
+    assert not match.same and "opposite verdicts" in match.reason
+    kinder = StoryText(bad.title, bad.summary, bad.published_at, ("EAS",), "neutral")
+    assert "opposite" not in same_story(good, kinder).reason

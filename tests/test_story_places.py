@@ -1,0 +1,78 @@
+"""The story rule's gazetteer (`models.places`): towns named in a text, towns in a council's area, and
+a town one item names near the council the other names as evidence of one place."""
+from datetime import datetime, timedelta, timezone
+
+from models.places import distance_km, place_link, town_in_area, towns_named
+from models.story_match import StoryText, evidence, same_story
+
+T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, ...] = ()) -> StoryText:
+    return StoryText(title, summary, T + timedelta(hours=hours), councils)
+
+
+def test_towns_are_capitalised_names_with_joining_words_and_hyphens():
+    assert towns_named("Councillors meeting in Newtown St Boswells approved the Hawick scheme") == \
+        {"newtown st boswells", "hawick"}
+    assert towns_named("Bills stay flat after the Trowbridge-based unitary used savings") == {"trowbridge"}
+    assert towns_named("Stoke-on-Trent's budget gap widens") == {"stoke on trent"}
+    assert towns_named("Councillors in Wallasey keep Hoylake course open") == {"wallasey", "hoylake"}
+
+
+def test_a_town_that_is_an_everyday_word_or_a_month_needs_capitals_inside_a_sentence():
+    assert towns_named("Street lights to go off at midnight from March") == frozenset()
+    assert towns_named("Shoppers in Street back the bypass") == {"street"}
+
+
+def test_a_town_is_in_the_area_of_the_council_around_it_not_its_neighbour():
+    assert town_in_area("sandbach", "CHE") is not None  # Cheshire East
+    assert town_in_area("sandbach", "CHW") is None  # Cheshire West and Chester
+    assert town_in_area("kirkcaldy", "FIF") is not None
+    assert town_in_area("kirkcaldy", "EDH") is None  # Edinburgh, across the Forth
+    assert town_in_area("trowbridge", "WIL") is not None
+    assert 40 < distance_km(51.5074, -0.1278, 51.752, -1.2577) < 90  # London to Oxford
+
+
+def test_a_councils_own_name_is_no_town_for_the_link_since_the_council_finder_saw_it():
+    assert place_link(("SND",), "Sunderland AFC sale completed") is None
+    assert str(place_link(("CHE",), "Top officer at Sandbach HQ stood down")) == "Sandbach is in Cheshire East's area"
+
+
+def test_a_town_near_the_council_the_other_names_counts_as_that_council_and_explains_why():
+    a = _item("Pupils to finish early on Fridays", "The change, agreed by councillors in Glenrothes, saves £3m.")
+    b = _item("Fife schools to move to four-and-a-half-day week", "Fife Council's education committee backed "
+              "shortening Friday lessons.", 10, ("FIF",))
+    found = evidence(a, b)
+    assert found.place == "Glenrothes is in Fife's area"
+    match = same_story(a, b)
+    assert "Glenrothes is in Fife's area" in match.reason
+
+
+def test_a_town_far_from_the_council_named_is_no_evidence():
+    a = _item("Pupils to finish early on Fridays", "The change was agreed by councillors in Kendal.")
+    b = _item("Fife schools to move to a shorter week", "Fife Council backed shortening Friday lessons.", 10, ("FIF",))
+    assert evidence(a, b).place is None
+
+
+def test_an_areas_nickname_names_its_council_but_the_united_kingdom_is_not_fife():
+    assert str(place_link(("BUC",), "Caddies arrive on doorsteps across Bucks")) == "'Bucks' is Buckinghamshire"
+    assert str(place_link(("FIF",), "Halls to close across the Kingdom")) == "'Kingdom' is Fife"
+    assert place_link(("FIF",), "United Kingdom growth slows") is None
+    assert str(place_link(("CRF",), "Contracts signed for the Welsh capital's new arena")) == "'Welsh Capital' is Cardiff"
+
+
+def test_a_place_told_two_ways_counts_as_a_word_shared_but_not_when_both_name_the_town():
+    a = _item("Halls to close in savings drive", "Community groups in Glenrothes fear losing meeting places.")
+    b = _item("Fife shuts community halls", "Fife Council's cabinet agreed to close 15 halls.", 8, ("FIF",))
+    assert "a place told two ways" in evidence(a, b).shared
+    c = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a plan for Salisbury.", 0, ("WIL",))
+    d = _item("Salisbury regeneration plan gets go-ahead", "Work on the plan starts next year.", 8)
+    assert evidence(c, d).place == "Salisbury is in Wiltshire's area"
+    assert "a place told two ways" not in evidence(c, d).shared
+
+
+def test_a_cathedral_or_an_airport_is_another_organisations_news():
+    a = _item("Salisbury Cathedral spire restoration", "Work has begun on the spire.")
+    b = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a £30m plan.", 8, ("WIL",))
+    assert "another organisation" in same_story(a, b).reason
