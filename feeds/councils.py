@@ -65,6 +65,7 @@ from sqlalchemy.orm import Session
 from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_names import Areas, short_names
+from feeds.council_where import mayors_places, scenes
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -79,13 +80,16 @@ class CouncilMatcher:
 
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
                  combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset(),
-                 loose: frozenset[str] = frozenset(), areas: Areas | None = None):
+                 loose: frozenset[str] = frozenset(), areas: Areas | None = None,
+                 members: dict[str, str] | None = None):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
         everyday name; `combined`: codes of combined authorities (their region names need context);
         `counties`: codes of county councils (a compass word before one names a part of the county);
         `loose`: one-word short names ("brighton") that, like ordinary-word names, need context;
-        `areas`: successors and counties, for a place named beside the council whose area holds it."""
+        `areas`: successors and counties, for a place named beside the council whose area holds it;
+        `members`: each council's combined authority, for a place named beside its metro mayor."""
         self._areas = areas or Areas()
+        self._members = members or {}
         self._combined = combined
         self._counties = counties
         self._loose = loose
@@ -129,6 +133,7 @@ class CouncilMatcher:
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
         if not any(e.counted for e in out):
             out = when_none_counted(out, matches, tokens, institutions)
+        out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members, council_named)
         return self._places_within(out, matches, words)
 
     def _places_within(self, out: list["CouncilEvidence"], matches: list[NameMatch],
@@ -269,7 +274,10 @@ def build_matcher(session: Session) -> CouncilMatcher:
     loose = frozenset(name for name, _code in short if " " not in name)
     areas = Areas({code: frozenset(c.strip() for c in replaced.split(",") if c.strip()) for code, replaced in
                    session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))})
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas)
+    members = {code: authority for code, authority in session.execute(
+        select(Council.code, Council.combined_authority_code).where(Council.combined_authority_code.is_not(None)))}
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas,
+                          members)
 
 
 def _region_name(official_name: str) -> str:

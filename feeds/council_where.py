@@ -1,0 +1,60 @@
+"""Places that are where something happened, not the council acting: a name after "in", "at",
+"near"… in a text with no local-government word at all ("Macmillan opens cancer centre in
+Gloucester", "Judge orders retrial in Bradford fraud case"), and a place inside a metro mayor's
+region in the mayor's own news ("Richard Parker pledges to fix Birmingham's bus network" is the
+West Midlands authority's, not Birmingham City Council's)."""
+from __future__ import annotations
+
+from feeds.council_words import CouncilEvidence, NameMatch
+from models.relevance import LOCAL_GOVERNMENT_WORDS
+
+# Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
+SCENE_WORDS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout", "within", "from"})
+# Words that make a text a council's news though no local-government word is in it: the council
+# named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
+COUNCIL_TALK = frozenset({
+    "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
+    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
+    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
+
+
+def quiet(words: list[str]) -> bool:
+    """The text has no local-government word and says nothing of a council or its money: a place
+    named in it is where the news happened."""
+    return LOCAL_GOVERNMENT_WORDS.isdisjoint(words) and COUNCIL_TALK.isdisjoint(words)
+
+
+def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+           combined: frozenset[str]) -> list[CouncilEvidence]:
+    """Names counted only for being a council's name, straight after a place preposition in a quiet
+    text (`quiet`), are the scene of the news, not the council. A combined authority's name is never
+    a scene (its region is already read as a place unless named as the authority)."""
+    if not any(e.counted for e in out) or not quiet(words):
+        return out
+    judged = []
+    for e, match in zip(out, matches):
+        before = words[match.start - 1] if match.start else ""
+        if e.counted and before in SCENE_WORDS and e.code not in combined and not match.person:
+            e = CouncilEvidence(e.code, e.named, False, f'where it happened ("{before} {e.named}"), '
+                                "in a text with no local-government word")
+        judged.append(e)
+    return judged
+
+
+def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+                  members: dict[str, str], says_council) -> list[CouncilEvidence]:
+    """A council inside a metro mayor's region, named beside the mayor (by name) without a council
+    word, is a place in the mayor's news, not the council: "Richard Parker pledges to fix
+    Birmingham's bus network". `members`: council code → its combined authority's code;
+    `says_council(words, match)`: whether a council word names it ("Birmingham City Council")."""
+    mayors = {m.code for m, e in zip(matches, out) if m.person and e.counted}
+    if not mayors:
+        return out
+    judged = []
+    for e, match in zip(out, matches):
+        authority = members.get(e.code)
+        if e.counted and not match.person and authority in mayors and not says_council(words, match):
+            e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the mayor named ({authority}), "
+                                "with no council word")
+        judged.append(e)
+    return judged
