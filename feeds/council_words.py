@@ -27,7 +27,27 @@ COUNCIL_WORDS = frozenset({
     "dc", "cc", "mbc", "ua", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "s",
 })
 PLACE_WORDS = frozenset({"in", "at", "across", "around", "near", "from", "for", "to", "of", "outside",
-                         "throughout", "within"})
+                         "throughout", "within", "into", "against"})
+# Phrases only local-government news uses, though each word is used elsewhere ("Wealden pauses local plan").
+LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "belt"), ("section", "114"),
+                            ("best", "value"), ("adult", "social", "care"), ("five", "year", "land", "supply"))
+# Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
+LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
+                       "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront"})
+# Verbs whose object, in local-government news, is the council: "Residents sue Essex over school
+# transport cuts", "Ombudsman criticises Surrey", "Minister orders Kent to…".
+OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "criticised", "slams", "slammed", "praises",
+                          "praised", "urges", "urged", "orders", "ordered", "tells", "told", "fines", "fined",
+                          "censures", "rebukes", "blames", "summons", "investigates", "warns", "accuses", "clears",
+                          "cleared", "challenges", "lobbies"})
+# Present-tense plural verbs after councils joined at the head of a headline ("Harrow and Brent share
+# legal services", "Essex and Kent back devolution bid").
+PLURAL_VERBS = frozenset({
+    "share", "agree", "merge", "join", "back", "sign", "cut", "approve", "launch", "set", "plan", "consider", "seek",
+    "demand", "call", "team", "unite", "submit", "propose", "reject", "warn", "face", "pool", "bid", "publish",
+    "commission", "appoint", "consult", "scrap", "end", "split", "explore", "form", "create", "win", "lose",
+    "raise", "freeze", "declare", "adopt", "oppose", "urge", "lobby", "fall", "tie", "spend", "buy", "sell",
+    "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand"})
 BLOCKED_PHRASES = (
     ("new", "york"), ("rugby", "union"), ("rugby", "league"), ("rugby", "world"), ("rugby", "club"), ("rugby", "player"),
     ("the", "derby"), ("derby", "day"), ("garden", "of", "eden"),
@@ -63,7 +83,14 @@ COUNCIL_VERBS = frozenset({
 # Services only a council runs, after a place's name: "Kent children's services", "Surrey adult social care".
 COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("children", "s", "social"),
                     ("adult", "social", "care"), ("adult", "services"), ("council", "tax"), ("bin", "collections"),
-                    ("libraries",), ("potholes",))
+                    ("libraries",), ("potholes",), ("bin",), ("bins",), ("recycling",), ("parking", "charges"),
+                    ("parking", "fees"), ("leisure", "centre"), ("leisure", "centres"), ("library",), ("send",),
+                    ("planning", "committee"), ("planners",), ("local", "plan"), ("congestion", "charge"),
+                    ("clean", "air", "zone"), ("low", "traffic"), ("school", "transport"), ("social", "workers"),
+                    ("social", "care"), ("household", "waste"), ("garden", "waste"), ("waste", "collections"),
+                    ("temporary", "accommodation"), ("homelessness",), ("care", "homes"), ("highways",),
+                    ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
+                    ("street", "lighting"), ("fly", "tipping"))
 # Decisions only a council (of the bodies a place names) makes: after even an ordinary-word name at
 # the head of a headline they make it the council ("Brent approves…", "Harrow saves £4m…").
 DECISION_VERBS = frozenset({
@@ -118,7 +145,8 @@ CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices
 HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
-NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
+NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres",
+                                         "cabinet", "scrutiny", "highways", "planning"})
 # A matched name with one of these in it is the council whatever follows ("Fife Council school…").
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.
@@ -171,6 +199,7 @@ OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "
 # Emergency services: a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+_SLASH = re.compile(r"(?<=[a-z])/(?=[A-Z])")  # "Barnet/Enfield joint contract": two names joined
 
 
 @dataclass(frozen=True)
@@ -193,7 +222,7 @@ def tokenize(text: str) -> Tokens:
     """Split text once; the council and tag matchers share the result."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    texts = _TOKEN.findall(text.replace("&", " and "))
+    texts = _TOKEN.findall(_SLASH.sub(" and ", text.replace("&", " and ")))
     return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
 
 

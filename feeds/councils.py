@@ -170,7 +170,8 @@ class CouncilMatcher:
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
-        counts = match.confident or coordinated(match, kept, words)
+        listed = None if match.confident else coordinated(match, kept, words)
+        counts = match.confident or listed is not None
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
                 not council_named(words, match):
             if setting.elsewhere and not heads(words, match):
@@ -181,8 +182,7 @@ class CouncilMatcher:
                                        "local-government word")
         if not counts:
             return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
-        return CouncilEvidence(match.code, named, True, match.why if match.confident else
-                               "joined by and/or to a council name")
+        return CouncilEvidence(match.code, named, True, match.why if match.confident else str(listed))
 
     @functools.cached_property
     def words(self) -> frozenset[str]:

@@ -36,3 +36,45 @@ def test_explain_names_the_scene(matcher):
     assert not e.counted and e.why.startswith('where it happened ("in Gloucester")')
     [mayor, place] = matcher.evidence("Richard Parker promises to fix Coventry's bus lanes")
     assert mayor.counted and not place.counted and "region of the mayor named (WMCA)" in place.why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # an ordinary-word name before a service only a council runs
+    ("Hull bin strike called off after pay deal", ["KHL"]),
+    ("Bath parking charges to rise in April", ["BAS"]),
+    ("Angus leisure centres to close on Sundays", ["ANS"]),
+    ("Cambridge congestion charge plan shelved", ["CAB"]),
+    ("Bolton household waste sites cut opening hours", ["BOL"]),
+    # a county's officers and bodies: "county cabinet" is no club
+    ("Durham county cabinet backs new headquarters", ["DUR"]),
+    ("Derby County manager sacked after defeat", []),
+    # the object of a verb, or after "into"/"against", in local-government news
+    ("Residents sue Essex over school transport cuts", ["ESS"]),
+    ("Ombudsman criticises Surrey over SEND delays", ["SRY"]),
+    ("Ministers send commissioners into Newcastle", ["NET"]),
+    ("Legal action against Medway over care home closures", ["MDW"]),
+    ("Fans criticise Newcastle after defeat", []),
+    # councils listed at the head of the text before a plural verb, or joined by "/"
+    ("Harrow and Brent share legal services", ["HRW", "BEN"]),
+    ("Essex and Kent back devolution bid", ["ESS", "KEN"]),
+    ("Harrow, Ealing and Brent demand fairer funding", ["HRW", "EAL", "BEN"]),
+    ("Barnet/Enfield joint waste contract extended", ["BNE", "ENF"]),
+    ("Bath and Reading fans clash after derby", []),
+    # a lone transfer is not sport; the town of Rugby is not the game
+    ("Tendring to transfer beach huts to community trust", ["TEN"]),
+    ("Rugby's town centre plan approved by borough", ["RUG"]),
+    ("Wealden pauses local plan after housing target rise", ["WEA"]),
+    # a weather story's coast is the place
+    ("Storm batters Cornwall coast", []),
+])
+def test_recall_kinds(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explain_says_why_listed_or_object(matcher):
+    harrow, brent = matcher.evidence("Harrow and Brent share legal services")
+    assert harrow.counted and 'councils listed as the subject ("share")' in harrow.why
+    [essex] = matcher.evidence("Residents sue Essex over school transport cuts")
+    assert essex.counted and essex.why == 'the object of "sue" in local-government news'
+    [bath] = matcher.evidence("Bath parking charges to rise")
+    assert bath.counted and bath.why == "a council service follows"
