@@ -2,9 +2,13 @@
 "near"… in a text with no local-government word at all ("Macmillan opens cancer centre in
 Gloucester", "Judge orders retrial in Bradford fraud case"), and a place inside a metro mayor's
 region in the mayor's own news ("Richard Parker pledges to fix Birmingham's bus network" is the
-West Midlands authority's, not Birmingham City Council's)."""
+West Midlands authority's, not Birmingham City Council's); an abolished council's name, which
+is now a place in a current council's area."""
 from __future__ import annotations
 
+from feeds.council_context import coordinated
+from feeds.council_institutions import council_named
+from feeds.council_names import Areas
 from feeds.council_words import CouncilEvidence, NameMatch
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
@@ -56,5 +60,38 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
         if e.counted and not match.person and authority in mayors and not says_council(words, match):
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the mayor named ({authority}), "
                                 "with no council word")
+        judged.append(e)
+    return judged
+
+
+def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str], areas: Areas,
+                     current: frozenset[str]) -> list[CouncilEvidence]:
+    """An abolished council's name without a council word of its own is a place now, not that council:
+    beside its successor ("North Yorkshire Council confirms Harrogate conference centre future") or,
+    for one that left no successor on the register (Northern Ireland's districts before 2015), beside
+    any current council named ("Mid Ulster council's plans for Cookstown leisure hub") it is the place;
+    alone, with council context, it is the one council that now serves the place ("Scarborough spa's
+    future decided by council" is North Yorkshire Council's). Not when the names are listed together
+    ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
+    ("Ryedale District Council")."""
+    if all(e.code in current for e in out if e.counted):
+        return out  # most texts: no abolished council's name counted
+    counted = {e.code: e.named for e in out if e.counted}
+    others = {code for code in counted if code in current}
+    judged = []
+    for e, match in zip(out, matches):
+        if e.counted and e.code not in current and not council_named(words, match) and \
+                not coordinated(match, matches, words):
+            successors = areas.successors.get(e.code, frozenset())
+            holder = areas.holder(e.code, set(counted) - {e.code})
+            if holder is not None:
+                e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, the council named")
+            elif not successors and others:
+                e = CouncilEvidence(e.code, e.named, False, "a former council's name, now a place, beside the "
+                                    "council named")
+            elif len(successors) == 1 and not others and next(iter(successors)) in current:
+                successor = next(iter(successors))
+                e = CouncilEvidence(successor, e.named, True, f"{e.named}'s council was abolished; {successor} "
+                                    "serves the place now")
         judged.append(e)
     return judged

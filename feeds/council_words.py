@@ -55,6 +55,7 @@ BLOCKED_PHRASES = (
     ("boston", "massachusetts"), ("abraham", "lincoln"), ("westminster", "abbey"),
     ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
     ("heart", "of", "midlothian"), ("hearts", "of", "midlothian"),  # the football club
+    ("edinburgh", "waverley"),  # the station
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),

@@ -65,7 +65,7 @@ from sqlalchemy.orm import Session
 from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_names import Areas, short_names
-from feeds.council_where import mayors_places, scenes
+from feeds.council_where import abolished_places, mayors_places, scenes
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -90,6 +90,7 @@ class CouncilMatcher:
         `members`: each council's combined authority, for a place named beside its metro mayor."""
         self._areas = areas or Areas()
         self._members = members or {}
+        self._current = frozenset(current)
         self._combined = combined
         self._counties = counties
         self._loose = loose
@@ -134,27 +135,7 @@ class CouncilMatcher:
         if not any(e.counted for e in out):
             out = when_none_counted(out, matches, tokens, institutions)
         out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members, council_named)
-        return self._places_within(out, matches, words)
-
-    def _places_within(self, out: list["CouncilEvidence"], matches: list[NameMatch],
-                       words: list[str]) -> list["CouncilEvidence"]:
-        """An abolished council's name without a council word, beside its successor's, is the place,
-        not the council: "North Yorkshire Council confirms Harrogate conference centre future"
-        (Harrogate's council was abolished into North Yorkshire's). Not when the names are listed
-        together ("Allerdale Borough Council and Copeland hand over to Cumberland")."""
-        successors = self._areas.successors
-        if not any(e.counted and e.code in successors for e in out):
-            return out  # most texts: no abolished council's name counted
-        counted = {e.code: e.named for e in out if e.counted}
-        judged = []
-        for e, match in zip(out, matches):
-            if e.counted and not council_named(words, match) and not coordinated(match, matches, words):
-                holder = self._areas.holder(e.code, set(counted) - {e.code})
-                if holder is not None:
-                    e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
-                                        "the council named")
-            judged.append(e)
-        return judged
+        return abolished_places(out, matches, words, self._areas, self._current)
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":

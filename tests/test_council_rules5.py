@@ -78,3 +78,21 @@ def test_explain_says_why_listed_or_object(matcher):
     assert essex.counted and essex.why == 'the object of "sue" in local-government news'
     [bath] = matcher.evidence("Bath parking charges to rise")
     assert bath.counted and bath.why == "a council service follows"
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # an abolished council's name: the place, beside a current council; alone, the council serving it now
+    ("Mid Ulster council approves Magherafelt leisure plan", ["MUL"]),
+    ("Harrogate conference centre's future decided by council", ["NYE"]),
+    ("Kettering's market square revamp approved by council", ["NNT"]),
+    ("Ryedale District Council's last budget", ["RYE"]),
+    ("North Yorkshire Council confirms Scarborough spa repairs", ["NYE"]),
+    ("Allerdale Borough Council and Copeland hand over to Cumberland", ["ALL", "COP", "CBD"]),
+])
+def test_abolished_councils_names(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explain_says_who_serves_an_abolished_councils_place(matcher):
+    [e] = matcher.evidence("Harrogate conference centre's future decided by council")
+    assert e.counted and e.code == "NYE" and e.why == "Harrogate's council was abolished; NYE serves the place now"
