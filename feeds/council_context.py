@@ -70,7 +70,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     before = words[i - 1] if i > 0 else ""
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return f'a council verb follows ("{after}")'
-    if any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in COUNCIL_SERVICES):
+    if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):
         return "a council service follows"  # "Kent children's services improve to good", "Bath parking charges"
     if words[i] not in WORDISH and before in OBJECT_VERBS and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
@@ -90,6 +90,11 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if after in COUNCIL_WORDS:
         return "a possessive follows" if after == "s" else f'a council word follows ("{after}")'
     return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
+
+
+_SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _service in COUNCIL_SERVICES:
+    _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
 
 
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -22,6 +22,15 @@ COUNCIL_TALK = frozenset({
     "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
 
 
+def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str]) -> bool:
+    """Whether any name found needs the checks below: a metro mayor, an abolished council, or a name
+    after a place preposition (most texts have none, and skip them)."""
+    for match in matches:
+        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS):
+            return True
+    return False
+
+
 def quiet(words: list[str]) -> bool:
     """The text has no local-government word and says nothing of a council or its money: a place
     named in it is where the news happened."""
@@ -85,7 +94,8 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
             successors = areas.successors.get(e.code, frozenset())
             holder = areas.holder(e.code, set(counted) - {e.code})
             if holder is not None:
-                e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, the council named")
+                e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
+                                    "the council named")
             elif not successors and others:
                 e = CouncilEvidence(e.code, e.named, False, "a former council's name, now a place, beside the "
                                     "council named")

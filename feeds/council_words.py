@@ -223,7 +223,9 @@ def tokenize(text: str) -> Tokens:
     """Split text once; the council and tag matchers share the result."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    texts = _TOKEN.findall(_SLASH.sub(" and ", text.replace("&", " and ")))
+    if "/" in text:
+        text = _SLASH.sub(" and ", text)
+    texts = _TOKEN.findall(text.replace("&", " and "))
     return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
 
 

@@ -64,8 +64,9 @@ from sqlalchemy.orm import Session
 
 from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
-from feeds.council_names import Areas, short_names
-from feeds.council_where import abolished_places, mayors_places, scenes
+from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
+from feeds.council_towns import town_councils
+from feeds.council_where import abolished_places, mayors_places, scenes, unusual
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -81,16 +82,18 @@ class CouncilMatcher:
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
                  combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset(),
                  loose: frozenset[str] = frozenset(), areas: Areas | None = None,
-                 members: dict[str, str] | None = None):
+                 members: dict[str, str] | None = None, county_of: dict[str, str] | None = None):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
         everyday name; `combined`: codes of combined authorities (their region names need context);
         `counties`: codes of county councils (a compass word before one names a part of the county);
         `loose`: one-word short names ("brighton") that, like ordinary-word names, need context;
         `areas`: successors and counties, for a place named beside the council whose area holds it;
-        `members`: each council's combined authority, for a place named beside its metro mayor."""
+        `members`: each council's combined authority, for a place named beside its metro mayor;
+        `county_of`: each district's county council, for a town in a two-tier area."""
         self._areas = areas or Areas()
         self._members = members or {}
         self._current = frozenset(current)
+        self._county_of = county_of or {}
         self._combined = combined
         self._counties = counties
         self._loose = loose
@@ -127,15 +130,18 @@ class CouncilMatcher:
             matches.append(match)
             i += match.length
         if not matches:
-            return []
+            return town_councils(tokens, self._county_of)
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
         if not any(e.counted for e in out):
             out = when_none_counted(out, matches, tokens, institutions)
-        out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members, council_named)
-        return abolished_places(out, matches, words, self._areas, self._current)
+        if unusual(matches, words, self._current):
+            out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
+                                council_named)
+            out = abolished_places(out, matches, words, self._areas, self._current)
+        return out if any(e.counted for e in out) else out + town_councils(tokens, self._county_of)
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":
@@ -253,12 +259,16 @@ def build_matcher(session: Session) -> CouncilMatcher:
                          if is_current and code not in combined], {n for n, _c in names})
     names += short
     loose = frozenset(name for name, _code in short if " " not in name)
-    areas = Areas({code: frozenset(c.strip() for c in replaced.split(",") if c.strip()) for code, replaced in
-                   session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))})
+    replaced = {code: frozenset(c.strip() for c in by.split(",") if c.strip()) for code, by in
+                session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))}
+    ni = {code: frozenset({successor}) for code, successor in FORMER_NI_DISTRICTS.items() if code in known}
+    areas = Areas({code: by for code, by in replaced.items() if by} | ni)
     members = {code: authority for code, authority in session.execute(
         select(Council.code, Council.combined_authority_code).where(Council.combined_authority_code.is_not(None)))}
+    county_of = {code: county for code, county in session.execute(
+        select(Council.code, Council.county_code).where(Council.county_code.is_not(None))) if county}
     return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas,
-                          members)
+                          members, county_of)
 
 
 def _region_name(official_name: str) -> str:

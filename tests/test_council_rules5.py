@@ -96,3 +96,27 @@ def test_abolished_councils_names(matcher, headline, codes):
 def test_explain_says_who_serves_an_abolished_councils_place(matcher):
     [e] = matcher.evidence("Harrogate conference centre's future decided by council")
     assert e.counted and e.code == "NYE" and e.why == "Harrogate's council was abolished; NYE serves the place now"
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a town that is no council's name: its council, when the text speaks of a council and names none
+    ("Skegness seafront shelters demolished by council", ["ELI"]),
+    ("Hexham town centre square reopens after council revamp", ["NBL"]),
+    ("Harwich quay works paid for by county council", ["ESS"]),
+    ("Harwich quay works paid for by district council", ["TEN"]),
+    ("Skegness pier sold to new owners", []),
+    ("Grimsby Town fans protest over council stadium plan", []),
+    ("Ilkley Town Council backs lido repairs", []),
+    ("Skegness and Grimsby seafronts bid for council cash", []),
+    ("Lincolnshire County Council approves Skegness seafront plan", ["LIN"]),
+    # Northern Ireland's pre-2015 districts are places in today's councils
+    ("Ballymena leisure centre to close, council confirms", ["MEA"]),
+    ("Mid and East Antrim council to review Ballymena regeneration", ["MEA"]),
+])
+def test_towns_name_their_council(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explain_names_the_town(matcher):
+    [e] = matcher.evidence("Harwich quay works paid for by county council")
+    assert e.counted and e.named == "Harwich" and e.why == "a town in ESS, and the text speaks of the county council"
