@@ -31,10 +31,16 @@ def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str])
     return False
 
 
+# Words local-government news shares with everyday news that say nothing of a council's business
+# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan".
+EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants", "traffic",
+                      "roads", "road", "trees", "parks", "market", "markets", "toilets", "cycle", "lanes"})
+
+
 def quiet(words: list[str]) -> bool:
-    """The text has no local-government word and says nothing of a council or its money: a place
-    named in it is where the news happened."""
-    return LOCAL_GOVERNMENT_WORDS.isdisjoint(words) and COUNCIL_TALK.isdisjoint(words)
+    """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
+    council or its money: a place named in it is where the news happened."""
+    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
 
 
 def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],

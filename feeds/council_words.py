@@ -136,7 +136,7 @@ CLUB_AFTER = frozenset({
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
     "riders", "lions", "v", "vs", "harriers", "blues", "devils", "blaze", "flames", "capitals", "pirates",
-    "titans", "phoenix", "academical"})
+    "titans", "phoenix", "academical", "outlaws", "foxes", "steelbacks", "spitfires", "lightning", "hawks", "rapids"})
 # After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
 # council's children's services ("Stockport children's services rated good").
 CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",

@@ -18,6 +18,9 @@ def matcher(make_app, sqlite_url):
     ("Supermarket chain opens distribution centre in Doncaster", []),
     ("Court hears fraud trial at Swansea", []),
     ("Carmaker to build battery plant near Sunderland", []),
+    ("Nursery manager in Stockport struck off", []),
+    ("Primary school teacher in Oldham banned from classroom", []),
+    ("Nottinghamshire Outlaws lift T20 trophy", []),
     # with a local-government word, or the council's money, the place is the council's
     ("New homes in Doncaster approved", ["DNC"]),
     ("Debt losses at Spelthorne and Runnymede examined", ["SPE", "RUN"]),
