@@ -80,7 +80,7 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
 
 
 def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str], areas: Areas,
-                     current: frozenset[str]) -> list[CouncilEvidence]:
+                     current: frozenset[str], merged: frozenset[str] = frozenset()) -> list[CouncilEvidence]:
     """An abolished council's name without a council word of its own is a place now, not that council:
     beside its successor ("North Yorkshire Council confirms Harrogate conference centre future") or,
     for one that left no successor on the register (Northern Ireland's districts before 2015), beside
@@ -88,14 +88,15 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     alone, with council context, it is the one council that now serves the place ("Scarborough spa's
     future decided by council" is North Yorkshire Council's). Not when the names are listed together
     ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
-    ("Ryedale District Council")."""
+    ("Ryedale District Council"), unless the council was `merged` long ago and its name is today's
+    council's everyday one ("Derry council" is Derry City and Strabane's)."""
     if all(e.code in current for e in out if e.counted):
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
     judged = []
     for e, match in zip(out, matches):
-        if e.counted and e.code not in current and not council_named(words, match) and \
+        if e.counted and e.code not in current and (e.code in merged or not council_named(words, match)) and \
                 not coordinated(match, matches, words):
             successors = areas.successors.get(e.code, frozenset())
             holder = areas.holder(e.code, set(counted) - {e.code})

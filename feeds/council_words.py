@@ -17,11 +17,11 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
-    "kingston",
+    "kingston", "borders", "mk", "merthyr",
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
-STRICT = frozenset({"westminster", "down", "derry"})
+STRICT = frozenset({"westminster", "down", "derry", "borders", "mk"})
 COUNCIL_WORDS = frozenset({
     "council", "councils", "borough", "district", "county", "city", "unitary", "authority", "bc",
     "dc", "cc", "mbc", "ua", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "s",
@@ -162,7 +162,10 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)
                   ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),
-                  ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"))
+                  ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"), ("rct", "RCT"), ("npt", "NTL"), ("bwd", "BBD"),
+                  ("mk", "MIK"),
+                  # towns that headlines use for their council's whole name
+                  ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"))
 # The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
 # counts as the authority itself, never as a region named as a place.
 AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),

@@ -140,7 +140,7 @@ class CouncilMatcher:
         if unusual(matches, words, self._current):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
-            out = abolished_places(out, matches, words, self._areas, self._current)
+            out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
         return out if any(e.counted for e in out) else out + town_councils(tokens, self._county_of)
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
@@ -223,6 +223,7 @@ class CouncilMatcher:
 
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
+_MERGED = frozenset(FORMER_NI_DISTRICTS)
 
 
 def _another_place(tokens: Tokens, i: int) -> bool:

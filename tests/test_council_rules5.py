@@ -18,7 +18,7 @@ def matcher(make_app, sqlite_url):
     ("Supermarket chain opens distribution centre in Doncaster", []),
     ("Court hears fraud trial at Swansea", []),
     ("Carmaker to build battery plant near Sunderland", []),
-    ("Nursery manager in Stockport struck off", []),
+    ("Nursery owner in Stockport struck off", []),
     ("Primary school teacher in Oldham banned from classroom", []),
     ("Nottinghamshire Outlaws lift T20 trophy", []),
     # with a local-government word, or the council's money, the place is the council's
@@ -123,3 +123,19 @@ def test_towns_name_their_council(matcher, headline, codes):
 def test_explain_names_the_town(matcher):
     [e] = matcher.evidence("Harwich quay works paid for by county council")
     assert e.counted and e.named == "Harwich" and e.why == "a town in ESS, and the text speaks of the county council"
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # the names headlines use for a council: acronyms, a town for the whole name, Welsh and Scottish forms
+    ("RCT council approves flood repairs", ["RCT"]),
+    ("Merthyr council faces budget gap", ["MTY"]),
+    ("King's Lynn council drops incinerator objection", ["KIN"]),
+    ("Borders council approves rail study", ["SCB"]),
+    ("Borders reopen after pandemic", []),
+    ("Derry council backs city deal", ["DRS"]),
+    ("Cyngor Gwynedd approves second homes premium", ["GWN"]),
+    ("Ynys Môn council backs nuclear plant bid", ["AGY"]),
+    ("MK Dons fans protest", []),
+])
+def test_names_headlines_use(matcher, headline, codes):
+    assert matcher.find(headline) == codes
