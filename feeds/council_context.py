@@ -4,10 +4,10 @@ name joined to another council's, a combined authority's region named as the aut
 from __future__ import annotations
 
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, LANDSCAPE,
-                                 LOCAL_GOVERNMENT_PHRASES, OBJECT_VERBS,
-                                 PLACE_WORDS, PLURAL_VERBS,
-                                 SPORT_NAMES, SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+                                 COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED,
+                                 DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES, OBJECT_VERBS,
+                                 PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, SPORT_RESULTS, STRICT, WORDISH,
+                                 NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -72,11 +72,16 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'a council verb follows ("{after}")'
     if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):
         return "a council service follows"  # "Kent children's services improve to good", "Bath parking charges"
-    if words[i] not in WORDISH and before in OBJECT_VERBS and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words):
+    if after in _OFFICERS_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _OFFICERS_BY_FIRST[after]):
+        return "a council officer follows"  # "Essex chief executive to retire"
+    if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
+        before = "bails out"  # "Government bails out Surrey"
+    if words[i] not in WORDISH and before in OBJECT_VERBS and (
+            not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
-            (len(after) > 3 and after.endswith("s") and not after.endswith("ss") and
+            (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (words[i] not in WORDISH and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
@@ -95,6 +100,9 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _service in COUNCIL_SERVICES:
     _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
+_OFFICERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _officer in COUNCIL_OFFICERS:
+    _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
 
 
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -39,7 +39,16 @@ LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hill
 OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "criticised", "slams", "slammed", "praises",
                           "praised", "urges", "urged", "orders", "ordered", "tells", "told", "fines", "fined",
                           "censures", "rebukes", "blames", "summons", "investigates", "warns", "accuses", "clears",
-                          "cleared", "challenges", "lobbies"})
+                          "cleared", "challenges", "lobbies", "hands", "gives", "awards", "grants", "funds",
+                          "bails out", "rescues", "hand", "give"})
+# Participles after a name at the head of local-government news, which make it the subject acted on
+# ("Essex handed £30m for pothole repairs", "Kent given extra SEND funding").
+PASSIVE_AFTER = frozenset({"handed", "given", "told", "ordered", "hit", "fined", "criticised", "praised", "granted",
+                           "awarded", "warned", "urged", "forced", "allowed", "cleared", "placed", "put", "freed",
+                           "stripped", "refused", "denied", "offered", "promised"})
+# The government acting on a council: "Government bails out Surrey", "Ministers hand Kent £10m".
+GOVERNMENT_WORDS = frozenset({"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
+                              "mhclg", "dluhc", "bailout", "secretary"})
 # Present-tense plural verbs after councils joined at the head of a headline ("Harrow and Brent share
 # legal services", "Essex and Kent back devolution bid").
 PLURAL_VERBS = frozenset({
@@ -92,6 +101,9 @@ COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("
                     ("temporary", "accommodation"), ("homelessness",), ("care", "homes"), ("highways",),
                     ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
                     ("street", "lighting"), ("fly", "tipping"))
+# A council's officers, after a place's name: "Essex chief executive to retire".
+COUNCIL_OFFICERS = (("chief", "executive"), ("monitoring", "officer"), ("director", "of", "children"),
+                    ("finance", "director"), ("finance", "chief"))
 # Decisions only a council (of the bodies a place names) makes: after even an ordinary-word name at
 # the head of a headline they make it the council ("Brent approves…", "Harrow saves £4m…").
 DECISION_VERBS = frozenset({

@@ -139,3 +139,18 @@ def test_explain_names_the_town(matcher):
 ])
 def test_names_headlines_use(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a county acted on: by the government, or passive at the head of local-government news
+    ("Government bails out Surrey with £50m", ["SRY"]),
+    ("Ministers hand Devon £20m for school repairs", ["DEV"]),
+    ("Essex handed £30m for pothole repairs", ["ESS"]),
+    ("Kent given extra SEND funding", ["KEN"]),
+    ("Essex handed tough cup draw", []),
+    # an officer after the name
+    ("Essex chief executive to retire", ["ESS"]),
+    ("Kent Cricket chief executive steps down", []),
+])
+def test_a_council_acted_on_or_by_its_officers(matcher, headline, codes):
+    assert matcher.find(headline) == codes
