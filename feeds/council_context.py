@@ -4,10 +4,10 @@ name joined to another council's, a combined authority's region named as the aut
 from __future__ import annotations
 
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED,
-                                 DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES, OBJECT_VERBS,
-                                 PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, SPORT_RESULTS, STRICT, WORDISH,
-                                 NameMatch, Tokens)
+                                 COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
+                                 DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
+                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, SPORT_RESULTS,
+                                 STRICT, WORDISH, NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -72,6 +72,9 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'a council verb follows ("{after}")'
     if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):
         return "a council service follows"  # "Kent children's services improve to good", "Bath parking charges"
+    if after in _BUILDINGS_BY_FIRST and \
+            any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _BUILDINGS_BY_FIRST[after]):
+        return "the council's building follows"  # "Wigan Town Hall sale"
     if after in _OFFICERS_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _OFFICERS_BY_FIRST[after]):
         return "a council officer follows"  # "Essex chief executive to retire"
     if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
@@ -100,6 +103,9 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _service in COUNCIL_SERVICES:
     _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
+_BUILDINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _building in COUNCIL_BUILDINGS:
+    _BUILDINGS_BY_FIRST.setdefault(_building[0], []).append(_building)
 _OFFICERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _officer in COUNCIL_OFFICERS:
     _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)

@@ -101,6 +101,10 @@ COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("
                     ("temporary", "accommodation"), ("homelessness",), ("care", "homes"), ("highways",),
                     ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
                     ("street", "lighting"), ("fly", "tipping"))
+# A council's own buildings, after a place's name: "Leeds Civic Hall", "Wigan Town Hall", "Hull Guildhall".
+COUNCIL_BUILDINGS = (("civic", "hall"), ("civic", "centre"), ("civic", "center"), ("civic", "offices"),
+                     ("town", "hall"), ("county", "hall"), ("city", "hall"), ("guildhall",), ("guild", "hall"),
+                     ("city", "chambers"), ("council", "house"), ("municipal", "buildings"))
 # A council's officers, after a place's name: "Essex chief executive to retire".
 COUNCIL_OFFICERS = (("chief", "executive"), ("monitoring", "officer"), ("director", "of", "children"),
                     ("finance", "director"), ("finance", "chief"))
@@ -159,7 +163,7 @@ HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres",
-                                         "cabinet", "scrutiny", "highways", "planning"})
+                                         "cabinet", "scrutiny", "highways", "planning", "chambers"})
 # A matched name with one of these in it is the council whatever follows ("Fife Council school…").
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.

@@ -154,3 +154,16 @@ def test_names_headlines_use(matcher, headline, codes):
 ])
 def test_a_council_acted_on_or_by_its_officers(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # the council's own building after the place's name
+    ("Leeds Civic Hall refurbishment approved", ["LDS"]),
+    ("Newcastle Civic Centre staff to move out", ["NET"]),
+    ("Wigan Town Hall to be sold", ["WGN"]),
+    ("Hull Guildhall roof repairs approved", ["KHL"]),
+    ("Glasgow City Chambers protest over pay", ["GLG"]),
+    ("Leeds Grand Theatre reopens", []),
+])
+def test_council_buildings(matcher, headline, codes):
+    assert matcher.find(headline) == codes
