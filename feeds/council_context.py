@@ -16,6 +16,9 @@ _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
     frozenset(OFF_TOPIC_WORDS["weather"].split())
+# What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
+_COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
+                                                        "debt", "debts", "borrowing", "finances", "councillors"})
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
 def names_authority(words: list[str], start: int, length: int) -> bool:
@@ -86,7 +89,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
-              (words[i] not in WORDISH and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:]))))):
+              (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'

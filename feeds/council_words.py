@@ -41,11 +41,13 @@ OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "critici
                           "censures", "rebukes", "blames", "summons", "investigates", "warns", "accuses", "clears",
                           "cleared", "challenges", "lobbies", "hands", "gives", "awards", "grants", "funds",
                           "bails out", "rescues", "hand", "give"})
-# Participles after a name at the head of local-government news, which make it the subject acted on
-# ("Essex handed £30m for pothole repairs", "Kent given extra SEND funding").
+# Participles and modal verbs after a name at the head of local-government news, which make it the
+# subject ("Essex handed £30m for pothole repairs", "Kent given extra SEND funding", "Surrey 'cannot
+# afford' SEND transport", "Devon could go bust").
 PASSIVE_AFTER = frozenset({"handed", "given", "told", "ordered", "hit", "fined", "criticised", "praised", "granted",
                            "awarded", "warned", "urged", "forced", "allowed", "cleared", "placed", "put", "freed",
-                           "stripped", "refused", "denied", "offered", "promised"})
+                           "stripped", "refused", "denied", "offered", "promised", "cannot", "can", "will", "must",
+                           "could", "should", "may", "might", "would", "has", "had", "is", "was"})
 # The government acting on a council: "Government bails out Surrey", "Ministers hand Kent £10m".
 GOVERNMENT_WORDS = frozenset({"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
                               "mhclg", "dluhc", "bailout", "secretary"})

@@ -148,6 +148,10 @@ def test_names_headlines_use(matcher, headline, codes):
     ("Essex handed £30m for pothole repairs", ["ESS"]),
     ("Kent given extra SEND funding", ["KEN"]),
     ("Essex handed tough cup draw", []),
+    ('Surrey "cannot afford" SEND transport, leader warns', ["SRY"]),
+    ("Devon could go bust within two years", ["DEV"]),
+    ("Kent could see snow this week", []),
+    ("Surrey will host cycling race stage", []),
     # an officer after the name
     ("Essex chief executive to retire", ["ESS"]),
     ("Kent Cricket chief executive steps down", []),
