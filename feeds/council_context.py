@@ -188,15 +188,19 @@ def other_news(tokens: Tokens) -> str | None:
     hits = set(SPORT_RESULTS.intersection(words))
     if "rugby" in hits and _the_town(tokens, "Rugby"):
         hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
-    if kind is None and hits <= _WEAK_SPORT:
-        return None  # "Tendring to transfer beach huts to a trust": a transfer alone is not sport
+    if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
+        return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
+        # word other news uses too is not sport
     if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
 
 
 # Sport words that other news uses too: sport only beside another sport word.
-_WEAK_SPORT = frozenset({"transfer", "takeover"})
+_WEAK_SPORT = frozenset({"transfer", "takeover", "league", "beat", "draw", "final", "supporters", "sack"})
+# Sport words of `models.relevance`'s off-topic list that other news does not use.
+_SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign", "signs", "signed", "fans", "derby",
+                                                                         "season", "boss", "try", "tries"}
 
 
 def _the_town(tokens: Tokens, name: str) -> bool:

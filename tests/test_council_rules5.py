@@ -171,3 +171,16 @@ def test_a_council_acted_on_or_by_its_officers(matcher, headline, codes):
 ])
 def test_council_buildings(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # one word sport shares with other news is not a sport story; two, or a word only sport uses, are
+    ("Hertfordshire to beat net zero target", ["HRT"]),
+    ("Wirral to sack chief executive", ["WRL"]),
+    ("Northumberland's draw for seaside cash", ["NBL"]),
+    ("St Helens beat Wigan in Good Friday derby", []),
+    ("Barnsley beat Oldham to reach play-off final", []),
+    ("Dagenham & Redbridge owner puts club up for sale", []),
+])
+def test_weak_sport_words(matcher, headline, codes):
+    assert matcher.find(headline) == codes
