@@ -112,3 +112,25 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
                                     "serves the place now")
         judged.append(e)
     return judged
+
+
+# After "county", words that make it another thing: a building, a county's own name, a club, a court.
+_NOT_THE_COUNTY_COUNCIL = frozenset({"hall", "durham", "down", "antrim", "cricket", "club", "fc", "police", "fire",
+                                     "court", "show", "ground", "championship"})
+
+
+def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+               codes: dict[tuple[str, ...], str]) -> list[CouncilEvidence]:
+    """"The county" beside a counted city named in its county's name is that county's council:
+    "Nottingham council and county agree joint transport body" names Nottinghamshire too, as does
+    "Derby city and county councils…". `codes`: each council name's words → its code."""
+    counties = []
+    for k, word in enumerate(words):
+        if word == "county" and k and words[k - 1] in ("and", "the") and words[k + 1:k + 2] != ["s"] and \
+                (k + 1 == len(words) or words[k + 1] not in _NOT_THE_COUNTY_COUNCIL):
+            for e, match in zip(out, matches):
+                county = codes.get((words[match.start] + "shire",))
+                if e.counted and county and all(county != other.code for other in out):
+                    counties.append(CouncilEvidence(county, "county", True, f'"the county" beside {e.named}'))
+                    break
+    return out + counties[:1]

@@ -66,7 +66,7 @@ from feeds.council_context import acts, blocked, confident, coordinated, heads, 
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
-from feeds.council_where import abolished_places, mayors_places, scenes, unusual
+from feeds.council_where import abolished_places, mayors_places, scenes, the_county, unusual
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -141,6 +141,8 @@ class CouncilMatcher:
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
             out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
+        if "county" in words and any(e.counted for e in out):
+            return the_county(out, matches, words, self._codes)
         return out if any(e.counted for e in out) else out + town_councils(tokens, self._county_of)
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],

@@ -184,3 +184,14 @@ def test_council_buildings(matcher, headline, codes):
 ])
 def test_weak_sport_words(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # "the county" beside a city whose county carries its name
+    ("Derby city and county councils agree devolution", ["DER", "DBY"]),
+    ("Leicester and the county fall out over boundaries", ["LCE", "LEC"]),
+    ("Kent County Council approves budget", ["KEN"]),
+    ("Nottingham council and the county cricket club agree ground deal", ["NGM"]),
+])
+def test_the_county_beside_its_city(matcher, headline, codes):
+    assert matcher.find(headline) == codes
