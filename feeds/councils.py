@@ -52,6 +52,9 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - When no name counted: a text that speaks of a council is about the one place it names ("…funded by
   borough council"), and local-government news naming only a combined authority's region is the
   authority's ("West Yorkshire mass transit route consultation opens").
+- Fifth round: places that are the scene of the news, beside a metro mayor, or an abolished council's
+  (`feeds.council_where`); towns for their council (`feeds.council_towns`); services, officers,
+  buildings, a verb's object, councils listed at the head (`feeds.council_context`).
 """
 
 import functools
