@@ -9,7 +9,7 @@ from __future__ import annotations
 from feeds.council_context import coordinated
 from feeds.council_institutions import council_named
 from feeds.council_names import Areas
-from feeds.council_words import CouncilEvidence, NameMatch
+from feeds.council_words import COUNCIL_BUILDINGS, CouncilEvidence, NameMatch
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
@@ -39,8 +39,14 @@ EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", 
 
 def quiet(words: list[str]) -> bool:
     """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
-    council or its money: a place named in it is where the news happened."""
+    council or its money: a place named in it is where the news happened (unless the text names a
+    council's building and no other council, `scenes`)."""
     return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
+
+
+def _building(words: list[str]) -> bool:
+    """The text names a council's building ("town hall", "County Hall")."""
+    return any(words[k:k + len(b)] == list(b) for b in COUNCIL_BUILDINGS for k, w in enumerate(words) if w == b[0])
 
 
 def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
@@ -50,6 +56,8 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
     a scene (its region is already read as a place unless named as the authority)."""
     if not any(e.counted for e in out) or not quiet(words):
         return out
+    if _building(words) and len({e.code for e in out if e.counted}) == 1:
+        return out  # "Town hall bosses in Rotherham apologise"; not "East Sussex to sell County Hall in Lewes"
     judged = []
     for e, match in zip(out, matches):
         before = words[match.start - 1] if match.start else ""

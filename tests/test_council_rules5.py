@@ -25,6 +25,8 @@ def matcher(make_app, sqlite_url):
     ("New homes in Doncaster approved", ["DNC"]),
     ("Debt losses at Spelthorne and Runnymede examined", ["SPE", "RUN"]),
     ("Government intervenes in Medway over SEND", ["MDW"]),
+    ("Town hall bosses in Rotherham apologise", ["ROT"]),
+    ("West Sussex to sell County Hall in Chichester", ["WSX"]),
     # a place in a metro mayor's region, beside the mayor: the mayor's news
     ("Andy Burnham vows to fix Bolton's bus routes", ["GMCA"]),
     ("Andy Burnham and Bolton Council agree bus depot deal", ["GMCA", "BOL"]),
