@@ -145,7 +145,12 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
             after in PLURAL_VERBS or (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
             (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words)):
         return f'councils listed as the subject ("{after}") of the news'
+    if not _COUNCILS_BEFORE.isdisjoint(words[max(0, first.start - 3):first.start]):
+        return "councils listed after a council word"  # "councils including Harrow, Barnet and Brent"
     return None
+
+
+_COUNCILS_BEFORE = frozenset({"councils", "boroughs", "authorities", "councillors", "leaders"})
 
 
 def _listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -> list[NameMatch] | None:

@@ -65,6 +65,8 @@ def test_explain_names_the_scene(matcher):
     ("Harrow, Ealing and Brent demand fairer funding", ["HRW", "EAL", "BEN"]),
     ("Barnet/Enfield joint waste contract extended", ["BNE", "ENF"]),
     ("Bath and Reading fans clash after derby", []),
+    ("Councils including Harrow, Barnet and Brent warn of cuts", ["HRW", "BNE", "BEN"]),
+    ("London boroughs Harrow and Brent join housing scheme", ["HRW", "BEN"]),
     # a lone transfer is not sport; the town of Rugby is not the game
     ("Tendring to transfer beach huts to community trust", ["TEN"]),
     ("Rugby's town centre plan approved by borough", ["RUG"]),
