@@ -32,9 +32,9 @@ def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str])
 
 
 # Words local-government news shares with everyday news that say nothing of a council's business
-# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan".
-EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants", "traffic",
-                      "roads", "road", "trees", "parks", "market", "markets", "toilets", "cycle", "lanes"})
+# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
+# or what a council looks after ("trees", "roads", "parks": "felling of trees in Plymouth").
+EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants"})
 
 
 def quiet(words: list[str]) -> bool:

@@ -20,6 +20,7 @@ def matcher(make_app, sqlite_url):
     ("Carmaker to build battery plant near Sunderland", []),
     ("Nursery owner in Stockport struck off", []),
     ("Primary school teacher in Oldham banned from classroom", []),
+    ("Report into felling of trees in Plymouth published", ["PLY"]),
     ("Nottinghamshire Outlaws lift T20 trophy", []),
     # with a local-government word, or the council's money, the place is the council's
     ("New homes in Doncaster approved", ["DNC"]),
