@@ -52,9 +52,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - When no name counted: a text that speaks of a council is about the one place it names ("…funded by
   borough council"), and local-government news naming only a combined authority's region is the
   authority's ("West Yorkshire mass transit route consultation opens").
-- Fifth round: places that are the scene of the news, beside a metro mayor, or an abolished council's
-  (`feeds.council_where`); towns for their council (`feeds.council_towns`); services, officers,
-  buildings, a verb's object, councils listed at the head (`feeds.council_context`).
+- Fifth round: scenes, a mayor's places, abolished councils' places (`feeds.council_where`); towns
+  (`feeds.council_towns`); services, officers, buildings, objects, lists (`feeds.council_context`).
 """
 
 import functools
@@ -138,15 +137,19 @@ class CouncilMatcher:
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
-        if not any(e.counted for e in out):
+        counted = any(e.counted for e in out)
+        if not counted:
             out = when_none_counted(out, matches, tokens, institutions)
         if unusual(matches, words, self._current):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
             out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
-        if "county" in words and any(e.counted for e in out):
-            return the_county(out, matches, words, self._codes)
-        return out if any(e.counted for e in out) else out + town_councils(tokens, self._county_of)
+            counted = any(e.counted for e in out)
+        elif not counted:
+            counted = any(e.counted for e in out)
+        if not counted:
+            return out + town_councils(tokens, self._county_of)
+        return the_county(out, matches, words, self._codes) if "county" in words else out
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":
