@@ -4,8 +4,10 @@ name joined to another council's, a combined authority's region named as the aut
 from __future__ import annotations
 
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED, DECISION_VERBS, PLACE_WORDS,
-                                 SPORT_NAMES, SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+                                 COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
+                                 DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
+                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, SPORT_RESULTS,
+                                 STRICT, WORDISH, NameMatch, Tokens)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -14,6 +16,9 @@ _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
     frozenset(OFF_TOPIC_WORDS["weather"].split())
+# What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
+_COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
+                                                        "debt", "debts", "borrowing", "finances", "councillors"})
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
 def names_authority(words: list[str], start: int, length: int) -> bool:
@@ -68,13 +73,23 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     before = words[i - 1] if i > 0 else ""
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return f'a council verb follows ("{after}")'
-    if words[i] not in WORDISH and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in COUNCIL_SERVICES):
-        return "a council service follows"  # "Kent children's services improve to good"
+    if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):
+        return "a council service follows"  # "Kent children's services improve to good", "Bath parking charges"
+    if after in _BUILDINGS_BY_FIRST and \
+            any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _BUILDINGS_BY_FIRST[after]):
+        return "the council's building follows"  # "Wigan Town Hall sale"
+    if after in _OFFICERS_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _OFFICERS_BY_FIRST[after]):
+        return "a council officer follows"  # "Essex chief executive to retire"
+    if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
+        before = "bails out"  # "Government bails out Surrey"
+    if words[i] not in WORDISH and before in OBJECT_VERBS and (
+            not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
+        return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
-            (len(after) > 3 and after.endswith("s") and not after.endswith("ss") and
-             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or
-              (words[i] not in WORDISH and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:]))))):
+            (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
+             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
+              (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'
@@ -88,25 +103,78 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
 
 
+_SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _service in COUNCIL_SERVICES:
+    _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
+_BUILDINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _building in COUNCIL_BUILDINGS:
+    _BUILDINGS_BY_FIRST.setdefault(_building[0], []).append(_building)
+_OFFICERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _officer in COUNCIL_OFFICERS:
+    _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
+
+
+def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of `phrases` is in `words`."""
+    return any(words[k:k + len(p)] == list(p) for p in phrases for k in range(len(words) - len(p) + 1)
+               if words[k] == p[0])
+
+
 def _decides(words: list[str], k: int) -> bool:
     """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
     word = words[k] if k < len(words) else ""
     return word in DECISION_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
 
 
-def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
-    """An ordinary-word name joined by "and"/"or" to a confident council name ("Derby and Derbyshire")."""
+def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> str | None:
+    """Why an ordinary-word name counts for being listed with other councils, or None: joined by
+    commas and "and"/"or" to a confident council name ("Derby and Derbyshire", "Harrow, Hillingdon
+    and Brent"), or one of councils listed at the head of the text before a plural verb ("Harrow and
+    Brent share legal services"), the subject of the news."""
     if words[match.start] in STRICT:
-        return False
-    end = match.start + match.length
-    for other in matches:
-        if not other.confident:
-            continue
-        if other.start == end + 1 and words[end] in ("and", "or"):
-            return True
-        if other.start + other.length + 1 == match.start and words[match.start - 1] in ("and", "or"):
-            return True
-    return False
+        return None
+    run = _listed_with(match, matches, words)
+    if run is None:
+        return None
+    if any(other.confident for other in run if other is not match):
+        return "joined by and/or to a council name"
+    first, last = run[0], run[-1]
+    end = last.start + last.length
+    after = words[end] if end < len(words) else ""
+    if first.start == 0 and all(words[m.start] not in SPORT_NAMES for m in run) and (
+            after in PLURAL_VERBS or (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
+            (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words)):
+        return f'councils listed as the subject ("{after}") of the news'
+    if not _COUNCILS_BEFORE.isdisjoint(words[max(0, first.start - 3):first.start]):
+        return "councils listed after a council word"  # "councils including Harrow, Barnet and Brent"
+    return None
+
+
+_COUNCILS_BEFORE = frozenset({"councils", "boroughs", "authorities", "councillors", "leaders"})
+
+
+def _listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -> list[NameMatch] | None:
+    """The names listed together with `match` (next to each other, by a comma the tokens dropped, or
+    joined by "and"/"or"), when the list has an "and"/"or" in it; None when `match` is not in a list."""
+    k = next((n for n, m in enumerate(matches) if m.start == match.start), None)
+    if k is None:
+        return None
+    lo = hi = k
+    joined = False
+
+    def gap(a: NameMatch, b: NameMatch) -> int | None:
+        between = b.start - (a.start + a.length)
+        if between == 0:
+            return 0
+        return 1 if between == 1 and words[b.start - 1] in ("and", "or") else None
+
+    while lo > 0 and (g := gap(matches[lo - 1], matches[lo])) is not None:
+        joined |= g == 1
+        lo -= 1
+    while hi + 1 < len(matches) and (g := gap(matches[hi], matches[hi + 1])) is not None:
+        joined |= g == 1
+        hi += 1
+    return matches[lo:hi + 1] if joined else None
 
 
 def other_news(tokens: Tokens) -> str | None:
@@ -122,10 +190,29 @@ def other_news(tokens: Tokens) -> str | None:
     kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
     if kind in ("crime or court", "weather"):
         return f"{kind} story"
-    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and \
-            not SPORT_RESULTS.isdisjoint(words):
+    hits = set(SPORT_RESULTS.intersection(words))
+    if "rugby" in hits and _the_town(tokens, "Rugby"):
+        hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
+    if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
+        return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
+        # word other news uses too is not sport
+    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
+
+
+# Sport words that other news uses too: sport only beside another sport word.
+_WEAK_SPORT = frozenset({"transfer", "takeover", "league", "beat", "draw", "final", "supporters", "sack"})
+# Sport words of `models.relevance`'s off-topic list that other news does not use.
+_SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign", "signs", "signed", "fans", "derby",
+                                                                         "season", "boss", "try", "tries"}
+
+
+def _the_town(tokens: Tokens, name: str) -> bool:
+    """`name` (a council's that is also a sport's) written as the town: capitalised, then a
+    possessive or a council word ("Rugby's", "Rugby Borough")."""
+    return any(text == name and tokens.words[k + 1:k + 2] and tokens.words[k + 1] in COUNCIL_WORDS
+               for k, text in enumerate(tokens.texts))
 
 
 def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
@@ -137,7 +224,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
         return True
     if story == "weather story" and not (match.start and (words[match.start - 1] in PLACE_WORDS or
                                                           words[match.start - 1] in ("and", "or"))):
-        return True  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across Cumbria": the place
+        return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
+        # Cumbria", "Storm batters Cornwall coast": the place
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
 

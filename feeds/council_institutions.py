@@ -74,7 +74,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     for k in range(end, min(end + 2, len(words))):
         word = words[k]
         if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
-                word in GENERIC or word in COUNCIL_VERBS or word == "town":
+                word in GENERIC or word in COUNCIL_VERBS or word in ("town", "civic", "municipal"):
             return None
         after = words[k + 1] if k + 1 < len(words) else ""
         if after in INSTITUTION_AFTER or after in NAMED_PLACE_AFTER:
@@ -87,7 +87,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
-    {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet"})
+    {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
+     "guildhall", "guild", "municipal"})
 
 
 def title_case(tokens: Tokens) -> bool:

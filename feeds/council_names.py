@@ -39,6 +39,15 @@ def short_names(councils: list[tuple[str, str]], taken: set[str]) -> list[tuple[
     return sorted((short, next(iter(codes))) for short, codes in found.items() if len(codes) == 1)
 
 
+# Northern Ireland's 26 districts were merged into 11 in April 2015; the register marks the old ones
+# abolished but names no successor. Each old district → the council whose area took most of it.
+FORMER_NI_DISTRICTS = {
+    "NIR-A": "DRS", "NIR-B": "CCG", "NIR-C": "CCG", "NIR-D": "CCG", "NIR-E": "CCG", "NIR-F": "MEA", "NIR-G": "MEA",
+    "NIR-H": "MUL", "NIR-I": "MUL", "NIR-J": "DRS", "NIR-K": "FMO", "NIR-L": "FMO", "NIR-M": "MUL", "NIR-N": "ABC",
+    "NIR-O": "ABC", "NIR-P": "NMD", "NIR-Q": "ABC", "NIR-R": "NMD", "NIR-S": "LBC", "NIR-T": "ANN", "NIR-U": "ANN",
+    "NIR-V": "MEA", "NIR-W": "AND", "NIR-X": "AND", "NIR-Y": "LBC"}
+
+
 @dataclass(frozen=True)
 class Areas:
     """Which councils' areas hold an abolished council's place: its successors ("Harrogate" is in

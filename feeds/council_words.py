@@ -17,17 +17,48 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
-    "kingston",
+    "kingston", "borders", "mk", "merthyr",
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
-STRICT = frozenset({"westminster", "down", "derry"})
+STRICT = frozenset({"westminster", "down", "derry", "borders", "mk"})
 COUNCIL_WORDS = frozenset({
     "council", "councils", "borough", "district", "county", "city", "unitary", "authority", "bc",
     "dc", "cc", "mbc", "ua", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "s",
 })
 PLACE_WORDS = frozenset({"in", "at", "across", "around", "near", "from", "for", "to", "of", "outside",
-                         "throughout", "within"})
+                         "throughout", "within", "into", "against"})
+# Phrases only local-government news uses, though each word is used elsewhere ("Wealden pauses local plan").
+LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "belt"), ("section", "114"),
+                            ("best", "value"), ("adult", "social", "care"), ("five", "year", "land", "supply"))
+# Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
+LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
+                       "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront"})
+# Verbs whose object, in local-government news, is the council: "Residents sue Essex over school
+# transport cuts", "Ombudsman criticises Surrey", "Minister orders Kent to…".
+OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "criticised", "slams", "slammed", "praises",
+                          "praised", "urges", "urged", "orders", "ordered", "tells", "told", "fines", "fined",
+                          "censures", "rebukes", "blames", "summons", "investigates", "warns", "accuses", "clears",
+                          "cleared", "challenges", "lobbies", "hands", "gives", "awards", "grants", "funds",
+                          "bails out", "rescues", "hand", "give"})
+# Participles and modal verbs after a name at the head of local-government news, which make it the
+# subject ("Essex handed £30m for pothole repairs", "Kent given extra SEND funding", "Surrey 'cannot
+# afford' SEND transport", "Devon could go bust").
+PASSIVE_AFTER = frozenset({"handed", "given", "told", "ordered", "hit", "fined", "criticised", "praised", "granted",
+                           "awarded", "warned", "urged", "forced", "allowed", "cleared", "placed", "put", "freed",
+                           "stripped", "refused", "denied", "offered", "promised", "cannot", "can", "will", "must",
+                           "could", "should", "may", "might", "would", "has", "had", "is", "was"})
+# The government acting on a council: "Government bails out Surrey", "Ministers hand Kent £10m".
+GOVERNMENT_WORDS = frozenset({"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
+                              "mhclg", "dluhc", "bailout", "secretary"})
+# Present-tense plural verbs after councils joined at the head of a headline ("Harrow and Brent share
+# legal services", "Essex and Kent back devolution bid").
+PLURAL_VERBS = frozenset({
+    "share", "agree", "merge", "join", "back", "sign", "cut", "approve", "launch", "set", "plan", "consider", "seek",
+    "demand", "call", "team", "unite", "submit", "propose", "reject", "warn", "face", "pool", "bid", "publish",
+    "commission", "appoint", "consult", "scrap", "end", "split", "explore", "form", "create", "win", "lose",
+    "raise", "freeze", "declare", "adopt", "oppose", "urge", "lobby", "fall", "tie", "spend", "buy", "sell",
+    "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand"})
 BLOCKED_PHRASES = (
     ("new", "york"), ("rugby", "union"), ("rugby", "league"), ("rugby", "world"), ("rugby", "club"), ("rugby", "player"),
     ("the", "derby"), ("derby", "day"), ("garden", "of", "eden"),
@@ -35,6 +66,7 @@ BLOCKED_PHRASES = (
     ("boston", "massachusetts"), ("abraham", "lincoln"), ("westminster", "abbey"),
     ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
     ("heart", "of", "midlothian"), ("hearts", "of", "midlothian"),  # the football club
+    ("edinburgh", "waverley"),  # the station
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
@@ -63,7 +95,21 @@ COUNCIL_VERBS = frozenset({
 # Services only a council runs, after a place's name: "Kent children's services", "Surrey adult social care".
 COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("children", "s", "social"),
                     ("adult", "social", "care"), ("adult", "services"), ("council", "tax"), ("bin", "collections"),
-                    ("libraries",), ("potholes",))
+                    ("libraries",), ("potholes",), ("bin",), ("bins",), ("recycling",), ("parking", "charges"),
+                    ("parking", "fees"), ("leisure", "centre"), ("leisure", "centres"), ("library",), ("send",),
+                    ("planning", "committee"), ("planners",), ("local", "plan"), ("congestion", "charge"),
+                    ("clean", "air", "zone"), ("low", "traffic"), ("school", "transport"), ("social", "workers"),
+                    ("social", "care"), ("household", "waste"), ("garden", "waste"), ("waste", "collections"),
+                    ("temporary", "accommodation"), ("homelessness",), ("care", "homes"), ("highways",),
+                    ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
+                    ("street", "lighting"), ("fly", "tipping"))
+# A council's own buildings, after a place's name: "Leeds Civic Hall", "Wigan Town Hall", "Hull Guildhall".
+COUNCIL_BUILDINGS = (("civic", "hall"), ("civic", "centre"), ("civic", "center"), ("civic", "offices"),
+                     ("town", "hall"), ("county", "hall"), ("city", "hall"), ("guildhall",), ("guild", "hall"),
+                     ("city", "chambers"), ("council", "house"), ("municipal", "buildings"))
+# A council's officers, after a place's name: "Essex chief executive to retire".
+COUNCIL_OFFICERS = (("chief", "executive"), ("monitoring", "officer"), ("director", "of", "children"),
+                    ("finance", "director"), ("finance", "chief"))
 # Decisions only a council (of the bodies a place names) makes: after even an ordinary-word name at
 # the head of a headline they make it the council ("Brent approves…", "Harrow saves £4m…").
 DECISION_VERBS = frozenset({
@@ -108,7 +154,7 @@ CLUB_AFTER = frozenset({
     "trinity", "kr", "moors", "dons", "hornets", "robins", "red", "raiders", "flyers", "steelers", "panthers",
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
     "riders", "lions", "v", "vs", "harriers", "blues", "devils", "blaze", "flames", "capitals", "pirates",
-    "titans", "phoenix", "academical"})
+    "titans", "phoenix", "academical", "outlaws", "foxes", "steelbacks", "spitfires", "lightning", "hawks", "rapids"})
 # After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
 # council's children's services ("Stockport children's services rated good").
 CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",
@@ -118,7 +164,8 @@ CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices
 HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
-NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres"})
+NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres",
+                                         "cabinet", "scrutiny", "highways", "planning", "chambers"})
 # A matched name with one of these in it is the council whatever follows ("Fife Council school…").
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.
@@ -133,7 +180,10 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)
                   ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),
-                  ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"))
+                  ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"), ("rct", "RCT"), ("npt", "NTL"), ("bwd", "BBD"),
+                  ("mk", "MIK"),
+                  # towns that headlines use for their council's whole name
+                  ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"))
 # The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
 # counts as the authority itself, never as a region named as a place.
 AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
@@ -171,6 +221,7 @@ OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "
 # Emergency services: a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+_SLASH = re.compile(r"(?<=[a-z])/(?=[A-Z])")  # "Barnet/Enfield joint contract": two names joined
 
 
 @dataclass(frozen=True)
@@ -193,6 +244,8 @@ def tokenize(text: str) -> Tokens:
     """Split text once; the council and tag matchers share the result."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if "/" in text:
+        text = _SLASH.sub(" and ", text)
     texts = _TOKEN.findall(text.replace("&", " and "))
     return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
 

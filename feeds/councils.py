@@ -52,6 +52,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - When no name counted: a text that speaks of a council is about the one place it names ("…funded by
   borough council"), and local-government news naming only a combined authority's region is the
   authority's ("West Yorkshire mass transit route consultation opens").
+- Fifth round: scenes, a mayor's places, abolished councils' places (`feeds.council_where`); towns
+  (`feeds.council_towns`); services, officers, buildings, objects, lists (`feeds.council_context`).
 """
 
 import functools
@@ -64,7 +66,9 @@ from sqlalchemy.orm import Session
 
 from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
-from feeds.council_names import Areas, short_names
+from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
+from feeds.council_towns import town_councils
+from feeds.council_where import abolished_places, mayors_places, scenes, the_county, unusual
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -79,13 +83,19 @@ class CouncilMatcher:
 
     def __init__(self, names: list[tuple[str, str]], current: set[str], nice: dict[str, str],
                  combined: frozenset[str] = frozenset(), counties: frozenset[str] = frozenset(),
-                 loose: frozenset[str] = frozenset(), areas: Areas | None = None):
+                 loose: frozenset[str] = frozenset(), areas: Areas | None = None,
+                 members: dict[str, str] | None = None, county_of: dict[str, str] | None = None):
         """`names`: (normalised name, code); `current`: codes of current councils; `nice`: each code's
         everyday name; `combined`: codes of combined authorities (their region names need context);
         `counties`: codes of county councils (a compass word before one names a part of the county);
         `loose`: one-word short names ("brighton") that, like ordinary-word names, need context;
-        `areas`: successors and counties, for a place named beside the council whose area holds it."""
+        `areas`: successors and counties, for a place named beside the council whose area holds it;
+        `members`: each council's combined authority, for a place named beside its metro mayor;
+        `county_of`: each district's county council, for a town in a two-tier area."""
         self._areas = areas or Areas()
+        self._members = members or {}
+        self._current = frozenset(current)
+        self._county_of = county_of or {}
         self._combined = combined
         self._counties = counties
         self._loose = loose
@@ -122,34 +132,24 @@ class CouncilMatcher:
             matches.append(match)
             i += match.length
         if not matches:
-            return []
+            return town_councils(tokens, self._county_of)
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
-        if not any(e.counted for e in out):
+        counted = any(e.counted for e in out)
+        if not counted:
             out = when_none_counted(out, matches, tokens, institutions)
-        return self._places_within(out, matches, words)
-
-    def _places_within(self, out: list["CouncilEvidence"], matches: list[NameMatch],
-                       words: list[str]) -> list["CouncilEvidence"]:
-        """An abolished council's name without a council word, beside its successor's, is the place,
-        not the council: "North Yorkshire Council confirms Harrogate conference centre future"
-        (Harrogate's council was abolished into North Yorkshire's). Not when the names are listed
-        together ("Allerdale Borough Council and Copeland hand over to Cumberland")."""
-        successors = self._areas.successors
-        if not any(e.counted and e.code in successors for e in out):
-            return out  # most texts: no abolished council's name counted
-        counted = {e.code: e.named for e in out if e.counted}
-        judged = []
-        for e, match in zip(out, matches):
-            if e.counted and not council_named(words, match) and not coordinated(match, matches, words):
-                holder = self._areas.holder(e.code, set(counted) - {e.code})
-                if holder is not None:
-                    e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
-                                        "the council named")
-            judged.append(e)
-        return judged
+        if unusual(matches, words, self._current):
+            out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
+                                council_named)
+            out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
+            counted = any(e.counted for e in out)
+        elif not counted:
+            counted = any(e.counted for e in out)
+        if not counted:
+            return out + town_councils(tokens, self._county_of)
+        return the_county(out, matches, words, self._codes) if "county" in words else out
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":
@@ -165,7 +165,8 @@ class CouncilMatcher:
         if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
-        counts = match.confident or coordinated(match, kept, words)
+        listed = None if match.confident else coordinated(match, kept, words)
+        counts = match.confident or listed is not None
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
                 not council_named(words, match):
             if setting.elsewhere and not heads(words, match):
@@ -176,8 +177,7 @@ class CouncilMatcher:
                                        "local-government word")
         if not counts:
             return CouncilEvidence(match.code, named, False, "an ordinary word without council context")
-        return CouncilEvidence(match.code, named, True, match.why if match.confident else
-                               "joined by and/or to a council name")
+        return CouncilEvidence(match.code, named, True, match.why if match.confident else str(listed))
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -231,6 +231,7 @@ class CouncilMatcher:
 
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
+_MERGED = frozenset(FORMER_NI_DISTRICTS)
 
 
 def _another_place(tokens: Tokens, i: int) -> bool:
@@ -267,9 +268,16 @@ def build_matcher(session: Session) -> CouncilMatcher:
                          if is_current and code not in combined], {n for n, _c in names})
     names += short
     loose = frozenset(name for name, _code in short if " " not in name)
-    areas = Areas({code: frozenset(c.strip() for c in replaced.split(",") if c.strip()) for code, replaced in
-                   session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))})
-    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas)
+    replaced = {code: frozenset(c.strip() for c in by.split(",") if c.strip()) for code, by in
+                session.execute(select(Council.code, Council.replaced_by).where(Council.replaced_by.is_not(None)))}
+    ni = {code: frozenset({successor}) for code, successor in FORMER_NI_DISTRICTS.items() if code in known}
+    areas = Areas({code: by for code, by in replaced.items() if by} | ni)
+    members = {code: authority for code, authority in session.execute(
+        select(Council.code, Council.combined_authority_code).where(Council.combined_authority_code.is_not(None)))}
+    county_of = {code: county for code, county in session.execute(
+        select(Council.code, Council.county_code).where(Council.county_code.is_not(None))) if county}
+    return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas,
+                          members, county_of)
 
 
 def _region_name(official_name: str) -> str:

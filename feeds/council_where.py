@@ -1,0 +1,144 @@
+"""Places that are where something happened, not the council acting: a name after "in", "at",
+"near"… in a text with no local-government word at all ("Macmillan opens cancer centre in
+Gloucester", "Judge orders retrial in Bradford fraud case"), and a place inside a metro mayor's
+region in the mayor's own news ("Richard Parker pledges to fix Birmingham's bus network" is the
+West Midlands authority's, not Birmingham City Council's); an abolished council's name, which
+is now a place in a current council's area."""
+from __future__ import annotations
+
+from feeds.council_context import coordinated
+from feeds.council_institutions import council_named
+from feeds.council_names import Areas
+from feeds.council_words import COUNCIL_BUILDINGS, CouncilEvidence, NameMatch
+from models.relevance import LOCAL_GOVERNMENT_WORDS
+
+# Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
+SCENE_WORDS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout", "within", "from"})
+# Words that make a text a council's news though no local-government word is in it: the council
+# named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
+COUNCIL_TALK = frozenset({
+    "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
+    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
+    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
+
+
+def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str]) -> bool:
+    """Whether any name found needs the checks below: a metro mayor, an abolished council, or a name
+    after a place preposition (most texts have none, and skip them)."""
+    for match in matches:
+        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS):
+            return True
+    return False
+
+
+# Words local-government news shares with everyday news that say nothing of a council's business
+# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
+# or what a council looks after ("trees", "roads", "parks": "felling of trees in Plymouth").
+EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants"})
+
+
+def quiet(words: list[str]) -> bool:
+    """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
+    council or its money: a place named in it is where the news happened (unless the text names a
+    council's building and no other council, `scenes`)."""
+    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
+
+
+def _building(words: list[str]) -> bool:
+    """The text names a council's building ("town hall", "County Hall")."""
+    return any(words[k:k + len(b)] == list(b) for b in COUNCIL_BUILDINGS for k, w in enumerate(words) if w == b[0])
+
+
+def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+           combined: frozenset[str]) -> list[CouncilEvidence]:
+    """Names counted only for being a council's name, straight after a place preposition in a quiet
+    text (`quiet`), are the scene of the news, not the council. A combined authority's name is never
+    a scene (its region is already read as a place unless named as the authority)."""
+    if not any(e.counted for e in out) or not quiet(words):
+        return out
+    if _building(words) and len({e.code for e in out if e.counted}) == 1:
+        return out  # "Town hall bosses in Rotherham apologise"; not "East Sussex to sell County Hall in Lewes"
+    judged = []
+    for e, match in zip(out, matches):
+        before = words[match.start - 1] if match.start else ""
+        if e.counted and before in SCENE_WORDS and e.code not in combined and not match.person:
+            e = CouncilEvidence(e.code, e.named, False, f'where it happened ("{before} {e.named}"), '
+                                "in a text with no local-government word")
+        judged.append(e)
+    return judged
+
+
+def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+                  members: dict[str, str], says_council) -> list[CouncilEvidence]:
+    """A council inside a metro mayor's region, named beside the mayor (by name) without a council
+    word, is a place in the mayor's news, not the council: "Richard Parker pledges to fix
+    Birmingham's bus network". `members`: council code → its combined authority's code;
+    `says_council(words, match)`: whether a council word names it ("Birmingham City Council")."""
+    mayors = {m.code for m, e in zip(matches, out) if m.person and e.counted}
+    if not mayors:
+        return out
+    judged = []
+    for e, match in zip(out, matches):
+        authority = members.get(e.code)
+        if e.counted and not match.person and authority in mayors and not says_council(words, match):
+            e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the mayor named ({authority}), "
+                                "with no council word")
+        judged.append(e)
+    return judged
+
+
+def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str], areas: Areas,
+                     current: frozenset[str], merged: frozenset[str] = frozenset()) -> list[CouncilEvidence]:
+    """An abolished council's name without a council word of its own is a place now, not that council:
+    beside its successor ("North Yorkshire Council confirms Harrogate conference centre future") or,
+    for one that left no successor on the register (Northern Ireland's districts before 2015), beside
+    any current council named ("Mid Ulster council's plans for Cookstown leisure hub") it is the place;
+    alone, with council context, it is the one council that now serves the place ("Scarborough spa's
+    future decided by council" is North Yorkshire Council's). Not when the names are listed together
+    ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
+    ("Ryedale District Council"), unless the council was `merged` long ago and its name is today's
+    council's everyday one ("Derry council" is Derry City and Strabane's)."""
+    if all(e.code in current for e in out if e.counted):
+        return out  # most texts: no abolished council's name counted
+    counted = {e.code: e.named for e in out if e.counted}
+    others = {code for code in counted if code in current}
+    judged = []
+    for e, match in zip(out, matches):
+        if e.counted and e.code not in current and (e.code in merged or not council_named(words, match)) and \
+                not coordinated(match, matches, words):
+            successors = areas.successors.get(e.code, frozenset())
+            holder = areas.holder(e.code, set(counted) - {e.code})
+            if holder is not None:
+                e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
+                                    "the council named")
+            elif not successors and others:
+                e = CouncilEvidence(e.code, e.named, False, "a former council's name, now a place, beside the "
+                                    "council named")
+            elif len(successors) == 1 and not others and next(iter(successors)) in current:
+                successor = next(iter(successors))
+                e = CouncilEvidence(successor, e.named, True, f"{e.named}'s council was abolished; {successor} "
+                                    "serves the place now")
+        judged.append(e)
+    return judged
+
+
+# After "county", words that make it another thing: a building, a county's own name, a club, a court.
+_NOT_THE_COUNTY_COUNCIL = frozenset({"hall", "durham", "down", "antrim", "cricket", "club", "fc", "police", "fire",
+                                     "court", "show", "ground", "championship"})
+
+
+def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+               codes: dict[tuple[str, ...], str]) -> list[CouncilEvidence]:
+    """"The county" beside a counted city named in its county's name is that county's council:
+    "Nottingham council and county agree joint transport body" names Nottinghamshire too, as does
+    "Derby city and county councils…". `codes`: each council name's words → its code."""
+    counties = []
+    for k, word in enumerate(words):
+        if word == "county" and k and words[k - 1] in ("and", "the") and words[k + 1:k + 2] != ["s"] and \
+                (k + 1 == len(words) or words[k + 1] not in _NOT_THE_COUNTY_COUNCIL):
+            for e, match in zip(out, matches):
+                county = codes.get((words[match.start] + "shire",))
+                if e.counted and county and all(county != other.code for other in out):
+                    counties.append(CouncilEvidence(county, "county", True, f'"the county" beside {e.named}'))
+                    break
+    return out + counties[:1]
