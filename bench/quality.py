@@ -27,16 +27,17 @@ HELD_OUT = "test4"  # tests/data/<kind>/held_out/test4.csv: no rule or model has
 
 
 # What the held-out split (test4) must keep reaching, a little under what it reached after the
-# fourth round of council and story rules (tone 0.916 / 0.942 / 0.949, councils 0.976 / 0.937,
-# stories 0.944 / 0.510, relevance 0.972 / 0.875; before that round: councils 0.939 / 0.886, stories
-# 0.861 / 0.310). CI asserts them. test4 was written blind by two engineers who saw neither rules nor
-# data, and only its totals are read: tune on it and these figures stop meaning anything. The earlier
-# splits are tuned on (the tone model trains on them), so bench/quality_sources.py guards them file by
-# file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
+# fifth round of council and story rules (tone 0.916 / 0.942 / 0.949, councils 0.977 / 0.954,
+# stories 0.947 / 0.540, relevance 0.972 / 0.875; before the afternoon's rounds: councils 0.939 /
+# 0.886, stories 0.861 / 0.310). CI asserts them. test4 was written blind by two engineers who saw
+# neither rules nor data, and only its totals are read: tune on it and these figures stop meaning
+# anything. The earlier splits are tuned on (the tone model trains on them), so
+# bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the tone model fitted on
+# one author's headlines and scored on another's.
 FLOORS = {
     "tone accuracy": 0.89, "tone negative recall": 0.92, "tone positive precision": 0.92,
-    "councils precision": 0.95, "councils recall": 0.91,
-    "stories precision": 0.91, "stories recall": 0.48,
+    "councils precision": 0.95, "councils recall": 0.93,
+    "stories precision": 0.92, "stories recall": 0.51,
     "relevance precision": 0.95, "relevance recall": 0.85,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
