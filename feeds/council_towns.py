@@ -1,4 +1,5 @@
-"""Towns that are not councils' names, and the council whose area holds each: "Cleethorpes beach
+"""Towns that are not councils' names, and the council whose area holds each (the table is
+`data/places/council_towns.csv`, read through `models.places`, which the story rule uses too): "Cleethorpes beach
 huts sold off by council" is North East Lincolnshire Council's, "Blyth town centre square reopens
 after county council revamp" Northumberland's. mySociety's register names councils, not towns.
 
@@ -18,61 +19,8 @@ from typing import NamedTuple
 
 from feeds.council_institutions import the_council_acts
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, INSTITUTION_AFTER, CouncilEvidence, Tokens
+from models.places import listed_town_councils
 
-_LISTED = """
-Grimsby NEL, Cleethorpes NEL, Immingham NEL, Scunthorpe NLN, Brigg NLN, Blyth NBL, Cramlington NBL, Hexham NBL,
-Morpeth NBL, Ashington NBL, Berwick NBL, Alnwick NBL, Clacton TEN, Harwich TEN, Frinton TEN, Walton-on-the-Naze TEN,
-Bognor Regis ARU, Littlehampton ARU, Weston-super-Mare NSM, Clevedon NSM, Portishead NSM, Yeovil SMT, Taunton SMT,
-Bridgwater SMT, Frome SMT, Minehead SMT, Glastonbury SMT, Salisbury WIL, Chippenham WIL, Trowbridge WIL, Devizes
-WIL, Truro CON, Falmouth CON, Penzance CON, Newquay CON, Bodmin CON, Redruth CON, Camborne CON, St Austell CON,
-Launceston CON, Whitby NYE, Ripon NYE, Northallerton NYE, Skipton NYE, Thirsk NYE, Malton NYE, Skegness ELI, Louth
-ELI, Mablethorpe ELI, Grantham SKE, Stamford SKE, Spalding SHO, Sleaford NKE, Gainsborough WLI, Lowestoft ESK,
-Felixstowe ESK, Southwold ESK, Bury St Edmunds WSK, Newmarket WSK, Haverhill WSK, Thetford BRE, Dereham BRE, Cromer
-NNO, Sheringham NNO, Wymondham SNO, Diss SNO, Margate THA, Ramsgate THA, Broadstairs THA, Hythe SHE, Whitstable CAT,
-Herne Bay CAT, Sittingbourne SWL, Faversham SWL, Sheerness SWL, Leamington WAW, Leamington Spa WAW, Kenilworth WAW,
-Bedworth NUN, Evesham WYC, Droitwich WYC, Pershore WYC, Kidderminster WYE, Banbury CHR, Bicester CHR, Abingdon VAL,
-Wantage VAL, Didcot SOX, Henley SOX, Thame SOX, Witney WOX, Aylesbury BUC, High Wycombe BUC, Amersham BUC, Chesham
-BUC, Beaconsfield BUC, Marlow BUC, Maidenhead WNM, Bracknell BRC, Hove BNH, Newhaven LEE, Seaford LEE, Bexhill ROH,
-Andover TES, Romsey TES, Aldershot RUH, Farnborough RUH, Camberley SUR, Redhill REI, Dorking MOL, Leatherhead MOL,
-Weybridge ELM, Staines SPE, Egham RUN, Chertsey RUN, Hemel Hempstead DAC, Berkhamsted DAC, Hitchin NHE, Letchworth
-NHE, Royston NHE, Hertford EHE, Bishop's Stortford EHE, Harpenden SAL, Borehamwood HER, Welwyn Garden City WEW,
-Hatfield WEW, Billericay BAI, Wickford BAI, Witham BRA, Saffron Walden UTT, Rayleigh ROC, Canvey Island CAS,
-Benfleet CAS, Grays THR, Tilbury THR, Dunstable CBF, Leighton Buzzard CBF, Biggleswade CBF, Bletchley MIK,
-Huntingdon HUN, St Neots HUN, Ely ECA, Wisbech FEN, Goole ERY, Beverley ERY, Bridlington ERY, Pontefract WKF,
-Castleford WKF, Dewsbury KIR, Huddersfield KIR, Batley KIR, Halifax CLD, Keighley BRD, Ilkley BRD, Guisborough RCC,
-Billingham STT, Thornaby STT, Consett DUR, Chester-le-Street DUR, Bishop Auckland DUR, Seaham DUR, Peterlee DUR,
-Newton Aycliffe DUR, South Shields STY, Jarrow STY, North Shields NTY, Whitley Bay NTY, Tynemouth NTY, Wallsend NTY,
-Workington CBD, Whitehaven CBD, Maryport CBD, Penrith WAF, Kendal WAF, Windermere WAF, Ulverston WAF, Morecambe LAC,
-Fleetwood WYR, Leyland SRI, Ormskirk WLA, Skelmersdale WLA, Southport SFT, Bootle SFT, Birkenhead WRL, Wallasey WRL,
-Widnes HAL, Runcorn HAL, Altrincham TRF, Stretford TRF, Eccles SLF, Ashton-under-Lyne TAM, Stalybridge TAM,
-Macclesfield CHE, Crewe CHE, Nantwich CHE, Congleton CHE, Wilmslow CHE, Ellesmere Port CHW, Northwich CHW, Winsford
-CHW, Buxton HIG, Glossop HIG, Matlock DEB, Ilkeston ERE, Long Eaton ERE, Belper AMB, Worksop BAE, Retford BAE,
-Hucknall ASH, Sutton-in-Ashfield ASH, Kirkby-in-Ashfield ASH, Beeston BRT, West Bridgford RUS, Loughborough CHA,
-Market Harborough HAO, Melton Mowbray MEL, Coalville NWL, Oakham RUT, Uttoxeter EST, Cannock CAN, Leek STF, Hanley
-STE, Shrewsbury SHR, Oswestry SHR, Ludlow SHR, Bridgnorth SHR, Hereford HEF, Leominster HEF, Malvern MAV,
-Cirencester COT, Cinderford FOE, Lydney FOE, Yate SGC, Thornbury SGC, Exmouth EDE, Sidmouth EDE, Honiton EDE,
-Barnstaple NDE, Ilfracombe NDE, Bideford TOR, Tiverton MDE, Newton Abbot TEI, Dawlish TEI, Teignmouth TEI, Torquay
-TOB, Paignton TOB, Brixham TOB, Totnes SHA, Tavistock WDE, Okehampton WDE, Weymouth DST, Dorchester DST, Bridport
-DST, Swanage DST, Waterlooville HAA, Petersfield EHA, Lymington NEW, Ringwood NEW, Ryde IOW, Cowes IOW, Haywards
-Heath MSS, Burgess Hill MSS, East Grinstead MSS, Uckfield WEA, Crowborough WEA, Hailsham WEA, Gravesend GRA, Chatham
-MDW, Rochester MDW, Strood MDW, Llandudno CWY, Colwyn Bay CWY, Rhyl DEN, Prestatyn DEN, Mold FLN, Caernarfon GWN,
-Holyhead AGY, Aberystwyth CGN, Carmarthen CMN, Llanelli CMN, Haverfordwest PEM, Tenby PEM, Neath NTL, Port Talbot
-NTL, Barry VGL, Penarth VGL, Pontypridd RCT, Ebbw Vale BGW, Pontypool TOF, Cwmbran TOF, Abergavenny MON, Chepstow
-MON, Brecon POW, Welshpool POW, Llandrindod Wells POW, Paisley RFW, Kilmarnock EAY, Ayr SAY, Irvine NAY, East
-Kilbride SLK, Motherwell NLK, Airdrie NLK, Cumbernauld NLK, Livingston WLN, Dunfermline FIF, Kirkcaldy FIF, St
-Andrews FIF, Glenrothes FIF, Inverness HLD, Fort William HLD, Elgin MRY, Stranraer DGY, Greenock IVC, Dumbarton WDU,
-Clydebank WDU, Alloa CLK, Oban AGB, Dunoon AGB, Arbroath ANS, Montrose ANS, Forfar ANS, Peterhead ABD, Fraserburgh
-ABD, Kirkwall ORK, Lerwick ZET, Stornoway ELS, Galashiels SCB, Hawick SCB, Musselburgh ELN, Dalkeith MLN,
-Kirkintilloch EDU, Grangemouth FAL, Portrush CCG, Dungannon MUL, Enniskillen FMO, Portadown ABC, Lurgan ABC,
-Downpatrick NMD, Newtownards AND, Holywood AND, Brixton LBH, Streatham LBH, Peckham SWK, Bermondsey SWK, Tottenham
-HRY, Wood Green HRY, Wembley BEN, Willesden BEN, Walthamstow WFT, Leyton WFT, Woolwich GRE, Eltham GRE, Romford HAV,
-Hornchurch HAV, Ilford RDB, Uxbridge HIL, Shoreditch HCK, Dalston HCK, Whitechapel TWH, Poplar TWH, Bethnal Green
-TWH, Acton EAL, Southall EAL, Fulham HMF, Battersea WND, Putney WND, Tooting WND, Deptford LEW, Catford LEW,
-Orpington BRY, Beckenham BRY, Purley CRY, Edmonton ENF, Finchley BNE, Hendon BNE, Feltham HNS, Chiswick HNS,
-Dagenham BDG, Bexleyheath BEX, Erith BEX, Sidcup BEX, Mitcham MRT, Morden MRT, Smethwick SAW, West Bromwich SAW,
-Oldbury SAW, Tipton SAW, Wednesbury SAW, Halesowen DUD, Stourbridge DUD, Brierley Hill DUD, Bilston WLV, Sutton
-Coldfield BIR
-"""
 
 
 class Town(NamedTuple):
@@ -83,16 +31,12 @@ class Town(NamedTuple):
     start: int
 
 
-def _parse(listed: str) -> dict[tuple[str, ...], str]:
-    towns = {}
-    for entry in listed.replace("\n", " ").split(","):
-        *name, code = entry.split()
-        key = tuple(name_word.lower() for name_word in " ".join(name).replace("-", " ").replace("'", " ").split())
-        towns[key] = code
-    return towns
+def _by_words(listed: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """The listed towns by their lower-case words, as the council finder tokenises a text."""
+    return {tuple(name.lower().replace("-", " ").replace("'", " ").split()): code for name, code in listed.items()}
 
 
-TOWNS = _parse(_LISTED)
+TOWNS = _by_words(listed_town_councils())
 _LONGEST = max(len(key) for key in TOWNS)
 _FIRST_WORDS = frozenset(key[0] for key in TOWNS)
 _NOT_THE_COUNCIL_AFTER = INSTITUTION_AFTER | CLUB_AFTER | CLUB_SUFFIX | {"parish", "community"}

@@ -8,10 +8,13 @@ Trowbridge-based unitary") where the other item names the council (Cheshire East
   "the Kingdom", "the Welsh capital": `NICKNAMES`) is placed at its council's point.
 - A council's own name that the council finder did not take as the council ("Sunderland AFC") is no town
   here: the finder saw it and judged it a club's, a cathedral's or a police force's.
-- GeoNames gives no district, so a town is taken to lie in a council's area when its point is within
-  `NEAR_RADII` of the council's radius (the radius of a circle of the council's area, from mySociety's
-  register) of the council's point, plus `NEAR_KM`. That is approximate (a town near a boundary may
-  be the neighbour's): evidence for one story, never a veto.
+- Which council's area a town is in: for the towns listed by hand with their council
+  (`data/places/council_towns.csv`, `listed_town_councils`; the council finder reads the same table),
+  that council and its family (its county, its combined authority). For any other town, GeoNames gives
+  no district, so it is taken to lie in a council's area when its point is within `NEAR_RADII` of the
+  council's radius (the radius of a circle of the council's area, from mySociety's register) of the
+  council's point, plus `NEAR_KM`. That is approximate (a town near a boundary may be the
+  neighbour's): evidence for one story, never a veto.
 
 Read once, no database: the story rule is pure.
 """
@@ -24,9 +27,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.council_family import one_family
 from models.councils_data import DATA_DIR
 
-TOWNS_CSV = Path(__file__).resolve().parent.parent / "data" / "places" / "gb_towns.csv"
+PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+TOWNS_CSV = PLACES_DIR / "gb_towns.csv"
+LISTED_CSV = PLACES_DIR / "council_towns.csv"
 NEAR_RADII = 1.0  # a town within this many of the council's radii (sqrt(area / pi)) of its point ...
 NEAR_KM = 3.0  # ... plus this many km is taken to be in its area (chosen on the tuning pairs, bench.story_cv)
 # Town names that are everyday words too, named only when capitalised inside a sentence.
@@ -35,7 +41,7 @@ rock send over chew cove bridge moss stone par wick hale barking ash ford green 
 kings church hall mill castle park bay cross ditton heath marsh lower upper great little""".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _LINKS = frozenset("upon on in under le de by next the super of".split())
-_RUN = re.compile(r"[A-Z][A-Za-z']*(?:[ -](?:(?:upon|on|in|under|le|de|by|next|the|super|of)[ -])?[A-Z][A-Za-z']*)*")
+_RUN = re.compile(r"[A-Z][A-Za-z']*(?:[ -](?:(?:upon|on|in|under|le|de|by|next|the|super|of)[ -]){0,2}[A-Z][A-Za-z']*)*")
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,9 @@ def _towns() -> dict[str, tuple[Town, ...]]:
     for nickname, code in NICKNAMES.items():
         if code in areas:
             out.setdefault(nickname, []).append(Town(nickname.title(), areas[code].lat, areas[code].lon))
+    for name, code in listed_town_councils().items():  # a listed town GeoNames lacks: at its council's point
+        if _key(name) not in out and code in areas:
+            out[_key(name)] = [Town(name, areas[code].lat, areas[code].lon)]
     return {name: tuple(found) for name, found in out.items()}
 
 
@@ -136,10 +145,27 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+@functools.lru_cache(maxsize=1)
+def listed_town_councils() -> dict[str, str]:
+    """The towns whose council is known by name (`data/places/council_towns.csv`, written by hand: towns
+    that are no council's name, each with the council whose area holds it), by their name as written."""
+    with open(LISTED_CSV, newline="", encoding="utf-8") as fh:
+        return {row["town"]: row["council"] for row in csv.DictReader(fh)}
+
+
+@functools.lru_cache(maxsize=1)
+def _listed_by_key() -> dict[str, str]:
+    return {_key(town): code for town, code in listed_town_councils().items()}
+
+
 @functools.lru_cache(maxsize=16384)
 def town_in_area(town: str, council: str, radii: float | None = None, km: float | None = None) -> float | None:
     """How far (km) the nearest town of that name is from the council's point, when it is near enough to
-    be taken as in the council's area; None when no town of the name is, or the register gives no point."""
+    be taken as in the council's area (0 for a listed town of that council or its family); None when no
+    town of the name is, a listed town is another council's, or the register gives no point."""
+    listed = _listed_by_key().get(town)
+    if listed is not None:
+        return 0.0 if one_family((listed,), (council,)) else None
     area = _areas().get(council)
     if area is None:
         return None

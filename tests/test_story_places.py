@@ -2,7 +2,7 @@
 a town one item names near the council the other names as evidence of one place."""
 from datetime import datetime, timedelta, timezone
 
-from models.places import distance_km, place_link, town_in_area, towns_named
+from models.places import _key, distance_km, place_link, town_in_area, towns_named
 from models.story_match import StoryText, evidence, same_story
 
 T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
@@ -76,3 +76,19 @@ def test_a_cathedral_or_an_airport_is_another_organisations_news():
     a = _item("Salisbury Cathedral spire restoration", "Work has begun on the spire.")
     b = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a £30m plan.", 8, ("WIL",))
     assert "another organisation" in same_story(a, b).reason
+
+
+def test_a_listed_town_is_in_its_own_councils_area_and_its_familys_and_no_neighbours():
+    """The towns listed by hand with their council (`data/places/council_towns.csv`) answer exactly,
+    whatever the distances say: Crewe is Cheshire East's, not Cheshire West's, however near."""
+    assert town_in_area("crewe", "CHE") == 0.0
+    assert town_in_area("crewe", "CHW") is None
+    assert town_in_area("clacton", "TEN") == 0.0 and town_in_area("clacton", "ESS") == 0.0  # its county too
+
+
+def test_the_council_finder_and_the_story_rule_read_one_table_of_towns():
+    from feeds.council_towns import TOWNS
+    from models.places import listed_town_councils
+    listed = listed_town_councils()
+    assert sorted(TOWNS.values()) == sorted(listed.values()) and len(TOWNS) == len(listed)
+    assert not [name for name in listed if _key(name) not in towns_named(f"Council news from {name}")]
