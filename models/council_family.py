@@ -40,13 +40,22 @@ def _created_when_ended(ended: dict, rows: list[dict]) -> frozenset[str]:
                      if row.get("start-date") == day_after and row.get("nation") == ended.get("nation"))
 
 
+@functools.lru_cache(maxsize=1)
+def _families() -> dict[str, frozenset[str]]:
+    """Each council with its family: itself, its county, combined authority and successors, and the
+    councils that have it as one of those (worked out once: the story rule asks for every pair)."""
+    families = {code: {code, *parents} for code, parents in _parents().items()}
+    for code, parents in _parents().items():
+        for parent in parents:
+            families.setdefault(parent, {parent}).add(code)
+    return {code: frozenset(family) for code, family in families.items()}
+
+
 def one_family(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str]) -> bool:
     """Some council of `a` is, or is the county, combined authority or successor of, or has as
     such, some council of `b`."""
-    parents = _parents()
-    if set(a) & set(b):
-        return True
-    return any(y in parents.get(x, ()) or x in parents.get(y, ()) for x in a for y in b)
+    families = _families()
+    return any(y == x or y in families.get(x, ()) for x in a for y in b)
 
 
 _NOT_AREA = frozenset("of and the north south east west central greater city county borough district".split())
@@ -119,9 +128,10 @@ def family_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     from its other towns)."""
     if not codes:
         return frozenset()
-    names, ended = _names(), _ended()
-    return frozenset(word for code, known in names.items() if code not in ended and one_family((code,), codes)
-                     for name in known for word in re.findall(r"[a-z]+", name))
+    names, ended, families = _names(), _ended(), _families()
+    kin = {code for x in codes for code in families.get(x, (x,))}
+    return frozenset(word for code in kin if code not in ended
+                     for name in names.get(code, ()) for word in re.findall(r"[a-z]+", name))
 
 
 @functools.lru_cache(maxsize=1)
