@@ -1,11 +1,11 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
-in `tests/data/` (each with a README). `test4` (in each kind's `held_out/`) is the held-out split,
-written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test3`,
-`test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
+in `tests/data/` (each with a README). `test5` (in each kind's `held_out/`) is the held-out split,
+written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test4`,
+`test3`, `test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
 `--database`, the tone overrides people made in that Herald are scored too: each override is a
 labelled example.
 """
@@ -22,23 +22,22 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test4", "test3", "test2", "test", "dev")
-HELD_OUT = "test4"  # tests/data/<kind>/held_out/test4.csv: no rule or model has learnt from it
+SPLITS = ("test5", "test4", "test3", "test2", "test", "dev")
+HELD_OUT = "test5"  # tests/data/<kind>/held_out/test5.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test4) must keep reaching, a little under what it reached after the
-# fifth round of council and story rules (tone 0.916 / 0.942 / 0.949, councils 0.977 / 0.954,
-# stories 0.947 / 0.540, relevance 0.972 / 0.875; before the afternoon's rounds: councils 0.939 /
-# 0.886, stories 0.861 / 0.310). CI asserts them. test4 was written blind by two engineers who saw
-# neither rules nor data, and only its totals are read: tune on it and these figures stop meaning
-# anything. The earlier splits are tuned on (the tone model trains on them), so
-# bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the tone model fitted on
-# one author's headlines and scored on another's.
+# What the held-out split (test5) must keep reaching, a little under what it reached. On main before
+# the evening's changes (cf355e7, tone refitted with test4): tone 0.903 / 0.941 / 0.910, councils
+# 0.965 / 0.950, stories 0.926 / 0.515, relevance 0.987 / 0.975. CI asserts them. test5 was written
+# blind by three engineers who saw neither rules nor data, and only its totals are read: tune on it
+# and these figures stop meaning anything. The earlier splits are tuned on (the tone model trains on
+# them), so bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the tone model
+# fitted on one author's headlines and scored on another's.
 FLOORS = {
-    "tone accuracy": 0.89, "tone negative recall": 0.92, "tone positive precision": 0.92,
-    "councils precision": 0.95, "councils recall": 0.93,
-    "stories precision": 0.92, "stories recall": 0.51,
-    "relevance precision": 0.95, "relevance recall": 0.85,  # the issue sets no target
+    "tone accuracy": 0.88, "tone negative recall": 0.92, "tone positive precision": 0.89,
+    "councils precision": 0.94, "councils recall": 0.93,
+    "stories precision": 0.90, "stories recall": 0.49,
+    "relevance precision": 0.96, "relevance recall": 0.95,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {

@@ -1,7 +1,7 @@
 """How well each tone classifier should do on headlines it has never seen: cross-validation.
 
 `python -m bench.tone_cv [--folds 5] [--candidates NAME,…]` scores the candidates on every labelled
-tone set in `tests/data/tone/` (each file a *source*: `dev`, `test`, `test2`, `test3`, `train3`, written by
+tone set in `tests/data/tone/` (each file a *source*: `dev`, `test`, `test2`, `test3`, `train3`, `test4`, written by
 different people at different times):
 
 - **k-fold**: stratified k-fold over all sources pooled (shuffled, fixed seed);
@@ -30,8 +30,8 @@ from bench.quality import ToneExample, ToneReport, evaluate_tone
 from feeds.tone_train import CHOSEN, FitConfig, Labelled, fit, read_labelled
 
 TONE_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "tone"
-SOURCES = ("dev", "test", "test2", "test3", "train3")
-PROJECT = ("dev", "test", "test2")  # written inside the project; test3 and train3 were written blind, from scratch
+SOURCES = ("dev", "test", "test2", "test3", "train3", "test4")
+PROJECT = ("dev", "test", "test2")  # written inside the project; test3, train3 and test4 were written blind, from scratch
 CHOSEN_NAME = "linear"  # the candidate feeds/tone_weights.json is fitted as (feeds.tone_train.CHOSEN)
 
 
