@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from models.campaign import Campaign, CampaignActivity, CampaignMetric
 from models.council import Council
-from models.coverage import AlertDelivery, CoverageCouncil, CoverageItem
+from models.alerts import AlertDelivery
+from models.coverage import CoverageCouncil, CoverageItem
 from models.outlet import Outlet
 from models.peer_challenge import PeerChallenge, PeerChallengeStage
 from models.press import PUBLIC, PressActivity, embargo_lifted

@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handlers.reply import Item, Reply, Section
-from models.coverage import AlertRule, CoverageItem, pending_deliveries
+from models.alerts import AlertRule, pending_deliveries
+from models.coverage import CoverageItem
 from models.outlet import Outlet
 
 log = logging.getLogger("herald.feeds.alerts")

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from feeds.classify import Classification, Classifier
 from feeds.normalize import Candidate
-from models.coverage import (AlertCandidate, CoverageCouncil, CoverageItem, NewItem, Stored, alert_rules_for,
-                             batches, bulk_insert, one_of, record_deliveries, rule_matches, store_items)
+from models.alerts import AlertCandidate, alert_rules_for, record_deliveries, rule_matches
+from models.bulk import batches, bulk_insert, one_of
+from models.coverage import CoverageCouncil, CoverageItem, NewItem, Stored, store_items
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
 from models.relevance import excluded_urls, feed_rule, judge_relevance, off_topic, speaks_of_a_council, spokespeople

@@ -16,8 +16,10 @@ from handlers.family import Family, first_word
 from handlers.inputs import is_id
 from handlers.reply import Attachment, Fact, Item, Reply, Section, outlets_line
 from models.council import resolve_council
-from models.coverage import (TONES, CoverageFilters, CoverageRow, CoverageSummary, council_match, council_nice_names,
-                             coverage_between, coverage_page, iter_coverage, tag_names_like)
+from models.council_lookup import council_match, council_nice_names
+from models.coverage import TONES
+from models.coverage_query import (CoverageFilters, CoverageRow, CoverageSummary, coverage_between, coverage_page,
+                                   iter_coverage, tag_names_like)
 from models.outlet import TIERS, find_outlets, outlet_names
 from models.periods import PERIOD_EXAMPLES, MONTHS, Period, PeriodError, parse_period
 

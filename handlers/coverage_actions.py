@@ -15,8 +15,11 @@ from handlers.inputs import is_id, read_moment
 from handlers.reply import Fact, Item, Reply, Section
 from models.access import Action
 from models.audit import record_audit
-from models.coverage import AlertRule, CoverageItem
-from models.coverage import TONES, add_alert_rule, alert_rules_for, councils_named, remove_alert_rule, split_terms
+from models.alerts import AlertRule
+from models.coverage import CoverageItem
+from models.alerts import add_alert_rule, alert_rules_for, remove_alert_rule, split_terms
+from models.council_lookup import councils_named
+from models.coverage import TONES
 from models.outlet import TIERS, find_outlets, outlet_for, tier_named
 
 LOG_EXAMPLE = ('/coverage log https://news.sky.com/story/123 "Sky News" positive date:yesterday '

@@ -15,7 +15,7 @@ from handlers.context import Context
 from handlers.people import read_person
 from handlers.errors import NotFound, UsageError
 from handlers.press_grammar import read_embargo
-from models.coverage import council_match, council_nice_names
+from models.council_lookup import council_match, council_nice_names
 from models.council import resolve_council
 from models.deadlines import DeadlineQuestion, parse_deadline
 from models.enquiry import EnquiryDraft

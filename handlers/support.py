@@ -17,7 +17,7 @@ from handlers.people import read_person
 from handlers.spotlight import spotlight_command
 from handlers.support_views import export_reply, list_reply, logged_reply, show_reply, stats_reply
 from models.access import Action
-from models.coverage import council_match
+from models.council_lookup import council_match
 from models.council import resolve_council
 from models.deadlines import DeadlineQuestion, parse_deadline
 from models.notices import cancel_notices, owner_recipient, schedule_notice, team_recipients

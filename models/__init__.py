@@ -3,7 +3,7 @@
 Importing this package registers every table on `Base.metadata` (Alembic compares against it).
 """
 from models import (  # noqa: F401  (imported for their tables)
-    audit, campaign, coverage, council, digest, inbound, lines, notices, outlet, parliament, peer_challenge, press,
+    alerts, audit, campaign, coverage, council, digest, inbound, lines, notices, outlet, parliament, peer_challenge, press,
     programme, relevance, slack_install, spotlight, support, teams_conversation,
 )
 from models import enquiry  # noqa: F401  (its tables)

@@ -23,7 +23,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.audit import ActorLike, record_audit
-from models.coverage import CoverageItem, batches, bulk_insert, one_of
+from models.bulk import batches, bulk_insert, one_of
+from models.coverage import CoverageItem
 from models.periods import Period
 from models.access import Action
 from models.press import PressActivity, PressCoverageLink, require_change_right

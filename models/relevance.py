@@ -25,7 +25,8 @@ from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.audit import ActorLike, record_audit
-from models.coverage import CoverageItem, batches, one_of
+from models.bulk import batches, one_of
+from models.coverage import CoverageItem
 from models.db import Base
 
 RULES = ("all", "mentions")

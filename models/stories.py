@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.audit import ActorLike, record_audit
-from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story, batches, bulk_insert, one_of
+from models.bulk import batches, bulk_insert, one_of
+from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story
 from models.story_match import STORY_WINDOW, SUMMARY_CHARS, StoryMatch, StoryText, same_story
 
 TITLE_WINDOW = timedelta(days=7)

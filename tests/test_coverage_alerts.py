@@ -7,7 +7,7 @@ from feeds.ingest import claim_alerts, classify_and_store
 from feeds.alerts import deliver_pending
 from feeds.normalize import from_fields
 from handlers.context import Actor
-from models.coverage import AlertRule, rule_matches, AlertCandidate
+from models.alerts import AlertRule, rule_matches, AlertCandidate
 from tests.coverage_fixtures import reply_text, run
 from tests.fakes.slack_api import FakeSlackAPI
 

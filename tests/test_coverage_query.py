@@ -162,7 +162,7 @@ def test_the_comparison_stories_and_tiers_honour_every_filter(herald):
 
 
 def test_a_council_name_resolves_with_what_it_replaced_in_one_answer(herald):
-    from models.coverage import council_match
+    from models.council_lookup import council_match
     with herald.session() as s:
         north = council_match(s, "North Northamptonshire Council")
         kettering = council_match(s, "kettering borough council")

@@ -18,7 +18,8 @@ from feeds.tone import ToneModel, tone_of
 from feeds.ingest import claim_alerts, classify_and_store
 from feeds.normalize import from_fields
 from feeds.parse import parse_bytes
-from models.coverage import AlertRule, CoverageCouncil, CoverageItem, Story
+from models.alerts import AlertRule
+from models.coverage import CoverageCouncil, CoverageItem, Story
 from models.outlet import Outlet
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)

@@ -4,7 +4,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, select
 
 from feeds.poll import poll_due_feeds
-from models.coverage import AlertDelivery, CoverageItem
+from models.alerts import AlertDelivery
+from models.coverage import CoverageItem
 from models.outlet import Feed, FeedEntry
 from tests.coverage_fixtures import (FAST_FEEDS, Entry, RecordingNotifier, conditional, feed_answer, reply_text, rss,
                                      run)

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from models.campaign import CampaignMetric
-from models.coverage import AlertRule, CoverageItem
+from models.alerts import AlertRule
+from models.coverage import CoverageItem
 from models.demo import load_demo
 from models.outlet import Outlet
 from tests.teams_fixtures import DOC_SECRET, activity, teams_auth

@@ -7,7 +7,8 @@ from sqlalchemy import select, text
 from feeds.ingest import classify_and_store
 from feeds.normalize import from_fields
 from handlers.context import Actor
-from models.coverage import CoverageCouncil, CoverageFilters, coverage_between, set_tone
+from models.coverage import CoverageCouncil, set_tone
+from models.coverage_query import CoverageFilters, coverage_between
 from models.councils_data import load_councils
 from models.db import make_engine, make_session_factory, transaction
 from models.migrate import upgrade

@@ -12,7 +12,7 @@ from feeds.councils import council_matcher
 from feeds.parliament.sources import Found
 from feeds.parliament.text import passage
 from feeds.tone import tone_of
-from models.coverage import batches, one_of
+from models.bulk import batches, one_of
 from models.notices import schedule_notice, team_recipients
 from models.parliament import MENTION_NOTICE, ParliamentMember, ParliamentMention, ParliamentMentionCouncil
 
