@@ -44,7 +44,7 @@ from models.council_family import area_words, areas_only, family_words, one_fami
 from models.places import PlaceLink, place_between
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations
-from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems,
+from models.story_words import (SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems, stem,
                                 weight as _weight)
 
 STORY_WINDOW = timedelta(hours=72)
@@ -281,7 +281,7 @@ def _unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None
         return set()
     text, areas = other.lowered, area_words(other.councils) | family_words(other.councils) | \
         (link.words if link else frozenset())
-    return {name for name in found if name not in text and name[:STEM] not in other.concepts and name not in areas
+    return {name for name in found if name not in text and stem(name) not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 
 

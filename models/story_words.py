@@ -1,12 +1,15 @@
-"""The words the story rule compares (`models.story_match`): telling words of a text as five-letter
-stems, the sector's synonyms as one concept ("section 114", "bankrupt" and "broke"; "HQ" and "county
-hall"), short plurals as their singular, and how much each weighs (a figure or a proper name twice a
-word). Pure Python; every function is cached or cheap, as ingestion calls them for each new item.
+"""The words the story rule compares (`models.story_match`): telling words of a text as stems (Snowball's
+English stemmer, first five letters: "warns" and "warned", "regulation" and "regulate"), the sector's
+synonyms as one concept ("section 114", "bankrupt" and "broke"; "HQ" and "county hall"), and how much
+each weighs (a figure or a proper name twice a word). Pure Python; every function is cached or cheap, as ingestion
+calls them for each new item.
 """
 from __future__ import annotations
 
 import functools
 import re
+
+import snowballstemmer
 
 from models.story_names import NOT_NAMES, names, opens_sentence, place_words
 
@@ -175,8 +178,26 @@ def concepts(text: str) -> frozenset[str]:
         word = word.replace(",", "")
         if word in STOPWORDS or len(word) < 2:
             continue
-        out.add(SYNONYMS.get(word) or singular(word)[:STEM])
+        out.add(concept_of(word))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def concept_of(word: str) -> str:
+    """The concept a lower-case word stands for: its sector synonym group, else its stem."""
+    return SYNONYMS.get(word) or stem(word)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A lower-case word's stem, as the story rule compares words: Snowball's English stem, first five
+    letters ("warns" and "warned" → "warn"); a figure as written ("£3.5m")."""
+    if is_figure(word):
+        return singular(word)[:STEM]
+    return _STEMMER.stemWord(word)[:STEM]
 
 
 def singular(word: str) -> str:
@@ -208,4 +229,4 @@ def proper_stems(title: str, summary: str) -> frozenset[str]:
         if not opens_sentence(summary, match.start()):
             found.add((word[:-2] if word.endswith("'s") else word).lower())
     places = place_words()
-    return frozenset(singular(n)[:STEM] for n in found if len(n) > 3 and n not in places and n not in NOT_NAMES)
+    return frozenset(stem(n) for n in found if len(n) > 3 and n not in places and n not in NOT_NAMES)
