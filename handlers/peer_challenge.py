@@ -14,10 +14,10 @@ from handlers.inputs import is_id
 from handlers.reply import Button, Fact, Item, Reply, Section
 from models.access import Action
 from models.council import english_groups
-from models.peer_challenge import (
-    STAGES, ChallengeStats, CouncilGroup, PeerChallenge, StageDetails, StageError, StatsWindow, challenge_stats,
-    challenges_by_year, challenges_of, due_steps, find_stage_phrase, parse_kind, record_stage,
-)
+from models.peer_challenge import (STAGES, PeerChallenge, StageDetails, StageError, challenges_of, find_stage_phrase,
+                                   parse_kind, record_stage)
+from models.peer_challenge_due import due_steps
+from models.peer_challenge_stats import ChallengeStats, CouncilGroup, StatsWindow, challenge_stats, challenges_by_year
 from models.periods import PeriodError, parse_day
 
 USAGE = ("/peer-challenge <council>  ·  /peer-challenge stats [region|type|year|<region>|<type>]  ·  "

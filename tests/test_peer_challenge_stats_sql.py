@@ -9,10 +9,9 @@ from sqlalchemy import func, select
 from bot.plaintext import render_text
 from handlers.context import Actor
 from models.council import ENGLISH_PRINCIPAL_TYPES, Council
-from models.peer_challenge import (
-    CYCLE, DUE_WITHIN_DAYS, PROGRESS_REVIEW_DUE, CouncilGroup, Peer, PeerChallenge, PeerChallengeStage,
-    StatsWindow, challenge_stats, challenges_by_year, earliest_start_due_from, latest_start_due_by,
-)
+from models.peer_challenge import CYCLE, DUE_WITHIN_DAYS, PROGRESS_REVIEW_DUE, Peer, PeerChallenge, PeerChallengeStage
+from models.peer_challenge_stats import (CouncilGroup, StatsWindow, challenge_stats, challenges_by_year,
+                                         earliest_start_due_from, latest_start_due_by)
 
 NOW = datetime(2025, 1, 1, tzinfo=timezone.utc)
 TODAY = date(2025, 1, 29)  # due horizon 28 Feb 2025; cycle (and lapse) from 29 Jan 2022

@@ -9,7 +9,8 @@ from bot.plaintext import render_text
 from handlers.context import Actor
 from models.audit import AuditEntry
 from models.council import Council
-from models.peer_challenge import PeerChallenge, StatsWindow, challenge_stats
+from models.peer_challenge import PeerChallenge
+from models.peer_challenge_stats import StatsWindow, challenge_stats
 from tests.programme_data import DEMO_NOW, add_challenges
 
 OFFICER = Actor(user_id="U0PEER", name="Chris Peers", platform="slack", workspace="T1")
