@@ -6,8 +6,9 @@ from __future__ import annotations
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
-                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, SPORT_RESULTS,
-                                 STRICT, WORDISH, NameMatch, Tokens)
+                                 OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
+                                 SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+from feeds.council_kinds import ANSWERING_VERBS, DISPUTE_PHRASES, DISPUTE_VERBS, VENUE_BEFORE
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -40,7 +41,8 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
 
 
 def blocked(words: list[str], i: int, length: int) -> bool:
-    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings")."""
+    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings",
+    "Theatre Royal Plymouth")."""
     for k in range(i, i + length):
         for phrase, offset in _PHRASES_BY_WORD.get(words[k], ()):
             start = k - offset
@@ -49,6 +51,10 @@ def blocked(words: list[str], i: int, length: int) -> bool:
     for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
         if i >= len(before) and tuple(words[i - len(before):i]) == before:
             return True
+    for before in _VENUE_BY_LAST.get(words[i - 1] if i else "", ()):
+        if i >= len(before) and tuple(words[i - len(before):i]) == before:
+            after = words[i + length] if i + length < len(words) else ""
+            return after == "s" or after not in COUNCIL_WORDS  # not "Everton stadium: Liverpool council…"
     return False
 
 
@@ -59,6 +65,9 @@ for _phrase in BLOCKED_PHRASES:
 _BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _before in BLOCKED_BEFORE:
     _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
+_VENUE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _before in VENUE_BEFORE:
+    _VENUE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
 def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:
@@ -123,7 +132,7 @@ def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _decides(words: list[str], k: int) -> bool:
     """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
     word = words[k] if k < len(words) else ""
-    return word in DECISION_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
+    return word in DECISION_VERBS or word in ANSWERING_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
 
 
 def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> str | None:
@@ -142,8 +151,11 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     end = last.start + last.length
     after = words[end] if end < len(words) else ""
     if first.start == 0 and all(words[m.start] not in SPORT_NAMES for m in run) and (
-            after in PLURAL_VERBS or (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
+            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
+            (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
             (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words)):
+        if tuple(words[end:end + 2]) in DISPUTE_PHRASES:
+            after = " ".join(words[end:end + 2])  # "Medway and Kent at odds over…"
         return f'councils listed as the subject ("{after}") of the news'
     if not _COUNCILS_BEFORE.isdisjoint(words[max(0, first.start - 3):first.start]):
         return "councils listed after a council word"  # "councils including Harrow, Barnet and Brent"
@@ -210,8 +222,9 @@ _SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign
 
 def _the_town(tokens: Tokens, name: str) -> bool:
     """`name` (a council's that is also a sport's) written as the town: capitalised, then a
-    possessive or a council word ("Rugby's", "Rugby Borough")."""
-    return any(text == name and tokens.words[k + 1:k + 2] and tokens.words[k + 1] in COUNCIL_WORDS
+    possessive, a council word or its MP ("Rugby's", "Rugby Borough", "Rugby MP")."""
+    return any(text == name and tokens.words[k + 1:k + 2] and (tokens.words[k + 1] in COUNCIL_WORDS or
+                                                              tokens.words[k + 1] in PARLIAMENT_AFTER)
                for k, text in enumerate(tokens.texts))
 
 

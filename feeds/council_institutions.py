@@ -11,14 +11,15 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
+from feeds.council_kinds import ANSWERING_VERBS, BODY_SUFFIXES, NOT_A_COMPANY, SPORT_ROLES
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
     """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
     after = words[end] if end < len(words) else ""
-    if after in CLUB_AFTER:
-        return "club"
+    if after in CLUB_AFTER or after in SPORT_ROLES:
+        return "club"  # "Salford Red Devils", "St Helens coach leaves Saints"
     beyond = words[end + 1] if end + 1 < len(words) else ""
     seat = end
     while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
@@ -86,7 +87,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
-NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
+NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | ANSWERING_VERBS | \
+    frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
      "guildhall", "guild", "municipal"})
 
@@ -197,7 +199,8 @@ def news_of_another_body(tokens: Tokens) -> str | None:
 
 
 def _other_body(tokens: Tokens) -> str | None:
-    """The national body, utility, bus operator or attraction the text names, as written, or None."""
+    """The national body, utility, bus operator, attraction, charity or company the text names, as
+    written, or None."""
     words = tokens.words
     for k, word in enumerate(words):
         for phrase in _BODIES_BY_FIRST.get(word, ()):
@@ -206,13 +209,26 @@ def _other_body(tokens: Tokens) -> str | None:
         if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
                 tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
             return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
+        if word in BODY_SUFFIXES and _company(tokens, k):
+            return " ".join(tokens.texts[max(0, k - 2):k + 1])  # "Teenage Cancer Trust", "Barratt Homes"
     return None
+
+
+def _company(tokens: Tokens, k: int) -> bool:
+    """The capitalised word at `k` ("Trust", "Homes", "Ltd") ends a charity's or company's own name:
+    a capitalised word before it that is no council, party or local-government word, in a text
+    whose case marks proper names (not shouted, not Title Case)."""
+    if not k or tokens.shouting or not tokens.texts[k][0].isupper() or not tokens.texts[k - 1][0].isupper():
+        return False
+    before = tokens.words[k - 1]
+    return before not in COUNCIL_WORDS and before not in PARTY_WORDS and before not in NOT_A_COMPANY and \
+        before not in AUTHORITY_WORDS and not tokens.title_case
 
 
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
-_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
+_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"} | BODY_SUFFIXES
 
 
 _LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
@@ -266,11 +282,17 @@ class Setting:
         return self._story  # type: ignore[return-value]
 
 
+def _labels(tokens: Tokens, match: NameMatch) -> bool:
+    """The name is the label before a colon that opens the text ("Sutton: incinerator expansion
+    opposed by council"): the place the news is filed under, even an ordinary word's."""
+    return match.start == 0 and match.length == tokens.label
+
+
 def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
                   institutions: dict[int, str]) -> list[CouncilEvidence]:
     """When no name counted: a text that speaks of a council is about the home council of the club
     or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
-    borough council"); local-government news naming a combined authority's region and no council is
+    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); local-government news naming a combined authority's region and no council is
     the authority's ("West Yorkshire mass transit route consultation opens")."""
     words = tokens.words
     picked: dict[str, str] = {}
@@ -278,7 +300,7 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
         picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
                                "institution named, and the text speaks of a council")
         places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
-                  and words[m.start] not in WORDISH and words[m.start] not in STRICT}
+                  and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
         if not picked and len(places) == 1:
             picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
     regions = {m.code for m in matches if m.region and m.start not in institutions}

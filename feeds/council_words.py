@@ -17,7 +17,7 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
-    "kingston", "borders", "mk", "merthyr",
+    "kingston", "borders", "mk", "merthyr", "brum",
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
@@ -183,7 +183,8 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"), ("rct", "RCT"), ("npt", "NTL"), ("bwd", "BBD"),
                   ("mk", "MIK"),
                   # towns that headlines use for their council's whole name
-                  ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"))
+                  ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"),
+                  ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
 # The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
 # counts as the authority itself, never as a region named as a place.
 AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
@@ -231,6 +232,7 @@ class Tokens:
     texts: list[str]
     words: list[str]
     shouting: bool  # the text is all capitals, so case says nothing
+    label: int = 0  # words before a colon that opens the text ("Sutton: incinerator…"), at most three
 
     @functools.cached_property
     def title_case(self) -> bool:
@@ -247,7 +249,9 @@ def tokenize(text: str) -> Tokens:
     if "/" in text:
         text = _SLASH.sub(" and ", text)
     texts = _TOKEN.findall(text.replace("&", " and "))
-    return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
+    colon = text.find(":", 0, 40)
+    label = len(_TOKEN.findall(text[:colon])) if colon > 0 else 0
+    return Tokens(texts, [t.lower() for t in texts], text.upper() == text, label if label <= 3 else 0)
 
 
 

@@ -1,0 +1,48 @@
+"""Sixth round of the council finder's word classes: kinds of mention the earlier rounds missed,
+each a piece of general English or local-government usage, not a headline's words.
+
+- An organisation answering for itself ("admits", "apologises", "demolishes"): a place's bare name
+  before such a singular verb is the body that answers, and a place has one, its council (British
+  English gives a club plural verbs: "Leeds apologise to fans").
+- Two councils named together "at odds", "in row", "clash": the councils are the news.
+- An institution word before a place ("Theatre Royal Plymouth", "Royal Observatory Greenwich").
+- A sport role after a place ("St Helens coach", "Wigan captain"): the club's person.
+- A charity's or company's own name ("Teenage Cancer Trust", "Acme Homes Ltd") as the actor of news
+  with no local-government word: a place in it is where, not the council.
+- Nicknames a headline uses for a place ("Brum").
+"""
+from __future__ import annotations
+
+# Singular verbs of an organisation answering for itself or acting on its own property: after a
+# place's bare name at the head of a headline, only its council fits ("Brent apologises to tenants",
+# "Wealden admits it cannot show a land supply", "Stockton demolishes shopping centre").
+ANSWERING_VERBS = frozenset({
+    "admits", "apologises", "apologizes", "concedes", "denies", "defends", "insists", "demolishes", "bulldozes",
+    "evicts", "prosecutes", "shelves", "pauses", "halts", "abandons", "compensates", "refunds", "repossesses",
+    "u"})  # "U-turns"
+# Plural verbs and two-word phrases after councils listed at the head of a headline that make them
+# parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
+DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel", "squabble",
+                           "dispute", "wrangle", "battle"})
+DISPUTE_PHRASES = frozenset({("at", "odds"), ("in", "row"), ("in", "talks"), ("in", "dispute"), ("locked", "in"),
+                             ("at", "loggerheads"), ("in", "standoff"), ("in", "stand")})
+# Institution words (or phrases) straight before a place's name that make it part of the
+# institution's name: "Theatre Royal Plymouth", "Royal Observatory Greenwich", "Museum of London".
+VENUE_BEFORE = (("theatre",), ("theatre", "royal"), ("playhouse",), ("observatory",), ("museum",), ("gallery",),
+                ("galleries",), ("zoo",), ("aquarium",), ("stadium",), ("arena",), ("opera", "house"), ("hippodrome",),
+                ("pavilion",), ("museum", "of"), ("gallery", "of"), ("zoo", "of"), ("orchestra", "of"))
+# A sport team's people after a place's name: "St Helens coach leaves Saints", "Wigan captain".
+SPORT_ROLES = frozenset({"coach", "coaches", "captain", "skipper", "striker", "goalkeeper", "keeper", "midfielder",
+                         "defender", "winger", "forward", "prop", "fly", "scrum", "manager", "players", "squad",
+                         "fans", "supporters", "ultras", "academy"})
+# The last word of a charity's or company's own name ("Teenage Cancer Trust", "Barratt Homes",
+# "Acme Ltd"), capitalised and after a capitalised word that is not a place's.
+BODY_SUFFIXES = frozenset({"trust", "foundation", "charity", "society", "association", "ltd", "limited", "plc",
+                           "llp", "group", "bank", "hospice", "homes", "developments", "properties", "estates",
+                           "retail", "airlines", "airways", "supermarkets", "brewery", "inc"})
+# Capitalised words before one of those that make it local government's own body, not a charity or
+# company: "Local Government Association", "Labour Group".
+NOT_A_COMPANY = frozenset({"government", "councils", "council", "county", "district", "borough", "unitary"})
+# Nicknames headlines use for a place, with its council's code: each needs council context, like
+# an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
+NICKNAMES = (("brum", "BIR"),)
