@@ -63,7 +63,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         return None
     words = tokens.words
     titled = title_case(tokens)
-    if not titled and end + 1 < len(words) and words[end] == "s" and tokens.texts[end + 1][0].isupper() and \
+    if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
@@ -83,6 +83,11 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+def _proper(text: str) -> bool:
+    """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
+    return text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))
 
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,

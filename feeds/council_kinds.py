@@ -43,6 +43,23 @@ BODY_SUFFIXES = frozenset({"trust", "foundation", "charity", "society", "associa
 # Capitalised words before one of those that make it local government's own body, not a charity or
 # company: "Local Government Association", "Labour Group".
 NOT_A_COMPANY = frozenset({"government", "councils", "council", "county", "district", "borough", "unitary"})
+# People and private businesses after a place's name, which make the name a modifier ("Leeds firm
+# creates 200 jobs", "Plymouth woman turns 100"): in a text that says nothing of a council, the news
+# of someone from the place, not of its council.
+SOMEONE_FROM = frozenset({
+    "firm", "firms", "company", "companies", "business", "businesses", "startup", "bakery", "pub", "pubs",
+    "restaurant", "restaurants", "cafe", "bar", "shop", "shops", "shopkeeper", "shopkeepers", "owner", "owners",
+    "brewery", "factory", "store", "stores", "retailer", "hotel", "family", "families", "woman", "women", "man", "men",
+    "boy", "boys", "girl", "girls", "teenager", "teenagers", "teen", "teens", "toddler", "baby", "student",
+    "students", "pensioner", "pensioners", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
+    "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil", "pupils",
+    "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
+    "residents", "people", "employer", "employers", "farmer", "farmers", "fishermen",
+    "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
+    "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",
+    # a business's own places and posts: "Tesco closes Bristol store", "Amazon to create 500 Leeds jobs"
+    "plant", "superstore", "supermarket", "branch", "branches", "warehouse", "offices", "headquarters", "hq",
+    "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery"})
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from feeds.council_context import coordinated
 from feeds.council_institutions import council_named
+from feeds.council_kinds import SOMEONE_FROM
 from feeds.council_names import Areas
 from feeds.council_words import COUNCIL_BUILDINGS, CouncilEvidence, NameMatch
 from models.relevance import LOCAL_GOVERNMENT_WORDS
@@ -22,13 +23,22 @@ COUNCIL_TALK = frozenset({
     "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
 
 
-def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str]) -> bool:
-    """Whether any name found needs the checks below: a metro mayor, an abolished council, or a name
-    after a place preposition (most texts have none, and skip them)."""
+def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
+            combined: frozenset[str] = frozenset()) -> bool:
+    """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
+    "mayor"), an abolished council, or a name after a place preposition (most texts have none, and
+    skip them)."""
     for match in matches:
-        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS):
+        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS) or \
+                (match.code in combined and _the_mayor(match, words)):
             return True
     return False
+
+
+def _the_mayor(match: NameMatch, words: list[str]) -> bool:
+    """A combined authority's name is its mayor's: "West of England mayor", "Mayor of the West
+    Midlands", "North East mayor"."""
+    return "mayor" in words[max(0, match.start - 3):match.start + match.length + 2]
 
 
 # Words local-government news shares with everyday news that say nothing of a council's business
@@ -68,13 +78,34 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
     return judged
 
 
+def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+                 combined: frozenset[str]) -> list[CouncilEvidence]:
+    """A name followed by a person or private business ("Leeds firm", "Plymouth woman", "Oldham care
+    home"), in a quiet text (`quiet`), is where they are from, not the council: "Leeds firm creates
+    200 jobs". A combined authority's name is never one (it is read as the authority or a region)."""
+    if not any(e.counted and match.start + match.length < len(words) and
+               words[match.start + match.length] in SOMEONE_FROM for e, match in zip(out, matches)) or \
+            not quiet(words):
+        return out
+    judged = []
+    for e, match in zip(out, matches):
+        end = match.start + match.length
+        if e.counted and end < len(words) and words[end] in SOMEONE_FROM and e.code not in combined:
+            e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {words[end]}": someone or something of the '
+                                "place, not the council, in a text with no local-government word")
+        judged.append(e)
+    return judged
+
+
 def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
                   members: dict[str, str], says_council) -> list[CouncilEvidence]:
-    """A council inside a metro mayor's region, named beside the mayor (by name) without a council
-    word, is a place in the mayor's news, not the council: "Richard Parker pledges to fix
-    Birmingham's bus network". `members`: council code → its combined authority's code;
+    """A council inside a metro mayor's region, named beside the mayor (by name, or as the
+    authority's mayor) without a council word, is a place in the mayor's news, not the council:
+    "Richard Parker pledges to fix Birmingham's bus network", "West Midlands mayor to fix Coventry's
+    bus lanes". `members`: council code → its combined authority's code;
     `says_council(words, match)`: whether a council word names it ("Birmingham City Council")."""
-    mayors = {m.code for m, e in zip(matches, out) if m.person and e.counted}
+    mayors = {m.code for m, e in zip(matches, out) if e.counted and (m.person or (
+        not m.region and m.code in set(members.values()) and _the_mayor(m, words)))}
     if not mayors:
         return out
     judged = []

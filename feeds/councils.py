@@ -68,7 +68,7 @@ from feeds.council_context import acts, blocked, confident, coordinated, heads, 
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
-from feeds.council_where import abolished_places, mayors_places, scenes, the_county, unusual
+from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -140,13 +140,12 @@ class CouncilMatcher:
         counted = any(e.counted for e in out)
         if not counted:
             out = when_none_counted(out, matches, tokens, institutions)
-        if unusual(matches, words, self._current):
+        if unusual(matches, words, self._current, self._combined):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
             out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
-            counted = any(e.counted for e in out)
-        elif not counted:
-            counted = any(e.counted for e in out)
+        out = someone_from(out, matches, words, self._combined)
+        counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
         return the_county(out, matches, words, self._codes) if "county" in words else out

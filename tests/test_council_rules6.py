@@ -67,3 +67,28 @@ def test_explain_names_the_new_rules(matcher):
     assert not e.counted and "Barratt Homes" in e.why
     [e] = matcher.evidence("Wigan captain signs new deal")
     assert not e.counted and "club" in e.why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place before a person or a private business, in a text that says nothing of a council
+    ("Leeds firm creates 200 jobs", []),
+    ("Plymouth woman turns 100", []),
+    ("Tesco closes Bristol store", []),
+    ("Sheffield bakery wins national award", []),
+    # with a council or its business in the text, the place stays the council
+    ("Thurrock residents face council tax rise", ["THR"]),
+    ("South Tyneside staff balloted on strike over pay", ["STY"]),
+    ("Council to cut 200 Leeds jobs", ["LDS"]),
+    # a combined authority's mayor: a member council named without a council word is a place
+    ("West Midlands mayor vows to fix Coventry bus lanes", ["WMCA"]),
+    ("West Midlands mayor and Coventry council agree bus deal", ["WMCA", "COV"]),
+    # a brand's letters and digits after a possessive place, before an attraction
+    ("Derby's ab123 Arena sold", []),
+])
+def test_someone_or_something_of_the_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explain_names_someone_of_the_place(matcher):
+    [e] = matcher.evidence("Leeds firm creates 200 jobs")
+    assert not e.counted and e.why.startswith('"Leeds firm": someone or something of the place')
