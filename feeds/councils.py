@@ -66,6 +66,7 @@ from sqlalchemy.orm import Session
 
 from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
+from feeds.council_kinds import SOMEONE_FROM
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
@@ -144,7 +145,8 @@ class CouncilMatcher:
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
             out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
-        out = someone_from(out, matches, words, self._combined)
+        if not SOMEONE_FROM.isdisjoint(words):
+            out = someone_from(out, matches, words, self._combined)
         counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
