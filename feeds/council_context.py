@@ -8,7 +8,8 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, DISPUTE_PHRASES, DISPUTE_VERBS, VENUE_BEFORE
+from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, REGULATORS,
+                                 VENUE_BEFORE)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -87,6 +88,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if after in _BUILDINGS_BY_FIRST and \
             any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _BUILDINGS_BY_FIRST[after]):
         return "the council's building follows"  # "Wigan Town Hall sale"
+    if after in COUNCIL_MATTERS and words[i] not in WORDISH:
+        return f'a council matter follows ("{after}")'  # "Essex reorganisation plan submitted"
     if after in _OFFICERS_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _OFFICERS_BY_FIRST[after]):
         return "a council officer follows"  # "Essex chief executive to retire"
     if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
@@ -98,6 +101,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
+              (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
               (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)

@@ -19,7 +19,17 @@ from __future__ import annotations
 ANSWERING_VERBS = frozenset({
     "admits", "apologises", "apologizes", "concedes", "denies", "defends", "insists", "demolishes", "bulldozes",
     "evicts", "prosecutes", "shelves", "pauses", "halts", "abandons", "compensates", "refunds", "repossesses",
-    "u"})  # "U-turns"
+    "opposes", "objects", "u"})  # "U-turns"
+# Local government's own matters, straight after a place's name (not an ordinary word's): "Essex
+# reorganisation plan submitted", "Kent devolution bid", "Surrey planning row".
+COUNCIL_MATTERS = frozenset({
+    "reorganisation", "devolution", "unitary", "unitaries", "regeneration", "masterplan", "consultation", "scrutiny",
+    "bankruptcy", "insolvency", "commissioners", "intervention", "levy", "licensing", "planning", "homelessness",
+    "councillors", "election", "elections", "overspend", "finances"})
+# Regulators whose fine or censure, after a place's bare name, falls on its council ("Barnet fined
+# by ICO over data breach"); a club's is sport news.
+REGULATORS = frozenset({"ico", "regulator", "watchdog", "ombudsman", "hse", "ofsted", "cqc", "auditor", "auditors",
+                        "inspectors", "court"})
 # Plural verbs and two-word phrases after councils listed at the head of a headline that make them
 # parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
 DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel", "squabble",
@@ -34,7 +44,8 @@ VENUE_BEFORE = (("theatre",), ("theatre", "royal"), ("playhouse",), ("observator
 # A sport team's people after a place's name: "St Helens coach leaves Saints", "Wigan captain".
 SPORT_ROLES = frozenset({"coach", "coaches", "captain", "skipper", "striker", "goalkeeper", "keeper", "midfielder",
                          "defender", "winger", "forward", "prop", "fly", "scrum", "manager", "players", "squad",
-                         "fans", "supporters", "ultras", "academy"})
+                         "fans", "supporters", "ultras", "academy", "batsman", "batter", "bowler", "cricketer",
+                         "footballer", "player", "jockey", "boxer", "golfer", "spinner", "seamer", "wicketkeeper"})
 # The last word of a charity's or company's own name ("Teenage Cancer Trust", "Barratt Homes",
 # "Acme Ltd"), capitalised and after a capitalised word that is not a place's.
 BODY_SUFFIXES = frozenset({"trust", "foundation", "charity", "society", "association", "ltd", "limited", "plc",
@@ -59,7 +70,8 @@ SOMEONE_FROM = frozenset({
     "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",
     # a business's own places and posts: "Tesco closes Bristol store", "Amazon to create 500 Leeds jobs"
     "plant", "superstore", "supermarket", "branch", "branches", "warehouse", "offices", "headquarters", "hq",
-    "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery"})
+    "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery", "steelworks", "shipyard", "colliery",
+    "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand"})
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)

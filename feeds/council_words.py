@@ -139,7 +139,7 @@ INSTITUTION_AFTER = frozenset({
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
     "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
-    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour"})
+    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").

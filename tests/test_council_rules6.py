@@ -18,6 +18,11 @@ def matcher(make_app, sqlite_url):
     ("Harrow admits it missed housing target", ["HRW"]),
     ("Luton denies it overspent on airport", ["LUT"]),
     ("Merton U-turns on library closures", ["MRT"]),
+    ("Sutton opposes incinerator expansion", ["STN"]),
+    # local government's own matters after a place's name; a regulator's fine
+    ("Essex reorganisation plan submitted", ["ESS"]),
+    ("Kent devolution bid goes to ministers", ["KEN"]),
+    ("Barnet fined by ICO over data breach", ["BNE"]),
     # a club takes a plural verb, and its news is sport
     ("Leeds apologise to fans after cup exit", []),
     # councils named together in a dispute or talks
@@ -43,6 +48,7 @@ def test_places_that_are_their_council(matcher, headline, codes):
     # a sport role after a place is the club's
     ("Wigan captain signs new deal", []),
     ("Bradford manager leaves after defeat", []),
+    ("Hampshire batsman scores century", []),
     ("Bradford council manager praised for flood work", ["BRD"]),
     # a charity's or company's own news: the place in it is where
     ("Barratt Homes to build 300 homes in Sheffield", []),
@@ -75,6 +81,8 @@ def test_explain_names_the_new_rules(matcher):
     ("Plymouth woman turns 100", []),
     ("Tesco closes Bristol store", []),
     ("Sheffield bakery wins national award", []),
+    ("Sheffield steelworks to close with 500 jobs lost", []),
+    ("Cambridge colleges face funding squeeze", []),
     # with a council or its business in the text, the place stays the council
     ("Thurrock residents face council tax rise", ["THR"]),
     ("South Tyneside staff balloted on strike over pay", ["STY"]),
