@@ -11,7 +11,7 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, BODY_SUFFIXES, NOT_A_COMPANY, SPORT_ROLES
+from feeds.council_kinds import ANSWERING_VERBS, BODY_SUFFIXES, NOT_A_COMPANY, SPORT_ROLES, quiet
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -57,7 +57,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
     words are all capitalised, where case says nothing. A possessive place before a proper name is
     a body or attraction in the place when an institution word follows ("Manchester's Etihad
-    Stadium", "Hull's Ferens Art Gallery"). In a
+    Stadium", "Hull's Ferens Art Gallery"), or in a text that says nothing of a council (`quiet`:
+    "Bradford's Odeon reopens as music venue"). In a
     Title Case Headline only an institution or club word two words on says so."""
     if tokens.shouting:
         return None
@@ -65,7 +66,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     titled = title_case(tokens)
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
-            any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]):
+            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     word = words[end] if end < len(words) else ""
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \

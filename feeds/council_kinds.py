@@ -13,6 +13,8 @@ each a piece of general English or local-government usage, not a headline's word
 """
 from __future__ import annotations
 
+from models.relevance import LOCAL_GOVERNMENT_WORDS
+
 # Singular verbs of an organisation answering for itself or acting on its own property: after a
 # place's bare name at the head of a headline, only its council fits ("Brent apologises to tenants",
 # "Wealden admits it cannot show a land supply", "Stockton demolishes shopping centre").
@@ -75,3 +77,22 @@ SOMEONE_FROM = frozenset({
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)
+
+# Words that make a text a council's news though no local-government word is in it: the council
+# named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
+COUNCIL_TALK = frozenset({
+    "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
+    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
+    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
+
+# Words local-government news shares with everyday news that say nothing of a council's business
+# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
+# or what a council looks after ("trees", "roads", "parks": "felling of trees in Plymouth").
+EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants"})
+
+
+def quiet(words: list[str]) -> bool:
+    """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
+    council or its money: a place named in it is where the news happened (unless the text names a
+    council's building and no other council, `scenes`)."""
+    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))

@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from feeds.council_context import coordinated
 from feeds.council_institutions import council_named
-from feeds.council_kinds import SOMEONE_FROM
+from feeds.council_kinds import SOMEONE_FROM, quiet
 from feeds.council_names import Areas
 from feeds.council_words import COUNCIL_BUILDINGS, CouncilEvidence, NameMatch
-from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
 SCENE_WORDS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout", "within", "from"})
-# Words that make a text a council's news though no local-government word is in it: the council
-# named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
-COUNCIL_TALK = frozenset({
-    "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
-    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
-    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
-
-
 def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
             combined: frozenset[str] = frozenset()) -> bool:
     """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
@@ -39,19 +30,6 @@ def _the_mayor(match: NameMatch, words: list[str]) -> bool:
     """A combined authority's name is its mayor's: "West of England mayor", "Mayor of the West
     Midlands", "North East mayor"."""
     return "mayor" in words[max(0, match.start - 3):match.start + match.length + 2]
-
-
-# Words local-government news shares with everyday news that say nothing of a council's business
-# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
-# or what a council looks after ("trees", "roads", "parks": "felling of trees in Plymouth").
-EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants"})
-
-
-def quiet(words: list[str]) -> bool:
-    """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
-    council or its money: a place named in it is where the news happened (unless the text names a
-    council's building and no other council, `scenes`)."""
-    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
 
 
 def _building(words: list[str]) -> bool:

@@ -92,6 +92,9 @@ def test_explain_names_the_new_rules(matcher):
     ("West Midlands mayor and Coventry council agree bus deal", ["WMCA", "COV"]),
     # a brand's letters and digits after a possessive place, before an attraction
     ("Derby's ab123 Arena sold", []),
+    # a possessive place before a proper name, in a text that says nothing of a council: an attraction
+    ("Norwich's Riverside Quarter changes hands", []),
+    ("Norwich's Riverside Quarter homes plan approved by council", ["NOW"]),
 ])
 def test_someone_or_something_of_the_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
