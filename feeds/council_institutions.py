@@ -12,7 +12,7 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, quiet
+from feeds.council_kinds import ANSWERING_VERBS, NOT_A_VENUE_NAME, SPORT_ROLES, VENUE_WORDS, quiet
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -69,6 +69,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
+    if _venue(words, end):
+        return "venue in the place"
     word = words[end] if end < len(words) else ""
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
@@ -85,6 +87,19 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+def _venue(words: list[str], end: int) -> bool:
+    """A venue word one to three words after a place (its possessive aside), with only a venue's own
+    name between, in a text that says nothing of a council (`quiet`): "Leeds first direct arena sells
+    out", "Cardiff's principality stadium hosts concert"; not "Leeds to get new arena"."""
+    k = end + 1 if words[end:end + 1] == ["s"] else end
+    for n in range(k, min(k + 3, len(words))):
+        if words[n] in VENUE_WORDS:
+            return n > k and quiet(words)
+        if words[n] in NOT_A_VENUE_NAME or words[n] in COUNCIL_VERBS:
+            return False
+    return False
 
 
 def _proper(text: str) -> bool:

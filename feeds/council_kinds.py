@@ -78,6 +78,26 @@ SOMEONE_FROM = frozenset({
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)
 
+# Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
+# "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".
+VENUE_WORDS = frozenset({"arena", "stadium", "theatre", "playhouse", "dome", "cinema", "hippodrome", "ballroom",
+                         "racecourse", "velodrome", "zoo", "aquarium", "venue", "bowl", "coliseum", "empire",
+                         "lyceum", "pavilion", "amphitheatre"})
+# Words between a place and a venue word that make the place the one acting ("Leeds to get new arena").
+NOT_A_VENUE_NAME = frozenset({"to", "for", "a", "an", "the", "new", "its", "gets", "get", "will", "wins", "plans",
+                              "builds", "buys", "opens", "and", "or", "of", "in", "at", "on"})
+
+# Towns whose names are ordinary words or other places first, with their council: each counts only
+# in sentence case, after a place preposition and before no proper name ("new homes in Deal", not
+# "in Hyde Park"), or before a town's own place ("Sale town centre", "Deal seafront"), and, like any
+# town, only in a text that speaks of a council (`feeds.council_towns`). Not March (the month),
+# Washington, Bangor, Gillingham, Stratford (two places each, or another far better known).
+ORDINARY_TOWNS = {"sale": "TRF", "deal": "DOV", "ware": "EHE", "hyde": "TAM", "leigh": "WGN", "burton": "EST",
+                  "chelsea": "KEC", "wimbledon": "MRT"}
+TOWN_PLACES = frozenset({"seafront", "pier", "high", "market", "promenade", "beach", "precinct", "bypass", "library",
+                         "leisure", "shoppers", "traders", "residents", "town", "centre"})
+TOWN_SCENE = frozenset({"in", "at", "near", "around", "across", "outside", "throughout"})
+
 # Words that make a text a council's news though no local-government word is in it: the council
 # named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
 COUNCIL_TALK = frozenset({

@@ -103,3 +103,21 @@ def test_someone_or_something_of_the_place(matcher, headline, codes):
 def test_explain_names_someone_of_the_place(matcher):
     [e] = matcher.evidence("Leeds firm creates 200 jobs")
     assert not e.counted and e.why.startswith('"Leeds firm": someone or something of the place')
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # towns whose names are ordinary words: only where the words around them make them the town
+    ("Council approves 200 new homes in Deal", ["DOV"]),
+    ("Sale town centre plan approved by council", ["TRF"]),
+    ("New library in Hyde opens after council funding", ["TAM"]),
+    ("Council puts depot up for sale", []),
+    ("Council strikes deal with unions", []),
+    ("Council cleans up Hyde Park lake", []),
+    ("Leigh Day sues council", []),
+    # a venue a few words after a place, lower-case or not, in a text that says nothing of a council
+    ("Cardiff's principality stadium hosts concert", []),
+    ("Leeds first direct arena sells out", []),
+    ("Leeds to get new arena", ["LDS"]),
+])
+def test_ordinary_word_towns_and_venues(matcher, headline, codes):
+    assert matcher.find(headline) == codes
