@@ -8,8 +8,8 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
-from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, REGULATORS,
-                                 VENUE_BEFORE)
+from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ORGANISATION_VERBS,
+                                 REGULATORS, UNIVERSITY_PLACES, VENUE_BEFORE)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -106,9 +106,12 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'
-    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1):
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1) and \
+            not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
+    if i == 0 and after in ORGANISATION_VERBS and words[i] not in WORDISH and words[i] not in UNIVERSITY_PLACES:
+        return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
     if before == "by" and i >= 2 and words[i - 2] in DECIDED:
         return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"
     if after in COUNCIL_WORDS:

@@ -22,6 +22,19 @@ ANSWERING_VERBS = frozenset({
     "admits", "apologises", "apologizes", "concedes", "denies", "defends", "insists", "demolishes", "bulldozes",
     "evicts", "prosecutes", "shelves", "pauses", "halts", "abandons", "compensates", "refunds", "repossesses",
     "opposes", "objects", "u"})  # "U-turns"
+# Singular verbs of an organisation running things: after a place's bare name at the head of a
+# headline (a name that is no ordinary word, "Barnet", "Luton", "Worcester"), the council running
+# them ("Barnet introduces garden waste charge", "Luton sells airport stake"); a club's news is sport
+# (`feeds.council_context.other_news`) and takes plural verbs.
+ORGANISATION_VERBS = frozenset({
+    "installs", "introduces", "bans", "completes", "sells", "buys", "pays", "blocks", "closes", "reopens",
+    "gets", "hikes", "extends", "trials", "hires", "names", "renames", "restores", "replaces", "removes", "repairs",
+    "builds", "plants", "upgrades", "expands", "reviews", "settles", "recruits", "suspends", "secures", "receives",
+    "fails", "misses", "tenders", "charges", "funds", "grants", "awards", "licenses", "sues", "bids", "slashes",
+    "doubles", "trebles"})  # not a result's verbs ("wins", "loses", "leaves"), which a club's news uses
+# Places whose bare name is as often their university ("Oxford admits more state-school pupils",
+# "Cambridge apologises for slavery links"): an organisation's verb after them is not the council's.
+UNIVERSITY_PLACES = frozenset({"oxford", "cambridge", "warwick", "durham", "lancaster", "st andrews"})
 # Local government's own matters, straight after a place's name (not an ordinary word's): "Essex
 # reorganisation plan submitted", "Kent devolution bid", "Surrey planning row".
 COUNCIL_MATTERS = frozenset({

@@ -121,3 +121,17 @@ def test_explain_names_someone_of_the_place(matcher):
 ])
 def test_ordinary_word_towns_and_venues(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # an organisation's singular verb after a place's bare name (no ordinary word) at the head
+    ("Barnet introduces garden waste charge", ["BNE"]),
+    ("Luton sells airport stake", ["LUT"]),
+    ("Worcester closes swimming pool", ["WOC"]),
+    # not a university town's bare name, nor a result, nor a club's signing
+    ("Cambridge apologises for slavery links", []),
+    ("Newcastle loses to Arsenal", []),
+    ("Luton signs striker on loan", []),
+])
+def test_an_organisation_acting(matcher, headline, codes):
+    assert matcher.find(headline) == codes
