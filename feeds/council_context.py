@@ -49,12 +49,9 @@ def blocked(words: list[str], i: int, length: int) -> bool:
             start = k - offset
             if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase:
                 return True
-    for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
+    for before, venue in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
         if i >= len(before) and tuple(words[i - len(before):i]) == before:
-            return True
-    for before in _VENUE_BY_LAST.get(words[i - 1] if i else "", ()):
-        if i >= len(before) and tuple(words[i - len(before):i]) == before:
-            after = words[i + length] if i + length < len(words) else ""
+            after = words[i + length] if venue and i + length < len(words) else ""
             return after == "s" or after not in COUNCIL_WORDS  # not "Everton stadium: Liverpool council…"
     return False
 
@@ -63,12 +60,11 @@ _PHRASES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _phrase in BLOCKED_PHRASES:
     for _offset, _word in enumerate(_phrase):
         _PHRASES_BY_WORD.setdefault(_word, []).append((_phrase, _offset))
-_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+_BEFORE_BY_LAST: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # (words before, a venue's?)
 for _before in BLOCKED_BEFORE:
-    _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
-_VENUE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+    _BEFORE_BY_LAST.setdefault(_before[-1], []).append((_before, False))
 for _before in VENUE_BEFORE:
-    _VENUE_BY_LAST.setdefault(_before[-1], []).append(_before)
+    _BEFORE_BY_LAST.setdefault(_before[-1], []).append((_before, True))
 
 
 def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:

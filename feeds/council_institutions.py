@@ -93,6 +93,8 @@ def _venue(words: list[str], end: int) -> bool:
     """A venue word one to three words after a place (its possessive aside), with only a venue's own
     name between, in a text that says nothing of a council (`quiet`): "Leeds first direct arena sells
     out", "Cardiff's principality stadium hosts concert"; not "Leeds to get new arena"."""
+    if VENUE_WORDS.isdisjoint(words[end:end + 4]):
+        return False  # most names: no venue word after them
     k = end + 1 if words[end:end + 1] == ["s"] else end
     for n in range(k, min(k + 3, len(words))):
         if words[n] in VENUE_WORDS:

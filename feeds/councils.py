@@ -145,9 +145,12 @@ class CouncilMatcher:
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
             out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
-        if not SOMEONE_FROM.isdisjoint(words):
+            counted = any(e.counted for e in out)
+        elif not counted:
+            counted = any(e.counted for e in out)
+        if counted and not SOMEONE_FROM.isdisjoint(words):
             out = someone_from(out, matches, words, self._combined)
-        counted = any(e.counted for e in out)
+            counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
         return the_county(out, matches, words, self._codes) if "county" in words else out
