@@ -8,8 +8,8 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
-from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ORGANISATION_VERBS,
-                                 REGULATORS, UNIVERSITY_PLACES, VENUE_BEFORE)
+from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
+                                 ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES, VENUE_BEFORE)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -94,7 +94,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
-            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
+            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED for w in words[i + 2:])) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
@@ -106,7 +106,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
-    if i == 0 and after in ORGANISATION_VERBS and words[i] not in WORDISH and words[i] not in UNIVERSITY_PLACES:
+    if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
     if before == "by" and i >= 2 and words[i - 2] in DECIDED:
         return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"

@@ -23,7 +23,7 @@ ANSWERING_VERBS = frozenset({
     "evicts", "prosecutes", "shelves", "pauses", "halts", "abandons", "compensates", "refunds", "repossesses",
     "opposes", "objects", "u"})  # "U-turns"
 # Singular verbs of an organisation running things: after a place's bare name at the head of a
-# headline (a name that is no ordinary word, "Barnet", "Luton", "Worcester"), the council running
+# headline ("Barnet", "Luton", "York"; not a sport's name, "Rugby"), the council running
 # them ("Barnet introduces garden waste charge", "Luton sells airport stake"); a club's news is sport
 # (`feeds.council_context.other_news`) and takes plural verbs.
 ORGANISATION_VERBS = frozenset({
@@ -32,6 +32,10 @@ ORGANISATION_VERBS = frozenset({
     "builds", "plants", "upgrades", "expands", "reviews", "settles", "recruits", "suspends", "secures", "receives",
     "fails", "misses", "tenders", "charges", "funds", "grants", "awards", "licenses", "sues", "bids", "slashes",
     "doubles", "trebles"})  # not a result's verbs ("wins", "loses", "leaves"), which a club's news uses
+# Names that are English words first ("Reading closes gap on leaders"): no organisation's verb makes
+# them the council.
+ENGLISH_WORDS = frozenset({"reading", "bath", "bury", "hart", "down", "eden", "rugby", "derby", "highland",
+                           "highlands", "barking", "brum"})
 # Places whose bare name is as often their university ("Oxford admits more state-school pupils",
 # "Cambridge apologises for slavery links"): an organisation's verb after them is not the council's.
 UNIVERSITY_PLACES = frozenset({"oxford", "cambridge", "warwick", "durham", "lancaster", "st andrews"})

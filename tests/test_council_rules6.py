@@ -128,10 +128,13 @@ def test_ordinary_word_towns_and_venues(matcher, headline, codes):
     ("Barnet introduces garden waste charge", ["BNE"]),
     ("Luton sells airport stake", ["LUT"]),
     ("Worcester closes swimming pool", ["WOC"]),
+    ("York introduces car-free city centre", ["YOR"]),
+    ("Lincoln to sell off council houses", ["LIC"]),
     # not a university town's bare name, nor a result, nor a club's signing
     ("Cambridge apologises for slavery links", []),
     ("Newcastle loses to Arsenal", []),
     ("Luton signs striker on loan", []),
+    ("Reading closes gap on leaders", []),
 ])
 def test_an_organisation_acting(matcher, headline, codes):
     assert matcher.find(headline) == codes
