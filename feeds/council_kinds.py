@@ -104,6 +104,16 @@ VENUE_WORDS = frozenset({"arena", "stadium", "theatre", "playhouse", "dome", "ci
 NOT_A_VENUE_NAME = frozenset({"to", "for", "a", "an", "the", "new", "its", "gets", "get", "will", "wins", "plans",
                               "builds", "buys", "opens", "and", "or", "of", "in", "at", "on"})
 
+# Words after a place at either end of a journey: "Leeds to Harrogate trains cut".
+ROUTE_WORDS = frozenset({"trains", "train", "services", "service", "line", "route", "routes", "flights", "flight",
+                         "buses", "bus", "railway", "rail", "trams", "tram", "ferry", "ferries", "coach"})
+# Capitals before a place that are not an organisation's acronym: local government's own words, a
+# party's, a title's ("SEND", "LTN", "SNP", "MP").
+NOT_AN_ORGANISATION = frozenset({"send", "sen", "ltn", "ltns", "hmo", "hmos", "cil", "uk", "eu", "mp", "mps", "msp",
+                                 "ms", "mla", "pm", "snp", "dup", "sdlp", "uup", "lga", "cpc", "ceo", "gp", "ok",
+                                 "tv", "ai", "cctv", "ev", "evs", "ulez", "caz", "lib", "dem", "con",
+                                 "lab", "ind", "grn", "ref", "cllr", "pcc", "kcc", "wmca", "gmca", "gla", "tfl"})
+
 # Towns whose names are ordinary words or other places first, with their council: each counts only
 # in sentence case, after a place preposition and before no proper name ("new homes in Deal", not
 # "in Hyde Park"), or before a town's own place ("Sale town centre", "Deal seafront"), and, like any

@@ -138,3 +138,16 @@ def test_ordinary_word_towns_and_venues(matcher, headline, codes):
 ])
 def test_an_organisation_acting(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # an organisation's acronym before a place: its site or body there (the names joined to it too)
+    ("GWR Bristol line closed for engineering works", []),
+    ("NHS Kent and Medway cuts beds", []),
+    # an outlet's or inspection's label before a colon is not one
+    ("LGC: Spelthorne handed best value notice over debts", ["SPE"]),
+    # places at either end of a journey
+    ("Northern cancels Leeds to Harrogate trains", []),
+])
+def test_sites_and_routes(matcher, headline, codes):
+    assert matcher.find(headline) == codes
