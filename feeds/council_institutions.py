@@ -12,8 +12,8 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
-from feeds.council_kinds import (ANSWERING_VERBS, NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, SPORT_ROLES,
-                                 VENUE_WORDS, quiet)
+from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, quiet
+from feeds.council_sites import ROUTE_OR_JOIN, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -70,7 +70,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
-    if _venue(words, end):
+    if venue(words, end):
         return "venue in the place"
     word = words[end] if end < len(words) else ""
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
@@ -88,21 +88,6 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
-
-
-def _venue(words: list[str], end: int) -> bool:
-    """A venue word one to three words after a place (its possessive aside), with only a venue's own
-    name between, in a text that says nothing of a council (`quiet`): "Leeds first direct arena sells
-    out", "Cardiff's principality stadium hosts concert"; not "Leeds to get new arena"."""
-    if VENUE_WORDS.isdisjoint(words[end:end + 4]):
-        return False  # most names: no venue word after them
-    k = end + 1 if words[end:end + 1] == ["s"] else end
-    for n in range(k, min(k + 3, len(words))):
-        if words[n] in VENUE_WORDS:
-            return n > k and quiet(words)
-        if words[n] in NOT_A_VENUE_NAME or words[n] in COUNCIL_VERBS:
-            return False
-    return False
 
 
 def _proper(text: str) -> bool:
@@ -143,9 +128,9 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
                 kind = _joined_institution(tokens, end, {m.start for m in matches})
-        if kind is None and ((match.start and (words[match.start - 1] in _ROUTE_OR_JOIN or
+        if kind is None and ((match.start and (words[match.start - 1] in ROUTE_OR_JOIN or
                                                tokens.texts[match.start - 1].isupper())) or words[end:end + 1] == ["to"]):
-            kind = _site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
+            kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
@@ -156,40 +141,6 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if kind is not None:
             found[match.start] = kind
     return found
-
-
-_ROUTE_OR_JOIN = frozenset({"to", "and", "&"})
-
-
-def _site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | None:
-    """"company's or NHS body's site" after an organisation's acronym ("GWR Bristol line closed",
-    "NHS Kent and Medway cuts beds": the names joined to it too); "route" for a place at either end
-    of a journey ("Leeds to Harrogate trains cut"); None otherwise."""
-    words, match = tokens.words, matches[n]
-    end = match.start + match.length
-    if end + 1 < len(words) and words[end] == "to":
-        nxt = matches[n + 1] if n + 1 < len(matches) and matches[n + 1].start == end + 1 else None
-        if nxt is not None and words[nxt.start + nxt.length:nxt.start + nxt.length + 1] and \
-                words[nxt.start + nxt.length] in ROUTE_WORDS:
-            return "route"
-    if n and words[match.start - 1:match.start] == ["to"] and words[end:end + 1] and words[end] in ROUTE_WORDS:
-        before = matches[n - 1]
-        if before.start + before.length == match.start - 1:
-            return "route"
-    start = match.start
-    if n and start >= 2 and words[start - 1] in ("and", "&") and \
-            matches[n - 1].start + matches[n - 1].length == start - 1:
-        start = matches[n - 1].start  # "NHS Kent and Medway": the acronym before the first name
-    return "company's or NHS body's site" if _acronym_before(tokens, start) else None
-
-
-def _acronym_before(tokens: Tokens, start: int) -> bool:
-    """An organisation's acronym (two to five capitals) straight before a place: "GWR Bristol",
-    "NHS Kent", "BAE Barrow"; not local government's own ("SEND", "LTN"), nor in a shouted text."""
-    if not start or tokens.shouting or start == tokens.label:
-        return False  # "LGC: Spelthorne handed best value notice": an outlet's label, not a body's site
-    text = tokens.texts[start - 1]
-    return 2 <= len(text) <= 5 and text.isupper() and text.isalpha() and text.lower() not in NOT_AN_ORGANISATION
 
 
 def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:
