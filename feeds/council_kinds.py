@@ -90,7 +90,8 @@ SOMEONE_FROM = frozenset({
     # a business's own places and posts: "Tesco closes Bristol store", "Amazon to create 500 Leeds jobs"
     "plant", "superstore", "supermarket", "branch", "branches", "warehouse", "offices", "headquarters", "hq",
     "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery", "steelworks", "shipyard", "colliery",
-    "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand"})
+    "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand", "flagship", "fulfilment",
+    "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios"})
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)
