@@ -17,7 +17,8 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
-    "kingston", "borders", "mk", "merthyr", "brum",
+    "kingston", "borders", "mk", "merthyr", "brum", "notts", "herts", "lancs", "bucks", "northants", "hants", "glos",
+    "cambs", "staffs", "wilts", "worcs", "leics", "lincs", "oxon", "derbys",  # `feeds.council_kinds.SHORT_FORMS`
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
@@ -84,7 +85,7 @@ PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservati
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
                      "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport",
-                     "stoke", "kingston", "barking", "perth", "windsor", "stratford"})
+                     "stoke", "kingston", "barking", "perth", "windsor", "stratford", "bucks", "staffs", "wilts"})
 # What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
 COUNCIL_VERBS = frozenset({
     "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",

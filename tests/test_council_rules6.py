@@ -151,3 +151,16 @@ def test_an_organisation_acting(matcher, headline, codes):
 ])
 def test_sites_and_routes(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # counties' and councils' short forms, with council context
+    ("Notts County Council approves budget", ["NTT"]),
+    ("Herts to cut 200 jobs", ["HRT"]),
+    ("North Northants council sets budget", ["NNT"]),
+    ("H&F council bans pavement parking", ["HMF"]),
+    ("Notts County sign striker", []),
+    ("Bucks Fizz star dies", []),
+])
+def test_short_forms(matcher, headline, codes):
+    assert matcher.find(headline) == codes
