@@ -126,6 +126,11 @@ for _officer in COUNCIL_OFFICERS:
     _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
 
 
+def services_named(words: list[str]) -> bool:
+    """The text names a service only a council runs ("school transport", "bin collections")."""
+    return any(tuple(words[k:k + len(p)]) == p for k, w in enumerate(words) for p in _SERVICES_BY_FIRST.get(w, ()))
+
+
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """One of `phrases` is in `words`."""
     return any(words[k:k + len(p)] == list(p) for p in phrases for k in range(len(words) - len(p) + 1)

@@ -75,16 +75,17 @@ BODY_SUFFIXES = frozenset({"trust", "foundation", "charity", "society", "associa
 NOT_A_COMPANY = frozenset({"government", "councils", "council", "county", "district", "borough", "unitary"})
 # People and private businesses after a place's name, which make the name a modifier ("Leeds firm
 # creates 200 jobs", "Plymouth woman turns 100"): in a text that says nothing of a council, the news
-# of someone from the place, not of its council.
+# of someone from the place, not of its council. (Not its families, residents or pupils, whom a
+# council's services serve: "Kent families face longer waits for school transport".)
 SOMEONE_FROM = frozenset({
     "firm", "firms", "company", "companies", "business", "businesses", "startup", "bakery", "pub", "pubs",
     "restaurant", "restaurants", "cafe", "bar", "shop", "shops", "shopkeeper", "shopkeepers", "owner", "owners",
-    "brewery", "factory", "store", "stores", "retailer", "hotel", "family", "families", "woman", "women", "man", "men",
+    "brewery", "factory", "store", "stores", "retailer", "hotel", "family", "woman", "women", "man", "men",
     "boy", "boys", "girl", "girls", "teenager", "teenagers", "teen", "teens", "toddler", "baby", "student",
-    "students", "pensioner", "pensioners", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
-    "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil", "pupils",
+    "students", "pensioner", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
+    "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil",
     "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
-    "residents", "people", "employer", "employers", "farmer", "farmers", "fishermen",
+    "employer", "employers", "farmer", "farmers", "fishermen",
     "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
     "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",
     # a business's own places and posts: "Tesco closes Bristol store", "Amazon to create 500 Leeds jobs"

@@ -6,7 +6,7 @@ West Midlands authority's, not Birmingham City Council's); an abolished council'
 is now a place in a current council's area."""
 from __future__ import annotations
 
-from feeds.council_context import coordinated
+from feeds.council_context import coordinated, services_named
 from feeds.council_institutions import council_named
 from feeds.council_kinds import SOMEONE_FROM, quiet
 from feeds.council_names import Areas
@@ -63,7 +63,7 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     200 jobs". A combined authority's name is never one (it is read as the authority or a region)."""
     if not any(e.counted and match.start + match.length < len(words) and
                words[match.start + match.length] in SOMEONE_FROM for e, match in zip(out, matches)) or \
-            not quiet(words):
+            not quiet(words) or services_named(words):
         return out
     judged = []
     for e, match in zip(out, matches):
