@@ -92,7 +92,10 @@ SOMEONE_FROM = frozenset({
     "plant", "superstore", "supermarket", "branch", "branches", "warehouse", "offices", "headquarters", "hq",
     "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery", "steelworks", "shipyard", "colliery",
     "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand", "flagship", "fulfilment",
-    "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios"})
+    "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios",
+    # schools' and travellers' people and places
+    "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
+    "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)
