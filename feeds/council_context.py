@@ -9,7 +9,7 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS,
                                  OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
 from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
-                                 ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES, VENUE_BEFORE)
+                                 ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -42,17 +42,15 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
 
 
 def blocked(words: list[str], i: int, length: int) -> bool:
-    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings",
-    "Theatre Royal Plymouth")."""
+    """The name is part of a phrase that means something else ("rugby union", "Battle of Hastings")."""
     for k in range(i, i + length):
         for phrase, offset in _PHRASES_BY_WORD.get(words[k], ()):
             start = k - offset
             if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase:
                 return True
-    for before, venue in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
+    for before in _BEFORE_BY_LAST.get(words[i - 1] if i else "", ()):
         if i >= len(before) and tuple(words[i - len(before):i]) == before:
-            after = words[i + length] if venue and i + length < len(words) else ""
-            return after == "s" or after not in COUNCIL_WORDS  # not "Everton stadium: Liverpool council…"
+            return True
     return False
 
 
@@ -60,11 +58,9 @@ _PHRASES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _phrase in BLOCKED_PHRASES:
     for _offset, _word in enumerate(_phrase):
         _PHRASES_BY_WORD.setdefault(_word, []).append((_phrase, _offset))
-_BEFORE_BY_LAST: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # (words before, a venue's?)
+_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _before in BLOCKED_BEFORE:
-    _BEFORE_BY_LAST.setdefault(_before[-1], []).append((_before, False))
-for _before in VENUE_BEFORE:
-    _BEFORE_BY_LAST.setdefault(_before[-1], []).append((_before, True))
+    _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
 def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:
@@ -94,7 +90,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
-            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED for w in words[i + 2:])) or
+            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
+                                            for w in words[i + 2:])) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
@@ -140,7 +137,8 @@ def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _decides(words: list[str], k: int) -> bool:
     """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
     word = words[k] if k < len(words) else ""
-    return word in DECISION_VERBS or word in ANSWERING_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
+    return word in DECISION_VERBS or word in ANSWERING_VERBS or (
+        word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
 
 
 def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> str | None:

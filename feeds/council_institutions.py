@@ -13,7 +13,7 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
 from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, quiet
-from feeds.council_sites import ROUTE_OR_JOIN, site_or_route, venue
+from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -97,8 +97,8 @@ def _proper(text: str) -> bool:
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
-NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | ANSWERING_VERBS | \
-    frozenset(
+NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
+    ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
      "guildhall", "guild", "municipal"})
 
@@ -128,8 +128,9 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
                 kind = _joined_institution(tokens, end, {m.start for m in matches})
-        if kind is None and ((match.start and (words[match.start - 1] in ROUTE_OR_JOIN or
-                                               tokens.texts[match.start - 1].isupper())) or words[end:end + 1] == ["to"]):
+        before = words[match.start - 1] if match.start else ""
+        if kind is None and (before in ROUTE_OR_JOIN or before in VENUE_LAST or words[end:end + 1] == ["to"] or
+                             (before and tokens.texts[match.start - 1].isupper())):
             kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
@@ -258,7 +259,8 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
                   institutions: dict[int, str]) -> list[CouncilEvidence]:
     """When no name counted: a text that speaks of a council is about the home council of the club
     or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
-    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); local-government news naming a combined authority's region and no council is
+    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …");
+    local-government news naming a combined authority's region and no council is
     the authority's ("West Yorkshire mass transit route consultation opens")."""
     words = tokens.words
     picked: dict[str, str] = {}

@@ -51,8 +51,8 @@ REGULATORS = frozenset({"ico", "regulator", "watchdog", "ombudsman", "hse", "ofs
                         "inspectors", "court"})
 # Plural verbs and two-word phrases after councils listed at the head of a headline that make them
 # parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
-DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel", "squabble",
-                           "dispute", "wrangle", "battle"})
+DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel",
+                           "squabble", "dispute", "wrangle", "battle"})
 DISPUTE_PHRASES = frozenset({("at", "odds"), ("in", "row"), ("in", "talks"), ("in", "dispute"), ("locked", "in"),
                              ("at", "loggerheads"), ("in", "standoff"), ("in", "stand")})
 # Institution words (or phrases) straight before a place's name that make it part of the

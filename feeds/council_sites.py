@@ -4,8 +4,8 @@ site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either
 ("Leeds to Harrogate trains"). Read by `feeds.council_institutions.institution_starts`."""
 from __future__ import annotations
 
-from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_WORDS, quiet
-from feeds.council_words import COUNCIL_VERBS, NameMatch, Tokens
+from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
+from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, NameMatch, Tokens
 
 
 def venue(words: list[str], end: int) -> bool:
@@ -27,7 +27,8 @@ ROUTE_OR_JOIN = frozenset({"to", "and", "&"})
 
 
 def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | None:
-    """"company's or NHS body's site" after an organisation's acronym ("GWR Bristol line closed",
+    """"venue" after an institution's words ("Theatre Royal Plymouth"); "company's or NHS body's
+    site" after an organisation's acronym ("GWR Bristol line closed",
     "NHS Kent and Medway cuts beds": the names joined to it too); "route" for a place at either end
     of a journey ("Leeds to Harrogate trains cut"); None otherwise."""
     words, match = tokens.words, matches[n]
@@ -41,11 +42,30 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
         before = matches[n - 1]
         if before.start + before.length == match.start - 1:
             return "route"
+    if match.start and words[match.start - 1] in _VENUE_BY_LAST and _venue_before(words, match):
+        return "venue"
     start = match.start
     if n and start >= 2 and words[start - 1] in ("and", "&") and \
             matches[n - 1].start + matches[n - 1].length == start - 1:
         start = matches[n - 1].start  # "NHS Kent and Medway": the acronym before the first name
     return "company's or NHS body's site" if _acronym_before(tokens, start) else None
+
+
+def _venue_before(words: list[str], match: NameMatch) -> bool:
+    """An institution's words straight before the name make it the institution's ("Theatre Royal
+    Plymouth", "Royal Observatory Greenwich", "Museum of Liverpool"), unless a council word follows
+    the name ("Everton stadium: Liverpool council grants licence")."""
+    i, end = match.start, match.start + match.length
+    if end < len(words) and words[end] != "s" and words[end] in COUNCIL_WORDS:
+        return False
+    return any(i >= len(before) and tuple(words[i - len(before):i]) == before
+               for before in _VENUE_BY_LAST[words[i - 1]])
+
+
+_VENUE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _before in VENUE_BEFORE:
+    _VENUE_BY_LAST.setdefault(_before[-1], []).append(_before)
+VENUE_LAST = frozenset(_VENUE_BY_LAST)
 
 
 def _acronym_before(tokens: Tokens, start: int) -> bool:

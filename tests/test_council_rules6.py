@@ -73,6 +73,8 @@ def test_explain_names_the_new_rules(matcher):
     assert not e.counted and "Barratt Homes" in e.why
     [e] = matcher.evidence("Wigan captain signs new deal")
     assert not e.counted and "club" in e.why
+    [e] = matcher.evidence("Theatre Royal Plymouth announces spring season")
+    assert not e.counted and "venue" in e.why
 
 
 @pytest.mark.parametrize("headline, codes", [
