@@ -15,26 +15,28 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     company) and has no council or local-government word: "Sport England awards £2m to Wigan
     community clubs" happened in Wigan, and is not the council's news. None otherwise."""
     words = tokens.words
-    if _BODY_WORDS.isdisjoint(words):
-        return None
-    body = _other_body(tokens)
+    named = not _BODY_WORDS.isdisjoint(words)
+    if not named and (BODY_SUFFIXES.isdisjoint(words) or tokens.shouting):
+        return None  # most texts: no body of either kind
+    body = _other_body(tokens, named)
     if body is None or speaks_of_a_council(" ".join(words)):
         return None
     plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
     return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
 
 
-def _other_body(tokens: Tokens) -> str | None:
-    """The national body, utility, bus operator, attraction, charity or company the text names, as
-    written, or None."""
+def _other_body(tokens: Tokens, named: bool) -> str | None:
+    """The national body, utility, bus operator or attraction the text names (when `named`: it has
+    one of their words), else the charity or company, as written, or None."""
     words = tokens.words
-    for k, word in enumerate(words):
+    for k, word in enumerate(words) if named else ():
         for phrase in _BODIES_BY_FIRST.get(word, ()):
             if tuple(words[k:k + len(phrase)]) == phrase:
                 return " ".join(tokens.texts[k:k + len(phrase)])
         if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
                 tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
             return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
+    for k, word in enumerate(words):
         if word in BODY_SUFFIXES and _company(tokens, k):
             return " ".join(tokens.texts[max(0, k - 2):k + 1])  # "Teenage Cancer Trust", "Barratt Homes"
     return None
@@ -54,4 +56,4 @@ def _company(tokens: Tokens, k: int) -> bool:
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
-_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"} | BODY_SUFFIXES
+_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}

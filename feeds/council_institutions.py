@@ -12,7 +12,7 @@ from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AF
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, quiet
+from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
@@ -70,7 +70,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
-    if venue(words, end):
+    if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
     word = words[end] if end < len(words) else ""
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
@@ -128,9 +128,7 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
                 kind = _joined_institution(tokens, end, {m.start for m in matches})
-        before = words[match.start - 1] if match.start else ""
-        if kind is None and (before in ROUTE_OR_JOIN or before in VENUE_LAST or words[end:end + 1] == ["to"] or
-                             (before and tokens.texts[match.start - 1].isupper())):
+        if kind is None and (match.start or n + 1 < len(matches)) and _may_be_site_or_route(tokens, matches, n):
             kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
@@ -142,6 +140,22 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if kind is not None:
             found[match.start] = kind
     return found
+
+
+def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
+    """A cheap first look for `site_or_route`: a name after a joining word or a venue's word or
+    capitals, or before "to" and another name."""
+    words, match = tokens.words, matches[n]
+    if match.start:
+        before = words[match.start - 1]
+        if before in VENUE_LAST or (before in ROUTE_OR_JOIN and n and
+                                    matches[n - 1].start + matches[n - 1].length == match.start - 1):
+            return True
+        text = tokens.texts[match.start - 1]
+        if len(text) <= 5 and text.isupper():
+            return True
+    end = match.start + match.length
+    return n + 1 < len(matches) and end < len(words) and words[end] == "to"
 
 
 def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:
