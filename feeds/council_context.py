@@ -245,6 +245,9 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
                                                           words[match.start - 1] in ("and", "or"))):
         return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
         # Cumbria", "Storm batters Cornwall coast": the place
+    if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
+            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
+        return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news, services_named
 from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
                                  COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
@@ -273,7 +273,8 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
                   institutions: dict[int, str]) -> list[CouncilEvidence]:
     """When no name counted: a text that speaks of a council is about the home council of the club
     or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
-    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …");
+    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); the
+    label that opens local-government news ("Sefton: new leisure centre opens");
     local-government news naming a combined authority's region and no council is
     the authority's ("West Yorkshire mass transit route consultation opens")."""
     words = tokens.words
@@ -285,6 +286,10 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
                   and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
         if not picked and len(places) == 1:
             picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
+    if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
+            matches[0].start not in institutions and words[0] not in STRICT and \
+            (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):
+        picked = {matches[0].code: "the label that opens local-government news"}  # "Sefton: new leisure centre opens"
     regions = {m.code for m in matches if m.region and m.start not in institutions}
     if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
         if len(regions) == 1:

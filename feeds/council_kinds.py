@@ -57,7 +57,8 @@ DISPUTE_PHRASES = frozenset({("at", "odds"), ("in", "row"), ("in", "talks"), ("i
                              ("at", "loggerheads"), ("in", "standoff"), ("in", "stand")})
 # Institution words (or phrases) straight before a place's name that make it part of the
 # institution's name: "Theatre Royal Plymouth", "Royal Observatory Greenwich", "Museum of London".
-VENUE_BEFORE = (("theatre",), ("theatre", "royal"), ("playhouse",), ("observatory",), ("museum",), ("gallery",),
+VENUE_BEFORE = (("theatre",), ("theatres",), ("theatre", "royal"), ("playhouse",), ("observatory",), ("museum",),
+                ("museums",), ("gallery",),
                 ("galleries",), ("zoo",), ("aquarium",), ("stadium",), ("arena",), ("opera", "house"), ("hippodrome",),
                 ("pavilion",), ("museum", "of"), ("gallery", "of"), ("zoo", "of"), ("orchestra", "of"))
 # A sport team's people after a place's name: "St Helens coach leaves Saints", "Wigan captain".

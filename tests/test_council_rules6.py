@@ -32,6 +32,9 @@ def matcher(make_app, sqlite_url):
     ("Kent: county hall to be sold, council confirms", ["KEN"]),
     ("Reading: planning committee refuses tower, council says", ["RDG"]),
     ("Reading: man jailed for burglary", []),
+    ("Sefton: new leisure centre opens", ["SFT"]),
+    # councils listed and acting together, even in a weather story
+    ("Hull and East Riding at odds over flood funding", ["KHL", "ERY"]),
     # the Rugby of "Rugby MP" is the town, so the text is no sport story
     ("Rugby MP backs Warwickshire bus plan", ["WAR"]),
 ])
@@ -43,6 +46,7 @@ def test_places_that_are_their_council(matcher, headline, codes):
     # an institution word straight before a place names a venue
     ("Everyman Theatre Cheltenham unveils season", []),
     ("Museum of Liverpool opens new wing", []),
+    ("Royal Museums Greenwich cuts jobs", []),
     ("Arena Birmingham sold to investors", []),
     ("Theatre tickets: Cheltenham council cuts arts grant", ["CHT"]),
     # a sport role after a place is the club's
