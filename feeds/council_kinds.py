@@ -27,11 +27,12 @@ ANSWERING_VERBS = frozenset({
 # them ("Barnet introduces garden waste charge", "Luton sells airport stake"); a club's news is sport
 # (`feeds.council_context.other_news`) and takes plural verbs.
 ORGANISATION_VERBS = frozenset({
-    "installs", "introduces", "bans", "completes", "sells", "buys", "pays", "blocks", "closes", "reopens",
-    "gets", "hikes", "extends", "trials", "hires", "names", "renames", "restores", "replaces", "removes", "repairs",
-    "builds", "plants", "upgrades", "expands", "reviews", "settles", "recruits", "suspends", "secures", "receives",
-    "fails", "misses", "tenders", "charges", "funds", "grants", "awards", "licenses", "sues", "bids", "slashes",
-    "doubles", "trebles"})  # not a result's verbs ("wins", "loses", "leaves"), which a club's news uses
+    "installs", "introduces", "bans", "sells", "buys", "pays", "blocks", "closes", "reopens", "gets", "hikes",
+    "extends", "trials", "renames", "restores", "replaces", "removes", "repairs", "builds", "plants", "upgrades",
+    "expands", "reviews", "settles", "receives", "fails", "misses", "tenders", "charges", "funds", "grants",
+    "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles"})
+# (not a result's or a squad's verbs, which a club's news uses: "wins", "loses", "leaves", "completes"
+# a signing, "names" or "suspends" a player, "hires" a coach)
 # Names that are English words first ("Reading closes gap on leaders"): no organisation's verb makes
 # them the council.
 ENGLISH_WORDS = frozenset({"reading", "bath", "bury", "hart", "down", "eden", "rugby", "derby", "highland",
