@@ -30,8 +30,9 @@ KINDS = ("councils", "stories", "relevance")
 SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
     ("councils", "council_headlines"): (0.98, 0.98), ("councils", "train3"): (0.98, 0.98),
-    ("councils", "dev4"): (0.93, 0.98), ("councils", "train4"): (0.97, 0.97), ("councils", "test3"): (0.98, 0.95),
-    ("councils", "train5"): (0.93, 0.95),  # fifth round of council rules: 0.953 / 0.978 (first score 0.907 / 0.978)
+    ("councils", "dev4"): (0.97, 0.98), ("councils", "train4"): (0.98, 0.98), ("councils", "test3"): (0.98, 0.95),
+    ("councils", "train5"): (0.94, 0.96),  # fifth round of council rules: 0.953 / 0.978 (first score 0.907 / 0.978);
+    # sixth (feeds.council_kinds): dev4 0.986 / 0.993, train4 0.996 / 1.000, train5 0.957 / 0.978
     # stories/test: 0.92, not 0.94, since "Cheshire West" (short for Cheshire West and Chester) is found: one
     # pair labelled different now shares that council, where the story veto had relied on it being missed.
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.93),

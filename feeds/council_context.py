@@ -6,8 +6,10 @@ from __future__ import annotations
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
-                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, SPORT_RESULTS,
-                                 STRICT, WORDISH, NameMatch, Tokens)
+                                 OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
+                                 SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
+                                 ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -78,6 +80,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if after in _BUILDINGS_BY_FIRST and \
             any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _BUILDINGS_BY_FIRST[after]):
         return "the council's building follows"  # "Wigan Town Hall sale"
+    if after in COUNCIL_MATTERS and words[i] not in WORDISH:
+        return f'a council matter follows ("{after}")'  # "Essex reorganisation plan submitted"
     if after in _OFFICERS_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _OFFICERS_BY_FIRST[after]):
         return "a council officer follows"  # "Essex chief executive to retire"
     if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
@@ -86,16 +90,21 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
-            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS for w in words[i + 2:])) or
+            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
+                                            for w in words[i + 2:])) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
+              (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
               (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there)
         return f'the subject ("{after}") of local-government news'
-    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1):
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1) and \
+            not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
+    if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
+        return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
     if before == "by" and i >= 2 and words[i - 2] in DECIDED:
         return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"
     if after in COUNCIL_WORDS:
@@ -114,6 +123,11 @@ for _officer in COUNCIL_OFFICERS:
     _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
 
 
+def services_named(words: list[str]) -> bool:
+    """The text names a service only a council runs ("school transport", "bin collections")."""
+    return any(tuple(words[k:k + len(p)]) == p for k, w in enumerate(words) for p in _SERVICES_BY_FIRST.get(w, ()))
+
+
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """One of `phrases` is in `words`."""
     return any(words[k:k + len(p)] == list(p) for p in phrases for k in range(len(words) - len(p) + 1)
@@ -123,7 +137,8 @@ def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _decides(words: list[str], k: int) -> bool:
     """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
     word = words[k] if k < len(words) else ""
-    return word in DECISION_VERBS or (word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
+    return word in DECISION_VERBS or word in ANSWERING_VERBS or (
+        word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
 
 
 def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> str | None:
@@ -142,8 +157,11 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     end = last.start + last.length
     after = words[end] if end < len(words) else ""
     if first.start == 0 and all(words[m.start] not in SPORT_NAMES for m in run) and (
-            after in PLURAL_VERBS or (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
+            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
+            (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
             (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words)):
+        if tuple(words[end:end + 2]) in DISPUTE_PHRASES:
+            after = " ".join(words[end:end + 2])  # "Medway and Kent at odds over…"
         return f'councils listed as the subject ("{after}") of the news'
     if not _COUNCILS_BEFORE.isdisjoint(words[max(0, first.start - 3):first.start]):
         return "councils listed after a council word"  # "councils including Harrow, Barnet and Brent"
@@ -210,8 +228,9 @@ _SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign
 
 def _the_town(tokens: Tokens, name: str) -> bool:
     """`name` (a council's that is also a sport's) written as the town: capitalised, then a
-    possessive or a council word ("Rugby's", "Rugby Borough")."""
-    return any(text == name and tokens.words[k + 1:k + 2] and tokens.words[k + 1] in COUNCIL_WORDS
+    possessive, a council word or its MP ("Rugby's", "Rugby Borough", "Rugby MP")."""
+    return any(text == name and tokens.words[k + 1:k + 2] and (tokens.words[k + 1] in COUNCIL_WORDS or
+                                                              tokens.words[k + 1] in PARLIAMENT_AFTER)
                for k, text in enumerate(tokens.texts))
 
 
@@ -226,6 +245,9 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
                                                           words[match.start - 1] in ("and", "or"))):
         return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
         # Cumbria", "Storm batters Cornwall coast": the place
+    if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
+            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
+        return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
 

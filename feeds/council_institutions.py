@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import re
 
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news
+from feeds.council_bodies import news_of_another_body
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news, services_named
 from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
                                  COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
-                                 INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, OTHER_BODIES, PARLIAMENT_AFTER,
+                                 INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
+from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
+from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
     """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
     after = words[end] if end < len(words) else ""
-    if after in CLUB_AFTER:
-        return "club"
+    if after in CLUB_AFTER or after in SPORT_ROLES:
+        return "club"  # "Salford Red Devils", "St Helens coach leaves Saints"
     beyond = words[end + 1] if end + 1 < len(words) else ""
     seat = end
     while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
@@ -56,16 +59,19 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     follows it ("Belfast Harbour", "Edinburgh Trams", "Leicester Mercury"); None in a headline whose
     words are all capitalised, where case says nothing. A possessive place before a proper name is
     a body or attraction in the place when an institution word follows ("Manchester's Etihad
-    Stadium", "Hull's Ferens Art Gallery"). In a
+    Stadium", "Hull's Ferens Art Gallery"), or in a text that says nothing of a council (`quiet`:
+    "Bradford's Odeon reopens as music venue"). In a
     Title Case Headline only an institution or club word two words on says so."""
     if tokens.shouting:
         return None
     words = tokens.words
     titled = title_case(tokens)
-    if not titled and end + 1 < len(words) and words[end] == "s" and tokens.texts[end + 1][0].isupper() and \
+    if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
-            any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]):
+            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
+    if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
+        return "venue in the place"
     word = words[end] if end < len(words) else ""
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
@@ -84,9 +90,15 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     return None
 
 
+def _proper(text: str) -> bool:
+    """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
+    return text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))
+
+
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
 # authority words, the sector's plans ("Mole Valley Local Plan").
-NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | frozenset(
+NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
+    ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
      "guildhall", "guild", "municipal"})
 
@@ -116,6 +128,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
                 kind = _joined_institution(tokens, end, {m.start for m in matches})
+        if kind is None and (match.start or n + 1 < len(matches)) and _may_be_site_or_route(tokens, matches, n):
+            kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
@@ -126,6 +140,22 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if kind is not None:
             found[match.start] = kind
     return found
+
+
+def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
+    """A cheap first look for `site_or_route`: a name after a joining word or a venue's word or
+    capitals, or before "to" and another name."""
+    words, match = tokens.words, matches[n]
+    if match.start:
+        before = words[match.start - 1]
+        if before in VENUE_LAST or (before in ROUTE_OR_JOIN and n and
+                                    matches[n - 1].start + matches[n - 1].length == match.start - 1):
+            return True
+        text = tokens.texts[match.start - 1]
+        if len(text) <= 5 and text.isupper():
+            return True
+    end = match.start + match.length
+    return n + 1 < len(matches) and end < len(words) and words[end] == "to"
 
 
 def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:
@@ -182,39 +212,6 @@ def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> st
     return "club or institution" if institutions else None
 
 
-def news_of_another_body(tokens: Tokens) -> str | None:
-    """"national body or company (…)" when the text names one (`OTHER_BODIES`, or a "<Name> Water"
-    company) and has no council or local-government word: "Sport England awards £2m to Wigan
-    community clubs" happened in Wigan, and is not the council's news. None otherwise."""
-    words = tokens.words
-    if _BODY_WORDS.isdisjoint(words):
-        return None
-    body = _other_body(tokens)
-    if body is None or speaks_of_a_council(" ".join(words)):
-        return None
-    plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
-    return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
-
-
-def _other_body(tokens: Tokens) -> str | None:
-    """The national body, utility, bus operator or attraction the text names, as written, or None."""
-    words = tokens.words
-    for k, word in enumerate(words):
-        for phrase in _BODIES_BY_FIRST.get(word, ()):
-            if tuple(words[k:k + len(phrase)]) == phrase:
-                return " ".join(tokens.texts[k:k + len(phrase)])
-        if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
-                tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
-            return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
-    return None
-
-
-_BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _body in OTHER_BODIES:
-    _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
-_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
-
-
 _LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
 _ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
 
@@ -266,11 +263,19 @@ class Setting:
         return self._story  # type: ignore[return-value]
 
 
+def _labels(tokens: Tokens, match: NameMatch) -> bool:
+    """The name is the label before a colon that opens the text ("Sutton: incinerator expansion
+    opposed by council"): the place the news is filed under, even an ordinary word's."""
+    return match.start == 0 and match.length == tokens.label
+
+
 def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
                   institutions: dict[int, str]) -> list[CouncilEvidence]:
     """When no name counted: a text that speaks of a council is about the home council of the club
     or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
-    borough council"); local-government news naming a combined authority's region and no council is
+    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); the
+    label that opens local-government news ("Sefton: new leisure centre opens");
+    local-government news naming a combined authority's region and no council is
     the authority's ("West Yorkshire mass transit route consultation opens")."""
     words = tokens.words
     picked: dict[str, str] = {}
@@ -278,9 +283,13 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
         picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
                                "institution named, and the text speaks of a council")
         places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
-                  and words[m.start] not in WORDISH and words[m.start] not in STRICT}
+                  and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
         if not picked and len(places) == 1:
             picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
+    if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
+            matches[0].start not in institutions and words[0] not in STRICT and \
+            (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):
+        picked = {matches[0].code: "the label that opens local-government news"}  # "Sefton: new leisure centre opens"
     regions = {m.code for m in matches if m.region and m.start not in institutions}
     if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
         if len(regions) == 1:

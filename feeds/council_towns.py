@@ -9,15 +9,17 @@ counted: then the one town named is where that council is. In a two-tier area "c
 means the county ("Clacton seafront works by county council" is Essex's). A town followed by an
 institution word ("Grimsby Town", "Scunthorpe General Hospital") is the institution, as for any name.
 
-Left out: towns whose names are ordinary words or other places first (Sale, Deal, Ware, March,
-Hyde, Leigh, Washington, Bangor, Burton, St Ives, Gillingham, Stratford, Chelsea, Wimbledon), and
-towns whose name is already a council's.
+Towns whose names are ordinary words or other places first (Sale, Deal, Ware, Hyde, Leigh, Burton,
+Chelsea, Wimbledon) count only where the words around them make them the town
+(`feeds.council_kinds.ORDINARY_TOWNS`); left out: March, Washington, Bangor, St Ives, Gillingham,
+Stratford, and towns whose name is already a council's.
 """
 from __future__ import annotations
 
 from typing import NamedTuple
 
 from feeds.council_institutions import the_council_acts
+from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, INSTITUTION_AFTER, CouncilEvidence, Tokens
 from models.places import listed_town_councils
 
@@ -38,7 +40,7 @@ def _by_words(listed: dict[str, str]) -> dict[tuple[str, ...], str]:
 
 TOWNS = _by_words(listed_town_councils())
 _LONGEST = max(len(key) for key in TOWNS)
-_FIRST_WORDS = frozenset(key[0] for key in TOWNS)
+_FIRST_WORDS = frozenset(key[0] for key in TOWNS) | frozenset(ORDINARY_TOWNS)
 _NOT_THE_COUNCIL_AFTER = INSTITUTION_AFTER | CLUB_AFTER | CLUB_SUFFIX | {"parish", "community"}
 _TOWN_PLACES = frozenset({"centre", "center", "centres", "hall", "square"})  # "Blyth town centre": not a club
 
@@ -49,6 +51,11 @@ def towns_named(tokens: Tokens) -> list[Town]:
     words, found, i = tokens.words, [], 0
     while i < len(words):
         if words[i] not in _FIRST_WORDS or not (tokens.shouting or tokens.texts[i][0].isupper()):
+            i += 1
+            continue
+        if words[i] in ORDINARY_TOWNS:
+            if _the_town(tokens, i):
+                found.append(Town(tokens.texts[i], ORDINARY_TOWNS[words[i]], i))
             i += 1
             continue
         for length in range(min(_LONGEST, len(words) - i), 0, -1):
@@ -63,6 +70,18 @@ def towns_named(tokens: Tokens) -> list[Town]:
         else:
             i += 1
     return found
+
+
+def _the_town(tokens: Tokens, i: int) -> bool:
+    """The ordinary-word town at `i` ("Deal", "Sale") is written as the town: in sentence case, after
+    a place preposition and before no proper name, or before a town's own place."""
+    if tokens.shouting or tokens.title_case:
+        return False
+    words = tokens.words
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after in TOWN_PLACES:
+        return after != "town" or words[i + 2:i + 3] in (["centre"], ["hall"], ["square"])
+    return i > 0 and words[i - 1] in TOWN_SCENE and not (after and tokens.texts[i + 1][0].isupper())
 
 
 def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvidence]:

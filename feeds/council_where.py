@@ -6,42 +6,30 @@ West Midlands authority's, not Birmingham City Council's); an abolished council'
 is now a place in a current council's area."""
 from __future__ import annotations
 
-from feeds.council_context import coordinated
+from feeds.council_context import coordinated, services_named
 from feeds.council_institutions import council_named
+from feeds.council_kinds import SOMEONE_FROM, quiet
 from feeds.council_names import Areas
 from feeds.council_words import COUNCIL_BUILDINGS, CouncilEvidence, NameMatch
-from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
 SCENE_WORDS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout", "within", "from"})
-# Words that make a text a council's news though no local-government word is in it: the council
-# named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
-COUNCIL_TALK = frozenset({
-    "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
-    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
-    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
-
-
-def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str]) -> bool:
-    """Whether any name found needs the checks below: a metro mayor, an abolished council, or a name
-    after a place preposition (most texts have none, and skip them)."""
+def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
+            combined: frozenset[str] = frozenset()) -> bool:
+    """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
+    "mayor"), an abolished council, or a name after a place preposition (most texts have none, and
+    skip them)."""
     for match in matches:
-        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS):
+        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS) or \
+                (match.code in combined and _the_mayor(match, words)):
             return True
     return False
 
 
-# Words local-government news shares with everyday news that say nothing of a council's business
-# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
-# or what a council looks after ("trees", "roads", "parks": "felling of trees in Plymouth").
-EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants"})
-
-
-def quiet(words: list[str]) -> bool:
-    """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
-    council or its money: a place named in it is where the news happened (unless the text names a
-    council's building and no other council, `scenes`)."""
-    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
+def _the_mayor(match: NameMatch, words: list[str]) -> bool:
+    """A combined authority's name is its mayor's: "West of England mayor", "Mayor of the West
+    Midlands", "North East mayor"."""
+    return "mayor" in words[max(0, match.start - 3):match.start + match.length + 2]
 
 
 def _building(words: list[str]) -> bool:
@@ -68,13 +56,34 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
     return judged
 
 
+def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+                 combined: frozenset[str]) -> list[CouncilEvidence]:
+    """A name followed by a person or private business ("Leeds firm", "Plymouth woman", "Oldham care
+    home"), in a quiet text (`quiet`), is where they are from, not the council: "Leeds firm creates
+    200 jobs". A combined authority's name is never one (it is read as the authority or a region)."""
+    if not any(e.counted and match.start + match.length < len(words) and
+               words[match.start + match.length] in SOMEONE_FROM for e, match in zip(out, matches)) or \
+            not quiet(words) or services_named(words):
+        return out
+    judged = []
+    for e, match in zip(out, matches):
+        end = match.start + match.length
+        if e.counted and end < len(words) and words[end] in SOMEONE_FROM and e.code not in combined:
+            e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {words[end]}": someone or something of the '
+                                "place, not the council, in a text with no local-government word")
+        judged.append(e)
+    return judged
+
+
 def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
                   members: dict[str, str], says_council) -> list[CouncilEvidence]:
-    """A council inside a metro mayor's region, named beside the mayor (by name) without a council
-    word, is a place in the mayor's news, not the council: "Richard Parker pledges to fix
-    Birmingham's bus network". `members`: council code → its combined authority's code;
+    """A council inside a metro mayor's region, named beside the mayor (by name, or as the
+    authority's mayor) without a council word, is a place in the mayor's news, not the council:
+    "Richard Parker pledges to fix Birmingham's bus network", "West Midlands mayor to fix Coventry's
+    bus lanes". `members`: council code → its combined authority's code;
     `says_council(words, match)`: whether a council word names it ("Birmingham City Council")."""
-    mayors = {m.code for m, e in zip(matches, out) if m.person and e.counted}
+    mayors = {m.code for m, e in zip(matches, out) if e.counted and (m.person or (
+        not m.region and m.code in set(members.values()) and _the_mayor(m, words)))}
     if not mayors:
         return out
     judged = []

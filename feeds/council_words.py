@@ -17,7 +17,8 @@ AMBIGUOUS = frozenset({
     "preston", "chester", "bedford", "richmond", "watford", "salford", "medway", "gosport", "poole",
     "winchester", "worcester", "gloucester", "exeter", "taff", "cynon", "rhondda", "eilean", "harrow",
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
-    "kingston", "borders", "mk", "merthyr",
+    "kingston", "borders", "mk", "merthyr", "brum", "notts", "herts", "lancs", "bucks", "northants", "hants", "glos",
+    "cambs", "staffs", "wilts", "worcs", "leics", "lincs", "oxon", "derbys",  # `feeds.council_kinds.SHORT_FORMS`
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
@@ -84,7 +85,7 @@ PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservati
 WORDISH = frozenset({"reading", "bath", "rugby", "eden", "derby", "down", "hart", "bury", "boston", "lincoln", "york",
                      "brent", "sutton", "harrow", "craven", "highland", "highlands", "christchurch", "richmond",
                      "cumberland", "westminster", "derry", "taff", "cynon", "rhondda", "eilean", "wealden", "newport",
-                     "stoke", "kingston", "barking", "perth", "windsor", "stratford"})
+                     "stoke", "kingston", "barking", "perth", "windsor", "stratford", "bucks", "staffs", "wilts"})
 # What a council does, after its bare name: "Kent to cut 300 jobs", "Surrey approves budget".
 COUNCIL_VERBS = frozenset({
     "to", "faces", "cuts", "approves", "agrees", "sets", "warns", "plans", "backs", "confirms", "rejects", "scraps",
@@ -139,7 +140,7 @@ INSTITUTION_AFTER = frozenset({
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
     "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
-    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour"})
+    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
@@ -183,7 +184,8 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"), ("rct", "RCT"), ("npt", "NTL"), ("bwd", "BBD"),
                   ("mk", "MIK"),
                   # towns that headlines use for their council's whole name
-                  ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"))
+                  ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"),
+                  ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
 # The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
 # counts as the authority itself, never as a region named as a place.
 AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
@@ -231,6 +233,7 @@ class Tokens:
     texts: list[str]
     words: list[str]
     shouting: bool  # the text is all capitals, so case says nothing
+    label: int = 0  # words before a colon that opens the text ("Sutton: incinerator…"), at most three
 
     @functools.cached_property
     def title_case(self) -> bool:
@@ -247,7 +250,9 @@ def tokenize(text: str) -> Tokens:
     if "/" in text:
         text = _SLASH.sub(" and ", text)
     texts = _TOKEN.findall(text.replace("&", " and "))
-    return Tokens(texts, [t.lower() for t in texts], text.upper() == text)
+    colon = text.find(":", 0, 40)
+    label = len(_TOKEN.findall(text[:colon])) if colon > 0 else 0
+    return Tokens(texts, [t.lower() for t in texts], text.upper() == text, label if label <= 3 else 0)
 
 
 

@@ -66,9 +66,10 @@ from sqlalchemy.orm import Session
 
 from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
+from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
-from feeds.council_where import abolished_places, mayors_places, scenes, the_county, unusual
+from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
 from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, COMPASS, GENERIC,
                                  HEADLINE_NAMES, MAYOR_SURNAMES, MAYORS, OTHER_PLACE_PREFIXES, STRICT,
                                  CouncilEvidence, NameMatch, Tokens, tokenize)
@@ -140,12 +141,15 @@ class CouncilMatcher:
         counted = any(e.counted for e in out)
         if not counted:
             out = when_none_counted(out, matches, tokens, institutions)
-        if unusual(matches, words, self._current):
+        if unusual(matches, words, self._current, self._combined):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
             out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
             counted = any(e.counted for e in out)
         elif not counted:
+            counted = any(e.counted for e in out)
+        if counted and not SOMEONE_FROM.isdisjoint(words):
+            out = someone_from(out, matches, words, self._combined)
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
@@ -252,7 +256,8 @@ _LOCK = threading.Lock()
 def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
-    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS)]
+    names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
+                                                  *SHORT_FORMS)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}

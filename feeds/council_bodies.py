@@ -1,0 +1,59 @@
+"""Other bodies' news: a national body's, a utility's, a bus operator's, a charity's or a company's
+("Sport England awards £2m to Wigan community clubs", "Teenage Cancer Trust opens Southampton
+unit"). A place named in it, with no local-government word, is where the news happened, not the
+council (`feeds.council_institutions.Setting`)."""
+from __future__ import annotations
+
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY
+from feeds.council_kinds import BODY_SUFFIXES, NOT_A_COMPANY
+from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, OTHER_BODIES, PARTY_WORDS, Tokens
+from models.relevance import OTHER_COUNCILS, speaks_of_a_council
+
+
+def news_of_another_body(tokens: Tokens) -> str | None:
+    """"national body or company (…)" when the text names one (`OTHER_BODIES`, or a "<Name> Water"
+    company) and has no council or local-government word: "Sport England awards £2m to Wigan
+    community clubs" happened in Wigan, and is not the council's news. None otherwise."""
+    words = tokens.words
+    named = not _BODY_WORDS.isdisjoint(words)
+    if not named and (BODY_SUFFIXES.isdisjoint(words) or tokens.shouting):
+        return None  # most texts: no body of either kind
+    body = _other_body(tokens, named)
+    if body is None or speaks_of_a_council(" ".join(words)):
+        return None
+    plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
+    return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
+
+
+def _other_body(tokens: Tokens, named: bool) -> str | None:
+    """The national body, utility, bus operator or attraction the text names (when `named`: it has
+    one of their words), else the charity or company, as written, or None."""
+    words = tokens.words
+    for k, word in enumerate(words) if named else ():
+        for phrase in _BODIES_BY_FIRST.get(word, ()):
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return " ".join(tokens.texts[k:k + len(phrase)])
+        if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
+                tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
+            return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
+    for k, word in enumerate(words):
+        if word in BODY_SUFFIXES and _company(tokens, k):
+            return " ".join(tokens.texts[max(0, k - 2):k + 1])  # "Teenage Cancer Trust", "Barratt Homes"
+    return None
+
+
+def _company(tokens: Tokens, k: int) -> bool:
+    """The capitalised word at `k` ("Trust", "Homes", "Ltd") ends a charity's or company's own name:
+    a capitalised word before it that is no council, party or local-government word, in a text
+    whose case marks proper names (not shouted, not Title Case)."""
+    if not k or tokens.shouting or not tokens.texts[k][0].isupper() or not tokens.texts[k - 1][0].isupper():
+        return False
+    before = tokens.words[k - 1]
+    return before not in COUNCIL_WORDS and before not in PARTY_WORDS and before not in NOT_A_COMPANY and \
+        before not in AUTHORITY_WORDS and not tokens.title_case
+
+
+_BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _body in OTHER_BODIES:
+    _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
+_BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}

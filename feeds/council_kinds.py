@@ -1,0 +1,158 @@
+"""Sixth round of the council finder's word classes: kinds of mention the earlier rounds missed,
+each a piece of general English or local-government usage, not a headline's words.
+
+- An organisation answering for itself ("admits", "apologises", "demolishes"): a place's bare name
+  before such a singular verb is the body that answers, and a place has one, its council (British
+  English gives a club plural verbs: "Leeds apologise to fans").
+- Two councils named together "at odds", "in row", "clash": the councils are the news.
+- An institution word before a place ("Theatre Royal Plymouth", "Royal Observatory Greenwich").
+- A sport role after a place ("St Helens coach", "Wigan captain"): the club's person.
+- A charity's or company's own name ("Teenage Cancer Trust", "Acme Homes Ltd") as the actor of news
+  with no local-government word: a place in it is where, not the council.
+- Nicknames a headline uses for a place ("Brum").
+"""
+from __future__ import annotations
+
+from models.relevance import LOCAL_GOVERNMENT_WORDS
+
+# Singular verbs of an organisation answering for itself or acting on its own property: after a
+# place's bare name at the head of a headline, only its council fits ("Brent apologises to tenants",
+# "Wealden admits it cannot show a land supply", "Stockton demolishes shopping centre").
+ANSWERING_VERBS = frozenset({
+    "admits", "apologises", "apologizes", "concedes", "denies", "defends", "insists", "demolishes", "bulldozes",
+    "evicts", "prosecutes", "shelves", "pauses", "halts", "abandons", "compensates", "refunds", "repossesses",
+    "opposes", "objects", "u"})  # "U-turns"
+# Singular verbs of an organisation running things: after a place's bare name at the head of a
+# headline ("Barnet", "Luton", "York"; not a sport's name, "Rugby"), the council running
+# them ("Barnet introduces garden waste charge", "Luton sells airport stake"); a club's news is sport
+# (`feeds.council_context.other_news`) and takes plural verbs.
+ORGANISATION_VERBS = frozenset({
+    "installs", "introduces", "bans", "sells", "buys", "pays", "blocks", "closes", "reopens", "gets", "hikes",
+    "extends", "trials", "renames", "restores", "replaces", "removes", "repairs", "builds", "plants", "upgrades",
+    "expands", "reviews", "settles", "receives", "fails", "misses", "tenders", "charges", "funds", "grants",
+    "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles"})
+# (not a result's or a squad's verbs, which a club's news uses: "wins", "loses", "leaves", "completes"
+# a signing, "names" or "suspends" a player, "hires" a coach)
+# Names that are English words first ("Reading closes gap on leaders"): no organisation's verb makes
+# them the council.
+ENGLISH_WORDS = frozenset({"reading", "bath", "bury", "hart", "down", "eden", "rugby", "derby", "highland",
+                           "highlands", "barking", "brum"})
+# Places whose bare name is as often their university ("Oxford admits more state-school pupils",
+# "Cambridge apologises for slavery links"): an organisation's verb after them is not the council's.
+UNIVERSITY_PLACES = frozenset({"oxford", "cambridge", "warwick", "durham", "lancaster", "st andrews"})
+# Local government's own matters, straight after a place's name (not an ordinary word's): "Essex
+# reorganisation plan submitted", "Kent devolution bid", "Surrey planning row".
+COUNCIL_MATTERS = frozenset({
+    "reorganisation", "devolution", "unitary", "unitaries", "regeneration", "masterplan", "consultation", "scrutiny",
+    "bankruptcy", "insolvency", "commissioners", "intervention", "levy", "licensing", "planning", "homelessness",
+    "councillors", "election", "elections", "overspend", "finances"})
+# Regulators whose fine or censure, after a place's bare name, falls on its council ("Barnet fined
+# by ICO over data breach"); a club's is sport news.
+REGULATORS = frozenset({"ico", "regulator", "watchdog", "ombudsman", "hse", "ofsted", "cqc", "auditor", "auditors",
+                        "inspectors", "court"})
+# Plural verbs and two-word phrases after councils listed at the head of a headline that make them
+# parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
+DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel",
+                           "squabble", "dispute", "wrangle", "battle"})
+DISPUTE_PHRASES = frozenset({("at", "odds"), ("in", "row"), ("in", "talks"), ("in", "dispute"), ("locked", "in"),
+                             ("at", "loggerheads"), ("in", "standoff"), ("in", "stand")})
+# Institution words (or phrases) straight before a place's name that make it part of the
+# institution's name: "Theatre Royal Plymouth", "Royal Observatory Greenwich", "Museum of London".
+VENUE_BEFORE = (("theatre",), ("theatres",), ("theatre", "royal"), ("playhouse",), ("observatory",), ("museum",),
+                ("museums",), ("gallery",),
+                ("galleries",), ("zoo",), ("aquarium",), ("stadium",), ("arena",), ("opera", "house"), ("hippodrome",),
+                ("pavilion",), ("museum", "of"), ("gallery", "of"), ("zoo", "of"), ("orchestra", "of"))
+# A sport team's people after a place's name: "St Helens coach leaves Saints", "Wigan captain".
+SPORT_ROLES = frozenset({"coach", "coaches", "captain", "skipper", "striker", "goalkeeper", "keeper", "midfielder",
+                         "defender", "winger", "forward", "prop", "fly", "scrum", "manager", "players", "squad",
+                         "fans", "supporters", "ultras", "academy", "batsman", "batter", "bowler", "cricketer",
+                         "footballer", "player", "jockey", "boxer", "golfer", "spinner", "seamer", "wicketkeeper"})
+# The last word of a charity's or company's own name ("Teenage Cancer Trust", "Barratt Homes",
+# "Acme Ltd"), capitalised and after a capitalised word that is not a place's.
+BODY_SUFFIXES = frozenset({"trust", "foundation", "charity", "society", "association", "ltd", "limited", "plc",
+                           "llp", "group", "bank", "hospice", "homes", "developments", "properties", "estates",
+                           "retail", "airlines", "airways", "supermarkets", "brewery", "inc"})
+# Capitalised words before one of those that make it local government's own body, not a charity or
+# company: "Local Government Association", "Labour Group".
+NOT_A_COMPANY = frozenset({"government", "councils", "council", "county", "district", "borough", "unitary"})
+# People and private businesses after a place's name, which make the name a modifier ("Leeds firm
+# creates 200 jobs", "Plymouth woman turns 100"): in a text that says nothing of a council, the news
+# of someone from the place, not of its council. (Not its families, residents or pupils, whom a
+# council's services serve: "Kent families face longer waits for school transport".)
+SOMEONE_FROM = frozenset({
+    "firm", "firms", "company", "companies", "business", "businesses", "startup", "bakery", "pub", "pubs",
+    "restaurant", "restaurants", "cafe", "bar", "shop", "shops", "shopkeeper", "shopkeepers", "owner", "owners",
+    "brewery", "factory", "store", "stores", "retailer", "hotel", "family", "woman", "women", "man", "men",
+    "boy", "boys", "girl", "girls", "teenager", "teenagers", "teen", "teens", "toddler", "baby", "student",
+    "students", "pensioner", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
+    "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil",
+    "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
+    "employer", "employers", "farmer", "farmers", "fishermen",
+    "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
+    "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",
+    # a business's own places and posts: "Tesco closes Bristol store", "Amazon to create 500 Leeds jobs"
+    "plant", "superstore", "supermarket", "branch", "branches", "warehouse", "offices", "headquarters", "hq",
+    "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery", "steelworks", "shipyard", "colliery",
+    "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand", "flagship", "fulfilment",
+    "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios",
+    # schools' and travellers' people and places
+    "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
+    "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
+# Nicknames headlines use for a place, with its council's code: each needs council context, like
+# an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
+NICKNAMES = (("brum", "BIR"),)
+# Counties' and councils' short forms in headlines ("Notts County Council", "Herts to cut 200 jobs",
+# "Bucks Council", "North Northants"): one-word ones need council context, like an ordinary-word name.
+SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),
+               ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"),
+               ("cambs", "CAM"), ("staffs", "STS"), ("wilts", "WIL"), ("worcs", "WOR"), ("leics", "LEC"),
+               ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"))
+
+# Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
+# "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".
+VENUE_WORDS = frozenset({"arena", "stadium", "theatre", "playhouse", "dome", "cinema", "hippodrome", "ballroom",
+                         "racecourse", "velodrome", "zoo", "aquarium", "venue", "bowl", "coliseum", "empire",
+                         "lyceum", "pavilion", "amphitheatre"})
+# Words between a place and a venue word that make the place the one acting ("Leeds to get new arena").
+NOT_A_VENUE_NAME = frozenset({"to", "for", "a", "an", "the", "new", "its", "gets", "get", "will", "wins", "plans",
+                              "builds", "buys", "opens", "and", "or", "of", "in", "at", "on"})
+
+# Words after a place at either end of a journey: "Leeds to Harrogate trains cut".
+ROUTE_WORDS = frozenset({"trains", "train", "services", "service", "line", "route", "routes", "flights", "flight",
+                         "buses", "bus", "railway", "rail", "trams", "tram", "ferry", "ferries", "coach"})
+# Capitals before a place that are not an organisation's acronym: local government's own words, a
+# party's, a title's ("SEND", "LTN", "SNP", "MP").
+NOT_AN_ORGANISATION = frozenset({"send", "sen", "ltn", "ltns", "hmo", "hmos", "cil", "uk", "eu", "mp", "mps", "msp",
+                                 "ms", "mla", "pm", "snp", "dup", "sdlp", "uup", "lga", "cpc", "ceo", "gp", "ok",
+                                 "tv", "ai", "cctv", "ev", "evs", "ulez", "caz", "lib", "dem", "con",
+                                 "lab", "ind", "grn", "ref", "cllr", "pcc", "kcc", "wmca", "gmca", "gla", "tfl"})
+
+# Towns whose names are ordinary words or other places first, with their council: each counts only
+# in sentence case, after a place preposition and before no proper name ("new homes in Deal", not
+# "in Hyde Park"), or before a town's own place ("Sale town centre", "Deal seafront"), and, like any
+# town, only in a text that speaks of a council (`feeds.council_towns`). Not March (the month),
+# Washington, Bangor, Gillingham, Stratford (two places each, or another far better known).
+ORDINARY_TOWNS = {"sale": "TRF", "deal": "DOV", "ware": "EHE", "hyde": "TAM", "leigh": "WGN", "burton": "EST",
+                  "chelsea": "KEC", "wimbledon": "MRT"}
+TOWN_PLACES = frozenset({"seafront", "pier", "high", "market", "promenade", "beach", "precinct", "bypass", "library",
+                         "leisure", "shoppers", "traders", "residents", "town", "centre"})
+TOWN_SCENE = frozenset({"in", "at", "near", "around", "across", "outside", "throughout"})
+
+# Words that make a text a council's news though no local-government word is in it: the council
+# named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
+COUNCIL_TALK = frozenset({
+    "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
+    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
+    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
+
+# Words local-government news shares with everyday news that say nothing of a council's business
+# on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
+# or what a council looks after ("trees", "roads", "parks": "felling of trees in Plymouth").
+EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", "services", "tenants"})
+
+
+def quiet(words: list[str]) -> bool:
+    """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
+    council or its money: a place named in it is where the news happened (unless the text names a
+    council's building and no other council, `scenes`)."""
+    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))

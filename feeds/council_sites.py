@@ -1,0 +1,77 @@
+"""Places named as part of something else's name or journey, in the sixth round of council rules:
+a venue a few words after a place ("Leeds first direct arena sells out"), a company's or NHS body's
+site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either end of a journey
+("Leeds to Harrogate trains"). Read by `feeds.council_institutions.institution_starts`."""
+from __future__ import annotations
+
+from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
+from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, NameMatch, Tokens
+
+
+def venue(words: list[str], end: int) -> bool:
+    """A venue word one to three words after a place (its possessive aside), with only a venue's own
+    name between, in a text that says nothing of a council (`quiet`): "Leeds first direct arena sells
+    out", "Cardiff's principality stadium hosts concert"; not "Leeds to get new arena"."""
+    if VENUE_WORDS.isdisjoint(words[end:end + 4]):
+        return False  # most names: no venue word after them
+    k = end + 1 if words[end:end + 1] == ["s"] else end
+    for n in range(k, min(k + 3, len(words))):
+        if words[n] in VENUE_WORDS:
+            return n > k and quiet(words)
+        if words[n] in NOT_A_VENUE_NAME or words[n] in COUNCIL_VERBS:
+            return False
+    return False
+
+
+ROUTE_OR_JOIN = frozenset({"to", "and", "&"})
+
+
+def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | None:
+    """"venue" after an institution's words ("Theatre Royal Plymouth"); "company's or NHS body's
+    site" after an organisation's acronym ("GWR Bristol line closed",
+    "NHS Kent and Medway cuts beds": the names joined to it too); "route" for a place at either end
+    of a journey ("Leeds to Harrogate trains cut"); None otherwise."""
+    words, match = tokens.words, matches[n]
+    end = match.start + match.length
+    if end + 1 < len(words) and words[end] == "to":
+        nxt = matches[n + 1] if n + 1 < len(matches) and matches[n + 1].start == end + 1 else None
+        if nxt is not None and words[nxt.start + nxt.length:nxt.start + nxt.length + 1] and \
+                words[nxt.start + nxt.length] in ROUTE_WORDS:
+            return "route"
+    if n and words[match.start - 1:match.start] == ["to"] and words[end:end + 1] and words[end] in ROUTE_WORDS:
+        before = matches[n - 1]
+        if before.start + before.length == match.start - 1:
+            return "route"
+    if match.start and words[match.start - 1] in _VENUE_BY_LAST and _venue_before(words, match):
+        return "venue"
+    start = match.start
+    if n and start >= 2 and words[start - 1] in ("and", "&") and \
+            matches[n - 1].start + matches[n - 1].length == start - 1:
+        start = matches[n - 1].start  # "NHS Kent and Medway": the acronym before the first name
+    return "company's or NHS body's site" if _acronym_before(tokens, start) else None
+
+
+def _venue_before(words: list[str], match: NameMatch) -> bool:
+    """An institution's words straight before the name make it the institution's ("Theatre Royal
+    Plymouth", "Royal Observatory Greenwich", "Museum of Liverpool"), unless a council word follows
+    the name ("Everton stadium: Liverpool council grants licence")."""
+    i, end = match.start, match.start + match.length
+    if end < len(words) and words[end] != "s" and words[end] in COUNCIL_WORDS:
+        return False
+    return any(i >= len(before) and tuple(words[i - len(before):i]) == before
+               for before in _VENUE_BY_LAST[words[i - 1]])
+
+
+_VENUE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _before in VENUE_BEFORE:
+    _VENUE_BY_LAST.setdefault(_before[-1], []).append(_before)
+VENUE_LAST = frozenset(_VENUE_BY_LAST)
+
+
+def _acronym_before(tokens: Tokens, start: int) -> bool:
+    """An organisation's acronym (two to five capitals) straight before a place: "GWR Bristol",
+    "NHS Kent", "BAE Barrow"; not local government's own ("SEND", "LTN"), nor in a shouted text."""
+    if not start or tokens.shouting or start == tokens.label:
+        return False  # "LGC: Spelthorne handed best value notice": an outlet's label, not a body's site
+    text = tokens.texts[start - 1]
+    return 2 <= len(text) <= 5 and text.isupper() and text.isalpha() and text.lower() not in NOT_AN_ORGANISATION
