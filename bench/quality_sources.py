@@ -40,8 +40,8 @@ SOURCE_FLOORS = {
     ("stories", "train5"): (0.96, 0.88),
     ("relevance", "test3"): (0.93, 0.78),
     # test4, held out until test5 was written (6 Dec 2026, evening); tuned on since. As it was retired: councils
-    # 0.977 / 0.954, stories 0.947 / 0.540, relevance 0.972 / 0.875.
-    ("councils", "test4"): (0.96, 0.94), ("stories", "test4"): (0.93, 0.52), ("relevance", "test4"): (0.95, 0.85),
+    # 0.977 / 0.954, stories 0.947 / 0.540, relevance 0.972 / 0.875; councils after the sixth round 1.000 / 1.000.
+    ("councils", "test4"): (0.98, 0.98), ("stories", "test4"): (0.93, 0.52), ("relevance", "test4"): (0.95, 0.85),
     ("relevance", "test"): (0.98, 0.98), ("relevance", "test2"): (0.98, 0.98), ("relevance", "train3"): (0.95, 0.91),
 }
 
