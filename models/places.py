@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.council_family import one_family
+from models.council_family import named_areas, one_family
 from models.councils_data import DATA_DIR
 
 PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
@@ -174,18 +174,51 @@ def town_in_area(town: str, council: str, radii: float | None = None, km: float 
     return min(near) if near else None
 
 
+@functools.lru_cache(maxsize=1)
+def _area_pattern() -> re.Pattern[str]:
+    """One pattern for every named area but the counties (whose names are councils' own, found as councils):
+    a word written in lower case in the table ("east London", "the Dales") may open with a capital too; a
+    capitalised one ("Dales", "Brum", "Borders") must be capitalised, so "the borders of the county" is none."""
+    def phrase(name: str) -> str:
+        return r"[ -]".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w)
+                            for w in re.split(r"[ -]", name))
+    names = sorted((n for n, (_, kind) in named_areas().items() if kind != "county"), key=len, reverse=True)
+    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(map(phrase, names))})(?![A-Za-z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def areas_named(text: str) -> frozenset[str]:
+    """The named areas (`models.council_family.named_areas`, counties aside) a text speaks of, as the table
+    writes them: "Black Country", "the Borders", "Brum", "Cumbrian"."""
+    keys = {name.lower().replace("-", " "): name for name in named_areas()}
+    return frozenset(keys[m.group().lower().replace("-", " ")] for m in _area_pattern().finditer(text.replace("\u2019", "'")))
+
+
 @dataclass(frozen=True)
 class PlaceLink:
-    """A town one item names that lies in the area of a council the other item names."""
+    """A town (or a named area: a region, nickname or demonym) one item names that lies in the area of, or
+    takes in, a council the other item names."""
 
     town: str
     council: str
+    area: str | None = None  # the named area as the table writes it, when the link is one
 
     def __str__(self) -> str:
         area = _areas()[self.council]
+        if self.area is not None:
+            kind = named_areas()[self.area][1]
+            return f"'{self.area}' is {area.name}" if kind in ("nickname", "demonym") or \
+                len(named_areas()[self.area][0]) == 1 else f"'{self.area}' takes in {area.name}"
         if NICKNAMES.get(self.town) == self.council:
             return f"'{self.town.title()}' is {area.name}"
         return f"{self.town.title()} is in {area.name}'s area"
+
+    @property
+    def sure(self) -> bool:
+        """Whether the link places the item at one council: a town, or an area taking in one council ("Brum",
+        "the Borders"); an area of several ("Cumbrian": Cumberland or Westmorland and Furness) only says the
+        other item's place is mentioned, not that it is the same council's news."""
+        return self.area is None or len(named_areas()[self.area][0]) == 1
 
     @property
     def words(self) -> frozenset[str]:
@@ -202,7 +235,12 @@ def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     towns = {town for town in towns_named(text) if town in NICKNAMES or town not in place_words()}
     near = [(d, town, code) for town in towns for code in councils
             if (d := town_in_area(town, code)) is not None]
-    return PlaceLink(min(near)[1], min(near)[2]) if near else None
+    if near:
+        return PlaceLink(min(near)[1], min(near)[2])
+    areas = named_areas()
+    takes_in = sorted((len(areas[name][0]), name, code) for name in areas_named(text) for code in councils
+                      if one_family(areas[name][0], (code,)))  # the narrowest area first
+    return PlaceLink(takes_in[0][1].lower(), takes_in[0][2], takes_in[0][1]) if takes_in else None
 
 
 def place_between(councils_a: tuple[str, ...], text_a: str,

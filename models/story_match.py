@@ -23,7 +23,9 @@ by `python -m bench.story_cv`, k-fold on those pairs):
 - A town one item names in the area of the council the other names ("Sandbach" beside Cheshire East;
   `models.places`, GeoNames' towns by distance from the council's point) counts as that council, when
   only one item names a council: evidence, never a veto, and the reason says so ("Sandbach is in
-  Cheshire East's area").
+  Cheshire East's area"). So does an area's name taking in that one council ("Brum", "Boro", "the Borders":
+  `data/places/council_areas.csv`); an area of several ("Cumbrian", "Black Country") only counts the
+  council's name as mentioned by the other item, since the neighbour's news is told the same way.
 - Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
   as good news beside one told as bad are two verdicts.
 
@@ -203,7 +205,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
     if figure and not any(map(is_figure, shared)):
         weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
-    if link and not (link.town in a.lowered and link.town in b.lowered):  # "Glenrothes" and "Fife": a word shared
+    place = link if link and link.sure else None  # "Cumbrian" mentions Cumberland but may be its neighbour's news
+    if place and not (place.town in a.lowered and place.town in b.lowered):  # "Glenrothes" and "Fife": a word shared
         weight, shared = weight + 1.0, shared | {"a place told two ways"}
     return Evidence(None, round(weight / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or figure,
@@ -211,7 +214,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
                     next_day=apart > DAY_AFTER,
                     council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
-                    council_unnamed=_unnamed_council(a, b), place=str(link) if link else None)
+                    council_unnamed=_unnamed_council(a, b), place=str(place) if place else None)
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:

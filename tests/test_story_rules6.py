@@ -1,0 +1,76 @@
+"""The sixth round of the story rule: an item speaking of its council only by an area's name (a region, a
+nickname, a demonym: `data/places/council_areas.csv`), and a county named as the place a unitary is in."""
+from datetime import datetime, timedelta, timezone
+
+from models.council_family import area_words, areas_only, named_areas
+from models.places import areas_named, place_link
+from models.story_match import StoryText, evidence, same_story
+
+T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, ...] = ()) -> StoryText:
+    return StoryText(title, summary, T + timedelta(hours=hours), councils)
+
+
+def test_named_areas_are_found_by_their_written_capitals_and_lower_case_compass_words():
+    assert areas_named("Black Country council scoops top national award") == {"Black Country"}
+    assert areas_named("Families move into new homes in East London") == {"east London"}
+    assert areas_named("Council staff in the Borders to work four days a week") == {"the Borders"}
+    assert areas_named("Hedges along the borders of the county to be cut") == frozenset()
+    assert areas_named("Brummie bin workers vote again") == {"Brummie"}  # not "Brum"
+
+
+def test_every_area_in_the_table_names_councils_of_the_register():
+    from models.places import _areas
+    known = _areas()
+    assert all(code in known for codes, _kind in named_areas().values() for code in codes)
+
+
+def test_a_nickname_or_an_area_of_one_council_links_to_that_council_and_says_why():
+    assert str(place_link(("MDB",), "Booze ban for Boro town centre")) == "'Boro' is Middlesbrough"
+    assert str(place_link(("SCB",), "Council staff in the Borders to work four days a week")) == \
+        "'the Borders' is The Scottish Borders"
+    assert str(place_link(("WLL",), "Black Country council scoops award")) == "'Black Country' takes in Walsall"
+    assert place_link(("MAN",), "Black Country council scoops award") is None
+
+
+def test_an_area_of_one_council_counts_as_that_council_and_its_name_as_mentioned():
+    a = _item("Birmingham bin workers vote to extend strike into new year", "Unite members at Birmingham City "
+              "Council backed further all-out action in the dispute.", 0, ("BIR",))
+    b = _item("Unite: Brum refuse walkout will run past Christmas", "The union said its members had voted to carry "
+              "on, leaving residents facing more missed collections.", 4)
+    found = evidence(a, b)
+    assert found.place == "'Brum' is Birmingham"
+    assert found.names_apart is None  # "Birmingham" is what "Brum" names
+    assert "'Brum' is Birmingham" in same_story(a, b).reason
+
+
+def test_an_area_of_several_councils_is_no_evidence_of_one_council_only_of_its_name_mentioned():
+    a = _item("Westmorland and Furness to sell two care homes", "Westmorland and Furness Council will transfer "
+              "the homes to an independent operator.", 0, ("WAF",))
+    b = _item("Residents face move as Cumbrian care homes shut", "Families have been told the council-run homes "
+              "will close within a year.")
+    found = evidence(a, b)
+    assert found.place is None and found.names_apart is None
+    assert not same_story(a, b).same
+
+
+def test_a_ceremonial_county_is_an_area_word_of_the_unitaries_in_it():
+    assert "essex" in area_words(("THR",)) and "kent" in area_words(("MDW",))
+    assert "essex" not in area_words(("KEN",))
+
+
+def test_a_county_council_the_item_calls_a_unitary_and_never_a_county_is_only_where_the_council_is():
+    assert areas_only(("ESS",), "Essex council regains control of planning. Ministers agreed the unitary had "
+                                "made enough progress.") == {"ESS"}
+    assert areas_only(("ESS",), "Essex County Council cuts bus routes. The county says the borough's routes stay.") \
+        == frozenset()
+    assert areas_only(("ESS",), "Essex council cuts bus routes") == frozenset()
+    a = _item("Thurrock commissioners hand back planning powers", "Commissioners at Thurrock Council have returned "
+              "control of planning to councillors.", 0, ("THR",))
+    b = _item("Essex council regains control of planning", "Ministers agreed the unitary had made enough progress.",
+              10, ("ESS",))
+    assert evidence(a, b).veto is None
+    c = _item("Essex County Council regains control of planning", "", 10, ("ESS",))
+    assert evidence(a, c).veto == "about different councils"
