@@ -4,7 +4,7 @@ story rule (`models.story_match`) weighs beside shared words.
 - An event kind is a local-government event named by its usual words: a section 114 notice, a
   request for exceptional financial support, intervention (commissioners, oversight, assurance), a
   best value notice, a leader's resignation, an appointment, a death, a budget, an investigation, an
-  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a devolution
+  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a purchase, a devolution
   deal. Where an event has a beginning and an end (intervention, a strike, special measures, a
   s114's spending ban), words such as "exits", "ends", "lifted", "called off" or "no longer" make it
   its end: "strike" and "strike called off" are two events, "exits intervention" and "intervention
@@ -46,7 +46,7 @@ EVENT_WORDS: dict[str, str] = {
     "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions",
     "award": "wins|won|crowned|scoops|named council of the year|award winner|winners",
     "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
-    "strike": "strike|strikes|walkout|walk out|industrial action",
+    "strike": "strike|strikes|walkout|walkouts|walk out|industrial action|strikers|striking|strike action",
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
              "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial",
@@ -59,16 +59,19 @@ EVENT_WORDS: dict[str, str] = {
     "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
     "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
     "audit": "audit|auditor|auditors|public interest report|value for money report",
-    "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked",
+    "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked|cyber|it attack",
     "settlement": "deal reached|deal agreed|agree deal|agrees deal|accept deal|accepts deal|settlement|"
                   "pay deal|pay offer|settles|settled",
     "opening": "opens|opened|reopens|reopened|officially opened|opens doors|welcomes first",
-    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down",
+    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down|flattened|pulled down|torn down",
     "scrapping": "scraps|scrapped|scrap|dropped|drops|abandons|abandoned|shelved|shelves|cancels|"
-                 "cancelled|ditches|ditched|u turn|uturn",
+                 "cancelled|ditches|ditched|u turn|uturn|axed|axes|wound up|winds up",
     "inspection": "ofsted|cqc|estyn|inspection|inspections|inspectors|inspected|rated inadequate|rated good|"
-                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs",
+                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs|"
+                  "care quality commission|regulator of social housing|housing regulator|social housing regulator",
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
+    "purchase": "buys|buy|bought|buying|acquires|acquire|acquired|acquisition|purchase|purchases|purchased|"
+                "snaps up|snapped up",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
 # Events with a beginning and an end, and the words that make a headline their end.

@@ -74,3 +74,24 @@ def test_a_county_council_the_item_calls_a_unitary_and_never_a_county_is_only_wh
     assert evidence(a, b).veto is None
     c = _item("Essex County Council regains control of planning", "", 10, ("ESS",))
     assert evidence(a, c).veto == "about different councils"
+
+
+def test_more_of_the_sectors_words_for_its_events():
+    from models.story_events import events
+    assert events("ending a week of walkouts by refuse crews") == {"strike ends"}
+    assert events("Carmarthenshire Council systems down after cyber incident") == {"data breach"}
+    assert events("Council hit by 'criminal' IT attack") == {"data breach"}
+    assert events("The Care Quality Commission's assessment found the council helped people") == {"inspection"}
+    assert events("Torry homes to be flattened") == {"demolition"}
+    assert events("Ealing buys hotel to cut B&B costs") == {"purchase"}
+    assert events("Council snaps up vacant shops in Wellington") == {"purchase"}
+
+
+def test_a_purchase_told_two_ways_is_one_event_of_the_council():
+    a = _item("Council to spend £3.5m on hotel for homeless families", "Ealing Council will buy a former hotel in "
+              "Southall as temporary accommodation.", 0, ("EAL",))
+    b = _item("Ealing buys hotel to cut B&B costs", "The west London borough says owning the building will save "
+              "money on nightly-paid accommodation.", 30, ("EAL",))
+    found = evidence(a, b)
+    assert found.event == "purchase"
+    assert "the same event (purchase)" in same_story(a, b).reason
