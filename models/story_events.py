@@ -4,7 +4,8 @@ story rule (`models.story_match`) weighs beside shared words.
 - An event kind is a local-government event named by its usual words: a section 114 notice, a
   request for exceptional financial support, intervention (commissioners, oversight, assurance), a
   best value notice, a leader's resignation, an appointment, a death, a budget, an investigation, an
-  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a purchase, a devolution
+  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a purchase, a
+  reorganisation, a call-in, a service brought back in house, a devolution
   deal. Where an event has a beginning and an end (intervention, a strike, special measures, a
   s114's spending ban), words such as "exits", "ends", "lifted", "called off" or "no longer" make it
   its end: "strike" and "strike called off" are two events, "exits intervention" and "intervention
@@ -72,8 +73,17 @@ EVENT_WORDS: dict[str, str] = {
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "purchase": "buys|buy|bought|buying|acquires|acquire|acquired|acquisition|purchase|purchases|purchased|"
                 "snaps up|snapped up",
+    "insourcing": "in house|inhouse|insource|insourced|insourcing|back under council control|under council control|"
+                  "back in public hands|in public hands|public ownership|public control|council control",
+    "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
+                      "shadow authority|shadow authorities|shadow councils|shadow council|vesting day",
+    "call in": "call in|calls in|called in|calling in",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
+# Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
+# often told as the thing coming "back in public hands", a reorganisation's steps as an approval or an
+# appointment, so naming one beside another kind says nothing.
+EVIDENCE_ONLY = frozenset({"insourcing", "reorganisation", "call in"})
 # Events with a beginning and an end, and the words that make a headline their end.
 PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
@@ -202,8 +212,12 @@ def same_figure(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name events and none is the same event or a step of it (see `RELATED`)."""
+    """Both name events and none is the same event or a step of it (see `RELATED`); kinds in `EVIDENCE_ONLY`
+    count only when shared."""
     if not a or not b or a & b:
+        return False
+    a, b = a - EVIDENCE_ONLY, b - EVIDENCE_ONLY
+    if not a or not b:
         return False
     return not any(x in family and y in family for family in RELATED for x in a for y in b)
 

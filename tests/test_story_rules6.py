@@ -95,3 +95,23 @@ def test_a_purchase_told_two_ways_is_one_event_of_the_council():
     found = evidence(a, b)
     assert found.event == "purchase"
     assert "the same event (purchase)" in same_story(a, b).reason
+
+
+def test_evidence_only_kinds_join_when_shared_and_never_part_two_headlines():
+    from models.story_events import different_events, events
+    assert events("Norfolk to be split into two unitary councils") == {"reorganisation"}
+    assert events("Secretary of state calls in Cambridge lab plan") == {"call in"}
+    assert events("Lincoln's Central Market back in public hands") == {"insourcing"}
+    # "To buy" and "back in public hands" are one purchase told two ways, not two events.
+    assert not different_events(events("City of Lincoln Council to buy Central Market"),
+                                events("Lincoln's Central Market back in public hands"))
+    assert different_events(events("Medway Council leader resigns"), events("Medway names new leader"))
+
+
+def test_a_reorganisation_reported_by_both_items_is_one_event_of_the_council():
+    a = _item("Minister backs county's bid in reorganisation row", "Norfolk County Council's proposal was chosen "
+              "over a rival submission by district councils.", 0, ("NFK",))
+    b = _item("Norfolk to be split into two unitary councils", "The government has chosen an east-west model for "
+              "Norfolk, overruling the districts' preferred plan.", 4, ("NFK",))
+    assert evidence(a, b).event == "reorganisation"
+    assert same_story(a, b).same
