@@ -6,8 +6,10 @@ Trowbridge-based unitary") where the other item names the council (Cheshire East
   capitalised as a whole word; a town whose name is also an everyday word ("Street", "March", "Deal")
   only when capitalised inside a sentence, not opening it. An area's nickname or short name ("Bucks",
   "the Kingdom", "the Welsh capital": `NICKNAMES`) is placed at its council's point.
-- A council's own name that the council finder did not take as the council ("Sunderland AFC") is no town
-  here: the finder saw it and judged it a club's, a cathedral's or a police force's.
+- A council's own name that the council finder did not take as the council is the council's place ("Minister
+  to rule on Cambridge science building" beside Cambridge City Council), unless the text names an organisation
+  ("Sunderland AFC": the finder judged it a club's, a cathedral's or a police force's) or the name is an MP's
+  constituency ("the MP for Bury North").
 - Which council's area a town is in: for the towns listed by hand with their council
   (`data/places/council_towns.csv`, `listed_town_councils`; the council finder reads the same table),
   that council and its family (its county, its combined authority). For any other town, GeoNames gives
@@ -230,9 +232,12 @@ def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     """A town `text` names in the area of one of `councils`, the nearest first; None when there is none."""
     if not councils:
         return None
-    from models.story_names import place_words
-    # A council's own name, not found as the council, is its club's or cathedral's; a nickname is the area's.
-    towns = {town for town in towns_named(text) if town in NICKNAMES or town not in place_words()}
+    from models.story_names import organisations, place_words
+    # A council's own name, not found as the council, is its club's or cathedral's when the text names one; a
+    # nickname is the area's.
+    others, lowered = bool(organisations(text)), text.lower()
+    towns = {town for town in towns_named(text) if town in NICKNAMES or town not in place_words() or
+             not others and f"mp for {town}" not in lowered}  # "the MP for Bury North": a constituency
     near = [(d, town, code) for town in towns for code in councils
             if (d := town_in_area(town, code)) is not None]
     if near:

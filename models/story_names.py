@@ -96,12 +96,12 @@ def _capitalised_inside(word: str, title: str, summary: str) -> bool:
 
 # Words that make a headline about an organisation other than a council.
 ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
-club fc united ambulance cathedral airport""".split())
+club fc afc united rovers wanderers albion athletic ambulance cathedral airport""".split())
 # Words that name one kind of organisation: an item saying any of them mentions it ("Fire stations saved" and
 # "'fire and rescue' review" are one service's news; "club" and "AFC" one club's).
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {}
 for _group in ("fire rescue firefighters", "police constabulary officers", "nhs hospital hospitals trust icb health",
-               "university universities", "club fc afc united stadium ground", "ambulance paramedics",
+               "university universities", "club fc afc united rovers wanderers albion athletic stadium ground", "ambulance paramedics",
                "cathedral minster dean", "airport airports flights runway"):
     for _word in _group.split():
         ORGANISATION_KINDS[_word] = ORGANISATION_KINDS.get(_word, frozenset()) | frozenset(_group.split())

@@ -115,3 +115,19 @@ def test_a_reorganisation_reported_by_both_items_is_one_event_of_the_council():
               "Norfolk, overruling the districts' preferred plan.", 4, ("NFK",))
     assert evidence(a, b).event == "reorganisation"
     assert same_story(a, b).same
+
+
+def test_a_councils_own_name_the_finder_left_is_the_councils_place_unless_a_club_or_a_constituency():
+    assert str(place_link(("CAB",), "Minister to rule on Cambridge science building")) == \
+        "Cambridge is in Cambridge's area"
+    assert place_link(("SND",), "Sunderland AFC sale completed") is None
+    assert place_link(("BUR",), "MP for Bury North resigns party whip. The MP for Bury North has resigned.") is None
+
+
+def test_a_place_named_without_its_council_beside_the_council_is_one_place():
+    a = _item("Minister to rule on Cambridge science building", "The call-in follows objections from Historic England.")
+    b = _item("Secretary of state calls in Cambridge lab plan", "The housing secretary will decide the life sciences "
+              "scheme approved by Cambridge City Council.", 9, ("CAB",))
+    found = evidence(a, b)
+    assert found.place == "Cambridge is in Cambridge's area" and found.event == "call in"
+    assert same_story(a, b).same
