@@ -130,11 +130,16 @@ _COUNTY = re.compile(r"\bcount(?:y|ies)\b")
 
 
 @functools.lru_cache(maxsize=1)
-def _counties() -> frozenset[str]:
+def county_councils() -> frozenset[str]:
     """The codes of the two-tier county councils (the register's type CTY)."""
     with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
         return frozenset(row["local-authority-code"] for row in csv.DictReader(fh)
                          if row.get("local-authority-type") == "CTY")
+
+
+def council_names(code: str) -> tuple[str, ...]:
+    """A council's everyday names (lower case), from the register: "sandwell", "kingston upon hull", "hull"."""
+    return _names().get(code, ())
 
 
 @functools.lru_cache(maxsize=4096)  # one answer per item: it meets every item of the last 72 hours
@@ -143,7 +148,7 @@ def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
     raises tax" is Thurrock's or Southend's news, not Essex County Council's; so is "Essex council" that
     the item calls "the unitary" and never a county)."""
     lowered, names = text.lower(), _names()
-    if len(codes) == 1 and codes[0] in _counties() and _LOWER_TIER.search(lowered) and not _COUNTY.search(lowered):
+    if len(codes) == 1 and codes[0] in county_councils() and _LOWER_TIER.search(lowered) and not _COUNTY.search(lowered):
         return frozenset(codes)
     out = set()
     for code in codes:

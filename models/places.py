@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.council_family import named_areas, one_family
+from models.council_family import council_names, county_councils, named_areas, one_family
 from models.councils_data import DATA_DIR
 
 PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
@@ -41,6 +41,7 @@ NEAR_KM = 3.0  # ... plus this many km is taken to be in its area (chosen on the
 _EVERYDAY = frozenset("""street march deal wells bath reading wool ware sale hook hope cheddar bury bungay
 rock send over chew cove bridge moss stone par wick hale barking ash ford green north south east west new
 kings church hall mill castle park bay cross ditton heath marsh lower upper great little""".split())
+_NOT_A_NAME = frozenset("city of the county borough district ua council metropolitan and".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _LINKS = frozenset("upon on in under le de by next the super of".split())
 _RUN = re.compile(r"[A-Z][A-Za-z']*(?:[ -](?:(?:upon|on|in|under|le|de|by|next|the|super|of)[ -]){0,2}[A-Z][A-Za-z']*)*")
@@ -242,6 +243,9 @@ def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
             if (d := town_in_area(town, code)) is not None]
     if near:
         return PlaceLink(min(near)[1], min(near)[2])
+    own = None if others else _own_name(councils, text)
+    if own:
+        return own
     areas = named_areas()
     takes_in = sorted((len(areas[name][0]), name, code) for name in areas_named(text) for code in councils
                       if one_family(areas[name][0], (code,)))  # the narrowest area first
@@ -255,3 +259,22 @@ def place_between(councils_a: tuple[str, ...], text_a: str,
     if bool(councils_a) == bool(councils_b):
         return None
     return place_link(councils_a, text_b) if councils_a else place_link(councils_b, text_a)
+
+
+@functools.lru_cache(maxsize=16384)
+def _own_name(councils: tuple[str, ...], text: str) -> PlaceLink | None:
+    """A council's own everyday name that `text` gives capitalised as a whole word but that is no GeoNames town
+    ("Sandwell children's trust fails inspection"), as the place of that council; not an MP's constituency, nor
+    a two-tier county's name."""
+    lowered = text.lower()
+    for code in councils:
+        if code in county_councils():
+            continue  # a county's bare name is its area, which holds several councils ("five Essex primaries")
+        for name in council_names(code):
+            if not set(name.split()) - _NOT_A_NAME:
+                continue  # "city of"
+            for match in re.finditer(rf"\b{re.escape(name)}\b", lowered):
+                if text[match.start()].isupper() and f"mp for {name}" not in lowered and \
+                        (name not in _EVERYDAY or not _opens(text, match.start())):
+                    return PlaceLink(name, code)
+    return None
