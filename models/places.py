@@ -41,6 +41,9 @@ NEAR_KM = 3.0  # ... plus this many km is taken to be in its area (chosen on the
 _EVERYDAY = frozenset("""street march deal wells bath reading wool ware sale hook hope cheddar bury bungay
 rock send over chew cove bridge moss stone par wick hale barking ash ford green north south east west new
 kings church hall mill castle park bay cross ditton heath marsh lower upper great little""".split())
+# A town's own council (a parish-tier body: "Shrewsbury Town Council will run the park") is not the principal
+# council whose area holds the town: its news is another body's.
+_LOCAL_COUNCIL = re.compile(r" (?:town|parish|community) council")
 _NOT_A_NAME = frozenset("city of the county borough district ua council metropolitan and".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _LINKS = frozenset("upon on in under le de by next the super of".split())
@@ -237,8 +240,9 @@ def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     # A council's own name, not found as the council, is its club's or cathedral's when the text names one; a
     # nickname is the area's.
     others, lowered = bool(organisations(text)), text.lower()
-    towns = {town for town in towns_named(text) if town in NICKNAMES or town not in place_words() or
-             not others and f"mp for {town}" not in lowered}  # "the MP for Bury North": a constituency
+    towns = {town for town in towns_named(text) if (town in NICKNAMES or town not in place_words() or
+             not others and f"mp for {town}" not in lowered)  # "the MP for Bury North": a constituency
+             and not re.search(rf"\b{re.escape(town)} (?:town|parish|community) council", lowered)}
     near = [(d, town, code) for town in towns for code in councils
             if (d := town_in_area(town, code)) is not None]
     if near:
@@ -275,6 +279,7 @@ def _own_name(councils: tuple[str, ...], text: str) -> PlaceLink | None:
                 continue  # "city of"
             for match in re.finditer(rf"\b{re.escape(name)}\b", lowered):
                 if text[match.start()].isupper() and f"mp for {name}" not in lowered and \
+                        not _LOCAL_COUNCIL.match(lowered, match.end()) and \
                         (name not in _EVERYDAY or not _opens(text, match.start())):
                     return PlaceLink(name, code)
     return None

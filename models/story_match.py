@@ -70,6 +70,7 @@ NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item n
 _A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
                         r"town halls?|county hall)\b", re.IGNORECASE)
 
+_LOCAL_COUNCIL = re.compile(r"\b(?:town|parish|community) council(?:s|'s)?\b", re.IGNORECASE)
 
 # Events whose news is an inspector's verdict: one told as good news and the other as bad are two verdicts (an
 # Ofsted monitoring visit finds progress; an area SEND inspection finds failings), not one told two ways. A
@@ -109,8 +110,9 @@ class StoryText:
 
     @functools.cached_property
     def speaks_of_a_council(self) -> bool:
-        """Whether it speaks of a council, named or not ("the county", "councillors")."""
-        return bool(_A_COUNCIL.search(self.text))
+        """Whether it speaks of a council, named or not ("the county", "councillors"); a town or parish council
+        is not one (the tier below, another body)."""
+        return bool(_A_COUNCIL.search(_LOCAL_COUNCIL.sub(" ", self.text)))
 
     @functools.cached_property
     def proper(self) -> frozenset[str]:

@@ -138,3 +138,14 @@ def test_a_councils_own_name_that_is_no_town_links_but_a_counties_bare_name_is_i
         "Sandwell is in Sandwell's area"
     assert place_link(("ESS",), "Pupils at five Essex primaries will be taught in temporary classrooms") is None
     assert place_link(("KHL",), "A city of culture bid") is None  # "city of" is no name
+
+
+def test_a_town_council_is_another_body_not_the_principal_council_of_the_towns_area():
+    assert place_link(("SHR",), "Quarry park handed to town council. Shrewsbury Town Council will run it.") is None
+    assert not _item("Quarry park handed to town council", "Shrewsbury Town Council will run the park.") \
+        .speaks_of_a_council
+    a = _item("Shropshire Council to close Shrewsbury park toilets", "The unitary says the closures will save "
+              "£100,000.", 0, ("SHR",))
+    b = _item("Quarry park handed to town council", "Shrewsbury Town Council will run the park from April.", 28)
+    found = evidence(a, b)
+    assert found.place is None and not found.council_unnamed and not same_story(a, b).same
