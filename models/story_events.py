@@ -9,7 +9,8 @@ story rule (`models.story_match`) weighs beside shared words.
   deal. Where an event has a beginning and an end (intervention, a strike, special measures, a
   s114's spending ban), words such as "exits", "ends", "lifted", "called off" or "no longer" make it
   its end: "strike" and "strike called off" are two events, "exits intervention" and "intervention
-  ends" one.
+  ends" one. A section 114 beside a warning ("warns it may issue", "could go bust") is a warning of one,
+  not the notice.
 - Two headlines that each name event kinds, none in common, report different events (a section 114
   notice, then commissioners; a leader resigns, then a new one is named); two that share one, about
   the same council, report the same event.
@@ -98,7 +99,12 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", 
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
            frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
-           frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}))
+           frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}),
+           frozenset({"s114 warning", "bailout", "budget gap"}))
+# Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it may issue
+# a notice and the notice issued days later are two events.
+_WARNING = frozenset("warns warn warned warning warnings could might risk threat threatens brink verge facing faces "
+                     "fears fear looms loom danger edge possible potential".split())
 # Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
 _ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left", "suspended", "suspends", "deal reached",
                           "deal agreed", "settlement", "settles", "settled", "scraps", "scrapped", "abandoned", "dropped",
@@ -169,7 +175,8 @@ def events(text: str) -> frozenset[str]:
                     ending = True
                 else:
                     ending = ending or " ".join(phrase) in _ALSO_ENDING
-                    kinds.add(kind)
+                    kinds.add("s114 warning" if kind == "s114" and _WARNING & set(
+                        words[max(0, i - 5):i + len(phrase) + 2]) else kind)
                     length = len(phrase)
                 break
         i += length

@@ -149,3 +149,14 @@ def test_a_town_council_is_another_body_not_the_principal_council_of_the_towns_a
     b = _item("Quarry park handed to town council", "Shrewsbury Town Council will run the park from April.", 28)
     found = evidence(a, b)
     assert found.place is None and not found.council_unnamed and not same_story(a, b).same
+
+
+def test_a_section_114_warned_of_is_not_the_notice_issued():
+    from models.story_events import different_events, events
+    assert events("Southampton warns it may issue section 114 notice") == {"s114 warning"}
+    assert events("Medway issues section 114 warning") == {"s114 warning"}
+    assert events("Southampton issues section 114 notice") == {"s114"}
+    assert different_events(events("Southampton warns it may issue section 114 notice"),
+                            events("Southampton issues section 114 notice"))
+    # A warning of a notice is the same crisis as a request for a bailout or a budget gap.
+    assert not different_events(events("Council could go bust"), events("Council seeks exceptional financial support"))
