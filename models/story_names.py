@@ -30,8 +30,8 @@ def names(title: str, summary: str = "") -> frozenset[str]:
     """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
     common nouns aside; none in a Title Case headline, nor in a label before a colon. A word opening the headline (or what follows
     its colon) is capitalised whatever it is ("Councillors sign off…", "Binmen back on the rounds"),
-    so it is a name only as a council's place name ("Croydon issues…"), an acronym, with a digit, or
-    when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
+    so it is a name only as a council's place name ("Croydon issues…") or an area's ("Cumbrian councils…"),
+    an acronym, with a digit, or when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
     words = [w for w in _NAME.findall(title.replace("\u2019", "'"))]
     longer = [w for w in words if len(w) > 3]
     if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
@@ -46,7 +46,8 @@ def names(title: str, summary: str = "") -> frozenset[str]:
         if word.lower() in _COMPASS and not _COMPASS_OF.match(title, match.end()):
             continue  # "West London borough", "North-west council": where, not what
         if opens_sentence(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
-                place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
+                place_words() and word.lower() not in _area_words() and not any(ch.isdigit() for ch in word) and \
+                not _capitalised_inside(word, title, summary):
             continue
         found.add(word.lower())
     return frozenset(found)
@@ -66,6 +67,14 @@ def place_words() -> frozenset[str]:
         rows = list(csv.DictReader(fh))
     return frozenset(word.lower() for row in rows for field in ("nice-name", "alt-names")
                      for word in _NAME.findall(row.get(field) or "") if word.lower() not in NOT_NAMES)
+
+
+@functools.lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """The capitalised words of the areas named in `data/places/council_areas.csv` ("Cumbrian", "Brum",
+    "Black Country"): a headline opening with one names that place ("Cumbrian councils sign…")."""
+    from models.council_family import named_areas
+    return frozenset(w.lower() for name in named_areas() for w in _NAME.findall(name) if w[0].isupper())
 
 
 # A short label before a colon says where an item is filed (its outlet, section or nation: "LGC:", "Public Finance:",

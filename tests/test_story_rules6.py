@@ -160,3 +160,9 @@ def test_a_section_114_warned_of_is_not_the_notice_issued():
                             events("Southampton issues section 114 notice"))
     # A warning of a notice is the same crisis as a request for a bailout or a budget gap.
     assert not different_events(events("Council could go bust"), events("Council seeks exceptional financial support"))
+
+
+def test_an_area_opening_a_headline_is_a_name_it_gives():
+    from models.story_names import names
+    assert "cumbrian" in names("Cumbrian councils sign devolution agreement")
+    assert "councillors" not in names("Councillors sign devolution agreement")
