@@ -143,3 +143,20 @@ def acronyms(text: str) -> frozenset[str]:
                 found.add("".join(run[i:j]))
         run = []
     return frozenset(found)
+
+
+# The sector's national bodies by their names and initials: two items both about one of them ("Oflog publishes
+# first annual report" / "Performance watchdog's first year: Oflog says…") are at one door, as two items about one
+# council are. Bodies whose news is everyone's topic rather than their own (pension pools, the PWLB's lending) are
+# not here: two items about pensions are rarely one event.
+SECTOR_BODIES = {"the LGA": r"\blga\b|local government association|\blg group\b", "Cosla": r"\bcosla\b",
+                 "Oflog": r"\boflog\b|office for local government", "CIPFA": r"\bcipfa\b",
+                 "the NAO": r"\bnao\b|national audit office", "the CCN": r"\bccn\b|county councils network",
+                 "the ombudsman": r"ombudsman|\blgsco\b", "Solace": r"\bsolace\b"}
+_BODY = {name: re.compile(pattern) for name, pattern in SECTOR_BODIES.items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def sector_bodies(lowered: str) -> frozenset[str]:
+    """The sector's national bodies a lower-case text speaks of (`SECTOR_BODIES`), by name."""
+    return frozenset(name for name, pattern in _BODY.items() if pattern.search(lowered))

@@ -166,3 +166,18 @@ def test_an_area_opening_a_headline_is_a_name_it_gives():
     from models.story_names import names
     assert "cumbrian" in names("Cumbrian councils sign devolution agreement")
     assert "councillors" not in names("Councillors sign devolution agreement")
+
+
+def test_two_items_about_one_national_body_are_at_one_door_like_one_council():
+    from models.story_names import sector_bodies
+    assert sector_bodies("oflog publishes first annual report") == {"Oflog"}
+    assert sector_bodies("the local government association warns") == {"the LGA"}
+    assert sector_bodies("council pension funds pool assets") == frozenset()
+    a = _item("Oflog publishes first annual report", "The Office for Local Government has set out what it has "
+              "learned about council performance in its first annual report.")
+    b = _item("Performance watchdog's first year: councils' data 'patchy'", "Oflog says weak data makes it hard "
+              "to compare councils and calls for better reporting.", 6)
+    found = evidence(a, b)
+    assert found.place == "both about Oflog"
+    match = same_story(a, b)
+    assert match.same and "both about Oflog" in match.reason
