@@ -147,12 +147,14 @@ def acronyms(text: str) -> frozenset[str]:
 
 # The sector's national bodies by their names and initials: two items both about one of them ("Oflog publishes
 # first annual report" / "Performance watchdog's first year: Oflog says…") are at one door, as two items about one
-# council are. Bodies whose news is everyone's topic rather than their own (pension pools, the PWLB's lending) are
-# not here: two items about pensions are rarely one event.
+# council are. Not here: bodies whose news is everyone's topic (pension pools, the PWLB's lending), and auditors
+# and inspectors of every council (Audit Wales, Ofsted), whose two reports on two councils are two events.
 SECTOR_BODIES = {"the LGA": r"\blga\b|local government association|\blg group\b", "Cosla": r"\bcosla\b",
                  "Oflog": r"\boflog\b|office for local government", "CIPFA": r"\bcipfa\b",
                  "the NAO": r"\bnao\b|national audit office", "the CCN": r"\bccn\b|county councils network",
-                 "the ombudsman": r"ombudsman|\blgsco\b", "Solace": r"\bsolace\b"}
+                 "the ombudsman": r"ombudsman|\blgsco\b", "Solace": r"\bsolace\b",
+                 "the WLGA": r"\bwlga\b|welsh local government association", "London Councils": r"london councils",
+                 "the DCN": r"district councils.? network|\bdcn\b"}
 _BODY = {name: re.compile(pattern) for name, pattern in SECTOR_BODIES.items()}
 
 
