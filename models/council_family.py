@@ -89,7 +89,8 @@ def _areas() -> dict[str, frozenset[str]]:
                                                      if w not in _NOT_AREA)
     for name, (codes, _kind) in named_areas().items():  # "Black Country" for Walsall, "Essex" for Thurrock
         for code in codes:
-            out[code] = out.get(code, frozenset()) | {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NOT_AREA}
+            words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NOT_AREA}
+            out[code] = out.get(code, frozenset()) | words
     return out
 
 
@@ -148,7 +149,8 @@ def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
     raises tax" is Thurrock's or Southend's news, not Essex County Council's; so is "Essex council" that
     the item calls "the unitary" and never a county)."""
     lowered, names = text.lower(), _names()
-    if len(codes) == 1 and codes[0] in county_councils() and _LOWER_TIER.search(lowered) and not _COUNTY.search(lowered):
+    if len(codes) == 1 and codes[0] in county_councils() and _LOWER_TIER.search(lowered) and \
+            not _COUNTY.search(lowered):
         return frozenset(codes)
     out = set()
     for code in codes:

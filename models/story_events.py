@@ -84,7 +84,7 @@ EVENT_WORDS: dict[str, str] = {
 # Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
 # often told as the thing coming "back in public hands", a reorganisation's steps as an approval or an
 # appointment, so naming one beside another kind says nothing.
-EVIDENCE_ONLY = frozenset({"insourcing", "reorganisation", "call in"})
+EVIDENCE_ONLY = frozenset({"insourcing", "reorganisation", "call in", "scheme ends"})
 # Events with a beginning and an end, and the words that make a headline their end.
 PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
@@ -101,8 +101,10 @@ RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment
            frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
            frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}),
            frozenset({"s114 warning", "bailout", "budget gap"}))
-# Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it may issue
-# a notice and the notice issued days later are two events.
+# Ending words that, with no event named, say a scheme or service ends: it is scrapped ("clean air zone to end").
+_SCHEME_ENDS = frozenset({"end", "ends", "ended", "ending"})
+# Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it
+# may issue a notice and the notice issued days later are two events.
 _WARNING = frozenset("warns warn warned warning warnings could might risk threat threatens brink verge facing faces "
                      "fears fear looms loom danger edge possible potential".split())
 # Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
@@ -166,13 +168,14 @@ def _clean(text: str) -> str:
 def events(text: str) -> frozenset[str]:
     """The event kinds a text reports; a phased kind said to end is "<kind> ends"."""
     words = _TOKEN.findall(_clean(text))
-    kinds, ending, i = set(), False, 0
+    kinds, ending, scheme_ends, i = set(), False, False, 0
     while i < len(words):
         length = 1
         for phrase, kind in _BY_FIRST.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 if kind == "ends":
                     ending = True
+                    scheme_ends = scheme_ends or words[i] in _SCHEME_ENDS
                 else:
                     ending = ending or " ".join(phrase) in _ALSO_ENDING
                     kinds.add("s114 warning" if kind == "s114" and _WARNING & set(
@@ -190,6 +193,8 @@ def events(text: str) -> frozenset[str]:
         found.discard("suspension")  # "strike suspended" is the strike paused, not a person suspended
     if "strike ends" in found or "intervention ends" in found:
         found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
+    if scheme_ends and not found:
+        found.add("scheme ends")  # "Clean air zone to end in 2027": the scheme scrapped
     return frozenset(found)
 
 
@@ -232,3 +237,9 @@ def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
 def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
     """Some figure of `a` is some figure of `b`."""
     return any(same_figure(x, y) for x in a for y in b)
+
+
+def as_evidence(kinds: frozenset[str]) -> frozenset[str]:
+    """Event kinds as compared for one event: a scheme said to end is a scheme scrapped ("clean air zone to end",
+    "charging zone to be scrapped")."""
+    return frozenset("scrapping" if kind == "scheme ends" else kind for kind in kinds)

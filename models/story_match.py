@@ -43,7 +43,7 @@ from rapidfuzz import fuzz
 
 from models.council_family import area_words, areas_only, family_words, one_family
 from models.places import PlaceLink, place_between
-from models.story_events import different_events, events, figures, figures_agree
+from models.story_events import as_evidence, different_events, events, figures, figures_agree
 from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations, sector_bodies
 from models.story_words import (STEM, SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems,
                                 weight as _weight)
@@ -298,5 +298,5 @@ def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: froz
 
 def _shared_event(a: StoryText, b: StoryText, title_a: frozenset[str], title_b: frozenset[str]) -> str | None:
     """An event kind a headline names that the other item reports too (in its title or summary)."""
-    common = (title_a & events(b.text)) | (title_b & events(a.text))
+    common = (as_evidence(title_a) & as_evidence(events(b.text))) | (as_evidence(title_b) & as_evidence(events(a.text)))
     return min(common) if common else None

@@ -110,7 +110,8 @@ club fc afc united rovers wanderers albion athletic ambulance cathedral airport"
 # "'fire and rescue' review" are one service's news; "club" and "AFC" one club's).
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {}
 for _group in ("fire rescue firefighters", "police constabulary officers", "nhs hospital hospitals trust icb health",
-               "university universities", "club fc afc united rovers wanderers albion athletic stadium ground", "ambulance paramedics",
+               "university universities", "club fc afc united rovers wanderers albion athletic stadium ground",
+               "ambulance paramedics",
                "cathedral minster dean", "airport airports flights runway"):
     for _word in _group.split():
         ORGANISATION_KINDS[_word] = ORGANISATION_KINDS.get(_word, frozenset()) | frozenset(_group.split())

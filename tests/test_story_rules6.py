@@ -181,3 +181,17 @@ def test_two_items_about_one_national_body_are_at_one_door_like_one_council():
     assert found.place == "both about Oflog"
     match = same_story(a, b)
     assert match.same and "both about Oflog" in match.reason
+
+
+def test_a_scheme_said_to_end_is_a_scheme_scrapped_but_never_parts_two_headlines():
+    from models.story_events import as_evidence, different_events, events
+    assert events("Bristol's clean air zone to end in 2027") == {"scheme ends"}
+    assert as_evidence(events("Bristol's clean air zone to end in 2027")) == {"scrapping"}
+    assert events("Strike to end on Friday") == {"strike ends"}
+    assert not different_events(events("SEND deficits: statutory override to end in 2026"),
+                                events("Councils warned of SEND deficit cliff edge"))
+    a = _item("Bristol's clean air zone to end in 2027", "Bristol City Council says nitrogen dioxide levels are now "
+              "within legal limits.", 0, ("BST",))
+    b = _item("Charging zone to be scrapped as city's air improves", "Drivers of older vehicles in Bristol will no "
+              "longer pay the daily charge.", 20)
+    assert evidence(a, b).event == "scrapping" and same_story(a, b).same
