@@ -239,6 +239,7 @@ def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, f
     return any(same_figure(x, y) for x in a for y in b)
 
 
+@functools.lru_cache(maxsize=8192)
 def as_evidence(kinds: frozenset[str]) -> frozenset[str]:
     """Event kinds as compared for one event: a scheme said to end is a scheme scrapped ("clean air zone to end",
     "charging zone to be scrapped")."""
