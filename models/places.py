@@ -232,7 +232,7 @@ class PlaceLink:
         return frozenset(_key(f"{self.town} {_areas()[self.council].name}").split())
 
 
-@functools.lru_cache(maxsize=16384)  # an item meets every item of the last 72 hours
+@functools.lru_cache(maxsize=8192)  # an item meets every item of the last 72 hours
 def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     """A town `text` names in the area of one of `councils`, the nearest first; None when there is none."""
     if not councils:
