@@ -182,20 +182,21 @@ def town_in_area(town: str, council: str, radii: float | None = None, km: float 
 
 @functools.lru_cache(maxsize=1)
 def _area_pattern() -> re.Pattern[str]:
-    """One pattern for every named area but the counties (whose names are councils' own, found as councils):
-    a word written in lower case in the table ("east London", "the Dales") may open with a capital too; a
-    capitalised one ("Dales", "Brum", "Borders") must be capitalised, so "the borders of the county" is none."""
+    """One pattern for every named area (a ceremonial county too: "five Essex primaries" the finder did not take
+    as Essex County Council, "Berkshire" that no council is called now): a word written in lower case in the
+    table ("east London", "the Dales") may open with a capital too; a capitalised one ("Dales", "Brum",
+    "Borders") must be capitalised, so "the borders of the county" is none."""
     def phrase(name: str) -> str:
         return r"[ -]".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w)
                             for w in re.split(r"[ -]", name))
-    names = sorted((n for n, (_, kind) in named_areas().items() if kind != "county"), key=len, reverse=True)
+    names = sorted(named_areas(), key=len, reverse=True)
     return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(map(phrase, names))})(?![A-Za-z])")
 
 
 @functools.lru_cache(maxsize=4096)
 def areas_named(text: str) -> frozenset[str]:
-    """The named areas (`models.council_family.named_areas`, counties aside) a text speaks of, as the table
-    writes them: "Black Country", "the Borders", "Brum", "Cumbrian"."""
+    """The named areas (`models.council_family.named_areas`) a text speaks of, as the table writes them:
+    "Black Country", "the Borders", "Brum", "Cumbrian", "Berkshire"."""
     keys = {name.lower().replace("-", " "): name for name in named_areas()}
     return frozenset(keys[m.group().lower().replace("-", " ")] for m in _area_pattern().finditer(text.replace("\u2019", "'")))
 

@@ -195,3 +195,8 @@ def test_a_scheme_said_to_end_is_a_scheme_scrapped_but_never_parts_two_headlines
     b = _item("Charging zone to be scrapped as city's air improves", "Drivers of older vehicles in Bristol will no "
               "longer pay the daily charge.", 20)
     assert evidence(a, b).event == "scrapping" and same_story(a, b).same
+
+
+def test_a_ceremonial_county_no_council_is_named_after_counts_its_councils_as_mentioned():
+    link = place_link(("RDG",), "Planners in Berkshire have agreed a temporary car park for the festival")
+    assert link is not None and not link.sure and "reading" in link.words
