@@ -35,9 +35,11 @@ SOURCE_FLOORS = {
     # sixth (feeds.council_kinds): dev4 0.986 / 0.993, train4 0.996 / 1.000, train5 0.957 / 0.978
     # stories/test: 0.92, not 0.94, since "Cheshire West" (short for Cheshire West and Chester) is found: one
     # pair labelled different now shares that council, where the story veto had relied on it being missed.
-    ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.93),
-    ("stories", "train3"): (0.89, 0.78), ("stories", "train4"): (0.92, 0.65), ("stories", "test3"): (0.95, 0.78),
-    ("stories", "train5"): (0.96, 0.88),
+    # sixth round (areas, sector bodies, more events): test2 0.975 / 0.975, test3 0.971 / 0.838, train3 0.916 / 0.819,
+    # train4 0.935 / 0.719, train5 0.986 / 0.927 (test4, tuned on since: 0.947 / 0.540 → 0.985 / 0.660).
+    ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.95),
+    ("stories", "train3"): (0.89, 0.80), ("stories", "train4"): (0.92, 0.70), ("stories", "test3"): (0.95, 0.81),
+    ("stories", "train5"): (0.96, 0.90),
     ("relevance", "test3"): (0.93, 0.78),
     # test4, held out until test5 was written (6 Dec 2026, evening); tuned on since. As it was retired: councils
     # 0.977 / 0.954, stories 0.947 / 0.540, relevance 0.972 / 0.875; councils after the sixth round 1.000 / 1.000.

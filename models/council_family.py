@@ -13,6 +13,7 @@ import csv
 import functools
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from models.councils_data import DATA_DIR
 
@@ -58,6 +59,19 @@ def one_family(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozens
     return any(y == x or y in families.get(x, ()) for x in a for y in b)
 
 
+AREAS_CSV = Path(__file__).resolve().parent.parent / "data" / "places" / "council_areas.csv"
+
+
+@functools.lru_cache(maxsize=1)
+def named_areas() -> dict[str, tuple[frozenset[str], str]]:
+    """The areas known by a name that is no council's own (`data/places/council_areas.csv`, written by hand):
+    regions ("Black Country", "east London", "the Dales"), nicknames ("Brum"), demonyms ("Cumbrian") and the
+    ceremonial counties that hold unitaries besides the county council ("Essex": Thurrock, Southend), each
+    with the councils it takes in and its kind, by the name as written."""
+    with open(AREAS_CSV, newline="", encoding="utf-8") as fh:
+        return {row["area"]: (frozenset(row["councils"].split(";")), row["kind"]) for row in csv.DictReader(fh)}
+
+
 _NOT_AREA = frozenset("of and the north south east west central greater city county borough district".split())
 
 
@@ -73,6 +87,10 @@ def _areas() -> dict[str, frozenset[str]]:
         text = " ".join([row.get("nation") or "", row.get("region") or "", nice.get(row.get("county-la") or "", "")])
         out[row["local-authority-code"]] = frozenset(w for w in text.lower().replace(",", " ").split()
                                                      if w not in _NOT_AREA)
+    for name, (codes, _kind) in named_areas().items():  # "Black Country" for Walsall, "Essex" for Thurrock
+        for code in codes:
+            words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NOT_AREA}
+            out[code] = out.get(code, frozenset()) | words
     return out
 
 
@@ -105,11 +123,35 @@ def _names() -> dict[str, tuple[str, ...]]:
         for row in rows}
 
 
+# Words by which an item calls its council a lower tier or a unitary, which a county council never is; beside a
+# county's name and no word "county", the county is where the council is ("Essex council regains control …
+# the unitary had made enough progress": Thurrock or Southend).
+_LOWER_TIER = re.compile(r"\b(?:the|an?|this|that) (?:unitary|borough|district|city council|metropolitan)\b")
+_COUNTY = re.compile(r"\bcount(?:y|ies)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def county_councils() -> frozenset[str]:
+    """The codes of the two-tier county councils (the register's type CTY)."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        return frozenset(row["local-authority-code"] for row in csv.DictReader(fh)
+                         if row.get("local-authority-type") == "CTY")
+
+
+def council_names(code: str) -> tuple[str, ...]:
+    """A council's everyday names (lower case), from the register: "sandwell", "kingston upon hull", "hull"."""
+    return _names().get(code, ())
+
+
 @functools.lru_cache(maxsize=4096)  # one answer per item: it meets every item of the last 72 hours
 def areas_only(codes: tuple[str, ...], text: str) -> frozenset[str]:
     """The councils of `codes` that `text` names only as an area another council is in ("Essex unitary
-    raises tax" is Thurrock's or Southend's news, not Essex County Council's)."""
+    raises tax" is Thurrock's or Southend's news, not Essex County Council's; so is "Essex council" that
+    the item calls "the unitary" and never a county)."""
     lowered, names = text.lower(), _names()
+    if len(codes) == 1 and codes[0] in county_councils() and _LOWER_TIER.search(lowered) and \
+            not _COUNTY.search(lowered):
+        return frozenset(codes)
     out = set()
     for code in codes:
         spans = [m for name in names.get(code, ()) for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)]

@@ -6,8 +6,10 @@ Trowbridge-based unitary") where the other item names the council (Cheshire East
   capitalised as a whole word; a town whose name is also an everyday word ("Street", "March", "Deal")
   only when capitalised inside a sentence, not opening it. An area's nickname or short name ("Bucks",
   "the Kingdom", "the Welsh capital": `NICKNAMES`) is placed at its council's point.
-- A council's own name that the council finder did not take as the council ("Sunderland AFC") is no town
-  here: the finder saw it and judged it a club's, a cathedral's or a police force's.
+- A council's own name that the council finder did not take as the council is the council's place ("Minister
+  to rule on Cambridge science building" beside Cambridge City Council), unless the text names an organisation
+  ("Sunderland AFC": the finder judged it a club's, a cathedral's or a police force's) or the name is an MP's
+  constituency ("the MP for Bury North").
 - Which council's area a town is in: for the towns listed by hand with their council
   (`data/places/council_towns.csv`, `listed_town_councils`; the council finder reads the same table),
   that council and its family (its county, its combined authority). For any other town, GeoNames gives
@@ -27,7 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.council_family import one_family
+from models.council_family import council_names, county_councils, named_areas, one_family
 from models.councils_data import DATA_DIR
 
 PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
@@ -39,6 +41,10 @@ NEAR_KM = 3.0  # ... plus this many km is taken to be in its area (chosen on the
 _EVERYDAY = frozenset("""street march deal wells bath reading wool ware sale hook hope cheddar bury bungay
 rock send over chew cove bridge moss stone par wick hale barking ash ford green north south east west new
 kings church hall mill castle park bay cross ditton heath marsh lower upper great little""".split())
+# A town's own council (a parish-tier body: "Shrewsbury Town Council will run the park") is not the principal
+# council whose area holds the town: its news is another body's.
+_LOCAL_COUNCIL = re.compile(r" (?:town|parish|community) council")
+_NOT_A_NAME = frozenset("city of the county borough district ua council metropolitan and".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _LINKS = frozenset("upon on in under le de by next the super of".split())
 _RUN = re.compile(r"[A-Z][A-Za-z']*(?:[ -](?:(?:upon|on|in|under|le|de|by|next|the|super|of)[ -]){0,2}[A-Z][A-Za-z']*)*")
@@ -174,18 +180,52 @@ def town_in_area(town: str, council: str, radii: float | None = None, km: float 
     return min(near) if near else None
 
 
+@functools.lru_cache(maxsize=1)
+def _area_pattern() -> re.Pattern[str]:
+    """One pattern for every named area (a ceremonial county too: "five Essex primaries" the finder did not take
+    as Essex County Council, "Berkshire" that no council is called now): a word written in lower case in the
+    table ("east London", "the Dales") may open with a capital too; a capitalised one ("Dales", "Brum",
+    "Borders") must be capitalised, so "the borders of the county" is none."""
+    def phrase(name: str) -> str:
+        return r"[ -]".join(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w)
+                            for w in re.split(r"[ -]", name))
+    names = sorted(named_areas(), key=len, reverse=True)
+    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(map(phrase, names))})(?![A-Za-z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def areas_named(text: str) -> frozenset[str]:
+    """The named areas (`models.council_family.named_areas`) a text speaks of, as the table writes them:
+    "Black Country", "the Borders", "Brum", "Cumbrian", "Berkshire"."""
+    keys = {name.lower().replace("-", " "): name for name in named_areas()}
+    return frozenset(keys[m.group().lower().replace("-", " ")] for m in _area_pattern().finditer(text.replace("\u2019", "'")))
+
+
 @dataclass(frozen=True)
 class PlaceLink:
-    """A town one item names that lies in the area of a council the other item names."""
+    """A town (or a named area: a region, nickname or demonym) one item names that lies in the area of, or
+    takes in, a council the other item names."""
 
     town: str
     council: str
+    area: str | None = None  # the named area as the table writes it, when the link is one
 
     def __str__(self) -> str:
         area = _areas()[self.council]
+        if self.area is not None:
+            kind = named_areas()[self.area][1]
+            return f"'{self.area}' is {area.name}" if kind in ("nickname", "demonym") or \
+                len(named_areas()[self.area][0]) == 1 else f"'{self.area}' takes in {area.name}"
         if NICKNAMES.get(self.town) == self.council:
             return f"'{self.town.title()}' is {area.name}"
         return f"{self.town.title()} is in {area.name}'s area"
+
+    @property
+    def sure(self) -> bool:
+        """Whether the link places the item at one council: a town, or an area taking in one council ("Brum",
+        "the Borders"); an area of several ("Cumbrian": Cumberland or Westmorland and Furness) only says the
+        other item's place is mentioned, not that it is the same council's news."""
+        return self.area is None or len(named_areas()[self.area][0]) == 1
 
     @property
     def words(self) -> frozenset[str]:
@@ -193,16 +233,29 @@ class PlaceLink:
         return frozenset(_key(f"{self.town} {_areas()[self.council].name}").split())
 
 
+@functools.lru_cache(maxsize=8192)  # an item meets every item of the last 72 hours
 def place_link(councils: tuple[str, ...], text: str) -> PlaceLink | None:
     """A town `text` names in the area of one of `councils`, the nearest first; None when there is none."""
     if not councils:
         return None
-    from models.story_names import place_words
-    # A council's own name, not found as the council, is its club's or cathedral's; a nickname is the area's.
-    towns = {town for town in towns_named(text) if town in NICKNAMES or town not in place_words()}
+    from models.story_names import organisations, place_words
+    # A council's own name, not found as the council, is its club's or cathedral's when the text names one; a
+    # nickname is the area's.
+    others, lowered = bool(organisations(text)), text.lower()
+    towns = {town for town in towns_named(text) if (town in NICKNAMES or town not in place_words() or
+             not others and f"mp for {town}" not in lowered)  # "the MP for Bury North": a constituency
+             and not re.search(rf"\b{re.escape(town)} (?:town|parish|community) council", lowered)}
     near = [(d, town, code) for town in towns for code in councils
             if (d := town_in_area(town, code)) is not None]
-    return PlaceLink(min(near)[1], min(near)[2]) if near else None
+    if near:
+        return PlaceLink(min(near)[1], min(near)[2])
+    own = None if others else _own_name(councils, text)
+    if own:
+        return own
+    areas = named_areas()
+    takes_in = sorted((len(areas[name][0]), name, code) for name in areas_named(text) for code in councils
+                      if one_family(areas[name][0], (code,)))  # the narrowest area first
+    return PlaceLink(takes_in[0][1].lower(), takes_in[0][2], takes_in[0][1]) if takes_in else None
 
 
 def place_between(councils_a: tuple[str, ...], text_a: str,
@@ -212,3 +265,23 @@ def place_between(councils_a: tuple[str, ...], text_a: str,
     if bool(councils_a) == bool(councils_b):
         return None
     return place_link(councils_a, text_b) if councils_a else place_link(councils_b, text_a)
+
+
+@functools.lru_cache(maxsize=16384)
+def _own_name(councils: tuple[str, ...], text: str) -> PlaceLink | None:
+    """A council's own everyday name that `text` gives capitalised as a whole word but that is no GeoNames town
+    ("Sandwell children's trust fails inspection"), as the place of that council; not an MP's constituency, nor
+    a two-tier county's name."""
+    lowered = text.lower()
+    for code in councils:
+        if code in county_councils():
+            continue  # a county's bare name is its area, which holds several councils ("five Essex primaries")
+        for name in council_names(code):
+            if not set(name.split()) - _NOT_A_NAME:
+                continue  # "city of"
+            for match in re.finditer(rf"\b{re.escape(name)}\b", lowered):
+                if text[match.start()].isupper() and f"mp for {name}" not in lowered and \
+                        not _LOCAL_COUNCIL.match(lowered, match.end()) and \
+                        (name not in _EVERYDAY or not _opens(text, match.start())):
+                    return PlaceLink(name, code)
+    return None

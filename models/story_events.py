@@ -4,11 +4,13 @@ story rule (`models.story_match`) weighs beside shared words.
 - An event kind is a local-government event named by its usual words: a section 114 notice, a
   request for exceptional financial support, intervention (commissioners, oversight, assurance), a
   best value notice, a leader's resignation, an appointment, a death, a budget, an investigation, an
-  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a devolution
+  award won, a shortlisting, a strike, a consultation, a court ruling, a data breach, a purchase, a
+  reorganisation, a call-in, a service brought back in house, a devolution
   deal. Where an event has a beginning and an end (intervention, a strike, special measures, a
   s114's spending ban), words such as "exits", "ends", "lifted", "called off" or "no longer" make it
   its end: "strike" and "strike called off" are two events, "exits intervention" and "intervention
-  ends" one.
+  ends" one. A section 114 beside a warning ("warns it may issue", "could go bust") is a warning of one,
+  not the notice.
 - Two headlines that each name event kinds, none in common, report different events (a section 114
   notice, then commissioners; a leader resigns, then a new one is named); two that share one, about
   the same council, report the same event.
@@ -46,7 +48,7 @@ EVENT_WORDS: dict[str, str] = {
     "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions",
     "award": "wins|won|crowned|scoops|named council of the year|award winner|winners",
     "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
-    "strike": "strike|strikes|walkout|walk out|industrial action",
+    "strike": "strike|strikes|walkout|walkouts|walk out|industrial action|strikers|striking|strike action",
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
              "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial",
@@ -59,18 +61,30 @@ EVENT_WORDS: dict[str, str] = {
     "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
     "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
     "audit": "audit|auditor|auditors|public interest report|value for money report",
-    "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked",
+    "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked|cyber|it attack",
     "settlement": "deal reached|deal agreed|agree deal|agrees deal|accept deal|accepts deal|settlement|"
                   "pay deal|pay offer|settles|settled",
     "opening": "opens|opened|reopens|reopened|officially opened|opens doors|welcomes first",
-    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down",
+    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down|flattened|pulled down|torn down",
     "scrapping": "scraps|scrapped|scrap|dropped|drops|abandons|abandoned|shelved|shelves|cancels|"
-                 "cancelled|ditches|ditched|u turn|uturn",
+                 "cancelled|ditches|ditched|u turn|uturn|axed|axes|wound up|winds up",
     "inspection": "ofsted|cqc|estyn|inspection|inspections|inspectors|inspected|rated inadequate|rated good|"
-                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs",
+                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs|"
+                  "care quality commission|regulator of social housing|housing regulator|social housing regulator",
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
+    "purchase": "buys|buy|bought|buying|acquires|acquire|acquired|acquisition|purchase|purchases|purchased|"
+                "snaps up|snapped up",
+    "insourcing": "in house|inhouse|insource|insourced|insourcing|back under council control|under council control|"
+                  "back in public hands|in public hands|public ownership|public control|council control",
+    "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
+                      "shadow authority|shadow authorities|shadow councils|shadow council|vesting day",
+    "call in": "call in|calls in|called in|calling in",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
+# Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
+# often told as the thing coming "back in public hands", a reorganisation's steps as an approval or an
+# appointment, so naming one beside another kind says nothing.
+EVIDENCE_ONLY = frozenset({"insourcing", "reorganisation", "call in", "scheme ends"})
 # Events with a beginning and an end, and the words that make a headline their end.
 PHASED = frozenset({"intervention", "strike", "s114"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
@@ -85,7 +99,14 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", 
 RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment", "shortlist"}),
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
            frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
-           frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}))
+           frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}),
+           frozenset({"s114 warning", "bailout", "budget gap"}))
+# Ending words that, with no event named, say a scheme or service ends: it is scrapped ("clean air zone to end").
+_SCHEME_ENDS = frozenset({"end", "ends", "ended", "ending"})
+# Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it
+# may issue a notice and the notice issued days later are two events.
+_WARNING = frozenset("warns warn warned warning warnings could might risk threat threatens brink verge facing faces "
+                     "fears fear looms loom danger edge possible potential".split())
 # Words that are an event's and also say a phased event ends ("commissioners depart": intervention ends).
 _ALSO_ENDING = frozenset({"departs", "departure", "departed", "leaves", "left", "suspended", "suspends", "deal reached",
                           "deal agreed", "settlement", "settles", "settled", "scraps", "scrapped", "abandoned", "dropped",
@@ -147,16 +168,18 @@ def _clean(text: str) -> str:
 def events(text: str) -> frozenset[str]:
     """The event kinds a text reports; a phased kind said to end is "<kind> ends"."""
     words = _TOKEN.findall(_clean(text))
-    kinds, ending, i = set(), False, 0
+    kinds, ending, scheme_ends, i = set(), False, False, 0
     while i < len(words):
         length = 1
         for phrase, kind in _BY_FIRST.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 if kind == "ends":
                     ending = True
+                    scheme_ends = scheme_ends or words[i] in _SCHEME_ENDS
                 else:
                     ending = ending or " ".join(phrase) in _ALSO_ENDING
-                    kinds.add(kind)
+                    kinds.add("s114 warning" if kind == "s114" and _WARNING & set(
+                        words[max(0, i - 5):i + len(phrase) + 2]) else kind)
                     length = len(phrase)
                 break
         i += length
@@ -170,6 +193,8 @@ def events(text: str) -> frozenset[str]:
         found.discard("suspension")  # "strike suspended" is the strike paused, not a person suspended
     if "strike ends" in found or "intervention ends" in found:
         found.discard("s114")  # "commissioners leave after the s114" is intervention ending, not a new s114
+    if scheme_ends and not found:
+        found.add("scheme ends")  # "Clean air zone to end in 2027": the scheme scrapped
     return frozenset(found)
 
 
@@ -199,8 +224,12 @@ def same_figure(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name events and none is the same event or a step of it (see `RELATED`)."""
+    """Both name events and none is the same event or a step of it (see `RELATED`); kinds in `EVIDENCE_ONLY`
+    count only when shared."""
     if not a or not b or a & b:
+        return False
+    a, b = a - EVIDENCE_ONLY, b - EVIDENCE_ONLY
+    if not a or not b:
         return False
     return not any(x in family and y in family for family in RELATED for x in a for y in b)
 
@@ -208,3 +237,10 @@ def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
 def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
     """Some figure of `a` is some figure of `b`."""
     return any(same_figure(x, y) for x in a for y in b)
+
+
+@functools.lru_cache(maxsize=8192)
+def as_evidence(kinds: frozenset[str]) -> frozenset[str]:
+    """Event kinds as compared for one event: a scheme said to end is a scheme scrapped ("clean air zone to end",
+    "charging zone to be scrapped")."""
+    return frozenset("scrapping" if kind == "scheme ends" else kind for kind in kinds)

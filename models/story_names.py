@@ -30,8 +30,8 @@ def names(title: str, summary: str = "") -> frozenset[str]:
     """The names a headline gives (lower case): its capitalised words and acronyms, the sector's
     common nouns aside; none in a Title Case headline, nor in a label before a colon. A word opening the headline (or what follows
     its colon) is capitalised whatever it is ("Councillors sign off…", "Binmen back on the rounds"),
-    so it is a name only as a council's place name ("Croydon issues…"), an acronym, with a digit, or
-    when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
+    so it is a name only as a council's place name ("Croydon issues…") or an area's ("Cumbrian councils…"),
+    an acronym, with a digit, or when the item capitalises it elsewhere too ("Wales: …" beside "Audit Wales")."""
     words = [w for w in _NAME.findall(title.replace("\u2019", "'"))]
     longer = [w for w in words if len(w) > 3]
     if len(longer) >= 3 and sum(not w[0].isupper() for w in longer) <= (1 if len(longer) >= 6 else 0):
@@ -46,7 +46,8 @@ def names(title: str, summary: str = "") -> frozenset[str]:
         if word.lower() in _COMPASS and not _COMPASS_OF.match(title, match.end()):
             continue  # "West London borough", "North-west council": where, not what
         if opens_sentence(title, match.start()) and not (word.isupper() and len(word) > 1) and word.lower() not in \
-                place_words() and not any(ch.isdigit() for ch in word) and not _capitalised_inside(word, title, summary):
+                place_words() and word.lower() not in _area_words() and not any(ch.isdigit() for ch in word) and \
+                not _capitalised_inside(word, title, summary):
             continue
         found.add(word.lower())
     return frozenset(found)
@@ -66,6 +67,14 @@ def place_words() -> frozenset[str]:
         rows = list(csv.DictReader(fh))
     return frozenset(word.lower() for row in rows for field in ("nice-name", "alt-names")
                      for word in _NAME.findall(row.get(field) or "") if word.lower() not in NOT_NAMES)
+
+
+@functools.lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """The capitalised words of the areas named in `data/places/council_areas.csv` ("Cumbrian", "Brum",
+    "Black Country"): a headline opening with one names that place ("Cumbrian councils sign…")."""
+    from models.council_family import named_areas
+    return frozenset(w.lower() for name in named_areas() for w in _NAME.findall(name) if w[0].isupper())
 
 
 # A short label before a colon says where an item is filed (its outlet, section or nation: "LGC:", "Public Finance:",
@@ -96,12 +105,13 @@ def _capitalised_inside(word: str, title: str, summary: str) -> bool:
 
 # Words that make a headline about an organisation other than a council.
 ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
-club fc united ambulance cathedral airport""".split())
+club fc afc united rovers wanderers albion athletic ambulance cathedral airport""".split())
 # Words that name one kind of organisation: an item saying any of them mentions it ("Fire stations saved" and
 # "'fire and rescue' review" are one service's news; "club" and "AFC" one club's).
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {}
 for _group in ("fire rescue firefighters", "police constabulary officers", "nhs hospital hospitals trust icb health",
-               "university universities", "club fc afc united stadium ground", "ambulance paramedics",
+               "university universities", "club fc afc united rovers wanderers albion athletic stadium ground",
+               "ambulance paramedics",
                "cathedral minster dean", "airport airports flights runway"):
     for _word in _group.split():
         ORGANISATION_KINDS[_word] = ORGANISATION_KINDS.get(_word, frozenset()) | frozenset(_group.split())
@@ -134,3 +144,22 @@ def acronyms(text: str) -> frozenset[str]:
                 found.add("".join(run[i:j]))
         run = []
     return frozenset(found)
+
+
+# The sector's national bodies by their names and initials: two items both about one of them ("Oflog publishes
+# first annual report" / "Performance watchdog's first year: Oflog says…") are at one door, as two items about one
+# council are. Not here: bodies whose news is everyone's topic (pension pools, the PWLB's lending), and auditors
+# and inspectors of every council (Audit Wales, Ofsted), whose two reports on two councils are two events.
+SECTOR_BODIES = {"the LGA": r"\blga\b|local government association|\blg group\b", "Cosla": r"\bcosla\b",
+                 "Oflog": r"\boflog\b|office for local government", "CIPFA": r"\bcipfa\b",
+                 "the NAO": r"\bnao\b|national audit office", "the CCN": r"\bccn\b|county councils network",
+                 "the ombudsman": r"ombudsman|\blgsco\b", "Solace": r"\bsolace\b",
+                 "the WLGA": r"\bwlga\b|welsh local government association", "London Councils": r"london councils",
+                 "the DCN": r"district councils.? network|\bdcn\b"}
+_BODY = {name: re.compile(pattern) for name, pattern in SECTOR_BODIES.items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def sector_bodies(lowered: str) -> frozenset[str]:
+    """The sector's national bodies a lower-case text speaks of (`SECTOR_BODIES`), by name."""
+    return frozenset(name for name, pattern in _BODY.items() if pattern.search(lowered))

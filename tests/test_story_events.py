@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import names
-from models.story_match import StoryText, same_story
+from models.story_match import StoryText, evidence, same_story
 
 T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 
@@ -143,7 +143,7 @@ def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_
     match = same_story(a, b)
     assert match.same and "a council one names and the other speaks of unnamed" in match.reason
     c = _item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitaries.", 3)
-    assert same_story(a, c).score == match.score and not same_story(a, c).same  # nothing says c is a council's news
+    assert evidence(a, c).score == match.score and not evidence(a, c).council_unnamed  # nothing says c is a council's news
 
 
 def test_a_label_before_a_colon_names_where_an_item_is_filed_not_what_it_is_about():
