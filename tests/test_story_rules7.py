@@ -38,3 +38,38 @@ def test_a_reviews_findings_are_an_investigations_not_a_decision_on_the_scheme()
     found = events("Armada Way chainsaw decision broke council rules, review finds")
     assert found == {"investigation"}
     assert different_events(found, events("Armada Way redesign approved by Plymouth cabinet"))
+
+
+def test_commissioners_and_intervention_are_one_concept():
+    from models.story_words import concepts
+    assert "intervention" in concepts("Commissioners sent into Middlesbrough") & concepts(
+        "Middlesbrough intervention begins as ministers lose patience")
+
+
+def _item(title: str, summary: str, councils: tuple[str, ...], hours: int = 0):
+    from datetime import datetime, timedelta, timezone
+    from models.story_match import StoryText
+    return StoryText(title, summary, datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=hours), councils)
+
+
+def test_a_town_of_the_council_the_other_item_names_is_no_name_apart():
+    from models.story_match import evidence
+    found = evidence(_item("Hillingdon takes Home Office to court over asylum hotel",
+                           "Hillingdon Council launches legal action to stop a hotel being used for asylum seekers.", ("HIL",)),
+                     _item("Council sues government over use of Hayes hotel",
+                           "Hillingdon says the use breaches planning rules.", ("HIL",), 25))
+    assert found.veto is None and found.names_apart is None
+
+
+def test_another_town_of_the_same_council_keeps_the_names_apart():
+    from models.story_match import evidence
+    found = evidence(_item("North Yorkshire Council scraps Whitby car park plan",
+                           "North Yorkshire Council has dropped plans for a multi-storey car park in Whitby.", ("NYE",)),
+                     _item("North Yorkshire rethinks Scarborough seafront scheme",
+                           "The county's executive has dropped its plans for the Futurist site.", ("NYE",)))
+    assert found.names_apart == "whitby / scarborough"
+
+
+def test_east_anglia_is_the_area_of_norfolk_and_suffolk():
+    from models.council_family import area_words
+    assert "anglia" in area_words(("NFK",)) and "anglia" in area_words(("SFK",))
