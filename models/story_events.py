@@ -53,7 +53,7 @@ EVENT_WORDS: dict[str, str] = {
     "strike ballot": "strikeballot",
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
-             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial",
+             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
     "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|unlawful|ombudsman|lgsco|finds fault",
     "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
                "finds|found",  # a ruling only beside a court's words

@@ -114,6 +114,7 @@ for _concept, _words in {
     "triple": "triple tripled treble trebled",
     "electric": "electric zeroemission",
     "fairfunding": "fairfunding redistribute redistribution redistributed",
+    "reject": "rejects rejected rejection refuses refused refusal turneddown",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -154,7 +155,8 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("peer challenge", "peerchallenge"), ("peer reviews", "peerchallenge"), ("peer review", "peerchallenge"),
             ("writes off", "writesoff"), ("write off", "writeoff"), ("written off", "writeoff"),
             ("care at home", "homecare"), ("home care", "homecare"), ("domiciliary care", "homecare"),
-            ("wound up", "abolished"))
+            ("wound up", "abolished"), ("snaps up", "buys"), ("snapped up", "bought"), ("turned down", "turneddown"),
+            ("turns down", "turneddown"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))

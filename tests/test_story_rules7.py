@@ -73,3 +73,13 @@ def test_another_town_of_the_same_council_keeps_the_names_apart():
 def test_east_anglia_is_the_area_of_norfolk_and_suffolk():
     from models.council_family import area_words
     assert "anglia" in area_words(("NFK",)) and "anglia" in area_words(("SFK",))
+
+
+def test_a_council_suing_is_a_court_case_and_refusals_and_purchases_one_concept_each():
+    from models.story_words import concepts
+    assert events("Council sues government over use of Hayes hotel") == {"court"}
+    assert not different_events(events("Hillingdon takes Home Office to court over asylum hotel"),
+                                events("Council sues government over use of Hayes hotel"))
+    assert "reject" in concepts("Mayfield Market Town refused by councillors") & concepts("Horsham rejects 3,000 homes")
+    assert "buy" in concepts("Council snaps up seafront hotels") & concepts("Blackpool buys Tower Headland hotels")
+    assert "bins" in concepts("refuse collections")  # refuse the noun stays rubbish
