@@ -83,3 +83,8 @@ def test_a_council_suing_is_a_court_case_and_refusals_and_purchases_one_concept_
     assert "reject" in concepts("Mayfield Market Town refused by councillors") & concepts("Horsham rejects 3,000 homes")
     assert "buy" in concepts("Council snaps up seafront hotels") & concepts("Blackpool buys Tower Headland hotels")
     assert "bins" in concepts("refuse collections")  # refuse the noun stays rubbish
+
+
+def test_the_trade_press_naming_its_awards_is_no_name_of_the_story():
+    from models.story_names import names
+    assert names("Wigan Council named LGC Council of the Year for second time", "") == {"wigan"}
