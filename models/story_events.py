@@ -44,15 +44,17 @@ EVENT_WORDS: dict[str, str] = {
                    "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
     "death": "dies|died|death|tributes|tribute|obituary",
     "budget": "budget|budgets|council tax rise|council tax to rise|precept",
-    "budget gap": "budget gap|funding gap|shortfall|black hole|overspend|overspending|deficit",
-    "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions",
+    "budget gap": "budget gap|funding gap|budget hole|funding hole|financial hole|shortfall|black hole|overspend|overspending|deficit",
+    "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions|"
+                     "review finds|review found|review concludes|review concluded",
     "award": "wins|won|crowned|scoops|named council of the year|award winner|winners",
     "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
     "strike": "strike|strikes|walkout|walkouts|walk out|industrial action|strikers|striking|strike action",
+    "strike ballot": "strikeballot",
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
-             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial",
-    "ruling": "ruling|fined|upheld|upholds|quashed|quashes|lawful|unlawful|ombudsman|lgsco|finds fault",
+             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
+    "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|unlawful|ombudsman|lgsco|finds fault",
     "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
                "finds|found",  # a ruling only beside a court's words
     "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
@@ -100,7 +102,7 @@ RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
            frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
            frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}),
-           frozenset({"s114 warning", "bailout", "budget gap"}))
+           frozenset({"s114 warning", "bailout", "budget gap"}), frozenset({"strike ballot", "strike"}))
 # Ending words that, with no event named, say a scheme or service ends: it is scrapped ("clean air zone to end").
 _SCHEME_ENDS = frozenset({"end", "ends", "ended", "ending"})
 # Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it
@@ -126,7 +128,23 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
-            ("'s directly elected mayor", "'s mayor"))  # "Mansfield's elected mayor" is a person, not a deal
+            ("'s directly elected mayor", "'s mayor"),  # "Mansfield's elected mayor" is a person, not a deal
+            ("information commissioner", "ico"), ("police and crime commissioner", "pcc"))  # not intervention's
+# A council's words that are another event's in other senses: a deal struck is a deal agreed, not a strike; a gap
+# that opens is a budget gap, not a building opened; a council asking Whitehall for help asks for a bailout.
+_DEAL_STRUCK = re.compile(r"\b(?:strikes|strike|struck|striking) (?:a |an )?(?:new |fresh |pay |equal pay |last minute )?"
+                          r"(?:deal|agreement|settlement)\b")
+_GAP_OPENS = re.compile(r"\b(gap|hole|shortfall|deficit) (?:opens|opened|opening|widens|widened)(?: up)?\b")
+_FIGURE_GAP = re.compile(r"([£$€][0-9][0-9.,]*(?: ?(?:bn|billion|m|million|k))?) (?:funding |budget |spending )?gap\b")
+_ASKS_HELP = re.compile(r"\b(?:asks?|asked|asking|seeks?|sought|seeking|turns? to|turned to|goes cap in hand to|"
+                        r"appeals? to) (?:whitehall|the government|government|ministers|the treasury)"
+                        r" for (?:help|support|money|cash|a loan|a lifeline|a bailout)\b")
+# A strike voted for (a ballot's result) is its own kind: a step of the dispute (`RELATED`, never two events by
+# itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event.
+_STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of) (?:take )?"
+                            r"(?:strike|strikes|industrial action|strike action|walkouts?|walk out|action)\b|"
+                            r"\b(?:backs?|backed|backing|supports?|supported) (?:industrial|strike) action\b|"
+                            r"\bstrike ballots?\b")
 # Money won is funding, not an award: "Stoke wins £30m for Spode Works".
 _FUNDING_WON = re.compile(r"\b(?:wins|won|secures|secured|awarded|handed|given|gets|lands|bags) (?:a |an extra |extra )?[£$€]")
 _MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|handed|given)(?: [a-z'-]+){0,3}? "
@@ -158,6 +176,14 @@ def _clean(text: str) -> str:
         text = _ELECTION_WON.sub("re elected", text)
     if "approval" in text or "backing" in text or "support" in text or "nod" in text:
         text = _APPROVAL_WON.sub("approved", text)
+    if "strik" in text:
+        text = _DEAL_STRUCK.sub("agrees deal", text)
+    if "gap" in text or "hole" in text or "shortfall" in text or "deficit" in text:
+        text = _FIGURE_GAP.sub(r"\1 budget gap", _GAP_OPENS.sub(r"\1", text))
+    if "whitehall" in text or "government" in text or "ministers" in text or "treasury" in text:
+        text = _ASKS_HELP.sub("government help", text)
+    if "vote" in text or "ballot" in text or "back" in text or "support" in text:
+        text = _STRIKE_BALLOT.sub("strikeballot", text)
     if "-" in text:
         text = _APPROX_HYPHEN.sub(r"\1 ", text)
         text = _NAME_DIGITS.sub(r"\1\2", text)  # "Covid-19" is a name, not a figure

@@ -30,7 +30,8 @@ by `python -m bench.story_cv`, k-fold on those pairs):
 
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours. The words compared are `models.story_words`'; the event kinds, figures and
-names `models.story_events`'.
+names `models.story_events`'; which names one headline gives that the other item never mentions
+`models.story_mentions`'.
 """
 from __future__ import annotations
 
@@ -41,11 +42,12 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from models.council_family import area_words, areas_only, family_words, one_family
-from models.places import PlaceLink, place_between
+from models.council_family import areas_only, one_family
+from models.places import place_between
 from models.story_events import as_evidence, different_events, events, figures, figures_agree
-from models.story_names import ORGANISATION_KINDS, acronyms, names, organisations, sector_bodies
-from models.story_words import (SUMMARY_CHARS, SYNONYMS, WORD, concepts, is_figure, proper_stems, stem,
+from models.story_mentions import unmentioned
+from models.story_names import ORGANISATION_KINDS, names, organisations, sector_bodies
+from models.story_words import (SUMMARY_CHARS, WORD, concepts, is_figure, proper_stems,
                                 weight as _weight)
 
 STORY_WINDOW = timedelta(hours=72)
@@ -197,8 +199,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     shared = words_a & words_b
     smaller = min(a.weight, b.weight)
     link = place_between(a.councils, a.text, b.councils, b.text)
-    only_a = _unmentioned(names(a.title, a.summary or ""), b, link)
-    only_b = _unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
+    only_a = unmentioned(names(a.title, a.summary or ""), b, link)
+    only_b = unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
     weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
@@ -276,17 +278,6 @@ def _unnamed_council(a: StoryText, b: StoryText) -> bool:
     if bool(a.councils) == bool(b.councils):
         return False
     return (b if a.councils else a).speaks_of_a_council
-
-
-def _unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:
-    """The names of one headline that the other item never mentions (by word or its stem, or as the
-    nation, region or county of a council it names, or as the council whose area has a town it names)."""
-    if not found:
-        return set()
-    text, areas = other.lowered, area_words(other.councils) | family_words(other.councils) | \
-        (link.words if link else frozenset())
-    return {name for name in found if name not in text and stem(name) not in other.concepts and name not in areas
-            and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)}
 
 
 def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: frozenset) -> str | None:

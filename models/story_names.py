@@ -17,12 +17,14 @@ import functools
 import re
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
-# Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise.
+# Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise, and the
+# trade press that names its awards ("Wigan named LGC Council of the Year": the awards', not the story's name).
 NOT_NAMES = frozenset("""council councils county borough district city town government minister ministers mp mps
 mayor mayors leader leaders chief executive cabinet parliament whitehall treasury tory tories labour conservative
 conservatives liberal democrats reform green greens lib dem dems the a an of and in on for to at by with from as
 how why what who when where is are was be new all local national first
-combined authority royal year""".split())
+combined authority royal year
+lgc mj""".split())
 
 
 @functools.lru_cache(maxsize=8192)

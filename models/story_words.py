@@ -31,7 +31,6 @@ for _concept, _words in {
     "appoint": "appoints appointed appoint names named hires recruits recruit recruiting",
     "launch": "launches launched unveils unveiled publishes published sets out reveals revealed",
     "lga": "lga lggroup",
-    "commissioners": "commissioners commissioner envoys envoy",
     "bailout": "bailout exceptional capitalisation efs lifeline capitalreceipts",
     "wins": "wins won scoops crowned",
     "strike": "strike strikes walkout walk",
@@ -52,7 +51,7 @@ for _concept, _words in {
     "borrow": "borrow borrowing borrowed loans loan lending lent",
     "children": "children childrens",
     "mayor": "mayor mayoral",
-    "intervention": "intervention oversight assurance direction directions",
+    "intervention": "intervention oversight assurance direction directions commissioners commissioner envoys envoy",
     "sell": "sell sells selling sold sale sales disposal disposals dispose disposing buyer onmarket",
     "freeze": "freeze freezes frozen unchanged staysput",
     "tourist": "tourist tourists tourism visitor visitors",
@@ -115,6 +114,7 @@ for _concept, _words in {
     "triple": "triple tripled treble trebled",
     "electric": "electric zeroemission",
     "fairfunding": "fairfunding redistribute redistribution redistributed",
+    "reject": "rejects rejected rejection refuses refused refusal turneddown",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -155,7 +155,8 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("peer challenge", "peerchallenge"), ("peer reviews", "peerchallenge"), ("peer review", "peerchallenge"),
             ("writes off", "writesoff"), ("write off", "writeoff"), ("written off", "writeoff"),
             ("care at home", "homecare"), ("home care", "homecare"), ("domiciliary care", "homecare"),
-            ("wound up", "abolished"))
+            ("wound up", "abolished"), ("snaps up", "buys"), ("snapped up", "bought"), ("turned down", "turneddown"),
+            ("turns down", "turneddown"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
