@@ -44,7 +44,8 @@ EVENT_WORDS: dict[str, str] = {
                    "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
     "death": "dies|died|death|tributes|tribute|obituary",
     "budget": "budget|budgets|council tax rise|council tax to rise|precept",
-    "budget gap": "budget gap|funding gap|budget hole|funding hole|financial hole|shortfall|black hole|overspend|overspending|deficit",
+    "budget gap": "budget gap|funding gap|budget hole|funding hole|financial hole|shortfall|black hole|overspend|"
+                  "overspending|deficit",
     "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions|"
                      "review finds|review found|review concludes|review concluded",
     "award": "wins|won|crowned|scoops|named council of the year|award winner|winners",
@@ -54,7 +55,8 @@ EVENT_WORDS: dict[str, str] = {
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
              "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
-    "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|unlawful|ombudsman|lgsco|finds fault",
+    "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|"
+              "unlawful|ombudsman|lgsco|finds fault",
     "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
                "finds|found",  # a ruling only beside a court's words
     "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
