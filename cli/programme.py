@@ -12,7 +12,8 @@ from flask.cli import AppGroup
 from cli.core import operator
 from models.access import Action
 from models.migrate import SchemaBehind, ensure_current
-from models.plan_import import ImportReport, PlanFileError, import_challenges, import_plan
+from models.challenge_import import import_challenges
+from models.plan_import import ImportReport, PlanFileError, import_plan
 from runtime import Herald
 
 programme_cli = AppGroup("programme", help="Improvement programmes: import the programme plan.")

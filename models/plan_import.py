@@ -1,4 +1,5 @@
-"""Import the programme plan (seed 001's columns) and peer challenge records from CSV.
+"""Import the programme plan (seed 001's columns) from CSV; peer challenge records are
+`models.challenge_import`'s, with the row reading and report shared from here.
 
 Both imports read every row first, report each bad row by its line number and import the rest;
 importing the same file again updates what is there instead of adding duplicates.
@@ -10,18 +11,13 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.audit import ActorLike, record_audit
-from models.council import resolve_council
-from models.peer_challenge import (
-    CHANGE_OF_CONTROL_DAYS, STAGES, PeerChallenge, PeerChallengeStage, StageError, challenges_of, current_stage,
-    parse_kind, parse_stage,
-)
-from models.periods import MONTHS, PeriodError, parse_day
+from models.periods import MONTHS
 from models.programme import Programme, RagRating, RatingError, parse_rating, squash
 
 MAX_FIELD = 5000
@@ -68,7 +64,8 @@ def read_rows(text: str) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), dialect)]
 
 
-def _header_key(text: str) -> str:
+def header_key(text: str) -> str:
+    """A column header as the imports compare it: lower case, punctuation as single spaces."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
@@ -116,7 +113,7 @@ class PlanEntry:
 
 def plan_columns(header: list[str], now: datetime) -> PlanColumns | None:
     """Recognise a header row by its words; None when it is not the plan's header."""
-    keys = [_header_key(h) for h in header]
+    keys = [header_key(h) for h in header]
     name = next((i for i, k in enumerate(keys) if k in ("project", "programme", "name", "project name",
                                                           "programme name")), None)
     if name is None:
@@ -161,7 +158,8 @@ def _review_column(index: int, header: str, now: datetime) -> ReviewColumn:
     return ReviewColumn(index=index, name=name, held_at=held_at)
 
 
-def _cell(row: list[str], index: int | None) -> str:
+def cell_text(row: list[str], index: int | None) -> str:
+    """The text of a row's column (empty when the file has no such column or the row is short), capped."""
     return row[index][:MAX_FIELD] if index is not None and index < len(row) else ""
 
 
@@ -178,8 +176,8 @@ def parse_plan(rows: list[list[str]], now: datetime) -> tuple[list[PlanEntry], l
     for line, row in enumerate(rows[header_at + 1:], start=header_at + 2):
         if not any(row):
             continue
-        outcome = _cell(row, cols.outcome) or outcome
-        name = _cell(row, cols.name)
+        outcome = cell_text(row, cols.outcome) or outcome
+        name = cell_text(row, cols.name)
         try:
             ratings = _row_ratings(row, cols)
         except RatingError as exc:
@@ -188,23 +186,23 @@ def parse_plan(rows: list[list[str]], now: datetime) -> tuple[list[PlanEntry], l
         if not name:
             _continue_entry(entries, row, cols, ratings, line, errors)
             continue
-        if len(name) > 200 or len(_cell(row, cols.owner)) > 200:
+        if len(name) > 200 or len(cell_text(row, cols.owner)) > 200:
             errors.append(RowError(line, "project name or owner is longer than 200 characters"))
             continue
         entries.append(PlanEntry(
             line=line, name=" ".join(name.split()), outcome=outcome,
-            outputs=[v for v in [_cell(row, cols.outputs)] if v],
-            timescales=[v for v in [_cell(row, cols.timescales)] if v],
-            comments=[v for v in [_cell(row, cols.comments)] if v], ratings=ratings,
-            owner=_cell(row, cols.owner) or None, aliases=_list(_cell(row, cols.aliases)),
-            managers=_list(_cell(row, cols.managers))))
+            outputs=[v for v in [cell_text(row, cols.outputs)] if v],
+            timescales=[v for v in [cell_text(row, cols.timescales)] if v],
+            comments=[v for v in [cell_text(row, cols.comments)] if v], ratings=ratings,
+            owner=cell_text(row, cols.owner) or None, aliases=_list(cell_text(row, cols.aliases)),
+            managers=_list(cell_text(row, cols.managers))))
     return entries, errors, cols
 
 
 def _row_ratings(row: list[str], cols: PlanColumns) -> dict[str, str]:
     ratings = {}
     for review in cols.reviews:
-        raw = _cell(row, review.index)
+        raw = cell_text(row, review.index)
         if raw:
             try:
                 ratings[review.name] = parse_rating(raw)
@@ -221,7 +219,7 @@ def _continue_entry(entries: list[PlanEntry], row: list[str], cols: PlanColumns,
     entry = entries[-1]
     for values, index in ((entry.outputs, cols.outputs), (entry.timescales, cols.timescales),
                           (entry.comments, cols.comments)):
-        if value := _cell(row, index):
+        if value := cell_text(row, index):
             values.append(value)
     entry.ratings.update(ratings)
 
@@ -295,147 +293,3 @@ def _apply_ratings(session: Session, programme: Programme, entry: PlanEntry, rev
         elif (current.rating, current.comment) != (rating, comment or current.comment):
             current.rating, current.comment = rating, comment or current.comment
             report.ratings_updated += 1
-
-
-# --- Peer challenges ------------------------------------------------------------------------------
-
-@dataclass
-class ChallengeColumns:
-    """Which column holds what in a peer challenge CSV."""
-
-    council: int
-    kind: int | None = None
-    lead: int | None = None
-    team: int | None = None
-    report: int | None = None
-    notes: int | None = None
-    days: int | None = None
-    stages: dict[str, int] = field(default_factory=dict)
-
-
-def challenge_columns(header: list[str]) -> ChallengeColumns | None:
-    keys = [_header_key(h) for h in header]
-    council = next((i for i, k in enumerate(keys) if k in ("council", "authority", "local authority", "council name",
-                                                             "local authority code", "code")), None)
-    if council is None:
-        return None
-    cols = ChallengeColumns(council=council)
-    for i, k in enumerate(keys):
-        if i == council:
-            continue
-        if (stage := _stage_header(k)) is not None:
-            cols.stages[stage] = i
-        elif k in ("kind", "type", "challenge", "kind of challenge"):
-            cols.kind = i
-        elif "lead" in k:
-            cols.lead = i
-        elif k in ("team", "peers", "peer team"):
-            cols.team = i
-        elif "report" in k and ("link" in k or "url" in k):
-            cols.report = i
-        elif k in ("notes", "note", "comments"):
-            cols.notes = i
-        elif "days" in k:
-            cols.days = i
-    return cols if cols.stages else None
-
-
-def _stage_header(key: str) -> str | None:
-    """The stage a column is named for ("On-site", "Report published"), if any."""
-    try:
-        return parse_stage(key)
-    except StageError:
-        return None
-
-
-def import_challenges(session: Session, text: str, actor: ActorLike, now: datetime,
-                      today: date) -> ImportReport:
-    """Create or update each council's challenge from a CSV with one date column per stage."""
-    rows = read_rows(text)
-    header_at, cols = next(((i, c) for i, row in enumerate(rows) if (c := challenge_columns(row))), (None, None))
-    if cols is None:
-        raise PlanFileError("No header row found: the file needs a 'Council' column and at least one stage column ("
-                           + ", ".join(STAGES) + ").")
-    report = ImportReport()
-    for line, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        if not any(row):
-            continue
-        try:
-            _import_challenge_row(session, row, cols, actor, now, today, report)
-        except (StageError, PeriodError, ValueError) as exc:
-            report.errors.append(RowError(line, str(exc)))
-    record_audit(session, at=now, actor=actor, action="peer_challenge.import", entity="peer_challenge",
-                 detail={"created": report.created, "updated": report.updated, "errors": len(report.errors)})
-    session.flush()
-    return report
-
-
-def _import_challenge_row(session: Session, row: list[str], cols: ChallengeColumns, actor: ActorLike,
-                          now: datetime, today: date, report: ImportReport) -> None:
-    name = _cell(row, cols.council)
-    resolution = resolve_council(session, name) if name else None
-    if resolution is not None and resolution.council is None and resolution.abolished is not None:
-        raise ValueError(resolution.note)
-    if resolution is None or resolution.council is None:
-        hint = f" (did you mean {', '.join(resolution.suggestions)}?)" if resolution and resolution.suggestions else ""
-        raise ValueError(f"unknown council {name[:60]!r}{hint}" if name else "no council named")
-    kind = parse_kind(_cell(row, cols.kind)) if _cell(row, cols.kind) else "corporate"
-    dates = {stage: parse_day(_cell(row, i), today) for stage, i in cols.stages.items() if _cell(row, i)}
-    if not dates:
-        raise ValueError("no stage dates on this row")
-    if len(_cell(row, cols.lead)) > 200 or len(_cell(row, cols.report)) > 2000:
-        raise ValueError("lead peer (200 characters) or report link (2000) is too long")
-    days = _cell(row, cols.days)
-    if days and not days.isdigit():
-        raise ValueError(f"days used {days[:10]!r} is not a whole number")
-    code = resolution.council.code
-    challenge = _matching_challenge(session, code, kind, dates.get("offered"))
-    created = challenge is None
-    if created:
-        challenge = PeerChallenge(council_code=code, kind=kind, created_at=now, updated_at=now, stages=[],
-                                  days_allowed=CHANGE_OF_CONTROL_DAYS if kind == "change of control" else None)
-        session.add(challenge)
-    changed = _merge_stages(challenge, dates, actor, now)
-    for attr, value in (("lead_peer", _cell(row, cols.lead)), ("team", _cell(row, cols.team)),
-                        ("report_url", _cell(row, cols.report)), ("notes", _cell(row, cols.notes)),
-                        ("days_used", int(days) if days else None)):
-        if value not in ("", None) and getattr(challenge, attr) != value:
-            setattr(challenge, attr, value)
-            changed = True
-    latest = current_stage(challenge.stages)
-    challenge.stage, challenge.stage_on = latest.stage, latest.occurred_on
-    if changed and not created:
-        challenge.updated_at = now
-    if created:
-        report.created += 1
-    elif changed:
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    session.flush()
-
-
-def _matching_challenge(session: Session, code: str, kind: str, offered: date | None) -> PeerChallenge | None:
-    """The council's challenge this row describes: same kind, and the same offer date when both have one."""
-    for challenge in challenges_of(session, code):
-        if challenge.kind != kind:
-            continue
-        had = next((s.occurred_on for s in challenge.stages if s.stage == "offered"), None)
-        if offered is None or had is None or had == offered:
-            return challenge
-    return None
-
-
-def _merge_stages(challenge: PeerChallenge, dates: dict[str, date], actor: ActorLike, now: datetime) -> bool:
-    changed = False
-    for stage, on in dates.items():
-        existing = [s for s in challenge.stages if s.stage == stage]
-        if any(s.occurred_on == on for s in existing):
-            continue
-        if existing:
-            existing[-1].occurred_on = on
-        else:
-            challenge.stages.append(PeerChallengeStage(
-                stage=stage, occurred_on=on, recorded_by=(actor.name or actor.user_id)[:100], recorded_at=now))
-        changed = True
-    return changed
