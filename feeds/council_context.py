@@ -251,6 +251,18 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
 
+def listed_acting(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
+    """The name opens a list of places joined by "and"/"or" that a plural verb or a dispute follows
+    ("Solihull and Birmingham clash over HS2 station funding"): the councils acting together, even in
+    another body's news (`acts` finds the later names of such a list; this, the first)."""
+    run = _listed_with(match, matches, words)
+    if run is None or run[0].start != 0:
+        return False
+    end = run[-1].start + run[-1].length
+    after = words[end] if end < len(words) else ""
+    return after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES
+
+
 def heads(words: list[str], match: NameMatch) -> bool:
     """The name opens the text and a verb follows it ("Solihull signs HS2 interchange deal"): the
     place is the one acting, even in another body's news."""

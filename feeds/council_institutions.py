@@ -7,7 +7,7 @@ import re
 
 from feeds.council_bodies import news_of_another_body
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news, services_named
-from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
+from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
                                  COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
@@ -27,7 +27,7 @@ def institution_kind(words: list[str], end: int) -> str | None:
     while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
                                               words[seat] in ("s", "new", "former", "local")):
         seat += 1
-    if seat < len(words) and words[seat] in PARLIAMENT_AFTER:
+    if seat < len(words) and (words[seat] in PARLIAMENT_AFTER or tuple(words[seat:seat + 2]) == BY_ELECTION):
         return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
     if after == "central" and beyond in ("station", "library"):
         return "institution"  # "Glasgow Central station"
@@ -72,7 +72,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
-    word = words[end] if end < len(words) else ""
+    word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):

@@ -140,13 +140,17 @@ INSTITUTION_AFTER = frozenset({
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
     "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
-    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges"})
+    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges",
+    "maternity", "midwifery"})  # the NHS trust's services ("Nottingham maternity inquiry"), never a council's
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
 NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
 # After a place (or a place and a compass word), these make it a parliamentary seat, not the council.
-PARLIAMENT_AFTER = frozenset({"mp", "mps", "msp", "msps", "constituency", "constituencies"})
+PARLIAMENT_AFTER = frozenset({"mp", "mps", "msp", "msps", "constituency", "constituencies", "byelection"})
+# "<place> by-election" (tokens "by", "election"): a parliamentary seat's; a council's by-election
+# names its ward or its council ("Sunderland council by-election").
+BY_ELECTION = ("by", "election")
 # Words after a place name that make it a sports club.
 CLUB_AFTER = frozenset({
     "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
@@ -198,7 +202,10 @@ COMBINED_TYPES = frozenset({"COMB", "CA", "CCA", "SRA"})  # mySociety's type cod
 MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),
           ("richard parker", "WMCA"), ("oliver coppard", "SCR"), ("kim mcguinness", "NECA"), ("sadiq khan", "GLA"),
           ("claire ward", "EMCA"), ("helen godwin", "WECA"), ("paul bristow", "CPCA"), ("david skaith", "YNYC"),
-          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"))
+          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"),
+          # their predecessors, named in the news of their terms ("Dan Norris: West of England to…")
+          ("dan norris", "WECA"), ("tim bowles", "WECA"), ("andy street", "WMCA"), ("dan jarvis", "SCR"),
+          ("jamie driscoll", "NTCA"), ("nik johnson", "CPCA"), ("james palmer", "CPCA"))
 # Those whose surname alone names them in headlines (others' surnames are common names or words).
 MAYOR_SURNAMES = frozenset({"burnham", "brabin", "houchen", "rotheram", "coppard", "mcguinness", "skaith", "jenkyns"})
 # The words that end a combined authority's official name; what is left is its region ("Greater Lincolnshire").
@@ -216,7 +223,17 @@ OTHER_BODIES = tuple(tuple(name.split()) for name in (
     "met office", "rnli", "ofwat", "ofgem", "ofcom", "arriva", "stagecoach", "first bus", "firstbus", "go north east",
     "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
     "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
-    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
+    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2",
+    # train and bus operators, whose cuts, strikes and cancellations name the places they serve
+    # ("Northern Rail strike hits Leeds commuters", "Avanti West Coast cancels Manchester to London trains")
+    "avanti", "avanti west coast", "lner", "gwr", "great western railway", "northern rail", "northern trains",
+    "transpennine", "transpennine express", "crosscountry", "cross country trains", "southeastern", "southern rail",
+    "thameslink", "govia", "c2c", "chiltern railways", "east midlands railway", "west midlands railway",
+    "west midlands trains", "london northwestern", "scotrail", "transport for wales", "merseyrail", "greater anglia",
+    "south western railway", "hull trains", "grand central", "lumo", "eurostar", "caledonian sleeper",
+    "elizabeth line", "first west yorkshire", "first south yorkshire", "first glasgow", "first bristol",
+    "first manchester", "first essex", "first kernow", "first cymru", "first eastern counties", "first midlands",
+    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses"))
 # Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
 # Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
 OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})

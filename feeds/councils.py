@@ -64,7 +64,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
+from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
@@ -173,10 +173,11 @@ class CouncilMatcher:
         counts = match.confident or listed is not None
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
                 not council_named(words, match):
-            if setting.elsewhere and not heads(words, match):
+            if setting.elsewhere and not heads(words, match) and not listed_acting(match, kept, words):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
-            if setting.story and not acts(words, match, setting.story):
+            if setting.story and not acts(words, match, setting.story) and \
+                    (setting.story == "sport story" or not listed_acting(match, kept, words)):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
                                        "local-government word")
         if not counts:

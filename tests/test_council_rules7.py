@@ -1,0 +1,43 @@
+"""The seventh round of council rules, on headlines written for these tests (none is from a labelled
+file): train and bus operators' news, the NHS's maternity services, a by-election's seat, former
+metro mayors, a place before a label's colon, councils listed acting together in another body's
+news."""
+import pytest
+
+from feeds.councils import council_matcher
+
+
+@pytest.fixture
+def matcher(make_app, sqlite_url):
+    with make_app(sqlite_url).extensions["herald"].session() as s:
+        yield council_matcher(s)
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a train or bus operator's news names the places it serves, not their councils
+    ("TransPennine Express cuts Sunday trains from Huddersfield", []),
+    ("ScotRail strike leaves Glasgow commuters stranded", []),
+    ("LNER adds extra services between York and Newcastle", []),
+    # ...unless a council acts in it
+    ("Kirklees Council criticises TransPennine Express timetable", ["KIR"]),
+    # maternity services are an NHS trust's, not a council's
+    ("Shrewsbury maternity review finds failings", []),
+    # "<place> by-election" is a parliamentary seat's; a council's names the council
+    ("Hartlepool by-election campaign begins", []),
+    ("Sunderland council by-election won by Reform", ["SND"]),
+    # a former metro mayor named is the combined authority of his term
+    ("Andy Street launches West Midlands housing fund", ["WMCA"]),
+    # a place ending a label before a colon is not a body named after it by the clause that follows
+    ("Leader of Croydon: Council cannot balance its books", ["CRY"]),
+    ("Mayor of Hackney: We will protect the libraries", ["HCK"]),
+    # councils listed at the head of a national body's news and acting together are its parties
+    ("Wakefield and Leeds clash over Network Rail station plans", ["WKF", "LDS"]),
+    ("Network Rail closes line between Leeds and Wakefield", []),
+])
+def test_seventh_round(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_the_operator_is_named_in_the_explanation(matcher):
+    [leeds] = matcher.evidence("Northern Trains cancels Leeds services")
+    assert not leeds.counted and "Northern Trains" in leeds.why
