@@ -3,12 +3,15 @@ something else, an ordinary-word name with or without a council word, verb or pl
 name joined to another council's, a combined authority's region named as the authority."""
 from __future__ import annotations
 
+import re
+
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
 from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
+                                 FUNDING_VERBS,
                                  ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
@@ -103,6 +106,9 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
+    if i == 0 and after in FUNDING_VERBS and words[i + 2:i + 3] and words[i + 2][0].isdigit() and _a_sum(words, i + 2) and \
+            words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
+        return f'the body the place has, winning money ("{after}")'  # "Sefton lands £30m for…"
     if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
     if before == "by" and i >= 2 and words[i - 2] in DECIDED:
@@ -110,6 +116,14 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if after in COUNCIL_WORDS:
         return "a possessive follows" if after == "s" else f'a council word follows ("{after}")'
     return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
+
+
+_SUM = re.compile(r"\d+(?:m|bn|k)$")
+
+
+def _a_sum(words: list[str], k: int) -> bool:
+    """A sum of money starts at `k` ("£30m", "£1.5bn", "£2 million"; not a score, "3-1")."""
+    return any(_SUM.match(w) or w in ("million", "billion") for w in words[k:k + 3])
 
 
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news, services_named
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, other_news, services_named
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
                                  COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
-                                 INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
+                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
                                  PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
                                  NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
+from feeds.council_kinds import ANSWERING_VERBS, COUNCIL_BY, SPORT_ROLES, VENUE_WORDS, quiet
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
 
@@ -68,7 +68,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     titled = title_case(tokens)
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
-            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
+            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)) and \
+            not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
@@ -217,12 +218,21 @@ _ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
 
 
 def the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council", "by planners"), not of a
-    councillor or of a body called a council ("Arts Council funding")."""
+    """The text speaks of a council itself ("approved by council", "by planners", "sold by borough"),
+    not of a councillor or of a body called a council ("Arts Council funding")."""
     if _ACTS_WORDS.isdisjoint(tokens.words):
-        return False
+        return _by_the_area(tokens)
     text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
     return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
+
+
+def _by_the_area(tokens: Tokens) -> bool:
+    """A council named by its kind of area alone, in lower case, after "by" ("sold to developer by
+    borough", "backed by the county"): the council acting."""
+    words = tokens.words
+    return any(word in COUNCIL_BY and tokens.texts[k].islower() and
+               (words[k - 1] == "by" or (words[k - 1] == "the" and k > 1 and words[k - 2] == "by"))
+               for k, word in enumerate(words) if k)
 
 
 def council_named(words: list[str], match: NameMatch) -> bool:

@@ -31,7 +31,10 @@ PLACE_WORDS = frozenset({"in", "at", "across", "around", "near", "from", "for", 
                          "throughout", "within", "into", "against"})
 # Phrases only local-government news uses, though each word is used elsewhere ("Wealden pauses local plan").
 LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "belt"), ("section", "114"),
-                            ("best", "value"), ("adult", "social", "care"), ("five", "year", "land", "supply"))
+                            ("best", "value"), ("adult", "social", "care"), ("five", "year", "land", "supply"),
+                            # funds government gives councils to spend on their towns
+                            ("town", "deal"), ("towns", "fund"), ("levelling", "up", "fund"),
+                            ("future", "high", "streets"))
 # Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
 LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
                        "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront"})
