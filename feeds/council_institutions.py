@@ -149,7 +149,7 @@ def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> b
     words, match = tokens.words, matches[n]
     if match.start:
         before = words[match.start - 1]
-        if before in VENUE_LAST or (before in ROUTE_OR_JOIN and n and
+        if before in VENUE_LAST or before == "s" or (before in ROUTE_OR_JOIN and n and
                                     matches[n - 1].start + matches[n - 1].length == match.start - 1):
             return True
         text = tokens.texts[match.start - 1]

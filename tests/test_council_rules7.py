@@ -40,6 +40,13 @@ def matcher(make_app, sqlite_url):
     # a place's bare name winning a sum of money: its council; a score or a signing is not
     ("Sefton bags £8m for Bootle canal path", ["SFT"]),
     ("Bolton wins 2-0 at Wigan", []),
+    # a charity's or company's possessive name before a place: its branch there, unless a council acts
+    ("Barnardo's Sheffield hub to close", []),
+    ("Greggs's Wigan bakery to shut", []),
+    ("Tesco's Bolton store closure approved by council", ["BOL"]),
+    ("Kent's Margate seafront plan backed by councillors", ["KEN"]),
+    # one fan is a club's, as its fans are
+    ("Sunderland fan banned from matches", []),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
