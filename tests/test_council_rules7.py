@@ -47,6 +47,11 @@ def matcher(make_app, sqlite_url):
     ("Kent's Margate seafront plan backed by councillors", ["KEN"]),
     # one fan is a club's, as its fans are
     ("Sunderland fan banned from matches", []),
+    # a business a word after a place, in a text that says nothing of a council: where it is
+    ("Teesside chemical plant to close with 300 jobs lost", []),
+    ("Sunderland car plant expansion confirmed", []),
+    ("Bristol tech firm wins council contract", ["BST"]),
+    ("North Norfolk and Broadland merge offices in Norwich", ["NNO", "BRO"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
