@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from feeds.council_context import coordinated, services_named
 from feeds.council_institutions import council_named
-from feeds.council_kinds import EVERYDAY, SOMEONE_FROM, quiet
+from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
 from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLURAL_VERBS, CouncilEvidence,
                                  NameMatch)
@@ -89,7 +89,10 @@ def _someone_after(words: list[str], end: int) -> str | None:
     return None
 
 
-_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | frozenset({"s", "to", "and", "or", "of", "in"})
+_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | SCENE_WORDS | frozenset(
+    {"s", "to", "and", "or", "of", "in", "over", "for", "with", "by", "on", "after", "as", "into", "the", "a",
+     "an", "its", "their", "is", "are", "was", "were", "has", "have", "will", "could", "may", "must", "should",
+     "than", "but", "if", "not", "no", "new", "says", "said"})
 
 
 def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
