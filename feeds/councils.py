@@ -67,6 +67,7 @@ from sqlalchemy.orm import Session
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
 from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
+from feeds.council_places import as_places
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
@@ -150,6 +151,9 @@ class CouncilMatcher:
             counted = any(e.counted for e in out)
         if counted and not SOMEONE_FROM.isdisjoint(words):
             out = someone_from(out, matches, words, self._combined)
+            counted = any(e.counted for e in out)
+        if counted:
+            out = as_places(out, matches, words)
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)

@@ -52,9 +52,21 @@ def matcher(make_app, sqlite_url):
     ("Sunderland car plant expansion confirmed", []),
     ("Bristol tech firm wins council contract", ["BST"]),
     ("North Norfolk and Broadland merge offices in Norwich", ["NNO", "BRO"]),
+    # a place ranked among places or measured as a market, in a text that says nothing of a council
+    ("Nottingham named one of Europe's friendliest cities", []),
+    ("Cardiff voted best place to live in Wales", []),
+    ("Milton Keynes house prices fall for third month", []),
+    ("Cornwall tourism numbers hit record", []),
+    # ...while a council ranked for its service is the council
+    ("Kent named worst council for potholes", ["KEN"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+def test_the_ranking_word_is_named_in_the_explanation(matcher):
+    [cardiff] = matcher.evidence("Cardiff voted best place to live in Wales")
+    assert not cardiff.counted and '"Cardiff … voted"' in cardiff.why
 
 
 def test_the_operator_is_named_in_the_explanation(matcher):
