@@ -17,9 +17,15 @@ from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WOR
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
 LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
-_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()}
+# Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
+# victim named", "Bradford riots anniversary".
+MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
+                        "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
+                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
+_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
+    dict.fromkeys(MORE_CRIME, "crime or court")
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | \
     frozenset(OFF_TOPIC_WORDS["weather"].split())
 # What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
 _COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
@@ -90,7 +96,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
         before = "bails out"  # "Government bails out Surrey"
     if words[i] not in WORDISH and before in OBJECT_VERBS and (
-            not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
+            not _COUNCIL_BUSINESS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
