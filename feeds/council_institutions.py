@@ -34,6 +34,8 @@ def institution_kind(words: list[str], end: int) -> str | None:
     if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],
                                                                             ["councillor"], ["councillors"]):
         return "town or parish council"  # "Stroud Town Council": the parish, not Stroud District Council
+    if after == "mental" and beyond == "health":
+        end, after = end + 1, "health"  # "Norfolk mental health trust": an NHS trust, as "Norfolk health trust"
     if after in ("children", "health"):
         beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
         wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES

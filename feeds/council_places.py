@@ -1,10 +1,13 @@
 """Seventh round: a place named as a place, not as its council, in a text that says nothing of a
 council (`feeds.council_kinds.quiet`): ranked or voted among places ("Coventry named UK's safest
 city", "Manchester tops list of best places to live"), or as a market or a scene whose numbers are
-the news ("Leeds house prices rise fastest", "Bristol renters face biggest rise"). A council's own
-rankings and figures carry a local-government word ("Surrey tops pothole league table") and count."""
+the news ("Leeds house prices rise fastest", "Bristol renters face biggest rise"); or where the
+NHS's news happened ("Leeds patients wait longer for surgery", "Bristol dentists stop NHS work"),
+unless the place acts as a council does. A council's own rankings, figures and care carry a
+local-government word ("Surrey tops pothole league table", "adult social care") and count."""
 from __future__ import annotations
 
+from feeds.council_context import acts
 from feeds.council_kinds import quiet
 from feeds.council_words import CouncilEvidence, NameMatch
 
@@ -14,7 +17,11 @@ RANKED = frozenset({"named", "voted", "ranked", "crowned", "tops", "topped", "du
 PLACE_MEASURES = frozenset({"house", "houses", "property", "rents", "rent", "renters", "buyers", "homeowners",
                             "landlords", "tourism", "tourists", "visitors", "heatwave", "earthquake",
                             "temperatures", "unemployment", "wages", "economy", "population"})
-_ANY = RANKED | PLACE_MEASURES
+# The NHS's people, places and services: a quiet text with one of these is health news.
+HEALTH = frozenset({"patients", "patient", "nhs", "dentists", "dentist", "dental", "gp", "gps", "hospital",
+                    "hospitals", "ambulance", "ambulances", "midwives", "nurses", "doctors", "icb", "surgeries",
+                    "maternity", "paramedics", "consultants", "wards"})
+_ANY = RANKED | PLACE_MEASURES | HEALTH
 
 
 def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str]) -> list[CouncilEvidence]:
@@ -22,8 +29,12 @@ def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[
     `PLACE_MEASURES`), refused with the word that says so."""
     if _ANY.isdisjoint(words) or not quiet(words):
         return out  # most texts: neither kind of word
+    health = next((w for w in words if w in HEALTH), None)
     judged = []
     for e, match in zip(out, matches):
+        if e.counted and health is not None and not acts(words, match):
+            e = CouncilEvidence(e.code, e.named, False, f'where the NHS\'s news happened ("{health}"), not the '
+                                "council, in a text with no local-government word")
         end = match.start + match.length
         after = words[end:end + 2]
         word = next((w for w in after if w in RANKED), None) or (after[0] if after[:1] and after[0] in

@@ -64,6 +64,11 @@ def matcher(make_app, sqlite_url):
     ("Wolverhampton arson victim thanks neighbours", []),
     # a judge's or tribunal's criticism of a place over a council's business is of its council
     ("Judge criticises Surrey over SEND transport", ["SRY"]),
+    # the NHS's news, in a text that says nothing of a council, happens in a place
+    ("Derby patients wait a year for hip operations", []),
+    ("Plymouth dentists hand back NHS contracts", []),
+    ("Devon mental health trust apologises", []),
+    ("Kent approves GP surgery and 200 homes", ["KEN"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
