@@ -125,7 +125,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         end = match.start + match.length
         named = words[match.start:end]
         kind = None
-        if SAYS_COUNCIL.isdisjoint(named):
+        if SAYS_COUNCIL.isdisjoint(named) and (end != tokens.label or not tokens.texts[end].islower()):
+            # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
                 kind = named_institution(tokens, end)

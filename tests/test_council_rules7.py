@@ -69,6 +69,9 @@ def matcher(make_app, sqlite_url):
     ("Plymouth dentists hand back NHS contracts", []),
     ("Devon mental health trust apologises", []),
     ("Kent approves GP surgery and 200 homes", ["KEN"]),
+    # a lower-case word after a label's colon opens a new clause, not an institution's name
+    ("Slough: court told of £1bn investment losses", ["SLG"]),
+    ("Swansea: University cuts 300 jobs", []),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
