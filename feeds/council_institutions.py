@@ -156,8 +156,8 @@ def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> b
                                     matches[n - 1].start + matches[n - 1].length == match.start - 1):
             return True
         text = tokens.texts[match.start - 1]
-        if len(text) <= 5 and text.isupper():
-            return True
+        if (len(text) <= 5 and text.isupper()) or (text[0].isupper() and not tokens.title_case):
+            return True  # an acronym's or a brand's site ("GWR Bristol", "Nissan Sunderland")
     end = match.start + match.length
     return n + 1 < len(matches) and end < len(words) and words[end] == "to"
 

@@ -5,8 +5,8 @@ site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either
 from __future__ import annotations
 
 from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
-from feeds.council_words import (AUTHORITY_WORDS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, PARTY_WORDS, NameMatch,
-                                 Tokens)
+from feeds.council_words import (AUTHORITY_WORDS, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, PARTY_WORDS,
+                                 NameMatch, Tokens)
 
 
 def venue(words: list[str], end: int) -> bool:
@@ -47,6 +47,8 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
         return "venue"
     if _owned(tokens, matches, n):
         return "organisation's branch"
+    if _brand_before(tokens, matches, n):
+        return "company's site"
     start = match.start
     if n and start >= 2 and words[start - 1] in ("and", "&") and \
             matches[n - 1].start + matches[n - 1].length == start - 1:
@@ -68,6 +70,31 @@ def _owned(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
         return False
     if n and matches[n - 1].start + matches[n - 1].length == start - 1:
         return False  # "Kent's Margate": a place's own place
+    return quiet(tokens.words)
+
+
+# Capitalised words before a place that describe it, not a company's name: "Rural Devon", "Historic York".
+PLACE_ADJECTIVES = frozenset({"rural", "urban", "coastal", "historic", "inner", "outer", "royal", "central", "sunny",
+                              "greater", "metropolitan", "suburban", "industrial", "post", "pre", "inside", "across",
+                              "around", "in", "at", "for", "from", "to", "and", "of", "the", "why", "how", "what",
+                              "when", "where", "who", "is", "are", "was", "has", "have", "new", "more", "most", "all",
+                              "every", "our", "your", "their", "this", "that", "these", "those", "beautiful", "hidden"})
+
+
+def _brand_before(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
+    """A company's or broadcaster's name straight before a place, in a sentence-case text that says
+    nothing of a council (`quiet`): "Nissan Sunderland", "Asda Leeds head office", "Octopus Energy
+    Bristol" are the company's site. Not a word that describes the place ("Rural Devon"), a party,
+    a council word, a compass word, another council's name, nor after a label's colon."""
+    start = matches[n].start
+    if not start or tokens.shouting or tokens.title_case or start == tokens.label:
+        return False
+    text, before = tokens.texts[start - 1], tokens.words[start - 1]
+    if not text[0].isupper() or before in PLACE_ADJECTIVES or before in COUNCIL_WORDS or before in PARTY_WORDS or \
+            before in AUTHORITY_WORDS or before in GENERIC or before in COMPASS:
+        return False
+    if n and matches[n - 1].start + matches[n - 1].length == start:
+        return False  # two councils' names side by side
     return quiet(tokens.words)
 
 

@@ -72,6 +72,10 @@ def matcher(make_app, sqlite_url):
     # a lower-case word after a label's colon opens a new clause, not an institution's name
     ("Slough: court told of £1bn investment losses", ["SLG"]),
     ("Swansea: University cuts 300 jobs", []),
+    # a company's name straight before a place, in a text that says nothing of a council: its site
+    ("Tesco Hartlepool superstore staff given new contracts", []),
+    ("Siemens Hull blade factory hiring", []),
+    ("Rural Cornwall bus routes saved by council", ["CON"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
