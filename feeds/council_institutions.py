@@ -3,18 +3,15 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-import re
-
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, other_news, services_named
-from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
-                                 COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
-                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
-                                 PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
-                                 NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, COUNCIL_BY, SPORT_ROLES, VENUE_WORDS, quiet
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, other_news
+from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
+                                 COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
+                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
+                                 PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
+from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
+from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
@@ -189,22 +186,6 @@ def _club_follows(words: list[str], match: NameMatch) -> bool:
     return after not in NOT_A_CLUB
 
 
-def institution_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
-    """The home council of a club or institution named after its place (the first place of a joined
-    name: Doncaster's for "Doncaster Sheffield Airport"), for a text that speaks of a council and names
-    no other ("Leicester City stadium expansion approved by council")."""
-    homes = []
-    for n, match in enumerate(matches):
-        if match.start not in institutions or match.region:
-            continue
-        before = matches[n - 1] if n else None
-        joined = before is not None and before.start in institutions and \
-            match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)
-        if not joined:
-            homes.append(match.code)
-    return list(dict.fromkeys(homes))
-
-
 def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
     """"police force or fire service" or "club or institution" when the text names one and has no
     council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
@@ -214,28 +195,6 @@ def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> st
     if not EMERGENCY_WORDS.isdisjoint(words):
         return "police force or fire service"
     return "club or institution" if institutions else None
-
-
-_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
-_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
-
-
-def the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council", "by planners", "sold by borough"),
-    not of a councillor or of a body called a council ("Arts Council funding")."""
-    if _ACTS_WORDS.isdisjoint(tokens.words):
-        return _by_the_area(tokens)
-    text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
-    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
-
-
-def _by_the_area(tokens: Tokens) -> bool:
-    """A council named by its kind of area alone, in lower case, after "by" ("sold to developer by
-    borough", "backed by the county"): the council acting."""
-    words = tokens.words
-    return any(word in COUNCIL_BY and tokens.texts[k].islower() and
-               (words[k - 1] == "by" or (words[k - 1] == "the" and k > 1 and words[k - 2] == "by"))
-               for k, word in enumerate(words) if k)
 
 
 def council_named(words: list[str], match: NameMatch) -> bool:
@@ -274,38 +233,3 @@ class Setting:
         if self._story is self._UNSET:
             self._story = other_news(self._tokens)
         return self._story  # type: ignore[return-value]
-
-
-def _labels(tokens: Tokens, match: NameMatch) -> bool:
-    """The name is the label before a colon that opens the text ("Sutton: incinerator expansion
-    opposed by council"): the place the news is filed under, even an ordinary word's."""
-    return match.start == 0 and match.length == tokens.label
-
-
-def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
-                  institutions: dict[int, str]) -> list[CouncilEvidence]:
-    """When no name counted: a text that speaks of a council is about the home council of the club
-    or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
-    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); the
-    label that opens local-government news ("Sefton: new leisure centre opens");
-    local-government news naming a combined authority's region and no council is
-    the authority's ("West Yorkshire mass transit route consultation opens")."""
-    words = tokens.words
-    picked: dict[str, str] = {}
-    if the_council_acts(tokens):
-        picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
-                               "institution named, and the text speaks of a council")
-        places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
-                  and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
-        if not picked and len(places) == 1:
-            picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
-    if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
-            matches[0].start not in institutions and words[0] not in STRICT and \
-            (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):
-        picked = {matches[0].code: "the label that opens local-government news"}  # "Sefton: new leisure centre opens"
-    regions = {m.code for m in matches if m.region and m.start not in institutions}
-    if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
-        if len(regions) == 1:
-            picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
-                                   "council")
-    return [CouncilEvidence(e.code, e.named, True, picked[e.code]) if e.code in picked else e for e in out]

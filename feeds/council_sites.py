@@ -5,8 +5,8 @@ site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either
 from __future__ import annotations
 
 from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
-from feeds.council_words import (AUTHORITY_WORDS, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, PARTY_WORDS,
-                                 NameMatch, Tokens)
+from feeds.council_words import (AUTHORITY_WORDS, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, OTHER_PLACE_PREFIXES,
+                                 PARTY_WORDS, NameMatch, Tokens)
 
 
 def venue(words: list[str], end: int) -> bool:
@@ -96,6 +96,17 @@ def _brand_before(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
     if n and matches[n - 1].start + matches[n - 1].length == start:
         return False  # two councils' names side by side
     return quiet(tokens.words)
+
+
+def another_place(tokens: Tokens, i: int) -> bool:
+    """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
+    Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
+    if tokens.shouting:
+        return False
+    before = tokens.texts[i - 1]
+    if before == "New":
+        return i > 1 and not tokens.title_case
+    return before in OTHER_PLACE_PREFIXES
 
 
 def _venue_before(words: list[str], match: NameMatch) -> bool:

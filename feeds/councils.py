@@ -54,6 +54,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
   authority's ("West Yorkshire mass transit route consultation opens").
 - Fifth round: scenes, a mayor's places, abolished councils' places (`feeds.council_where`); towns
   (`feeds.council_towns`); services, officers, buildings, objects, lists (`feeds.council_context`).
+- Seventh round: places ranked, measured or in the NHS's news (`feeds.council_places`); a company's or
+  charity's site (`feeds.council_sites`); train and bus operators; when no name counted (`feeds.council_none`).
 """
 
 import functools
@@ -65,9 +67,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
-from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
+from feeds.council_institutions import Setting, council_named, institution_starts
+from feeds.council_none import when_none_counted
 from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
 from feeds.council_places import as_places
+from feeds.council_sites import another_place
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
@@ -222,7 +226,7 @@ class CouncilMatcher:
         words = tokens.words
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
-                (i and tokens.texts[i - 1] in _PREFIXES and _another_place(tokens, i)):
+                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
@@ -241,17 +245,6 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
-
-
-def _another_place(tokens: Tokens, i: int) -> bool:
-    """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
-    Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
-    if tokens.shouting:
-        return False
-    before = tokens.texts[i - 1]
-    if before == "New":
-        return i > 1 and not title_case(tokens)
-    return before in OTHER_PLACE_PREFIXES
 
 
 _CACHE: "weakref.WeakKeyDictionary[Engine, CouncilMatcher]" = weakref.WeakKeyDictionary()
