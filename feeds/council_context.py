@@ -229,6 +229,8 @@ def other_news(tokens: Tokens) -> str | None:
     if kind in ("crime or court", "weather"):
         return f"{kind} story"
     hits = set(SPORT_RESULTS.intersection(words))
+    if hits and _a_score(words):
+        hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):
         hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
     if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
@@ -237,6 +239,11 @@ def other_news(tokens: Tokens) -> str | None:
     if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
+
+
+def _a_score(words: list[str]) -> bool:
+    """Two small numbers side by side, as a score is written ("3-0", "2-1")."""
+    return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 for a, b in zip(words, words[1:]))
 
 
 # Sport words that other news uses too: sport only beside another sport word.

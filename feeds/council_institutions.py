@@ -13,6 +13,9 @@ from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
+# A campaign's words after a place and a compass word: a constituency's ("Bristol West hustings").
+CAMPAIGN_WORDS = frozenset({"candidate", "candidates", "hustings", "seat", "voters", "poll", "race"})
+
 
 def institution_kind(words: list[str], end: int) -> str | None:
     """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
@@ -24,8 +27,11 @@ def institution_kind(words: list[str], end: int) -> str | None:
     while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
                                               words[seat] in ("s", "new", "former", "local")):
         seat += 1
-    if seat < len(words) and (words[seat] in PARLIAMENT_AFTER or tuple(words[seat:seat + 2]) == BY_ELECTION):
-        return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
+    if seat < len(words) and (words[seat] in PARLIAMENT_AFTER or tuple(words[seat:seat + 2]) == BY_ELECTION or
+                              (seat > end and words[end] in COMPASS and words[seat] in CAMPAIGN_WORDS)):
+        return "parliamentary seat"  # "Sheffield Central candidate", "Bristol West hustings" too
+    if after == "half" and beyond == "marathon":
+        return "institution"  # "Sheffield half marathon", as "London Marathon"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
     if after == "central" and beyond in ("station", "library"):
         return "institution"  # "Glasgow Central station"
     if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],

@@ -76,6 +76,10 @@ def matcher(make_app, sqlite_url):
     ("Tesco Hartlepool superstore staff given new contracts", []),
     ("Siemens Hull blade factory hiring", []),
     ("Rural Cornwall bus routes saved by council", ["CON"]),
+    # a score beside a result's word is sport; a constituency's campaign; a half marathon
+    ("Hull beat Wakefield 24-12 in Super League", []),
+    ("Leeds North East hustings draws big crowd", []),
+    ("Cardiff half marathon route changes", []),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
