@@ -16,13 +16,19 @@ from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
 SCENE_WORDS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout", "within", "from"})
+# A visitor's verbs: "King visits Sheffield" is where the visit happened (a metro mayor's visit to
+# another council's place is read by `mayors_places`).
+VISIT_WORDS = frozenset({"visits", "visited", "visit", "visiting", "tours", "toured"})
+
+
 def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
             combined: frozenset[str] = frozenset()) -> bool:
     """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
     "mayor"), an abolished council, or a name after a place preposition (most texts have none, and
     skip them)."""
     for match in matches:
-        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS) or \
+        if match.person or match.code not in current or (match.start and (words[match.start - 1] in SCENE_WORDS or
+                                                                          words[match.start - 1] in VISIT_WORDS)) or \
                 (match.code in combined and _the_mayor(match, words)):
             return True
     return False
@@ -48,10 +54,12 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
         return out
     if _building(words) and len({e.code for e in out if e.counted}) == 1:
         return out  # "Town hall bosses in Rotherham apologise"; not "East Sussex to sell County Hall in Lewes"
+    visited = not any(m.person for m in matches)
     judged = []
     for e, match in zip(out, matches):
         before = words[match.start - 1] if match.start else ""
-        if e.counted and before in SCENE_WORDS and e.code not in combined and not match.person:
+        if e.counted and (before in SCENE_WORDS or (visited and before in VISIT_WORDS)) and \
+                e.code not in combined and not match.person:
             e = CouncilEvidence(e.code, e.named, False, f'where it happened ("{before} {e.named}"), '
                                 "in a text with no local-government word")
         judged.append(e)

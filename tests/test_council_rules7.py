@@ -80,6 +80,9 @@ def matcher(make_app, sqlite_url):
     ("Hull beat Wakefield 24-12 in Super League", []),
     ("Leeds North East hustings draws big crowd", []),
     ("Cardiff half marathon route changes", []),
+    # a visitor's verb puts a place as the scene, unless the text speaks of a council
+    ("Prince of Wales visits Wolverhampton", []),
+    ("Minister visits Slough as commissioners arrive", ["SLG"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
