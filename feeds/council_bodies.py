@@ -53,7 +53,18 @@ def _company(tokens: Tokens, k: int) -> bool:
         before not in AUTHORITY_WORDS and not tokens.title_case
 
 
+# Train and bus operators, whose cuts, strikes and cancellations name the places they serve
+# ("Northern Rail strike hits Leeds commuters", "Avanti West Coast cancels Manchester to London trains").
+OPERATORS = tuple(tuple(name.split()) for name in (
+    "avanti", "avanti west coast", "lner", "gwr", "great western railway", "northern rail", "northern trains",
+    "transpennine", "transpennine express", "crosscountry", "cross country trains", "southeastern", "southern rail",
+    "thameslink", "govia", "c2c", "chiltern railways", "east midlands railway", "west midlands railway",
+    "west midlands trains", "london northwestern", "scotrail", "transport for wales", "merseyrail", "greater anglia",
+    "south western railway", "hull trains", "grand central", "lumo", "eurostar", "caledonian sleeper",
+    "elizabeth line", "first west yorkshire", "first south yorkshire", "first glasgow", "first bristol",
+    "first manchester", "first essex", "first kernow", "first cymru", "first eastern counties", "first midlands",
+    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _body in OTHER_BODIES:
+for _body in OTHER_BODIES + OPERATORS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}

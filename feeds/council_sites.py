@@ -48,7 +48,7 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
     if _owned(tokens, matches, n):
         return "organisation's branch"
     if _brand_before(tokens, matches, n):
-        return "company's site"
+        return "company's site or a person"
     start = match.start
     if n and start >= 2 and words[start - 1] in ("and", "&") and \
             matches[n - 1].start + matches[n - 1].length == start - 1:

@@ -71,6 +71,11 @@ BLOCKED_PHRASES = (
     ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
     ("heart", "of", "midlothian"), ("hearts", "of", "midlothian"),  # the football club
     ("edinburgh", "waverley"),  # the station
+    # foods and dog breeds named after places
+    ("lancashire", "hotpot"), ("worcestershire", "sauce"), ("cumberland", "sausage"), ("cumberland", "sausages"),
+    ("staffordshire", "bull", "terrier"), ("staffordshire", "bull", "terriers"), ("bedlington", "terrier"),
+    ("cheddar", "cheese"), ("stilton", "cheese"), ("eccles", "cake"), ("eccles", "cakes"), ("chelsea", "bun"),
+    ("bakewell", "tart"), ("bakewell", "pudding"), ("cornish", "pasty"), ("yorkshire", "pudding"),
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
@@ -226,17 +231,7 @@ OTHER_BODIES = tuple(tuple(name.split()) for name in (
     "met office", "rnli", "ofwat", "ofgem", "ofcom", "arriva", "stagecoach", "first bus", "firstbus", "go north east",
     "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
     "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
-    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2",
-    # train and bus operators, whose cuts, strikes and cancellations name the places they serve
-    # ("Northern Rail strike hits Leeds commuters", "Avanti West Coast cancels Manchester to London trains")
-    "avanti", "avanti west coast", "lner", "gwr", "great western railway", "northern rail", "northern trains",
-    "transpennine", "transpennine express", "crosscountry", "cross country trains", "southeastern", "southern rail",
-    "thameslink", "govia", "c2c", "chiltern railways", "east midlands railway", "west midlands railway",
-    "west midlands trains", "london northwestern", "scotrail", "transport for wales", "merseyrail", "greater anglia",
-    "south western railway", "hull trains", "grand central", "lumo", "eurostar", "caledonian sleeper",
-    "elizabeth line", "first west yorkshire", "first south yorkshire", "first glasgow", "first bristol",
-    "first manchester", "first essex", "first kernow", "first cymru", "first eastern counties", "first midlands",
-    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses"))
+    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
 # Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
 # Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
 OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})

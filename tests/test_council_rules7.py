@@ -83,6 +83,10 @@ def matcher(make_app, sqlite_url):
     # a visitor's verb puts a place as the scene, unless the text speaks of a council
     ("Prince of Wales visits Wolverhampton", []),
     ("Minister visits Slough as commissioners arrive", ["SLG"]),
+    # a food or a dog breed named after a place; a person's surname that is a place's name
+    ("Staffordshire bull terrier attack leaves postman hurt", []),
+    ("Lancashire hotpot named nation's favourite dish", []),
+    ("Chris Hull wins photography award", []),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
