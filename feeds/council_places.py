@@ -14,14 +14,16 @@ from feeds.council_words import CouncilEvidence, NameMatch
 # Verbs of a place ranked or chosen among places, within two words after its name.
 RANKED = frozenset({"named", "voted", "ranked", "crowned", "tops", "topped", "dubbed"})
 # What a place has as a market or a scene, straight after its name: its people's homes, prices and visitors.
-PLACE_MEASURES = frozenset({"house", "houses", "property", "rents", "rent", "renters", "buyers", "homeowners",
+PLACE_MEASURES = frozenset({"rents", "renters", "buyers", "homeowners",
                             "landlords", "tourism", "tourists", "visitors", "heatwave", "earthquake",
                             "temperatures", "unemployment", "wages", "economy", "population"})
 # The NHS's people, places and services: a quiet text with one of these is health news.
 HEALTH = frozenset({"patients", "patient", "nhs", "dentists", "dentist", "dental", "gp", "gps", "hospital",
                     "hospitals", "ambulance", "ambulances", "midwives", "nurses", "doctors", "icb", "surgeries",
                     "maternity", "paramedics", "consultants", "wards"})
-_ANY = RANKED | PLACE_MEASURES | HEALTH
+# Prices of a place's homes, straight after its name ("Leeds house prices"; not "Leeds house building").
+PRICES = frozenset({"house", "houses", "property", "rent", "home"})
+_ANY = RANKED | PLACE_MEASURES | HEALTH | PRICES
 
 
 def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str]) -> list[CouncilEvidence]:
@@ -38,7 +40,8 @@ def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[
         end = match.start + match.length
         after = words[end:end + 2]
         word = next((w for w in after if w in RANKED), None) or (after[0] if after[:1] and after[0] in
-                                                                 PLACE_MEASURES else None)
+                                                                 PLACE_MEASURES else None) or \
+            (" ".join(after) if after[:1] and after[0] in PRICES and after[1:] in (["prices"], ["price"]) else None)
         if e.counted and word is not None:
             e = CouncilEvidence(e.code, e.named, False, f'the place ranked or measured ("{e.named} … {word}"), not '
                                 "the council, in a text with no local-government word")

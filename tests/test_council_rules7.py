@@ -56,6 +56,7 @@ def matcher(make_app, sqlite_url):
     ("Nottingham named one of Europe's friendliest cities", []),
     ("Cardiff voted best place to live in Wales", []),
     ("Milton Keynes house prices fall for third month", []),
+    ("Milton Keynes house building target missed", ["MIK"]),
     ("Cornwall tourism numbers hit record", []),
     # ...while a council ranked for its service is the council
     ("Kent named worst council for potholes", ["KEN"]),
