@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from feeds.council_context import acts
 from feeds.council_kinds import quiet
-from feeds.council_words import CouncilEvidence, NameMatch
+from feeds.council_words import LANDSCAPE, CouncilEvidence, NameMatch
 
 # Verbs of a place ranked or chosen among places, within two words after its name.
 RANKED = frozenset({"named", "voted", "ranked", "crowned", "tops", "topped", "dubbed"})
@@ -17,33 +17,49 @@ RANKED = frozenset({"named", "voted", "ranked", "crowned", "tops", "topped", "du
 PLACE_MEASURES = frozenset({"rents", "renters", "buyers", "homeowners",
                             "landlords", "tourism", "tourists", "visitors", "heatwave", "earthquake",
                             "temperatures", "unemployment", "wages", "economy", "population"})
+# Land, coast and wildlife straight after a place's name: the place as countryside ("Dorset coast
+# landslip", "New Forest ponies", "Wirral peninsula"), not its council.
+NATURE = (LANDSCAPE - {"roads", "towns", "villages"}) | frozenset({
+    "peninsula", "estuary", "cliffs", "cliff", "ponies", "deer", "boar", "wildlife", "moorland", "heath", "woods",
+    "woodland", "forest", "landslip", "erosion", "dunes", "marshes", "wetlands", "birds", "seals"})
 # The NHS's people, places and services: a quiet text with one of these is health news.
 HEALTH = frozenset({"patients", "patient", "nhs", "dentists", "dentist", "dental", "gp", "gps", "hospital",
                     "hospitals", "ambulance", "ambulances", "midwives", "nurses", "doctors", "icb", "surgeries",
                     "maternity", "paramedics", "consultants", "wards"})
 # Prices of a place's homes, straight after its name ("Leeds house prices"; not "Leeds house building").
 PRICES = frozenset({"house", "houses", "property", "rent", "home"})
-_ANY = RANKED | PLACE_MEASURES | HEALTH | PRICES
+_ANY = RANKED | PLACE_MEASURES | HEALTH | PRICES | NATURE
 
 
 def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str]) -> list[CouncilEvidence]:
-    """Names counted in a quiet text that are ranked among places or measured as one (`RANKED`,
-    `PLACE_MEASURES`), refused with the word that says so."""
+    """Names counted in a quiet text that are in the NHS's news (`HEALTH`), ranked among places
+    (`RANKED`), measured as one (`PLACE_MEASURES`, `PRICES`) or its countryside (`NATURE`), refused
+    with the word that says so."""
     if _ANY.isdisjoint(words) or not quiet(words):
-        return out  # most texts: neither kind of word
+        return out  # most texts: no such word
     health = next((w for w in words if w in HEALTH), None)
     judged = []
     for e, match in zip(out, matches):
         if e.counted and health is not None and not acts(words, match):
             e = CouncilEvidence(e.code, e.named, False, f'where the NHS\'s news happened ("{health}"), not the '
                                 "council, in a text with no local-government word")
-        end = match.start + match.length
-        after = words[end:end + 2]
-        word = next((w for w in after if w in RANKED), None) or (after[0] if after[:1] and after[0] in
-                                                                 PLACE_MEASURES else None) or \
-            (" ".join(after) if after[:1] and after[0] in PRICES and after[1:] in (["prices"], ["price"]) else None)
-        if e.counted and word is not None:
-            e = CouncilEvidence(e.code, e.named, False, f'the place ranked or measured ("{e.named} … {word}"), not '
-                                "the council, in a text with no local-government word")
+        place = _as_a_place(words[match.start + match.length:match.start + match.length + 2]) if e.counted else None
+        if place is not None:
+            word, kind = place
+            e = CouncilEvidence(e.code, e.named, False, f'the place {kind} ("{e.named} … {word}"), not the council, '
+                                "in a text with no local-government word")
         judged.append(e)
     return judged
+
+
+def _as_a_place(after: list[str]) -> tuple[str, str] | None:
+    """The word (and what it makes of the place) among the two after a name: ranked, measured, countryside."""
+    ranked = next((w for w in after if w in RANKED), None)
+    if ranked is not None:
+        return ranked, "ranked among places"
+    first = after[0] if after else ""
+    if first in PLACE_MEASURES:
+        return first, "measured as a place"
+    if first in PRICES and after[1:] in (["prices"], ["price"]):
+        return " ".join(after), "measured as a place"
+    return (first, "as countryside") if first in NATURE else None

@@ -88,6 +88,9 @@ def matcher(make_app, sqlite_url):
     ("Staffordshire bull terrier attack leaves postman hurt", []),
     ("Lancashire hotpot named nation's favourite dish", []),
     ("Chris Hull wins photography award", []),
+    # a place's coast, countryside or wildlife, in a text that says nothing of a council
+    ("New Forest ponies injured by speeding cars", []),
+    ("Northumberland coast seals pup in record numbers", []),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
@@ -95,7 +98,7 @@ def test_seventh_round(matcher, headline, codes):
 
 def test_the_ranking_word_is_named_in_the_explanation(matcher):
     [cardiff] = matcher.evidence("Cardiff voted best place to live in Wales")
-    assert not cardiff.counted and '"Cardiff … voted"' in cardiff.why
+    assert not cardiff.counted and "ranked among places" in cardiff.why and "\"Cardiff … voted\"" in cardiff.why
 
 
 def test_the_operator_is_named_in_the_explanation(matcher):
