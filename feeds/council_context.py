@@ -112,7 +112,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
-    if i == 0 and after in FUNDING_VERBS and words[i + 2:i + 3] and words[i + 2][0].isdigit() and _a_sum(words, i + 2) and \
+    if i == 0 and after in FUNDING_VERBS and words[i + 2:i + 3] and words[i + 2][0].isdigit() and \
+            _a_sum(words, i + 2) and \
             words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the body the place has, winning money ("{after}")'  # "Sefton lands £30m for…"
     if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:

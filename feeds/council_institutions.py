@@ -29,9 +29,10 @@ def institution_kind(words: list[str], end: int) -> str | None:
         seat += 1
     if seat < len(words) and (words[seat] in PARLIAMENT_AFTER or tuple(words[seat:seat + 2]) == BY_ELECTION or
                               (seat > end and words[end] in COMPASS and words[seat] in CAMPAIGN_WORDS)):
-        return "parliamentary seat"  # "Sheffield Central candidate", "Bristol West hustings" too
+        # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency", "Bristol West hustings"
+        return "parliamentary seat"
     if after == "half" and beyond == "marathon":
-        return "institution"  # "Sheffield half marathon", as "London Marathon"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
+        return "institution"  # "Sheffield half marathon", as "London Marathon"
     if after == "central" and beyond in ("station", "library"):
         return "institution"  # "Glasgow Central station"
     if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],
@@ -73,13 +74,15 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     titled = title_case(tokens)
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
-            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)) and \
+            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
+             quiet(words)) and \
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
+            not _office_of(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
@@ -94,6 +97,13 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+def _office_of(words: list[str], end: int) -> bool:
+    """A council office "of" the place comes before it, so a name after it is the office holder's
+    ("Mayor of Doncaster Ros Jones cuts budget"), not a body's."""
+    return any(words[k] == "of" and words[k - 1] in ("mayor", "leader", "mayoress")
+               for k in range(max(1, end - 4), end))
 
 
 def _proper(text: str) -> bool:

@@ -70,7 +70,8 @@ VENUE_BEFORE = (("theatre",), ("theatres",), ("theatre", "royal"), ("playhouse",
 # A sport team's people after a place's name: "St Helens coach leaves Saints", "Wigan captain".
 SPORT_ROLES = frozenset({"coach", "coaches", "captain", "skipper", "striker", "goalkeeper", "keeper", "midfielder",
                          "defender", "winger", "forward", "prop", "fly", "scrum", "manager", "players", "squad",
-                         "fans", "fan", "supporters", "supporter", "ultras", "academy", "batsman", "batter", "bowler", "cricketer",
+                         "fans", "fan", "supporters", "supporter", "ultras", "academy", "batsman", "batter", "bowler",
+                         "cricketer",
                          "footballer", "player", "jockey", "boxer", "golfer", "spinner", "seamer", "wicketkeeper"})
 # The last word of a charity's or company's own name ("Teenage Cancer Trust", "Barratt Homes",
 # "Acme Ltd"), capitalised and after a capitalised word that is not a place's.

@@ -97,7 +97,8 @@ def _someone_after(words: list[str], end: int) -> str | None:
     return None
 
 
-_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | SCENE_WORDS | frozenset(
+_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
+    SCENE_WORDS | frozenset(
     {"s", "to", "and", "or", "of", "in", "over", "for", "with", "by", "on", "after", "as", "into", "the", "a",
      "an", "its", "their", "is", "are", "was", "were", "has", "have", "will", "could", "may", "must", "should",
      "than", "but", "if", "not", "no", "new", "says", "said"})

@@ -84,7 +84,9 @@ BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("arch
                   ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
                   ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",),
                   ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",), ("university",),
-                  ("hospital",), ("infirmary",), ("hms",), ("raf",))
+                  ("hospital",), ("infirmary",), ("hms",), ("raf",),
+                  # the Crown's and the church's offices named after a county or town
+                  ("lieutenant", "of"), ("high", "sheriff", "of"), ("archdeacon", "of"), ("dean", "of"))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -188,7 +190,8 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
-HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
+HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"),
+                  ("lord mayor of london", "LND"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"),
                   ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)

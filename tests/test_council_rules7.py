@@ -91,6 +91,11 @@ def matcher(make_app, sqlite_url):
     # a place's coast, countryside or wildlife, in a text that says nothing of a council
     ("New Forest ponies injured by speeding cars", []),
     ("Northumberland coast seals pup in record numbers", []),
+    # the Crown's and the church's offices named after a place; the City's Lord Mayor; a mayor's name
+    ("Lord Lieutenant of Lancashire presents honours", []),
+    ("High Sheriff of Surrey opens fete", []),
+    ("Lord Mayor of London leads trade mission", ["LND"]),
+    ("Mayor of Bedford Tom Wootton sets budget", ["BDF"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
