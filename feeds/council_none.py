@@ -47,6 +47,8 @@ def _by_the_area(tokens: Tokens) -> bool:
     """A council named by its kind of area alone, in lower case, after "by" ("sold to developer by
     borough", "backed by the county"): the council acting."""
     words = tokens.words
+    if COUNCIL_BY.isdisjoint(words):
+        return False  # most texts: no such word
     return any(word in COUNCIL_BY and tokens.texts[k].islower() and
                (words[k - 1] == "by" or (words[k - 1] == "the" and k > 1 and words[k - 2] == "by"))
                for k, word in enumerate(words) if k)

@@ -70,6 +70,7 @@ from feeds.council_context import acts, blocked, confident, coordinated, heads, 
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_none import when_none_counted
 from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
+from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
 from feeds.council_sites import another_place
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
@@ -157,7 +158,7 @@ class CouncilMatcher:
             out = someone_from(out, matches, words, self._combined)
             counted = any(e.counted for e in out)
         if counted:
-            out = as_places(out, matches, words)
+            out = organisations_news(as_places(out, matches, words), matches, tokens)
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)

@@ -96,6 +96,14 @@ def matcher(make_app, sqlite_url):
     ("High Sheriff of Surrey opens fete", []),
     ("Lord Mayor of London leads trade mission", ["LND"]),
     ("Mayor of Bedford Tom Wootton sets budget", ["BDF"]),
+    # another organisation's name heading a text that says nothing of a council: the place is where it acts
+    ("Siemens confirms Hull investment", []),
+    ("Jaguar Land Rover expands Castle Bromwich site in Solihull", []),
+    ("Octopus opens Sheffield hub", []),
+    # ...not a council's name, a body that acts on councils, nor an everyday noun opening the sentence
+    ("Government bails out Woking", ["WOI"]),
+    ("Parents sue Surrey over school transport", ["SRY"]),
+    ("Somerset warns it could go bust", ["SMT"]),
 ])
 def test_seventh_round(matcher, headline, codes):
     assert matcher.find(headline) == codes
