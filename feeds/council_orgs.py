@@ -51,8 +51,11 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
         k += 1
     if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k:
         return None
+    name_end = k
+    if words[k] == "s" and k + 1 < len(words) and matches[0].start > k + 1:
+        k += 1  # "Sainsbury's confirms Bolton store closure": the organisation's own possessive name
     verb = words[k]
     if not (verb == "to" or (len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss"))) or \
             verb in OBJECT_VERBS or tokens.title_case or not quiet(words):
         return None
-    return " ".join(texts[:k]), k
+    return " ".join(texts[:name_end]), k

@@ -100,6 +100,7 @@ def matcher(make_app, sqlite_url):
     ("Siemens confirms Hull investment", []),
     ("Jaguar Land Rover expands Castle Bromwich site in Solihull", []),
     ("Octopus opens Sheffield hub", []),
+    ("Sainsbury's confirms Wigan store closure", []),
     # ...not a council's name, a body that acts on councils, nor an everyday noun opening the sentence
     ("Government bails out Woking", ["WOI"]),
     ("Parents sue Surrey over school transport", ["SRY"]),
