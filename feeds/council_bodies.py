@@ -4,7 +4,7 @@ unit"). A place named in it, with no local-government word, is where the news ha
 council (`feeds.council_institutions.Setting`)."""
 from __future__ import annotations
 
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import BODY_SUFFIXES, NOT_A_COMPANY
 from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, OTHER_BODIES, PARTY_WORDS, Tokens
 from models.relevance import OTHER_COUNCILS, speaks_of_a_council
@@ -19,8 +19,8 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     if not named and (BODY_SUFFIXES.isdisjoint(words) or tokens.shouting):
         return None  # most texts: no body of either kind
     body = _other_body(tokens, named)
-    if body is None or speaks_of_a_council(" ".join(words)):
-        return None
+    if body is None or speaks_of_a_council(" ".join(words)) or services_named(words):
+        return None  # "Kier Group wins Kent highways deal": a council's service is the council's business
     plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
     return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
 

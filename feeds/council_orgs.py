@@ -7,6 +7,7 @@ a regulator: "Government bails out Surrey"), or an everyday noun a sentence star
 ("Residents sue…", "Parents fear…"), which case cannot tell from a company's name."""
 from __future__ import annotations
 
+from feeds.council_context import services_named
 from feeds.council_kinds import REGULATORS, quiet
 from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS, CouncilEvidence, NameMatch, Tokens
 
@@ -22,7 +23,9 @@ COMMON_HEADS = frozenset({
     "mayor", "mayors", "leader", "leaders", "labour", "tories", "conservatives", "reform", "greens", "lib",
     "homeowners", "landlords", "farmers", "villagers", "locals", "experts", "scientists", "researchers", "data",
     "figures", "audit", "auditors", "ombudsman", "regulator", "watchdog", "commissioner", "commissioners", "ofsted",
-    "cqc", "lga", "grants", "funding", "cash", "money", "government", "ministers", "minister", "secretary"})
+    "cqc", "lga", "grants", "funding", "cash", "money", "government", "ministers", "minister", "secretary",
+    # councils' own workers' unions, whose strikes and ballots are at councils
+    "unison", "gmb", "unite"})
 # Words of government and regulation, whose news about a place is often about its council.
 _ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS
 
@@ -56,6 +59,6 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
         k += 1  # "Sainsbury's confirms Bolton store closure": the organisation's own possessive name
     verb = words[k]
     if not (verb == "to" or (len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss"))) or \
-            verb in OBJECT_VERBS or tokens.title_case or not quiet(words):
+            verb in OBJECT_VERBS or tokens.title_case or not quiet(words) or services_named(words):
         return None
     return " ".join(texts[:name_end]), k
