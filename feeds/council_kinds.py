@@ -71,7 +71,7 @@ VENUE_BEFORE = (("theatre",), ("theatres",), ("theatre", "royal"), ("playhouse",
 SPORT_ROLES = frozenset({"coach", "coaches", "captain", "skipper", "striker", "goalkeeper", "keeper", "midfielder",
                          "defender", "winger", "forward", "prop", "fly", "scrum", "manager", "players", "squad",
                          "fans", "fan", "supporters", "supporter", "ultras", "academy", "batsman", "batter", "bowler",
-                         "cricketer",
+                         "cricketer", "star", "stars", "hooker", "centre-back", "full", "half",
                          "footballer", "player", "jockey", "boxer", "golfer", "spinner", "seamer", "wicketkeeper"})
 # The last word of a charity's or company's own name ("Teenage Cancer Trust", "Barratt Homes",
 # "Acme Ltd"), capitalised and after a capitalised word that is not a place's.

@@ -22,13 +22,20 @@ PLACE_MEASURES = frozenset({"rents", "renters", "buyers", "homeowners",
 NATURE = (LANDSCAPE - {"roads", "towns", "villages"}) | frozenset({
     "peninsula", "estuary", "cliffs", "cliff", "ponies", "deer", "boar", "wildlife", "moorland", "heath", "woods",
     "woodland", "forest", "landslip", "erosion", "dunes", "marshes", "wetlands", "birds", "seals"})
+# Plural (base-form) verbs of a team's results and dealings, straight after a place's bare name at the
+# head of a text: British English gives a club plural verbs ("Wigan edge past Leeds", "Swansea appoint new
+# boss"); a council, singular ones ("Wigan agrees budget").
+TEAM_VERBS = frozenset({"win", "beat", "edge", "stun", "sink", "thrash", "hammer", "rout", "down", "see", "appoint",
+                        "sack", "sign", "seal", "reach", "clinch", "claim", "secure", "face", "host", "draw", "lose",
+                        "survive", "escape", "cruise", "battle", "earn", "snatch", "grab", "romp", "book", "extend",
+                        "release", "complete", "crash", "slump", "climb", "go", "move", "stay", "return", "avoid"})
 # The NHS's people, places and services: a quiet text with one of these is health news.
 HEALTH = frozenset({"patients", "patient", "nhs", "dentists", "dentist", "dental", "gp", "gps", "hospital",
                     "hospitals", "ambulance", "ambulances", "midwives", "nurses", "doctors", "icb", "surgeries",
                     "maternity", "paramedics", "consultants", "wards"})
 # Prices of a place's homes, straight after its name ("Leeds house prices"; not "Leeds house building").
 PRICES = frozenset({"house", "houses", "property", "rent", "home"})
-_ANY = RANKED | PLACE_MEASURES | HEALTH | PRICES | NATURE
+_ANY = RANKED | PLACE_MEASURES | HEALTH | PRICES | NATURE | TEAM_VERBS
 
 
 def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str]) -> list[CouncilEvidence]:
@@ -38,12 +45,18 @@ def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[
     if _ANY.isdisjoint(words) or not quiet(words):
         return out  # most texts: no such word
     health = next((w for w in words if w in HEALTH), None)
+    first = matches[0] if matches and matches[0].start == 0 else None
+    team = words[first.length] if first is not None and first.length < len(words) and \
+        words[first.length] in TEAM_VERBS and not first.person else None
     judged = []
     for e, match in zip(out, matches):
         if e.counted and health is not None and not acts(words, match):
             e = CouncilEvidence(e.code, e.named, False, f'where the NHS\'s news happened ("{health}"), not the '
                                 "council, in a text with no local-government word")
-        place = _as_a_place(words[match.start + match.length:match.start + match.length + 2]) if e.counted else None
+        end = match.start + match.length
+        place = _as_a_place(words[end:end + 2]) if e.counted else None
+        if e.counted and team is not None:
+            place = (team, "in a team's news (a club's plural verb after the place that opens the text)")
         if place is not None:
             word, kind = place
             e = CouncilEvidence(e.code, e.named, False, f'the place {kind} ("{e.named} … {word}"), not the council, '
