@@ -31,8 +31,11 @@ SOURCE_FLOORS = {
     ("councils", "dev"): (0.98, 0.98), ("councils", "test"): (0.98, 0.98), ("councils", "test2"): (0.98, 0.98),
     ("councils", "council_headlines"): (0.98, 0.98), ("councils", "train3"): (0.98, 0.98),
     ("councils", "dev4"): (0.97, 0.98), ("councils", "train4"): (0.98, 0.98), ("councils", "test3"): (0.98, 0.95),
-    ("councils", "train5"): (0.94, 0.96),  # fifth round of council rules: 0.953 / 0.978 (first score 0.907 / 0.978);
+    ("councils", "train5"): (0.97, 0.97),  # fifth round of council rules: 0.953 / 0.978 (first score 0.907 / 0.978);
     # sixth (feeds.council_kinds): dev4 0.986 / 0.993, train4 0.996 / 1.000, train5 0.957 / 0.978
+    # seventh (train6's odd rows read): train6 0.962 / 0.970 → 0.992 / 1.000 (even rows, never read, 0.952 / 1.000
+    # → 0.983 / 1.000), train5 0.987 / 0.983, train4 1.000 / 1.000, every other file as before
+    ("councils", "train6"): (0.98, 0.98),
     # stories/test: 0.92, not 0.94, since "Cheshire West" (short for Cheshire West and Chester) is found: one
     # pair labelled different now shares that council, where the story veto had relied on it being missed.
     # sixth round (areas, sector bodies, more events): test2 0.975 / 0.975, test3 0.971 / 0.838, train3 0.916 / 0.819,

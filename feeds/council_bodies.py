@@ -4,7 +4,7 @@ unit"). A place named in it, with no local-government word, is where the news ha
 council (`feeds.council_institutions.Setting`)."""
 from __future__ import annotations
 
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import BODY_SUFFIXES, NOT_A_COMPANY
 from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, OTHER_BODIES, PARTY_WORDS, Tokens
 from models.relevance import OTHER_COUNCILS, speaks_of_a_council
@@ -19,8 +19,8 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     if not named and (BODY_SUFFIXES.isdisjoint(words) or tokens.shouting):
         return None  # most texts: no body of either kind
     body = _other_body(tokens, named)
-    if body is None or speaks_of_a_council(" ".join(words)):
-        return None
+    if body is None or speaks_of_a_council(" ".join(words)) or services_named(words):
+        return None  # "Kier Group wins Kent highways deal": a council's service is the council's business
     plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
     return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
 
@@ -53,7 +53,18 @@ def _company(tokens: Tokens, k: int) -> bool:
         before not in AUTHORITY_WORDS and not tokens.title_case
 
 
+# Train and bus operators, whose cuts, strikes and cancellations name the places they serve
+# ("Northern Rail strike hits Leeds commuters", "Avanti West Coast cancels Manchester to London trains").
+OPERATORS = tuple(tuple(name.split()) for name in (
+    "avanti", "avanti west coast", "lner", "gwr", "great western railway", "northern rail", "northern trains",
+    "transpennine", "transpennine express", "crosscountry", "cross country trains", "southeastern", "southern rail",
+    "thameslink", "govia", "c2c", "chiltern railways", "east midlands railway", "west midlands railway",
+    "west midlands trains", "london northwestern", "scotrail", "transport for wales", "merseyrail", "greater anglia",
+    "south western railway", "hull trains", "grand central", "lumo", "eurostar", "caledonian sleeper",
+    "elizabeth line", "first west yorkshire", "first south yorkshire", "first glasgow", "first bristol",
+    "first manchester", "first essex", "first kernow", "first cymru", "first eastern counties", "first midlands",
+    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _body in OTHER_BODIES:
+for _body in OTHER_BODIES + OPERATORS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}

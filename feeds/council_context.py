@@ -3,20 +3,29 @@ something else, an ordinary-word name with or without a council word, verb or pl
 name joined to another council's, a combined authority's region named as the authority."""
 from __future__ import annotations
 
+import re
+
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
 from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
+                                 FUNDING_VERBS,
                                  ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
 LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
-_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()}
+# Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
+# victim named", "Bradford riots anniversary".
+MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
+                        "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
+                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
+_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
+    dict.fromkeys(MORE_CRIME, "crime or court")
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | \
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | \
     frozenset(OFF_TOPIC_WORDS["weather"].split())
 # What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
 _COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
@@ -87,7 +96,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if before == "out" and i >= 2 and words[i - 2] in ("bails", "bailed", "bail"):
         before = "bails out"  # "Government bails out Surrey"
     if words[i] not in WORDISH and before in OBJECT_VERBS and (
-            not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
+            not _COUNCIL_BUSINESS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
             (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
@@ -103,6 +112,10 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
+    if i == 0 and after in FUNDING_VERBS and words[i + 2:i + 3] and words[i + 2][0].isdigit() and \
+            _a_sum(words, i + 2) and \
+            words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
+        return f'the body the place has, winning money ("{after}")'  # "Sefton lands £30m for…"
     if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
     if before == "by" and i >= 2 and words[i - 2] in DECIDED:
@@ -110,6 +123,14 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if after in COUNCIL_WORDS:
         return "a possessive follows" if after == "s" else f'a council word follows ("{after}")'
     return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
+
+
+_SUM = re.compile(r"\d+(?:m|bn|k)$")
+
+
+def _a_sum(words: list[str], k: int) -> bool:
+    """A sum of money starts at `k` ("£30m", "£1.5bn", "£2 million"; not a score, "3-1")."""
+    return any(_SUM.match(w) or w in ("million", "billion") for w in words[k:k + 3])
 
 
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -209,6 +230,8 @@ def other_news(tokens: Tokens) -> str | None:
     if kind in ("crime or court", "weather"):
         return f"{kind} story"
     hits = set(SPORT_RESULTS.intersection(words))
+    if hits and _a_score(words):
+        hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):
         hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
     if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
@@ -217,6 +240,11 @@ def other_news(tokens: Tokens) -> str | None:
     if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
+
+
+def _a_score(words: list[str]) -> bool:
+    """Two small numbers side by side, as a score is written ("3-0", "2-1")."""
+    return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 for a, b in zip(words, words[1:]))
 
 
 # Sport words that other news uses too: sport only beside another sport word.
@@ -249,6 +277,18 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
+
+
+def listed_acting(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
+    """The name opens a list of places joined by "and"/"or" that a plural verb or a dispute follows
+    ("Solihull and Birmingham clash over HS2 station funding"): the councils acting together, even in
+    another body's news (`acts` finds the later names of such a list; this, the first)."""
+    run = _listed_with(match, matches, words)
+    if run is None or run[0].start != 0:
+        return False
+    end = run[-1].start + run[-1].length
+    after = words[end] if end < len(words) else ""
+    return after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES
 
 
 def heads(words: list[str], match: NameMatch) -> bool:

@@ -3,18 +3,18 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-import re
-
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, other_news, services_named
-from feeds.council_words import (AUTHORITY_WORDS, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
-                                 COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
-                                 INSTITUTION_AFTER, NAMED_PLACE_AFTER, NOT_A_CLUB, PARLIAMENT_AFTER,
-                                 PARTY_WORDS, SAYS_COUNCIL, STRICT, WORDISH, CouncilEvidence,
-                                 NameMatch, Tokens)
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, other_news
+from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
+                                 COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
+                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
+                                 PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
 from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OTHER_COUNCILS, speaks_of_a_council
+from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
+
+# A campaign's words after a place and a compass word: a constituency's ("Bristol West hustings").
+CAMPAIGN_WORDS = frozenset({"candidate", "candidates", "hustings", "seat", "voters", "poll", "race"})
 
 
 def institution_kind(words: list[str], end: int) -> str | None:
@@ -27,13 +27,19 @@ def institution_kind(words: list[str], end: int) -> str | None:
     while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
                                               words[seat] in ("s", "new", "former", "local")):
         seat += 1
-    if seat < len(words) and words[seat] in PARLIAMENT_AFTER:
-        return "parliamentary seat"  # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency"
+    if seat < len(words) and (words[seat] in PARLIAMENT_AFTER or tuple(words[seat:seat + 2]) == BY_ELECTION or
+                              (seat > end and words[end] in COMPASS and words[seat] in CAMPAIGN_WORDS)):
+        # "Ashfield MP", "Leeds North West MP", "Bolton's MP", "Stroud constituency", "Bristol West hustings"
+        return "parliamentary seat"
+    if after == "half" and beyond == "marathon":
+        return "institution"  # "Sheffield half marathon", as "London Marathon"
     if after == "central" and beyond in ("station", "library"):
         return "institution"  # "Glasgow Central station"
     if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],
                                                                             ["councillor"], ["councillors"]):
         return "town or parish council"  # "Stroud Town Council": the parish, not Stroud District Council
+    if after == "mental" and beyond == "health":
+        end, after = end + 1, "health"  # "Norfolk mental health trust": an NHS trust, as "Norfolk health trust"
     if after in ("children", "health"):
         beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
         wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES
@@ -68,12 +74,15 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     titled = title_case(tokens)
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
-            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or quiet(words)):
+            (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
+             quiet(words)) and \
+            not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
-    word = words[end] if end < len(words) else ""
+    word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
+            not _office_of(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
@@ -88,6 +97,13 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+def _office_of(words: list[str], end: int) -> bool:
+    """A council office "of" the place comes before it, so a name after it is the office holder's
+    ("Mayor of Doncaster Ros Jones cuts budget"), not a body's."""
+    return any(words[k] == "of" and words[k - 1] in ("mayor", "leader", "mayoress")
+               for k in range(max(1, end - 4), end))
 
 
 def _proper(text: str) -> bool:
@@ -122,7 +138,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         end = match.start + match.length
         named = words[match.start:end]
         kind = None
-        if SAYS_COUNCIL.isdisjoint(named):
+        if SAYS_COUNCIL.isdisjoint(named) and (end != tokens.label or not tokens.texts[end].islower()):
+            # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
                 kind = named_institution(tokens, end)
@@ -148,12 +165,12 @@ def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> b
     words, match = tokens.words, matches[n]
     if match.start:
         before = words[match.start - 1]
-        if before in VENUE_LAST or (before in ROUTE_OR_JOIN and n and
+        if before in VENUE_LAST or before == "s" or (before in ROUTE_OR_JOIN and n and
                                     matches[n - 1].start + matches[n - 1].length == match.start - 1):
             return True
         text = tokens.texts[match.start - 1]
-        if len(text) <= 5 and text.isupper():
-            return True
+        if (len(text) <= 5 and text.isupper()) or (text[0].isupper() and not tokens.title_case):
+            return True  # an acronym's or a brand's site ("GWR Bristol", "Nissan Sunderland")
     end = match.start + match.length
     return n + 1 < len(matches) and end < len(words) and words[end] == "to"
 
@@ -185,22 +202,6 @@ def _club_follows(words: list[str], match: NameMatch) -> bool:
     return after not in NOT_A_CLUB
 
 
-def institution_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
-    """The home council of a club or institution named after its place (the first place of a joined
-    name: Doncaster's for "Doncaster Sheffield Airport"), for a text that speaks of a council and names
-    no other ("Leicester City stadium expansion approved by council")."""
-    homes = []
-    for n, match in enumerate(matches):
-        if match.start not in institutions or match.region:
-            continue
-        before = matches[n - 1] if n else None
-        joined = before is not None and before.start in institutions and \
-            match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)
-        if not joined:
-            homes.append(match.code)
-    return list(dict.fromkeys(homes))
-
-
 def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
     """"police force or fire service" or "club or institution" when the text names one and has no
     council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
@@ -210,19 +211,6 @@ def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> st
     if not EMERGENCY_WORDS.isdisjoint(words):
         return "police force or fire service"
     return "club or institution" if institutions else None
-
-
-_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
-_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
-
-
-def the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council", "by planners"), not of a
-    councillor or of a body called a council ("Arts Council funding")."""
-    if _ACTS_WORDS.isdisjoint(tokens.words):
-        return False
-    text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
-    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
 
 
 def council_named(words: list[str], match: NameMatch) -> bool:
@@ -261,38 +249,3 @@ class Setting:
         if self._story is self._UNSET:
             self._story = other_news(self._tokens)
         return self._story  # type: ignore[return-value]
-
-
-def _labels(tokens: Tokens, match: NameMatch) -> bool:
-    """The name is the label before a colon that opens the text ("Sutton: incinerator expansion
-    opposed by council"): the place the news is filed under, even an ordinary word's."""
-    return match.start == 0 and match.length == tokens.label
-
-
-def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
-                  institutions: dict[int, str]) -> list[CouncilEvidence]:
-    """When no name counted: a text that speaks of a council is about the home council of the club
-    or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
-    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); the
-    label that opens local-government news ("Sefton: new leisure centre opens");
-    local-government news naming a combined authority's region and no council is
-    the authority's ("West Yorkshire mass transit route consultation opens")."""
-    words = tokens.words
-    picked: dict[str, str] = {}
-    if the_council_acts(tokens):
-        picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
-                               "institution named, and the text speaks of a council")
-        places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
-                  and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
-        if not picked and len(places) == 1:
-            picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
-    if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
-            matches[0].start not in institutions and words[0] not in STRICT and \
-            (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):
-        picked = {matches[0].code: "the label that opens local-government news"}  # "Sefton: new leisure centre opens"
-    regions = {m.code for m in matches if m.region and m.start not in institutions}
-    if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
-        if len(regions) == 1:
-            picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
-                                   "council")
-    return [CouncilEvidence(e.code, e.named, True, picked[e.code]) if e.code in picked else e for e in out]

@@ -33,6 +33,11 @@ ORGANISATION_VERBS = frozenset({
     "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles"})
 # (not a result's or a squad's verbs, which a club's news uses: "wins", "loses", "leaves", "completes"
 # a signing, "names" or "suspends" a player, "hires" a coach)
+# Singular verbs of a body winning money, with a sum straight after ("Sefton lands £30m for…",
+# "Barnet secures £5m"): after a place's bare name at the head of a headline, the council that bid for
+# it (a club's takes plural verbs, and a club's prize or fee is sport news).
+FUNDING_VERBS = frozenset({"lands", "secures", "wins", "bags", "scoops", "nets", "gets", "receives", "awarded",
+                           "handed", "granted", "given", "allocated"})
 # Names that are English words first ("Reading closes gap on leaders"): no organisation's verb makes
 # them the council.
 ENGLISH_WORDS = frozenset({"reading", "bath", "bury", "hart", "down", "eden", "rugby", "derby", "highland",
@@ -65,7 +70,8 @@ VENUE_BEFORE = (("theatre",), ("theatres",), ("theatre", "royal"), ("playhouse",
 # A sport team's people after a place's name: "St Helens coach leaves Saints", "Wigan captain".
 SPORT_ROLES = frozenset({"coach", "coaches", "captain", "skipper", "striker", "goalkeeper", "keeper", "midfielder",
                          "defender", "winger", "forward", "prop", "fly", "scrum", "manager", "players", "squad",
-                         "fans", "supporters", "ultras", "academy", "batsman", "batter", "bowler", "cricketer",
+                         "fans", "fan", "supporters", "supporter", "ultras", "academy", "batsman", "batter", "bowler",
+                         "cricketer", "star", "stars", "hooker", "centre-back", "full", "half",
                          "footballer", "player", "jockey", "boxer", "golfer", "spinner", "seamer", "wicketkeeper"})
 # The last word of a charity's or company's own name ("Teenage Cancer Trust", "Barratt Homes",
 # "Acme Ltd"), capitalised and after a capitalised word that is not a place's.
@@ -74,6 +80,9 @@ BODY_SUFFIXES = frozenset({"trust", "foundation", "charity", "society", "associa
                            "retail", "airlines", "airways", "supermarkets", "brewery", "inc"})
 # Capitalised words before one of those that make it local government's own body, not a charity or
 # company: "Local Government Association", "Labour Group".
+# A council spoken of by its kind of area alone, after the body it acts as ("sold to developer by
+# borough", "backed by the county"): the text speaks of a council.
+COUNCIL_BY = frozenset({"borough", "county", "district"})
 NOT_A_COMPANY = frozenset({"government", "councils", "council", "county", "district", "borough", "unitary"})
 # People and private businesses after a place's name, which make the name a modifier ("Leeds firm
 # creates 200 jobs", "Plymouth woman turns 100"): in a text that says nothing of a council, the news

@@ -5,7 +5,8 @@ site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either
 from __future__ import annotations
 
 from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
-from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, NameMatch, Tokens
+from feeds.council_words import (AUTHORITY_WORDS, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, OTHER_PLACE_PREFIXES,
+                                 PARTY_WORDS, NameMatch, Tokens)
 
 
 def venue(words: list[str], end: int) -> bool:
@@ -44,11 +45,68 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
             return "route"
     if match.start and words[match.start - 1] in _VENUE_BY_LAST and _venue_before(words, match):
         return "venue"
+    if _owned(tokens, matches, n):
+        return "organisation's branch"
+    if _brand_before(tokens, matches, n):
+        return "company's site or a person"
     start = match.start
     if n and start >= 2 and words[start - 1] in ("and", "&") and \
             matches[n - 1].start + matches[n - 1].length == start - 1:
         start = matches[n - 1].start  # "NHS Kent and Medway": the acronym before the first name
     return "company's or NHS body's site" if _acronym_before(tokens, start) else None
+
+
+def _owned(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
+    """A charity's or company's possessive name straight before the place, in a text that says nothing
+    of a council (`quiet`): "Macmillan's Bristol centre expands", "Barnardo's Leeds hub" are the
+    organisation's branch there. Not a place's possessive ("Kent's Margate"), a party's, a council's,
+    nor in a shouted or Title Case text, where case marks no proper name."""
+    start = matches[n].start
+    if start < 2 or tokens.words[start - 1] != "s" or tokens.shouting or tokens.title_case:
+        return False
+    owner = tokens.words[start - 2]
+    if not tokens.texts[start - 2][0].isupper() or owner in COUNCIL_WORDS or owner in PARTY_WORDS or \
+            owner in AUTHORITY_WORDS or owner in GENERIC:
+        return False
+    if n and matches[n - 1].start + matches[n - 1].length == start - 1:
+        return False  # "Kent's Margate": a place's own place
+    return quiet(tokens.words)
+
+
+# Capitalised words before a place that describe it, not a company's name: "Rural Devon", "Historic York".
+PLACE_ADJECTIVES = frozenset({"rural", "urban", "coastal", "historic", "inner", "outer", "royal", "central", "sunny",
+                              "greater", "metropolitan", "suburban", "industrial", "post", "pre", "inside", "across",
+                              "around", "in", "at", "for", "from", "to", "and", "of", "the", "why", "how", "what",
+                              "when", "where", "who", "is", "are", "was", "has", "have", "new", "more", "most", "all",
+                              "every", "our", "your", "their", "this", "that", "these", "those", "beautiful", "hidden"})
+
+
+def _brand_before(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
+    """A company's or broadcaster's name straight before a place, in a sentence-case text that says
+    nothing of a council (`quiet`): "Nissan Sunderland", "Asda Leeds head office", "Octopus Energy
+    Bristol" are the company's site. Not a word that describes the place ("Rural Devon"), a party,
+    a council word, a compass word, another council's name, nor after a label's colon."""
+    start = matches[n].start
+    if not start or tokens.shouting or tokens.title_case or start == tokens.label:
+        return False
+    text, before = tokens.texts[start - 1], tokens.words[start - 1]
+    if not text[0].isupper() or before in PLACE_ADJECTIVES or before in COUNCIL_WORDS or before in PARTY_WORDS or \
+            before in AUTHORITY_WORDS or before in GENERIC or before in COMPASS:
+        return False
+    if n and matches[n - 1].start + matches[n - 1].length == start:
+        return False  # two councils' names side by side
+    return quiet(tokens.words)
+
+
+def another_place(tokens: Tokens, i: int) -> bool:
+    """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
+    Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
+    if tokens.shouting:
+        return False
+    before = tokens.texts[i - 1]
+    if before == "New":
+        return i > 1 and not tokens.title_case
+    return before in OTHER_PLACE_PREFIXES
 
 
 def _venue_before(words: list[str], match: NameMatch) -> bool:

@@ -3,7 +3,7 @@
 huts sold off by council" is North East Lincolnshire Council's, "Blyth town centre square reopens
 after county council revamp" Northumberland's. mySociety's register names councils, not towns.
 
-A town names its council only when the text speaks of a council (`feeds.council_institutions.
+A town names its council only when the text speaks of a council (`feeds.council_none.
 the_council_acts`: "by council", "county council"; not a town or parish council) and no council name
 counted: then the one town named is where that council is. In a two-tier area "county council"
 means the county ("Clacton seafront works by county council" is Essex's). A town followed by an
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from feeds.council_institutions import the_council_acts
+from feeds.council_none import the_council_acts
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, INSTITUTION_AFTER, CouncilEvidence, Tokens
 from models.places import listed_town_councils

@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from feeds.council_context import coordinated, services_named
 from feeds.council_institutions import council_named
-from feeds.council_kinds import SOMEONE_FROM, quiet
+from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
-from feeds.council_words import COUNCIL_BUILDINGS, CouncilEvidence, NameMatch
+from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLURAL_VERBS, CouncilEvidence,
+                                 NameMatch)
+from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
 SCENE_WORDS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout", "within", "from"})
+# A visitor's verbs: "King visits Sheffield" is where the visit happened (a metro mayor's visit to
+# another council's place is read by `mayors_places`).
+VISIT_WORDS = frozenset({"visits", "visited", "visit", "visiting", "tours", "toured"})
+
+
 def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
             combined: frozenset[str] = frozenset()) -> bool:
     """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
     "mayor"), an abolished council, or a name after a place preposition (most texts have none, and
     skip them)."""
     for match in matches:
-        if match.person or match.code not in current or (match.start and words[match.start - 1] in SCENE_WORDS) or \
+        if match.person or match.code not in current or (match.start and (words[match.start - 1] in SCENE_WORDS or
+                                                                          words[match.start - 1] in VISIT_WORDS)) or \
                 (match.code in combined and _the_mayor(match, words)):
             return True
     return False
@@ -46,10 +54,12 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
         return out
     if _building(words) and len({e.code for e in out if e.counted}) == 1:
         return out  # "Town hall bosses in Rotherham apologise"; not "East Sussex to sell County Hall in Lewes"
+    visited = not any(m.person for m in matches)
     judged = []
     for e, match in zip(out, matches):
         before = words[match.start - 1] if match.start else ""
-        if e.counted and before in SCENE_WORDS and e.code not in combined and not match.person:
+        if e.counted and (before in SCENE_WORDS or (visited and before in VISIT_WORDS)) and \
+                e.code not in combined and not match.person:
             e = CouncilEvidence(e.code, e.named, False, f'where it happened ("{before} {e.named}"), '
                                 "in a text with no local-government word")
         judged.append(e)
@@ -61,18 +71,37 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     """A name followed by a person or private business ("Leeds firm", "Plymouth woman", "Oldham care
     home"), in a quiet text (`quiet`), is where they are from, not the council: "Leeds firm creates
     200 jobs". A combined authority's name is never one (it is read as the authority or a region)."""
-    if not any(e.counted and match.start + match.length < len(words) and
-               words[match.start + match.length] in SOMEONE_FROM for e, match in zip(out, matches)) or \
+    if not any(e.counted and _someone_after(words, match.start + match.length) for e, match in zip(out, matches)) or \
             not quiet(words) or services_named(words):
         return out
     judged = []
     for e, match in zip(out, matches):
         end = match.start + match.length
-        if e.counted and end < len(words) and words[end] in SOMEONE_FROM and e.code not in combined:
-            e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {words[end]}": someone or something of the '
+        someone = _someone_after(words, end) if e.counted and e.code not in combined else None
+        if someone:
+            e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {someone}": someone or something of the '
                                 "place, not the council, in a text with no local-government word")
         judged.append(e)
     return judged
+
+
+def _someone_after(words: list[str], end: int) -> str | None:
+    """The person or private business straight after a name ("Leeds firm"), or after one word of
+    its own ("Hartlepool nuclear plant", "Stoke pottery firm"; not a council's or everyday word,
+    "Kent school jobs"), as written; None otherwise."""
+    if end < len(words) and words[end] in SOMEONE_FROM:
+        return words[end]
+    if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in _NOT_A_TRADE and \
+            words[end] not in SOMEONE_FROM:
+        return " ".join(words[end:end + 2])
+    return None
+
+
+_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
+    SCENE_WORDS | frozenset(
+    {"s", "to", "and", "or", "of", "in", "over", "for", "with", "by", "on", "after", "as", "into", "the", "a",
+     "an", "its", "their", "is", "are", "was", "were", "has", "have", "will", "could", "may", "must", "should",
+     "than", "but", "if", "not", "no", "new", "says", "said"})
 
 
 def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],

@@ -31,7 +31,10 @@ PLACE_WORDS = frozenset({"in", "at", "across", "around", "near", "from", "for", 
                          "throughout", "within", "into", "against"})
 # Phrases only local-government news uses, though each word is used elsewhere ("Wealden pauses local plan").
 LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "belt"), ("section", "114"),
-                            ("best", "value"), ("adult", "social", "care"), ("five", "year", "land", "supply"))
+                            ("best", "value"), ("adult", "social", "care"), ("five", "year", "land", "supply"),
+                            # funds government gives councils to spend on their towns
+                            ("town", "deal"), ("towns", "fund"), ("levelling", "up", "fund"),
+                            ("future", "high", "streets"))
 # Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
 LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
                        "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront"})
@@ -68,6 +71,11 @@ BLOCKED_PHRASES = (
     ("oxford", "university"), ("cambridge", "university"), ("city", "of", "london", "police"),
     ("heart", "of", "midlothian"), ("hearts", "of", "midlothian"),  # the football club
     ("edinburgh", "waverley"),  # the station
+    # foods and dog breeds named after places
+    ("lancashire", "hotpot"), ("worcestershire", "sauce"), ("cumberland", "sausage"), ("cumberland", "sausages"),
+    ("staffordshire", "bull", "terrier"), ("staffordshire", "bull", "terriers"), ("bedlington", "terrier"),
+    ("cheddar", "cheese"), ("stilton", "cheese"), ("eccles", "cake"), ("eccles", "cakes"), ("chelsea", "bun"),
+    ("bakewell", "tart"), ("bakewell", "pudding"), ("cornish", "pasty"), ("yorkshire", "pudding"),
 )
 # Words before a name that make it something other than the council ("University of Reading").
 BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("archbishop", "of"),
@@ -76,7 +84,9 @@ BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("arch
                   ("school",), ("college",), ("bus",), ("buses",), ("radio",), ("mp", "for"), ("mps", "for"),
                   ("msp", "for"), ("diocese", "of"), ("port", "of"), ("v",), ("vs",),
                   ("cathedral",), ("abbey",), ("priory",), ("minster",), ("church",), ("chapel",), ("university",),
-                  ("hospital",), ("infirmary",), ("hms",), ("raf",))
+                  ("hospital",), ("infirmary",), ("hms",), ("raf",),
+                  # the Crown's and the church's offices named after a county or town
+                  ("lieutenant", "of"), ("high", "sheriff", "of"), ("archdeacon", "of"), ("dean", "of"))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
@@ -140,13 +150,17 @@ INSTITUTION_AFTER = frozenset({
     "cricket", "ccc", "racecourse", "port", "docks", "general", "coroner", "court", "water", "museum", "gallery",
     "theatre", "playhouse", "hospice", "healthcare", "wildlife", "mosque", "synagogue", "church", "building",
     "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
-    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges"})
+    "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges",
+    "maternity", "midwifery"})  # the NHS trust's services ("Nottingham maternity inquiry"), never a council's
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
 NAMED_PLACE_AFTER = frozenset({"centre", "center", "park", "beach", "quay", "wharf"})
 # After a place (or a place and a compass word), these make it a parliamentary seat, not the council.
-PARLIAMENT_AFTER = frozenset({"mp", "mps", "msp", "msps", "constituency", "constituencies"})
+PARLIAMENT_AFTER = frozenset({"mp", "mps", "msp", "msps", "constituency", "constituencies", "byelection"})
+# "<place> by-election" (tokens "by", "election"): a parliamentary seat's; a council's by-election
+# names its ward or its council ("Sunderland council by-election").
+BY_ELECTION = ("by", "election")
 # Words after a place name that make it a sports club.
 CLUB_AFTER = frozenset({
     "united", "utd", "fc", "afc", "rfc", "rovers", "wanderers", "albion", "athletic", "wednesday", "forest",
@@ -176,7 +190,8 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
                      "south", "east", "west", "mid", "central", "london", "greater", "upon", "on"})
 # Short names headlines use for a council ("Stoke City", "Southend leaders"); a person typing "Stoke" in
 # chat is offered Stoke-on-Trent as a suggestion instead (models.council.resolve_council).
-HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"), ("london mayor", "GLA"),
+HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"),
+                  ("lord mayor of london", "LND"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"),
                   ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)
@@ -198,7 +213,10 @@ COMBINED_TYPES = frozenset({"COMB", "CA", "CCA", "SRA"})  # mySociety's type cod
 MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),
           ("richard parker", "WMCA"), ("oliver coppard", "SCR"), ("kim mcguinness", "NECA"), ("sadiq khan", "GLA"),
           ("claire ward", "EMCA"), ("helen godwin", "WECA"), ("paul bristow", "CPCA"), ("david skaith", "YNYC"),
-          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"))
+          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"),
+          # their predecessors, named in the news of their terms ("Dan Norris: West of England to…")
+          ("dan norris", "WECA"), ("tim bowles", "WECA"), ("andy street", "WMCA"), ("dan jarvis", "SCR"),
+          ("jamie driscoll", "NTCA"), ("nik johnson", "CPCA"), ("james palmer", "CPCA"))
 # Those whose surname alone names them in headlines (others' surnames are common names or words).
 MAYOR_SURNAMES = frozenset({"burnham", "brabin", "houchen", "rotheram", "coppard", "mcguinness", "skaith", "jenkyns"})
 # The words that end a combined authority's official name; what is left is its region ("Greater Lincolnshire").

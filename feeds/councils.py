@@ -54,6 +54,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
   authority's ("West Yorkshire mass transit route consultation opens").
 - Fifth round: scenes, a mayor's places, abolished councils' places (`feeds.council_where`); towns
   (`feeds.council_towns`); services, officers, buildings, objects, lists (`feeds.council_context`).
+- Seventh round: places ranked, measured or in the NHS's news (`feeds.council_places`); a company's or
+  charity's site (`feeds.council_sites`); train and bus operators; when no name counted (`feeds.council_none`).
 """
 
 import functools
@@ -64,9 +66,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_context import acts, blocked, confident, coordinated, heads, names_authority
-from feeds.council_institutions import Setting, council_named, institution_starts, title_case, when_none_counted
+from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_institutions import Setting, council_named, institution_starts
+from feeds.council_none import when_none_counted
 from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
+from feeds.council_orgs import organisations_news
+from feeds.council_places import as_places
+from feeds.council_sites import another_place
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
@@ -151,6 +157,9 @@ class CouncilMatcher:
         if counted and not SOMEONE_FROM.isdisjoint(words):
             out = someone_from(out, matches, words, self._combined)
             counted = any(e.counted for e in out)
+        if counted:
+            out = organisations_news(as_places(out, matches, words), matches, tokens)
+            counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
         return the_county(out, matches, words, self._codes) if "county" in words else out
@@ -173,10 +182,11 @@ class CouncilMatcher:
         counts = match.confident or listed is not None
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
                 not council_named(words, match):
-            if setting.elsewhere and not heads(words, match):
+            if setting.elsewhere and not heads(words, match) and not listed_acting(match, kept, words):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
-            if setting.story and not acts(words, match, setting.story):
+            if setting.story and not acts(words, match, setting.story) and \
+                    (setting.story == "sport story" or not listed_acting(match, kept, words)):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
                                        "local-government word")
         if not counts:
@@ -217,7 +227,7 @@ class CouncilMatcher:
         words = tokens.words
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
-                (i and tokens.texts[i - 1] in _PREFIXES and _another_place(tokens, i)):
+                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
@@ -236,17 +246,6 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
-
-
-def _another_place(tokens: Tokens, i: int) -> bool:
-    """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
-    Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""
-    if tokens.shouting:
-        return False
-    before = tokens.texts[i - 1]
-    if before == "New":
-        return i > 1 and not title_case(tokens)
-    return before in OTHER_PLACE_PREFIXES
 
 
 _CACHE: "weakref.WeakKeyDictionary[Engine, CouncilMatcher]" = weakref.WeakKeyDictionary()

@@ -1,0 +1,90 @@
+"""When no council name found in a text counted on its own words: the home council of a club or
+institution the text names, or the one place it names, when the text speaks of a council itself
+("…approved by council", "sold to developer by borough"); the label that opens local-government
+news; a combined authority's region in local-government news naming no council. Split from
+`feeds.council_institutions` in the seventh round."""
+from __future__ import annotations
+
+import re
+
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
+from feeds.council_kinds import COUNCIL_BY
+from feeds.council_words import STRICT, WORDISH, CouncilEvidence, NameMatch, Tokens
+from models.relevance import OTHER_COUNCILS
+
+
+def institution_home(matches: list[NameMatch], institutions: dict[int, str], words: list[str]) -> list[str]:
+    """The home council of a club or institution named after its place (the first place of a joined
+    name: Doncaster's for "Doncaster Sheffield Airport"), for a text that speaks of a council and names
+    no other ("Leicester City stadium expansion approved by council")."""
+    homes = []
+    for n, match in enumerate(matches):
+        if match.start not in institutions or match.region:
+            continue
+        before = matches[n - 1] if n else None
+        joined = before is not None and before.start in institutions and \
+            match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)
+        if not joined:
+            homes.append(match.code)
+    return list(dict.fromkeys(homes))
+
+
+
+_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
+_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
+
+
+def the_council_acts(tokens: Tokens) -> bool:
+    """The text speaks of a council itself ("approved by council", "by planners", "sold by borough"),
+    not of a councillor or of a body called a council ("Arts Council funding")."""
+    if _ACTS_WORDS.isdisjoint(tokens.words):
+        return _by_the_area(tokens)
+    text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
+    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
+
+
+def _by_the_area(tokens: Tokens) -> bool:
+    """A council named by its kind of area alone, in lower case, after "by" ("sold to developer by
+    borough", "backed by the county"): the council acting."""
+    words = tokens.words
+    if COUNCIL_BY.isdisjoint(words):
+        return False  # most texts: no such word
+    return any(word in COUNCIL_BY and tokens.texts[k].islower() and
+               (words[k - 1] == "by" or (words[k - 1] == "the" and k > 1 and words[k - 2] == "by"))
+               for k, word in enumerate(words) if k)
+
+
+
+def _labels(tokens: Tokens, match: NameMatch) -> bool:
+    """The name is the label before a colon that opens the text ("Sutton: incinerator expansion
+    opposed by council"): the place the news is filed under, even an ordinary word's."""
+    return match.start == 0 and match.length == tokens.label
+
+
+def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                  institutions: dict[int, str]) -> list[CouncilEvidence]:
+    """When no name counted: a text that speaks of a council is about the home council of the club
+    or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
+    borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); the
+    label that opens local-government news ("Sefton: new leisure centre opens");
+    local-government news naming a combined authority's region and no council is
+    the authority's ("West Yorkshire mass transit route consultation opens")."""
+    words = tokens.words
+    picked: dict[str, str] = {}
+    if the_council_acts(tokens):
+        picked = dict.fromkeys(institution_home(matches, institutions, words), "the home council of the club or "
+                               "institution named, and the text speaks of a council")
+        places = {m.code for m in matches if not m.confident and not m.region and m.start not in institutions
+                  and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
+        if not picked and len(places) == 1:
+            picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
+    if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
+            matches[0].start not in institutions and words[0] not in STRICT and \
+            (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):
+        picked = {matches[0].code: "the label that opens local-government news"}  # "Sefton: new leisure centre opens"
+    regions = {m.code for m in matches if m.region and m.start not in institutions}
+    if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        if len(regions) == 1:
+            picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
+                                   "council")
+    return [CouncilEvidence(e.code, e.named, True, picked[e.code]) if e.code in picked else e for e in out]
