@@ -26,18 +26,19 @@ SPLITS = ("test5", "test4", "test3", "test2", "test", "dev")
 HELD_OUT = "test5"  # tests/data/<kind>/held_out/test5.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test5) must keep reaching, a little under what it reached. On main before
-# the evening's changes (cf355e7, tone refitted with test4): tone 0.903 / 0.941 / 0.910, councils
-# 0.965 / 0.950, stories 0.926 / 0.515, relevance 0.987 / 0.975. CI asserts them. test5 was written
-# blind by three engineers who saw neither rules nor data, and only its totals are read: tune on it
-# and these figures stop meaning anything. The earlier splits are tuned on (the tone model trains on
-# them), so bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the tone model
-# fitted on one author's headlines and scored on another's.
+# What the held-out split (test5) must keep reaching, a little under what it reached after the evening's
+# seventh round of council and story rules (tone 0.903 / 0.941 / 0.910, councils 0.985 / 0.955, stories
+# 0.932 / 0.567, relevance 0.987 / 0.975; on main before the evening, cf355e7, with tone refitted on test4:
+# councils 0.965 / 0.950, stories 0.926 / 0.515, the rest the same). CI asserts them. test5 was written
+# blind by three engineers who saw neither rules nor data, and only its totals are read: tune on it and
+# these figures stop meaning anything. The earlier splits are tuned on (the tone model trains on them),
+# so bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the tone model fitted on
+# one author's headlines and scored on another's.
 FLOORS = {
-    "tone accuracy": 0.88, "tone negative recall": 0.92, "tone positive precision": 0.89,
-    "councils precision": 0.94, "councils recall": 0.93,
-    "stories precision": 0.90, "stories recall": 0.49,
-    "relevance precision": 0.96, "relevance recall": 0.95,  # the issue sets no target
+    "tone accuracy": 0.89, "tone negative recall": 0.93, "tone positive precision": 0.90,
+    "councils precision": 0.97, "councils recall": 0.94,
+    "stories precision": 0.91, "stories recall": 0.55,
+    "relevance precision": 0.97, "relevance recall": 0.96,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
