@@ -1,15 +1,10 @@
 """Same-event evidence for the story rule: event kinds and their ends, figures told two ways, names."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import names
 from models.story_match import StoryText, evidence, same_story
-
-T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
-
-
-def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, ...] = ()) -> StoryText:
-    return StoryText(title, summary, T + timedelta(hours=hours), councils)
+from tests.story_items import T, story_item
 
 
 def test_an_event_and_its_end_are_two_events_and_two_ways_of_ending_one_are_one():
@@ -37,18 +32,18 @@ def test_names_are_capitalised_words_but_not_in_title_case_headlines():
 
 
 def test_the_same_council_and_the_same_event_make_one_story_with_few_words_shared():
-    a = _item("Rotherham exits oversight after ten years", "Rotherham Council has been released from government "
+    a = story_item("Rotherham exits oversight after ten years", "Rotherham Council has been released from government "
               "oversight.", 0, ("ROT",))
-    b = _item("Government hands Rotherham back full powers", "Commissioners have left Rotherham after a decade of "
+    b = story_item("Government hands Rotherham back full powers", "Commissioners have left Rotherham after a decade of "
               "intervention.", 4, ("ROT",))
     match = same_story(a, b)
     assert match.same and "the same event (intervention ends)" in match.reason
 
 
 def test_a_council_s_next_event_is_another_story_whatever_the_words_shared():
-    a = _item("Tower Hamlets exits government oversight", "Ministers ended the intervention at Tower Hamlets.", 0,
+    a = story_item("Tower Hamlets exits government oversight", "Ministers ended the intervention at Tower Hamlets.", 0,
               ("TWH",))
-    b = _item("Tower Hamlets given best value notice", "The government issued Tower Hamlets with a notice.", 30,
+    b = story_item("Tower Hamlets given best value notice", "The government issued Tower Hamlets with a notice.", 30,
               ("TWH",))
     match = same_story(a, b)
     assert not match.same and match.reason.startswith("different events")
@@ -136,13 +131,13 @@ def test_a_settlement_an_opening_a_demolition_and_a_plan_dropped_are_events():
 
 
 def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_the_same_council():
-    a = _item("Surrey submits two-unitary reorganisation proposal", "Surrey County Council has submitted its proposal "
+    a = story_item("Surrey submits two-unitary reorganisation proposal", "Surrey County Council has submitted its proposal "
               "for two new unitary councils to replace the county and 11 districts.", 0, ("SRY",))
-    b = _item("Surrey wants to become East and West Surrey", "The county has proposed a split into two unitary "
+    b = story_item("Surrey wants to become East and West Surrey", "The county has proposed a split into two unitary "
               "authorities.", 3)
     match = same_story(a, b)
     assert match.same and "a council one names and the other speaks of unnamed" in match.reason
-    c = _item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitaries.", 3)
+    c = story_item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitaries.", 3)
     assert evidence(a, c).score == match.score and not evidence(a, c).council_unnamed  # nothing says c is a council's news
 
 
@@ -159,9 +154,9 @@ def test_a_proper_name_shared_weighs_twice_a_word_but_a_council_s_place_does_not
 
 
 def test_a_council_s_nation_region_or_county_is_mentioned_by_an_item_naming_the_council():
-    a = _item("Watchdog rebukes east London borough for cyber lapses", "The regulator said the council's systems "
+    a = story_item("Watchdog rebukes east London borough for cyber lapses", "The regulator said the council's systems "
               "were out of date.", 0)
-    b = _item("Hackney fined by ICO over ransomware attack", "Hackney Council has been fined.", 30, ("HCK",))
+    b = story_item("Hackney fined by ICO over ransomware attack", "Hackney Council has been fined.", 30, ("HCK",))
     assert "london" not in same_story(a, b).reason
 
 
@@ -169,21 +164,21 @@ def test_a_county_named_as_the_area_another_council_is_in_is_not_its_council():
     from models.council_family import areas_only
     assert areas_only(("ESS",), "Essex unitary raises tax 10% as it leans on ministers' bailout") == {"ESS"}
     assert areas_only(("ESS",), "Essex to cut 300 jobs") == frozenset()
-    a = _item("Essex unitary's solar bets leave it broke", "An Essex authority has effectively declared bankruptcy.",
+    a = story_item("Essex unitary's solar bets leave it broke", "An Essex authority has effectively declared bankruptcy.",
               0, ("ESS",))
-    b = _item("Thurrock issues section 114 notice", "Thurrock Council has issued a section 114 notice.", 6, ("THR",))
+    b = story_item("Thurrock issues section 114 notice", "Thurrock Council has issued a section 114 notice.", 6, ("THR",))
     assert "different councils" not in same_story(a, b).reason
 
 
 def test_an_organisation_is_mentioned_by_any_word_of_its_kind_and_a_headline_with_a_council_is_the_council_s_news():
-    fire = _item("Fire stations saved as mayor scraps cuts review", "The mayor said no station would close.", 0)
-    rescue = _item("Mayor ends 'fire and rescue' review", "The review of the fire and rescue service is over.", 8)
+    fire = story_item("Fire stations saved as mayor scraps cuts review", "The mayor said no station would close.", 0)
+    rescue = story_item("Mayor ends 'fire and rescue' review", "The review of the fire and rescue service is over.", 8)
     assert "another organisation" not in same_story(fire, rescue).reason
-    club = _item("Club and council sign stadium agreement", "The deal secures the ground's future.", 0)
-    council = _item("Wrexham Council agrees Racecourse stand deal", "The council will lease the land.", 16, ("WRX",))
+    club = story_item("Club and council sign stadium agreement", "The deal secures the ground's future.", 0)
+    council = story_item("Wrexham Council agrees Racecourse stand deal", "The council will lease the land.", 16, ("WRX",))
     assert "another organisation" not in same_story(club, council).reason
-    service = _item("Essex County Fire and Rescue to cut 250 jobs", "The service must save £10m.", 0)
-    county = _item("Essex County Council to cut 250 jobs", "The county must save £10m.", 4, ("ESS",))
+    service = story_item("Essex County Fire and Rescue to cut 250 jobs", "The service must save £10m.", 0)
+    county = story_item("Essex County Council to cut 250 jobs", "The county must save £10m.", 4, ("ESS",))
     assert same_story(service, county).reason == "one is about another organisation (fire, rescue)"
 
 
@@ -205,8 +200,8 @@ def test_the_sector_s_everyday_synonyms_and_forms_of_a_word_are_one_concept():
 
 
 def test_a_figure_told_two_ways_counts_as_a_shared_word():
-    a = _item("Residents' bills rise by nearly 7.5%", "Ministers let the county go above the cap.", 0, ("SMT",))
-    b = _item("Somerset approves 7.49% council tax rise", "The government gave permission.", 4, ("SMT",))
+    a = story_item("Residents' bills rise by nearly 7.5%", "Ministers let the county go above the cap.", 0, ("SMT",))
+    b = story_item("Somerset approves 7.49% council tax rise", "The government gave permission.", 4, ("SMT",))
     match = same_story(a, b)
     assert "a figure told two ways" in match.shared and match.same
 
@@ -218,8 +213,8 @@ def test_a_place_s_elected_mayor_is_a_person_and_a_leader_removed_resigns():
 
 
 def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_vetoed():
-    a = _item("Seaside town gets £40m for new university campus", "Blackpool Council secured the money.", 0, ("BPL",))
-    b = _item("Blackpool Council wins Levelling Up cash for Multiversity", "The £40m will build a campus.", 20,
+    a = story_item("Seaside town gets £40m for new university campus", "Blackpool Council secured the money.", 0, ("BPL",))
+    b = story_item("Blackpool Council wins Levelling Up cash for Multiversity", "The £40m will build a campus.", 20,
               ("BPL",))
     assert "another organisation" not in same_story(a, b).reason
 

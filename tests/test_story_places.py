@@ -1,15 +1,8 @@
 """The story rule's gazetteer (`models.places`): towns named in a text, towns in a council's area, and
 a town one item names near the council the other names as evidence of one place."""
-from datetime import datetime, timedelta, timezone
-
 from models.places import _key, distance_km, place_link, town_in_area, towns_named
-from models.story_match import StoryText, evidence, same_story
-
-T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
-
-
-def _item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, ...] = ()) -> StoryText:
-    return StoryText(title, summary, T + timedelta(hours=hours), councils)
+from models.story_match import evidence, same_story
+from tests.story_items import story_item
 
 
 def test_towns_are_capitalised_names_with_joining_words_and_hyphens():
@@ -40,8 +33,8 @@ def test_a_councils_own_name_is_no_town_for_the_link_since_the_council_finder_sa
 
 
 def test_a_town_near_the_council_the_other_names_counts_as_that_council_and_explains_why():
-    a = _item("Pupils to finish early on Fridays", "The change, agreed by councillors in Glenrothes, saves £3m.")
-    b = _item("Fife schools to move to four-and-a-half-day week", "Fife Council's education committee backed "
+    a = story_item("Pupils to finish early on Fridays", "The change, agreed by councillors in Glenrothes, saves £3m.")
+    b = story_item("Fife schools to move to four-and-a-half-day week", "Fife Council's education committee backed "
               "shortening Friday lessons.", 10, ("FIF",))
     found = evidence(a, b)
     assert found.place == "Glenrothes is in Fife's area"
@@ -50,8 +43,8 @@ def test_a_town_near_the_council_the_other_names_counts_as_that_council_and_expl
 
 
 def test_a_town_far_from_the_council_named_is_no_evidence():
-    a = _item("Pupils to finish early on Fridays", "The change was agreed by councillors in Kendal.")
-    b = _item("Fife schools to move to a shorter week", "Fife Council backed shortening Friday lessons.", 10, ("FIF",))
+    a = story_item("Pupils to finish early on Fridays", "The change was agreed by councillors in Kendal.")
+    b = story_item("Fife schools to move to a shorter week", "Fife Council backed shortening Friday lessons.", 10, ("FIF",))
     assert evidence(a, b).place is None
 
 
@@ -63,18 +56,18 @@ def test_an_areas_nickname_names_its_council_but_the_united_kingdom_is_not_fife(
 
 
 def test_a_place_told_two_ways_counts_as_a_word_shared_but_not_when_both_name_the_town():
-    a = _item("Halls to close in savings drive", "Community groups in Glenrothes fear losing meeting places.")
-    b = _item("Fife shuts community halls", "Fife Council's cabinet agreed to close 15 halls.", 8, ("FIF",))
+    a = story_item("Halls to close in savings drive", "Community groups in Glenrothes fear losing meeting places.")
+    b = story_item("Fife shuts community halls", "Fife Council's cabinet agreed to close 15 halls.", 8, ("FIF",))
     assert "a place told two ways" in evidence(a, b).shared
-    c = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a plan for Salisbury.", 0, ("WIL",))
-    d = _item("Salisbury regeneration plan gets go-ahead", "Work on the plan starts next year.", 8)
+    c = story_item("Wiltshire Council approves Salisbury regeneration", "The council backed a plan for Salisbury.", 0, ("WIL",))
+    d = story_item("Salisbury regeneration plan gets go-ahead", "Work on the plan starts next year.", 8)
     assert evidence(c, d).place == "Salisbury is in Wiltshire's area"
     assert "a place told two ways" not in evidence(c, d).shared
 
 
 def test_a_cathedral_or_an_airport_is_another_organisations_news():
-    a = _item("Salisbury Cathedral spire restoration", "Work has begun on the spire.")
-    b = _item("Wiltshire Council approves Salisbury regeneration", "The council backed a £30m plan.", 8, ("WIL",))
+    a = story_item("Salisbury Cathedral spire restoration", "Work has begun on the spire.")
+    b = story_item("Wiltshire Council approves Salisbury regeneration", "The council backed a £30m plan.", 8, ("WIL",))
     assert "another organisation" in same_story(a, b).reason
 
 

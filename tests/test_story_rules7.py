@@ -1,7 +1,10 @@
-"""Round seven of the story rule: words that are another event's in other senses, and ... (issue 19)."""
+"""Round seven of the story rule (issue 19): words that are another event's in other senses ("strikes a deal"),
+a strike ballot as a step of the dispute, a town of the council the other item names, and the trade press
+naming its own awards."""
 from __future__ import annotations
 
 from models.story_events import different_events, events
+from tests.story_items import story_item
 
 
 def test_a_deal_struck_is_a_deal_agreed_not_a_strike():
@@ -46,27 +49,22 @@ def test_commissioners_and_intervention_are_one_concept():
         "Middlesbrough intervention begins as ministers lose patience")
 
 
-def _item(title: str, summary: str, councils: tuple[str, ...], hours: int = 0):
-    from datetime import datetime, timedelta, timezone
-    from models.story_match import StoryText
-    return StoryText(title, summary, datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=hours), councils)
-
 
 def test_a_town_of_the_council_the_other_item_names_is_no_name_apart():
     from models.story_match import evidence
-    found = evidence(_item("Hillingdon takes Home Office to court over asylum hotel",
-                           "Hillingdon Council launches legal action to stop a hotel being used for asylum seekers.", ("HIL",)),
-                     _item("Council sues government over use of Hayes hotel",
-                           "Hillingdon says the use breaches planning rules.", ("HIL",), 25))
+    found = evidence(story_item("Hillingdon takes Home Office to court over asylum hotel",
+                           "Hillingdon Council launches legal action to stop a hotel being used for asylum seekers.", councils=("HIL",)),
+                     story_item("Council sues government over use of Hayes hotel",
+                           "Hillingdon says the use breaches planning rules.", councils=("HIL",), hours=25))
     assert found.veto is None and found.names_apart is None
 
 
 def test_another_town_of_the_same_council_keeps_the_names_apart():
     from models.story_match import evidence
-    found = evidence(_item("North Yorkshire Council scraps Whitby car park plan",
-                           "North Yorkshire Council has dropped plans for a multi-storey car park in Whitby.", ("NYE",)),
-                     _item("North Yorkshire rethinks Scarborough seafront scheme",
-                           "The county's executive has dropped its plans for the Futurist site.", ("NYE",)))
+    found = evidence(story_item("North Yorkshire Council scraps Whitby car park plan",
+                           "North Yorkshire Council has dropped plans for a multi-storey car park in Whitby.", councils=("NYE",)),
+                     story_item("North Yorkshire rethinks Scarborough seafront scheme",
+                           "The county's executive has dropped its plans for the Futurist site.", councils=("NYE",)))
     assert found.names_apart == "whitby / scarborough"
 
 
