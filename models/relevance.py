@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -28,6 +28,9 @@ from models.audit import ActorLike, record_audit
 from models.bulk import batches, one_of
 from models.coverage import CoverageItem
 from models.db import Base
+
+if TYPE_CHECKING:
+    from models.outlet import Feed
 
 RULES = ("all", "mentions")
 MENTIONS_BY_DEFAULT = frozenset({"regional"})  # tiers whose feeds need a mention unless told otherwise

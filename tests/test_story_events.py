@@ -33,18 +33,18 @@ def test_names_are_capitalised_words_but_not_in_title_case_headlines():
 
 def test_the_same_council_and_the_same_event_make_one_story_with_few_words_shared():
     a = story_item("Rotherham exits oversight after ten years", "Rotherham Council has been released from government "
-              "oversight.", 0, ("ROT",))
+                   "oversight.", 0, ("ROT",))
     b = story_item("Government hands Rotherham back full powers", "Commissioners have left Rotherham after a decade of "
-              "intervention.", 4, ("ROT",))
+                   "intervention.", 4, ("ROT",))
     match = same_story(a, b)
     assert match.same and "the same event (intervention ends)" in match.reason
 
 
 def test_a_council_s_next_event_is_another_story_whatever_the_words_shared():
     a = story_item("Tower Hamlets exits government oversight", "Ministers ended the intervention at Tower Hamlets.", 0,
-              ("TWH",))
+                   ("TWH",))
     b = story_item("Tower Hamlets given best value notice", "The government issued Tower Hamlets with a notice.", 30,
-              ("TWH",))
+                   ("TWH",))
     match = same_story(a, b)
     assert not match.same and match.reason.startswith("different events")
 
@@ -132,9 +132,9 @@ def test_a_settlement_an_opening_a_demolition_and_a_plan_dropped_are_events():
 
 def test_an_item_speaking_of_the_council_unnamed_beside_one_naming_it_counts_as_the_same_council():
     a = story_item("Surrey submits two-unitary reorganisation proposal", "Surrey County Council has submitted its proposal "
-              "for two new unitary councils to replace the county and 11 districts.", 0, ("SRY",))
+                   "for two new unitary councils to replace the county and 11 districts.", 0, ("SRY",))
     b = story_item("Surrey wants to become East and West Surrey", "The county has proposed a split into two unitary "
-              "authorities.", 3)
+                   "authorities.", 3)
     match = same_story(a, b)
     assert match.same and "a council one names and the other speaks of unnamed" in match.reason
     c = story_item("Surrey wants to become East and West Surrey", "It has proposed a split into two unitaries.", 3)
@@ -155,7 +155,7 @@ def test_a_proper_name_shared_weighs_twice_a_word_but_a_council_s_place_does_not
 
 def test_a_council_s_nation_region_or_county_is_mentioned_by_an_item_naming_the_council():
     a = story_item("Watchdog rebukes east London borough for cyber lapses", "The regulator said the council's systems "
-              "were out of date.", 0)
+                   "were out of date.", 0)
     b = story_item("Hackney fined by ICO over ransomware attack", "Hackney Council has been fined.", 30, ("HCK",))
     assert "london" not in same_story(a, b).reason
 
@@ -165,7 +165,7 @@ def test_a_county_named_as_the_area_another_council_is_in_is_not_its_council():
     assert areas_only(("ESS",), "Essex unitary raises tax 10% as it leans on ministers' bailout") == {"ESS"}
     assert areas_only(("ESS",), "Essex to cut 300 jobs") == frozenset()
     a = story_item("Essex unitary's solar bets leave it broke", "An Essex authority has effectively declared bankruptcy.",
-              0, ("ESS",))
+                   0, ("ESS",))
     b = story_item("Thurrock issues section 114 notice", "Thurrock Council has issued a section 114 notice.", 6, ("THR",))
     assert "different councils" not in same_story(a, b).reason
 
@@ -215,7 +215,7 @@ def test_a_place_s_elected_mayor_is_a_person_and_a_leader_removed_resigns():
 def test_an_organisation_s_headline_found_to_be_the_same_council_s_news_is_not_vetoed():
     a = story_item("Seaside town gets £40m for new university campus", "Blackpool Council secured the money.", 0, ("BPL",))
     b = story_item("Blackpool Council wins Levelling Up cash for Multiversity", "The £40m will build a campus.", 20,
-              ("BPL",))
+                   ("BPL",))
     assert "another organisation" not in same_story(a, b).reason
 
 

@@ -35,7 +35,7 @@ def test_a_councils_own_name_is_no_town_for_the_link_since_the_council_finder_sa
 def test_a_town_near_the_council_the_other_names_counts_as_that_council_and_explains_why():
     a = story_item("Pupils to finish early on Fridays", "The change, agreed by councillors in Glenrothes, saves £3m.")
     b = story_item("Fife schools to move to four-and-a-half-day week", "Fife Council's education committee backed "
-              "shortening Friday lessons.", 10, ("FIF",))
+                   "shortening Friday lessons.", 10, ("FIF",))
     found = evidence(a, b)
     assert found.place == "Glenrothes is in Fife's area"
     match = same_story(a, b)

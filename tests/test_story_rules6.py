@@ -30,9 +30,9 @@ def test_a_nickname_or_an_area_of_one_council_links_to_that_council_and_says_why
 
 def test_an_area_of_one_council_counts_as_that_council_and_its_name_as_mentioned():
     a = story_item("Birmingham bin workers vote to extend strike into new year", "Unite members at Birmingham City "
-              "Council backed further all-out action in the dispute.", 0, ("BIR",))
+                   "Council backed further all-out action in the dispute.", 0, ("BIR",))
     b = story_item("Unite: Brum refuse walkout will run past Christmas", "The union said its members had voted to carry "
-              "on, leaving residents facing more missed collections.", 4)
+                   "on, leaving residents facing more missed collections.", 4)
     found = evidence(a, b)
     assert found.place == "'Brum' is Birmingham"
     assert found.names_apart is None  # "Birmingham" is what "Brum" names
@@ -41,9 +41,9 @@ def test_an_area_of_one_council_counts_as_that_council_and_its_name_as_mentioned
 
 def test_an_area_of_several_councils_is_no_evidence_of_one_council_only_of_its_name_mentioned():
     a = story_item("Westmorland and Furness to sell two care homes", "Westmorland and Furness Council will transfer "
-              "the homes to an independent operator.", 0, ("WAF",))
+                   "the homes to an independent operator.", 0, ("WAF",))
     b = story_item("Residents face move as Cumbrian care homes shut", "Families have been told the council-run homes "
-              "will close within a year.")
+                   "will close within a year.")
     found = evidence(a, b)
     assert found.place is None and found.names_apart is None
     assert not same_story(a, b).same
@@ -61,9 +61,9 @@ def test_a_county_council_the_item_calls_a_unitary_and_never_a_county_is_only_wh
         == frozenset()
     assert areas_only(("ESS",), "Essex council cuts bus routes") == frozenset()
     a = story_item("Thurrock commissioners hand back planning powers", "Commissioners at Thurrock Council have returned "
-              "control of planning to councillors.", 0, ("THR",))
+                   "control of planning to councillors.", 0, ("THR",))
     b = story_item("Essex council regains control of planning", "Ministers agreed the unitary had made enough progress.",
-              10, ("ESS",))
+                   10, ("ESS",))
     assert evidence(a, b).veto is None
     c = story_item("Essex County Council regains control of planning", "", 10, ("ESS",))
     assert evidence(a, c).veto == "about different councils"
@@ -82,9 +82,9 @@ def test_more_of_the_sectors_words_for_its_events():
 
 def test_a_purchase_told_two_ways_is_one_event_of_the_council():
     a = story_item("Council to spend £3.5m on hotel for homeless families", "Ealing Council will buy a former hotel in "
-              "Southall as temporary accommodation.", 0, ("EAL",))
+                   "Southall as temporary accommodation.", 0, ("EAL",))
     b = story_item("Ealing buys hotel to cut B&B costs", "The west London borough says owning the building will save "
-              "money on nightly-paid accommodation.", 30, ("EAL",))
+                   "money on nightly-paid accommodation.", 30, ("EAL",))
     found = evidence(a, b)
     assert found.event == "purchase"
     assert "the same event (purchase)" in same_story(a, b).reason
@@ -103,9 +103,9 @@ def test_evidence_only_kinds_join_when_shared_and_never_part_two_headlines():
 
 def test_a_reorganisation_reported_by_both_items_is_one_event_of_the_council():
     a = story_item("Minister backs county's bid in reorganisation row", "Norfolk County Council's proposal was chosen "
-              "over a rival submission by district councils.", 0, ("NFK",))
+                   "over a rival submission by district councils.", 0, ("NFK",))
     b = story_item("Norfolk to be split into two unitary councils", "The government has chosen an east-west model for "
-              "Norfolk, overruling the districts' preferred plan.", 4, ("NFK",))
+                   "Norfolk, overruling the districts' preferred plan.", 4, ("NFK",))
     assert evidence(a, b).event == "reorganisation"
     assert same_story(a, b).same
 
@@ -120,7 +120,7 @@ def test_a_councils_own_name_the_finder_left_is_the_councils_place_unless_a_club
 def test_a_place_named_without_its_council_beside_the_council_is_one_place():
     a = story_item("Minister to rule on Cambridge science building", "The call-in follows objections from Historic England.")
     b = story_item("Secretary of state calls in Cambridge lab plan", "The housing secretary will decide the life sciences "
-              "scheme approved by Cambridge City Council.", 9, ("CAB",))
+                   "scheme approved by Cambridge City Council.", 9, ("CAB",))
     found = evidence(a, b)
     assert found.place == "Cambridge is in Cambridge's area" and found.event == "call in"
     assert same_story(a, b).same
@@ -139,7 +139,7 @@ def test_a_town_council_is_another_body_not_the_principal_council_of_the_towns_a
     assert not story_item("Quarry park handed to town council", "Shrewsbury Town Council will run the park.") \
         .speaks_of_a_council
     a = story_item("Shropshire Council to close Shrewsbury park toilets", "The unitary says the closures will save "
-              "£100,000.", 0, ("SHR",))
+                   "£100,000.", 0, ("SHR",))
     b = story_item("Quarry park handed to town council", "Shrewsbury Town Council will run the park from April.", 28)
     found = evidence(a, b)
     assert found.place is None and not found.council_unnamed and not same_story(a, b).same
@@ -168,9 +168,9 @@ def test_two_items_about_one_national_body_are_at_one_door_like_one_council():
     assert sector_bodies("the local government association warns") == {"the LGA"}
     assert sector_bodies("council pension funds pool assets") == frozenset()
     a = story_item("Oflog publishes first annual report", "The Office for Local Government has set out what it has "
-              "learned about council performance in its first annual report.")
+                   "learned about council performance in its first annual report.")
     b = story_item("Performance watchdog's first year: councils' data 'patchy'", "Oflog says weak data makes it hard "
-              "to compare councils and calls for better reporting.", 6)
+                   "to compare councils and calls for better reporting.", 6)
     found = evidence(a, b)
     assert found.place == "both about Oflog"
     match = same_story(a, b)
@@ -185,9 +185,9 @@ def test_a_scheme_said_to_end_is_a_scheme_scrapped_but_never_parts_two_headlines
     assert not different_events(events("SEND deficits: statutory override to end in 2026"),
                                 events("Councils warned of SEND deficit cliff edge"))
     a = story_item("Bristol's clean air zone to end in 2027", "Bristol City Council says nitrogen dioxide levels are now "
-              "within legal limits.", 0, ("BST",))
+                   "within legal limits.", 0, ("BST",))
     b = story_item("Charging zone to be scrapped as city's air improves", "Drivers of older vehicles in Bristol will no "
-              "longer pay the daily charge.", 20)
+                   "longer pay the daily charge.", 20)
     assert evidence(a, b).event == "scrapping" and same_story(a, b).same
 
 

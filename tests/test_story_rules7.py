@@ -53,18 +53,21 @@ def test_commissioners_and_intervention_are_one_concept():
 def test_a_town_of_the_council_the_other_item_names_is_no_name_apart():
     from models.story_match import evidence
     found = evidence(story_item("Hillingdon takes Home Office to court over asylum hotel",
-                           "Hillingdon Council launches legal action to stop a hotel being used for asylum seekers.", councils=("HIL",)),
+                                "Hillingdon Council launches legal action to stop a hotel being used for asylum seekers.",
+                                councils=("HIL",)),
                      story_item("Council sues government over use of Hayes hotel",
-                           "Hillingdon says the use breaches planning rules.", councils=("HIL",), hours=25))
+                                "Hillingdon says the use breaches planning rules.", councils=("HIL",), hours=25))
     assert found.veto is None and found.names_apart is None
 
 
 def test_another_town_of_the_same_council_keeps_the_names_apart():
     from models.story_match import evidence
     found = evidence(story_item("North Yorkshire Council scraps Whitby car park plan",
-                           "North Yorkshire Council has dropped plans for a multi-storey car park in Whitby.", councils=("NYE",)),
+                                "North Yorkshire Council has dropped plans for a multi-storey car park in Whitby.",
+                                councils=("NYE",)),
                      story_item("North Yorkshire rethinks Scarborough seafront scheme",
-                           "The county's executive has dropped its plans for the Futurist site.", councils=("NYE",)))
+                                "The county's executive has dropped its plans for the Futurist site.",
+                                councils=("NYE",)))
     assert found.names_apart == "whitby / scarborough"
 
 
