@@ -175,7 +175,7 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 
 def _quality_suite(options: Options, log) -> str:
-    """The judgement-quality tables (bench/quality.py) on the held-out split (test5), then on the
+    """The judgement-quality tables (bench/quality.py) on the held-out split (`HELD_OUT`), then on the
     first test split for continuity (seen since, so part of dev), and the tone cross-validation
     (bench/tone_cv.py), printed first: they take a minute or two and need no database."""
     if "quality" not in options.suites:

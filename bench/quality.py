@@ -1,9 +1,9 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test6|test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
-in `tests/data/` (each with a README). `test5` (in each kind's `held_out/`) is the held-out split,
+in `tests/data/` (each with a README). `test6` (in each kind's `held_out/`) is the held-out split,
 written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test4`,
 `test3`, `test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
 `--database`, the tone overrides people made in that Herald are scored too: each override is a
@@ -22,22 +22,21 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test5", "test4", "test3", "test2", "test", "dev")
-HELD_OUT = "test5"  # tests/data/<kind>/held_out/test5.csv: no rule or model has learnt from it
+SPLITS = ("test6", "test5", "test4", "test3", "test2", "test", "dev")
+HELD_OUT = "test6"  # tests/data/<kind>/held_out/test6.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test5) must keep reaching, a little under what it reached after the evening's
-# seventh round of council and story rules (tone 0.903 / 0.941 / 0.910, councils 0.985 / 0.955, stories
-# 0.932 / 0.567, relevance 0.987 / 0.975; on main before the evening, cf355e7, with tone refitted on test4:
-# councils 0.965 / 0.950, stories 0.926 / 0.515, the rest the same). CI asserts them. test5 was written
+# What the held-out split (test6) must keep reaching, a little under what it reached (tone 0.906 / 0.950 / 0.924,
+# councils 0.980 / 0.956, stories 0.842 / 0.667 with the story model; on main before, d6678c6: stories 0.855 / 0.615,
+# tone 0.909 / 0.958 / 0.924 before the refit on test5, the rest the same). CI asserts them. test6 was written
 # blind by three engineers who saw neither rules nor data, and only its totals are read: tune on it and
-# these figures stop meaning anything. The earlier splits are tuned on (the tone model trains on them),
+# these figures stop meaning anything. The earlier splits are tuned on (the tone and story models train on them),
 # so bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the tone model fitted on
 # one author's headlines and scored on another's.
 FLOORS = {
     "tone accuracy": 0.89, "tone negative recall": 0.93, "tone positive precision": 0.90,
     "councils precision": 0.97, "councils recall": 0.94,
-    "stories precision": 0.91, "stories recall": 0.55,
+    "stories precision": 0.82, "stories recall": 0.64,
     "relevance precision": 0.97, "relevance recall": 0.96,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.

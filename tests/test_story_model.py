@@ -1,0 +1,76 @@
+"""The story model (issue 19): a logistic regression over the story rule's evidence, fitted on the labelled
+pairs by `bench.story_fit`, shipped as `models/story_weights.json`, explained by what moved it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models.story_match import Evidence, decide, evidence, judge, same_story
+from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel, story_model
+from tests.story_items import story_item
+
+
+def test_the_shipped_weights_name_the_features_the_model_reads():
+    spec = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert spec["features"] == [f.name for f in FEATURES]
+    assert len(spec["coefficients"]) == len(spec["means"]) == len(FEATURES)
+    assert 0.5 <= spec["threshold"] < 1 and spec["about"]["pairs"] >= 2000
+    with pytest.raises(ValueError, match="features"):
+        StoryModel.from_json({**spec, "features": list(reversed(spec["features"]))})
+
+
+def test_the_model_weighs_what_the_rule_found_the_same_way_round():
+    """More words in common, the same council and the same event make one story likelier; names each gives
+    that the other never mentions, and more hours apart, less."""
+    weights = dict(zip((f.name for f in FEATURES), story_model().coefficients))
+    assert weights["share"] > 0 and weights["same_council"] > 0 and weights["same_event"] > 0
+    assert weights["rule"] > 0 and weights["text_alike"] > 0
+    assert weights["names_apart"] < 0 and weights["hours_apart"] < 0
+
+
+def test_a_rewrite_sharing_few_words_joins_when_the_rest_of_the_evidence_agrees():
+    a = story_item("Wrexham council cuts 200 jobs to balance books", "Wrexham County Borough Council will shed 200 "
+                   "posts as it closes a £20m budget gap.", 0, ("WRX",))
+    b = story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
+                   "services.", 5, ("WRX",))
+    found = evidence(a, b)
+    assert found.veto is None and found.same_council
+    match = judge(found)
+    assert match.same and match.reason.startswith(f"{match.score:.0%} likely one story (at least")
+    assert "the same council" in match.reason
+
+
+def test_a_veto_and_alike_titles_decide_alone():
+    a = story_item("Woking issues section 114 notice", "Woking Borough Council.", 0, ("WOI",))
+    b = story_item("Woking issues section 114 notice", "Woking Borough Council has issued a notice.", 2, ("WOI",))
+    assert judge(evidence(a, b)) == decide(evidence(a, b)) and same_story(a, b).reason.startswith("titles")
+    c = story_item("Thurrock issues section 114 notice", "Thurrock Council.", 1, ("THR",))
+    assert same_story(a, c).reason == "about different councils" and not same_story(a, c).same
+
+
+def test_the_explanation_names_what_moved_the_judgement_most():
+    found = Evidence(None, score=0.9, shared=("bins", "strik"), same_council=True, event="strike", hours=2.0,
+                     text_alike=0.7, councils_named=2)
+    verdict = story_model().judge(found, rule_same=True)
+    assert verdict.same and verdict.probability > verdict.threshold
+    assert verdict.pushes and all(abs(p.by) >= 0.05 for p in verdict.pushes)
+    assert [abs(p.by) for p in verdict.pushes] == sorted((abs(p.by) for p in verdict.pushes), reverse=True)
+    labels = {f.label for f in FEATURES}
+    assert all(p.label in labels for p in verdict.pushes)
+    apart = story_model().judge(Evidence(None, score=0.9, shared=("bins", "strik"), same_council=True, event="strike",
+                                         hours=70.0, text_alike=0.7, councils_named=2), rule_same=True)
+    assert apart.probability < verdict.probability  # the same words three days on are likelier the next event
+
+
+def test_the_shipped_weights_are_what_the_labelled_pairs_give():
+    """`python -m bench.story_fit` is deterministic: a labelled file added or a feature changed without a refit
+    fails here."""
+    from bench.story_cv import scored_pairs
+    from bench.story_fit import as_arrays, fitted_model
+    pairs = as_arrays(scored_pairs())
+    refit, shipped = fitted_model(pairs), story_model()
+    stale = "models/story_weights.json is stale: run python -m bench.story_fit"
+    assert refit.threshold == shipped.threshold and len(pairs.same) == json.loads(WEIGHTS_FILE.read_text())["about"]["pairs"], stale
+    assert refit.coefficients == pytest.approx(shipped.coefficients, abs=1e-3), stale  # BLAS may differ in the last digits
+    assert refit.intercept == pytest.approx(shipped.intercept, abs=1e-3), stale
