@@ -29,34 +29,43 @@ WEIGHTS_FILE = Path(__file__).resolve().parent / "story_weights.json"
 
 @dataclass(frozen=True)
 class Feature:
-    """One piece of evidence as a number, and how `/coverage explain` names it."""
+    """One piece of evidence as a number, and how `/coverage explain` tells its value."""
 
     name: str
-    label: str
     value: Callable[["Evidence", bool], float]
+    describe: Callable[[float], str]
+
+
+def _either(present: str, absent: str) -> Callable[[float], str]:
+    return lambda x: present if x else absent
 
 
 # The order is the weights file's; `bench.story_fit` fits on exactly these.
 FEATURES: tuple[Feature, ...] = (
-    Feature("share", "the share of words in common", lambda e, rule: e.score),
-    Feature("same_council", "the same council", lambda e, rule: float(e.same_council)),
-    Feature("place", "a town or area of the council, or one national body", lambda e, rule: float(bool(e.place))),
-    Feature("council_unnamed", "a council named by one, unnamed by the other", lambda e, rule: float(e.council_unnamed)),
-    Feature("council_family", "councils of one family, not one council", lambda e, rule: float(e.council_family)),
-    Feature("same_event", "the same event", lambda e, rule: float(e.event is not None)),
-    Feature("names_apart", "names each gives that the other never mentions",
-            lambda e, rule: float(e.names_apart is not None)),
-    Feature("words_shared", "how many words they share", lambda e, rule: float(len(e.shared))),
-    Feature("text_alike", "how alike the texts read", lambda e, rule: e.text_alike),
-    Feature("councils_named", "how many of the two name a council", lambda e, rule: float(e.councils_named)),
-    Feature("hours_apart", "how far apart they were published", lambda e, rule: e.hours / 72),
-    Feature("rule", "the story rule's own verdict", lambda e, rule: float(rule)),
+    Feature("share", lambda e, rule: e.score, lambda x: f"{x:.0%} of the words shared"),
+    Feature("same_council", lambda e, rule: float(e.same_council),
+            _either("both name the council", "not both naming a council")),
+    Feature("place", lambda e, rule: float(bool(e.place)),
+            _either("a town or area of the council, or one national body", "no town, area or national body in common")),
+    Feature("council_unnamed", lambda e, rule: float(e.council_unnamed),
+            _either("a council named by one, unnamed by the other", "no council left unnamed")),
+    Feature("council_family", lambda e, rule: float(e.council_family),
+            _either("councils of one family, not one council", "no family of councils")),
+    Feature("same_event", lambda e, rule: float(e.event is not None), _either("the same event", "no event in common")),
+    Feature("names_apart", lambda e, rule: float(e.names_apart is not None),
+            _either("names each gives that the other never mentions", "no names apart")),
+    Feature("words_shared", lambda e, rule: float(len(e.shared)), lambda x: f"{x:.0f} words in common"),
+    Feature("text_alike", lambda e, rule: e.text_alike, lambda x: f"texts {x:.0%} alike"),
+    Feature("councils_named", lambda e, rule: float(e.councils_named),
+            lambda x: f"{x:.0f} of the two naming a council"),
+    Feature("hours_apart", lambda e, rule: e.hours / 72, lambda x: f"published {x * 72:.0f} h apart"),
+    Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
 
 
 @dataclass(frozen=True)
 class Push:
-    """How far one piece of evidence moved the judgement, against an average labelled pair."""
+    """How far one piece of evidence (told with its value) moved the judgement, against an average labelled pair."""
 
     label: str
     by: float
@@ -96,7 +105,8 @@ class StoryModel:
         values = [f.value(found, rule_same) for f in FEATURES]
         z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values))
         probability = 1 / (1 + math.exp(-z))
-        pushes = sorted((Push(f.label, w * (x - m)) for f, w, x, m in zip(FEATURES, self.coefficients, values, self.means)),
+        pushes = sorted((Push(f.describe(x), w * (x - m)) for f, w, x, m in zip(FEATURES, self.coefficients, values,
+                                                                                 self.means)),
                         key=lambda p: -abs(p.by))
         return ModelVerdict(probability >= self.threshold, probability, self.threshold,
                             tuple(p for p in pushes[:explain] if abs(p.by) >= 0.05))
