@@ -63,7 +63,9 @@ OPERATORS = tuple(tuple(name.split()) for name in (
     "south western railway", "hull trains", "grand central", "lumo", "eurostar", "caledonian sleeper",
     "elizabeth line", "first west yorkshire", "first south yorkshire", "first glasgow", "first bristol",
     "first manchester", "first essex", "first kernow", "first cymru", "first eastern counties", "first midlands",
-    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses"))
+    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses",
+    # Northern Ireland's and Scotland's public transport companies
+    "translink", "ulsterbus", "metro belfast", "scottish citylink", "mcgill s"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES + OPERATORS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)

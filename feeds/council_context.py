@@ -99,14 +99,15 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not _COUNCIL_BUSINESS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
-            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
-                                            for w in words[i + 2:])) or
+            (after in COUNCIL_VERBS and (any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
+                                             for w in words[i + 2:]) or services_named(words[i + 2:]))) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
               (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
-        # local-government news (any present-tense verb when a word only local government uses is there)
+        # local-government news (any present-tense verb when a word only local government uses is there);
+        # a service only a council runs is such news too ("Reading to start garden waste collections")
         return f'the subject ("{after}") of local-government news'
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1) and \
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
@@ -167,10 +168,12 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     commas and "and"/"or" to a confident council name ("Derby and Derbyshire", "Harrow, Hillingdon
     and Brent"), or one of councils listed at the head of the text before a plural verb ("Harrow and
     Brent share legal services"), the subject of the news."""
-    if words[match.start] in STRICT:
-        return None
     run = _listed_with(match, matches, words)
     if run is None:
+        return None
+    if words[match.start] in STRICT:  # "Westminster" beside one council is Parliament; among councils, one
+        if sum(other.confident for other in run if other is not match) >= 2:
+            return "listed with two or more council names"  # "Camden, Islington and Westminster"
         return None
     if any(other.confident for other in run if other is not match):
         return "joined by and/or to a council name"

@@ -8,7 +8,7 @@ a regulator: "Government bails out Surrey"), or an everyday noun a sentence star
 from __future__ import annotations
 
 from feeds.council_context import services_named
-from feeds.council_kinds import REGULATORS, quiet
+from feeds.council_kinds import COUNCIL_TALK, REGULATORS, quiet
 from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS, CouncilEvidence, NameMatch, Tokens
 
 # Sentence-opening nouns of people, groups and things that are no organisation's own name.
@@ -59,6 +59,7 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
         k += 1  # "Sainsbury's confirms Bolton store closure": the organisation's own possessive name
     verb = words[k]
     if not (verb == "to" or (len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss"))) or \
-            verb in OBJECT_VERBS or tokens.title_case or not quiet(words) or services_named(words):
-        return None
+            verb in OBJECT_VERBS or tokens.title_case or services_named(words) or \
+            not quiet(words if verb in COUNCIL_TALK else words[:k] + words[k + 1:]):
+        return None  # the organisation's own verb ("unveils", "backs") is no council's word; "losses" is
     return " ".join(texts[:name_end]), k

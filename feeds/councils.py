@@ -72,6 +72,7 @@ from feeds.council_none import when_none_counted
 from feeds.council_kinds import SHORT_FORMS, SOMEONE_FROM
 from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
+from feeds.council_regions import region_acts
 from feeds.council_sites import another_place
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_towns import town_councils
@@ -170,7 +171,9 @@ class CouncilMatcher:
         words = tokens.words
         named = " ".join(tokens.texts[match.start:match.start + match.length])
         if match.region:
-            return CouncilEvidence(match.code, named, False, "the region as a place, not its combined authority")
+            why = region_acts(words, match, setting.story)
+            return CouncilEvidence(match.code, named, why is not None,
+                                   why or "the region as a place, not its combined authority")
         if match.start in institutions:
             kind = institutions[match.start]
             return CouncilEvidence(match.code, named, False, f"names {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "
