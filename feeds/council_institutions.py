@@ -116,7 +116,7 @@ def _proper(text: str) -> bool:
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
     ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
-     "guildhall", "guild", "municipal"})
+     "guildhall", "guild", "municipal", "children"})  # "Birmingham Children's Trust": the council's children's services
 
 
 def title_case(tokens: Tokens) -> bool:

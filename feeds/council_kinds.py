@@ -54,7 +54,9 @@ COUNCIL_MATTERS = frozenset({
 # Regulators whose fine or censure, after a place's bare name, falls on its council ("Barnet fined
 # by ICO over data breach"); a club's is sport news.
 REGULATORS = frozenset({"ico", "regulator", "watchdog", "ombudsman", "hse", "ofsted", "cqc", "auditor", "auditors",
-                        "inspectors", "court"})
+                        "inspectors", "court",
+                        # the bodies that watch councils' money and conduct ("Oflog flags Kent's debt")
+                        "oflog", "nao", "cipfa", "lgsco", "lgo"})
 # Plural verbs and two-word phrases after councils listed at the head of a headline that make them
 # parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
 DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel",
@@ -104,6 +106,8 @@ SOMEONE_FROM = frozenset({
     "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery", "steelworks", "shipyard", "colliery",
     "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand", "flagship", "fulfilment",
     "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios",
+    # land and sea businesses: "Shetland salmon farm fined", "Kent vineyard wins award"
+    "farm", "farms", "fishery", "fisheries", "hatchery", "vineyard", "vineyards", "dairy", "abattoir", "quarry",
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
@@ -151,7 +155,7 @@ TOWN_SCENE = frozenset({"in", "at", "near", "around", "across", "outside", "thro
 # named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
 COUNCIL_TALK = frozenset({
     "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
-    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
+    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout", "reserves",
     "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
 
 # Words local-government news shares with everyday news that say nothing of a council's business

@@ -30,17 +30,18 @@ def institution_home(matches: list[NameMatch], institutions: dict[int, str], wor
 
 
 
-_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
-_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
+_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) council(?:s|lors?)?\b")  # not the principal council
+_ACTS_WORDS = frozenset({"council", "councils", "councillors", "planners", "planning"})
 
 
 def the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council", "by planners", "sold by borough"),
-    not of a councillor or of a body called a council ("Arts Council funding")."""
+    """The text speaks of a council itself ("approved by council", "by planners", "refused by
+    councillors", "sold by borough"), not of one councillor or of a body called a council ("Arts
+    Council funding"), nor of a town's or parish's councillors."""
     if _ACTS_WORDS.isdisjoint(tokens.words):
         return _by_the_area(tokens)
     text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
-    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
+    return any(f" {word} " in text for word in ("council", "councils", "councillors", "planners", "planning committee"))
 
 
 def _by_the_area(tokens: Tokens) -> bool:

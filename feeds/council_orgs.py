@@ -24,6 +24,8 @@ COMMON_HEADS = frozenset({
     "homeowners", "landlords", "farmers", "villagers", "locals", "experts", "scientists", "researchers", "data",
     "figures", "audit", "auditors", "ombudsman", "regulator", "watchdog", "commissioner", "commissioners", "ofsted",
     "cqc", "lga", "grants", "funding", "cash", "money", "government", "ministers", "minister", "secretary",
+    # adjectives a sentence opens with ("Old baths to be demolished by Cumberland")
+    "old", "former", "historic", "derelict", "empty", "disused", "vacant", "listed", "famous",
     # councils' own workers' unions, whose strikes and ballots are at councils
     "unison", "gmb", "unite"})
 # Words of government and regulation, whose news about a place is often about its council.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from feeds.council_context import _decides
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
-from feeds.council_words import COUNCIL_VERBS, NameMatch
+from feeds.council_words import COUNCIL_VERBS, CouncilEvidence, NameMatch, Tokens
 
 # Verbs after "<region> to" of what happens to a place, not of a body acting.
 HAPPENS_TO = frozenset({"see", "be", "feel", "face", "experience", "suffer", "bask", "swelter", "shiver", "brace",
@@ -55,3 +55,25 @@ def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | 
             after in ANSWERING_VERBS or _decides(words, end):
         return f'the combined authority acting ("{after}")'  # "Greater Manchester approves spatial plan"
     return None
+
+
+# What only London's own government has, a word or two after "London's" ("London's 2027 budget").
+LONDON_GOVERNMENT = frozenset({"budget", "budgets", "precept", "mayor", "mayoral", "assembly", "deputy"})
+
+
+def londons_government(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
+    """"London's" before its mayor, assembly, budget or precept names the Greater London Authority
+    ("City Hall signs off London's 2027 budget"); London alone is no council's name (its boroughs
+    and the City are). Added to `out` unless the authority is already there."""
+    words = tokens.words
+    for k, text in enumerate(tokens.texts):
+        if text != "London" or words[k + 1:k + 2] != ["s"] or words[max(0, k - 2):k] == ["city", "of"]:
+            continue
+        after = [w for w in words[k + 2:k + 5] if not w.isdigit()][:1]
+        if after and after[0] in LONDON_GOVERNMENT and all(e.code != GREATER_LONDON for e in out):
+            return out + [CouncilEvidence(GREATER_LONDON, "London", True, f'"London\'s {after[0]}": the Greater '
+                                          "London Authority's")]
+    return out
+
+
+GREATER_LONDON = "GLA"

@@ -6,12 +6,12 @@ West Midlands authority's, not Birmingham City Council's); an abolished council'
 is now a place in a current council's area."""
 from __future__ import annotations
 
-from feeds.council_context import coordinated, services_named
+from feeds.council_context import coordinated, heads, listed_acting, services_named
 from feeds.council_institutions import council_named
 from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
-from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLURAL_VERBS, CouncilEvidence,
-                                 NameMatch)
+from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS,
+                                 CouncilEvidence, NameMatch)
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
@@ -24,12 +24,12 @@ VISIT_WORDS = frozenset({"visits", "visited", "visit", "visiting", "tours", "tou
 def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
             combined: frozenset[str] = frozenset()) -> bool:
     """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
-    "mayor"), an abolished council, or a name after a place preposition (most texts have none, and
-    skip them)."""
+    "mayor"), a combined authority opening the text, an abolished council, or a name after a place
+    preposition (most texts have none, and skip them)."""
     for match in matches:
         if match.person or match.code not in current or (match.start and (words[match.start - 1] in SCENE_WORDS or
                                                                           words[match.start - 1] in VISIT_WORDS)) or \
-                (match.code in combined and _the_mayor(match, words)):
+                (match.code in combined and (match.start == 0 or _the_mayor(match, words))):
             return True
     return False
 
@@ -109,17 +109,27 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     """A council inside a metro mayor's region, named beside the mayor (by name, or as the
     authority's mayor) without a council word, is a place in the mayor's news, not the council:
     "Richard Parker pledges to fix Birmingham's bus network", "West Midlands mayor to fix Coventry's
-    bus lanes". `members`: council code → its combined authority's code;
-    `says_council(words, match)`: whether a council word names it ("Birmingham City Council")."""
+    bus lanes"; likewise a member's place after a place preposition in news that the authority opens
+    ("WMCA board approves £60m for Coventry rail station"). Not a council heading the text or listed
+    there, acting ("Derbyshire and Nottinghamshire back East Midlands mayor's bid"). `members`: council
+    code → its combined authority's code; `says_council(words, match)`: whether a council word names
+    it ("Birmingham City Council")."""
+    authorities = set(members.values())
     mayors = {m.code for m, e in zip(matches, out) if e.counted and (m.person or (
-        not m.region and m.code in set(members.values()) and _the_mayor(m, words)))}
-    if not mayors:
+        not m.region and m.code in authorities and _the_mayor(m, words)))}
+    heading = {m.code for m, e in zip(matches, out) if e.counted and m.start == 0 and m.code in authorities and
+               not m.person}  # "WMCA board approves £60m for Coventry station": the authority's news
+    if not mayors and not heading:
         return out
     judged = []
     for e, match in zip(out, matches):
         authority = members.get(e.code)
-        if e.counted and not match.person and authority in mayors and not says_council(words, match):
-            e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the mayor named ({authority}), "
+        before = words[match.start - 1] if match.start else ""
+        if e.counted and not match.person and not says_council(words, match) and \
+                (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
+                not heads(words, match) and not listed_acting(match, matches, words):
+            named = "mayor" if authority in mayors else "combined authority"
+            e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")
         judged.append(e)
     return judged
@@ -135,15 +145,18 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     future decided by council" is North Yorkshire Council's). Not when the names are listed together
     ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
     ("Ryedale District Council"), unless the council was `merged` long ago and its name is today's
-    council's everyday one ("Derry council" is Derry City and Strabane's)."""
+    council's everyday one ("Derry council" is Derry City and Strabane's), or the text calls it former
+    ("Former Ryedale council offices to be sold" is North Yorkshire Council's news: history, told of
+    the place the successor serves)."""
     if all(e.code in current for e in out if e.counted):
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
     judged = []
     for e, match in zip(out, matches):
-        if e.counted and e.code not in current and (e.code in merged or not council_named(words, match)) and \
-                not coordinated(match, matches, words):
+        former = match.start > 0 and words[match.start - 1] in ("former", "old", "defunct", "abolished")
+        if e.counted and e.code not in current and (e.code in merged or former or not council_named(words, match)) \
+                and not coordinated(match, matches, words):
             successors = areas.successors.get(e.code, frozenset())
             holder = areas.holder(e.code, set(counted) - {e.code})
             if holder is not None:

@@ -139,7 +139,10 @@ SPORT_RESULTS = frozenset({
 # Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
 DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
                      "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
-                     "ahead", "light"})  # "given the go-ahead by Croydon", "green light by Bath"
+                     "ahead", "light",  # "given the go-ahead by Croydon", "green light by Bath"
+                     # what a body does to its own property and services: "offices to be demolished by Cumberland"
+                     "demolished", "sold", "acquired", "leased", "managed", "maintained", "scrapped", "axed",
+                     "paused", "delayed", "closed", "shut", "reopened", "restored", "refurbished"})
 # Words after a place name that make it an institution, not the council.
 INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
@@ -170,10 +173,11 @@ CLUB_AFTER = frozenset({
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
     "riders", "lions", "v", "vs", "harriers", "blues", "devils", "blaze", "flames", "capitals", "pirates",
     "titans", "phoenix", "academical", "outlaws", "foxes", "steelbacks", "spitfires", "lightning", "hawks", "rapids"})
-# After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
-# council's children's services ("Stockport children's services rated good").
-CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",
-                                   "choir", "theatre", "museum", "orchestra"})
+# After "<place> children's": a hospital or charity ("Birmingham Children's Hospital", "Sheffield Children's
+# NHS Foundation Trust"); otherwise the council's children's services, or the trust a council owns to run
+# them ("Stockport children's services rated good", "Bradford Children's Trust judged inadequate").
+CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "nhs", "foundation", "society",
+                                   "charity", "choir", "theatre", "museum", "orchestra"})
 # After "<place> health": an NHS body ("Cardiff and Vale University Health Board"), not the council's
 # health scrutiny or public health.
 HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
@@ -193,6 +197,7 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
 HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"),
                   ("lord mayor of london", "LND"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"),
+                  ("london plan", "GLA"),  # the mayor's spatial plan for London
                   ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)
                   ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),

@@ -1,7 +1,10 @@
 """The eighth round of council rules, on headlines written for these tests (none is from a labelled
 file): a combined authority named by its region as the one acting or by its own matters; an
 organisation's own verb at the head of its news; a council's service as local-government news; a
-strict name among councils; the explanations behind each."""
+strict name among councils; a member council acting beside its mayor, and a member's place in the
+authority's news; a council's children's trust; the watchdogs of councils' money; a business of the
+land or sea; a town's institution in a council's news; a former council's name as history; London's
+own government; the explanations behind each."""
 import pytest
 
 from feeds.councils import council_matcher
@@ -67,3 +70,64 @@ def test_explanations_name_the_rule(matcher):
     assert not by_code["WMCA"].counted and "place" in by_code["WMCA"].why
     by_code = {e.code: e for e in matcher.evidence("Hackney, Camden and Westminster to pool temporary housing")}
     assert by_code["WSM"].counted and "two or more council names" in by_code["WSM"].why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # member councils heading the text, acting, beside their metro mayor: the councils too
+    ("Leicestershire and Derbyshire reject East Midlands mayor's bus plan", ["LEC", "DBY", "EMCA"]),
+    ("Bolton backs Andy Burnham's tram extension bid", ["BOL", "GMCA"]),
+    # a member's place in the mayor's news, or after a place word in news the authority opens
+    ("Andy Burnham pledges to fix Bolton's bus lanes", ["GMCA"]),
+    ("GMCA approves £20m for Wigan town centre scheme", ["GMCA"]),
+    ("GMCA and Wigan council sign housing pact", ["GMCA", "WGN"]),
+])
+def test_member_councils_and_their_combined_authority(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a council's children's trust runs its children's services; a children's hospital or charity is not it
+    ("Sandwell children's trust judged good by Ofsted", ["SAW"]),
+    ("Birmingham Children's Trust chief executive to step down", ["BIR"]),
+    ("Sheffield Children's NHS Foundation Trust opens new ward", []),
+    ("Birmingham Children's Hospital appeal hits £5m", []),
+    # the watchdogs of councils' money and conduct act on councils; a council's reserves are its business
+    ("Oflog flags Cumberland's reserves as a risk", ["CBD"]),
+    ("NAO questions Croydon's borrowing", ["CRY"]),
+    # a business of the land or sea named after a place, in a text saying nothing of a council
+    ("Orkney salmon farm fined over escaped fish", []),
+    ("Kent vineyard wins international award", []),
+    ("Orkney fish farm expansion refused by councillors", ["ORK"]),
+    # a town's institution in a text that speaks of a council: the town's council
+    ("Council to close Margate harbour arm toilets", ["THA"]),
+    ("Council approves Whitby harbour wall repairs", ["NYE"]),
+    ("Grimsby Town fans march on stadium, council says no", []),
+])
+def test_bodies_and_businesses_of_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a former council's name is history, told of the place its successor serves
+    ("Former Allerdale council depot to be sold", ["CBD"]),
+    ("Former Harrogate council offices sold by North Yorkshire Council", ["NYE"]),
+    ("Old offices to be demolished by Wiltshire", ["WIL"]),
+    # London's own government
+    ("City Hall agrees London's 2028 budget", ["GLA"]),
+    ("London's mayor to freeze bus fares", ["GLA"]),
+    ("London's councils warn of £500m gap", []),
+    ("Draft London Plan published for consultation", ["GLA"]),
+])
+def test_history_and_londons_government(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explanations_of_the_later_rules(matcher):
+    by_code = {e.code: e for e in matcher.evidence("GMCA approves £20m for Wigan town centre scheme")}
+    assert not by_code["WGN"].counted and "combined authority named (GMCA)" in by_code["WGN"].why
+    by_code = {e.code: e for e in matcher.evidence("Former Allerdale council depot to be sold")}
+    assert by_code["CBD"].counted and "abolished" in by_code["CBD"].why and by_code["CBD"].named == "Allerdale"
+    by_code = {e.code: e for e in matcher.evidence("City Hall agrees London's 2028 budget")}
+    assert by_code["GLA"].why == "\"London's budget\": the Greater London Authority's"
+    by_code = {e.code: e for e in matcher.evidence("Council to close Margate harbour arm toilets")}
+    assert by_code["THA"].counted and "town in the area of THA" in by_code["THA"].why
