@@ -150,6 +150,13 @@ def services_named(words: list[str]) -> bool:
     return any(tuple(words[k:k + len(p)]) == p for k, w in enumerate(words) for p in _SERVICES_BY_FIRST.get(w, ()))
 
 
+def service_follows(words: list[str], end: int) -> bool:
+    """A service only a council runs follows a name ending at `end`, its possessive aside
+    ("Birmingham bin strike", "Coventry's libraries")."""
+    k = end + 1 if words[end:end + 1] == ["s"] else end
+    return k < len(words) and any(tuple(words[k:k + len(p)]) == p for p in _SERVICES_BY_FIRST.get(words[k], ()))
+
+
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """One of `phrases` is in `words`."""
     return any(words[k:k + len(p)] == list(p) for p in phrases for k in range(len(words) - len(p) + 1)

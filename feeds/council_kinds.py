@@ -156,7 +156,8 @@ TOWN_SCENE = frozenset({"in", "at", "near", "around", "across", "outside", "thro
 COUNCIL_TALK = frozenset({
     "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
     "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout", "reserves",
-    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
+    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes",
+    "oflog"})  # the Office for Local Government watches councils alone
 
 # Words local-government news shares with everyday news that say nothing of a council's business
 # on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"

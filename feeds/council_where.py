@@ -6,7 +6,7 @@ West Midlands authority's, not Birmingham City Council's); an abolished council'
 is now a place in a current council's area."""
 from __future__ import annotations
 
-from feeds.council_context import coordinated, heads, listed_acting, services_named
+from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
 from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
@@ -111,7 +111,8 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     "Richard Parker pledges to fix Birmingham's bus network", "West Midlands mayor to fix Coventry's
     bus lanes"; likewise a member's place after a place preposition in news that the authority opens
     ("WMCA board approves £60m for Coventry rail station"). Not a council heading the text or listed
-    there, acting ("Derbyshire and Nottinghamshire back East Midlands mayor's bid"). `members`: council
+    there, acting ("Derbyshire and Nottinghamshire back East Midlands mayor's bid"), nor one whose own
+    service follows its name ("Mayor of the West Midlands criticises Birmingham bin strike"). `members`: council
     code → its combined authority's code; `says_council(words, match)`: whether a council word names
     it ("Birmingham City Council")."""
     authorities = set(members.values())
@@ -127,7 +128,8 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
         before = words[match.start - 1] if match.start else ""
         if e.counted and not match.person and not says_council(words, match) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
-                not heads(words, match) and not listed_acting(match, matches, words):
+                not heads(words, match) and not listed_acting(match, matches, words) and \
+                not service_follows(words, match.start + match.length):  # "Birmingham bin strike": the council's
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")

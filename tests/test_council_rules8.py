@@ -80,6 +80,8 @@ def test_explanations_name_the_rule(matcher):
     ("Andy Burnham pledges to fix Bolton's bus lanes", ["GMCA"]),
     ("GMCA approves £20m for Wigan town centre scheme", ["GMCA"]),
     ("GMCA and Wigan council sign housing pact", ["GMCA", "WGN"]),
+    # a member's own service after its name, beside the mayor, is the council's
+    ("Andy Burnham urges end to Salford bin strike", ["GMCA", "SLF"]),
 ])
 def test_member_councils_and_their_combined_authority(matcher, headline, codes):
     assert matcher.find(headline) == codes
@@ -94,6 +96,8 @@ def test_member_councils_and_their_combined_authority(matcher, headline, codes):
     # the watchdogs of councils' money and conduct act on councils; a council's reserves are its business
     ("Oflog flags Cumberland's reserves as a risk", ["CBD"]),
     ("NAO questions Croydon's borrowing", ["CRY"]),
+    ("Sevenoaks tops Oflog league table", ["SEV"]),
+    ("Sevenoaks tops list of best places to live", []),
     # a business of the land or sea named after a place, in a text saying nothing of a council
     ("Orkney salmon farm fined over escaped fish", []),
     ("Kent vineyard wins international award", []),
