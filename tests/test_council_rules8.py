@@ -105,7 +105,14 @@ def test_member_councils_and_their_combined_authority(matcher, headline, codes):
     # a town's institution in a text that speaks of a council: the town's council
     ("Council to close Margate harbour arm toilets", ["THA"]),
     ("Council approves Whitby harbour wall repairs", ["NYE"]),
-    ("Grimsby Town fans march on stadium, council says no", []),
+    ("Grimsby Town stadium move approved by council", ["NEL"]),
+    ("Grimsby Town fans celebrate promotion", []),
+    # a town's own town, parish or city council is not its principal council
+    ("Ely City Council objects to riverside flats", []),
+    ("Morpeth Town Council sets its precept", []),
+    # towns of the eighth round's list
+    ("Council to close Accrington market hall", ["HYN"]),
+    ("Knaresborough car park charges rise, council confirms", ["NYE"]),
 ])
 def test_bodies_and_businesses_of_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
