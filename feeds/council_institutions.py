@@ -220,7 +220,7 @@ def council_named(words: list[str], match: NameMatch) -> bool:
     if SAYS_COUNCIL.intersection(words[match.start:end]):
         return True
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
-    return bool(after) and after[0] in COUNCIL_WORDS
+    return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
 
 
 class Setting:

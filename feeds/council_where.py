@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
-from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
+from feeds.council_kinds import EVERYDAY, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
 from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS,
                                  CouncilEvidence, NameMatch)
@@ -71,8 +71,9 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     """A name followed by a person or private business ("Leeds firm", "Plymouth woman", "Oldham care
     home"), in a quiet text (`quiet`), is where they are from, not the council: "Leeds firm creates
     200 jobs". A combined authority's name is never one (it is read as the authority or a region)."""
-    if not any(e.counted and _someone_after(words, match.start + match.length) for e, match in zip(out, matches)) or \
-            not quiet(words) or services_named(words):
+    firsts = [match.start + match.length for e, match in zip(out, matches)
+              if e.counted and _someone_after(words, match.start + match.length)]
+    if not firsts or services_named(words) or not quiet(_without_their_verbs(words, firsts[0])):
         return out
     judged = []
     for e, match in zip(out, matches):
@@ -83,6 +84,18 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
                                 "place, not the council, in a text with no local-government word")
         judged.append(e)
     return judged
+
+
+# Verbs local-government news shares with a business's own ("Kent ferry firm raises fares").
+_THEIR_VERBS = frozenset({"approves", "agrees", "backs", "rejects", "scraps", "sets", "cuts", "axes", "freezes",
+                          "raises", "declares", "consults", "unveils", "appoints"})
+
+
+def _without_their_verbs(words: list[str], end: int) -> list[str]:
+    """`words` without the verbs among the five after a name (its someone and the someone's own name:
+    "Isle of Wight ferry firm Red Funnel raises fares"): the business's own doing says nothing of a
+    council."""
+    return [w for k, w in enumerate(words) if not (end <= k < end + 5 and w in _THEIR_VERBS)]
 
 
 def _someone_after(words: list[str], end: int) -> str | None:
@@ -97,7 +110,7 @@ def _someone_after(words: list[str], end: int) -> str | None:
     return None
 
 
-_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
+_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | \
     SCENE_WORDS | frozenset(
     {"s", "to", "and", "or", "of", "in", "over", "for", "with", "by", "on", "after", "as", "into", "the", "a",
      "an", "its", "their", "is", "are", "was", "were", "has", "have", "will", "could", "may", "must", "should",
@@ -146,21 +159,23 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     alone, with council context, it is the one council that now serves the place ("Scarborough spa's
     future decided by council" is North Yorkshire Council's). Not when the names are listed together
     ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
-    ("Ryedale District Council"), unless the council was `merged` long ago and its name is today's
-    council's everyday one ("Derry council" is Derry City and Strabane's), or the text calls it former
-    ("Former Ryedale council offices to be sold" is North Yorkshire Council's news: history, told of
-    the place the successor serves)."""
+    ("Selby District Council hands over to North Yorkshire Council"), unless the council was `merged`
+    long ago and its name is today's council's everyday one ("Derry council" is Derry City and
+    Strabane's), or the text tells of it as history ("Former Ryedale council offices to be sold" is
+    North Yorkshire Council's news, told of the place the successor serves)."""
     if all(e.code in current for e in out if e.counted):
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
     judged = []
     for e, match in zip(out, matches):
-        former = match.start > 0 and words[match.start - 1] in ("former", "old", "defunct", "abolished")
-        if e.counted and e.code not in current and (e.code in merged or former or not council_named(words, match)) \
-                and not coordinated(match, matches, words):
+        if not e.counted or e.code in current or coordinated(match, matches, words):
+            judged.append(e)
+            continue
+        former = match.start > 0 and words[match.start - 1] in _FORMER
+        holder = areas.holder(e.code, set(counted) - {e.code})
+        if e.code in merged or former or not council_named(words, match):
             successors = areas.successors.get(e.code, frozenset())
-            holder = areas.holder(e.code, set(counted) - {e.code})
             if holder is not None:
                 e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
                                     "the council named")
@@ -173,6 +188,10 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
                                     "serves the place now")
         judged.append(e)
     return judged
+
+
+# Words before an abolished council's name that tell of it as history ("Former Copeland council offices").
+_FORMER = frozenset({"former", "old", "defunct", "abolished", "historic", "ex"})
 
 
 # After "county", words that make it another thing: a building, a county's own name, a club, a court.

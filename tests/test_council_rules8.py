@@ -101,6 +101,8 @@ def test_member_councils_and_their_combined_authority(matcher, headline, codes):
     # a business of the land or sea named after a place, in a text saying nothing of a council
     ("Orkney salmon farm fined over escaped fish", []),
     ("Kent vineyard wins international award", []),
+    ("Isle of Wight ferry firm Red Funnel raises fares", []),
+    ("Isle of Wight Council raises ferry subsidy", ["IOW"]),
     ("Orkney fish farm expansion refused by councillors", ["ORK"]),
     # a town's institution in a text that speaks of a council: the town's council
     ("Council to close Margate harbour arm toilets", ["THA"]),
@@ -123,6 +125,8 @@ def test_bodies_and_businesses_of_a_place(matcher, headline, codes):
     ("Former Allerdale council depot to be sold", ["CBD"]),
     ("Former Harrogate council offices sold by North Yorkshire Council", ["NYE"]),
     ("Old offices to be demolished by Wiltshire", ["WIL"]),
+    ("Historic Ryedale council chamber sold by North Yorkshire Council", ["NYE"]),
+    ("Selby District Council hands over to North Yorkshire Council", ["SEL", "NYE"]),
     # London's own government
     ("City Hall agrees London's 2028 budget", ["GLA"]),
     ("London's mayor to freeze bus fares", ["GLA"]),
