@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
-from feeds.council_kinds import EVERYDAY, SOMEONE_FROM, quiet
+from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
 from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS,
                                  CouncilEvidence, NameMatch)
@@ -104,13 +104,16 @@ def _someone_after(words: list[str], end: int) -> str | None:
     "Kent school jobs"), as written; None otherwise."""
     if end < len(words) and words[end] in SOMEONE_FROM:
         return words[end]
-    if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in _NOT_A_TRADE and \
-            words[end] not in SOMEONE_FROM:
-        return " ".join(words[end:end + 2])
+    if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
+            (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES)):
+        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm"; not "Sheffield tram depot"
     return None
 
 
-_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | \
+_COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
+
+
+_NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
     SCENE_WORDS | frozenset(
     {"s", "to", "and", "or", "of", "in", "over", "for", "with", "by", "on", "after", "as", "into", "the", "a",
      "an", "its", "their", "is", "are", "was", "were", "has", "have", "will", "could", "may", "must", "should",
