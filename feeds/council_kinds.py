@@ -167,6 +167,20 @@ EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", 
 
 def quiet(words: list[str]) -> bool:
     """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
-    council or its money: a place named in it is where the news happened (unless the text names a
-    council's building and no other council, `scenes`)."""
-    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
+    council, its money or its officers (`COUNCIL_TALK_PHRASES`: "best value", "monitoring officer"):
+    a place named in it is where the news happened (unless the text names a council's building and no
+    other council, `scenes`)."""
+    if not COUNCIL_TALK.isdisjoint(words) or not all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words)):
+        return False
+    return _TALK_FIRST.isdisjoint(words) or not any(
+        words[k:k + len(p)] == list(p) for k, w in enumerate(words) for p in _TALK_BY_FIRST.get(w, ()))
+
+
+# Phrases of a council's officers and duties, each word of which other news uses too.
+COUNCIL_TALK_PHRASES = (("monitoring", "officer"), ("section", "151"), ("s151", "officer"), ("best", "value"),
+                        ("finance", "director"), ("director", "of", "finance"), ("head", "of", "paid", "service"),
+                        ("council", "tax"), ("local", "plan"), ("green", "belt"), ("section", "114"))
+_TALK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _talk in COUNCIL_TALK_PHRASES:
+    _TALK_BY_FIRST.setdefault(_talk[0], []).append(_talk)
+_TALK_FIRST = frozenset(_TALK_BY_FIRST)

@@ -44,7 +44,9 @@ OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "critici
                           "praised", "urges", "urged", "orders", "ordered", "tells", "told", "fines", "fined",
                           "censures", "rebukes", "blames", "summons", "investigates", "warns", "accuses", "clears",
                           "cleared", "challenges", "lobbies", "hands", "gives", "awards", "grants", "funds",
-                          "bails out", "rescues", "hand", "give"})
+                          "bails out", "rescues", "hand", "give",
+                          # a higher body overruling or punishing the council: "Mayor's office overrules Barnet"
+                          "overrules", "overruled", "overturns", "penalises", "reprimands", "sanctions"})
 # Participles and modal verbs after a name at the head of local-government news, which make it the
 # subject ("Essex handed £30m for pothole repairs", "Kent given extra SEND funding", "Surrey 'cannot
 # afford' SEND transport", "Devon could go bust").

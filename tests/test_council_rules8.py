@@ -145,3 +145,16 @@ def test_explanations_of_the_later_rules(matcher):
     assert by_code["GLA"].why == "\"London's budget\": the Greater London Authority's"
     by_code = {e.code: e for e in matcher.evidence("Council to close Margate harbour arm toilets")}
     assert by_code["THA"].counted and "town in the area of THA" in by_code["THA"].why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a council's officers and duties make a text the council's, even with the place after "at"
+    ("Monitoring officer resigns at Thurrock", ["THR"]),
+    ("Best value inspection ordered at Slough", ["SLG"]),
+    ("Section 151 officer quits at Woking", ["WOI"]),
+    ("Head teacher resigns at Thurrock school", []),
+    # a higher body overruling the council
+    ("Planning inspector overrules Merton on tower block", ["MRT"]),
+])
+def test_a_councils_officers_and_overseers(matcher, headline, codes):
+    assert matcher.find(headline) == codes
