@@ -70,3 +70,17 @@ _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES + OPERATORS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
+
+
+def without_bodies(words: list[str]) -> list[str]:
+    """`words` without the national bodies' and operators' names in them, whose words may be a
+    council service's ("National Highways closes M6 near Lancaster" names no highways service)."""
+    if _BODY_WORDS.isdisjoint(words):
+        return words
+    kept, k = [], 0
+    while k < len(words):
+        body = next((b for b in _BODIES_BY_FIRST.get(words[k], ()) if tuple(words[k:k + len(b)]) == b), None)
+        if body is None:
+            kept.append(words[k])
+        k += len(body) if body else 1
+    return kept

@@ -22,10 +22,13 @@ LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
 MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
                         "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
                         "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
+# Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
+INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
+                       "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
-    dict.fromkeys(MORE_CRIME, "crime or court")
+    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident")
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | \
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
     frozenset(OFF_TOPIC_WORDS["weather"].split())
 # What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
 _COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
@@ -227,7 +230,8 @@ def _listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -
 
 
 def other_news(tokens: Tokens) -> str | None:
-    """"crime or court story", "sport story" or "weather story" when the text reads as one and has no
+    """"crime or court story", "sport story", "weather story" or "incident story" (an accident or
+    emergency: `INCIDENTS`) when the text reads as one and has no
     local-government word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing"
     and "Southampton sack manager" happened in a place, and are not its council's news. (A weather
     story's place counts only after a place word, `acts`: a council's storm repairs are its news.)"""
@@ -237,7 +241,7 @@ def other_news(tokens: Tokens) -> str | None:
     if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
         return None
     kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
-    if kind in ("crime or court", "weather"):
+    if kind in ("crime or court", "weather", "incident"):
         return f"{kind} story"
     hits = set(SPORT_RESULTS.intersection(words))
     if hits and _a_score(words):

@@ -6,6 +6,7 @@ West Midlands authority's, not Birmingham City Council's); an abolished council'
 is now a place in a current council's area."""
 from __future__ import annotations
 
+from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
 from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
@@ -50,8 +51,8 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
     """Names counted only for being a council's name, straight after a place preposition in a quiet
     text (`quiet`), are the scene of the news, not the council. A combined authority's name is never
     a scene (its region is already read as a place unless named as the authority)."""
-    if not any(e.counted for e in out) or not quiet(words):
-        return out
+    if not any(e.counted for e in out) or not quiet(words) or services_named(without_bodies(words)):
+        return out  # "Fly-tipping in Leeds hits record high": a council's service is its news
     if _building(words) and len({e.code for e in out if e.counted}) == 1:
         return out  # "Town hall bosses in Rotherham apologise"; not "East Sussex to sell County Hall in Lewes"
     visited = not any(m.person for m in matches)

@@ -37,7 +37,8 @@ LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "be
                             ("future", "high", "streets"))
 # Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
 LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
-                       "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront"})
+                       "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront",
+                       "streets"})
 # Verbs whose object, in local-government news, is the council: "Residents sue Essex over school
 # transport cuts", "Ombudsman criticises Surrey", "Minister orders Kent to…".
 OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "criticised", "slams", "slammed", "praises",
@@ -115,7 +116,9 @@ COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("
                     ("social", "care"), ("household", "waste"), ("garden", "waste"), ("waste", "collections"),
                     ("temporary", "accommodation"), ("homelessness",), ("care", "homes"), ("highways",),
                     ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
-                    ("street", "lighting"), ("fly", "tipping"))
+                    ("street", "lighting"), ("fly", "tipping"), ("park", "and", "ride"), ("public", "toilets"),
+                    ("street", "cleaning"), ("gritting",), ("allotments",), ("crematorium",), ("parking", "permits"),
+                    ("food", "waste"), ("bulky", "waste"), ("care", "leavers"), ("youth", "services"))
 # A council's own buildings, after a place's name: "Leeds Civic Hall", "Wigan Town Hall", "Hull Guildhall".
 COUNCIL_BUILDINGS = (("civic", "hall"), ("civic", "centre"), ("civic", "center"), ("civic", "offices"),
                      ("town", "hall"), ("county", "hall"), ("city", "hall"), ("guildhall",), ("guild", "hall"),

@@ -158,3 +158,19 @@ def test_explanations_of_the_later_rules(matcher):
 ])
 def test_a_councils_officers_and_overseers(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a council's service named in a text makes a place after "in" the council, not the scene
+    ("Fly-tipping in Wakefield at record level", ["WKF"]),
+    ("Park and ride in Exeter to close on Sundays", ["EXE"]),
+    ("Public toilets in Torbay to reopen", ["TOB"]),
+    # unless the service's word is a national body's name
+    ("National Highways resurfaces A1 near Durham", []),
+    # accidents and emergencies happen in a place
+    ("Gas explosion in Wigan destroys three homes", []),
+    ("Burst main floods Exeter streets", []),
+    ("Council rehouses families after explosion in Wigan", ["WGN"]),
+])
+def test_services_and_incidents_in_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
