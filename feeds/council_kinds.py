@@ -30,7 +30,8 @@ ORGANISATION_VERBS = frozenset({
     "installs", "introduces", "bans", "sells", "buys", "pays", "blocks", "closes", "reopens", "gets", "hikes",
     "extends", "trials", "renames", "restores", "replaces", "removes", "repairs", "builds", "plants", "upgrades",
     "expands", "reviews", "settles", "receives", "fails", "misses", "tenders", "charges", "funds", "grants",
-    "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles"})
+    "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles",
+    "takes", "hires", "outsources", "acquires", "leases", "transfers", "converts", "reclaims"})
 # (not a result's or a squad's verbs, which a club's news uses: "wins", "loses", "leaves", "completes"
 # a signing, "names" or "suspends" a player, "hires" a coach)
 # Singular verbs of a body winning money, with a sum straight after ("Sefton lands £30m for…",

@@ -174,3 +174,16 @@ def test_a_councils_officers_and_overseers(matcher, headline, codes):
 ])
 def test_services_and_incidents_in_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place's bare name opening the text before an organisation's singular verb: its council
+    ("Shropshire buys former hospital site for housing", ["SHR"]),
+    ("Cumberland takes over Workington bus station", ["CBD"]),
+    ("Staffordshire outsources children's homes", ["STS"]),
+    # the NHS's news, and a club's plural verb, are not
+    ("Shropshire patients wait longer for surgery", []),
+    ("Derby take over top spot after win", []),
+])
+def test_a_place_running_things(matcher, headline, codes):
+    assert matcher.find(headline) == codes
