@@ -27,7 +27,9 @@ COMMON_HEADS = frozenset({
     # adjectives a sentence opens with ("Old baths to be demolished by Cumberland")
     "old", "former", "historic", "derelict", "empty", "disused", "vacant", "listed", "famous",
     # councils' own workers' unions, whose strikes and ballots are at councils
-    "unison", "gmb", "unite"})
+    "unison", "gmb", "unite",
+    # the devolved governments, which act on councils
+    "stormont", "holyrood", "senedd"})
 # Words of government and regulation, whose news about a place is often about its council.
 _ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS
 
@@ -54,8 +56,9 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
     k = 0
     while k < min(len(texts), 5) and (texts[k][0].isupper() or texts[k][0].isdigit()):
         k += 1
-    if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k:
-        return None
+    if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k or \
+            not GOVERNMENT_WORDS.isdisjoint(words[1:k]):
+        return None  # "Welsh Government bails out Powys": a government acts on councils
     name_end = k
     if words[k] == "s" and k + 1 < len(words) and matches[0].start > k + 1:
         k += 1  # "Sainsbury's confirms Bolton store closure": the organisation's own possessive name
