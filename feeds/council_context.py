@@ -283,10 +283,10 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     after = words[end] if end < len(words) else ""
     if match.start >= 2 and words[match.start - 1] == "by" and words[match.start - 2] in DECIDED:
         return True
-    if story == "weather story" and not (match.start and (words[match.start - 1] in PLACE_WORDS or
-                                                          words[match.start - 1] in ("and", "or"))):
+    if story in ("weather story", "incident story") and \
+            not (match.start and (words[match.start - 1] in PLACE_WORDS or words[match.start - 1] in ("and", "or"))):
         return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
-        # Cumbria", "Storm batters Cornwall coast": the place
+        # Cumbria", "Storm batters Cornwall coast", "Gas explosion in Wigan": the place
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"

@@ -35,10 +35,11 @@ LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "be
                             # funds government gives councils to spend on their towns
                             ("town", "deal"), ("towns", "fund"), ("levelling", "up", "fund"),
                             ("future", "high", "streets"))
-# Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
+# Land and its features after a place in weather or incident news: the place, not the council ("Storm batters
+# Cornwall coast", "Burst main floods Exeter streets").
 LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
                        "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront",
-                       "streets"})
+                       "streets", "homes", "houses", "flats", "pier", "piers"})
 # Verbs whose object, in local-government news, is the council: "Residents sue Essex over school
 # transport cuts", "Ombudsman criticises Surrey", "Minister orders Kent to…".
 OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "criticised", "slams", "slammed", "praises",

@@ -171,6 +171,8 @@ def test_a_councils_officers_and_overseers(matcher, headline, codes):
     ("Gas explosion in Wigan destroys three homes", []),
     ("Burst main floods Exeter streets", []),
     ("Council rehouses families after explosion in Wigan", ["WGN"]),
+    ("Tower block blaze: Kensington and Chelsea criticised over cladding", ["KEC"]),
+    ("Sinkhole at Whitby: North Yorkshire pays for repairs", ["NYE"]),
 ])
 def test_services_and_incidents_in_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
@@ -181,6 +183,9 @@ def test_services_and_incidents_in_a_place(matcher, headline, codes):
     ("Shropshire buys former hospital site for housing", ["SHR"]),
     ("Cumberland takes over Workington bus station", ["CBD"]),
     ("Staffordshire outsources children's homes", ["STS"]),
+    # a government at the head of the text acts on the council
+    ("Welsh Government bails out Powys", ["POW"]),
+    ("Scottish Government hands Glasgow £10m for housing", ["GLG"]),
     # the NHS's news, and a club's plural verb, are not
     ("Shropshire patients wait longer for surgery", []),
     ("Derby take over top spot after win", []),
