@@ -5,31 +5,19 @@ from __future__ import annotations
 
 import re
 
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
+from feeds.council_authorities import AUTHORITY_ACRONYMS
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
-                                 OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
-                                 SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, STRICT, WORDISH,
+                                 NameMatch)
 from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
-                                 FUNDING_VERBS,
-                                 ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
+                                 FUNDING_VERBS, ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
 LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
-# Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
-# victim named", "Bradford riots anniversary".
-MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
-                        "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
-                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
-# Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
-INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
-                       "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated"})
-_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
-    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident")
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
-    frozenset(OFF_TOPIC_WORDS["weather"].split())
 # What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
 _COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
                                                         "debt", "debts", "borrowing", "finances", "councillors"})
@@ -227,53 +215,6 @@ def _listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -
         joined |= g == 1
         hi += 1
     return matches[lo:hi + 1] if joined else None
-
-
-def other_news(tokens: Tokens) -> str | None:
-    """"crime or court story", "sport story", "weather story" or "incident story" (an accident or
-    emergency: `INCIDENTS`) when the text reads as one and has no
-    local-government word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing"
-    and "Southampton sack manager" happened in a place, and are not its council's news. (A weather
-    story's place counts only after a place word, `acts`: a council's storm repairs are its news.)"""
-    words = tokens.words
-    if _STORY_WORDS.isdisjoint(words):
-        return None  # most texts: no word of any kind, so no need to read them as a local paper would
-    if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
-        return None
-    kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
-    if kind in ("crime or court", "weather", "incident"):
-        return f"{kind} story"
-    hits = set(SPORT_RESULTS.intersection(words))
-    if hits and _a_score(words):
-        hits.add("score")  # "Leeds beat Bradford 3-0": a result
-    if "rugby" in hits and _the_town(tokens, "Rugby"):
-        hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
-    if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
-        return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
-        # word other news uses too is not sport
-    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
-        return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
-    return None
-
-
-def _a_score(words: list[str]) -> bool:
-    """Two small numbers side by side, as a score is written ("3-0", "2-1")."""
-    return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 for a, b in zip(words, words[1:]))
-
-
-# Sport words that other news uses too: sport only beside another sport word.
-_WEAK_SPORT = frozenset({"transfer", "takeover", "league", "beat", "draw", "final", "supporters", "sack"})
-# Sport words of `models.relevance`'s off-topic list that other news does not use.
-_SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign", "signs", "signed", "fans", "derby",
-                                                                         "season", "boss", "try", "tries"}
-
-
-def _the_town(tokens: Tokens, name: str) -> bool:
-    """`name` (a council's that is also a sport's) written as the town: capitalised, then a
-    possessive, a council word or its MP ("Rugby's", "Rugby Borough", "Rugby MP")."""
-    return any(text == name and tokens.words[k + 1:k + 2] and (tokens.words[k + 1] in COUNCIL_WORDS or
-                                                              tokens.words[k + 1] in PARLIAMENT_AFTER)
-               for k, text in enumerate(tokens.texts))
 
 
 def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:

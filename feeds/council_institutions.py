@@ -4,7 +4,8 @@ and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, other_news
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in
+from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
@@ -245,7 +246,7 @@ class Setting:
 
     @property
     def story(self) -> str | None:
-        """"crime or court story" or "sport story", or None (`feeds.council_context.other_news`)."""
+        """"crime or court story" or "sport story", or None (`feeds.council_stories.other_news`)."""
         if self._story is self._UNSET:
             self._story = other_news(self._tokens)
         return self._story  # type: ignore[return-value]

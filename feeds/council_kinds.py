@@ -25,7 +25,7 @@ ANSWERING_VERBS = frozenset({
 # Singular verbs of an organisation running things: after a place's bare name at the head of a
 # headline ("Barnet", "Luton", "York"; not a sport's name, "Rugby"), the council running
 # them ("Barnet introduces garden waste charge", "Luton sells airport stake"); a club's news is sport
-# (`feeds.council_context.other_news`) and takes plural verbs.
+# (`feeds.council_stories.other_news`) and takes plural verbs.
 ORGANISATION_VERBS = frozenset({
     "installs", "introduces", "bans", "sells", "buys", "pays", "blocks", "closes", "reopens", "gets", "hikes",
     "extends", "trials", "renames", "restores", "replaces", "removes", "repairs", "builds", "plants", "upgrades",

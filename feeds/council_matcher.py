@@ -15,8 +15,9 @@ from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
-from feeds.council_words import (COMPASS, GENERIC, MAYORS, OTHER_PLACE_PREFIXES, STRICT, CouncilEvidence, NameMatch,
-                                 Tokens, tokenize)
+from feeds.council_authorities import MAYORS
+from feeds.council_words import (COMPASS, GENERIC, OTHER_PLACE_PREFIXES, STRICT, CouncilEvidence, NameMatch, Tokens,
+                                 tokenize)
 
 
 class CouncilMatcher:

@@ -19,7 +19,8 @@ PLACE_MEASURES = frozenset({"rents", "renters", "buyers", "homeowners",
                             "temperatures", "unemployment", "wages", "economy", "population"})
 # Land, coast and wildlife straight after a place's name: the place as countryside ("Dorset coast
 # landslip", "New Forest ponies", "Wirral peninsula"), not its council.
-NATURE = (LANDSCAPE - {"roads", "towns", "villages", "streets", "homes", "houses", "flats", "pier", "piers"}) | frozenset({
+_BUILT = frozenset({"roads", "towns", "villages", "streets", "homes", "houses", "flats", "pier", "piers"})
+NATURE = (LANDSCAPE - _BUILT) | frozenset({
     "peninsula", "estuary", "cliffs", "cliff", "ponies", "deer", "boar", "wildlife", "moorland", "heath", "woods",
     "woodland", "forest", "landslip", "erosion", "dunes", "marshes", "wetlands", "birds", "seals"})
 # Plural (base-form) verbs of a team's results and dealings, straight after a place's bare name at the

@@ -39,7 +39,7 @@ for _matter in AUTHORITY_MATTERS:
 def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | None:
     """Why a combined authority's region (named without an authority word) is the authority, or None:
     it opens the text acting, or one of the authority's own matters follows it. `story`: the text's
-    crime, sport or weather kind (`feeds.council_context.other_news`), in which it is never acting."""
+    crime, sport or weather kind (`feeds.council_stories.other_news`), in which it is never acting."""
     end = match.start + match.length
     if words[end:end + 1] == ["s"]:
         end += 1  # "Greater Manchester's mass transit"

@@ -67,11 +67,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, MAYOR_SURNAMES, MAYORS
 from feeds.council_kinds import SHORT_FORMS
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
-from feeds.council_words import (AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, HEADLINE_NAMES, MAYOR_SURNAMES,
-                                 MAYORS, CouncilEvidence, Tokens, tokenize)
+from feeds.council_words import HEADLINE_NAMES, CouncilEvidence, Tokens, tokenize
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
 
