@@ -225,7 +225,9 @@ OTHER_BODIES = tuple(tuple(name.split()) for name in (
     "met office", "rnli", "ofwat", "ofgem", "ofcom", "arriva", "stagecoach", "first bus", "firstbus", "go north east",
     "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
     "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
-    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
+    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2",
+    "visit wales", "visitscotland", "visit scotland", "visitbritain", "visit britain", "visit england",
+    "scottish water", "police scotland", "transport scotland", "historic royal palaces"))
 # Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
 # Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
 OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})

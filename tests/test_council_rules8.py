@@ -41,6 +41,7 @@ def test_a_region_named_as_its_combined_authority(matcher, headline, codes):
     # an organisation heading a text with its own verb, even a council verb ("unveils", "backs")
     ("Arriva unveils electric buses for Sunderland", []),
     ("Translink unveils new trains for Belfast", []),
+    ("Visit Wales campaign targets Swansea weekenders", []),
     ("Acme Energy unveils Plymouth battery plant", []),
     # unless the text speaks of a council's money or business
     ("Investment losses at Thurrock and Woking explained", ["THR", "WOI"]),
