@@ -36,6 +36,21 @@ for _matter in AUTHORITY_MATTERS:
     _MATTERS_BY_FIRST.setdefault(_matter[0], []).append(_matter)
 
 
+def matters_named(words: list[str]) -> str | None:
+    """The combined authority's own matter the text names anywhere ("Bus franchising in West Yorkshire
+    approved"), as written, or None."""
+    for k, word in enumerate(words):
+        for matter in _MATTERS_BY_FIRST.get(word, ()):
+            if tuple(words[k:k + len(matter)]) == matter and matter not in _EVERYDAY_MATTERS:
+                return " ".join(matter)
+    return None
+
+
+# Matters that name the authority only straight after its region ("West Yorkshire budget"), not anywhere.
+_EVERYDAY_MATTERS = frozenset({("budget",), ("bus", "network"), ("housing", "fund"), ("investment", "fund"),
+                               ("strategic", "plan"), ("growth", "plan"), ("transport", "body")})
+
+
 def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | None:
     """Why a combined authority's region (named without an authority word) is the authority, or None:
     it opens the text acting, or one of the authority's own matters follows it. `story`: the text's

@@ -30,6 +30,10 @@ def matcher(make_app, sqlite_url):
     ("Greater Manchester to brace for rail strikes", []),
     ("West Yorkshire to get more rain after floods", []),
     ("Greater Manchester beat Lancashire in county final", []),
+    # the authority's own matter named anywhere in a text naming its region and no council
+    ("Bus franchising in South Yorkshire approved", ["SCR"]),
+    ("Mass transit plans for West Yorkshire delayed", ["WYCA"]),
+    ("Budget hotels in Greater Manchester full for the match", []),
     # devolution is its councils' business before it is an authority's
     ("Lincolnshire County Council backs Greater Lincolnshire devolution", ["LIN"]),
 ])
