@@ -11,7 +11,12 @@ region alone:
 - the region's name is followed by one of the authority's own matters ("South Yorkshire transport
   plan", "Greater Manchester's mass transit"): the powers and money that only its combined authority
   holds (not devolution, which its councils negotiate before there is an authority: "Lincolnshire
-  County Council backs Greater Lincolnshire devolution").
+  County Council backs Greater Lincolnshire devolution"); the more particular of those matters
+  anywhere in a text that names the region and no council ("Bus franchising in West Yorkshire
+  approved", `feeds.council_none`).
+
+London has no region's name of this kind; "London's" budget, precept or mayor is the Greater London
+Authority's (`londons_government`).
 """
 from __future__ import annotations
 
