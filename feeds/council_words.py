@@ -66,7 +66,8 @@ PLURAL_VERBS = frozenset({
     "demand", "call", "team", "unite", "submit", "propose", "reject", "warn", "face", "pool", "bid", "publish",
     "commission", "appoint", "consult", "scrap", "end", "split", "explore", "form", "create", "win", "lose",
     "raise", "freeze", "declare", "adopt", "oppose", "urge", "lobby", "fall", "tie", "spend", "buy", "sell",
-    "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand"})
+    "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand",
+    "welcome", "criticise", "question", "challenge", "support", "resist", "block", "refuse", "condemn"})
 BLOCKED_PHRASES = (
     ("new", "york"), ("rugby", "union"), ("rugby", "league"), ("rugby", "world"), ("rugby", "club"), ("rugby", "player"),
     ("the", "derby"), ("derby", "day"), ("garden", "of", "eden"),

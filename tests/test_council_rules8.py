@@ -85,6 +85,7 @@ def test_explanations_name_the_rule(matcher):
     ("Andy Burnham pledges to fix Bolton's bus lanes", ["GMCA"]),
     ("GMCA approves £20m for Wigan town centre scheme", ["GMCA"]),
     ("GMCA and Wigan council sign housing pact", ["GMCA", "WGN"]),
+    ("Bury and Wigan welcome Andy Burnham's housing plan", ["BUR", "WGN", "GMCA"]),
     # a member's own service after its name, beside the mayor, is the council's
     ("Andy Burnham urges end to Salford bin strike", ["GMCA", "SLF"]),
 ])
