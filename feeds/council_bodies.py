@@ -63,8 +63,24 @@ OPERATORS = tuple(tuple(name.split()) for name in (
     "south western railway", "hull trains", "grand central", "lumo", "eurostar", "caledonian sleeper",
     "elizabeth line", "first west yorkshire", "first south yorkshire", "first glasgow", "first bristol",
     "first manchester", "first essex", "first kernow", "first cymru", "first eastern counties", "first midlands",
-    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses"))
+    "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses",
+    # Northern Ireland's and Scotland's public transport companies
+    "translink", "ulsterbus", "metro belfast", "scottish citylink", "mcgill s"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES + OPERATORS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
+
+
+def without_bodies(words: list[str]) -> list[str]:
+    """`words` without the national bodies' and operators' names in them, whose words may be a
+    council service's ("National Highways closes M6 near Lancaster" names no highways service)."""
+    if _BODY_WORDS.isdisjoint(words):
+        return words
+    kept, k = [], 0
+    while k < len(words):
+        body = next((b for b in _BODIES_BY_FIRST.get(words[k], ()) if tuple(words[k:k + len(b)]) == b), None)
+        if body is None:
+            kept.append(words[k])
+        k += len(body) if body else 1
+    return kept

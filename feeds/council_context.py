@@ -5,28 +5,19 @@ from __future__ import annotations
 
 import re
 
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_ACRONYMS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
+from feeds.council_authorities import AUTHORITY_ACRONYMS
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
-                                 OBJECT_VERBS, PARLIAMENT_AFTER, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
-                                 SPORT_RESULTS, STRICT, WORDISH, NameMatch, Tokens)
+                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, STRICT, WORDISH,
+                                 NameMatch)
 from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
-                                 FUNDING_VERBS,
-                                 ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS, SHARED_WORDS
+                                 FUNDING_VERBS, ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
+from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
 LOCAL_GOVERNMENT_ONLY = LOCAL_GOVERNMENT_WORDS - SHARED_WORDS
-# Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
-# victim named", "Bradford riots anniversary".
-MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
-                        "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
-                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
-_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
-    dict.fromkeys(MORE_CRIME, "crime or court")
 _COUNCIL_NAMED = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | \
-    frozenset(OFF_TOPIC_WORDS["weather"].split())
 # What a council's news speaks of beyond local government's own words: its leader, SEND, going bust.
 _COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "send", "sen", "ehcp", "ehcps", "bust",
                                                         "debt", "debts", "borrowing", "finances", "councillors"})
@@ -99,14 +90,15 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not _COUNCIL_BUSINESS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
-            (after in COUNCIL_VERBS and any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
-                                            for w in words[i + 2:])) or
+            (after in COUNCIL_VERBS and (any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
+                                             for w in words[i + 2:]) or services_named(words[i + 2:]))) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
               (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
-        # local-government news (any present-tense verb when a word only local government uses is there)
+        # local-government news (any present-tense verb when a word only local government uses is there);
+        # a service only a council runs is such news too ("Reading to start garden waste collections")
         return f'the subject ("{after}") of local-government news'
     if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1) and \
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
@@ -149,6 +141,13 @@ def services_named(words: list[str]) -> bool:
     return any(tuple(words[k:k + len(p)]) == p for k, w in enumerate(words) for p in _SERVICES_BY_FIRST.get(w, ()))
 
 
+def service_follows(words: list[str], end: int) -> bool:
+    """A service only a council runs follows a name ending at `end`, its possessive aside
+    ("Birmingham bin strike", "Coventry's libraries")."""
+    k = end + 1 if words[end:end + 1] == ["s"] else end
+    return k < len(words) and any(tuple(words[k:k + len(p)]) == p for p in _SERVICES_BY_FIRST.get(words[k], ()))
+
+
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """One of `phrases` is in `words`."""
     return any(words[k:k + len(p)] == list(p) for p in phrases for k in range(len(words) - len(p) + 1)
@@ -167,10 +166,12 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     commas and "and"/"or" to a confident council name ("Derby and Derbyshire", "Harrow, Hillingdon
     and Brent"), or one of councils listed at the head of the text before a plural verb ("Harrow and
     Brent share legal services"), the subject of the news."""
-    if words[match.start] in STRICT:
-        return None
     run = _listed_with(match, matches, words)
     if run is None:
+        return None
+    if words[match.start] in STRICT:  # "Westminster" beside one council is Parliament; among councils, one
+        if sum(other.confident for other in run if other is not match) >= 2:
+            return "listed with two or more council names"  # "Camden, Islington and Westminster"
         return None
     if any(other.confident for other in run if other is not match):
         return "joined by and/or to a council name"
@@ -216,52 +217,6 @@ def _listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -
     return matches[lo:hi + 1] if joined else None
 
 
-def other_news(tokens: Tokens) -> str | None:
-    """"crime or court story", "sport story" or "weather story" when the text reads as one and has no
-    local-government word (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing"
-    and "Southampton sack manager" happened in a place, and are not its council's news. (A weather
-    story's place counts only after a place word, `acts`: a council's storm repairs are its news.)"""
-    words = tokens.words
-    if _STORY_WORDS.isdisjoint(words):
-        return None  # most texts: no word of any kind, so no need to read them as a local paper would
-    if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
-        return None
-    kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
-    if kind in ("crime or court", "weather"):
-        return f"{kind} story"
-    hits = set(SPORT_RESULTS.intersection(words))
-    if hits and _a_score(words):
-        hits.add("score")  # "Leeds beat Bradford 3-0": a result
-    if "rugby" in hits and _the_town(tokens, "Rugby"):
-        hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
-    if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
-        return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
-        # word other news uses too is not sport
-    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
-        return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
-    return None
-
-
-def _a_score(words: list[str]) -> bool:
-    """Two small numbers side by side, as a score is written ("3-0", "2-1")."""
-    return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 for a, b in zip(words, words[1:]))
-
-
-# Sport words that other news uses too: sport only beside another sport word.
-_WEAK_SPORT = frozenset({"transfer", "takeover", "league", "beat", "draw", "final", "supporters", "sack"})
-# Sport words of `models.relevance`'s off-topic list that other news does not use.
-_SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign", "signs", "signed", "fans", "derby",
-                                                                         "season", "boss", "try", "tries"}
-
-
-def _the_town(tokens: Tokens, name: str) -> bool:
-    """`name` (a council's that is also a sport's) written as the town: capitalised, then a
-    possessive, a council word or its MP ("Rugby's", "Rugby Borough", "Rugby MP")."""
-    return any(text == name and tokens.words[k + 1:k + 2] and (tokens.words[k + 1] in COUNCIL_WORDS or
-                                                              tokens.words[k + 1] in PARLIAMENT_AFTER)
-               for k, text in enumerate(tokens.texts))
-
-
 def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     """A council verb or decision follows the name ("Wiltshire approves…"), or the name follows a
     decision's "by" ("…backed by Merton"): it is the council acting, whatever else the text speaks of."""
@@ -269,10 +224,10 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     after = words[end] if end < len(words) else ""
     if match.start >= 2 and words[match.start - 1] == "by" and words[match.start - 2] in DECIDED:
         return True
-    if story == "weather story" and not (match.start and (words[match.start - 1] in PLACE_WORDS or
-                                                          words[match.start - 1] in ("and", "or"))):
+    if story in ("weather story", "incident story") and \
+            not (match.start and (words[match.start - 1] in PLACE_WORDS or words[match.start - 1] in ("and", "or"))):
         return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
-        # Cumbria", "Storm batters Cornwall coast": the place
+        # Cumbria", "Storm batters Cornwall coast", "Gas explosion in Wigan": the place
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"

@@ -4,7 +4,8 @@ and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, other_news
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in
+from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
@@ -116,7 +117,7 @@ def _proper(text: str) -> bool:
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
     ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
-     "guildhall", "guild", "municipal"})
+     "guildhall", "guild", "municipal", "children"})  # "Birmingham Children's Trust": the council's children's services
 
 
 def title_case(tokens: Tokens) -> bool:
@@ -220,7 +221,7 @@ def council_named(words: list[str], match: NameMatch) -> bool:
     if SAYS_COUNCIL.intersection(words[match.start:end]):
         return True
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
-    return bool(after) and after[0] in COUNCIL_WORDS
+    return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
 
 
 class Setting:
@@ -245,7 +246,7 @@ class Setting:
 
     @property
     def story(self) -> str | None:
-        """"crime or court story" or "sport story", or None (`feeds.council_context.other_news`)."""
+        """"crime or court story" or "sport story", or None (`feeds.council_stories.other_news`)."""
         if self._story is self._UNSET:
             self._story = other_news(self._tokens)
         return self._story  # type: ignore[return-value]

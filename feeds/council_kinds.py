@@ -25,12 +25,13 @@ ANSWERING_VERBS = frozenset({
 # Singular verbs of an organisation running things: after a place's bare name at the head of a
 # headline ("Barnet", "Luton", "York"; not a sport's name, "Rugby"), the council running
 # them ("Barnet introduces garden waste charge", "Luton sells airport stake"); a club's news is sport
-# (`feeds.council_context.other_news`) and takes plural verbs.
+# (`feeds.council_stories.other_news`) and takes plural verbs.
 ORGANISATION_VERBS = frozenset({
     "installs", "introduces", "bans", "sells", "buys", "pays", "blocks", "closes", "reopens", "gets", "hikes",
     "extends", "trials", "renames", "restores", "replaces", "removes", "repairs", "builds", "plants", "upgrades",
     "expands", "reviews", "settles", "receives", "fails", "misses", "tenders", "charges", "funds", "grants",
-    "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles"})
+    "awards", "licenses", "sues", "bids", "slashes", "doubles", "trebles",
+    "takes", "hires", "outsources", "acquires", "leases", "transfers", "converts", "reclaims"})
 # (not a result's or a squad's verbs, which a club's news uses: "wins", "loses", "leaves", "completes"
 # a signing, "names" or "suspends" a player, "hires" a coach)
 # Singular verbs of a body winning money, with a sum straight after ("Sefton lands £30m for…",
@@ -54,7 +55,9 @@ COUNCIL_MATTERS = frozenset({
 # Regulators whose fine or censure, after a place's bare name, falls on its council ("Barnet fined
 # by ICO over data breach"); a club's is sport news.
 REGULATORS = frozenset({"ico", "regulator", "watchdog", "ombudsman", "hse", "ofsted", "cqc", "auditor", "auditors",
-                        "inspectors", "court"})
+                        "inspectors", "court",
+                        # the bodies that watch councils' money and conduct ("Oflog flags Kent's debt")
+                        "oflog", "nao", "cipfa", "lgsco", "lgo"})
 # Plural verbs and two-word phrases after councils listed at the head of a headline that make them
 # parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
 DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel",
@@ -104,6 +107,8 @@ SOMEONE_FROM = frozenset({
     "jobs", "outlet", "showroom", "depot", "mill", "works", "distillery", "steelworks", "shipyard", "colliery",
     "refinery", "maker", "makers", "manufacturer", "producer", "producers", "brand", "flagship", "fulfilment",
     "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios",
+    # land and sea businesses: "Shetland salmon farm fined", "Kent vineyard wins award"
+    "farm", "farms", "fishery", "fisheries", "hatchery", "vineyard", "vineyards", "dairy", "abattoir", "quarry",
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
@@ -151,8 +156,9 @@ TOWN_SCENE = frozenset({"in", "at", "near", "around", "across", "outside", "thro
 # named, its people, and its money troubles ("Investment losses at Thurrock and Woking explained").
 COUNCIL_TALK = frozenset({
     "council", "councils", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "leaders",
-    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout",
-    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes"})
+    "cabinet", "authority", "borough", "debt", "debts", "borrowing", "losses", "finances", "bailout", "reserves",
+    "capitalisation", "insolvency", "114", "ofsted", "inspectors", "send", "sen", "ehcp", "ehcps", "intervenes",
+    "oflog"})  # the Office for Local Government watches councils alone
 
 # Words local-government news shares with everyday news that say nothing of a council's business
 # on their own ("Primary school head in Wolverhampton suspended"), unlike "homes", "approves", "plan"
@@ -162,6 +168,20 @@ EVERYDAY = frozenset({"school", "schools", "children", "care", "staff", "jobs", 
 
 def quiet(words: list[str]) -> bool:
     """The text has no local-government word (but everyday ones, `EVERYDAY`) and says nothing of a
-    council or its money: a place named in it is where the news happened (unless the text names a
-    council's building and no other council, `scenes`)."""
-    return COUNCIL_TALK.isdisjoint(words) and all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words))
+    council, its money or its officers (`COUNCIL_TALK_PHRASES`: "best value", "monitoring officer"):
+    a place named in it is where the news happened (unless the text names a council's building and no
+    other council, `scenes`)."""
+    if not COUNCIL_TALK.isdisjoint(words) or not all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words)):
+        return False
+    return _TALK_FIRST.isdisjoint(words) or not any(
+        words[k:k + len(p)] == list(p) for k, w in enumerate(words) for p in _TALK_BY_FIRST.get(w, ()))
+
+
+# Phrases of a council's officers and duties, each word of which other news uses too.
+COUNCIL_TALK_PHRASES = (("monitoring", "officer"), ("section", "151"), ("s151", "officer"), ("best", "value"),
+                        ("finance", "director"), ("director", "of", "finance"), ("head", "of", "paid", "service"),
+                        ("council", "tax"), ("local", "plan"), ("green", "belt"), ("section", "114"))
+_TALK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _talk in COUNCIL_TALK_PHRASES:
+    _TALK_BY_FIRST.setdefault(_talk[0], []).append(_talk)
+_TALK_FIRST = frozenset(_TALK_BY_FIRST)

@@ -9,6 +9,7 @@ import re
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import COUNCIL_BY
+from feeds.council_regions import matters_named
 from feeds.council_words import STRICT, WORDISH, CouncilEvidence, NameMatch, Tokens
 from models.relevance import OTHER_COUNCILS
 
@@ -30,17 +31,18 @@ def institution_home(matches: list[NameMatch], institutions: dict[int, str], wor
 
 
 
-_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) councils?\b")  # not the principal council
-_ACTS_WORDS = frozenset({"council", "councils", "planners", "planning"})
+_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) council(?:s|lors?)?\b")  # not the principal council
+_ACTS_WORDS = frozenset({"council", "councils", "councillors", "planners", "planning"})
 
 
 def the_council_acts(tokens: Tokens) -> bool:
-    """The text speaks of a council itself ("approved by council", "by planners", "sold by borough"),
-    not of a councillor or of a body called a council ("Arts Council funding")."""
+    """The text speaks of a council itself ("approved by council", "by planners", "refused by
+    councillors", "sold by borough"), not of one councillor or of a body called a council ("Arts
+    Council funding"), nor of a town's or parish's councillors."""
     if _ACTS_WORDS.isdisjoint(tokens.words):
         return _by_the_area(tokens)
     text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
-    return any(f" {word} " in text for word in ("council", "councils", "planners", "planning committee"))
+    return any(f" {word} " in text for word in ("council", "councils", "councillors", "planners", "planning committee"))
 
 
 def _by_the_area(tokens: Tokens) -> bool:
@@ -83,8 +85,11 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):
         picked = {matches[0].code: "the label that opens local-government news"}  # "Sefton: new leisure centre opens"
     regions = {m.code for m in matches if m.region and m.start not in institutions}
-    if not picked and regions and not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
-        if len(regions) == 1:
+    if not picked and len(regions) == 1:
+        if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
             picked = dict.fromkeys(regions, "the region's combined authority: local-government news naming no "
                                    "council")
+        elif (matter := matters_named(words)) is not None:  # "Bus franchising in West Yorkshire approved"
+            picked = dict.fromkeys(regions, f'the region\'s combined authority: its own matter ("{matter}") named, '
+                                   "and no council")
     return [CouncilEvidence(e.code, e.named, True, picked[e.code]) if e.code in picked else e for e in out]

@@ -8,7 +8,7 @@ a regulator: "Government bails out Surrey"), or an everyday noun a sentence star
 from __future__ import annotations
 
 from feeds.council_context import services_named
-from feeds.council_kinds import REGULATORS, quiet
+from feeds.council_kinds import COUNCIL_TALK, REGULATORS, quiet
 from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS, CouncilEvidence, NameMatch, Tokens
 
 # Sentence-opening nouns of people, groups and things that are no organisation's own name.
@@ -24,8 +24,12 @@ COMMON_HEADS = frozenset({
     "homeowners", "landlords", "farmers", "villagers", "locals", "experts", "scientists", "researchers", "data",
     "figures", "audit", "auditors", "ombudsman", "regulator", "watchdog", "commissioner", "commissioners", "ofsted",
     "cqc", "lga", "grants", "funding", "cash", "money", "government", "ministers", "minister", "secretary",
+    # adjectives a sentence opens with ("Old baths to be demolished by Cumberland")
+    "old", "former", "historic", "derelict", "empty", "disused", "vacant", "listed", "famous",
     # councils' own workers' unions, whose strikes and ballots are at councils
-    "unison", "gmb", "unite"})
+    "unison", "gmb", "unite",
+    # the devolved governments, which act on councils
+    "stormont", "holyrood", "senedd"})
 # Words of government and regulation, whose news about a place is often about its council.
 _ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS
 
@@ -52,13 +56,15 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
     k = 0
     while k < min(len(texts), 5) and (texts[k][0].isupper() or texts[k][0].isdigit()):
         k += 1
-    if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k:
-        return None
+    if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k or \
+            not GOVERNMENT_WORDS.isdisjoint(words[1:k]):
+        return None  # "Welsh Government bails out Powys": a government acts on councils
     name_end = k
     if words[k] == "s" and k + 1 < len(words) and matches[0].start > k + 1:
         k += 1  # "Sainsbury's confirms Bolton store closure": the organisation's own possessive name
     verb = words[k]
     if not (verb == "to" or (len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss"))) or \
-            verb in OBJECT_VERBS or tokens.title_case or not quiet(words) or services_named(words):
-        return None
+            verb in OBJECT_VERBS or tokens.title_case or services_named(words) or \
+            not quiet(words if verb in COUNCIL_TALK else words[:k] + words[k + 1:]):
+        return None  # the organisation's own verb ("unveils", "backs") is no council's word; "losses" is
     return " ".join(texts[:name_end]), k

@@ -8,7 +8,7 @@ local-government word ("Surrey tops pothole league table", "adult social care") 
 from __future__ import annotations
 
 from feeds.council_context import acts
-from feeds.council_kinds import quiet
+from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS, quiet
 from feeds.council_words import LANDSCAPE, CouncilEvidence, NameMatch
 
 # Verbs of a place ranked or chosen among places, within two words after its name.
@@ -19,7 +19,8 @@ PLACE_MEASURES = frozenset({"rents", "renters", "buyers", "homeowners",
                             "temperatures", "unemployment", "wages", "economy", "population"})
 # Land, coast and wildlife straight after a place's name: the place as countryside ("Dorset coast
 # landslip", "New Forest ponies", "Wirral peninsula"), not its council.
-NATURE = (LANDSCAPE - {"roads", "towns", "villages"}) | frozenset({
+_BUILT = frozenset({"roads", "towns", "villages", "streets", "homes", "houses", "flats", "pier", "piers"})
+NATURE = (LANDSCAPE - _BUILT) | frozenset({
     "peninsula", "estuary", "cliffs", "cliff", "ponies", "deer", "boar", "wildlife", "moorland", "heath", "woods",
     "woodland", "forest", "landslip", "erosion", "dunes", "marshes", "wetlands", "birds", "seals"})
 # Plural (base-form) verbs of a team's results and dealings, straight after a place's bare name at the
@@ -50,7 +51,7 @@ def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[
         words[first.length] in TEAM_VERBS and not first.person else None
     judged = []
     for e, match in zip(out, matches):
-        if e.counted and health is not None and not acts(words, match):
+        if e.counted and health is not None and not acts(words, match) and not _runs_things(words, match):
             e = CouncilEvidence(e.code, e.named, False, f'where the NHS\'s news happened ("{health}"), not the '
                                 "council, in a text with no local-government word")
         end = match.start + match.length
@@ -63,6 +64,14 @@ def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[
                                 "in a text with no local-government word")
         judged.append(e)
     return judged
+
+
+def _runs_things(words: list[str], match: NameMatch) -> bool:
+    """The name opens the text before an organisation's singular verb ("Herefordshire buys former
+    hospital site"): the council acting on its property, not the NHS's news."""
+    end = match.start + match.length
+    return match.start == 0 and end < len(words) and (words[end] in ORGANISATION_VERBS or
+                                                      words[end] in ANSWERING_VERBS)
 
 
 def _as_a_place(after: list[str]) -> tuple[str, str] | None:

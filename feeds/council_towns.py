@@ -6,8 +6,9 @@ after county council revamp" Northumberland's. mySociety's register names counci
 A town names its council only when the text speaks of a council (`feeds.council_none.
 the_council_acts`: "by council", "county council"; not a town or parish council) and no council name
 counted: then the one town named is where that council is. In a two-tier area "county council"
-means the county ("Clacton seafront works by county council" is Essex's). A town followed by an
-institution word ("Grimsby Town", "Scunthorpe General Hospital") is the institution, as for any name.
+means the county ("Clacton seafront works by county council" is Essex's). A town followed by a
+club word ("Grimsby Town") is the club; one followed by an institution word is its home town, as for
+any name ("Council to shut Whitstable harbour car park" is Canterbury's).
 
 Towns whose names are ordinary words or other places first (Sale, Deal, Ware, Hyde, Leigh, Burton,
 Chelsea, Wimbledon) count only where the words around them make them the town
@@ -20,7 +21,7 @@ from typing import NamedTuple
 
 from feeds.council_none import the_council_acts
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
-from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, INSTITUTION_AFTER, CouncilEvidence, Tokens
+from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, CouncilEvidence, Tokens
 from models.places import listed_town_councils
 
 
@@ -41,13 +42,18 @@ def _by_words(listed: dict[str, str]) -> dict[tuple[str, ...], str]:
 TOWNS = _by_words(listed_town_councils())
 _LONGEST = max(len(key) for key in TOWNS)
 _FIRST_WORDS = frozenset(key[0] for key in TOWNS) | frozenset(ORDINARY_TOWNS)
-_NOT_THE_COUNCIL_AFTER = INSTITUTION_AFTER | CLUB_AFTER | CLUB_SUFFIX | {"parish", "community"}
+# After a town, a club's word ("Grimsby Town fans protest over council stadium plan": the club's news)
+# or a town's, parish's or community's own council ("Ilkley Town Council", "Ripon City Council"). An
+# institution word names its home town, whose council the text speaks of ("Council to close
+# Whitstable harbour car park" is Canterbury's, as "Leeds Bradford Airport expansion approved by
+# council" is Leeds's).
+_NOT_THE_COUNCIL_AFTER = CLUB_AFTER | CLUB_SUFFIX | {"parish", "community"}
 _TOWN_PLACES = frozenset({"centre", "center", "centres", "hall", "square"})  # "Blyth town centre": not a club
 
 
 def towns_named(tokens: Tokens) -> list[Town]:
     """The listed towns a text names, capitalised (or in an all-capitals text), each not followed by
-    an institution, club or local council word ("Grimsby Town", "Ilkley Town Council")."""
+    a club or local council word ("Grimsby Town", "Ilkley Town Council", "Truro City Council")."""
     words, found, i = tokens.words, [], 0
     while i < len(words):
         if words[i] not in _FIRST_WORDS or not (tokens.shouting or tokens.texts[i][0].isupper()):

@@ -6,12 +6,13 @@ West Midlands authority's, not Birmingham City Council's); an abolished council'
 is now a place in a current council's area."""
 from __future__ import annotations
 
-from feeds.council_context import coordinated, services_named
+from feeds.council_bodies import without_bodies
+from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
 from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
-from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLURAL_VERBS, CouncilEvidence,
-                                 NameMatch)
+from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS,
+                                 CouncilEvidence, NameMatch)
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Prepositions that put a name as the scene of the news ("deal in Belfast", "college in Harrow").
@@ -24,12 +25,12 @@ VISIT_WORDS = frozenset({"visits", "visited", "visit", "visiting", "tours", "tou
 def unusual(matches: list[NameMatch], words: list[str], current: frozenset[str],
             combined: frozenset[str] = frozenset()) -> bool:
     """Whether any name found needs the checks below: a metro mayor (by name or by the authority's
-    "mayor"), an abolished council, or a name after a place preposition (most texts have none, and
-    skip them)."""
+    "mayor"), a combined authority opening the text, an abolished council, or a name after a place
+    preposition (most texts have none, and skip them)."""
     for match in matches:
         if match.person or match.code not in current or (match.start and (words[match.start - 1] in SCENE_WORDS or
                                                                           words[match.start - 1] in VISIT_WORDS)) or \
-                (match.code in combined and _the_mayor(match, words)):
+                (match.code in combined and (match.start == 0 or _the_mayor(match, words))):
             return True
     return False
 
@@ -50,8 +51,8 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
     """Names counted only for being a council's name, straight after a place preposition in a quiet
     text (`quiet`), are the scene of the news, not the council. A combined authority's name is never
     a scene (its region is already read as a place unless named as the authority)."""
-    if not any(e.counted for e in out) or not quiet(words):
-        return out
+    if not any(e.counted for e in out) or not quiet(words) or services_named(without_bodies(words)):
+        return out  # "Fly-tipping in Leeds hits record high": a council's service is its news
     if _building(words) and len({e.code for e in out if e.counted}) == 1:
         return out  # "Town hall bosses in Rotherham apologise"; not "East Sussex to sell County Hall in Lewes"
     visited = not any(m.person for m in matches)
@@ -71,8 +72,9 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     """A name followed by a person or private business ("Leeds firm", "Plymouth woman", "Oldham care
     home"), in a quiet text (`quiet`), is where they are from, not the council: "Leeds firm creates
     200 jobs". A combined authority's name is never one (it is read as the authority or a region)."""
-    if not any(e.counted and _someone_after(words, match.start + match.length) for e, match in zip(out, matches)) or \
-            not quiet(words) or services_named(words):
+    firsts = [match.start + match.length for e, match in zip(out, matches)
+              if e.counted and _someone_after(words, match.start + match.length)]
+    if not firsts or services_named(words) or not quiet(_without_their_verbs(words, firsts[0])):
         return out
     judged = []
     for e, match in zip(out, matches):
@@ -85,16 +87,31 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     return judged
 
 
+# Verbs local-government news shares with a business's own ("Kent ferry firm raises fares").
+_THEIR_VERBS = frozenset({"approves", "agrees", "backs", "rejects", "scraps", "sets", "cuts", "axes", "freezes",
+                          "raises", "declares", "consults", "unveils", "appoints"})
+
+
+def _without_their_verbs(words: list[str], end: int) -> list[str]:
+    """`words` without the verbs among the five after a name (its someone and the someone's own name:
+    "Isle of Wight ferry firm Red Funnel raises fares"): the business's own doing says nothing of a
+    council."""
+    return [w for k, w in enumerate(words) if not (end <= k < end + 5 and w in _THEIR_VERBS)]
+
+
 def _someone_after(words: list[str], end: int) -> str | None:
     """The person or private business straight after a name ("Leeds firm"), or after one word of
     its own ("Hartlepool nuclear plant", "Stoke pottery firm"; not a council's or everyday word,
     "Kent school jobs"), as written; None otherwise."""
     if end < len(words) and words[end] in SOMEONE_FROM:
         return words[end]
-    if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in _NOT_A_TRADE and \
-            words[end] not in SOMEONE_FROM:
-        return " ".join(words[end:end + 2])
+    if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
+            (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES)):
+        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm"; not "Sheffield tram depot"
     return None
+
+
+_COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
 
 
 _NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
@@ -109,17 +126,29 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     """A council inside a metro mayor's region, named beside the mayor (by name, or as the
     authority's mayor) without a council word, is a place in the mayor's news, not the council:
     "Richard Parker pledges to fix Birmingham's bus network", "West Midlands mayor to fix Coventry's
-    bus lanes". `members`: council code → its combined authority's code;
-    `says_council(words, match)`: whether a council word names it ("Birmingham City Council")."""
+    bus lanes"; likewise a member's place after a place preposition in news that the authority opens
+    ("WMCA board approves £60m for Coventry rail station"). Not a council heading the text or listed
+    there, acting ("Derbyshire and Nottinghamshire back East Midlands mayor's bid"), nor one whose own
+    service follows its name ("Mayor of the West Midlands criticises Birmingham bin strike"). `members`: council
+    code → its combined authority's code; `says_council(words, match)`: whether a council word names
+    it ("Birmingham City Council")."""
+    authorities = set(members.values())
     mayors = {m.code for m, e in zip(matches, out) if e.counted and (m.person or (
-        not m.region and m.code in set(members.values()) and _the_mayor(m, words)))}
-    if not mayors:
+        not m.region and m.code in authorities and _the_mayor(m, words)))}
+    heading = {m.code for m, e in zip(matches, out) if e.counted and m.start == 0 and m.code in authorities and
+               not m.person}  # "WMCA board approves £60m for Coventry station": the authority's news
+    if not mayors and not heading:
         return out
     judged = []
     for e, match in zip(out, matches):
         authority = members.get(e.code)
-        if e.counted and not match.person and authority in mayors and not says_council(words, match):
-            e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the mayor named ({authority}), "
+        before = words[match.start - 1] if match.start else ""
+        if e.counted and not match.person and not says_council(words, match) and \
+                (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
+                not heads(words, match) and not listed_acting(match, matches, words) and \
+                not service_follows(words, match.start + match.length):  # "Birmingham bin strike": the council's
+            named = "mayor" if authority in mayors else "combined authority"
+            e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")
         judged.append(e)
     return judged
@@ -134,18 +163,23 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     alone, with council context, it is the one council that now serves the place ("Scarborough spa's
     future decided by council" is North Yorkshire Council's). Not when the names are listed together
     ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
-    ("Ryedale District Council"), unless the council was `merged` long ago and its name is today's
-    council's everyday one ("Derry council" is Derry City and Strabane's)."""
+    ("Selby District Council hands over to North Yorkshire Council"), unless the council was `merged`
+    long ago and its name is today's council's everyday one ("Derry council" is Derry City and
+    Strabane's), or the text tells of it as history ("Former Ryedale council offices to be sold" is
+    North Yorkshire Council's news, told of the place the successor serves)."""
     if all(e.code in current for e in out if e.counted):
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
     judged = []
     for e, match in zip(out, matches):
-        if e.counted and e.code not in current and (e.code in merged or not council_named(words, match)) and \
-                not coordinated(match, matches, words):
+        if not e.counted or e.code in current or coordinated(match, matches, words):
+            judged.append(e)
+            continue
+        former = match.start > 0 and words[match.start - 1] in _FORMER
+        holder = areas.holder(e.code, set(counted) - {e.code})
+        if e.code in merged or former or not council_named(words, match):
             successors = areas.successors.get(e.code, frozenset())
-            holder = areas.holder(e.code, set(counted) - {e.code})
             if holder is not None:
                 e = CouncilEvidence(e.code, e.named, False, f"a place in the area of {counted[holder]}, "
                                     "the council named")
@@ -158,6 +192,10 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
                                     "serves the place now")
         judged.append(e)
     return judged
+
+
+# Words before an abolished council's name that tell of it as history ("Former Copeland council offices").
+_FORMER = frozenset({"former", "old", "defunct", "abolished", "historic", "ex"})
 
 
 # After "county", words that make it another thing: a building, a county's own name, a club, a court.

@@ -35,16 +35,20 @@ LOCAL_GOVERNMENT_PHRASES = (("local", "plan"), ("council", "tax"), ("green", "be
                             # funds government gives councils to spend on their towns
                             ("town", "deal"), ("towns", "fund"), ("levelling", "up", "fund"),
                             ("future", "high", "streets"))
-# Land and its features after a place in weather news: the place, not the council ("Storm batters Cornwall coast").
+# Land and its features after a place in weather or incident news: the place, not the council ("Storm batters
+# Cornwall coast", "Burst main floods Exeter streets").
 LANDSCAPE = frozenset({"coast", "coastline", "coasts", "beaches", "beach", "hills", "moors", "countryside", "valleys",
-                       "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront"})
+                       "villages", "towns", "rivers", "roads", "skies", "fells", "uplands", "lowlands", "seafront",
+                       "streets", "homes", "houses", "flats", "pier", "piers"})
 # Verbs whose object, in local-government news, is the council: "Residents sue Essex over school
 # transport cuts", "Ombudsman criticises Surrey", "Minister orders Kent to…".
 OBJECT_VERBS = frozenset({"sue", "sues", "sued", "suing", "criticises", "criticised", "slams", "slammed", "praises",
                           "praised", "urges", "urged", "orders", "ordered", "tells", "told", "fines", "fined",
                           "censures", "rebukes", "blames", "summons", "investigates", "warns", "accuses", "clears",
                           "cleared", "challenges", "lobbies", "hands", "gives", "awards", "grants", "funds",
-                          "bails out", "rescues", "hand", "give"})
+                          "bails out", "rescues", "hand", "give",
+                          # a higher body overruling or punishing the council: "Mayor's office overrules Barnet"
+                          "overrules", "overruled", "overturns", "penalises", "reprimands", "sanctions"})
 # Participles and modal verbs after a name at the head of local-government news, which make it the
 # subject ("Essex handed £30m for pothole repairs", "Kent given extra SEND funding", "Surrey 'cannot
 # afford' SEND transport", "Devon could go bust").
@@ -62,7 +66,8 @@ PLURAL_VERBS = frozenset({
     "demand", "call", "team", "unite", "submit", "propose", "reject", "warn", "face", "pool", "bid", "publish",
     "commission", "appoint", "consult", "scrap", "end", "split", "explore", "form", "create", "win", "lose",
     "raise", "freeze", "declare", "adopt", "oppose", "urge", "lobby", "fall", "tie", "spend", "buy", "sell",
-    "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand"})
+    "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand",
+    "welcome", "criticise", "question", "challenge", "support", "resist", "block", "refuse", "condemn"})
 BLOCKED_PHRASES = (
     ("new", "york"), ("rugby", "union"), ("rugby", "league"), ("rugby", "world"), ("rugby", "club"), ("rugby", "player"),
     ("the", "derby"), ("derby", "day"), ("garden", "of", "eden"),
@@ -113,7 +118,9 @@ COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("
                     ("social", "care"), ("household", "waste"), ("garden", "waste"), ("waste", "collections"),
                     ("temporary", "accommodation"), ("homelessness",), ("care", "homes"), ("highways",),
                     ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
-                    ("street", "lighting"), ("fly", "tipping"))
+                    ("street", "lighting"), ("fly", "tipping"), ("park", "and", "ride"), ("public", "toilets"),
+                    ("street", "cleaning"), ("gritting",), ("allotments",), ("crematorium",), ("parking", "permits"),
+                    ("food", "waste"), ("bulky", "waste"), ("care", "leavers"), ("youth", "services"))
 # A council's own buildings, after a place's name: "Leeds Civic Hall", "Wigan Town Hall", "Hull Guildhall".
 COUNCIL_BUILDINGS = (("civic", "hall"), ("civic", "centre"), ("civic", "center"), ("civic", "offices"),
                      ("town", "hall"), ("county", "hall"), ("city", "hall"), ("guildhall",), ("guild", "hall"),
@@ -139,7 +146,10 @@ SPORT_RESULTS = frozenset({
 # Past participles of those decisions: "…backed by Merton", "…approved by Brent" name the council.
 DECIDED = frozenset({"approved", "backed", "rejected", "refused", "blocked", "granted", "adopted", "agreed",
                      "opposed", "supported", "funded", "bought", "commissioned", "run", "owned", "passed",
-                     "ahead", "light"})  # "given the go-ahead by Croydon", "green light by Bath"
+                     "ahead", "light",  # "given the go-ahead by Croydon", "green light by Bath"
+                     # what a body does to its own property and services: "offices to be demolished by Cumberland"
+                     "demolished", "sold", "acquired", "leased", "managed", "maintained", "scrapped", "axed",
+                     "paused", "delayed", "closed", "shut", "reopened", "restored", "refurbished"})
 # Words after a place name that make it an institution, not the council.
 INSTITUTION_AFTER = frozenset({
     "police", "constabulary", "fire", "airport", "airports", "university", "universities", "hospital", "hospitals",
@@ -170,10 +180,11 @@ CLUB_AFTER = frozenset({
     "dragons", "scarlets", "ospreys", "thistle", "celtic", "rangers", "saracens", "vikings", "centurions", "hotspur",
     "riders", "lions", "v", "vs", "harriers", "blues", "devils", "blaze", "flames", "capitals", "pirates",
     "titans", "phoenix", "academical", "outlaws", "foxes", "steelbacks", "spitfires", "lightning", "hawks", "rapids"})
-# After "<place> children's": a hospital or charity ("Birmingham Children's Hospital"); otherwise the
-# council's children's services ("Stockport children's services rated good").
-CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "trust", "society", "charity",
-                                   "choir", "theatre", "museum", "orchestra"})
+# After "<place> children's": a hospital or charity ("Birmingham Children's Hospital", "Sheffield Children's
+# NHS Foundation Trust"); otherwise the council's children's services, or the trust a council owns to run
+# them ("Stockport children's services rated good", "Bradford Children's Trust judged inadequate").
+CHILDREN_INSTITUTIONS = frozenset({"hospital", "hospitals", "hospice", "hospices", "nhs", "foundation", "society",
+                                   "charity", "choir", "theatre", "museum", "orchestra"})
 # After "<place> health": an NHS body ("Cardiff and Vale University Health Board"), not the council's
 # health scrutiny or public health.
 HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
@@ -193,6 +204,7 @@ GENERIC = frozenset({"city", "of", "the", "and", "council", "county", "borough",
 HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), ("mayor of london", "GLA"),
                   ("lord mayor of london", "LND"), ("london mayor", "GLA"),
                   ("london assembly", "GLA"),
+                  ("london plan", "GLA"),  # the mayor's spatial plan for London
                   ("kingston", "KTT"),  # Kingston upon Hull is "Hull" in headlines
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)
                   ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),
@@ -201,26 +213,6 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   # towns that headlines use for their council's whole name
                   ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"),
                   ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
-# The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
-# counts as the authority itself, never as a region named as a place.
-AUTHORITY_ACRONYMS = (("gmca", "GMCA"), ("wmca", "WMCA"), ("wyca", "WYCA"), ("lcrca", "LCR"), ("lcr", "LCR"),
-                      ("symca", "SCR"), ("syca", "SCR"), ("neca", "NECA"), ("ntca", "NTCA"), ("tvca", "TVCA"),
-                      ("weca", "WECA"), ("cpca", "CPCA"), ("emcca", "EMCA"), ("glcca", "GLCA"), ("ynyca", "YNYC"),
-                      ("heyca", "HYCA"), ("gla", "GLA"))
-COMBINED_TYPES = frozenset({"COMB", "CA", "CCA", "SRA"})  # mySociety's type codes for combined authorities
-# The mayors of combined authorities and London, in office in December 2026 (update after mayoral
-# elections): a headline naming one ("Burnham demands powers over rail") is about the authority.
-MAYORS = (("andy burnham", "GMCA"), ("tracy brabin", "WYCA"), ("ben houchen", "TVCA"), ("steve rotheram", "LCR"),
-          ("richard parker", "WMCA"), ("oliver coppard", "SCR"), ("kim mcguinness", "NECA"), ("sadiq khan", "GLA"),
-          ("claire ward", "EMCA"), ("helen godwin", "WECA"), ("paul bristow", "CPCA"), ("david skaith", "YNYC"),
-          ("andrea jenkyns", "GLCA"), ("luke campbell", "HYCA"),
-          # their predecessors, named in the news of their terms ("Dan Norris: West of England to…")
-          ("dan norris", "WECA"), ("tim bowles", "WECA"), ("andy street", "WMCA"), ("dan jarvis", "SCR"),
-          ("jamie driscoll", "NTCA"), ("nik johnson", "CPCA"), ("james palmer", "CPCA"))
-# Those whose surname alone names them in headlines (others' surnames are common names or words).
-MAYOR_SURNAMES = frozenset({"burnham", "brabin", "houchen", "rotheram", "coppard", "mcguinness", "skaith", "jenkyns"})
-# The words that end a combined authority's official name; what is left is its region ("Greater Lincolnshire").
-AUTHORITY_SUFFIX = frozenset({"combined", "county", "authority", "mayoral", "ca", "cca", "mca"})
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.
 COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
@@ -234,7 +226,9 @@ OTHER_BODIES = tuple(tuple(name.split()) for name in (
     "met office", "rnli", "ofwat", "ofgem", "ofcom", "arriva", "stagecoach", "first bus", "firstbus", "go north east",
     "national express", "transdev", "metroline", "abellio", "united utilities", "severn trent", "dwr cymru",
     "sportscotland", "historic environment scotland", "cadw", "natural resources wales", "sepa", "national grid",
-    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2"))
+    "openreach", "royal mail", "eden project", "forestry england", "wildlife trust", "ukhsa", "hs2",
+    "visit wales", "visitscotland", "visit scotland", "visitbritain", "visit britain", "visit england",
+    "scottish water", "police scotland", "transport scotland", "historic royal palaces"))
 # Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
 # Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
 OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})

@@ -1,0 +1,70 @@
+"""What kind of other news a text is, read as a local paper's feed would be: a crime or court story,
+a sport story, a weather story, or an accident or emergency (the eighth round's incidents). A place
+named in such a text, with no local-government word, is where it happened, not its council (see
+`feeds.council_context.acts` for when a council named in one still counts). Split from
+`feeds.council_context` in the eighth round."""
+from __future__ import annotations
+
+from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
+from feeds.council_words import COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
+from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
+
+# Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
+# victim named", "Bradford riots anniversary".
+MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
+                        "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
+                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
+# Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
+INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
+                       "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated"})
+_OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
+    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident")
+_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
+    frozenset(OFF_TOPIC_WORDS["weather"].split())
+
+
+def other_news(tokens: Tokens) -> str | None:
+    """"crime or court story", "sport story", "weather story" or "incident story" (an accident or
+    emergency: `INCIDENTS`) when the text reads as one and has no local-government word
+    (`models.relevance.off_topic`): "Man jailed for Leeds city centre stabbing" and "Southampton sack
+    manager" happened in a place, and are not its council's news. (A weather or incident story's place
+    counts only after a place word, `acts`: a council's storm repairs are its news.)"""
+    words = tokens.words
+    if _STORY_WORDS.isdisjoint(words):
+        return None  # most texts: no word of any kind, so no need to read them as a local paper would
+    if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
+        return None
+    kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
+    if kind in ("crime or court", "weather", "incident"):
+        return f"{kind} story"
+    hits = set(SPORT_RESULTS.intersection(words))
+    if hits and _a_score(words):
+        hits.add("score")  # "Leeds beat Bradford 3-0": a result
+    if "rugby" in hits and _the_town(tokens, "Rugby"):
+        hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
+    if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
+        return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
+        # word other news uses too is not sport
+    if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
+        return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
+    return None
+
+
+def _a_score(words: list[str]) -> bool:
+    """Two small numbers side by side, as a score is written ("3-0", "2-1")."""
+    return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 for a, b in zip(words, words[1:]))
+
+
+# Sport words that other news uses too: sport only beside another sport word.
+_WEAK_SPORT = frozenset({"transfer", "takeover", "league", "beat", "draw", "final", "supporters", "sack"})
+# Sport words of `models.relevance`'s off-topic list that other news does not use.
+_SPORT_ONLY = frozenset(OFF_TOPIC_WORDS["sport"].split()) - _WEAK_SPORT - {"sign", "signs", "signed", "fans", "derby",
+                                                                         "season", "boss", "try", "tries"}
+
+
+def _the_town(tokens: Tokens, name: str) -> bool:
+    """`name` (a council's that is also a sport's) written as the town: capitalised, then a
+    possessive, a council word or its MP ("Rugby's", "Rugby Borough", "Rugby MP")."""
+    return any(text == name and tokens.words[k + 1:k + 2] and (tokens.words[k + 1] in COUNCIL_WORDS or
+                                                              tokens.words[k + 1] in PARLIAMENT_AFTER)
+               for k, text in enumerate(tokens.texts))
