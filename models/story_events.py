@@ -272,3 +272,15 @@ def as_evidence(kinds: frozenset[str]) -> frozenset[str]:
     """Event kinds as compared for one event: a scheme said to end is a scheme scrapped ("clean air zone to end",
     "charging zone to be scrapped")."""
     return frozenset("scrapping" if kind == "scheme ends" else kind for kind in kinds)
+
+
+# A decision's two meetings: the cabinet (or executive) backs or recommends, then full council votes it through.
+_CABINET = re.compile(r"\bcabinet\b|\bexecutive (?:mayor|member|committee)\b", re.IGNORECASE)
+_FULL_COUNCIL = re.compile(r"\bfull council\b|\bcouncillors (?:vote|voted|approve|approved|back|backed)\b", re.IGNORECASE)
+
+
+def decision_steps_apart(title_a: str, title_b: str) -> bool:
+    """One headline is a cabinet's decision and the other full council's (each naming only its own meeting): the
+    cabinet backing a budget and full council approving it are two steps, reported days apart."""
+    return any(_CABINET.search(one) and not _FULL_COUNCIL.search(one) and _FULL_COUNCIL.search(other)
+               and not _CABINET.search(other) for one, other in ((title_a, title_b), (title_b, title_a)))

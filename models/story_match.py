@@ -44,10 +44,11 @@ from rapidfuzz import fuzz
 
 from models.council_family import areas_only, one_family
 from models.places import place_between
-from models.story_events import as_evidence, different_events, events, figures, figures_agree
+from models.story_events import (as_evidence, decision_steps_apart, different_events, events, figures,
+                                 figures_agree)
 from models.story_mentions import unmentioned
 from models.story_model import StoryModel, story_model
-from models.story_names import ORGANISATION_KINDS, names, organisations, sector_bodies
+from models.story_names import ORGANISATION_KINDS, bodies_apart, names, organisations, sector_bodies, tiers_apart
 from models.story_words import (SUMMARY_CHARS, WORD, concepts, is_figure, proper_stems,
                                 weight as _weight)
 
@@ -182,6 +183,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         certain_b = set(b.councils) - areas_only(b.councils, b.text)
         if certain_a and certain_b:
             return Evidence("about different councils")
+    veto = _actors_apart(a, b)
+    if veto:
+        return Evidence(veto)
     events_a, events_b = events(a.title), events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
@@ -281,6 +285,19 @@ def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
     """Whether `a` and `b` report the same event (see the module's rule)."""
     return judge(evidence(a, b, window))
+
+
+def _actors_apart(a: StoryText, b: StoryText) -> str | None:
+    """Why the two are different actors' or different meetings' news: two national bodies, a county and its
+    districts, a cabinet and full council."""
+    bodies = bodies_apart(a.lowered, b.lowered)
+    if bodies:
+        return f"about different national bodies ({bodies})"
+    if tiers_apart(a.title, a.text, b.title, b.text):
+        return "one is a county's districts' news, the other the county council's"
+    if decision_steps_apart(a.title, b.title):
+        return "one is the cabinet's decision, the other full council's"
+    return None
 
 
 def _other_organisation(one: StoryText, other: StoryText) -> set[str]:

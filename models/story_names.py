@@ -165,3 +165,27 @@ _BODY = {name: re.compile(pattern) for name, pattern in SECTOR_BODIES.items()}
 def sector_bodies(lowered: str) -> frozenset[str]:
     """The sector's national bodies a lower-case text speaks of (`SECTOR_BODIES`), by name."""
     return frozenset(name for name, pattern in _BODY.items() if pattern.search(lowered))
+
+
+def bodies_apart(lowered_a: str, lowered_b: str) -> str | None:
+    """The national bodies two items are each about, when both speak of one and none of the same ("LGA warns of
+    £8bn gap" / "CCN: counties' SEND costs soar"): two bodies' analyses, calls or elections are two events, as two
+    councils' are."""
+    one, other = sector_bodies(lowered_a), sector_bodies(lowered_b)
+    if one and other and not one & other:
+        return f"{', '.join(sorted(one))} / {', '.join(sorted(other))}"
+    return None
+
+
+# A county's districts speaking as one ("Suffolk districts submit three-unitary bid", "Surrey's district and borough
+# councils"), and words by which an item speaks of the county council itself.
+_DISTRICTS = re.compile(r"\bdistricts\b|\bdistrict councils\b|\b(?:district and borough|borough and district)"
+                        r" councils\b|\b(?:districts and boroughs|boroughs and districts)\b", re.IGNORECASE)
+_THE_COUNTY = re.compile(r"\bcounty council\b|\bthe county\b|\bcounty's\b", re.IGNORECASE)
+
+
+def tiers_apart(title_a: str, text_a: str, title_b: str, text_b: str) -> bool:
+    """One headline's actor is a county's districts and the other item speaks of the county council and never of
+    districts: the county's bid and its districts' rival bid are two proposals of one reorganisation."""
+    return any(_DISTRICTS.search(title) and not _DISTRICTS.search(other) and _THE_COUNTY.search(other)
+               for title, other in ((title_a, text_b), (title_b, text_a)))

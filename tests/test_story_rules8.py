@@ -1,0 +1,41 @@
+"""Round eight of the story rule (issue 19): different actors and different meetings of one decision are
+different stories (two national bodies, a county and its districts, a cabinet and full council)."""
+from __future__ import annotations
+
+from models.story_match import evidence, same_story
+from tests.story_items import story_item
+
+
+def test_two_national_bodies_reports_are_two_stories():
+    lga = story_item("LGA warns councils face £8bn funding gap by 2028",
+                     "The Local Government Association's analysis says councils need billions more.")
+    ccn = story_item("CCN: shire areas face steepest rise in SEND costs",
+                     "New analysis for the County Councils Network says county deficits could reach £5bn.", 20)
+    found = evidence(lga, ccn)
+    assert found.veto == "about different national bodies (the LGA / the CCN)"
+    assert not same_story(lga, ccn).same
+    rewrite = story_item("Town halls £8bn short by 2028, says LGA", "The Local Government Association's figures.", 3)
+    assert evidence(lga, rewrite).veto is None
+
+
+def test_a_countys_bid_and_its_districts_rival_bid_are_two_stories():
+    county = story_item("Suffolk submits single-unitary bid", "The county council sent its LGR proposal to ministers.",
+                        councils=("SFK",))
+    districts = story_item("Suffolk districts submit three-unitary bid", "Five district councils have backed a rival model.",
+                           47, councils=("SFK",))
+    assert evidence(county, districts).veto == "one is a county's districts' news, the other the county council's"
+    told_twice = story_item("Suffolk's districts back three unitaries", "The district councils' rival plan.", 5,
+                            councils=("SFK",))
+    assert evidence(districts, told_twice).veto is None
+
+
+def test_a_cabinets_backing_and_full_councils_approval_are_two_steps():
+    cabinet = story_item("Croydon cabinet backs 9.99% council tax rise",
+                         "The executive mayor and cabinet will recommend the increase to full council.", councils=("CRY",))
+    full = story_item("Croydon council tax rise approved by full council", "Councillors voted the budget through.", 60,
+                      councils=("CRY",))
+    assert evidence(cabinet, full).veto == "one is the cabinet's decision, the other full council's"
+    assert "cabinet" in same_story(cabinet, full).reason
+    again = story_item("Croydon's cabinet agrees 9.99% rise", "The cabinet backed the budget on Monday.", 2,
+                       councils=("CRY",))
+    assert evidence(cabinet, again).veto is None
