@@ -42,7 +42,7 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from models.council_family import areas_only, one_family
+from models.council_family import areas_only, council_names, one_family
 from models.places import place_between
 from models.story_events import (as_evidence, decision_steps_apart, different_events, events, figures,
                                  figures_agree)
@@ -205,13 +205,15 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         return Evidence(None, title_ratio / 100, titles_alike=title_ratio)
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
-    smaller = min(a.weight, b.weight)
+    own = _council_concepts(tuple(sorted({*a.councils, *b.councils}))) if a.councils and b.councils else frozenset()
+    smaller = min(a.weight - _name_extra(a.concepts & own), b.weight - _name_extra(b.concepts & own))
     link = place_between(a.councils, a.text, b.councils, b.text)
     only_a = unmentioned(names(a.title, a.summary or ""), b, link)
     only_b = unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
-    weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
+    weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared) - \
+        _name_extra(shared & own)
     if figure and not any(map(is_figure, shared)):
         weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
     place = link if link and link.sure else None  # "Cumbrian" mentions Cumberland but may be its neighbour's news
@@ -276,10 +278,11 @@ def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
         return rule
     verdict = (model or story_model()).judge(found, rule.same)
     pushed = ", ".join(f"{push.label} {push.by:+.1f}" for push in verdict.pushes)
-    reason = (f"{verdict.probability:.0%} likely one story ({'at least' if verdict.same else 'under'} "
+    probability = round(verdict.probability, 3)  # the reason says the score it gives, rounded once
+    reason = (f"{probability:.0%} likely one story ({'at least' if verdict.same else 'under'} "
               f"{verdict.threshold:.0%}){f'; weighed most: {pushed}' if pushed else ''}; "
               f"the word rule {'agrees' if rule.same == verdict.same else 'alone says otherwise'}: {rule.reason}")
-    return StoryMatch(verdict.same, round(verdict.probability, 3), found.shared, reason)
+    return StoryMatch(verdict.same, probability, found.shared, reason)
 
 
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
@@ -309,6 +312,19 @@ def _other_organisation(one: StoryText, other: StoryText) -> set[str]:
         return set()
     words = set(WORD.findall(other.lowered))
     return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}
+
+
+@functools.lru_cache(maxsize=4096)
+def _council_concepts(codes: tuple[str, ...]) -> frozenset[str]:
+    """The concepts of these councils' everyday names ("east", "ride", "yorks" for East Riding of Yorkshire)."""
+    return concepts(" ".join(name for code in codes for name in council_names(code)))
+
+
+def _name_extra(words: frozenset[str]) -> float:
+    """How much more than one word a council's name weighs in these words: a name of three words ("East Riding of
+    Yorkshire") is one council's, as "Leeds" is, so it counts once in the share (its chief executive appointed and its
+    bin rounds share "east", "riding" and "yorkshire" and nothing else)."""
+    return max(0, len(words) - 1)
 
 
 def _unnamed_council(a: StoryText, b: StoryText) -> bool:

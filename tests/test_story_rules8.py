@@ -39,3 +39,16 @@ def test_a_cabinets_backing_and_full_councils_approval_are_two_steps():
     again = story_item("Croydon's cabinet agrees 9.99% rise", "The cabinet backed the budget on Monday.", 2,
                        councils=("CRY",))
     assert evidence(cabinet, again).veto is None
+
+
+def test_a_councils_name_counts_once_in_the_words_shared_however_many_words_it_has():
+    def scored(name: str, code: str) -> float:
+        appointed = story_item(f"{name} Council appoints new chief executive",
+                               "The council has named its new head of paid service.", councils=(code,))
+        bins = story_item(f"Three-weekly bins for {name}", f"{name} Council will reduce general waste collections.", 14,
+                          councils=(code,))
+        found = evidence(appointed, bins)
+        assert found.same_council
+        return found.score
+
+    assert scored("East Riding of Yorkshire", "ERY") == scored("Leeds", "LDS") == scored("Stoke-on-Trent", "STE")
