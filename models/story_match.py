@@ -296,8 +296,10 @@ def _actors_apart(a: StoryText, b: StoryText) -> str | None:
     bodies = bodies_apart(a.lowered, b.lowered)
     if bodies:
         return f"about different national bodies ({bodies})"
-    if tiers_apart(a.title, a.text, b.title, b.text):
-        return "one is a county's districts' news, the other the county council's"
+    family = bool(a.councils and b.councils) and not set(a.councils) & set(b.councils) and \
+        "devolution deal" not in events(a.text) | events(b.text)  # a deal is the councils' and the mayor's news
+    if tiers_apart(a.title, a.text, b.title, b.text, family):
+        return "one is a tier's news (a county's districts, a mayor), the other another tier's"
     if decision_steps_apart(a.title, b.title):
         return "one is the cabinet's decision, the other full council's"
     return None

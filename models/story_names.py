@@ -184,8 +184,16 @@ _DISTRICTS = re.compile(r"\bdistricts\b|\bdistrict councils\b|\b(?:district and 
 _THE_COUNTY = re.compile(r"\bcounty council\b|\bthe county\b|\bcounty's\b", re.IGNORECASE)
 
 
-def tiers_apart(title_a: str, text_a: str, title_b: str, text_b: str) -> bool:
+# A mayor or combined authority as a headline's actor ("South Yorkshire mayor backs…", "Lancashire CCA…").
+_MAYORAL = re.compile(r"\bmayor\b|\bmayoral\b|\bcombined (?:county )?authority\b|\b[a-z]*(?:cca|mca)\b",
+                      re.IGNORECASE)
+
+
+def tiers_apart(title_a: str, text_a: str, title_b: str, text_b: str, family: bool = False) -> bool:
     """One headline's actor is a county's districts and the other item speaks of the county council and never of
-    districts: the county's bid and its districts' rival bid are two proposals of one reorganisation."""
-    return any(_DISTRICTS.search(title) and not _DISTRICTS.search(other) and _THE_COUNTY.search(other)
+    districts: the county's bid and its districts' rival bid are two proposals of one reorganisation. With `family`
+    (the two name councils of one family, not one council), one headline's actor is the mayor or combined authority
+    and the other item never speaks of either: the city council's budget and the mayor's precept are two decisions."""
+    return any(_DISTRICTS.search(title) and not _DISTRICTS.search(other) and _THE_COUNTY.search(other) or
+               family and _MAYORAL.search(title) and not _MAYORAL.search(other)
                for title, other in ((title_a, text_b), (title_b, text_a)))

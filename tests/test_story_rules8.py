@@ -23,7 +23,7 @@ def test_a_countys_bid_and_its_districts_rival_bid_are_two_stories():
                         councils=("SFK",))
     districts = story_item("Suffolk districts submit three-unitary bid", "Five district councils have backed a rival model.",
                            47, councils=("SFK",))
-    assert evidence(county, districts).veto == "one is a county's districts' news, the other the county council's"
+    assert evidence(county, districts).veto == "one is a tier's news (a county's districts, a mayor), the other another tier's"
     told_twice = story_item("Suffolk's districts back three unitaries", "The district councils' rival plan.", 5,
                             councils=("SFK",))
     assert evidence(districts, told_twice).veto is None
@@ -52,3 +52,17 @@ def test_a_councils_name_counts_once_in_the_words_shared_however_many_words_it_h
         return found.score
 
     assert scored("East Riding of Yorkshire", "ERY") == scored("Leeds", "LDS") == scored("Stoke-on-Trent", "STE")
+
+
+def test_a_mayors_decision_and_a_council_of_its_area_are_two_tiers_news():
+    city = story_item("Hull City Council sets 4.99% council tax rise", "The city council agreed its budget.",
+                      councils=("KHL",))
+    mayor = story_item("Campbell rules out mayoral council tax charge",
+                       "The Hull and East Yorkshire mayor confirmed the combined authority will set a zero precept.", 20,
+                       councils=("HYCA",))
+    assert evidence(city, mayor).veto == "one is a tier's news (a county's districts, a mayor), the other another tier's"
+    deal = story_item("Cumbria devolution deal agreed", "Cumberland and Westmorland and Furness councils agreed a deal.",
+                      councils=("CBD", "WAF"))
+    to_get_a_mayor = story_item("Cumbria to get mayor by 2027", "The two councils will create a mayoral authority.", 17,
+                                councils=("CMA",))
+    assert evidence(deal, to_get_a_mayor).veto is None
