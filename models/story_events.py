@@ -78,6 +78,8 @@ EVENT_WORDS: dict[str, str] = {
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "purchase": "buys|buy|bought|buying|acquires|acquire|acquired|acquisition|purchase|purchases|purchased|"
                 "snaps up|snapped up",
+    "sale": "sells|sell|sold|selling|sale|sell off|sells off|sold off|up for sale|on the market|disposal|disposes of|"
+            "finds buyer|found buyer|finds a buyer|found a buyer",
     "insourcing": "in house|inhouse|insource|insourced|insourcing|back under council control|under council control|"
                   "back in public hands|in public hands|public ownership|public control|council control",
     "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
@@ -104,7 +106,8 @@ RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
            frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
            frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}),
-           frozenset({"s114 warning", "bailout", "budget gap"}), frozenset({"strike ballot", "strike"}))
+           frozenset({"s114 warning", "bailout", "budget gap"}), frozenset({"strike ballot", "strike"}),
+           frozenset({"sale", "purchase"}))
 # Ending words that, with no event named, say a scheme or service ends: it is scrapped ("clean air zone to end").
 _SCHEME_ENDS = frozenset({"end", "ends", "ended", "ending"})
 # Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it

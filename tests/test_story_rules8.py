@@ -2,6 +2,7 @@
 different stories (two national bodies, a county and its districts, a cabinet and full council)."""
 from __future__ import annotations
 
+from models.story_events import different_events, events
 from models.story_match import evidence, same_story
 from tests.story_items import story_item
 
@@ -66,3 +67,11 @@ def test_a_mayors_decision_and_a_council_of_its_area_are_two_tiers_news():
     to_get_a_mayor = story_item("Cumbria to get mayor by 2027", "The two councils will create a mayoral authority.", 17,
                                 councils=("CMA",))
     assert evidence(deal, to_get_a_mayor).veto is None
+
+
+def test_a_sale_is_an_event_and_the_buyers_purchase_the_same_one():
+    assert events("Lancashire County Council to sell County Hall") == {"sale"}
+    assert events("Lewes landmark up for sale as county moves out") == {"sale"}
+    assert different_events(events("Lancashire County Council to sell County Hall"),
+                            events("Combined county authority for Lancashire approved by Parliament"))
+    assert not different_events(events("Derby County sells Pride Park"), events("Derby City Council to buy Pride Park"))
