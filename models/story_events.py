@@ -92,8 +92,8 @@ EVENT_WORDS: dict[str, str] = {
 # appointment, so naming one beside another kind says nothing.
 EVIDENCE_ONLY = frozenset({"insourcing", "reorganisation", "call in", "scheme ends"})
 # Events with a beginning and an end, and the words that make a headline their end.
-PHASED = frozenset({"intervention", "strike", "s114"})
-ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
+PHASED = frozenset({"intervention", "strike", "s114", "data breach"})
+ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "restores", "restored", "back online", "recovers", "recovered", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
           "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
           "calls off", "call off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
           "on hold",

@@ -75,3 +75,11 @@ def test_a_sale_is_an_event_and_the_buyers_purchase_the_same_one():
     assert different_events(events("Lancashire County Council to sell County Hall"),
                             events("Combined county authority for Lancashire approved by Parliament"))
     assert not different_events(events("Derby County sells Pride Park"), events("Derby City Council to buy Pride Park"))
+
+
+def test_services_restored_after_an_attack_are_the_attacks_end_not_the_attack():
+    attack = events("Cyber attack disrupts services at central London boroughs")
+    restored = events("Westminster restores online services after cyber attack")
+    assert attack == {"data breach"} and restored == {"data breach ends"}
+    assert different_events(attack, restored)
+    assert not different_events(restored, events("Council systems back online after ransomware"))
