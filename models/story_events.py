@@ -287,3 +287,16 @@ def decision_steps_apart(title_a: str, title_b: str) -> bool:
     cabinet backing a budget and full council approving it are two steps, reported days apart."""
     return any(_CABINET.search(one) and not _FULL_COUNCIL.search(one) and _FULL_COUNCIL.search(other)
                and not _CABINET.search(other) for one, other in ((title_a, title_b), (title_b, title_a)))
+
+
+# A clause that dates an earlier event ("Oldham leader resigns weeks after surviving no-confidence vote"): that event
+# is background, the headline's news is what comes before it.
+_EARLIER = re.compile(r"\s(?:(?:\d+|a few|few|two|three|four|five|six|several|just) )?"
+                      r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:after|since)\s", re.IGNORECASE)
+
+
+def headline_events(title: str) -> frozenset[str]:
+    """The event kinds a headline reports as its news: not those of a clause dating an earlier event ("weeks after
+    surviving a confidence vote")."""
+    earlier = _EARLIER.search(title)
+    return events(title[:earlier.start()] if earlier else title)

@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 from models.council_family import areas_only, council_names, one_family
 from models.places import place_between
 from models.story_events import (as_evidence, decision_steps_apart, different_events, events, figures,
-                                 figures_agree)
+                                 figures_agree, headline_events)
 from models.story_mentions import unmentioned
 from models.story_model import StoryModel, story_model
 from models.story_names import ORGANISATION_KINDS, bodies_apart, names, organisations, sector_bodies, tiers_apart
@@ -186,7 +186,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     veto = _actors_apart(a, b)
     if veto:
         return Evidence(veto)
-    events_a, events_b = events(a.title), events(b.title)
+    events_a, events_b = headline_events(a.title), headline_events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
     verdict = events_a & events_b & _VERDICTS

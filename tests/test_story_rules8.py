@@ -2,7 +2,7 @@
 different stories (two national bodies, a county and its districts, a cabinet and full council)."""
 from __future__ import annotations
 
-from models.story_events import different_events, events
+from models.story_events import different_events, events, headline_events
 from models.story_match import evidence, same_story
 from tests.story_items import story_item
 
@@ -83,3 +83,10 @@ def test_services_restored_after_an_attack_are_the_attacks_end_not_the_attack():
     assert attack == {"data breach"} and restored == {"data breach ends"}
     assert different_events(attack, restored)
     assert not different_events(restored, events("Council systems back online after ransomware"))
+
+
+def test_an_earlier_event_a_headline_dates_is_background_not_its_news():
+    resigned = headline_events("Oldham leader resigns weeks after surviving no-confidence vote")
+    assert resigned == {"resignation"}
+    assert different_events(events("Vote of no confidence fails in Oldham"), resigned)
+    assert headline_events("Leader quits after budget defeat") == {"resignation", "budget"}  # a cause, not a date
