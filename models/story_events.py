@@ -41,7 +41,8 @@ EVENT_WORDS: dict[str, str] = {
                        "fails to remove|fails to oust|failed to remove|failed to oust|survives|survived|clings on",
     "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
-                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
+                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor|by election|"
+                   "by elections",
     "death": "dies|died|death|tributes|tribute|obituary",
     "budget": "budget|budgets|council tax rise|council tax to rise|precept",
     "budget gap": "budget gap|funding gap|budget hole|funding hole|financial hole|shortfall|black hole|overspend|"

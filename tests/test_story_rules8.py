@@ -90,3 +90,10 @@ def test_an_earlier_event_a_headline_dates_is_background_not_its_news():
     assert resigned == {"resignation"}
     assert different_events(events("Vote of no confidence fails in Oldham"), resigned)
     assert headline_events("Leader quits after budget defeat") == {"resignation", "budget"}  # a cause, not a date
+
+
+def test_a_by_election_is_the_next_event_after_a_resignation():
+    called = events("Date set for Cambridgeshire and Peterborough mayoral by-election")
+    assert called == {"appointment"}
+    assert different_events(events("Cambridgeshire and Peterborough mayor resigns"), called)
+    assert not different_events(events("Mayor quits, triggering by-election"), events("Mayor resigns"))
