@@ -286,8 +286,14 @@ _FULL_COUNCIL = re.compile(r"\bfull council\b|\bcouncillors (?:vote|voted|approv
 def decision_steps_apart(title_a: str, title_b: str) -> bool:
     """One headline is a cabinet's decision and the other full council's (each naming only its own meeting): the
     cabinet backing a budget and full council approving it are two steps, reported days apart."""
-    return any(_CABINET.search(one) and not _FULL_COUNCIL.search(one) and _FULL_COUNCIL.search(other)
-               and not _CABINET.search(other) for one, other in ((title_a, title_b), (title_b, title_a)))
+    (cabinet_a, full_a), (cabinet_b, full_b) = _meetings(title_a), _meetings(title_b)
+    return cabinet_a and not full_a and full_b and not cabinet_b or cabinet_b and not full_b and full_a and not cabinet_a
+
+
+@functools.lru_cache(maxsize=8192)
+def _meetings(title: str) -> tuple[bool, bool]:
+    """Whether a headline names a cabinet's (or executive's) decision, and full council's."""
+    return bool(_CABINET.search(title)), bool(_FULL_COUNCIL.search(title))
 
 
 # A clause that dates an earlier event ("Oldham leader resigns weeks after surviving no-confidence vote"): that event
@@ -296,6 +302,7 @@ _EARLIER = re.compile(r"\s(?:(?:\d+|a few|few|two|three|four|five|six|several|ju
                       r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:after|since)\s", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def headline_events(title: str) -> frozenset[str]:
     """The event kinds a headline reports as its news: not those of a clause dating an earlier event ("weeks after
     surviving a confidence vote")."""

@@ -194,6 +194,15 @@ def tiers_apart(title_a: str, text_a: str, title_b: str, text_b: str, family: bo
     districts: the county's bid and its districts' rival bid are two proposals of one reorganisation. With `family`
     (the two name councils of one family, not one council), one headline's actor is the mayor or combined authority
     and the other item never speaks of either: the city council's budget and the mayor's precept are two decisions."""
-    return any(_DISTRICTS.search(title) and not _DISTRICTS.search(other) and _THE_COUNTY.search(other) or
-               family and _MAYORAL.search(title) and not _MAYORAL.search(other)
-               for title, other in ((title_a, text_b), (title_b, text_a)))
+    for title, other in ((title_a, text_b), (title_b, text_a)):
+        districts, _, mayoral = _tiers(title)
+        other_districts, other_county, other_mayoral = _tiers(other)
+        if districts and not other_districts and other_county or family and mayoral and not other_mayoral:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8192)  # an item meets every item of the last 72 hours
+def _tiers(text: str) -> tuple[bool, bool, bool]:
+    """Whether a text speaks of a county's districts, of the county council, of a mayor or combined authority."""
+    return bool(_DISTRICTS.search(text)), bool(_THE_COUNTY.search(text)), bool(_MAYORAL.search(text))
