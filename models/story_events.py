@@ -278,24 +278,6 @@ def as_evidence(kinds: frozenset[str]) -> frozenset[str]:
     return frozenset("scrapping" if kind == "scheme ends" else kind for kind in kinds)
 
 
-# A decision's two meetings: the cabinet (or executive) backs or recommends, then full council votes it through.
-_CABINET = re.compile(r"\bcabinet\b|\bexecutive (?:mayor|member|committee)\b", re.IGNORECASE)
-_FULL_COUNCIL = re.compile(r"\bfull council\b|\bcouncillors (?:vote|voted|approve|approved|back|backed)\b", re.IGNORECASE)
-
-
-def decision_steps_apart(title_a: str, title_b: str) -> bool:
-    """One headline is a cabinet's decision and the other full council's (each naming only its own meeting): the
-    cabinet backing a budget and full council approving it are two steps, reported days apart."""
-    (cabinet_a, full_a), (cabinet_b, full_b) = _meetings(title_a), _meetings(title_b)
-    return cabinet_a and not full_a and full_b and not cabinet_b or cabinet_b and not full_b and full_a and not cabinet_a
-
-
-@functools.lru_cache(maxsize=8192)
-def _meetings(title: str) -> tuple[bool, bool]:
-    """Whether a headline names a cabinet's (or executive's) decision, and full council's."""
-    return bool(_CABINET.search(title)), bool(_FULL_COUNCIL.search(title))
-
-
 # A clause that dates an earlier event ("Oldham leader resigns weeks after surviving no-confidence vote"): that event
 # is background, the headline's news is what comes before it.
 _EARLIER = re.compile(r"\s(?:(?:\d+|a few|few|two|three|four|five|six|several|just) )?"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
-from models.story_events import decision_steps_apart, events
+from models.story_events import events
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_words import SYNONYMS, WORD, concepts, stem
 
@@ -95,3 +95,21 @@ def unnamed_council(a: StoryText, b: StoryText) -> bool:
     if bool(a.councils) == bool(b.councils):
         return False
     return (b if a.councils else a).speaks_of_a_council
+
+
+# A decision's two meetings: the cabinet (or executive) backs or recommends, then full council votes it through.
+_CABINET = re.compile(r"\bcabinet\b|\bexecutive (?:mayor|member|committee)\b", re.IGNORECASE)
+_FULL_COUNCIL = re.compile(r"\bfull council\b|\bcouncillors (?:vote|voted|approve|approved|back|backed)\b", re.IGNORECASE)
+
+
+def decision_steps_apart(title_a: str, title_b: str) -> bool:
+    """One headline is a cabinet's decision and the other full council's (each naming only its own meeting): the
+    cabinet backing a budget and full council approving it are two steps, reported days apart."""
+    (cabinet_a, full_a), (cabinet_b, full_b) = _meetings(title_a), _meetings(title_b)
+    return cabinet_a and not full_a and full_b and not cabinet_b or cabinet_b and not full_b and full_a and not cabinet_a
+
+
+@functools.lru_cache(maxsize=8192)
+def _meetings(title: str) -> tuple[bool, bool]:
+    """Whether a headline names a cabinet's (or executive's) decision, and full council's."""
+    return bool(_CABINET.search(title)), bool(_FULL_COUNCIL.search(title))
