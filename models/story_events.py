@@ -41,7 +41,8 @@ EVENT_WORDS: dict[str, str] = {
                        "fails to remove|fails to oust|failed to remove|failed to oust|survives|survived|clings on",
     "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
-                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor",
+                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor|by election|"
+                   "by elections",
     "death": "dies|died|death|tributes|tribute|obituary",
     "budget": "budget|budgets|council tax rise|council tax to rise|precept",
     "budget gap": "budget gap|funding gap|budget hole|funding hole|financial hole|shortfall|black hole|overspend|"
@@ -78,6 +79,8 @@ EVENT_WORDS: dict[str, str] = {
     "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
     "purchase": "buys|buy|bought|buying|acquires|acquire|acquired|acquisition|purchase|purchases|purchased|"
                 "snaps up|snapped up",
+    "sale": "sells|sell|sold|selling|sale|sell off|sells off|sold off|up for sale|on the market|disposal|disposes of|"
+            "finds buyer|found buyer|finds a buyer|found a buyer",
     "insourcing": "in house|inhouse|insource|insourced|insourcing|back under council control|under council control|"
                   "back in public hands|in public hands|public ownership|public control|council control",
     "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
@@ -90,8 +93,8 @@ EVENT_WORDS: dict[str, str] = {
 # appointment, so naming one beside another kind says nothing.
 EVIDENCE_ONLY = frozenset({"insourcing", "reorganisation", "call in", "scheme ends"})
 # Events with a beginning and an end, and the words that make a headline their end.
-PHASED = frozenset({"intervention", "strike", "s114"})
-ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
+PHASED = frozenset({"intervention", "strike", "s114", "data breach"})
+ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "restores", "restored", "back online", "recovers", "recovered", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
           "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
           "calls off", "call off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
           "on hold",
@@ -104,7 +107,8 @@ RELATED = (frozenset({"s114", "bailout", "budget gap"}), frozenset({"appointment
            frozenset({"approval", "budget", "consultation", "devolution deal", "funding"}),
            frozenset({"audit", "investigation", "suspension"}), frozenset({"settlement", "strike ends"}),
            frozenset({"refusal", "scrapping"}), frozenset({"s114 ends", "bailout", "budget gap"}),
-           frozenset({"s114 warning", "bailout", "budget gap"}), frozenset({"strike ballot", "strike"}))
+           frozenset({"s114 warning", "bailout", "budget gap"}), frozenset({"strike ballot", "strike"}),
+           frozenset({"sale", "purchase"}))
 # Ending words that, with no event named, say a scheme or service ends: it is scrapped ("clean air zone to end").
 _SCHEME_ENDS = frozenset({"end", "ends", "ended", "ending"})
 # Words just before (or after) a section 114 that make it a warning of one, not the notice: a council warning it
@@ -272,3 +276,17 @@ def as_evidence(kinds: frozenset[str]) -> frozenset[str]:
     """Event kinds as compared for one event: a scheme said to end is a scheme scrapped ("clean air zone to end",
     "charging zone to be scrapped")."""
     return frozenset("scrapping" if kind == "scheme ends" else kind for kind in kinds)
+
+
+# A clause that dates an earlier event ("Oldham leader resigns weeks after surviving no-confidence vote"): that event
+# is background, the headline's news is what comes before it.
+_EARLIER = re.compile(r"\s(?:(?:\d+|a few|few|two|three|four|five|six|several|just) )?"
+                      r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:after|since)\s", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
+def headline_events(title: str) -> frozenset[str]:
+    """The event kinds a headline reports as its news: not those of a clause dating an earlier event ("weeks after
+    surviving a confidence vote")."""
+    earlier = _EARLIER.search(title)
+    return events(title[:earlier.start()] if earlier else title)

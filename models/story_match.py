@@ -36,7 +36,6 @@ names `models.story_events`'; which names one headline gives that the other item
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -44,11 +43,12 @@ from rapidfuzz import fuzz
 
 from models.council_family import areas_only, one_family
 from models.places import place_between
-from models.story_events import as_evidence, different_events, events, figures, figures_agree
-from models.story_mentions import unmentioned
+from models.story_events import as_evidence, different_events, events, figures, figures_agree, headline_events
+from models.story_mentions import (A_COUNCIL, LOCAL_COUNCIL, actors_apart, council_name_concepts, name_extra,
+                                   other_organisation, unmentioned, unnamed_council)
 from models.story_model import StoryModel, story_model
-from models.story_names import ORGANISATION_KINDS, names, organisations, sector_bodies
-from models.story_words import (SUMMARY_CHARS, WORD, concepts, is_figure, proper_stems,
+from models.story_names import names, sector_bodies
+from models.story_words import (SUMMARY_CHARS, concepts, is_figure, proper_stems,
                                 weight as _weight)
 
 STORY_WINDOW = timedelta(hours=72)
@@ -65,12 +65,6 @@ DAY_EXTRA = 0.05  # ... need this much more again
 NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item never mentions
 # bench.story_cv's pick in round 6 (unnamed 0.25, event alone 0.4, late +0.15) gained 6 true joins for 2 false
 # ones on the tuning files and none on test4 for one false: the marginal pairs are ~70% precise, so not taken.
-
-# Words by which an item speaks of a council without naming it ("the county", "an east London borough",
-# "town hall", "councillors"); a town or parish council is another body.
-_A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
-                        r"town halls?|county hall)\b", re.IGNORECASE)
-_LOCAL_COUNCIL = re.compile(r"\b(?:town|parish|community) council(?:s|'s)?\b", re.IGNORECASE)
 
 # Events whose news is an inspector's verdict: one told as good news and the other as bad are two verdicts (an
 # Ofsted monitoring visit finds progress; an area SEND inspection finds failings), not one told two ways. A
@@ -112,7 +106,7 @@ class StoryText:
     def speaks_of_a_council(self) -> bool:
         """Whether it speaks of a council, named or not ("the county", "councillors"); a town or parish council
         is not one (the tier below, another body)."""
-        return bool(_A_COUNCIL.search(_LOCAL_COUNCIL.sub(" ", self.text)))
+        return bool(A_COUNCIL.search(LOCAL_COUNCIL.sub(" ", self.text)))
 
     @functools.cached_property
     def proper(self) -> frozenset[str]:
@@ -182,14 +176,17 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         certain_b = set(b.councils) - areas_only(b.councils, b.text)
         if certain_a and certain_b:
             return Evidence("about different councils")
-    events_a, events_b = events(a.title), events(b.title)
+    veto = actors_apart(a, b)
+    if veto:
+        return Evidence(veto)
+    events_a, events_b = headline_events(a.title), headline_events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
     verdict = events_a & events_b & _VERDICTS
     if verdict and {a.tone, b.tone} == {"positive", "negative"}:
         return Evidence(f"opposite verdicts ({min(verdict)}: one {a.tone}, the other {b.tone})")
     for one, other in ((a, b), (b, a)):
-        missing = _other_organisation(one, other)
+        missing = other_organisation(one, other)
         if missing:
             return Evidence(f"one is about another organisation ({', '.join(sorted(missing))})")
     figures_a, figures_b = figures(a.title), figures(b.title)
@@ -201,13 +198,15 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         return Evidence(None, title_ratio / 100, titles_alike=title_ratio)
     words_a, words_b = a.concepts, b.concepts
     shared = words_a & words_b
-    smaller = min(a.weight, b.weight)
+    own = council_name_concepts(tuple(sorted({*a.councils, *b.councils}))) if a.councils and b.councils else frozenset()
+    smaller = min(a.weight - name_extra(a.concepts & own), b.weight - name_extra(b.concepts & own))
     link = place_between(a.councils, a.text, b.councils, b.text)
     only_a = unmentioned(names(a.title, a.summary or ""), b, link)
     only_b = unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper
     figure = _shared_figure(a, b, figures_a, figures_b)
-    weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared)
+    weight = sum(2.0 if c in proper_a or c in proper_b or is_figure(c) else 1.0 for c in shared) - \
+        name_extra(shared & own)
     if figure and not any(map(is_figure, shared)):
         weight, shared = weight + _weight("0"), shared | {"a figure told two ways"}  # "nearly 7.5%" and "7.49%"
     place = link if link and link.sure else None  # "Cumbrian" mentions Cumberland but may be its neighbour's news
@@ -220,7 +219,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     f"{', '.join(sorted(only_a))} / {', '.join(sorted(only_b))}" if only_a and only_b else None,
                     next_day=apart > DAY_AFTER,
                     council_family=bool(a.councils and b.councils) and not set(a.councils) & set(b.councils),
-                    council_unnamed=_unnamed_council(a, b),
+                    council_unnamed=unnamed_council(a, b),
                     place=str(place) if place else f"both about {body}" if body else None,
                     hours=apart.total_seconds() / 3600,
                     text_alike=fuzz.token_set_ratio(a.lowered, b.lowered) / 100,
@@ -272,34 +271,16 @@ def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
         return rule
     verdict = (model or story_model()).judge(found, rule.same)
     pushed = ", ".join(f"{push.label} {push.by:+.1f}" for push in verdict.pushes)
-    reason = (f"{verdict.probability:.0%} likely one story ({'at least' if verdict.same else 'under'} "
+    probability = round(verdict.probability, 3)  # the reason says the score it gives, rounded once
+    reason = (f"{probability:.0%} likely one story ({'at least' if verdict.same else 'under'} "
               f"{verdict.threshold:.0%}){f'; weighed most: {pushed}' if pushed else ''}; "
               f"the word rule {'agrees' if rule.same == verdict.same else 'alone says otherwise'}: {rule.reason}")
-    return StoryMatch(verdict.same, round(verdict.probability, 3), found.shared, reason)
+    return StoryMatch(verdict.same, probability, found.shared, reason)
 
 
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
     """Whether `a` and `b` report the same event (see the module's rule)."""
     return judge(evidence(a, b, window))
-
-
-def _other_organisation(one: StoryText, other: StoryText) -> set[str]:
-    """The organisation words of `one`'s headline (a fire service, a club, a trust) of which `other` mentions
-    no word of the same kind, when that headline does not speak of a council as well ("Club and council sign
-    stadium agreement" is the council's news too)."""
-    found = organisations(one.title)
-    if not found or _A_COUNCIL.search(one.title) or set(one.councils) & set(other.councils):
-        return set()
-    words = set(WORD.findall(other.lowered))
-    return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}
-
-
-def _unnamed_council(a: StoryText, b: StoryText) -> bool:
-    """One item names a council and the other names none but speaks of one ("the county", "the
-    council's cabinet", "councillors"): a rewrite that says "the borough" where the other says Merton."""
-    if bool(a.councils) == bool(b.councils):
-        return False
-    return (b if a.councils else a).speaks_of_a_council
 
 
 def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: frozenset) -> str | None:

@@ -1,14 +1,20 @@
-"""Which names of one item's headline the other item never mentions: the story rule's names-apart evidence
-(`models.story_match`): "Home Office" beside "Hayes" needs more words shared, "Hayes" beside Hillingdon does not.
+"""What one item names or speaks of beside the other: the story rule's (`models.story_match`) evidence of who each
+is about. Which names of one item's headline the other never mentions ("Home Office" beside "Hayes" needs more words
+shared, "Hayes" beside Hillingdon does not); another organisation's news (a club, a fire service); different actors
+or meetings (two national bodies, a county and its districts, a mayor and a council of its area, a cabinet and full
+council); a council named by one and spoken of unnamed by the other; a council's name counted once in the words shared.
 """
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
-from models.story_names import acronyms
-from models.story_words import SYNONYMS, stem
+from models.story_events import events
+from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
+from models.story_words import SYNONYMS, WORD, concepts, stem
 
 if TYPE_CHECKING:
     from models.story_match import StoryText
@@ -35,3 +41,75 @@ def town_of(name: str, other: StoryText) -> bool:
         return False
     own = {n for code in other.councils for n in council_names(code)}
     return not any(town != name and town not in own for town in towns_named(other.text))
+
+
+# Words by which an item speaks of a council without naming it ("the county", "an east London borough",
+# "town hall", "councillors"); a town or parish council is another body.
+A_COUNCIL = re.compile(r"\b(?:the (?:county|authority|district)|councils?|councillors|council's|borough|unitary|"
+                       r"town halls?|county hall)\b", re.IGNORECASE)
+LOCAL_COUNCIL = re.compile(r"\b(?:town|parish|community) council(?:s|'s)?\b", re.IGNORECASE)
+
+
+def actors_apart(a: StoryText, b: StoryText) -> str | None:
+    """Why the two are different actors' or different meetings' news: two national bodies, a county and its
+    districts, a mayor and a council of its area, a cabinet and full council."""
+    bodies = bodies_apart(a.lowered, b.lowered)
+    if bodies:
+        return f"about different national bodies ({bodies})"
+    family = bool(a.councils and b.councils) and not set(a.councils) & set(b.councils) and \
+        "devolution deal" not in events(a.text) | events(b.text)  # a deal is the councils' and the mayor's news
+    if tiers_apart(a.title, a.text, b.title, b.text, family):
+        return "one is a tier's news (a county's districts, a mayor), the other another tier's"
+    if decision_steps_apart(a.title, b.title):
+        return "one is the cabinet's decision, the other full council's"
+    return None
+
+
+def other_organisation(one: StoryText, other: StoryText) -> set[str]:
+    """The organisation words of `one`'s headline (a fire service, a club, a trust) of which `other` mentions
+    no word of the same kind, when that headline does not speak of a council as well ("Club and council sign
+    stadium agreement" is the council's news too)."""
+    found = organisations(one.title)
+    if not found or A_COUNCIL.search(one.title) or set(one.councils) & set(other.councils):
+        return set()
+    words = set(WORD.findall(other.lowered))
+    return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}
+
+
+@functools.lru_cache(maxsize=4096)
+def council_name_concepts(codes: tuple[str, ...]) -> frozenset[str]:
+    """The concepts of these councils' everyday names ("east", "ride", "yorks" for East Riding of Yorkshire)."""
+    return concepts(" ".join(name for code in codes for name in council_names(code)))
+
+
+def name_extra(words: frozenset[str]) -> float:
+    """How much more than one word a council's name weighs in these words: a name of three words ("East Riding of
+    Yorkshire") is one council's, as "Leeds" is, so it counts once in the share (its chief executive appointed and its
+    bin rounds share "east", "riding" and "yorkshire" and nothing else)."""
+    return max(0, len(words) - 1)
+
+
+def unnamed_council(a: StoryText, b: StoryText) -> bool:
+    """One item names a council and the other names none but speaks of one ("the county", "the
+    council's cabinet", "councillors"): a rewrite that says "the borough" where the other says Merton."""
+    if bool(a.councils) == bool(b.councils):
+        return False
+    return (b if a.councils else a).speaks_of_a_council
+
+
+# A decision's two meetings: the cabinet (or executive) backs or recommends, then full council votes it through.
+_CABINET = re.compile(r"\bcabinet\b|\bexecutive (?:mayor|member|committee)\b", re.IGNORECASE)
+_FULL_COUNCIL = re.compile(r"\bfull council\b|\bcouncillors (?:vote|voted|approve|approved|back|backed)\b", re.IGNORECASE)
+
+
+def decision_steps_apart(title_a: str, title_b: str) -> bool:
+    """One headline is a cabinet's decision and the other full council's (each naming only its own meeting): the
+    cabinet backing a budget and full council approving it are two steps, reported days apart."""
+    (cabinet_a, full_a), (cabinet_b, full_b) = _meetings(title_a), _meetings(title_b)
+    return cabinet_a and not full_a and full_b and not cabinet_b or cabinet_b and not full_b and full_a and not cabinet_a
+
+
+@functools.lru_cache(maxsize=8192)
+def _meetings(title: str) -> tuple[bool, bool]:
+    """Whether a headline names a cabinet's (or executive's) decision, and full council's."""
+    return bool(_CABINET.search(title)), bool(_FULL_COUNCIL.search(title))

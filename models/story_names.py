@@ -165,3 +165,44 @@ _BODY = {name: re.compile(pattern) for name, pattern in SECTOR_BODIES.items()}
 def sector_bodies(lowered: str) -> frozenset[str]:
     """The sector's national bodies a lower-case text speaks of (`SECTOR_BODIES`), by name."""
     return frozenset(name for name, pattern in _BODY.items() if pattern.search(lowered))
+
+
+def bodies_apart(lowered_a: str, lowered_b: str) -> str | None:
+    """The national bodies two items are each about, when both speak of one and none of the same ("LGA warns of
+    £8bn gap" / "CCN: counties' SEND costs soar"): two bodies' analyses, calls or elections are two events, as two
+    councils' are."""
+    one, other = sector_bodies(lowered_a), sector_bodies(lowered_b)
+    if one and other and not one & other:
+        return f"{', '.join(sorted(one))} / {', '.join(sorted(other))}"
+    return None
+
+
+# A county's districts speaking as one ("Suffolk districts submit three-unitary bid", "Surrey's district and borough
+# councils"), and words by which an item speaks of the county council itself.
+_DISTRICTS = re.compile(r"\bdistricts\b|\bdistrict councils\b|\b(?:district and borough|borough and district)"
+                        r" councils\b|\b(?:districts and boroughs|boroughs and districts)\b", re.IGNORECASE)
+_THE_COUNTY = re.compile(r"\bcounty council\b|\bthe county\b|\bcounty's\b", re.IGNORECASE)
+
+
+# A mayor or combined authority as a headline's actor ("South Yorkshire mayor backs…", "Lancashire CCA…").
+_MAYORAL = re.compile(r"\bmayor\b|\bmayoral\b|\bcombined (?:county )?authority\b|\b[a-z]*(?:cca|mca)\b",
+                      re.IGNORECASE)
+
+
+def tiers_apart(title_a: str, text_a: str, title_b: str, text_b: str, family: bool = False) -> bool:
+    """One headline's actor is a county's districts and the other item speaks of the county council and never of
+    districts: the county's bid and its districts' rival bid are two proposals of one reorganisation. With `family`
+    (the two name councils of one family, not one council), one headline's actor is the mayor or combined authority
+    and the other item never speaks of either: the city council's budget and the mayor's precept are two decisions."""
+    for title, other in ((title_a, text_b), (title_b, text_a)):
+        districts, _, mayoral = _tiers(title)
+        other_districts, other_county, other_mayoral = _tiers(other)
+        if districts and not other_districts and other_county or family and mayoral and not other_mayoral:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8192)  # an item meets every item of the last 72 hours
+def _tiers(text: str) -> tuple[bool, bool, bool]:
+    """Whether a text speaks of a county's districts, of the county council, of a mayor or combined authority."""
+    return bool(_DISTRICTS.search(text)), bool(_THE_COUNTY.search(text)), bool(_MAYORAL.search(text))
