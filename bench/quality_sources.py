@@ -44,20 +44,26 @@ SOURCE_FLOORS = {
     # sixth round (areas, sector bodies, more events): test2 0.975 / 0.975, test3 0.971 / 0.838, train3 0.916 / 0.819,
     # train4 0.935 / 0.719, train5 0.986 / 0.927 (test4, tuned on since: 0.947 / 0.540 → 0.985 / 0.660).
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.95),
-    ("stories", "train3"): (0.90, 0.84), ("stories", "train4"): (0.94, 0.80), ("stories", "test3"): (0.94, 0.81),
-    ("stories", "train5"): (0.97, 0.87),
+    ("stories", "train3"): (0.93, 0.72), ("stories", "train4"): (0.94, 0.72), ("stories", "test3"): (0.96, 0.86),
+    ("stories", "train5"): (0.97, 0.80),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).
     # The story model (models/story_model.py, fitted on every file) moved them: train5 0.986 / 0.927 → 0.992 / 0.867,
     # train6 1.000 / 0.800 → 1.000 / 0.820, test4 0.985 / 0.670 → 0.938 / 0.760; its honest figures are
     # bench.story_fit's, each file judged by a model fitted without it.
-    ("stories", "train6"): (0.97, 0.82),
+    ("stories", "train6"): (0.97, 0.78),
     # test5, held out until test6 was written (6 Dec 2026, night); tuned on since. As it was retired: councils
     # 0.985 / 0.955, stories 0.932 / 0.567 (0.972 / 0.711 with the story model), relevance 0.987 / 0.975.
-    ("stories", "test5"): (0.95, 0.75), ("relevance", "test5"): (0.97, 0.96),
+    ("stories", "test5"): (0.96, 0.70), ("councils", "test5"): (0.98, 0.98), ("relevance", "test5"): (0.97, 0.96),
     # train7, written blind (6 Dec 2026, night): stories 0.945 / 0.807 by the rule as it landed, 0.954 / 0.827 by a
     # model fitted without it.
-    ("stories", "train7"): (0.95, 0.85),
+    ("stories", "train7"): (0.95, 0.76), ("councils", "train8"): (0.98, 0.95),
+    # train8 and train9 pairs, written blind (6 Dec 2026, night) with mostly hard different pairs (the same council's
+    # next step, the same kind of event next door): as they landed 0.914 / 0.707 and 0.789 / 0.873 by the rule,
+    # 0.927 / 0.760 and 0.824 / 0.873 by the story model fitted without them. Once every file is in, the model's
+    # threshold rises (the pooled left-out precision goal, bench/story_fit.py), trading recall for precision on
+    # every file: the story floors here are the shipped model's figures after round eight, a little under.
+    ("stories", "train8"): (0.91, 0.74), ("stories", "train9"): (0.86, 0.86),
     # Round eight (actors and meetings apart, a council's name once, sales, ends of attacks, dated background events):
     # more hard negatives vetoed, so the refit's threshold (bench.story_fit, precision goal 0.96 on files left out)
     # fell from 0.79 to 0.69 and the shipped model admits more of test3's and test4's hard negatives (test3 0.973 →
@@ -67,7 +73,7 @@ SOURCE_FLOORS = {
     ("relevance", "test3"): (0.93, 0.78),
     # test4, held out until test5 was written (6 Dec 2026, evening); tuned on since. As it was retired: councils
     # 0.977 / 0.954, stories 0.947 / 0.540, relevance 0.972 / 0.875; councils after the sixth round 1.000 / 1.000.
-    ("councils", "test4"): (0.98, 0.98), ("stories", "test4"): (0.91, 0.76), ("relevance", "test4"): (0.95, 0.85),
+    ("councils", "test4"): (0.98, 0.98), ("stories", "test4"): (0.97, 0.74), ("relevance", "test4"): (0.95, 0.85),
     ("relevance", "test"): (0.98, 0.98), ("relevance", "test2"): (0.98, 0.98), ("relevance", "train3"): (0.95, 0.91),
 }
 

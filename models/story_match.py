@@ -164,6 +164,7 @@ class Evidence:
     hours: float = 0.0  # how far apart they were published
     text_alike: float = 0.0  # rapidfuzz token-set ratio of the two texts, 0-1
     councils_named: int = 0  # how many of the two name a council
+    events_named: int = 0  # how many of the two headlines name an event kind (`models.story_events`)
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -223,7 +224,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     place=str(place) if place else f"both about {body}" if body else None,
                     hours=apart.total_seconds() / 3600,
                     text_alike=fuzz.token_set_ratio(a.lowered, b.lowered) / 100,
-                    councils_named=bool(a.councils) + bool(b.councils))
+                    councils_named=bool(a.councils) + bool(b.councils),
+                    events_named=bool(events_a) + bool(events_b))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:

@@ -58,6 +58,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("text_alike", lambda e, rule: e.text_alike, lambda x: f"texts {x:.0%} alike"),
     Feature("councils_named", lambda e, rule: float(e.councils_named),
             lambda x: f"{x:.0f} of the two naming a council"),
+    Feature("one_event_named", lambda e, rule: float(e.events_named == 1),
+            _either("one headline naming an event, the other none", "both or neither headline naming an event")),
     Feature("hours_apart", lambda e, rule: e.hours / 72, lambda x: f"published {x * 72:.0f} h apart"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
