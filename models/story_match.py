@@ -28,6 +28,9 @@ by `python -m bench.story_cv`, k-fold on those pairs):
 - Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
   as good news beside one told as bad are two verdicts.
 
+Those thresholds give the rule's verdict; `same_story` lets the story model (`models.story_model`) weigh it
+with the rest of the evidence; vetoes and alike titles still decide alone.
+
 Pure Python plus rapidfuzz, no database: `models.stories` calls it for each new item against the
 items of the last 72 hours. The words compared are `models.story_words`'; the event kinds, figures and
 names `models.story_events`'; which names one headline gives that the other item never mentions

@@ -106,7 +106,7 @@ class StoryModel:
         and the `explain` pieces of evidence that moved it most."""
         values = [f.value(found, rule_same) for f in FEATURES]
         z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values))
-        probability = 1 / (1 + math.exp(-z))
+        probability = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # no overflow, whatever the text
         pushes = sorted((Push(f.describe(x), w * (x - m)) for f, w, x, m in zip(FEATURES, self.coefficients, values,
                                                                                  self.means)),
                         key=lambda p: -abs(p.by))
