@@ -60,6 +60,8 @@ FEATURES: tuple[Feature, ...] = (
             lambda x: f"{x:.0f} of the two naming a council"),
     Feature("one_event_named", lambda e, rule: float(e.events_named == 1),
             _either("one headline naming an event, the other none", "both or neither headline naming an event")),
+    Feature("stages_apart", lambda e, rule: float(e.stages is not None),
+            _either("two stages of one matter (a proposal, its decision)", "no stages apart")),
     Feature("hours_apart", lambda e, rule: e.hours / 72, lambda x: f"published {x * 72:.0f} h apart"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )

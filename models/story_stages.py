@@ -1,0 +1,64 @@
+"""Which stage of one matter a headline reports: the story rule's (`models.story_match`) evidence that two items
+about one council's one scheme are still two stories, because one tells its proposal and the other its decision.
+
+A council's matter runs through stages, each its own news and often told in the same words: it is proposed or put
+out to consultation ("consults on closing Blairgowrie recycling centre"), bid or applied for ("bids for £20m"), then
+decided ("confirms", "approves", "agrees", "turned down"), then put into effect ("begins", "comes into force",
+"completes") or reversed ("U-turn", "scrapped", "paused"). Two headlines at different stages are usually a step and
+the next step, not one event rewritten; two at one stage, or one with no stage word, say nothing either way. The
+story model (`models.story_model`) weighs this as evidence, never as a veto: a decision's rewrite may still say
+"after consultation", which is not its stage.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.story_match import StoryText
+
+# Stages in the order a headline's words decide them: a consultation beside an approval is the consultation
+# approved ("Edinburgh approves parking levy consultation"); a reversal beside a decision is the reversal decided.
+STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("proposed", r"consults?|consulting|consultations?|have your say|views sought|seeks? views|asks? (?:residents|"
+                 r"the public|public|people) |public asked|proposes?|mulls?|considers?|considering|set to decide|"
+                 r"bids for|bidding for|applies|applied|enters race|lodges?|seeks?|seeking|"
+                 r"asks? (?:for|ministers|government|the government)"),
+    ("decided", r"approves?|approved|agrees?|agreed|confirms?|confirmed|backs?|backed|decides?|decided|"
+                r"votes? (?:to|for|through)|voted (?:to|for|through)|signs?|signed|go-?ahead|green light|gets nod|"
+                r"rejects?|rejected|refuses?|refused|turned down|turns down|granted|unsuccessful"),
+)
+_STAGES = tuple((stage, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for stage, words in STAGE_WORDS)
+# A decision's headline or summary that dates its proposal ("after consultation", "following a bid") is not at the
+# proposal's stage.
+_BACKGROUND = re.compile(r"\b(?:after|following|despite|since)(?: (?:a|an|the|its|their|public|six-week|\w+-week))*"
+                         r" (?:consultation|consultations|bid|bids|application|proposals?|plans?|review)\b",
+                         re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
+def stage(title: str) -> str | None:
+    """The stage of its matter a headline reports ("proposed", "asked", "decided", "in effect", "reversed"), or
+    None when it names none; the first of `STAGE_WORDS` whose words it uses decides."""
+    text = _BACKGROUND.sub(" ", title.replace("\u2019", "'"))
+    for name, words in _STAGES:
+        if words.search(text):
+            return name
+    return None
+
+
+def item_stage(title: str, summary: str | None) -> str | None:
+    """The stage an item reports: its headline's, else that of its summary's first sentence ("Council tax on second
+    homes will double next year, the council has decided")."""
+    return stage(title) or (stage(_FIRST_SENTENCE.split(summary, 1)[0]) if summary else None)
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def stages_apart(a: "StoryText", b: "StoryText") -> str | None:
+    """The two stages of one matter the items tell, when both tell one and they differ ("proposed / decided"), else
+    None."""
+    one, other = item_stage(a.title, a.summary), item_stage(b.title, b.summary)
+    return f"{one} / {other}" if one and other and one != other else None
