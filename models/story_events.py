@@ -97,7 +97,7 @@ PHASED = frozenset({"intervention", "strike", "s114", "data breach"})
 ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "restores", "restored", "back online", "recovers", "recovered", "lifted", "lifts", "lift", "leave", "leaves", "leaving",
           "left", "depart", "departs", "departed", "departing", "pull out", "pulls out", "withdraws", "called off",
           "calls off", "call off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
-          "on hold",
+          "on hold", "emerges from", "emerged from", "taken out of", "regain", "regains", "regained", "no commissioners",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
           "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
@@ -157,7 +157,8 @@ _MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|
                         r"(?:cash|funding|money|grant|grants)\b")
 # An election won is a (re-)election, not an award: "Fiaz wins second term", "Labour wins by-election".
 _ELECTION_WON = re.compile(r"\b(?:wins|won|secures|secured) (?:a |an )?(?:second |third |fourth |fifth |new |further )?"
-                           r"(?:term|re elect\w*|election|by election|by-election|seat|mandate)\b")
+                           r"(?:term|re elect\w*|election|by election|by-election|seat|mandate)\b|"
+                           r"\b(?:wins|won) (?:[a-z'-]+ ){0,3}?(?:mayoral|leadership|council) (?:race|contest|poll)\b")
 # Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
 _APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.

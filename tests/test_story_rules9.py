@@ -64,3 +64,24 @@ def test_the_model_weighs_stages_apart_against_one_story_and_explain_says_so():
     assert apart.score < together.score
     pushes = {push.label for push in story_model().judge(found, rule_same=True, explain=len(FEATURES)).pushes}
     assert "two stages of one matter (a proposal, its decision)" in pushes
+
+
+def test_more_ways_of_telling_an_intervention_ended():
+    from models.story_events import different_events, headline_events
+
+    ended = headline_events("Tower Hamlets taken out of government intervention")
+    assert ended == frozenset({"intervention ends"})
+    for title in ("Tower Hamlets emerges from government oversight", "No commissioners for Spelthorne, minister decides",
+                  "Liverpool council to regain full control from commissioners"):
+        assert headline_events(title) == ended, title
+        assert not different_events(headline_events(title), headline_events("Envoys withdrawn from Tower Hamlets"))
+    assert headline_events("Commissioners sent into Spelthorne") == frozenset({"intervention"})
+
+
+def test_a_mayoral_race_won_is_an_election_not_an_award():
+    from models.story_events import different_events, headline_events
+
+    race = headline_events("Reform UK wins Greater Lincolnshire mayoral race")
+    assert race == frozenset({"appointment"})
+    assert not different_events(race, headline_events("Greater Lincolnshire mayor elected"))
+    assert headline_events("Wigan Council wins MJ award") == frozenset({"award"})
