@@ -265,9 +265,8 @@ def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch
 
 def _apart(found: Evidence, t: Thresholds) -> str:
     """How far apart the items are, when that asked for more words."""
-    if found.late and t.late_extra:
-        return ", more than 48 h apart"
-    return ", more than 24 h apart" if found.next_day and t.day_extra else ""
+    return (", more than 48 h apart" if found.late and t.late_extra else
+            ", more than 24 h apart" if found.next_day and t.day_extra else "")
 
 
 def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
@@ -292,9 +291,8 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
 
 def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: frozenset) -> str | None:
     """A figure a headline gives that the other item gives too ("300 jobs", "£12bn"; 4.99% and 5%)."""
-    if figures_agree(title_a, figures(b.text)) or figures_agree(title_b, figures(a.text)):
-        return "a figure in common"
-    return None
+    agree = figures_agree(title_a, figures(b.text)) or figures_agree(title_b, figures(a.text))  # one told two ways
+    return "a figure in common" if agree else None
 
 
 def _shared_event(a: StoryText, b: StoryText, title_a: frozenset[str], title_b: frozenset[str]) -> str | None:
