@@ -4,6 +4,7 @@ judged by the rules the other `feeds.council_*` modules hold (what they are, and
 
 import functools
 
+from feeds.council_forms import city_hall, joined_region, with_compared
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_FROM
@@ -64,7 +65,11 @@ class CouncilMatcher:
         """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out = self._names(tokens)
-        return londons_government(out, tokens) if "london" in tokens.words else out
+        if tokens.label == 3:
+            out = with_compared(out, self._codes, tokens)
+        if "london" in tokens.words:
+            out = londons_government(out, tokens)
+        return city_hall(out, tokens) if "hall" in tokens.words else out
 
     def _names(self, tokens: Tokens) -> list["CouncilEvidence"]:
         """The council names found in `tokens`, each judged (see the module's docstring)."""
@@ -177,6 +182,9 @@ class CouncilMatcher:
                     tuple(words[i:i + length]) not in self._mayors:
                 if "and" not in words[i:i + length]:
                     return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
+                joined = joined_region(words, i, length, code)
+                if joined is not None:
+                    return joined  # "York and North Yorkshire to elect…": the authority acting
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)

@@ -1,0 +1,88 @@
+"""Ninth round: three ways a headline names councils that the name-by-name rules missed.
+
+- Two councils set side by side before a label's colon ("Leeds v Bradford: councils clash over bus
+  funding", "Kent vs Essex: who spends more on roads?") are both the news's subject when the clause
+  after the colon is local government's (a council word) and not sport's; elsewhere "v" makes a
+  fixture, the clubs' news (`feeds.council_words.CLUB_AFTER`, `BLOCKED_BEFORE`).
+- "City Hall" as the one acting, in a text about London ("City Hall approves London budget"), is the
+  Greater London Authority, whose seat it is; a city's own hall is named with its city ("Belfast City
+  Hall agrees…", `COUNCIL_BUILDINGS`), and without London in the text "City Hall" names no one.
+- A combined authority named by a region joining two names ("York and North Yorkshire") opening the
+  text and acting, or followed by the authority's own matter, is the authority
+  (`feeds.council_regions.region_acts`), not the two councils the words also name.
+"""
+from __future__ import annotations
+
+from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
+from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
+from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, CouncilEvidence, NameMatch, Tokens
+
+# Words between two names that set them side by side as rivals or for comparison.
+VERSUS = frozenset({"v", "vs", "versus"})
+# After the colon, words that make the comparison local government's (not a fixture's preview).
+_COUNCIL_TALK = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
+# Words of London in a text where "City Hall" acts: its seat's city is named.
+_LONDON = frozenset({"london", "londoners", "londons", "tfl"})
+
+
+def compared(tokens: Tokens) -> tuple[int, int] | None:
+    """The word positions of the two names set side by side in a label before a colon
+    ("Leeds v Bradford: …"), when the text after the colon speaks of councils and of no sport; else
+    None."""
+    words, label = tokens.words, tokens.label
+    if label != 3 or words[1] not in VERSUS or tokens.shouting:
+        return None
+    if not (tokens.texts[0][0].isupper() and tokens.texts[2][0].isupper()):
+        return None
+    rest = words[label:]
+    if _COUNCIL_TALK.isdisjoint(rest) or not SPORT_RESULTS.isdisjoint(words):
+        return None
+    return 0, 2
+
+
+def with_compared(out: list[CouncilEvidence], codes: dict[tuple[str, ...], str],
+                  tokens: Tokens) -> list[CouncilEvidence]:
+    """`out` with the two councils of a comparison label (`compared`) counted, first, and any other
+    judgement of the same codes dropped; `out` unchanged when the text has no such label or either
+    word is no council's name."""
+    where = compared(tokens)
+    if where is None:
+        return out
+    found = [(codes.get((tokens.words[k],)), tokens.texts[k]) for k in where]
+    if any(code is None for code, _named in found):
+        return out
+    why = (f'set beside {{}} before a label\'s colon ("{" ".join(tokens.texts[:3])}:") in local-government news')
+    first = [CouncilEvidence(code, named, True, why.format(found[1 - n][1])) for n, (code, named) in enumerate(found)]
+    both = {code for code, _named in found}
+    return first + [e for e in out if e.code not in both]
+
+
+def city_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
+    """`out` with the Greater London Authority added when "City Hall", named alone (no place's name
+    before it), acts in a text about London ("City Hall approves London budget", "City Hall to
+    freeze precept, Londoners told"); unchanged otherwise, or when the authority is there already."""
+    texts, words = tokens.texts, tokens.words
+    for k in range(len(texts) - 2):
+        if texts[k] != "City" or texts[k + 1] != "Hall":
+            continue
+        if k and k != tokens.label and texts[k - 1][0].isupper():
+            continue  # "Belfast City Hall", "Sheffield City Hall": the city's own
+        if _LONDON.isdisjoint(words) or any(e.code == GREATER_LONDON for e in out):
+            return out
+        after, beyond = words[k + 2], words[k + 3] if k + 3 < len(words) else ""
+        acting = (after == "to" and beyond and beyond not in HAPPENS_TO) or \
+            (after != "to" and (after in COUNCIL_VERBS or after in ORGANISATION_VERBS or after in ANSWERING_VERBS))
+        if acting:
+            return out + [CouncilEvidence(GREATER_LONDON, "City Hall", True, f'"City Hall {after}" in a text about '
+                                          "London: the Greater London Authority, whose seat it is")]
+        return out
+    return out
+
+
+def joined_region(words: list[str], i: int, length: int, code: str) -> NameMatch | None:
+    """A combined authority's region of two joined names ("York and North Yorkshire", at `i`, `length`
+    words) as the authority: when it opens the text acting or the authority's own matter follows it
+    (`region_acts`, read as if no crime, sport or weather kind were known: the judge reads that
+    later). None otherwise, so the two names are judged as places and councils one by one."""
+    match = NameMatch(i, length, code, False, region=True)
+    return match if region_acts(words, match, None) is not None else None

@@ -1,0 +1,75 @@
+"""The ninth round of council rules, on headlines written for these tests (none is from a labelled
+file): two councils compared before a label's colon; "City Hall" acting in London's news; a combined
+authority named by two joined names; a district's own name inside an institution's; and the
+explanations behind each."""
+import pytest
+
+from feeds.councils import council_matcher
+
+
+@pytest.fixture
+def matcher(make_app, sqlite_url):
+    with make_app(sqlite_url).extensions["herald"].session() as s:
+        yield council_matcher(s)
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # two councils set side by side before a colon, in local-government news: both
+    ("Leeds v Bradford: councils clash over bus funding", ["LDS", "BRD"]),
+    ("Kent vs Essex: which council spends more on potholes?", ["KEN", "ESS"]),
+    # a fixture's preview stays sport
+    ("Leeds v Bradford: team news and kick-off time", []),
+    ("Leeds v Bradford: fans' guide to the derby", []),
+])
+def test_two_councils_compared_before_a_colon(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("City Hall approves London budget with bigger police precept", ["GLA"]),
+    ("City Hall to freeze fares for Londoners", ["GLA"]),
+    ("Transport: City Hall unveils London cycling plan", ["GLA"]),
+    # a city's own hall is named with its city; without London, "City Hall" names no one
+    ("Belfast City Hall agrees leisure centre price rises", ["BFS"]),
+    ("City Hall to cut 200 jobs", []),
+    # City Hall as a place, not acting
+    ("Protest outside City Hall over London housing", []),
+    ("City Hall to see protest over London rents", []),
+])
+def test_city_hall_in_londons_news(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("York and North Yorkshire to elect first mayor in May", ["YNYC"]),
+    ("York and North Yorkshire approves bus franchising study", ["YNYC"]),
+    ("York and North Yorkshire transport plan out for consultation", ["YNYC"]),
+    ("York and North Yorkshire mayor sets out priorities", ["YNYC"]),
+    # the two joined names as places, or as their councils, stay what they were
+    ("Flooding hits York and North Yorkshire", []),
+    ("York and North Yorkshire councils agree bin deal", ["YOR", "NYE"]),
+])
+def test_a_region_of_two_joined_names_as_its_authority(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Carlisle Lake District Airport to resume flights", []),
+    ("Flights from Carlisle Lake District Airport cancelled", []),
+    ("Kendal Peak District Hotel sold", []),
+    # a council named beside it still counts
+    ("Cumberland Council sells stake in Carlisle Lake District Airport", ["CBD"]),
+])
+def test_a_district_s_own_name_inside_an_institution_s(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explanations_of_the_ninth_round(matcher):
+    leeds, bradford = matcher.evidence("Leeds v Bradford: councils clash over bus funding")[:2]
+    assert leeds.counted and bradford.counted and "label's colon" in leeds.why and "Bradford" in leeds.why
+    gla = [e for e in matcher.evidence("City Hall approves London budget") if e.code == "GLA"][0]
+    assert gla.counted and gla.named == "City Hall" and "Greater London Authority" in gla.why
+    york = matcher.evidence("York and North Yorkshire to elect first mayor in May")
+    assert [(e.code, e.counted) for e in york] == [("YNYC", True)] and "acting" in york[0].why
+    airport = matcher.evidence("Carlisle Lake District Airport to resume flights")
+    assert not any(e.counted for e in airport) and "institution" in airport[0].why
