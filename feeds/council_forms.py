@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
-from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
+                                 INSTITUTION_AFTER, PARTY_WORDS, SPORT_RESULTS, CouncilEvidence, NameMatch, Tokens)
 
 # Words between two names that set them side by side as rivals or for comparison.
 VERSUS = frozenset({"v", "vs", "versus"})
@@ -86,3 +87,40 @@ def joined_region(words: list[str], i: int, length: int, code: str) -> NameMatch
     later). None otherwise, so the two names are judged as places and councils one by one."""
     match = NameMatch(i, length, code, False, region=True)
     return match if region_acts(words, match, None) is not None else None
+
+
+# Words that introduce a person by name ("Council leader Paul Buckingham", "Cllr Kate Crewe"): a place's
+# name straight after the forename that follows one is the person's surname.
+PERSON_BEFORE = frozenset({
+    "cllr", "cllrs", "councillor", "councillors", "leader", "mayor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+    "executive", "boss", "chief", "director", "officer", "manager", "worker", "chair", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "mp", "candidate", "headteacher",
+    "resident", "campaigner", "member", "deputy"})
+# Verbs of naming someone to a post: a forename after one, then a place's name, is a person's name
+# ("Council appoints Jane Royston as director"); never a forename's place (only after a title above).
+_NAMING_VERBS = frozenset({"appoints", "hires", "suspends", "sacks", "recruits"})
+# Capitalised words before a town's name that are part of naming a place, not a forename.
+_PLACE_QUALIFIERS = frozenset({"old", "little", "upper", "lower", "nether", "great", "long", "market", "new", "st",
+                               "royal", "greater", "central", "historic", "visit", "north", "south", "east", "west",
+                               "mid", "northern", "southern", "eastern", "western", "the", "and", "of"})
+
+
+# Capitalised words after a place's name that keep it a place ("leader Kendal Town Council").
+_NOT_A_SURNAME = COUNCIL_WORDS | GENERIC | COMPASS | CLUB_AFTER | CLUB_SUFFIX | INSTITUTION_AFTER | \
+    PARTY_WORDS | frozenset({"town", "parish", "community", "and"})
+
+
+def a_surname(tokens: Tokens, i: int) -> bool:
+    """The place's name at word `i` is a person's name: a forename between a person's title or role
+    and a capitalised surname ("Council leader Barry Lewis"), or a surname that follows a capitalised forename that a
+    person's title, role or a verb of naming someone introduces ("Council leader Paul Buckingham
+    resigns", "Cllr Kate Crewe quits", "Council appoints Jane Royston"); not a place's qualifier
+    ("Old", "North") nor an acronym ("NHS")."""
+    words, texts = tokens.words, tokens.texts
+    if i and words[i - 1] in PERSON_BEFORE and i + 1 < len(words) and texts[i + 1][0].isupper() and \
+            not texts[i + 1].isupper() and words[i + 1] not in _NOT_A_SURNAME and not tokens.title_case:
+        return True  # "Council leader Barry Lewis resigns": the place's name is a forename
+    if i < 2 or (words[i - 2] not in PERSON_BEFORE and words[i - 2] not in _NAMING_VERBS):
+        return False
+    forename = texts[i - 1]
+    return forename[0].isupper() and not forename.isupper() and tokens.words[i - 1] not in _PLACE_QUALIFIERS

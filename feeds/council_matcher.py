@@ -4,7 +4,7 @@ judged by the rules the other `feeds.council_*` modules hold (what they are, and
 
 import functools
 
-from feeds.council_forms import city_hall, joined_region, with_compared
+from feeds.council_forms import a_surname, city_hall, joined_region, with_compared
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_FROM
@@ -174,7 +174,7 @@ class CouncilMatcher:
         words = tokens.words
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
-                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
+                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)) or a_surname(tokens, i):
             return None
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))

@@ -73,3 +73,20 @@ def test_explanations_of_the_ninth_round(matcher):
     assert [(e.code, e.counted) for e in york] == [("YNYC", True)] and "acting" in york[0].why
     airport = matcher.evidence("Carlisle Lake District Airport to resume flights")
     assert not any(e.counted for e in airport) and "institution" in airport[0].why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a town's or council's name as a person's surname or forename, after a title or role
+    ("Council leader Paul Buckingham resigns", []),
+    ("Cllr Kate Crewe resigns from council", []),
+    ("Council appoints Jane Royston as finance director", []),
+    ("Council worker Gary Melton sacked", []),
+    ("Council leader Barry Lewis resigns", []),
+    # a place after a title or role stays a place where no name follows
+    ("Council leader Wigan Council defends budget", ["WGN"]),
+    ("Kent leader Roger Gough resigns", ["KEN"]),
+    ("Cleethorpes beach huts sold off by council", ["NEL"]),
+    ("Council to sell Old Cleethorpes pier", ["NEL"]),
+])
+def test_a_place_s_name_as_a_person_s(matcher, headline, codes):
+    assert matcher.find(headline) == codes
