@@ -89,7 +89,10 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
 
 # Verbs local-government news shares with a business's own ("Kent ferry firm raises fares").
 _THEIR_VERBS = frozenset({"approves", "agrees", "backs", "rejects", "scraps", "sets", "cuts", "axes", "freezes",
-                          "raises", "declares", "consults", "unveils", "appoints"})
+                          "raises", "declares", "consults", "unveils", "appoints",
+                          # a business winning work: whose contract it is the text does not say ("Leicester firm
+                          # wins contract"); a council's is named ("wins council contract")
+                          "contract", "contracts"})
 
 
 def _without_their_verbs(words: list[str], end: int) -> list[str]:

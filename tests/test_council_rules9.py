@@ -90,3 +90,14 @@ def test_explanations_of_the_ninth_round(matcher):
 ])
 def test_a_place_s_name_as_a_person_s(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a business winning work: whose contract it is the text does not say
+    ("Leicester firm wins contract", []),
+    ("Leicester firm lands £5m contract", []),
+    # a council's contract is named
+    ("Leeds firm wins council contract", ["LDS"]),
+])
+def test_a_firm_winning_a_contract(matcher, headline, codes):
+    assert matcher.find(headline) == codes
