@@ -174,8 +174,9 @@ class CouncilMatcher:
         words = tokens.words
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
-                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)) or a_surname(tokens, i):
+                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
             return None
+        surname = a_surname(tokens, i)
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
             if code in self._combined and not names_authority(words, i, length) and \
@@ -186,6 +187,8 @@ class CouncilMatcher:
                 if joined is not None:
                     return joined  # "York and North Yorkshire to elect…": the authority acting
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
+            if surname and code is not None and tuple(words[i:i + length]) not in self._mayors:
+                return None  # "Council leader Paul Buckingham", not "Mayor Andy Burnham"
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)
                 return NameMatch(i, length, code, why is not None, why or "", person=code in self._combined and

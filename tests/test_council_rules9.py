@@ -87,6 +87,9 @@ def test_explanations_of_the_ninth_round(matcher):
     ("Kent leader Roger Gough resigns", ["KEN"]),
     ("Cleethorpes beach huts sold off by council", ["NEL"]),
     ("Council to sell Old Cleethorpes pier", ["NEL"]),
+    # a metro mayor's own name after "Mayor" is the authority, as before
+    ("Mayor Andy Burnham unveils plan for 10,000 social homes", ["GMCA"]),
+    ("Metro fares: mayor Kim McGuinness promises a fix", ["NECA"]),
 ])
 def test_a_place_s_name_as_a_person_s(matcher, headline, codes):
     assert matcher.find(headline) == codes
