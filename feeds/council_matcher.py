@@ -14,6 +14,7 @@ from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
+from feeds.council_stories import incident_named_after
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
 from feeds.council_authorities import MAYORS
@@ -132,7 +133,8 @@ class CouncilMatcher:
             if setting.elsewhere and not heads(words, match) and not listed_acting(match, kept, words):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
-            if setting.story and not acts(words, match, setting.story) and \
+            if setting.story and (not acts(words, match, setting.story) or
+                                  incident_named_after(words, match.start + match.length, setting.story)) and \
                     (setting.story == "sport story" or not listed_acting(match, kept, words)):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
                                        "local-government word")

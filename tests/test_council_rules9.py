@@ -104,3 +104,16 @@ def test_a_place_s_name_as_a_person_s(matcher, headline, codes):
 ])
 def test_a_firm_winning_a_contract(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a crash is an accident: the place named before it is where it happened
+    ("Croydon tram crash anniversary", []),
+    ("Stockport bus crash injures six", []),
+    ("Two hurt in Wigan crash", []),
+    # a council's own crash, or a council acting after one, is the council's
+    ("Leeds council website crashed under demand", ["LDS"]),
+    ("Council to review road safety after Wigan crash", ["WGN"]),
+])
+def test_a_crash_is_an_accident(matcher, headline, codes):
+    assert matcher.find(headline) == codes
