@@ -16,7 +16,7 @@ from __future__ import annotations
 from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
 from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
-                                 INSTITUTION_AFTER, PARTY_WORDS, SPORT_RESULTS, CouncilEvidence, NameMatch, Tokens)
+                                 INSTITUTION_AFTER, PARTY_WORDS, SAYS_COUNCIL, SPORT_RESULTS, CouncilEvidence, NameMatch, Tokens)
 
 # Words between two names that set them side by side as rivals or for comparison.
 VERSUS = frozenset({"v", "vs", "versus"})
@@ -124,3 +124,52 @@ def a_surname(tokens: Tokens, i: int) -> bool:
         return False
     forename = texts[i - 1]
     return forename[0].isupper() and not forename.isupper() and tokens.words[i - 1] not in _PLACE_QUALIFIERS
+
+
+# Words before a place that set it beside another council's news as where its neighbour is ("homes
+# near Manchester", "on the edge of Nottingham") and words after it that make it a border or its people
+# ("homes on Bristol fringe", "homes for Portsmouth workers").
+_NEAR = frozenset({"near", "outside", "beyond", "bordering"})
+_EDGE_OF = frozenset({"edge", "edges", "outskirts", "fringe", "fringes", "border", "borders", "boundary"})
+_BORDER_AFTER = _EDGE_OF | frozenset({"workers", "commuters", "border", "boundary"})
+
+
+def a_neighbours_place(words: list[str], match: NameMatch) -> str | None:
+    """How a council's name after another council's is only the neighbour's place, as written, or
+    None: after "near" or "outside", after "edge of" or "outskirts of", or before "border", "fringe"
+    or "workers" ("Salford approves homes near Manchester border", "Rushcliffe approves homes on edge
+    of Nottingham", "Fareham approves homes for Portsmouth naval workers")."""
+    start, end = match.start, match.start + match.length
+    before = words[start - 1] if start else ""
+    if before in _NEAR:
+        return f'"{before}" another council\'s news'
+    if before == "of" and start >= 2 and words[start - 2] in _EDGE_OF:
+        return f'"{words[start - 2]} of" in another council\'s news'
+    after = [w for w in words[end:end + 2] if w not in ("naval", "city", "town", "s")][:1]
+    if after and after[0] in _BORDER_AFTER and (end >= len(words) or words[end] != "s"):
+        return f'"{after[0]}" in another council\'s news'
+    return None
+
+
+def neighbours(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+               combined: frozenset[str]) -> list[CouncilEvidence]:
+    """`out` with each council named after another counted council's name as only a neighbour's
+    place (`a_neighbours_place`) refused: the news is the first council's ("Salford approves homes
+    near Manchester border" is Salford's alone). A name that a council word follows is still a
+    council; a combined authority is never a neighbour."""
+    first = next((n for n, e in enumerate(out) if e.counted), None)
+    if first is None or first >= len(matches):
+        return out
+    judged = list(out)
+    for n in range(first + 1, min(len(out), len(matches))):
+        e, match = out[n], matches[n]
+        if not e.counted or e.code == out[first].code or e.code in combined or match.region:
+            continue
+        end = match.start + match.length
+        if (end < len(words) and words[end] in COUNCIL_WORDS and words[end] != "s") or \
+                not SAYS_COUNCIL.isdisjoint(words[match.start:end]):
+            continue  # "near Manchester City Council's depot", "near Medway Council boundary": the council
+        why = a_neighbours_place(words, match)
+        if why is not None:
+            judged[n] = CouncilEvidence(e.code, e.named, False, f"a neighbour's place ({why}), not its council")
+    return judged

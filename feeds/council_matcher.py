@@ -4,7 +4,7 @@ judged by the rules the other `feeds.council_*` modules hold (what they are, and
 
 import functools
 
-from feeds.council_forms import a_surname, city_hall, joined_region, with_compared
+from feeds.council_forms import a_surname, city_hall, joined_region, neighbours, with_compared
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_FROM
@@ -105,6 +105,8 @@ class CouncilMatcher:
             counted = any(e.counted for e in out)
         if counted:
             out = organisations_news(as_places(out, matches, words), matches, tokens)
+            if len(matches) > 1:
+                out = neighbours(out, matches, words, self._combined)
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)

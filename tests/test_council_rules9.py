@@ -117,3 +117,25 @@ def test_a_firm_winning_a_contract(matcher, headline, codes):
 ])
 def test_a_crash_is_an_accident(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a neighbour named only as a place in a council's news
+    ("Salford approves homes near Manchester border", ["SLF"]),
+    ("Rushcliffe approves homes on edge of Nottingham", ["RUS"]),
+    ("South Gloucestershire approves homes on Bristol fringe", ["SGC"]),
+    ("Fareham council approves homes for Portsmouth naval workers", ["FAR"]),
+    ("Havant council unveils seafront plan near Portsmouth", ["HAA"]),
+    # a neighbour named as a council, or acting with it, stays a council
+    ("Kent approves homes near Medway Council boundary", ["KEN", "MDW"]),
+    ("Trafford council objects to homes near Manchester City Council's depot", ["TRF", "MAN"]),
+    ("Salford and Manchester councils agree border homes plan", ["SLF", "MAN"]),
+    ("Leeds council criticises Bradford council over border homes", ["LDS", "BRD"]),
+])
+def test_a_neighbour_named_only_as_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explanation_of_a_neighbours_place(matcher):
+    manchester = [e for e in matcher.evidence("Salford approves homes near Manchester border") if e.code == "MAN"][0]
+    assert not manchester.counted and "neighbour's place" in manchester.why and '"near"' in manchester.why
