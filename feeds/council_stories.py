@@ -18,7 +18,8 @@ MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "riotin
 INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
                        "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated",
                        # a crash is an accident, though `models.relevance` reads it as travel news
-                       "crash", "crashes", "crashed"})
+                       "crash", "crashes", "crashed", "killed", "injured", "injures", "hurt", "evacuation", "leak",
+                       "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
     dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident")
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \

@@ -139,3 +139,18 @@ def test_a_neighbour_named_only_as_a_place(matcher, headline, codes):
 def test_explanation_of_a_neighbours_place(matcher):
     manchester = [e for e in matcher.evidence("Salford approves homes near Manchester border") if e.code == "MAN"][0]
     assert not manchester.counted and "neighbour's place" in manchester.why and '"near"' in manchester.why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # more accidents and emergencies: the place is where they happened
+    ("Pedestrian killed on Swindon road", []),
+    ("Gas leak forces evacuation of Dudley homes", []),
+    ("Tornado damages homes in Barnsley", []),
+    ("Lifeboat rescues swimmers off Blackpool", []),
+    ("Bomb disposal team called to Portsmouth", []),
+    # a council's own people hurt, or its own response, are its news
+    ("Wigan council fined after worker injured at depot", ["WGN"]),
+    ("Barnsley council opens rest centre after tornado", ["BNS"]),
+])
+def test_more_accidents_and_emergencies(matcher, headline, codes):
+    assert matcher.find(headline) == codes
