@@ -20,10 +20,14 @@ INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment"
                        # a crash is an accident, though `models.relevance` reads it as travel news
                        "crash", "crashes", "crashed", "killed", "injured", "injures", "hurt", "evacuation", "leak",
                        "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake"})
+# Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
+MORE_WEATHER = frozenset({"heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
+                          "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
-    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident")
+    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident") | \
+    dict.fromkeys(MORE_WEATHER, "weather")
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
-    frozenset(OFF_TOPIC_WORDS["weather"].split())
+    frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
 
 
 def other_news(tokens: Tokens) -> str | None:

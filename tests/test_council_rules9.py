@@ -154,3 +154,16 @@ def test_explanation_of_a_neighbours_place(matcher):
 ])
 def test_more_accidents_and_emergencies(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # weather words the relevance list lacks
+    ("Amber heat warning for Kent and Sussex", []),
+    ("Hampshire roads flooded", []),
+    # a council's own response to the weather is its news
+    ("Kent council heat plan for care homes", ["KEN"]),
+    ("Surrey drought: council bans hosepipes in parks", ["SRY"]),
+    ("Barnet flooded homes repair scheme approved by council", ["BNE"]),
+])
+def test_more_weather(matcher, headline, codes):
+    assert matcher.find(headline) == codes
