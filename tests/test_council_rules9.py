@@ -167,3 +167,16 @@ def test_more_accidents_and_emergencies(matcher, headline, codes):
 ])
 def test_more_weather(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # more businesses, and the armed forces' places, after a place in a text that says nothing of a council
+    ("Cornwall tin mine reopening delayed", []),
+    ("Wiltshire army base to close", []),
+    ("Hertfordshire theme park unveils new ride", []),
+    ("Norfolk vets warn over bird flu", []),
+    # the council's own is still the council's
+    ("Cornwall council backs tin mine reopening", ["CON"]),
+])
+def test_more_businesses_of_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
