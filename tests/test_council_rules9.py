@@ -180,3 +180,15 @@ def test_more_weather(matcher, headline, codes):
 ])
 def test_more_businesses_of_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place's possessive and a superlative before a person or business: someone of the place
+    ("Bristol's oldest pub up for sale", []),
+    ("Kent's biggest employer cuts 500 jobs", []),
+    # before a council's own estate, library or officer: the council
+    ("Bristol's biggest council estate to be rebuilt", ["BST"]),
+    ("Kent's largest library to close", ["KEN"]),
+])
+def test_a_place_s_oldest_or_biggest(matcher, headline, codes):
+    assert matcher.find(headline) == codes
