@@ -173,3 +173,37 @@ def neighbours(out: list[CouncilEvidence], matches: list[NameMatch], words: list
         if why is not None:
             judged[n] = CouncilEvidence(e.code, e.named, False, f"a neighbour's place ({why}), not its council")
     return judged
+
+
+# The nation's heads whose visits and meetings happen in a place ("Chancellor's budget speech in
+# Leeds", "Keir Starmer holds cabinet meeting in Bolton"), and a general election's words.
+_NATIONAL_HEADS = frozenset({"chancellor", "pm", "starmer", "keir", "reeves", "king", "queen", "prince", "princess",
+                             "royal", "cabinet", "parliament", "commons"})
+_COUNCIL_SAID = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs", "borough", "county"})
+
+
+# The first words of texts `national_scene` reads (the rest are passed by at once).
+NATIONAL_FIRST = _NATIONAL_HEADS | {"prime", "general"}
+
+
+def national_scene(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str]) -> list[CouncilEvidence]:
+    """`out` with a place refused where the nation's news names it only as where it happened: after
+    "in" or "at" in a text a national figure opens (the Chancellor, the Prime Minister, the King),
+    or in a general election's news (opening the text), when the text says nothing of a council ("Chancellor's budget
+    speech in Leeds", "General election: Hartlepool result")."""
+    if not _COUNCIL_SAID.isdisjoint(words):
+        return out
+    general = words[:2] == ["general", "election"]
+    national = words[0] in _NATIONAL_HEADS or words[:2] == ["prime", "minister"]
+    if not (general or national):
+        return out
+    judged = list(out)
+    for n, (e, match) in enumerate(zip(out, matches)):
+        if not e.counted or match.region or match.person:
+            continue
+        if general:
+            judged[n] = CouncilEvidence(e.code, e.named, False, "a parliamentary seat in a general election's news")
+        elif match.start and words[match.start - 1] in ("in", "at"):
+            judged[n] = CouncilEvidence(e.code, e.named, False, f'where the nation\'s news happened ("{words[0]}" '
+                                        f'heads it, "{words[match.start - 1]}" the place)')
+    return judged

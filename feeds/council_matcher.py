@@ -4,7 +4,8 @@ judged by the rules the other `feeds.council_*` modules hold (what they are, and
 
 import functools
 
-from feeds.council_forms import a_surname, city_hall, joined_region, neighbours, with_compared
+from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
+                                 with_compared)
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_FROM
@@ -107,6 +108,8 @@ class CouncilMatcher:
             out = organisations_news(as_places(out, matches, words), matches, tokens)
             if len(matches) > 1:
                 out = neighbours(out, matches, words, self._combined)
+            if words[0] in _NATIONAL_FIRST:
+                out = national_scene(out, matches, words)
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
@@ -202,3 +205,4 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
+_NATIONAL_FIRST = NATIONAL_FIRST

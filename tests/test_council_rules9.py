@@ -192,3 +192,17 @@ def test_more_businesses_of_a_place(matcher, headline, codes):
 ])
 def test_a_place_s_oldest_or_biggest(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # the nation's news names a place only as where it happened
+    ("Chancellor's budget speech in Leeds", []),
+    ("Keir Starmer holds cabinet meeting in Bolton", []),
+    ("General election: Hartlepool result", []),
+    # a council named in it is still the council
+    ("Prime Minister opens Wigan Council offices", ["WGN"]),
+    ("Chancellor visits Leeds council homes scheme", ["LDS"]),
+    ("General election: Kent council leader stands for Parliament", ["KEN"]),
+])
+def test_the_nations_news_in_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
