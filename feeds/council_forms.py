@@ -1,4 +1,6 @@
-"""Ninth round: three ways a headline names councils that the name-by-name rules missed.
+"""Ninth round: ways a headline names councils, or seems to, that the name-by-name rules misread.
+
+Councils found:
 
 - Two councils set side by side before a label's colon ("Leeds v Bradford: councils clash over bus
   funding", "Kent vs Essex: who spends more on roads?") are both the news's subject when the clause
@@ -10,13 +12,23 @@
 - A combined authority named by a region joining two names ("York and North Yorkshire") opening the
   text and acting, or followed by the authority's own matter, is the authority
   (`feeds.council_regions.region_acts`), not the two councils the words also name.
+
+Names that are not councils:
+
+- A place's name as a person's ("Council leader Paul Buckingham", "Cllr Kate Crewe", "leader Barry
+  Lewis"): `a_surname`, for councils' names and listed towns alike.
+- A neighbour council named only as a place in another council's news ("Salford approves homes near
+  Manchester border"): `neighbours`.
+- A place where the nation's news happened ("Chancellor's budget speech in Leeds", "General
+  election: Hartlepool result"): `national_scene`.
 """
 from __future__ import annotations
 
 from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
 from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
-                                 INSTITUTION_AFTER, PARTY_WORDS, SAYS_COUNCIL, SPORT_RESULTS, CouncilEvidence, NameMatch, Tokens)
+                                 INSTITUTION_AFTER, PARTY_WORDS, SAYS_COUNCIL, SPORT_RESULTS, CouncilEvidence,
+                                 NameMatch, Tokens)
 
 # Words between two names that set them side by side as rivals or for comparison.
 VERSUS = frozenset({"v", "vs", "versus"})

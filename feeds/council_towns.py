@@ -57,7 +57,8 @@ def towns_named(tokens: Tokens) -> list[Town]:
     a club or local council word ("Grimsby Town", "Ilkley Town Council", "Truro City Council")."""
     words, found, i = tokens.words, [], 0
     while i < len(words):
-        if words[i] not in _FIRST_WORDS or not (tokens.shouting or tokens.texts[i][0].isupper()) or a_surname(tokens, i):
+        if words[i] not in _FIRST_WORDS or not (tokens.shouting or tokens.texts[i][0].isupper()) or \
+                a_surname(tokens, i):
             i += 1
             continue
         if words[i] in ORDINARY_TOWNS:
