@@ -225,7 +225,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     if match.start >= 2 and words[match.start - 1] == "by" and words[match.start - 2] in DECIDED:
         return True
     if story in ("weather story", "incident story") and \
-            not (match.start and (words[match.start - 1] in PLACE_WORDS or words[match.start - 1] in ("and", "or"))):
+            not (match.start and (words[match.start - 1] in PLACE_WORDS or
+                                  words[match.start - 1] in ("and", "or", "on", "off", "over"))):
         return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
         # Cumbria", "Storm batters Cornwall coast", "Gas explosion in Wigan": the place
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (

@@ -87,9 +87,15 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
-    for k in range(end, min(end + 2, len(words))):
+    last = min(end + 2, len(words))
+    for k in range(end, min(end + 3, len(words))):
         word = words[k]
-        if not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
+        if k == last:
+            break
+        if k > end and word == "district" and tokens.texts[k][0] == "D" and words[k - 1] not in GENERIC and \
+                words[k - 1] not in COMPASS:
+            last = min(end + 3, len(words))  # "Carlisle Lake District Airport": a district's own name
+        elif not tokens.texts[k][0].isupper() or word in COUNCIL_WORDS or word in SAYS_COUNCIL or \
                 word in GENERIC or word in COUNCIL_VERBS or word in ("town", "civic", "municipal"):
             return None
         after = words[k + 1] if k + 1 < len(words) else ""

@@ -109,6 +109,9 @@ SOMEONE_FROM = frozenset({
     "distribution", "campus", "site", "sites", "trains", "flights", "call", "data", "studio", "studios",
     # land and sea businesses: "Shetland salmon farm fined", "Kent vineyard wins award"
     "farm", "farms", "fishery", "fisheries", "hatchery", "vineyard", "vineyards", "dairy", "abattoir", "quarry",
+    "mine", "mines", "vets", "orchard", "cidery", "winery", "stables", "kennels", "cattery",
+    # visitors' and the armed forces' places: "Dorset holiday park sold", "Wiltshire army base to close"
+    "barracks", "garrison", "army", "raf", "theme", "circuit", "golf", "racecourse",
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})

@@ -4,6 +4,8 @@ judged by the rules the other `feeds.council_*` modules hold (what they are, and
 
 import functools
 
+from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
+                                 with_compared)
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_FROM
@@ -13,6 +15,7 @@ from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
+from feeds.council_stories import incident_named_after
 from feeds.council_towns import town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
 from feeds.council_authorities import MAYORS
@@ -64,7 +67,11 @@ class CouncilMatcher:
         """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out = self._names(tokens)
-        return londons_government(out, tokens) if "london" in tokens.words else out
+        if tokens.label == 3:
+            out = with_compared(out, self._codes, tokens)
+        if "london" in tokens.words:
+            out = londons_government(out, tokens)
+        return city_hall(out, tokens) if "hall" in tokens.words else out
 
     def _names(self, tokens: Tokens) -> list["CouncilEvidence"]:
         """The council names found in `tokens`, each judged (see the module's docstring)."""
@@ -99,6 +106,10 @@ class CouncilMatcher:
             counted = any(e.counted for e in out)
         if counted:
             out = organisations_news(as_places(out, matches, words), matches, tokens)
+            if len(matches) > 1:
+                out = neighbours(out, matches, words, self._combined)
+            if words[0] in _NATIONAL_FIRST:
+                out = national_scene(out, matches, words)
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
@@ -127,7 +138,8 @@ class CouncilMatcher:
             if setting.elsewhere and not heads(words, match) and not listed_acting(match, kept, words):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
-            if setting.story and not acts(words, match, setting.story) and \
+            if setting.story and (not acts(words, match, setting.story) or
+                                  incident_named_after(words, match.start + match.length, setting.story)) and \
                     (setting.story == "sport story" or not listed_acting(match, kept, words)):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.story} happened, with no "
                                        "local-government word")
@@ -171,13 +183,19 @@ class CouncilMatcher:
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
                 (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
             return None
+        surname = a_surname(tokens, i)
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
             if code in self._combined and not names_authority(words, i, length) and \
                     tuple(words[i:i + length]) not in self._mayors:
                 if "and" not in words[i:i + length]:
                     return NameMatch(i, length, code, False, region=True)  # "Greater Manchester" is not Manchester
+                joined = joined_region(words, i, length, code)
+                if joined is not None:
+                    return joined  # "York and North Yorkshire to elect…": the authority acting
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
+            if surname and code is not None and tuple(words[i:i + length]) not in self._mayors:
+                return None  # "Council leader Paul Buckingham", not "Mayor Andy Burnham"
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)
                 return NameMatch(i, length, code, why is not None, why or "", person=code in self._combined and
@@ -187,3 +205,4 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
+_NATIONAL_FIRST = NATIONAL_FIRST

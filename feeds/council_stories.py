@@ -16,11 +16,18 @@ MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "riotin
                         "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
 # Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
 INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
-                       "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated"})
+                       "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated",
+                       # a crash is an accident, though `models.relevance` reads it as travel news
+                       "crash", "crashes", "crashed", "killed", "injured", "injures", "hurt", "evacuation", "leak",
+                       "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake"})
+# Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
+MORE_WEATHER = frozenset({"heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
+                          "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
-    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident")
+    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident") | \
+    dict.fromkeys(MORE_WEATHER, "weather")
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
-    frozenset(OFF_TOPIC_WORDS["weather"].split())
+    frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
 
 
 def other_news(tokens: Tokens) -> str | None:
@@ -68,3 +75,11 @@ def _the_town(tokens: Tokens, name: str) -> bool:
     return any(text == name and tokens.words[k + 1:k + 2] and (tokens.words[k + 1] in COUNCIL_WORDS or
                                                               tokens.words[k + 1] in PARLIAMENT_AFTER)
                for k, text in enumerate(tokens.texts))
+
+
+def incident_named_after(words: list[str], end: int, story: str | None) -> bool:
+    """In an incident story, the accident or emergency named within two words after a place's name
+    ("Croydon tram crash anniversary", "Stockport bus crash injures six", "Wigan gas explosion"): the
+    place is where it happened, even at the head of the text, where a weather word after a name may
+    begin the council's own news ("Rhondda Cynon Taf storm repairs bill")."""
+    return story == "incident story" and any(w in INCIDENTS for w in words[end:end + 2])

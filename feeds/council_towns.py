@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from feeds.council_forms import a_surname
 from feeds.council_none import the_council_acts
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, CouncilEvidence, Tokens
@@ -56,7 +57,8 @@ def towns_named(tokens: Tokens) -> list[Town]:
     a club or local council word ("Grimsby Town", "Ilkley Town Council", "Truro City Council")."""
     words, found, i = tokens.words, [], 0
     while i < len(words):
-        if words[i] not in _FIRST_WORDS or not (tokens.shouting or tokens.texts[i][0].isupper()):
+        if words[i] not in _FIRST_WORDS or not (tokens.shouting or tokens.texts[i][0].isupper()) or \
+                a_surname(tokens, i):
             i += 1
             continue
         if words[i] in ORDINARY_TOWNS:

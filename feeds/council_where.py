@@ -89,7 +89,10 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
 
 # Verbs local-government news shares with a business's own ("Kent ferry firm raises fares").
 _THEIR_VERBS = frozenset({"approves", "agrees", "backs", "rejects", "scraps", "sets", "cuts", "axes", "freezes",
-                          "raises", "declares", "consults", "unveils", "appoints"})
+                          "raises", "declares", "consults", "unveils", "appoints",
+                          # a business winning work: whose contract it is the text does not say ("Leicester firm
+                          # wins contract"); a council's is named ("wins council contract")
+                          "contract", "contracts"})
 
 
 def _without_their_verbs(words: list[str], end: int) -> list[str]:
@@ -102,7 +105,11 @@ def _without_their_verbs(words: list[str], end: int) -> list[str]:
 def _someone_after(words: list[str], end: int) -> str | None:
     """The person or private business straight after a name ("Leeds firm"), or after one word of
     its own ("Hartlepool nuclear plant", "Stoke pottery firm"; not a council's or everyday word,
-    "Kent school jobs"), as written; None otherwise."""
+    "Kent school jobs"), or after the place's possessive and a superlative ("Bristol's oldest pub"), as
+    written; None otherwise."""
+    if words[end:end + 1] == ["s"] and end + 2 < len(words) and _ranked(words[end + 1]) and \
+            words[end + 2] in SOMEONE_FROM:
+        return " ".join(words[end + 1:end + 3])  # "Bristol's oldest pub", "Kent's biggest employer"
     if end < len(words) and words[end] in SOMEONE_FROM:
         return words[end]
     if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
@@ -112,6 +119,12 @@ def _someone_after(words: list[str], end: int) -> str | None:
 
 
 _COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
+
+
+def _ranked(word: str) -> bool:
+    """A superlative or ranking word ("oldest", "biggest", "last", "favourite")."""
+    return (word.endswith("est") and len(word) > 4 and word not in ("west", "interest", "forest", "harvest")) or \
+        word in ("last", "only", "first", "favourite", "top", "leading")
 
 
 _NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
