@@ -44,7 +44,7 @@ SOURCE_FLOORS = {
     # sixth round (areas, sector bodies, more events): test2 0.975 / 0.975, test3 0.971 / 0.838, train3 0.916 / 0.819,
     # train4 0.935 / 0.719, train5 0.986 / 0.927 (test4, tuned on since: 0.947 / 0.540 → 0.985 / 0.660).
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.90), ("stories", "test2"): (0.93, 0.95),
-    ("stories", "train3"): (0.93, 0.72), ("stories", "train4"): (0.94, 0.72), ("stories", "test3"): (0.96, 0.86),
+    ("stories", "train3"): (0.93, 0.72), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
     ("stories", "train5"): (0.97, 0.80),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).
@@ -65,7 +65,11 @@ SOURCE_FLOORS = {
     # 0.927 / 0.760 and 0.824 / 0.873 by the story model fitted without them. Once every file is in, the model's
     # threshold rises (the pooled left-out precision goal, bench/story_fit.py), trading recall for precision on
     # every file: the story floors here are the shipped model's figures after round eight, a little under.
-    ("stories", "train8"): (0.91, 0.74), ("stories", "train9"): (0.86, 0.86),
+    ("stories", "train8"): (0.93, 0.78), ("stories", "train9"): (0.88, 0.85),
+    # train10, written blind (6 Dec 2026, 20:20 UTC) in train8's manner; scored whole as it landed, before round nine:
+    # stories 0.890 / 0.920 (the rule of d6678c6: 0.848 / 0.927), councils 0.968 / 0.995; after round nine, before
+    # anyone read it, 0.892 / 0.933 and 0.972 / 0.995. Tuned on since (odd rows read, even rows only scored).
+    ("stories", "train10"): (0.89, 0.89), ("councils", "train10"): (0.96, 0.98),
     # Round eight (actors and meetings apart, a council's name once, sales, ends of attacks, dated background events):
     # more hard negatives vetoed, so the refit's threshold (bench.story_fit, precision goal 0.96 on files left out)
     # fell from 0.79 to 0.69 and the shipped model admits more of test3's and test4's hard negatives (test3 0.973 →
