@@ -142,7 +142,10 @@ def test_items_more_than_48_hours_apart_need_more_of_their_words_shared():
     from models.story_match import evidence
     assert evidence(issued, later(20)).score == evidence(issued, later(60)).score  # the same words; only the hours differ
     soon, late = same_story(issued, later(20)), same_story(issued, later(60))
-    assert soon.same and not late.same and "more than 48 h apart" in late.reason and late.score < soon.score
+    assert not late.same and "more than 48 h apart" in late.reason and late.score < soon.score
+    rewrite = StoryText("Woking declares itself effectively bankrupt", "The borough council says its £2bn debts "
+                        "cannot be met.", NOW + timedelta(hours=20), ("WOI",), "negative")
+    assert same_story(issued, rewrite).same
 
 
 def test_a_person_splits_and_merges_stories_and_both_are_audited(herald):
