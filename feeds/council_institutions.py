@@ -152,7 +152,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
                 kind = _joined_institution(tokens, end, {m.start for m in matches})
-        if kind is None and (match.start or n + 1 < len(matches)) and _may_be_site_or_route(tokens, matches, n):
+        if kind is None and (match.start or n + 1 < len(matches) or words[end:end + 1] == ["to"]) and \
+                _may_be_site_or_route(tokens, matches, n):
             kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
@@ -168,7 +169,7 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
 
 def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
     """A cheap first look for `site_or_route`: a name after a joining word or a venue's word or
-    capitals, or before "to" and another name."""
+    capitals, or before "to" and another name or a capitalised word ("Hull to Rotterdam ferry")."""
     words, match = tokens.words, matches[n]
     if match.start:
         before = words[match.start - 1]
@@ -179,7 +180,7 @@ def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> b
         if (len(text) <= 5 and text.isupper()) or (text[0].isupper() and not tokens.title_case):
             return True  # an acronym's or a brand's site ("GWR Bristol", "Nissan Sunderland")
     end = match.start + match.length
-    return n + 1 < len(matches) and end < len(words) and words[end] == "to"
+    return end + 1 < len(words) and words[end] == "to" and (n + 1 < len(matches) or tokens.texts[end + 1][0].isupper())
 
 
 def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:

@@ -1,0 +1,61 @@
+"""The tenth round of council rules, on headlines written for these tests (none is from a labelled
+file): a council's "to trial" is a pilot, not a court; crowds' events and what a place's building
+underwent are where it happened; a route's far end abroad; and the explanations behind each."""
+import pytest
+
+from feeds.councils import council_matcher
+
+
+@pytest.fixture
+def matcher(make_app, sqlite_url):
+    with make_app(sqlite_url).extensions["herald"].session() as s:
+        yield council_matcher(s)
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a council trying something out
+    ("Merton to trial school streets scheme", ["MRT"]),
+    ("Leeds will trial four-day week for staff", ["LDS"]),
+    # a trial in court stays crime news
+    ("Murder trial in Leeds hears evidence", []),
+    ("Trial of two men over Bradford stabbing begins", []),
+])
+def test_to_trial_is_a_pilot_not_a_court(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # crowds' events happen in a place
+    ("Lewes fireworks crowds told to arrive early", []),
+    ("Notting Hill carnival revellers warned of heat", []),
+    # what a place's building or people underwent, a few words after the name
+    ("Coventry care home evacuated after fire alarm fault", []),
+    ("Sheffield tower block residents injured in blaze", []),
+    # the council acting on an event or an incident stays the council
+    ("Lewes council cancels bonfire night over costs", ["LEE"]),
+    ("Leicester to repair school damaged in gas blast", ["LCE"]),
+    ("Hull to host fireworks display funded by council", ["KHL"]),
+])
+def test_events_and_incidents_happen_in_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Stena Line adds Hull to Rotterdam sailings ferry", []),
+    ("Airline restores Newcastle to Amsterdam flights", []),
+    ("Hull to Amsterdam ferry service suspended", []),
+    # a place "to" a capitalised word in Title Case, or a council verb, is the council acting
+    ("Hull to Get New Service", ["KHL"]),
+    ("Hull to hand Council Tax rebate to residents", ["KHL"]),
+    ("Leeds to Bradford trains cut", []),
+])
+def test_a_routes_far_end_abroad(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explanations_name_the_rule(matcher):
+    why = {e.code: e.why for e in matcher.evidence("Coventry care home evacuated after fire alarm fault")}
+    assert why["COV"].startswith("where the incident story happened")
+    why = {e.code: e.why for e in matcher.evidence("Airline restores Newcastle to Amsterdam flights")}
+    assert why["NET"] == "names a route, not the council"
+    assert matcher.evidence("Merton to trial school streets scheme")[0].counted
