@@ -148,6 +148,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if SAYS_COUNCIL.isdisjoint(named) and (end != tokens.label or not tokens.texts[end].islower()):
             # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
+            if kind == "club" and _officials(tokens, end):
+                kind = None
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
@@ -165,6 +167,17 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if kind is not None:
             found[match.start] = kind
     return found
+
+
+# Club names that are also the words headlines use for a council's senior people: "Leeds chiefs approve
+# budget" (officials) against "Exeter Chiefs" (the rugby club, capitalised).
+_OFFICIALS = frozenset({"chiefs"})
+
+
+def _officials(tokens: Tokens, end: int) -> bool:
+    """A lower-case officials' word after the name in a sentence-case text: the place's chiefs, not a
+    club whose name is capitalised ("Leeds chiefs approve budget"; "Exeter Chiefs win")."""
+    return tokens.words[end] in _OFFICIALS and tokens.texts[end].islower() and not tokens.shouting
 
 
 def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:

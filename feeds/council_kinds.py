@@ -115,6 +115,13 @@ SOMEONE_FROM = frozenset({
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
+# A business's grounds, two words after a place ("Wakefield holiday park sold", "Leeds garden centre
+# closes", "Norwich industrial estate fire"): someone's premises in the place, not the council's, in a
+# text that says nothing of a council (tenth round); their last words let the matcher look for them.
+BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
+                              ("business", "park"), ("retail", "park"), ("industrial", "estate"),
+                              ("trading", "estate"), ("holiday", "village")})
+SOMEONE_OR_GROUNDS = SOMEONE_FROM | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)

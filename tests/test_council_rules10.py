@@ -59,3 +59,37 @@ def test_explanations_name_the_rule(matcher):
     why = {e.code: e.why for e in matcher.evidence("Airline restores Newcastle to Amsterdam flights")}
     assert why["NET"] == "names a route, not the council"
     assert matcher.evidence("Merton to trial school streets scheme")[0].counted
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place's chiefs, lower case, are its council's senior people
+    ("Leeds chiefs approve budget", ["LDS"]),
+    ("Bradford chiefs agree cuts to libraries", ["BRD"]),
+    # the rugby club is capitalised
+    ("Exeter Chiefs beat Bath", []),
+    ("Exeter Chiefs sign new fly-half", []),
+])
+def test_a_places_chiefs_are_its_councils(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a business's grounds after a place, in a text that says nothing of a council
+    ("Wakefield holiday park sold to new owner", []),
+    ("Leeds garden centre closes after 40 years", []),
+    ("Norwich industrial estate fire", []),
+    ("Cambridge science park expands with new lab", []),
+    # a council acting on them, or its own service, stays the council
+    ("Swindon to sell business park for £20m", ["SWD"]),
+    ("Council buys Shrewsbury retail park", ["SHR"]),
+    ("Norwich industrial estate to get council funding", ["NOW"]),
+    ("Leeds garden waste collections to resume", ["LDS"]),
+])
+def test_a_business_grounds_after_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_grounds_and_chiefs_are_explained(matcher):
+    evidence = matcher.evidence("Wakefield holiday park sold to new owner")[0]
+    assert not evidence.counted and '"Wakefield holiday park"' in evidence.why
+    assert matcher.evidence("Leeds chiefs approve budget")[0].counted
