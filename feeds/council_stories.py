@@ -13,7 +13,8 @@ from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
 # victim named", "Bradford riots anniversary".
 MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
                         "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
-                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
+                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded",
+                        "unrest", "disorder"})  # tenth round: "Leicester unrest: report published"
 # Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
 INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
                        "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated",

@@ -93,3 +93,13 @@ def test_grounds_and_chiefs_are_explained(matcher):
     evidence = matcher.evidence("Wakefield holiday park sold to new owner")[0]
     assert not evidence.counted and '"Wakefield holiday park"' in evidence.why
     assert matcher.evidence("Leeds chiefs approve budget")[0].counted
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Leicester unrest: report published", []),
+    ("Southport disorder: more arrests", []),
+    ("Leeds council to review unrest response", ["LDS"]),
+    ("Bradford approves plan after disorder", ["BRD"]),
+])
+def test_unrest_and_disorder_are_crime_news(matcher, headline, codes):
+    assert matcher.find(headline) == codes
