@@ -116,12 +116,14 @@ def _someone_after(words: list[str], end: int) -> str | None:
     if tuple(words[end:end + 2]) in BUSINESS_GROUNDS:
         return " ".join(words[end:end + 2])  # "Wakefield holiday park", "Leeds garden centre"
     if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
-            (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES)):
-        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm"; not "Sheffield tram depot"
+            (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES | _CREWS)):
+        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm", "Bristol bus drivers"; not "Sheffield tram depot"
     return None
 
 
 _COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
+# The people who run a journey's vehicles: "Bristol bus drivers strike" are the operator's staff (tenth round).
+_CREWS = frozenset({"driver", "drivers", "crew", "crews", "workers", "staff", "operator", "operators"})
 
 
 def _ranked(word: str) -> bool:

@@ -103,3 +103,17 @@ def test_grounds_and_chiefs_are_explained(matcher):
 ])
 def test_unrest_and_disorder_are_crime_news(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a journey's crews and a place's teachers, doctors or nurses are someone of the place
+    ("Bristol bus drivers strike over pay", []),
+    ("Sheffield teachers strike over pay", []),
+    ("Leeds nurses protest over pay", []),
+    # the council's own staff, bins or money stay the council's
+    ("Leeds council staff strike", ["LDS"]),
+    ("Birmingham bin workers strike", ["BIR"]),
+    ("Hull bus drivers to get council-funded pay rise", ["KHL"]),
+])
+def test_crews_and_professions_of_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
