@@ -20,7 +20,9 @@ INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment"
                        "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated",
                        # a crash is an accident, though `models.relevance` reads it as travel news
                        "crash", "crashes", "crashed", "killed", "injured", "injures", "hurt", "evacuation", "leak",
-                       "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake"})
+                       "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake",
+                       # a utility's failure (tenth round): "Broadband outage hits Norfolk villages"
+                       "outage", "outages", "blackout", "blackouts"})
 # Crowds' events, whose news happens in a place like an accident's: "Lewes bonfire night crowds warned
 # to stay away", "Notting Hill carnival revellers told to plan journeys" (tenth round).
 EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",

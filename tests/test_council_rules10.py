@@ -117,3 +117,14 @@ def test_unrest_and_disorder_are_crime_news(matcher, headline, codes):
 ])
 def test_crews_and_professions_of_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Broadband outage hits Norfolk villages", []),
+    ("Power outage hits 3,000 homes in Leeds", []),
+    # the council's own outage, or the council acting after one, is its news
+    ("Leeds council website outage frustrates residents", ["LDS"]),
+    ("Kent to compensate residents after bin app outage", ["KEN"]),
+])
+def test_a_utilitys_outage_happens_in_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
