@@ -98,7 +98,9 @@ SOMEONE_FROM = frozenset({
     "boy", "boys", "girl", "girls", "teenager", "teenagers", "teen", "teens", "toddler", "baby", "student",
     "students", "pensioner", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
     "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil",
-    "athlete", "runner", "cyclist", "teachers", "nurses", "doctors", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
+    "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
+    # tenth round: professions and a band's nights ("Sheffield teachers strike over pay", "Manchester gigs sell out")
+    "teachers", "nurses", "doctors", "gig", "gigs", "concerts",
     "employer", "employers", "farmer", "farmers", "fishermen",
     "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
     "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",

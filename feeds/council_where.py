@@ -100,14 +100,15 @@ def _without_their_verbs(words: list[str], end: int) -> list[str]:
     "Isle of Wight ferry firm Red Funnel raises fares"), and without a business's grounds named
     straight after it ("industrial estate"): the business's own doing says nothing of a council."""
     grounds = end + 2 if tuple(words[end:end + 2]) in BUSINESS_GROUNDS else end  # "industrial estate": not housing
-    return [w for k, w in enumerate(words) if not (end <= k < end + 5 and w in _THEIR_VERBS) and not end <= k < grounds]
+    return [w for k, w in enumerate(words)
+            if not (end <= k < end + 5 and w in _THEIR_VERBS) and not end <= k < grounds]
 
 
 def _someone_after(words: list[str], end: int) -> str | None:
     """The person or private business straight after a name ("Leeds firm"), or after one word of
     its own ("Hartlepool nuclear plant", "Stoke pottery firm"; not a council's or everyday word,
-    "Kent school jobs"), a business's grounds ("Leeds garden centre", `BUSINESS_GROUNDS`), or after the place's possessive and a superlative ("Bristol's oldest pub"), as
-    written; None otherwise."""
+    "Kent school jobs"), a business's grounds ("Leeds garden centre", `BUSINESS_GROUNDS`), or after
+    the place's possessive and a superlative ("Bristol's oldest pub"), as written; None otherwise."""
     if words[end:end + 1] == ["s"] and end + 2 < len(words) and _ranked(words[end + 1]) and \
             words[end + 2] in SOMEONE_FROM:
         return " ".join(words[end + 1:end + 3])  # "Bristol's oldest pub", "Kent's biggest employer"
@@ -117,13 +118,14 @@ def _someone_after(words: list[str], end: int) -> str | None:
         return " ".join(words[end:end + 2])  # "Wakefield holiday park", "Leeds garden centre"
     if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
             (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES | _CREWS)):
-        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm", "Bristol bus drivers"; not "Sheffield tram depot"
+        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm", "Bristol bus drivers";
+        # not "Sheffield tram depot"
     return None
 
 
 _COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
-# The people who run a journey's vehicles: "Bristol bus drivers strike" are the operator's staff (tenth round).
-_CREWS = frozenset({"driver", "drivers", "crew", "crews", "workers", "staff", "operator", "operators"})
+# The people who drive a journey's vehicles: "Bristol bus drivers strike" are the operator's staff (tenth round).
+_CREWS = frozenset({"driver", "drivers"})
 
 
 def _ranked(word: str) -> bool:

@@ -128,3 +128,12 @@ def test_crews_and_professions_of_a_place(matcher, headline, codes):
 ])
 def test_a_utilitys_outage_happens_in_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Oasis reunion Manchester gigs sell out", []),
+    ("Manchester gigs boost city economy", []),
+    ("Leeds gigs to go ahead despite council licence row", ["LDS"]),
+])
+def test_a_bands_nights_in_a_place(matcher, headline, codes):
+    assert matcher.find(headline) == codes
