@@ -100,7 +100,7 @@ SOMEONE_FROM = frozenset({
     "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil",
     "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
     # tenth round: professions and a band's nights ("Sheffield teachers strike over pay", "Manchester gigs sell out")
-    "teachers", "nurses", "doctors", "gig", "gigs", "concerts",
+    "teachers", "nurses", "doctors", "gig", "gigs", "concerts", "customers",
     "employer", "employers", "farmer", "farmers", "fishermen",
     "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
     "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",
@@ -122,7 +122,7 @@ SOMEONE_FROM = frozenset({
 # text that says nothing of a council (tenth round); their last words let the matcher look for them.
 BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
                               ("business", "park"), ("retail", "park"), ("industrial", "estate"),
-                              ("trading", "estate"), ("holiday", "village")})
+                              ("trading", "estate"), ("holiday", "village"), ("power", "station")})
 SOMEONE_OR_GROUNDS = SOMEONE_FROM | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).

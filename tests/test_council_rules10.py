@@ -137,3 +137,13 @@ def test_a_utilitys_outage_happens_in_a_place(matcher, headline, codes):
 ])
 def test_a_bands_nights_in_a_place(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Bristol energy customers hit by price cap rise", []),
+    ("Hartlepool power station life extended", []),
+    ("Leeds customers face council tax rise", ["LDS"]),
+    ("Bristol power station site bought by council", ["BST"]),
+])
+def test_a_utilitys_customers_and_plant(matcher, headline, codes):
+    assert matcher.find(headline) == codes
