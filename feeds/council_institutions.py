@@ -148,11 +148,14 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if SAYS_COUNCIL.isdisjoint(named) and (end != tokens.label or not tokens.texts[end].islower()):
             # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
+            if kind == "club" and _officials(tokens, end):
+                kind = None
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):
                 kind = _joined_institution(tokens, end, {m.start for m in matches})
-        if kind is None and (match.start or n + 1 < len(matches)) and _may_be_site_or_route(tokens, matches, n):
+        if kind is None and (match.start or n + 1 < len(matches) or words[end:end + 1] == ["to"]) and \
+                _may_be_site_or_route(tokens, matches, n):
             kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
         if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
@@ -166,9 +169,20 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
     return found
 
 
+# Club names that are also the words headlines use for a council's senior people: "Leeds chiefs approve
+# budget" (officials) against "Exeter Chiefs" (the rugby club, capitalised).
+_OFFICIALS = frozenset({"chiefs"})
+
+
+def _officials(tokens: Tokens, end: int) -> bool:
+    """A lower-case officials' word after the name in a sentence-case text: the place's chiefs, not a
+    club whose name is capitalised ("Leeds chiefs approve budget"; "Exeter Chiefs win")."""
+    return tokens.words[end] in _OFFICIALS and tokens.texts[end].islower() and not tokens.shouting
+
+
 def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
     """A cheap first look for `site_or_route`: a name after a joining word or a venue's word or
-    capitals, or before "to" and another name."""
+    capitals, or before "to" and another name or a capitalised word ("Hull to Rotterdam ferry")."""
     words, match = tokens.words, matches[n]
     if match.start:
         before = words[match.start - 1]
@@ -179,7 +193,7 @@ def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> b
         if (len(text) <= 5 and text.isupper()) or (text[0].isupper() and not tokens.title_case):
             return True  # an acronym's or a brand's site ("GWR Bristol", "Nissan Sunderland")
     end = match.start + match.length
-    return n + 1 < len(matches) and end < len(words) and words[end] == "to"
+    return end + 1 < len(words) and words[end] == "to" and (n + 1 < len(matches) or tokens.texts[end + 1][0].isupper())
 
 
 def _joined_institution(tokens: Tokens, end: int, starts: set[int]) -> str | None:

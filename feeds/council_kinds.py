@@ -99,6 +99,8 @@ SOMEONE_FROM = frozenset({
     "students", "pensioner", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
     "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil",
     "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
+    # tenth round: professions and a band's nights ("Sheffield teachers strike over pay", "Manchester gigs sell out")
+    "teachers", "nurses", "doctors", "gig", "gigs", "concerts", "customers",
     "employer", "employers", "farmer", "farmers", "fishermen",
     "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
     "care", "nursery", "hairdresser", "barber", "butcher", "baker", "jeweller", "dentist", "vet",
@@ -115,6 +117,13 @@ SOMEONE_FROM = frozenset({
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
+# A business's grounds, two words after a place ("Wakefield holiday park sold", "Leeds garden centre
+# closes", "Norwich industrial estate fire"): someone's premises in the place, not the council's, in a
+# text that says nothing of a council (tenth round); their last words let the matcher look for them.
+BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
+                              ("business", "park"), ("retail", "park"), ("industrial", "estate"),
+                              ("trading", "estate"), ("holiday", "village"), ("power", "station")})
+SOMEONE_OR_GROUNDS = SOMEONE_FROM | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)

@@ -8,7 +8,7 @@ from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_re
                                  with_compared)
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
-from feeds.council_kinds import SOMEONE_FROM
+from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
 from feeds.council_none import when_none_counted
 from feeds.council_orgs import organisations_news
@@ -101,7 +101,7 @@ class CouncilMatcher:
             counted = any(e.counted for e in out)
         elif not counted:
             counted = any(e.counted for e in out)
-        if counted and not SOMEONE_FROM.isdisjoint(words):
+        if counted and not SOMEONE_OR_GROUNDS.isdisjoint(words):
             out = someone_from(out, matches, words, self._combined)
             counted = any(e.counted for e in out)
         if counted:

@@ -39,6 +39,8 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
         if nxt is not None and words[nxt.start + nxt.length:nxt.start + nxt.length + 1] and \
                 words[nxt.start + nxt.length] in ROUTE_WORDS:
             return "route"
+        if nxt is None and _abroad_end(tokens, end + 1):
+            return "route"  # "P&O Ferries restores Hull to Rotterdam service": the other end is no council
     if n and words[match.start - 1:match.start] == ["to"] and words[end:end + 1] and words[end] in ROUTE_WORDS:
         before = matches[n - 1]
         if before.start + before.length == match.start - 1:
@@ -54,6 +56,20 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
             matches[n - 1].start + matches[n - 1].length == start - 1:
         start = matches[n - 1].start  # "NHS Kent and Medway": the acronym before the first name
     return "company's or NHS body's site" if _acronym_before(tokens, start) else None
+
+
+def _abroad_end(tokens: Tokens, k: int) -> bool:
+    """One or two capitalised words from `k` (a place that is no council's, "Rotterdam", "New York")
+    and then a journey's word in lower case ("service", "flights", "ferry"): the far end of a route, in
+    a sentence-case text (Title Case and shouting capitalise every word)."""
+    if tokens.shouting or tokens.title_case:
+        return False
+    for n in (k + 1, k + 2):
+        if n >= len(tokens.words) or not tokens.texts[n - 1][:1].isupper():
+            return False
+        if tokens.words[n] in ROUTE_WORDS:
+            return tokens.texts[n].islower()  # "Hull to Get New Service": capitals all along say nothing
+    return False
 
 
 def _owned(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:

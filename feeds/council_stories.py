@@ -6,28 +6,39 @@ named in such a text, with no local-government word, is where it happened, not i
 from __future__ import annotations
 
 from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
-from feeds.council_words import COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
+from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
 
 # Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
 # victim named", "Bradford riots anniversary".
 MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
                         "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
-                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded"})
+                        "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded",
+                        "unrest", "disorder"})  # tenth round: "Leicester unrest: report published"
 # Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
 INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
                        "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated",
                        # a crash is an accident, though `models.relevance` reads it as travel news
                        "crash", "crashes", "crashed", "killed", "injured", "injures", "hurt", "evacuation", "leak",
-                       "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake"})
+                       "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake",
+                       # a utility's failure (tenth round): "Broadband outage hits Norfolk villages"
+                       "outage", "outages", "blackout", "blackouts"})
+# Crowds' events, whose news happens in a place like an accident's: "Lewes bonfire night crowds warned
+# to stay away", "Notting Hill carnival revellers told to plan journeys" (tenth round).
+EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",
+                    "festivalgoers"})
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
 MORE_WEATHER = frozenset({"heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
                           "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
-    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS, "incident") | \
+    dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS | EVENTS, "incident") | \
     dict.fromkeys(MORE_WEATHER, "weather")
 _STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
-    frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
+    EVENTS | frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
+# Court words that are also a council's verbs of trying something out: "Waltham Forest to trial
+# car-free streets" is a pilot, not a court's trial (tenth round).
+_PILOT_WORDS = frozenset({"trial"})
+_PILOT_BEFORE = frozenset({"to", "will", "would", "could", "may", "and"})
 
 
 def other_news(tokens: Tokens) -> str | None:
@@ -41,7 +52,8 @@ def other_news(tokens: Tokens) -> str | None:
         return None  # most texts: no word of any kind, so no need to read them as a local paper would
     if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
         return None
-    kind = next((_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC), None)  # as `off_topic` reads it
+    kind = next((_OFF_TOPIC[w] for k, w in enumerate(words) if w in _OFF_TOPIC and not _a_pilot(words, k)),
+                None)  # as `off_topic` reads it, but a council's "to trial" is no court
     if kind in ("crime or court", "weather", "incident"):
         return f"{kind} story"
     hits = set(SPORT_RESULTS.intersection(words))
@@ -55,6 +67,12 @@ def other_news(tokens: Tokens) -> str | None:
     if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
+
+
+def _a_pilot(words: list[str], k: int) -> bool:
+    """The court word at `k` is a verb of trying something out ("to trial car-free streets", "will
+    trial a four-day week"), not a trial in court ("murder trial", "trial of two men")."""
+    return words[k] in _PILOT_WORDS and k > 0 and words[k - 1] in _PILOT_BEFORE
 
 
 def _a_score(words: list[str]) -> bool:
@@ -78,8 +96,23 @@ def _the_town(tokens: Tokens, name: str) -> bool:
 
 
 def incident_named_after(words: list[str], end: int, story: str | None) -> bool:
-    """In an incident story, the accident or emergency named within two words after a place's name
-    ("Croydon tram crash anniversary", "Stockport bus crash injures six", "Wigan gas explosion"): the
-    place is where it happened, even at the head of the text, where a weather word after a name may
-    begin the council's own news ("Rhondda Cynon Taf storm repairs bill")."""
-    return story == "incident story" and any(w in INCIDENTS for w in words[end:end + 2])
+    """In an incident story, the accident, emergency or crowd's event named within two words after a
+    place's name ("Croydon tram crash anniversary", "Stockport bus crash injures six", "Wigan gas
+    explosion", "Lewes bonfire night crowds"), or as the verb of what the place's building or people
+    underwent within four ("Leicester primary school evacuated after gas leak"), with no council verb
+    or "to" before it: the place is where it happened, even at the head of the text, where a weather
+    word after a name may begin the council's own news ("Rhondda Cynon Taf storm repairs bill")."""
+    if story != "incident story":
+        return False
+    if any(w in INCIDENTS or w in EVENTS for w in words[end:end + 2]):
+        return True
+    for word in words[end:end + 4]:
+        if word in _UNDERWENT:
+            return True
+        if word == "to" or word in COUNCIL_VERBS:
+            return False
+    return False
+
+
+# Incidents' words that are the verb of what a place's building or people underwent.
+_UNDERWENT = frozenset({"evacuated", "derailed", "capsized", "crashed", "killed", "injured", "hurt", "drowned"})

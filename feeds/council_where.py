@@ -9,7 +9,7 @@ from __future__ import annotations
 from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
-from feeds.council_kinds import EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
+from feeds.council_kinds import BUSINESS_GROUNDS, EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
 from feeds.council_names import Areas
 from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS,
                                  CouncilEvidence, NameMatch)
@@ -97,28 +97,35 @@ _THEIR_VERBS = frozenset({"approves", "agrees", "backs", "rejects", "scraps", "s
 
 def _without_their_verbs(words: list[str], end: int) -> list[str]:
     """`words` without the verbs among the five after a name (its someone and the someone's own name:
-    "Isle of Wight ferry firm Red Funnel raises fares"): the business's own doing says nothing of a
-    council."""
-    return [w for k, w in enumerate(words) if not (end <= k < end + 5 and w in _THEIR_VERBS)]
+    "Isle of Wight ferry firm Red Funnel raises fares"), and without a business's grounds named
+    straight after it ("industrial estate"): the business's own doing says nothing of a council."""
+    grounds = end + 2 if tuple(words[end:end + 2]) in BUSINESS_GROUNDS else end  # "industrial estate": not housing
+    return [w for k, w in enumerate(words)
+            if not (end <= k < end + 5 and w in _THEIR_VERBS) and not end <= k < grounds]
 
 
 def _someone_after(words: list[str], end: int) -> str | None:
     """The person or private business straight after a name ("Leeds firm"), or after one word of
     its own ("Hartlepool nuclear plant", "Stoke pottery firm"; not a council's or everyday word,
-    "Kent school jobs"), or after the place's possessive and a superlative ("Bristol's oldest pub"), as
-    written; None otherwise."""
+    "Kent school jobs"), a business's grounds ("Leeds garden centre", `BUSINESS_GROUNDS`), or after
+    the place's possessive and a superlative ("Bristol's oldest pub"), as written; None otherwise."""
     if words[end:end + 1] == ["s"] and end + 2 < len(words) and _ranked(words[end + 1]) and \
             words[end + 2] in SOMEONE_FROM:
         return " ".join(words[end + 1:end + 3])  # "Bristol's oldest pub", "Kent's biggest employer"
     if end < len(words) and words[end] in SOMEONE_FROM:
         return words[end]
+    if tuple(words[end:end + 2]) in BUSINESS_GROUNDS:
+        return " ".join(words[end:end + 2])  # "Wakefield holiday park", "Leeds garden centre"
     if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
-            (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES)):
-        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm"; not "Sheffield tram depot"
+            (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES | _CREWS)):
+        return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm", "Bristol bus drivers";
+        # not "Sheffield tram depot"
     return None
 
 
 _COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
+# The people who drive a journey's vehicles: "Bristol bus drivers strike" are the operator's staff (tenth round).
+_CREWS = frozenset({"driver", "drivers"})
 
 
 def _ranked(word: str) -> bool:
