@@ -49,3 +49,15 @@ def test_the_model_weighs_turns_apart_against_one_story_and_explain_names_it():
     assert found.turns == "halted / resumed"
     pushes = {push.label for push in story_model().judge(found, rule_same=True, explain=len(FEATURES)).pushes}
     assert "two turns of one matter (backed, then paused)" in pushes
+
+
+def test_rewrites_in_the_sectors_other_words_share_their_concepts():
+    from models.story_words import concepts
+
+    assert {"road"} <= concepts("Worcestershire to spend extra £10m on potholes") & \
+        concepts("County pledges millions to fix crumbling roads")
+    assert concepts("Flintshire to move to four-weekly black bin collections") & \
+        concepts("Residents' anger as bins to be emptied once a month") >= {"monthly"}
+    assert "quits" in concepts("Soulsby confirms he will not stand again") & concepts("Leicester mayor to stand down")
+    assert "error" in concepts("IT glitch sends wrong bills to Fife homes") & concepts("Fife billing error")
+    assert "hmo" in concepts("Leicester curbs new HMOs") & concepts("Shared-house limits to protect family homes")
