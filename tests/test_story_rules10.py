@@ -48,7 +48,7 @@ def test_the_model_weighs_turns_apart_against_one_story_and_explain_names_it():
     found = evidence(suspended, resumed)
     assert found.turns == "halted / resumed"
     pushes = {push.label for push in story_model().judge(found, rule_same=True, explain=len(FEATURES)).pushes}
-    assert "two turns of one matter (backed, then paused)" in pushes
+    assert "two turns of one council's matter (backed, then paused)" in pushes
 
 
 def test_rewrites_in_the_sectors_other_words_share_their_concepts():
