@@ -70,7 +70,9 @@ SOURCE_FLOORS = {
     # stories 0.890 / 0.920 (the rule of d6678c6: 0.848 / 0.927), councils 0.968 / 0.995; after round nine, before
     # anyone read it, 0.892 / 0.933 and 0.972 / 0.995. Tuned on since (odd rows read, even rows only scored).
     # councils round ten (train10's odd rows read): train10 0.986 / 1.000 (even rows, never read, 0.974 / 1.000).
-    ("stories", "train10"): (0.89, 0.89), ("councils", "train10"): (0.975, 0.99),
+    # Stories round ten (turns of a matter, more synonyms; tests/data/stories/README.md): the shipped model 0.926 /
+    # 0.919 on train10, 0.910 / 0.880 on train9, 0.951 / 0.795 on train8; every other file's floor still holds.
+    ("stories", "train10"): (0.91, 0.90), ("councils", "train10"): (0.975, 0.99),
     # Round eight (actors and meetings apart, a council's name once, sales, ends of attacks, dated background events):
     # more hard negatives vetoed, so the refit's threshold (bench.story_fit, precision goal 0.96 on files left out)
     # fell from 0.79 to 0.69 and the shipped model admits more of test3's and test4's hard negatives (test3 0.973 →

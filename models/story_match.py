@@ -52,6 +52,7 @@ from models.story_mentions import (A_COUNCIL, LOCAL_COUNCIL, actors_apart, counc
 from models.story_model import StoryModel, story_model
 from models.story_names import names, sector_bodies
 from models.story_stages import stages_apart
+from models.story_turns import turns_apart
 from models.story_words import (SUMMARY_CHARS, concepts, is_figure, proper_stems,
                                 weight as _weight)
 
@@ -170,6 +171,7 @@ class Evidence:
     councils_named: int = 0  # how many of the two name a council
     events_named: int = 0  # how many of the two headlines name an event kind (`models.story_events`)
     stages: str | None = None  # two stages of one matter the two tell, "proposed / decided" (`models.story_stages`)
+    turns: str | None = None  # two turns of one matter, "halted / going ahead" (`models.story_turns`)
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -230,7 +232,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     hours=apart.total_seconds() / 3600,
                     text_alike=fuzz.token_set_ratio(a.lowered, b.lowered) / 100,
                     councils_named=bool(a.councils) + bool(b.councils),
-                    events_named=bool(events_a) + bool(events_b), stages=stages_apart(a, b))
+                    events_named=bool(events_a) + bool(events_b), stages=stages_apart(a, b),
+                    turns=turns_apart(a, b))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:

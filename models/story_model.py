@@ -62,6 +62,9 @@ FEATURES: tuple[Feature, ...] = (
             _either("one headline naming an event, the other none", "both or neither headline naming an event")),
     Feature("stages_apart", lambda e, rule: float(e.stages is not None),
             _either("two stages of one matter (a proposal, its decision)", "no stages apart")),
+    Feature("turns_apart", lambda e, rule: float(e.turns is not None and e.same_council),
+            _either("two turns of one council's matter (backed, then paused)",
+                    "no turn of one council's matter apart")),
     Feature("hours_apart", lambda e, rule: e.hours / 72, lambda x: f"published {x * 72:.0f} h apart"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )

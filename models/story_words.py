@@ -63,7 +63,7 @@ for _concept, _words in {
     "award": "award awards prize prizes accolade",
     "deal": "deal deals offer offers settlement agreement settle settles settled",
     "funding": "funding funded cash money grant grants",
-    "send": "send specialneeds highneeds dsg",
+    "send": "send specialneeds highneeds dsg ehcp ehcps",
     "ltn": "ltn ltns lowtraffic trafficfilter trafficfilters",
     "chiefexec": "chiefexec headofpaidservice boss bosses",
     "hq": "hq headquarters countyhall civiccentre",
@@ -96,7 +96,7 @@ for _concept, _words in {
     "demolish": "demolish demolished demolition bulldozed bulldoze razed",
     "open": "open opens opened opening",
     "survey": "survey surveys poll polls",
-    "road": "road roads bypass highway",
+    "road": "road roads bypass highway highways pothole potholes",
     "suspend": "suspend suspends suspended suspension",
     "cyber": "cyber cyberattack cyberattacks ransomware hack hacked hackers hacking",
     "oust": "oust ousts ousted ousting topple topples toppled noconfidence",
@@ -115,6 +115,9 @@ for _concept, _words in {
     "electric": "electric zeroemission",
     "fairfunding": "fairfunding redistribute redistribution redistributed",
     "reject": "rejects rejected rejection refuses refused refusal turneddown",
+    "error": "error errors glitch glitches blunder blunders",
+    "hmo": "hmo hmos",
+    "monthly": "monthly fourweekly",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -156,7 +159,12 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("writes off", "writesoff"), ("write off", "writeoff"), ("written off", "writeoff"),
             ("care at home", "homecare"), ("home care", "homecare"), ("domiciliary care", "homecare"),
             ("wound up", "abolished"), ("snaps up", "buys"), ("snapped up", "bought"), ("turned down", "turneddown"),
-            ("turns down", "turneddown"))
+            ("turns down", "turneddown"), ("stay flat", "staysput"), ("stays flat", "staysput"),
+            ("not stand again", "stepsdown"), ("not seek re-election", "stepsdown"), ("to market", "onmarket"),
+            ("houses in multiple occupation", "hmo"), ("shared houses", "hmo"), ("shared-house", "hmo"),
+            ("four-weekly", "fourweekly"), ("four weekly", "fourweekly"), ("every four weeks", "fourweekly"),
+            ("once a month", "fourweekly"), ("ehc plans", "ehcps"), ("ehc plan", "ehcp"),
+            ("education, health and care plan", "ehcp"), ("funding formula", "fairfunding"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))

@@ -1,0 +1,51 @@
+"""Which way a matter turned: the story rule's (`models.story_match`) evidence that two items about one council's
+one scheme are still two stories, because one tells it halted and the other tells it going ahead or resuming.
+
+A council's scheme is often news twice in the same words: backed, then paused ("Kirklees confirms Dewsbury sports
+centre closure" / "Kirklees pauses Dewsbury sports centre closure after campaign"); put out to consultation, then
+ruled out ("consults on library closures" / "Libraries safe"); suspended, then resumed ("suspend port checks staff" /
+"Larne port checks resume"). A halt (paused, delayed, withdrawn, ruled out, shelved, spared, a U-turn) and a
+resumption (resumes, restarts, reopens) are turns of a matter; an item with neither tells it going ahead. Two items
+whose turns differ are usually a step and its reversal, not one event rewritten; two rewrites of a halt both tell
+the halt. The story model (`models.story_model`) weighs this as evidence, never as a veto.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.story_match import StoryText
+
+# In the order a headline's words decide: a reopening delayed is a halt, not a reopening.
+TURN_WORDS: tuple[tuple[str, str], ...] = (
+    ("halted", r"paus(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shelve[sd]?|withdraw(?:s|n)?|withdrew|"
+               r"off the table|rules? out|ruled out|u-?turns?|rethinks?|backs? down|backtracks?|on hold|"
+               r"halt(?:s|ed)?|suspend(?:s|ed)?|safe|saved|reprieve[sd]?|spared|scrap(?:s|ped)?|dropp?(?:s|ed)?|"
+               r"abandon(?:s|ed)?|reverse[sd]?|cancel(?:s|led)?|called off|not go(?:ing)? ahead|won't go ahead"),
+    ("resumed", r"resum(?:e|es|ed|ing)|restart(?:s|ed)?|reopen(?:s|ed|ing)?|back on|revived?"),
+)
+_TURNS = tuple((name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in TURN_WORDS)
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+@functools.lru_cache(maxsize=8192)
+def turn(text: str) -> str | None:
+    """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead)."""
+    text = text.replace("\u2019", "'")
+    for name, words in _TURNS:
+        if words.search(text):
+            return name
+    return None
+
+
+def item_turn(title: str, summary: str | None) -> str | None:
+    """The turn an item tells: its headline's, else that of its summary's first sentence."""
+    return turn(title) or (turn(_FIRST_SENTENCE.split(summary, 1)[0]) if summary else None)
+
+
+def turns_apart(a: "StoryText", b: "StoryText") -> str | None:
+    """The two turns of one matter the items tell when they differ ("halted / going ahead"), else None."""
+    one, other = item_turn(a.title, a.summary), item_turn(b.title, b.summary)
+    return f"{one or 'going ahead'} / {other or 'going ahead'}" if one != other else None
