@@ -27,7 +27,7 @@ HELD_OUT = "test6"  # tests/data/<kind>/held_out/test6.csv: no rule or model has
 
 
 # What the held-out split (test6) must keep reaching, a little under what it reached at the end of the night
-# (tone 0.906 / 0.950 / 0.924, councils 0.970 / 0.985, stories 0.896 / 0.634, relevance 0.976 / 0.988; on main
+# (tone 0.906 / 0.950 / 0.924, councils 0.975 / 0.985, stories 0.891 / 0.639, relevance 0.976 / 0.988; on main
 # before, d6678c6: councils 0.969 / 0.969, stories 0.835 / 0.607; bench/results/judgement6-test6.md). CI asserts
 # them. test6 was written blind by five engineers who saw neither rules nor data (councils and stories each by two,
 # 284 + 288 headlines and 188 + 187 pairs), and only its totals are read: tune on it and these figures stop
@@ -36,8 +36,8 @@ HELD_OUT = "test6"  # tests/data/<kind>/held_out/test6.csv: no rule or model has
 # author's headlines and scored on another's.
 FLOORS = {
     "tone accuracy": 0.89, "tone negative recall": 0.93, "tone positive precision": 0.90,
-    "councils precision": 0.96, "councils recall": 0.97,
-    "stories precision": 0.87, "stories recall": 0.61,
+    "councils precision": 0.965, "councils recall": 0.975,
+    "stories precision": 0.87, "stories recall": 0.62,
     "relevance precision": 0.97, "relevance recall": 0.96,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
