@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from models.story_match import StoryText
@@ -37,24 +37,30 @@ _BACKGROUND = re.compile(r"\b(?:after|following|despite|since)(?: (?:a|an|the|it
                          re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=8192)
-def stage(title: str) -> str | None:
-    """The stage of its matter a headline reports ("proposed", "asked", "decided", "in effect", "reversed"), or
-    None when it names none; the first of `STAGE_WORDS` whose words it uses decides."""
-    text = _BACKGROUND.sub(" ", title.replace("\u2019", "'"))
-    for name, words in _STAGES:
-        if words.search(text):
-            return name
-    return None
+def first_named(kinds: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    """The first of `kinds` (name, words) whose words `text` uses, or None."""
+    return next((name for name, words in kinds if words.search(text)), None)
 
 
-def item_stage(title: str, summary: str | None) -> str | None:
-    """The stage an item reports: its headline's, else that of its summary's first sentence ("Council tax on second
-    homes will double next year, the council has decided")."""
-    return stage(title) or (stage(_FIRST_SENTENCE.split(summary, 1)[0]) if summary else None)
+def headline_or_lead(read: Callable[[str], str | None], title: str, summary: str | None) -> str | None:
+    """What `read` finds in a headline, else in its summary's first sentence ("Council tax on second homes will
+    double next year, the council has decided"): the news an item tells, not its background."""
+    return read(title) or (read(_FIRST_SENTENCE.split(summary, 1)[0]) if summary else None)
 
 
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+@functools.lru_cache(maxsize=8192)
+def stage(title: str) -> str | None:
+    """The stage of its matter a headline reports ("proposed", "decided"), or None when it names none; the first of
+    `STAGE_WORDS` whose words it uses decides."""
+    return first_named(_STAGES, _BACKGROUND.sub(" ", title.replace("\u2019", "'")))
+
+
+def item_stage(title: str, summary: str | None) -> str | None:
+    """The stage an item reports: its headline's, else that of its summary's first sentence."""
+    return headline_or_lead(stage, title, summary)
 
 
 def stages_apart(a: "StoryText", b: "StoryText") -> str | None:

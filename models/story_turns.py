@@ -15,6 +15,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from models.story_stages import first_named, headline_or_lead
+
 if TYPE_CHECKING:
     from models.story_match import StoryText
 
@@ -27,22 +29,17 @@ TURN_WORDS: tuple[tuple[str, str], ...] = (
     ("resumed", r"resum(?:e|es|ed|ing)|restart(?:s|ed)?|reopen(?:s|ed|ing)?|back on|revived?"),
 )
 _TURNS = tuple((name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in TURN_WORDS)
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
 
 
 @functools.lru_cache(maxsize=8192)
 def turn(text: str) -> str | None:
     """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead)."""
-    text = text.replace("\u2019", "'")
-    for name, words in _TURNS:
-        if words.search(text):
-            return name
-    return None
+    return first_named(_TURNS, text.replace("\u2019", "'"))
 
 
 def item_turn(title: str, summary: str | None) -> str | None:
     """The turn an item tells: its headline's, else that of its summary's first sentence."""
-    return turn(title) or (turn(_FIRST_SENTENCE.split(summary, 1)[0]) if summary else None)
+    return headline_or_lead(turn, title, summary)
 
 
 def turns_apart(a: "StoryText", b: "StoryText") -> str | None:
