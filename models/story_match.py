@@ -49,6 +49,7 @@ from models.places import place_between
 from models.story_events import as_evidence, different_events, events, figures, figures_agree, headline_events
 from models.story_mentions import (A_COUNCIL, LOCAL_COUNCIL, actors_apart, council_name_concepts, name_extra,
                                    other_organisation, unmentioned, unnamed_council)
+from models.story_meaning import Meaning, meaning_between
 from models.story_model import StoryModel, story_model
 from models.story_names import names, sector_bodies
 from models.story_stages import stages_apart
@@ -172,6 +173,7 @@ class Evidence:
     events_named: int = 0  # how many of the two headlines name an event kind (`models.story_events`)
     stages: str | None = None  # two stages of one matter the two tell, "proposed / decided" (`models.story_stages`)
     turns: str | None = None  # two turns of one matter, "halted / going ahead" (`models.story_turns`)
+    meaning: Meaning = Meaning()  # how alike in meaning, beyond the words (`models.story_meaning`)
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -233,7 +235,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     text_alike=fuzz.token_set_ratio(a.lowered, b.lowered) / 100,
                     councils_named=bool(a.councils) + bool(b.councils),
                     events_named=bool(events_a) + bool(events_b), stages=stages_apart(a, b),
-                    turns=turns_apart(a, b))
+                    turns=turns_apart(a, b), meaning=meaning_between(a.title, (a.summary or "")[:SUMMARY_CHARS],
+                                                                      b.title, (b.summary or "")[:SUMMARY_CHARS]))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:

@@ -29,11 +29,17 @@ WEIGHTS_FILE = Path(__file__).resolve().parent / "story_weights.json"
 
 @dataclass(frozen=True)
 class Feature:
-    """One piece of evidence as a number, and how `/coverage explain` tells its value."""
+    """One piece of evidence as a number, and how `/coverage explain` tells its value. Features of one
+    `group` measure much the same thing (their weights trade against each other), so they are told together."""
 
     name: str
     value: Callable[["Evidence", bool], float]
     describe: Callable[[float], str]
+    group: str | None = None
+
+
+# How `/coverage explain` names each group of features it tells together.
+GROUPS = {"words": "words in common", "meaning": "alike in meaning", "councils": "councils named"}
 
 
 def _either(present: str, absent: str) -> Callable[[float], str]:
@@ -42,9 +48,9 @@ def _either(present: str, absent: str) -> Callable[[float], str]:
 
 # The order is the weights file's; `bench.story_fit` fits on exactly these.
 FEATURES: tuple[Feature, ...] = (
-    Feature("share", lambda e, rule: e.score, lambda x: f"{x:.0%} of the words shared"),
+    Feature("share", lambda e, rule: e.score, lambda x: f"{x:.0%} of the words shared", "words"),
     Feature("same_council", lambda e, rule: float(e.same_council),
-            _either("both name the council", "not both naming a council")),
+            _either("both name the council", "not both naming a council"), "councils"),
     Feature("place", lambda e, rule: float(bool(e.place)),
             _either("a town or area of the council, or one national body", "no town, area or national body in common")),
     Feature("council_unnamed", lambda e, rule: float(e.council_unnamed),
@@ -54,10 +60,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("same_event", lambda e, rule: float(e.event is not None), _either("the same event", "no event in common")),
     Feature("names_apart", lambda e, rule: float(e.names_apart is not None),
             _either("names each gives that the other never mentions", "no names apart")),
-    Feature("words_shared", lambda e, rule: float(len(e.shared)), lambda x: f"{x:.0f} words in common"),
-    Feature("text_alike", lambda e, rule: e.text_alike, lambda x: f"texts {x:.0%} alike"),
+    Feature("words_shared", lambda e, rule: float(len(e.shared)), lambda x: f"{x:.0f} word{'' if x == 1 else 's'}", "words"),
+    Feature("text_alike", lambda e, rule: e.text_alike, lambda x: f"texts {x:.0%} alike", "words"),
     Feature("councils_named", lambda e, rule: float(e.councils_named),
-            lambda x: f"{x:.0f} of the two naming a council"),
+            lambda x: f"{x:.0f} of the two naming a council", "councils"),
     Feature("one_event_named", lambda e, rule: float(e.events_named == 1),
             _either("one headline naming an event, the other none", "both or neither headline naming an event")),
     Feature("stages_apart", lambda e, rule: float(e.stages is not None),
@@ -66,6 +72,11 @@ FEATURES: tuple[Feature, ...] = (
             _either("two turns of one council's matter (backed, then paused)",
                     "no turn of one council's matter apart")),
     Feature("hours_apart", lambda e, rule: e.hours / 72, lambda x: f"published {x * 72:.0f} h apart"),
+    Feature("titles_meaning", lambda e, rule: e.meaning.titles, lambda x: f"headlines {x:.0%}", "meaning"),
+    Feature("texts_meaning", lambda e, rule: e.meaning.texts, lambda x: f"whole texts {x:.0%}", "meaning"),
+    Feature("title_text_meaning", lambda e, rule: e.meaning.title_to_text,
+            lambda x: f"a headline to the other's text {x:.0%}", "meaning"),
+    Feature("summaries_meaning", lambda e, rule: e.meaning.summaries, lambda x: f"summaries {x:.0%}", "meaning"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
 
@@ -112,11 +123,25 @@ class StoryModel:
         values = [f.value(found, rule_same) for f in FEATURES]
         z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values))
         probability = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # no overflow, whatever the text
-        pushes = sorted((Push(f.describe(x), w * (x - m)) for f, w, x, m in zip(FEATURES, self.coefficients, values,
-                                                                                 self.means)),
+        pushes = sorted(_told_together([(f, f.describe(x), w * (x - m)) for f, w, x, m in
+                                        zip(FEATURES, self.coefficients, values, self.means)]),
                         key=lambda p: -abs(p.by))
         return ModelVerdict(probability >= self.threshold, probability, self.threshold,
                             tuple(p for p in pushes[:explain] if abs(p.by) >= 0.05))
+
+
+def _told_together(pushes: list[tuple[Feature, str, float]]) -> list[Push]:
+    """Each feature's push, the features of one group summed into one ("alike in meaning (headlines 80%, ...)")."""
+    told: list[Push] = []
+    groups: dict[str, list[tuple[str, float]]] = {}
+    for feature, label, by in pushes:
+        if feature.group:
+            groups.setdefault(feature.group, []).append((label, by))
+        else:
+            told.append(Push(label, by))
+    told += [Push(f"{GROUPS[group]} ({', '.join(label for label, _ in parts)})", sum(by for _, by in parts))
+             for group, parts in groups.items()]
+    return told
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from models.story_match import Evidence, decide, evidence, judge, same_story
+from models.story_meaning import Meaning
 from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel, story_model
 from tests.story_items import story_item
 
@@ -51,15 +52,17 @@ def test_a_veto_and_alike_titles_decide_alone():
 
 
 def test_the_explanation_names_what_moved_the_judgement_most():
+    alike = Meaning(titles=0.8, texts=0.85, title_to_text=0.8, summaries=0.75)
     found = Evidence(None, score=0.9, shared=("bins", "strik"), same_council=True, event="strike", hours=2.0,
-                     text_alike=0.7, councils_named=2)
+                     text_alike=0.7, councils_named=2, meaning=alike)
     verdict = story_model().judge(found, rule_same=True)
     assert verdict.same and verdict.probability > verdict.threshold
     assert verdict.pushes and all(abs(p.by) >= 0.05 for p in verdict.pushes)
     assert [abs(p.by) for p in verdict.pushes] == sorted((abs(p.by) for p in verdict.pushes), reverse=True)
-    assert "published 2 h apart" in {p.label for p in verdict.pushes}
+    assert "alike in meaning (headlines 80%, whole texts 85%, a headline to the other's text 80%, summaries 75%)" in \
+        {p.label for p in verdict.pushes}
     apart = story_model().judge(Evidence(None, score=0.9, shared=("bins", "strik"), same_council=True, event="strike",
-                                         hours=70.0, text_alike=0.7, councils_named=2), rule_same=True)
+                                         hours=70.0, text_alike=0.7, councils_named=2, meaning=alike), rule_same=True)
     assert apart.probability < verdict.probability  # the same words three days on are likelier the next event
 
 

@@ -1,0 +1,69 @@
+"""How alike two items are in meaning, not only in their words: "LGA launches 'light touch' sector
+regulation blueprint" and "LG Group unveils plans for self regulation" share one word, but launches and
+unveils, blueprint and plans, mean much the same.
+
+Each text becomes the average of its words' vectors from WordLlama's bundled static embeddings (the
+`wordllama` package: weights shipped in its PyPI wheel, no network, a tenth of a millisecond a text), and
+two texts are as alike as the cosine of their vectors. The story model (`models.story_model`) weighs four
+such cosines beside the rule's evidence: the headlines, the headline with summary, the one's headline
+against the other's whole text, and the summaries. Measured left out by file in `bench.story_fit`
+(`bench/results/stories-meaning.md`).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+_EMBEDDINGS = "l2_supercat"  # WordLlama's default: 256 dimensions, its tokenizer and weights in the wheel
+
+
+@functools.cache
+def _model():
+    """WordLlama's bundled model, loaded once a process (about 16 MB). Its files are looked up in the
+    package itself, so it never reaches for the network."""
+    # One text at a time needs no threads, and a process that forks later (the feed parser's child) must not
+    # inherit a busy tokenizer pool.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import wordllama
+    from wordllama import WordLlama
+
+    logging.getLogger("wordllama").setLevel(logging.WARNING)
+    return WordLlama.load(_EMBEDDINGS, cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+@functools.lru_cache(maxsize=8192)  # a few days of items' titles, texts and summaries; each vector 1 KB
+def vector(text: str) -> np.ndarray | None:
+    """The unit vector of a text's meaning, or None for a text with nothing in it."""
+    if not text.strip():
+        return None
+    found = _model().embed([text], norm=True)[0]
+    return found if np.isfinite(found).all() and found.any() else None
+
+
+def alike(a: str, b: str) -> float:
+    """How alike two texts are in meaning: the cosine of their vectors, 0 when either is empty."""
+    va, vb = vector(a), vector(b)
+    return float(va @ vb) if va is not None and vb is not None else 0.0
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """How alike two items are in meaning, four ways (cosines, 0 when a side has no text)."""
+
+    titles: float = 0.0
+    texts: float = 0.0  # headline and summary together
+    title_to_text: float = 0.0  # the better of one's headline against the other's headline and summary
+    summaries: float = 0.0
+
+
+def meaning_between(title_a: str, summary_a: str, title_b: str, summary_b: str) -> Meaning:
+    """How alike in meaning two items are, read from their headlines and summaries."""
+    text_a, text_b = f"{title_a}. {summary_a}", f"{title_b}. {summary_b}"
+    return Meaning(titles=round(alike(title_a, title_b), 4), texts=round(alike(text_a, text_b), 4),
+                   title_to_text=round(max(alike(title_a, text_b), alike(title_b, text_a)), 4),
+                   summaries=round(alike(summary_a, summary_b), 4))

@@ -1,0 +1,64 @@
+"""How alike two items are in meaning (models/story_meaning.py): WordLlama's bundled embeddings, loaded
+without the network, and their place in the story model's evidence and explanations."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+
+from models import story_meaning
+from models.story_match import evidence, same_story
+from models.story_meaning import Meaning, alike, meaning_between, vector
+from tests.story_items import story_item
+
+
+def test_the_model_loads_from_the_installed_package_without_the_network(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("story meaning reached for the network")
+
+    monkeypatch.setattr(requests, "get", no_network)
+    monkeypatch.setattr(requests.Session, "request", no_network)
+    story_meaning._model.cache_clear()
+    vector.cache_clear()
+    assert vector("Council sets budget") is not None
+
+
+def test_a_rewrite_in_other_words_is_closer_in_meaning_than_the_same_place_s_other_news():
+    rewrite = alike("Bin strike called off in Birmingham", "Birmingham refuse workers end walkout")
+    other_news = alike("Bin strike called off in Birmingham", "Birmingham library reopens after refit")
+    unrelated = alike("Council declares bankruptcy", "Football club wins cup final")
+    assert rewrite > other_news > unrelated
+    assert alike("LGA launches light touch sector regulation blueprint",
+                 "LG Group unveils plans for self regulation") > \
+        alike("LGA launches light touch sector regulation blueprint", "Council tax to rise by 4.99% in Kent")
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n"])
+def test_an_empty_text_is_alike_to_nothing(empty):
+    assert vector(empty) is None
+    assert alike(empty, "Council sets budget") == 0.0
+    assert meaning_between("Council sets budget", empty, "Budget agreed", "").summaries == 0.0
+
+
+def test_the_evidence_carries_the_meaning_and_a_veto_leaves_it_unread():
+    a = story_item("Wrexham council cuts 200 jobs to balance books", "Wrexham County Borough Council will shed 200 "
+                   "posts as it closes a £20m budget gap.", 0, ("WRX",))
+    b = story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
+                   "services.", 5, ("WRX",))
+    found = evidence(a, b)
+    assert found.meaning.titles > 0.3 and 0 < found.meaning.summaries < found.meaning.texts
+    elsewhere = story_item("Conwy council cuts 200 jobs", "Conwy County Borough Council will shed posts.", 5, ("CWY",))
+    assert evidence(a, elsewhere).veto and evidence(a, elsewhere).meaning == Meaning()
+
+
+def test_the_explanation_tells_the_meaning_as_one_piece_of_evidence():
+    """The four cosines' weights trade against each other, so `/coverage explain` gives their sum once."""
+    a = story_item("Birmingham refuse workers end walkout", "Unite members voted to accept the offer after eleven "
+                   "months.", 0, ("BIR",))
+    b = story_item("Bin strike called off in Birmingham", "The city council said collections would return to normal "
+                   "next week.", 3, ("BIR",))
+    match = same_story(a, b)
+    told = re.findall(r"alike in meaning \(headlines \d+%, whole texts \d+%, a headline to the other's text \d+%, "
+                      r"summaries \d+%\) [+-]\d\.\d", match.reason)
+    assert match.same and len(told) == 1 and match.reason.count("% alike in meaning") == 0
