@@ -227,7 +227,8 @@ def herald_council_finder() -> Callable[[str], list[str]]:
 def herald_same_story(find_councils: Callable[[str], list[str]]) -> Callable[[PairExample], bool]:
     """Herald's story rule on a labelled pair (models.story_match), each item classified as ingestion
     classifies it: councils from title and summary, tone from the title."""
-    from models.story_match import StoryText, same_story
+    from models.story_match import same_story
+    from models.story_text import StoryText
     from feeds.tone import tone_of
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

@@ -28,7 +28,8 @@ import numpy as np
 from bench.quality import _rows, herald_council_finder
 from feeds.tone import tone_of
 from bench.quality_sources import Source, pair_rows, sources
-from models.story_match import Evidence, StoryText, Thresholds, decide, evidence
+from models.story_match import Evidence, Thresholds, decide, evidence
+from models.story_text import StoryText
 
 # Files whose even rows are never chosen on, only judged: their misses were never read (see
 # tests/data/stories/README.md). Their pairs are named "<file>-odd" and "<file>-even".

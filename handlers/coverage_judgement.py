@@ -16,7 +16,7 @@ from models.access import Action
 from models.coverage import CoverageItem
 
 if TYPE_CHECKING:
-    from models.story_match import StoryText
+    from models.story_text import StoryText
 
 EXPLAIN_EXAMPLE = "/coverage explain 42"
 STORY_EXAMPLE = "/coverage story split 42  ·  /coverage story merge 42 17"
@@ -111,7 +111,7 @@ def _story_section(ctx: Context, item: CoverageItem) -> Section:
 
 
 def _story_text(item: CoverageItem) -> "StoryText":
-    from models.story_match import StoryText
+    from models.story_text import StoryText
     return StoryText(item.title, item.summary, item.published_at, tuple(c.council_code for c in item.councils), item.tone)
 
 

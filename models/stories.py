@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 from models.audit import ActorLike, record_audit
 from models.bulk import batches, bulk_insert, one_of
 from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story
-from models.story_match import STORY_WINDOW, SUMMARY_CHARS, StoryMatch, StoryText, same_story
+from models.story_match import STORY_WINDOW, StoryMatch, same_story
+from models.story_text import StoryText
+from models.story_words import SUMMARY_CHARS
 
 TITLE_WINDOW = timedelta(days=7)
 POOL_LIMIT = 2000  # the newest items of a batch's window that new items are compared with

@@ -38,24 +38,23 @@ names `models.story_events`'; which names one headline gives that the other item
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from rapidfuzz import fuzz
 
 from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_events import as_evidence, different_events, events, figures, figures_agree, headline_events
-from models.story_mentions import (A_COUNCIL, LOCAL_COUNCIL, actors_apart, council_name_concepts, name_extra,
-                                   other_organisation, unmentioned, unnamed_council)
+from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
+                                   unnamed_council)
 from models.story_meaning import Meaning, meaning_between
 from models.story_model import StoryModel, story_model
 from models.story_names import names, sector_bodies
 from models.story_stages import stages_apart
 from models.story_turns import turns_apart
-from models.story_words import (SUMMARY_CHARS, concepts, is_figure, proper_stems,
-                                weight as _weight)
+from models.story_text import StoryText
+from models.story_words import SUMMARY_CHARS, is_figure, weight as _weight
 
 STORY_WINDOW = timedelta(hours=72)
 SAME_AT = 0.5  # shared share of the smaller item's words that makes one story
@@ -76,53 +75,6 @@ NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item n
 # Ofsted monitoring visit finds progress; an area SEND inspection finds failings), not one told two ways. A
 # court's ruling is not one of them: "challenge dismissed" reads as bad news and is the council's win.
 _VERDICTS = frozenset({"inspection"})
-
-
-@functools.lru_cache(maxsize=4096)  # a few days of items; each set is ~2 KB
-def _cached_concepts(text: str) -> frozenset[str]:
-    return concepts(text)
-
-
-@dataclass(frozen=True)
-class StoryText:
-    """What the story rule reads of an item."""
-
-    title: str
-    summary: str | None
-    published_at: datetime
-    councils: tuple[str, ...] = ()
-    tone: str | None = None
-
-    @functools.cached_property
-    def text(self) -> str:
-        """The title and the opening of the summary, as the rule reads them."""
-        return f"{self.title} {(self.summary or '')[:SUMMARY_CHARS]}"
-
-    @functools.cached_property
-    def lowered(self) -> str:
-        """`text` in lower case."""
-        return self.text.lower()
-
-    @functools.cached_property
-    def concepts(self) -> frozenset[str]:
-        """The telling words of title and summary (cached: an item meets many new items)."""
-        return _cached_concepts(self.text)
-
-    @functools.cached_property
-    def speaks_of_a_council(self) -> bool:
-        """Whether it speaks of a council, named or not ("the county", "councillors"); a town or parish council
-        is not one (the tier below, another body)."""
-        return bool(A_COUNCIL.search(LOCAL_COUNCIL.sub(" ", self.text)))
-
-    @functools.cached_property
-    def proper(self) -> frozenset[str]:
-        """The stems of the proper names it gives that are no council's place ("Spode Works", "Grenfell")."""
-        return proper_stems(self.title, self.summary or "")
-
-    @functools.cached_property
-    def weight(self) -> float:
-        """How much its concepts weigh together (see `_weight`)."""
-        return sum(_weight(c, self.proper) for c in self.concepts)
 
 
 @dataclass(frozen=True)

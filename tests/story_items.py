@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from models.story_match import StoryText
+from models.story_text import StoryText
 
 T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 

@@ -130,7 +130,8 @@ def test_one_press_release_in_several_outlets_is_one_story(herald):
 
 
 def test_items_more_than_48_hours_apart_need_more_of_their_words_shared():
-    from models.story_match import StoryText, same_story
+    from models.story_match import same_story
+    from models.story_text import StoryText
     issued = StoryText("Woking issues section 114 notice",
                        "Woking Borough Council has issued a section 114 notice as its debts pass £2bn after failed "
                        "investments.", NOW, ("WOI",),

@@ -3,7 +3,8 @@ from datetime import timedelta
 
 from models.story_events import different_events, events, figures, figures_agree
 from models.story_names import names
-from models.story_match import StoryText, evidence, same_story
+from models.story_match import evidence, same_story
+from models.story_text import StoryText
 from tests.story_items import T, story_item
 
 
@@ -189,7 +190,7 @@ def test_a_strike_halted_or_suspended_is_the_strike_paused_and_cash_won_is_fundi
 
 
 def test_the_sector_s_everyday_synonyms_and_forms_of_a_word_are_one_concept():
-    from models.story_match import concepts
+    from models.story_words import concepts
     assert concepts("County's HQ goes on market") & concepts("County Hall will be sold") >= {"hq", "sell"}
     assert concepts("Tips to shut") & concepts("Household waste sites to close") >= {"tips", "close"}
     assert concepts("Council votes to sell beach huts") & concepts("Beach hut sale agreed") >= {"hut", "sell"}
