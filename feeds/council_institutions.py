@@ -10,7 +10,7 @@ from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUT
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
+from feeds.council_kinds import ANSWERING_VERBS, REGULATORS, SPORT_ROLES, VENUE_WORDS, quiet
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
@@ -47,6 +47,8 @@ def institution_kind(words: list[str], end: int) -> str | None:
         return "institution" if beyond and beyond[0] in wanted else None
     if after in INSTITUTION_AFTER:
         return "institution"
+    if after == "borough" and (beyond in SPORT_ROLES or beyond in ("fc", "afc")):
+        return "club"  # "Eastbourne Borough fans", "Stevenage Borough manager": a club named "Borough"
     if after in CLUB_SUFFIX:
         beyond = words[end + 1] if end + 1 < len(words) else ""
         if beyond in INSTITUTION_AFTER:
@@ -123,7 +125,10 @@ def _proper(text: str) -> bool:
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
     ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
-     "guildhall", "guild", "municipal", "children"})  # "Birmingham Children's Trust": the council's children's services
+     "guildhall", "guild", "municipal", "children"}) | \
+    REGULATORS - {"court", "regulator", "watchdog"}  # "Birmingham Children's Trust": the council's children's
+# services; an inspector's or watchdog's acronym after a place's possessive is its judgement of the place's
+# council ("Kent's Ofsted rating", "Croydon's CQC assurance verdict"), not a body named after the place
 
 
 def title_case(tokens: Tokens) -> bool:
@@ -238,10 +243,14 @@ def council_named(words: list[str], match: NameMatch) -> bool:
     """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
     mayor", "Kent County Council"; not "Liverpool city centre")."""
     end = match.start + match.length
-    if SAYS_COUNCIL.intersection(words[match.start:end]):
-        return True
+    if SAYS_COUNCIL.intersection(words[match.start:end]) or (match.start and words[match.start - 1] in COUNCIL_BEFORE):
+        return True  # "Cyngor Gwynedd", "Comhairle nan Eilean Siar": Welsh and Gaelic put "council" first
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
     return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
+
+
+# Welsh and Gaelic "council", before the place's name.
+COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 
 
 class Setting:

@@ -123,7 +123,11 @@ SOMEONE_FROM = frozenset({
 BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
                               ("business", "park"), ("retail", "park"), ("industrial", "estate"),
                               ("trading", "estate"), ("holiday", "village"), ("power", "station")})
-SOMEONE_OR_GROUNDS = SOMEONE_FROM | frozenset(last for _first, last in BUSINESS_GROUNDS)
+# A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
+# ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
+# not the council's, though a council may own it (eleventh round).
+ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "cancellations", "passengers"})
+SOMEONE_OR_GROUNDS = SOMEONE_FROM | ROUTE_PEOPLE | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)

@@ -61,6 +61,8 @@ def other_news(tokens: Tokens) -> str | None:
         hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):
         hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
+    if "league" in hits and _a_sport_league(words):
+        hits.add("a sport's league")  # "Premier League finish": the weak word named as a sport's own league
     if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
         return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
         # word other news uses too is not sport
@@ -73,6 +75,17 @@ def _a_pilot(words: list[str], k: int) -> bool:
     """The court word at `k` is a verb of trying something out ("to trial car-free streets", "will
     trial a four-day week"), not a trial in court ("murder trial", "trial of two men")."""
     return words[k] in _PILOT_WORDS and k > 0 and words[k - 1] in _PILOT_BEFORE
+
+
+def _a_sport_league(words: list[str]) -> bool:
+    """"league" after a sport's league's own name ("Premier League", "Champions League", "Super League"),
+    not a table of councils ("pothole league table")."""
+    return any(w == "league" and k and words[k - 1] in _LEAGUES for k, w in enumerate(words))
+
+
+# The words before "league" in sports' leagues' names.
+_LEAGUES = frozenset({"premier", "champions", "europa", "conference", "super", "football", "national", "efl",
+                      "rugby", "netball", "hockey", "basketball", "cricket", "county"})
 
 
 def _a_score(words: list[str]) -> bool:
