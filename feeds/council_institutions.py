@@ -81,6 +81,10 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
              quiet(words)) and \
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
+    if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
+            any(w in ATTRACTIONS and tokens.texts[k][0].islower() for k, w in enumerate(words[end + 1:end + 3], end + 1)) \
+            and quiet(words) and LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        return "attraction in the place"  # "Blackpool's illuminations switched on", "Brighton's pier reopens"
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
@@ -249,6 +253,11 @@ def council_named(words: list[str], match: NameMatch) -> bool:
     return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
 
 
+# A place's attractions, in lower case after its possessive ("Blackpool's illuminations", "Hull's museums"): in a
+# text that says nothing of a council, the attraction's news, though a council may own it (eleventh round).
+ATTRACTIONS = frozenset({"illuminations", "lights", "pier", "piers", "zoo", "museum", "museums", "gallery",
+                         "galleries", "castle", "lido", "aquarium", "festival", "carnival", "funfair", "fair",
+                         "beach", "beaches", "seafront", "promenade", "gardens", "botanic", "observatory"})
 # Welsh and Gaelic "council", before the place's name.
 COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 

@@ -122,7 +122,10 @@ SOMEONE_FROM = frozenset({
 # text that says nothing of a council (tenth round); their last words let the matcher look for them.
 BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
                               ("business", "park"), ("retail", "park"), ("industrial", "estate"),
-                              ("trading", "estate"), ("holiday", "village"), ("power", "station")})
+                              ("trading", "estate"), ("holiday", "village"), ("power", "station"),
+                              # eleventh round: charities' own places ("Leeds food bank demand soars")
+                              ("food", "bank"), ("food", "banks"), ("night", "shelter"), ("soup", "kitchen"),
+                              ("baby", "bank"), ("community", "pantry"), ("warm", "space")})
 # A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
 # ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
 # not the council's, though a council may own it (eleventh round).

@@ -94,7 +94,7 @@ class CouncilMatcher:
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
         counted = any(e.counted for e in out)
         if not counted:
-            out = when_none_counted(out, matches, tokens, institutions)
+            out = when_none_counted(out, matches, tokens, institutions, self._county_of)
         if unusual(matches, words, self._current, self._combined):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)

@@ -108,3 +108,25 @@ def test_explanations_name_the_rule(matcher):
     assert "(Bellway)" in why["STA"]
     why = {e.code: e.why for e in matcher.evidence("Cumbria ferry operator cancels winter crossings")}
     assert why["CMA"].startswith('"Cumbria ferry operator": someone or something of the place')
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # the county, in lower case, consenting: the county council of the place named
+    ("Cheltenham Town's new stand wins county approval", ["GLS"]),
+    # a place's attractions and charities' own places, in a text that says nothing of a council
+    ("Scarborough's illuminations switched off early", []),
+    ("Southend's pier reopens to walkers", []),
+    ("Derby food bank appeals for winter coats", []),
+    # the council acting on them
+    ("Derby council funds food bank expansion", ["DER"]),
+    ("Hull's museums to close under budget cuts", ["KHL"]),
+])
+def test_the_county_consenting_attractions_and_food_banks(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_explanations_of_the_county_and_attractions(matcher):
+    [e] = matcher.evidence("Cheltenham Town's new stand wins county approval")
+    assert e.counted and e.why.startswith("the county council of Cheltenham")
+    [e] = matcher.evidence("Southend's pier reopens to walkers")
+    assert not e.counted and e.why == "names an attraction in the place, not the council"
