@@ -78,7 +78,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
-             quiet(words)) and \
+             quiet(words) or _operator_named(tokens, end + 1)) and \
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
@@ -110,6 +110,17 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+def _operator_named(tokens: Tokens, k: int) -> bool:
+    """A transport company's own capitalised name from `k` ("Warrington's Own Buses", "Blackpool's
+    Metro Trams"): a company the council may own, but not the council (eleventh round)."""
+    return any(w in _OPERATOR_LAST and tokens.texts[n][0].isupper() for n, w in
+               enumerate(tokens.words[k:k + 3], k))
+
+
+# The last word of a bus, tram or ferry company's name.
+_OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
 
 
 def _office_of(words: list[str], end: int) -> bool:

@@ -125,7 +125,9 @@ BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden
                               ("trading", "estate"), ("holiday", "village"), ("power", "station"),
                               # eleventh round: charities' own places ("Leeds food bank demand soars")
                               ("food", "bank"), ("food", "banks"), ("night", "shelter"), ("soup", "kitchen"),
-                              ("baby", "bank"), ("community", "pantry"), ("warm", "space")})
+                              ("baby", "bank"), ("community", "pantry"), ("warm", "space"),
+                              # the armed forces' grounds ("Portsmouth naval base jobs boost")
+                              ("naval", "base"), ("air", "base"), ("naval", "dockyard")})
 # A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
 # ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
 # not the council's, though a council may own it (eleventh round).

@@ -216,6 +216,9 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"),
                   ("abc", "ABC"),  # Northern Ireland's councils' acronyms (each needs a council word)
                   ("sir gar", "CMN"),  # Welsh short names the register lacks ("Sir Gâr" is Carmarthenshire)
+                  # the older names of combined authorities' regions, a place unless the authority is named
+                  # ("Teesside mayor", "Merseyside mayor"), like any region's
+                  ("teesside", "TVCA"), ("merseyside", "LCR"),
                   ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.

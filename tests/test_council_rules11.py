@@ -130,3 +130,17 @@ def test_explanations_of_the_county_and_attractions(matcher):
     assert e.counted and e.why.startswith("the county council of Cheltenham")
     [e] = matcher.evidence("Southend's pier reopens to walkers")
     assert not e.counted and e.why == "names an attraction in the place, not the council"
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a council's own bus company, and the armed forces' grounds, in a text with no council word
+    ("Warrington's Own Buses adds electric fleet", []),
+    ("Plymouth naval base to get new frigates", []),
+    # the older names of combined authorities' regions: the authority only beside its mayor
+    ("Teesside mayor calls for steel rescue", ["TVCA"]),
+    ("Merseyside mayor sets out transport plan", ["LCR"]),
+    ("Teesside steelworks closure hits jobs", []),
+    ("Merseyside Police appeal after Wirral assault", []),
+])
+def test_operators_bases_and_older_region_names(matcher, headline, codes):
+    assert matcher.find(headline) == codes
