@@ -112,6 +112,8 @@ SOMEONE_FROM = frozenset({
     # land and sea businesses: "Shetland salmon farm fined", "Kent vineyard wins award"
     "farm", "farms", "fishery", "fisheries", "hatchery", "vineyard", "vineyards", "dairy", "abattoir", "quarry",
     "mine", "mines", "vets", "orchard", "cidery", "winery", "stables", "kennels", "cattery",
+    # eleventh round: more businesses' places, and ports ("Leicester garment factories", "Portsmouth ferry port")
+    "factories", "plants", "mills", "hotels", "bakeries", "breweries", "port", "ports", "docks", "dockyard",
     # visitors' and the armed forces' places: "Dorset holiday park sold", "Wiltshire army base to close"
     "barracks", "garrison", "army", "raf", "theme", "circuit", "golf", "racecourse",
     # schools' and travellers' people and places
@@ -131,7 +133,8 @@ BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden
 # A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
 # ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
 # not the council's, though a council may own it (eleventh round).
-ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "cancellations", "passengers"})
+ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "cancellations", "passengers", "port",
+                          "terminal"})  # and its port ("Portsmouth ferry port delays")
 SOMEONE_OR_GROUNDS = SOMEONE_FROM | ROUTE_PEOPLE | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).

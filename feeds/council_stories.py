@@ -6,7 +6,7 @@ named in such a text, with no local-government word, is where it happened, not i
 from __future__ import annotations
 
 from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
-from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
+from feeds.council_words import BANS, COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
 
 # Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
@@ -115,8 +115,8 @@ def incident_named_after(words: list[str], end: int, story: str | None) -> bool:
     underwent within four ("Leicester primary school evacuated after gas leak"), with no council verb
     or "to" before it: the place is where it happened, even at the head of the text, where a weather
     word after a name may begin the council's own news ("Rhondda Cynon Taf storm repairs bill")."""
-    if story != "incident story":
-        return False
+    if story != "incident story" or words[end:end + 1] and words[end] in BANS:
+        return False  # "Moray bans fireworks": the body acting on the event
     if any(w in INCIDENTS or w in EVENTS for w in words[end:end + 2]):
         return True
     for word in words[end:end + 4]:

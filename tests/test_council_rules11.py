@@ -144,3 +144,18 @@ def test_explanations_of_the_county_and_attractions(matcher):
 ])
 def test_operators_bases_and_older_region_names(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Leicester knitwear factories raided", []),
+    ("Portsmouth ferry port queues grow", []),
+    ("Portsmouth council to invest in ferry port", ["POR"]),
+    # a party winning or losing a council's name, even an ordinary word's
+    ("Greens take Bath", ["BAS"]),
+    ("Lib Dems lose Sutton", ["STN"]),
+    # a body banning or closing, at the head of an incident's text
+    ("Fife bans fireworks from parks", ["FIF"]),
+    ("Fife fireworks crowds warned of delays", []),
+])
+def test_ports_elections_and_bans(matcher, headline, codes):
+    assert matcher.find(headline) == codes
