@@ -159,3 +159,13 @@ def test_operators_bases_and_older_region_names(matcher, headline, codes):
 ])
 def test_ports_elections_and_bans(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # "City Hall" acting on London's own schemes is the Greater London Authority, London named or not
+    ("City Hall to widen Ulez exemptions", ["GLA"]),
+    ("City Hall approves Bakerloo line extension plan", ["GLA"]),
+    ("City Hall gig sells out in minutes", []),
+])
+def test_city_hall_on_londons_own_schemes(matcher, headline, codes):
+    assert matcher.find(headline) == codes
