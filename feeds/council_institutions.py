@@ -85,6 +85,9 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             any(w in ATTRACTIONS and tokens.texts[k][0].islower() for k, w in enumerate(words[end + 1:end + 3], end + 1)) \
             and quiet(words) and LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
         return "attraction in the place"  # "Blackpool's illuminations switched on", "Brighton's pier reopens"
+    if not titled and end < len(words) and words[end] in SEASIDE and tokens.texts[end].islower() and quiet(words) and \
+            LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        return "attraction in the place"  # "Southport pier reopens", "Blackpool illuminations switched on"
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
@@ -269,6 +272,9 @@ def council_named(words: list[str], match: NameMatch) -> bool:
 ATTRACTIONS = frozenset({"illuminations", "lights", "pier", "piers", "zoo", "museum", "museums", "gallery",
                          "galleries", "castle", "lido", "aquarium", "festival", "carnival", "funfair", "fair",
                          "beach", "beaches", "seafront", "promenade", "gardens", "botanic", "observatory"})
+# Those whose name is the place's and the attraction's word, without a possessive (not its museums or beaches,
+# "Hull museums", which a council runs as a service).
+SEASIDE = frozenset({"illuminations", "pier", "piers", "zoo", "aquarium", "lido", "funfair", "carnival"})
 # Welsh and Gaelic "council", before the place's name.
 COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 

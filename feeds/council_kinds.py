@@ -114,6 +114,7 @@ SOMEONE_FROM = frozenset({
     "mine", "mines", "vets", "orchard", "cidery", "winery", "stables", "kennels", "cattery",
     # eleventh round: more businesses' places, and ports ("Leicester garment factories", "Portsmouth ferry port")
     "factories", "plants", "mills", "hotels", "bakeries", "breweries", "port", "ports", "docks", "dockyard",
+    "shoppers", "tourists", "holidaymakers", "commuters",
     # visitors' and the armed forces' places: "Dorset holiday park sold", "Wiltshire army base to close"
     "barracks", "garrison", "army", "raf", "theme", "circuit", "golf", "racecourse",
     # schools' and travellers' people and places
@@ -129,7 +130,10 @@ BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden
                               ("food", "bank"), ("food", "banks"), ("night", "shelter"), ("soup", "kitchen"),
                               ("baby", "bank"), ("community", "pantry"), ("warm", "space"),
                               # the armed forces' grounds ("Portsmouth naval base jobs boost")
-                              ("naval", "base"), ("air", "base"), ("naval", "dockyard")})
+                              ("naval", "base"), ("air", "base"), ("naval", "dockyard"),
+                              # markets and buildings of the place's trade ("Cardiff property market slows")
+                              ("property", "market"), ("housing", "market"), ("house", "prices"), ("office", "block"),
+                              ("office", "market"), ("jobs", "market")})
 # A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
 # ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
 # not the council's, though a council may own it (eleventh round).

@@ -169,3 +169,16 @@ def test_ports_elections_and_bans(matcher, headline, codes):
 ])
 def test_city_hall_on_londons_own_schemes(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Cardiff property market cools", []),
+    ("Sheffield shoppers flock to sales", []),
+    ("Southend pier show cancelled", []),
+    ("Dudley zoo welcomes rare twins", []),
+    # the council acting on them, or its own services in the place
+    ("Bournemouth council to repair pier", ["BPC"]),
+    ("Hull museums to close under budget cuts", ["KHL"]),
+])
+def test_markets_shoppers_and_seaside_attractions(matcher, headline, codes):
+    assert matcher.find(headline) == codes
