@@ -73,10 +73,12 @@ OPERATORS = tuple(tuple(name.split()) for name in (
 # (eleventh round); "developer" and "housebuilder" alone, too, at the head of the text.
 HOUSEBUILDERS = tuple(tuple(name.split()) for name in (
     "persimmon", "barratt", "barratt redrow", "barratt developments", "david wilson homes", "taylor wimpey", "bellway",
-    "berkeley group", "berkeley homes", "redrow", "vistry", "countryside partnerships", "crest nicholson", "bloor homes",
+    "berkeley group", "berkeley homes", "redrow", "vistry", "countryside partnerships", "crest nicholson",
+    "bloor homes",
     "miller homes", "avant homes", "keepmoat", "mccarthy stone", "cala homes", "story homes", "linden homes",
     "charles church", "lovell homes", "bovis homes", "st modwen", "hill group", "gleeson homes", "mj gleeson",
-    "stonebond", "strata homes", "harron homes", "jones homes", "anwyl homes", "seddon homes", "springfield properties"))
+    "stonebond", "strata homes", "harron homes", "jones homes", "anwyl homes", "seddon homes",
+    "springfield properties"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _body in OTHER_BODIES + OPERATORS + HOUSEBUILDERS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)

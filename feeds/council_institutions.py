@@ -10,7 +10,8 @@ from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUT
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, REGULATORS, SPORT_ROLES, VENUE_WORDS, quiet
+from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, OPERATOR_LAST, REGULATORS, SEASIDE,
+                                 SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
@@ -82,8 +83,9 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
-            any(w in ATTRACTIONS and tokens.texts[k][0].islower() for k, w in enumerate(words[end + 1:end + 3], end + 1)) \
-            and quiet(words) and LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+            any(w in ATTRACTIONS and tokens.texts[k][0].islower()
+                for k, w in enumerate(words[end + 1:end + 3], end + 1)) and \
+            quiet(words) and LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
         return "attraction in the place"  # "Blackpool's illuminations switched on", "Brighton's pier reopens"
     if not titled and end < len(words) and words[end] in SEASIDE and tokens.texts[end].islower() and quiet(words) and \
             LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
@@ -118,12 +120,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 def _operator_named(tokens: Tokens, k: int) -> bool:
     """A transport company's own capitalised name from `k` ("Warrington's Own Buses", "Blackpool's
     Metro Trams"): a company the council may own, but not the council (eleventh round)."""
-    return any(w in _OPERATOR_LAST and tokens.texts[n][0].isupper() for n, w in
+    return any(w in OPERATOR_LAST and tokens.texts[n][0].isupper() for n, w in
                enumerate(tokens.words[k:k + 3], k))
-
-
-# The last word of a bus, tram or ferry company's name.
-_OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
 
 
 def _office_of(words: list[str], end: int) -> bool:
@@ -265,18 +263,6 @@ def council_named(words: list[str], match: NameMatch) -> bool:
         return True  # "Cyngor Gwynedd", "Comhairle nan Eilean Siar": Welsh and Gaelic put "council" first
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
     return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
-
-
-# A place's attractions, in lower case after its possessive ("Blackpool's illuminations", "Hull's museums"): in a
-# text that says nothing of a council, the attraction's news, though a council may own it (eleventh round).
-ATTRACTIONS = frozenset({"illuminations", "lights", "pier", "piers", "zoo", "museum", "museums", "gallery",
-                         "galleries", "castle", "lido", "aquarium", "festival", "carnival", "funfair", "fair",
-                         "beach", "beaches", "seafront", "promenade", "gardens", "botanic", "observatory"})
-# Those whose name is the place's and the attraction's word, without a possessive (not its museums or beaches,
-# "Hull museums", which a council runs as a service).
-SEASIDE = frozenset({"illuminations", "pier", "piers", "zoo", "aquarium", "lido", "funfair", "carnival"})
-# Welsh and Gaelic "council", before the place's name.
-COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 
 
 class Setting:

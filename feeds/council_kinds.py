@@ -213,3 +213,19 @@ _TALK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _talk in COUNCIL_TALK_PHRASES:
     _TALK_BY_FIRST.setdefault(_talk[0], []).append(_talk)
 _TALK_FIRST = frozenset(_TALK_BY_FIRST)
+
+# A place's attractions, in lower case after its possessive ("Blackpool's illuminations", "Hull's museums"): in a
+# text that says nothing of a council, the attraction's news, though a council may own it (eleventh round).
+ATTRACTIONS = frozenset({"illuminations", "lights", "pier", "piers", "zoo", "museum", "museums", "gallery",
+                         "galleries", "castle", "lido", "aquarium", "festival", "carnival", "funfair", "fair",
+                         "beach", "beaches", "seafront", "promenade", "gardens", "botanic", "observatory"})
+# Those whose name is the place's and the attraction's word, without a possessive (not its museums or beaches,
+# "Hull museums", which a council runs as a service).
+SEASIDE = frozenset({"illuminations", "pier", "piers", "zoo", "aquarium", "lido", "funfair", "carnival"})
+# Welsh and Gaelic "council", before the place's name.
+COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
+# The last word of a bus, tram or ferry company's name.
+OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
+# A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
+# weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak" (eleventh round).
+BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})

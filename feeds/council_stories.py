@@ -6,7 +6,8 @@ named in such a text, with no local-government word, is where it happened, not i
 from __future__ import annotations
 
 from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
-from feeds.council_words import BANS, COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
+from feeds.council_kinds import BANS
+from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
 
 # Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run

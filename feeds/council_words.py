@@ -95,9 +95,6 @@ BLOCKED_BEFORE = (("university", "of"), ("duke", "of"), ("bishop", "of"), ("arch
                   # the Crown's and the church's offices named after a county or town
                   ("lieutenant", "of"), ("high", "sheriff", "of"), ("archdeacon", "of"), ("dean", "of"))
 # Political groups named by their place ("Leeds Labour", "Kent Conservatives"): council politics.
-# A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
-# weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak" (eleventh round).
-BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})
 PARTY_WORDS = frozenset({"labour", "tory", "tories", "conservative", "conservatives", "lib", "liberal", "libdem",
                          "libdems", "green", "greens", "reform", "independent", "independents", "snp", "plaid",
                          "ukip", "alliance", "sinn", "dup"})
