@@ -32,7 +32,9 @@ def _other_body(tokens: Tokens, named: bool) -> str | None:
     for k, word in enumerate(words) if named else ():
         for phrase in _BODIES_BY_FIRST.get(word, ()):
             if tuple(words[k:k + len(phrase)]) == phrase:
-                return " ".join(tokens.texts[k:k + len(phrase)])
+                end = k + len(phrase)
+                end += end < len(words) and words[end] in BODY_SUFFIXES and tokens.texts[end][0].isupper()
+                return " ".join(tokens.texts[k:end])  # "Barratt Homes", as the company writes its name
         if word == "water" and k and not tokens.shouting and tokens.texts[k][0].isupper() and \
                 tokens.texts[k - 1][0].isupper() and words[k - 1] not in COUNCIL_WORDS:
             return " ".join(tokens.texts[k - 1:k + 1])  # "Scottish Water", "Northern Ireland Water"
@@ -66,8 +68,19 @@ OPERATORS = tuple(tuple(name.split()) for name in (
     "first hampshire", "megabus", "go south coast", "brighton and hove buses", "lothian buses",
     # Northern Ireland's and Scotland's public transport companies
     "translink", "ulsterbus", "metro belfast", "scottish citylink", "mcgill s"))
+# Housebuilders, whose plans for homes name the place they would build in ("Persimmon plans 650 homes in
+# Tewkesbury"): the developer's news, not the council's, unless the council is named or decides
+# (eleventh round); "developer" and "housebuilder" alone, too, at the head of the text.
+HOUSEBUILDERS = tuple(tuple(name.split()) for name in (
+    "persimmon", "barratt", "barratt redrow", "barratt developments", "david wilson homes", "taylor wimpey", "bellway",
+    "berkeley group", "berkeley homes", "redrow", "vistry", "countryside partnerships", "crest nicholson",
+    "bloor homes",
+    "miller homes", "avant homes", "keepmoat", "mccarthy stone", "cala homes", "story homes", "linden homes",
+    "charles church", "lovell homes", "bovis homes", "st modwen", "hill group", "gleeson homes", "mj gleeson",
+    "stonebond", "strata homes", "harron homes", "jones homes", "anwyl homes", "seddon homes",
+    "springfield properties"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _body in OTHER_BODIES + OPERATORS:
+for _body in OTHER_BODIES + OPERATORS + HOUSEBUILDERS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
 

@@ -9,9 +9,9 @@ from feeds.council_authorities import AUTHORITY_ACRONYMS
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
                                  COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
-                                 OBJECT_VERBS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, STRICT, WORDISH,
-                                 NameMatch)
-from feeds.council_kinds import (ANSWERING_VERBS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
+                                 OBJECT_VERBS, PARTY_WORDS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
+                                 STRICT, WORDISH, NameMatch)
+from feeds.council_kinds import (ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
                                  FUNDING_VERBS, ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
@@ -110,6 +110,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'the body the place has, winning money ("{after}")'  # "Sefton lands £30m for…"
     if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
+    if before in _ELECTION_VERBS and i >= 2 and (words[i - 2] in PARTY_WORDS or words[i - 2] in ("dems", "democrats")):
+        return f'a party winning or losing it ("{words[i - 2]} {before}")'  # "Reform takes Kent"
     if before == "by" and i >= 2 and words[i - 2] in DECIDED:
         return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"
     if after in COUNCIL_WORDS:
@@ -190,6 +192,12 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     return None
 
 
+# A party's verbs of an election that a council's name follows ("Reform takes Kent", "Labour holds Sunderland").
+_ELECTION_VERBS = frozenset({"takes", "took", "wins", "won", "gains", "gained", "seizes", "seized", "holds", "held",
+                             "retains", "retained", "keeps", "kept", "loses", "lost", "controls", "runs", "take", "win",
+                             "gain", "hold", "retain", "keep", "lose", "seize"})
+
+
 _COUNCILS_BEFORE = frozenset({"councils", "boroughs", "authorities", "councillors", "leaders"})
 
 
@@ -232,7 +240,10 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
+    if story in ("weather story", "incident story") and match.start == 0 and after in BANS:
+        return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes (eleventh round)
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
+
 
 
 def listed_acting(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:

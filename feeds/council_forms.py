@@ -35,7 +35,9 @@ VERSUS = frozenset({"v", "vs", "versus"})
 # After the colon, words that make the comparison local government's (not a fixture's preview).
 _COUNCIL_TALK = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 # Words of London in a text where "City Hall" acts: its seat's city is named.
-_LONDON = frozenset({"london", "londoners", "londons", "tfl"})
+_LONDON = frozenset({"london", "londoners", "londons", "tfl",
+                     # London's own schemes and services, which name it without its name (eleventh round)
+                     "ulez", "tube", "overground", "bakerloo", "silvertown", "mopac", "congestion"})
 
 
 def compared(tokens: Tokens) -> tuple[int, int] | None:

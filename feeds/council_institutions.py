@@ -10,7 +10,8 @@ from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUT
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from feeds.council_kinds import ANSWERING_VERBS, SPORT_ROLES, VENUE_WORDS, quiet
+from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, OPERATOR_LAST, REGULATORS, SEASIDE,
+                                 SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
@@ -47,6 +48,8 @@ def institution_kind(words: list[str], end: int) -> str | None:
         return "institution" if beyond and beyond[0] in wanted else None
     if after in INSTITUTION_AFTER:
         return "institution"
+    if after == "borough" and (beyond in SPORT_ROLES or beyond in ("fc", "afc")):
+        return "club"  # "Eastbourne Borough fans", "Stevenage Borough manager": a club named "Borough"
     if after in CLUB_SUFFIX:
         beyond = words[end + 1] if end + 1 < len(words) else ""
         if beyond in INSTITUTION_AFTER:
@@ -76,9 +79,17 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
-             quiet(words)) and \
+             quiet(words) or _operator_named(tokens, end + 1)) and \
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
+    if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
+            any(w in ATTRACTIONS and tokens.texts[k][0].islower()
+                for k, w in enumerate(words[end + 1:end + 3], end + 1)) and \
+            quiet(words) and LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        return "attraction in the place"  # "Blackpool's illuminations switched on", "Brighton's pier reopens"
+    if not titled and end < len(words) and words[end] in SEASIDE and tokens.texts[end].islower() and quiet(words) and \
+            LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        return "attraction in the place"  # "Southport pier reopens", "Blackpool illuminations switched on"
     if not VENUE_WORDS.isdisjoint(words[end:end + 4]) and venue(words, end):
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
@@ -106,6 +117,13 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     return None
 
 
+def _operator_named(tokens: Tokens, k: int) -> bool:
+    """A transport company's own capitalised name from `k` ("Warrington's Own Buses", "Blackpool's
+    Metro Trams"): a company the council may own, but not the council (eleventh round)."""
+    return any(w in OPERATOR_LAST and tokens.texts[n][0].isupper() for n, w in
+               enumerate(tokens.words[k:k + 3], k))
+
+
 def _office_of(words: list[str], end: int) -> bool:
     """A council office "of" the place comes before it, so a name after it is the office holder's
     ("Mayor of Doncaster Ros Jones cuts budget"), not a body's."""
@@ -123,7 +141,10 @@ def _proper(text: str) -> bool:
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
     ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
-     "guildhall", "guild", "municipal", "children"})  # "Birmingham Children's Trust": the council's children's services
+     "guildhall", "guild", "municipal", "children"}) | \
+    REGULATORS - {"court", "regulator", "watchdog"}  # "Birmingham Children's Trust": the council's children's
+# services; an inspector's or watchdog's acronym after a place's possessive is its judgement of the place's
+# council ("Kent's Ofsted rating", "Croydon's CQC assurance verdict"), not a body named after the place
 
 
 def title_case(tokens: Tokens) -> bool:
@@ -238,8 +259,8 @@ def council_named(words: list[str], match: NameMatch) -> bool:
     """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
     mayor", "Kent County Council"; not "Liverpool city centre")."""
     end = match.start + match.length
-    if SAYS_COUNCIL.intersection(words[match.start:end]):
-        return True
+    if SAYS_COUNCIL.intersection(words[match.start:end]) or (match.start and words[match.start - 1] in COUNCIL_BEFORE):
+        return True  # "Cyngor Gwynedd", "Comhairle nan Eilean Siar": Welsh and Gaelic put "council" first
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
     return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
 

@@ -112,6 +112,9 @@ SOMEONE_FROM = frozenset({
     # land and sea businesses: "Shetland salmon farm fined", "Kent vineyard wins award"
     "farm", "farms", "fishery", "fisheries", "hatchery", "vineyard", "vineyards", "dairy", "abattoir", "quarry",
     "mine", "mines", "vets", "orchard", "cidery", "winery", "stables", "kennels", "cattery",
+    # eleventh round: more businesses' places, and ports ("Leicester garment factories", "Portsmouth ferry port")
+    "factories", "plants", "mills", "hotels", "bakeries", "breweries", "port", "ports", "docks", "dockyard",
+    "shoppers", "tourists", "holidaymakers", "commuters",
     # visitors' and the armed forces' places: "Dorset holiday park sold", "Wiltshire army base to close"
     "barracks", "garrison", "army", "raf", "theme", "circuit", "golf", "racecourse",
     # schools' and travellers' people and places
@@ -122,8 +125,21 @@ SOMEONE_FROM = frozenset({
 # text that says nothing of a council (tenth round); their last words let the matcher look for them.
 BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
                               ("business", "park"), ("retail", "park"), ("industrial", "estate"),
-                              ("trading", "estate"), ("holiday", "village"), ("power", "station")})
-SOMEONE_OR_GROUNDS = SOMEONE_FROM | frozenset(last for _first, last in BUSINESS_GROUNDS)
+                              ("trading", "estate"), ("holiday", "village"), ("power", "station"),
+                              # eleventh round: charities' own places ("Leeds food bank demand soars")
+                              ("food", "bank"), ("food", "banks"), ("night", "shelter"), ("soup", "kitchen"),
+                              ("baby", "bank"), ("community", "pantry"), ("warm", "space"),
+                              # the armed forces' grounds ("Portsmouth naval base jobs boost")
+                              ("naval", "base"), ("air", "base"), ("naval", "dockyard"),
+                              # markets and buildings of the place's trade ("Cardiff property market slows")
+                              ("property", "market"), ("housing", "market"), ("house", "prices"), ("office", "block"),
+                              ("office", "market"), ("jobs", "market")})
+# A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
+# ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
+# not the council's, though a council may own it (eleventh round).
+ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "cancellations", "passengers", "port",
+                          "terminal"})  # and its port ("Portsmouth ferry port delays")
+SOMEONE_OR_GROUNDS = SOMEONE_FROM | ROUTE_PEOPLE | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
 NICKNAMES = (("brum", "BIR"),)
@@ -197,3 +213,19 @@ _TALK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _talk in COUNCIL_TALK_PHRASES:
     _TALK_BY_FIRST.setdefault(_talk[0], []).append(_talk)
 _TALK_FIRST = frozenset(_TALK_BY_FIRST)
+
+# A place's attractions, in lower case after its possessive ("Blackpool's illuminations", "Hull's museums"): in a
+# text that says nothing of a council, the attraction's news, though a council may own it (eleventh round).
+ATTRACTIONS = frozenset({"illuminations", "lights", "pier", "piers", "zoo", "museum", "museums", "gallery",
+                         "galleries", "castle", "lido", "aquarium", "festival", "carnival", "funfair", "fair",
+                         "beach", "beaches", "seafront", "promenade", "gardens", "botanic", "observatory"})
+# Those whose name is the place's and the attraction's word, without a possessive (not its museums or beaches,
+# "Hull museums", which a council runs as a service).
+SEASIDE = frozenset({"illuminations", "pier", "piers", "zoo", "aquarium", "lido", "funfair", "carnival"})
+# Welsh and Gaelic "council", before the place's name.
+COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
+# The last word of a bus, tram or ferry company's name.
+OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
+# A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
+# weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak" (eleventh round).
+BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})

@@ -6,6 +6,7 @@ import functools
 
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
+from feeds.council_county import county_places
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
@@ -93,7 +94,7 @@ class CouncilMatcher:
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
         counted = any(e.counted for e in out)
         if not counted:
-            out = when_none_counted(out, matches, tokens, institutions)
+            out = when_none_counted(out, matches, tokens, institutions, self._county_of)
         if unusual(matches, words, self._current, self._combined):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
@@ -107,7 +108,8 @@ class CouncilMatcher:
         if counted:
             out = organisations_news(as_places(out, matches, words), matches, tokens)
             if len(matches) > 1:
-                out = neighbours(out, matches, words, self._combined)
+                out = county_places(neighbours(out, matches, words, self._combined), matches, tokens,
+                                    self._county_of)
             if words[0] in _NATIONAL_FIRST:
                 out = national_scene(out, matches, words)
             counted = any(e.counted for e in out)

@@ -47,14 +47,42 @@ def the_council_acts(tokens: Tokens) -> bool:
 
 def _by_the_area(tokens: Tokens) -> bool:
     """A council named by its kind of area alone, in lower case, after "by" ("sold to developer by
-    borough", "backed by the county"): the council acting."""
+    borough", "backed by the county") or before its consent ("gets county backing"): the council acting."""
     words = tokens.words
     if COUNCIL_BY.isdisjoint(words):
         return False  # most texts: no such word
     return any(word in COUNCIL_BY and tokens.texts[k].islower() and
-               (words[k - 1] == "by" or (words[k - 1] == "the" and k > 1 and words[k - 2] == "by"))
+               (words[k - 1] == "by" or (words[k - 1] == "the" and k > 1 and words[k - 2] == "by") or
+                words[k + 1:k + 2] and words[k + 1] in _CONSENTS)
                for k, word in enumerate(words) if k)
 
+
+# A planning authority's consent or refusal, as a noun ("gets county backing", "wins borough approval").
+_CONSENTS = frozenset({"backing", "approval", "consent", "go", "refusal", "rejection", "permission"})
+
+def _the_county_acts(tokens: Tokens) -> bool:
+    """"county", in lower case, is the council acting ("gets county backing", "approved by the county")."""
+    words = tokens.words
+    return "county" in words and not {"council", "councils", "councillors"} & set(words) and any(
+        w == "county" and tokens.texts[k].islower() and k and (words[k - 1] in ("by", "the") or
+                                                             words[k + 1:k + 2] and words[k + 1] in _CONSENTS)
+        for k, w in enumerate(words))
+
+
+def _to_the_county(out: list[CouncilEvidence], picked: dict[str, str],
+                   county_of: dict[str, str]) -> tuple[list[CouncilEvidence], dict[str, str]]:
+    """The county council of each district picked, when the text says the county acted ("Oxford
+    club's move gets county backing" is Oxfordshire County Council's decision, not Oxford City's)."""
+    moved, judged = {}, []
+    for e in out:
+        county = county_of.get(e.code)
+        if e.code in picked and county:
+            e = CouncilEvidence(county, e.named, False, "")  # in the place's stead, beside its match
+            moved[county] = f"the county council of {e.named}, the place named: the text says the county acted"
+        elif e.code in picked:
+            moved[e.code] = picked[e.code]
+        judged.append(e)
+    return judged, moved
 
 
 def _labels(tokens: Tokens, match: NameMatch) -> bool:
@@ -64,7 +92,7 @@ def _labels(tokens: Tokens, match: NameMatch) -> bool:
 
 
 def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
-                  institutions: dict[int, str]) -> list[CouncilEvidence]:
+                      institutions: dict[int, str], county_of: dict[str, str] | None = None) -> list[CouncilEvidence]:
     """When no name counted: a text that speaks of a council is about the home council of the club
     or institution it names, or else the one place it names ("Gosport ferry pontoon repairs funded by
     borough council"; an ordinary-word name only as the label that opens the text, "Sutton: …"); the
@@ -80,6 +108,8 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
                   and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
         if not picked and len(places) == 1:
             picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
+        if picked and county_of and _the_county_acts(tokens):
+            out, picked = _to_the_county(out, picked, county_of)
     if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
             matches[0].start not in institutions and words[0] not in STRICT and \
             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or services_named(words)):

@@ -67,6 +67,12 @@ def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | 
     for matter in _MATTERS_BY_FIRST.get(after, ()):
         if tuple(words[end:end + len(matter)]) == matter:
             return f'the combined authority\'s own matter follows ("{" ".join(matter)}")'
+    if match.start and words[match.start - 1] in _CLAUSE_OPENERS and story is None and \
+            end < len(words) and (after in _CLAUSE_VERBS or after in ORGANISATION_VERBS) and \
+            (matter := matters_named(words)) is not None:
+        # "…as Greater Manchester marks a year of franchised buses": the region, heading a clause, acting
+        # on the authority's own particular matter (eleventh round)
+        return f'the combined authority acting ("{after}") on its own matter ("{matter}")'
     if match.start != 0 or story is not None or end != match.start + match.length:
         return None
     if after == "to" and end + 1 < len(words) and words[end + 1] not in HAPPENS_TO:
@@ -75,6 +81,13 @@ def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | 
             after in ANSWERING_VERBS or _decides(words, end):
         return f'the combined authority acting ("{after}")'  # "Greater Manchester approves spatial plan"
     return None
+
+
+# Words that open a clause whose subject a region may be ("…as Greater Manchester marks…").
+_CLAUSE_OPENERS = frozenset({"as", "while", "after", "and", "but", "when", "since"})
+# Present-tense verbs of a body marking, starting or ending its own scheme.
+_CLAUSE_VERBS = COUNCIL_VERBS - _NOT_ACTING | frozenset({"marks", "celebrates", "begins", "starts", "completes",
+                                                         "takes", "brings", "rolls", "hails", "unveils"})
 
 
 # What only London's own government has, a word or two after "London's" ("London's 2027 budget").

@@ -6,6 +6,7 @@ named in such a text, with no local-government word, is where it happened, not i
 from __future__ import annotations
 
 from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
+from feeds.council_kinds import BANS
 from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
 
@@ -61,6 +62,8 @@ def other_news(tokens: Tokens) -> str | None:
         hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):
         hits.discard("rugby")  # "Rugby's town centre plan": the town, not the game
+    if "league" in hits and _a_sport_league(words):
+        hits.add("a sport's league")  # "Premier League finish": the weak word named as a sport's own league
     if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
         return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
         # word other news uses too is not sport
@@ -73,6 +76,17 @@ def _a_pilot(words: list[str], k: int) -> bool:
     """The court word at `k` is a verb of trying something out ("to trial car-free streets", "will
     trial a four-day week"), not a trial in court ("murder trial", "trial of two men")."""
     return words[k] in _PILOT_WORDS and k > 0 and words[k - 1] in _PILOT_BEFORE
+
+
+def _a_sport_league(words: list[str]) -> bool:
+    """"league" after a sport's league's own name ("Premier League", "Champions League", "Super League"),
+    not a table of councils ("pothole league table")."""
+    return any(w == "league" and k and words[k - 1] in _LEAGUES for k, w in enumerate(words))
+
+
+# The words before "league" in sports' leagues' names.
+_LEAGUES = frozenset({"premier", "champions", "europa", "conference", "super", "football", "national", "efl",
+                      "rugby", "netball", "hockey", "basketball", "cricket", "county"})
 
 
 def _a_score(words: list[str]) -> bool:
@@ -102,8 +116,8 @@ def incident_named_after(words: list[str], end: int, story: str | None) -> bool:
     underwent within four ("Leicester primary school evacuated after gas leak"), with no council verb
     or "to" before it: the place is where it happened, even at the head of the text, where a weather
     word after a name may begin the council's own news ("Rhondda Cynon Taf storm repairs bill")."""
-    if story != "incident story":
-        return False
+    if story != "incident story" or words[end:end + 1] and words[end] in BANS:
+        return False  # "Moray bans fireworks": the body acting on the event
     if any(w in INCIDENTS or w in EVENTS for w in words[end:end + 2]):
         return True
     for word in words[end:end + 4]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
-from feeds.council_kinds import BUSINESS_GROUNDS, EVERYDAY, ROUTE_WORDS, SOMEONE_FROM, quiet
+from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
+                                 ROUTE_WORDS, SOMEONE_FROM, quiet)
 from feeds.council_names import Areas
-from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS,
+from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, DECISION_VERBS, PLACE_WORDS,
+                                 PLURAL_VERBS,
                                  CouncilEvidence, NameMatch)
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
@@ -92,7 +94,9 @@ _THEIR_VERBS = frozenset({"approves", "agrees", "backs", "rejects", "scraps", "s
                           "raises", "declares", "consults", "unveils", "appoints",
                           # a business winning work: whose contract it is the text does not say ("Leicester firm
                           # wins contract"); a council's is named ("wins council contract")
-                          "contract", "contracts"})
+                          "contract", "contracts",
+                          # and a charity winning money ("Suffolk charity wins lottery grant"): a council's says so
+                          "grant", "grants", "funding"})
 
 
 def _without_their_verbs(words: list[str], end: int) -> list[str]:
@@ -101,7 +105,12 @@ def _without_their_verbs(words: list[str], end: int) -> list[str]:
     straight after it ("industrial estate"): the business's own doing says nothing of a council."""
     grounds = end + 2 if tuple(words[end:end + 2]) in BUSINESS_GROUNDS else end  # "industrial estate": not housing
     return [w for k, w in enumerate(words)
-            if not (end <= k < end + 5 and w in _THEIR_VERBS) and not end <= k < grounds]
+            if not ((end <= k < end + 5 and w in _THEIR_VERBS) or (w in _CONTRACTS and k < end)) and
+            not end <= k < grounds]
+
+
+# A contract won before the business's place is named ("Harland and Wolff secures contract at Belfast shipyard").
+_CONTRACTS = frozenset({"contract", "contracts"})
 
 
 def _someone_after(words: list[str], end: int) -> str | None:
@@ -116,7 +125,10 @@ def _someone_after(words: list[str], end: int) -> str | None:
         return words[end]
     if tuple(words[end:end + 2]) in BUSINESS_GROUNDS:
         return " ".join(words[end:end + 2])  # "Wakefield holiday park", "Leeds garden centre"
-    if end + 1 < len(words) and words[end + 1] in SOMEONE_FROM and words[end] not in SOMEONE_FROM and \
+    if tuple(words[end + 1:end + 3]) in BUSINESS_GROUNDS and words[end] not in _NOT_A_TRADE:
+        return " ".join(words[end:end + 3])  # "Hartlepool nuclear power station", "Leeds Kirkstall retail park"
+    if end + 1 < len(words) and (words[end + 1] in SOMEONE_FROM or words[end + 1] in ROUTE_PEOPLE) and \
+            words[end] not in SOMEONE_FROM and \
             (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES | _CREWS)):
         return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm", "Bristol bus drivers";
         # not "Sheffield tram depot"
@@ -125,7 +137,7 @@ def _someone_after(words: list[str], end: int) -> str | None:
 
 _COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
 # The people who drive a journey's vehicles: "Bristol bus drivers strike" are the operator's staff (tenth round).
-_CREWS = frozenset({"driver", "drivers"})
+_CREWS = frozenset({"driver", "drivers"}) | ROUTE_PEOPLE  # and a route's operator, sailings (eleventh round)
 
 
 def _ranked(word: str) -> bool:
@@ -135,7 +147,7 @@ def _ranked(word: str) -> bool:
 
 
 _NOT_A_TRADE = LOCAL_GOVERNMENT_WORDS | COUNCIL_WORDS | COUNCIL_VERBS | PLURAL_VERBS | EVERYDAY | ROUTE_WORDS | \
-    SCENE_WORDS | frozenset(
+    SCENE_WORDS | ORGANISATION_VERBS | DECISION_VERBS | ANSWERING_VERBS | frozenset(
     {"s", "to", "and", "or", "of", "in", "over", "for", "with", "by", "on", "after", "as", "into", "the", "a",
      "an", "its", "their", "is", "are", "was", "were", "has", "have", "will", "could", "may", "must", "should",
      "than", "but", "if", "not", "no", "new", "says", "said"})
@@ -160,10 +172,11 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     if not mayors and not heading:
         return out
     judged = []
-    for e, match in zip(out, matches):
+    for n, (e, match) in enumerate(zip(out, matches)):
         authority = members.get(e.code)
         before = words[match.start - 1] if match.start else ""
         if e.counted and not match.person and not says_council(words, match) and \
+                not _listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
                 not heads(words, match) and not listed_acting(match, matches, words) and \
                 not service_follows(words, match.start + match.length):  # "Birmingham bin strike": the council's
@@ -172,6 +185,30 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
                                 "with no council word")
         judged.append(e)
     return judged
+
+
+def _listed_as_council(matches: list[NameMatch], n: int, words: list[str], says_council) -> bool:
+    """The name is joined by "and"/"or" to the next name, which a council word follows: "Stockton and
+    Middlesbrough leaders clash with the mayor" names both councils' leaders (not a mayor's title:
+    "Hull and East Riding mayor" is the combined authority's)."""
+    end = matches[n].start + matches[n].length
+    if n + 1 >= len(matches) or words[end:end + 1] not in (["and"], ["or"]) or matches[n + 1].start != end + 1:
+        return False
+    nxt = matches[n + 1]
+    after = words[nxt.start + nxt.length:nxt.start + nxt.length + 1]
+    return says_council(words, nxt) and after != ["mayor"] and after != ["mayors"]
+
+
+# A dispute's words before "with" or "against": "Mayor clashes with Bexley over ULEZ signs" names the
+# council as the other party, not a place in the mayor's region.
+_DISPUTES = frozenset({"clash", "clashes", "clashed", "row", "rows", "rowed", "feud", "feuds", "spat", "battle",
+                       "battles", "dispute", "disputes", "war", "talks", "odds", "showdown", "standoff", "fight",
+                       "fights", "deal", "agreement", "spar", "spars", "loggerheads", "wrangle", "wrangles"})
+
+
+def _a_party(words: list[str], start: int) -> bool:
+    """The name is a party to a dispute or talks, straight after "with" or "against" and a dispute's word."""
+    return start >= 2 and words[start - 1] in ("with", "against") and words[start - 2] in _DISPUTES
 
 
 def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str], areas: Areas,

@@ -19,13 +19,15 @@ AMBIGUOUS = frozenset({
     "barnet", "merton", "sefton", "darlington", "wigan", "bolton", "hull", "newcastle", "copeland", "stoke",
     "kingston", "borders", "mk", "merthyr", "brum", "notts", "herts", "lancs", "bucks", "northants", "hants", "glos",
     "cambs", "staffs", "wilts", "worcs", "leics", "lincs", "oxon", "derbys",  # `feeds.council_kinds.SHORT_FORMS`
+    "abc",  # Armagh City, Banbridge and Craigavon, as "ABC council" (ABC is also a broadcaster)
 })
 # Ordinary-word names that count only with a council word straight after them ("Westminster" alone
 # is Parliament; "Down" alone is a preposition).
-STRICT = frozenset({"westminster", "down", "derry", "borders", "mk"})
+STRICT = frozenset({"westminster", "down", "derry", "borders", "mk", "abc"})
 COUNCIL_WORDS = frozenset({
     "council", "councils", "borough", "district", "county", "city", "unitary", "authority", "bc",
     "dc", "cc", "mbc", "ua", "councillor", "councillors", "cllr", "cllrs", "mayor", "leader", "s",
+    "cyngor", "comhairle",  # Welsh and Gaelic "council", written before the name ("Cyngor Gwynedd")
 })
 PLACE_WORDS = frozenset({"in", "at", "across", "around", "near", "from", "for", "to", "of", "outside",
                          "throughout", "within", "into", "against"})
@@ -212,6 +214,11 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   ("mk", "MIK"),
                   # towns that headlines use for their council's whole name
                   ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"),
+                  ("abc", "ABC"),  # Northern Ireland's councils' acronyms (each needs a council word)
+                  ("sir gar", "CMN"),  # Welsh short names the register lacks ("Sir Gâr" is Carmarthenshire)
+                  # the older names of combined authorities' regions, a place unless the authority is named
+                  # ("Teesside mayor", "Merseyside mayor"), like any region's
+                  ("teesside", "TVCA"), ("merseyside", "LCR"),
                   ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.

@@ -1,0 +1,58 @@
+"""Eleventh round: a district's name in its own county council's news.
+
+When a county council is named as a council ("Staffordshire County Council", "Norfolk County Council
+cancels…"), a district of that county named after a place word ("funds new school in Lichfield") or
+as a lower-case scheme's qualifier ("cancels Norwich western link") is where the county's own work
+happens, not the district council: the county serves that place too. Not a district with its own
+council word, a possessive ("takes over Woking's debt"), a name listed with the county's ("Surrey
+County Council and Elmbridge at odds"), nor one that acts itself ("…as Lichfield approves homes")."""
+from __future__ import annotations
+
+from feeds.council_context import acts
+from feeds.council_words import (COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS, SAYS_COUNCIL,
+                                 CouncilEvidence, NameMatch, Tokens)
+
+# Words straight before a district that make it where the county's work happens.
+_WHERE = PLACE_WORDS - {"against", "of", "to", "from"} | {"near", "around", "outside"}
+
+
+def county_places(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                  county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with each district of a county council named as a council in the text refused when it
+    is only a place in the county's news (see the module's docstring)."""
+    words = tokens.words
+    counties = {m.code for m, e in zip(matches, out) if e.counted and
+                not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in
+                words[m.start:m.start + m.length]}
+    if not counties:
+        return out
+    judged = []
+    for e, match in zip(out, matches):
+        if e.counted and county_of.get(e.code) in counties and _only_a_place(tokens, match):
+            e = CouncilEvidence(e.code, e.named, False, f"a place in the area of the county council named "
+                                f"({county_of[e.code]}), not its district council")
+        judged.append(e)
+    return judged
+
+
+def _only_a_place(tokens: Tokens, match: NameMatch) -> bool:
+    """The district's name is where something happens: after a place word, or before a lower-case
+    word that is no council word, verb, list or possessive ("Norwich western link")."""
+    words, texts = tokens.words, tokens.texts
+    start, end = match.start, match.start + match.length
+    if not start or words[start - 1] in ("and", "or") or acts(words, match):
+        return False
+    after = words[end] if end < len(words) else ""
+    if after in COUNCIL_WORDS or after in COUNCIL_VERBS or after in PLURAL_VERBS or after in ("and", "or"):
+        return False
+    if words[start - 1] in _WHERE:
+        return True
+    return bool(after) and texts[end][0].islower() and not tokens.title_case and after not in PLACE_WORDS and \
+        after not in _JOINING
+
+
+# Words after a name that make it the object or subject of the sentence, not a scheme's qualifier
+# ("criticises Maidstone over housing", "Lichfield is next").
+_JOINING = frozenset({"over", "with", "about", "on", "by", "after", "as", "amid", "despite", "following", "under",
+                      "than", "but", "if", "while", "when", "s", "is", "are", "was", "were", "has", "have", "will",
+                      "could", "would", "should", "may", "must", "the", "a", "an", "its", "their", "this", "that"})
