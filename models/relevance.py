@@ -16,6 +16,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,9 @@ from models.audit import ActorLike, record_audit
 from models.bulk import batches, one_of
 from models.coverage import CoverageItem
 from models.db import Base
+from models.relevance_words import (AFTER_A_COUNCIL_WORD, BEFORE_A_COUNCIL_WORD, LOCAL_GOVERNMENT_WORDS, OFF_TOPIC,
+                                    OFF_TOPIC_WORDS, PLACE_ACTS, PRIVATE_LIFE, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS, SHARED_WORDS,
+                                    service_named)
 
 if TYPE_CHECKING:
     from models.outlet import Feed
@@ -67,80 +71,94 @@ class Relevance:
 COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 # Phrases that speak of a council without the word: its building, or a combined authority.
 COUNCIL_PHRASES = re.compile(r"\b(?:combined (?:county )?authority|combined authorities|town hall|county hall|"
-                             r"city hall|civic centre|unitary authority)\b")
+                             r"city hall|civic centre|unitary authority|local authority|local authorities)\b")
 _WORDS = re.compile(r"[a-z0-9&]+")
-
-# Words that make a headline naming a place read as local government (so the place is its council).
-LOCAL_GOVERNMENT_WORDS = frozenset("""
-mayor mayors mayoral authority authorities combined cabinet budget budgets overspend deficit tax s114
-bankrupt bankruptcy insolvent commissioners intervention ombudsman unitary reorganisation devolution
-election elections ward wards scrutiny consultation planning bins bin recycling libraries library
-leisure potholes parking regeneration masterplan homelessness housing homes estate care children
-civic executive services levy unitaries savings posts licensing landlords landlord planners
-""".split())
-# Of those, the words that crime, weather and people's stories use too ("Burglars target homes",
-# "Children rescued from flood"): they make an item local government only without off-topic words.
-SHARED_WORDS = frozenset("""homes estate care children services housing scheme schemes funding fund grant grants bid
-plan plans proposal proposals vote votes approved approves approve decision policy strategy contract repairs
-tenants school schools roads road traffic cycle lanes parks trees toilets market markets jobs staff
-approves agrees backs rejects scraps sets cuts axes freezes raises declares consults unveils appoints
-overspends borrows""".split())
-LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
-
-# What a local paper's feed also brings: each word says which kind of non-council news an item is.
-OFF_TOPIC_WORDS = {
-    "crime or court": """police jailed jail prison sentenced charged arrested arrest trial jury murder stabbing
-        stabbed shooting shot burglary burglaries burglar burglars robbery assault drugs cannabis fraudster
-        guilty inquest missing theft stolen gang knife raid raids convicted""",
-    "weather": """weather snow rain storm storms flood floods flooding heatwave fog thunderstorms temperatures
-        hottest coldest frost gales wind winds""",
-    "sport": """fc afc rfc ccc derby goal goals try tries striker coach manager squad promoted promotion relegated
-        relegation cup league premiership championship rugby cricket football golf darts boxing fans stadium
-        season midfielder winger prop sign signs signed boss""",
-    "travel": """crash collision motorway lorry rail train trains flights flight ferry airport passengers delays""",
-    "health": """hospital hospitals nhs gp ambulance dentists dental a&e patients""",
-    "business": """restaurant firm shop supermarket pub bakery store retailer prices dealership""",
-    "people and events": """rescued tributes tribute dies died killed blaze lottery festival concert theatre
-        university students charity fundraising rspca foodbank foodbanks volunteers""",
-    "arts and culture": """review gig exhibition musical panto pantomime premiere album comedy comedian band
-        orchestra opera ballet gallery museum film""",
-}
-_OFF_TOPIC = {word: kind for kind, words in OFF_TOPIC_WORDS.items() for word in words.split()}
+_SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a council's, or a combined authority's
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
+_LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS) | PLACE_GOVERNMENT_WORDS
+_LOCAL_GOVERNMENT_ANY = LOCAL_GOVERNMENT_WORDS | PLACE_GOVERNMENT_WORDS | PLACE_ACTS
 
 
 # Bodies called councils that are not local government: national ones ("Arts Council England",
 # "Sentencing Council", "Medical Research Council") and a school's or students' council.
 OTHER_COUNCILS = re.compile(r"\b(?:arts|research|sentencing|privy|british|design|medical|midwifery|chiefs'?|"
                             r"security|student|students|school|pupil|youth|sports?|safety|advisory|european|"
-                            r"world|jockey|trade|tenants'?|residents'?) councils?\b|\barts council of\b")
+                            r"world|jockey|trade|tenants'?|residents'?|union|federation|association|church|"
+                            r"parochial) councils?\b|\barts council of\b")
 
 
-def speaks_of_a_council(text: str) -> bool:
-    """A local paper's "Council leader resigns" names no council but is about one (its own), as is
-    "Combined authority agrees housing fund" or "Town hall jobs cut"; "Arts Council funds theatre"
-    and "Student council wins prize" are not."""
+def speaks_of_a_council(text: str) -> str:
+    """The words by which a text speaks of a council without naming one ("" when it does not): a local
+    paper's "Council leader resigns" is about its own council, as are "Combined authority agrees housing
+    fund", "Town hall jobs cut" and, by a service only councils run, "Bin collections go fortnightly"
+    (`relevance_words.SERVICES`). "Arts Council funds theatre", "Student council wins prize" are not, nor
+    a council word that is only an address or a former member ("assault on a council estate",
+    "Ex-councillor's son jailed") unless the rest is local government's news."""
+    lowered, words = _lowered_words(text)
+    strong, weak = _council_words(words)
+    if strong:
+        return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
+    phrase = COUNCIL_PHRASES.search(lowered)
+    if phrase:
+        return phrase.group(0)
+    service = service_named(words, text)
+    if service:
+        return f"{service[0]} ({service[1].name})"
+    if weak and not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and not _kinds(words, text):
+        return "council"
+    return ""
+
+
+@functools.lru_cache(maxsize=64)
+def _lowered_words(text: str) -> tuple[str, list[str]]:
+    """A text in lower case without other bodies' councils, and its words (cached: ingestion asks
+    `speaks_of_a_council` and `off_topic` of the same text in turn). Callers must not change the list."""
     lowered = OTHER_COUNCILS.sub(" ", text.lower())
-    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(lowered)) or bool(COUNCIL_PHRASES.search(lowered))
+    return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank"))
+
+
+def _council_words(words: list[str]) -> tuple[bool, bool]:
+    """Whether `words` have a council word (or mayor) that speaks of the council (strong), and one that
+    is only an address, a former member or a member's private life ("council estate", "ex-councillor",
+    "councillor's son": weak)."""
+    weak = False
+    if _SPEAKING_WORDS.isdisjoint(words):
+        return False, False
+    for k, word in enumerate(words):
+        if word in _SPEAKING_WORDS:
+            after = words[k + 1:k + 3]
+            if (k and words[k - 1] in BEFORE_A_COUNCIL_WORD) or after[:1] and after[0] in AFTER_A_COUNCIL_WORD \
+                    or after[:1] == ["s"] and after[1:] and after[1] in PRIVATE_LIFE:
+                weak = True
+            else:
+                return True, weak
+    return False, weak
+
+
+def _kinds(words: list[str], text: str) -> list[str]:
+    """The kinds of other news a text's words read as (a road's number is travel's)."""
+    kinds = [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
+    if _ROAD.search(text):
+        kinds.append("travel")
+    return kinds
 
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
     no local-government word, and "local" when it has none of either; None when it has one. A
-    regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council."""
-    words = _WORDS.findall(OTHER_COUNCILS.sub(" ", text.lower()).replace("food bank", "foodbank"))
-    if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
+    regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council;
+    "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council."""
+    words = _lowered_words(text)[1]
+    if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _council_words(words)[0]:
         return None
-    kinds = [_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC]
-    if _ROAD.search(text):
-        kinds.append("travel")
-    if not kinds and LOCAL_GOVERNMENT_WORDS.isdisjoint(words):
+    kinds = _kinds(words, text)
+    if not kinds and _LOCAL_GOVERNMENT_ANY.isdisjoint(words):
         return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None
 
 
 def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str],
-                    council_word: bool = False, off_topic_kind: str | None = None) -> Relevance:
+                    council_word: bool | str = False, off_topic_kind: str | None = None) -> Relevance:
     """Whether an item with these mentions (and a council word, or not) counts under `rule`. A council
     found only by its place's name does not count when the item reads as other news (`off_topic`)."""
     if rule == "all":
@@ -149,7 +167,8 @@ def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spo
     if named:
         return Relevance(True, "mentions " + ", ".join(named[:3]))
     if council_word:
-        return Relevance(True, "speaks of a council")
+        words = council_word if isinstance(council_word, str) and council_word != "council" else ""
+        return Relevance(True, f"speaks of a council ({words})" if words else "speaks of a council")
     if councils and off_topic_kind:
         return Relevance(False, f"names a place ({', '.join(councils[:3])}) but reads as {off_topic_kind} news")
     if councils:
