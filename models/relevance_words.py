@@ -96,7 +96,7 @@ SERVICES = (
              bin rounds, bin lorry, binmen, recycling, recycling centre, recycling centres, household waste,
              food waste, garden waste, green waste, bulky waste, waste collection, waste collections, refuse
              collection, refuse collections, fly tipping, fly tippers, fly tipper, tip closures, tip closure,
-             tips to close, tip opening, street cleaning, litter picking, dog fouling, dog wardens""",
+             tips to close, tip to close, tip opening, tip charges, household tip, household tips, street cleaning, litter picking, dog fouling, dog wardens""",
              "charity"),
     _service("roads and highways", """potholes, pothole, road repairs, resurfacing, highways, gritters, gritter,
              gritting, grit bins, salt bins, street lights, street lighting, streetlights, 20mph, traffic filters,
@@ -120,7 +120,7 @@ SERVICES = (
     _service("licensing", """licensing, taxi licences, taxi drivers licences, selective licensing, hmo, hmos,
              short term lets, short term let, licence revoked, licence suspended, licence review, premises licence,
              alcohol licence""", "tv driving dvla"),
-    _service("council tax and rates", """business rates, district rate, domestic rates, section 114, s114, budget
+    _service("council tax and rates", """business rates, district rate, domestic rates, rates bill, rates bills, section 114, s114, budget
              gap, exceptional financial support, precept""", "police crime"),
     _service("housing and homelessness", """social housing, homelessness, homeless families, temporary
              accommodation, housing waiting list, housing list, rough sleepers, rough sleeping, housing repairs,
@@ -140,6 +140,8 @@ SERVICES = (
     _service("council politics", """labour group, conservative group, tory group, lib dem group, liberal democrat
              group, independent group, reform group, green group, ruling group, ruling coalition, opposition group,
              cabinet member, cabinet members, portfolio holder, scrutiny committee, scrutiny panel"""),
+    _service("local government", """regeneration, masterplan, devolution deal, devolution deals, reorganisation,
+             unitary, unitaries, overspend, overspends, overspending""", "nhs trust police army"),
     _service("savings", """save money, save cash, cost cutting, money saving, savings plan, budget cuts, spending
              cuts""", place=True),
     _service("emergencies", "rest centre, rest centres, sandbags, emergency accommodation"),
@@ -148,9 +150,11 @@ SERVICES = (
 # "SEND" (special educational needs) in capitals, not the verb.
 SEND = re.compile(r"\bSEND\b")
 # A plan decided on: planning news, told without the word ("Plans for 3,000 homes approved").
-PLAN_DECIDED = re.compile(r"\bplans?\b.*\b(?:approved|refused|rejected|granted|thrown out|go ahead|green light)\b|"
-                          r"\b(?:approves?|backs?|rejects?|refuses?|throws out|blocks?)\b.*\bplans?\b|"
-                          r"\bplans? for [0-9][0-9,]* homes?\b")
+_BUILT = r"(?:plans?|homes?|houses|flats|development|developments|estate|extension|scheme)"
+PLAN_DECIDED = re.compile(
+    rf"\b{_BUILT}\b.*\b(?:approved|refused|rejected|granted|thrown out|go ahead|green light|backed|blocked|"
+    rf"turned down)\b|\b(?:approves?|backs?|rejects?|refuses?|throws out|blocks?|grants?|turns down)\b.*\b{_BUILT}\b|"
+    r"\b(?:go ahead|green light) for\b|\bplans? for [0-9][0-9,]* homes?\b")
 # A council word that is only an address or a former member: "assault on Sheffield council estate",
 # "Ex-councillor's son jailed", "Former council house sells for £2m" are not the council's news.
 AFTER_A_COUNCIL_WORD = frozenset({"estate", "estates", "house", "houses", "flat", "flats", "home"})
@@ -164,7 +168,12 @@ OWNERS = frozenset({"firm", "firms", "company", "companies", "plant", "plants", 
 PRIVATE_LIFE = frozenset({"son", "sons", "daughter", "daughters", "wife", "husband", "partner", "mother", "father",
                           "brother", "sister", "family", "garden", "home", "house", "dog", "car", "birthday"})
 
-_PLANS = frozenset({"plan", "plans"})
+# The kind of news in which even a service that is no place is only a setting ("Fly-tipper
+# jailed", "Gritter driver charged"); weather, travel and health news may be a service's ("Rest centres
+# opened as floods hit", "Social care delays keep patients in hospital").
+_NEVER_A_SERVICE = frozenset({"crime or court"})
+_PLANS = frozenset({"plan", "plans", "home", "homes", "houses", "flats", "development", "developments", "estate",
+                    "extension", "scheme", "ahead", "light"})
 _NAMED = {s.name: s for s in SERVICES}
 _BY_FIRST: dict[str, list[tuple[tuple[str, ...], Service]]] = {}
 for _s in SERVICES:
@@ -184,11 +193,13 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
                 continue
             if end < len(words) and words[end] in OWNERS:
                 continue  # "recycling firm", "care home owner": another's business
-            if not service.place or not _off_topic_kinds(words):
+            kinds = _off_topic_kinds(words)
+            if not kinds if service.place else _NEVER_A_SERVICE.isdisjoint(kinds):
                 return " ".join(phrase), service
     if "send" in present and SEND.search(text) and not text.isupper():
         return "SEND", _NAMED["schools and send"]
-    if not _PLANS.isdisjoint(present) and PLAN_DECIDED.search(" ".join(words)) and not _off_topic_kinds(words):
+    if not _PLANS.isdisjoint(present) and PLAN_DECIDED.search(" ".join(words)) and \
+            set(_off_topic_kinds(words)) <= {"weather"}:  # flood risk is a planning decision's reason
         return "a plan decided", _NAMED["planning decisions"]
     return None
 
