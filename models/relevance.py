@@ -2,13 +2,19 @@
 "not ours" takes an item out of every figure afterwards (audited).
 
 - A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
-  mention a council (by name, or the word council/councillor/Cllr), a programme or campaign tag,
-  or a spokesperson of our press activity (or speaks of a combined authority, a town or county hall);
-  a council found only by its place's name does not count when the item reads as crime, court,
-  weather, sport, travel, health, business, arts or charity news and has no local-government word
-  (`off_topic`; "homes", "estate", "children" and "care" are crime's and weather's words too), nor
-  when nothing in it is a local-government word ("Blackpool illuminations switch-on date announced"). Unset,
-  it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
+  mention a council (by name, or the word council/councillor/Cllr or mayor), a programme or campaign tag,
+  or a spokesperson of our press activity, or speak of a council without naming one: a combined
+  authority, a town or county hall, or a service or act only councils have ("Bin collections go
+  fortnightly", "Gritters ready for first frost", "Plans for 300 homes approved";
+  `models.relevance_words.SERVICES`, each in its council sense: hospital parking is the NHS's). A
+  council word that is only an address or a former member ("assault on a council estate",
+  "Ex-councillor's son jailed") does not count by itself. A council found only by its place's name
+  does not count when the item reads as crime, court, weather, sport, travel, health, business, arts,
+  charity or national politics news and has no local-government word (`off_topic`; "homes", "estate",
+  "children" and "care" are crime's and weather's words too), nor when nothing in it is a
+  local-government word ("Blackpool illuminations switch-on date announced"); its leader, its debts,
+  what it fines, demolishes or apologises for are ("Bolton to fine fly-tippers"). Unset, the rule
+  follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
   at once, with no query changed), and its canonical URL is remembered in `coverage_exclusions`
@@ -159,8 +165,10 @@ def off_topic(text: str) -> str | None:
 
 def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str],
                     council_word: bool | str = False, off_topic_kind: str | None = None) -> Relevance:
-    """Whether an item with these mentions (and a council word, or not) counts under `rule`. A council
-    found only by its place's name does not count when the item reads as other news (`off_topic`)."""
+    """Whether an item with these mentions (and a council word, or not) counts under `rule`, and why. A
+    council found only by its place's name does not count when the item reads as other news
+    (`off_topic`). `council_word` may be `speaks_of_a_council`'s words, which the reason then gives
+    ("speaks of a council (gritters (roads and highways))")."""
     if rule == "all":
         return Relevance(True, "the feed keeps every item")
     named = [*tags, *spokespeople]

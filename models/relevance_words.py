@@ -37,10 +37,11 @@ LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
 # Of local government's own words, a council's places where other news happens too ("Man stabbed in
 # leisure centre car park"): beside a place's name, they count only without off-topic words.
 PLACE_SERVICE_WORDS = frozenset("""leisure library libraries parking""".split())
-PLACE_GOVERNMENT_WORDS = frozenset("""leader leaders debt debts borrow borrowing finances bailout rate rates""".split())
+PLACE_GOVERNMENT_WORDS = frozenset("""leader leaders debt debts borrow borrowing finances bailout rate rates apologises
+apologise apologised apology""".split())
 # …and what a council does that others' news also says ("Bolton to fine fly-tippers", "Blackpool to
 # demolish car park", "Kirklees apologises"): local government only without off-topic words.
-PLACE_ACTS = frozenset("""apologises apologise apologised apology fine fines demolish demolition dim restore
+PLACE_ACTS = frozenset("""fine fines demolish demolition dim restore
 restores ban bans charge charges sell sells buy buys introduce introduces build builds consult upgrade fares
 franchising buses bus rent tenants mould mouldy damp residents""".split())
 
@@ -168,6 +169,11 @@ OWNERS = frozenset({"firm", "firms", "company", "companies", "plant", "plants", 
 PRIVATE_LIFE = frozenset({"son", "sons", "daughter", "daughters", "wife", "husband", "partner", "mother", "father",
                           "brother", "sister", "family", "garden", "home", "house", "dog", "car", "birthday"})
 
+# What a council does to a service that is also a place: with one of these, the place is the news even
+# beside off-topic words ("Library saved by volunteers", "Pool to close after flood damage").
+SERVICE_CHANGES = frozenset("""close closes closed closure closures closing shut shuts reopen reopens reopened
+reopening save saved cuts axed axe hours charges fees refurbishment revamp consultation scrapped threat
+threatened""".split())
 # The kind of news in which even a service that is no place is only a setting ("Fly-tipper
 # jailed", "Gritter driver charged"); weather, travel and health news may be a service's ("Rest centres
 # opened as floods hit", "Social care delays keep patients in hospital").
@@ -194,7 +200,9 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
             if end < len(words) and words[end] in OWNERS:
                 continue  # "recycling firm", "care home owner": another's business
             kinds = _off_topic_kinds(words)
-            if not kinds if service.place else _NEVER_A_SERVICE.isdisjoint(kinds):
+            if service.place and kinds and SERVICE_CHANGES.isdisjoint(present):
+                continue  # "Man stabbed in leisure centre car park": the place is a setting
+            if _NEVER_A_SERVICE.isdisjoint(kinds):
                 return " ".join(phrase), service
     if "send" in present and SEND.search(text) and not text.isupper():
         return "SEND", _NAMED["schools and send"]
