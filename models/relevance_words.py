@@ -99,7 +99,7 @@ SERVICES = (
              collection, refuse collections, fly tipping, fly tippers, fly tipper, tip closures, tip closure,
              tips to close, tip to close, tip opening, tip charges, household tip, household tips, street cleaning, litter picking, dog fouling, dog wardens""",
              "charity"),
-    _service("roads and highways", """potholes, pothole, road repairs, resurfacing, highways, gritters, gritter,
+    _service("roads and highways", """potholes, pothole, road repairs, resurfacing, resurfaced, highways, gritters, gritter,
              gritting, grit bins, salt bins, street lights, street lighting, streetlights, 20mph, traffic filters,
              traffic filter, low traffic, ltn, ltns, clean air zone, bus lane, bus lanes, school streets,
              pedestrianise, pedestrianised, pedestrianisation, verges, grass cutting, blue badge, blue badges, street light,
@@ -123,12 +123,13 @@ SERVICES = (
              alcohol licence""", "tv driving dvla"),
     _service("council tax and rates", """business rates, district rate, domestic rates, rates bill, rates bills, section 114, s114, budget
              gap, exceptional financial support, precept""", "police crime"),
-    _service("housing and homelessness", """social housing, homelessness, homeless families, temporary
+    _service("housing and homelessness", """social housing, homelessness, homeless, homeless families, temporary
              accommodation, housing waiting list, housing list, rough sleepers, rough sleeping, housing repairs,
              damp and mould""", "charity"),
     _service("social care", """social care, adult social care, care package, care packages, social workers, social
              worker, foster carers, fostering, care leavers, children's services, childrens services, children's
-             centres, childrens centres, family hubs, day centres, meals on wheels, home care, care charges""", "private"),
+             centres, childrens centres, family hubs, day centres, meals on wheels, home care, care charges,
+             domiciliary care""", "private"),
     _service("care homes", "care home, care homes", "cqc private inspectors inspection rated owner owners firm",
              place=True),
     _service("schools and send", """school transport, school places, school place, school admissions, special educational
@@ -145,7 +146,7 @@ SERVICES = (
              unitary, unitaries, overspend, overspends, overspending""", "nhs trust police army"),
     _service("savings", """save money, save cash, cost cutting, money saving, savings plan, budget cuts, spending
              cuts""", place=True),
-    _service("emergencies", "rest centre, rest centres, sandbags, emergency accommodation"),
+    _service("emergencies", "rest centre, rest centres, sandbags, sandbag, emergency accommodation"),
 )
 
 # "SEND" (special educational needs) in capitals, not the verb.
@@ -154,7 +155,7 @@ SEND = re.compile(r"\bSEND\b")
 _BUILT = r"(?:plans?|homes?|houses|flats|development|developments|estate|extension|scheme)"
 PLAN_DECIDED = re.compile(
     rf"\b{_BUILT}\b.*\b(?:approved|refused|rejected|granted|thrown out|go ahead|green light|backed|blocked|"
-    rf"turned down)\b|\b(?:approves?|backs?|rejects?|refuses?|throws out|blocks?|grants?|turns down)\b.*\b{_BUILT}\b|"
+    rf"turned down)\b|\b(?:approves?|backs?|rejects?|refuses?|refusal of|throws out|blocks?|grants?|turns down)\b.*\b{_BUILT}\b|"
     r"\b(?:go ahead|green light) for\b|\bplans? for [0-9][0-9,]* homes?\b")
 # A council word that is only an address or a former member: "assault on Sheffield council estate",
 # "Ex-councillor's son jailed", "Former council house sells for £2m" are not the council's news.
@@ -181,6 +182,8 @@ _NEVER_A_SERVICE = frozenset({"crime or court"})
 _PLANS = frozenset({"plan", "plans", "home", "homes", "houses", "flats", "development", "developments", "estate",
                     "extension", "scheme", "ahead", "light"})
 _NAMED = {s.name: s for s in SERVICES}
+# Services whose news is enforcement, told in crime's words ("Trading standards raid shops").
+_ENFORCERS = frozenset({_NAMED["trading standards and environmental health"]})
 _BY_FIRST: dict[str, list[tuple[tuple[str, ...], Service]]] = {}
 for _s in SERVICES:
     for _p in _s.phrases:
@@ -202,7 +205,7 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
             kinds = _off_topic_kinds(words)
             if service.place and kinds and SERVICE_CHANGES.isdisjoint(present):
                 continue  # "Man stabbed in leisure centre car park": the place is a setting
-            if _NEVER_A_SERVICE.isdisjoint(kinds):
+            if _NEVER_A_SERVICE.isdisjoint(kinds) or service in _ENFORCERS:
                 return " ".join(phrase), service
     if "send" in present and SEND.search(text) and not text.isupper():
         return "SEND", _NAMED["schools and send"]
