@@ -79,6 +79,7 @@ COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "
 COUNCIL_PHRASES = re.compile(r"\b(?:combined (?:county )?authority|combined authorities|town hall|county hall|"
                              r"city hall|civic centre|unitary authority|local authority|local authorities)\b")
 _WORDS = re.compile(r"[a-z0-9&]+")
+_PHRASE_WORDS = frozenset({"combined", "hall", "civic", "unitary", "local"})  # one is in each of COUNCIL_PHRASES
 _SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a council's, or a combined authority's
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
 _LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS) | PLACE_GOVERNMENT_WORDS
@@ -104,7 +105,7 @@ def speaks_of_a_council(text: str) -> str:
     strong, weak = _council_words(words)
     if strong:
         return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
-    phrase = COUNCIL_PHRASES.search(lowered)
+    phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
     if phrase:
         return phrase.group(0)
     service = service_named(words, text)
@@ -119,7 +120,9 @@ def speaks_of_a_council(text: str) -> str:
 def _lowered_words(text: str) -> tuple[str, list[str]]:
     """A text in lower case without other bodies' councils, and its words (cached: ingestion asks
     `speaks_of_a_council` and `off_topic` of the same text in turn). Callers must not change the list."""
-    lowered = OTHER_COUNCILS.sub(" ", text.lower())
+    lowered = text.lower()
+    if "council" in lowered:
+        lowered = OTHER_COUNCILS.sub(" ", lowered)
     return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank"))
 
 
