@@ -36,8 +36,8 @@ from models.bulk import batches, one_of
 from models.coverage import CoverageItem
 from models.db import Base
 from models.relevance_words import (AFTER_A_COUNCIL_WORD, BEFORE_A_COUNCIL_WORD, LOCAL_GOVERNMENT_WORDS, OFF_TOPIC,
-                                    OFF_TOPIC_WORDS, PLACE_ACTS, PRIVATE_LIFE, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS, SHARED_WORDS,
-                                    service_named)
+                                    OFF_TOPIC_WORDS, PLACE_ACTS, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS,
+                                    PRIVATE_LIFE, SHARED_WORDS, service_named)  # the finder reads some from here
 
 if TYPE_CHECKING:
     from models.outlet import Feed
@@ -79,6 +79,8 @@ COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "
 COUNCIL_PHRASES = re.compile(r"\b(?:combined (?:county )?authority|combined authorities|town hall|county hall|"
                              r"city hall|civic centre|unitary authority|local authority|local authorities)\b")
 _WORDS = re.compile(r"[a-z0-9&]+")
+# A police and crime commissioner is the police's, not a council's (their elections neither).
+_PCC = re.compile(r"\bpolice,? (?:fire )?and crime commissioners?(?:'s?)?(?: elections?)?\b|\bpccs?\b(?: elections?)?")
 _PHRASE_WORDS = frozenset({"combined", "hall", "civic", "unitary", "local"})  # one is in each of COUNCIL_PHRASES
 _SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a council's, or a combined authority's
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
@@ -103,6 +105,8 @@ def speaks_of_a_council(text: str) -> str:
     "Ex-councillor's son jailed") unless the rest is local government's news."""
     lowered, words = _lowered_words(text)
     strong, weak = _council_words(words)
+    if "crime or court" in _kinds(words, text) and _former_member(words):
+        return ""  # "Former councillor jailed": a person's crime, whatever else it names
     if strong:
         return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
     phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
@@ -123,6 +127,8 @@ def _lowered_words(text: str) -> tuple[str, list[str]]:
     lowered = text.lower()
     if "council" in lowered:
         lowered = OTHER_COUNCILS.sub(" ", lowered)
+    if "commissioner" in lowered or "pcc" in lowered:
+        lowered = _PCC.sub(" police ", lowered)
     return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank"))
 
 
@@ -144,6 +150,17 @@ def _council_words(words: list[str]) -> tuple[bool, bool]:
     return False, weak
 
 
+def _former_member(words: list[str]) -> bool:
+    """A former member is spoken of ("ex-councillor", "former mayor")."""
+    return any(word in _SPEAKING_WORDS and _after_former(words, k) for k, word in enumerate(words))
+
+
+def _after_former(words: list[str], k: int) -> bool:
+    """"former", "ex"… comes just before word `k`, or before the place before it ("former Wigan councillor"; only
+    in a crime's news, where "Former depot: councillors back homes" does not arise)."""
+    return not BEFORE_A_COUNCIL_WORD.isdisjoint(words[max(0, k - 2):k])
+
+
 def _kinds(words: list[str], text: str) -> list[str]:
     """The kinds of other news a text's words read as (a road's number is travel's)."""
     kinds = [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
@@ -158,9 +175,11 @@ def off_topic(text: str) -> str | None:
     regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council;
     "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council."""
     words = _lowered_words(text)[1]
+    kinds = _kinds(words, text)
+    if "crime or court" in kinds and _former_member(words):
+        return "crime or court"  # "Former Leeds councillor jailed for fraud against council"
     if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _council_words(words)[0]:
         return None
-    kinds = _kinds(words, text)
     if not kinds and _LOCAL_GOVERNMENT_ANY.isdisjoint(words):
         return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None

@@ -93,27 +93,29 @@ def _service(name: str, phrases: str, other_sense: str = "", place: bool = False
 
 SERVICES = (
     _service("bins and recycling", """bin collection, bin collections, bins, wheelie bin, wheelie bins, bin strike,
-             brown bin, blue bin, green bin, black bin, grey bin, purple bin, bin day, bin subscription,
-             bin rounds, bin lorry, binmen, recycling, recycling centre, recycling centres, household waste,
-             food waste, garden waste, green waste, bulky waste, waste collection, waste collections, refuse
-             collection, refuse collections, fly tipping, fly tippers, fly tipper, tip closures, tip closure,
-             tips to close, tip to close, tip opening, tip charges, household tip, household tips, street cleaning, litter picking, dog fouling, dog wardens""",
-             "charity"),
-    _service("roads and highways", """potholes, pothole, road repairs, resurfacing, resurfaced, highways, gritters, gritter,
-             gritting, grit bins, salt bins, street lights, street lighting, streetlights, 20mph, traffic filters,
-             traffic filter, low traffic, ltn, ltns, clean air zone, bus lane, bus lanes, school streets,
-             pedestrianise, pedestrianised, pedestrianisation, verges, grass cutting, blue badge, blue badges, street light,
-             bus franchising, bus passes, bus pass, concessionary""", "national"),
+             brown bin, blue bin, green bin, black bin, grey bin, purple bin, bin day, bin subscription, bin rounds,
+             bin lorry, binmen, recycling, recycling centre, recycling centres, household waste, food waste, garden
+             waste, green waste, bulky waste, waste collection, waste collections, refuse collection, refuse
+             collections, fly tipping, fly tippers, fly tipper, tip closures, tip closure, tips to close, tip to
+             close, tip opening, tip charges, household tip, household tips, street cleaning, litter picking, dog
+             fouling, dog wardens""", "charity"),
+    _service("roads and highways", """potholes, pothole, road repairs, resurfacing, resurfaced, highways, gritters,
+             gritter, gritting, grit bins, salt bins, street lights, street light, street lighting, streetlights,
+             20mph, traffic filters, traffic filter, traffic calming, speed bumps, speed humps, low traffic, ltn,
+             ltns, clean air zone, bus lane, bus lanes, school streets, pedestrianise, pedestrianised,
+             pedestrianisation, verges, grass cutting, blue badge, blue badges, bus franchising, bus passes, bus
+             pass, concessionary""", "national england"),
     _service("parking", """parking charges, parking charge, parking fees, parking permits, parking permit, parking
              fines, parking zones, parking zone, parking tickets, parking wardens, parking enforcement, car park
-             charges, residents parking, free parking, pay and display""",
+             charges, residents parking, free parking, pay and display, double yellow lines""",
              "hospital hospitals nhs patients airport station stations supermarket retail"),
     _service("cycle lanes", "cycle lane, cycle lanes, cycleway, cycleways, bike lane, bike lanes", place=True),
     _service("car parks", "car park, car parks, multi storey", "hospital hospitals nhs airport station", place=True),
     _service("libraries and leisure", """library, libraries, leisure centre, leisure centres, swimming pool,
              swimming pools, lido, community centre, community centres, youth centre, youth club, youth clubs,
-             public toilets, beach huts, allotments, playground, playgrounds, play park, play parks, country park,
-             parks""", "university school hotel private theme business retail holiday", place=True),
+             youth services, public toilets, beach huts, allotments, allotment, playground, playgrounds, play park,
+             play parks, country park, parks""", "university school hotel private theme business retail holiday",
+             place=True),
     _service("planning", """planning permission, planning application, planning applications, planning committee,
              planning inspector, planning appeal, planning officers, planning rules, planners, local plan, green
              belt"""),
@@ -121,8 +123,8 @@ SERVICES = (
     _service("licensing", """licensing, taxi licences, taxi drivers licences, selective licensing, hmo, hmos,
              short term lets, short term let, licence revoked, licence suspended, licence review, premises licence,
              alcohol licence""", "tv driving dvla"),
-    _service("council tax and rates", """business rates, district rate, domestic rates, rates bill, rates bills, section 114, s114, budget
-             gap, exceptional financial support, precept""", "police crime"),
+    _service("council tax and rates", """business rates, district rate, domestic rates, rates bill, rates bills,
+             band d, section 114, s114, budget gap, exceptional financial support, precept""", "police crime"),
     _service("housing and homelessness", """social housing, homelessness, homeless, homeless families, temporary
              accommodation, housing waiting list, housing list, rough sleepers, rough sleeping, housing repairs,
              damp and mould""", "charity"),
@@ -130,15 +132,18 @@ SERVICES = (
              worker, foster carers, fostering, care leavers, children's services, childrens services, children's
              centres, childrens centres, family hubs, day centres, meals on wheels, home care, care charges,
              domiciliary care""", "private"),
+    _service("public health", "director of public health, public health director, public health team"),
     _service("care homes", "care home, care homes", "cqc private inspectors inspection rated owner owners firm",
              place=True),
-    _service("schools and send", """school transport, school places, school place, school admissions, special educational
-             needs, ehcp, ehcps, school closures, school crossing, lollipop""", "private independent", place=True),
+    _service("schools and send", """school transport, school places, school place, school admissions, special
+             educational needs, ehcp, ehcps""", "private"),
+    _service("school closures", "school closures, school crossing, lollipop", "private", place=True),
     _service("trading standards and environmental health", "trading standards, environmental health"),
     _service("cemeteries", "cemetery, cemeteries, crematorium, crematoria, bereavement services", place=True),
     _service("markets", "market hall, indoor market, market traders, market stalls", "christmas", place=True),
-    _service("elections", """local elections, local election, by election, mayoral election, polling stations,
-             polling station, electoral register, by elections""", "mp mps parliament westminster commons constituency general"),
+    _service("elections", """local elections, local election, by election, by elections, mayoral election, polling
+             stations, polling station, electoral register""",
+             "mp mps parliament westminster commons constituency general"),
     _service("council politics", """labour group, conservative group, tory group, lib dem group, liberal democrat
              group, independent group, reform group, green group, ruling group, ruling coalition, opposition group,
              cabinet member, cabinet members, portfolio holder, scrutiny committee, scrutiny panel"""),
@@ -155,7 +160,8 @@ SEND = re.compile(r"\bSEND\b")
 _BUILT = r"(?:plans?|homes?|houses|flats|development|developments|estate|extension|scheme)"
 PLAN_DECIDED = re.compile(
     rf"\b{_BUILT}\b.*\b(?:approved|refused|rejected|granted|thrown out|go ahead|green light|backed|blocked|"
-    rf"turned down)\b|\b(?:approves?|backs?|rejects?|refuses?|refusal of|throws out|blocks?|grants?|turns down)\b.*\b{_BUILT}\b|"
+    rf"turned down)\b|\b(?:approves?|backs?|rejects?|refuses?|refusal of|throws out|blocks?|grants?|turns down)"
+    rf"\b.*\b{_BUILT}\b|"
     r"\b(?:go ahead|green light) for\b|\bplans? for [0-9][0-9,]* homes?\b")
 # A council word that is only an address or a former member: "assault on Sheffield council estate",
 # "Ex-councillor's son jailed", "Former council house sells for £2m" are not the council's news.

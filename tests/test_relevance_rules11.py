@@ -69,6 +69,8 @@ def test_a_council_service_or_act_counts_without_the_word_council_and_says_which
     "Couple spent a year planning their dream wedding",
     "National Highways closes motorway for repairs",
     "Police and crime commissioner sets out policing plan",
+    "Kent police and crime commissioner election: candidates named",  # the police's election, not a council's
+    "PCC election turnout falls in Essex",
     "Arts Council England awards grant to theatre",
     "MP holds advice surgery at Barnsley library",
     "Tory MP wins parliamentary by-election",
@@ -87,6 +89,9 @@ def test_the_same_words_in_another_sense_do_not_count(matcher, headline):
     ("Council estate regeneration scheme gets £30m", True),  # the estate's regeneration is the council's
     ("Councillor calls for review of bus lane fines", True),
     ("Former mayor dies aged 91", False),
+    ("Ex-councillor jailed for stealing from the council", False),  # a person's crime, whatever else it names
+    ("Former Wigan councillor jailed for fraud against the council", False),
+    ("Councillor jailed for fraud", True),  # a sitting member's conviction is the council's news
     ("Mayor pledges free bus travel for under-18s", True),  # a mayor is a council's or a combined authority's
 ])
 def test_a_council_word_counts_unless_it_is_only_an_address_or_a_former_member(matcher, headline, kept):
