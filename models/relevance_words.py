@@ -65,7 +65,7 @@ OFF_TOPIC_WORDS = {
 }
 # More of them, which only the relevance rule reads (the council finder reads `OFF_TOPIC_WORDS` as it is).
 MORE_OFF_TOPIC_WORDS = {
-    "crime or court": "abuse",
+    "crime or court": "abuse arson",
     "business": "employer employers shipyard studio factory steelworks takeaway brewery hotel company thru",
     "people and events": "birthday",
     "arts and culture": "cathedral minster spire abbey",
