@@ -31,12 +31,12 @@ approves agrees backs rejects scraps sets cuts axes freezes raises declares cons
 overspends borrows""".split())
 LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
 
-# Beside a council found by its place's name, what a council (and no other body of the place) has or
-# does: its leader, its debts and borrowing ("Bradford's new leader vows to end bailout"). Only the
-# relevance rule reads these; the council finder keeps its own words.
 # Of local government's own words, a council's places where other news happens too ("Man stabbed in
 # leisure centre car park"): beside a place's name, they count only without off-topic words.
 PLACE_SERVICE_WORDS = frozenset("""leisure library libraries parking""".split())
+# Beside a council found by its place's name, what a council (and no other body of the place) has or
+# does: its leader, its debts and borrowing ("Bradford's new leader vows to end bailout"). Only the
+# relevance rule reads these; the council finder keeps its own words.
 PLACE_GOVERNMENT_WORDS = frozenset("""leader leaders debt debts borrow borrowing finances bailout rate rates apologises
 apologise apologised apology""".split())
 # …and what a council does that others' news also says ("Bolton to fine fly-tippers", "Blackpool to
@@ -78,7 +78,8 @@ OFF_TOPIC = {word: kind for listed in (OFF_TOPIC_WORDS, MORE_OFF_TOPIC_WORDS) fo
 @dataclass(frozen=True)
 class Service:
     """A council service or act: the phrases that name it, the words that give them another sense, and
-    whether it is also a place where other news happens (then any off-topic word vetoes it)."""
+    whether it is also a place where other news happens (then an off-topic word vetoes it, unless the
+    item changes the service: `SERVICE_CHANGES`)."""
 
     name: str
     phrases: tuple[str, ...]
@@ -87,6 +88,7 @@ class Service:
 
 
 def _service(name: str, phrases: str, other_sense: str = "", place: bool = False) -> Service:
+    """A `Service` from comma-separated phrases and space-separated other-sense words."""
     return Service(name, tuple(p.strip() for p in phrases.split(",") if p.strip()),
                    frozenset(other_sense.split()), place)
 
@@ -201,6 +203,7 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
     """The first council service named in `words` (a text's lower-case words) in its council sense,
     as (phrase, service); None when there is none. `text` as written, for "SEND" and plan decisions."""
     present = set(words)
+    kinds = _off_topic_kinds(words)
     for k, word in enumerate(words):
         for phrase, service in _BY_FIRST.get(word, ()):
             end = k + len(phrase)
@@ -208,7 +211,6 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
                 continue
             if end < len(words) and words[end] in OWNERS:
                 continue  # "recycling firm", "care home owner": another's business
-            kinds = _off_topic_kinds(words)
             if service.place and kinds and SERVICE_CHANGES.isdisjoint(present):
                 continue  # "Man stabbed in leisure centre car park": the place is a setting
             if _NEVER_A_SERVICE.isdisjoint(kinds) or service in _ENFORCERS:
@@ -216,7 +218,7 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
     if "send" in present and SEND.search(text) and not text.isupper():
         return "SEND", _NAMED["schools and send"]
     if not _PLANS.isdisjoint(present) and PLAN_DECIDED.search(" ".join(words)) and \
-            set(_off_topic_kinds(words)) <= {"weather"}:  # flood risk is a planning decision's reason
+            set(kinds) <= {"weather"}:  # flood risk is a planning decision's reason
         return "a plan decided", _NAMED["planning decisions"]
     return None
 
