@@ -2,13 +2,19 @@
 "not ours" takes an item out of every figure afterwards (audited).
 
 - A feed's rule (`feeds.relevance`): `all` keeps every entry; `mentions` keeps only entries that
-  mention a council (by name, or the word council/councillor/Cllr), a programme or campaign tag,
-  or a spokesperson of our press activity (or speaks of a combined authority, a town or county hall);
-  a council found only by its place's name does not count when the item reads as crime, court,
-  weather, sport, travel, health, business, arts or charity news and has no local-government word
-  (`off_topic`; "homes", "estate", "children" and "care" are crime's and weather's words too), nor
-  when nothing in it is a local-government word ("Blackpool illuminations switch-on date announced"). Unset,
-  it follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
+  mention a council (by name, or the word council/councillor/Cllr or mayor), a programme or campaign tag,
+  or a spokesperson of our press activity, or speak of a council without naming one: a combined
+  authority, a town or county hall, or a service or act only councils have ("Bin collections go
+  fortnightly", "Gritters ready for first frost", "Plans for 300 homes approved";
+  `models.relevance_words.SERVICES`, each in its council sense: hospital parking is the NHS's). A
+  council word that is only an address or a former member ("assault on a council estate",
+  "Ex-councillor's son jailed") does not count by itself. A council found only by its place's name
+  does not count when the item reads as crime, court, weather, sport, travel, health, business, arts,
+  charity or national politics news and has no local-government word (`off_topic`; "homes", "estate",
+  "children" and "care" are crime's and weather's words too), nor when nothing in it is a
+  local-government word ("Blackpool illuminations switch-on date announced"); its leader, its debts,
+  what it fines, demolishes or apologises for are ("Bolton to fine fly-tippers"). Unset, the rule
+  follows the feed's tier: `regional` feeds (local papers bring sport, court and weather) need
   mentions, the trade and national press does not.
 - "Not ours": the item is removed from coverage (so every count, share, story and digest loses it
   at once, with no query changed), and its canonical URL is remembered in `coverage_exclusions`
@@ -16,6 +22,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +35,9 @@ from models.audit import ActorLike, record_audit
 from models.bulk import batches, one_of
 from models.coverage import CoverageItem
 from models.db import Base
+from models.relevance_words import (AFTER_A_COUNCIL_WORD, BEFORE_A_COUNCIL_WORD, LOCAL_GOVERNMENT_WORDS, OFF_TOPIC,
+                                    OFF_TOPIC_WORDS, PLACE_ACTS, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS,
+                                    PRIVATE_LIFE, SHARED_WORDS, service_named)  # the finder reads some from here
 
 if TYPE_CHECKING:
     from models.outlet import Feed
@@ -67,89 +77,128 @@ class Relevance:
 COUNCIL_WORDS = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 # Phrases that speak of a council without the word: its building, or a combined authority.
 COUNCIL_PHRASES = re.compile(r"\b(?:combined (?:county )?authority|combined authorities|town hall|county hall|"
-                             r"city hall|civic centre|unitary authority)\b")
+                             r"city hall|civic centre|unitary authority|local authority|local authorities)\b")
 _WORDS = re.compile(r"[a-z0-9&]+")
-
-# Words that make a headline naming a place read as local government (so the place is its council).
-LOCAL_GOVERNMENT_WORDS = frozenset("""
-mayor mayors mayoral authority authorities combined cabinet budget budgets overspend deficit tax s114
-bankrupt bankruptcy insolvent commissioners intervention ombudsman unitary reorganisation devolution
-election elections ward wards scrutiny consultation planning bins bin recycling libraries library
-leisure potholes parking regeneration masterplan homelessness housing homes estate care children
-civic executive services levy unitaries savings posts licensing landlords landlord planners
-""".split())
-# Of those, the words that crime, weather and people's stories use too ("Burglars target homes",
-# "Children rescued from flood"): they make an item local government only without off-topic words.
-SHARED_WORDS = frozenset("""homes estate care children services housing scheme schemes funding fund grant grants bid
-plan plans proposal proposals vote votes approved approves approve decision policy strategy contract repairs
-tenants school schools roads road traffic cycle lanes parks trees toilets market markets jobs staff
-approves agrees backs rejects scraps sets cuts axes freezes raises declares consults unveils appoints
-overspends borrows""".split())
-LOCAL_GOVERNMENT_WORDS = LOCAL_GOVERNMENT_WORDS | SHARED_WORDS
-
-# What a local paper's feed also brings: each word says which kind of non-council news an item is.
-OFF_TOPIC_WORDS = {
-    "crime or court": """police jailed jail prison sentenced charged arrested arrest trial jury murder stabbing
-        stabbed shooting shot burglary burglaries burglar burglars robbery assault drugs cannabis fraudster
-        guilty inquest missing theft stolen gang knife raid raids convicted""",
-    "weather": """weather snow rain storm storms flood floods flooding heatwave fog thunderstorms temperatures
-        hottest coldest frost gales wind winds""",
-    "sport": """fc afc rfc ccc derby goal goals try tries striker coach manager squad promoted promotion relegated
-        relegation cup league premiership championship rugby cricket football golf darts boxing fans stadium
-        season midfielder winger prop sign signs signed boss""",
-    "travel": """crash collision motorway lorry rail train trains flights flight ferry airport passengers delays""",
-    "health": """hospital hospitals nhs gp ambulance dentists dental a&e patients""",
-    "business": """restaurant firm shop supermarket pub bakery store retailer prices dealership""",
-    "people and events": """rescued tributes tribute dies died killed blaze lottery festival concert theatre
-        university students charity fundraising rspca foodbank foodbanks volunteers""",
-    "arts and culture": """review gig exhibition musical panto pantomime premiere album comedy comedian band
-        orchestra opera ballet gallery museum film""",
-}
-_OFF_TOPIC = {word: kind for kind, words in OFF_TOPIC_WORDS.items() for word in words.split()}
+# A police and crime commissioner is the police's, not a council's (their elections neither).
+_PCC = re.compile(r"\bpolice,? (?:fire )?and crime commissioners?(?:'s?)?(?: elections?)?\b|\bpccs?\b(?: elections?)?")
+_PHRASE_WORDS = frozenset({"combined", "hall", "civic", "unitary", "local"})  # one is in each of COUNCIL_PHRASES
+_SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a council's, or a combined authority's
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
+_LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS) | PLACE_GOVERNMENT_WORDS
+_LOCAL_GOVERNMENT_ANY = LOCAL_GOVERNMENT_WORDS | PLACE_GOVERNMENT_WORDS | PLACE_ACTS
 
 
 # Bodies called councils that are not local government: national ones ("Arts Council England",
 # "Sentencing Council", "Medical Research Council") and a school's or students' council.
 OTHER_COUNCILS = re.compile(r"\b(?:arts|research|sentencing|privy|british|design|medical|midwifery|chiefs'?|"
                             r"security|student|students|school|pupil|youth|sports?|safety|advisory|european|"
-                            r"world|jockey|trade|tenants'?|residents'?) councils?\b|\barts council of\b")
+                            r"world|jockey|trade|tenants'?|residents'?|union|federation|association|church|"
+                            r"parochial) councils?\b|\barts council of\b")
 
 
-def speaks_of_a_council(text: str) -> bool:
-    """A local paper's "Council leader resigns" names no council but is about one (its own), as is
-    "Combined authority agrees housing fund" or "Town hall jobs cut"; "Arts Council funds theatre"
-    and "Student council wins prize" are not."""
-    lowered = OTHER_COUNCILS.sub(" ", text.lower())
-    return not COUNCIL_WORDS.isdisjoint(_WORDS.findall(lowered)) or bool(COUNCIL_PHRASES.search(lowered))
+def speaks_of_a_council(text: str) -> str:
+    """The words by which a text speaks of a council without naming one ("" when it does not): a local
+    paper's "Council leader resigns" is about its own council, as are "Combined authority agrees housing
+    fund", "Town hall jobs cut" and, by a service only councils run, "Bin collections go fortnightly"
+    (`relevance_words.SERVICES`). "Arts Council funds theatre", "Student council wins prize" are not, nor
+    a council word that is only an address or a former member ("assault on a council estate",
+    "Ex-councillor's son jailed") unless the rest is local government's news."""
+    lowered, words = _lowered_words(text)
+    strong, weak = _council_words(words)
+    if "crime or court" in _kinds(words, text) and _former_member(words):
+        return ""  # "Former councillor jailed": a person's crime, whatever else it names
+    if strong:
+        return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
+    phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
+    if phrase:
+        return phrase.group(0)
+    service = service_named(words, text)
+    if service:
+        return f"{service[0]} ({service[1].name})"
+    if weak and not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and not _kinds(words, text):
+        return "council"
+    return ""
+
+
+@functools.lru_cache(maxsize=64)
+def _lowered_words(text: str) -> tuple[str, list[str]]:
+    """A text in lower case without other bodies' councils, and its words (cached: ingestion asks
+    `speaks_of_a_council` and `off_topic` of the same text in turn). Callers must not change the list."""
+    lowered = text.lower()
+    if "council" in lowered:
+        lowered = OTHER_COUNCILS.sub(" ", lowered)
+    if "commissioner" in lowered or "pcc" in lowered:
+        lowered = _PCC.sub(" police ", lowered)
+    return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank"))
+
+
+def _council_words(words: list[str]) -> tuple[bool, bool]:
+    """Whether `words` have a council word (or mayor) that speaks of the council (strong), and one that
+    is only an address, a former member or a member's private life ("council estate", "ex-councillor",
+    "councillor's son": weak)."""
+    weak = False
+    if _SPEAKING_WORDS.isdisjoint(words):
+        return False, False
+    for k, word in enumerate(words):
+        if word in _SPEAKING_WORDS:
+            after = words[k + 1:k + 3]
+            if (k and words[k - 1] in BEFORE_A_COUNCIL_WORD) or after[:1] and after[0] in AFTER_A_COUNCIL_WORD \
+                    or after[:1] == ["s"] and after[1:] and after[1] in PRIVATE_LIFE:
+                weak = True
+            else:
+                return True, weak
+    return False, weak
+
+
+def _former_member(words: list[str]) -> bool:
+    """A former member is spoken of ("ex-councillor", "former mayor")."""
+    return any(word in _SPEAKING_WORDS and _after_former(words, k) for k, word in enumerate(words))
+
+
+def _after_former(words: list[str], k: int) -> bool:
+    """"former", "ex"… comes just before word `k`, or before the place before it ("former Wigan councillor"; only
+    in a crime's news, where "Former depot: councillors back homes" does not arise)."""
+    return not BEFORE_A_COUNCIL_WORD.isdisjoint(words[max(0, k - 2):k])
+
+
+def _kinds(words: list[str], text: str) -> list[str]:
+    """The kinds of other news a text's words read as (a road's number is travel's)."""
+    kinds = [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
+    if _ROAD.search(text):
+        kinds.append("travel")
+    return kinds
 
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
     no local-government word, and "local" when it has none of either; None when it has one. A
-    regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council."""
-    words = _WORDS.findall(OTHER_COUNCILS.sub(" ", text.lower()).replace("food bank", "foodbank"))
-    if not (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS).isdisjoint(words) or not COUNCIL_WORDS.isdisjoint(words):
+    regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council;
+    "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council."""
+    words = _lowered_words(text)[1]
+    kinds = _kinds(words, text)
+    if "crime or court" in kinds and _former_member(words):
+        return "crime or court"  # "Former Leeds councillor jailed for fraud against council"
+    if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _council_words(words)[0]:
         return None
-    kinds = [_OFF_TOPIC[w] for w in words if w in _OFF_TOPIC]
-    if _ROAD.search(text):
-        kinds.append("travel")
-    if not kinds and LOCAL_GOVERNMENT_WORDS.isdisjoint(words):
+    if not kinds and _LOCAL_GOVERNMENT_ANY.isdisjoint(words):
         return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None
 
 
 def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str],
-                    council_word: bool = False, off_topic_kind: str | None = None) -> Relevance:
-    """Whether an item with these mentions (and a council word, or not) counts under `rule`. A council
-    found only by its place's name does not count when the item reads as other news (`off_topic`)."""
+                    council_word: bool | str = False, off_topic_kind: str | None = None) -> Relevance:
+    """Whether an item with these mentions (and a council word, or not) counts under `rule`, and why. A
+    council found only by its place's name does not count when the item reads as other news
+    (`off_topic`). `council_word` may be `speaks_of_a_council`'s words, which the reason then gives
+    ("speaks of a council (gritters (roads and highways))")."""
     if rule == "all":
         return Relevance(True, "the feed keeps every item")
     named = [*tags, *spokespeople]
     if named:
         return Relevance(True, "mentions " + ", ".join(named[:3]))
     if council_word:
-        return Relevance(True, "speaks of a council")
+        words = council_word if isinstance(council_word, str) and council_word != "council" else ""
+        return Relevance(True, f"speaks of a council ({words})" if words else "speaks of a council")
     if councils and off_topic_kind:
         return Relevance(False, f"names a place ({', '.join(councils[:3])}) but reads as {off_topic_kind} news")
     if councils:
