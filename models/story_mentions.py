@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
+from models.story_councils import headline_councils_apart
+from models.story_services import inspected_services_apart
 from models.story_events import events
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_words import SYNONYMS, WORD, concepts, stem
@@ -62,7 +64,7 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
         return "one is a tier's news (a county's districts, a mayor), the other another tier's"
     if decision_steps_apart(a.title, b.title):
         return "one is the cabinet's decision, the other full council's"
-    return None
+    return headline_councils_apart(a, b) or inspected_services_apart(a, b)
 
 
 def other_organisation(one: StoryText, other: StoryText) -> set[str]:

@@ -1,0 +1,57 @@
+"""Round eleven of the story evidence (issue 19): two councils of one family each named by its own headline are two
+councils' news; neighbouring places whose names share a stem are not one word; inspections of two services of one
+council are two verdicts."""
+from __future__ import annotations
+
+from models.story_councils import headline_councils
+from models.story_match import evidence
+from models.story_services import service
+from models.story_words import concepts
+from tests.story_items import story_item
+
+
+def test_a_headline_names_a_council_as_such_by_its_whole_name():
+    assert headline_councils("Essex County Council agrees to sell County Hall", ("ESS", "CHL")) == {"ESS"}
+    assert headline_councils("Norwich City Council budget approved", ("NOW",)) == {"NOW"}
+    assert headline_councils("Lincolnshire County Council appoints commissioner", ("LIN", "LIC")) == {"LIN"}
+    assert headline_councils("Solihull council loses appeal", ("SOL",)) == {"SOL"}
+    assert headline_councils("Essex unitary raises tax", ("ESS",)) == frozenset()  # a place, not the council
+    assert headline_councils("Essex unitary raises tax", ("ESS",), formal=False) == {"ESS"}
+
+
+def test_a_county_and_its_district_each_named_by_its_headline_are_two_councils_news():
+    county = story_item("Suffolk County Council approves budget", "Council tax rises by 4.99%.", councils=("SFK",))
+    district = story_item("Ipswich Borough Council approves budget", "Its share of the bill rises by £5.", 3,
+                          councils=("IPS",))
+    found = evidence(county, district)
+    assert found.veto and "different councils" in found.veto
+    rewrite = story_item("Suffolk budget agreed with 4.99% rise", "The county council approved its budget.", 5,
+                         councils=("SFK",))
+    assert evidence(county, rewrite).veto is None
+
+
+def test_neighbours_whose_names_share_a_stem_are_not_one_word():
+    assert concepts("Oxford") & concepts("Oxfordshire") == frozenset()
+    assert concepts("Northampton plans") & concepts("Northumberland plans") == {"plan"}
+    assert concepts("Oxford's budget") & concepts("Oxford budget") == {"oxford", "budge"}
+    assert concepts("Highland Council") & concepts("the Highlands") == concepts("Highland")  # one place
+
+
+def test_an_item_names_the_service_an_inspector_judged():
+    assert service("Derby SEND services improve, inspectors say") == "SEND"
+    assert service("Children with special needs let down in Derby") == "SEND"
+    assert service("Derby children's services rated good") == "children's services"
+    assert service("Derby adult social care requires improvement, says CQC") == "adult social care"
+    assert service("Derby budget approved") is None
+
+
+def test_inspections_of_two_services_of_one_council_are_two_verdicts():
+    send = story_item("Derby SEND services still failing, Ofsted finds", "A joint area inspection found little "
+                      "progress.", councils=("DER",))
+    children = story_item("Derby children's services rated good by Ofsted", "Inspectors praised help for "
+                          "children in care.", 20, councils=("DER",))
+    found = evidence(send, children)
+    assert found.veto == "inspections of two services (SEND / children's services)"
+    rewrite = story_item("Inspectors find Derby special needs support still poor", "Ofsted and the CQC revisited.", 4,
+                         councils=("DER",))
+    assert evidence(send, rewrite).veto is None
