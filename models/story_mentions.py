@@ -14,7 +14,7 @@ from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart
 from models.story_services import inspected_services_apart
-from models.story_events import events
+from models.story_events import events, outcomes_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_words import SYNONYMS, WORD, concepts, stem
 
@@ -54,7 +54,8 @@ LOCAL_COUNCIL = re.compile(r"\b(?:town|parish|community) council(?:s|'s)?\b", re
 
 def actors_apart(a: StoryText, b: StoryText) -> str | None:
     """Why the two are different actors' or different meetings' news: two national bodies, a county and its
-    districts, a mayor and a council of its area, a cabinet and full council."""
+    districts, a mayor and a council of its area, a cabinet and full council, a contest won and lost, two councils of
+    one family each named by its headline, inspections of two services."""
     bodies = bodies_apart(a.lowered, b.lowered)
     if bodies:
         return f"about different national bodies ({bodies})"
@@ -64,6 +65,9 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
         return "one is a tier's news (a county's districts, a mayor), the other another tier's"
     if decision_steps_apart(a.title, b.title):
         return "one is the cabinet's decision, the other full council's"
+    outcomes = outcomes_apart(a.title, b.title)
+    if outcomes:
+        return f"opposite outcomes of a contest ({outcomes})"
     return headline_councils_apart(a, b) or inspected_services_apart(a, b)
 
 

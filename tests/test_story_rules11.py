@@ -4,8 +4,10 @@ council are two verdicts."""
 from __future__ import annotations
 
 from models.story_councils import headline_councils
+from models.story_events import outcomes_apart
 from models.story_match import evidence
 from models.story_services import service
+from models.story_stages import stage
 from models.story_words import concepts
 from tests.story_items import story_item
 
@@ -55,3 +57,22 @@ def test_inspections_of_two_services_of_one_council_are_two_verdicts():
     rewrite = story_item("Inspectors find Derby special needs support still poor", "Ofsted and the CQC revisited.", 4,
                          councils=("DER",))
     assert evidence(send, rewrite).veto is None
+
+
+def test_a_contest_won_and_the_same_contest_lost_are_two_results_however_alike_the_titles():
+    won = story_item("Epping council wins appeal over warehouse scheme", "The inspector backed its refusal.",
+                     councils=("EPP",))
+    lost = story_item("Epping council loses appeal over warehouse scheme", "The inspector overturned its refusal.",
+                      30, councils=("EPP",))
+    assert evidence(won, lost).veto == "opposite outcomes of a contest (won / lost)"
+    rewrite = story_item("Epping council wins appeal on warehouse plan", "A planning inspector sided with the "
+                         "council.", 3, councils=("EPP",))
+    assert evidence(won, rewrite).veto is None
+    assert outcomes_apart("Leader survives no-confidence vote", "Motion fails to oust leader") is None  # one vote
+
+
+def test_a_vote_faced_and_survived_and_a_sale_offered_and_made_are_two_stages():
+    assert stage("Hastings leader faces no-confidence vote") == "proposed"
+    assert stage("Hastings leader survives no-confidence vote") == "decided"
+    assert stage("Wyre puts civic centre up for sale") == "proposed"
+    assert stage("Wyre sells civic centre to developer") == "decided"
