@@ -16,14 +16,14 @@ from models.story_councils import headline_councils_apart
 from models.story_services import inspected_services_apart
 from models.story_events import events, outcomes_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
-from models.story_words import SYNONYMS, WORD, concepts, stem
+from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
 if TYPE_CHECKING:
     from models.story_match import StoryText
 
 
 def unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:
-    """The names of one headline that the other item never mentions (by word or its stem, or as the
+    """The names of one headline that the other item never mentions (by word or its concept, or as the
     nation, region or county of a council it names, or as the council whose area has a town it names, or as
     a town in the area of a council it names and no other town of that council: "Hayes" beside Hillingdon,
     "Spalding" beside Lincolnshire; never "Whitby" beside Scarborough, two places of North Yorkshire)."""
@@ -31,7 +31,7 @@ def unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None 
         return set()
     text, areas = other.lowered, area_words(other.councils) | family_words(other.councils) | \
         (link.words if link else frozenset())
-    return {name for name in found if name not in text and stem(name) not in other.concepts and name not in areas
+    return {name for name in found if name not in text and concept_of(name) not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)
             and not town_of(name, other)}
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from models.story_councils import headline_councils
 from models.story_events import outcomes_apart
 from models.story_match import evidence
+from models.story_mentions import unmentioned
+from models.story_names import names
 from models.story_services import service
 from models.story_stages import stage
 from models.story_words import concepts
@@ -76,3 +78,10 @@ def test_a_vote_faced_and_survived_and_a_sale_offered_and_made_are_two_stages():
     assert stage("Hastings leader survives no-confidence vote") == "decided"
     assert stage("Wyre puts civic centre up for sale") == "proposed"
     assert stage("Wyre sells civic centre to developer") == "decided"
+
+
+def test_a_neighbour_whose_name_shares_a_stem_is_not_mentioned():
+    one = story_item("Southwark launches four-day week trial", "Staff will test a shorter week.", councils=("SWK",))
+    other = story_item("Southampton City Council announces four-day week pilot", "Staff in two departments will "
+                       "trial a shorter week.", 17, councils=("STH",))
+    assert unmentioned(names(other.title, other.summary), one) == {"southampton"}
