@@ -14,6 +14,7 @@ from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart
 from models.story_services import inspected_services_apart
+from models.story_turns import opposite_turns
 from models.story_events import events, outcomes_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
@@ -68,6 +69,9 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
     outcomes = outcomes_apart(a.title, b.title)
     if outcomes:
         return f"opposite outcomes of a contest ({outcomes})"
+    turns = opposite_turns(a, b)
+    if turns:
+        return f"opposite turns of a matter ({turns})"
     return headline_councils_apart(a, b) or inspected_services_apart(a, b)
 
 

@@ -164,7 +164,10 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("houses in multiple occupation", "hmo"), ("shared houses", "hmo"), ("shared-house", "hmo"),
             ("four-weekly", "fourweekly"), ("four weekly", "fourweekly"), ("every four weeks", "fourweekly"),
             ("once a month", "fourweekly"), ("ehc plans", "ehcps"), ("ehc plan", "ehcp"),
-            ("education, health and care plan", "ehcp"), ("funding formula", "fairfunding"))
+            ("education, health and care plan", "ehcp"), ("funding formula", "fairfunding"),
+            ("tourist tax", "tourist levy"), ("tourism tax", "tourist levy"),
+            ("school taxis", "school transport"),
+            ("school taxi", "school transport"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))

@@ -10,6 +10,7 @@ from models.story_mentions import unmentioned
 from models.story_names import names
 from models.story_services import service
 from models.story_stages import stage
+from models.story_turns import opposite_turns
 from models.story_words import concepts
 from tests.story_items import story_item
 
@@ -85,3 +86,20 @@ def test_a_neighbour_whose_name_shares_a_stem_is_not_mentioned():
     other = story_item("Southampton City Council announces four-day week pilot", "Staff in two departments will "
                        "trial a shorter week.", 17, councils=("STH",))
     assert unmentioned(names(other.title, other.summary), one) == {"southampton"}
+
+
+def test_a_matter_halted_and_the_same_matter_resumed_are_a_step_and_its_reversal():
+    halted = story_item("Leeds Bradford rail link opening delayed", "The council says trains will now run in 2029.",
+                        councils=("LDS",))
+    resumed = story_item("Leeds Bradford rail link to open in 2027", "The council has found a new contractor.", 30,
+                         councils=("LDS",))
+    assert opposite_turns(halted, resumed) is None  # "to open" is no resumption
+    restarted = story_item("Work on Leeds rail link restarts", "Contractors are back on site.", 30, councils=("LDS",))
+    assert evidence(halted, restarted).veto == "opposite turns of a matter (halted / resumed)"
+    rewrite = story_item("Leeds rail link faces delay", "The opening is postponed to 2029.", 3, councils=("LDS",))
+    assert opposite_turns(halted, rewrite) is None
+
+
+def test_the_sectors_words_for_a_tourist_tax_and_school_taxis_are_one():
+    assert concepts("Edinburgh tourist tax set at 5%") & concepts("visitor levy") == {"tourist", "levy"}
+    assert "trans" in concepts("School taxi bill soars") & concepts("SEND transport overspend")
