@@ -15,7 +15,7 @@ from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart
 from models.story_services import inspected_services_apart
 from models.story_turns import opposite_turns
-from models.story_events import events, outcomes_apart
+from models.story_events import different_events, events, figures, figures_agree, headline_events, outcomes_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
@@ -56,7 +56,8 @@ LOCAL_COUNCIL = re.compile(r"\b(?:town|parish|community) council(?:s|'s)?\b", re
 def actors_apart(a: StoryText, b: StoryText) -> str | None:
     """Why the two are different actors' or different meetings' news: two national bodies, a county and its
     districts, a mayor and a council of its area, a cabinet and full council, a contest won and lost, two councils of
-    one family each named by its headline, inspections of two services."""
+    one family each named by its headline, inspections of two services, one council's two matters sharing only its
+    name."""
     bodies = bodies_apart(a.lowered, b.lowered)
     if bodies:
         return f"about different national bodies ({bodies})"
@@ -72,7 +73,23 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
     turns = opposite_turns(a, b)
     if turns:
         return f"opposite turns of a matter ({turns})"
-    return headline_councils_apart(a, b) or inspected_services_apart(a, b)
+    return headline_councils_apart(a, b) or inspected_services_apart(a, b) or only_the_council_shared(a, b)
+
+
+def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:
+    """Why two items about one council are two of its matters: they share no word but the council's name, and no
+    figure ("East Riding of Yorkshire Council appoints new chief executive" / "Three-weekly bins for East Riding").
+    A rewrite of one event says something of it in the other's words (the event, its object, a figure), however
+    loosely; one council's every item shares its name."""
+    if not set(a.councils) & set(b.councils):
+        return None
+    if (a.concepts & b.concepts) - council_name_concepts(tuple(sorted({*a.councils, *b.councils}))):
+        return None
+    if figures_agree(figures(a.text), figures(b.text)):  # "7.5%" and "7.49%": the figure is the word shared
+        return None
+    if different_events(headline_events(a.title), headline_events(b.title)):
+        return None  # two events named: that veto says why
+    return "nothing in common but the council's name"
 
 
 def other_organisation(one: StoryText, other: StoryText) -> set[str]:

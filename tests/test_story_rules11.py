@@ -103,3 +103,17 @@ def test_a_matter_halted_and_the_same_matter_resumed_are_a_step_and_its_reversal
 def test_the_sectors_words_for_a_tourist_tax_and_school_taxis_are_one():
     assert concepts("Edinburgh tourist tax set at 5%") & concepts("visitor levy") == {"tourist", "levy"}
     assert "trans" in concepts("School taxi bill soars") & concepts("SEND transport overspend")
+
+
+def test_one_councils_two_matters_sharing_only_its_name_are_two_stories():
+    chief = story_item("North East Lincolnshire Council appoints new chief executive", "The council has named its "
+                       "new head of paid service.", councils=("NEL",))
+    bins = story_item("Three-weekly bins for North East Lincolnshire", "The council will cut general waste "
+                      "collections from July.", 14, councils=("NEL",))
+    assert evidence(chief, bins).veto == "nothing in common but the council's name"
+    rewrite = story_item("New boss for North East Lincolnshire", "The council's chief executive starts in May.", 5,
+                         councils=("NEL",))
+    assert evidence(chief, rewrite).veto is None  # the chief executive is a word in common
+    bills = story_item("North East Lincolnshire bills up 7.5%", "", 3, councils=("NEL",))
+    tax = story_item("North East Lincolnshire agrees 7.49% council tax rise", "", 5, councils=("NEL",))
+    assert evidence(bills, tax).veto is None  # one figure told two ways
