@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart
+from models.story_events import different_events, events, figures, figures_agree, headline_events
+from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
+from models.story_outcomes import outcomes_apart
 from models.story_services import inspected_services_apart
 from models.story_turns import opposite_turns
-from models.story_events import different_events, events, figures, figures_agree, headline_events, outcomes_apart
-from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ council are two verdicts."""
 from __future__ import annotations
 
 from models.story_councils import headline_councils
-from models.story_events import outcomes_apart
+from models.story_outcomes import outcomes_apart
 from models.story_match import evidence
 from models.story_mentions import unmentioned
 from models.story_names import names
