@@ -57,7 +57,7 @@ SOURCE_FLOORS = {
     ("stories", "test5"): (0.96, 0.70), ("councils", "test5"): (0.98, 0.98), ("relevance", "test5"): (0.98, 0.98),
     # train7, written blind (6 Dec 2026, night): stories 0.945 / 0.807 by the rule as it landed, 0.954 / 0.827 by a
     # model fitted without it.
-    ("stories", "train7"): (0.95, 0.76), ("councils", "train8"): (0.98, 0.95),
+    ("stories", "train7"): (0.95, 0.78), ("councils", "train8"): (0.98, 0.95),
     # ninth round of council rules (people's names, neighbours' places, the nation's news, more incidents;
     # feeds/council_forms.py): every council file as it was, train8 0.995 / 0.972 (even rows 0.990 / 0.954)
     # train8 and train9 pairs, written blind (6 Dec 2026, night) with mostly hard different pairs (the same council's
@@ -65,7 +65,7 @@ SOURCE_FLOORS = {
     # 0.927 / 0.760 and 0.824 / 0.873 by the story model fitted without them. Once every file is in, the model's
     # threshold rises (the pooled left-out precision goal, bench/story_fit.py), trading recall for precision on
     # every file: the story floors here are the shipped model's figures after round eight, a little under.
-    ("stories", "train8"): (0.93, 0.74), ("stories", "train9"): (0.88, 0.85),
+    ("stories", "train8"): (0.93, 0.77), ("stories", "train9"): (0.88, 0.85),
     # train10, written blind (6 Dec 2026, 20:20 UTC) in train8's manner; scored whole as it landed, before round nine:
     # stories 0.890 / 0.920 (the rule of d6678c6: 0.848 / 0.927), councils 0.968 / 0.995; after round nine, before
     # anyone read it, 0.892 / 0.933 and 0.972 / 0.995. Tuned on since (odd rows read, even rows only scored).
@@ -97,7 +97,12 @@ SOURCE_FLOORS = {
     # test6, held out until test7 was written (6 Dec 2026, 22:00 UTC); tuned on since (the tone and story models were
     # refitted with it: the story threshold rose from 0.80 to 0.84, trading recall on train3, train8 and test4). As it
     # was retired: tone 0.906 / 0.950 / 0.924, councils 0.975 / 0.985, stories 0.891 / 0.639, relevance 0.976 / 0.988.
-    ("councils", "test6"): (0.99, 0.99), ("stories", "test6"): (0.89, 0.58), ("relevance", "test6"): (0.98, 0.98),
+    ("councils", "test6"): (0.99, 0.99), ("relevance", "test6"): (0.98, 0.98),
+    # Stories round eleven (two councils each named by its headline, two services inspected, a contest won and lost, a
+    # matter halted and resumed, one council's two matters sharing only its name; tests/data/stories/README.md): the
+    # shipped model, seen, test6 0.905 / 0.597 → 0.957 / 0.696, train8 0.948 / 0.753 → 0.959 / 0.795, train7 0.983 /
+    # 0.780 → 0.992 / 0.813, test4 0.986 / 0.720 → 0.987 / 0.770; train3 0.966 / 0.706 → 0.953 / 0.762.
+    ("stories", "test6"): (0.93, 0.66),
 }
 
 

@@ -291,3 +291,4 @@ def headline_events(title: str) -> frozenset[str]:
     surviving a confidence vote")."""
     earlier = _EARLIER.search(title)
     return events(title[:earlier.start()] if earlier else title)
+

@@ -12,16 +12,20 @@ from typing import TYPE_CHECKING
 
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
-from models.story_events import events
+from models.story_councils import headline_councils_apart
+from models.story_events import different_events, events, figures, figures_agree, headline_events
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
-from models.story_words import SYNONYMS, WORD, concepts, stem
+from models.story_outcomes import outcomes_apart
+from models.story_services import inspected_services_apart
+from models.story_turns import opposite_turns
+from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
 if TYPE_CHECKING:
     from models.story_match import StoryText
 
 
 def unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:
-    """The names of one headline that the other item never mentions (by word or its stem, or as the
+    """The names of one headline that the other item never mentions (by word or its concept, or as the
     nation, region or county of a council it names, or as the council whose area has a town it names, or as
     a town in the area of a council it names and no other town of that council: "Hayes" beside Hillingdon,
     "Spalding" beside Lincolnshire; never "Whitby" beside Scarborough, two places of North Yorkshire)."""
@@ -29,7 +33,7 @@ def unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None 
         return set()
     text, areas = other.lowered, area_words(other.councils) | family_words(other.councils) | \
         (link.words if link else frozenset())
-    return {name for name in found if name not in text and stem(name) not in other.concepts and name not in areas
+    return {name for name in found if name not in text and concept_of(name) not in other.concepts and name not in areas
             and SYNONYMS.get(name, name) not in other.concepts and name not in acronyms(other.text)
             and not town_of(name, other)}
 
@@ -52,7 +56,9 @@ LOCAL_COUNCIL = re.compile(r"\b(?:town|parish|community) council(?:s|'s)?\b", re
 
 def actors_apart(a: StoryText, b: StoryText) -> str | None:
     """Why the two are different actors' or different meetings' news: two national bodies, a county and its
-    districts, a mayor and a council of its area, a cabinet and full council."""
+    districts, a mayor and a council of its area, a cabinet and full council, a contest won and lost, two councils of
+    one family each named by its headline, inspections of two services, one council's two matters sharing only its
+    name."""
     bodies = bodies_apart(a.lowered, b.lowered)
     if bodies:
         return f"about different national bodies ({bodies})"
@@ -62,7 +68,29 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
         return "one is a tier's news (a county's districts, a mayor), the other another tier's"
     if decision_steps_apart(a.title, b.title):
         return "one is the cabinet's decision, the other full council's"
-    return None
+    outcomes = outcomes_apart(a.title, b.title)
+    if outcomes:
+        return f"opposite outcomes of a contest ({outcomes})"
+    turns = opposite_turns(a, b)
+    if turns:
+        return f"opposite turns of a matter ({turns})"
+    return headline_councils_apart(a, b) or inspected_services_apart(a, b) or only_the_council_shared(a, b)
+
+
+def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:
+    """Why two items about one council are two of its matters: they share no word but the council's name, and no
+    figure ("East Riding of Yorkshire Council appoints new chief executive" / "Three-weekly bins for East Riding").
+    A rewrite of one event says something of it in the other's words (the event, its object, a figure), however
+    loosely; one council's every item shares its name."""
+    if not set(a.councils) & set(b.councils):
+        return None
+    if (a.concepts & b.concepts) - council_name_concepts(tuple(sorted({*a.councils, *b.councils}))):
+        return None
+    if figures_agree(figures(a.text), figures(b.text)):  # "7.5%" and "7.49%": the figure is the word shared
+        return None
+    if different_events(headline_events(a.title), headline_events(b.title)):
+        return None  # two events named: that veto says why
+    return "nothing in common but the council's name"
 
 
 def other_organisation(one: StoryText, other: StoryText) -> set[str]:

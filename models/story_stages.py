@@ -24,10 +24,12 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("proposed", r"consults?|consulting|consultations?|have your say|views sought|seeks? views|asks? (?:residents|"
                  r"the public|public|people) |public asked|proposes?|mulls?|considers?|considering|set to decide|"
                  r"bids for|bidding for|applies|applied|enters race|lodges?|seeks?|seeking|"
-                 r"asks? (?:for|ministers|government|the government)"),
+                 r"asks? (?:for|ministers|government|the government)|up for sale|on the market|"
+                 r"faces? (?:a |another |fresh )?(?:no[- ]confidence |confidence )?(?:vote|motion|ballot)"),
     ("decided", r"approves?|approved|agrees?|agreed|confirms?|confirmed|backs?|backed|decides?|decided|"
                 r"votes? (?:to|for|through)|voted (?:to|for|through)|signs?|signed|go-?ahead|green light|gets nod|"
-                r"rejects?|rejected|refuses?|refused|turned down|turns down|granted|unsuccessful"),
+                r"rejects?|rejected|refuses?|refused|turned down|turns down|granted|unsuccessful|sells|sold|"
+                r"survives?|survived"),
 )
 _STAGES = tuple((stage, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for stage, words in STAGE_WORDS)
 # A decision's headline or summary that dates its proposal ("after consultation", "following a bid") is not at the

@@ -46,3 +46,11 @@ def turns_apart(a: "StoryText", b: "StoryText") -> str | None:
     """The two turns of one matter the items tell when they differ ("halted / going ahead"), else None."""
     one, other = item_turn(a.title, a.summary), item_turn(b.title, b.summary)
     return f"{one or 'going ahead'} / {other or 'going ahead'}" if one != other else None
+
+
+def opposite_turns(a: "StoryText", b: "StoryText") -> str | None:
+    """"halted / resumed" when one headline tells its matter halted and the other tells it resumed ("Airport
+    reopening delayed" / "Airport to reopen in 2026"; "Council suspends port checks" / "Port checks resume"): a step
+    and its reversal, never one event told two ways, else None. Headlines only: a summary's turn may be background."""
+    one, other = turn(a.title), turn(b.title)
+    return f"{one} / {other}" if {one, other} == {"halted", "resumed"} else None

@@ -164,7 +164,10 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("houses in multiple occupation", "hmo"), ("shared houses", "hmo"), ("shared-house", "hmo"),
             ("four-weekly", "fourweekly"), ("four weekly", "fourweekly"), ("every four weeks", "fourweekly"),
             ("once a month", "fourweekly"), ("ehc plans", "ehcps"), ("ehc plan", "ehcp"),
-            ("education, health and care plan", "ehcp"), ("funding formula", "fairfunding"))
+            ("education, health and care plan", "ehcp"), ("funding formula", "fairfunding"),
+            ("tourist tax", "tourist levy"), ("tourism tax", "tourist levy"),
+            ("school taxis", "school transport"),
+            ("school taxi", "school transport"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
@@ -193,8 +196,21 @@ def concepts(text: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def concept_of(word: str) -> str:
-    """The concept a lower-case word stands for: its sector synonym group, else its stem."""
-    return SYNONYMS.get(word) or stem(word)
+    """The concept a lower-case word stands for: its sector synonym group, else its stem; a council's place name
+    whose stem another place shares, whole ("cambridge" and "cambridgeshire", "southampton" and "southwark" are
+    neighbours, not one place)."""
+    return SYNONYMS.get(word) or (word if word in shared_stem_places() else stem(word))
+
+
+@functools.lru_cache(maxsize=1)
+def shared_stem_places() -> frozenset[str]:
+    """The words of councils' place names longer than a stem whose stem another such word shares: "oxford" and
+    "oxfordshire", "lincoln" and "lincolnshire", "northampton" and "northumberland"."""
+    by_stem: dict[str, set[str]] = {}
+    for word in place_words():
+        if word.isalpha():
+            by_stem.setdefault(stem(word), set()).add(word.removesuffix("s"))  # "highland" and "highlands": one
+    return frozenset(w for words in by_stem.values() if len(words) > 1 for w in words if len(w) > STEM)
 
 
 _STEMMER = snowballstemmer.stemmer("english")

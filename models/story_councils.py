@@ -1,0 +1,67 @@
+"""Which councils two headlines are about: the story rule's (`models.story_match`) evidence that items naming
+councils of one family (a county and a district of it, two boroughs of one mayor's area) are still two councils'
+news.
+
+An item's councils are found in its title and summary, so "Essex County Council agrees to sell County Hall" (the
+Chelmsford headquarters) counts Chelmsford among its councils, and "Chelmsford City Council sells Civic Centre"
+then looks like the same council's news. A headline names its actor: when both headlines name a council as one
+("Norfolk County Council budget approved" / "Norwich City Council budget approved", "Cambridgeshire County Council
+shortlists ..." / "Cambridge City Council names ..."), and none of one headline's councils is the other's, the two
+are two councils' like events, however alike their words. A place's name counts only as a whole word: "Cambridge" is
+not named by "Cambridgeshire", nor "Lincoln" by "Lincolnshire".
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from models.council_family import council_names
+
+if TYPE_CHECKING:
+    from models.story_match import StoryText
+
+# What may stand between a council's place name and the word "council" when a headline names the council itself.
+_TIER = r"(?:\s+(?:county|city|borough|district|metropolitan borough|london borough))?"
+# A register name's own tier and "council" ("essex county council"): the pattern adds them back.
+_TIER_COUNCIL = re.compile(rf"{_TIER}\s+council$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(code: str) -> re.Pattern[str] | None:
+    """A council's everyday names as whole words, longest first, each optionally followed by its tier and
+    "council" (group 1 set when it is)."""
+    names = sorted({_TIER_COUNCIL.sub("", n) for n in council_names(code)} - {""}, key=len, reverse=True)
+    names = [n for n in names if len(n) > 2]
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?:'s)?(?![a-z])({_TIER}\s+council)?")
+
+
+@functools.lru_cache(maxsize=8192)
+def headline_councils(title: str, councils: tuple[str, ...], formal: bool = True) -> frozenset[str]:
+    """The councils of `councils` (an item's, found in its title and summary) whose name its headline gives as whole
+    words; with `formal`, only those it names as a council ("Norwich City Council", "Solihull council")."""
+    lowered = title.lower().replace("\u2019", "'")
+    found = set()
+    for code in councils:
+        pattern = _pattern(code)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(lowered):
+            if not formal or match.group(1):
+                found.add(code)
+                break
+    return frozenset(found)
+
+
+def headline_councils_apart(a: "StoryText", b: "StoryText") -> str | None:
+    """Why the two are two councils' news: each headline names a council as such and none of one's is the
+    other's ("Norfolk County Council budget approved" / "Norwich City Council budget approved"), else None."""
+    if not a.councils or not b.councils:
+        return None
+    one, other = headline_councils(a.title, a.councils), headline_councils(b.title, b.councils)
+    if one and other and not one & other:
+        return f"the headlines name different councils ({', '.join(sorted(one))} / {', '.join(sorted(other))})"
+    return None
