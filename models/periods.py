@@ -25,6 +25,10 @@ PERIOD_EXAMPLES = (
 )
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # a period's year, and the year before it for comparisons, must be a real one
+MAX_DAYS = 3660  # ten years: a longer period is a typo, and its comparison would run back past any coverage
+
+
 class PeriodError(ValueError):
     """Text that is not a period Herald understands."""
 
@@ -168,6 +172,7 @@ def parse_period(text: str, now: datetime, tz: ZoneInfo) -> Period:
         first = parse_day(raw[6:], today)
         if first > today:
             raise PeriodError(f"{raw[6:]!r} is in the future")
+        _at_most_ten_years(first, today)
         return _span(first, today + timedelta(days=1), f"since {first:%-d %b %Y}", "range", tz)
     for joiner in (" to ", " until ", " - ", " – "):
         if joiner in raw:
@@ -175,6 +180,7 @@ def parse_period(text: str, now: datetime, tz: ZoneInfo) -> Period:
             first, last = parse_day(left, today), parse_day(right, today)
             if last < first:
                 raise PeriodError("The end date is before the start date")
+            _at_most_ten_years(first, last)
             return _span(first, last + timedelta(days=1), f"{first:%-d %b %Y} to {last:%-d %b %Y}",
                          "range", tz)
     if _ONE_DAY.match(raw) and (raw[:1].isdigit()):  # 3/4/24 (day first), 1 June 2023
@@ -185,12 +191,25 @@ def parse_period(text: str, now: datetime, tz: ZoneInfo) -> Period:
     if (m := _MONTH_YEAR.match(raw)) and m.group(1) in MONTHS:
         month = MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else (today.year if month <= today.month else today.year - 1)
-        return month_period(year, month, tz)
+        return month_period(_in_reach(year, raw), month, tz)
     raise PeriodError(f"I don't know the period {text.strip()!r}")
+
+
+def _in_reach(year: int, text: str) -> int:
+    """`year`, if a period in it (and the one before it, for comparisons) is one Herald can count."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(f"{text!r} is outside the years Herald counts ({FIRST_YEAR}–{LAST_YEAR})")
+    return year
+
+
+def _at_most_ten_years(first: date, last: date) -> None:
+    if (last - first).days >= MAX_DAYS:
+        raise PeriodError("That is more than ten years; try a financial year such as 2023/24")
 
 
 def _fy_start(first: str, second: str) -> int:
     start = int(first) if len(first) == 4 else 2000 + int(first)  # "23/24" is 2023/24
+    _in_reach(start, f"{first}/{second}")
     end = int(second) if len(second) == 4 else (start // 100) * 100 + int(second)
     if end != start + 1:
         raise PeriodError(f"{first}/{second} is not a financial year (try {start}/{(start + 1) % 100:02d})")
@@ -206,7 +225,7 @@ def _last_n(n: int, unit: str, today: date, tz: ZoneInfo) -> Period:
     if n < 1:
         raise PeriodError("The number of days must be at least 1")
     days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
-    if days > 3660:
+    if days > MAX_DAYS:
         raise PeriodError("That is more than ten years; try a financial year such as 2023/24")
     return _span(today - timedelta(days=days - 1), today + timedelta(days=1), f"last {n} {unit}",
                  "days", tz)
@@ -235,10 +254,13 @@ def parse_day(text: str, today: date) -> date:
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     try:
         if iso:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        if not re.search(r"\d", text):
+            found = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        elif not re.search(r"\d", text):
             raise PeriodError(f"{text!r} is not a date")
-        default = datetime.combine(today, time(0))
-        return dateparser.parse(text.replace(".", "/"), dayfirst=True, default=default).date()
+        else:
+            default = datetime.combine(today, time(0))
+            found = dateparser.parse(text.replace(".", "/"), dayfirst=True, default=default).date()
     except (ValueError, OverflowError, dateparser.ParserError):
         raise PeriodError(f"{text!r} is not a date I can read (try 17/02/2011 or 1 June 2023)") from None
+    _in_reach(found.year, text)
+    return found

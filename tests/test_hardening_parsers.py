@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,12 @@ def test_current_periods_hold_now_in_gmt_and_bst(now):
     assert week.local_start.weekday() == 0
     assert timedelta(days=7) - timedelta(hours=1) <= week.end - week.start <= timedelta(days=7, hours=1)
     assert parse_period("last week", now, LONDON).end == week.start
+
+
+@pytest.mark.parametrize("text", ["today to 4000", "1/1/1000 to today", "since 1/1/1990", "January 0001",
+                                  "0001/02", "0001-06-01 to 0001-07-01", "1899-04-03"])
+def test_a_period_too_long_or_in_no_real_year_is_refused_with_a_reason(text):
+    """Found by the property test above: "today to 4000" was read, and the period before it ran past year 1."""
+    with pytest.raises(PeriodError) as refused:
+        parse_period(text, datetime(2026, 12, 6, 12, tzinfo=timezone.utc), LONDON)
+    assert "ten years" in str(refused.value) or "years Herald counts" in str(refused.value)
