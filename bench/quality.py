@@ -26,19 +26,19 @@ SPLITS = ("test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
 HELD_OUT = "test7"  # tests/data/<kind>/held_out/test7.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test7) must keep reaching, a little under what it reached when it was first scored, with
-# the tone and story models refitted on test6 (tone 0.946 / 0.992 / 0.976, councils 0.971 / 0.971, stories
-# 0.933 / 0.839, relevance 0.938 / 0.762; on main before, 3918136: tone 0.952 / 1.000 / 0.988, stories 0.928 / 0.844;
-# bench/results/judgement7-test7.md). CI asserts them. test7 was written blind by six engineers who saw neither
+# What the held-out split (test7) must keep reaching, a little under what it reached after the story meaning and
+# round eleven (tone 0.946 / 0.992 / 0.976, councils 0.975 / 0.971, stories 0.935 / 0.864, relevance 0.975 / 0.963;
+# first scored with the tone and story models refitted on test6: councils 0.971 / 0.971, stories 0.933 / 0.839,
+# relevance 0.938 / 0.762; bench/results/judgement7-test7.md). CI asserts them. test7 was written blind by six engineers who saw neither
 # rules nor data (councils and stories each by two, 289 + 289 headlines and 194 + 195 pairs), and only its totals
 # are read: tune on it and these figures stop meaning anything. The earlier splits are tuned on (the tone and
 # story models train on them), so bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the
 # tone model fitted on one author's headlines and scored on another's.
 FLOORS = {
     "tone accuracy": 0.93, "tone negative recall": 0.97, "tone positive precision": 0.96,
-    "councils precision": 0.96, "councils recall": 0.96,
-    "stories precision": 0.91, "stories recall": 0.81,
-    "relevance precision": 0.92, "relevance recall": 0.74,  # the issue sets no target
+    "councils precision": 0.965, "councils recall": 0.96,
+    "stories precision": 0.92, "stories recall": 0.84,
+    "relevance precision": 0.96, "relevance recall": 0.94,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
