@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from models.council_family import council_names
 
 if TYPE_CHECKING:
-    from models.story_match import StoryText
+    from models.story_text import StoryText
 
 # What may stand between a council's place name and the word "council" when a headline names the council itself.
 _TIER = r"(?:\s+(?:county|city|borough|district|metropolitan borough|london borough))?"

@@ -21,7 +21,7 @@ from models.story_turns import opposite_turns
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
 if TYPE_CHECKING:
-    from models.story_match import StoryText
+    from models.story_text import StoryText
 
 
 def unmentioned(found: frozenset[str], other: StoryText, link: PlaceLink | None = None) -> set[str]:

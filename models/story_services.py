@@ -14,7 +14,7 @@ from models.story_events import headline_events
 from models.story_stages import headline_or_lead
 
 if TYPE_CHECKING:
-    from models.story_match import StoryText
+    from models.story_text import StoryText
 
 # The services in the order a text's words decide them: "SEND" beside "children" is the SEND inspection ("children
 # with SEND"), "adult social care" is not children's social care.

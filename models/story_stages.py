@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from models.story_match import StoryText
+    from models.story_text import StoryText
 
 # Stages in the order a headline's words decide them: a consultation beside an approval is the consultation
 # approved ("Edinburgh approves parking levy consultation"); a reversal beside a decision is the reversal decided.

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from models.story_stages import first_named, headline_or_lead
 
 if TYPE_CHECKING:
-    from models.story_match import StoryText
+    from models.story_text import StoryText
 
 # In the order a headline's words decide: a reopening delayed is a halt, not a reopening.
 TURN_WORDS: tuple[tuple[str, str], ...] = (
