@@ -119,12 +119,7 @@ class World:
         """Type `/family rest` in Slack; the answer's text (from the ack, or from response_url later)."""
         trigger = f"T-walk-{next(self._n)}"
         word, _, rest = text.partition(" ")
-        response = self.harness.command(f"/{word}", rest, user=user, trigger=trigger)
-        assert response.status_code == 200, response.get_data(as_text=True)
-        body = response.get_json() or {}
-        if body.get("text") == "Working on it…" or not body:
-            body = wait_until(lambda: self.harness.responses(trigger))[-1]
-        return json.dumps(body, ensure_ascii=False)
+        return json.dumps(self.harness.answer(f"/{word}", rest, user=user, trigger=trigger), ensure_ascii=False)
 
     def click(self, command: str, user: str = MEMBER_SLACK) -> str:
         """A crafted button carrying `command`, as if Herald had rendered it; the answer's text."""

@@ -39,12 +39,7 @@ class Lines:
         """Type `/lines <text>` in Slack channel C1; the answer Slack shows (ack body or response_url post)."""
         self.harness.now = int(self.clock.now().timestamp())  # sign at the (moved) test clock's time
         trigger = f"T-lines-{next(self._n)}"
-        response = self.harness.command("/lines", text, user=user, trigger=trigger)
-        assert response.status_code == 200, response.get_data(as_text=True)
-        body = response.get_json() or {}
-        if body.get("text") == "Working on it…" or not body:
-            body = wait_until(lambda: self.harness.responses(trigger))[-1]
-        return json.dumps(body, ensure_ascii=False)
+        return json.dumps(self.harness.answer("/lines", text, user=user, trigger=trigger), ensure_ascii=False)
 
     def click(self, command: str, user: str = MEMBER, thread_ts: str | None = None) -> str:
         """Click a Herald button carrying `command` on an answer in C1 (in a thread when given); what was said

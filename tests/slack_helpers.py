@@ -77,6 +77,17 @@ class SlackHarness:
     def responses(self, trigger: str = "T-1") -> list[dict]:
         return [r.json() for r in self.api.server.received(f"/response/{trigger}")]
 
+    def answer(self, command: str, text: str = "", user: str = "U1", trigger: str = "T-1") -> dict:
+        """What the person is finally shown for a slash command: the ack's answer, or, when the ack only
+        said "Working on it…" (a slow command, or a quick one late on a loaded machine), the answer
+        posted to its response_url after."""
+        response = self.command(command, text, user=user, trigger=trigger)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        body = response.get_json() or {}
+        if not body or body.get("text") == "Working on it…":
+            body = wait_until(lambda: self.responses(trigger))[-1]
+        return body
+
 
 def audited_family(name: str = "note", slow: bool = False, gate: threading.Event | None = None) -> Family:
     """A test-only family whose command writes one audit entry (a visible side effect).

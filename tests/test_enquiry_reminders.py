@@ -49,12 +49,7 @@ def slack_command(harness, text: str, user: str = "U1") -> str:
     """`/enquiry <text>` typed in Slack; the answer's JSON as text."""
     trigger = f"T-{abs(hash(text)) % 10**8}"
     harness.now = int(harness.herald.clock.now().timestamp())  # signed at the injected clock's time
-    response = harness.command("/enquiry", text, user=user, trigger=trigger)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    body = response.get_json() or {}
-    if not body or body.get("text") == "Working on it…":
-        body = wait_until(lambda: harness.responses(trigger))[-1]
-    return json.dumps(body, ensure_ascii=False)
+    return json.dumps(harness.answer("/enquiry", text, user=user, trigger=trigger), ensure_ascii=False)
 
 
 def teams_message(harness, text: str, n: int = 1) -> str:

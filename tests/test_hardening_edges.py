@@ -31,10 +31,9 @@ def edge(make_slack, database_url):
     return harness
 
 
-def _said(response) -> str:
-    """The text of a Slack acknowledgement (the answer, or the usage it gives)."""
-    assert response.status_code == 200
-    return str(response.get_json()["blocks"])
+def _said(edge, command: str, rest: str, **who) -> str:
+    """The blocks of the answer Slack shows (the answer, or the usage it gives)."""
+    return str(edge.answer(command, rest, **who)["blocks"])
 
 
 @pytest.mark.parametrize("path", ["/webhooks/coverage", "/webhooks/campaign-metrics"])
@@ -108,21 +107,21 @@ def test_a_chart_number_too_large_for_any_id_is_a_404(edge):
 ])
 def test_numbers_no_record_can_have_get_usage_not_an_apology(edge, text):
     command, _, rest = text.partition(" ")
-    said = _said(edge.command(command, rest, user="UADMIN"))
+    said = _said(edge, command, rest, user="UADMIN")
     assert "Sorry, something went wrong" not in said and "reference" not in said
     assert "Example" in said or "There is no" in said or "not a" in said
 
 
 def test_eight_hundred_search_words_get_the_cap_with_an_example(edge):
     words = " ".join(f"word{n}" for n in range(800))
-    said = _said(edge.command("/coverage", f"this week {words}"))
+    said = _said(edge, "/coverage", f"this week {words}")
     assert "at most 10 words" in said and '/coverage this month "social care" Thurrock' in said
-    ten = _said(edge.command("/coverage", "last month " + " ".join(f"w{n}" for n in range(10)), trigger="T-2"))
+    ten = _said(edge, "/coverage", "last month " + " ".join(f"w{n}" for n in range(10)), trigger="T-2")
     assert "at most 10" not in ten and "0 items" in ten
 
 
 def test_an_alert_rule_with_hundreds_of_words_gets_the_cap(edge):
-    said = _said(edge.command("/coverage", "alert add " + " ".join(f"w{n}" for n in range(300))))
+    said = _said(edge, "/coverage", "alert add " + " ".join(f"w{n}" for n in range(300)))
     assert "at most 20 words or phrases" in said
     with edge.herald.session() as session:
         assert session.scalars(select(AlertRule)).all() == []

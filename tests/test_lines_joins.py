@@ -15,8 +15,8 @@ pytest_plugins = ("tests.slack_fixtures",)
 
 def _slack(lines: Lines, command: str, text: str, user: str = MEMBER) -> str:
     lines.harness.now = int(lines.clock.now().timestamp())
-    response = lines.harness.command(command, text, user=user, trigger=f"T-{abs(hash(text))}")
-    return json.dumps(response.get_json(), ensure_ascii=False)
+    return json.dumps(lines.harness.answer(command, text, user=user, trigger=f"T-{abs(hash(text))}"),
+                      ensure_ascii=False)
 
 
 def test_a_statement_and_an_enquiry_link_the_line_and_the_line_shows_them_and_the_coverage(lines: Lines):

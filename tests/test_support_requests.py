@@ -17,7 +17,6 @@ from handlers.context import Actor
 from models.deadlines import DeadlineQuestion, parse_deadline
 from handlers.support import FOLLOW_UP_TIME
 from tests.digest_fixtures import VirtualTime
-from tests.slack_helpers import wait_until
 
 pytest_plugins = ("tests.slack_fixtures",)
 
@@ -36,12 +35,7 @@ def slash(harness, text: str, user: str = "U1") -> str:
     harness.now = int(harness.herald.clock.now().timestamp())
     word, _, rest = text.partition(" ")
     trigger = f"T-{word}-{abs(hash((text, user, harness.now)))}"
-    response = harness.command(word, rest, user=user, trigger=trigger)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    body = response.get_json() or {}
-    if body.get("text") == "Working on it…" or not body:
-        body = wait_until(lambda: harness.responses(trigger))[-1]
-    return json.dumps(body, ensure_ascii=False)
+    return json.dumps(harness.answer(word, rest, user=user, trigger=trigger), ensure_ascii=False)
 
 
 def fields(answer: str) -> list[str]:
