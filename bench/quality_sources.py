@@ -103,6 +103,10 @@ SOURCE_FLOORS = {
     # shipped model, seen, test6 0.905 / 0.597 → 0.957 / 0.696, train8 0.948 / 0.753 → 0.959 / 0.795, train7 0.983 /
     # 0.780 → 0.992 / 0.813, test4 0.986 / 0.720 → 0.987 / 0.770; train3 0.966 / 0.706 → 0.953 / 0.762.
     ("stories", "test6"): (0.93, 0.66),
+    # test7, held out until test8 was written (7 Dec 2026, 00:20 UTC); tuned on since (the tone and story models were
+    # refitted with it: the story threshold fell from 0.78 to 0.77). As it was retired: tone 0.946 / 0.992 / 0.976,
+    # councils 0.975 / 0.971, stories 0.935 / 0.864, relevance 0.975 / 0.963.
+    ("councils", "test7"): (0.97, 0.965), ("stories", "test7"): (0.93, 0.85), ("relevance", "test7"): (0.97, 0.96),
 }
 
 
