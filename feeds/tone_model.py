@@ -86,7 +86,8 @@ EXTRA_NAMES = {"x rules": "(the rules' score)", "x vader": "(VADER's score)",
                "x lower-is-better down": "(a better-lower measure falling)",
                "x higher-is-better up": "(a better-higher measure rising)",
                "x higher-is-better down": "(a better-higher measure falling)",
-               "x praise beside bad news": "(praise beside bad news)", "x setback": "(a plan or promise undone)"}
+               "x praise beside bad news": "(praise beside bad news)", "x setback": "(a plan or promise undone)",
+               "x against the council": "(a ruling or payout against the council)"}
 
 
 def extras(words: list[str], rules: ToneJudgement | None, scale: float,

@@ -20,6 +20,15 @@ def test_a_plan_or_promise_missed_or_undone_is_a_setback():
     assert direction_features(_clean("Flagship scheme axed")) == {}  # only when asked: round 11's model
 
 
+def test_a_ruling_or_payout_against_the_council_is_read_as_such():
+    for headline in ("Family awarded compensation after ombudsman upholds complaint",
+                     "Cyclist injured by pothole wins payout from council",
+                     "Court of Appeal rules against council in landmark housing case"):
+        assert direction_features(_clean(headline), setback=True).get("x against the council") == 1.0, headline
+    for headline in ("Council wins award for its parks", "Council wins appeal over housing scheme"):
+        assert "x against the council" not in direction_features(_clean(headline), setback=True), headline
+
+
 def test_praise_beside_bad_news_needs_both_and_counts_negation_as_the_rules_do():
     assert _praise_beside_bad_news(_clean("Award-winning council issues s114 notice"))
     assert _praise_beside_bad_news(_clean("Council celebrates new HQ as services are cut"))
