@@ -74,7 +74,7 @@ def direction_features(clean: str, moves: bool = True, setback: bool = False) ->
     (with `moves`), and with `setback` "x setback", something planned or promised missed or undone, and
     "x against the council", a ruling or payout against it."""
     found: dict[str, float] = {}
-    if setback and _PLANNED.search(clean) and _UNDONE.search(clean):
+    if setback and _UNDONE.search(clean) and _PLANNED.search(clean):
         found["x setback"] = 1.0
     if setback and _AGAINST.search(clean):
         found["x against the council"] = 1.0
