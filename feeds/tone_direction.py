@@ -39,17 +39,47 @@ DOWN = (
 )
 
 
+# Something promised or planned that was missed, dropped or undone: bad news whatever good word
+# names it ("flagship scheme axed", "new homes target missed", "pool plans dropped").
+PLANNED = (
+    r"targets?|pledges?|promises?|promised|plans?|schemes?|projects?|bids?|proposals?|pilots?|ambitions?"
+    r"|commitments?|deadlines?|flagship|rating|status|funding|deal"
+)
+UNDONE = (
+    r"missed|misses|miss|scrapped|scraps|scrap|axed|axes|ditched|ditches|ditch|dropped|drops|shelved|shelves"
+    r"|abandoned|abandons|rejected|rejects?|refused|thrown out|throws out|overturned|lost|loses|collapsed|collapses"
+    r"|pulled|withdrawn|fails|failed|never built|never delivered|quietly"
+)
+
+# A ruling or payout against the council: bad news for it, though "wins", "upholds" and "awarded" read
+# as good ("ombudsman upholds complaint", "cyclist wins payout from council", "court rules against council").
+AGAINST = (
+    r"(?:rules?|ruled|ruling|finds?|found|decides?|decided|sides?|sided) against|upholds? (?:\S+ ){0,3}complaints?"
+    r"|upheld|wins? (?:\S+ ){0,2}(?:payout|compensation|damages)|awarded (?:\S+ ){0,2}(?:compensation|damages)"
+    r"|(?:payout|compensation|damages) from"
+)
+
+
 def _words(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
 
 
-_LOWER, _HIGHER, _UP, _DOWN = (_words(p) for p in (BETTER_LOWER, BETTER_HIGHER, UP, DOWN))
+_LOWER, _HIGHER, _UP, _DOWN, _PLANNED, _UNDONE, _AGAINST = (
+    _words(p) for p in (BETTER_LOWER, BETTER_HIGHER, UP, DOWN, PLANNED, UNDONE, AGAINST))
 
 
-def direction_features(clean: str) -> dict[str, float]:
+def direction_features(clean: str, moves: bool = True, setback: bool = False) -> dict[str, float]:
     """For a normalised headline, which pairings of measure and movement it holds, each as 1.0:
-    "x lower-is-better up", "x lower-is-better down", "x higher-is-better up", "x higher-is-better down"."""
+    "x lower-is-better up", "x lower-is-better down", "x higher-is-better up", "x higher-is-better down"
+    (with `moves`), and with `setback` "x setback", something planned or promised missed or undone, and
+    "x against the council", a ruling or payout against it."""
     found: dict[str, float] = {}
+    if setback and _UNDONE.search(clean) and _PLANNED.search(clean):
+        found["x setback"] = 1.0
+    if setback and _AGAINST.search(clean):
+        found["x against the council"] = 1.0
+    if not moves:
+        return found
     for measure, pattern in (("lower-is-better", _LOWER), ("higher-is-better", _HIGHER)):
         if pattern.search(clean):
             if _UP.search(clean):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from feeds.tone_direction import direction_features
-from feeds.tone_domain import ToneJudgement, normalise
+from feeds.tone_domain import NEGATIVE, POSITIVE, ToneJudgement, domain_hits, normalise
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "tone_weights.json"
 CLASSES = ("positive", "neutral", "negative")
@@ -78,21 +78,24 @@ def _char_tfidf(words: list[str], idf: dict[str, float], sublinear: bool) -> dic
     return {name: value / norm for name, value in total.items()}
 
 
-EXTRA_KINDS = ("scores", "rule parts", "direction")
+EXTRA_KINDS = ("scores", "rule parts", "direction", "clash")
 EXTRA_NAMES = {"x rules": "(the rules' score)", "x vader": "(VADER's score)",
                "x rules negative": "(the rules' negative phrases)", "x rules positive": "(the rules' positive phrases)",
                "x rules reversal": "(the rules' reversals)", "x rules procedural": "(procedural wording)",
                "x lower-is-better up": "(a better-lower measure rising)",
                "x lower-is-better down": "(a better-lower measure falling)",
                "x higher-is-better up": "(a better-higher measure rising)",
-               "x higher-is-better down": "(a better-higher measure falling)"}
+               "x higher-is-better down": "(a better-higher measure falling)",
+               "x praise beside bad news": "(praise beside bad news)", "x setback": "(a plan or promise undone)",
+               "x against the council": "(a ruling or payout against the council)"}
 
 
 def extras(words: list[str], rules: ToneJudgement | None, scale: float,
            kinds: tuple[str, ...] = EXTRA_KINDS) -> dict[str, float]:
     """The hybrid model's extra features, each times `scale`: "scores", the rules' score and VADER's;
     "rule parts", the sums of the rules' negative, positive and reversal weights and whether a
-    procedural phrase matched; "direction", which way a measure moved (`feeds.tone_direction`)."""
+    procedural phrase matched; "direction", which way a measure moved (`feeds.tone_direction`);
+    "clash", praise beside bad news in one headline and a plan or promise undone (no VADER needed)."""
     if not scale:
         return {}
     found: dict[str, float] = {}
@@ -102,9 +105,33 @@ def extras(words: list[str], rules: ToneJudgement | None, scale: float,
         for hit in rules.hits:
             name = f"x rules {hit.kind}"
             found[name] = found.get(name, 0.0) + (1.0 if hit.kind == "procedural" else hit.weight)
-    if "direction" in kinds:
-        found.update(direction_features(" ".join(words)))
+    clean = " ".join(words)
+    if "direction" in kinds or "clash" in kinds:
+        found.update(direction_features(clean, "direction" in kinds, "clash" in kinds))
+    if "clash" in kinds and _praise_beside_bad_news(clean):
+        found["x praise beside bad news"] = 1.0
     return {name: value * scale for name, value in found.items()}
+
+
+def _any_of(rules: tuple[tuple[str, float], ...]) -> re.Pattern:
+    """Whether any of the rules' phrases occurs at a word start, as `domain_hits` would try it."""
+    return re.compile(r"(?<![a-z0-9£'])(?:" + "|".join(pattern for pattern, _ in rules) + r")(?![a-z0-9])")
+
+
+_ANY_PRAISE, _ANY_BAD_NEWS = _any_of(POSITIVE), _any_of(NEGATIVE)
+
+
+def _praise_beside_bad_news(clean: str) -> bool:
+    """Whether the rules' phrases (matched without VADER) put praise beside bad news in one headline
+    ("award-winning council issues s114 notice", "council celebrates new HQ as services are cut"):
+    in news the good word is then the foil for the bad, so the words' sum over-reads it as good.
+    Negated and reversed phrases count as the rules count them ("no fault" is not bad news); the
+    two quick searches first spare most headlines the full scan (`domain_hits` matches a subset)."""
+    if not (_ANY_PRAISE.search(clean) and _ANY_BAD_NEWS.search(clean)):
+        return False
+    hits = domain_hits(clean)
+    return any(hit.kind == "negative" and hit.weight < 0 for hit in hits) and any(
+        hit.kind == "positive" and hit.weight > 0 for hit in hits)
 
 
 def vector(words: list[str], idf: dict[str, float], rules: ToneJudgement | None = None, scale: float = 0.0,

@@ -41,6 +41,7 @@ class FitConfig:
 
     c: float = 4.0
     negative_weight: float = 1.3
+    positive_weight: float = 1.0  # under 1: a wrong positive costs more than a missed one
     min_df: int = 2
     extras_scale: float = 1.0
     sublinear: bool = True
@@ -49,8 +50,12 @@ class FitConfig:
 
 # Chosen by the cross-source figures of `python -m bench.tone_cv` (README, Coverage → Tone): the words
 # with which way a measure moved; not the rules' verdict, which the model over-trusts on the sets the
-# rules were written against and which then does worse on a set by another author.
-CHOSEN = FitConfig(negative_weight=1.8, extras=("direction",))
+# rules were written against and which then does worse on a set by another author. Round 12 (each tone
+# file left out in turn, 3,557 headlines): praise beside bad news, plans undone and rulings against the
+# council ("clash"), and a positive class weight of 0.7, took by-file positive precision from 0.919 to
+# 0.938 (accuracy 0.915 → 0.910, negative recall 0.944 → 0.954); the rules' phrase sums and a
+# procedural flag did worse.
+CHOSEN = FitConfig(negative_weight=1.8, positive_weight=0.7, extras=("direction", "clash"))
 
 
 def read_labelled(path: Path) -> list[Labelled]:
@@ -113,7 +118,7 @@ def fit(examples: list[Labelled], config: FitConfig = CHOSEN,
                    config.extras_scale, config.sublinear, config.extras) for e in examples]
     dv = DictVectorizer()
     x = dv.fit_transform(rows)
-    weights = {"negative": config.negative_weight, "neutral": 1.0, "positive": 1.0}
+    weights = {"negative": config.negative_weight, "neutral": 1.0, "positive": config.positive_weight}
     model = LogisticRegression(C=config.c, class_weight=weights, max_iter=5000, random_state=0)
     model.fit(x, [e.tone for e in examples])
     order = [list(model.classes_).index(c) for c in CLASSES]
