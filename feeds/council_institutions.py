@@ -3,6 +3,8 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
+import re
+
 from feeds.council_bodies import news_of_another_body
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in
 from feeds.council_stories import other_news
@@ -94,6 +96,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
+            not _GRADE.match(tokens.texts[end]) and \
             not _office_of(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
@@ -133,7 +136,12 @@ def _office_of(words: list[str], end: int) -> bool:
 
 def _proper(text: str) -> bool:
     """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
-    return text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))
+    return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not _GRADE.match(text)
+
+
+# A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
+# is its verdict on the place's council, not a proper name of a body of its own (twelfth round).
+_GRADE = re.compile(r"[CGV][1-4]$")
 
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,

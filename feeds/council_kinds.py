@@ -229,3 +229,11 @@ OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "tra
 # A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
 # weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak" (eleventh round).
 BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})
+
+# Twelfth round. Adverbs of manner between a council's name and its act, read past ("Wealden finally adopts Local
+# Plan" as "Wealden adopts…").
+MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", "narrowly", "quietly", "reluctantly",
+                            "controversially", "eventually", "belatedly"})
+# More services only a council runs, after a place's name ("Wigan fostering recruitment drive", "Essex reablement
+# service"), and the homes a council builds ("Rugby to build 500 council homes").
+MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"))

@@ -5,7 +5,7 @@ named in such a text, with no local-government word, is where it happened, not i
 `feeds.council_context` in the eighth round."""
 from __future__ import annotations
 
-from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
+from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import BANS
 from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
@@ -67,6 +67,8 @@ def other_news(tokens: Tokens) -> str | None:
     if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
         return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
         # word other news uses too is not sport
+    if kind is None and services_named(words):
+        return None  # "Wigan fostering recruitment drive beats target": a council's service, not a game
     if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
@@ -75,7 +77,14 @@ def other_news(tokens: Tokens) -> str | None:
 def _a_pilot(words: list[str], k: int) -> bool:
     """The court word at `k` is a verb of trying something out ("to trial car-free streets", "will
     trial a four-day week"), not a trial in court ("murder trial", "trial of two men")."""
-    return words[k] in _PILOT_WORDS and k > 0 and words[k - 1] in _PILOT_BEFORE
+    return words[k] in _PILOT_WORDS and k > 0 and (words[k - 1] in _PILOT_BEFORE or words[k - 1] in _TRIED or
+                                                   words[k + 1:k + 2] and words[k + 1] in _PILOT_FATES)
+
+
+# A pilot's own words: what was tried before "trial" ("four-day week trial") and its fate after ("trial made
+# permanent", "trial extended"), which no court's trial has (twelfth round).
+_TRIED = frozenset({"week", "scheme", "pilot", "streets", "street", "zone", "zones", "lane", "lanes", "parking"})
+_PILOT_FATES = frozenset({"made", "extended", "scrapped", "expanded", "ends", "ended", "results", "success", "hailed"})
 
 
 def _a_sport_league(words: list[str]) -> bool:

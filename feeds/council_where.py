@@ -230,6 +230,11 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     others = {code for code in counted if code in current}
     judged = []
     for e, match in zip(out, matches):
+        if e.counted and e.code in merged and _merged_into(e.code, areas, current, counted):
+            successor = next(iter(areas.successors[e.code]))  # "Belfast and Lisburn councils": Lisburn's is LBC
+            judged.append(CouncilEvidence(successor, e.named, True, f"{e.named}'s council was merged long ago; "
+                                          f"{successor} serves the place now"))
+            continue
         if not e.counted or e.code in current or coordinated(match, matches, words):
             judged.append(e)
             continue
@@ -249,6 +254,13 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
                                     "serves the place now")
         judged.append(e)
     return judged
+
+
+def _merged_into(code: str, areas: Areas, current: frozenset[str], counted: dict[str, str]) -> bool:
+    """A council merged long ago (`merged`) has one current successor, not itself named in the text: the
+    district's name, listed or alone, is the successor's now (twelfth round)."""
+    successors = areas.successors.get(code, frozenset())
+    return len(successors) == 1 and next(iter(successors)) in current and next(iter(successors)) not in counted
 
 
 # Words before an abolished council's name that tell of it as history ("Former Copeland council offices").
