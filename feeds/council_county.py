@@ -57,3 +57,35 @@ def _only_a_place(tokens: Tokens, match: NameMatch) -> bool:
 _JOINING = frozenset({"over", "with", "about", "on", "by", "after", "as", "amid", "despite", "following", "under",
                       "than", "but", "if", "while", "when", "s", "is", "are", "was", "were", "has", "have", "will",
                       "could", "would", "should", "may", "must", "the", "a", "an", "its", "their", "this", "that"})
+
+
+# After "county", words that make it another thing: a building, a county's own name, a club, a court.
+_NOT_THE_COUNTY_COUNCIL = frozenset({"hall", "durham", "down", "antrim", "cricket", "club", "fc", "police", "fire",
+                                     "court", "show", "ground", "championship"})
+# Words before a lower-case "county" that make it a party to the text's news: "the county", "city and county", and
+# (twelfth round) the other side of a dispute, "clashes with county over budget".
+_THE_COUNTY_BEFORE = frozenset({"and", "the", "with", "against"})
+
+
+def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+               codes: dict[tuple[str, ...], str], counties: frozenset[str] = frozenset(),
+               combined: frozenset[str] = frozenset()) -> list[CouncilEvidence]:
+    """"The county" beside a counted city named in its county's name is that county's council:
+    "Nottingham council and county agree joint transport body" names Nottinghamshire too, as does
+    "Derby city and county councils…"; beside a combined authority (`combined`) whose region is named after a
+    county (in `counties`), it is that county's council ("Greater Lincolnshire mayor clashes with county over budget":
+    Lincolnshire County Council, twelfth round). `codes`: each council name's words → its code."""
+    found = []
+    for k, word in enumerate(words):
+        if word == "county" and k and words[k - 1] in _THE_COUNTY_BEFORE and words[k + 1:k + 2] != ["s"] and \
+                (k + 1 == len(words) or words[k + 1] not in _NOT_THE_COUNTY_COUNCIL):
+            for e, match in zip(out, matches):
+                county = codes.get((words[match.start] + "shire",))
+                if county is None and e.code in combined:
+                    named = words[match.start:match.start + match.length]
+                    county = next((codes[tuple(named[j:])] for j in range(1, len(named))
+                                   if codes.get(tuple(named[j:])) in counties), None)
+                if e.counted and county and all(county != other.code for other in out):
+                    found.append(CouncilEvidence(county, "county", True, f'"the county" beside {e.named}'))
+                    break
+    return out + found[:1]

@@ -29,12 +29,17 @@ INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment"
 EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",
                     "festivalgoers"})
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
-MORE_WEATHER = frozenset({"heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
+MORE_WEATHER = frozenset({"lightning", "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
                           "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
     dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS | EVENTS, "incident") | \
     dict.fromkeys(MORE_WEATHER, "weather")
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
+# Twelfth round: sports and contests `models.relevance` does not list ("Eastbourne tennis tournament").
+MORE_SPORT = frozenset({"tennis", "tournament", "snooker", "athletics", "gymnastics", "rowing", "regatta"})
+# The kinds of news that happen in a place whatever word of another kind comes first (a travel or business word
+# before a storm does not hide it); a court's word after another kind's is read as its first word says.
+_HAPPENED = ("weather", "incident")
+_STORY_WORDS = MORE_SPORT | SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
     EVENTS | frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
 # Court words that are also a council's verbs of trying something out: "Waltham Forest to trial
 # car-free streets" is a pilot, not a court's trial (tenth round).
@@ -53,11 +58,14 @@ def other_news(tokens: Tokens) -> str | None:
         return None  # most texts: no word of any kind, so no need to read them as a local paper would
     if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
         return None
-    kind = next((_OFF_TOPIC[w] for k, w in enumerate(words) if w in _OFF_TOPIC and not _a_pilot(words, k)),
-                None)  # as `off_topic` reads it, but a council's "to trial" is no court
+    kinds = [_OFF_TOPIC[w] for k, w in enumerate(words) if w in _OFF_TOPIC and not _a_pilot(words, k)]
+    kind = kinds[0] if kinds else None  # as `off_topic` reads it, but a council's "to trial" is no court
     if kind in ("crime or court", "weather", "incident"):
         return f"{kind} story"
-    hits = set(SPORT_RESULTS.intersection(words))
+    happened = next((k for k in kinds if k in _HAPPENED), None)  # "ferry to Shetland cancelled as gales hit"
+    if happened:
+        return f"{happened} story"
+    hits = set((SPORT_RESULTS | MORE_SPORT).intersection(words))
     if hits and _a_score(words):
         hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):
