@@ -1,7 +1,8 @@
 """Eleventh round: a district's name in its own county council's news.
 
 When a county council is named as a council ("Staffordshire County Council", "Norfolk County Council
-cancels…", or a county's name before "council": "Notts council approves…", twelfth round), a district of that county named after a place word ("funds new school in Lichfield") or
+cancels…", or a county's name before "council": "Notts council approves…", twelfth round), a district of
+that county named after a place word ("funds new school in Lichfield") or
 as a lower-case scheme's qualifier ("cancels Norwich western link") is where the county's own work
 happens, not the district council: the county serves that place too. Not a district with its own
 council word, a possessive ("takes over Woking's debt"), a name listed with the county's ("Surrey
@@ -23,8 +24,9 @@ def county_places(out: list[CouncilEvidence], matches: list[NameMatch], tokens: 
     words = tokens.words
     served = frozenset(county_of.values())
     counties = {m.code for m, e in zip(matches, out) if e.counted and (
-        (not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in words[m.start:m.start + m.length])
-        or (m.code in served and words[m.start + m.length:m.start + m.length + 1] == ["council"]))}
+        (not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in
+         words[m.start:m.start + m.length]) or
+        (m.code in served and words[m.start + m.length:m.start + m.length + 1] == ["council"]))}
     if not counties:
         return out
     judged = []

@@ -3,7 +3,6 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
-import re
 
 from feeds.council_bodies import news_of_another_body
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in
@@ -12,8 +11,8 @@ from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUT
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, OPERATOR_LAST, REGULATORS, SEASIDE,
-                                 SPORT_ROLES, VENUE_WORDS, quiet)
+from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
+                                 SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
@@ -96,8 +95,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
-            not _GRADE.match(tokens.texts[end]) and \
-            not _office_of(words, end) and \
+            not GRADE.match(tokens.texts[end]) and not _office_of(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
@@ -136,12 +134,7 @@ def _office_of(words: list[str], end: int) -> bool:
 
 def _proper(text: str) -> bool:
     """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
-    return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not _GRADE.match(text)
-
-
-# A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
-# is its verdict on the place's council, not a proper name of a body of its own (twelfth round).
-_GRADE = re.compile(r"[CGV][1-4]$")
+    return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not GRADE.match(text)
 
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,

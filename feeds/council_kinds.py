@@ -13,6 +13,8 @@ each a piece of general English or local-government usage, not a headline's word
 """
 from __future__ import annotations
 
+import re
+
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Singular verbs of an organisation answering for itself or acting on its own property: after a
@@ -153,7 +155,7 @@ SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "
                ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"),
                # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
                ("ne derbyshire", "NED"), ("ne derbys", "NED"), ("ne lincolnshire", "NEL"), ("ne lincs", "NEL"),
-               ("nw leicestershire", "NWL"), ("nw leics", "NWL"))
+               ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"))
 
 # Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
 # "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".
@@ -260,3 +262,6 @@ MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("counci
 REGULATOR_VERBS = frozenset({"finds", "downgrades", "upgrades", "rates", "judges", "grades", "inspects", "raps",
                              "flags"})
 WATCHERS = REGULATORS - {"court"}
+# A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
+# is its verdict on the place's council, not a proper name of a body of its own after the place.
+GRADE = re.compile(r"[CGV][1-4]$")

@@ -12,6 +12,7 @@ from feeds.council_context import acts, blocked, confident, coordinated, heads, 
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
+from feeds.council_namesakes import NAMESAKES, namesakes
 from feeds.council_none import when_none_counted
 from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
@@ -73,6 +74,8 @@ class CouncilMatcher:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:
             out = londons_government(out, tokens)
+        if not _SHARED.isdisjoint(tokens.words):
+            out = namesakes(out, tokens, self._county_of)
         if "hall" in tokens.words:
             out = city_hall(out, tokens)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
@@ -226,4 +229,5 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
+_SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

@@ -29,7 +29,8 @@ INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment"
 EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",
                     "festivalgoers"})
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
-MORE_WEATHER = frozenset({"lightning", "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
+MORE_WEATHER = frozenset({"lightning",  # twelfth round: "Lightning strike sets fire to…"
+                          "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
                           "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
     dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS | EVENTS, "incident") | \
@@ -39,7 +40,8 @@ MORE_SPORT = frozenset({"tennis", "tournament", "snooker", "athletics", "gymnast
 # The kinds of news that happen in a place whatever word of another kind comes first (a travel or business word
 # before a storm does not hide it); a court's word after another kind's is read as its first word says.
 _HAPPENED = ("weather", "incident")
-_STORY_WORDS = MORE_SPORT | SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
+_STORY_WORDS = MORE_SPORT | SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | \
+    INCIDENTS | \
     EVENTS | frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
 # Court words that are also a council's verbs of trying something out: "Waltham Forest to trial
 # car-free streets" is a pilot, not a court's trial (tenth round).
