@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, service_follows
 from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
@@ -170,6 +170,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if SAYS_COUNCIL.isdisjoint(named) and (end != tokens.label or not tokens.texts[end].islower()):
             # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
+            if kind in ("institution", "club") and service_follows(words, end):
+                kind = None  # "Merton school meals", "Walsall fly-tipping fines": a council's service (twelfth round)
             if kind == "club" and _officials(tokens, end):
                 kind = None
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):

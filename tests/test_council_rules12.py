@@ -124,3 +124,17 @@ def test_explanations_of_the_twelfth_round(matcher):
 ])
 def test_newcastle_and_its_namesake(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a council's service after an institution's or a sport's word: the service, not the school or the fly-half
+    ("Croydon school meals contract goes to tender", ["CRY"]),
+    ("Wakefield fly-tipping fines to double", ["WKF"]),
+    ("Derby pothole budget cut by a third", ["DER"]),
+    ("Rother beach huts to be let by auction", ["ROH"]),
+    # the school's and the coast's own news stay theirs
+    ("Croydon school pupils win robotics prize", []),
+    ("Norfolk beach closed after cliff fall", []),
+])
+def test_services_after_institution_words(matcher, headline, codes):
+    assert matcher.find(headline) == codes
