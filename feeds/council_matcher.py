@@ -9,6 +9,7 @@ from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_re
 from feeds.council_buildings import lit_hall
 from feeds.council_county import county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_london import londons_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
@@ -76,6 +77,8 @@ class CouncilMatcher:
             out = londons_government(out, tokens)
         if not _SHARED.isdisjoint(tokens.words):
             out = namesakes(out, tokens, self._county_of)
+        if "mayor" in tokens.words:
+            out = londons_mayor(out, tokens, self._members)
         if "hall" in tokens.words:
             out = city_hall(out, tokens)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out

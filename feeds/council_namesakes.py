@@ -28,11 +28,13 @@ def namesakes(out: list[CouncilEvidence], tokens: Tokens, county_of: dict[str, s
         others = [e for e in out if e.code in around]
         if not others:
             continue
-        qualifier = words[k + 1:k + 2] and words[k + 1] in _COUNTY_WORDS[county]
+        qualifier = bool(words[k + 1:k + 2]) and words[k + 1] in _COUNTY_WORDS[county]
         named = tokens.texts[k]
-        return [CouncilEvidence(namesake, e.named, e.counted or bool(qualifier),
-                                f"{named} beside its namesake's county or a council in it: {namesake}")
-                if e.code == usual and e.named == named else
+        county_counted = any(e.counted for e in others if e.code == county)
+        return [CouncilEvidence(namesake, e.named, True, f"{named} beside its namesake's county or a council in it: "
+                                f"{namesake}") if e.code == usual and e.named == named and (
+                    e.counted or (qualifier and county_counted)) else
+                CouncilEvidence(namesake, e.named, False, e.why) if e.code == usual and e.named == named else
                 CouncilEvidence(e.code, e.named, False, f"the county named to tell {named} apart")
                 if qualifier and e.code == county else e for e in out]
     return out

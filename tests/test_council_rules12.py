@@ -138,3 +138,15 @@ def test_newcastle_and_its_namesake(matcher, headline, codes):
 ])
 def test_services_after_institution_words(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # "the mayor" beside a London borough's council is the Mayor of London's authority
+    ("Camden council backs mayor's Ulez expansion", ["CMD", "GLA"]),
+    ("Bexley council leader attacks mayor over bus cuts", ["BEX", "GLA"]),
+    # not where the borough elects its own mayor, nor the council's own (ceremonial) mayor
+    ("Lewisham council backs mayor's housing plan", ["LEW"]),
+    ("Barnet council's new mayor sworn in", ["BNE"]),
+])
+def test_londons_mayor_beside_a_borough(matcher, headline, codes):
+    assert matcher.find(headline) == codes
