@@ -256,7 +256,7 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 # More services only a council runs, after a place's name ("Wigan fostering recruitment drive", "Essex reablement
 # service"), and the homes a council builds ("Rugby to build 500 council homes").
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
-                 ("school", "meals"), ("school", "places"), ("school", "admissions"), ("beach", "huts"))
+                 ("school", "meals"), ("school", "places"), ("school", "admissions"))
 # A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
 # the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
 # tenants", "Ombudsman criticises Harrow over SEND delays").

@@ -7,7 +7,7 @@ unless the place acts as a council does. A council's own rankings, figures and c
 local-government word ("Surrey tops pothole league table", "adult social care") and count."""
 from __future__ import annotations
 
-from feeds.council_context import acts, service_follows
+from feeds.council_context import acts
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS, quiet
 from feeds.council_words import LANDSCAPE, CouncilEvidence, NameMatch
 
@@ -84,4 +84,4 @@ def _as_a_place(after: list[str]) -> tuple[str, str] | None:
         return first, "measured as a place"
     if first in PRICES and after[1:] in (["prices"], ["price"]):
         return " ".join(after), "measured as a place"
-    return (first, "as countryside") if first in NATURE and not service_follows(after, 0) else None  # "beach huts"
+    return (first, "as countryside") if first in NATURE else None
