@@ -27,7 +27,9 @@ INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment"
 # Crowds' events, whose news happens in a place like an accident's: "Lewes bonfire night crowds warned
 # to stay away", "Notting Hill carnival revellers told to plan journeys" (tenth round).
 EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",
-                    "festivalgoers"})
+                    "festivalgoers",
+                    # twelfth round: protests' crowds ("Protesters march in Kent…", "Tractors block roads in Devon")
+                    "protesters", "demonstrators", "marchers", "tractors"})
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
 MORE_WEATHER = frozenset({"lightning",  # twelfth round: "Lightning strike sets fire to…"
                           "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",

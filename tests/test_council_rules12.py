@@ -161,3 +161,13 @@ def test_londons_mayor_beside_a_borough(matcher, headline, codes):
 ])
 def test_compass_words_before_short_forms(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a protest's crowd in a place is where it happened; a protest at or to a council is the council's
+    ("Demonstrators march in Surrey against quarry plan", []),
+    ("Tractors block roads in Lincolnshire as farmers protest", []),
+    ("Protesters urge Norfolk council to rethink SEND cuts", ["NFK"]),
+])
+def test_protests_crowds(matcher, headline, codes):
+    assert matcher.find(headline) == codes
