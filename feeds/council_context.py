@@ -11,9 +11,9 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLO
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARTY_WORDS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  STRICT, WORDISH, NameMatch)
-from feeds.council_kinds import (ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
-                                 FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES, ORGANISATION_VERBS, REGULATOR_VERBS,
-                                 REGULATORS, UNIVERSITY_PLACES, WATCHERS)
+from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
+                                 DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
+                                 ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -93,8 +93,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not _COUNCIL_BUSINESS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
     if i >= 2 and (before in OBJECT_VERBS or before in REGULATOR_VERBS) and \
-            not WATCHERS.isdisjoint(words[:i - 1]):
-        return f'the object of a watchdog\'s "{before}"'  # "Regulator finds Bury failed tenants" (twelfth round)
+            not ACTS_ON_COUNCILS.isdisjoint(words[:i - 1]):
+        return f'the object of a watchdog\'s or the government\'s "{before}"'  # "Regulator finds Bury failed…"
     if (i == 0 or before in ("and", "as")) and (words[i] not in SPORT_NAMES or services_named(words[i + 2:])) and (
             (after in COUNCIL_VERBS and (any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
                                              for w in words[i + 2:]) or services_named(words[i + 2:]))) or

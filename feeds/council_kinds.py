@@ -263,6 +263,10 @@ MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("counci
 REGULATOR_VERBS = frozenset({"finds", "downgrades", "upgrades", "rates", "judges", "grades", "inspects", "raps",
                              "flags"})
 WATCHERS = REGULATORS - {"court"}
+# and the government, which funds, orders and rescues councils ("Government hands Reading £20m", "Minister orders
+# Sutton to improve SEND services")
+ACTS_ON_COUNCILS = WATCHERS | {"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
+                               "secretary", "dluhc", "mhclg"}
 # A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
 # is its verdict on the place's council, not a proper name of a body of its own after the place.
 GRADE = re.compile(r"[CGV][1-4]$")
