@@ -155,7 +155,8 @@ SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "
                ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"),
                # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
                ("ne derbyshire", "NED"), ("ne derbys", "NED"), ("ne lincolnshire", "NEL"), ("ne lincs", "NEL"),
-               ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"))
+               ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"),
+               ("stratford upon avon", "STR"))  # the town's own spelling, as the district's
 
 # Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
 # "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".

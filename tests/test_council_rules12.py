@@ -56,6 +56,8 @@ def test_pilots_grades_and_watchdogs(matcher, headline, codes):
     ("East and West Sussex to share trading standards team", ["ESX", "WSX"]),
     ("North and South Ayrshire agree joint ferry bid", ["NAY", "SAY"]),
     ("NW Leics council approves freeport homes", ["NWL"]),
+    # the town's own spelling of its district's name
+    ("Stratford-upon-Avon bin collections move to fortnightly", ["STR"]),
     # a Northern Ireland district merged long ago is its successor's, listed too
     ("Larne and Newry councils sign tourism pact", ["MEA", "NMD"]),
     ("Antrim and Lisburn councils back rail halt", ["ANN", "LBC"]),
