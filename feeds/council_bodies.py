@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import BODY_SUFFIXES, NOT_A_COMPANY
-from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, OTHER_BODIES, PARTY_WORDS, Tokens
+from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, OTHER_BODIES, PARTY_WORDS, Tokens
 from models.relevance import OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -19,10 +19,19 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     if not named and (BODY_SUFFIXES.isdisjoint(words) or tokens.shouting):
         return None  # most texts: no body of either kind
     body = _other_body(tokens, named)
-    if body is None or speaks_of_a_council(" ".join(words)) or services_named(words):
+    if body is None or services_named(words):
         return None  # "Kier Group wins Kent highways deal": a council's service is the council's business
+    speaks = speaks_of_a_council(" ".join(words))
+    if speaks and not (speaks.endswith("(planning decisions)") and _builder_applies(words)):
+        return None
     plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
     return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
+
+
+def _builder_applies(words: list[str]) -> bool:
+    """A housebuilder or housing association heads the text with its own plans, not yet decided ("Persimmon submits
+    plans for 650 homes in Tewkesbury"): the developer's news, though a council will decide them (twelfth round)."""
+    return any(tuple(words[:len(b)]) == b for b in _BUILDERS_BY_FIRST.get(words[0], ())) and DECIDED.isdisjoint(words)
 
 
 def _other_body(tokens: Tokens, named: bool) -> str | None:
@@ -79,10 +88,20 @@ HOUSEBUILDERS = tuple(tuple(name.split()) for name in (
     "charles church", "lovell homes", "bovis homes", "st modwen", "hill group", "gleeson homes", "mj gleeson",
     "stonebond", "strata homes", "harron homes", "jones homes", "anwyl homes", "seddon homes",
     "springfield properties"))
+# Twelfth round: housing associations build homes in a place as housebuilders do ("Clarion to build 400 homes in
+# Merton"), and the navy's ships call at a port ("HMS Prince of Wales returns to Portsmouth").
+HOUSING_ASSOCIATIONS = tuple(tuple(name.split()) for name in (
+    "clarion", "peabody", "l and q", "notting hill genesis", "places for people", "guinness partnership",
+    "sovereign network", "home group", "riverside group", "hyde housing", "platform housing", "onward homes",
+    "accent housing", "jrht", "bromford", "flagship group", "orbit group", "stonewater", "sanctuary housing"))
+NAVY = (("hms",), ("royal", "navy"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _body in OTHER_BODIES + OPERATORS + HOUSEBUILDERS:
+for _body in OTHER_BODIES + OPERATORS + HOUSEBUILDERS + HOUSING_ASSOCIATIONS + NAVY:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
+_BUILDERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _body in HOUSEBUILDERS + HOUSING_ASSOCIATIONS:
+    _BUILDERS_BY_FIRST.setdefault(_body[0], []).append(_body)
 
 
 def without_bodies(words: list[str]) -> list[str]:

@@ -11,8 +11,9 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLO
                                  DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
                                  OBJECT_VERBS, PARTY_WORDS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
                                  STRICT, WORDISH, NameMatch)
-from feeds.council_kinds import (ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES, DISPUTE_VERBS, ENGLISH_WORDS,
-                                 FUNDING_VERBS, ORGANISATION_VERBS, REGULATORS, UNIVERSITY_PLACES)
+from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
+                                 DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
+                                 ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, UNIVERSITY_PLACES)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -70,6 +71,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if length > 1 or (words[i] not in AMBIGUOUS and words[i] not in loose):
         return "a council name in context"
     after = words[i + 1] if i + 1 < len(words) else ""
+    if after in MANNER_ADVERBS and i + 2 < len(words):
+        return confident(words[:i + 1] + words[i + 2:], i, length, loose)  # "Wealden finally adopts Local Plan"
     if words[i] in STRICT:
         return f'a council word follows ("{after}")' if after in COUNCIL_WORDS and after != "s" else None
     before = words[i - 1] if i > 0 else ""
@@ -89,7 +92,10 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if words[i] not in WORDISH and before in OBJECT_VERBS and (
             not _COUNCIL_BUSINESS.isdisjoint(words) or not GOVERNMENT_WORDS.isdisjoint(words)):
         return f'the object of "{before}" in local-government news'  # "Residents sue Essex over school transport"
-    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and (
+    if i >= 2 and (before in OBJECT_VERBS or before in REGULATOR_VERBS) and \
+            not ACTS_ON_COUNCILS.isdisjoint(words[:i - 1]):
+        return f'the object of a watchdog\'s or the government\'s "{before}"'  # "Regulator finds Bury failed…"
+    if (i == 0 or before in ("and", "as")) and (words[i] not in SPORT_NAMES or services_named(words[i + 2:])) and (
             (after in COUNCIL_VERBS and (any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
                                              for w in words[i + 2:]) or services_named(words[i + 2:]))) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
@@ -128,7 +134,7 @@ def _a_sum(words: list[str], k: int) -> bool:
 
 
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _service in COUNCIL_SERVICES:
+for _service in COUNCIL_SERVICES + MORE_SERVICES:
     _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
 _BUILDINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _building in COUNCIL_BUILDINGS:

@@ -1,7 +1,8 @@
 """Eleventh round: a district's name in its own county council's news.
 
 When a county council is named as a council ("Staffordshire County Council", "Norfolk County Council
-cancels…"), a district of that county named after a place word ("funds new school in Lichfield") or
+cancels…", or a county's name before "council": "Notts council approves…", twelfth round), a district of
+that county named after a place word ("funds new school in Lichfield") or
 as a lower-case scheme's qualifier ("cancels Norwich western link") is where the county's own work
 happens, not the district council: the county serves that place too. Not a district with its own
 council word, a possessive ("takes over Woking's debt"), a name listed with the county's ("Surrey
@@ -21,9 +22,11 @@ def county_places(out: list[CouncilEvidence], matches: list[NameMatch], tokens: 
     """`out` with each district of a county council named as a council in the text refused when it
     is only a place in the county's news (see the module's docstring)."""
     words = tokens.words
-    counties = {m.code for m, e in zip(matches, out) if e.counted and
-                not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in
-                words[m.start:m.start + m.length]}
+    served = frozenset(county_of.values())
+    counties = {m.code for m, e in zip(matches, out) if e.counted and (
+        (not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in
+         words[m.start:m.start + m.length]) or
+        (m.code in served and words[m.start + m.length:m.start + m.length + 1] == ["council"]))}
     if not counties:
         return out
     judged = []
@@ -56,3 +59,35 @@ def _only_a_place(tokens: Tokens, match: NameMatch) -> bool:
 _JOINING = frozenset({"over", "with", "about", "on", "by", "after", "as", "amid", "despite", "following", "under",
                       "than", "but", "if", "while", "when", "s", "is", "are", "was", "were", "has", "have", "will",
                       "could", "would", "should", "may", "must", "the", "a", "an", "its", "their", "this", "that"})
+
+
+# After "county", words that make it another thing: a building, a county's own name, a club, a court.
+_NOT_THE_COUNTY_COUNCIL = frozenset({"hall", "durham", "down", "antrim", "cricket", "club", "fc", "police", "fire",
+                                     "court", "show", "ground", "championship"})
+# Words before a lower-case "county" that make it a party to the text's news: "the county", "city and county", and
+# (twelfth round) the other side of a dispute, "clashes with county over budget".
+_THE_COUNTY_BEFORE = frozenset({"and", "the", "with", "against"})
+
+
+def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+               codes: dict[tuple[str, ...], str], counties: frozenset[str] = frozenset(),
+               combined: frozenset[str] = frozenset()) -> list[CouncilEvidence]:
+    """"The county" beside a counted city named in its county's name is that county's council:
+    "Nottingham council and county agree joint transport body" names Nottinghamshire too, as does
+    "Derby city and county councils…"; beside a combined authority (`combined`) whose region is named after a
+    county (in `counties`), it is that county's council ("Greater Lincolnshire mayor clashes with county over budget":
+    Lincolnshire County Council, twelfth round). `codes`: each council name's words → its code."""
+    found = []
+    for k, word in enumerate(words):
+        if word == "county" and k and words[k - 1] in _THE_COUNTY_BEFORE and words[k + 1:k + 2] != ["s"] and \
+                (k + 1 == len(words) or words[k + 1] not in _NOT_THE_COUNTY_COUNCIL):
+            for e, match in zip(out, matches):
+                county = codes.get((words[match.start] + "shire",))
+                if county is None and e.code in combined:
+                    named = words[match.start:match.start + match.length]
+                    county = next((codes[tuple(named[j:])] for j in range(1, len(named))
+                                   if codes.get(tuple(named[j:])) in counties), None)
+                if e.counted and county and all(county != other.code for other in out):
+                    found.append(CouncilEvidence(county, "county", True, f'"the county" beside {e.named}'))
+                    break
+    return out + found[:1]

@@ -3,15 +3,16 @@ the council: which council names found in a text are part of one, which council 
 and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
+
 from feeds.council_bodies import news_of_another_body
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, service_follows
 from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, OPERATOR_LAST, REGULATORS, SEASIDE,
-                                 SPORT_ROLES, VENUE_WORDS, quiet)
+from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
+                                 SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
@@ -94,7 +95,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
-            not _office_of(words, end) and \
+            not GRADE.match(tokens.texts[end]) and not _office_of(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
@@ -133,7 +134,7 @@ def _office_of(words: list[str], end: int) -> bool:
 
 def _proper(text: str) -> bool:
     """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
-    return text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))
+    return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not GRADE.match(text)
 
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
@@ -169,6 +170,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if SAYS_COUNCIL.isdisjoint(named) and (end != tokens.label or not tokens.texts[end].islower()):
             # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
+            if kind in ("institution", "club") and service_follows(words, end):
+                kind = None  # "Merton school meals", "Walsall fly-tipping fines": a council's service (twelfth round)
             if kind == "club" and _officials(tokens, end):
                 kind = None
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):

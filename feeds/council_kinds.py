@@ -13,6 +13,8 @@ each a piece of general English or local-government usage, not a headline's word
 """
 from __future__ import annotations
 
+import re
+
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 # Singular verbs of an organisation answering for itself or acting on its own property: after a
@@ -119,6 +121,8 @@ SOMEONE_FROM = frozenset({
     "barracks", "garrison", "army", "raf", "theme", "circuit", "golf", "racecourse",
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
+    # twelfth round: a place's animals and its protesters ("New Forest pony deaths", "Devon protesters march")
+    "pony", "ponies", "deer", "cattle", "sheep", "livestock", "protesters", "protester",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
 # A business's grounds, two words after a place ("Wakefield holiday park sold", "Leeds garden centre
 # closes", "Norwich industrial estate fire"): someone's premises in the place, not the council's, in a
@@ -148,7 +152,11 @@ NICKNAMES = (("brum", "BIR"),)
 SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),
                ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"),
                ("cambs", "CAM"), ("staffs", "STS"), ("wilts", "WIL"), ("worcs", "WOR"), ("leics", "LEC"),
-               ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"))
+               ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"),
+               # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
+               ("ne derbyshire", "NED"), ("ne derbys", "NED"), ("ne lincolnshire", "NEL"), ("ne lincs", "NEL"),
+               ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"),
+               ("stratford upon avon", "STR"))  # the town's own spelling, as the district's
 
 # Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
 # "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".
@@ -199,10 +207,22 @@ def quiet(words: list[str]) -> bool:
     council, its money or its officers (`COUNCIL_TALK_PHRASES`: "best value", "monitoring officer"):
     a place named in it is where the news happened (unless the text names a council's building and no
     other council, `scenes`)."""
-    if not COUNCIL_TALK.isdisjoint(words) or not all(w in EVERYDAY for w in LOCAL_GOVERNMENT_WORDS.intersection(words)):
+    if not COUNCIL_TALK.isdisjoint(words) or not all(w in EVERYDAY or (w == "tax" and _national_tax(words))
+                                                     for w in LOCAL_GOVERNMENT_WORDS.intersection(words)):
         return False
     return _TALK_FIRST.isdisjoint(words) or not any(
         words[k:k + len(p)] == list(p) for k, w in enumerate(words) for p in _TALK_BY_FIRST.get(w, ()))
+
+
+def _national_tax(words: list[str]) -> bool:
+    """Every "tax" in the text is the nation's, by the word before it ("inheritance tax", "family farm tax"): no
+    council's business (twelfth round: "Farmers protest in Devon over inheritance tax")."""
+    return all(k and words[k - 1] in NATIONAL_TAXES for k, w in enumerate(words) if w == "tax")
+
+
+# Words before "tax" that make it the nation's, not a council's.
+NATIONAL_TAXES = frozenset({"inheritance", "income", "farm", "farms", "farmers", "corporation", "fuel", "gains",
+                            "wealth", "windfall", "sugar", "vat", "death", "pension", "pensions", "tractor"})
 
 
 # Phrases of a council's officers and duties, each word of which other news uses too.
@@ -229,3 +249,25 @@ OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "tra
 # A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
 # weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak" (eleventh round).
 BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})
+
+# Twelfth round. Adverbs of manner between a council's name and its act, read past ("Wealden finally adopts Local
+# Plan" as "Wealden adopts…").
+MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", "narrowly", "quietly", "reluctantly",
+                            "controversially", "eventually", "belatedly"})
+# More services only a council runs, after a place's name ("Wigan fostering recruitment drive", "Essex reablement
+# service"), and the homes a council builds ("Rugby to build 500 council homes").
+MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
+                 ("school", "meals"), ("school", "places"), ("school", "admissions"))
+# A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
+# the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
+# tenants", "Ombudsman criticises Harrow over SEND delays").
+REGULATOR_VERBS = frozenset({"finds", "downgrades", "upgrades", "rates", "judges", "grades", "inspects", "raps",
+                             "flags"})
+WATCHERS = REGULATORS - {"court"}
+# and the government, which funds, orders and rescues councils ("Government hands Reading £20m", "Minister orders
+# Sutton to improve SEND services")
+ACTS_ON_COUNCILS = WATCHERS | {"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
+                               "secretary", "dluhc", "mhclg"}
+# A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
+# is its verdict on the place's council, not a proper name of a body of its own after the place.
+GRADE = re.compile(r"[CGV][1-4]$")

@@ -6,11 +6,14 @@ import functools
 
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
-from feeds.council_county import county_places
+from feeds.council_buildings import lit_hall
+from feeds.council_county import county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_london import londons_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
+from feeds.council_namesakes import NAMESAKES, namesakes
 from feeds.council_none import when_none_counted
 from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
@@ -18,7 +21,7 @@ from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
 from feeds.council_towns import town_councils
-from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, the_county, unusual
+from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
 from feeds.council_authorities import MAYORS
 from feeds.council_words import (COMPASS, GENERIC, OTHER_PLACE_PREFIXES, STRICT, CouncilEvidence, NameMatch, Tokens,
                                  tokenize)
@@ -72,7 +75,13 @@ class CouncilMatcher:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:
             out = londons_government(out, tokens)
-        return city_hall(out, tokens) if "hall" in tokens.words else out
+        if not _SHARED.isdisjoint(tokens.words):
+            out = namesakes(out, tokens, self._county_of)
+        if "mayor" in tokens.words:
+            out = londons_mayor(out, tokens, self._members)
+        if "hall" in tokens.words:
+            out = city_hall(out, tokens)
+        return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
 
     def _names(self, tokens: Tokens) -> list["CouncilEvidence"]:
         """The council names found in `tokens`, each judged (see the module's docstring)."""
@@ -84,6 +93,9 @@ class CouncilMatcher:
             if match is None:
                 i += 1
                 continue
+            if i >= 2 and match.length > 1 and words[i] in COMPASS and words[i - 1] == "and" and \
+                    not (matches and matches[-1].start + matches[-1].length > i - 2):
+                matches.extend(self._compass_joined(tokens, match))
             matches.append(match)
             i += match.length
         if not matches:
@@ -115,7 +127,20 @@ class CouncilMatcher:
             counted = any(e.counted for e in out)
         if not counted:
             return out + town_councils(tokens, self._county_of)
-        return the_county(out, matches, words, self._codes) if "county" in words else out
+        if "county" not in words:
+            return out
+        return the_county(out, matches, words, self._codes, self._counties, self._combined)
+
+    def _compass_joined(self, tokens: Tokens, match: NameMatch) -> list[NameMatch]:
+        """The council a compass word joined to another compass word before a council's name names, sharing the
+        rest of that name ("North and West Northamptonshire", "East and West Sussex"): [] when that is no
+        council's name (twelfth round)."""
+        k, rest = match.start - 2, tuple(tokens.words[match.start + 1:match.start + match.length])
+        code = self._codes.get((tokens.words[k],) + rest)
+        if code is None or code == match.code or tokens.words[k] not in COMPASS or not tokens.texts[k][0].isupper():
+            return []
+        joined = " ".join(tokens.texts[match.start:match.start + match.length])
+        return [NameMatch(k, 1, code, True, f'a compass word joined to "{joined}"')]
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":
@@ -207,4 +232,5 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
+_SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

@@ -69,10 +69,17 @@ def _the_county_acts(tokens: Tokens) -> bool:
         for k, w in enumerate(words))
 
 
+def _county_council(words: list[str]) -> bool:
+    """The text speaks of "county council" without naming one: in a two-tier area, the county of the place named
+    ("Rugby MP urges county council to rethink bus cuts" is Warwickshire's; twelfth round)."""
+    return any(w == "county" and words[k + 1:k + 2] == ["council"] for k, w in enumerate(words))
+
+
 def _to_the_county(out: list[CouncilEvidence], picked: dict[str, str],
                    county_of: dict[str, str]) -> tuple[list[CouncilEvidence], dict[str, str]]:
     """The county council of each district picked, when the text says the county acted ("Oxford
-    club's move gets county backing" is Oxfordshire County Council's decision, not Oxford City's)."""
+    club's move gets county backing" is Oxfordshire County Council's decision, not Oxford City's) or
+    speaks of "county council"."""
     moved, judged = {}, []
     for e in out:
         county = county_of.get(e.code)
@@ -108,7 +115,7 @@ def when_none_counted(out: list[CouncilEvidence], matches: list[NameMatch], toke
                   and (words[m.start] not in WORDISH or _labels(tokens, m)) and words[m.start] not in STRICT}
         if not picked and len(places) == 1:
             picked = dict.fromkeys(places, "the one place named, and the text speaks of a council")
-        if picked and county_of and _the_county_acts(tokens):
+        if picked and county_of and (_the_county_acts(tokens) or _county_council(words)):
             out, picked = _to_the_county(out, picked, county_of)
     if not picked and tokens.label and matches[0].start == 0 and _labels(tokens, matches[0]) and \
             matches[0].start not in institutions and words[0] not in STRICT and \

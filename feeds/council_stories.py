@@ -5,7 +5,7 @@ named in such a text, with no local-government word, is where it happened, not i
 `feeds.council_context` in the eighth round."""
 from __future__ import annotations
 
-from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY
+from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import BANS
 from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
@@ -27,14 +27,23 @@ INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment"
 # Crowds' events, whose news happens in a place like an accident's: "Lewes bonfire night crowds warned
 # to stay away", "Notting Hill carnival revellers told to plan journeys" (tenth round).
 EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",
-                    "festivalgoers"})
+                    "festivalgoers",
+                    # twelfth round: protests' crowds ("Protesters march in Kent…", "Tractors block roads in Devon")
+                    "protesters", "demonstrators", "marchers", "tractors"})
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
-MORE_WEATHER = frozenset({"heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
+MORE_WEATHER = frozenset({"lightning",  # twelfth round: "Lightning strike sets fire to…"
+                          "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
                           "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
     dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS | EVENTS, "incident") | \
     dict.fromkeys(MORE_WEATHER, "weather")
-_STORY_WORDS = SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | INCIDENTS | \
+# Twelfth round: sports and contests `models.relevance` does not list ("Eastbourne tennis tournament").
+MORE_SPORT = frozenset({"tennis", "tournament", "snooker", "athletics", "gymnastics", "rowing", "regatta"})
+# The kinds of news that happen in a place whatever word of another kind comes first (a travel or business word
+# before a storm does not hide it); a court's word after another kind's is read as its first word says.
+_HAPPENED = ("weather", "incident")
+_STORY_WORDS = MORE_SPORT | SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or court"].split()) | MORE_CRIME | \
+    INCIDENTS | \
     EVENTS | frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
 # Court words that are also a council's verbs of trying something out: "Waltham Forest to trial
 # car-free streets" is a pilot, not a court's trial (tenth round).
@@ -53,11 +62,14 @@ def other_news(tokens: Tokens) -> str | None:
         return None  # most texts: no word of any kind, so no need to read them as a local paper would
     if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
         return None
-    kind = next((_OFF_TOPIC[w] for k, w in enumerate(words) if w in _OFF_TOPIC and not _a_pilot(words, k)),
-                None)  # as `off_topic` reads it, but a council's "to trial" is no court
+    kinds = [_OFF_TOPIC[w] for k, w in enumerate(words) if w in _OFF_TOPIC and not _a_pilot(words, k)]
+    kind = kinds[0] if kinds else None  # as `off_topic` reads it, but a council's "to trial" is no court
     if kind in ("crime or court", "weather", "incident"):
         return f"{kind} story"
-    hits = set(SPORT_RESULTS.intersection(words))
+    happened = next((k for k in kinds if k in _HAPPENED), None)  # "ferry to Shetland cancelled as gales hit"
+    if happened:
+        return f"{happened} story"
+    hits = set((SPORT_RESULTS | MORE_SPORT).intersection(words))
     if hits and _a_score(words):
         hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):
@@ -67,6 +79,8 @@ def other_news(tokens: Tokens) -> str | None:
     if len(hits) < 2 and hits <= _WEAK_SPORT and _SPORT_ONLY.isdisjoint(words) and "derby" not in tokens.texts:
         return None  # "Tendring to transfer beach huts to a trust", "Surrey tops pothole league table": one
         # word other news uses too is not sport
+    if kind is None and services_named(words):
+        return None  # "Wigan fostering recruitment drive beats target": a council's service, not a game
     if (kind == "sport" or (kind is None and LOCAL_GOVERNMENT_WORDS.isdisjoint(words))) and hits:
         return "sport story"  # not on a weak word alone: "Derby and Derbyshire sign a deal"
     return None
@@ -75,7 +89,14 @@ def other_news(tokens: Tokens) -> str | None:
 def _a_pilot(words: list[str], k: int) -> bool:
     """The court word at `k` is a verb of trying something out ("to trial car-free streets", "will
     trial a four-day week"), not a trial in court ("murder trial", "trial of two men")."""
-    return words[k] in _PILOT_WORDS and k > 0 and words[k - 1] in _PILOT_BEFORE
+    return words[k] in _PILOT_WORDS and k > 0 and (words[k - 1] in _PILOT_BEFORE or words[k - 1] in _TRIED or
+                                                   words[k + 1:k + 2] and words[k + 1] in _PILOT_FATES)
+
+
+# A pilot's own words: what was tried before "trial" ("four-day week trial") and its fate after ("trial made
+# permanent", "trial extended"), which no court's trial has (twelfth round).
+_TRIED = frozenset({"week", "scheme", "pilot", "streets", "street", "zone", "zones", "lane", "lanes", "parking"})
+_PILOT_FATES = frozenset({"made", "extended", "scrapped", "expanded", "ends", "ended", "results", "success", "hailed"})
 
 
 def _a_sport_league(words: list[str]) -> bool:

@@ -132,6 +132,9 @@ def _someone_after(words: list[str], end: int) -> str | None:
             (words[end] not in _NOT_A_TRADE or (words[end] in ROUTE_WORDS and words[end + 1] in _COMPANIES | _CREWS)):
         return " ".join(words[end:end + 2])  # "Stoke pottery firm", "Wight ferry firm", "Bristol bus drivers";
         # not "Sheffield tram depot"
+    if end + 2 < len(words) and words[end + 2] in _COMPANIES and words[end] not in _NOT_A_TRADE and \
+            (words[end + 1] not in _NOT_A_TRADE or words[end + 1] in EVERYDAY):
+        return " ".join(words[end:end + 3])  # "Aberdeen oil services firm": a trade of two words (twelfth round)
     return None
 
 
@@ -230,6 +233,11 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     others = {code for code in counted if code in current}
     judged = []
     for e, match in zip(out, matches):
+        if e.counted and e.code in merged and _merged_into(e.code, areas, current, counted):
+            successor = next(iter(areas.successors[e.code]))  # "Belfast and Lisburn councils": Lisburn's is LBC
+            judged.append(CouncilEvidence(successor, e.named, True, f"{e.named}'s council was merged long ago; "
+                                          f"{successor} serves the place now"))
+            continue
         if not e.counted or e.code in current or coordinated(match, matches, words):
             judged.append(e)
             continue
@@ -251,27 +259,12 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     return judged
 
 
+def _merged_into(code: str, areas: Areas, current: frozenset[str], counted: dict[str, str]) -> bool:
+    """A council merged long ago (`merged`) has one current successor, not itself named in the text: the
+    district's name, listed or alone, is the successor's now (twelfth round)."""
+    successors = areas.successors.get(code, frozenset())
+    return len(successors) == 1 and next(iter(successors)) in current and next(iter(successors)) not in counted
+
+
 # Words before an abolished council's name that tell of it as history ("Former Copeland council offices").
 _FORMER = frozenset({"former", "old", "defunct", "abolished", "historic", "ex"})
-
-
-# After "county", words that make it another thing: a building, a county's own name, a club, a court.
-_NOT_THE_COUNTY_COUNCIL = frozenset({"hall", "durham", "down", "antrim", "cricket", "club", "fc", "police", "fire",
-                                     "court", "show", "ground", "championship"})
-
-
-def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
-               codes: dict[tuple[str, ...], str]) -> list[CouncilEvidence]:
-    """"The county" beside a counted city named in its county's name is that county's council:
-    "Nottingham council and county agree joint transport body" names Nottinghamshire too, as does
-    "Derby city and county councils…". `codes`: each council name's words → its code."""
-    counties = []
-    for k, word in enumerate(words):
-        if word == "county" and k and words[k - 1] in ("and", "the") and words[k + 1:k + 2] != ["s"] and \
-                (k + 1 == len(words) or words[k + 1] not in _NOT_THE_COUNTY_COUNCIL):
-            for e, match in zip(out, matches):
-                county = codes.get((words[match.start] + "shire",))
-                if e.counted and county and all(county != other.code for other in out):
-                    counties.append(CouncilEvidence(county, "county", True, f'"the county" beside {e.named}'))
-                    break
-    return out + counties[:1]

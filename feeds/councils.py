@@ -88,6 +88,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
                                                   *SHORT_FORMS)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
+    names += compass_short_forms(names)
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}
@@ -112,6 +113,24 @@ def build_matcher(session: Session) -> CouncilMatcher:
         select(Council.code, Council.county_code).where(Council.county_code.is_not(None))) if county}
     return CouncilMatcher([(n, c) for n, c in names if c in known], current, nice, combined, counties, loose, areas,
                           members, county_of)
+
+
+def compass_short_forms(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A compass word before a county's short form, for each council named by that word before the county's full
+    name ("East Herts" → East Hertfordshire, "South Glos" → South Gloucestershire, "North Lincs" → North
+    Lincolnshire; twelfth round): headlines shorten the district as they shorten its county."""
+    by_name = dict(names)
+    full = {code: name for name, code in names if name.endswith("shire") and " " not in name}
+    found = []
+    for short, code in SHORT_FORMS:
+        if " " in short or code not in full:
+            continue
+        for compass in ("north", "south", "east", "west", "mid", "ne", "nw", "se", "sw"):
+            whole = {"ne": "north east", "nw": "north west", "se": "south east", "sw": "south west"}.get(compass, compass)
+            district = by_name.get(f"{whole} {full[code]}")
+            if district is not None and f"{compass} {short}" not in by_name:
+                found.append((f"{compass} {short}", district))
+    return found
 
 
 def _region_name(official_name: str) -> str:

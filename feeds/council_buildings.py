@@ -1,0 +1,33 @@
+"""Twelfth round: a council's building as a landmark, not the council acting.
+
+"Belfast City Hall lights up purple for awareness week" tells of the building, lit for a cause, as "Blackpool
+Tower lights up" does: the council owns it, but the text says nothing of the council's business. When a place's
+hall ("City Hall", "Town Hall", "County Hall", "Guildhall") is lit in a text with no other word of a council
+(`feeds.council_kinds.COUNCIL_TALK`), the place's name counted there is refused as the building's. A council
+acting on its hall ("Belfast City Council votes to light City Hall green", "Belfast City Hall agrees leisure centre
+price rises") keeps counting: a council word is there, or no lighting word follows the hall.
+"""
+from __future__ import annotations
+
+from feeds.council_kinds import COUNCIL_TALK
+from feeds.council_words import CouncilEvidence, Tokens
+
+# Words after a hall that light it: "lights up", "lit up", "illuminated", "glows", "bathed in".
+LIT = frozenset({"lights", "lit", "illuminated", "illuminates", "glows", "bathed", "floodlit"})
+_HALL_FIRST = frozenset({"city", "town", "county", "civic"})
+
+
+def lit_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
+    """`out` with each place counted for naming a lit hall ("Belfast City Hall lights up…") refused as the
+    building's, in a text with no other council word; unchanged otherwise."""
+    words, texts = tokens.words, tokens.texts
+    if LIT.isdisjoint(words) or not COUNCIL_TALK.isdisjoint(words):
+        return out
+    for k, word in enumerate(words):
+        end = k + 1 if word == "guildhall" else k + 2 if word in _HALL_FIRST and words[k + 1:k + 2] == ["hall"] else 0
+        if not end or LIT.isdisjoint(words[end:end + 2]):
+            continue
+        before = {" ".join(texts[j:stop]) for j in range(max(0, k - 4), k + 1) for stop in (k, k + 1) if j < stop}
+        return [CouncilEvidence(e.code, e.named, False, f'names the building ("{" ".join(texts[k:end])}") lit up, '
+                                "not the council acting") if e.counted and e.named in before else e for e in out]
+    return out

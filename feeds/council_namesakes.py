@@ -1,0 +1,40 @@
+"""Twelfth round: a town's name that two councils' areas share, told apart by the county named beside it.
+
+"Newcastle" alone is Newcastle upon Tyne's in most news, but beside Staffordshire, Stoke-on-Trent or another
+Staffordshire council ("Stoke and Newcastle councils share services") it is Newcastle-under-Lyme's, the borough
+in Staffordshire that headlines shorten the same way; "Newcastle, Staffordshire" names the borough, and the county
+there only tells the two apart.
+"""
+from __future__ import annotations
+
+from feeds.council_words import CouncilEvidence, Tokens
+
+# A shared town's words → (its usual council, its namesake's council, the namesake's county council, and the
+# namesake's neighbours outside that county's councils: Stoke-on-Trent, a unitary council within Staffordshire).
+NAMESAKES = {"newcastle": ("NET", "NEC", "STS", frozenset({"STE"}))}
+_COUNTY_WORDS = {"STS": frozenset({"staffordshire", "staffs"})}
+
+
+def namesakes(out: list[CouncilEvidence], tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with a bare shared town's name ("Newcastle") read as its namesake's council when the namesake's county,
+    or a council within it, is named too; the county straight after the town ("Newcastle, Staffordshire") only
+    qualifies it. Unchanged otherwise."""
+    words = tokens.words
+    for k, word in enumerate(words):
+        if word not in NAMESAKES or words[k + 1:k + 2] in (["upon"], ["under"], ["u"]):
+            continue
+        usual, namesake, county, neighbours = NAMESAKES[word]
+        around = {county} | neighbours | {code for code, its_county in county_of.items() if its_county == county}
+        others = [e for e in out if e.code in around]
+        if not others:
+            continue
+        qualifier = bool(words[k + 1:k + 2]) and words[k + 1] in _COUNTY_WORDS[county]
+        named = tokens.texts[k]
+        county_counted = any(e.counted for e in others if e.code == county)
+        return [CouncilEvidence(namesake, e.named, True, f"{named} beside its namesake's county or a council in it: "
+                                f"{namesake}") if e.code == usual and e.named == named and (
+                    e.counted or (qualifier and county_counted)) else
+                CouncilEvidence(namesake, e.named, False, e.why) if e.code == usual and e.named == named else
+                CouncilEvidence(e.code, e.named, False, f"the county named to tell {named} apart")
+                if qualifier and e.code == county else e for e in out]
+    return out
