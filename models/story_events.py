@@ -86,6 +86,7 @@ EVENT_WORDS: dict[str, str] = {
     "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
                       "shadow authority|shadow authorities|shadow councils|shadow council|vesting day",
     "call in": "call in|calls in|called in|calling in",
+    "firm collapse": "firm collapse",
     "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
 }
 # Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
@@ -135,7 +136,8 @@ _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins su
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
             ("'s directly elected mayor", "'s mayor"),  # "Mansfield's elected mayor" is a person, not a deal
-            ("information commissioner", "ico"), ("police and crime commissioner", "pcc"))  # not intervention's
+            ("information commissioner", "ico"), ("police and crime commissioner", "pcc"),  # not intervention's
+            ("no s114", "avoids s114"), ("strikes off", "strikes called off"), ("strike off", "strike called off"))
 # A council's words that are another event's in other senses: a deal struck is a deal agreed, not a strike; a gap
 # that opens is a budget gap, not a building opened; a council asking Whitehall for help asks for a bailout.
 _DEAL_STRUCK = re.compile(r"\b(?:strikes|strike|struck|striking) (?:a |an )?(?:new |fresh |pay |equal pay |last minute )?"
@@ -144,7 +146,8 @@ _GAP_OPENS = re.compile(r"\b(gap|hole|shortfall|deficit) (?:opens|opened|opening
 _FIGURE_GAP = re.compile(r"([£$€][0-9][0-9.,]*(?: ?(?:bn|billion|m|million|k))?) (?:funding |budget |spending )?gap\b")
 _ASKS_HELP = re.compile(r"\b(?:asks?|asked|asking|seeks?|sought|seeking|turns? to|turned to|goes cap in hand to|"
                         r"appeals? to) (?:whitehall|the government|government|ministers|the treasury)"
-                        r" for (?:help|support|money|cash|a loan|a lifeline|a bailout)\b")
+                        r" for (?:[£$€][0-9][0-9.,]* ?(?:bn|billion|m|million|k)? )?(?:help|support|money|cash|a loan|"
+                        r"a lifeline|a bailout)\b")
 # A strike voted for (a ballot's result) is its own kind: a step of the dispute (`RELATED`, never two events by
 # itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event.
 _STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of) (?:take )?"
@@ -158,7 +161,20 @@ _MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|
 # An election won is a (re-)election, not an award: "Fiaz wins second term", "Labour wins by-election".
 _ELECTION_WON = re.compile(r"\b(?:wins|won|secures|secured) (?:a |an )?(?:second |third |fourth |fifth |new |further )?"
                            r"(?:term|re elect\w*|election|by election|by-election|seat|mandate)\b|"
-                           r"\b(?:wins|won) (?:[a-z'-]+ ){0,3}?(?:mayoral|leadership|council) (?:race|contest|poll)\b")
+                           r"\b(?:wins|won) (?:[a-z'-]+ ){0,3}?(?:mayoral|leadership|council) (?:race|contest|poll)\b|"
+                           r"\b(?:wins|won) (?:[a-z'-]+ ){1,2}?(?:seat|ward)\b")
+# A firm going bust is a provider's collapse, not a council's section 114 nor a building's collapse: "home care
+# provider collapses" and "care secured after firm goes bust" are one event.
+_FIRM_BUST = re.compile(r"\b(firm|firms|company|companies|provider|providers|operator|operators|contractor|contractors|"
+                        r"supplier|suppliers|developer|developers|business|businesses)(?: has| have)? (?:goes|go|going|gone|"
+                        r"went) (?:bust|under|into administration)\b|\b(firm|company|provider|operator|contractor|supplier|"
+                        r"developer|business)(?:'s)? (?:collapses|collapsed|collapse)\b")
+# Days or weeks from a section 114 is a warning of one ("'days from bankruptcy'"), not the notice.
+_DAYS_FROM = re.compile(r"\b(?:days|weeks|hours|months) (?:away )?from\b")
+# An appeal against a refusal names the refusal as its object ("appeal launched over rejected skyscraper"): the
+# council's refusal is background, not a court's ruling.
+_OVER_REFUSED = re.compile(r"\b(over|against) (?:the |a |an |its |their )?(?:rejected|refused|blocked|turned down)\b")
+_DECIDED_APPEAL = re.compile(r"\b(?:wins|won|loses|lost|upheld|dismissed|allowed)\b")
 # Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
 _APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
@@ -173,6 +189,7 @@ _NOT_TEXT = re.compile(r"[^a-z0-9£$€%.,' ]+")
 
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
+    appeal_decided = bool(_DECIDED_APPEAL.search(text))  # before "wins appeal" is read as "appeal"
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
     if "£" in text or "$" in text or "€" in text:
@@ -191,6 +208,12 @@ def _clean(text: str) -> str:
         text = _ASKS_HELP.sub("government help", text)
     if "vote" in text or "ballot" in text or "back" in text or "support" in text:
         text = _STRIKE_BALLOT.sub("strikeballot", text)
+    if "bust" in text or "administration" in text or "collapse" in text or "under" in text:
+        text = _FIRM_BUST.sub("firm collapse", text)
+    if "from" in text:
+        text = _DAYS_FROM.sub("brink of", text)
+    if ("over" in text or "against" in text) and not appeal_decided:
+        text = _OVER_REFUSED.sub(r"\1", text)
     if "-" in text:
         text = _APPROX_HYPHEN.sub(r"\1 ", text)
         text = _NAME_DIGITS.sub(r"\1\2", text)  # "Covid-19" is a name, not a figure

@@ -81,15 +81,18 @@ def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:
     """Why two items about one council are two of its matters: they share no word but the council's name, and no
     figure ("East Riding of Yorkshire Council appoints new chief executive" / "Three-weekly bins for East Riding").
     A rewrite of one event says something of it in the other's words (the event, its object, a figure), however
-    loosely; one council's every item shares its name."""
+    loosely, or names the same event kind; one council's every item shares its name."""
     if not set(a.councils) & set(b.councils):
         return None
     if (a.concepts & b.concepts) - council_name_concepts(tuple(sorted({*a.councils, *b.councils}))):
         return None
     if figures_agree(figures(a.text), figures(b.text)):  # "7.5%" and "7.49%": the figure is the word shared
         return None
-    if different_events(headline_events(a.title), headline_events(b.title)):
+    events_a, events_b = headline_events(a.title), headline_events(b.title)
+    if different_events(events_a, events_b):
         return None  # two events named: that veto says why
+    if events_a & events(b.text) or events_b & events(a.text):
+        return None  # one event told in other words ("seeks bailout" / "asks government for £50m help")
     return "nothing in common but the council's name"
 
 

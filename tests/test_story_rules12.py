@@ -1,0 +1,77 @@
+"""Round twelve of the story evidence (issue 19): one event told in other words is not vetoed as two (a section 114
+avoided, a warning of one, a firm gone bust, a strike off, a seat won, one contest told from both sides, a bailout
+asked for); a decision called in or left to ministers is the proposal's stage, not the decision's; a town that is
+another council's name is a neighbour, not a town of the council."""
+from __future__ import annotations
+
+from models.story_events import different_events, headline_events
+from models.story_match import evidence
+from models.story_outcomes import outcomes_apart
+from models.story_places import another_councils_town
+from models.places import PlaceLink
+from models.story_stages import stage
+from tests.story_items import story_item
+
+
+def test_a_section_114_avoided_or_warned_of_is_told_in_other_words_too():
+    assert headline_events("Redcar confirms no s114 this year") == headline_events("Redcar avoids bankruptcy") \
+        == {"s114 ends"}
+    assert headline_events("Island council 'days from bankruptcy'") == {"s114 warning"}
+    assert headline_events("Council issues section 114 notice") == {"s114"}  # the notice itself
+
+
+def test_a_firm_gone_bust_is_its_collapse_not_a_councils_section_114():
+    assert headline_events("Care secured after firm goes bust") == {"firm collapse"}
+    assert headline_events("Home care provider collapses, council steps in") == {"firm collapse"}
+    assert headline_events("Town hall roof collapses") == {"incident"}
+    assert headline_events("Council goes bust") == {"s114"}
+
+
+def test_a_strike_off_ends_it_and_a_seat_won_is_an_election():
+    assert headline_events("Sheffield bin strikes off") == {"strike ends"}
+    assert not different_events(headline_events("Bin workers vote to accept deal"),
+                                headline_events("Sheffield bin strikes off"))
+    assert headline_events("Reform wins Barnsley seat") == headline_events("Barnsley by-election: Reform takes seat")
+    assert headline_events("Barnsley wins award for parks") == {"award"}
+
+
+def test_an_appeal_over_a_refusal_is_the_appeal_not_a_ruling():
+    assert headline_events("Appeal launched over rejected Battersea skyscraper") == {"court"}
+    assert headline_events("Developer wins appeal over refused homes") == {"court ruling"}
+
+
+def test_one_contest_told_from_both_sides_is_not_two_outcomes():
+    assert outcomes_apart("Hackney by-election won by Greens", "Labour loses Hackney Downs seat to Green Party") is None
+    assert outcomes_apart("Solihull wins planning appeal", "Solihull loses planning appeal") == "won / lost"
+
+
+def test_a_bailout_asked_for_in_other_words_shares_more_than_the_council():
+    seek = story_item("East Sussex: 'we have no choice' but to seek bailout", "The leader says it will apply for "
+                      "exceptional financial support.", councils=("ESX",))
+    ask = story_item("County asks government for £50m help", "East Sussex County Council has a £50m gap.", 15,
+                     councils=("ESX",))
+    assert evidence(seek, ask).veto is None
+    bins = story_item("Three-weekly bins for East Sussex", "", 5, councils=("ESX",))
+    assert evidence(seek, bins).veto == "nothing in common but the council's name"
+
+
+def test_a_decision_called_in_or_left_to_ministers_is_not_yet_decided():
+    assert stage("Minister calls in Medway's 1,000-home scheme") == "proposed"
+    assert stage("Parking charge rise faces scrutiny call-in") == "proposed"
+    assert stage("Hoo homes plan to be decided by government") == "proposed"
+    assert stage("Medway councillors approve Hoo Peninsula homes") == "decided"
+    assert stage("Bin strike called in Sheffield over pay grading") is None  # a strike called, not a call-in
+    assert stage("Army planners called in to help clear bin backlog") is None
+    called = story_item("Minister calls in Medway's 1,000-home scheme", "", councils=("MDW",))
+    approved = story_item("Medway councillors approve Hoo Peninsula homes", "", 30, councils=("MDW",))
+    assert evidence(called, approved).stages == "proposed / decided"
+
+
+def test_a_town_that_is_another_councils_name_is_a_neighbour():
+    assert another_councils_town(PlaceLink("hackney", "ISL"))
+    assert not another_councils_town(PlaceLink("norwich", "NFK"))  # a district in its county's area
+    assert not another_councils_town(PlaceLink("sandbach", "CHE"))  # a town, no council's name
+    islington = story_item("Greens gain Islington seat from Labour", "A by-election in Highbury ward.",
+                           councils=("ISL",))
+    hackney = story_item("Hackney Downs by-election: Greens take seat from Labour", "The Green won by 312 votes.", 1)
+    assert evidence(islington, hackney).place is None
