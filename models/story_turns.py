@@ -31,10 +31,21 @@ TURN_WORDS: tuple[tuple[str, str], ...] = (
 _TURNS = tuple((name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in TURN_WORDS)
 
 
+# A strike called off, suspended or ended is the dispute's end (`models.story_events`: "strike ends"), not a scheme's
+# turn: "Bin strike called off after pay deal" and "refuse workers accept offer, ending dispute" tell one event.
+_ACTION = r"(?:strikes?|walkouts?|walk-outs?|industrial action|action|dispute)"
+_ACTION_ENDS = re.compile(rf"\b{_ACTION}\b(?: [\w'-]+){{0,3}}? (?:(?:is|are|has been|have been|was|were) )?"
+                          rf"(?:called off|suspended|halted|paused|cancelled|dropped|off)\b|"
+                          rf"\b(?:calls?|called|calling|calls? an end to|ends?|ended|ending|suspends?|suspended|"
+                          rf"halts?|halted|pauses?|paused|cancels?|cancelled) (?:off )?(?:[\w'-]+ ){{0,3}}?{_ACTION}\b|"
+                          rf"\bback to normal\b|\bback on the road\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def turn(text: str) -> str | None:
-    """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead)."""
-    return first_named(_TURNS, text.replace("\u2019", "'"))
+    """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead); a
+    strike called off or ended is the dispute's end, no turn."""
+    return first_named(_TURNS, _ACTION_ENDS.sub(" ", text.replace("\u2019", "'")))
 
 
 def item_turn(title: str, summary: str | None) -> str | None:

@@ -75,3 +75,34 @@ def test_a_town_that_is_another_councils_name_is_a_neighbour():
                            councils=("ISL",))
     hackney = story_item("Hackney Downs by-election: Greens take seat from Labour", "The Green won by 312 votes.", 1)
     assert evidence(islington, hackney).place is None
+
+
+def test_a_strike_called_off_or_ended_is_the_disputes_end_not_a_turn():
+    from models.story_turns import turn, turns_apart
+    assert turn("Bin strike in Sheffield called off after pay deal") is None
+    assert turn("GMB calls off Birmingham bin strike after pay offer") is None
+    assert turn("East Riding bin lorries back on the road") is None
+    assert turn("Kirklees pauses Dewsbury sports centre closure") == "halted"  # a scheme's turn still counts
+    off = story_item("Bin strike in Sheffield called off after pay deal", "Unite members accepted a revised offer.")
+    deal = story_item("Sheffield refuse workers accept offer, ending dispute", "Collections will return to normal.", 6)
+    assert turns_apart(off, deal) is None
+
+
+def test_each_headline_naming_its_own_tier_is_two_tiers_news():
+    from models.story_names import tiers_apart
+    districts = "Lincoln and districts back two-unitary plan"
+    county = "Lincolnshire County Council backs single unitary"
+    assert tiers_apart(districts, f"{districts} District councils have submitted their own proposal.", county,
+                       f"{county} The county council's proposal would abolish all seven districts.")
+    both = "Suffolk County Council: 'Devolution means abolishing districts'"
+    assert not tiers_apart(both, both, "Suffolk leader backs single unitary", "Suffolk leader backs single unitary")
+
+
+def test_a_combined_authoritys_lead_beside_a_city_councils_headline_is_another_tier():
+    from models.story_names import tiers_apart
+    region = "Greater Manchester plans its own housing company"
+    city = "Manchester City Council's housing company completes first homes"
+    assert tiers_apart(region, f"{region} The combined authority wants to build 10,000 homes.", city,
+                       f"{city} The council's company has handed over its first flats.", True)
+    assert not tiers_apart(region, f"{region} The combined authority wants to build 10,000 homes.", city,
+                           f"{city} The council's company has handed over its first flats.", False)
