@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
-from models.story_councils import headline_councils_apart
+from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
-from models.story_outcomes import outcomes_apart
+from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
 from models.story_turns import opposite_turns
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
@@ -71,10 +71,14 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
     outcomes = outcomes_apart(a.title, b.title)
     if outcomes:
         return f"opposite outcomes of a contest ({outcomes})"
+    vote = vote_faced_and_result(a.title, b.title)
+    if vote:
+        return f"a vote faced and a vote's result ({vote})"
     turns = opposite_turns(a, b)
     if turns:
         return f"opposite turns of a matter ({turns})"
-    return headline_councils_apart(a, b) or inspected_services_apart(a, b) or only_the_council_shared(a, b)
+    return headline_councils_apart(a, b) or headline_neighbours_apart(a, b) or inspected_services_apart(a, b) or \
+        only_the_council_shared(a, b)
 
 
 def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:

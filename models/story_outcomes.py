@@ -27,3 +27,26 @@ def outcomes_apart(title_a: str, title_b: str) -> str | None:
     if lost_a and not won_a and won_b and not lost_b:
         return "lost / won"
     return None
+
+
+# A vote faced (tabled, to be held) and the vote's result are two events a day or more apart: "Tower Hamlets mayor faces
+# no confidence vote" / "Tower Hamlets mayor survives no confidence vote". Both sides of one result ("survives" /
+# "motion fails") are one.
+_VOTE_FACED = re.compile(r"\b(?:faces?|facing|to face|will face|set to face)\b(?: [\w'-]+){0,3}? "
+                         r"(?:vote|votes|motion|ballot|challenge|bid to oust|bid to remove)\b|"
+                         r"\b(?:motion|vote) (?:is |has been )?tabled\b|\bcalls? for (?:a |an )?(?:no[- ]confidence )?vote\b",
+                         re.IGNORECASE)
+_VOTE_RESULT = re.compile(r"\b(?:survives?|survived|clings? on|defeated|fails?|failed|ousted|oust|removed|voted out|"
+                          r"loses?|lost|kept|keeps|quits|resigns)\b", re.IGNORECASE)
+
+
+def vote_faced_and_result(title_a: str, title_b: str) -> str | None:
+    """"faced / result" when one headline tells a vote faced and the other its result (each telling only its own),
+    else None."""
+    faced_a, result_a = bool(_VOTE_FACED.search(title_a)), bool(_VOTE_RESULT.search(title_a))
+    faced_b, result_b = bool(_VOTE_FACED.search(title_b)), bool(_VOTE_RESULT.search(title_b))
+    if faced_a and not result_a and result_b and not faced_b:
+        return "faced / result"
+    if faced_b and not result_b and result_a and not faced_a:
+        return "result / faced"
+    return None

@@ -106,3 +106,30 @@ def test_a_combined_authoritys_lead_beside_a_city_councils_headline_is_another_t
                        f"{city} The council's company has handed over its first flats.", True)
     assert not tiers_apart(region, f"{region} The combined authority wants to build 10,000 homes.", city,
                            f"{city} The council's company has handed over its first flats.", False)
+
+
+def test_neighbours_each_named_by_its_headline_are_two_councils_news():
+    lambeth = story_item("Lambeth sets target of 1,000 new council homes", "The London borough's programme is funded "
+                         "by the GLA and borrowing.", councils=("LBH", "GLA"))
+    southwark = story_item("Southwark pledges 1,000 more council homes by 2030", "The neighbouring borough has set "
+                           "its own target.", 28, councils=("SWK",))
+    assert evidence(lambeth, southwark).veto == "the headlines name neighbouring councils (LBH / SWK)"
+    county = story_item("Norfolk roadworks to start in May", "Norwich's ring road will be resurfaced.",
+                        councils=("NFK", "NOW"))
+    city = story_item("Norwich ring road works confirmed", "The county council will resurface the road.", 3,
+                      councils=("NOW", "NFK"))
+    assert evidence(county, city).veto is None  # a place and its county: one story at two scales
+    quoted = story_item("Leader: 'We will not be the next Thurrock'", "Somerset Council's leader spoke.", 2,
+                        councils=("THR", "SMT"))
+    somerset = story_item("Somerset sets out route away from bankruptcy", "Cuts of £40m.", councils=("SMT",))
+    assert evidence(somerset, quoted).veto is None or "neighbouring" not in evidence(somerset, quoted).veto
+
+
+def test_a_vote_faced_and_its_result_are_two_events():
+    from models.story_outcomes import vote_faced_and_result
+    assert vote_faced_and_result("Tower Hamlets mayor faces no confidence vote",
+                                 "Tower Hamlets mayor survives no confidence vote") == "faced / result"
+    assert vote_faced_and_result("Oldham leader survives no-confidence vote", "Shah clings on as Oldham motion fails") \
+        is None  # one result told from both sides
+    assert vote_faced_and_result("Medway leader faces no-confidence motion",
+                                 "Medway opposition targets leader over finances") is None
