@@ -14,6 +14,7 @@ from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
+from models.story_objects import objects_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
@@ -78,7 +79,16 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
     if turns:
         return f"opposite turns of a matter ({turns})"
     return headline_councils_apart(a, b) or headline_neighbours_apart(a, b) or inspected_services_apart(a, b) or \
-        only_the_council_shared(a, b)
+        only_the_council_shared(a, b) or one_councils_two_objects(a, b)
+
+
+def one_councils_two_objects(a: StoryText, b: StoryText) -> str | None:
+    """Why two items about one council are two of its matters in one frame (`models.story_objects`)."""
+    common = set(a.councils) & set(b.councils)
+    if not common:
+        return None
+    objects = objects_apart(a, b, council_name_concepts(tuple(sorted(common))))
+    return f"one council's two matters ({objects})" if objects else None
 
 
 def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:

@@ -133,3 +133,16 @@ def test_a_vote_faced_and_its_result_are_two_events():
         is None  # one result told from both sides
     assert vote_faced_and_result("Medway leader faces no-confidence motion",
                                  "Medway opposition targets leader over finances") is None
+
+
+def test_one_council_doing_one_thing_to_two_objects_in_one_frame_is_two_matters():
+    caz = story_item("Bath council approves clean air zone changes", "Some vans will be exempt from charges.",
+                     councils=("BAS",))
+    parking = story_item("Bath council approves residents' parking zone expansion", "Permits will be needed in three "
+                         "new areas.", 26, councils=("BAS",))
+    assert evidence(caz, parking).veto == "one council's two matters (air chang clean / expan parking resid)"
+    rewrite = story_item("Bath clean air zone: council agrees changes", "Vans exempt from charges.", 4,
+                         councils=("BAS",))
+    assert evidence(caz, rewrite).veto is None  # the object told again
+    loose = story_item("Vans spared Bath charges", "The council approved changes to the zone.", 4, councils=("BAS",))
+    assert evidence(caz, loose).veto is None  # written in another frame: the rule says nothing
