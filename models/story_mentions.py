@@ -18,7 +18,7 @@ from models.story_objects import objects_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
-from models.story_turns import opposite_turns
+from models.story_turns import halt_against_step, opposite_turns
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
     vote = vote_faced_and_result(a.title, b.title)
     if vote:
         return f"a vote faced and a vote's result ({vote})"
-    turns = opposite_turns(a, b)
+    turns = opposite_turns(a, b) or (halt_against_step(a, b) if set(a.councils) & set(b.councils) else None)
     if turns:
         return f"opposite turns of a matter ({turns})"
     return headline_councils_apart(a, b) or headline_neighbours_apart(a, b) or inspected_services_apart(a, b) or \

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from models.story_stages import first_named, headline_or_lead
+from models.story_stages import first_named, headline_or_lead, stage
 
 if TYPE_CHECKING:
     from models.story_text import StoryText
@@ -65,3 +65,25 @@ def opposite_turns(a: "StoryText", b: "StoryText") -> str | None:
     and its reversal, never one event told two ways, else None. Headlines only: a summary's turn may be background."""
     one, other = turn(a.title), turn(b.title)
     return f"{one} / {other}" if {one, other} == {"halted", "resumed"} else None
+
+
+def halt_against_step(a: "StoryText", b: "StoryText") -> str | None:
+    """"halted / <stage>" when one headline tells its matter halted and the other tells a step of it (proposed or
+    decided) and no turn ("Kirklees pauses Dewsbury sports centre closure" / "Kirklees confirms Dewsbury sports centre
+    closure"; "consults on library closures" / "Libraries safe"): a step and its reversal, else None. Headlines
+    only."""
+    for one, other in ((a, b), (b, a)):
+        if turn(one.title) == "halted" and turn(other.title) is None and not _REFUSED.search(other.title):
+            step = stage(other.title)
+            if step == "proposed" or step == "decided" and _GOES_AHEAD.search(other.title):
+                return f"halted / {step}"
+    return None
+
+
+# A step that takes the matter forward: approved, confirmed, backed ("pushed back" is a delay, not backing); a
+# refusal or defeat is itself a halt ("councillors reject school closure" / "rural primary saved").
+_GOES_AHEAD = re.compile(r"\b(?:approves?|approved|agrees?|agreed|confirms?|confirmed|backs|backed|go-?ahead|"
+                         r"green light|signs?|signed|gets nod|votes? (?:to|for)|voted (?:to|for))\b(?<!pushed back)",
+                         re.IGNORECASE)
+_REFUSED = re.compile(r"\b(?:rejects?|rejected|refuses?|refused|turns? down|turned down|defeated|throws? out|thrown "
+                      r"out|blocks?|blocked|votes? against|voted against|says no)\b", re.IGNORECASE)

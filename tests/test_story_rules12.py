@@ -144,5 +144,22 @@ def test_one_council_doing_one_thing_to_two_objects_in_one_frame_is_two_matters(
     rewrite = story_item("Bath clean air zone: council agrees changes", "Vans exempt from charges.", 4,
                          councils=("BAS",))
     assert evidence(caz, rewrite).veto is None  # the object told again
-    loose = story_item("Vans spared Bath charges", "The council approved changes to the zone.", 4, councils=("BAS",))
+    loose = story_item("Vans exempt from Bath charges", "The council approved changes to the zone.", 4, councils=("BAS",))
     assert evidence(caz, loose).veto is None  # written in another frame: the rule says nothing
+
+
+def test_a_matter_halted_beside_a_step_taking_it_forward_is_a_step_and_its_reversal():
+    from models.story_turns import halt_against_step
+    paused = story_item("Kirklees pauses Dewsbury sports centre closure after campaign", "", councils=("KIR",))
+    confirmed = story_item("Kirklees Council confirms Dewsbury sports centre closure", "", 36, councils=("KIR",))
+    assert halt_against_step(paused, confirmed) == "halted / decided"
+    assert evidence(paused, confirmed).veto == "opposite turns of a matter (halted / decided)"
+    consults = story_item("East Sussex County Council consults on library closures", "", councils=("ESX",))
+    safe = story_item("Libraries safe in East Sussex", "", 34, councils=("ESX",))
+    assert halt_against_step(consults, safe) == "halted / proposed"
+    rejected = story_item("Councillors reject school closure", "", councils=("DGY",))
+    saved = story_item("Rural primary saved after vote", "", 4, councils=("DGY",))
+    assert halt_against_step(rejected, saved) is None  # a refusal is itself the halt
+    pushed = story_item("Net zero target pushed back by Surrey County Council", "", councils=("SRY",))
+    dropped = story_item("Surrey abandons 2030 net zero pledge", "", 4, councils=("SRY",))
+    assert halt_against_step(pushed, dropped) is None  # "pushed back" is no backing
