@@ -163,3 +163,17 @@ def test_a_matter_halted_beside_a_step_taking_it_forward_is_a_step_and_its_rever
     pushed = story_item("Net zero target pushed back by Surrey County Council", "", councils=("SRY",))
     dropped = story_item("Surrey abandons 2030 net zero pledge", "", 4, councils=("SRY",))
     assert halt_against_step(pushed, dropped) is None  # "pushed back" is no backing
+
+
+def test_a_headline_naming_another_councils_place_the_finder_left_unread_is_a_neighbours_news():
+    from models.story_places import another_councils_headline
+    wokingham = story_item("Wokingham bins: weekly food collections begin", "Wokingham Borough Council has launched "
+                           "food waste collections.", councils=("WOK",))
+    reading = story_item("Reading moves to three-weekly collections", "The borough council agreed the change.", 5)
+    assert evidence(wokingham, reading).veto == "one headline names another council's place (Reading)"
+    assert another_councils_headline(story_item("Visitors to Scottish capital face 5% charge"), ("GLG",)) == \
+        "scottish capital"
+    assert another_councils_headline(story_item("Three Fife pools to close"), ("FIF",)) is None  # its own
+    assert another_councils_headline(story_item("North Lincs ends PFI contract early"), ("NLN",)) is None
+    assert another_councils_headline(story_item("Barnet cleared in Brent Cross dispute"), ("BNE",)) is None
+    assert another_councils_headline(story_item("Rugby club gets long-term home"), ("BAS",)) is None
