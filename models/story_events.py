@@ -81,7 +81,8 @@ EVENT_WORDS: dict[str, str] = {
                 "snaps up|snapped up",
     "sale": "sells|sell|sold|selling|sale|sell off|sells off|sold off|up for sale|on the market|disposal|disposes of|"
             "finds buyer|found buyer|finds a buyer|found a buyer",
-    "insourcing": "in house|inhouse|insource|insourced|insourcing|back under council control|under council control|"
+    "insourcing": "in house|inhouse|insource|insourced|insourcing|takes back|took back|taking back|brings back|"
+                  "brought back|back under council control|under council control|"
                   "back in public hands|in public hands|public ownership|public control|council control",
     "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
                       "shadow authority|shadow authorities|shadow councils|shadow council|vesting day",

@@ -177,3 +177,10 @@ def test_a_headline_naming_another_councils_place_the_finder_left_unread_is_a_ne
     assert another_councils_headline(story_item("North Lincs ends PFI contract early"), ("NLN",)) is None
     assert another_councils_headline(story_item("Barnet cleared in Brent Cross dispute"), ("BNE",)) is None
     assert another_councils_headline(story_item("Rugby club gets long-term home"), ("BAS",)) is None
+
+
+def test_a_service_taken_back_is_insourcing_and_mk_is_milton_keynes():
+    from models.places import areas_named
+    assert headline_events("Sunderland takes back housing repairs") == \
+        headline_events("'Better value' promise as repairs brought in-house") == {"insourcing"}
+    assert areas_named("MK youth workers honoured") == {"MK"}
