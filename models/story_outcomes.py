@@ -34,7 +34,8 @@ def outcomes_apart(title_a: str, title_b: str) -> str | None:
 # "motion fails") are one.
 _VOTE_FACED = re.compile(r"\b(?:faces?|facing|to face|will face|set to face)\b(?: [\w'-]+){0,3}? "
                          r"(?:vote|votes|motion|ballot|challenge|bid to oust|bid to remove)\b|"
-                         r"\b(?:motion|vote) (?:is |has been )?tabled\b|\bcalls? for (?:a |an )?(?:no[- ]confidence )?vote\b",
+                         r"\b(?:motion|vote) (?:is |has been )?tabled\b|"
+                         r"\bcalls? for (?:a |an )?(?:no[- ]confidence )?vote\b",
                          re.IGNORECASE)
 _VOTE_RESULT = re.compile(r"\b(?:survives?|survived|clings? on|defeated|fails?|failed|ousted|oust|removed|voted out|"
                           r"loses?|lost|kept|keeps|quits|resigns)\b", re.IGNORECASE)

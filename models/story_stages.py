@@ -2,13 +2,13 @@
 about one council's one scheme are still two stories, because one tells its proposal and the other its decision.
 
 A council's matter runs through stages, each its own news and often told in the same words: it is proposed or put
-out to consultation ("consults on closing Blairgowrie recycling centre"), bid or applied for ("bids for £20m"), called in
-for review or left to ministers to decide (a decision reopened: "Minister calls in Medway's 1,000-home scheme"), then
-decided ("confirms", "approves", "agrees", "turned down"), then put into effect ("begins", "comes into force",
-"completes") or reversed ("U-turn", "scrapped", "paused"). Two headlines at different stages are usually a step and
-the next step, not one event rewritten; two at one stage, or one with no stage word, say nothing either way. The
-story model (`models.story_model`) weighs this as evidence, never as a veto: a decision's rewrite may still say
-"after consultation", which is not its stage.
+out to consultation ("consults on closing Blairgowrie recycling centre"), bid or applied for ("bids for £20m"),
+called in for review or left to ministers to decide (a decision reopened: "Minister calls in Medway's 1,000-home
+scheme"), then decided ("confirms", "approves", "agrees", "turned down"), then put into effect ("begins", "comes
+into force", "completes") or reversed ("U-turn", "scrapped", "paused"). Two headlines at different stages are
+usually a step and the next step, not one event rewritten; two at one stage, or one with no stage word, say nothing
+either way. The story model (`models.story_model`) weighs this as evidence, never as a veto: a decision's rewrite may
+still say "after consultation", which is not its stage.
 """
 from __future__ import annotations
 

@@ -144,7 +144,8 @@ def test_one_council_doing_one_thing_to_two_objects_in_one_frame_is_two_matters(
     rewrite = story_item("Bath clean air zone: council agrees changes", "Vans exempt from charges.", 4,
                          councils=("BAS",))
     assert evidence(caz, rewrite).veto is None  # the object told again
-    loose = story_item("Vans exempt from Bath charges", "The council approved changes to the zone.", 4, councils=("BAS",))
+    loose = story_item("Vans exempt from Bath charges", "The council approved changes to the zone.", 4,
+                       councils=("BAS",))
     assert evidence(caz, loose).veto is None  # written in another frame: the rule says nothing
 
 
