@@ -44,7 +44,9 @@ SOURCE_FLOORS = {
     # sixth round (areas, sector bodies, more events): test2 0.975 / 0.975, test3 0.971 / 0.838, train3 0.916 / 0.819,
     # train4 0.935 / 0.719, train5 0.986 / 0.927 (test4, tuned on since: 0.947 / 0.540 → 0.985 / 0.660).
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.87), ("stories", "test2"): (0.93, 0.95),
-    ("stories", "train3"): (0.93, 0.69), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
+    # Stories round 12 (tests/data/stories/README.md): vetoes took out hard negatives, so the refit's threshold fell
+    # 0.77 → 0.71 (the same precision goal on files left out); train3, the oldest writer, 0.959 / 0.738 → 0.927 / 0.794.
+    ("stories", "train3"): (0.92, 0.76), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
     ("stories", "train5"): (0.97, 0.80),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from models.council_family import council_names
+from models.council_family import areas_only, council_names, one_family
 
 if TYPE_CHECKING:
     from models.story_text import StoryText
@@ -65,3 +65,29 @@ def headline_councils_apart(a: "StoryText", b: "StoryText") -> str | None:
     if one and other and not one & other:
         return f"the headlines name different councils ({', '.join(sorted(one))} / {', '.join(sorted(other))})"
     return None
+
+
+def headline_neighbours_apart(a: "StoryText", b: "StoryText") -> str | None:
+    """Why the two are two neighbours' like news: each headline names a council by its place name, none of one's is
+    the other's, and none is the other's county or combined authority ("Lambeth sets target of 1,000 new council homes"
+    / "Southwark pledges 1,000 more council homes"; "Aberdeen enters race for City of Culture" / "Dundee council bids
+    for UK City of Culture"). A place and its county ("Norfolk" / "Norwich") may be one story told at two scales."""
+    if not a.councils or not b.councils:
+        return None
+    one, other = _places_as_actor(a), _places_as_actor(b)
+    if one and other and not one & other and not one_family(one, other):
+        return f"the headlines name neighbouring councils ({', '.join(sorted(one))} / {', '.join(sorted(other))})"
+    return None
+
+
+# What a headline names that is not its actor: a quotation ("'We will not be the next Thurrock'") and a place beside
+# the news ("near Nottingham", "like Woking").
+_NOT_ACTOR = re.compile(r"'[^']*'|\"[^\"]*\"|\u2018[^\u2019]*\u2019|\b(?:near|outside|like|beyond|next to|after|than)"
+                        r" [A-Z][\w-]*(?: [A-Z][\w-]*)*")
+
+
+def _places_as_actor(item: "StoryText") -> frozenset[str]:
+    """The councils an item's headline names by place name as its actor: not a county named as the area a unitary
+    is in ("Essex unitary"), nor a council inside a quotation or beside "near"."""
+    certain = tuple(code for code in item.councils if code not in areas_only(item.councils, item.text))
+    return headline_councils(_NOT_ACTOR.sub(" ", item.title), certain, False) if certain else frozenset()

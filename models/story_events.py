@@ -23,71 +23,8 @@ from __future__ import annotations
 import functools
 import re
 
-# Each kind's words, matched as whole words or phrases (lower case, after "section 114" → "s114").
-EVENT_WORDS: dict[str, str] = {
-    "s114": "s114|bankrupt|bankruptcy|insolvent|insolvency|go bust|goes bust|gone bust|spending ban|spending freeze",
-    "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|efs|"
-               "government help|financial help|emergency funding|lifeline|financial lifeline",
-    "intervention": "intervention|commissioners|commissioner|oversight|assurance review|assurance panel|"
-                    "taskforce|envoys|special measures|improvement board",
-    "best value notice": "best value notice|best value notices",
-    "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
-                   "removes leader|remove their leader|ousts|oust|loses his job|loses her job|loses job|"
-                   "leaves post|leaves role|payoff|pay off|pay out|exit package|severance",
-    "suspension": "suspended|suspends|suspension|placed on leave|put on leave|stood down pending|"
-                  "suspended leader|suspended pending",
-    "confidence vote": "no confidence|confidence vote|confidence motion|motion to remove|vote to remove|"
-                       "fails to remove|fails to oust|failed to remove|failed to oust|survives|survived|clings on",
-    "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
-    "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
-                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor|by election|"
-                   "by elections",
-    "death": "dies|died|death|tributes|tribute|obituary",
-    "budget": "budget|budgets|council tax rise|council tax to rise|precept",
-    "budget gap": "budget gap|funding gap|budget hole|funding hole|financial hole|shortfall|black hole|overspend|"
-                  "overspending|deficit",
-    "investigation": "investigation|investigate|investigates|investigated|probe|inquiry|faces questions|"
-                     "review finds|review found|review concludes|review concluded",
-    "award": "wins|won|crowned|scoops|named council of the year|award winner|winners",
-    "shortlist": "shortlisted|shortlist|nominated|finalist|finalists",
-    "strike": "strike|strikes|walkout|walkouts|walk out|industrial action|strikers|striking|strike action",
-    "strike ballot": "strikeballot",
-    "consultation": "consultation|consults|consulting",
-    "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
-             "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
-    "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|"
-              "unlawful|ombudsman|lgsco|finds fault",
-    "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
-               "finds|found",  # a ruling only beside a court's words
-    "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
-    "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"
-               "secures grant|funding boost|cash boost|funded",
-    "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",
-    "refusal": "refuses|refused|rejects|rejected|turned down|turns down|blocks|blocked|thrown out",
-    "audit": "audit|auditor|auditors|public interest report|value for money report",
-    "data breach": "data breach|cyber attack|cyberattack|ransomware|hack|hacked|cyber|it attack",
-    "settlement": "deal reached|deal agreed|agree deal|agrees deal|accept deal|accepts deal|settlement|"
-                  "pay deal|pay offer|settles|settled",
-    "opening": "opens|opened|reopens|reopened|officially opened|opens doors|welcomes first",
-    "demolition": "demolition|demolished|demolish|bulldozed|bulldoze|razed|knocked down|flattened|pulled down|torn down",
-    "scrapping": "scraps|scrapped|scrap|dropped|drops|abandons|abandoned|shelved|shelves|cancels|"
-                 "cancelled|ditches|ditched|u turn|uturn|axed|axes|wound up|winds up",
-    "inspection": "ofsted|cqc|estyn|inspection|inspections|inspectors|inspected|rated inadequate|rated good|"
-                  "rated outstanding|requires improvement|judged inadequate|judged good|judged outstanding|ilacs|"
-                  "care quality commission|regulator of social housing|housing regulator|social housing regulator",
-    "incident": "fire|blaze|flood|flooding|explosion|collapse|collapses|crash|stabbing|shooting",
-    "purchase": "buys|buy|bought|buying|acquires|acquire|acquired|acquisition|purchase|purchases|purchased|"
-                "snaps up|snapped up",
-    "sale": "sells|sell|sold|selling|sale|sell off|sells off|sold off|up for sale|on the market|disposal|disposes of|"
-            "finds buyer|found buyer|finds a buyer|found a buyer",
-    "insourcing": "in house|inhouse|insource|insourced|insourcing|back under council control|under council control|"
-                  "back in public hands|in public hands|public ownership|public control|council control",
-    "reorganisation": "reorganisation|reorganization|lgr|new unitaries|new unitary|unitary councils|split into|"
-                      "shadow authority|shadow authorities|shadow councils|shadow council|vesting day",
-    "call in": "call in|calls in|called in|calling in",
-    "devolution deal": "devolution deal|devolution agreement|elected mayor|directly elected mayor|mayoral authority",
-}
+from models.story_event_words import EVENT_WORDS
+
 # Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
 # often told as the thing coming "back in public hands", a reorganisation's steps as an approval or an
 # appointment, so naming one beside another kind says nothing.
@@ -135,7 +72,8 @@ _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins su
             ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
             ("'s directly elected mayor", "'s mayor"),  # "Mansfield's elected mayor" is a person, not a deal
-            ("information commissioner", "ico"), ("police and crime commissioner", "pcc"))  # not intervention's
+            ("information commissioner", "ico"), ("police and crime commissioner", "pcc"),  # not intervention's
+            ("no s114", "avoids s114"), ("strikes off", "strikes called off"), ("strike off", "strike called off"))
 # A council's words that are another event's in other senses: a deal struck is a deal agreed, not a strike; a gap
 # that opens is a budget gap, not a building opened; a council asking Whitehall for help asks for a bailout.
 _DEAL_STRUCK = re.compile(r"\b(?:strikes|strike|struck|striking) (?:a |an )?(?:new |fresh |pay |equal pay |last minute )?"
@@ -144,7 +82,8 @@ _GAP_OPENS = re.compile(r"\b(gap|hole|shortfall|deficit) (?:opens|opened|opening
 _FIGURE_GAP = re.compile(r"([£$€][0-9][0-9.,]*(?: ?(?:bn|billion|m|million|k))?) (?:funding |budget |spending )?gap\b")
 _ASKS_HELP = re.compile(r"\b(?:asks?|asked|asking|seeks?|sought|seeking|turns? to|turned to|goes cap in hand to|"
                         r"appeals? to) (?:whitehall|the government|government|ministers|the treasury)"
-                        r" for (?:help|support|money|cash|a loan|a lifeline|a bailout)\b")
+                        r" for (?:[£$€][0-9][0-9.,]* ?(?:bn|billion|m|million|k)? )?"
+                        r"(?:help|support|money|cash|a loan|a lifeline|a bailout)\b")
 # A strike voted for (a ballot's result) is its own kind: a step of the dispute (`RELATED`, never two events by
 # itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event.
 _STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of) (?:take )?"
@@ -158,7 +97,19 @@ _MONEY_WON = re.compile(r"\b(?:wins|won|secures|secured|gets|lands|bags|awarded|
 # An election won is a (re-)election, not an award: "Fiaz wins second term", "Labour wins by-election".
 _ELECTION_WON = re.compile(r"\b(?:wins|won|secures|secured) (?:a |an )?(?:second |third |fourth |fifth |new |further )?"
                            r"(?:term|re elect\w*|election|by election|by-election|seat|mandate)\b|"
-                           r"\b(?:wins|won) (?:[a-z'-]+ ){0,3}?(?:mayoral|leadership|council) (?:race|contest|poll)\b")
+                           r"\b(?:wins|won) (?:[a-z'-]+ ){0,3}?(?:mayoral|leadership|council) (?:race|contest|poll)\b|"
+                           r"\b(?:wins|won) (?:[a-z'-]+ ){1,2}?(?:seat|ward)\b")
+# A firm going bust is a provider's collapse, not a council's section 114 nor a building's collapse: "home care
+# provider collapses" and "care secured after firm goes bust" are one event.
+_FIRMS = r"(?:firms?|compan(?:y|ies)|providers?|operators?|contractors?|suppliers?|developers?|business(?:es)?)"
+_FIRM_BUST = re.compile(rf"\b{_FIRMS}(?: has| have)? (?:goes|go|going|gone|went) (?:bust|under|into administration)\b|"
+                        rf"\b{_FIRMS}(?:'s)? (?:collapses|collapsed|collapse)\b")
+# Days or weeks from a section 114 is a warning of one ("'days from bankruptcy'"), not the notice.
+_DAYS_FROM = re.compile(r"\b(?:days|weeks|hours|months) (?:away )?from\b")
+# An appeal against a refusal names the refusal as its object ("appeal launched over rejected skyscraper"): the
+# council's refusal is background, not a court's ruling.
+_OVER_REFUSED = re.compile(r"\b(over|against) (?:the |a |an |its |their )?(?:rejected|refused|blocked|turned down)\b")
+_DECIDED_APPEAL = re.compile(r"\b(?:wins|won|loses|lost|upheld|dismissed|allowed)\b")
 # Approval won is approval, not an award: "Arsenal museum plan wins Islington's approval".
 _APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
@@ -173,6 +124,7 @@ _NOT_TEXT = re.compile(r"[^a-z0-9£$€%.,' ]+")
 
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
+    appeal_decided = bool(_DECIDED_APPEAL.search(text))  # before "wins appeal" is read as "appeal"
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
     if "£" in text or "$" in text or "€" in text:
@@ -191,6 +143,12 @@ def _clean(text: str) -> str:
         text = _ASKS_HELP.sub("government help", text)
     if "vote" in text or "ballot" in text or "back" in text or "support" in text:
         text = _STRIKE_BALLOT.sub("strikeballot", text)
+    if "bust" in text or "administration" in text or "collapse" in text or "under" in text:
+        text = _FIRM_BUST.sub("firm collapse", text)
+    if "from" in text:
+        text = _DAYS_FROM.sub("brink of", text)
+    if ("over" in text or "against" in text) and not appeal_decided:
+        text = _OVER_REFUSED.sub(r"\1", text)
     if "-" in text:
         text = _APPROX_HYPHEN.sub(r"\1 ", text)
         text = _NAME_DIGITS.sub(r"\1\2", text)  # "Covid-19" is a name, not a figure

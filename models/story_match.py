@@ -51,6 +51,7 @@ from models.story_mentions import (actors_apart, council_name_concepts, name_ext
 from models.story_meaning import Meaning, meaning_between
 from models.story_model import StoryModel, story_model
 from models.story_names import names, sector_bodies
+from models.story_places import another_councils_headline, another_councils_town
 from models.story_stages import stages_apart
 from models.story_turns import turns_apart
 from models.story_text import StoryText
@@ -141,6 +142,11 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     veto = actors_apart(a, b)
     if veto:
         return Evidence(veto)
+    if bool(a.councils) != bool(b.councils):
+        unnamed, named = (b, a) if a.councils else (a, b)
+        place = another_councils_headline(unnamed, named.councils)
+        if place:
+            return Evidence(f"one headline names another council's place ({place.title()})")
     events_a, events_b = headline_events(a.title), headline_events(b.title)
     if different_events(events_a, events_b):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
@@ -163,6 +169,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     own = council_name_concepts(tuple(sorted({*a.councils, *b.councils}))) if a.councils and b.councils else frozenset()
     smaller = min(a.weight - name_extra(a.concepts & own), b.weight - name_extra(b.concepts & own))
     link = place_between(a.councils, a.text, b.councils, b.text)
+    if another_councils_town(link):
+        link = None  # "Hackney" placed in Islington's area by distance is Hackney's, a neighbour
     only_a = unmentioned(names(a.title, a.summary or ""), b, link)
     only_b = unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
-from models.story_councils import headline_councils_apart
+from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
+from models.story_objects import objects_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
-from models.story_outcomes import outcomes_apart
+from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
-from models.story_turns import opposite_turns
+from models.story_turns import halt_against_step, opposite_turns
 from models.story_words import SYNONYMS, WORD, concept_of, concepts
 
 if TYPE_CHECKING:
@@ -71,25 +72,41 @@ def actors_apart(a: StoryText, b: StoryText) -> str | None:
     outcomes = outcomes_apart(a.title, b.title)
     if outcomes:
         return f"opposite outcomes of a contest ({outcomes})"
-    turns = opposite_turns(a, b)
+    vote = vote_faced_and_result(a.title, b.title)
+    if vote:
+        return f"a vote faced and a vote's result ({vote})"
+    turns = opposite_turns(a, b) or (halt_against_step(a, b) if set(a.councils) & set(b.councils) else None)
     if turns:
         return f"opposite turns of a matter ({turns})"
-    return headline_councils_apart(a, b) or inspected_services_apart(a, b) or only_the_council_shared(a, b)
+    return headline_councils_apart(a, b) or headline_neighbours_apart(a, b) or inspected_services_apart(a, b) or \
+        only_the_council_shared(a, b) or one_councils_two_objects(a, b)
+
+
+def one_councils_two_objects(a: StoryText, b: StoryText) -> str | None:
+    """Why two items about one council are two of its matters in one frame (`models.story_objects`)."""
+    common = set(a.councils) & set(b.councils)
+    if not common:
+        return None
+    objects = objects_apart(a, b, council_name_concepts(tuple(sorted(common))))
+    return f"one council's two matters ({objects})" if objects else None
 
 
 def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:
     """Why two items about one council are two of its matters: they share no word but the council's name, and no
     figure ("East Riding of Yorkshire Council appoints new chief executive" / "Three-weekly bins for East Riding").
     A rewrite of one event says something of it in the other's words (the event, its object, a figure), however
-    loosely; one council's every item shares its name."""
+    loosely, or names the same event kind; one council's every item shares its name."""
     if not set(a.councils) & set(b.councils):
         return None
     if (a.concepts & b.concepts) - council_name_concepts(tuple(sorted({*a.councils, *b.councils}))):
         return None
     if figures_agree(figures(a.text), figures(b.text)):  # "7.5%" and "7.49%": the figure is the word shared
         return None
-    if different_events(headline_events(a.title), headline_events(b.title)):
+    events_a, events_b = headline_events(a.title), headline_events(b.title)
+    if different_events(events_a, events_b):
         return None  # two events named: that veto says why
+    if events_a & events(b.text) or events_b & events(a.text):
+        return None  # one event told in other words ("seeks bailout" / "asks government for £50m help")
     return "nothing in common but the council's name"
 
 

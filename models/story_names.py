@@ -193,13 +193,39 @@ def tiers_apart(title_a: str, text_a: str, title_b: str, text_b: str, family: bo
     """One headline's actor is a county's districts and the other item speaks of the county council and never of
     districts: the county's bid and its districts' rival bid are two proposals of one reorganisation. With `family`
     (the two name councils of one family, not one council), one headline's actor is the mayor or combined authority
-    and the other item never speaks of either: the city council's budget and the mayor's precept are two decisions."""
-    for title, other in ((title_a, text_b), (title_b, text_a)):
-        districts, _, mayoral = _tiers(title)
+    and the other item never speaks of either: the city council's budget and the mayor's precept are two decisions.
+    Also when one headline's actor is the districts and the other's the county council, whatever their summaries say
+    ("Lincoln and districts back two-unitary plan" / "Lincolnshire County Council backs single unitary")."""
+    for title, other, other_title in ((title_a, text_b, title_b), (title_b, text_a, title_a)):
+        districts, county, mayoral = _tiers(title)
         other_districts, other_county, other_mayoral = _tiers(other)
         if districts and not other_districts and other_county or family and mayoral and not other_mayoral:
             return True
+        if family and not other_mayoral and _lead_mayoral(title, other_title, text_a if title is title_a else text_b):
+            return True  # "Greater Manchester plans housing company. The combined authority wants …"
+        if districts and not county and _headline_county(other_title):
+            return True  # each headline names its own tier as the actor; the other's summary may name both
     return False
+
+
+def _lead_mayoral(title: str, other_title: str, text: str) -> bool:
+    """Whether an item's lead (the summary's first sentence) names a mayor or combined authority as its actor while
+    the other headline names a council as such ("Manchester City Council's housing company …")."""
+    lead = re.split(r"(?<=[.!?])\s", text[len(title):].strip(), maxsplit=1)[0]
+    return bool(_MAYORAL.search(lead)) and bool(_A_COUNCIL_NAMED.search(other_title))
+
+
+_A_COUNCIL_NAMED = re.compile(r"\b(?:city|borough|district|county|metropolitan) council\b|\b[A-Z][a-z]+ Council\b")
+
+
+def _headline_county(title: str) -> bool:
+    """Whether a headline's actor is the county council and not its districts ("Lincolnshire County Council backs
+    single unitary")."""
+    districts, _, _ = _tiers(title)
+    return not districts and bool(_COUNTY_COUNCIL.search(title))
+
+
+_COUNTY_COUNCIL = re.compile(r"\bcounty council\b|\bcounty's\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)  # an item meets every item of the last 72 hours

@@ -2,12 +2,13 @@
 about one council's one scheme are still two stories, because one tells its proposal and the other its decision.
 
 A council's matter runs through stages, each its own news and often told in the same words: it is proposed or put
-out to consultation ("consults on closing Blairgowrie recycling centre"), bid or applied for ("bids for £20m"), then
-decided ("confirms", "approves", "agrees", "turned down"), then put into effect ("begins", "comes into force",
-"completes") or reversed ("U-turn", "scrapped", "paused"). Two headlines at different stages are usually a step and
-the next step, not one event rewritten; two at one stage, or one with no stage word, say nothing either way. The
-story model (`models.story_model`) weighs this as evidence, never as a veto: a decision's rewrite may still say
-"after consultation", which is not its stage.
+out to consultation ("consults on closing Blairgowrie recycling centre"), bid or applied for ("bids for £20m"),
+called in for review or left to ministers to decide (a decision reopened: "Minister calls in Medway's 1,000-home
+scheme"), then decided ("confirms", "approves", "agrees", "turned down"), then put into effect ("begins", "comes
+into force", "completes") or reversed ("U-turn", "scrapped", "paused"). Two headlines at different stages are
+usually a step and the next step, not one event rewritten; two at one stage, or one with no stage word, say nothing
+either way. The story model (`models.story_model`) weighs this as evidence, never as a veto: a decision's rewrite may
+still say "after consultation", which is not its stage.
 """
 from __future__ import annotations
 
@@ -25,7 +26,11 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
                  r"the public|public|people) |public asked|proposes?|mulls?|considers?|considering|set to decide|"
                  r"bids for|bidding for|applies|applied|enters race|lodges?|seeks?|seeking|"
                  r"asks? (?:for|ministers|government|the government)|up for sale|on the market|"
-                 r"faces? (?:a |another |fresh )?(?:no[- ]confidence |confidence )?(?:vote|motion|ballot)"),
+                 r"faces? (?:a |another |fresh )?(?:no[- ]confidence |confidence )?(?:vote|motion|ballot)|"
+                 # A decision still to come ("to be decided by ministers", "minister to rule on"), and a decision
+                 # called in for review, which reopens it: not the decision taken.
+                 r"(?:to be|will be|is to be) (?:decided|determined)|(?:will|to) (?:decide|determine|rule) on|"
+                 r"(?<!strike )(?<!strikes )(?<!action )(?:calls?|called|calling) in(?! to)|call-in"),
     ("decided", r"approves?|approved|agrees?|agreed|confirms?|confirmed|backs?|backed|decides?|decided|"
                 r"votes? (?:to|for|through)|voted (?:to|for|through)|signs?|signed|go-?ahead|green light|gets nod|"
                 r"rejects?|rejected|refuses?|refused|turned down|turns down|granted|unsuccessful|sells|sold|"

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from models.story_stages import first_named, headline_or_lead
+from models.story_stages import first_named, headline_or_lead, stage
 
 if TYPE_CHECKING:
     from models.story_text import StoryText
@@ -31,10 +31,21 @@ TURN_WORDS: tuple[tuple[str, str], ...] = (
 _TURNS = tuple((name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in TURN_WORDS)
 
 
+# A strike called off, suspended or ended is the dispute's end (`models.story_events`: "strike ends"), not a scheme's
+# turn: "Bin strike called off after pay deal" and "refuse workers accept offer, ending dispute" tell one event.
+_ACTION = r"(?:strikes?|walkouts?|walk-outs?|industrial action|action|dispute)"
+_ACTION_ENDS = re.compile(rf"\b{_ACTION}\b(?: [\w'-]+){{0,3}}? (?:(?:is|are|has been|have been|was|were) )?"
+                          rf"(?:called off|suspended|halted|paused|cancelled|dropped|off)\b|"
+                          rf"\b(?:calls?|called|calling|calls? an end to|ends?|ended|ending|suspends?|suspended|"
+                          rf"halts?|halted|pauses?|paused|cancels?|cancelled) (?:off )?(?:[\w'-]+ ){{0,3}}?{_ACTION}\b|"
+                          rf"\bback to normal\b|\bback on the road\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def turn(text: str) -> str | None:
-    """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead)."""
-    return first_named(_TURNS, text.replace("\u2019", "'"))
+    """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead); a
+    strike called off or ended is the dispute's end, no turn."""
+    return first_named(_TURNS, _ACTION_ENDS.sub(" ", text.replace("\u2019", "'")))
 
 
 def item_turn(title: str, summary: str | None) -> str | None:
@@ -54,3 +65,25 @@ def opposite_turns(a: "StoryText", b: "StoryText") -> str | None:
     and its reversal, never one event told two ways, else None. Headlines only: a summary's turn may be background."""
     one, other = turn(a.title), turn(b.title)
     return f"{one} / {other}" if {one, other} == {"halted", "resumed"} else None
+
+
+def halt_against_step(a: "StoryText", b: "StoryText") -> str | None:
+    """"halted / <stage>" when one headline tells its matter halted and the other tells a step of it (proposed or
+    decided) and no turn ("Kirklees pauses Dewsbury sports centre closure" / "Kirklees confirms Dewsbury sports centre
+    closure"; "consults on library closures" / "Libraries safe"): a step and its reversal, else None. Headlines
+    only."""
+    for one, other in ((a, b), (b, a)):
+        if turn(one.title) == "halted" and turn(other.title) is None and not _REFUSED.search(other.title):
+            step = stage(other.title)
+            if step == "proposed" or step == "decided" and _GOES_AHEAD.search(other.title):
+                return f"halted / {step}"
+    return None
+
+
+# A step that takes the matter forward: approved, confirmed, backed ("pushed back" is a delay, not backing); a
+# refusal or defeat is itself a halt ("councillors reject school closure" / "rural primary saved").
+_GOES_AHEAD = re.compile(r"\b(?:approves?|approved|agrees?|agreed|confirms?|confirmed|backs|backed|go-?ahead|"
+                         r"green light|signs?|signed|gets nod|votes? (?:to|for)|voted (?:to|for))\b(?<!pushed back)",
+                         re.IGNORECASE)
+_REFUSED = re.compile(r"\b(?:rejects?|rejected|refuses?|refused|turns? down|turned down|defeated|throws? out|thrown "
+                      r"out|blocks?|blocked|votes? against|voted against|says no)\b", re.IGNORECASE)

@@ -32,7 +32,8 @@ def test_a_step_and_its_reversal_are_two_turns_and_two_rewrites_of_a_halt_are_on
     paused = story_item("Kirklees pauses Dewsbury sports centre closure after campaign",
                         "The council says it will look at community ownership.", 36, councils=("KIR",))
     found = evidence(confirmed, paused)
-    assert found.veto is None and found.turns == "going ahead / halted"
+    # Round twelve: a halt beside a step taking the matter forward, both in headlines, is a veto (models.story_turns).
+    assert found.veto == "opposite turns of a matter (halted / decided)"
     rewrite = story_item("Dewsbury sports centre closure put on hold", "Kirklees Council has paused the plan.", 40,
                          councils=("KIR",))
     assert evidence(paused, rewrite).turns is None
