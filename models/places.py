@@ -104,6 +104,13 @@ def _areas() -> dict[str, Area]:
             for row in rows if row.get("lat") and row.get("long") and row.get("area")}
 
 
+@functools.lru_cache(maxsize=1)
+def _council_names() -> dict[str, str]:
+    """Every council's everyday name by its code, those without a point and radius too (combined authorities)."""
+    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
+        return {row["local-authority-code"]: row["nice-name"] for row in csv.DictReader(fh)}
+
+
 @functools.lru_cache(maxsize=4096)
 def towns_named(text: str) -> frozenset[str]:
     """The towns a text names (lower case): each run of capitalised words, and its leading words, that
@@ -211,14 +218,14 @@ class PlaceLink:
     area: str | None = None  # the named area as the table writes it, when the link is one
 
     def __str__(self) -> str:
-        area = _areas()[self.council]
+        name = _council_names()[self.council]
         if self.area is not None:
             kind = named_areas()[self.area][1]
-            return f"'{self.area}' is {area.name}" if kind in ("nickname", "demonym") or \
-                len(named_areas()[self.area][0]) == 1 else f"'{self.area}' takes in {area.name}"
-        if NICKNAMES.get(self.town) == self.council:
-            return f"'{self.town.title()}' is {area.name}"
-        return f"{self.town.title()} is in {area.name}'s area"
+            return f"'{self.area}' is {name}" if kind in ("nickname", "demonym") or \
+                len(named_areas()[self.area][0]) == 1 else f"'{self.area}' takes in {name}"
+        if NICKNAMES.get(self.town) == self.council or self.town in council_names(self.council):
+            return f"'{self.town.title()}' is {name}"
+        return f"{self.town.title()} is in {name}'s area"
 
     @property
     def sure(self) -> bool:
@@ -230,7 +237,7 @@ class PlaceLink:
     @property
     def words(self) -> frozenset[str]:
         """The town's and the council's name words (lower case): the one item mentions what the other names."""
-        return frozenset(_key(f"{self.town} {_areas()[self.council].name}").split())
+        return frozenset(_key(f"{self.town} {_council_names()[self.council]}").split())
 
 
 @functools.lru_cache(maxsize=8192)  # an item meets every item of the last 72 hours

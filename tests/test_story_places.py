@@ -85,3 +85,16 @@ def test_the_council_finder_and_the_story_rule_read_one_table_of_towns():
     listed = listed_town_councils()
     assert sorted(TOWNS.values()) == sorted(listed.values()) and len(TOWNS) == len(listed)
     assert not [name for name in listed if _key(name) not in towns_named(f"Council news from {name}")]
+
+
+def test_a_combined_authoritys_own_name_in_the_other_item_links_them_and_is_told_by_name():
+    """A combined authority has no point or radius in the register; its name in the other item still links the
+    two (this raised KeyError inside story grouping, so one such pair stopped a feed's items being grouped)."""
+    link = place_link(("WMCA",), "Buses in the West Midlands to be franchised")
+    assert link is not None and link.words == {"west", "midlands"}
+    assert str(link) == "'West Midlands' is West Midlands"
+    wmca = story_item("Combined authority approves bus franchising", "The WMCA board voted for franchising.",
+                      councils=("WMCA",))
+    buses = story_item("Buses in the West Midlands to be franchised", "Routes will come under public control.", 5)
+    assert evidence(wmca, buses).place == str(link)
+    same_story(wmca, buses)  # judged, whichever way, without an error
