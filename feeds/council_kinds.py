@@ -257,7 +257,14 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 # More services only a council runs, after a place's name ("Wigan fostering recruitment drive", "Essex reablement
 # service"), and the homes a council builds ("Rugby to build 500 council homes").
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
-                 ("school", "meals"), ("school", "places"), ("school", "admissions"))
+                 ("school", "meals"), ("school", "places"), ("school", "admissions"),
+                 # thirteenth round: the school estate a council keeps, and the orders, licences and premiums only a
+                 # council makes ("Reading to introduce public spaces protection order")
+                 ("school", "estate"), ("public", "spaces", "protection", "order"), ("pspo",), ("pspos",),
+                 ("selective", "licensing"), ("additional", "licensing"), ("article", "4", "direction"),
+                 ("tree", "preservation", "order"), ("traffic", "regulation", "order"), ("controlled", "parking"),
+                 ("school", "streets"), ("empty", "homes", "premium"), ("second", "homes", "premium"),
+                 ("taxi", "licensing"), ("household", "support", "fund"))
 # A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
 # the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
 # tenants", "Ombudsman criticises Harrow over SEND delays").

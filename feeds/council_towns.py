@@ -43,6 +43,10 @@ def _by_words(listed: dict[str, str]) -> dict[tuple[str, ...], str]:
 TOWNS = _by_words(listed_town_councils())
 _LONGEST = max(len(key) for key in TOWNS)
 _FIRST_WORDS = frozenset(key[0] for key in TOWNS) | frozenset(ORDINARY_TOWNS)
+_LONG_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _key, _code in TOWNS.items():
+    if len(_key) > 1:
+        _LONG_BY_FIRST.setdefault(_key[0], []).append((_key, _code))
 # After a town, a club's word ("Grimsby Town fans protest over council stadium plan": the club's news)
 # or a town's, parish's or community's own council ("Ilkley Town Council", "Ripon City Council"). An
 # institution word names its home town, whose council the text speaks of ("Council to close
@@ -78,6 +82,16 @@ def towns_named(tokens: Tokens) -> list[Town]:
         else:
             i += 1
     return found
+
+
+def longer_town(words: list[str], i: int, length: int, code: str) -> str | None:
+    """The listed town of another council's area whose name begins with the council's name at `i`
+    ("Bury St Edmunds" is West Suffolk's, not Bury's; "Sutton Coldfield", "Bradford on Avon", "Newport
+    Pagnell"), or None (thirteenth round): the longer name is the place meant."""
+    for key, town_code in _LONG_BY_FIRST.get(words[i], ()):
+        if len(key) > length and town_code != code and tuple(words[i:i + len(key)]) == key:
+            return " ".join(key)
+    return None
 
 
 def _the_town(tokens: Tokens, i: int) -> bool:
