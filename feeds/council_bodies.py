@@ -39,7 +39,8 @@ def owned_company(tokens: Tokens, k: int) -> bool:
     for n in range(k, min(k + 5, len(words))):
         if words[n] in _COMPANY:
             return n > k and texts[n][0].islower()
-        if not (texts[n][0].isupper() or texts[n][0].isdigit() or words[n] in _COMPANY_KINDS):
+        if not (texts[n][0].isupper() or texts[n][0].isdigit() or words[n] in _COMPANY_KINDS or
+                (n > k and words[n] in _NAME_JOINS)):  # "Croydon's Brick by Brick company"
             return False
     return False
 
@@ -50,6 +51,7 @@ def _an_owned_company(tokens: Tokens) -> bool:
 
 
 _COMPANY = frozenset({"company", "companies"})
+_NAME_JOINS = frozenset({"by", "and", "of", "the", "for", "on"})
 # The kinds of company councils own, named between the possessive and "company".
 _COMPANY_KINDS = frozenset({"housing", "regeneration", "development", "developments", "energy", "property",
                             "trading", "investment", "commercial", "services", "homes", "airport", "waste"})

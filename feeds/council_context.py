@@ -14,6 +14,7 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLO
 from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
                                  ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, UNIVERSITY_PLACES)
+from feeds.council_powers import MORE_OFFICERS, POWERS
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -134,13 +135,13 @@ def _a_sum(words: list[str], k: int) -> bool:
 
 
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _service in COUNCIL_SERVICES + MORE_SERVICES:
+for _service in COUNCIL_SERVICES + MORE_SERVICES + POWERS:
     _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
 _BUILDINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _building in COUNCIL_BUILDINGS:
     _BUILDINGS_BY_FIRST.setdefault(_building[0], []).append(_building)
 _OFFICERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _officer in COUNCIL_OFFICERS:
+for _officer in COUNCIL_OFFICERS + MORE_OFFICERS:
     _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
 
 

@@ -150,7 +150,7 @@ NICKNAMES = (("brum", "BIR"),)
 # Counties' and councils' short forms in headlines ("Notts County Council", "Herts to cut 200 jobs",
 # "Bucks Council", "North Northants"): one-word ones need council context, like an ordinary-word name.
 SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),
-               ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"),
+               ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"), ("gloucs", "GLS"),
                ("cambs", "CAM"), ("staffs", "STS"), ("wilts", "WIL"), ("worcs", "WOR"), ("leics", "LEC"),
                ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"),
                # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
@@ -257,14 +257,7 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 # More services only a council runs, after a place's name ("Wigan fostering recruitment drive", "Essex reablement
 # service"), and the homes a council builds ("Rugby to build 500 council homes").
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
-                 ("school", "meals"), ("school", "places"), ("school", "admissions"),
-                 # thirteenth round: the school estate a council keeps, and the orders, licences and premiums only a
-                 # council makes ("Reading to introduce public spaces protection order")
-                 ("school", "estate"), ("public", "spaces", "protection", "order"), ("pspo",), ("pspos",),
-                 ("selective", "licensing"), ("additional", "licensing"), ("article", "4", "direction"),
-                 ("tree", "preservation", "order"), ("traffic", "regulation", "order"), ("controlled", "parking"),
-                 ("school", "streets"), ("empty", "homes", "premium"), ("second", "homes", "premium"),
-                 ("taxi", "licensing"), ("household", "support", "fund"))
+                 ("school", "meals"), ("school", "places"), ("school", "admissions"))
 # A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
 # the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
 # tenants", "Ombudsman criticises Harrow over SEND delays").
