@@ -5,8 +5,9 @@ council (`feeds.council_institutions.Setting`)."""
 from __future__ import annotations
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
-from feeds.council_kinds import BODY_SUFFIXES, NOT_A_COMPANY
-from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, OTHER_BODIES, PARTY_WORDS, Tokens
+from feeds.council_kinds import ATTRACTIONS, BODY_SUFFIXES, NOT_A_COMPANY, SOMEONE_FROM
+from feeds.council_words import (AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, INSTITUTION_AFTER, NAMED_PLACE_AFTER,
+                                 OTHER_BODIES, PARTY_WORDS, Tokens)
 from models.relevance import OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -39,6 +40,8 @@ def owned_company(tokens: Tokens, k: int) -> bool:
     for n in range(k, min(k + 5, len(words))):
         if words[n] in _COMPANY:
             return n > k and texts[n][0].islower()
+        if words[n] in _NOT_OWNED:
+            return False  # "Leeds's Kirkstall Brewery company", "Cornwall's Eden Project company": a business's
         if not (texts[n][0].isupper() or texts[n][0].isdigit() or words[n] in _COMPANY_KINDS or
                 (n > k and words[n] in _NAME_JOINS)):  # "Croydon's Brick by Brick company"
             return False
@@ -51,6 +54,8 @@ def _an_owned_company(tokens: Tokens) -> bool:
 
 
 _COMPANY = frozenset({"company", "companies"})
+# A business's, institution's or attraction's word in the name: not a company a council owns.
+_NOT_OWNED = SOMEONE_FROM | INSTITUTION_AFTER | NAMED_PLACE_AFTER | ATTRACTIONS | {"project", "projects"}
 _NAME_JOINS = frozenset({"by", "and", "of", "the", "for", "on"})
 # The kinds of company councils own, named between the possessive and "company".
 _COMPANY_KINDS = frozenset({"housing", "regeneration", "development", "developments", "energy", "property",

@@ -102,7 +102,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
-              (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
+              (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:])) or
+              services_named(words[i + 2:])))):  # "Bath extends clean air zone" (thirteenth round)
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there);
         # a service only a council runs is such news too ("Reading to start garden waste collections")

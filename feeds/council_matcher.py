@@ -208,7 +208,8 @@ class CouncilMatcher:
         words = tokens.words
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
-                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
+                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)) or \
+                (tokens.shouting and i and words[i] == "s"):  # "GLASGOW'S LANARKSHIRE": a possessive, not South
             return None
         surname = a_surname(tokens, i)
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):

@@ -10,7 +10,8 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     "pspos", "selective licensing", "additional licensing", "article 4 direction", "tree preservation order",
     "traffic regulation order", "controlled parking", "school streets", "empty homes premium", "second homes premium",
     "taxi licensing", "household support fund", "compulsory purchase order", "compulsory purchase orders", "cpo",
-    "housing benefit", "discretionary housing payments"))
+    "housing benefit", "discretionary housing payments", "parking fines", "parking tickets", "penalty charge notices",
+    "bus lane fines", "bus lane cameras"))
 
 MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",

@@ -89,6 +89,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
                                                   *SHORT_FORMS)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
+    names += compass_initials(names)
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}
@@ -131,6 +132,22 @@ def compass_short_forms(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if district is not None and f"{compass} {short}" not in by_name:
                 found.append((f"{compass} {short}", district))
     return found
+
+
+def compass_initials(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A compass word's initial before the rest of a council's name ("N Lanarkshire", "E Sussex", "W Berkshire";
+    thirteenth round): headlines shorten the compass word as they shorten a county. Like every name, it counts
+    only capitalised, so a possessive's "s" is never South."""
+    by_name = dict(names)
+    found = []
+    for name, code in names:
+        compass, _, rest = name.partition(" ")
+        if compass in _INITIALS and len(rest) > 3 and f"{_INITIALS[compass]} {rest}" not in by_name:
+            found.append((f"{_INITIALS[compass]} {rest}", code))
+    return found
+
+
+_INITIALS = {"north": "n", "south": "s", "east": "e", "west": "w"}
 
 
 def _region_name(official_name: str) -> str:
