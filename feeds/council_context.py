@@ -154,8 +154,15 @@ def services_named(words: list[str]) -> bool:
 def service_follows(words: list[str], end: int) -> bool:
     """A service only a council runs follows a name ending at `end`, its possessive aside
     ("Birmingham bin strike", "Coventry's libraries")."""
+    return service_after(words, end) is not None
+
+
+def service_after(words: list[str], end: int) -> tuple[str, ...] | None:
+    """The service only a council runs that follows a name ending at `end`, its possessive aside, or None."""
     k = end + 1 if words[end:end + 1] == ["s"] else end
-    return k < len(words) and any(tuple(words[k:k + len(p)]) == p for p in _SERVICES_BY_FIRST.get(words[k], ()))
+    if k >= len(words):
+        return None
+    return next((p for p in _SERVICES_BY_FIRST.get(words[k], ()) if tuple(words[k:k + len(p)]) == p), None)
 
 
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -17,3 +17,12 @@ MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",
     "s151", "chief finance officer", "head of paid service", "director of public health", "director of adult",
     "director of adults", "deputy leader", "opposition leader", "strategic director"))
+
+# The services a county council runs in a two-tier area (the rest of a council's services are its districts'):
+# "Lowestoft street lighting switched off" is Suffolk's, "Lowestoft bin collections" East Suffolk's.
+COUNTY_SERVICES = frozenset(tuple(phrase.split()) for phrase in (
+    "children s services", "childrens services", "children s social", "adult social care", "adult services",
+    "libraries", "library", "send", "school transport", "social workers", "social care", "household waste", "tip",
+    "tips", "care homes", "highways", "street lighting", "gritting", "care leavers", "youth services", "potholes",
+    "pothole", "fostering", "reablement", "school meals", "school places", "school place", "school admissions",
+    "school estate", "school streets", "traffic regulation order", "park and ride"))

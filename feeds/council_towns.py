@@ -19,8 +19,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from feeds.council_bodies import news_of_another_body
+from feeds.council_context import service_after
 from feeds.council_forms import a_surname
 from feeds.council_none import the_council_acts
+from feeds.council_powers import COUNTY_SERVICES
+from feeds.council_stories import other_news
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, CouncilEvidence, Tokens
 from models.places import listed_town_councils
@@ -110,8 +114,10 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
     """The council of the one listed town a text names, when the text speaks of a council and no
     council name counted ("Cleethorpes beach huts sold off by council"); the county's in a two-tier
     area when the text says "county council". Empty otherwise."""
-    if _FIRST_WORDS.isdisjoint(tokens.words) or not the_council_acts(tokens):
+    if _FIRST_WORDS.isdisjoint(tokens.words):
         return []
+    if not the_council_acts(tokens):
+        return _towns_service(tokens, county_of)
     towns = towns_named(tokens)
     if len({town.code for town in towns}) != 1:
         return []
@@ -122,3 +128,27 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
         code, why = county_of[town.code], f"a town in {county_of[town.code]}, and the text speaks of the county council"
     return [CouncilEvidence(code, town.named, True, why)]
 
+
+
+_EMERGENCY = frozenset({"police", "constabulary", "fire", "firefighters", "court", "arrested", "ambulance"})
+
+
+def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """The council of the one listed town a text names when a service only a council runs follows it
+    ("Skegness bin collections move to fortnightly"; thirteenth round): the county's in a two-tier area when the
+    service is one a county runs ("Lowestoft street lighting switched off" is Suffolk's). Empty otherwise."""
+    if not _EMERGENCY.isdisjoint(tokens.words) or other_news(tokens) or news_of_another_body(tokens):
+        return []  # "Skegness library fire: man arrested": where it happened
+    towns = towns_named(tokens)
+    if len({town.code for town in towns}) != 1:
+        return []
+    town = towns[0]
+    service = service_after(tokens.words, town.start + len(town.named.split()))
+    if service is None:
+        return []
+    said = " ".join(service)
+    if town.code in county_of and service in COUNTY_SERVICES:
+        county = county_of[town.code]
+        return [CouncilEvidence(county, town.named, True, f'a town in {county}, before a county\'s service ("{said}")')]
+    return [CouncilEvidence(town.code, town.named, True, f'a town in the area of {town.code}, before a council\'s '
+                            f'service ("{said}")')]

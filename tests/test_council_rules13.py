@@ -1,7 +1,7 @@
 """The thirteenth round of council rules, on headlines written for these tests (none is from a labelled file): a
 town whose name begins with another council's, an abolished council in its last days, a place's own company, the
-orders, licences, benefits and officers only a council has, Welsh "Cyngor Sir", compass initials; and the
-explanations behind each."""
+orders, licences, benefits and officers only a council has, a town before a council's service, Welsh "Cyngor Sir",
+compass initials; and the explanations behind each."""
 import pytest
 
 from feeds.councils import council_matcher
@@ -86,6 +86,21 @@ def test_forms_of_names(matcher, headline, codes):
     assert matcher.find(headline) == codes
 
 
+@pytest.mark.parametrize("headline, codes", [
+    # a listed town straight before a service only a council runs is its council's; a county's service in a
+    # two-tier area is the county's
+    ("Skegness bin collections move to fortnightly", ["ELI"]),
+    ("Grimsby library to close", ["NEL"]),
+    ("Lowestoft street lighting switched off overnight", ["SFK"]),
+    # an incident, a crime or another body's news at the town is where it happened
+    ("Skegness library fire: man arrested", []),
+    ("Morecambe tip found by police", []),
+    ("Arriva cuts Skegness bus services", []),
+])
+def test_a_towns_service(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
 def test_explanations(matcher):
     [town] = matcher.evidence("Council approves Bury St Edmunds leisure centre")
     assert (town.named, town.counted) == ("Bury St Edmunds", True) and "town in the area of WSK" in town.why
@@ -93,5 +108,7 @@ def test_explanations(matcher):
     assert last.code == "SCE" and last.why == "the council itself, in its last days (last budget)"
     [order] = matcher.evidence("Bury compulsory purchase order confirmed for town centre")
     assert order.counted and order.why == "a council service follows"
+    [lights] = matcher.evidence("Lowestoft street lighting switched off overnight")
+    assert lights.why == 'a town in SFK, before a county\'s service ("street lighting")'
     [title] = matcher.evidence("Derby cabinet member sacked over comments")
     assert title.counted and title.why == "a council officer follows"
