@@ -16,7 +16,7 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
 MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",
     "s151", "chief finance officer", "head of paid service", "director of public health", "director of adult",
-    "director of adults", "deputy leader", "opposition leader", "strategic director"))
+    "director of adults", "deputy leader", "opposition leader", "strategic director", "civic chiefs", "civic leaders"))
 
 # The services a county council runs in a two-tier area (the rest of a council's services are its districts'):
 # "Lowestoft street lighting switched off" is Suffolk's, "Lowestoft bin collections" East Suffolk's.

@@ -57,7 +57,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - Later rounds: scenes, a mayor's places, abolished councils' places (`feeds.council_where`); towns
   (`feeds.council_towns`); services, officers, buildings, lists (`feeds.council_context`); places ranked,
   measured or in the NHS's news (`feeds.council_places`); a company's site (`feeds.council_sites`); an
-  organisation's news (`feeds.council_orgs`, `feeds.council_bodies`); when no name counted (`feeds.council_none`).
+  organisation's news (`feeds.council_orgs`, `feeds.council_bodies`); when no name counted (`feeds.council_none`);
+  orders, licences and officers only a council has (`feeds.council_powers`).
 """
 
 import threading

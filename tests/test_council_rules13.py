@@ -81,6 +81,12 @@ def test_powers_and_titles(matcher, headline, codes):
     ("E Sussex council to cut bus subsidies", ["ESX"]),
     ("GLASGOW'S LANARKSHIRE PLAN", ["GLG"]),
     ("Gloucs council to cut 100 jobs", ["GLS"]),
+    # Scotland's, Wales's and the Marches' short forms
+    ("Clacks council to close two libraries", ["CLK"]),
+    ("Pembs council backs second homes premium", ["PEM"]),
+    ("Shrops council leader quits", ["SHR"]),
+    # a council's leaders called its civic chiefs
+    ("Derby civic chiefs back stadium plan", ["DER"]),
 ])
 def test_forms_of_names(matcher, headline, codes):
     assert matcher.find(headline) == codes
