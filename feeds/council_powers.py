@@ -26,3 +26,6 @@ COUNTY_SERVICES = frozenset(tuple(phrase.split()) for phrase in (
     "tips", "care homes", "highways", "street lighting", "gritting", "care leavers", "youth services", "potholes",
     "pothole", "fostering", "reablement", "school meals", "school places", "school place", "school admissions",
     "school estate", "school streets", "traffic regulation order", "park and ride"))
+
+# The City of London's council by the names the press gives it ("City Corporation approves tower").
+CORPORATION_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"))

@@ -72,6 +72,7 @@ from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMB
 from feeds.council_kinds import SHORT_FORMS
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
+from feeds.council_powers import CORPORATION_NAMES
 from feeds.council_words import HEADLINE_NAMES, CouncilEvidence, Tokens, tokenize
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
@@ -87,7 +88,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
-                                                  *SHORT_FORMS)]
+                                                  *SHORT_FORMS, *CORPORATION_NAMES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
     names += compass_initials(names)

@@ -87,6 +87,12 @@ def test_powers_and_titles(matcher, headline, codes):
     ("Shrops council leader quits", ["SHR"]),
     # a council's leaders called its civic chiefs
     ("Derby civic chiefs back stadium plan", ["DER"]),
+    # the City of London's council by the press's names, and cities' nicknames beside a council
+    ("City Corporation approves new tower in Square Mile", ["LND"]),
+    ("Corporation of London freezes business rates relief", ["LND"]),
+    ("Granite City council cuts bus subsidies", ["ABE"]),
+    ("Square Mile office rents soar", []),
+    ("Steel City Derby ends in draw", []),
 ])
 def test_forms_of_names(matcher, headline, codes):
     assert matcher.find(headline) == codes
