@@ -27,5 +27,6 @@ COUNTY_SERVICES = frozenset(tuple(phrase.split()) for phrase in (
     "pothole", "fostering", "reablement", "school meals", "school places", "school place", "school admissions",
     "school estate", "school streets", "traffic regulation order", "park and ride"))
 
-# The City of London's council by the names the press gives it ("City Corporation approves tower").
-CORPORATION_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"))
+# Councils by the names the press gives them: the City of London's ("City Corporation approves tower") and
+# councils' own acronyms ("LBBD", "CW&C").
+PRESS_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"), ("lbbd", "BDG"), ("cw and c", "CHW"))

@@ -72,7 +72,7 @@ from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMB
 from feeds.council_kinds import SHORT_FORMS
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
-from feeds.council_powers import CORPORATION_NAMES
+from feeds.council_powers import PRESS_NAMES
 from feeds.council_words import HEADLINE_NAMES, CouncilEvidence, Tokens, tokenize
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
@@ -88,7 +88,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
-                                                  *SHORT_FORMS, *CORPORATION_NAMES)]
+                                                  *SHORT_FORMS, *PRESS_NAMES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
     names += compass_initials(names)
@@ -128,7 +128,8 @@ def compass_short_forms(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for short, code in SHORT_FORMS:
         if " " in short or code not in full:
             continue
-        for compass in ("north", "south", "east", "west", "mid", "ne", "nw", "se", "sw"):
+        for compass in ("north", "south", "east", "west", "mid", "ne", "nw", "se", "sw", "north east", "north west",
+                        "south east", "south west"):
             whole = {"ne": "north east", "nw": "north west", "se": "south east", "sw": "south west"}.get(compass, compass)
             district = by_name.get(f"{whole} {full[code]}")
             if district is not None and f"{compass} {short}" not in by_name:

@@ -91,6 +91,8 @@ def test_powers_and_titles(matcher, headline, codes):
     ("City Corporation approves new tower in Square Mile", ["LND"]),
     ("Corporation of London freezes business rates relief", ["LND"]),
     ("Granite City council cuts bus subsidies", ["ABE"]),
+    ("LBBD to sell town hall annexe", ["BDG"]),
+    ("North East Lincs council approves budget", ["NEL"]),
     ("Square Mile office rents soar", []),
     ("Steel City Derby ends in draw", []),
 ])
