@@ -150,7 +150,7 @@ NICKNAMES = (("brum", "BIR"),)
 # Counties' and councils' short forms in headlines ("Notts County Council", "Herts to cut 200 jobs",
 # "Bucks Council", "North Northants"): one-word ones need council context, like an ordinary-word name.
 SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),
-               ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"), ("gloucs", "GLS"),
+               ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"),
                ("cambs", "CAM"), ("staffs", "STS"), ("wilts", "WIL"), ("worcs", "WOR"), ("leics", "LEC"),
                ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"),
                # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
@@ -158,7 +158,8 @@ SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "
                ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"),
                ("stratford upon avon", "STR"),  # the town's own spelling, as the district's
                # thirteenth round: Scotland's, Wales's and the Marches' short forms
-               ("clacks", "CLK"), ("pembs", "PEM"), ("carms", "CMN"), ("shrops", "SHR"), ("east ren", "ERW"))
+               ("gloucs", "GLS"), ("clacks", "CLK"), ("pembs", "PEM"), ("carms", "CMN"), ("shrops", "SHR"),
+               ("east ren", "ERW"))
 
 # Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
 # "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".
