@@ -5,8 +5,9 @@ council (`feeds.council_institutions.Setting`)."""
 from __future__ import annotations
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
-from feeds.council_kinds import BODY_SUFFIXES, NOT_A_COMPANY
-from feeds.council_words import AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, OTHER_BODIES, PARTY_WORDS, Tokens
+from feeds.council_kinds import ATTRACTIONS, BODY_SUFFIXES, NOT_A_COMPANY, SOMEONE_FROM
+from feeds.council_words import (AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, INSTITUTION_AFTER, NAMED_PLACE_AFTER,
+                                 OTHER_BODIES, PARTY_WORDS, Tokens)
 from models.relevance import OTHER_COUNCILS, speaks_of_a_council
 
 
@@ -19,13 +20,46 @@ def news_of_another_body(tokens: Tokens) -> str | None:
     if not named and (BODY_SUFFIXES.isdisjoint(words) or tokens.shouting):
         return None  # most texts: no body of either kind
     body = _other_body(tokens, named)
-    if body is None or services_named(words):
+    if body is None or services_named(words) or (not _COMPANY.isdisjoint(words) and _an_owned_company(tokens)):
         return None  # "Kier Group wins Kent highways deal": a council's service is the council's business
     speaks = speaks_of_a_council(" ".join(words))
     if speaks and not (speaks.endswith("(planning decisions)") and _builder_applies(words)):
         return None
     plain = OTHER_COUNCILS.sub(" ", " ".join(words)).split()
     return None if not LOCAL_GOVERNMENT_ONLY.isdisjoint(plain) else f"national body or company ({body})"
+
+
+def owned_company(tokens: Tokens, k: int) -> bool:
+    """From `k`, straight after a place's possessive, the place's own company: its proper name (or a figure) and
+    the kind of company, then a lower-case "company" ("Barking and Dagenham's Be First company", "Mid Devon's 3
+    Rivers Developments company", "Newham's housing company"): the council's company, so the council's news
+    (thirteenth round). Not in a shouted text, where case says nothing."""
+    if tokens.shouting:
+        return False
+    words, texts = tokens.words, tokens.texts
+    for n in range(k, min(k + 5, len(words))):
+        if words[n] in _COMPANY:
+            return n > k and texts[n][0].islower()
+        if words[n] in _NOT_OWNED:
+            return False  # "Leeds's Kirkstall Brewery company", "Cornwall's Eden Project company": a business's
+        if not (texts[n][0].isupper() or texts[n][0].isdigit() or words[n] in _COMPANY_KINDS or
+                (n > k and words[n] in _NAME_JOINS)):  # "Croydon's Brick by Brick company"
+            return False
+    return False
+
+
+def _an_owned_company(tokens: Tokens) -> bool:
+    """A place's own company is named after its possessive (`owned_company`)."""
+    return any(word == "s" and owned_company(tokens, k + 1) for k, word in enumerate(tokens.words))
+
+
+_COMPANY = frozenset({"company", "companies"})
+# A business's, institution's or attraction's word in the name: not a company a council owns.
+_NOT_OWNED = SOMEONE_FROM | INSTITUTION_AFTER | NAMED_PLACE_AFTER | ATTRACTIONS | {"project", "projects"}
+_NAME_JOINS = frozenset({"by", "and", "of", "the", "for", "on"})
+# The kinds of company councils own, named between the possessive and "company".
+_COMPANY_KINDS = frozenset({"housing", "regeneration", "development", "developments", "energy", "property",
+                            "trading", "investment", "commercial", "services", "homes", "airport", "waste"})
 
 
 def _builder_applies(words: list[str]) -> bool:

@@ -14,6 +14,7 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLO
 from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
                                  ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, UNIVERSITY_PLACES)
+from feeds.council_powers import MORE_OFFICERS, POWERS
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).
@@ -101,7 +102,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
-              (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:]))))):
+              (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:])) or
+              services_named(words[i + 2:])))):  # "Bath extends clean air zone" (thirteenth round)
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there);
         # a service only a council runs is such news too ("Reading to start garden waste collections")
@@ -134,13 +136,13 @@ def _a_sum(words: list[str], k: int) -> bool:
 
 
 _SERVICES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _service in COUNCIL_SERVICES + MORE_SERVICES:
+for _service in COUNCIL_SERVICES + MORE_SERVICES + POWERS:
     _SERVICES_BY_FIRST.setdefault(_service[0], []).append(_service)
 _BUILDINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _building in COUNCIL_BUILDINGS:
     _BUILDINGS_BY_FIRST.setdefault(_building[0], []).append(_building)
 _OFFICERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _officer in COUNCIL_OFFICERS:
+for _officer in COUNCIL_OFFICERS + MORE_OFFICERS:
     _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
 
 
@@ -152,8 +154,15 @@ def services_named(words: list[str]) -> bool:
 def service_follows(words: list[str], end: int) -> bool:
     """A service only a council runs follows a name ending at `end`, its possessive aside
     ("Birmingham bin strike", "Coventry's libraries")."""
+    return service_after(words, end) is not None
+
+
+def service_after(words: list[str], end: int) -> tuple[str, ...] | None:
+    """The service only a council runs that follows a name ending at `end`, its possessive aside, or None."""
     k = end + 1 if words[end:end + 1] == ["s"] else end
-    return k < len(words) and any(tuple(words[k:k + len(p)]) == p for p in _SERVICES_BY_FIRST.get(words[k], ()))
+    if k >= len(words):
+        return None
+    return next((p for p in _SERVICES_BY_FIRST.get(words[k], ()) if tuple(words[k:k + len(p)]) == p), None)
 
 
 def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -25,7 +25,7 @@ Names that are not councils:
 from __future__ import annotations
 
 from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
-from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
+from feeds.council_kinds import ANSWERING_VERBS, COUNCIL_BEFORE, ORGANISATION_VERBS
 from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
                                  INSTITUTION_AFTER, PARTY_WORDS, SAYS_COUNCIL, SPORT_RESULTS, CouncilEvidence,
                                  NameMatch, Tokens)
@@ -131,6 +131,8 @@ def a_surname(tokens: Tokens, i: int) -> bool:
     resigns", "Cllr Kate Crewe quits", "Council appoints Jane Royston"); not a place's qualifier
     ("Old", "North") nor an acronym ("NHS")."""
     words, texts = tokens.words, tokens.texts
+    if i >= 2 and words[i - 1] == "sir" and words[i - 2] in COUNCIL_BEFORE:
+        return False  # "Cyngor Sir Ynys Môn": Welsh "county", not a knight's title (thirteenth round)
     if i and words[i - 1] in PERSON_BEFORE and i + 1 < len(words) and texts[i + 1][0].isupper() and \
             not texts[i + 1].isupper() and words[i + 1] not in _NOT_A_SURNAME and not tokens.title_case:
         return True  # "Council leader Barry Lewis resigns": the place's name is a forename

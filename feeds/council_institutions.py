@@ -4,7 +4,7 @@ and whether a text is an institution's news or speaks of the council itself."""
 from __future__ import annotations
 
 
-from feeds.council_bodies import news_of_another_body
+from feeds.council_bodies import news_of_another_body, owned_company
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, service_follows
 from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
@@ -80,7 +80,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     if not titled and end + 1 < len(words) and words[end] == "s" and _proper(tokens.texts[end + 1]) and \
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
-             quiet(words) or _operator_named(tokens, end + 1)) and \
+             quiet(words) or _operator_named(tokens, end + 1)) and not owned_company(tokens, end + 1) and \
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \

@@ -156,7 +156,10 @@ SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "
                # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
                ("ne derbyshire", "NED"), ("ne derbys", "NED"), ("ne lincolnshire", "NEL"), ("ne lincs", "NEL"),
                ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"),
-               ("stratford upon avon", "STR"))  # the town's own spelling, as the district's
+               ("stratford upon avon", "STR"),  # the town's own spelling, as the district's
+               # thirteenth round: Scotland's, Wales's and the Marches' short forms
+               ("gloucs", "GLS"), ("clacks", "CLK"), ("pembs", "PEM"), ("carms", "CMN"), ("shrops", "SHR"),
+               ("east ren", "ERW"))
 
 # Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
 # "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".

@@ -20,7 +20,7 @@ from feeds.council_places import as_places
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
-from feeds.council_towns import town_councils
+from feeds.council_towns import longer_town, town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
 from feeds.council_authorities import MAYORS
 from feeds.council_words import (COMPASS, GENERIC, OTHER_PLACE_PREFIXES, STRICT, CouncilEvidence, NameMatch, Tokens,
@@ -208,7 +208,8 @@ class CouncilMatcher:
         words = tokens.words
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
-                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)):
+                (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)) or \
+                (tokens.shouting and i and words[i] == "s"):  # "GLASGOW'S LANARKSHIRE": a possessive, not South
             return None
         surname = a_surname(tokens, i)
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
@@ -223,6 +224,8 @@ class CouncilMatcher:
                 continue  # "York and North Yorkshire" as a place names its councils: a shorter name may match
             if surname and code is not None and tuple(words[i:i + length]) not in self._mayors:
                 return None  # "Council leader Paul Buckingham", not "Mayor Andy Burnham"
+            if code is not None and longer_town(words, i, length, code):
+                return None  # "Bury St Edmunds": the town of another council's area (thirteenth round)
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)
                 return NameMatch(i, length, code, why is not None, why or "", person=code in self._combined and

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from feeds.council_bodies import news_of_another_body
+from feeds.council_context import service_after
 from feeds.council_forms import a_surname
 from feeds.council_none import the_council_acts
+from feeds.council_powers import COUNTY_SERVICES
+from feeds.council_stories import other_news
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, CouncilEvidence, Tokens
 from models.places import listed_town_councils
@@ -43,6 +47,10 @@ def _by_words(listed: dict[str, str]) -> dict[tuple[str, ...], str]:
 TOWNS = _by_words(listed_town_councils())
 _LONGEST = max(len(key) for key in TOWNS)
 _FIRST_WORDS = frozenset(key[0] for key in TOWNS) | frozenset(ORDINARY_TOWNS)
+_LONG_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _key, _code in TOWNS.items():
+    if len(_key) > 1:
+        _LONG_BY_FIRST.setdefault(_key[0], []).append((_key, _code))
 # After a town, a club's word ("Grimsby Town fans protest over council stadium plan": the club's news)
 # or a town's, parish's or community's own council ("Ilkley Town Council", "Ripon City Council"). An
 # institution word names its home town, whose council the text speaks of ("Council to close
@@ -80,6 +88,16 @@ def towns_named(tokens: Tokens) -> list[Town]:
     return found
 
 
+def longer_town(words: list[str], i: int, length: int, code: str) -> str | None:
+    """The listed town of another council's area whose name begins with the council's name at `i`
+    ("Bury St Edmunds" is West Suffolk's, not Bury's; "Sutton Coldfield", "Bradford on Avon", "Newport
+    Pagnell"), or None (thirteenth round): the longer name is the place meant."""
+    for key, town_code in _LONG_BY_FIRST.get(words[i], ()):
+        if len(key) > length and town_code != code and tuple(words[i:i + len(key)]) == key:
+            return " ".join(key)
+    return None
+
+
 def _the_town(tokens: Tokens, i: int) -> bool:
     """The ordinary-word town at `i` ("Deal", "Sale") is written as the town: in sentence case, after
     a place preposition and before no proper name, or before a town's own place."""
@@ -96,8 +114,10 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
     """The council of the one listed town a text names, when the text speaks of a council and no
     council name counted ("Cleethorpes beach huts sold off by council"); the county's in a two-tier
     area when the text says "county council". Empty otherwise."""
-    if _FIRST_WORDS.isdisjoint(tokens.words) or not the_council_acts(tokens):
+    if _FIRST_WORDS.isdisjoint(tokens.words):
         return []
+    if not the_council_acts(tokens):
+        return _towns_service(tokens, county_of)
     towns = towns_named(tokens)
     if len({town.code for town in towns}) != 1:
         return []
@@ -108,3 +128,27 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
         code, why = county_of[town.code], f"a town in {county_of[town.code]}, and the text speaks of the county council"
     return [CouncilEvidence(code, town.named, True, why)]
 
+
+
+_EMERGENCY = frozenset({"police", "constabulary", "fire", "firefighters", "court", "arrested", "ambulance"})
+
+
+def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """The council of the one listed town a text names when a service only a council runs follows it
+    ("Skegness bin collections move to fortnightly"; thirteenth round): the county's in a two-tier area when the
+    service is one a county runs ("Lowestoft street lighting switched off" is Suffolk's). Empty otherwise."""
+    if not _EMERGENCY.isdisjoint(tokens.words) or other_news(tokens) or news_of_another_body(tokens):
+        return []  # "Skegness library fire: man arrested": where it happened
+    towns = towns_named(tokens)
+    if len({town.code for town in towns}) != 1:
+        return []
+    town = towns[0]
+    service = service_after(tokens.words, town.start + len(town.named.split()))
+    if service is None:
+        return []
+    said = " ".join(service)
+    if town.code in county_of and service in COUNTY_SERVICES:
+        county = county_of[town.code]
+        return [CouncilEvidence(county, town.named, True, f'a town in {county}, before a county\'s service ("{said}")')]
+    return [CouncilEvidence(town.code, town.named, True, f'a town in the area of {town.code}, before a council\'s '
+                            f'service ("{said}")')]

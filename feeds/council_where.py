@@ -231,7 +231,7 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
-    judged = []
+    judged, last_days = [], None
     for e, match in zip(out, matches):
         if e.counted and e.code in merged and _merged_into(e.code, areas, current, counted):
             successor = next(iter(areas.successors[e.code]))  # "Belfast and Lisburn councils": Lisburn's is LBC
@@ -242,6 +242,11 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
             judged.append(e)
             continue
         former = match.start > 0 and words[match.start - 1] in _FORMER
+        if last_days is None:
+            last_days = _its_last_days(words)
+        if last_days and not former:
+            judged.append(CouncilEvidence(e.code, e.named, True, f"the council itself, in its last days ({last_days})"))
+            continue
         holder = areas.holder(e.code, set(counted) - {e.code})
         if e.code in merged or former or not council_named(words, match):
             successors = areas.successors.get(e.code, frozenset())
@@ -266,5 +271,21 @@ def _merged_into(code: str, areas: Areas, current: frozenset[str], counted: dict
     return len(successors) == 1 and next(iter(successors)) in current and next(iter(successors)) not in counted
 
 
+def _its_last_days(words: list[str]) -> str:
+    """The words that tell of an abolished council's own last acts before it went ("before merger", "ahead of
+    abolition", "final budget", "last meeting"), or "" (thirteenth round): then its name is that council, not
+    the place its successor serves now ("Copeland's last budget before merger")."""
+    for k, word in enumerate(words[:-1]):
+        after = words[k + 1]
+        if word in ("before", "ahead") and (after in _ITS_END or (after in ("of", "the") and
+                                                                 words[k + 2:k + 3] and words[k + 2] in _ITS_END)):
+            return " ".join(words[k:k + 3 if after in ("of", "the") else k + 2])
+        if word in ("last", "final") and after in _LAST_ACTS:
+            return f"{word} {after}"
+    return ""
+
+
+_ITS_END = frozenset({"merger", "abolition", "reorganisation", "takeover", "handover", "vesting"})
+_LAST_ACTS = frozenset({"budget", "budgets", "meeting", "meetings", "accounts", "council", "precept"})
 # Words before an abolished council's name that tell of it as history ("Former Copeland council offices").
 _FORMER = frozenset({"former", "old", "defunct", "abolished", "historic", "ex"})

@@ -57,7 +57,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
 - Later rounds: scenes, a mayor's places, abolished councils' places (`feeds.council_where`); towns
   (`feeds.council_towns`); services, officers, buildings, lists (`feeds.council_context`); places ranked,
   measured or in the NHS's news (`feeds.council_places`); a company's site (`feeds.council_sites`); an
-  organisation's news (`feeds.council_orgs`, `feeds.council_bodies`); when no name counted (`feeds.council_none`).
+  organisation's news (`feeds.council_orgs`, `feeds.council_bodies`); when no name counted (`feeds.council_none`);
+  orders, licences and officers only a council has (`feeds.council_powers`).
 """
 
 import threading
@@ -71,6 +72,7 @@ from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMB
 from feeds.council_kinds import SHORT_FORMS
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
+from feeds.council_powers import PRESS_NAMES
 from feeds.council_words import HEADLINE_NAMES, CouncilEvidence, Tokens, tokenize
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
@@ -86,9 +88,10 @@ def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
-                                                  *SHORT_FORMS)]
+                                                  *SHORT_FORMS, *PRESS_NAMES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
+    names += compass_initials(names)
     councils = session.execute(select(Council.code, Council.nice_name, Council.current, Council.type_code)).all()
     current = {code for code, _nice, is_current, _type in councils if is_current}
     nice = {code: normalize_name(nice_name) for code, nice_name, _current, _type in councils}
@@ -125,12 +128,29 @@ def compass_short_forms(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for short, code in SHORT_FORMS:
         if " " in short or code not in full:
             continue
-        for compass in ("north", "south", "east", "west", "mid", "ne", "nw", "se", "sw"):
+        for compass in ("north", "south", "east", "west", "mid", "ne", "nw", "se", "sw", "north east", "north west",
+                        "south east", "south west"):
             whole = {"ne": "north east", "nw": "north west", "se": "south east", "sw": "south west"}.get(compass, compass)
             district = by_name.get(f"{whole} {full[code]}")
             if district is not None and f"{compass} {short}" not in by_name:
                 found.append((f"{compass} {short}", district))
     return found
+
+
+def compass_initials(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A compass word's initial before the rest of a council's name ("N Lanarkshire", "E Sussex", "W Berkshire";
+    thirteenth round): headlines shorten the compass word as they shorten a county. Like every name, it counts
+    only capitalised, so a possessive's "s" is never South."""
+    by_name = dict(names)
+    found = []
+    for name, code in names:
+        compass, _, rest = name.partition(" ")
+        if compass in _INITIALS and len(rest) > 3 and f"{_INITIALS[compass]} {rest}" not in by_name:
+            found.append((f"{_INITIALS[compass]} {rest}", code))
+    return found
+
+
+_INITIALS = {"north": "n", "south": "s", "east": "e", "west": "w"}
 
 
 def _region_name(official_name: str) -> str:

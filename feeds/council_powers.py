@@ -1,0 +1,32 @@
+"""Thirteenth round: more of what only a council does, has or employs, told without the word "council" after
+its name (`feeds.council_context` reads them with round twelve's services): the school estate it keeps, the orders,
+licences and premiums only it makes ("Reading to introduce public spaces protection order", "Bury compulsory
+purchase order confirmed"), the benefits it administers, and its members' and officers' titles ("Derby cabinet
+member sacked", "Surrey chief exec to retire", "Essex portfolio holder for SEND steps down")."""
+from __future__ import annotations
+
+POWERS = tuple(tuple(phrase.split()) for phrase in (
+    "school estate", "school place", "public spaces protection order", "public spaces protection orders", "pspo",
+    "pspos", "selective licensing", "additional licensing", "article 4 direction", "tree preservation order",
+    "traffic regulation order", "controlled parking", "school streets", "empty homes premium", "second homes premium",
+    "taxi licensing", "household support fund", "compulsory purchase order", "compulsory purchase orders", "cpo",
+    "housing benefit", "discretionary housing payments", "parking fines", "parking tickets", "penalty charge notices",
+    "bus lane fines", "bus lane cameras"))
+
+MORE_OFFICERS = tuple(tuple(title.split()) for title in (
+    "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",
+    "s151", "chief finance officer", "head of paid service", "director of public health", "director of adult",
+    "director of adults", "deputy leader", "opposition leader", "strategic director", "civic chiefs", "civic leaders"))
+
+# The services a county council runs in a two-tier area (the rest of a council's services are its districts'):
+# "Lowestoft street lighting switched off" is Suffolk's, "Lowestoft bin collections" East Suffolk's.
+COUNTY_SERVICES = frozenset(tuple(phrase.split()) for phrase in (
+    "children s services", "childrens services", "children s social", "adult social care", "adult services",
+    "libraries", "library", "send", "school transport", "social workers", "social care", "household waste", "tip",
+    "tips", "care homes", "highways", "street lighting", "gritting", "care leavers", "youth services", "potholes",
+    "pothole", "fostering", "reablement", "school meals", "school places", "school place", "school admissions",
+    "school estate", "school streets", "traffic regulation order", "park and ride"))
+
+# Councils by the names the press gives them: the City of London's ("City Corporation approves tower") and
+# councils' own acronyms ("LBBD", "CW&C").
+PRESS_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"), ("lbbd", "BDG"), ("cw and c", "CHW"))
