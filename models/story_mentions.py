@@ -15,7 +15,7 @@ from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
 from models.story_objects import cases_apart, objects_apart
-from models.story_names import CLUBS, ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
+from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
 from models.story_turns import halt_against_step, opposite_turns
@@ -118,10 +118,8 @@ def other_organisation(one: StoryText, other: StoryText) -> set[str]:
     no word of the same kind, when that headline does not speak of a council as well ("Club and council sign
     stadium agreement" is the council's news too)."""
     found = organisations(one.title)
-    if not found or A_COUNCIL.search(one.title):
+    if not found or A_COUNCIL.search(one.title) or set(one.councils) & set(other.councils):
         return set()
-    if set(one.councils) & set(other.councils) and not found & CLUBS:  # a club named for its town ("Hartlepool
-        return set()  # United") shares the town's council by its name alone: that is not the council's news
     words = set(WORD.findall(other.lowered))
     return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}
 

@@ -108,8 +108,6 @@ def _capitalised_inside(word: str, title: str, summary: str) -> bool:
 # Words that make a headline about an organisation other than a council.
 ORGANISATION_WORDS = frozenset("""fire rescue police constabulary nhs hospital hospitals university trust icb
 club fc afc united rovers wanderers albion athletic ambulance cathedral airport""".split())
-# Words that make a headline a sports club's ("Hartlepool United", "Wrexham AFC"), a club named for its town.
-CLUBS = frozenset("club fc afc united rovers wanderers albion athletic".split())
 # Words that name one kind of organisation: an item saying any of them mentions it ("Fire stations saved" and
 # "'fire and rescue' review" are one service's news; "club" and "AFC" one club's).
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {}
