@@ -53,7 +53,7 @@ from models.story_model import StoryModel, story_model
 from models.story_names import names, sector_bodies
 from models.story_places import another_councils_headline, another_councils_town
 from models.story_stages import stages_apart
-from models.story_turns import turns_apart
+from models.story_turns import halt_against_step, turns_apart
 from models.story_text import StoryText
 from models.story_words import SUMMARY_CHARS, is_figure, weight as _weight
 
@@ -171,6 +171,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     link = place_between(a.councils, a.text, b.councils, b.text)
     if another_councils_town(link):
         link = None  # "Hackney" placed in Islington's area by distance is Hackney's, a neighbour
+    turned = halt_against_step(a, b) if link and link.sure and not set(a.councils) & set(b.councils) else None
+    if turned:  # "Halton children's centres saved" / "Children's centres to close": one council's, by its place
+        return Evidence(f"opposite turns of a matter ({turned})")
     only_a = unmentioned(names(a.title, a.summary or ""), b, link)
     only_b = unmentioned(names(b.title, b.summary or ""), a, link) if only_a else set()
     proper_a, proper_b = a.proper, b.proper

@@ -14,7 +14,7 @@ from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
-from models.story_objects import objects_apart
+from models.story_objects import cases_apart, objects_apart
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
@@ -87,7 +87,10 @@ def one_councils_two_objects(a: StoryText, b: StoryText) -> str | None:
     common = set(a.councils) & set(b.councils)
     if not common:
         return None
-    objects = objects_apart(a, b, council_name_concepts(tuple(sorted(common))))
+    words = council_name_concepts(tuple(sorted(common)))
+    if cases_apart(a, b, words):
+        return "one council's two ombudsman cases (nothing shared but the council and the finding's words)"
+    objects = objects_apart(a, b, words)
     return f"one council's two matters ({objects})" if objects else None
 
 

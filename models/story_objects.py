@@ -11,12 +11,13 @@ any word in the other item, they are two matters.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from models.story_events import figures, figures_agree
-from models.story_words import concepts
+from models.story_words import concepts, is_figure
 
 if TYPE_CHECKING:
     from models.story_text import StoryText
@@ -41,3 +42,27 @@ def objects_apart(a: "StoryText", b: "StoryText", council_words: frozenset[str])
     if figures_agree(figures(a.text), figures(b.text)):
         return None  # a figure told in both is the object told two ways
     return f"{' '.join(sorted(own_a))} / {' '.join(sorted(own_b))}"
+
+
+# An ombudsman's finding against a council, in its own words: what any two of its cases share ("Ombudsman: Kent failed
+# carer over respite" and "Kent told to pay family after boy missed a year of school" share only these and the council).
+OMBUDSMAN = re.compile(r"\b(?:ombudsman|lgsco|watchdog)\b", re.IGNORECASE)
+FINDING_WORDS = concepts("ombudsman watchdog found finds fault failed failings pay paid ordered told apologise apology "
+                         "complaint upheld family families criticised compensation investigation ruled cleared")
+
+
+def cases_apart(a: "StoryText", b: "StoryText", council_words: frozenset[str]) -> bool:
+    """Whether two items about one council are two ombudsman cases: both speak of the ombudsman, and they share no word
+    beyond the council's name and a finding's own words (found, failed, pay, family), nor any figure, and each headline
+    names a subject of its own (beyond those words). One case told
+    twice names its subject both times (the school transport, the damp home); the ombudsman finds against a council
+    often, over many things."""
+    if not (OMBUDSMAN.search(a.text) and OMBUDSMAN.search(b.text)):
+        return False
+    if (a.concepts & b.concepts) - council_words - FINDING_WORDS:
+        return False
+    own_a = {c for c in concepts(a.title) - council_words - FINDING_WORDS if not is_figure(c)}
+    own_b = {c for c in concepts(b.title) - council_words - FINDING_WORDS if not is_figure(c)}
+    if not own_a or not own_b:  # "Ombudsman orders Medway to pay family £3,000": a finding, its subject untold
+        return False
+    return not figures_agree(figures(a.text), figures(b.text))
