@@ -26,18 +26,18 @@ SPLITS = ("test8", "test7", "test6", "test5", "test4", "test3", "test2", "test",
 HELD_OUT = "test8"  # tests/data/<kind>/held_out/test8.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test8) must keep reaching, a little under what it reached when it was first scored, with
-# the tone and story models refitted on test7 (tone 0.905 / 0.966 / 0.920, councils 0.981 / 0.936, stories
-# 0.942 / 0.819, relevance 0.961 / 0.925; on main before, f6cef03: the same but stories 0.937 / 0.824;
-# bench/results/judgement8-test8.md). CI asserts them. test8 was written blind by six engineers who saw neither
-# rules nor data (councils and stories each by two, 291 + 290 headlines and 198 + 192 pairs), and only its totals
-# are read: tune on it and these figures stop meaning anything. The earlier splits are tuned on (the tone and
-# story models train on them), so bench/quality_sources.py guards them file by file, and CROSS_SOURCE_FLOORS the
-# tone model fitted on one author's headlines and scored on another's.
+# What the held-out split (test8) must keep reaching, a little under what it reached after rounds twelve and thirteen
+# and the story model's precision goal at 0.965 (tone 0.902 / 0.966 / 0.928, councils 0.982 / 0.952, stories
+# 0.953 / 0.819, relevance 0.961 / 0.925; first scored with the tone and story models refitted on test7: tone 0.905 /
+# 0.966 / 0.920, councils 0.981 / 0.936, stories 0.942 / 0.819; bench/results/judgement8-test8.md). CI asserts them.
+# test8 was written blind by six engineers who saw neither rules nor data (councils and stories each by two, 291 + 290
+# headlines and 198 + 192 pairs), and only its totals are read: tune on it and these figures stop meaning anything.
+# The earlier splits are tuned on (the tone and story models train on them), so bench/quality_sources.py guards them
+# file by file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
 FLOORS = {
-    "tone accuracy": 0.89, "tone negative recall": 0.95, "tone positive precision": 0.90,
-    "councils precision": 0.97, "councils recall": 0.925,
-    "stories precision": 0.93, "stories recall": 0.80,
+    "tone accuracy": 0.89, "tone negative recall": 0.95, "tone positive precision": 0.91,
+    "councils precision": 0.97, "councils recall": 0.94,
+    "stories precision": 0.94, "stories recall": 0.80,
     "relevance precision": 0.95, "relevance recall": 0.91,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.

@@ -46,7 +46,7 @@ SOURCE_FLOORS = {
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.87), ("stories", "test2"): (0.93, 0.95),
     # Stories round 12 (tests/data/stories/README.md): vetoes took out hard negatives, so the refit's threshold fell
     # 0.77 → 0.71 (the same precision goal on files left out); train3, the oldest writer, 0.959 / 0.738 → 0.927 / 0.794.
-    ("stories", "train3"): (0.92, 0.76), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
+    ("stories", "train3"): (0.92, 0.74), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
     ("stories", "train5"): (0.97, 0.80),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).
@@ -116,7 +116,9 @@ SOURCE_FLOORS = {
     ("councils", "train11"): (0.98, 0.98), ("stories", "test7"): (0.93, 0.85), ("relevance", "test7"): (0.97, 0.96),
     # Stories train11, written blind (7 Dec 2026, 01:16 UTC): 0.911 / 0.874 scored whole as it landed; after stories
     # round 13 (its odd rows read, its even rows only scored) the shipped model 0.926 / 0.874, left out 0.916 / 0.874.
-    ("stories", "train11"): (0.91, 0.86),
+    # The precision goal raised to 0.965 (bench/story_fit.py) trades recall for precision on every file: train11
+    # 0.926 / 0.874 → 0.933 / 0.844, train3 0.927 / 0.794 → 0.952 / 0.750.
+    ("stories", "train11"): (0.92, 0.83),
 }
 
 
