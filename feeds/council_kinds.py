@@ -146,7 +146,7 @@ ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "can
 SOMEONE_OR_GROUNDS = SOMEONE_FROM | ROUTE_PEOPLE | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
-NICKNAMES = (("brum", "BIR"),)
+NICKNAMES = (("brum", "BIR"), ("toon", "NET"))  # "Toon": Newcastle (fourteenth round)
 # Counties' and councils' short forms in headlines ("Notts County Council", "Herts to cut 200 jobs",
 # "Bucks Council", "North Northants"): one-word ones need council context, like an ordinary-word name.
 SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),

@@ -219,7 +219,7 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   # the older names of combined authorities' regions, a place unless the authority is named
                   # ("Teesside mayor", "Merseyside mayor"), like any region's
                   ("teesside", "TVCA"), ("merseyside", "LCR"),
-                  ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
+                  ("brum", "BIR"), ("toon", "NET"))  # nicknames (`council_kinds.NICKNAMES`), ordinary words
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.
 COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
