@@ -13,7 +13,11 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     "traffic regulation order", "controlled parking", "school streets", "empty homes premium", "second homes premium",
     "taxi licensing", "household support fund", "compulsory purchase order", "compulsory purchase orders", "cpo",
     "housing benefit", "discretionary housing payments", "parking fines", "parking tickets", "penalty charge notices",
-    "bus lane fines", "bus lane cameras"))
+    "bus lane fines", "bus lane cameras",
+    # fourteenth round: the licensing authority's committees, policies and schemes (Licensing Act 2003)
+    "licensing committee", "licensing sub committee", "licensing panel", "licensing policy", "licensing crackdown",
+    "licensing scheme", "licensing fees", "licensing regime", "late night levy", "cumulative impact",
+    "premises licence", "premises licences"))
 
 MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",

@@ -78,3 +78,34 @@ def test_the_explanations(matcher):
     assert not why["Exeter"].counted and "county's hall" in why["Exeter"].why
     why = {e.named: e for e in matcher.evidence("Wealden's Crowborough leisure centre reopens")}
     assert why["Wealden"].counted and why["Wealden"].why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # the licensing authority's committees and policies are a council's, even after a sport's or ordinary word's name
+    ("Rugby licensing committee refuses late bar", ["RUG"]),
+    ("Bath licensing policy tightened", ["BAS"]),
+    # a premises licence lost by a club or a pub is theirs
+    ("Rugby club loses premises licence", []),
+    ("Reading pub loses premises licence after brawl", []),
+])
+def test_the_licensing_authority(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a proper name's possessive with a bare apostrophe is a possessive, as with "'s"
+    ("Tunbridge Wells' theatre plan scrapped", ["TUN"]),
+    ("St Helens' leisure centre to close", ["SHN"]),
+    # Yorkshire's short forms
+    ("North Yorks approves budget", ["NYE"]),
+    ("East Yorks council tax to rise", ["ERY"]),
+    ("North Yorks Police chief quits", []),
+    # a sum a place finds or puts in: a body paying (not an ordinary word's, a sport's or a club's)
+    ("Maryport sea wall repairs start as Cumberland finds £2m", ["CBD"]),
+    ("Leeds invests £5m in bus lanes", ["LDS"]),
+    ("Derby invests £2m in striker", []),
+    ("Manchester City invests £50m in academy", []),
+    ("Survey finds £3m gap in Kent", []),
+])
+def test_possessives_short_forms_and_sums(matcher, headline, codes):
+    assert matcher.find(headline) == codes
