@@ -65,6 +65,9 @@ for _before in BLOCKED_BEFORE:
     _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
+_CYBER = frozenset({"cyber", "cyberattack", "ransomware", "hackers"})
+
+
 def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:
     """Why a name counts on its own words (for `/coverage explain`), or None: a multi-word or
     unambiguous name; or an ordinary-word name (or a `loose` one, a town's name short for its
@@ -77,6 +80,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if words[i] in STRICT:
         return f'a council word follows ("{after}")' if after in COUNCIL_WORDS and after != "s" else None
     before = words[i - 1] if i > 0 else ""
+    if words[i] not in WORDISH and (after == "hit" or before in ("on", "against")) and not _CYBER.isdisjoint(words):
+        return "the organisation the place has, hit by a cyber attack"  # "Copeland hit by ransomware" (round 14)
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return f'a council verb follows ("{after}")'
     if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):

@@ -7,7 +7,7 @@ import functools
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
-from feeds.council_county import county_places, the_county
+from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_london import londons_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
@@ -121,6 +121,7 @@ class CouncilMatcher:
         if counted:
             out = organisations_news(as_places(out, matches, words), matches, tokens)
             if len(matches) > 1:
+                out = a_countys_process(out, matches, words, self._county_of)
                 out = county_places(neighbours(out, matches, words, self._combined), matches, tokens,
                                     self._county_of)
             if words[0] in _NATIONAL_FIRST:

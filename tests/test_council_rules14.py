@@ -109,3 +109,33 @@ def test_the_licensing_authority(matcher, headline, codes):
 ])
 def test_possessives_short_forms_and_sums(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a district leaving or joining its own county's reorganisation or devolution: the county's name is the area
+    ("Watford quits Hertfordshire reorganisation talks", ["WAT"]),
+    ("Dacorum joins Hertfordshire devolution bid", ["DAC"]),
+    # the county acting, or listed with the district, still counts
+    ("Hertfordshire and St Albans agree reorganisation plan", ["HRT", "SAL"]),
+    ("Hertfordshire reorganisation talks collapse", ["HRT"]),
+])
+def test_a_countys_process(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+def test_a_countys_process_explained(matcher):
+    why = {e.named: e for e in matcher.evidence("Watford quits Hertfordshire reorganisation talks")}
+    assert not why["Hertfordshire"].counted and "county-wide process" in why["Hertfordshire"].why
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place hit by a cyber attack is the organisation it has, even with an ordinary word's or surname's name
+    ("Gloucester hit by cyber attack", ["GLO"]),
+    ("Cyber attack on Redcar", ["RCC"]),
+    # not an ordinary word's, nor a place hit by weather, nor a hospital named
+    ("Reading hit by cyber attack", []),
+    ("Gloucester hit by floods", []),
+    ("Ransomware gang targets Gloucester hospital", []),
+])
+def test_a_place_hit_by_a_cyber_attack(matcher, headline, codes):
+    assert matcher.find(headline) == codes
