@@ -31,3 +31,21 @@ def lit_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence
         return [CouncilEvidence(e.code, e.named, False, f'names the building ("{" ".join(texts[k:end])}") lit up, '
                                 "not the council acting") if e.counted and e.named in before else e for e in out]
     return out
+
+
+def towns_county_hall(out: list[CouncilEvidence], tokens: Tokens, counties: frozenset[str]) -> list[CouncilEvidence]:
+    """`out` with a place counted for naming the county hall in it ("Lincolnshire County Council sells Lincoln's
+    county hall"; fourteenth round) refused as the building's place, when a county council counts in the text
+    too: the county hall is the county's, in its county town, and says nothing of the town's own council."""
+    words, texts = tokens.words, tokens.texts
+    for k in range(1, len(words) - 1):
+        if words[k] != "county" or words[k + 1] != "hall":
+            continue
+        stop = k - 1 if words[k - 1] == "s" else k
+        before = {" ".join(texts[j:stop]) for j in range(max(0, stop - 3), stop)}
+        owners = {e.code for e in out if e.counted and e.code in counties and e.named not in before}
+        if not owners:
+            return out
+        return [CouncilEvidence(e.code, e.named, False, "names the place of the county's hall, not its council")
+                if e.counted and e.named in before and e.code not in owners else e for e in out]
+    return out

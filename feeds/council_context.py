@@ -13,7 +13,7 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLO
                                  STRICT, WORDISH, NameMatch)
 from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
-                                 ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, UNIVERSITY_PLACES)
+                                 ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNIVERSITY_PLACES)
 from feeds.council_powers import MORE_OFFICERS, POWERS
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
@@ -65,6 +65,9 @@ for _before in BLOCKED_BEFORE:
     _BEFORE_BY_LAST.setdefault(_before[-1], []).append(_before)
 
 
+_CYBER = frozenset({"cyber", "cyberattack", "ransomware", "hackers"})
+
+
 def confident(words: list[str], i: int, length: int, loose: frozenset[str] = frozenset()) -> str | None:
     """Why a name counts on its own words (for `/coverage explain`), or None: a multi-word or
     unambiguous name; or an ordinary-word name (or a `loose` one, a town's name short for its
@@ -77,6 +80,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if words[i] in STRICT:
         return f'a council word follows ("{after}")' if after in COUNCIL_WORDS and after != "s" else None
     before = words[i - 1] if i > 0 else ""
+    if words[i] not in WORDISH and (after == "hit" or before in ("on", "against")) and not _CYBER.isdisjoint(words):
+        return "the organisation the place has, hit by a cyber attack"  # "Copeland hit by ransomware" (round 14)
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return f'a council verb follows ("{after}")'
     if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):
@@ -112,10 +117,11 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
-    if i == 0 and after in FUNDING_VERBS and words[i + 2:i + 3] and words[i + 2][0].isdigit() and \
-            _a_sum(words, i + 2) and \
-            words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
-        return f'the body the place has, winning money ("{after}")'  # "Sefton lands £30m for…"
+    if (i == 0 or (before in ("and", "as") and after in SPENDING_VERBS)) and \
+            (after in FUNDING_VERBS or after in SPENDING_VERBS) and words[i + 2:i + 3] and words[i + 2][0].isdigit() \
+            and _a_sum(words, i + 2) and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
+        # "Sefton lands £30m for…", "…as Cumberland finds £3m" (fourteenth round)
+        return f'the body the place has, {"paying" if after in SPENDING_VERBS else "winning money"} ("{after}")'
     if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
     if before in _ELECTION_VERBS and i >= 2 and (words[i - 2] in PARTY_WORDS or words[i - 2] in ("dems", "democrats")):

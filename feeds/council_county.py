@@ -91,3 +91,26 @@ def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list
                     found.append(CouncilEvidence(county, "county", True, f'"the county" beside {e.named}'))
                     break
     return out + found[:1]
+
+
+# A district leaving or joining its county's county-wide process ("St Albans pulls out of Hertfordshire
+# reorganisation talks"; fourteenth round): the county's name is the process's area, not the county council acting.
+_INTO_OR_OUT = frozenset({"of", "from", "joining", "joins", "join", "into", "quits", "leaves", "exits", "rejoins"})
+_COUNTY_WIDE = frozenset({"reorganisation", "devolution", "unitary", "merger", "shake"})
+
+
+def a_countys_process(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str],
+                      county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with a county's name refused where one of its own districts, counted before it, leaves or joins the
+    county's reorganisation or devolution ("…pulls out of Hertfordshire reorganisation talks"): the name says
+    where the process runs, and the district is the one acting."""
+    judged = list(out)
+    for n, (e, match) in enumerate(zip(out, matches)):
+        end = match.start + match.length
+        if not e.counted or not match.start or words[match.start - 1] not in _INTO_OR_OUT or \
+                words[end:end + 1] == [] or words[end] not in _COUNTY_WIDE:
+            continue
+        if any(f.counted and county_of.get(f.code) == e.code for f in out[:n]):
+            judged[n] = CouncilEvidence(e.code, e.named, False, f'the area of a county-wide process ("{e.named} '
+                                        f'{words[end]}") a district of it leaves or joins, not the county council')
+    return judged

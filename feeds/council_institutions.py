@@ -13,6 +13,7 @@ from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUT
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
 from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
                                  SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
+from feeds.council_owners import ATTRACTION_KINDS, own_town_follows, paired_with_a_shire
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
@@ -181,8 +182,11 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
         if kind is None and (match.start or n + 1 < len(matches) or words[end:end + 1] == ["to"]) and \
                 _may_be_site_or_route(tokens, matches, n):
             kind = site_or_route(tokens, matches, n) if SAYS_COUNCIL.isdisjoint(named) else None
-        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match):
+        if kind is None and named[-1] in CLUB_SUFFIX and len(named) > 1 and _club_follows(words, match) and \
+                not paired_with_a_shire(words, matches, n):
             kind = "club"  # a name that ends in "City" and is not followed by "Council": "Hull City fans"
+        if kind in ATTRACTION_KINDS and own_town_follows(words, end, match.code):
+            kind = None  # "North Norfolk's Cromer pier reopens": a district naming its own town is its council
         if kind is None and n + 1 < len(matches) and matches[n + 1].start in found and \
                 SAYS_COUNCIL.isdisjoint(named):  # "Cardiff Council and Cardiff University": the council counts
             follower = matches[n + 1]

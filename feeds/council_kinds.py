@@ -41,6 +41,8 @@ ORGANISATION_VERBS = frozenset({
 # it (a club's takes plural verbs, and a club's prize or fee is sport news).
 FUNDING_VERBS = frozenset({"lands", "secures", "wins", "bags", "scoops", "nets", "gets", "receives", "awarded",
                            "handed", "granted", "given", "allocated"})
+# A sum a place finds or puts in ("Cumberland finds £3m for flood works"; fourteenth round): a body paying.
+SPENDING_VERBS = frozenset({"finds", "invests", "commits", "pledges", "earmarks", "spends", "borrows"})
 # Names that are English words first ("Reading closes gap on leaders"): no organisation's verb makes
 # them the council.
 ENGLISH_WORDS = frozenset({"reading", "bath", "bury", "hart", "down", "eden", "rugby", "derby", "highland",
@@ -146,7 +148,7 @@ ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "can
 SOMEONE_OR_GROUNDS = SOMEONE_FROM | ROUTE_PEOPLE | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
-NICKNAMES = (("brum", "BIR"),)
+NICKNAMES = (("brum", "BIR"), ("toon", "NET"))  # "Toon": Newcastle (fourteenth round)
 # Counties' and councils' short forms in headlines ("Notts County Council", "Herts to cut 200 jobs",
 # "Bucks Council", "North Northants"): one-word ones need council context, like an ordinary-word name.
 SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),
@@ -157,6 +159,7 @@ SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "
                ("ne derbyshire", "NED"), ("ne derbys", "NED"), ("ne lincolnshire", "NEL"), ("ne lincs", "NEL"),
                ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"),
                ("stratford upon avon", "STR"),  # the town's own spelling, as the district's
+               ("north yorks", "NYE"), ("n yorks", "NYE"), ("east yorks", "ERY"),  # Yorkshire's (fourteenth round)
                # thirteenth round: Scotland's, Wales's and the Marches' short forms
                ("gloucs", "GLS"), ("clacks", "CLK"), ("pembs", "PEM"), ("carms", "CMN"), ("shrops", "SHR"),
                ("east ren", "ERW"))

@@ -6,8 +6,8 @@ import functools
 
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
-from feeds.council_buildings import lit_hall
-from feeds.council_county import county_places, the_county
+from feeds.council_buildings import lit_hall, towns_county_hall
+from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_london import londons_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
@@ -17,6 +17,7 @@ from feeds.council_namesakes import NAMESAKES, namesakes
 from feeds.council_none import when_none_counted
 from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
+from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
@@ -80,7 +81,7 @@ class CouncilMatcher:
         if "mayor" in tokens.words:
             out = londons_mayor(out, tokens, self._members)
         if "hall" in tokens.words:
-            out = city_hall(out, tokens)
+            out = towns_county_hall(city_hall(out, tokens), tokens, self._counties)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
 
     def _names(self, tokens: Tokens) -> list["CouncilEvidence"]:
@@ -120,6 +121,7 @@ class CouncilMatcher:
         if counted:
             out = organisations_news(as_places(out, matches, words), matches, tokens)
             if len(matches) > 1:
+                out = a_countys_process(out, matches, words, self._county_of)
                 out = county_places(neighbours(out, matches, words, self._combined), matches, tokens,
                                     self._county_of)
             if words[0] in _NATIONAL_FIRST:
@@ -162,6 +164,9 @@ class CouncilMatcher:
         counts = match.confident or listed is not None
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \
                 not council_named(words, match):
+            if setting.elsewhere and funds(words, tokens.texts, match.start, match.length):
+                return CouncilEvidence(match.code, named, True, f'among the givers of a sum ("from … {named}"): '
+                                       "the council paying")
             if setting.elsewhere and not heads(words, match) and not listed_acting(match, kept, words):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")

@@ -5,13 +5,19 @@ purchase order confirmed"), the benefits it administers, and its members' and of
 member sacked", "Surrey chief exec to retire", "Essex portfolio holder for SEND steps down")."""
 from __future__ import annotations
 
+import re
+
 POWERS = tuple(tuple(phrase.split()) for phrase in (
     "school estate", "school place", "public spaces protection order", "public spaces protection orders", "pspo",
     "pspos", "selective licensing", "additional licensing", "article 4 direction", "tree preservation order",
     "traffic regulation order", "controlled parking", "school streets", "empty homes premium", "second homes premium",
     "taxi licensing", "household support fund", "compulsory purchase order", "compulsory purchase orders", "cpo",
     "housing benefit", "discretionary housing payments", "parking fines", "parking tickets", "penalty charge notices",
-    "bus lane fines", "bus lane cameras"))
+    "bus lane fines", "bus lane cameras",
+    # fourteenth round: the licensing authority's committees, policies and schemes (Licensing Act 2003)
+    "licensing committee", "licensing sub committee", "licensing panel", "licensing policy", "licensing crackdown",
+    "licensing scheme", "licensing fees", "licensing regime", "late night levy", "cumulative impact",
+    "premises licence", "premises licences"))
 
 MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",
@@ -30,3 +36,20 @@ COUNTY_SERVICES = frozenset(tuple(phrase.split()) for phrase in (
 # Councils by the names the press gives them: the City of London's ("City Corporation approves tower") and
 # councils' own acronyms ("LBBD", "CW&C").
 PRESS_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"), ("lbbd", "BDG"), ("cw and c", "CHW"))
+
+_AFTER_GIVERS = frozenset({"for", "to", "towards", "as", "after", "and", "council", "councils"})
+_SUM = re.compile(r"\d+(?:m|bn|k)?$")
+
+
+def funds(words: list[str], texts: list[str], start: int, length: int) -> bool:
+    """Whether the name at `start` is among the givers of a sum ("scheme gets £5m from Environment Agency and
+    Havant"; fourteenth round): only proper names and "and" between the sum's "from" and the name, and the name
+    ends the list (not "from Leeds office"). A place paying is its council, even in a national body's news."""
+    if start + length < len(words) and words[start + length] not in _AFTER_GIVERS:
+        return False
+    for k in range(start - 1, max(-1, start - 6), -1):
+        if words[k] == "from":
+            return k >= 1 and bool(_SUM.match(words[k - 1])) and any(ch.isdigit() for ch in words[k - 1])
+        if words[k] not in ("and", "&") and not texts[k][:1].isupper():
+            return False
+    return False

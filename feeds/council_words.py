@@ -219,7 +219,7 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   # the older names of combined authorities' regions, a place unless the authority is named
                   # ("Teesside mayor", "Merseyside mayor"), like any region's
                   ("teesside", "TVCA"), ("merseyside", "LCR"),
-                  ("brum", "BIR"))  # nicknames (`feeds.council_kinds.NICKNAMES`), ordinary-word names
+                  ("brum", "BIR"), ("toon", "NET"))  # nicknames (`council_kinds.NICKNAMES`), ordinary words
 # A compass word before a county's name that is not a council's name with it: a part of the county
 # ("South and East Lincolnshire", "East Kent"), not the county council.
 COMPASS = frozenset({"north", "south", "east", "west", "mid", "northern", "southern", "eastern", "western", "central"})
@@ -242,6 +242,8 @@ OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "
 # Emergency services: a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+# A proper name's possessive written with a bare apostrophe (fourteenth round): "St Helens' budget", told as "'s".
+_BARE_POSSESSIVE = re.compile(r"(?<![A-Za-z'\u2018])([A-Z][a-z]*s)['\u2019](?= [a-z])")
 _SLASH = re.compile(r"(?<=[a-z])/(?=[A-Z])")  # "Barnet/Enfield joint contract": two names joined
 
 
@@ -268,6 +270,8 @@ def tokenize(text: str) -> Tokens:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     if "/" in text:
         text = _SLASH.sub(" and ", text)
+    if "s' " in text or "s\u2019 " in text:
+        text = _BARE_POSSESSIVE.sub(r"\1's", text)  # "Tunbridge Wells' theatre" as "Tunbridge Wells's theatre"
     texts = _TOKEN.findall(text.replace("&", " and "))
     colon = text.find(":", 0, 40)
     label = len(_TOKEN.findall(text[:colon])) if colon > 0 else 0
