@@ -119,6 +119,20 @@ def clock() -> FrozenClock:
     return FrozenClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc))
 
 
+# A loaded CI machine is not Slack's 3 s or Teams' 5 s clock: a quick answer may take longer here without a test
+# meaning to test lateness, and would then arrive later through the job worker. Tests of the late path set the budget
+# themselves (test_slack_http.py, test_teams_outgoing.py).
+TEST_REPLY_BUDGET_SECONDS = 15.0
+
+
+def _generous_reply_budgets(flask_app) -> None:
+    from bot.teams.outgoing import EXTENSION as TEAMS_OUTGOING
+    if (slack := flask_app.extensions.get("herald_slack")) is not None:
+        slack.ack_budget_seconds = TEST_REPLY_BUDGET_SECONDS
+    if (outgoing := flask_app.extensions.get(TEAMS_OUTGOING)) is not None:
+        outgoing.reply_budget = TEST_REPLY_BUDGET_SECONDS
+
+
 @pytest.fixture
 def make_app(clock):
     """Build a Herald app on a database URL with test overrides; disposes engines afterwards."""
@@ -129,6 +143,7 @@ def make_app(clock):
         config = {"DATABASE_URL": url, "CLOCK": clock, **overrides}
         flask_app = create_app(config)
         flask_app.config["TESTING"] = True
+        _generous_reply_budgets(flask_app)
         built.append(flask_app)
         return flask_app
 
