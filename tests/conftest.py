@@ -170,3 +170,11 @@ def session(herald):
     """A session on the test database; committed at the end of the test if nothing failed."""
     with herald.session() as s:
         yield s
+
+
+@pytest.fixture
+def matcher(make_app, sqlite_url):
+    """Herald's council finder over the register, in a session on a fresh SQLite database."""
+    from feeds.councils import council_matcher
+    with make_app(sqlite_url).extensions["herald"].session() as s:
+        yield council_matcher(s)

@@ -3,14 +3,6 @@ file): a council's "to trial" is a pilot, not a court; crowds' events and what a
 underwent are where it happened; a route's far end abroad; and the explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a council trying something out

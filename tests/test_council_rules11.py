@@ -6,14 +6,6 @@ businesses' grounds and a route's operator, housebuilders' homes, sport's league
 "Borough"; and the explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a regulator's verdict on a place is its council's

@@ -6,14 +6,6 @@ bodies' homes, ships and firms, a storm after a route's word, sports, national t
 explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # services only a council runs, after even an ordinary-word name

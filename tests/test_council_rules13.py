@@ -4,14 +4,6 @@ orders, licences, benefits and officers only a council has, a town before a coun
 compass initials; and the explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a listed town whose name begins with another council's name is that town, its own council's when the text

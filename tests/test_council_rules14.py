@@ -3,14 +3,6 @@ district's possessive before a town of its own area, a city's council paired wit
 council, the county hall in a town, a place among the givers of a sum; and the explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a district's possessive before a listed town of its own area is the council: a place owns no town inside it

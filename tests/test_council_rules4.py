@@ -4,13 +4,6 @@ council decision, other bodies' news, crime and sport stories, places that are o
 import pytest
 
 from feeds.council_names import short_names
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
 
 
 @pytest.mark.parametrize("headline, codes", [

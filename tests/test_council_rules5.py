@@ -4,14 +4,6 @@ a council by its officers, bodies and services, as the object of a verb, and cou
 head of a headline."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # after "in", "at", "near"… in a text with no local-government word: where it happened

@@ -4,14 +4,6 @@ councils at odds, venues and sport roles named with a place, a charity's or comp
 place's nickname."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a bare place before a singular verb of an organisation answering for itself: its council

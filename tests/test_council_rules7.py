@@ -4,14 +4,6 @@ metro mayors, a place before a label's colon, councils listed acting together in
 news."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a train or bus operator's news names the places it serves, not their councils

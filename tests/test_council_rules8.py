@@ -7,14 +7,6 @@ land or sea; a town's institution in a council's news; a former council's name a
 own government; the explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # a combined authority's region opening the text, acting: the authority

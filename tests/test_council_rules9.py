@@ -4,14 +4,6 @@ authority named by two joined names; a district's own name inside an institution
 explanations behind each."""
 import pytest
 
-from feeds.councils import council_matcher
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
-
 
 @pytest.mark.parametrize("headline, codes", [
     # two councils set side by side before a colon, in local-government news: both

@@ -5,7 +5,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from feeds.councils import council_matcher
 from feeds.ingest import classify_and_store, ingest_feed_entries
 from feeds.normalize import from_fields
 from feeds.tone import explain_tone, tone_of
@@ -51,12 +50,6 @@ def test_the_tone_explains_itself_with_its_words_rule_and_score():
     negated = explain_tone("Council not inadequate, Ofsted says")
     assert any(h.negated and h.words == "inadequate" and h.weight > 0 for h in negated.hits)
     assert "VADER" in explain_tone("A lovely day").rule  # the rules' second opinion is named
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
 
 
 @pytest.mark.parametrize("headline, codes", [

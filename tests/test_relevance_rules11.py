@@ -5,7 +5,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from feeds.councils import council_matcher
 from feeds.ingest import ingest_feed_entries
 from feeds.normalize import from_fields
 from models.outlet import add_feed
@@ -13,12 +12,6 @@ from models.relevance import judge_relevance, off_topic, speaks_of_a_council
 from models.relevance_words import SERVICES, service_named
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def matcher(make_app, sqlite_url):
-    with make_app(sqlite_url).extensions["herald"].session() as s:
-        yield council_matcher(s)
 
 
 def judged(matcher, headline):
