@@ -15,14 +15,13 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from models.councils_data import DATA_DIR
+from models.councils_data import register_rows
 
 
 @functools.lru_cache(maxsize=1)
 def _parents() -> dict[str, frozenset[str]]:
     """Each council's county, combined authority and successors (codes)."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = register_rows()
     parents = {row["local-authority-code"]: frozenset(
         code.strip() for field in ("county-la", "combined-authority", "replaced-by")
         for code in (row.get(field) or "").split(",") if code.strip()) for row in rows}
@@ -79,8 +78,7 @@ _NOT_AREA = frozenset("of and the north south east west central greater city cou
 def _areas() -> dict[str, frozenset[str]]:
     """Each council's wider places as lower-case words: its nation, its region and its county ("London"
     for Hackney, "Wales" for Ceredigion, "Essex" for Tendring); compass words aside."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = register_rows()
     nice = {row["local-authority-code"]: row.get("nice-name") or "" for row in rows}
     out = {}
     for row in rows:
@@ -116,8 +114,7 @@ _A_COUNCIL_AFTER = re.compile(r"\s+(?:council|authority|local authority)\b")
 @functools.lru_cache(maxsize=1)
 def _names() -> dict[str, tuple[str, ...]]:
     """Each council's everyday names, lower case."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = register_rows()
     return {row["local-authority-code"]: tuple(dict.fromkeys(
         n.strip().lower() for n in [row.get("nice-name") or "", *(row.get("alt-names") or "").split(",")] if n.strip()))
         for row in rows}
@@ -133,9 +130,7 @@ _COUNTY = re.compile(r"\bcount(?:y|ies)\b")
 @functools.lru_cache(maxsize=1)
 def county_councils() -> frozenset[str]:
     """The codes of the two-tier county councils (the register's type CTY)."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        return frozenset(row["local-authority-code"] for row in csv.DictReader(fh)
-                         if row.get("local-authority-type") == "CTY")
+    return frozenset(row["local-authority-code"] for row in register_rows() if row.get("local-authority-type") == "CTY")
 
 
 def council_names(code: str) -> tuple[str, ...]:
@@ -179,5 +174,4 @@ def family_words(codes: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _ended() -> frozenset[str]:
     """The codes of councils the register says were abolished."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        return frozenset(row["local-authority-code"] for row in csv.DictReader(fh) if row.get("end-date"))
+    return frozenset(row["local-authority-code"] for row in register_rows() if row.get("end-date"))

@@ -6,6 +6,7 @@ Contains data from mySociety's UK local authority names and codes
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -29,6 +30,13 @@ def normalize_name(text: str) -> str:
 
 def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+@functools.lru_cache(maxsize=1)
+def register_rows() -> tuple[dict[str, str], ...]:
+    """mySociety's register of councils as shipped, one row per council, read once a process (the judgements'
+    tables are built from it; treat the rows as read-only)."""
+    return tuple(_council_rows(DATA_DIR))
 
 
 def _council_rows(data_dir: Path) -> list[dict]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.council_family import council_names, county_councils, named_areas, one_family
-from models.councils_data import DATA_DIR
+from models.councils_data import register_rows
 
 PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 TOWNS_CSV = PLACES_DIR / "gb_towns.csv"
@@ -97,8 +97,7 @@ def _towns() -> dict[str, tuple[Town, ...]]:
 @functools.lru_cache(maxsize=1)
 def _areas() -> dict[str, Area]:
     """Each council's point and radius, where the register gives both."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = register_rows()
     return {row["local-authority-code"]: Area(row["nice-name"], float(row["lat"]), float(row["long"]),
                                               math.sqrt(float(row["area"]) / math.pi))
             for row in rows if row.get("lat") and row.get("long") and row.get("area")}
@@ -107,8 +106,7 @@ def _areas() -> dict[str, Area]:
 @functools.lru_cache(maxsize=1)
 def _council_names() -> dict[str, str]:
     """Every council's everyday name by its code, those without a point and radius too (combined authorities)."""
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        return {row["local-authority-code"]: row["nice-name"] for row in csv.DictReader(fh)}
+    return {row["local-authority-code"]: row["nice-name"] for row in register_rows()}
 
 
 @functools.lru_cache(maxsize=4096)

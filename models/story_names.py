@@ -12,7 +12,6 @@ the story rule's (`models.story_match`) evidence that two items are about differ
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 
@@ -64,9 +63,8 @@ _COMPASS_OF = re.compile(r"[ -](?!London\b)[A-Z]")
 @functools.lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Every word of every council's everyday names in mySociety's register (lower case)."""
-    from models.councils_data import DATA_DIR
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    from models.councils_data import register_rows
+    rows = register_rows()
     return frozenset(word.lower() for row in rows for field in ("nice-name", "alt-names")
                      for word in _NAME.findall(row.get(field) or "") if word.lower() not in NOT_NAMES)
 

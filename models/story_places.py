@@ -8,13 +8,13 @@ two councils are one family (a district and its county: "Norwich" in Norfolk's a
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 
 from typing import TYPE_CHECKING
 
 from models.council_family import council_names, one_family
+from models.councils_data import register_rows
 from models.places import NICKNAMES, PlaceLink
 
 if TYPE_CHECKING:
@@ -24,9 +24,7 @@ if TYPE_CHECKING:
 @functools.lru_cache(maxsize=1)
 def _councils_by_name() -> dict[str, frozenset[str]]:
     """Every council's everyday names (lower case) in mySociety's register, each with the councils so named."""
-    from models.councils_data import DATA_DIR
-    with open(DATA_DIR / "uk_local_authorities_current.csv", newline="", encoding="utf-8") as fh:
-        codes = [row["local-authority-code"] for row in csv.DictReader(fh)]
+    codes = [row["local-authority-code"] for row in register_rows()]
     found: dict[str, set[str]] = {}
     for code in codes:
         for name in council_names(code):
