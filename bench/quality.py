@@ -1,10 +1,10 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test8|test7|test6|test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test9|test8|test7|test6|test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
-in `tests/data/` (each with a README). `test8` (in each kind's `held_out/`) is the held-out split,
-written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test7`, `test6`, `test5`, `test4`,
+in `tests/data/` (each with a README). `test9` (in each kind's `held_out/`) is the held-out split,
+written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test8`, `test7`, `test6`, `test5`, `test4`,
 `test3`, `test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
 `--database`, the tone overrides people made in that Herald are scored too: each override is a
 labelled example.
@@ -22,23 +22,24 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
-HELD_OUT = "test8"  # tests/data/<kind>/held_out/test8.csv: no rule or model has learnt from it
+SPLITS = ("test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
+HELD_OUT = "test9"  # tests/data/<kind>/held_out/test9.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test8) must keep reaching, a little under what it reached after rounds twelve to fourteen
-# and the story model's precision goal at 0.965 (tone 0.902 / 0.966 / 0.928, councils 0.982 / 0.954, stories
-# 0.953 / 0.819, relevance 0.961 / 0.925; first scored with the tone and story models refitted on test7: tone 0.905 /
-# 0.966 / 0.920, councils 0.981 / 0.936, stories 0.942 / 0.819; bench/results/judgement8-test8.md). CI asserts them.
-# test8 was written blind by six engineers who saw neither rules nor data (councils and stories each by two, 291 + 290
-# headlines and 198 + 192 pairs), and only its totals are read: tune on it and these figures stop meaning anything.
+# What the held-out split (test9) must keep reaching, a little under what it reached with the tone and story models
+# refitted on test8 (tone 0.916 / 0.966 / 0.951, councils 0.982 / 0.973, stories 0.914 / 0.783, relevance 0.927 /
+# 0.950; as it was first scored, before test8 was retired: stories 0.897 / 0.783, the rest as now;
+# bench/results/judgement9-test9.md). CI asserts them.
+# test9 was written blind by six engineers who saw neither rules nor data, only the label definitions (councils and
+# stories each by two, 287 + 280 headlines and 188 + 190 pairs), and only its totals are read: tune on it and these
+# figures stop meaning anything.
 # The earlier splits are tuned on (the tone and story models train on them), so bench/quality_sources.py guards them
 # file by file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
 FLOORS = {
-    "tone accuracy": 0.89, "tone negative recall": 0.95, "tone positive precision": 0.91,
-    "councils precision": 0.97, "councils recall": 0.94,
-    "stories precision": 0.94, "stories recall": 0.80,
-    "relevance precision": 0.95, "relevance recall": 0.91,  # the issue sets no target
+    "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.93,
+    "councils precision": 0.97, "councils recall": 0.96,
+    "stories precision": 0.90, "stories recall": 0.76,
+    "relevance precision": 0.91, "relevance recall": 0.93,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {

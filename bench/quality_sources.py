@@ -123,6 +123,10 @@ SOURCE_FLOORS = {
     # even 0.996 / 0.939); councils round fourteen (its odd rows read): 0.996 / 0.965 (even rows, never read, as
     # before).
     ("councils", "train12"): (0.99, 0.96),
+    # test8, held out until test9 was written (7 Dec 2026, 03:10 UTC); tuned on since (the tone and story models were
+    # refitted with it: the story threshold rose from 0.77 to 0.78). As it was retired: tone 0.902 / 0.966 / 0.928,
+    # councils 0.982 / 0.954, stories 0.953 / 0.819 (the refitted model, seen: 0.959 / 0.814), relevance 0.961 / 0.925.
+    ("councils", "test8"): (0.97, 0.95), ("stories", "test8"): (0.94, 0.80), ("relevance", "test8"): (0.95, 0.92),
 }
 
 

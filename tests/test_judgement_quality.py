@@ -1,5 +1,5 @@
 """The quality of tone, council, story and relevance judgements on the held-out split (tests/data,
-`test8`, in each kind's `held_out/`) stays at or above the floors in bench/quality.py, so a change that makes a judgement worse
+`test9`, in each kind's `held_out/`) stays at or above the floors in bench/quality.py, so a change that makes a judgement worse
 fails here."""
 import re
 
