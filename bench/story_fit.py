@@ -29,11 +29,11 @@ from models.story_match import decide
 from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel
 
 # Over the issue's 0.95: a threshold chosen on some files is looser on others, and each blind set written since has
-# scored about 0.02 under the pooled left-out figure. 0.965 is the strictest goal at which the blind-written files left
-# out (test6, test7, train8-train11) reach 0.95 and the seed's own example (LGC's "LGA launches 'light touch' sector
-# regulation blueprint" and the MJ's "LG Group unveils plans for self regulation", 48 h apart) stays one story; 0.97
-# refuses it (bench/results/judgement8-test8.md).
-PRECISION_GOAL = 0.965
+# scored about 0.02 under the pooled left-out figure. The goal is the strictest of 0.96 / 0.965 / 0.97 at which the
+# seed's own example (LGC's "LGA launches 'light touch' sector regulation blueprint" and the MJ's "LG Group unveils
+# plans for self regulation", 48 h apart) stays one story. With test8 in the fit that is 0.96: at 0.965 the threshold
+# rises to 0.78 and the pair (0.773) splits (bench/results/judgement9-test9.md).
+PRECISION_GOAL = 0.96
 C = 1.0  # logistic regression's inverse regularisation on standardised features
 THRESHOLDS = np.round(np.arange(0.30, 0.99, 0.01), 2)
 
