@@ -37,7 +37,8 @@ from models.coverage import CoverageItem
 from models.db import Base
 from models.relevance_words import (AFTER_A_COUNCIL_WORD, BEFORE_A_COUNCIL_WORD, LOCAL_GOVERNMENT_WORDS, OFF_TOPIC,
                                     OFF_TOPIC_WORDS, PLACE_ACTS, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS,
-                                    PRIVATE_LIFE, SHARED_WORDS, service_named)  # the finder reads some from here
+                                    PRIVATE_LIFE, RELEVANCE_SHARED_WORDS, SHARED_WORDS, off_topic_kinds,
+                                    service_named)  # the finder reads some from here
 
 if TYPE_CHECKING:
     from models.outlet import Feed
@@ -84,7 +85,27 @@ _PCC = re.compile(r"\bpolice,? (?:fire )?and crime commissioners?(?:'s?)?(?: ele
 _PHRASE_WORDS = frozenset({"combined", "hall", "civic", "unitary", "local"})  # one is in each of COUNCIL_PHRASES
 _SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a council's, or a combined authority's
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
-_LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS) | PLACE_GOVERNMENT_WORDS
+_LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS - RELEVANCE_SHARED_WORDS) | \
+    PLACE_GOVERNMENT_WORDS
+# A council's building as the venue of other news ("Wedding fair at Rochdale Town Hall", "Christmas market returns
+# to City Hall grounds"): a preposition of place before it (with "the" or its place's name), or its grounds after it;
+# not "to", "from", "in" or "on" ("answers from town hall", "jobs in county hall", "spending on town hall revamp").
+_HALL = r"(?i:(?:town|city|county) hall|civic centre)"
+_VENUE = re.compile(rf"(?i:\b(?:at|outside|inside|near|opposite|beside)\s+(?:the\s+)?)"
+                    rf"(?:[A-Z][\w'-]*\s+){{0,3}}{_HALL}\b|{_HALL}\s+(?i:grounds|steps|square|gardens|lawn|ballroom|"
+                    rf"balcony|clock|roof)\b|(?i:\b(?:steps|grounds|gardens|roof|doors|balcony) of (?:the )?){_HALL}")
+_VENUE_KINDS = frozenset({"people and events", "arts and culture", "crime or court", "sport", "business"})
+# …unless people gather there to be heard by the council ("Protest outside county hall over bus cuts").
+_HEARD = frozenset({"protest", "protests", "protesters", "protestors", "demonstration", "demonstrators", "rally",
+                    "petition", "lobby", "picket"})
+# "The authority" (or "Authority to axe 300 posts") is a local paper's name for its council, unless another body's
+# word names it ("Civil Aviation Authority", "port authority") or it is a person's ("in a position of authority").
+_AUTHORITY_OF_ANOTHER = frozenset("""police fire health nhs port harbour aviation conduct financial water standards
+competition gambling broadcasting energy food medicines nuclear pensions regulation regulatory""".split())
+# What a council home's tenants and its landlord speak of: beside "council house" or "council estate" they make
+# it the council's news as landlord ("Council flat tenants say damp ignored"), not an address.
+_LANDLORD_WORDS = frozenset("""tenants tenant rent rents damp mould mouldy repairs repair waiting build built building
+shortage demolition demolish demolished regeneration refurbishment cladding allocations""".split())
 _LOCAL_GOVERNMENT_ANY = LOCAL_GOVERNMENT_WORDS | PLACE_GOVERNMENT_WORDS | PLACE_ACTS
 
 
@@ -105,19 +126,46 @@ def speaks_of_a_council(text: str) -> str:
     "Ex-councillor's son jailed") unless the rest is local government's news."""
     lowered, words = _lowered_words(text)
     strong, weak = _council_words(words)
-    if "crime or court" in _kinds(words, text) and _former_member(words):
+    kinds = _kinds(words, text)
+    if "crime or court" in kinds and _former_member(words):
         return ""  # "Former councillor jailed": a person's crime, whatever else it names
     if strong:
         return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
     phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
-    if phrase:
+    if phrase and not _a_venue(text, words, kinds, lowered[:phrase.start()]):
         return phrase.group(0)
+    if _the_authority(words) and "crime or court" not in kinds:
+        return "the authority"
     service = service_named(words, text)
     if service:
         return f"{service[0]} ({service[1].name})"
-    if weak and not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and not _kinds(words, text):
-        return "council"
+    if (weak or phrase) and not kinds and (not _LOCAL_GOVERNMENT_ONLY.isdisjoint(_evidence(words, phrase))
+                                           or not _LANDLORD_WORDS.isdisjoint(words)):
+        return phrase.group(0) if phrase else "council"
     return ""
+
+
+def _evidence(words: list[str], phrase: re.Match | None) -> list[str]:
+    """The words that may show a council beside a council word or building: not the building's own ("civic")."""
+    return [w for w in words if w not in _PHRASE_WORDS] if phrase else words
+
+
+def _the_authority(words: list[str]) -> bool:
+    """"Authority" is said of the council: no other body's word names it, and it is no person's ("position of
+    authority")."""
+    return "authority" in words and _AUTHORITY_OF_ANOTHER.isdisjoint(words) and \
+        all(words[k - 1] not in ("of", "in") for k, w in enumerate(words) if w == "authority" and k)
+
+
+def _a_venue(text: str, words: list[str], kinds: list[str], before: str) -> bool:
+    """A council's building is only the venue of the news: a place's preposition before it ("Wedding fair at
+    Rochdale Town Hall"), or an event, a crime, a firm or a match beside it when the building is not what the
+    headline is about ("Wedding fair returns to town hall", not "Town hall wedding fees to double"). `before`:
+    the text before the building."""
+    if not _HEARD.isdisjoint(words):
+        return False
+    subject = _WORDS.findall(before) in ([], ["the"])
+    return bool(_VENUE.search(text)) or not subject and not _VENUE_KINDS.isdisjoint(kinds)
 
 
 @functools.lru_cache(maxsize=64)
@@ -129,7 +177,7 @@ def _lowered_words(text: str) -> tuple[str, list[str]]:
         lowered = OTHER_COUNCILS.sub(" ", lowered)
     if "commissioner" in lowered or "pcc" in lowered:
         lowered = _PCC.sub(" police ", lowered)
-    return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank"))
+    return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank").replace("power cut", "powercut"))
 
 
 def _council_words(words: list[str]) -> tuple[bool, bool]:
@@ -163,7 +211,7 @@ def _after_former(words: list[str], k: int) -> bool:
 
 def _kinds(words: list[str], text: str) -> list[str]:
     """The kinds of other news a text's words read as (a road's number is travel's)."""
-    kinds = [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
+    kinds = off_topic_kinds(words)
     if _ROAD.search(text):
         kinds.append("travel")
     return kinds
@@ -174,12 +222,17 @@ def off_topic(text: str) -> str | None:
     no local-government word, and "local" when it has none of either; None when it has one. A
     regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council;
     "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council."""
-    words = _lowered_words(text)[1]
+    lowered, words = _lowered_words(text)
     kinds = _kinds(words, text)
     if "crime or court" in kinds and _former_member(words):
         return "crime or court"  # "Former Leeds councillor jailed for fraud against council"
-    if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _council_words(words)[0]:
+    strong, weak = _council_words(words)
+    phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
+    venue = phrase if phrase and _a_venue(text, words, kinds, lowered[:phrase.start()]) else None
+    if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(_evidence(words, venue)) or strong:
         return None
+    if weak or venue:
+        return kinds[0] if kinds else "a home's, a person's or a venue's"  # "Former council house sells for £2m"
     if not kinds and _LOCAL_GOVERNMENT_ANY.isdisjoint(words):
         return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None
