@@ -8,7 +8,10 @@
   fortnightly", "Gritters ready for first frost", "Plans for 300 homes approved";
   `models.relevance_words.SERVICES`, each in its council sense: hospital parking is the NHS's). A
   council word that is only an address or a former member ("assault on a council estate",
-  "Ex-councillor's son jailed") does not count by itself. A council found only by its place's name
+  "Ex-councillor's son jailed") does not count by itself, nor does a town or city hall that is only the
+  venue ("Wedding fair at Rochdale Town Hall"; `models.relevance_senses`), unless the rest is local
+  government's news or, for a council home, its landlord's ("Council flat tenants say damp ignored");
+  "the authority" is the council unless another body's word names it. A council found only by its place's name
   does not count when the item reads as crime, court, weather, sport, travel, health, business, arts,
   charity or national politics news and has no local-government word (`off_topic`; "homes", "estate",
   "children" and "care" are crime's and weather's words too), nor when nothing in it is a
@@ -39,6 +42,7 @@ from models.relevance_words import (AFTER_A_COUNCIL_WORD, BEFORE_A_COUNCIL_WORD,
                                     OFF_TOPIC_WORDS, PLACE_ACTS, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS,
                                     PRIVATE_LIFE, RELEVANCE_SHARED_WORDS, SHARED_WORDS, off_topic_kinds,
                                     service_named)  # the finder reads some from here
+from models.relevance_senses import LANDLORD_WORDS, a_venue, the_authority
 
 if TYPE_CHECKING:
     from models.outlet import Feed
@@ -87,25 +91,6 @@ _SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
 _LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS - RELEVANCE_SHARED_WORDS) | \
     PLACE_GOVERNMENT_WORDS
-# A council's building as the venue of other news ("Wedding fair at Rochdale Town Hall", "Christmas market returns
-# to City Hall grounds"): a preposition of place before it (with "the" or its place's name), or its grounds after it;
-# not "to", "from", "in" or "on" ("answers from town hall", "jobs in county hall", "spending on town hall revamp").
-_HALL = r"(?i:(?:town|city|county) hall|civic centre)"
-_VENUE = re.compile(rf"(?i:\b(?:at|outside|inside|near|opposite|beside)\s+(?:the\s+)?)"
-                    rf"(?:[A-Z][\w'-]*\s+){{0,3}}{_HALL}\b|{_HALL}\s+(?i:grounds|steps|square|gardens|lawn|ballroom|"
-                    rf"balcony|clock|roof)\b|(?i:\b(?:steps|grounds|gardens|roof|doors|balcony) of (?:the )?){_HALL}")
-_VENUE_KINDS = frozenset({"people and events", "arts and culture", "crime or court", "sport", "business"})
-# …unless people gather there to be heard by the council ("Protest outside county hall over bus cuts").
-_HEARD = frozenset({"protest", "protests", "protesters", "protestors", "demonstration", "demonstrators", "rally",
-                    "petition", "lobby", "picket"})
-# "The authority" (or "Authority to axe 300 posts") is a local paper's name for its council, unless another body's
-# word names it ("Civil Aviation Authority", "port authority") or it is a person's ("in a position of authority").
-_AUTHORITY_OF_ANOTHER = frozenset("""police fire health nhs port harbour aviation conduct financial water standards
-competition gambling broadcasting energy food medicines nuclear pensions regulation regulatory""".split())
-# What a council home's tenants and its landlord speak of: beside "council house" or "council estate" they make
-# it the council's news as landlord ("Council flat tenants say damp ignored"), not an address.
-_LANDLORD_WORDS = frozenset("""tenants tenant rent rents damp mould mouldy repairs repair waiting build built building
-shortage demolition demolish demolished regeneration refurbishment cladding allocations""".split())
 _LOCAL_GOVERNMENT_ANY = LOCAL_GOVERNMENT_WORDS | PLACE_GOVERNMENT_WORDS | PLACE_ACTS
 
 
@@ -123,24 +108,27 @@ def speaks_of_a_council(text: str) -> str:
     fund", "Town hall jobs cut" and, by a service only councils run, "Bin collections go fortnightly"
     (`relevance_words.SERVICES`). "Arts Council funds theatre", "Student council wins prize" are not, nor
     a council word that is only an address or a former member ("assault on a council estate",
-    "Ex-councillor's son jailed") unless the rest is local government's news."""
+    "Ex-councillor's son jailed") or a building that is only a venue ("Wedding fair at Rochdale Town Hall")
+    unless the rest is local government's news (or its landlord's, for a council home: "Council flat tenants
+    say damp ignored"). "The authority" is the council ("Authority to axe 300 posts"), not when another
+    body's word names it ("Civil Aviation Authority")."""
     lowered, words = _lowered_words(text)
     strong, weak = _council_words(words)
-    kinds = _kinds(words, text)
+    kinds = _kinds(text)
     if "crime or court" in kinds and _former_member(words):
         return ""  # "Former councillor jailed": a person's crime, whatever else it names
     if strong:
         return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
     phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
-    if phrase and not _a_venue(text, words, kinds, lowered[:phrase.start()]):
+    if phrase and not a_venue(text, words, kinds, lowered[:phrase.start()]):
         return phrase.group(0)
-    if _the_authority(words) and "crime or court" not in kinds:
+    if the_authority(words) and "crime or court" not in kinds:
         return "the authority"
-    service = service_named(words, text)
+    service = service_named(words, text, _word_kinds(text))
     if service:
         return f"{service[0]} ({service[1].name})"
     if (weak or phrase) and not kinds and (not _LOCAL_GOVERNMENT_ONLY.isdisjoint(_evidence(words, phrase))
-                                           or not _LANDLORD_WORDS.isdisjoint(words)):
+                                           or not LANDLORD_WORDS.isdisjoint(words)):
         return phrase.group(0) if phrase else "council"
     return ""
 
@@ -148,24 +136,6 @@ def speaks_of_a_council(text: str) -> str:
 def _evidence(words: list[str], phrase: re.Match | None) -> list[str]:
     """The words that may show a council beside a council word or building: not the building's own ("civic")."""
     return [w for w in words if w not in _PHRASE_WORDS] if phrase else words
-
-
-def _the_authority(words: list[str]) -> bool:
-    """"Authority" is said of the council: no other body's word names it, and it is no person's ("position of
-    authority")."""
-    return "authority" in words and _AUTHORITY_OF_ANOTHER.isdisjoint(words) and \
-        all(words[k - 1] not in ("of", "in") for k, w in enumerate(words) if w == "authority" and k)
-
-
-def _a_venue(text: str, words: list[str], kinds: list[str], before: str) -> bool:
-    """A council's building is only the venue of the news: a place's preposition before it ("Wedding fair at
-    Rochdale Town Hall"), or an event, a crime, a firm or a match beside it when the building is not what the
-    headline is about ("Wedding fair returns to town hall", not "Town hall wedding fees to double"). `before`:
-    the text before the building."""
-    if not _HEARD.isdisjoint(words):
-        return False
-    subject = _WORDS.findall(before) in ([], ["the"])
-    return bool(_VENUE.search(text)) or not subject and not _VENUE_KINDS.isdisjoint(kinds)
 
 
 @functools.lru_cache(maxsize=64)
@@ -209,26 +179,33 @@ def _after_former(words: list[str], k: int) -> bool:
     return not BEFORE_A_COUNCIL_WORD.isdisjoint(words[max(0, k - 2):k])
 
 
-def _kinds(words: list[str], text: str) -> list[str]:
-    """The kinds of other news a text's words read as (a road's number is travel's)."""
-    kinds = off_topic_kinds(words)
-    if _ROAD.search(text):
-        kinds.append("travel")
-    return kinds
+@functools.lru_cache(maxsize=64)
+def _word_kinds(text: str) -> list[str]:
+    """The kinds of other news a text's words read as (cached like `_lowered_words`; callers must not change
+    the list)."""
+    return off_topic_kinds(_lowered_words(text)[1])
+
+
+def _kinds(text: str) -> list[str]:
+    """The kinds of other news a text reads as (a road's number is travel's)."""
+    kinds = _word_kinds(text)
+    return [*kinds, "travel"] if _ROAD.search(text) else kinds
 
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
     no local-government word, and "local" when it has none of either; None when it has one. A
     regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council;
-    "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council."""
+    "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council. A place
+    beside a council word that is only an address, a former member or a venue is no council either
+    ("Former council house in Kensington sells for £2m")."""
     lowered, words = _lowered_words(text)
-    kinds = _kinds(words, text)
+    kinds = _kinds(text)
     if "crime or court" in kinds and _former_member(words):
         return "crime or court"  # "Former Leeds councillor jailed for fraud against council"
     strong, weak = _council_words(words)
     phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
-    venue = phrase if phrase and _a_venue(text, words, kinds, lowered[:phrase.start()]) else None
+    venue = phrase if phrase and a_venue(text, words, kinds, lowered[:phrase.start()]) else None
     if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(_evidence(words, venue)) or strong:
         return None
     if weak or venue:

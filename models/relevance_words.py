@@ -69,9 +69,11 @@ OFF_TOPIC_WORDS = {
 # More of them, which only the relevance rule reads (the council finder reads `OFF_TOPIC_WORDS` as it is).
 MORE_OFF_TOPIC_WORDS = {
     "crime or court": "abuse arson thieves thief steal steals mugged",
-    "business": "employer employers shipyard studio factory steelworks takeaway brewery hotel company thru investors investor chain",
-    "people and events": """birthday wedding weddings vigil student fire fires ablaze lightning explosion burst leak powercut powercuts
-        outage evacuated evacuation""",
+    "business": """employer employers shipyard studio factory steelworks takeaway brewery hotel company thru investors
+        investor chain""",
+    # incidents ("Lightning strike sets Northampton house ablaze", "Burst pipe leaves Dundee homes without water")
+    "people and events": """birthday wedding weddings vigil fire fires ablaze lightning explosion burst leak powercut
+        powercuts outage evacuated evacuation""",
     "health": "measles norovirus outbreak vaccine vaccination jabs ukhsa",
     "sport": "stand",
     "arts and culture": "cathedral minster spire abbey choir carols",
@@ -126,8 +128,8 @@ SERVICES = (
     _service("libraries and leisure", """library, libraries, leisure centre, leisure centres, swimming pool,
              swimming pools, lido, community centre, community centres, youth centre, youth club, youth clubs,
              youth services, public toilets, beach huts, allotments, allotment, playground, playgrounds, play park,
-             play parks, country park, parks, free swimming""", "university school hotel private theme business retail holiday",
-             place=True),
+             play parks, country park, parks, free swimming""",
+             "university school hotel private theme business retail holiday", place=True),
     _service("planning", """planning permission, planning application, planning applications, planning committee,
              planning inspector, planning appeal, planning officers, planning rules, planners, local plan, green
              belt"""),
@@ -224,11 +226,12 @@ for _s in SERVICES:
         _BY_FIRST.setdefault(_words[0], []).append((_words, _s))
 
 
-def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
+def service_named(words: list[str], text: str, kinds: list[str] | None = None) -> tuple[str, Service] | None:
     """The first council service named in `words` (a text's lower-case words) in its council sense,
-    as (phrase, service); None when there is none. `text` as written, for "SEND" and plan decisions."""
+    as (phrase, service); None when there is none. `text` as written, for "SEND" and plan decisions;
+    `kinds`, the other news the words read as, when the caller knows them already (`off_topic_kinds`)."""
     present = set(words)
-    kinds = off_topic_kinds(words)
+    kinds = off_topic_kinds(words) if kinds is None else kinds
     for k, word in enumerate(words):
         for phrase, service in _BY_FIRST.get(word, ()):
             end = k + len(phrase)
@@ -258,6 +261,8 @@ _NOT_OFF_TOPIC_AFTER = {"trial": frozenset({"to", "will"}), "fire": frozenset({"
 
 def off_topic_kinds(words: list[str]) -> list[str]:
     """The kinds of other news `words` read as."""
+    if _NOT_OFF_TOPIC_AFTER.keys().isdisjoint(words):
+        return [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
     return [OFF_TOPIC[w] for k, w in enumerate(words) if w in OFF_TOPIC
             and not (k and w in _NOT_OFF_TOPIC_AFTER and words[k - 1] in _NOT_OFF_TOPIC_AFTER[w])]
 
