@@ -68,12 +68,12 @@ OFF_TOPIC_WORDS = {
 }
 # More of them, which only the relevance rule reads (the council finder reads `OFF_TOPIC_WORDS` as it is).
 MORE_OFF_TOPIC_WORDS = {
-    "crime or court": "abuse arson thieves thief steal steals mugged",
+    "crime or court": "abuse arson thieves thief steal steals mugged fraud magistrates magistrate",
     "business": """employer employers shipyard studio factory steelworks takeaway brewery hotel company thru investors
         investor chain""",
     # incidents ("Lightning strike sets Northampton house ablaze", "Burst pipe leaves Dundee homes without water")
-    "people and events": """birthday wedding weddings vigil fire fires ablaze lightning explosion burst leak powercut
-        powercuts outage evacuated evacuation""",
+    "people and events": """birthday wedding weddings vigil hosts hosted hosting fire fires ablaze lightning explosion
+        burst leak powercut powercuts outage evacuated evacuation""",
     "health": "measles norovirus outbreak vaccine vaccination jabs ukhsa",
     "sport": "stand",
     "arts and culture": "cathedral minster spire abbey choir carols",
