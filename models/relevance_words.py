@@ -214,6 +214,10 @@ restaurants premises casino shop shops hour hours late""".split())
 # …decided on even after a crime ("Pub's licence revoked after stabbing": the licensing committee's review).
 _LICENCE_DECIDED = frozenset({"revoked", "revokes", "revoke", "suspended", "suspends", "review", "reviewed",
                               "stripped"})
+# Other news whose plans are decided by others (a court, an NHS trust, Parliament), not by planners.
+_NOT_A_PLAN_DECIDED = frozenset({"crime or court", "health", "national politics"})
+_BUILDINGS = frozenset("""homes houses flats development developments extension stadium stand theatre cinema arena
+store supermarket hotel shop centre building buildings tower block""".split())
 _PLANS = frozenset({"plan", "plans", "home", "homes", "houses", "flats", "development", "developments", "estate",
                     "extension", "scheme", "ahead", "light"})
 _NAMED = {s.name: s for s in SERVICES}
@@ -250,7 +254,9 @@ def service_named(words: list[str], text: str, kinds: list[str] | None = None) -
     if "send" in present and SEND.search(text) and not text.isupper():
         return "SEND", _NAMED["schools and send"]
     if not _PLANS.isdisjoint(present) and PLAN_DECIDED.search(" ".join(words)) and \
-            set(kinds) <= {"weather"}:  # flood risk is a planning decision's reason
+            (set(kinds) <= {"weather"} or _NOT_A_PLAN_DECIDED.isdisjoint(kinds) and not _BUILDINGS.isdisjoint(present)):
+        # flood risk is a decision's reason, a stadium or a shop what is built ("Plans for new stand approved"),
+        # not a club's takeover plan
         return "a plan decided", _NAMED["planning decisions"]
     return None
 

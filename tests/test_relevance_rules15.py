@@ -102,6 +102,18 @@ def test_a_place_acting_is_its_council_in_words_that_other_news_uses_otherwise(m
     assert result.relevant, result.reason
 
 
+@pytest.mark.parametrize("headline, kept", [
+    ("Plans for new rugby stadium approved", True),  # planners decide what is built, whoever it is for
+    ("Cinema extension plans refused over parking fears", True),
+    ("Supermarket plans thrown out by planners", True),
+    ("Club takeover plan backed by league", False),  # nothing built: not a planning decision
+    ("Plans for new hospital wing approved by NHS trust", False),  # the trust's own decision
+])
+def test_a_plan_decided_beside_other_news_is_a_planning_decision_when_something_is_built(matcher, headline, kept):
+    result = judged(matcher, headline)
+    assert result.relevant is kept, result.reason
+
+
 def test_the_senses_say_what_they_read():
     assert a_venue("Fair at Rochdale Town Hall", ["fair", "at", "rochdale", "town", "hall"], [], "fair at rochdale ")
     assert not a_venue("Town hall wedding fees to double", ["town", "hall", "wedding", "fees", "to", "double"],
