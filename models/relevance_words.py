@@ -110,7 +110,7 @@ SERVICES = (
              waste, green waste, bulky waste, waste collection, waste collections, refuse collection, refuse
              collections, fly tipping, fly tippers, fly tipper, tip closures, tip closure, tips to close, tip to
              close, tip opening, tip charges, household tip, household tips, street cleaning, litter picking, dog
-             fouling, dog wardens""", "charity"),
+             fouling, dog wardens, littering, litter louts, litter fines""", "charity"),
     _service("roads and highways", """potholes, pothole, road repairs, resurfacing, resurfaced, highways, gritters,
              gritter, gritting, grit bins, salt bins, street lights, street light, street lighting, streetlights,
              20mph, traffic filters, traffic filter, traffic calming, speed bumps, speed humps, low traffic, ltn,
@@ -168,7 +168,8 @@ SERVICES = (
     _service("intervention", """commissioners, lead commissioner, best value notice, best value inspection, best
              value duty, capitalisation direction, capitalisation directions, improvement and assurance board""",
              """police crime children childrens information victims victim older eu european equality rights
-             fire"""),  # the children's, information or victims' commissioner is a national one
+             fire church crown gambling commission charity charities revenue customs forestry lighthouse"""),
+    # the children's, information or victims' commissioner is a national one; the Church Commissioners a church's
     _service("ombudsman", "ombudsman", """financial health pensions legal police prisons probation energy
              parliamentary bank banks insurance insurer"""),  # the Local Government or Housing Ombudsman's
     _service("savings", """save money, save cash, cost cutting, money saving, savings plan, budget cuts, spending

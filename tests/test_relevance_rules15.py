@@ -61,6 +61,7 @@ def test_a_council_home_counts_as_the_landlords_news_not_as_an_address(matcher, 
     "Civil Aviation Authority fines airline over refunds",  # another body's authority
     "Teacher jailed for abusing his position of authority",
     "Children's commissioner calls for smartphone ban in schools",  # a national commissioner
+    "Church Commissioners sell farmland to housebuilder",
     "Financial Ombudsman rules against energy supplier",
     "Driving licence backlog grows at DVLA",
     "Firm axes 200 jobs to save money",  # "save" is the phrase's own word, not a change to a service
