@@ -129,6 +129,16 @@ SOURCE_FLOORS = {
     ("councils", "test8"): (0.97, 0.95), ("stories", "test8"): (0.94, 0.80), ("relevance", "test8"): (0.95, 0.92),
 }
 
+# relevance round fifteen (a council's building as a venue, a council home as an address, incidents and outbreaks
+# beside a place are not council news; "the authority", commissioners, an ombudsman, a venue's licence, polling
+# staff are; tests/data/relevance/README.md): test4 0.988 / 1.000 → 1.000 / 1.000, test7 0.975 / 0.963 → 1.000 /
+# 1.000, test8 0.961 / 0.925 → 1.000 / 0.975, train3 0.993 / 0.987 → 1.000 / 0.987, every other file as it was
+# (all tuned on). Raised here, apart from the lines other kinds share, a little under what each file reaches.
+SOURCE_FLOORS.update({
+    ("relevance", "test3"): (0.98, 0.97), ("relevance", "test4"): (0.98, 0.98), ("relevance", "test7"): (0.98, 0.98),
+    ("relevance", "test8"): (0.98, 0.96), ("relevance", "train3"): (0.98, 0.97),
+})
+
 
 @dataclass(frozen=True)
 class Source:

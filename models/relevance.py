@@ -8,7 +8,10 @@
   fortnightly", "Gritters ready for first frost", "Plans for 300 homes approved";
   `models.relevance_words.SERVICES`, each in its council sense: hospital parking is the NHS's). A
   council word that is only an address or a former member ("assault on a council estate",
-  "Ex-councillor's son jailed") does not count by itself. A council found only by its place's name
+  "Ex-councillor's son jailed") does not count by itself, nor does a town or city hall that is only the
+  venue ("Wedding fair at Rochdale Town Hall"; `models.relevance_senses`), unless the rest is local
+  government's news or, for a council home, its landlord's ("Council flat tenants say damp ignored");
+  "the authority" is the council unless another body's word names it. A council found only by its place's name
   does not count when the item reads as crime, court, weather, sport, travel, health, business, arts,
   charity or national politics news and has no local-government word (`off_topic`; "homes", "estate",
   "children" and "care" are crime's and weather's words too), nor when nothing in it is a
@@ -37,7 +40,9 @@ from models.coverage import CoverageItem
 from models.db import Base
 from models.relevance_words import (AFTER_A_COUNCIL_WORD, BEFORE_A_COUNCIL_WORD, LOCAL_GOVERNMENT_WORDS, OFF_TOPIC,
                                     OFF_TOPIC_WORDS, PLACE_ACTS, PLACE_GOVERNMENT_WORDS, PLACE_SERVICE_WORDS,
-                                    PRIVATE_LIFE, SHARED_WORDS, service_named)  # the finder reads some from here
+                                    PRIVATE_LIFE, RELEVANCE_SHARED_WORDS, SHARED_WORDS, off_topic_kinds,
+                                    service_named)  # the finder reads some from here
+from models.relevance_senses import LANDLORD_WORDS, a_venue, the_authority
 
 if TYPE_CHECKING:
     from models.outlet import Feed
@@ -84,7 +89,8 @@ _PCC = re.compile(r"\bpolice,? (?:fire )?and crime commissioners?(?:'s?)?(?: ele
 _PHRASE_WORDS = frozenset({"combined", "hall", "civic", "unitary", "local"})  # one is in each of COUNCIL_PHRASES
 _SPEAKING_WORDS = COUNCIL_WORDS | {"mayor", "mayors", "mayoral"}  # a mayor is a council's, or a combined authority's
 _ROAD = re.compile(r"\b[AM][0-9]{1,4}\b")  # A64, M62
-_LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS) | PLACE_GOVERNMENT_WORDS
+_LOCAL_GOVERNMENT_ONLY = (LOCAL_GOVERNMENT_WORDS - SHARED_WORDS - PLACE_SERVICE_WORDS - RELEVANCE_SHARED_WORDS) | \
+    PLACE_GOVERNMENT_WORDS
 _LOCAL_GOVERNMENT_ANY = LOCAL_GOVERNMENT_WORDS | PLACE_GOVERNMENT_WORDS | PLACE_ACTS
 
 
@@ -102,22 +108,34 @@ def speaks_of_a_council(text: str) -> str:
     fund", "Town hall jobs cut" and, by a service only councils run, "Bin collections go fortnightly"
     (`relevance_words.SERVICES`). "Arts Council funds theatre", "Student council wins prize" are not, nor
     a council word that is only an address or a former member ("assault on a council estate",
-    "Ex-councillor's son jailed") unless the rest is local government's news."""
+    "Ex-councillor's son jailed") or a building that is only a venue ("Wedding fair at Rochdale Town Hall")
+    unless the rest is local government's news (or its landlord's, for a council home: "Council flat tenants
+    say damp ignored"). "The authority" is the council ("Authority to axe 300 posts"), not when another
+    body's word names it ("Civil Aviation Authority")."""
     lowered, words = _lowered_words(text)
     strong, weak = _council_words(words)
-    if "crime or court" in _kinds(words, text) and _former_member(words):
+    kinds = _kinds(text)
+    if "crime or court" in kinds and _former_member(words):
         return ""  # "Former councillor jailed": a person's crime, whatever else it names
     if strong:
         return "council" if not COUNCIL_WORDS.isdisjoint(words) else "mayor"
     phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
-    if phrase:
+    if phrase and not a_venue(text, words, kinds, lowered[:phrase.start()]):
         return phrase.group(0)
-    service = service_named(words, text)
+    if the_authority(words) and "crime or court" not in kinds:
+        return "the authority"
+    service = service_named(words, text, _word_kinds(text))
     if service:
         return f"{service[0]} ({service[1].name})"
-    if weak and not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and not _kinds(words, text):
-        return "council"
+    if (weak or phrase) and not kinds and (not _LOCAL_GOVERNMENT_ONLY.isdisjoint(_evidence(words, phrase))
+                                           or not LANDLORD_WORDS.isdisjoint(words)):
+        return phrase.group(0) if phrase else "council"
     return ""
+
+
+def _evidence(words: list[str], phrase: re.Match | None) -> list[str]:
+    """The words that may show a council beside a council word or building: not the building's own ("civic")."""
+    return [w for w in words if w not in _PHRASE_WORDS] if phrase else words
 
 
 @functools.lru_cache(maxsize=64)
@@ -129,7 +147,7 @@ def _lowered_words(text: str) -> tuple[str, list[str]]:
         lowered = OTHER_COUNCILS.sub(" ", lowered)
     if "commissioner" in lowered or "pcc" in lowered:
         lowered = _PCC.sub(" police ", lowered)
-    return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank"))
+    return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank").replace("power cut", "powercut"))
 
 
 def _council_words(words: list[str]) -> tuple[bool, bool]:
@@ -161,25 +179,37 @@ def _after_former(words: list[str], k: int) -> bool:
     return not BEFORE_A_COUNCIL_WORD.isdisjoint(words[max(0, k - 2):k])
 
 
-def _kinds(words: list[str], text: str) -> list[str]:
-    """The kinds of other news a text's words read as (a road's number is travel's)."""
-    kinds = [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
-    if _ROAD.search(text):
-        kinds.append("travel")
-    return kinds
+@functools.lru_cache(maxsize=64)
+def _word_kinds(text: str) -> list[str]:
+    """The kinds of other news a text's words read as (cached like `_lowered_words`; callers must not change
+    the list)."""
+    return off_topic_kinds(_lowered_words(text)[1])
+
+
+def _kinds(text: str) -> list[str]:
+    """The kinds of other news a text reads as (a road's number is travel's)."""
+    kinds = _word_kinds(text)
+    return [*kinds, "travel"] if _ROAD.search(text) else kinds
 
 
 def off_topic(text: str) -> str | None:
     """The kind of non-council news a text reads as ("crime or court", "weather", "sport"…) when it has
     no local-government word, and "local" when it has none of either; None when it has one. A
     regional paper's "Man jailed after Leeds city centre stabbing" names a place, not its council;
-    "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council."""
-    words = _lowered_words(text)[1]
-    kinds = _kinds(words, text)
+    "Bradford's new leader vows to end bailout" and "Bolton to fine fly-tippers" name the council. A place
+    beside a council word that is only an address, a former member or a venue is no council either
+    ("Former council house in Kensington sells for £2m")."""
+    lowered, words = _lowered_words(text)
+    kinds = _kinds(text)
     if "crime or court" in kinds and _former_member(words):
         return "crime or court"  # "Former Leeds councillor jailed for fraud against council"
-    if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _council_words(words)[0]:
+    strong, weak = _council_words(words)
+    phrase = None if _PHRASE_WORDS.isdisjoint(words) else COUNCIL_PHRASES.search(lowered)
+    venue = phrase if phrase and a_venue(text, words, kinds, lowered[:phrase.start()]) else None
+    if not _LOCAL_GOVERNMENT_ONLY.isdisjoint(_evidence(words, venue)) or strong:
         return None
+    if weak or venue:
+        return kinds[0] if kinds else "a home's, a person's or a venue's"  # "Former council house sells for £2m"
     if not kinds and _LOCAL_GOVERNMENT_ANY.isdisjoint(words):
         return "local"  # a place's news with nothing in it of local government
     return kinds[0] if kinds else None

@@ -43,7 +43,10 @@ apologise apologised apology""".split())
 # demolish car park", "Kirklees apologises"): local government only without off-topic words.
 PLACE_ACTS = frozenset("""fine fines demolish demolition dim restore
 restores ban bans charge charges sell sells buy buys introduce introduces build builds consult upgrade fares
-franchising buses bus rent tenants mould mouldy damp residents""".split())
+franchising buses bus rent tenants mould mouldy damp residents administration inspection inspectors ofsted""".split())
+# Local-government words that other news uses as much (student housing, the housing market): beside a
+# place's name, local government's only without off-topic words. Only the relevance rule reads these.
+RELEVANCE_SHARED_WORDS = frozenset({"housing"})
 
 # What a local paper's feed also brings: each word says which kind of non-council news an item is.
 OFF_TOPIC_WORDS = {
@@ -65,11 +68,17 @@ OFF_TOPIC_WORDS = {
 }
 # More of them, which only the relevance rule reads (the council finder reads `OFF_TOPIC_WORDS` as it is).
 MORE_OFF_TOPIC_WORDS = {
-    "crime or court": "abuse arson",
-    "business": "employer employers shipyard studio factory steelworks takeaway brewery hotel company thru",
-    "people and events": "birthday",
-    "arts and culture": "cathedral minster spire abbey",
+    "crime or court": "abuse arson thieves thief steal steals mugged fraud magistrates magistrate",
+    "business": """employer employers shipyard studio factory steelworks takeaway brewery hotel company thru investors
+        investor chain""",
+    # incidents ("Lightning strike sets Northampton house ablaze", "Burst pipe leaves Dundee homes without water")
+    "people and events": """birthday wedding weddings vigil hosts hosted hosting fire fires ablaze lightning explosion
+        burst leak powercut powercuts outage evacuated evacuation""",
+    "health": "measles norovirus outbreak vaccine vaccination jabs ukhsa",
+    "sport": "stand",
+    "arts and culture": "cathedral minster spire abbey choir carols",
     "national politics": "mp mps parliament westminster",
+    "education": "nursery nurseries academy academies childminder headteacher teacher teachers",
 }
 OFF_TOPIC = {word: kind for listed in (OFF_TOPIC_WORDS, MORE_OFF_TOPIC_WORDS) for kind, words in listed.items()
              for word in words.split()}
@@ -96,11 +105,12 @@ def _service(name: str, phrases: str, other_sense: str = "", place: bool = False
 SERVICES = (
     _service("bins and recycling", """bin collection, bin collections, bins, wheelie bin, wheelie bins, bin strike,
              brown bin, blue bin, green bin, black bin, grey bin, purple bin, bin day, bin subscription, bin rounds,
-             bin lorry, binmen, recycling, recycling centre, recycling centres, household waste, food waste, garden
+             bin lorry, binmen, bin men, bin crews, bin workers, missed bins, missed collections, refuse workers,
+             refuse collectors, recycling, recycling centre, recycling centres, household waste, food waste, garden
              waste, green waste, bulky waste, waste collection, waste collections, refuse collection, refuse
              collections, fly tipping, fly tippers, fly tipper, tip closures, tip closure, tips to close, tip to
              close, tip opening, tip charges, household tip, household tips, street cleaning, litter picking, dog
-             fouling, dog wardens""", "charity"),
+             fouling, dog wardens, littering, litter louts, litter fines""", "charity"),
     _service("roads and highways", """potholes, pothole, road repairs, resurfacing, resurfaced, highways, gritters,
              gritter, gritting, grit bins, salt bins, street lights, street light, street lighting, streetlights,
              20mph, traffic filters, traffic filter, traffic calming, speed bumps, speed humps, low traffic, ltn,
@@ -109,15 +119,17 @@ SERVICES = (
              pass, concessionary""", "national england"),
     _service("parking", """parking charges, parking charge, parking fees, parking permits, parking permit, parking
              fines, parking zones, parking zone, parking tickets, parking wardens, parking enforcement, car park
-             charges, residents parking, free parking, pay and display, double yellow lines""",
+             charges, residents parking, free parking, pay and display, double yellow lines, parking meters, parking
+             meter, parking machines, parking bays, parking restrictions, parking spaces, residents permits, resident
+             permits, residents permit, resident permit""",
              "hospital hospitals nhs patients airport station stations supermarket retail"),
     _service("cycle lanes", "cycle lane, cycle lanes, cycleway, cycleways, bike lane, bike lanes", place=True),
     _service("car parks", "car park, car parks, multi storey", "hospital hospitals nhs airport station", place=True),
     _service("libraries and leisure", """library, libraries, leisure centre, leisure centres, swimming pool,
              swimming pools, lido, community centre, community centres, youth centre, youth club, youth clubs,
              youth services, public toilets, beach huts, allotments, allotment, playground, playgrounds, play park,
-             play parks, country park, parks""", "university school hotel private theme business retail holiday",
-             place=True),
+             play parks, country park, parks, free swimming""",
+             "university school hotel private theme business retail holiday", place=True),
     _service("planning", """planning permission, planning application, planning applications, planning committee,
              planning inspector, planning appeal, planning officers, planning rules, planners, local plan, green
              belt"""),
@@ -129,7 +141,7 @@ SERVICES = (
              band d, section 114, s114, budget gap, exceptional financial support, precept""", "police crime"),
     _service("housing and homelessness", """social housing, homelessness, homeless, homeless families, temporary
              accommodation, housing waiting list, housing list, rough sleepers, rough sleeping, housing repairs,
-             damp and mould""", "charity"),
+             damp and mould""", "charity fire fires blaze ablaze explosion"),  # "Family left homeless by fire"
     _service("social care", """social care, adult social care, care package, care packages, social workers, social
              worker, foster carers, fostering, care leavers, children's services, childrens services, children's
              centres, childrens centres, family hubs, day centres, meals on wheels, home care, care charges,
@@ -144,13 +156,22 @@ SERVICES = (
     _service("cemeteries", "cemetery, cemeteries, crematorium, crematoria, bereavement services", place=True),
     _service("markets", "market hall, indoor market, market traders, market stalls", "christmas", place=True),
     _service("elections", """local elections, local election, by election, by elections, mayoral election, polling
-             stations, polling station, electoral register""",
+             stations, polling station, electoral register, polling staff, polling day, polling cards, poll cards,
+             postal votes, postal vote, voter id, ballot papers, ballot box, ballot boxes, returning officer,
+             electoral services""",
              "mp mps parliament westminster commons constituency general"),
     _service("council politics", """labour group, conservative group, tory group, lib dem group, liberal democrat
              group, independent group, reform group, green group, ruling group, ruling coalition, opposition group,
              cabinet member, cabinet members, portfolio holder, scrutiny committee, scrutiny panel"""),
     _service("local government", """regeneration, masterplan, devolution deal, devolution deals, reorganisation,
              unitary, unitaries, overspend, overspends, overspending""", "nhs trust police army"),
+    _service("intervention", """commissioners, lead commissioner, best value notice, best value inspection, best
+             value duty, capitalisation direction, capitalisation directions, improvement and assurance board""",
+             """police crime children childrens information victims victim older eu european equality rights
+             fire church crown gambling commission charity charities revenue customs forestry lighthouse"""),
+    # the children's, information or victims' commissioner is a national one; the Church Commissioners a church's
+    _service("ombudsman", "ombudsman", """financial health pensions legal police prisons probation energy
+             parliamentary bank banks insurance insurer"""),  # the Local Government or Housing Ombudsman's
     _service("savings", """save money, save cash, cost cutting, money saving, savings plan, budget cuts, spending
              cuts""", place=True),
     _service("emergencies", "rest centre, rest centres, sandbags, sandbag, emergency accommodation"),
@@ -187,6 +208,17 @@ threatened""".split())
 # jailed", "Gritter driver charged"); weather, travel and health news may be a service's ("Rest centres
 # opened as floods hit", "Social care delays keep patients in hospital").
 _NEVER_A_SERVICE = frozenset({"crime or court"})
+# A licence of one of these places (or its hours) is the licensing committee's ("24-hour licence for bar").
+_LICENCE = frozenset({"licence", "licences"})
+_LICENSED = frozenset("""pub pubs bar bars club clubs nightclub nightclubs venue venues takeaway takeaways restaurant
+restaurants premises casino shop shops hour hours late""".split())
+# …decided on even after a crime ("Pub's licence revoked after stabbing": the licensing committee's review).
+_LICENCE_DECIDED = frozenset({"revoked", "revokes", "revoke", "suspended", "suspends", "review", "reviewed",
+                              "stripped"})
+# Other news whose plans are decided by others (a court, an NHS trust, Parliament), not by planners.
+_NOT_A_PLAN_DECIDED = frozenset({"crime or court", "health", "national politics"})
+_BUILDINGS = frozenset("""homes houses flats development developments extension stadium stand theatre cinema arena
+store supermarket hotel shop centre building buildings tower block""".split())
 _PLANS = frozenset({"plan", "plans", "home", "homes", "houses", "flats", "development", "developments", "estate",
                     "extension", "scheme", "ahead", "light"})
 _NAMED = {s.name: s for s in SERVICES}
@@ -199,11 +231,12 @@ for _s in SERVICES:
         _BY_FIRST.setdefault(_words[0], []).append((_words, _s))
 
 
-def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
+def service_named(words: list[str], text: str, kinds: list[str] | None = None) -> tuple[str, Service] | None:
     """The first council service named in `words` (a text's lower-case words) in its council sense,
-    as (phrase, service); None when there is none. `text` as written, for "SEND" and plan decisions."""
+    as (phrase, service); None when there is none. `text` as written, for "SEND" and plan decisions;
+    `kinds`, the other news the words read as, when the caller knows them already (`off_topic_kinds`)."""
     present = set(words)
-    kinds = _off_topic_kinds(words)
+    kinds = off_topic_kinds(words) if kinds is None else kinds
     for k, word in enumerate(words):
         for phrase, service in _BY_FIRST.get(word, ()):
             end = k + len(phrase)
@@ -211,18 +244,32 @@ def service_named(words: list[str], text: str) -> tuple[str, Service] | None:
                 continue
             if end < len(words) and words[end] in OWNERS:
                 continue  # "recycling firm", "care home owner": another's business
-            if service.place and kinds and SERVICE_CHANGES.isdisjoint(present):
+            if service.place and kinds and SERVICE_CHANGES.isdisjoint(present.difference(phrase)):
                 continue  # "Man stabbed in leisure centre car park": the place is a setting
             if _NEVER_A_SERVICE.isdisjoint(kinds) or service in _ENFORCERS:
                 return " ".join(phrase), service
+    if not _LICENCE.isdisjoint(present) and not _LICENSED.isdisjoint(present) and \
+            _NAMED["licensing"].other_sense.isdisjoint(present) and \
+            (_NEVER_A_SERVICE.isdisjoint(kinds) or not _LICENCE_DECIDED.isdisjoint(present)):
+        return "a venue's licence", _NAMED["licensing"]  # "Pub loses licence after brawl": licensing decides
     if "send" in present and SEND.search(text) and not text.isupper():
         return "SEND", _NAMED["schools and send"]
     if not _PLANS.isdisjoint(present) and PLAN_DECIDED.search(" ".join(words)) and \
-            set(kinds) <= {"weather"}:  # flood risk is a planning decision's reason
+            (set(kinds) <= {"weather"} or _NOT_A_PLAN_DECIDED.isdisjoint(kinds) and not _BUILDINGS.isdisjoint(present)):
+        # flood risk is a decision's reason, a stadium or a shop what is built ("Plans for new stand approved"),
+        # not a club's takeover plan
         return "a plan decided", _NAMED["planning decisions"]
     return None
 
 
-def _off_topic_kinds(words: list[str]) -> list[str]:
+# An off-topic word in another sense after one of these: "to trial a four-day week", "under fire over cuts".
+_NOT_OFF_TOPIC_AFTER = {"trial": frozenset({"to", "will"}), "fire": frozenset({"under"})}
+
+
+def off_topic_kinds(words: list[str]) -> list[str]:
     """The kinds of other news `words` read as."""
-    return [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
+    if _NOT_OFF_TOPIC_AFTER.keys().isdisjoint(words):
+        return [OFF_TOPIC[w] for w in words if w in OFF_TOPIC]
+    return [OFF_TOPIC[w] for k, w in enumerate(words) if w in OFF_TOPIC
+            and not (k and w in _NOT_OFF_TOPIC_AFTER and words[k - 1] in _NOT_OFF_TOPIC_AFTER[w])]
+
