@@ -21,6 +21,7 @@ from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
+from feeds.council_votes import second_looks
 from feeds.council_towns import longer_town, town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
 from feeds.council_authorities import MAYORS
@@ -71,7 +72,8 @@ class CouncilMatcher:
     def evidence(self, text: str | Tokens) -> list["CouncilEvidence"]:
         """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
-        out = self._names(tokens)
+        out, matches = self._names(tokens)
+        out = second_looks(out, matches, tokens, self._members)
         if tokens.label == 3:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:
@@ -84,8 +86,9 @@ class CouncilMatcher:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
 
-    def _names(self, tokens: Tokens) -> list["CouncilEvidence"]:
-        """The council names found in `tokens`, each judged (see the module's docstring)."""
+    def _names(self, tokens: Tokens) -> tuple[list["CouncilEvidence"], list[NameMatch]]:
+        """The council names found in `tokens`, each judged (see the module's docstring), and the names as found
+        (the judgements of the names come first, in the same order)."""
         words = tokens.words
         matches: list[NameMatch] = []
         i = 0
@@ -100,7 +103,7 @@ class CouncilMatcher:
             matches.append(match)
             i += match.length
         if not matches:
-            return town_councils(tokens, self._county_of)
+            return town_councils(tokens, self._county_of), matches
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
@@ -128,10 +131,10 @@ class CouncilMatcher:
                 out = national_scene(out, matches, words)
             counted = any(e.counted for e in out)
         if not counted:
-            return out + town_councils(tokens, self._county_of)
+            return out + town_councils(tokens, self._county_of), matches
         if "county" not in words:
-            return out
-        return the_county(out, matches, words, self._codes, self._counties, self._combined)
+            return out, matches
+        return the_county(out, matches, words, self._codes, self._counties, self._combined), matches
 
     def _compass_joined(self, tokens: Tokens, match: NameMatch) -> list[NameMatch]:
         """The council a compass word joined to another compass word before a council's name names, sharing the

@@ -1,0 +1,121 @@
+"""Fifteenth round: a council named by what its voters and members do to it, and names that are not the council
+though they look as if they were. Each is read after the other rules have judged every name (`second_looks`):
+
+- Who runs it: a place after "control of" or "overall control in" in an election's news ("Plaid Cymru wins control of
+  Carmarthenshire", "SNP loses control of Dundee"), or straight after a party's election verb even when the party's
+  name heads the text ("Plaid Cymru takes Gwynedd"), is its council; only a council has a party in control.
+- A ward's by-election: "<place> by-election" is a parliamentary seat's unless the text names what only a council's
+  has, a ward or one of many seats: "ward", "council", a seat in it ("gains seat in Basildon by-election"), the ward
+  held or won after it ("Eastleigh by-election: Lib Dems hold Bishopstoke"), the ward it is "in" ("Sunderland
+  by-election in Hetton"), or a listed town of the same council's area ("Arun by-election: Reform gains Bognor
+  seat"). Westminster's are named by their constituency and say none of these ("Runcorn and Helsby by-election:
+  Reform wins by six votes", "Tamworth by-election: Labour overturns majority").
+- A district's own town beside its ordinary-word name: "Bexhill seafront works: Rother blames contractor", "Wealden
+  backs Crowborough car park rise"; a river or a surname has no towns.
+- A byword: a council named as what another hopes not to become ("We are not the next Croydon", "another Thurrock",
+  "a second Woking") is the comparison, not the news, when another council is the news.
+- A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
+  local council's, not the principal council's, unless the principal council is named too.
+- A member place straight before a combined authority's transport scheme, in the authority's own news ("West of
+  England Combined Authority pauses Bristol mass transit study"): where the scheme runs, not its council.
+"""
+from __future__ import annotations
+
+from feeds.council_towns import towns_named
+from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
+
+_CONTROL = frozenset({"control", "controls"})
+_ELECTION_TALK = PARTY_WORDS | frozenset({"overall", "majority", "election", "elections", "dems", "democrats",
+                                          "cymru", "fein", "sdlp", "uup", "snp", "plaid", "hung", "coalition"})
+_WINNING = frozenset({"takes", "took", "wins", "won", "gains", "gained", "seizes", "seized", "holds", "held",
+                      "retains", "retained", "keeps", "kept", "loses", "lost", "take", "win", "gain", "hold",
+                      "retain", "keep", "lose", "seize", "snatch", "snatches", "topples", "ousts"})
+_PARTY_NAMES = PARTY_WORDS | frozenset({"dems", "democrats", "cymru", "fein", "sdlp", "uup", "party", "independents",
+                                        "uk", "alba"})
+_WARD_WORDS = frozenset({"ward", "wards", "council", "councillor", "councillors", "cllr", "division"})
+_BYWORD_BEFORE = (("the", "next"), ("another",), ("a", "second"), ("a", "new"), ("becoming",), ("become",))
+_AFTER_WON = frozenset({"council", "from", "for", "after", "in", "with", "as", "by", "on", "at"})
+_LOCAL_COUNCILS = frozenset({"parish", "town", "community"})
+_SCHEME_AFTER = frozenset({"mass", "metro", "tram", "trams", "tramway", "rapid", "busway", "rail", "railway", "line",
+                           "link", "corridor", "transit"})
+_AUTHORITY_NEWS = frozenset({"combined", "mayor", "mayoral", "authority", "ca", "cca"})
+_ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
+_TRIGGERS = _CONTROL | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
+                                  "parish", "town", "community"}) | _SCHEME_AFTER | _WINNING
+
+
+def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                 members: dict[str, str]) -> list[CouncilEvidence]:
+    """The judgements of `out` (one per name of `matches`, then any towns' councils) looked at again for the kinds
+    this module's docstring tells; most texts have none of their words and pass through untouched."""
+    words = tokens.words
+    if not matches or (_TRIGGERS.isdisjoint(words) and all(m.confident for m in matches)):
+        return out
+    judged = list(out)
+    for n, match in enumerate(matches):
+        if n >= len(judged) or judged[n].named != " ".join(tokens.texts[match.start:match.start + match.length]):
+            return out  # a rule before re-ordered the judgements: leave them as they are
+        e = judged[n]
+        why = None if e.counted else _recounted(match, tokens, e.why == _ORDINARY)
+        if why is not None:
+            judged[n] = CouncilEvidence(e.code, e.named, True, why)
+    counted = [n for n, e in enumerate(judged) if e.counted]
+    for n in counted:
+        if n >= len(matches):
+            continue
+        why = _not_the_news(matches[n], tokens, judged, matches, members)
+        if why is not None:
+            e = judged[n]
+            judged[n] = CouncilEvidence(e.code, e.named, False, why)
+    return judged
+
+
+def _recounted(match: NameMatch, tokens: Tokens, ordinary: bool) -> str | None:
+    """Why a name refused by the earlier rules is its council after all, or None."""
+    words, i, end = tokens.words, match.start, match.start + match.length
+    before = words[i - 1] if i else ""
+    if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
+        return f'the council a party controls ("control {before}")'
+    if i >= 2 and before in _WINNING and words[i - 2] in _PARTY_NAMES and (end == len(words) or words[end] in _AFTER_WON):
+        return f'a party winning or losing it ("{words[i - 2]} {before}")'  # "Plaid Cymru takes Gwynedd"
+    seat = end + 1 if words[end:end + 1] == ["s"] else end
+    if words[seat:seat + 2] == ["by", "election"] or words[seat:seat + 1] == ["byelection"]:
+        return _a_wards_by_election(match, tokens, seat + (2 if words[seat] == "by" else 1))
+    if ordinary and match.length == 1 and any(
+            town.code == match.code for town in towns_named(tokens) if abs(town.start - i) > 1):
+        return "a town of its own area named beside it"  # "Bexhill seafront works: Rother blames contractor"
+    return None
+
+
+def _a_wards_by_election(match: NameMatch, tokens: Tokens, after: int) -> str | None:
+    """Why "<place> by-election" (its words ending before `after`) is a council ward's, or None."""
+    words, texts, i = tokens.words, tokens.texts, match.start
+    if not _WARD_WORDS.isdisjoint(words):
+        return "a by-election with a ward or council named"
+    if i >= 2 and words[i - 2:i] == ["seat", "in"]:
+        return 'a seat "in" the place\'s by-election: one of its council\'s'  # "gains seat in Basildon by-election"
+    if words[after:after + 1] == ["in"] and after + 1 < len(words) and texts[after + 1][0].isupper():
+        return "a by-election in a ward of the place"  # "Sunderland by-election in Hetton"
+    for k in range(after, min(after + 5, len(words) - 1)):
+        if words[k] in _WINNING and texts[k + 1][0].isupper() and words[k + 1] not in _PARTY_NAMES:
+            return f'the ward held or won named ("{words[k]} {texts[k + 1]}")'  # "…: Lib Dems hold Bishopstoke"
+    if any(town.code == match.code for town in towns_named(tokens)):
+        return "a by-election with a town of the council's own area named"
+    return None
+
+
+def _not_the_news(match: NameMatch, tokens: Tokens, judged: list[CouncilEvidence], matches: list[NameMatch],
+                  members: dict[str, str]) -> str | None:
+    """Why a counted name is not its council's news after all, or None."""
+    words, i, end = tokens.words, match.start, match.start + match.length
+    others = [m for m, e in zip(matches, judged) if e.counted and m.code != match.code]
+    if others and (words[end:end + 1] == [] or words[end] not in ("council", "councils", "borough", "city")) and \
+            any(words[max(0, i - len(b)):i] == list(b) for b in _BYWORD_BEFORE):
+        return "a byword for another council's fate, not the news"  # "'We are not the next Croydon'"
+    if i >= 3 and words[i - 1] in ("in", "near") and words[i - 2] == "council" and words[i - 3] in _LOCAL_COUNCILS:
+        return f'where a {words[i - 3]} council is, not the principal council'  # "Parish council in Wyre village"
+    if words[end:end + 1] and words[end] in _SCHEME_AFTER and not _AUTHORITY_NEWS.isdisjoint(words) and \
+            (i == 0 or words[i - 1] not in ("and", "or", "with", "by")) and \
+            any(m.code == members.get(match.code) for m in others):
+        return "where its combined authority's scheme runs, not the council"  # "WECA pauses Bristol mass transit"
+    return None
