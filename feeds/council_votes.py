@@ -12,6 +12,11 @@ though they look as if they were. Each is read after the other rules have judged
   Reform wins by six votes", "Tamworth by-election: Labour overturns majority").
 - A district's own town beside its ordinary-word name: "Bexhill seafront works: Rother blames contractor", "Wealden
   backs Crowborough car park rise"; a river or a surname has no towns.
+- An ordinary-word name opening the text after its label, as the subject of local-government news, is judged as if
+  it opened the text ("SEND deficit: Surrey signs safety valve deal").
+- A place at the head of the text buying property, even with an ordinary word's name or in a police station's news:
+  only its council buys a town's stores, sites and buildings ("Reading buys former Debenhams store", "Thurrock buys
+  former police station"); a club buys players.
 - A byword: a council named as what another hopes not to become ("We are not the next Croydon", "another Thurrock",
   "a second Woking") is the comparison, not the news, when another council is the news.
 - A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
@@ -21,6 +26,7 @@ though they look as if they were. Each is read after the other rules have judged
 """
 from __future__ import annotations
 
+from feeds.council_context import confident
 from feeds.council_towns import towns_named
 from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
 
@@ -39,8 +45,15 @@ _LOCAL_COUNCILS = frozenset({"parish", "town", "community"})
 _SCHEME_AFTER = frozenset({"mass", "metro", "tram", "trams", "tramway", "rapid", "busway", "rail", "railway", "line",
                            "link", "corridor", "transit"})
 _AUTHORITY_NEWS = frozenset({"combined", "mayor", "mayoral", "authority", "ca", "cca"})
+# A place at the head of the text buying property: only its council buys a town's stores, sites and buildings ("Reading
+# buys former Debenhams store", "Thurrock buys former police station"); a club buys players.
+_BUYING = frozenset({"buys", "acquires", "purchases", "snaps", "bought", "acquired", "purchased"})
+_PROPERTY = frozenset({"store", "stores", "site", "sites", "building", "buildings", "offices", "office", "hotel", "land",
+                       "pub", "cinema", "church", "station", "shopping", "mall", "arcade", "estate", "hall", "house",
+                       "farm", "homes", "flats", "precinct", "centre", "pier", "theatre", "department", "warehouse",
+                       "depot", "factory", "mill", "airport", "quarter", "plot", "car", "leisure", "golf"})
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
-_TRIGGERS = _CONTROL | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
+_TRIGGERS = _CONTROL | _BUYING | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
                                   "parish", "town", "community"}) | _SCHEME_AFTER | _WINNING
 
 
@@ -56,7 +69,7 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
         if n >= len(judged) or judged[n].named != " ".join(tokens.texts[match.start:match.start + match.length]):
             return out  # a rule before re-ordered the judgements: leave them as they are
         e = judged[n]
-        why = None if e.counted else _recounted(match, tokens, e.why == _ORDINARY)
+        why = None if e.counted else _recounted(match, tokens, e.why)
         if why is not None:
             judged[n] = CouncilEvidence(e.code, e.named, True, why)
     counted = [n for n, e in enumerate(judged) if e.counted]
@@ -70,9 +83,10 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
     return judged
 
 
-def _recounted(match: NameMatch, tokens: Tokens, ordinary: bool) -> str | None:
-    """Why a name refused by the earlier rules is its council after all, or None."""
+def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
+    """Why a name refused by the earlier rules (for `e_why`) is its council after all, or None."""
     words, i, end = tokens.words, match.start, match.start + match.length
+    ordinary = e_why == _ORDINARY
     before = words[i - 1] if i else ""
     if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
         return f'the council a party controls ("control {before}")'
@@ -81,6 +95,13 @@ def _recounted(match: NameMatch, tokens: Tokens, ordinary: bool) -> str | None:
     seat = end + 1 if words[end:end + 1] == ["s"] else end
     if words[seat:seat + 2] == ["by", "election"] or words[seat:seat + 1] == ["byelection"]:
         return _a_wards_by_election(match, tokens, seat + (2 if words[seat] == "by" else 1))
+    if ordinary and tokens.label and i == tokens.label:
+        why = confident(words[i:], 0, match.length)
+        if why is not None and why.startswith("the subject"):
+            return f"{why}, opening the text after its label"  # "SEND deficit: Surrey signs safety valve deal"
+    if i in (0, tokens.label) and end < len(words) and words[end] in _BUYING and \
+            not _PROPERTY.isdisjoint(words[end + 1:end + 7]) and (ordinary or e_why.startswith("where the")):
+        return f'the body the place has, buying property ("{words[end]}")'  # "Reading buys former Debenhams store"
     if ordinary and match.length == 1 and any(
             town.code == match.code for town in towns_named(tokens) if abs(town.start - i) > 1):
         return "a town of its own area named beside it"  # "Bexhill seafront works: Rother blames contractor"
