@@ -17,6 +17,8 @@ though they look as if they were. Each is read after the other rules have judged
 - A place at the head of the text buying property, even with an ordinary word's name or in a police station's news:
   only its council buys a town's stores, sites and buildings ("Reading buys former Debenhams store", "Thurrock buys
   former police station"); a club buys players.
+- A council's own company (`feeds.council_companies`) is the council's news even in a company's or an institution's
+  setting ("Croydon's Brick by Brick finally closed at a loss of £100m").
 - A byword: a council named as what another hopes not to become ("We are not the next Croydon", "another Thurrock",
   "a second Woking") is the comparison, not the news, when another council is the news.
 - A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
@@ -26,6 +28,7 @@ though they look as if they were. Each is read after the other rules have judged
 """
 from __future__ import annotations
 
+from feeds.council_companies import COUNCIL_COMPANIES
 from feeds.council_context import confident
 from feeds.council_towns import towns_named
 from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
@@ -40,7 +43,7 @@ _PARTY_NAMES = PARTY_WORDS | frozenset({"dems", "democrats", "cymru", "fein", "s
                                         "uk", "alba"})
 _WARD_WORDS = frozenset({"ward", "wards", "council", "councillor", "councillors", "cllr", "division"})
 _BYWORD_BEFORE = (("the", "next"), ("another",), ("a", "second"), ("a", "new"), ("becoming",), ("become",))
-_AFTER_WON = frozenset({"council", "from", "for", "after", "in", "with", "as", "by", "on", "at"})
+_AFTER_WON = frozenset({"council", "from", "for", "after", "in", "with", "as", "on", "at"})
 _LOCAL_COUNCILS = frozenset({"parish", "town", "community"})
 _SCHEME_AFTER = frozenset({"mass", "metro", "tram", "trams", "tramway", "rapid", "busway", "rail", "railway", "line",
                            "link", "corridor", "transit"})
@@ -52,6 +55,11 @@ _PROPERTY = frozenset({"store", "stores", "site", "sites", "building", "building
                        "pub", "cinema", "church", "station", "shopping", "mall", "arcade", "estate", "hall", "house",
                        "farm", "homes", "flats", "precinct", "centre", "pier", "theatre", "department", "warehouse",
                        "depot", "factory", "mill", "airport", "quarter", "plot", "car", "leisure", "golf"})
+# Words before a district's ordinary-word name that make it the river, valley or forest it is named after.
+_NATURE_BEFORE = frozenset({"river", "valley", "vale", "forest", "lake", "loch", "mount", "the", "upper", "lower",
+                            "miss", "mr", "mrs", "ms", "dr", "sir", "lady", "lord"})
+_COMPANIES = frozenset(tuple(name.split()) for name, _code in COUNCIL_COMPANIES)
+_COMPANY_FIRST = frozenset(name[0] for name in _COMPANIES)
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
 _TRIGGERS = _CONTROL | _BUYING | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
                                   "parish", "town", "community"}) | _SCHEME_AFTER | _WINNING
@@ -62,7 +70,8 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
     """The judgements of `out` (one per name of `matches`, then any towns' councils) looked at again for the kinds
     this module's docstring tells; most texts have none of their words and pass through untouched."""
     words = tokens.words
-    if not matches or (_TRIGGERS.isdisjoint(words) and all(m.confident for m in matches)):
+    if not matches or (_TRIGGERS.isdisjoint(words) and all(m.confident for m in matches) and
+                       _COMPANY_FIRST.isdisjoint(words)):
         return out
     judged = list(out)
     for n, match in enumerate(matches):
@@ -87,6 +96,8 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     """Why a name refused by the earlier rules (for `e_why`) is its council after all, or None."""
     words, i, end = tokens.words, match.start, match.start + match.length
     ordinary = e_why == _ORDINARY
+    if tuple(words[i:end]) in _COMPANIES:
+        return "a council's own company, named"  # "Croydon's Brick by Brick finally closed at a loss"
     before = words[i - 1] if i else ""
     if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
         return f'the council a party controls ("control {before}")'
@@ -102,10 +113,17 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     if i in (0, tokens.label) and end < len(words) and words[end] in _BUYING and \
             not _PROPERTY.isdisjoint(words[end + 1:end + 7]) and (ordinary or e_why.startswith("where the")):
         return f'the body the place has, buying property ("{words[end]}")'  # "Reading buys former Debenhams store"
-    if ordinary and match.length == 1 and any(
+    if ordinary and match.length == 1 and before not in _NATURE_BEFORE and _acting(words, end) and any(
             town.code == match.code for town in towns_named(tokens) if abs(town.start - i) > 1):
         return "a town of its own area named beside it"  # "Bexhill seafront works: Rother blames contractor"
     return None
+
+
+def _acting(words: list[str], end: int) -> bool:
+    """A present-tense verb (or "to") follows the name ending at `end`: the name is a subject ("Rother blames…")."""
+    after = words[end] if end < len(words) else ""
+    return after == "to" or (len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or \
+        after in ("agrees", "backs", "sets", "cuts", "puts", "gets", "lets", "bids")
 
 
 def _a_wards_by_election(match: NameMatch, tokens: Tokens, after: int) -> str | None:
