@@ -19,6 +19,12 @@ though they look as if they were. Each is read after the other rules have judged
   former police station"); a club buys players.
 - A council's own company (`feeds.council_companies`) is the council's news even in a company's or an institution's
   setting ("Croydon's Brick by Brick finally closed at a loss of £100m").
+- A name refused as a body, institution or person of the place is its council before a council's service or power
+  even when capitalised as a name ("Bradford Clean Air Zone raises £10m"), before a council's officer ("Former
+  Northamptonshire finance chief struck off"), before bed-and-breakfast homes ("Homeless families in Southwark B&Bs"),
+  or as a named scheme in its cabinet's, councillors' or scrutiny's news ("Barnsley Glass Works hailed as
+  regeneration success by cabinet"); and wrongdoing "at" a place is its council's ("Fraud at Tower Hamlets: officer
+  jailed"; not "fraud at Wigan charity", someone of the place).
 - A byword: a council named as what another hopes not to become ("We are not the next Croydon", "another Thurrock",
   "a second Woking") is the comparison, not the news, when another council is the news.
 - A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
@@ -29,9 +35,11 @@ though they look as if they were. Each is read after the other rules have judged
 from __future__ import annotations
 
 from feeds.council_companies import COUNCIL_COMPANIES
-from feeds.council_context import confident
+from feeds.council_context import confident, service_after
+from feeds.council_kinds import SOMEONE_FROM
+from feeds.council_powers import MORE_OFFICERS, POWERS
 from feeds.council_towns import towns_named
-from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import COUNCIL_OFFICERS, PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
 
 _CONTROL = frozenset({"control", "controls"})
 _ELECTION_TALK = PARTY_WORDS | frozenset({"overall", "majority", "election", "elections", "dems", "democrats",
@@ -59,7 +67,12 @@ _PROPERTY = frozenset({"store", "stores", "site", "sites", "building", "building
 _NATURE_BEFORE = frozenset({"river", "valley", "vale", "forest", "lake", "loch", "mount", "the", "upper", "lower",
                             "miss", "mr", "mrs", "ms", "dr", "sir", "lady", "lord"})
 _COMPANIES = frozenset(tuple(name.split()) for name, _code in COUNCIL_COMPANIES)
-_COMPANY_FIRST = frozenset(name[0] for name in _COMPANIES)
+_OFFICERS = tuple(COUNCIL_OFFICERS) + tuple(MORE_OFFICERS)
+# An organisation's wrongdoing "at" a place: only its council is an organisation a place is ("Fraud at Tower Hamlets").
+_MISRULE = frozenset({"fraud", "corruption", "bribery", "misconduct", "mismanagement", "maladministration",
+                      "dysfunction", "failings", "bullying"})
+_SCHEME_NEWS = frozenset({"regeneration", "masterplan", "levelling"})
+_COUNCIL_BODIES = frozenset({"cabinet", "councillors", "scrutiny", "councillor", "cllr"})
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
 _TRIGGERS = _CONTROL | _BUYING | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
                                   "parish", "town", "community"}) | _SCHEME_AFTER | _WINNING
@@ -70,8 +83,7 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
     """The judgements of `out` (one per name of `matches`, then any towns' councils) looked at again for the kinds
     this module's docstring tells; most texts have none of their words and pass through untouched."""
     words = tokens.words
-    if not matches or (_TRIGGERS.isdisjoint(words) and all(m.confident for m in matches) and
-                       _COMPANY_FIRST.isdisjoint(words)):
+    if not matches or (_TRIGGERS.isdisjoint(words) and all(e.counted for e in out)):
         return out
     judged = list(out)
     for n, match in enumerate(matches):
@@ -106,6 +118,13 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     seat = end + 1 if words[end:end + 1] == ["s"] else end
     if words[seat:seat + 2] == ["by", "election"] or words[seat:seat + 1] == ["byelection"]:
         return _a_wards_by_election(match, tokens, seat + (2 if words[seat] == "by" else 1))
+    if e_why.startswith("names ") and not e_why.startswith("names a parliamentary"):
+        why = _named_yet_the_council(tokens, i, end, e_why)
+        if why is not None:
+            return why
+    if e_why.startswith("where the crime") and i >= 2 and words[i - 1] == "at" and words[i - 2] in _MISRULE and \
+            words[end:end + 1] != ["s"] and not (end < len(words) and words[end] in SOMEONE_FROM):
+        return f'the organisation the place has ("{words[i - 2]} at")'  # "Fraud at Tower Hamlets: officer jailed"
     if ordinary and tokens.label and i == tokens.label:
         why = confident(words[i:], 0, match.length)
         if why is not None and why.startswith("the subject"):
@@ -116,6 +135,28 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     if ordinary and match.length == 1 and before not in _NATURE_BEFORE and _acting(words, end) and any(
             town.code == match.code for town in towns_named(tokens) if abs(town.start - i) > 1):
         return "a town of its own area named beside it"  # "Bexhill seafront works: Rother blames contractor"
+    return None
+
+
+def _named_yet_the_council(tokens: Tokens, i: int, end: int, e_why: str) -> str | None:
+    """Why a name refused as a body, institution, attraction or person of the place is its council after all, or
+    None: a council's service or power straight after it even when capitalised as a name ("Bradford Clean Air
+    Zone raises £10m"), a council's officer after it ("Former Northamptonshire finance chief struck off"), a
+    bed-and-breakfast after it, which is homelessness news ("Homeless families in Southwark B&Bs up 40%"), or a
+    named scheme of the place in its cabinet's, councillors' or scrutiny's news ("Barnsley Glass Works hailed as
+    regeneration success by cabinet")."""
+    words = tokens.words
+    k = end + 1 if words[end:end + 1] == ["s"] else end
+    service = service_after(words, end)
+    if service is not None and (len(service) > 1 or service in POWERS):
+        return f'a council service or power follows ("{" ".join(service)}")'
+    if any(tuple(words[k:k + len(title)]) == title for title in _OFFICERS):
+        return "a council officer follows"
+    if words[k:k + 3] in (["b", "and", "b"], ["b", "and", "bs"]):
+        return "bed-and-breakfast homes after it: homelessness news"
+    if "body" in e_why or "attraction" in e_why:
+        if not _SCHEME_NEWS.isdisjoint(words) and not _COUNCIL_BODIES.isdisjoint(words):
+            return "the place's named scheme, in its council's own news"
     return None
 
 
