@@ -21,7 +21,7 @@ from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
-from feeds.council_votes import second_looks
+from feeds.council_votes import learnings_city, second_looks
 from feeds.council_towns import longer_town, town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
 from feeds.council_authorities import MAYORS
@@ -74,6 +74,8 @@ class CouncilMatcher:
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
         out = second_looks(out, matches, tokens, self._members)
+        if not any(e.counted for e in out) and "council" in tokens.words:
+            out = out + learnings_city(tokens, self._codes)
         if tokens.label == 3:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:

@@ -29,6 +29,8 @@ though they look as if they were. Each is read after the other rules have judged
   "a second Woking") is the comparison, not the news, when another council is the news.
 - A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
   local council's, not the principal council's, unless the principal council is named too.
+- A university or college named after a place, when the text speaks of "the city council" and names none ("University
+  of Nottingham building sold to city council"): the council of its home (`learnings_city`).
 - A member place straight before a combined authority's transport scheme, in the authority's own news ("West of
   England Combined Authority pauses Bristol mass transit study"): where the scheme runs, not its council.
 """
@@ -199,3 +201,31 @@ def _not_the_news(match: NameMatch, tokens: Tokens, judged: list[CouncilEvidence
             any(m.code == members.get(match.code) for m in others):
         return "where its combined authority's scheme runs, not the council"  # "WECA pauses Bristol mass transit"
     return None
+
+
+_SEATS_OF_LEARNING = frozenset({"university", "college"})
+
+
+def learnings_city(tokens: Tokens, codes: dict[tuple[str, ...], str]) -> list[CouncilEvidence]:
+    """The council of the place a university or college is named after ("University of Nottingham", "Oxford
+    University"), when the text speaks of the city or county council without naming one and names no council itself
+    ("University of Nottingham building sold to city council"): the institution's home council acts. `codes`: the
+    matcher's names. Empty otherwise."""
+    words, texts = tokens.words, tokens.texts
+    if _SEATS_OF_LEARNING.isdisjoint(words) or not any(
+            words[k] in ("city", "county") and words[k + 1] == "council" and texts[k].islower()
+            for k in range(len(words) - 1)):
+        return []
+    for k, word in enumerate(words):
+        if word not in _SEATS_OF_LEARNING:
+            continue
+        spans = [(k + 2, n) for n in (3, 2, 1)] if words[k + 1:k + 2] == ["of"] else [(k - n, n) for n in (3, 2, 1)]
+        for start, n in spans:
+            if start < 0 or start + n > len(words) or not texts[start][:1].isupper():
+                continue
+            code = codes.get(tuple(words[start:start + n]))
+            if code is not None:
+                named = " ".join(texts[start:start + n])
+                return [CouncilEvidence(code, named, True, f"the home council of the {word} named after {named}, and "
+                                        "the text speaks of the city or county council")]
+    return []
