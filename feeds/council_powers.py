@@ -24,7 +24,8 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     "dsg deficit", "send deficit", "send overspend", "statutory override", "disabled facilities grant",
     "disabled facilities grants", "blue badge", "blue badges", "concessionary fares", "council tax support",
     "council tax reduction", "housing register", "housing waiting list", "direct payments", "pavement licences",
-    "hmo licensing", "public health grant", "grounds maintenance", "library service", "libraries service"))
+    "hmo licensing", "public health grant", "grounds maintenance", "library service", "libraries service",
+    "zero emission zone", "workplace parking levy", "heat network", "district heating"))
 
 MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",

@@ -25,6 +25,8 @@ though they look as if they were. Each is read after the other rules have judged
   or as a named scheme in its cabinet's, councillors' or scrutiny's news ("Barnsley Glass Works hailed as
   regeneration success by cabinet"); and wrongdoing "at" a place is its council's ("Fraud at Tower Hamlets: officer
   jailed"; not "fraud at Wigan charity", someone of the place).
+- A place at the head of the text acting on licences, even an ordinary word's or in a crime's news, is the
+  licensing authority ("Camden revokes nightclub licence after stabbing", "Westminster refuses licence for Soho club").
 - A byword: a council named as what another hopes not to become ("We are not the next Croydon", "another Thurrock",
   "a second Woking") is the comparison, not the news, when another council is the news.
 - A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
@@ -75,6 +77,9 @@ _MISRULE = frozenset({"fraud", "corruption", "bribery", "misconduct", "mismanage
                       "dysfunction", "failings", "bullying"})
 _SCHEME_NEWS = frozenset({"regeneration", "masterplan", "levelling"})
 _COUNCIL_BODIES = frozenset({"cabinet", "councillors", "scrutiny", "councillor", "cllr"})
+# A place at the head of the text acting on licences: the licensing authority, its council ("Camden revokes nightclub
+# licence after stabbing", "Sefton cracks down on unlicensed HMOs").
+_LICENSING = frozenset({"licence", "licences", "license", "licenses", "licensing", "unlicensed", "hmo", "hmos"})
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
 _TRIGGERS = _CONTROL | _BUYING | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
                                   "parish", "town", "community"}) | _SCHEME_AFTER | _WINNING
@@ -127,6 +132,9 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     if e_why.startswith("where the crime") and i >= 2 and words[i - 1] == "at" and words[i - 2] in _MISRULE and \
             words[end:end + 1] != ["s"] and not (end < len(words) and words[end] in SOMEONE_FROM):
         return f'the organisation the place has ("{words[i - 2]} at")'  # "Fraud at Tower Hamlets: officer jailed"
+    if (ordinary or e_why.startswith("where the crime")) and i in (0, tokens.label) and _acting(words, end) and \
+            not _LICENSING.isdisjoint(words[end + 1:end + 4]):
+        return f'the licensing authority, acting ("{words[end]}")'  # "Camden revokes nightclub licence after stabbing"
     if ordinary and tokens.label and i == tokens.label:
         why = confident(words[i:], 0, match.length)
         if why is not None and why.startswith("the subject"):
