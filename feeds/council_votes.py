@@ -60,13 +60,14 @@ _LOCAL_COUNCILS = frozenset({"parish", "town", "community"})
 _SCHEME_AFTER = frozenset({"mass", "metro", "tram", "trams", "tramway", "rapid", "busway", "rail", "railway", "line",
                            "link", "corridor", "transit"})
 _AUTHORITY_NEWS = frozenset({"combined", "mayor", "mayoral", "authority", "ca", "cca"})
-# A place at the head of the text buying property: only its council buys a town's stores, sites and buildings ("Reading
-# buys former Debenhams store", "Thurrock buys former police station"); a club buys players.
+# A place at the head of the text buying property: only its council buys a town's stores, sites and buildings
+# ("Reading buys former Debenhams store", "Thurrock buys former police station"); a club buys players.
 _BUYING = frozenset({"buys", "acquires", "purchases", "snaps", "bought", "acquired", "purchased"})
-_PROPERTY = frozenset({"store", "stores", "site", "sites", "building", "buildings", "offices", "office", "hotel", "land",
-                       "pub", "cinema", "church", "station", "shopping", "mall", "arcade", "estate", "hall", "house",
-                       "farm", "homes", "flats", "precinct", "centre", "pier", "theatre", "department", "warehouse",
-                       "depot", "factory", "mill", "airport", "quarter", "plot", "car", "leisure", "golf"})
+_PROPERTY = frozenset({"store", "stores", "site", "sites", "building", "buildings", "offices", "office", "hotel",
+                       "land", "pub", "cinema", "church", "station", "shopping", "mall", "arcade", "estate", "hall",
+                       "house", "farm", "homes", "flats", "precinct", "centre", "pier", "theatre", "department",
+                       "warehouse", "depot", "factory", "mill", "airport", "quarter", "plot", "car", "leisure",
+                       "golf"})
 # Words before a district's ordinary-word name that make it the river, valley or forest it is named after.
 _NATURE_BEFORE = frozenset({"river", "valley", "vale", "forest", "lake", "loch", "mount", "the", "upper", "lower",
                             "miss", "mr", "mrs", "ms", "dr", "sir", "lady", "lord"})
@@ -81,8 +82,9 @@ _COUNCIL_BODIES = frozenset({"cabinet", "councillors", "scrutiny", "councillor",
 # licence after stabbing", "Sefton cracks down on unlicensed HMOs").
 _LICENSING = frozenset({"licence", "licences", "license", "licenses", "licensing", "unlicensed", "hmo", "hmos"})
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
-_TRIGGERS = _CONTROL | _BUYING | frozenset({"by", "byelection", "next", "another", "second", "new", "becoming", "become",
-                                  "parish", "town", "community"}) | _SCHEME_AFTER | _WINNING
+_TRIGGERS = _CONTROL | _BUYING | frozenset(name[-1] for name in _COMPANIES) | frozenset({
+    "by", "byelection", "next", "another", "second", "new", "becoming", "become", "parish", "town", "community"}) | \
+    _SCHEME_AFTER | _WINNING
 
 
 def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
@@ -120,7 +122,8 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     before = words[i - 1] if i else ""
     if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
         return f'the council a party controls ("control {before}")'
-    if i >= 2 and before in _WINNING and words[i - 2] in _PARTY_NAMES and (end == len(words) or words[end] in _AFTER_WON):
+    if i >= 2 and before in _WINNING and words[i - 2] in _PARTY_NAMES and \
+            (end == len(words) or words[end] in _AFTER_WON):
         return f'a party winning or losing it ("{words[i - 2]} {before}")'  # "Plaid Cymru takes Gwynedd"
     seat = end + 1 if words[end:end + 1] == ["s"] else end
     if words[seat:seat + 2] == ["by", "election"] or words[seat:seat + 1] == ["byelection"]:
@@ -198,6 +201,9 @@ def _not_the_news(match: NameMatch, tokens: Tokens, judged: list[CouncilEvidence
                   members: dict[str, str]) -> str | None:
     """Why a counted name is not its council's news after all, or None."""
     words, i, end = tokens.words, match.start, match.start + match.length
+    if match.length > 1 and tuple(words[i:end]) in _COMPANIES and not tokens.shouting and \
+            not all(text[0].isupper() for text, word in zip(tokens.texts[i:end], words[i:end]) if word != "by"):
+        return "ordinary words, not the council's company's name"  # "Bristol energy customers hit by price cap rise"
     others = [m for m, e in zip(matches, judged) if e.counted and m.code != match.code]
     if others and (words[end:end + 1] == [] or words[end] not in ("council", "councils", "borough", "city")) and \
             any(words[max(0, i - len(b)):i] == list(b) for b in _BYWORD_BEFORE):
