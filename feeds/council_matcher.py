@@ -74,7 +74,7 @@ class CouncilMatcher:
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
         out = second_looks(out, matches, tokens, self._members)
-        if not any(e.counted for e in out) and "council" in tokens.words:
+        if not _LEARNING.isdisjoint(tokens.words) and not any(e.counted for e in out):
             out = out + learnings_city(tokens, self._codes)
         if tokens.label == 3:
             out = with_compared(out, self._codes, tokens)
@@ -244,6 +244,7 @@ class CouncilMatcher:
 
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
+_LEARNING = frozenset({"university", "college"})
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
 _SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

@@ -73,6 +73,7 @@ _NATURE_BEFORE = frozenset({"river", "valley", "vale", "forest", "lake", "loch",
                             "miss", "mr", "mrs", "ms", "dr", "sir", "lady", "lord"})
 _COMPANIES = frozenset(tuple(name.split()) for name, _code in COUNCIL_COMPANIES)
 _OFFICERS = tuple(COUNCIL_OFFICERS) + tuple(MORE_OFFICERS)
+_OFFICER_FIRST = frozenset(title[0] for title in _OFFICERS)
 # An organisation's wrongdoing "at" a place: only its council is an organisation a place is ("Fraud at Tower Hamlets").
 _MISRULE = frozenset({"fraud", "corruption", "bribery", "misconduct", "mismanagement", "maladministration",
                       "dysfunction", "failings", "bullying"})
@@ -92,24 +93,27 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
     """The judgements of `out` (one per name of `matches`, then any towns' councils) looked at again for the kinds
     this module's docstring tells; most texts have none of their words and pass through untouched."""
     words = tokens.words
-    if not matches or (_TRIGGERS.isdisjoint(words) and all(e.counted for e in out)):
+    triggered = not _TRIGGERS.isdisjoint(words)
+    if not matches or (not triggered and all(e.counted for e in out)) or len(out) < len(matches):
         return out
     judged = list(out)
     for n, match in enumerate(matches):
-        if n >= len(judged) or judged[n].named != " ".join(tokens.texts[match.start:match.start + match.length]):
-            return out  # a rule before re-ordered the judgements: leave them as they are
         e = judged[n]
-        why = None if e.counted else _recounted(match, tokens, e.why)
+        if e.counted:
+            continue
+        if e.named != " ".join(tokens.texts[match.start:match.start + match.length]):
+            return out  # a rule before re-ordered the judgements: leave them as they are
+        why = _recounted(match, tokens, e.why)
         if why is not None:
             judged[n] = CouncilEvidence(e.code, e.named, True, why)
-    counted = [n for n, e in enumerate(judged) if e.counted]
-    for n in counted:
-        if n >= len(matches):
-            continue
-        why = _not_the_news(matches[n], tokens, judged, matches, members)
-        if why is not None:
-            e = judged[n]
-            judged[n] = CouncilEvidence(e.code, e.named, False, why)
+    if not triggered:
+        return judged
+    for n, match in enumerate(matches):
+        e = judged[n]
+        if e.counted and e.named == " ".join(tokens.texts[match.start:match.start + match.length]):
+            why = _not_the_news(match, tokens, judged, matches, members)
+            if why is not None:
+                judged[n] = CouncilEvidence(e.code, e.named, False, why)
     return judged
 
 
@@ -117,7 +121,7 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     """Why a name refused by the earlier rules (for `e_why`) is its council after all, or None."""
     words, i, end = tokens.words, match.start, match.start + match.length
     ordinary = e_why == _ORDINARY
-    if tuple(words[i:end]) in _COMPANIES:
+    if match.length > 1 and tuple(words[i:end]) in _COMPANIES:
         return "a council's own company, named"  # "Croydon's Brick by Brick finally closed at a loss"
     before = words[i - 1] if i else ""
     if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
@@ -163,7 +167,8 @@ def _named_yet_the_council(tokens: Tokens, i: int, end: int, e_why: str) -> str 
     service = service_after(words, end)
     if service is not None and (len(service) > 1 or service in POWERS):
         return f'a council service or power follows ("{" ".join(service)}")'
-    if any(tuple(words[k:k + len(title)]) == title for title in _OFFICERS):
+    if k < len(words) and words[k] in _OFFICER_FIRST and \
+            any(tuple(words[k:k + len(title)]) == title for title in _OFFICERS):
         return "a council officer follows"
     if words[k:k + 3] in (["b", "and", "b"], ["b", "and", "bs"]):
         return "bed-and-breakfast homes after it: homelessness news"
