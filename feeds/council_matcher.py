@@ -7,6 +7,7 @@ import functools
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
+from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_london import londons_mayor
@@ -76,6 +77,8 @@ class CouncilMatcher:
         out = second_looks(out, matches, tokens, self._members)
         if not _LEARNING.isdisjoint(tokens.words) and not any(e.counted for e in out):
             out = out + learnings_city(tokens, self._codes)
+        if not _DEMONYMS.isdisjoint(tokens.words) and not any(e.counted for e in out):
+            out = out + demonyms_council(tokens)
         if tokens.label == 3:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:
@@ -245,6 +248,7 @@ class CouncilMatcher:
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _LEARNING = frozenset({"university", "college"})
+_DEMONYMS = frozenset(DEMONYMS)
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
 _SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

@@ -132,6 +132,8 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     seat = end + 1 if words[end:end + 1] == ["s"] else end
     if words[seat:seat + 2] == ["by", "election"] or words[seat:seat + 1] == ["byelection"]:
         return _a_wards_by_election(match, tokens, seat + (2 if words[seat] == "by" else 1))
+    if i >= 2 and words[i - 2:i] == ["cyngor", "sir"]:
+        return 'Welsh "Cyngor Sir", the county council, before it'  # "Cyngor Sir Powys to close schools"
     if e_why.startswith("names ") and not e_why.startswith("names a parliamentary"):
         why = _named_yet_the_council(tokens, i, end, e_why)
         if why is not None:

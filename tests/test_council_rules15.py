@@ -2,7 +2,8 @@
 controls a council, a ward's by-election, a district's own town beside its ordinary-word name, bywords, a local
 council in a place, a member place before its authority's scheme, a name after a headline's label, property bought,
 a council's companies, services and officers after a name the earlier rules took for a body's, wrongdoing at a place,
-the licensing authority, places listed after a merger, a university's home council; and the explanations."""
+the licensing authority, places listed after a merger, a university's home council, a place's people, Welsh "Cyngor
+Sir"; and the explanations."""
 import pytest
 
 
@@ -118,6 +119,21 @@ def test_a_councils_companies(matcher, headline, codes):
     ("Oxford University land swap agreed with city council", ["OXO"]),
 ])
 def test_the_council_behind_another_name(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place's people by their own name, in a text that speaks of a council or its services
+    ("Brummies face bin strike misery", ["BIR"]),
+    ("Glaswegians to pay more council tax", ["GLG"]),
+    # a demonym alone, or two places' people
+    ("Geordie comedian tours US", []),
+    ("Scouse band tops charts", []),
+    ("Scousers and Mancunians face council tax rise", []),
+    # Welsh "Cyngor Sir" before a county's name is its county council, not a knight
+    ("Cyngor Sir Powys to close schools", ["POW"]),
+])
+def test_a_places_people_and_welsh_county_councils(matcher, headline, codes):
     assert matcher.find(headline) == codes
 
 
