@@ -22,7 +22,8 @@ from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
-from feeds.council_votes import learnings_city, second_looks
+from feeds.council_refused import learnings_city
+from feeds.council_votes import second_looks
 from feeds.council_towns import longer_town, town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
 from feeds.council_authorities import MAYORS

@@ -1,5 +1,6 @@
 """Fifteenth round: a council named by what its voters and members do to it, and names that are not the council
-though they look as if they were. Each is read after the other rules have judged every name (`second_looks`):
+though they look as if they were. Each is read after the other rules have judged every name (`second_looks`; the
+words that make a refused name its council after all are in `feeds.council_refused`):
 
 - Who runs it: a place after "control of" or "overall control in" in an election's news ("Plaid Cymru wins control of
   Carmarthenshire", "SNP loses control of Dundee"), or straight after a party's election verb even when the party's
@@ -27,6 +28,10 @@ though they look as if they were. Each is read after the other rules have judged
   jailed"; not "fraud at Wigan charity", someone of the place).
 - A place at the head of the text acting on licences, even an ordinary word's or in a crime's news, is the
   licensing authority ("Camden revokes nightclub licence after stabbing", "Westminster refuses licence for Soho club").
+- A place at the head of the text acting on its roads is the traffic authority ("Reading introduces 20mph limits");
+  a place a court, coroner or ombudsman judges is the public body: it "acted" ("Judge rules Cumberland acted
+  unlawfully"), its decision is quashed ("Judge quashes Kent decision…"), or it is criticised over a council's matter
+  ("Judge criticises Derby over child's care").
 - A byword: a council named as what another hopes not to become ("We are not the next Croydon", "another Thurrock",
   "a second Woking") is the comparison, not the news, when another council is the news.
 - A town's or parish's council "in" or "near" a place ("Parish council in Wyre village votes to keep precept"): the
@@ -39,11 +44,12 @@ though they look as if they were. Each is read after the other rules have judged
 from __future__ import annotations
 
 from feeds.council_companies import COUNCIL_COMPANIES
-from feeds.council_context import confident, service_after
+from feeds.council_context import confident
 from feeds.council_kinds import SOMEONE_FROM
-from feeds.council_powers import MORE_OFFICERS, POWERS
+from feeds.council_refused import (BUYING, COURTS, LICENSING, MISRULE, NATURE_BEFORE, PROPERTY, TRAFFIC,
+                                   a_courts_party, acting, named_yet_the_council)
 from feeds.council_towns import towns_named
-from feeds.council_words import COUNCIL_OFFICERS, PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
 
 _CONTROL = frozenset({"control", "controls"})
 _ELECTION_TALK = PARTY_WORDS | frozenset({"overall", "majority", "election", "elections", "dems", "democrats",
@@ -60,30 +66,9 @@ _LOCAL_COUNCILS = frozenset({"parish", "town", "community"})
 _SCHEME_AFTER = frozenset({"mass", "metro", "tram", "trams", "tramway", "rapid", "busway", "rail", "railway", "line",
                            "link", "corridor", "transit"})
 _AUTHORITY_NEWS = frozenset({"combined", "mayor", "mayoral", "authority", "ca", "cca"})
-# A place at the head of the text buying property: only its council buys a town's stores, sites and buildings
-# ("Reading buys former Debenhams store", "Thurrock buys former police station"); a club buys players.
-_BUYING = frozenset({"buys", "acquires", "purchases", "snaps", "bought", "acquired", "purchased"})
-_PROPERTY = frozenset({"store", "stores", "site", "sites", "building", "buildings", "offices", "office", "hotel",
-                       "land", "pub", "cinema", "church", "station", "shopping", "mall", "arcade", "estate", "hall",
-                       "house", "farm", "homes", "flats", "precinct", "centre", "pier", "theatre", "department",
-                       "warehouse", "depot", "factory", "mill", "airport", "quarter", "plot", "car", "leisure",
-                       "golf"})
-# Words before a district's ordinary-word name that make it the river, valley or forest it is named after.
-_NATURE_BEFORE = frozenset({"river", "valley", "vale", "forest", "lake", "loch", "mount", "the", "upper", "lower",
-                            "miss", "mr", "mrs", "ms", "dr", "sir", "lady", "lord"})
 _COMPANIES = frozenset(tuple(name.split()) for name, _code in COUNCIL_COMPANIES)
-_OFFICERS = tuple(COUNCIL_OFFICERS) + tuple(MORE_OFFICERS)
-_OFFICER_FIRST = frozenset(title[0] for title in _OFFICERS)
-# An organisation's wrongdoing "at" a place: only its council is an organisation a place is ("Fraud at Tower Hamlets").
-_MISRULE = frozenset({"fraud", "corruption", "bribery", "misconduct", "mismanagement", "maladministration",
-                      "dysfunction", "failings", "bullying"})
-_SCHEME_NEWS = frozenset({"regeneration", "masterplan", "levelling"})
-_COUNCIL_BODIES = frozenset({"cabinet", "councillors", "scrutiny", "councillor", "cllr"})
-# A place at the head of the text acting on licences: the licensing authority, its council ("Camden revokes nightclub
-# licence after stabbing", "Sefton cracks down on unlicensed HMOs").
-_LICENSING = frozenset({"licence", "licences", "license", "licenses", "licensing", "unlicensed", "hmo", "hmos"})
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
-_TRIGGERS = _CONTROL | _BUYING | frozenset(name[-1] for name in _COMPANIES) | frozenset({
+_TRIGGERS = _CONTROL | BUYING | frozenset(name[-1] for name in _COMPANIES) | frozenset({
     "by", "byelection", "next", "another", "second", "new", "becoming", "become", "parish", "town", "community"}) | \
     _SCHEME_AFTER | _WINNING
 
@@ -135,56 +120,32 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     if i >= 2 and words[i - 2:i] == ["cyngor", "sir"]:
         return 'Welsh "Cyngor Sir", the county council, before it'  # "Cyngor Sir Powys to close schools"
     if e_why.startswith("names ") and not e_why.startswith("names a parliamentary"):
-        why = _named_yet_the_council(tokens, i, end, e_why)
+        why = named_yet_the_council(tokens, i, end, e_why)
         if why is not None:
             return why
-    if e_why.startswith("where the crime") and i >= 2 and words[i - 1] == "at" and words[i - 2] in _MISRULE and \
+    if e_why.startswith("where the crime") and i >= 2 and words[i - 1] == "at" and words[i - 2] in MISRULE and \
             words[end:end + 1] != ["s"] and not (end < len(words) and words[end] in SOMEONE_FROM):
         return f'the organisation the place has ("{words[i - 2]} at")'  # "Fraud at Tower Hamlets: officer jailed"
-    if (ordinary or e_why.startswith("where the crime")) and i in (0, tokens.label) and _acting(words, end) and \
-            not _LICENSING.isdisjoint(words[end + 1:end + 4]):
+    if (ordinary or e_why.startswith("where the crime")) and i in (0, tokens.label) and acting(words, end) and \
+            not LICENSING.isdisjoint(words[end + 1:end + 4]):
         return f'the licensing authority, acting ("{words[end]}")'  # "Camden revokes nightclub licence after stabbing"
+    if ordinary and i in (0, tokens.label) and acting(words, end) and not TRAFFIC.isdisjoint(words[end + 1:end + 4]):
+        return f'the traffic authority, acting ("{words[end]}")'  # "Reading introduces 20mph limits"
+    if (ordinary or e_why.startswith("where ")) and not COURTS.isdisjoint(words[:i]):
+        why = a_courts_party(words, i, end)
+        if why is not None:
+            return why
     if ordinary and tokens.label and i == tokens.label:
         why = confident(words[i:], 0, match.length)
         if why is not None and why.startswith("the subject"):
             return f"{why}, opening the text after its label"  # "SEND deficit: Surrey signs safety valve deal"
-    if i in (0, tokens.label) and end < len(words) and words[end] in _BUYING and \
-            not _PROPERTY.isdisjoint(words[end + 1:end + 7]) and (ordinary or e_why.startswith("where the")):
+    if i in (0, tokens.label) and end < len(words) and words[end] in BUYING and \
+            not PROPERTY.isdisjoint(words[end + 1:end + 7]) and (ordinary or e_why.startswith("where the")):
         return f'the body the place has, buying property ("{words[end]}")'  # "Reading buys former Debenhams store"
-    if ordinary and match.length == 1 and before not in _NATURE_BEFORE and _acting(words, end) and any(
+    if ordinary and match.length == 1 and before not in NATURE_BEFORE and acting(words, end) and any(
             town.code == match.code for town in towns_named(tokens) if abs(town.start - i) > 1):
         return "a town of its own area named beside it"  # "Bexhill seafront works: Rother blames contractor"
     return None
-
-
-def _named_yet_the_council(tokens: Tokens, i: int, end: int, e_why: str) -> str | None:
-    """Why a name refused as a body, institution, attraction or person of the place is its council after all, or
-    None: a council's service or power straight after it even when capitalised as a name ("Bradford Clean Air
-    Zone raises £10m"), a council's officer after it ("Former Northamptonshire finance chief struck off"), a
-    bed-and-breakfast after it, which is homelessness news ("Homeless families in Southwark B&Bs up 40%"), or a
-    named scheme of the place in its cabinet's, councillors' or scrutiny's news ("Barnsley Glass Works hailed as
-    regeneration success by cabinet")."""
-    words = tokens.words
-    k = end + 1 if words[end:end + 1] == ["s"] else end
-    service = service_after(words, end)
-    if service is not None and (len(service) > 1 or service in POWERS):
-        return f'a council service or power follows ("{" ".join(service)}")'
-    if k < len(words) and words[k] in _OFFICER_FIRST and \
-            any(tuple(words[k:k + len(title)]) == title for title in _OFFICERS):
-        return "a council officer follows"
-    if words[k:k + 3] in (["b", "and", "b"], ["b", "and", "bs"]):
-        return "bed-and-breakfast homes after it: homelessness news"
-    if "body" in e_why or "attraction" in e_why:
-        if not _SCHEME_NEWS.isdisjoint(words) and not _COUNCIL_BODIES.isdisjoint(words):
-            return "the place's named scheme, in its council's own news"
-    return None
-
-
-def _acting(words: list[str], end: int) -> bool:
-    """A present-tense verb (or "to") follows the name ending at `end`: the name is a subject ("Rother blames…")."""
-    after = words[end] if end < len(words) else ""
-    return after == "to" or (len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or \
-        after in ("agrees", "backs", "sets", "cuts", "puts", "gets", "lets", "bids")
 
 
 def _a_wards_by_election(match: NameMatch, tokens: Tokens, after: int) -> str | None:
@@ -222,31 +183,3 @@ def _not_the_news(match: NameMatch, tokens: Tokens, judged: list[CouncilEvidence
             any(m.code == members.get(match.code) for m in others):
         return "where its combined authority's scheme runs, not the council"  # "WECA pauses Bristol mass transit"
     return None
-
-
-_SEATS_OF_LEARNING = frozenset({"university", "college"})
-
-
-def learnings_city(tokens: Tokens, codes: dict[tuple[str, ...], str]) -> list[CouncilEvidence]:
-    """The council of the place a university or college is named after ("University of Nottingham", "Oxford
-    University"), when the text speaks of the city or county council without naming one and names no council itself
-    ("University of Nottingham building sold to city council"): the institution's home council acts. `codes`: the
-    matcher's names. Empty otherwise."""
-    words, texts = tokens.words, tokens.texts
-    if _SEATS_OF_LEARNING.isdisjoint(words) or not any(
-            words[k] in ("city", "county") and words[k + 1] == "council" and texts[k].islower()
-            for k in range(len(words) - 1)):
-        return []
-    for k, word in enumerate(words):
-        if word not in _SEATS_OF_LEARNING:
-            continue
-        spans = [(k + 2, n) for n in (3, 2, 1)] if words[k + 1:k + 2] == ["of"] else [(k - n, n) for n in (3, 2, 1)]
-        for start, n in spans:
-            if start < 0 or start + n > len(words) or not texts[start][:1].isupper():
-                continue
-            code = codes.get(tuple(words[start:start + n]))
-            if code is not None:
-                named = " ".join(texts[start:start + n])
-                return [CouncilEvidence(code, named, True, f"the home council of the {word} named after {named}, and "
-                                        "the text speaks of the city or county council")]
-    return []

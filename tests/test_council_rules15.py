@@ -137,6 +137,21 @@ def test_a_places_people_and_welsh_county_councils(matcher, headline, codes):
     assert matcher.find(headline) == codes
 
 
+@pytest.mark.parametrize("headline, codes", [
+    # a place a court, coroner or ombudsman judges is the public body
+    ("High Court rules Cumbria acted unlawfully over care charges", ["CMA"]),
+    ("Judge quashes Kent decision to shut day centre", ["KEN"]),
+    ("Coroner criticises Derby over care home death", ["DER"]),
+    ("Judge criticises Leeds striker over assault", []),
+    # a place at the head of the text acting on its roads is the traffic authority
+    ("Reading introduces 20mph limits on estates", ["RDG"]),
+    ("Derby installs speed cameras", ["DER"]),
+    ("Reading cycle lane crash: man hurt", []),
+])
+def test_courts_and_roads(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
 def test_the_rules_explained(matcher):
     """/coverage explain gives the words and rule behind each of this round's judgements."""
     why = {e.named: e for e in matcher.evidence("SNP loses control of Dundee")}
