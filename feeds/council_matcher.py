@@ -76,10 +76,10 @@ class CouncilMatcher:
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
         out = second_looks(out, matches, tokens, self._members)
-        if not _LEARNING.isdisjoint(tokens.words) and not any(e.counted for e in out):
-            out = out + learnings_city(tokens, self._codes)
-        if not _DEMONYMS.isdisjoint(tokens.words) and not any(e.counted for e in out):
-            out = out + demonyms_council(tokens)
+        if not _LEARNING_OR_PEOPLE.isdisjoint(tokens.words) and not any(e.counted for e in out):
+            out = out + learnings_city(tokens, self._codes)  # "University of Nottingham building sold to city council"
+            if not any(e.counted for e in out):
+                out = out + demonyms_council(tokens)  # "Brummies face bin strike misery"
         if tokens.label == 3:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:
@@ -248,8 +248,7 @@ class CouncilMatcher:
 
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
-_LEARNING = frozenset({"university", "college"})
-_DEMONYMS = frozenset(DEMONYMS)
+_LEARNING_OR_PEOPLE = frozenset({"university", "college"}) | frozenset(DEMONYMS)
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
 _SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

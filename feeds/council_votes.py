@@ -79,7 +79,13 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
     this module's docstring tells; most texts have none of their words and pass through untouched."""
     words = tokens.words
     triggered = not _TRIGGERS.isdisjoint(words)
-    if not matches or (not triggered and all(e.counted for e in out)) or len(out) < len(matches):
+    if not triggered:
+        for e in out:
+            if not e.counted:
+                break
+        else:
+            return out  # most texts: every name counted, and none of this module's words
+    if not matches or len(out) < len(matches):
         return out
     judged = list(out)
     for n, match in enumerate(matches):
@@ -117,6 +123,8 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     seat = end + 1 if words[end:end + 1] == ["s"] else end
     if words[seat:seat + 2] == ["by", "election"] or words[seat:seat + 1] == ["byelection"]:
         return _a_wards_by_election(match, tokens, seat + (2 if words[seat] == "by" else 1))
+    if i >= 2 and before == "of" and words[i - 2] in ("provost", "mayoress", "provosts"):
+        return f'a civic head of its council before it ("{words[i - 2]} of")'  # "Provost of Fife honours volunteers"
     if i >= 2 and words[i - 2:i] == ["cyngor", "sir"]:
         return 'Welsh "Cyngor Sir", the county council, before it'  # "Cyngor Sir Powys to close schools"
     if e_why.startswith("names ") and not e_why.startswith("names a parliamentary"):

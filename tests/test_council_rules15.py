@@ -132,6 +132,8 @@ def test_the_council_behind_another_name(matcher, headline, codes):
     ("Scousers and Mancunians face council tax rise", []),
     # Welsh "Cyngor Sir" before a county's name is its county council, not a knight
     ("Cyngor Sir Powys to close schools", ["POW"]),
+    # a Scottish council's civic head
+    ("Provost of Angus honours volunteers", ["ANS"]),
 ])
 def test_a_places_people_and_welsh_county_councils(matcher, headline, codes):
     assert matcher.find(headline) == codes
