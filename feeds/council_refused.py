@@ -24,6 +24,7 @@ _OFFICER_FIRST = frozenset(title[0] for title in _OFFICERS)
 # An organisation's wrongdoing "at" a place: only its council is an organisation a place is ("Fraud at Tower Hamlets").
 MISRULE = frozenset({"fraud", "corruption", "bribery", "misconduct", "mismanagement", "maladministration",
                       "dysfunction", "failings", "bullying"})
+_IN_HOUSE = frozenset({"brought", "bring", "brings", "taken", "takes", "returns", "returned", "comes", "moves"})
 _SCHEME_NEWS = frozenset({"regeneration", "masterplan", "levelling"})
 _COUNCIL_BODIES = frozenset({"cabinet", "councillors", "scrutiny", "councillor", "cllr"})
 # A place at the head of the text acting on licences: the licensing authority, its council ("Camden revokes nightclub
@@ -51,7 +52,8 @@ def named_yet_the_council(tokens: Tokens, i: int, end: int, e_why: str) -> str |
     Zone raises £10m"), a council's officer after it ("Former Northamptonshire finance chief struck off"), a
     bed-and-breakfast after it, which is homelessness news ("Homeless families in Southwark B&Bs up 40%"), or a
     named scheme of the place in its cabinet's, councillors' or scrutiny's news ("Barnsley Glass Works hailed as
-    regeneration success by cabinet")."""
+    regeneration success by cabinet"), or a body of the place brought back in-house ("Lewisham Homes brought back
+    in-house": only a council takes its arm's-length bodies back)."""
     words = tokens.words
     k = end + 1 if words[end:end + 1] == ["s"] else end
     service = service_after(words, end)
@@ -62,6 +64,9 @@ def named_yet_the_council(tokens: Tokens, i: int, end: int, e_why: str) -> str |
         return "a council officer follows"
     if words[k:k + 3] in (["b", "and", "b"], ["b", "and", "bs"]):
         return "bed-and-breakfast homes after it: homelessness news"
+    if "body" in e_why and _IN_HOUSE.intersection(words) and any(
+            words[n:n + 3] == ["back", "in", "house"] for n in range(end, len(words) - 2)):
+        return "the council's own body, brought back in-house"  # "Lewisham Homes brought back in-house"
     if "body" in e_why or "attraction" in e_why:
         if not _SCHEME_NEWS.isdisjoint(words) and not _COUNCIL_BODIES.isdisjoint(words):
             return "the place's named scheme, in its council's own news"

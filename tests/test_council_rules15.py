@@ -104,6 +104,8 @@ def test_a_councils_companies(matcher, headline, codes):
     ("Homeless families in Southwark B&Bs up 40%", ["SWK"]),
     ("Sheffield Heart of the City regeneration praised by cabinet", ["SHF"]),
     ("Leeds Rhinos stadium regeneration", []),
+    ("Barnet Homes brought back in-house", ["BNE"]),
+    ("Leeds Rhinos bring back coach", []),
     # wrongdoing at a place is its council's; at someone of the place is not
     ("Fraud at Tower Hamlets: officer jailed for stealing £1m", ["TWH"]),
     ("Woman charged with fraud at Wigan charity", []),
