@@ -126,7 +126,9 @@ SOURCE_FLOORS = {
     # test8, held out until test9 was written (7 Dec 2026, 03:10 UTC); tuned on since (the tone and story models were
     # refitted with it: the story threshold rose from 0.77 to 0.78). As it was retired: tone 0.902 / 0.966 / 0.928,
     # councils 0.982 / 0.954, stories 0.953 / 0.819 (the refitted model, seen: 0.959 / 0.814), relevance 0.961 / 0.925.
-    ("councils", "test8"): (0.97, 0.95), ("stories", "test8"): (0.94, 0.80), ("relevance", "test8"): (0.95, 0.92),
+    # councils round fifteen (test8's odd rows read; tests/data/councils/README.md): test8 0.982 / 0.954 → 0.992 /
+    # 0.980 (even rows, never read, 0.984 / 0.953 → 0.984 / 0.958), train11 0.991 / 0.989 → 0.991 / 0.995.
+    ("councils", "test8"): (0.98, 0.97), ("stories", "test8"): (0.94, 0.80), ("relevance", "test8"): (0.95, 0.92),
 }
 
 # relevance round fifteen (a council's building as a venue, a council home as an address, incidents and outbreaks

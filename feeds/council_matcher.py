@@ -7,6 +7,7 @@ import functools
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
+from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_london import londons_mayor
@@ -21,6 +22,8 @@ from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place
 from feeds.council_stories import incident_named_after
+from feeds.council_refused import learnings_city
+from feeds.council_votes import second_looks
 from feeds.council_towns import longer_town, town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
 from feeds.council_authorities import MAYORS
@@ -71,7 +74,12 @@ class CouncilMatcher:
     def evidence(self, text: str | Tokens) -> list["CouncilEvidence"]:
         """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
-        out = self._names(tokens)
+        out, matches = self._names(tokens)
+        out = second_looks(out, matches, tokens, self._members)
+        if not _LEARNING_OR_PEOPLE.isdisjoint(tokens.words) and not any(e.counted for e in out):
+            out = out + learnings_city(tokens, self._codes)  # "University of Nottingham building sold to city council"
+            if not any(e.counted for e in out):
+                out = out + demonyms_council(tokens)  # "Brummies face bin strike misery"
         if tokens.label == 3:
             out = with_compared(out, self._codes, tokens)
         if "london" in tokens.words:
@@ -84,8 +92,9 @@ class CouncilMatcher:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
 
-    def _names(self, tokens: Tokens) -> list["CouncilEvidence"]:
-        """The council names found in `tokens`, each judged (see the module's docstring)."""
+    def _names(self, tokens: Tokens) -> tuple[list["CouncilEvidence"], list[NameMatch]]:
+        """The council names found in `tokens`, each judged (see the module's docstring), and the names as found
+        (the judgements of the names come first, in the same order)."""
         words = tokens.words
         matches: list[NameMatch] = []
         i = 0
@@ -100,7 +109,7 @@ class CouncilMatcher:
             matches.append(match)
             i += match.length
         if not matches:
-            return town_councils(tokens, self._county_of)
+            return town_councils(tokens, self._county_of), matches
         institutions = institution_starts(matches, tokens)
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
@@ -128,10 +137,10 @@ class CouncilMatcher:
                 out = national_scene(out, matches, words)
             counted = any(e.counted for e in out)
         if not counted:
-            return out + town_councils(tokens, self._county_of)
+            return out + town_councils(tokens, self._county_of), matches
         if "county" not in words:
-            return out
-        return the_county(out, matches, words, self._codes, self._counties, self._combined)
+            return out, matches
+        return the_county(out, matches, words, self._codes, self._counties, self._combined), matches
 
     def _compass_joined(self, tokens: Tokens, match: NameMatch) -> list[NameMatch]:
         """The council a compass word joined to another compass word before a council's name names, sharing the
@@ -239,6 +248,7 @@ class CouncilMatcher:
 
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
+_LEARNING_OR_PEOPLE = frozenset({"university", "college"}) | frozenset(DEMONYMS)
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
 _SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

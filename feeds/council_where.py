@@ -222,7 +222,8 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     any current council named ("Mid Ulster council's plans for Cookstown leisure hub") it is the place;
     alone, with council context, it is the one council that now serves the place ("Scarborough spa's
     future decided by council" is North Yorkshire Council's). Not when the names are listed together
-    ("Allerdale Borough Council and Copeland hand over to Cumberland"), nor when the name says council
+    ("Allerdale Borough Council and Copeland hand over to Cumberland"; a list of places with no council word, "Eden
+    and Copeland residents' bins", is of the places, fifteenth round), nor when the name says council
     ("Selby District Council hands over to North Yorkshire Council"), unless the council was `merged`
     long ago and its name is today's council's everyday one ("Derry council" is Derry City and
     Strabane's), or the text tells of it as history ("Former Ryedale council offices to be sold" is
@@ -232,13 +233,14 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
     judged, last_days = [], None
+    said = any(council_named(words, match) for match in matches)  # a list of councils, not of places (round 15)
     for e, match in zip(out, matches):
         if e.counted and e.code in merged and _merged_into(e.code, areas, current, counted):
             successor = next(iter(areas.successors[e.code]))  # "Belfast and Lisburn councils": Lisburn's is LBC
             judged.append(CouncilEvidence(successor, e.named, True, f"{e.named}'s council was merged long ago; "
                                           f"{successor} serves the place now"))
             continue
-        if not e.counted or e.code in current or coordinated(match, matches, words):
+        if not e.counted or e.code in current or (said and coordinated(match, matches, words)):
             judged.append(e)
             continue
         former = match.start > 0 and words[match.start - 1] in _FORMER

@@ -58,7 +58,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
   (`feeds.council_towns`); services, officers, buildings, lists (`feeds.council_context`); places ranked,
   measured or in the NHS's news (`feeds.council_places`); a company's site (`feeds.council_sites`); an
   organisation's news (`feeds.council_orgs`, `feeds.council_bodies`); when no name counted (`feeds.council_none`);
-  orders, licences and officers only a council has (`feeds.council_powers`).
+  orders, licences and officers only a council has (`feeds.council_powers`); who controls a council, a ward's
+  by-election, bywords and a council's own companies (`feeds.council_votes`, `feeds.council_companies`).
 """
 
 import threading
@@ -68,6 +69,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from feeds.council_companies import COUNCIL_COMPANIES
 from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, MAYOR_SURNAMES, MAYORS
 from feeds.council_kinds import SHORT_FORMS
 from feeds.council_matcher import CouncilMatcher
@@ -88,7 +90,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
-                                                  *SHORT_FORMS, *PRESS_NAMES)]
+                                                  *SHORT_FORMS, *PRESS_NAMES, *COUNCIL_COMPANIES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
     names += compass_initials(names)

@@ -1,0 +1,33 @@
+"""Fifteenth round: a place's people by their own name ("Scousers", "Brummies", "Geordies") in local government's news:
+the council that taxes, collects from and serves them ("Scousers face council tax rise", "Brummies face bin strike
+misery"). A demonym says nothing of a council alone ("Geordie comedian tours US", "Scouse band tops charts"), so it
+counts only in a text that speaks of a council or names a service only a council runs, and names no council itself.
+"Geordie" is Newcastle's (Tyneside's people beyond it are Gateshead's, North Tyneside's…, but the press's Geordie is
+the city's), "Scouse" Liverpool's; a Londoner has a borough and the GLA, so is no one council's."""
+from __future__ import annotations
+
+from feeds.council_context import services_named
+from feeds.council_words import CouncilEvidence, Tokens
+
+DEMONYMS = {
+    "scouser": "LIV", "scousers": "LIV", "scouse": "LIV", "liverpudlian": "LIV", "liverpudlians": "LIV",
+    "geordie": "NET", "geordies": "NET", "brummie": "BIR", "brummies": "BIR", "mancunian": "MAN", "mancunians": "MAN",
+    "glaswegian": "GLG", "glaswegians": "GLG", "mackem": "SND",
+    "mackems": "SND", "aberdonian": "ABE", "aberdonians": "ABE", "dundonian": "DND", "dundonians": "DND",
+    "cardiffians": "CRF", "brightonians": "BNH", "bristolians": "BST", "sheffielders": "SHF", "loiners": "LDS",
+}
+_COUNCIL_SAID = frozenset({"council", "councils", "councillors", "cllr"})
+
+
+def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
+    """The council of the one place whose people a text names by their own name, capitalised, when the text speaks of a
+    council or names a council's service ("Scousers face council tax rise"), or [] (the caller asks only when no
+    council counted)."""
+    words, texts = tokens.words, tokens.texts
+    found = {DEMONYMS[w]: texts[k] for k, w in enumerate(words) if w in DEMONYMS and (tokens.shouting or
+                                                                                 texts[k][0].isupper())}
+    if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words)):
+        return []
+    (code, named), = found.items()
+    return [CouncilEvidence(code, named, True, f'the people of the place ("{named}"), in a text that speaks of a '
+                            "council or its services")]
