@@ -225,6 +225,15 @@ def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
     return not any(x in family and y in family for family in RELATED for x in a for y in b)
 
 
+def told_both_ways(title_events_a: frozenset[str], title_events_b: frozenset[str], text_a: str, text_b: str) -> bool:
+    """Whether each headline's event is reported by the other item too: one event told two ways, each headline
+    naming a different side of it ("Havering warns 'no route' to balanced budget" whose lead asks for exceptional
+    support, beside "London borough asks for bailout again" whose lead gives the budget shortfall; "rated
+    inadequate" / "put into special measures"). One side alone is not enough: a council's next step often dates
+    the step before it ("days after its s114")."""
+    return bool(title_events_a & events(text_b)) and bool(title_events_b & events(text_a))
+
+
 def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
     """Some figure of `a` is some figure of `b`."""
     return any(same_figure(x, y) for x in a for y in b)
