@@ -11,7 +11,8 @@ EVENT_WORDS: dict[str, str] = {
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
+                   "sacked|removed as|removed from office|removed from post|leader removed|chief removed|mayor removed|"
+                   "councillor removed|chair removed|boss removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
                    "removes leader|remove their leader|ousts|oust|loses his job|loses her job|loses job|"
                    "leaves post|leaves role|payoff|pay off|pay out|exit package|severance",
     "suspension": "suspended|suspends|suspension|placed on leave|put on leave|stood down pending|"

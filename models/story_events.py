@@ -85,8 +85,9 @@ _ASKS_HELP = re.compile(r"\b(?:asks?|asked|asking|seeks?|sought|seeking|turns? t
                         r" for (?:[£$€][0-9][0-9.,]* ?(?:bn|billion|m|million|k)? )?"
                         r"(?:help|support|money|cash|a loan|a lifeline|a bailout)\b")
 # A strike voted for (a ballot's result) is its own kind: a step of the dispute (`RELATED`, never two events by
-# itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event.
-_STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of) (?:take )?"
+# itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event;
+# "workers to vote on strike action" is the ballot.
+_STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of|on) (?:take )?"
                             r"(?:strike|strikes|industrial action|strike action|walkouts?|walk out|action)\b|"
                             r"\b(?:backs?|backed|backing|supports?|supported) (?:industrial|strike) action\b|"
                             r"\bstrike ballots?\b")

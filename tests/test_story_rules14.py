@@ -63,3 +63,10 @@ def test_the_everyday_names_of_parties_officers_and_emergencies_are_one_concept(
     assert "flood" in concepts("River bursts its banks in Westshire") & concepts("Westshire floods")
     assert "evacuate" in concepts("Rest centres opened overnight") & concepts("Hundreds evacuated from homes")
     assert "jobless" in concepts("Unemployment highest in England") & concepts("Town tops jobless league")
+
+
+def test_a_thing_removed_is_no_resignation_and_a_vote_on_strike_action_is_the_ballot():
+    assert "resignation" not in headline_events("Eastborough LTN to be removed")
+    assert "resignation" not in headline_events("Government removes Eastborough's improvement panel")
+    assert "resignation" in headline_events("Eastborough leader removed from office")
+    assert headline_events("Council workers to vote on strike action") == {"strike ballot"}
