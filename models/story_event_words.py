@@ -38,7 +38,7 @@ EVENT_WORDS: dict[str, str] = {
              "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
     "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|"
               "unlawful|ombudsman|lgsco|finds fault",
-    "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
+    "verdict": "rules|ruled|loses|lose|lost|win|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
                "finds|found",  # a ruling only beside a court's words
     "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
     "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"

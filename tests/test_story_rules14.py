@@ -70,3 +70,10 @@ def test_a_thing_removed_is_no_resignation_and_a_vote_on_strike_action_is_the_ba
     assert "resignation" not in headline_events("Government removes Eastborough's improvement panel")
     assert "resignation" in headline_events("Eastborough leader removed from office")
     assert headline_events("Council workers to vote on strike action") == {"strike ballot"}
+
+
+def test_a_judicial_review_won_is_the_ruling_and_out_of_intervention_is_its_end():
+    assert headline_events("Judicial review win for parents over Eastborough SEND cuts") == {"court ruling"}
+    assert headline_events("Eastborough loses court case over school transport") == {"court ruling"}
+    assert headline_events("Eastborough 'out of intervention' as envoys step down") == {"intervention ends"}
+    assert headline_events("Schools in Eastborough out of special measures") == {"intervention ends"}
