@@ -77,3 +77,16 @@ def test_a_judicial_review_won_is_the_ruling_and_out_of_intervention_is_its_end(
     assert headline_events("Eastborough loses court case over school transport") == {"court ruling"}
     assert headline_events("Eastborough 'out of intervention' as envoys step down") == {"intervention ends"}
     assert headline_events("Schools in Eastborough out of special measures") == {"intervention ends"}
+
+
+def test_an_abolished_councils_name_beside_its_successors_is_one_area():
+    from models.story_councils import headline_councils, headline_councils_apart, successors_of
+    assert successors_of(frozenset({"CMA"})) == {"CBD", "WAF"}
+    old = story_item("New Cumbria council faces £12m hole", "The unitary's leaders blamed adult social care.", 0,
+                     ("CMA", "CBD"))
+    new = story_item("Cumberland Council reports £12m savings gap", "The cabinet must find savings.", 5, ("CBD",))
+    assert headline_councils(old.title, old.councils) == {"CMA"}
+    assert headline_councils_apart(old, new) is None
+    other = story_item("Westmorland and Furness Council reports savings gap", "The cabinet must find savings.", 5,
+                       ("WAF",))
+    assert headline_councils_apart(new, other)  # two successors are two councils
