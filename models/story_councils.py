@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from models.council_family import areas_only, council_names, one_family
+from models.councils_data import register_rows
 
 if TYPE_CHECKING:
     from models.story_text import StoryText
@@ -56,13 +57,29 @@ def headline_councils(title: str, councils: tuple[str, ...], formal: bool = True
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=4096)
+def successors_of(codes: frozenset[str]) -> frozenset[str]:
+    """The councils that replaced any of `codes` (mySociety's `replaced-by`): "New Cumbria council faces £30m hole"
+    beside "Cumberland Council reports savings gap" names one area's council twice, the abolished name and its
+    successor's."""
+    replaced = _replaced_by()
+    return frozenset(code for x in codes for code in replaced.get(x, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _replaced_by() -> dict[str, tuple[str, ...]]:
+    """Each abolished council's successors by its code, from the register."""
+    return {row["local-authority-code"]: tuple(c.strip() for c in row["replaced-by"].split(",") if c.strip())
+            for row in register_rows() if row.get("replaced-by")}
+
+
 def headline_councils_apart(a: "StoryText", b: "StoryText") -> str | None:
     """Why the two are two councils' news: each headline names a council as such and none of one's is the
     other's ("Norfolk County Council budget approved" / "Norwich City Council budget approved"), else None."""
     if not a.councils or not b.councils:
         return None
     one, other = headline_councils(a.title, a.councils), headline_councils(b.title, b.councils)
-    if one and other and not one & other:
+    if one and other and not one & other and not successors_of(one) & other and not successors_of(other) & one:
         return f"the headlines name different councils ({', '.join(sorted(one))} / {', '.join(sorted(other))})"
     return None
 

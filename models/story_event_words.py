@@ -11,7 +11,8 @@ EVENT_WORDS: dict[str, str] = {
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
     "resignation": "resigns|resigned|resignation|quits|quit|steps down|stands down|stepping down|ousted|"
-                   "sacked|removes|removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
+                   "sacked|removed as|removed from office|removed from post|leader removed|chief removed|mayor removed|"
+                   "councillor removed|chair removed|boss removed|loses chief|leaves for|departs|departure|leaves with|remove leader|"
                    "removes leader|remove their leader|ousts|oust|loses his job|loses her job|loses job|"
                    "leaves post|leaves role|payoff|pay off|pay out|exit package|severance",
     "suspension": "suspended|suspends|suspension|placed on leave|put on leave|stood down pending|"
@@ -37,7 +38,7 @@ EVENT_WORDS: dict[str, str] = {
              "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
     "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|"
               "unlawful|ombudsman|lgsco|finds fault",
-    "verdict": "rules|ruled|loses|lose|lost|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
+    "verdict": "rules|ruled|loses|lose|lost|win|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
                "finds|found",  # a ruling only beside a court's words
     "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
     "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"

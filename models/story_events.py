@@ -36,7 +36,8 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "restores", "restor
           "calls off", "call off", "suspended", "suspends", "averted", "scrapped", "withdrawn", "halt", "halts", "halted",
           "on hold", "emerges from", "emerged from", "taken out of", "regain", "regains", "regained", "no commissioners",
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
-          "full powers", "paused", "freed", "free of", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
+          "full powers", "paused", "freed", "free of", "out of intervention", "out of special measures",
+          "out of government intervention", "out of commissioners", "avoids", "avoid", "avoided", "settled", "deal agreed", "deal reached", "ballot rejected")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
 # request for exceptional support are one council's financial crisis told three ways; a shortlist and
 # an appointment are one recruitment.
@@ -85,8 +86,9 @@ _ASKS_HELP = re.compile(r"\b(?:asks?|asked|asking|seeks?|sought|seeking|turns? t
                         r" for (?:[£$€][0-9][0-9.,]* ?(?:bn|billion|m|million|k)? )?"
                         r"(?:help|support|money|cash|a loan|a lifeline|a bailout)\b")
 # A strike voted for (a ballot's result) is its own kind: a step of the dispute (`RELATED`, never two events by
-# itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event.
-_STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of) (?:take )?"
+# itself), but not the strike held, so "workers vote to strike" and "schools shut as teachers strike" share no event;
+# "workers to vote on strike action" is the ballot.
+_STRIKE_BALLOT = re.compile(r"\b(?:votes?|voted|voting|ballots?|balloted) (?:to|for|in favour of|on) (?:take )?"
                             r"(?:strike|strikes|industrial action|strike action|walkouts?|walk out|action)\b|"
                             r"\b(?:backs?|backed|backing|supports?|supported) (?:industrial|strike) action\b|"
                             r"\bstrike ballots?\b")
@@ -223,6 +225,15 @@ def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     return not any(x in family and y in family for family in RELATED for x in a for y in b)
+
+
+def told_both_ways(title_events_a: frozenset[str], title_events_b: frozenset[str], text_a: str, text_b: str) -> bool:
+    """Whether each headline's event is reported by the other item too: one event told two ways, each headline
+    naming a different side of it ("Havering warns 'no route' to balanced budget" whose lead asks for exceptional
+    support, beside "London borough asks for bailout again" whose lead gives the budget shortfall; "rated
+    inadequate" / "put into special measures"). One side alone is not enough: a council's next step often dates
+    the step before it ("days after its s114")."""
+    return bool(title_events_a & events(text_b)) and bool(title_events_b & events(text_a))
 
 
 def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:

@@ -45,7 +45,8 @@ from rapidfuzz import fuzz
 
 from models.council_family import areas_only, one_family
 from models.places import place_between
-from models.story_events import as_evidence, different_events, events, figures, figures_agree, headline_events
+from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
+                                 told_both_ways)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
                                    unnamed_council)
 from models.story_meaning import Meaning, meaning_between
@@ -54,6 +55,7 @@ from models.story_names import names, sector_bodies
 from models.story_places import another_councils_headline, another_councils_town
 from models.story_stages import stages_apart
 from models.story_turns import halt_against_step, turns_apart
+from models.story_verdicts import verdicts_apart
 from models.story_text import StoryText
 from models.story_words import SUMMARY_CHARS, is_figure, weight as _weight
 
@@ -148,10 +150,10 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         if place:
             return Evidence(f"one headline names another council's place ({place.title()})")
     events_a, events_b = headline_events(a.title), headline_events(b.title)
-    if different_events(events_a, events_b):
+    if different_events(events_a, events_b) and not told_both_ways(events_a, events_b, a.text, b.text):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
     verdict = events_a & events_b & _VERDICTS
-    if verdict and {a.tone, b.tone} == {"positive", "negative"}:
+    if verdict and {a.tone, b.tone} == {"positive", "negative"} and verdicts_apart(a.title, b.title):
         return Evidence(f"opposite verdicts ({min(verdict)}: one {a.tone}, the other {b.tone})")
     for one, other in ((a, b), (b, a)):
         missing = other_organisation(one, other)

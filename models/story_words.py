@@ -118,6 +118,13 @@ for _concept, _words in {
     "error": "error errors glitch glitches blunder blunders",
     "hmo": "hmo hmos",
     "monthly": "monthly fourweekly",
+    # Round 14: the parties by their everyday names, an emergency told as its flood or its evacuation, the
+    # jobless told as a rate ("Lib Dems take Shropshire from Tories" is the Liberal Democrats winning it).
+    "libdem": "libdem libdems",
+    "conservative": "conservative conservatives tory tories",
+    "flood": "flood floods flooded flooding burstbanks",
+    "evacuate": "evacuate evacuated evacuation evacuations evacuees restcentre restcentres",
+    "jobless": "jobless unemployment unemployed claimant claimants",
 }.items():
     for _word in _words.split():
         SYNONYMS[_word] = _concept
@@ -167,7 +174,11 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("education, health and care plan", "ehcp"), ("funding formula", "fairfunding"),
             ("tourist tax", "tourist levy"), ("tourism tax", "tourist levy"),
             ("school taxis", "school transport"),
-            ("school taxi", "school transport"))
+            ("school taxi", "school transport"), ("chief exec", "chiefexec"), ("top officer", "chiefexec"),
+            ("lib dems", "libdems"), ("lib dem", "libdem"), ("liberal democrats", "libdems"),
+            ("liberal democrat", "libdem"), ("bursts its banks", "burstbanks"), ("burst its banks", "burstbanks"),
+            ("bursts banks", "burstbanks"), ("burst banks", "burstbanks"), ("rest centres", "restcentres"),
+            ("rest centre", "restcentre"), ("emergency shelters", "restcentres"), ("emergency shelter", "restcentre"))
 # The phrases in one pass, longest first where two start alike.
 _PHRASE_TOKENS = dict(_PHRASES)
 _PHRASE = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_TOKENS, key=len, reverse=True)))
