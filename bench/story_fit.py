@@ -34,12 +34,26 @@ from bench.story_cv import Scored, scored_pairs
 from models.story_match import decide
 from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel, story_model
 
-# Over the issue's 0.95: a threshold chosen on some files is looser on others, and each blind set written since has
-# scored about 0.02 under the pooled left-out figure. 0.965 is the strictest goal at which the blind-written files left
-# out (test6, test7, train8-train11) reach 0.95 and the seed's own example (LGC's "LGA launches 'light touch' sector
-# regulation blueprint" and the MJ's "LG Group unveils plans for self regulation", 48 h apart) stays one story; 0.97
-# refuses it (bench/results/judgement8-test8.md).
-PRECISION_GOAL = 0.965
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How the threshold is chosen from the pairs of each file judged by a model fitted on the others: the lowest
+    at which their pair precision reaches `goal`, pooled, or (`each_file`) in every file on its own."""
+
+    goal: float
+    each_file: bool = True
+
+    def __str__(self) -> str:
+        return f"{'each file' if self.each_file else 'pooled'} {self.goal}"
+
+
+# A new writer's set is one file, not the pool: the pooled figure is carried by the easy self-written files, and
+# each blind set written since scored under it (test8 0.953 against 0.965 pooled). So every file left out must reach
+# the goal alone. 0.94, not the issue's 0.95: 0.95 (threshold 0.84) refuses the seed's own example (LGC's "LGA
+# launches 'light touch' sector regulation blueprint" and the MJ's "LG Group unveils plans for self regulation", 48 h
+# apart, with their summaries: 0.79). Measured in bench/results/stories-fit14.md.
+RULE = Rule(0.94)
 # Files whose even rows are only judged, never fitted or chosen on: the rule's held-back files and test8 (held out
 # until test9 was written, its misses never read).
 HELD_BACK = RULE_HELD_BACK | {"test8"}
@@ -115,40 +129,35 @@ def counts(pairs: Pairs, p: np.ndarray, threshold: float) -> tuple[int, int, int
     return int((got & pairs.same).sum()), int((got & ~pairs.same).sum()), int((~got & pairs.same).sum())
 
 
-def choose_threshold(pairs: Pairs, worst_file: float | None = None) -> float:
-    """The lowest threshold at which the pairs of each file, judged by a model fitted on the others,
-    reach `PRECISION_GOAL` together (with `worst_file`: at which every file alone reaches that precision).
-    Held-back even rows are never chosen on."""
+def choose_threshold(pairs: Pairs, rule: Rule = RULE) -> float:
+    """The lowest threshold at which the pairs of each file, judged by a model fitted on the others, reach the
+    rule's precision (pooled, or in every file alone). Held-back even rows are never chosen on."""
     pairs = pairs.subset(~pairs.even)
     p = np.zeros(len(pairs.same))
     for name in np.unique(pairs.files):
         out = pairs.files == name
         coefficients, intercept, _ = fit(pairs.subset(~out))
         p[out] = probabilities(pairs.subset(out), coefficients, intercept)
+    groups = [pairs.files == name for name in np.unique(pairs.files)] if rule.each_file else [pairs.files == pairs.files]
     for threshold in THRESHOLDS:
-        if worst_file is None:
-            tp, fp, _ = counts(pairs, p, threshold)
-            if tp + fp and tp / (tp + fp) >= PRECISION_GOAL:
-                return float(threshold)
-        elif all(_measures(*counts(pairs.subset(pairs.files == name), p[pairs.files == name], threshold))[0]
-                 >= worst_file for name in np.unique(pairs.files)):
+        if all(_measures(*counts(pairs.subset(g), p[g], threshold))[0] >= rule.goal for g in groups):
             return float(threshold)
     return float(THRESHOLDS[-1])
 
 
-def fitted_model(pairs: Pairs, worst_file: float | None = None) -> StoryModel:
-    """The model fitted on `pairs` but held-back even rows, its threshold chosen on them."""
+def fitted_model(pairs: Pairs, rule: Rule = RULE) -> StoryModel:
+    """The model fitted on `pairs` but held-back even rows, its threshold chosen on them by `rule`."""
     pairs = pairs.subset(~pairs.even)
     coefficients, intercept, means = fit(pairs)
     return StoryModel(tuple(round(float(c), 6) for c in coefficients), round(intercept, 6),
-                      tuple(round(float(m), 6) for m in means), choose_threshold(pairs, worst_file))
+                      tuple(round(float(m), 6) for m in means), choose_threshold(pairs, rule))
 
 
 def weights_json(model: StoryModel, pairs: Pairs) -> str:
     """The weights file's text for `model`."""
     used = pairs.subset(~pairs.even)
     spec = {"about": {"pairs": int(len(used.same)), "same": int(used.same.sum()), "judged_only": int(pairs.even.sum()),
-                      "files": sorted(set(used.files.tolist())), "precision_goal": PRECISION_GOAL, "c": C},
+                      "files": sorted(set(used.files.tolist())), "threshold_rule": str(RULE), "c": C},
             "features": [f.name for f in FEATURES], "coefficients": list(model.coefficients),
             "intercept": model.intercept, "means": list(model.means), "threshold": model.threshold}
     return json.dumps(spec, indent=1, sort_keys=True) + "\n"
@@ -164,7 +173,7 @@ def _judged(pairs: Pairs, model: StoryModel) -> np.ndarray:
                            model.threshold))
 
 
-def report(pairs: Pairs, shipped: StoryModel, worst_file: float | None = None) -> str:
+def report(pairs: Pairs, shipped: StoryModel, rule: Rule = RULE) -> str:
     """Leave one file out, and the shipped model on each file, as Markdown; then the blind-written files
     together. A held-back file's row is its odd rows; its even rows are judged (by the model fitted without the
     file) but told only pooled, never file by file."""
@@ -174,7 +183,7 @@ def report(pairs: Pairs, shipped: StoryModel, worst_file: float | None = None) -
     total, blind, even = np.zeros(3, dtype=int), np.zeros(3, dtype=int), np.zeros(3, dtype=int)
     worst, worst_even = 1.0, 1.0
     for name in sorted(set(pairs.files.tolist())):
-        model = fitted_model(pairs.subset(pairs.files != name), worst_file)
+        model = fitted_model(pairs.subset(pairs.files != name), rule)
         held = pairs.subset((pairs.files == name) & ~pairs.even)
         found, seen = _judged(held, model), _judged(held, shipped)
         total += found
@@ -208,12 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", type=Path, help="a directory whose stories.csv to include, or a CSV of pairs")
     parser.add_argument("--check", action="store_true", help="only say whether the shipped weights are the fit's")
     parser.add_argument("--no-report", action="store_true", help="leave out the leave-one-file-out table")
-    parser.add_argument("--worst-file", type=float, metavar="GOAL",
-                        help="only report: each threshold chosen so that every file left out reaches GOAL alone")
+    parser.add_argument("--rule", metavar="each:GOAL|pooled:GOAL",
+                        help="only report, thresholds chosen so that every file left out (each) or all of them "
+                             "together (pooled) reach GOAL")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     pairs = as_arrays(scored_pairs(args.extra))
-    if args.worst_file is not None:
-        print(report(pairs, story_model(), args.worst_file))
+    if args.rule:
+        kind, goal = args.rule.split(":")
+        print(report(pairs, story_model(), Rule(float(goal), each_file=kind == "each")))
         return 0
     model = fitted_model(pairs)
     text = weights_json(model, pairs)

@@ -87,7 +87,7 @@ def _synthetic_pairs(seed: int = 19):
     from bench.story_fit import Pairs
     rng = np.random.default_rng(seed)
     files = np.repeat(np.array(["dev", "train4", "test8"]), 60)
-    same = np.tile(np.array([True, False]), 90)
+    same = np.tile(np.array([True, True, False, False]), 45)
     features = rng.normal(size=(180, len(FEATURES))) + same[:, None] * np.eye(len(FEATURES))[0] * 2
     even = (files != "dev") & (np.arange(180) % 2 == 1)
     no = np.zeros(180, dtype=bool)
@@ -119,9 +119,10 @@ def test_the_even_rows_of_test8_and_the_blind_training_files_are_marked_and_no_o
 
 def test_each_file_reaches_the_goal_alone_under_the_worst_file_rule():
     """Chosen so that every file left out reaches the goal on its own, the threshold is at least the pooled one."""
-    from bench.story_fit import choose_threshold
+    from bench.story_fit import Rule, choose_threshold
     pairs = _synthetic_pairs()
-    assert choose_threshold(pairs, worst_file=0.9) >= choose_threshold(pairs)
+    assert choose_threshold(pairs, Rule(0.9)) >= choose_threshold(pairs, Rule(0.9, each_file=False))
+    assert choose_threshold(pairs, Rule(0.8)) <= choose_threshold(pairs, Rule(0.9))
 
 
 def test_the_seed_s_own_example_stays_one_story_two_days_apart():
