@@ -74,60 +74,6 @@ def test_the_shipped_weights_are_what_the_labelled_pairs_give():
     pairs = as_arrays(scored_pairs())
     refit, shipped = fitted_model(pairs), story_model()
     stale = "models/story_weights.json is stale: run python -m bench.story_fit"
-    fitted_on = int((~pairs.even).sum())
-    assert refit.threshold == shipped.threshold and fitted_on == json.loads(WEIGHTS_FILE.read_text())["about"]["pairs"], stale
+    assert refit.threshold == shipped.threshold and len(pairs.same) == json.loads(WEIGHTS_FILE.read_text())["about"]["pairs"], stale
     assert refit.coefficients == pytest.approx(shipped.coefficients, abs=1e-3), stale  # BLAS may differ in the last digits
     assert refit.intercept == pytest.approx(shipped.intercept, abs=1e-3), stale
-
-
-def _synthetic_pairs(seed: int = 19):
-    """Pairs of three files whose one-story pairs score higher on the first feature, as `bench.story_fit` reads them."""
-    import numpy as np
-
-    from bench.story_fit import Pairs
-    rng = np.random.default_rng(seed)
-    files = np.repeat(np.array(["dev", "train4", "test8"]), 60)
-    same = np.tile(np.array([True, True, False, False]), 45)
-    features = rng.normal(size=(180, len(FEATURES))) + same[:, None] * np.eye(len(FEATURES))[0] * 2
-    even = (files != "dev") & (np.arange(180) % 2 == 1)
-    no = np.zeros(180, dtype=bool)
-    return Pairs(files, same, no, no, features, even)
-
-
-def test_held_back_even_rows_are_never_fitted_or_chosen_on():
-    """A held-back file's even rows are its fair measure: turning their labels over changes neither the fit nor
-    the threshold."""
-    from dataclasses import replace
-
-    from bench.story_fit import fitted_model
-    pairs = _synthetic_pairs()
-    flipped = replace(pairs, same=pairs.same ^ pairs.even)
-    assert fitted_model(pairs) == fitted_model(flipped)
-    assert fitted_model(pairs) != fitted_model(replace(pairs, even=pairs.even & False))
-
-
-def test_the_even_rows_of_test8_and_the_blind_training_files_are_marked_and_no_others():
-    from bench.story_cv import Scored
-    from bench.story_fit import as_arrays
-    found = Evidence(None, score=0.5, shared=("bins",), hours=2.0)
-    scored = [Scored(name, True, found) for name in ("dev", "dev", "test8", "test8", "test8", "train6-odd",
-                                                     "train6-even", "train6-odd")]
-    pairs = as_arrays(scored)
-    assert pairs.even.tolist() == [False, False, False, True, False, False, True, False]
-    assert pairs.files.tolist()[-3:] == ["train6"] * 3
-
-
-def test_each_file_reaches_the_goal_alone_under_the_worst_file_rule():
-    """Chosen so that every file left out reaches the goal on its own, the threshold is at least the pooled one."""
-    from bench.story_fit import Rule, choose_threshold
-    pairs = _synthetic_pairs()
-    assert choose_threshold(pairs, Rule(0.9)) >= choose_threshold(pairs, Rule(0.9, each_file=False))
-    assert choose_threshold(pairs, Rule(0.8)) <= choose_threshold(pairs, Rule(0.9))
-
-
-def test_the_seed_s_own_example_stays_one_story_two_days_apart():
-    """LGC's and the MJ's headlines for the LGA's self-regulation plans share one word: the rest of the evidence
-    (their meaning) must carry them, whatever the refit."""
-    lgc = story_item("LGA launches 'light touch' sector regulation blueprint", "", 0)
-    mj = story_item("LG Group unveils plans for self regulation", "", 48)
-    assert judge(evidence(lgc, mj)).same
