@@ -84,3 +84,19 @@ def reply_text(reply: Reply) -> str:
 def feed_server():
     with FakeServer() as server:
         yield server
+
+
+def ingest_into_regional_feed(session, host: str, name: str, titles: tuple[str, ...], now: datetime):
+    """Ingest one item per title, an hour old, into a new regional feed past its baseline: the result says
+    which items the feed's relevance rule kept (`created`) and how many it left out."""
+    from datetime import timedelta
+
+    from feeds.ingest import ingest_feed_entries
+    from feeds.normalize import from_fields
+    from models.outlet import add_feed
+
+    feed = add_feed(session, f"https://{host}/rss", name, host, "regional", "U1", now)
+    feed.baseline_done = True
+    entries = [from_fields(f"https://{host}/{n}", title, "", now - timedelta(hours=1), now)
+               for n, title in enumerate(titles)]
+    return ingest_feed_entries(session, feed, entries, now, timedelta(hours=72))

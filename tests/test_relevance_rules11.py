@@ -1,15 +1,13 @@
 """The eleventh round of relevance rules, on headlines written for these tests (none is from a labelled
 file): a regional feed keeps a council's services and acts told without the word council, each in its
 council sense, drops a council word that is only an address or a former member, and says why."""
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
-from feeds.ingest import ingest_feed_entries
-from feeds.normalize import from_fields
-from models.outlet import add_feed
 from models.relevance import judge_relevance, off_topic, speaks_of_a_council
 from models.relevance_words import SERVICES, service_named
+from tests.coverage_fixtures import ingest_into_regional_feed
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 
@@ -126,11 +124,7 @@ def test_every_service_has_phrases_and_a_phrase_is_found_as_written():
 
 def test_a_regional_feed_stores_a_service_story_and_leaves_out_the_nhs_parking_one(herald):
     with herald.session() as s:
-        feed = add_feed(s, "https://gazette.example/rss", "Gazette", "gazette.example", "regional", "U1", NOW)
-        feed.baseline_done = True
         titles = ("Bin collections move to fortnightly from April", "Hospital parking charges to rise",
                   "Former councillor's son fined for speeding")
-        entries = [from_fields(f"https://gazette.example/{n}", t, "", NOW - timedelta(hours=1), NOW)
-                   for n, t in enumerate(titles)]
-        result = ingest_feed_entries(s, feed, entries, NOW, timedelta(hours=72))
+        result = ingest_into_regional_feed(s, "gazette.example", "Gazette", titles, NOW)
         assert len(result.created) == 1 and result.left_out == 2

@@ -2,15 +2,13 @@
 file): a regional feed drops a council word used as a venue or an address and a place named in an
 incident's, an outbreak's or an investor's news, and keeps a council told as "the authority", through
 commissioners, an ombudsman, a venue's licence, its polling staff, bin crews and parking meters."""
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
-from feeds.ingest import ingest_feed_entries
-from feeds.normalize import from_fields
-from models.outlet import add_feed
 from models.relevance import judge_relevance, off_topic, speaks_of_a_council
 from models.relevance_senses import a_venue, the_authority
+from tests.coverage_fixtures import ingest_into_regional_feed
 
 NOW = datetime(2026, 12, 7, 9, tzinfo=timezone.utc)
 
@@ -126,11 +124,7 @@ def test_the_senses_say_what_they_read():
 
 def test_a_regional_feed_stores_the_authoritys_story_and_leaves_out_the_town_hall_concert(herald):
     with herald.session() as s:
-        feed = add_feed(s, "https://courier.example/rss", "Courier", "courier.example", "regional", "U1", NOW)
-        feed.baseline_done = True
         titles = ("Authority agrees to raise council tax by 4.99%", "Brass band concert at the town hall sells out",
                   "Lightning sets church roof ablaze")
-        entries = [from_fields(f"https://courier.example/{n}", t, "", NOW - timedelta(hours=1), NOW)
-                   for n, t in enumerate(titles)]
-        result = ingest_feed_entries(s, feed, entries, NOW, timedelta(hours=72))
+        result = ingest_into_regional_feed(s, "courier.example", "Courier", titles, NOW)
         assert len(result.created) == 1 and result.left_out == 2
