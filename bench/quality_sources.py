@@ -46,8 +46,9 @@ SOURCE_FLOORS = {
     ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.87), ("stories", "test2"): (0.93, 0.95),
     # Stories round 12 (tests/data/stories/README.md): vetoes took out hard negatives, so the refit's threshold fell
     # 0.77 → 0.71 (the same precision goal on files left out); train3, the oldest writer, 0.959 / 0.738 → 0.927 / 0.794.
-    # train12's 771 blind pairs in the fit (7 Dec 2026) raise it again (0.74 → 0.76): train3 0.953 / 0.769 → 0.959 / 0.738.
-    ("stories", "train3"): (0.92, 0.72), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
+    # train12's and train13's blind pairs in the fit (7 Dec 2026) raise it again (0.74 → 0.76 → 0.77): train3 0.953 /
+    # 0.769 → 0.959 / 0.738 → 0.958 / 0.719.
+    ("stories", "train3"): (0.92, 0.70), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
     ("stories", "train5"): (0.97, 0.80),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).
@@ -119,7 +120,9 @@ SOURCE_FLOORS = {
     # round 13 (its odd rows read, its even rows only scored) the shipped model 0.926 / 0.874, left out 0.916 / 0.874.
     # The precision goal raised to 0.965 (bench/story_fit.py) trades recall for precision on every file: train11
     # 0.926 / 0.874 → 0.933 / 0.844, train3 0.927 / 0.794 → 0.952 / 0.750.
-    ("stories", "train11"): (0.92, 0.83),
+    # train12's and train13's blind pairs in the fit raise the threshold (0.74 → 0.77): train11 0.926 / 0.879 → 0.931 /
+    # 0.809.
+    ("stories", "train11"): (0.92, 0.79),
     # train12, written blind (7 Dec 2026, 01:40 UTC): councils 0.991 / 0.949 as it landed (odd rows 0.987 / 0.959,
     # even 0.996 / 0.939); councils round fourteen (its odd rows read): 0.996 / 0.965 (even rows, never read, as
     # before).
@@ -133,7 +136,12 @@ SOURCE_FLOORS = {
     # Stories train12 (771 pairs), written blind (7 Dec 2026, 04:06 UTC) by four writers on four sets of topics, mostly
     # hard different pairs; scored whole as it landed, before anyone read it: 0.909 / 0.868. In the fit since (the story
     # model, seen: 0.923 / 0.850); its odd rows may be read, its even rows only scored (bench/story_cv.py HELD_BACK).
-    ("stories", "train12"): (0.91, 0.83),
+    ("stories", "train12"): (0.91, 0.82),
+    # Stories train13 (729 pairs), written blind (7 Dec 2026, 04:15 UTC) by four more writers (regional style only;
+    # trade press and national bodies; half the same pairs sharing at most a word and the different pairs one council's
+    # week; combined authorities, devolved nations and neighbours); scored whole as it landed, before anyone read it:
+    # 0.928 / 0.823. In the fit since (seen: 0.930 / 0.810); odd rows may be read, even rows only scored.
+    ("stories", "train13"): (0.91, 0.79),
 }
 
 # relevance round fifteen (a council's building as a venue, a council home as an address, incidents and outbreaks
