@@ -236,6 +236,13 @@ def told_both_ways(title_events_a: frozenset[str], title_events_b: frozenset[str
     return bool(title_events_a & events(text_b)) and bool(title_events_b & events(text_a))
 
 
+def told_either_way(title_events_a: frozenset[str], title_events_b: frozenset[str], text_a: str, text_b: str) -> bool:
+    """Whether one headline's event is reported by the other item: for items published within hours of each other
+    (`models.story_match.SAME_HOURS`), one event's two sides ("leader ousted in group vote" beside "new leader for
+    Tameside" whose lead says the group elected one). Days apart, one side alone is not enough (`told_both_ways`)."""
+    return bool(title_events_a & events(text_b)) or bool(title_events_b & events(text_a))
+
+
 def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
     """Some figure of `a` is some figure of `b`."""
     return any(same_figure(x, y) for x in a for y in b)

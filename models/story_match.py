@@ -10,7 +10,9 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   county named only as the area another council is in ("an Essex unitary") is not its council here.
 - Headlines naming different events (`models.story_events`: a section 114 notice, then
   commissioners; a strike, then the strike called off; a leader resigns, then a new one is named)
-  are different stories, as are headlines with figures none of which the other item gives
+  are different stories (unless each headline's event is reported by the other item, or, within `SAME_HOURS`
+  (12 h), one headline's is: one event's two sides, "leader ousted" beside "new leader" chosen by that vote),
+  as are headlines with figures none of which the other item gives
   ("Woking debt reaches £2bn", "Woking asks for £1bn bailout"; 4.99% and 5% are one figure).
 - Otherwise the words of title and summary are compared, after reducing each word to its first five
   letters (so "regulation" meets "regulate") and mapping the sector's synonyms to one concept
@@ -46,7 +48,7 @@ from rapidfuzz import fuzz
 from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
-                                 told_both_ways)
+                                 told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
                                    unnamed_council)
 from models.story_meaning import Meaning, meaning_between
@@ -66,6 +68,7 @@ SAME_UNNAMED_AT = 0.3  # ... when one names a council and the other speaks of on
 SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
+SAME_HOURS = timedelta(hours=12)  # within this, one headline's event told by the other item is one event's two sides
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
 LATE_EXTRA = 0.2  # ... need this much more of their words shared
 DAY_AFTER = timedelta(hours=24)  # items further apart than this (a day's rewrites are in) ...
@@ -150,7 +153,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
         if place:
             return Evidence(f"one headline names another council's place ({place.title()})")
     events_a, events_b = headline_events(a.title), headline_events(b.title)
-    if different_events(events_a, events_b) and not told_both_ways(events_a, events_b, a.text, b.text):
+    if different_events(events_a, events_b) and not told_both_ways(events_a, events_b, a.text, b.text) and \
+            not (apart <= SAME_HOURS and told_either_way(events_a, events_b, a.text, b.text)):
         return Evidence(f"different events: {', '.join(sorted(events_a))} / {', '.join(sorted(events_b))}")
     verdict = events_a & events_b & _VERDICTS
     if verdict and {a.tone, b.tone} == {"positive", "negative"} and verdicts_apart(a.title, b.title):
