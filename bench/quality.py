@@ -27,9 +27,10 @@ HELD_OUT = "test9"  # tests/data/<kind>/held_out/test9.csv: no rule or model has
 
 
 # What the held-out split (test9) must keep reaching, a little under what it reached after relevance and councils
-# round fifteen, stories round fourteen and 1,500 more blind story pairs in the story model's fit (tone 0.916 / 0.966 /
-# 0.951, councils 0.982 / 0.973, stories 0.935 / 0.757, relevance 0.974 / 0.950; first scored on the previous main: tone 0.909 / 0.966 / 0.949, councils 0.982 /
-# 0.973, stories 0.897 / 0.783, relevance 0.927 / 0.950; bench/results/judgement9-test9.md). CI asserts them.
+# round fifteen, stories rounds fourteen and fifteen and 1,500 more blind story pairs in the story model's fit (tone
+# 0.916 / 0.966 / 0.951, councils 0.982 / 0.973, stories 0.935 / 0.767, relevance 0.974 / 0.950; first scored on the
+# previous main: tone 0.909 / 0.966 / 0.949, councils 0.982 / 0.973, stories 0.897 / 0.783, relevance 0.927 / 0.950;
+# bench/results/judgement9-test9.md). CI asserts them.
 # test9 was written blind by six engineers who saw neither rules nor data, only the label definitions (councils and
 # stories each by two, 287 + 280 headlines and 188 + 190 pairs), and only its totals are read: tune on it and these
 # figures stop meaning anything.
@@ -38,7 +39,7 @@ HELD_OUT = "test9"  # tests/data/<kind>/held_out/test9.csv: no rule or model has
 FLOORS = {
     "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.93,
     "councils precision": 0.97, "councils recall": 0.96,
-    "stories precision": 0.92, "stories recall": 0.74,
+    "stories precision": 0.92, "stories recall": 0.75,
     "relevance precision": 0.96, "relevance recall": 0.93,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
