@@ -79,12 +79,8 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
     this module's docstring tells; most texts have none of their words and pass through untouched."""
     words = tokens.words
     triggered = not _TRIGGERS.isdisjoint(words)
-    if not triggered:
-        for e in out:
-            if not e.counted:
-                break
-        else:
-            return out  # most texts: every name counted, and none of this module's words
+    if not triggered and all(e.counted for e in out):
+        return out  # most texts: every name counted, and none of this module's words
     if not matches or len(out) < len(matches):
         return out
     judged = list(out)
