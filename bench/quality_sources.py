@@ -47,8 +47,9 @@ SOURCE_FLOORS = {
     # Stories round 12 (tests/data/stories/README.md): vetoes took out hard negatives, so the refit's threshold fell
     # 0.77 → 0.71 (the same precision goal on files left out); train3, the oldest writer, 0.959 / 0.738 → 0.927 / 0.794.
     # train12's and train13's blind pairs in the fit (7 Dec 2026) raise it again (0.74 → 0.76 → 0.77): train3 0.953 /
-    # 0.769 → 0.959 / 0.738 → 0.958 / 0.719.
-    ("stories", "train3"): (0.92, 0.70), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
+    # 0.769 → 0.959 / 0.738 → 0.958 / 0.719; test9 in the fit (retired, 7 Dec 2026 06:00 UTC) raises it to 0.78: 0.956 /
+    # 0.681.
+    ("stories", "train3"): (0.92, 0.66), ("stories", "train4"): (0.94, 0.70), ("stories", "test3"): (0.96, 0.86),
     ("stories", "train5"): (0.97, 0.80),
     # train6, written blind (6 Dec 2026, evening): 0.983 / 0.767 as it landed; 1.000 / 0.800 after the seventh round
     # (words of other events' senses, towns of the named council, refusals; its odd rows read, its even rows only scored).
