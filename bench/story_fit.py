@@ -35,6 +35,12 @@ from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel
 # rises to 0.78 and the pair (0.773) splits (bench/results/judgement9-test9.md).
 PRECISION_GOAL = 0.96
 C = 1.0  # logistic regression's inverse regularisation on standardised features
+# Word terms (models/story_terms.py) enter the fit as 0/1 columns scaled by TERMS_SCALE, so their regularisation is
+# C * TERMS_SCALE² (much stronger than the features'): thousands of words, each seen in a few pairs, must not carry
+# a judgement alone. Only terms of at least TERMS_MIN_PAIRS labelled pairs are learnt. Chosen by leaving each file
+# out (bench/results/stories-terms16.md): scale 0.1–0.35, min 3–5 all gain about 0.02 recall at precision 0.96.
+TERMS_SCALE = 0.15
+TERMS_MIN_PAIRS = 5
 THRESHOLDS = np.round(np.arange(0.30, 0.99, 0.01), 2)
 
 
@@ -48,45 +54,78 @@ class Pairs:
     decided: np.ndarray
     decided_same: np.ndarray
     features: np.ndarray
+    terms: np.ndarray  # each pair's word terms (`models.story_terms`), a frozenset per pair
 
     def subset(self, keep: np.ndarray) -> "Pairs":
         """The pairs where `keep` is true."""
         return Pairs(self.files[keep], self.same[keep], self.decided[keep], self.decided_same[keep],
-                     self.features[keep])
+                     self.features[keep], self.terms[keep])
 
 
 def as_arrays(scored: list[Scored]) -> Pairs:
     """The pairs' evidence as features; a held-back file's halves ("train6-odd") count as one file."""
     rows, decided, decided_same = [], [], []
-    for pair in scored:
+    terms = np.empty(len(scored), dtype=object)
+    for n, pair in enumerate(scored):
         found = pair.found
         rows.append([f.value(found, decide(found).same) for f in FEATURES])
         decided.append(found.veto is not None or found.titles_alike is not None)
         decided_same.append(found.veto is None and found.titles_alike is not None)
+        terms[n] = found.terms
     return Pairs(np.array([p.source.rsplit("-", 1)[0] if p.source.endswith(("-odd", "-even")) else p.source
                            for p in scored]),
                  np.array([p.same for p in scored]), np.array(decided), np.array(decided_same),
-                 np.array(rows, dtype=float))
+                 np.array(rows, dtype=float), terms)
 
 
-def fit(pairs: Pairs) -> tuple[np.ndarray, float, np.ndarray]:
-    """Coefficients per unit of each feature, the intercept and the features' means, fitted on the pairs
-    the rule leaves to the model."""
+@dataclass(frozen=True)
+class Fitted:
+    """A fit's weights: per unit of each feature, the intercept, the features' means, and each word term's."""
+
+    coefficients: np.ndarray
+    intercept: float
+    means: np.ndarray
+    terms: dict[str, float]
+
+
+def term_matrix(terms: np.ndarray, vocabulary: dict[str, int]):
+    """The pairs' word terms as a sparse 0/1 matrix over `vocabulary` (a term's column)."""
+    from scipy.sparse import csr_matrix
+    cells = [(row, vocabulary[t]) for row, pair_terms in enumerate(terms) for t in pair_terms if t in vocabulary]
+    rows, columns = zip(*cells) if cells else ((), ())
+    return csr_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(terms), len(vocabulary)))
+
+
+def fit(pairs: Pairs) -> Fitted:
+    """The model's weights, fitted on the pairs the rule leaves to the model."""
+    from collections import Counter
+
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     open_pairs = pairs.subset(~pairs.decided)
+    seen = Counter(t for pair_terms in open_pairs.terms for t in pair_terms)
+    vocabulary = {t: n for n, t in enumerate(sorted(t for t, pairs_with in seen.items() if pairs_with >= TERMS_MIN_PAIRS))}
     scaler = StandardScaler().fit(open_pairs.features)
-    model = LogisticRegression(C=C, max_iter=5000).fit(scaler.transform(open_pairs.features), open_pairs.same)
+    columns = hstack([csr_matrix(scaler.transform(open_pairs.features)),
+                      TERMS_SCALE * term_matrix(open_pairs.terms, vocabulary)]).tocsr()
+    model = LogisticRegression(C=C, max_iter=5000).fit(columns, open_pairs.same)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    coefficients = model.coef_[0] / scale
+    coefficients = model.coef_[0][:len(FEATURES)] / scale
     intercept = float(model.intercept_[0] - (coefficients * scaler.mean_).sum())
-    return coefficients, intercept, scaler.mean_
+    terms = {t: float(w) * TERMS_SCALE for t, w in zip(vocabulary, model.coef_[0][len(FEATURES):])}
+    return Fitted(coefficients, intercept, scaler.mean_, terms)
 
 
-def probabilities(pairs: Pairs, coefficients: np.ndarray, intercept: float) -> np.ndarray:
+def terms_sum(pairs: Pairs, terms: dict[str, float]) -> np.ndarray:
+    """Each pair's word terms' weights, summed."""
+    return np.array([sum(terms.get(t, 0.0) for t in pair_terms) for pair_terms in pairs.terms], dtype=float)
+
+
+def probabilities(pairs: Pairs, fitted: "Fitted | StoryModel") -> np.ndarray:
     """How sure the model is of each pair being one story (the rule's own decisions as 1 and 0)."""
-    z = pairs.features @ coefficients + intercept
+    z = pairs.features @ np.array(fitted.coefficients) + fitted.intercept + terms_sum(pairs, fitted.terms)
     p = 1 / (1 + np.exp(-z))
     return np.where(pairs.decided, pairs.decided_same.astype(float), p)
 
@@ -103,8 +142,7 @@ def choose_threshold(pairs: Pairs) -> float:
     p = np.zeros(len(pairs.same))
     for name in np.unique(pairs.files):
         out = pairs.files == name
-        coefficients, intercept, _ = fit(pairs.subset(~out))
-        p[out] = probabilities(pairs.subset(out), coefficients, intercept)
+        p[out] = probabilities(pairs.subset(out), fit(pairs.subset(~out)))
     for threshold in THRESHOLDS:
         tp, fp, _ = counts(pairs, p, threshold)
         if tp + fp and tp / (tp + fp) >= PRECISION_GOAL:
@@ -114,17 +152,22 @@ def choose_threshold(pairs: Pairs) -> float:
 
 def fitted_model(pairs: Pairs) -> StoryModel:
     """The model fitted on `pairs`, its threshold chosen on them."""
-    coefficients, intercept, means = fit(pairs)
-    return StoryModel(tuple(round(float(c), 6) for c in coefficients), round(intercept, 6),
-                      tuple(round(float(m), 6) for m in means), choose_threshold(pairs))
+    fitted = fit(pairs)
+    terms = {t: round(w, 6) for t, w in fitted.terms.items()}
+    open_pairs = pairs.subset(~pairs.decided)
+    return StoryModel(tuple(round(float(c), 6) for c in fitted.coefficients), round(fitted.intercept, 6),
+                      tuple(round(float(m), 6) for m in fitted.means), choose_threshold(pairs), terms,
+                      round(float(terms_sum(open_pairs, terms).mean()), 6))
 
 
 def weights_json(model: StoryModel, pairs: Pairs) -> str:
     """The weights file's text for `model`."""
     spec = {"about": {"pairs": int(len(pairs.same)), "same": int(pairs.same.sum()),
-                      "files": sorted(set(pairs.files.tolist())), "precision_goal": PRECISION_GOAL, "c": C},
+                      "files": sorted(set(pairs.files.tolist())), "precision_goal": PRECISION_GOAL, "c": C,
+                      "terms_scale": TERMS_SCALE, "terms_min_pairs": TERMS_MIN_PAIRS},
             "features": [f.name for f in FEATURES], "coefficients": list(model.coefficients),
-            "intercept": model.intercept, "means": list(model.means), "threshold": model.threshold}
+            "intercept": model.intercept, "means": list(model.means), "threshold": model.threshold,
+            "terms": model.terms, "terms_mean": model.terms_mean}
     return json.dumps(spec, indent=1, sort_keys=True) + "\n"
 
 
@@ -142,10 +185,9 @@ def report(pairs: Pairs, shipped: StoryModel) -> str:
         out = pairs.files == name
         model = fitted_model(pairs.subset(~out))
         held = pairs.subset(out)
-        tp, fp, fn = counts(held, probabilities(held, np.array(model.coefficients), model.intercept), model.threshold)
+        tp, fp, fn = counts(held, probabilities(held, model), model.threshold)
         total += (tp, fp, fn)
-        s_tp, s_fp, s_fn = counts(held, probabilities(held, np.array(shipped.coefficients), shipped.intercept),
-                                  shipped.threshold)
+        s_tp, s_fp, s_fn = counts(held, probabilities(held, shipped), shipped.threshold)
         precision, recall = _measures(tp, fp, fn)
         s_precision, s_recall = _measures(s_tp, s_fp, s_fn)
         lines.append(f"| {name} | {len(held.same)} | {model.threshold:.2f} | {precision:.3f} | {recall:.3f} | {fp} | "

@@ -56,6 +56,7 @@ from models.story_model import StoryModel, story_model
 from models.story_names import names, sector_bodies
 from models.story_places import another_councils_headline, another_councils_town
 from models.story_stages import stages_apart
+from models.story_terms import pair_terms
 from models.story_turns import halt_against_step, turns_apart
 from models.story_verdicts import verdicts_apart
 from models.story_text import StoryText
@@ -132,6 +133,7 @@ class Evidence:
     stages: str | None = None  # two stages of one matter the two tell, "proposed / decided" (`models.story_stages`)
     turns: str | None = None  # two turns of one matter, "halted / going ahead" (`models.story_turns`)
     meaning: Meaning = Meaning()  # how alike in meaning, beyond the words (`models.story_meaning`)
+    terms: frozenset[str] = frozenset()  # the general words shared or not, for the model (`models.story_terms`)
 
 
 def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Evidence:
@@ -205,7 +207,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     councils_named=bool(a.councils) + bool(b.councils),
                     events_named=bool(events_a) + bool(events_b), stages=stages_apart(a, b),
                     turns=turns_apart(a, b), meaning=meaning_between(a.title, (a.summary or "")[:SUMMARY_CHARS],
-                                                                      b.title, (b.summary or "")[:SUMMARY_CHARS]))
+                                                                      b.title, (b.summary or "")[:SUMMARY_CHARS]),
+                    terms=pair_terms(a, b))
 
 
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:

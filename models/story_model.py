@@ -17,9 +17,11 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+
+from models.story_terms import describe_term
 
 if TYPE_CHECKING:
     from models.story_match import Evidence
@@ -102,13 +104,17 @@ class ModelVerdict:
 
 @dataclass(frozen=True)
 class StoryModel:
-    """A logistic regression over `FEATURES`: `coefficients` per unit of each feature, `means` the
-    average labelled pair's values (for saying what pushed a judgement), `threshold` on the probability."""
+    """A logistic regression over `FEATURES` and the pair's word terms (`models.story_terms`): `coefficients`
+    per unit of each feature, `means` the average labelled pair's values (for saying what pushed a judgement),
+    `terms` each word term's weight and `terms_mean` the average labelled pair's sum of them, `threshold` on the
+    probability."""
 
     coefficients: tuple[float, ...]
     intercept: float
     means: tuple[float, ...]
     threshold: float
+    terms: dict[str, float] = field(default_factory=dict)
+    terms_mean: float = 0.0
 
     @classmethod
     def from_json(cls, spec: dict) -> "StoryModel":
@@ -116,19 +122,29 @@ class StoryModel:
         names = tuple(spec["features"])
         if names != tuple(f.name for f in FEATURES):
             raise ValueError(f"story weights are for features {names}, not {tuple(f.name for f in FEATURES)}")
-        return cls(tuple(spec["coefficients"]), spec["intercept"], tuple(spec["means"]), spec["threshold"])
+        return cls(tuple(spec["coefficients"]), spec["intercept"], tuple(spec["means"]), spec["threshold"],
+                   dict(spec["terms"]), spec["terms_mean"])
 
     def judge(self, found: "Evidence", rule_same: bool, explain: int = 3) -> ModelVerdict:
         """Whether the pair whose evidence is `found` (with the rule's own verdict) is one story, how sure,
         and the `explain` pieces of evidence that moved it most."""
         values = [f.value(found, rule_same) for f in FEATURES]
-        z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values))
+        weighed = sorted(((self.terms[t], t) for t in found.terms if t in self.terms), key=lambda wt: -abs(wt[0]))
+        z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values)) + sum(w for w, _ in weighed)
         probability = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # no overflow, whatever the text
         pushes = sorted(_told_together([(f, f.describe(x), w * (x - m)) for f, w, x, m in
-                                        zip(FEATURES, self.coefficients, values, self.means)]),
-                        key=lambda p: -abs(p.by))
+                                        zip(FEATURES, self.coefficients, values, self.means)]) +
+                        _telling_words(weighed, self.terms_mean), key=lambda p: -abs(p.by))
         return ModelVerdict(probability >= self.threshold, probability, self.threshold,
                             tuple(p for p in pushes[:explain] if abs(p.by) >= 0.05))
+
+
+def _telling_words(weighed: list[tuple[float, str]], mean: float) -> list[Push]:
+    """The word terms' push as one piece of evidence, naming the three that weigh most."""
+    if not weighed:
+        return []
+    named = ", ".join(f"{describe_term(t)} {w:+.1f}" for w, t in weighed[:3])
+    return [Push(f"telling words ({named})", sum(w for w, _ in weighed) - mean)]
 
 
 def _told_together(pushes: list[tuple[Feature, str, float]]) -> list[Push]:

@@ -41,6 +41,11 @@ class StoryText:
         return _cached_concepts(self.text)
 
     @functools.cached_property
+    def title_concepts(self) -> frozenset[str]:
+        """The telling words of the title alone (`models.story_terms` tells a headline's words from the rest)."""
+        return _cached_concepts(self.title)
+
+    @functools.cached_property
     def speaks_of_a_council(self) -> bool:
         """Whether it speaks of a council, named or not ("the county", "councillors"); a town or parish council
         is not one (the tier below, another body)."""
