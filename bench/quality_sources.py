@@ -157,6 +157,11 @@ SOURCE_FLOORS.update({
     ("relevance", "test8"): (0.98, 0.96), ("relevance", "train3"): (0.98, 0.97),
 })
 
+# test9, held out until test10 was written (7 Dec 2026, 06:00 UTC); tuned on since. Councils round sixteen (its odd
+# rows read, its even rows only scored; tests/data/councils/README.md): 0.982 / 0.973 → 0.993 / 0.988 (even rows
+# 0.980 / 0.980 → 0.985 / 0.980); relevance round sixteen (read in full): 0.974 / 0.950 → 1.000 / 1.000.
+SOURCE_FLOORS.update({("councils", "test9"): (0.98, 0.98), ("relevance", "test9"): (0.98, 0.98)})
+
 
 @dataclass(frozen=True)
 class Source:

@@ -256,8 +256,9 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     if story in ("weather story", "incident story") and \
             not (match.start and (words[match.start - 1] in PLACE_WORDS or
                                   words[match.start - 1] in ("and", "or", "on", "off", "over"))):
-        return after not in LANDSCAPE  # "Rhondda Cynon Taf storm repairs bill…": the council's; "snow across
-        # Cumbria", "Storm batters Cornwall coast", "Gas explosion in Wigan": the place
+        return after not in LANDSCAPE and tuple(words[end:end + 2]) not in _CENTRES  # "Rhondda Cynon Taf storm
+        # repairs bill…": the council's; "snow across Cumbria", "Storm batters Cornwall coast", "Gas explosion in
+        # Wigan", "Thunderstorms flood Leeds city centre" (sixteenth round): the place
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
@@ -265,6 +266,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
         return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes (eleventh round)
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
+
+_CENTRES = frozenset({("city", "centre"), ("town", "centre"), ("city", "center"), ("town", "center")})
 
 
 def listed_acting(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:

@@ -107,10 +107,26 @@ def a_countys_process(out: list[CouncilEvidence], matches: list[NameMatch], word
     judged = list(out)
     for n, (e, match) in enumerate(zip(out, matches)):
         end = match.start + match.length
-        if not e.counted or not match.start or words[match.start - 1] not in _INTO_OR_OUT or \
-                words[end:end + 1] == [] or words[end] not in _COUNTY_WIDE:
+        if not e.counted or words[end:end + 1] == [] or words[end] not in _COUNTY_WIDE:
+            continue
+        if _districts_debate(e.code, out, words, match, county_of):
+            judged[n] = CouncilEvidence(e.code, e.named, False, f'the area of a county-wide process ("{e.named} '
+                                        f'{words[end]}") two of its districts debate, not the county council')
+            continue
+        if not match.start or words[match.start - 1] not in _INTO_OR_OUT:
             continue
         if any(f.counted and county_of.get(f.code) == e.code for f in out[:n]):
             judged[n] = CouncilEvidence(e.code, e.named, False, f'the area of a county-wide process ("{e.named} '
                                         f'{words[end]}") a district of it leaves or joins, not the county council')
     return judged
+
+
+def _districts_debate(county: str, out: list[CouncilEvidence], words: list[str], match: NameMatch,
+                      county_of: dict[str, str]) -> bool:
+    """Two or more of the county's own districts are counted beside "<county> reorganisation" or "<county> unitary
+    map", and the county is no party named with them ("Surrey reorganisation: Waverley and Guildford back east-west
+    split", "Ashford and Canterbury leaders clash over Kent unitary map"; sixteenth round): the districts act on
+    their county's process, whose area the county's name is. Not when the text speaks of the county as a council."""
+    if "county" in words or (match.start and words[match.start - 1] in ("and", "with", "&")):
+        return False
+    return len({f.code for f in out if f.counted and county_of.get(f.code) == county}) >= 2

@@ -11,7 +11,7 @@ from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUT
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
                                  PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
-from feeds.council_kinds import (ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
+from feeds.council_kinds import (A_SUM, ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
                                  SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_owners import ATTRACTION_KINDS, own_town_follows, paired_with_a_shire
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
@@ -135,7 +135,8 @@ def _office_of(words: list[str], end: int) -> bool:
 
 def _proper(text: str) -> bool:
     """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
-    return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not GRADE.match(text)
+    return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not GRADE.match(text) \
+        and not A_SUM.match(text)  # "Eastleigh's £40m hotel investment": a sum, the place's spending (round 16)
 
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,

@@ -273,7 +273,12 @@ WATCHERS = REGULATORS - {"court"}
 # and the government, which funds, orders and rescues councils ("Government hands Reading £20m", "Minister orders
 # Sutton to improve SEND services")
 ACTS_ON_COUNCILS = WATCHERS | {"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
-                               "secretary", "dluhc", "mhclg"}
+                               "secretary", "dluhc", "mhclg",
+                               # sixteenth round: a planning inspector's ruling ("Inspector tells Wealden to find…")
+                               "inspector"}
 # A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
 # is its verdict on the place's council, not a proper name of a body of its own after the place.
 GRADE = re.compile(r"[CGV][1-4]$")
+# A sum of money ("£40m", "2.5bn"): after a place's possessive, the place's own spending, not a brand's name
+# ("Eastleigh's £40m hotel investment questioned"; sixteenth round).
+A_SUM = re.compile(r"[£$€]?\d+(?:[.,]\d+)?(?:m|bn|k|million|billion)?$", re.IGNORECASE)

@@ -11,6 +11,7 @@ from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_london import londons_mayor
+from feeds.council_metro import metro_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
@@ -87,7 +88,7 @@ class CouncilMatcher:
         if not _SHARED.isdisjoint(tokens.words):
             out = namesakes(out, tokens, self._county_of)
         if "mayor" in tokens.words:
-            out = londons_mayor(out, tokens, self._members)
+            out = metro_mayor(londons_mayor(out, tokens, self._members), tokens, self._members)
         if "hall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out

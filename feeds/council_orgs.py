@@ -29,7 +29,9 @@ COMMON_HEADS = frozenset({
     # councils' own workers' unions, whose strikes and ballots are at councils
     "unison", "gmb", "unite",
     # the devolved governments, which act on councils
-    "stormont", "holyrood", "senedd"})
+    "stormont", "holyrood", "senedd",
+    # sixteenth round: ordinals and quantities a sentence opens with ("Second homes in … face double bills")
+    "second", "third", "another", "every", "some", "most", "many"})
 # Words of government and regulation, whose news about a place is often about its council.
 _ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS
 

@@ -9,6 +9,7 @@ from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY, service
 from feeds.council_kinds import BANS
 from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
+from models.relevance_words import a_pilots_fate
 
 # Crime words `models.relevance` does not list, whose news happens in a place: "Leeds hit-and-run
 # victim named", "Bradford riots anniversary".
@@ -90,7 +91,8 @@ def _a_pilot(words: list[str], k: int) -> bool:
     """The court word at `k` is a verb of trying something out ("to trial car-free streets", "will
     trial a four-day week"), not a trial in court ("murder trial", "trial of two men")."""
     return words[k] in _PILOT_WORDS and k > 0 and (words[k - 1] in _PILOT_BEFORE or words[k - 1] in _TRIED or
-                                                   words[k + 1:k + 2] and words[k + 1] in _PILOT_FATES)
+                                                   words[k + 1:k + 2] and words[k + 1] in _PILOT_FATES or
+                                                   a_pilots_fate(words, k))  # "keeps four-day week after trial"
 
 
 # A pilot's own words: what was tried before "trial" ("four-day week trial") and its fate after ("trial made

@@ -4,7 +4,9 @@ words that make a refused name its council after all are in `feeds.council_refus
 
 - Who runs it: a place after "control of" or "overall control in" in an election's news ("Plaid Cymru wins control of
   Carmarthenshire", "SNP loses control of Dundee"), or straight after a party's election verb even when the party's
-  name heads the text ("Plaid Cymru takes Gwynedd"), is its council; only a council has a party in control.
+  name heads the text ("Plaid Cymru takes Gwynedd"), is its council; only a council has a party in control. So
+  (sixteenth round) is a place a party's minority, administration or group is "in", or its rout ("SNP minority in
+  Dundee collapses", "Tories wipe out in Essex"), and one joined to a partner it acts with (`feeds.council_partners`).
 - A ward's by-election: "<place> by-election" is a parliamentary seat's unless the text names what only a council's
   has, a ward or one of many seats: "ward", "council", a seat in it ("gains seat in Basildon by-election"), the ward
   held or won after it ("Eastleigh by-election: Lib Dems hold Bishopstoke"), the ward it is "in" ("Sunderland
@@ -46,6 +48,7 @@ from __future__ import annotations
 from feeds.council_companies import COUNCIL_COMPANIES
 from feeds.council_context import confident
 from feeds.council_kinds import SOMEONE_FROM
+from feeds.council_partners import with_a_partner
 from feeds.council_refused import (BUYING, COURTS, LICENSING, MISRULE, NATURE_BEFORE, PROPERTY, TRAFFIC,
                                    a_courts_party, acting, named_yet_the_council)
 from feeds.council_towns import towns_named
@@ -59,6 +62,9 @@ _WINNING = frozenset({"takes", "took", "wins", "won", "gains", "gained", "seizes
                       "retain", "keep", "lose", "seize", "snatch", "snatches", "topples", "ousts"})
 _PARTY_NAMES = PARTY_WORDS | frozenset({"dems", "democrats", "cymru", "fein", "sdlp", "uup", "party", "independents",
                                         "uk", "alba"})
+# Sixteenth round: a party's hold on a council "in" a place, and its rout in one ("Tories wipe out in Essex").
+_RULING = frozenset({"minority", "majority", "administration", "coalition", "group", "groups", "leadership"})
+_ROUTED = frozenset({("wipe", "out"), ("wiped", "out"), ("wiping", "out")})
 _WARD_WORDS = frozenset({"ward", "wards", "council", "councillor", "councillors", "cllr", "division"})
 _BYWORD_BEFORE = (("the", "next"), ("another",), ("a", "second"), ("a", "new"), ("becoming",), ("become",))
 _AFTER_WON = frozenset({"council", "from", "for", "after", "in", "with", "as", "on", "at"})
@@ -90,7 +96,7 @@ def second_looks(out: list[CouncilEvidence], matches: list[NameMatch], tokens: T
             continue
         if e.named != " ".join(tokens.texts[match.start:match.start + match.length]):
             return out  # a rule before re-ordered the judgements: leave them as they are
-        why = _recounted(match, tokens, e.why)
+        why = _recounted(match, tokens, e.why) or with_a_partner(n, matches, judged, tokens)
         if why is not None:
             judged[n] = CouncilEvidence(e.code, e.named, True, why)
     if not triggered:
@@ -113,6 +119,11 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     before = words[i - 1] if i else ""
     if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
         return f'the council a party controls ("control {before}")'
+    party = i >= 3 and before == "in" and not _PARTY_NAMES.isdisjoint(words[max(0, i - 5):i - 2])
+    if party and words[i - 2] in _RULING:
+        return f'a party\'s {words[i - 2]} in it: who runs its council'  # "SNP minority in Dundee collapses"
+    if party and (tuple(words[i - 3:i - 1]) in _ROUTED or words[i - 2] == "wipeout"):
+        return 'a party\'s wipeout in it: its council\'s election'  # "Tories wipe out in Essex"
     if i >= 2 and before in _WINNING and words[i - 2] in _PARTY_NAMES and \
             (end == len(words) or words[end] in _AFTER_WON):
         return f'a party winning or losing it ("{words[i - 2]} {before}")'  # "Plaid Cymru takes Gwynedd"

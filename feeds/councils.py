@@ -59,7 +59,9 @@ labelled headlines in `tests/data/council_headlines.csv`:
   measured or in the NHS's news (`feeds.council_places`); a company's site (`feeds.council_sites`); an
   organisation's news (`feeds.council_orgs`, `feeds.council_bodies`); when no name counted (`feeds.council_none`);
   orders, licences and officers only a council has (`feeds.council_powers`); who controls a council, a ward's
-  by-election, bywords and a council's own companies (`feeds.council_votes`, `feeds.council_companies`).
+  by-election, bywords and a council's own companies (`feeds.council_votes`, `feeds.council_companies`); a metro
+  mayor beside a member council (`feeds.council_metro`), a name joined to a partner it acts with
+  (`feeds.council_partners`).
 """
 
 import threading

@@ -147,6 +147,7 @@ def _lowered_words(text: str) -> tuple[str, list[str]]:
         lowered = OTHER_COUNCILS.sub(" ", lowered)
     if "commissioner" in lowered or "pcc" in lowered:
         lowered = _PCC.sub(" police ", lowered)
+    lowered = lowered.replace("four-day week", "fourdayweek").replace("four day week", "fourdayweek")
     return lowered, _WORDS.findall(lowered.replace("food bank", "foodbank").replace("power cut", "powercut"))
 
 
@@ -212,7 +213,15 @@ def off_topic(text: str) -> str | None:
         return kinds[0] if kinds else "a home's, a person's or a venue's"  # "Former council house sells for £2m"
     if not kinds and _LOCAL_GOVERNMENT_ANY.isdisjoint(words):
         return "local"  # a place's news with nothing in it of local government
+    if kinds[:1] == ["business"] and not _PROPERTY_DEALS.isdisjoint(words) and _BUSINESS_NAMED.isdisjoint(words):
+        return None  # "Reading buys shopping centre for £50m": a place buying or selling property is its council
     return kinds[0] if kinds else None
+
+
+# Sixteenth round: a place's property deals, which only its council makes when no firm is named.
+_PROPERTY_DEALS = frozenset({"buy", "buys", "sell", "sells", "stake", "stakes", "purchase", "purchases", "acquires"})
+_BUSINESS_NAMED = frozenset({"firm", "company", "chain", "retailer", "investor", "investors", "supermarket", "owner",
+                             "owners", "developer", "developers"})
 
 
 def judge_relevance(rule: str, councils: Sequence[str], tags: Sequence[str], spokespeople: Sequence[str],

@@ -1,0 +1,27 @@
+"""Sixteenth round: "the metro mayor" beside a member council is its combined authority's.
+
+"Metro mayor and Manchester council fall out over tower": only a combined authority has a metro mayor (a regional
+mayor), so one named by office beside the councils of one authority is that authority's, as a metro mayor named by
+name is (`feeds.council_where.mayors_places`). Not when the councils named belong to no authority or to different
+ones, nor when an authority is already found.
+"""
+from __future__ import annotations
+
+from feeds.council_words import CouncilEvidence, Tokens
+
+_OFFICE = (("metro", "mayor"), ("metro", "mayors"), ("regional", "mayor"), ("combined", "authority", "mayor"))
+
+
+def metro_mayor(out: list[CouncilEvidence], tokens: Tokens, members: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with the combined authority added when the text names a metro mayor by office and every council counted
+    is a member of that one authority; unchanged otherwise."""
+    words = tokens.words
+    if not any(tuple(words[k:k + len(office)]) == office for k in range(len(words)) for office in _OFFICE):
+        return out
+    counted = {e.code for e in out if e.counted}
+    authorities = {members.get(code) for code in counted}
+    if not counted or len(authorities) != 1 or None in authorities or authorities & counted:
+        return out
+    authority = authorities.pop()
+    return out + [CouncilEvidence(authority, "metro mayor", True, "a metro mayor beside its member council: the "
+                                  "combined authority's")]
