@@ -4,7 +4,10 @@ The story rule (`models.story_match`) gathers the evidence: vetoes, the share of
 the same council, the same event, names one item gives that the other never mentions, hours apart, and its
 own verdict by hand-set thresholds. Two rewrites of one press release often share few words but much
 else (the same council, the same event, early in the window), and the thresholds weigh those by steps;
-a logistic regression over the same evidence weighs them together. It is fitted by `bench.story_fit` on
+a logistic regression over the same evidence weighs them together. Beside that evidence it weighs the pair's
+general words (`models.story_terms`: a word in both headlines, a word in one headline the other item never
+mentions), each by a weight learnt from the labelled pairs, so "final" beside "interim" or "inquiry" beside
+"strike" can count against one story where the rule's shares cannot tell. It is fitted by `bench.story_fit` on
 every labelled pair in `tests/data/stories/` (scikit-learn, a development dependency) and shipped as
 `models/story_weights.json`: Herald only reads the weights, and a judgement is a dozen multiplications.
 
