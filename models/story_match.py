@@ -14,6 +14,8 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   (12 h), one headline's is: one event's two sides, "leader ousted" beside "new leader" chosen by that vote),
   as are headlines with figures none of which the other item gives
   ("Woking debt reaches £2bn", "Woking asks for £1bn bailout"; 4.99% and 5% are one figure).
+- A headline telling only a closure beside one telling only something new, built or opened, is two matters
+  (`models.story_closures`: "Powys closes four schools" / "Powys approves new Welsh-medium school").
 - Otherwise the words of title and summary are compared, after reducing each word to its first five
   letters (so "regulation" meets "regulate") and mapping the sector's synonyms to one concept
   ("section 114", "bankrupt" and "insolvent"; "quits", "resigns" and "steps down"; "LGA" and "LG
@@ -47,6 +49,7 @@ from rapidfuzz import fuzz
 
 from models.council_family import areas_only, one_family
 from models.places import place_between
+from models.story_closures import closure_beside_new
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
                                  told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
@@ -149,6 +152,9 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     veto = actors_apart(a, b)
     if veto:
         return Evidence(veto)
+    closure = closure_beside_new(a.title, b.title)
+    if closure:  # a council building one school and closing another: two of its matters
+        return Evidence(f"a closure beside something new ({closure})")
     if bool(a.councils) != bool(b.councils):
         unnamed, named = (b, a) if a.councils else (a, b)
         place = another_councils_headline(unnamed, named.councils)

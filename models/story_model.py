@@ -44,7 +44,8 @@ class Feature:
 
 
 # How `/coverage explain` names each group of features it tells together.
-GROUPS = {"words": "words in common", "meaning": "alike in meaning", "councils": "councils named"}
+GROUPS = {"words": "words in common", "meaning": "alike in meaning", "councils": "councils named",
+          "plain": "alike without names and figures"}
 
 
 def _either(present: str, absent: str) -> Callable[[float], str]:
@@ -83,6 +84,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("title_text_meaning", lambda e, rule: e.meaning.title_to_text,
             lambda x: f"a headline to the other's text {x:.0%}", "meaning"),
     Feature("summaries_meaning", lambda e, rule: e.meaning.summaries, lambda x: f"summaries {x:.0%}", "meaning"),
+    Feature("plain_titles_meaning", lambda e, rule: e.meaning.plain_titles, lambda x: f"headlines {x:.0%}", "plain"),
+    Feature("plain_texts_meaning", lambda e, rule: e.meaning.plain_texts, lambda x: f"whole texts {x:.0%}", "plain"),
+    Feature("plain_title_text_meaning", lambda e, rule: e.meaning.plain_title_to_text,
+            lambda x: f"a headline to the other's text {x:.0%}", "plain"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
 
