@@ -21,4 +21,15 @@ COUNCIL_COMPANIES = (
     ("acivico", "BIR"),  # Birmingham's building services company
     ("bcp futureplaces", "BPC"),  # Bournemouth, Christchurch and Poole's regeneration company
     ("nottingham city homes", "NGM"),  # Nottingham's housing management company
+    # seventeenth round: more wholly owned companies, named by their full names (an arm's-length housing body's
+    # "<place> Homes" only where no housing association shares it)
+    ("gateshead energy company", "GAT"),  # Gateshead's heat network company
+    ("wolverhampton homes", "WLV"),  # Wolverhampton's housing management company
+    ("denbighshire leisure", "DEN"),  # Denbighshire's leisure company
+    ("norwich regeneration company", "NOW"),  # Norwich's housing company
+    ("seahorse homes", "TWH"),  # Tower Hamlets' housing company
+    ("herts living", "HRT"),  # Hertfordshire's property company
+    ("lewisham homes", "LEW"),  # Lewisham's housing management company (brought in-house in 2023)
+    ("barnet homes", "BNE"),  # Barnet's housing management company
+    ("stockport homes", "SKP"),  # Stockport's housing management company
 )

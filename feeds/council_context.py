@@ -25,6 +25,9 @@ _COUNCIL_BUSINESS = LOCAL_GOVERNMENT_WORDS | frozenset({"leader", "leaders", "se
                                                         "debt", "debts", "borrowing", "finances", "councillors"})
 ACRONYMS = frozenset(acronym for acronym, _code in AUTHORITY_ACRONYMS)
 
+_FIRST_OR_NEW = frozenset({"first", "new", "next", "elected", "interim"})
+
+
 def names_authority(words: list[str], start: int, length: int) -> bool:
     """A combined authority's region named as the authority: its own name says so ("West Midlands
     Combined Authority"), or a mayor or authority word follows it, or "mayor of" comes before it."""
@@ -32,9 +35,11 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
     if any(word in AUTHORITY_WORDS or word == "region" or word in ACRONYMS for word in named):
         return True
     end = start + length
-    after = words[end:end + 2]
+    after = words[end:end + 3]
     if after[:1] == ["s"]:
         after = after[1:]
+    if after[:1] and after[0] in _FIRST_OR_NEW:
+        after = after[1:]  # seventeenth round: "Hull and East Yorkshire's first mayor takes office"
     if after and after[0] in AUTHORITY_WORDS:
         return True
     before = words[max(0, start - 3):start]
@@ -259,6 +264,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
         return after not in LANDSCAPE and tuple(words[end:end + 2]) not in _CENTRES  # "Rhondda Cynon Taf storm
         # repairs bill…": the council's; "snow across Cumbria", "Storm batters Cornwall coast", "Gas explosion in
         # Wigan", "Thunderstorms flood Leeds city centre" (sixteenth round): the place
+    if after in _JOINTLY and end + 1 < len(words):
+        end, after = end + 1, words[end + 1]  # seventeenth round: "North Norfolk and Norfolk jointly oppose…"
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
@@ -267,6 +274,7 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
 
+_JOINTLY = frozenset({"jointly", "together", "both"})  # between councils listed and the verb they act by
 _CENTRES = frozenset({("city", "centre"), ("town", "centre"), ("city", "center"), ("town", "center")})
 
 

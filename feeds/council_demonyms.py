@@ -7,6 +7,7 @@ the city's), "Scouse" Liverpool's; a Londoner has a borough and the GLA, so is n
 from __future__ import annotations
 
 from feeds.council_context import services_named
+from feeds.council_nicknames import nicknames_named
 from feeds.council_words import CouncilEvidence, Tokens
 
 DEMONYMS = {
@@ -26,8 +27,9 @@ def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
     words, texts = tokens.words, tokens.texts
     found = {DEMONYMS[w]: texts[k] for k, w in enumerate(words) if w in DEMONYMS and (tokens.shouting or
                                                                                  texts[k][0].isupper())}
+    found |= nicknames_named(tokens)  # seventeenth round: "Pompey council's solar farm"
     if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words)):
         return []
     (code, named), = found.items()
-    return [CouncilEvidence(code, named, True, f'the people of the place ("{named}"), in a text that speaks of a '
-                            "council or its services")]
+    return [CouncilEvidence(code, named, True, f'the people or the nickname of the place ("{named}"), in a text '
+                            "that speaks of a council or its services")]

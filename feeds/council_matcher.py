@@ -8,6 +8,7 @@ from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_re
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
 from feeds.council_demonyms import DEMONYMS, demonyms_council
+from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_london import londons_mayor
@@ -249,7 +250,7 @@ class CouncilMatcher:
 
 
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
-_LEARNING_OR_PEOPLE = frozenset({"university", "college"}) | frozenset(DEMONYMS)
+_LEARNING_OR_PEOPLE = frozenset({"university", "college"}) | frozenset(DEMONYMS) | NICKNAME_WORDS
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
 _SHARED = frozenset(NAMESAKES)
 _NATIONAL_FIRST = NATIONAL_FIRST

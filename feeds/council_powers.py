@@ -28,7 +28,13 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     "zero emission zone", "workplace parking levy", "heat network", "district heating",
     # sixteenth round: adult care without "social", second homes' council tax ("Second homes in … face double
     # bills"; rough sleeping was tried and dropped: it cost headlines never read)
-    "adult care", "second homes"))
+    "adult care", "second homes",
+    # seventeenth round: the weights-and-measures authority's service, by its own name ("Kent trading standards
+    # seize unsafe toys"; capitalised it is no body named after the place, `feeds.council_institutions`)
+    "trading standards",
+    # the drivers only a council licenses, the care workers it commissions ("Bradford taxi drivers to face new
+    # English language test", "Rhondda Cynon Taf care workers get real living wage")
+    "taxi drivers", "care workers"))
 
 MORE_OFFICERS = tuple(tuple(title.split()) for title in (
     "cabinet member", "cabinet members", "portfolio holder", "chief exec", "executive member", "section 151",

@@ -73,6 +73,7 @@ _SCHEME_AFTER = frozenset({"mass", "metro", "tram", "trams", "tramway", "rapid",
                            "link", "corridor", "transit"})
 _AUTHORITY_NEWS = frozenset({"combined", "mayor", "mayoral", "authority", "ca", "cca"})
 _COMPANIES = frozenset(tuple(name.split()) for name, _code in COUNCIL_COMPANIES)
+_JOINING = frozenset({"by", "for", "of", "and"})  # lower-case inside a company's name ("Homes for Lambeth")
 _ORDINARY = "an ordinary word without council context"  # the matcher's refusal of an ordinary-word name
 _TRIGGERS = _CONTROL | BUYING | frozenset(name[-1] for name in _COMPANIES) | frozenset({
     "by", "byelection", "next", "another", "second", "new", "becoming", "become", "parish", "town", "community"}) | \
@@ -124,6 +125,9 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
         return f'a party\'s {words[i - 2]} in it: who runs its council'  # "SNP minority in Dundee collapses"
     if party and (tuple(words[i - 3:i - 1]) in _ROUTED or words[i - 2] == "wipeout"):
         return 'a party\'s wipeout in it: its council\'s election'  # "Tories wipe out in Essex"
+    if i >= 3 and before == "in" and words[i - 2] == "seats" and \
+            not _PARTY_NAMES.isdisjoint(words[max(0, i - 6):i - 2]):
+        return "a party's seats won or lost in it: its council's election"  # "Reform gains 12 seats in Barnsley"
     if i >= 2 and before in _WINNING and words[i - 2] in _PARTY_NAMES and \
             (end == len(words) or words[end] in _AFTER_WON):
         return f'a party winning or losing it ("{words[i - 2]} {before}")'  # "Plaid Cymru takes Gwynedd"
@@ -185,7 +189,7 @@ def _not_the_news(match: NameMatch, tokens: Tokens, judged: list[CouncilEvidence
     """Why a counted name is not its council's news after all, or None."""
     words, i, end = tokens.words, match.start, match.start + match.length
     if match.length > 1 and tuple(words[i:end]) in _COMPANIES and not tokens.shouting and \
-            not all(text[0].isupper() for text, word in zip(tokens.texts[i:end], words[i:end]) if word != "by"):
+            not all(text[0].isupper() for text, word in zip(tokens.texts[i:end], words[i:end]) if word not in _JOINING):
         return "ordinary words, not the council's company's name"  # "Bristol energy customers hit by price cap rise"
     others = [m for m, e in zip(matches, judged) if e.counted and m.code != match.code]
     if others and (words[end:end + 1] == [] or words[end] not in ("council", "councils", "borough", "city")) and \

@@ -61,7 +61,7 @@ labelled headlines in `tests/data/council_headlines.csv`:
   orders, licences and officers only a council has (`feeds.council_powers`); who controls a council, a ward's
   by-election, bywords and a council's own companies (`feeds.council_votes`, `feeds.council_companies`); a metro
   mayor beside a member council (`feeds.council_metro`), a name joined to a partner it acts with
-  (`feeds.council_partners`).
+  (`feeds.council_partners`); a place by its nickname in a council's news (`feeds.council_nicknames`).
 """
 
 import threading

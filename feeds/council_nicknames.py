@@ -1,0 +1,30 @@
+"""Seventeenth round: a place by the nickname the press gives it ("Pompey council's solar farm", "Auld Reekie's visitor
+levy set … by councillors"): the council of that place, read as a place's people are (`feeds.council_demonyms`), only
+in a text that speaks of a council or names a service only a council runs, and names no council itself. A nickname
+alone says nothing of a council ("Pompey win at Fratton Park" is the club's), so it never counts without that."""
+from __future__ import annotations
+
+from feeds.council_words import Tokens
+
+# Each nickname as lower-case words → the council of the place it names.
+NICKNAMES = {
+    ("pompey",): "POR", ("brum",): "BIR", ("cov",): "COV", ("auld", "reekie"): "EDH",
+    ("granite", "city"): "ABE", ("steel", "city"): "SHF",
+}
+# The words any nickname starts with, so a text without one is passed over at once.
+FIRST_WORDS = frozenset(name[0] for name in NICKNAMES)
+
+
+def nicknames_named(tokens: Tokens) -> dict[str, str]:
+    """The councils of the places `tokens` names by nickname, capitalised (or the text all capitals), each with the
+    nickname as written."""
+    words, texts = tokens.words, tokens.texts
+    found = {}
+    for k, word in enumerate(words):
+        if word not in FIRST_WORDS:
+            continue
+        for name, code in NICKNAMES.items():
+            end = k + len(name)
+            if tuple(words[k:end]) == name and all(tokens.shouting or t[:1].isupper() for t in texts[k:end]):
+                found[code] = " ".join(texts[k:end])
+    return found
