@@ -39,8 +39,8 @@ HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model h
 FLOORS = {
     "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.93,
     "councils precision": 0.97, "councils recall": 0.96,
-    "stories precision": 0.86, "stories recall": 0.69,
-    "relevance precision": 0.93, "relevance recall": 0.93,  # the issue sets no target
+    "stories precision": 0.92, "stories recall": 0.65,
+    "relevance precision": 0.93, "relevance recall": 0.96,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {

@@ -43,7 +43,7 @@ SOURCE_FLOORS = {
     # pair labelled different now shares that council, where the story veto had relied on it being missed.
     # sixth round (areas, sector bodies, more events): test2 0.975 / 0.975, test3 0.971 / 0.838, train3 0.916 / 0.819,
     # train4 0.935 / 0.719, train5 0.986 / 0.927 (test4, tuned on since: 0.947 / 0.540 → 0.985 / 0.660).
-    ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.87), ("stories", "test2"): (0.93, 0.95),
+    ("stories", "dev"): (0.94, 0.95), ("stories", "test"): (0.92, 0.85), ("stories", "test2"): (0.93, 0.95),
     # Stories round 12 (tests/data/stories/README.md): vetoes took out hard negatives, so the refit's threshold fell
     # 0.77 → 0.71 (the same precision goal on files left out); train3, the oldest writer, 0.959 / 0.738 → 0.927 / 0.794.
     # train12's and train13's blind pairs in the fit (7 Dec 2026) raise it again (0.74 → 0.76 → 0.77): train3 0.953 /
@@ -136,7 +136,7 @@ SOURCE_FLOORS = {
     # councils 0.982 / 0.954, stories 0.953 / 0.819 (the refitted model, seen: 0.959 / 0.814), relevance 0.961 / 0.925.
     # councils round fifteen (test8's odd rows read; tests/data/councils/README.md): test8 0.982 / 0.954 → 0.992 /
     # 0.980 (even rows, never read, 0.984 / 0.953 → 0.984 / 0.958), train11 0.991 / 0.989 → 0.991 / 0.995.
-    ("councils", "test8"): (0.98, 0.97), ("stories", "test8"): (0.94, 0.80), ("relevance", "test8"): (0.95, 0.92),
+    ("councils", "test8"): (0.98, 0.97), ("stories", "test8"): (0.94, 0.76), ("relevance", "test8"): (0.95, 0.92),
     # Stories train12 (771 pairs), written blind (7 Dec 2026, 04:06 UTC) by four writers on four sets of topics, mostly
     # hard different pairs; scored whole as it landed, before anyone read it: 0.909 / 0.868. In the fit since (the story
     # model, seen: 0.923 / 0.850); its odd rows may be read, its even rows only scored (bench/story_cv.py HELD_BACK).
@@ -147,7 +147,14 @@ SOURCE_FLOORS = {
     # week; combined authorities, devolved nations and neighbours); scored whole as it landed, before anyone read it:
     # 0.928 / 0.823. In the fit since (seen: 0.930 / 0.810); odd rows may be read, even rows only scored.
     # Round fifteen: seen 0.931 / 0.815. Round sixteen (a closure beside something new): seen 0.936 / 0.812.
-    ("stories", "train13"): (0.92, 0.80),
+    ("stories", "train13"): (0.92, 0.77),
+    # Stories on 7 Dec 2026 (morning): test9 retired (test10 written first), train14 and train15 (1,589 pairs written blind
+    # at 05:50 UTC, harder than any earlier file: 0.899 / 0.763 and 0.880 / 0.718 as they landed) in the fit, and the
+    # model weighs the pair's general words and its meaning without names (bench/results/stories-terms16.md). The
+    # threshold that keeps pooled left-out precision at 0.96 rose 0.77 → 0.80: recall fell on the easier files (test
+    # 0.929 → 0.857, test8 0.814 → 0.774, train13 0.804 → 0.788), precision rose on the blind ones. Seen, as shipped:
+    # test9 0.958 / 0.730, train14 0.958 / 0.751, train15 0.935 / 0.723 (odd rows may be read, even rows only scored).
+    ("stories", "test9"): (0.94, 0.70), ("stories", "train14"): (0.94, 0.72), ("stories", "train15"): (0.92, 0.70),
 }
 
 # relevance round fifteen (a council's building as a venue, a council home as an address, incidents and outbreaks

@@ -74,5 +74,5 @@ def test_the_plain_meaning_reads_what_happened_without_names_and_figures():
         "Wrexham council cuts jobs. will shed"
     named_apart = meaning_between("Jobs go at Wrexham council", "Wrexham will shed 200 posts.",
                                   "Jobs go at Conwy council", "Conwy will shed 300 posts.")
-    assert named_apart.plain_titles == pytest.approx(1.0, abs=1e-3) > named_apart.titles
-    assert named_apart.plain_texts == pytest.approx(1.0, abs=1e-3) > named_apart.texts
+    assert named_apart.plain_titles == pytest.approx(1.0, abs=1e-3) and named_apart.titles < 0.99
+    assert named_apart.plain_texts == pytest.approx(1.0, abs=1e-3) and named_apart.texts < 0.99
