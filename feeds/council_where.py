@@ -175,19 +175,31 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     if not mayors and not heading:
         return out
     judged = []
+    decided = _councillors_decided(words) and len({e.code for e in out if e.counted and e.code in members}) == 1
     for n, (e, match) in enumerate(zip(out, matches)):
         authority = members.get(e.code)
         before = words[match.start - 1] if match.start else ""
         if e.counted and not match.person and not says_council(words, match) and \
                 not _listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
-                not heads(words, match) and not listed_acting(match, matches, words) and \
+                not heads(words, match) and not listed_acting(match, matches, words) and not decided and \
                 not service_follows(words, match.start + match.length):  # "Birmingham bin strike": the council's
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")
         judged.append(e)
     return judged
+
+
+_DECIDERS = frozenset({"councillors", "council", "planners"})
+
+
+def _councillors_decided(words: list[str]) -> bool:
+    """A decision told as the councillors' ("…tower plan rejected by councillors"; eighteenth round): beside a
+    mayor who calls it in, the one member place named is the council whose councillors decided."""
+    return any(w == "by" and (words[k + 1:k + 2] and words[k + 1] in _DECIDERS or
+                              words[k + 1:k + 2] == ["the"] and words[k + 2:k + 3] and words[k + 2] in _DECIDERS)
+               for k, w in enumerate(words))
 
 
 def _listed_as_council(matches: list[NameMatch], n: int, words: list[str], says_council) -> bool:
