@@ -36,7 +36,8 @@ def paired_with_a_shire(words: list[str], matches: list[NameMatch], n: int) -> b
         stop = before.start + before.length
         tier = words[stop] in _TIERS
         own = end < len(words) and words[end] in _TIERS  # "Gloucester City": the name matched without its tier
-        if stop + tier == match.start - 1 and (tier or words[stop - 1].endswith("shire")) and _acts(words, end + own):
+        if stop + tier == match.start - 1 and (tier or words[stop - 1] in _TIERS or words[stop - 1].endswith("shire")) and \
+                _acts(words, end + own):
             return True
     if n + 1 < len(matches) and words[end:end + 1] in (["and"], ["&"]) and matches[n + 1].start == end + 1:
         after = matches[n + 1]

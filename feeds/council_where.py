@@ -9,6 +9,7 @@ from __future__ import annotations
 from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
+from feeds.council_metro import councillors_decided
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
                                  ROUTE_WORDS, SOMEONE_FROM, quiet)
 from feeds.council_names import Areas
@@ -175,7 +176,7 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     if not mayors and not heading:
         return out
     judged = []
-    decided = _councillors_decided(words) and len({e.code for e in out if e.counted and e.code in members}) == 1
+    decided = councillors_decided(words) and len({e.code for e in out if e.counted and e.code in members}) == 1
     for n, (e, match) in enumerate(zip(out, matches)):
         authority = members.get(e.code)
         before = words[match.start - 1] if match.start else ""
@@ -189,17 +190,6 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
                                 "with no council word")
         judged.append(e)
     return judged
-
-
-_DECIDERS = frozenset({"councillors", "council", "planners"})
-
-
-def _councillors_decided(words: list[str]) -> bool:
-    """A decision told as the councillors' ("…tower plan rejected by councillors"; eighteenth round): beside a
-    mayor who calls it in, the one member place named is the council whose councillors decided."""
-    return any(w == "by" and (words[k + 1:k + 2] and words[k + 1] in _DECIDERS or
-                              words[k + 1:k + 2] == ["the"] and words[k + 2:k + 3] and words[k + 2] in _DECIDERS)
-               for k, w in enumerate(words))
 
 
 def _listed_as_council(matches: list[NameMatch], n: int, words: list[str], says_council) -> bool:
