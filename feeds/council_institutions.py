@@ -174,8 +174,8 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
             kind = institution_kind(words, end)
             if kind in ("institution", "club") and service_follows(words, end):
                 kind = None  # "Merton school meals", "Walsall fly-tipping fines": a council's service (twelfth round)
-            if kind == "club" and _officials(tokens, end):
-                kind = None
+            if kind == "club" and (_officials(tokens, end) or paired_with_a_shire(words, matches, n)):
+                kind = None  # "Gloucestershire and Gloucester City at odds over…": two councils (eighteenth round)
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):

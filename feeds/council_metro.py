@@ -25,3 +25,14 @@ def metro_mayor(out: list[CouncilEvidence], tokens: Tokens, members: dict[str, s
     authority = authorities.pop()
     return out + [CouncilEvidence(authority, "metro mayor", True, "a metro mayor beside its member council: the "
                                   "combined authority's")]
+
+
+_DECIDERS = frozenset({"councillors", "council", "planners"})
+
+
+def councillors_decided(words: list[str]) -> bool:
+    """A decision told as the councillors' ("…tower plan rejected by councillors"; eighteenth round): beside a
+    mayor who calls it in, the one member place named is the council whose councillors decided."""
+    return any(w == "by" and (words[k + 1:k + 2] and words[k + 1] in _DECIDERS or
+                              words[k + 1:k + 2] == ["the"] and words[k + 2:k + 3] and words[k + 2] in _DECIDERS)
+               for k, w in enumerate(words))

@@ -40,9 +40,23 @@ def the_council_acts(tokens: Tokens) -> bool:
     councillors", "sold by borough"), not of one councillor or of a body called a council ("Arts
     Council funding"), nor of a town's or parish's councillors."""
     if _ACTS_WORDS.isdisjoint(tokens.words):
-        return _by_the_area(tokens)
+        return _by_the_area(tokens) or hall_people(tokens.words)
     text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
     return any(f" {word} " in text for word in ("council", "councils", "councillors", "planners", "planning committee"))
+
+
+# A council's building with its people after it: "town hall bosses", "county hall staff" (eighteenth round).
+_HALLS = frozenset({"town", "county", "city", "civic"})
+_HALL_PEOPLE = frozenset({"bosses", "chiefs", "staff", "officials", "officers", "workers", "mandarins", "leaders"})
+
+
+def hall_people(words: list[str]) -> bool:
+    """The council's own people by its building ("Town hall bosses in Huddersfield pause…", "Trowbridge county hall
+    staff to work from home"; eighteenth round): the council acting, named by where it sits."""
+    if "hall" not in words:
+        return False  # most texts
+    return any(w == "hall" and k and words[k - 1] in _HALLS and words[k + 1:k + 2] and words[k + 1] in _HALL_PEOPLE
+               for k, w in enumerate(words))
 
 
 def _by_the_area(tokens: Tokens) -> bool:
@@ -72,7 +86,7 @@ def _the_county_acts(tokens: Tokens) -> bool:
 def _county_council(words: list[str]) -> bool:
     """The text speaks of "county council" without naming one: in a two-tier area, the county of the place named
     ("Rugby MP urges county council to rethink bus cuts" is Warwickshire's; twelfth round)."""
-    return any(w == "county" and words[k + 1:k + 2] == ["council"] for k, w in enumerate(words))
+    return any(w == "county" and words[k + 1:k + 2] in (["council"], ["hall"]) for k, w in enumerate(words))
 
 
 def _to_the_county(out: list[CouncilEvidence], picked: dict[str, str],

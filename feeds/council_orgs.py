@@ -58,6 +58,8 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
     k = 0
     while k < min(len(texts), 5) and (texts[k][0].isupper() or texts[k][0].isdigit()):
         k += 1
+    if k == 1 and texts[0][0].isdigit() and not any(c.isupper() for c in texts[0]):
+        return None  # "20mph limits to cover…", "500 homes…": a quantity, no organisation's name (eighteenth round)
     if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k or \
             not GOVERNMENT_WORDS.isdisjoint(words[1:k]):
         return None  # "Welsh Government bails out Powys": a government acts on councils

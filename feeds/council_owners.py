@@ -24,17 +24,41 @@ def own_town_follows(words: list[str], end: int, code: str) -> bool:
 
 
 def paired_with_a_shire(words: list[str], matches: list[NameMatch], n: int) -> bool:
-    """Whether a name ending in "City" is joined by "and" to a county's name before it and a council's verb
-    follows it ("Aberdeenshire and Aberdeen City agree joint plan"; fourteenth round): no club is paired with
-    a county acting, so both are councils."""
+    """Whether a name ending in "City" or "County" is joined by "and" to a county's name or to a name with its
+    tier word, and the pair acts ("Aberdeenshire and Aberdeen City agree joint plan", fourteenth round; "Oxford
+    City and Oxfordshire County clash over…", "Gloucestershire and Gloucester City at odds over…", "Stafford
+    Borough and Staffordshire County agree…", eighteenth round): no club is paired with a council acting, so
+    both are councils."""
     match = matches[n]
     end = match.start + match.length
-    if n == 0 or end >= len(words) or words[end] == "to" or \
-            (words[end] not in COUNCIL_VERBS and words[end] not in PLURAL_VERBS):
+    if n and words[match.start - 1:match.start] in (["and"], ["&"]):
+        before = matches[n - 1]
+        stop = before.start + before.length
+        tier = words[stop] in _TIERS
+        own = end < len(words) and words[end] in _TIERS  # "Gloucester City": the name matched without its tier
+        if stop + tier == match.start - 1 and (tier or words[stop - 1] in _TIERS or words[stop - 1].endswith("shire")) and \
+                _acts(words, end + own):
+            return True
+    if n + 1 < len(matches) and words[end:end + 1] in (["and"], ["&"]) and matches[n + 1].start == end + 1:
+        after = matches[n + 1]
+        stop = after.start + after.length
+        tier = stop < len(words) and words[stop] in _TIERS
+        return (tier or words[stop - 1] in _TIERS or words[stop - 1].endswith("shire")) and _acts(words, stop + tier)
+    return False
+
+
+# A council's tier after its place's name, when two are paired: "Stafford Borough and Staffordshire County".
+_TIERS = frozenset({"city", "county", "borough", "district"})
+# What two councils do together besides a council's or a plural verb: "clash over", "at odds over".
+_PAIR_VERBS = frozenset({"clash", "clashes", "disagree", "feud", "spar", "row"})
+
+
+def _acts(words: list[str], end: int) -> bool:
+    """A council's or plural verb at `end`, or a pair's quarrel ("clash", "at odds")."""
+    if end >= len(words) or words[end] == "to":
         return False
-    before = matches[n - 1]
-    return before.start + before.length == match.start - 1 and words[match.start - 1] in ("and", "&") and \
-        words[before.start + before.length - 1].endswith("shire")
+    after = words[end]
+    return after in COUNCIL_VERBS or after in PLURAL_VERBS or after in _PAIR_VERBS or words[end:end + 2] == ["at", "odds"]
 
 
 def _towns() -> dict[tuple[str, ...], str]:

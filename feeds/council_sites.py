@@ -36,12 +36,11 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
     end = match.start + match.length
     if end + 1 < len(words) and words[end] == "to":
         nxt = matches[n + 1] if n + 1 < len(matches) and matches[n + 1].start == end + 1 else None
-        if nxt is not None and words[nxt.start + nxt.length:nxt.start + nxt.length + 1] and \
-                words[nxt.start + nxt.length] in ROUTE_WORDS:
+        if nxt is not None and journey_follows(words, nxt.start + nxt.length):
             return "route"
         if nxt is None and _abroad_end(tokens, end + 1):
             return "route"  # "P&O Ferries restores Hull to Rotterdam service": the other end is no council
-    if n and words[match.start - 1:match.start] == ["to"] and words[end:end + 1] and words[end] in ROUTE_WORDS:
+    if n and words[match.start - 1:match.start] == ["to"] and journey_follows(words, end):
         before = matches[n - 1]
         if before.start + before.length == match.start - 1:
             return "route"
@@ -58,6 +57,25 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
     return "company's or NHS body's site" if _acronym_before(tokens, start) else None
 
 
+# A journey's words: ROUTE_WORDS and the paths walked or cycled between places (eighteenth round).
+JOURNEY_WORDS = ROUTE_WORDS | frozenset({"path", "paths", "trail", "trails", "cycleway", "greenway", "fares"})
+# Words that end the search for a journey's word: a council's or a sentence's own.
+_NOT_A_JOURNEY = COUNCIL_WORDS | COUNCIL_VERBS | frozenset({"s", "to", "and", "for", "by", "in", "of", "on", "as"})
+
+
+def journey_follows(words: list[str], k: int) -> bool:
+    """A journey's word at `k` or within the three words after, with only its own describing words between
+    ("Leeds to Bradford trains", "…mass transit route", "…Hope Valley line", "…express coach", "…cycle path";
+    eighteenth round): the places are the journey's ends. Not past a council's word or verb ("Leeds to Bradford
+    council…")."""
+    for word in words[k:k + 4]:
+        if word in JOURNEY_WORDS:
+            return True
+        if word in _NOT_A_JOURNEY:
+            return False
+    return False
+
+
 def _abroad_end(tokens: Tokens, k: int) -> bool:
     """One or two capitalised words from `k` (a place that is no council's, "Rotterdam", "New York")
     and then a journey's word in lower case ("service", "flights", "ferry"): the far end of a route, in
@@ -67,7 +85,7 @@ def _abroad_end(tokens: Tokens, k: int) -> bool:
     for n in (k + 1, k + 2):
         if n >= len(tokens.words) or not tokens.texts[n - 1][:1].isupper():
             return False
-        if tokens.words[n] in ROUTE_WORDS:
+        if tokens.words[n] in JOURNEY_WORDS or (tokens.texts[n].islower() and journey_follows(tokens.words, n)):
             return tokens.texts[n].islower()  # "Hull to Get New Service": capitals all along say nothing
     return False
 

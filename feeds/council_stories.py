@@ -34,7 +34,9 @@ EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "c
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
 MORE_WEATHER = frozenset({"lightning",  # twelfth round: "Lightning strike sets fire to…"
                           "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
-                          "flooded", "thunder", "thunderstorm", "rainfall", "snowfall"})
+                          "flooded", "thunder", "thunderstorm", "rainfall", "snowfall",
+                          # eighteenth round: a river's flood fought at home ("…as residents sandbag homes")
+                          "sandbag", "sandbags", "sandbagged", "sandbagging"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
     dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS | EVENTS, "incident") | \
     dict.fromkeys(MORE_WEATHER, "weather")

@@ -58,6 +58,7 @@ for _key, _code in TOWNS.items():
 # council" is Leeds's).
 _NOT_THE_COUNCIL_AFTER = CLUB_AFTER | CLUB_SUFFIX | {"parish", "community"}
 _TOWN_PLACES = frozenset({"centre", "center", "centres", "hall", "square"})  # "Blyth town centre": not a club
+_HALL_FIRST = frozenset({"town", "county", "city"})  # "Trowbridge county hall" (eighteenth round): not a club
 
 
 def towns_named(tokens: Tokens) -> list[Town]:
@@ -79,7 +80,7 @@ def towns_named(tokens: Tokens) -> list[Town]:
             if code is not None:
                 after = words[i + length] if i + length < len(words) else ""
                 beyond = words[i + length + 1] if i + length + 1 < len(words) else ""
-                if after not in _NOT_THE_COUNCIL_AFTER or (after == "town" and beyond in _TOWN_PLACES):
+                if after not in _NOT_THE_COUNCIL_AFTER or (after in _HALL_FIRST and beyond in _TOWN_PLACES):
                     found.append(Town(" ".join(tokens.texts[i:i + length]), code, i))
                 i += length
                 break
@@ -124,7 +125,8 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
     town = towns[0]
     code, why = town.code, f"a town in the area of {town.code}, and the text speaks of a council"
     words = tokens.words
-    if town.code in county_of and any(words[k:k + 2] == ["county", "council"] for k in range(len(words) - 1)):
+    if town.code in county_of and any(words[k:k + 2] in (["county", "council"], ["county", "hall"])
+                                      for k in range(len(words) - 1)):
         code, why = county_of[town.code], f"a town in {county_of[town.code]}, and the text speaks of the county council"
     return [CouncilEvidence(code, town.named, True, why)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
+from feeds.council_metro import councillors_decided
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
                                  ROUTE_WORDS, SOMEONE_FROM, quiet)
 from feeds.council_names import Areas
@@ -175,13 +176,14 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
     if not mayors and not heading:
         return out
     judged = []
+    decided = councillors_decided(words) and len({e.code for e in out if e.counted and e.code in members}) == 1
     for n, (e, match) in enumerate(zip(out, matches)):
         authority = members.get(e.code)
         before = words[match.start - 1] if match.start else ""
         if e.counted and not match.person and not says_council(words, match) and \
                 not _listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
-                not heads(words, match) and not listed_acting(match, matches, words) and \
+                not heads(words, match) and not listed_acting(match, matches, words) and not decided and \
                 not service_follows(words, match.start + match.length):  # "Birmingham bin strike": the council's
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
