@@ -32,7 +32,9 @@ from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel
 # scored about 0.02 under the pooled left-out figure. The goal is the strictest of 0.96 / 0.965 / 0.97 at which the
 # seed's own example (LGC's "LGA launches 'light touch' sector regulation blueprint" and the MJ's "LG Group unveils
 # plans for self regulation", 48 h apart) stays one story. With test8 in the fit that is 0.96: at 0.965 the threshold
-# rises to 0.78 and the pair (0.773) splits (bench/results/judgement9-test9.md).
+# rises to 0.78 and the pair (0.773) splits (bench/results/judgement9-test9.md). With the word terms and the meaning
+# without names (7 Dec 2026, morning) the pair scores about 0.88 against a threshold of 0.80; the goal stays 0.96, as
+# each blind set written since has scored a little under the pooled figure (test10: 0.949 at pooled 0.959).
 PRECISION_GOAL = 0.96
 C = 1.0  # logistic regression's inverse regularisation on standardised features
 # Word terms (models/story_terms.py) enter the fit as 0/1 columns scaled by TERMS_SCALE, so their regularisation is
