@@ -92,9 +92,15 @@ def headline_neighbours_apart(a: "StoryText", b: "StoryText") -> str | None:
     if not a.councils or not b.councils:
         return None
     one, other = _places_as_actor(a), _places_as_actor(b)
-    if one and other and not one & other and not one_family(one, other):
+    if one and other and not one & other and not one_family(one, other) and not _both_parties(one, other, a, b):
         return f"the headlines name neighbouring councils ({', '.join(sorted(one))} / {', '.join(sorted(other))})"
     return None
+
+
+def _both_parties(one: frozenset[str], other: frozenset[str], a: "StoryText", b: "StoryText") -> bool:
+    """Each item names the council the other's headline names: one matter between two councils told from each side
+    ("Sevenoaks takes neighbour to court" / "Tonbridge and Malling faces challenge from Sevenoaks")."""
+    return other <= set(a.councils) and one <= set(b.councils)
 
 
 # What a headline names that is not its actor: a quotation ("'We will not be the next Thurrock'") and a place beside

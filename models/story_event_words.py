@@ -6,7 +6,8 @@ from __future__ import annotations
 EVENT_WORDS: dict[str, str] = {
     "s114": "s114|bankrupt|bankruptcy|insolvent|insolvency|go bust|goes bust|gone bust|spending ban|spending freeze",
     "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|efs|"
-               "government help|financial help|emergency funding|lifeline|financial lifeline",
+               "government help|financial help|emergency funding|lifeline|financial lifeline|budget rescue|"
+               "financial rescue|rescue package|rescue deal",
     "intervention": "intervention|commissioners|commissioner|oversight|assurance review|assurance panel|"
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",
@@ -21,7 +22,7 @@ EVENT_WORDS: dict[str, str] = {
                        "fails to remove|fails to oust|failed to remove|failed to oust|survives|survived|clings on",
     "dismissal": "dismisses|dismissed|dismissal",  # a leader's removal, unless a court dismissed a case
     "appointment": "appoints|appointed|appointment|names new|named new|new leader|new chief executive|"
-                   "elects|elected|re elects|re elected|confirmed as|confirms new|takes over|new mayor|by election|"
+                   "elects|elected|re elects|re elected|confirmed as|takes over|new mayor|by election|"
                    "by elections",
     "death": "dies|died|death|tributes|tribute|obituary",
     "budget": "budget|budgets|council tax rise|council tax to rise|precept",
@@ -36,10 +37,12 @@ EVENT_WORDS: dict[str, str] = {
     "consultation": "consultation|consults|consulting",
     "court": "judicial review|high court|court of appeal|tribunal|legal challenge|legal action|"
              "appeal|appeals|inquest|court|courts|court case|judge|judges|judicial|sues|sued|suing|lawsuit",
+    "inspector": "inspector|planning inspector|government inspector|planning inspectorate",  # a court if it decides
     "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|"
-              "unlawful|ombudsman|lgsco|finds fault",
+              "unlawful|ombudsman|lgsco|finds fault|judgment|judgement|refusalruled",  # models.story_courts.REFUSAL_RULED
     "verdict": "rules|ruled|loses|lose|lost|win|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
-               "finds|found",  # a ruling only beside a court's words
+               "finds|found|allowed|allows|defeat|defeats|defeated|loss|losing|victory|setback|overturned|overturns|"
+               "overturn|overrules|overruled|overrule|stands|sides with|sided with",  # a ruling only beside a court's
     "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
     "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"
                "secures grant|funding boost|cash boost|funded",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 
+from models.story_courts import court_phrases, inspector_as_court
 from models.story_event_words import EVENT_WORDS
 
 # Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
@@ -71,7 +72,7 @@ for _list in _BY_FIRST.values():
     _list.sort(key=lambda entry: -len(entry[0]))
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
-            ("wins appeal", "appeal"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
+            ("wins appeal", "appeal won"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
             ("'s directly elected mayor", "'s mayor"),  # "Mansfield's elected mayor" is a person, not a deal
             ("information commissioner", "ico"), ("police and crime commissioner", "pcc"),  # not intervention's
@@ -127,7 +128,7 @@ _NOT_TEXT = re.compile(r"[^a-z0-9£$€%.,' ]+")
 
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
-    appeal_decided = bool(_DECIDED_APPEAL.search(text))  # before "wins appeal" is read as "appeal"
+    appeal_decided = bool(_DECIDED_APPEAL.search(text))  # before "wins appeal" is read as "appeal won"
     for phrase, token in _PHRASES:
         text = text.replace(phrase, token)
     if "£" in text or "$" in text or "€" in text:
@@ -136,6 +137,7 @@ def _clean(text: str) -> str:
         text = _MONEY_WON.sub("funded", text)
     if "won" in text or "wins" in text or "secure" in text:
         text = _ELECTION_WON.sub("re elected", text)
+    text = court_phrases(text)  # "wins discrimination claim", "refusal overturned": rulings
     if "approval" in text or "backing" in text or "support" in text or "nod" in text:
         text = _APPROVAL_WON.sub("approved", text)
     if "strik" in text:
@@ -177,6 +179,7 @@ def events(text: str) -> frozenset[str]:
                     length = len(phrase)
                 break
         i += length
+    kinds = inspector_as_court(kinds, words, _COURT_RULES)  # "Inspector allows 190 flats": an appeal's ruling
     if kinds & {"court", "ruling"}:
         ruled = bool(kinds & (_COURT_RULES | {"ruling", "verdict"}))
         kinds = (kinds - _COURT_RULES - {"court", "ruling", "verdict"}) | {"court ruling" if ruled else "court"}

@@ -50,6 +50,7 @@ from rapidfuzz import fuzz
 from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_closures import closure_beside_new
+from models.story_figures import figures_of_two_kinds
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
                                  told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
@@ -173,7 +174,7 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
             return Evidence(f"one is about another organisation ({', '.join(sorted(missing))})")
     figures_a, figures_b = figures(a.title), figures(b.title)
     if figures_a and figures_b and not figures_agree(figures_a, figures(b.text)) and \
-            not figures_agree(figures_b, figures(a.text)):
+            not figures_agree(figures_b, figures(a.text)) and not _one_matters_figures(a, b, apart, events_a, events_b):
         return Evidence("different figures in the headlines")
     title_ratio = fuzz.token_sort_ratio(a.title.lower(), b.title.lower())
     if title_ratio >= TITLE_SAME_AT:
@@ -271,6 +272,15 @@ def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
 def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> StoryMatch:
     """Whether `a` and `b` report the same event (see the module's rule)."""
     return judge(evidence(a, b, window))
+
+
+def _one_matters_figures(a: StoryText, b: StoryText, apart: timedelta, events_a: frozenset[str],
+                         events_b: frozenset[str]) -> bool:
+    """Figures of two kinds within `SAME_HOURS`, the items sharing the council or a headline's event: one matter's
+    figures told two ways ("4.99% rise" / "£100 more a year"; `models.story_figures`), not two matters."""
+    if apart > SAME_HOURS or not figures_of_two_kinds(a.title, b.title):
+        return False
+    return bool(set(a.councils) & set(b.councils)) or told_either_way(events_a, events_b, a.text, b.text)
 
 
 def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: frozenset) -> str | None:
