@@ -26,21 +26,21 @@ SPLITS = ("test10", "test9", "test8", "test7", "test6", "test5", "test4", "test3
 HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model has learnt from it
 
 
-# What the held-out split (test9) must keep reaching, a little under what it reached after relevance and councils
-# round fifteen, stories rounds fourteen and fifteen and 1,500 more blind story pairs in the story model's fit (tone
-# 0.916 / 0.966 / 0.951, councils 0.982 / 0.973, stories 0.935 / 0.767, relevance 0.974 / 0.950; first scored on the
-# previous main: tone 0.909 / 0.966 / 0.949, councils 0.982 / 0.973, stories 0.897 / 0.783, relevance 0.927 / 0.950;
-# bench/results/judgement9-test9.md). CI asserts them.
-# test9 was written blind by six engineers who saw neither rules nor data, only the label definitions (councils and
-# stories each by two, 287 + 280 headlines and 188 + 190 pairs), and only its totals are read: tune on it and these
+# What the held-out split (test10) must keep reaching, a little under what it reached after councils rounds sixteen to
+# eighteen, stories rounds sixteen and seventeen, 2,783 more blind story pairs in the fit and the story model's word
+# terms and meaning without names (tone 0.919 / 0.964 / 0.974, councils 0.992 / 0.972, stories 0.959 / 0.731, relevance
+# 0.944 / 1.000; first scored on the previous main: tone 0.909 / 0.955 / 0.961, councils 0.992 / 0.967, stories 0.876 /
+# 0.731, relevance 0.944 / 1.000; bench/results/judgement10-test10.md). CI asserts them.
+# test10 was written blind by six engineers who saw neither rules nor data, only the label definitions (councils and
+# stories each by two, 296 + 298 headlines and 186 + 196 pairs), and only its totals are read: tune on it and these
 # figures stop meaning anything.
 # The earlier splits are tuned on (the tone and story models train on them), so bench/quality_sources.py guards them
 # file by file, and CROSS_SOURCE_FLOORS the tone model fitted on one author's headlines and scored on another's.
 FLOORS = {
-    "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.93,
-    "councils precision": 0.97, "councils recall": 0.96,
-    "stories precision": 0.92, "stories recall": 0.65,
-    "relevance precision": 0.93, "relevance recall": 0.96,  # the issue sets no target
+    "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.95,
+    "councils precision": 0.98, "councils recall": 0.96,
+    "stories precision": 0.94, "stories recall": 0.70,
+    "relevance precision": 0.93, "relevance recall": 0.97,  # the issue sets no target
 }
 # The issue's targets, printed beside the measures.
 TARGETS = {
