@@ -12,3 +12,11 @@ T = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 def story_item(title: str, summary: str = "", hours: float = 0, councils: tuple[str, ...] = ()) -> StoryText:
     """An item as the story rule reads it, `hours` after `T`."""
     return StoryText(title, summary, T + timedelta(hours=hours), councils)
+
+
+def wrexham_jobs_rewrite() -> tuple[StoryText, StoryText]:
+    """One council's job cuts told by two outlets in other words, five hours apart: a rewrite sharing few words."""
+    return (story_item("Wrexham council cuts 200 jobs to balance books", "Wrexham County Borough Council will shed 200 "
+                       "posts as it closes a £20m budget gap.", 0, ("WRX",)),
+            story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
+                       "services.", 5, ("WRX",)))

@@ -12,7 +12,7 @@ from models import story_meaning
 from models.story_match import evidence
 from models.story_meaning import plain, Meaning, alike, meaning_between, vector
 from models.story_model import FEATURES, story_model
-from tests.story_items import story_item
+from tests.story_items import story_item, wrexham_jobs_rewrite
 
 
 def test_the_model_loads_from_the_installed_package_without_the_network(monkeypatch):
@@ -44,10 +44,7 @@ def test_an_empty_text_is_alike_to_nothing(empty):
 
 
 def test_the_evidence_carries_the_meaning_and_a_veto_leaves_it_unread():
-    a = story_item("Wrexham council cuts 200 jobs to balance books", "Wrexham County Borough Council will shed 200 "
-                   "posts as it closes a £20m budget gap.", 0, ("WRX",))
-    b = story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
-                   "services.", 5, ("WRX",))
+    a, b = wrexham_jobs_rewrite()
     found = evidence(a, b)
     assert found.meaning.titles > 0.3 and 0 < found.meaning.summaries < found.meaning.texts
     elsewhere = story_item("Conwy council cuts 200 jobs", "Conwy County Borough Council will shed posts.", 5, ("CWY",))

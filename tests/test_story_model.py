@@ -9,7 +9,7 @@ import pytest
 from models.story_match import Evidence, decide, evidence, judge, same_story
 from models.story_meaning import Meaning
 from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel, story_model
-from tests.story_items import story_item
+from tests.story_items import story_item, wrexham_jobs_rewrite
 
 
 def test_the_shipped_weights_name_the_features_the_model_reads():
@@ -32,10 +32,7 @@ def test_the_model_weighs_what_the_rule_found_the_same_way_round():
 
 
 def test_a_rewrite_sharing_few_words_joins_when_the_rest_of_the_evidence_agrees():
-    a = story_item("Wrexham council cuts 200 jobs to balance books", "Wrexham County Borough Council will shed 200 "
-                   "posts as it closes a £20m budget gap.", 0, ("WRX",))
-    b = story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
-                   "services.", 5, ("WRX",))
+    a, b = wrexham_jobs_rewrite()
     found = evidence(a, b)
     assert found.veto is None and found.same_council
     match = judge(found)

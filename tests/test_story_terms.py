@@ -8,7 +8,7 @@ import json
 from models.story_match import evidence, judge
 from models.story_model import WEIGHTS_FILE, story_model
 from models.story_terms import describe_term, pair_terms
-from tests.story_items import story_item
+from tests.story_items import story_item, wrexham_jobs_rewrite
 
 
 def test_terms_name_words_in_both_in_both_headlines_and_in_one_headline_only():
@@ -41,10 +41,7 @@ def test_the_shipped_model_weighs_terms_and_says_which_moved_it():
     spec = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert len(spec["terms"]) >= 500 and all(":" in t for t in spec["terms"])
     assert spec["about"]["terms_min_pairs"] >= 3
-    a = story_item("Wrexham council cuts 200 jobs to balance books", "Wrexham County Borough Council will shed 200 "
-                   "posts as it closes a £20m budget gap.", 0, ("WRX",))
-    b = story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
-                   "services.", 5, ("WRX",))
+    a, b = wrexham_jobs_rewrite()
     found = evidence(a, b)
     assert found.veto is None and found.terms
     verdict = story_model().judge(found, rule_same=True, explain=30)
