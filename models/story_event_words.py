@@ -7,7 +7,8 @@ EVENT_WORDS: dict[str, str] = {
     "s114": "s114|bankrupt|bankruptcy|insolvent|insolvency|go bust|goes bust|gone bust|spending ban|spending freeze",
     "bailout": "exceptional financial support|exceptional support|capitalisation|bailout|bail out|efs|"
                "government help|financial help|emergency funding|lifeline|financial lifeline|budget rescue|"
-               "financial rescue|rescue package|rescue deal",
+               "financial rescue|rescue package|rescue deal|permission to borrow|go ahead to borrow|allowed to borrow|"
+               "borrowing approved|borrow to balance|borrowing to balance",
     "intervention": "intervention|commissioners|commissioner|oversight|assurance review|assurance panel|"
                     "taskforce|envoys|special measures|improvement board",
     "best value notice": "best value notice|best value notices",

@@ -39,7 +39,7 @@ ENDING = ("exits", "exit", "ends", "ended", "end", "ending", "restores", "restor
           "no longer", "stood down", "hands back", "handed back", "released from", "returns to", "back in control",
           "full powers", "paused", "freed", "free of", "out of intervention", "out of special measures",
           "out of government intervention", "out of commissioners", "avoids", "avoid", "avoided", "settled",
-          "deal agreed", "deal reached", "ballot rejected")
+          "deal agreed", "deal reached", "ballot rejected", "step down", "stand down")
 # Kinds that are steps of one event, never two different events: a budget gap, a section 114 and a
 # request for exceptional support are one council's financial crisis told three ways; a shortlist and
 # an appointment are one recruitment.

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 
-from models.story_events import _FIGURE, _clean  # one reading of figures, the events module's
+import re
+
+from models.story_events import _FIGURE, _clean, figures  # one reading of figures, the events module's
 
 
 @functools.lru_cache(maxsize=8192)
@@ -31,3 +33,37 @@ def figures_of_two_kinds(title_a: str, title_b: str) -> bool:
     """Both headlines give figures and no kind is both's: "4.99% rise" beside "£100 more a year"."""
     kinds_a, kinds_b = figure_kinds(title_a), figure_kinds(title_b)
     return bool(kinds_a and kinds_b) and not kinds_a & kinds_b
+
+
+# A word that makes the figure after it a rounding ("nearly £20m", "close to £100m", "more than £600m"): such a figure
+# is one told as exact elsewhere ("£18.4m", "£98.6m") when they are within `APPROXIMATE_WITHIN` of each other.
+_APPROXIMATE = re.compile(r"\b(?:nearly|almost|close to|around|about|approaching|roughly|some|circa|more than|over|"
+                          r"under|less than|just over|just under|up to) ((?:[£$€])?\d[\d.,]*(?: ?(?:%|per cent|bn|"
+                          r"billion|m|million|k))?)(?![a-z0-9])")
+APPROXIMATE_WITHIN = 0.1
+
+
+@functools.lru_cache(maxsize=8192)
+def approximate_figures(title: str) -> frozenset[tuple[float, float]]:
+    """The figures a headline gives as roundings ("overspending by almost £20m": £20m), as `figures` reads them."""
+    found: set[tuple[float, float]] = set()
+    for figure in _APPROXIMATE.findall(_clean(title)):
+        found |= figures(figure)
+    return frozenset(found)
+
+
+def roughly_agree(title: str, other_text: str) -> bool:
+    """A headline's rounded figure is one the other item gives within a tenth, of one kind: "nearly £100m black
+    hole" beside "£98.6m gap", "almost £20m" beside "£18.4m" (not "£14m"); a share is no amount of money."""
+    rounded = approximate_figures(title)
+    if not rounded:
+        return False
+    others = figures(other_text)
+    return any(y[0] > 0 and abs(x[0] - y[0]) <= APPROXIMATE_WITHIN * x[0] and _one_kind(x[1], y[1])
+               for x in rounded for y in others)
+
+
+def _one_kind(step_a: float, step_b: float) -> bool:
+    """Figures of one scale: millions beside millions, not £20m beside 20 homes (their last digits' steps within a
+    thousandfold)."""
+    return max(step_a, step_b) / max(min(step_a, step_b), 1e-12) < 1000

@@ -13,7 +13,8 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   are different stories (unless each headline's event is reported by the other item, or, within `SAME_HOURS`
   (12 h), one headline's is: one event's two sides, "leader ousted" beside "new leader" chosen by that vote),
   as are headlines with figures none of which the other item gives
-  ("Woking debt reaches £2bn", "Woking asks for £1bn bailout"; 4.99% and 5% are one figure).
+  ("Woking debt reaches £2bn", "Woking asks for £1bn bailout"; 4.99% and 5% are one figure, and a rounded
+  "almost £20m" is "£18.4m": `models.story_figures`).
 - A headline telling only a closure beside one telling only something new, built or opened, is two matters
   (`models.story_closures`: "Powys closes four schools" / "Powys approves new Welsh-medium school").
 - Otherwise the words of title and summary are compared, after reducing each word to its first five
@@ -50,7 +51,7 @@ from rapidfuzz import fuzz
 from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_closures import closure_beside_new
-from models.story_figures import figures_of_two_kinds
+from models.story_figures import figures_of_two_kinds, roughly_agree
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
                                  told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
@@ -73,6 +74,7 @@ SAME_UNNAMED_AT = 0.3  # ... when one names a council and the other speaks of on
 SAME_EVENT_ALONE_AT = 0.35  # ... when a headline's event (models.story_events) is the other item's too
 SAME_EVENT_AT = 0.2  # ... when that is so and both name the same council
 TITLE_SAME_AT = 90  # titles this alike (rapidfuzz token-sort ratio) are one story on their own
+TWO_DAYS = timedelta(hours=48)  # figures of two kinds, both headlines naming one council's event: one matter's
 SAME_HOURS = timedelta(hours=12)  # within this, one headline's event told by the other item is one event's two sides
 LATE_AFTER = timedelta(hours=48)  # items further apart than this ...
 LATE_EXTRA = 0.2  # ... need this much more of their words shared
@@ -174,7 +176,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
             return Evidence(f"one is about another organisation ({', '.join(sorted(missing))})")
     figures_a, figures_b = figures(a.title), figures(b.title)
     if figures_a and figures_b and not figures_agree(figures_a, figures(b.text)) and \
-            not figures_agree(figures_b, figures(a.text)) and not _one_matters_figures(a, b, apart, events_a, events_b):
+            not figures_agree(figures_b, figures(a.text)) and not _one_matters_figures(a, b, apart, events_a, events_b) \
+            and not roughly_agree(a.title, b.text) and not roughly_agree(b.title, a.text):
         return Evidence("different figures in the headlines")
     title_ratio = fuzz.token_sort_ratio(a.title.lower(), b.title.lower())
     if title_ratio >= TITLE_SAME_AT:
@@ -276,11 +279,15 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
 
 def _one_matters_figures(a: StoryText, b: StoryText, apart: timedelta, events_a: frozenset[str],
                          events_b: frozenset[str]) -> bool:
-    """Figures of two kinds within `SAME_HOURS`, the items sharing the council or a headline's event: one matter's
-    figures told two ways ("4.99% rise" / "£100 more a year"; `models.story_figures`), not two matters."""
-    if apart > SAME_HOURS or not figures_of_two_kinds(a.title, b.title):
+    """Figures of two kinds within `SAME_HOURS`, the items sharing the council or a headline's event, or within
+    `TWO_DAYS` sharing both: one matter's figures told two ways ("4.99% rise" / "£100 more a year"; "£75m estate
+    approved" / "475 homes approved"; `models.story_figures`), not two matters."""
+    if not figures_of_two_kinds(a.title, b.title):
         return False
-    return bool(set(a.councils) & set(b.councils)) or told_either_way(events_a, events_b, a.text, b.text)
+    shared = bool(set(a.councils) & set(b.councils))
+    if apart > SAME_HOURS:  # later, the same council's one event named by both headlines ("£75m estate approved")
+        return apart <= TWO_DAYS and shared and bool(events_a & events_b)
+    return shared or told_either_way(events_a, events_b, a.text, b.text)
 
 
 def _shared_figure(a: StoryText, b: StoryText, title_a: frozenset, title_b: frozenset) -> str | None:

@@ -14,11 +14,28 @@ _CONTEST_LOST = re.compile(r"\b(?:loses|lost)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\b(?:loses|lost) (?:[\w'-]+ ){0,5}?to\b|\b(?:won|taken|lost) by\b", re.IGNORECASE)
 
 
+# A planning appeal has two sides, the council that refused and the scheme's promoter: "Westvale loses appeal over
+# Northfield homes" and "Northfield 190-home scheme wins appeal" are one ruling, each side's headline telling its own
+# outcome. The promoter is the subject when its words come before the verb.
+_APPEAL = re.compile(r"\bappeal\b", re.IGNORECASE)
+_PROMOTER = re.compile(r"\b(?:scheme|homes|home|plans?|development|developers?|housebuilders?|estate|flats|"
+                       r"applications?|proposals?|applicants?)\b(?: [\w'-]+){0,2}? (?:wins|won|loses|lost)\b",
+                       re.IGNORECASE)
+
+
+def one_appeal_two_sides(title_a: str, title_b: str) -> bool:
+    """Both headlines tell an appeal's outcome and only one has the scheme's promoter as its subject: the council
+    losing and the scheme winning (or the other way) are one ruling, not two results."""
+    if not (_APPEAL.search(title_a) and _APPEAL.search(title_b)):
+        return False
+    return bool(_PROMOTER.search(title_a)) != bool(_PROMOTER.search(title_b))
+
+
 def outcomes_apart(title_a: str, title_b: str) -> str | None:
     """"won / lost" when one headline tells a contest won and the other the contest lost (each telling only its
     own outcome: "Solihull wins planning appeal" / "Solihull loses planning appeal"), else None; never when a headline
-    tells both sides ("Labour loses seat to Greens", "seat won by Greens")."""
-    if _BOTH_SIDES.search(title_a) or _BOTH_SIDES.search(title_b):
+    tells both sides ("Labour loses seat to Greens", "seat won by Greens") or the two are an appeal's two sides."""
+    if _BOTH_SIDES.search(title_a) or _BOTH_SIDES.search(title_b) or one_appeal_two_sides(title_a, title_b):
         return None
     won_a, lost_a = bool(_CONTEST_WON.search(title_a)), bool(_CONTEST_LOST.search(title_a))
     won_b, lost_b = bool(_CONTEST_WON.search(title_b)), bool(_CONTEST_LOST.search(title_b))

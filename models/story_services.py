@@ -29,6 +29,15 @@ SERVICE_WORDS: tuple[tuple[str, str], ...] = (
 _SERVICES = tuple((name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in SERVICE_WORDS)
 
 
+# An inspector's grade in a headline ("gets 'good' rating", "told they 'require improvement to be good'"): both
+# headlines grading is an inspection reported by each, though neither names the inspection.
+_GRADE = re.compile(r"\b(?:rated|rating|ratings|re-rated|outstanding|inadequate|requires? improvement)\b|'good'")
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
 @functools.lru_cache(maxsize=8192)
 def service(text: str) -> str | None:
     """The inspected service a text names (`SERVICE_WORDS`), or None."""
@@ -38,9 +47,10 @@ def service(text: str) -> str | None:
 
 def inspected_services_apart(a: "StoryText", b: "StoryText") -> str | None:
     """The two services, when both headlines report an inspection (or either does and the other names its service's
-    inspector's verdict) and each item tells of a different service (headline, else its summary's first sentence),
+    inspector's verdict, or both give a grade) and each item tells of a different service (headline, else its summary's first sentence),
     else None."""
-    if "inspection" not in headline_events(a.title) | headline_events(b.title):
+    if "inspection" not in headline_events(a.title) | headline_events(b.title) and \
+            not (_GRADE.search(_plain(a.title)) and _GRADE.search(_plain(b.title))):
         return None
     one, other = headline_or_lead(service, a.title, a.summary), headline_or_lead(service, b.title, b.summary)
     if one and other and one != other:
