@@ -195,12 +195,10 @@ def events(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@functools.lru_cache(maxsize=8192)
-def figures(text: str) -> frozenset[tuple[float, float]]:
-    """The amounts, shares and counts a text gives, each as (value, the step of its last digit):
-    £1.2bn → (1.2e9, 1e8), 4.99% → (4.99, 0.01). Years (1900–2099 without a unit) and digits inside
-    names ("s114", "HS2", "Room151") are not figures."""
-    found = set()
+def figure_readings(text: str) -> list[tuple[str, float, str, str]]:
+    """Each figure a text gives as (currency sign, value, digits as written, unit): "£1.2bn" → ("£", 1.2, "1.2", "bn").
+    Years (1900–2099 without a unit) and digits inside names ("s114", "HS2") are none."""
+    readings = []
     for currency, digits, unit in _FIGURE.findall(_clean(text)):
         try:
             value = float(digits.replace(",", ""))
@@ -208,6 +206,17 @@ def figures(text: str) -> frozenset[tuple[float, float]]:
             continue
         if not currency and not unit and 1900 <= value <= 2099 and "." not in digits:
             continue  # a year
+        readings.append((currency, value, digits, unit))
+    return readings
+
+
+@functools.lru_cache(maxsize=8192)
+def figures(text: str) -> frozenset[tuple[float, float]]:
+    """The amounts, shares and counts a text gives, each as (value, the step of its last digit):
+    £1.2bn → (1.2e9, 1e8), 4.99% → (4.99, 0.01). Years (1900–2099 without a unit) and digits inside
+    names ("s114", "HS2", "Room151") are not figures."""
+    found = set()
+    for _, value, digits, unit in figure_readings(text):
         scale = _SCALE.get(unit or "", 1.0)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         found.add((value * scale, scale / 10 ** decimals))

@@ -7,26 +7,17 @@ veto when the two items also share the council or a headline's event: the words 
 from __future__ import annotations
 
 import functools
-
 import re
 
-from models.story_events import _FIGURE, _clean, figures  # one reading of figures, the events module's
+from models.story_events import _clean, figure_readings, figures  # one reading of figures, the events module's
 
 
 @functools.lru_cache(maxsize=8192)
 def figure_kinds(title: str) -> frozenset[str]:
     """The kinds of figure a headline gives: "money" (£2bn), "share" (4.99%, 10 per cent), "count" (350 jobs);
     years (1900–2099 without a unit) are no figure."""
-    kinds = set()
-    for currency, digits, unit in _FIGURE.findall(_clean(title)):
-        try:
-            value = float(digits.replace(",", ""))
-        except ValueError:
-            continue
-        if not currency and not unit and 1900 <= value <= 2099 and "." not in digits:
-            continue  # a year
-        kinds.add("money" if currency else "share" if unit in ("%", "per cent") else "count")
-    return frozenset(kinds)
+    return frozenset("money" if currency else "share" if unit in ("%", "per cent") else "count"
+                     for currency, _, _, unit in figure_readings(title))
 
 
 def figures_of_two_kinds(title_a: str, title_b: str) -> bool:
