@@ -1,13 +1,13 @@
 """The quality of Herald's judgements on labelled data: tone, councils, story pairs (and relevance).
 
-`python -m bench.quality [--split test10|test9|test8|test7|test6|test5|test4|test3|test2|test|dev] [--database URL]` (and the `quality` suite of
+`python -m bench.quality [--split test10|test9|…|test2|test|dev] [--database URL]` (and the `quality` suite of
 `make bench`) prints three tables: tone accuracy with per-class precision, recall and the confusion;
 council precision and recall; story-pair precision and recall (and relevance). The labelled sets are
 in `tests/data/` (each with a README). `test10` (in each kind's `held_out/`) is the held-out split,
-written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test9`, `test8`, `test7`, `test6`, `test5`, `test4`,
-`test3`, `test2` and `test` were held out once and are tuned on now (the tone model trains on them). With
-`--database`, the tone overrides people made in that Herald are scored too: each override is a
-labelled example.
+written blind by engineers who saw neither the rules nor the other sets, and never tuned on; `test9`, `test8`,
+`test7`, `test6`, `test5`, `test4`, `test3`, `test2` and `test` were held out once and are tuned on now (the tone
+model trains on them). With `--database`, the tone overrides people made in that Herald are scored too: each
+override is a labelled example.
 """
 from __future__ import annotations
 

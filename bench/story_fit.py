@@ -33,8 +33,8 @@ from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel
 # seed's own example (LGC's "LGA launches 'light touch' sector regulation blueprint" and the MJ's "LG Group unveils
 # plans for self regulation", 48 h apart) stays one story. With test8 in the fit that is 0.96: at 0.965 the threshold
 # rises to 0.78 and the pair (0.773) splits (bench/results/judgement9-test9.md). With the word terms and the meaning
-# without names (7 Dec 2026, morning) the pair scores about 0.88 against a threshold of 0.80; the goal stays 0.96, as
-# each blind set written since has scored a little under the pooled figure (test10: 0.949 at pooled 0.959).
+# without names (7 Dec 2026, morning) the pair scores about 0.91 against a threshold of 0.80; the goal stays 0.96, as
+# each blind set written since has scored at or a little under the pooled figure (test10: 0.959 at pooled 0.961).
 PRECISION_GOAL = 0.96
 C = 1.0  # logistic regression's inverse regularisation on standardised features
 # Word terms (models/story_terms.py) enter the fit as 0/1 columns scaled by TERMS_SCALE, so their regularisation is
@@ -91,7 +91,7 @@ class Fitted:
     terms: dict[str, float]
 
 
-def term_matrix(terms: np.ndarray, vocabulary: dict[str, int]):
+def term_matrix(terms: np.ndarray, vocabulary: dict[str, int]) -> "scipy.sparse.csr_matrix":
     """The pairs' word terms as a sparse 0/1 matrix over `vocabulary` (a term's column)."""
     from scipy.sparse import csr_matrix
     cells = [(row, vocabulary[t]) for row, pair_terms in enumerate(terms) for t in pair_terms if t in vocabulary]
@@ -109,7 +109,8 @@ def fit(pairs: Pairs) -> Fitted:
 
     open_pairs = pairs.subset(~pairs.decided)
     seen = Counter(t for pair_terms in open_pairs.terms for t in pair_terms)
-    vocabulary = {t: n for n, t in enumerate(sorted(t for t, pairs_with in seen.items() if pairs_with >= TERMS_MIN_PAIRS))}
+    learnt = sorted(t for t, pairs_with in seen.items() if pairs_with >= TERMS_MIN_PAIRS)
+    vocabulary = {t: n for n, t in enumerate(learnt)}
     scaler = StandardScaler().fit(open_pairs.features)
     columns = hstack([csr_matrix(scaler.transform(open_pairs.features)),
                       TERMS_SCALE * term_matrix(open_pairs.terms, vocabulary)]).tocsr()

@@ -72,7 +72,8 @@ for _list in _BY_FIRST.values():
     _list.sort(key=lambda entry: -len(entry[0]))
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins support", "backed"),
-            ("wins appeal", "appeal won"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"), ("re-elect", "re elect"),
+            ("wins appeal", "appeal won"), ("section 114", "s114"), ("s.114", "s114"), ("s 114", "s114"),
+            ("re-elect", "re elect"),
             ("walk-out", "walkout"), ("cyber-attack", "cyberattack"), ("'s elected mayor", "'s mayor"),
             ("'s directly elected mayor", "'s mayor"),  # "Mansfield's elected mayor" is a person, not a deal
             ("information commissioner", "ico"), ("police and crime commissioner", "pcc"),  # not intervention's

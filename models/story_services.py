@@ -47,8 +47,8 @@ def service(text: str) -> str | None:
 
 def inspected_services_apart(a: "StoryText", b: "StoryText") -> str | None:
     """The two services, when both headlines report an inspection (or either does and the other names its service's
-    inspector's verdict, or both give a grade) and each item tells of a different service (headline, else its summary's first sentence),
-    else None."""
+    inspector's verdict, or both give a grade) and each item tells of a different service (headline, else its summary's
+    first sentence), else None."""
     if "inspection" not in headline_events(a.title) | headline_events(b.title) and \
             not (_GRADE.search(_plain(a.title)) and _GRADE.search(_plain(b.title))):
         return None
