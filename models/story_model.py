@@ -45,7 +45,7 @@ class Feature:
 
 # How `/coverage explain` names each group of features it tells together.
 GROUPS = {"words": "words in common", "meaning": "alike in meaning", "councils": "councils named",
-          "plain": "alike without names and figures"}
+          "plain": "alike without names and figures", "read": "alike read as sentences"}
 
 
 def _either(present: str, absent: str) -> Callable[[float], str]:
@@ -88,6 +88,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("plain_texts_meaning", lambda e, rule: e.meaning.plain_texts, lambda x: f"whole texts {x:.0%}", "plain"),
     Feature("plain_title_text_meaning", lambda e, rule: e.meaning.plain_title_to_text,
             lambda x: f"a headline to the other's text {x:.0%}", "plain"),
+    Feature("read_titles_meaning", lambda e, rule: e.meaning.read_titles, lambda x: f"headlines {x:.0%}", "read"),
+    Feature("read_texts_meaning", lambda e, rule: e.meaning.read_texts, lambda x: f"whole texts {x:.0%}", "read"),
+    Feature("read_title_text_meaning", lambda e, rule: e.meaning.read_title_to_text,
+            lambda x: f"a headline to the other's text {x:.0%}", "read"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
 

@@ -1,0 +1,85 @@
+"""Texts read as whole sentences (models/sentence_meaning.py): the 8-bit all-MiniLM-L6-v2 shipped in data/meaning,
+run without the network, reading rewrites as alike, and its place in the story model's evidence and explanations."""
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from bench import meaning_export
+from models import sentence_meaning
+from models.sentence_meaning import MAX_TOKENS, sentence_vector, sentences_alike
+from models.story_match import evidence
+from models.story_meaning import meaning_between
+from models.story_model import FEATURES, story_model
+from tests.story_items import story_item, wrexham_jobs_rewrite
+
+
+def test_the_encoder_loads_from_the_repository_without_the_network(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the sentence encoder reached for the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    sentence_meaning._encoder.cache_clear()
+    sentence_vector.cache_clear()
+    found = sentence_vector("Council sets budget")
+    assert found is not None and found.shape == (384,) and float(np.linalg.norm(found)) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_shipped_tokenizer_is_the_published_one():
+    """The model file is made from the published weights, checked by `bench/meaning_export.py`; the tokenizer
+    is copied as it is, so its digest must still be the published one."""
+    shipped = hashlib.sha256((sentence_meaning.MODEL_DIR / "tokenizer.json").read_bytes()).hexdigest()
+    assert shipped == meaning_export.PUBLISHED["tokenizer.json"]
+
+
+def test_a_rewrite_of_one_turn_is_closer_than_the_same_place_s_other_news():
+    """Word by word "saved" and "stay open" share nothing; read as sentences they tell one turn."""
+    saved = "Campaigners celebrate as Stourbridge's pool is saved"
+    assert sentences_alike("Dudley confirms Stourbridge leisure centre will stay open", saved) > \
+        sentences_alike("Dudley approves new car park charges in Stourbridge", saved)
+    assert sentences_alike("Bin strike called off in Birmingham", "Birmingham refuse workers end walkout") > \
+        sentences_alike("Bin strike called off in Birmingham", "Birmingham library reopens after refit") > \
+        sentences_alike("Council declares bankruptcy", "Football club wins cup final")
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\t"])
+def test_an_empty_text_is_alike_to_nothing(empty):
+    assert sentence_vector(empty) is None
+    assert sentences_alike(empty, "Council sets budget") == 0.0
+
+
+def test_a_text_longer_than_the_model_reads_is_read_up_to_its_limit():
+    """A feed's summary can be a whole article; the model reads its first `MAX_TOKENS` tokens and no error."""
+    long_text = "Council sets budget. " + "The cabinet met on Tuesday to discuss the plans. " * 200
+    assert sentences_alike(long_text, "Council sets budget") > 0.2
+    tokenizer, _ = sentence_meaning._encoder()
+    assert len(tokenizer.encode(long_text).ids) == MAX_TOKENS
+
+
+def test_any_unicode_reads_without_error():
+    for text in ("Cyngor Sir Ynys Môn", "Comhairle nan Eilean Siar", "£4.5m 📉 cut", "\u202eevil", "\x00\x01"):
+        found = sentence_vector(text)
+        assert found is None or np.isfinite(found).all()
+
+
+def test_the_evidence_carries_the_sentences_reading():
+    read = evidence(*wrexham_jobs_rewrite()).meaning
+    assert 0 < read.read_titles < 1 and 0 < read.read_texts < 1 and read.read_title_to_text > 0
+    assert meaning_between("Council sets budget", "", "Council sets budget", "").read_titles == pytest.approx(1.0, abs=1e-3)
+
+
+def test_the_explanation_tells_the_sentences_reading_as_one_piece_of_evidence():
+    """The three cosines' weights trade against each other, so `/coverage explain` gives them together, once."""
+    a = story_item("Birmingham refuse workers end walkout", "Unite members voted to accept the offer.", 0, ("BIR",))
+    b = story_item("Bin strike called off in Birmingham", "Collections return to normal next week.", 3, ("BIR",))
+    found = evidence(a, b)
+    found = replace(found, meaning=replace(found.meaning, read_titles=0.95, read_texts=0.1, read_title_to_text=0.95))
+    labels = [push.label for push in story_model().judge(found, True, explain=len(FEATURES)).pushes]
+    told = [label for label in labels if re.fullmatch(r"alike read as sentences \(headlines 95%, whole texts 10%, a "
+                                                      r"headline to the other's text 95%\)", label)]
+    assert len(told) == 1 and sum("read as sentences" in label for label in labels) == 1
