@@ -10,11 +10,14 @@ price rises") keeps counting: a council word is there, or no lighting word follo
 from __future__ import annotations
 
 from feeds.council_kinds import COUNCIL_TALK
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_words import COUNCIL_VERBS, CouncilEvidence, Tokens
 
 # Words after a hall that light it: "lights up", "lit up", "illuminated", "glows", "bathed in".
 LIT = frozenset({"lights", "lit", "illuminated", "illuminates", "glows", "bathed", "floodlit"})
 _HALL_FIRST = frozenset({"city", "town", "county", "civic"})
+# Verbs of a county hall acting for its council, beside COUNCIL_VERBS (nineteenth round): "County Hall in Chelmsford
+# signs off SEND plan"; its sale or repair is the building's ("Exeter's county hall to be sold" names Exeter).
+_HALL_ACTS = frozenset({"signs", "agrees", "backs", "orders", "tells", "says", "pays", "faces", "admits"})
 
 
 def lit_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
@@ -33,19 +36,40 @@ def lit_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence
     return out
 
 
-def towns_county_hall(out: list[CouncilEvidence], tokens: Tokens, counties: frozenset[str]) -> list[CouncilEvidence]:
+def towns_county_hall(out: list[CouncilEvidence], tokens: Tokens, counties: frozenset[str],
+                      county_of: dict[str, str] | None = None) -> list[CouncilEvidence]:
     """`out` with a place counted for naming the county hall in it ("Lincolnshire County Council sells Lincoln's
     county hall"; fourteenth round) refused as the building's place, when a county council counts in the text
-    too: the county hall is the county's, in its county town, and says nothing of the town's own council."""
+    too: the county hall is the county's, in its county town, and says nothing of the town's own council. With no
+    county counted, a district's county hall ("Chelmsford's County Hall approves cuts", "County Hall in Chelmsford
+    signs off SEND plan") is its county council's (nineteenth round; `county_of`: each district's county)."""
     words, texts = tokens.words, tokens.texts
-    for k in range(1, len(words) - 1):
+    for k in range(len(words) - 1):
         if words[k] != "county" or words[k + 1] != "hall":
             continue
-        stop = k - 1 if words[k - 1] == "s" else k
+        stop = k - 1 if k and words[k - 1] == "s" else k
         before = {" ".join(texts[j:stop]) for j in range(max(0, stop - 3), stop)}
+        after = k + 2
+        if words[k + 2:k + 3] == ["in"]:
+            before |= {" ".join(texts[k + 3:j]) for j in range(k + 4, min(len(words), k + 6) + 1)}
+            after = next((j for j in range(k + 4, len(words)) if texts[j][:1].islower()), len(words))
         owners = {e.code for e in out if e.counted and e.code in counties and e.named not in before}
         if not owners:
-            return out
+            verb = words[after] if after < len(words) else "to"
+            acting = verb != "to" and (verb in COUNCIL_VERBS or verb in _HALL_ACTS)
+            return _the_countys_hall(out, before, county_of or {}) if acting else out
         return [CouncilEvidence(e.code, e.named, False, "names the place of the county's hall, not its council")
                 if e.counted and e.named in before and e.code not in owners else e for e in out]
     return out
+
+
+def _the_countys_hall(out: list[CouncilEvidence], before: set[str], county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with a district counted for naming its county hall (its name in `before`) read as its county council,
+    when the text names no other council counted."""
+    counted = [e for e in out if e.counted]
+    if len(counted) != 1 or counted[0].named not in before or counted[0].code not in county_of:
+        return out
+    place = counted[0]
+    county = county_of[place.code]
+    return [CouncilEvidence(county, e.named, True, f"the county hall of {e.named}: {county}'s") if e is place else e
+            for e in out]

@@ -13,7 +13,8 @@ from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLO
                                  STRICT, WORDISH, NameMatch)
 from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
-                                 ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNIVERSITY_PLACES)
+                                 ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNDERGOES,
+                                 UNIVERSITY_PLACES)
 from feeds.council_powers import MORE_OFFICERS, POWERS
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
@@ -42,6 +43,8 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
         after = after[1:]  # seventeenth round: "Hull and East Yorkshire's first mayor takes office"
     if after and after[0] in AUTHORITY_WORDS:
         return True
+    if after[:1] == ["and"] and "mayors" in words[end + 1:end + 6]:
+        return True  # nineteenth round: "West Midlands and East Midlands mayors sign pact": both regions' mayors
     before = words[max(0, start - 3):start]
     if before[-1:] == ["the"]:
         before = before[:-1]  # "Mayor of the West Midlands"
@@ -261,7 +264,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     if story in ("weather story", "incident story") and \
             not (match.start and (words[match.start - 1] in PLACE_WORDS or
                                   words[match.start - 1] in ("and", "or", "on", "off", "over"))):
-        return after not in LANDSCAPE and tuple(words[end:end + 2]) not in _CENTRES  # "Rhondda Cynon Taf storm
+        return after not in LANDSCAPE and after not in UNDERGOES and \
+            tuple(words[end:end + 2]) not in _CENTRES  # "Rhondda Cynon Taf storm
         # repairs bill…": the council's; "snow across Cumbria", "Storm batters Cornwall coast", "Gas explosion in
         # Wigan", "Thunderstorms flood Leeds city centre" (sixteenth round): the place
     if after in _JOINTLY and end + 1 < len(words):

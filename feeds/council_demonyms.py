@@ -6,7 +6,7 @@ counts only in a text that speaks of a council or names a service only a council
 the city's), "Scouse" Liverpool's; a Londoner has a borough and the GLA, so is no one council's."""
 from __future__ import annotations
 
-from feeds.council_context import services_named
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_nicknames import nicknames_named
 from feeds.council_words import CouncilEvidence, Tokens
 
@@ -18,6 +18,19 @@ DEMONYMS = {
     "cardiffians": "CRF", "brightonians": "BNH", "bristolians": "BST", "sheffielders": "SHF", "loiners": "LDS",
 }
 _COUNCIL_SAID = frozenset({"council", "councils", "councillors", "cllr"})
+# Nineteenth round: a decision only a council makes, straight after the nickname or people's name, in
+# local-government news ("The Granite City approves beach masterplan"); not a club's verbs ("appoints", "cuts").
+_DECIDES = frozenset({"approves", "adopts", "consults", "scraps", "freezes", "borrows", "overspends", "submits",
+                      "proposes", "approve", "adopt", "consult", "scrap", "freeze", "borrow", "submit", "propose"})
+
+
+def _decides_after(tokens: Tokens, named: str) -> bool:
+    """A council's decision follows `named` (as written) in a text with a local-government word."""
+    words, size = tokens.words, len(named.split())
+    if LOCAL_GOVERNMENT_ONLY.isdisjoint(words):
+        return False
+    return any(" ".join(tokens.texts[k:k + size]) == named and words[k + size:k + size + 1] and
+               words[k + size] in _DECIDES for k in range(len(words)))
 
 
 def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
@@ -28,7 +41,8 @@ def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
     found = {DEMONYMS[w]: texts[k] for k, w in enumerate(words) if w in DEMONYMS and (tokens.shouting or
                                                                                  texts[k][0].isupper())}
     found |= nicknames_named(tokens)  # seventeenth round: "Pompey council's solar farm"
-    if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words)):
+    if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words) and
+                           not _decides_after(tokens, next(iter(found.values())))):
         return []
     (code, named), = found.items()
     return [CouncilEvidence(code, named, True, f'the people or the nickname of the place ("{named}"), in a text '

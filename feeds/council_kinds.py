@@ -263,7 +263,9 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 # More services only a council runs, after a place's name ("Wigan fostering recruitment drive", "Essex reablement
 # service"), and the homes a council builds ("Rugby to build 500 council homes").
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
-                 ("school", "meals"), ("school", "places"), ("school", "admissions"))
+                 ("school", "meals"), ("school", "places"), ("school", "admissions"),
+                 # nineteenth round: a council's housing estates rebuilt ("Hackney estate regeneration")
+                 ("estate", "regeneration"), ("estates", "regeneration"))
 # A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
 # the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
 # tenants", "Ombudsman criticises Harrow over SEND delays").
@@ -282,3 +284,9 @@ GRADE = re.compile(r"[CGV][1-4]$")
 # A sum of money ("£40m", "2.5bn"): after a place's possessive, the place's own spending, not a brand's name
 # ("Eastleigh's £40m hotel investment questioned"; sixteenth round).
 A_SUM = re.compile(r"[£$€]?\d+(?:[.,]\d+)?(?:m|bn|k|million|billion)?$", re.IGNORECASE)
+# Nineteenth round: verbs a place's weather or incident happens to it by, straight after its name at the head
+# ("Lincolnshire records hottest day of the year", "Cumbria braces for more rain", "Kent swelters"): the place.
+UNDERGOES = frozenset({"records", "recorded", "sees", "saw", "swelters", "sweltered", "bakes", "baked", "basks",
+                       "basked", "shivers", "shivered", "braces", "braced", "wakes", "woke", "endures", "endured",
+                       "enjoys", "enjoyed", "escapes", "escaped", "battered", "lashed", "blanketed", "soaked",
+                       "drenched", "hit", "struck", "rocked", "shaken", "mops", "counts"})

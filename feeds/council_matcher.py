@@ -7,6 +7,7 @@ import functools
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
+from feeds.council_clubs import city_council_home, club_words
 from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, the_county
@@ -16,8 +17,8 @@ from feeds.council_metro import metro_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
-from feeds.council_namesakes import NAMESAKES, namesakes
-from feeds.council_none import when_none_counted
+from feeds.council_namesakes import SHARED, namesakes
+from feeds.council_none import institution_home, when_none_counted
 from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
 from feeds.council_powers import funds
@@ -91,7 +92,7 @@ class CouncilMatcher:
         if "mayor" in tokens.words:
             out = metro_mayor(londons_mayor(out, tokens, self._members), tokens, self._members)
         if "hall" in tokens.words:
-            out = towns_county_hall(city_hall(out, tokens), tokens, self._counties)
+            out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
 
     def _names(self, tokens: Tokens) -> tuple[list["CouncilEvidence"], list[NameMatch]]:
@@ -113,12 +114,17 @@ class CouncilMatcher:
         if not matches:
             return town_councils(tokens, self._county_of), matches
         institutions = institution_starts(matches, tokens)
+        if institutions and len(matches) > 1:
+            institutions = club_words(matches, words, institutions)  # "Gloucester Rugby": no Rugby Borough
         kept = [m for m in matches if m.start not in institutions] if institutions else matches
         setting = Setting(tokens, institutions)
         out = [self._judge(match, tokens, institutions, kept, setting) for match in matches]
         counted = any(e.counted for e in out)
         if not counted:
             out = when_none_counted(out, matches, tokens, institutions, self._county_of)
+        elif institutions and "city" in words:
+            out = city_council_home(out, matches, tokens, institution_home(matches, institutions, words),
+                                    self._counties)
         if unusual(matches, words, self._current, self._combined):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
@@ -252,5 +258,5 @@ class CouncilMatcher:
 _PREFIXES = OTHER_PLACE_PREFIXES | {"New"}
 _LEARNING_OR_PEOPLE = frozenset({"university", "college"}) | frozenset(DEMONYMS) | NICKNAME_WORDS
 _MERGED = frozenset(FORMER_NI_DISTRICTS)
-_SHARED = frozenset(NAMESAKES)
+_SHARED = SHARED
 _NATIONAL_FIRST = NATIONAL_FIRST

@@ -3,11 +3,12 @@
 "Metro mayor and Manchester council fall out over tower": only a combined authority has a metro mayor (a regional
 mayor), so one named by office beside the councils of one authority is that authority's, as a metro mayor named by
 name is (`feeds.council_where.mayors_places`). Not when the councils named belong to no authority or to different
-ones, nor when an authority is already found.
+ones, nor when an authority is already found. Nineteenth round: where a list of member places ends, so that a
+service after the last ("… Hackney and Tower Hamlets estate regeneration") is each one's (`list_end`).
 """
 from __future__ import annotations
 
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_words import CouncilEvidence, NameMatch, Tokens
 
 _OFFICE = (("metro", "mayor"), ("metro", "mayors"), ("regional", "mayor"), ("combined", "authority", "mayor"))
 
@@ -36,3 +37,13 @@ def councillors_decided(words: list[str]) -> bool:
     return any(w == "by" and (words[k + 1:k + 2] and words[k + 1] in _DECIDERS or
                               words[k + 1:k + 2] == ["the"] and words[k + 2:k + 3] and words[k + 2] in _DECIDERS)
                for k, w in enumerate(words))
+
+
+def list_end(matches: list[NameMatch], n: int, words: list[str]) -> int:
+    """Where the names joined by "and" from the `n`th on end: a service after the last of them is each one's
+    ("London mayor funds Hackney and Tower Hamlets estate regeneration"; nineteenth round)."""
+    end = matches[n].start + matches[n].length
+    while n + 1 < len(matches) and words[end:end + 1] == ["and"] and matches[n + 1].start == end + 1:
+        n += 1
+        end = matches[n].start + matches[n].length
+    return end

@@ -20,8 +20,9 @@ def institution_home(matches: list[NameMatch], institutions: dict[int, str], wor
     no other ("Leicester City stadium expansion approved by council")."""
     homes = []
     for n, match in enumerate(matches):
-        if match.start not in institutions or match.region:
-            continue
+        if match.start not in institutions or match.region or \
+                (institutions[match.start] == "parliamentary seat" and words[match.start] in STRICT):
+            continue  # nineteenth round: "Westminster MPs" are Parliament's, no seat's (nor its council's)
         before = matches[n - 1] if n else None
         joined = before is not None and before.start in institutions and \
             match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)

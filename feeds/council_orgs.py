@@ -32,6 +32,9 @@ COMMON_HEADS = frozenset({
     "stormont", "holyrood", "senedd",
     # sixteenth round: ordinals and quantities a sentence opens with ("Second homes in … face double bills")
     "second", "third", "another", "every", "some", "most", "many"})
+# Nineteenth round: an employer's "job cuts" or "job losses" are its own news, not a council's cuts or losses
+# ("Boots confirms job cuts at its Nottingham head office"; the words after "job" are read past).
+_JOB_LOSSES = frozenset({"cuts", "losses"})
 # Words of government and regulation, whose news about a place is often about its council.
 _ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS
 
@@ -67,8 +70,9 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
     if words[k] == "s" and k + 1 < len(words) and matches[0].start > k + 1:
         k += 1  # "Sainsbury's confirms Bolton store closure": the organisation's own possessive name
     verb = words[k]
+    rest = ["" if w in _JOB_LOSSES and j and words[j - 1] == "job" else w for j, w in enumerate(words)]
     if not (verb == "to" or (len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss"))) or \
             verb in OBJECT_VERBS or tokens.title_case or services_named(words) or \
-            not quiet(words if verb in COUNCIL_TALK else words[:k] + words[k + 1:]):
+            not quiet(rest if verb in COUNCIL_TALK else rest[:k] + rest[k + 1:]):
         return None  # the organisation's own verb ("unveils", "backs") is no council's word; "losses" is
     return " ".join(texts[:name_end]), k

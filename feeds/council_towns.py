@@ -26,8 +26,9 @@ from feeds.council_none import the_council_acts
 from feeds.council_powers import COUNTY_SERVICES
 from feeds.council_stories import other_news
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
-from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, CouncilEvidence, Tokens
+from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, COUNCIL_BUILDINGS, CouncilEvidence, Tokens
 from models.places import listed_town_councils
+from models.relevance import OFF_TOPIC_WORDS
 
 
 
@@ -145,12 +146,34 @@ def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvi
     if len({town.code for town in towns}) != 1:
         return []
     town = towns[0]
-    service = service_after(tokens.words, town.start + len(town.named.split()))
+    end = town.start + len(town.named.split())
+    service = service_after(tokens.words, end)
     if service is None:
-        return []
+        return _towns_hall(tokens.words, town, end)
     said = " ".join(service)
     if town.code in county_of and service in COUNTY_SERVICES:
         county = county_of[town.code]
         return [CouncilEvidence(county, town.named, True, f'a town in {county}, before a county\'s service ("{said}")')]
     return [CouncilEvidence(town.code, town.named, True, f'a town in the area of {town.code}, before a council\'s '
                             f'service ("{said}")')]
+
+
+# Nineteenth round: a council's own building after a town's name ("Hove Town Hall refit costs rise", "Bootle civic
+# offices to close"): the town's council's, as a council name's building is ("Wigan Town Hall sale"); not a county
+# hall, which `feeds.council_buildings.towns_county_hall` gives the county.
+_TOWN_BUILDINGS = tuple(b for b in COUNCIL_BUILDINGS if b[0] != "county")
+_VENUE_NEWS = frozenset(OFF_TOPIC_WORDS["arts and culture"].split() + OFF_TOPIC_WORDS["people and events"].split() +
+                        ["wedding", "weddings", "fair", "gig", "gigs", "tickets", "show", "shows"])
+
+
+def _towns_hall(words: list[str], town: Town, end: int) -> list[CouncilEvidence]:
+    """The council of a town whose council's building follows its name, heading the text, or []: not a venue's news
+    ("Concert at Huddersfield town hall sells out", "Hove Town Hall concert sells out")."""
+    if town.start or not _VENUE_NEWS.isdisjoint(words):
+        return []
+    k = end + 1 if words[end:end + 1] == ["s"] else end
+    building = next((b for b in _TOWN_BUILDINGS if tuple(words[k:k + len(b)]) == b), None)
+    if building is None:
+        return []
+    return [CouncilEvidence(town.code, town.named, True, f'a town in the area of {town.code}, before its council\'s '
+                            f'building ("{" ".join(building)}")')]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
-from feeds.council_metro import councillors_decided
+from feeds.council_metro import councillors_decided, list_end
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
                                  ROUTE_WORDS, SOMEONE_FROM, quiet)
 from feeds.council_names import Areas
@@ -184,7 +184,7 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
                 not _listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
                 not heads(words, match) and not listed_acting(match, matches, words) and not decided and \
-                not service_follows(words, match.start + match.length):  # "Birmingham bin strike": the council's
+                not service_follows(words, list_end(matches, n, words)):  # "Birmingham bin strike": the council's
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")
