@@ -37,6 +37,13 @@ def test_the_shipped_tokenizer_is_the_published_one():
     assert shipped == meaning_export.PUBLISHED["tokenizer.json"]
 
 
+def test_the_shipped_model_is_the_one_its_readme_records():
+    """The story model's weights are fitted on this file's cosines: a new file needs a new export note and a refit."""
+    readme = (sentence_meaning.MODEL_DIR / "README.md").read_text(encoding="utf-8")
+    recorded = re.search(r"SHA-256 of the file written:\s*`([0-9a-f]{64})`", readme)
+    assert recorded and hashlib.sha256(sentence_meaning.MODEL_FILE.read_bytes()).hexdigest() == recorded.group(1)
+
+
 def test_a_rewrite_of_one_turn_is_closer_than_the_same_place_s_other_news():
     """Word by word "saved" and "stay open" share nothing; read as sentences they tell one turn."""
     saved = "Campaigners celebrate as Stourbridge's pool is saved"
