@@ -28,6 +28,11 @@ def _parents() -> dict[str, frozenset[str]]:
     for row in rows:
         if row.get("end-date") and not row.get("replaced-by"):
             parents[row["local-authority-code"]] |= _created_when_ended(row, rows)
+    authority = {row["local-authority-code"]: frozenset(c.strip() for c in (row.get("combined-authority") or "").split(",")
+                                                         if c.strip()) for row in rows}
+    for row in rows:  # a district is in its county's combined county authority's area (Lincoln in Greater Lincolnshire)
+        for county in (row.get("county-la") or "").split(","):
+            parents[row["local-authority-code"]] |= authority.get(county.strip(), frozenset())
     return parents
 
 

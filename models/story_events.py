@@ -83,6 +83,11 @@ _PHRASES = (("wins backing", "backed"), ("wins approval", "approved"), ("wins su
 _DEAL_STRUCK = re.compile(r"\b(?:strikes|strike|struck|striking) (?:a |an )?(?:new |fresh |pay |equal pay |last minute )?"
                           r"(?:deal|agreement|settlement)\b")
 _GAP_OPENS = re.compile(r"\b(gap|hole|shortfall|deficit) (?:opens|opened|opening|widens|widened)(?: up)?\b")
+# A budget a sum short or over ("housing budget almost £20m short", "£18m over budget") is a gap told in other words.
+_BUDGET_SHORT = re.compile(r"\bbudgets? ((?:[\w'-]+ ){0,3}?)([£$€][0-9][0-9.,]* ?(?:bn|billion|m|million|k)?) (?:short|over)\b|"
+                           r"([£$€][0-9][0-9.,]* ?(?:bn|billion|m|million|k)?) over budget\b")
+_BUILDING_BLOCKS = re.compile(r"\b(tower|flats?|housing|office|residential|apartment|high-rise|high rise|accommodation|"
+                              r"classroom) blocks?\b")  # buildings, not a refusal ("tower blocks to make way")
 _FIGURE_GAP = re.compile(r"([£$€][0-9][0-9.,]*(?: ?(?:bn|billion|m|million|k))?) (?:funding |budget |spending )?gap\b")
 _ASKS_HELP = re.compile(r"\b(?:asks?|asked|asking|seeks?|sought|seeking|turns? to|turned to|goes cap in hand to|"
                         r"appeals? to) (?:whitehall|the government|government|ministers|the treasury)"
@@ -145,6 +150,10 @@ def _clean(text: str) -> str:
         text = _DEAL_STRUCK.sub("agrees deal", text)
     if "gap" in text or "hole" in text or "shortfall" in text or "deficit" in text:
         text = _FIGURE_GAP.sub(r"\1 budget gap", _GAP_OPENS.sub(r"\1", text))
+    if "short" in text or "over" in text:
+        text = _BUDGET_SHORT.sub(lambda m: f"{m.group(1) or ''}{m.group(2) or m.group(3)} budget gap", text)
+    if "block" in text:
+        text = _BUILDING_BLOCKS.sub(r"\1 buildings", text)
     if "whitehall" in text or "government" in text or "ministers" in text or "treasury" in text:
         text = _ASKS_HELP.sub("government help", text)
     if "vote" in text or "ballot" in text or "back" in text or "support" in text:
@@ -196,11 +205,14 @@ def events(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_FINANCIAL_YEAR = re.compile(r"(?<![\d£$€.,])(?:19|20)\d\d[/-]\d\d(?!\d)")  # "2025/26", "2025-26": a year, no figure
+
+
 def figure_readings(text: str) -> list[tuple[str, float, str, str]]:
     """Each figure a text gives as (currency sign, value, digits as written, unit): "£1.2bn" → ("£", 1.2, "1.2", "bn").
     Years (1900–2099 without a unit) and digits inside names ("s114", "HS2") are none."""
     readings = []
-    for currency, digits, unit in _FIGURE.findall(_clean(text)):
+    for currency, digits, unit in _FIGURE.findall(_clean(_FINANCIAL_YEAR.sub(" ", text))):
         try:
             value = float(digits.replace(",", ""))
         except ValueError:

@@ -27,7 +27,7 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   a day or two; what the same council does three days on is usually its next event).
 - A town one item names in the area of the council the other names ("Sandbach" beside Cheshire East;
   `models.places`), an area's name of that one council ("Brum", "the Borders"), or a national body of the
-  sector both speak of (the LGA, Oflog, Cosla: `models.story_names.SECTOR_BODIES`) counts as the same
+  sector both speak of (the LGA, Oflog, Cosla: `models.story_bodies.SECTOR_BODIES`, by name or description) counts as the same
   council: evidence, never a veto, and the reason says so ("Sandbach is in Cheshire East's area"). An area
   of several councils ("Cumbrian") only counts the council's name as mentioned by the other item.
 - Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
@@ -58,7 +58,9 @@ from models.story_mentions import (actors_apart, council_name_concepts, name_ext
                                    unnamed_council)
 from models.story_meaning import Meaning, meaning_between
 from models.story_model import StoryModel, story_model
-from models.story_names import names, sector_bodies
+from models.story_bodies import body_told_two_ways, sector_bodies
+from models.story_names import names
+from models.story_passing import without_passing
 from models.story_places import another_councils_headline, another_councils_town
 from models.story_stages import stages_apart
 from models.story_terms import pair_terms
@@ -147,6 +149,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     apart = abs(a.published_at - b.published_at)
     if apart > window:
         return Evidence(f"published more than {window.total_seconds() / 3600:g} h apart")
+    if a.councils and b.councils and not one_family(a.councils, b.councils):  # "Sefton Park" is not Sefton's
+        a, b = without_passing(a, b), without_passing(b, a)
     if a.councils and b.councils and not one_family(a.councils, b.councils):
         certain_a = set(a.councils) - areas_only(a.councils, a.text)
         certain_b = set(b.councils) - areas_only(b.councils, b.text)
@@ -204,6 +208,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     body = min(sector_bodies(a.lowered) & sector_bodies(b.lowered), default=None)  # "Oflog" in both
     if place and not (place.town in a.lowered and place.town in b.lowered):  # "Glenrothes" and "Fife": a word shared
         weight, shared = weight + 1.0, shared | {"a place told two ways"}
+    if body_told_two_ways(a.lowered, b.lowered):  # "Solace" / "the chief executives' professional body": a name
+        weight, shared = weight + 2.0, shared | {"a body told two ways"}
     return Evidence(None, round(weight / smaller if smaller else 0.0, 3), tuple(sorted(shared)),
                     bool(a.councils and b.councils), _shared_event(a, b, events_a, events_b) or figure,
                     apart > LATE_AFTER,

@@ -15,6 +15,7 @@ from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
 from models.story_objects import cases_apart, objects_apart
+from models.story_bodies import body_told_two_ways
 from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
 from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
@@ -105,6 +106,8 @@ def only_the_council_shared(a: StoryText, b: StoryText) -> str | None:
         return None
     if figures_agree(figures(a.text), figures(b.text)):  # "7.5%" and "7.49%": the figure is the word shared
         return None
+    if body_told_two_ways(a.lowered, b.lowered):  # "Audit Wales" / "the Welsh spending watchdog": a name shared
+        return None
     events_a, events_b = headline_events(a.title), headline_events(b.title)
     if different_events(events_a, events_b):
         return None  # two events named: that veto says why
@@ -118,10 +121,25 @@ def other_organisation(one: StoryText, other: StoryText) -> set[str]:
     no word of the same kind, when that headline does not speak of a council as well ("Club and council sign
     stadium agreement" is the council's news too)."""
     found = organisations(one.title)
-    if not found or A_COUNCIL.search(one.title) or set(one.councils) & set(other.councils):
+    if not found or A_COUNCIL.search(one.title) or set(one.councils) & set(other.councils) or \
+            _council_opens(one.title, one.councils):
         return set()
     words = set(WORD.findall(other.lowered))
     return {w for w in found if w not in other.lowered and not ORGANISATION_KINDS.get(w, frozenset()) & words}
+
+
+def _council_opens(title: str, councils: tuple[str, ...]) -> bool:
+    """Whether a headline opens with one of its councils as the actor, a lower-case word after its name ("Croydon
+    confirms community trust will run leisure centre"): the trust or club is the subject of the council's news.
+    "Essex County Fire and Rescue …" opens with a longer name, not the council."""
+    lowered = title.lower().replace("\u2019", "'")
+    for code in councils:
+        for name in council_names(code):
+            opening = re.match(rf"{re.escape(name)}(?:'s)?(?: (?:city|borough|district|county) council| council)? [a-z]",
+                               lowered)
+            if opening and title[opening.end() - 1].islower():
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import re
 
+from models.story_bodies import SECTOR_BODIES, bodies_apart, sector_bodies  # noqa: F401 (their home before)
+
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 # Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise, and the
 # trade press that names its awards ("Wigan named LGC Council of the Year": the awards', not the story's name).
@@ -126,7 +128,18 @@ def organisations(title: str) -> frozenset[str]:
     Fire and Rescue to cut 250 jobs" is the fire service's news, not the county council's)."""
     words = re.findall(r"[a-z]+", title.lower().replace("\u2019", "'").replace("children's", "childrens"))
     return frozenset(w for n, w in enumerate(words) if w in ORGANISATION_WORDS
-                     and not (w == "trust" and n and words[n - 1] in COUNCIL_TRUSTS))
+                     and not (w == "trust" and n and words[n - 1] in COUNCIL_TRUSTS)
+                     and not (n + 1 < len(words) and words[n + 1] in _A_PLACE)
+                     and not (w == "fire" and not _FIRE_SERVICE.search(title)))
+
+
+# An organisation word before one of these describes a place ("cathedral city", "university town"), not a body.
+_A_PLACE = frozenset({"city", "town", "towns", "cities", "village", "quarter"})
+# "Fire" is the fire service only as one ("fire and rescue", "fire authority", "Essex County Fire"); otherwise it is
+# a blaze ("Fire destroys park pavilion"), an event of whoever's building burnt.
+_FIRE_SERVICE = re.compile(r"(?i:\bfire (?:and rescue|& rescue|service|services|authority|authorities|brigade|"
+                           r"stations?|chiefs?|crews?|cover|control|fighters?|engines?|safety)\b|\bfirefighters?\b)"
+                           r"|\b[A-Z][a-z]+ Fire\b")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -144,35 +157,6 @@ def acronyms(text: str) -> frozenset[str]:
                 found.add("".join(run[i:j]))
         run = []
     return frozenset(found)
-
-
-# The sector's national bodies by their names and initials: two items both about one of them ("Oflog publishes
-# first annual report" / "Performance watchdog's first year: Oflog says…") are at one door, as two items about one
-# council are. Not here: bodies whose news is everyone's topic (pension pools, the PWLB's lending), and auditors
-# and inspectors of every council (Audit Wales, Ofsted), whose two reports on two councils are two events.
-SECTOR_BODIES = {"the LGA": r"\blga\b|local government association|\blg group\b", "Cosla": r"\bcosla\b",
-                 "Oflog": r"\boflog\b|office for local government", "CIPFA": r"\bcipfa\b",
-                 "the NAO": r"\bnao\b|national audit office", "the CCN": r"\bccn\b|county councils network",
-                 "the ombudsman": r"ombudsman|\blgsco\b", "Solace": r"\bsolace\b",
-                 "the WLGA": r"\bwlga\b|welsh local government association", "London Councils": r"london councils",
-                 "the DCN": r"district councils.? network|\bdcn\b"}
-_BODY = {name: re.compile(pattern) for name, pattern in SECTOR_BODIES.items()}
-
-
-@functools.lru_cache(maxsize=8192)
-def sector_bodies(lowered: str) -> frozenset[str]:
-    """The sector's national bodies a lower-case text speaks of (`SECTOR_BODIES`), by name."""
-    return frozenset(name for name, pattern in _BODY.items() if pattern.search(lowered))
-
-
-def bodies_apart(lowered_a: str, lowered_b: str) -> str | None:
-    """The national bodies two items are each about, when both speak of one and none of the same ("LGA warns of
-    £8bn gap" / "CCN: counties' SEND costs soar"): two bodies' analyses, calls or elections are two events, as two
-    councils' are."""
-    one, other = sector_bodies(lowered_a), sector_bodies(lowered_b)
-    if one and other and not one & other:
-        return f"{', '.join(sorted(one))} / {', '.join(sorted(other))}"
-    return None
 
 
 # A county's districts speaking as one ("Suffolk districts submit three-unitary bid", "Surrey's district and borough

@@ -25,7 +25,8 @@ TURN_WORDS: tuple[tuple[str, str], ...] = (
     ("halted", r"paus(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shelve[sd]?|withdraw(?:s|n)?|withdrew|"
                r"off the table|rules? out|ruled out|u-?turns?|rethinks?|backs? down|backtracks?|on hold|"
                r"halt(?:s|ed)?|suspend(?:s|ed)?|safe|saved|reprieve[sd]?|spared|scrap(?:s|ped)?|dropp?(?:s|ed)?|"
-               r"abandon(?:s|ed)?|reverse[sd]?|cancel(?:s|led)?|called off|not go(?:ing)? ahead|won't go ahead"),
+               r"abandon(?:s|ed)?|reverse[sd]?|cancel(?:s|led)?|called off|not go(?:ing)? ahead|won't go ahead|"
+               r"(?:stays?|staying|remains?|kept|keeps?|keep) open|no longer (?:under|in|needed|required|subject|faces?)"),
     ("resumed", r"resum(?:e|es|ed|ing)|restart(?:s|ed)?|reopen(?:s|ed|ing)?|back on|revived?"),
 )
 _TURNS = tuple((name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in TURN_WORDS)
@@ -45,7 +46,12 @@ _ACTION_ENDS = re.compile(rf"\b{_ACTION}\b(?: [\w'-]+){{0,3}}? (?:(?:is|are|has 
 def turn(text: str) -> str | None:
     """The turn a text tells its matter took ("halted", "resumed"), or None when it tells neither (going ahead); a
     strike called off or ended is the dispute's end, no turn."""
-    return first_named(_TURNS, _ACTION_ENDS.sub(" ", text.replace("\u2019", "'")))
+    return first_named(_TURNS, _BACKGROUND.sub(" ", _ACTION_ENDS.sub(" ", text.replace("\u2019", "'"))))
+
+
+# What follows "after", "as", "following", "amid" or "despite" in a headline is the news's background, not its turn:
+# "Toton homes given green light after HS2 station scrapped", "Two primaries face closure as pupil numbers drop".
+_BACKGROUND = re.compile(r"\s(?:after|as|following|amid|despite)\s[^.;:|]*", re.IGNORECASE)
 
 
 def item_turn(title: str, summary: str | None) -> str | None:
@@ -73,7 +79,8 @@ def halt_against_step(a: "StoryText", b: "StoryText") -> str | None:
     closure"; "consults on library closures" / "Libraries safe"): a step and its reversal, else None. Headlines
     only."""
     for one, other in ((a, b), (b, a)):
-        if turn(one.title) == "halted" and turn(other.title) is None and not _REFUSED.search(other.title):
+        if turn(one.title) == "halted" and turn(other.title) is None and not _REFUSED.search(other.title) and \
+                not _SAVES.search(other.title):
             step = stage(other.title)
             if step == "proposed" or step == "decided" and _GOES_AHEAD.search(other.title):
                 return f"halted / {step}"
@@ -87,3 +94,7 @@ _GOES_AHEAD = re.compile(r"\b(?:approves?|approved|agrees?|agreed|confirms?|conf
                          re.IGNORECASE)
 _REFUSED = re.compile(r"\b(?:rejects?|rejected|refuses?|refused|turns? down|turned down|defeated|throws? out|thrown "
                       r"out|blocks?|blocked|votes? against|voted against|says no)\b", re.IGNORECASE)
+# A step taken to save or keep something is the halt's own step ("agrees £10m to save bus routes" / "Threatened
+# bus routes saved"), not a step the halt reverses; money saved is no such step ("cuts routes to save £2.4m").
+_SAVES = re.compile(r"\b(?:to save|to keep|saves|keeps)\b(?! £| \$| \d| money| cash| millions| up to| around| about)",
+                    re.IGNORECASE)

@@ -35,5 +35,29 @@ def one_grade_two_ways(title_a: str, title_b: str) -> bool:
 
 def verdicts_apart(title_a: str, title_b: str) -> bool:
     """Whether two headlines, toned one good and one bad, give two verdicts: each gives one, and they are not
-    one grade told two ways."""
-    return gives_verdict(title_a) and gives_verdict(title_b) and not one_grade_two_ways(title_a, title_b)
+    one grade told two ways, nor one move told in the same direction by both (the tone read the grade left behind:
+    "slips to 'requires improvement'" / "downgrade after previous 'outstanding' rating")."""
+    if not (gives_verdict(title_a) and gives_verdict(title_b)) or one_grade_two_ways(title_a, title_b):
+        return False
+    direction = verdict_direction(title_a)
+    return direction is None or direction != verdict_direction(title_b)
+
+
+# Which way a headline's verdict goes, by its grades and the words of a move; a grade left behind ("after previous
+# 'outstanding' rating", "from 'good'") is background, and "requires improvement" is a grade, not an improvement.
+_UP = re.compile(r"\b(?:good|outstanding|upgraded?|upgrades|praised?|praises|improv(?:e|es|ed|ing|ements?)|better|"
+                 r"strong|climbs?|lifted)\b")
+_DOWN = re.compile(r"\b(?:inadequate|requires? improvement|downgraded?|downgrades?|slips?|slipped|falls?|fell|"
+                   r"drops?|dropped|fail(?:s|ed|ing|ings)?|poor|weak(?:ness|nesses)?|worse|declin(?:es|ed|ing)|"
+                   r"criticised|special measures)\b")
+_LEFT_BEHIND = re.compile(r"\b(?:after|from|despite) (?:a |an |its |their |the )?(?:previous|former|last|earlier|past)"
+                          r"\b[^,;:|]*|\bfrom '[a-z ]+'")
+
+
+def verdict_direction(title: str) -> str | None:
+    """"up" or "down" when a headline's verdict goes one way only (its grades and moves, the grade left behind
+    aside), else None."""
+    lowered = _LEFT_BEHIND.sub(" ", title.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    up = bool(_UP.search(_DOWN.sub(" ", lowered)))
+    down = bool(_DOWN.search(lowered))
+    return "up" if up and not down else "down" if down and not up else None
