@@ -8,24 +8,33 @@ of sentences of one meaning, run by onnxruntime from the 8-bit copy in `data/mea
 average of its token vectors, as the model was trained; two texts are as alike as their vectors' cosine.
 
 About 8 ms a text on one core (a title, or a title with its summary), once a process: vectors are kept for the
-last few days' items. One thread a process, so gunicorn's workers and the test workers do not fight over cores.
+last few days' items. One thread a process, so gunicorn's workers and the test workers do not fight over cores. The
+encoder is loaded by the first item a process reads (about 0.5 s and 70 MB), once, whichever thread asks first.
 """
 from __future__ import annotations
 
 import functools
 import os
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
+    from tokenizers import Tokenizer
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "meaning"
 MODEL_FILE = MODEL_DIR / "minilm-l6-v2-int8.onnx"
-MAX_TOKENS = 256  # what the model was trained on; a longer text is read up to here
+# The length sentence-transformers reads this model at (it was trained on 128); a longer text is read up to here.
+MAX_TOKENS = 256
+_loading = threading.Lock()
 
 
 @functools.cache
-def _encoder():
-    """The tokenizer and the ONNX session, loaded once a process (about 25 MB)."""
+def _encoder() -> tuple["Tokenizer", "InferenceSession"]:
+    """The tokenizer and the ONNX session, loaded once a process (through `_loaded`)."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # see models.story_meaning._model
     import onnxruntime
     from tokenizers import Tokenizer
@@ -39,13 +48,28 @@ def _encoder():
     return tokenizer, onnxruntime.InferenceSession(str(MODEL_FILE), options, providers=["CPUExecutionProvider"])
 
 
+def _loaded() -> tuple["Tokenizer", "InferenceSession"]:
+    with _loading:  # the jobs thread and a request thread must not each build a session
+        return _encoder()
+
+
+@functools.cache
+def _wordless_ids() -> frozenset[int]:
+    """The tokens that stand for no word: the start, end and unknown markers."""
+    tokenizer, _ = _loaded()
+    return frozenset(tokenizer.token_to_id(token) for token in ("[CLS]", "[SEP]", "[UNK]", "[PAD]"))
+
+
 @functools.lru_cache(maxsize=8192)  # a few days of items' titles and texts; each vector 1.5 KB
 def sentence_vector(text: str) -> np.ndarray | None:
-    """The unit vector of a text read as a sentence, or None for a text with nothing in it."""
+    """The unit vector of a text read as a sentence, or None for a text with no word the model knows (empty, or
+    only emoji or control characters: two such texts would otherwise read as one)."""
     if not text.strip():
         return None
-    tokenizer, session = _encoder()
+    tokenizer, session = _loaded()
     tokens = tokenizer.encode(text)
+    if set(tokens.ids) <= _wordless_ids():
+        return None
     ids = np.array([tokens.ids], dtype=np.int64)
     mask = np.array([tokens.attention_mask], dtype=np.int64)
     (vectors,) = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})

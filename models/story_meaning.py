@@ -71,9 +71,9 @@ class Meaning:
     plain_titles: float = 0.0  # the headlines without their names and figures (`plain`)
     plain_texts: float = 0.0
     plain_title_to_text: float = 0.0
-    read_titles: float = 0.0  # the headlines read as sentences (`models.sentence_meaning`)
-    read_texts: float = 0.0
-    read_title_to_text: float = 0.0
+    sentence_titles: float = 0.0  # the headlines read as sentences (`models.sentence_meaning`)
+    sentence_texts: float = 0.0
+    sentence_title_to_text: float = 0.0
 
 
 def plain(text: str) -> str:
@@ -91,6 +91,6 @@ def meaning_between(title_a: str, summary_a: str, title_b: str, summary_b: str) 
                    summaries=round(alike(summary_a, summary_b), 4),
                    plain_titles=round(alike(plain_ta, plain_tb), 4), plain_texts=round(alike(plain_a, plain_b), 4),
                    plain_title_to_text=round(max(alike(plain_ta, plain_b), alike(plain_tb, plain_a)), 4),
-                   read_titles=round(sentences_alike(title_a, title_b), 4),
-                   read_texts=round(sentences_alike(text_a, text_b), 4),
-                   read_title_to_text=round(max(sentences_alike(title_a, text_b), sentences_alike(title_b, text_a)), 4))
+                   sentence_titles=round(sentences_alike(title_a, title_b), 4),
+                   sentence_texts=round(sentences_alike(text_a, text_b), 4),
+                   sentence_title_to_text=round(max(sentences_alike(title_a, text_b), sentences_alike(title_b, text_a)), 4))

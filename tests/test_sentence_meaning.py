@@ -34,7 +34,7 @@ def test_the_shipped_tokenizer_is_the_published_one():
     """The model file is made from the published weights, checked by `bench/meaning_export.py`; the tokenizer
     is copied as it is, so its digest must still be the published one."""
     shipped = hashlib.sha256((sentence_meaning.MODEL_DIR / "tokenizer.json").read_bytes()).hexdigest()
-    assert shipped == meaning_export.PUBLISHED["tokenizer.json"]
+    assert shipped == meaning_export.PUBLISHED_SHA256["tokenizer.json"]
 
 
 def test_the_shipped_model_is_the_one_its_readme_records():
@@ -74,10 +74,25 @@ def test_any_unicode_reads_without_error():
         assert found is None or np.isfinite(found).all()
 
 
+@pytest.mark.parametrize("wordless", ["🙂", "🚒 🚒", "\u200b\u200b", "\x00\x01"])
+def test_a_text_with_no_word_the_model_knows_is_alike_to_nothing(wordless):
+    """Only start, end and unknown markers: two such texts would read as one (cosine 1) whatever they show."""
+    assert sentence_vector(wordless) is None
+    assert sentences_alike(wordless, "🙂") == 0.0
+
+
+def test_the_encoder_gives_the_model_card_s_similarities():
+    """The published model's card: 0.666 and 0.105. The 8-bit copy keeps them to within a few hundredths; a
+    processor whose 8-bit products saturate, or a wrong export, would not."""
+    lovely = "The weather is lovely today."
+    assert sentences_alike(lovely, "It's so sunny outside!") == pytest.approx(0.666, abs=0.03)
+    assert sentences_alike(lovely, "He drove to the stadium.") == pytest.approx(0.105, abs=0.03)
+
+
 def test_the_evidence_carries_the_sentences_reading():
     read = evidence(*wrexham_jobs_rewrite()).meaning
-    assert 0 < read.read_titles < 1 and 0 < read.read_texts < 1 and read.read_title_to_text > 0
-    assert meaning_between("Council sets budget", "", "Council sets budget", "").read_titles == pytest.approx(1.0, abs=1e-3)
+    assert 0 < read.sentence_titles < 1 and 0 < read.sentence_texts < 1 and read.sentence_title_to_text > 0
+    assert meaning_between("Council sets budget", "", "Council sets budget", "").sentence_titles == pytest.approx(1.0, abs=1e-3)
 
 
 def test_the_explanation_tells_the_sentences_reading_as_one_piece_of_evidence():
@@ -85,7 +100,7 @@ def test_the_explanation_tells_the_sentences_reading_as_one_piece_of_evidence():
     a = story_item("Birmingham refuse workers end walkout", "Unite members voted to accept the offer.", 0, ("BIR",))
     b = story_item("Bin strike called off in Birmingham", "Collections return to normal next week.", 3, ("BIR",))
     found = evidence(a, b)
-    found = replace(found, meaning=replace(found.meaning, read_titles=0.95, read_texts=0.1, read_title_to_text=0.95))
+    found = replace(found, meaning=replace(found.meaning, sentence_titles=0.95, sentence_texts=0.1, sentence_title_to_text=0.95))
     labels = [push.label for push in story_model().judge(found, True, explain=len(FEATURES)).pushes]
     told = [label for label in labels if re.fullmatch(r"alike read as sentences \(headlines 95%, whole texts 10%, a "
                                                       r"headline to the other's text 95%\)", label)]
