@@ -42,9 +42,13 @@ EVENT_WORDS: dict[str, str] = {
     "ruling": "ruling|fined|penalty|penalised|reprimand|reprimands|reprimanded|upheld|upholds|quashed|quashes|lawful|"
               "unlawful|ombudsman|lgsco|finds fault|judgment|judgement|refusalruled",  # models.story_courts.REFUSAL_RULED
     "verdict": "rules|ruled|loses|lose|lost|win|clear way|clears way|cleared|fails|failed|throws out|thrown out|"
-               "finds|found|allowed|allows|defeat|defeats|defeated|loss|losing|victory|setback|overturned|overturns|"
-               "overturn|overrules|overruled|overrule|stands|sides with|sided with",  # a ruling only beside a court's
-    "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station",  # no incident
+               "finds|found|allowed|allows|succeeds|succeeded|successful|defeat|defeats|defeated|loss|losing|victory|"
+               "setback|overturned|overturns|overturn|overrules|overruled|overrule|stands|sides with|sided with",
+    # (a verdict is a ruling only beside a court's words)
+    "none": "flood scheme|flood defence|flood defences|flood risk|fire service|fire station|"
+            "ruling group|ruling groups|ruling party|ruling alliance|ruling coalition|ruling administration|ruling bloc|"
+            "coalition collapses|alliance collapses|administration collapses|ruling coalition collapses|"
+            "ruling alliance collapses|ruling administration collapses",  # no incident, no court's ruling
     "funding": "wins funding|secures funding|awarded funding|funding bid|wins cash|secures cash|wins grant|"
                "secures grant|funding boost|cash boost|funded",
     "approval": "approves|approved|given go ahead|go ahead|green light|greenlight|backs|backed|gets nod",

@@ -24,6 +24,7 @@ import functools
 import re
 
 from models.story_courts import court_phrases, inspector_as_court
+from models.story_readings import event_phrases, without_ages
 from models.story_event_words import EVENT_WORDS
 
 # Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
@@ -154,6 +155,7 @@ def _clean(text: str) -> str:
         text = _BUDGET_SHORT.sub(lambda m: f"{m.group(1) or ''}{m.group(2) or m.group(3)} budget gap", text)
     if "block" in text:
         text = _BUILDING_BLOCKS.sub(r"\1 buildings", text)
+    text = event_phrases(text)  # a care home's special measures, emergency help sought (`models.story_readings`)
     if "whitehall" in text or "government" in text or "ministers" in text or "treasury" in text:
         text = _ASKS_HELP.sub("government help", text)
     if "vote" in text or "ballot" in text or "back" in text or "support" in text:
@@ -212,13 +214,13 @@ def figure_readings(text: str) -> list[tuple[str, float, str, str]]:
     """Each figure a text gives as (currency sign, value, digits as written, unit): "£1.2bn" → ("£", 1.2, "1.2", "bn").
     Years (1900–2099 without a unit) and digits inside names ("s114", "HS2") are none."""
     readings = []
-    for currency, digits, unit in _FIGURE.findall(_clean(_FINANCIAL_YEAR.sub(" ", text))):
+    for currency, digits, unit in _FIGURE.findall(_clean(without_ages(_FINANCIAL_YEAR.sub(" ", text)))):
         try:
             value = float(digits.replace(",", ""))
         except ValueError:
             continue
-        if not currency and not unit and 1900 <= value <= 2099 and "." not in digits:
-            continue  # a year
+        if not currency and not unit and 1900 <= value <= 2099 and digits.isdigit():
+            continue  # a year ("2,000" is a count)
         readings.append((currency, value, digits, unit))
     return readings
 

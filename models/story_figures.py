@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
-from models.story_events import _clean, figure_readings, figures  # one reading of figures, the events module's
+from models.story_events import _clean, figure_readings, figures, same_figure  # the events module's reading
+from models.story_readings import step_pairs
 
 
 @functools.lru_cache(maxsize=8192)
@@ -58,3 +59,18 @@ def _one_kind(step_a: float, step_b: float) -> bool:
     """Figures of one scale: millions beside millions, not £20m beside 20 homes (their last digits' steps within a
     thousandfold)."""
     return max(step_a, step_b) / max(min(step_a, step_b), 1e-12) < 1000
+
+
+def step_agrees(title: str, other_text: str) -> bool:
+    """A headline's figure is the step between two the other item gives ("another 1,000 homes" beside "lifts its
+    target from 4,000 to 5,000"): one change told as its size and as its end (`models.story_readings.step_pairs`)."""
+    title_figures = figures(title)
+    if not title_figures:
+        return False
+    for low, high in step_pairs(other_text):
+        (x, step_x), (y, step_y) = min(figures(low), default=(0.0, 1.0)), min(figures(high), default=(0.0, 1.0))
+        if x and y and _one_kind(step_x, step_y):
+            step = (abs(y - x), max(step_x, step_y))
+            if any(same_figure(step, figure) for figure in title_figures):
+                return True
+    return False

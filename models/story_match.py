@@ -51,7 +51,7 @@ from rapidfuzz import fuzz
 from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_closures import closure_beside_new
-from models.story_figures import figures_of_two_kinds, roughly_agree
+from models.story_figures import figures_of_two_kinds, roughly_agree, step_agrees
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
                                  told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
@@ -181,7 +181,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     figures_a, figures_b = figures(a.title), figures(b.title)
     if figures_a and figures_b and not figures_agree(figures_a, figures(b.text)) and \
             not figures_agree(figures_b, figures(a.text)) and not _one_matters_figures(a, b, apart, events_a, events_b) \
-            and not roughly_agree(a.title, b.text) and not roughly_agree(b.title, a.text):
+            and not roughly_agree(a.title, b.text) and not roughly_agree(b.title, a.text) \
+            and not step_agrees(a.title, b.text) and not step_agrees(b.title, a.text):
         return Evidence("different figures in the headlines")
     title_ratio = fuzz.token_sort_ratio(a.title.lower(), b.title.lower())
     if title_ratio >= TITLE_SAME_AT:
@@ -285,14 +286,16 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
 
 def _one_matters_figures(a: StoryText, b: StoryText, apart: timedelta, events_a: frozenset[str],
                          events_b: frozenset[str]) -> bool:
-    """Figures of two kinds within `SAME_HOURS`, the items sharing the council or a headline's event, or within
-    `TWO_DAYS` sharing both: one matter's figures told two ways ("4.99% rise" / "£100 more a year"; "£75m estate
+    """Figures of two kinds within `SAME_HOURS`, the items sharing the council or a headline's event, within
+    `DAY_AFTER` sharing both, or within `TWO_DAYS` sharing the council and both headlines' event: one matter's figures told two ways ("4.99% rise" / "£100 more a year"; "£75m estate
     approved" / "475 homes approved"; `models.story_figures`), not two matters."""
     if not figures_of_two_kinds(a.title, b.title):
         return False
     shared = bool(set(a.councils) & set(b.councils))
-    if apart > SAME_HOURS:  # later, the same council's one event named by both headlines ("£75m estate approved")
-        return apart <= TWO_DAYS and shared and bool(events_a & events_b)
+    if apart > SAME_HOURS:  # later, the same council's one event named by both headlines ("£75m estate approved"),
+        # or within a day the same council's, one headline's event told by the other item ("4.99% rise" / "£100 more")
+        return shared and (apart <= TWO_DAYS and bool(events_a & events_b) or apart <= DAY_AFTER and
+                           told_either_way(events_a, events_b, a.text, b.text))
     return shared or told_either_way(events_a, events_b, a.text, b.text)
 
 
