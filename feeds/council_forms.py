@@ -134,7 +134,8 @@ def a_surname(tokens: Tokens, i: int) -> bool:
     if i >= 2 and words[i - 1] == "sir" and words[i - 2] in COUNCIL_BEFORE:
         return False  # "Cyngor Sir Ynys Môn": Welsh "county", not a knight's title (thirteenth round)
     if i and words[i - 1] in PERSON_BEFORE and i + 1 < len(words) and texts[i + 1][0].isupper() and \
-            not texts[i + 1].isupper() and words[i + 1] not in _NOT_A_SURNAME and not tokens.title_case:
+            not texts[i + 1].isupper() and words[i + 1] not in _NOT_A_SURNAME and not tokens.title_case and \
+            words[i] not in COMPASS:  # "… says director\nNorth Somerset Council's …": a name, no forename
         return True  # "Council leader Barry Lewis resigns": the place's name is a forename
     if i < 2 or (words[i - 2] not in PERSON_BEFORE and words[i - 2] not in _NAMING_VERBS):
         return False

@@ -23,7 +23,7 @@ from feeds.council_orgs import organisations_news
 from feeds.council_places import as_places
 from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
-from feeds.council_sites import another_place
+from feeds.council_sites import another_place, town_before
 from feeds.council_stories import incident_named_after
 from feeds.council_refused import learnings_city
 from feeds.council_votes import second_looks
@@ -231,7 +231,8 @@ class CouncilMatcher:
         first = tokens.texts[i][0]
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
                 (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)) or \
-                (tokens.shouting and i and words[i] == "s"):  # "GLASGOW'S LANARKSHIRE": a possessive, not South
+                (tokens.shouting and i and words[i] == "s") or \
+                town_before(tokens, i, STRICT):  # "GLASGOW'S LANARKSHIRE": a possessive; "Matlock Bath": a village
             return None
         surname = a_surname(tokens, i)
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):

@@ -132,6 +132,15 @@ def _brand_before(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
     return quiet(tokens.words)
 
 
+def town_before(tokens: Tokens, i: int, strict: frozenset[str]) -> bool:
+    """Another council's listed town, capitalised, straight before an ordinary-word name (in `strict`) makes one
+    longer place of the two ("Shops on Matlock Bath's parade" is Derbyshire Dales's village, not Bath's council)."""
+    if not i or tokens.words[i] not in strict or not tokens.texts[i - 1][0].isupper() or tokens.shouting:
+        return False
+    from feeds.council_towns import TOWNS  # here, not at the top: council_towns imports this module's users
+    return (tokens.words[i - 1],) in TOWNS
+
+
 def another_place(tokens: Tokens, i: int) -> bool:
     """A capitalised "Old", "Little", "Upper"… before the name makes another place of it ("Old
     Trafford", "Little Chalfont"); so does "New" inside a sentence ("homes in New Brighton")."""

@@ -1,7 +1,9 @@
 """Round twenty of the story evidence (issue 19, recall on train18's odd rows): a change told as its size beside its
 end ("another 500 places" / "from 1,500 to 2,000") is one figure; figures of two kinds within a day, the same council's,
 one headline's event told by the other item, are one matter's; an age is no figure; emergency help sought is a
-bailout; an appeal that succeeds is a ruling; a ruling group is no court's ruling."""
+bailout; an appeal that succeeds is a ruling; a ruling group is no court's ruling; and for the council finder, a
+compass word opening a council's name is no forename, and a town straight before an ordinary-word name ("Matlock
+Bath") is one place, not the council."""
 from __future__ import annotations
 
 import pytest
@@ -72,3 +74,22 @@ def test_figures_of_two_kinds_within_a_day_of_one_council():
     later = story_item("Westvale households face £90 more on Band D", "Bills land on doormats next month.", 30,
                        ("WVL",))
     assert evidence(rise, later).veto == "different figures in the headlines"  # past a day, and not told
+
+
+@pytest.mark.parametrize("text, codes", [
+    # a person's role ending the headline is no forename of the summary's first council
+    ("Budget gap may force cuts, warns director\nNorth Somerset Council says savings are needed.", ["NSM"]),
+    ("Care homes review, says leader\nWest Sussex County Council will consult in June.", ["WSX"]),
+    ("Council leader Barry Lewis resigns", []),  # still a forename after a person's title
+])
+def test_a_compass_word_is_no_forename(matcher, text, codes):
+    assert matcher.find(text) == codes
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Cafes on Matlock Bath's parade reopen after floods", []),  # a village of Derbyshire Dales, not Bath's council
+    ("Plans for new homes in Bath rejected", ["BAS"]),
+    ("Bath's council approves budget", ["BAS"]),
+])
+def test_a_town_before_an_ordinary_word_name(matcher, text, codes):
+    assert matcher.find(text) == codes
