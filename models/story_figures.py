@@ -11,6 +11,7 @@ import re
 
 from models.story_events import _clean, figure_readings, figures, same_figure  # the events module's reading
 from models.story_readings import step_pairs
+from models.story_words import concepts, is_figure
 
 
 @functools.lru_cache(maxsize=8192)
@@ -74,3 +75,21 @@ def step_agrees(title: str, other_text: str) -> bool:
             if any(same_figure(step, figure) for figure in title_figures):
                 return True
     return False
+
+
+# A sum at least this many times another is a total beside one council's share ("£600m grant" / "Surrey's £14m").
+SHARE_RATIO = 10
+
+
+def total_beside_share(title_a: str, title_b: str) -> bool:
+    """Both headlines give only sums of money, one at least `SHARE_RATIO` times the other's, and they share two words
+    of the matter besides ("social care grant: £600m more" / "social care grant: Surrey to get £14m"): a national
+    total beside one council's share of it, told as two figures of one matter."""
+    if figure_kinds(title_a) != {"money"} or figure_kinds(title_b) != {"money"}:
+        return False
+    sums_a, sums_b = [value for value, _ in figures(title_a)], [value for value, _ in figures(title_b)]
+    if not sums_a or not sums_b or min(min(sums_a), min(sums_b)) <= 0:
+        return False
+    ratio = max(max(sums_a) / min(sums_b), max(sums_b) / min(sums_a))
+    words = (concepts(title_a) & concepts(title_b)) - {concept for concept in concepts(title_a) if is_figure(concept)}
+    return ratio >= SHARE_RATIO and len(words) >= 2

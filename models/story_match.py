@@ -51,7 +51,7 @@ from rapidfuzz import fuzz
 from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_closures import closure_beside_new
-from models.story_figures import figures_of_two_kinds, roughly_agree, step_agrees
+from models.story_figures import figures_of_two_kinds, roughly_agree, step_agrees, total_beside_share
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
                                  told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
@@ -182,7 +182,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
     if figures_a and figures_b and not figures_agree(figures_a, figures(b.text)) and \
             not figures_agree(figures_b, figures(a.text)) and not _one_matters_figures(a, b, apart, events_a, events_b) \
             and not roughly_agree(a.title, b.text) and not roughly_agree(b.title, a.text) \
-            and not step_agrees(a.title, b.text) and not step_agrees(b.title, a.text):
+            and not step_agrees(a.title, b.text) and not step_agrees(b.title, a.text) \
+            and not total_beside_share(a.title, b.title):
         return Evidence("different figures in the headlines")
     title_ratio = fuzz.token_sort_ratio(a.title.lower(), b.title.lower())
     if title_ratio >= TITLE_SAME_AT:

@@ -1,15 +1,15 @@
 """Round twenty of the story evidence (issue 19, recall on train18's odd rows): a change told as its size beside its
-end ("another 500 places" / "from 1,500 to 2,000") is one figure; figures of two kinds within a day, the same council's,
-one headline's event told by the other item, are one matter's; an age is no figure; emergency help sought is a
-bailout; an appeal that succeeds is a ruling; a ruling group is no court's ruling; and for the council finder, a
-compass word opening a council's name is no forename, and a town straight before an ordinary-word name ("Matlock
-Bath") is one place, not the council."""
+end ("another 500 places" / "from 1,500 to 2,000") is one figure; a total beside one council's share of it is two
+sums of one matter; figures of two kinds within a day, the same council's, one headline's event told by the other
+item, are one matter's; an age is no figure; emergency help sought is a bailout; an appeal that succeeds is a
+ruling; a ruling group is no court's ruling; and for the council finder, a compass word opening a council's name is
+no forename, and a town straight before an ordinary-word name ("Matlock Bath") is one place, not the council."""
 from __future__ import annotations
 
 import pytest
 
 from models.story_events import figures, headline_events
-from models.story_figures import step_agrees
+from models.story_figures import step_agrees, total_beside_share
 from models.story_match import evidence
 from tests.story_items import story_item
 
@@ -68,8 +68,8 @@ def test_no_such_event(title, not_kind):
 
 def test_figures_of_two_kinds_within_a_day_of_one_council():
     rise = story_item("Westvale approves 4.99% council tax rise", "The budget was passed on Thursday.", 0, ("WVL",))
-    bill = story_item("Westvale households face £90 more on Band D", "The council's budget, approved this week, raises "
-                      "bills for all.", 20, ("WVL",))
+    bill = story_item("Westvale households face £90 more on Band D", "The council's budget, approved this week, "
+                      "raises bills for all.", 20, ("WVL",))
     assert evidence(rise, bill).veto is None
     later = story_item("Westvale households face £90 more on Band D", "Bills land on doormats next month.", 30,
                        ("WVL",))
@@ -93,3 +93,14 @@ def test_a_compass_word_is_no_forename(matcher, text, codes):
 ])
 def test_a_town_before_an_ordinary_word_name(matcher, text, codes):
     assert matcher.find(text) == codes
+
+
+@pytest.mark.parametrize("one, other, share", [
+    ("Bus grant: £300m more for councils next year", "Bus grant: Eastmoor to get £6m more", True),
+    ("Pothole fund rises to £500m", "Westvale's £8m pothole fund share confirmed", True),
+    ("Bus grant: £300m more for councils next year", "Eastmoor cuts £6m from libraries", False),  # no matter shared
+    ("Bus grant: £30m more for councils", "Bus grant: Eastmoor to get £6m more", False),  # not a total's share
+    ("Bus grant: 300 routes saved", "Bus grant: Eastmoor to get £6m more", False),  # not two sums of money
+])
+def test_a_total_beside_one_councils_share(one, other, share):
+    assert total_beside_share(one, other) is share
