@@ -103,10 +103,16 @@ def _both_parties(one: frozenset[str], other: frozenset[str], a: "StoryText", b:
     return other <= set(a.councils) and one <= set(b.councils)
 
 
-# What a headline names that is not its actor: a quotation ("'We will not be the next Thurrock'") and a place beside
-# the news ("near Nottingham", "like Woking").
+# What a headline names that is not its actor: a quotation ("'We will not be the next Thurrock'"), a place beside
+# the news ("near Nottingham", "like Woking"), and the council a person comes from in an appointment's headline
+# ("Dundee's Alison Reid to lead …", "mayoral authority picks Leicester finance chief").
 _NOT_ACTOR = re.compile(r"'[^']*'|\"[^\"]*\"|\u2018[^\u2019]*\u2019|\b(?:near|outside|like|beyond|next to|after|than)"
-                        r" [A-Z][\w-]*(?: [A-Z][\w-]*)*")
+                        r" [A-Z][\w-]*(?: [A-Z][\w-]*)*|"
+                        r"\b[A-Z][\w-]*(?: [A-Z][\w-]*)?'s(?= [A-Z][a-z]+ [A-Z][\w-]+ to "
+                        r"(?:lead|head|run|join|become|take|be)\b)|"
+                        r"\b(?:picks|appoints|names|hires|poaches|recruits|chooses|taps) [A-Z][\w-]*(?: [A-Z][\w-]*)?"
+                        r"(?= (?:finance |deputy |council |assistant |strategic |corporate )?"
+                        r"(?:chief|director|boss|officer|executive|head|leader)\b)")
 
 
 def _places_as_actor(item: "StoryText") -> frozenset[str]:

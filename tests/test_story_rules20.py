@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from models.story_councils import _NOT_ACTOR, headline_councils
 from models.story_events import figures, headline_events
 from models.story_figures import step_agrees, total_beside_share
 from models.story_match import evidence
@@ -104,3 +105,13 @@ def test_a_town_before_an_ordinary_word_name(matcher, text, codes):
 ])
 def test_a_total_beside_one_councils_share(one, other, share):
     assert total_beside_share(one, other) is share
+
+
+@pytest.mark.parametrize("title, actors", [
+    ("Derby's Mary Stone to lead Nottingham council", {"NGM"}),  # where she comes from is not the news's council
+    ("Nottingham picks Derby finance chief as chief executive", {"NGM"}),
+    ("Derby finance chief quits", {"DER"}),  # her own council's news
+])
+def test_a_persons_former_council_is_no_actor(title, actors):
+    item = story_item(title, "", 0, ("DER", "NGM"))
+    assert headline_councils(_NOT_ACTOR.sub(" ", item.title), item.councils, False) == actors
