@@ -7,9 +7,10 @@ of sentences of one meaning, run by onnxruntime from the 8-bit copy in `data/mea
 `bench/meaning_export.py` makes from the published weights (checked by their SHA-256). A text's vector is the
 average of its token vectors, as the model was trained; two texts are as alike as their vectors' cosine.
 
-About 8 ms a text on one core (a title, or a title with its summary), once a process: vectors are kept for the
-last few days' items. One thread a process, so gunicorn's workers and the test workers do not fight over cores. The
-encoder is loaded by the first item a process reads (about 0.5 s and 70 MB), once, whichever thread asks first.
+About 2–8 ms a text on one core (a title, or a title with its summary; the more under load), once a process:
+vectors are kept for the last few days' items. One thread a process, so gunicorn's workers and the test workers do
+not fight over cores. The encoder is loaded by the first item a process reads (about 0.5 s and 70 MB), once,
+whichever thread asks first.
 """
 from __future__ import annotations
 

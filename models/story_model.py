@@ -11,7 +11,7 @@ mentions), each by a weight learnt from the labelled pairs, so "final" beside "i
 every labelled pair in `tests/data/stories/` (scikit-learn, a development dependency) and shipped as
 `models/story_weights.json`: Herald only reads the weights. A judgement is a few dozen multiplications once the pair's
 texts are read: the costly part is the evidence's meaning (`models.story_meaning`, `models.sentence_meaning`: about
-8 ms a text the first time a process meets it).
+2–8 ms a text the first time a process meets it).
 
 Vetoes stay vetoes (another council, another event, other figures, more than 72 h apart): the model
 judges only what the rule lets through. Its threshold is chosen by `bench.story_fit` for pair precision
