@@ -9,9 +9,7 @@ general words (`models.story_terms`: a word in both headlines, a word in one hea
 mentions), each by a weight learnt from the labelled pairs, so "final" beside "interim" or "inquiry" beside
 "strike" can count against one story where the rule's shares cannot tell. It is fitted by `bench.story_fit` on
 every labelled pair in `tests/data/stories/` (scikit-learn, a development dependency) and shipped as
-`models/story_weights.json`: Herald only reads the weights. A judgement is a few dozen multiplications once the pair's
-texts are read: the costly part is the evidence's meaning (`models.story_meaning`, `models.sentence_meaning`: about
-2–8 ms a text the first time a process meets it).
+`models/story_weights.json`: Herald only reads the weights, and a judgement is a few dozen multiplications.
 
 Vetoes stay vetoes (another council, another event, other figures, more than 72 h apart): the model
 judges only what the rule lets through. Its threshold is chosen by `bench.story_fit` for pair precision
@@ -47,7 +45,7 @@ class Feature:
 
 # How `/coverage explain` names each group of features it tells together.
 GROUPS = {"words": "words in common", "meaning": "alike in meaning", "councils": "councils named",
-          "plain": "alike without names and figures", "sentences": "alike read as sentences"}
+          "plain": "alike without names and figures"}
 
 
 def _either(present: str, absent: str) -> Callable[[float], str]:
@@ -90,12 +88,6 @@ FEATURES: tuple[Feature, ...] = (
     Feature("plain_texts_meaning", lambda e, rule: e.meaning.plain_texts, lambda x: f"whole texts {x:.0%}", "plain"),
     Feature("plain_title_text_meaning", lambda e, rule: e.meaning.plain_title_to_text,
             lambda x: f"a headline to the other's text {x:.0%}", "plain"),
-    Feature("sentence_titles_meaning", lambda e, rule: e.meaning.sentence_titles, lambda x: f"headlines {x:.0%}",
-            "sentences"),
-    Feature("sentence_texts_meaning", lambda e, rule: e.meaning.sentence_texts, lambda x: f"whole texts {x:.0%}",
-            "sentences"),
-    Feature("sentence_title_text_meaning", lambda e, rule: e.meaning.sentence_title_to_text,
-            lambda x: f"a headline to the other's text {x:.0%}", "sentences"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
 

@@ -51,7 +51,7 @@ def test_a_veto_and_alike_titles_decide_alone():
 
 def test_the_explanation_names_what_moved_the_judgement_most():
     alike = Meaning(titles=0.8, texts=0.85, title_to_text=0.8, summaries=0.75, plain_titles=0.8, plain_texts=0.85,
-                    plain_title_to_text=0.8, sentence_titles=0.8, sentence_texts=0.85, sentence_title_to_text=0.8)
+                    plain_title_to_text=0.8)
     found = Evidence(None, score=0.9, shared=("bins", "strik"), same_council=True, event="strike", hours=2.0,
                      text_alike=0.7, councils_named=2, meaning=alike)
     verdict = story_model().judge(found, rule_same=True)
