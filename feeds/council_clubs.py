@@ -1,4 +1,4 @@
-"""Nineteenth round: a club's name beside councils.
+"""A club's name beside councils.
 
 A council's name that is the club's own word after its place ("Gloucester Rugby", "Rugby" being Rugby Borough's
 name too) is part of the club's name, not a council listed beside it. And a text that names a county council and

@@ -27,8 +27,8 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   a day or two; what the same council does three days on is usually its next event).
 - A town one item names in the area of the council the other names ("Sandbach" beside Cheshire East;
   `models.places`), an area's name of that one council ("Brum", "the Borders"), or a national body of the
-  sector both speak of (the LGA, Oflog, Cosla: `models.story_bodies.SECTOR_BODIES`, by name or description) counts as the same
-  council: evidence, never a veto, and the reason says so ("Sandbach is in Cheshire East's area"). An area
+  sector both speak of (the LGA, Oflog, Cosla: `models.story_bodies.SECTOR_BODIES`, by name or description)
+  counts as the same council: evidence, never a veto, and the reason says so ("Sandbach is in Cheshire East's area"). An area
   of several councils ("Cumbrian") only counts the council's name as mentioned by the other item.
 - Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
   as good news beside one told as bad are two verdicts.
@@ -50,6 +50,7 @@ from rapidfuzz import fuzz
 
 from models.council_family import areas_only, one_family
 from models.places import place_between
+from models.story_bodies import body_told_two_ways, sector_bodies
 from models.story_closures import closure_beside_new
 from models.story_figures import figures_of_two_kinds, roughly_agree, step_agrees, total_beside_share
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
@@ -58,7 +59,6 @@ from models.story_mentions import (actors_apart, council_name_concepts, name_ext
                                    unnamed_council)
 from models.story_meaning import Meaning, meaning_between
 from models.story_model import StoryModel, story_model
-from models.story_bodies import body_told_two_ways, sector_bodies
 from models.story_names import names
 from models.story_passing import without_passing
 from models.story_places import another_councils_headline, another_councils_town
@@ -287,8 +287,9 @@ def same_story(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> 
 
 def _one_matters_figures(a: StoryText, b: StoryText, apart: timedelta, events_a: frozenset[str],
                          events_b: frozenset[str]) -> bool:
-    """Figures of two kinds within `SAME_HOURS`, the items sharing the council or a headline's event, within
-    `DAY_AFTER` sharing both, or within `TWO_DAYS` sharing the council and both headlines' event: one matter's figures told two ways ("4.99% rise" / "£100 more a year"; "£75m estate
+    """Figures of two kinds, the items sharing the council or a headline's event within `SAME_HOURS`; sharing the
+    council, one headline's event told by the other item, within `DAY_AFTER`; sharing the council and both headlines'
+    event within `TWO_DAYS`: one matter's figures told two ways ("4.99% rise" / "£100 more a year"; "£75m estate
     approved" / "475 homes approved"; `models.story_figures`), not two matters."""
     if not figures_of_two_kinds(a.title, b.title):
         return False

@@ -15,8 +15,8 @@ from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart, headline_neighbours_apart
 from models.story_events import different_events, events, figures, figures_agree, headline_events
 from models.story_objects import cases_apart, objects_apart
-from models.story_bodies import body_told_two_ways
-from models.story_names import ORGANISATION_KINDS, acronyms, bodies_apart, organisations, tiers_apart
+from models.story_bodies import bodies_apart, body_told_two_ways
+from models.story_names import ORGANISATION_KINDS, acronyms, organisations, tiers_apart
 from models.story_outcomes import outcomes_apart, vote_faced_and_result
 from models.story_services import inspected_services_apart
 from models.story_turns import halt_against_step, opposite_turns

@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 import re
 
-from models.story_bodies import SECTOR_BODIES, bodies_apart, sector_bodies  # noqa: F401 (their home before)
-
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 # Capitalised words that are not names of a thing: the sector's common nouns, which headlines capitalise, and the
 # trade press that names its awards ("Wigan named LGC Council of the Year": the awards', not the story's name).

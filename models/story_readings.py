@@ -1,4 +1,4 @@
-"""Round twenty's readings of headline wording for `models.story_events`: words that name an event (or a figure) in
+"""Readings of headline wording for `models.story_events`: words that name an event (or a figure) in
 one sense and something else in the sector's news, so that one story told two ways is not read as two events or two
 figures.
 

@@ -163,7 +163,7 @@ def test_an_area_opening_a_headline_is_a_name_it_gives():
 
 
 def test_two_items_about_one_national_body_are_at_one_door_like_one_council():
-    from models.story_names import sector_bodies
+    from models.story_bodies import sector_bodies
     assert sector_bodies("oflog publishes first annual report") == {"Oflog"}
     assert sector_bodies("the local government association warns") == {"the LGA"}
     assert sector_bodies("council pension funds pool assets") == frozenset()
