@@ -8,11 +8,13 @@ it never saw.
   each of those out in turn), and judged on the file left out: what fitting is worth on a writer or round
   it never saw;
 - fits on every pair the rule does not decide alone (no veto, titles not alike) and chooses the
-  threshold the same way, then writes `models/story_weights.json` (`--check`: only says whether the
-  shipped file is what the data gives).
+  threshold the same way, then writes `models/story_weights.json`, and the same without the sentence
+  encoder's cosines as `models/story_weights_without_sentences.json` (for pairs a batch had no time to read
+  as sentences; `--check`: only says whether the shipped files are what the data gives).
 
-Deterministic (lbfgs, no randomness). Needs scikit-learn, a development dependency: Herald only reads the
-weights.
+Deterministic on one kind of processor (lbfgs, no randomness; the sentence encoder's 8-bit arithmetic keeps 7 bits
+of range so that processors with and without VNNI agree). Needs scikit-learn, a development dependency: Herald only
+reads the weights.
 """
 from __future__ import annotations
 
@@ -26,16 +28,16 @@ import numpy as np
 
 from bench.story_cv import Scored, scored_pairs
 from models.story_match import decide
-from models.story_model import FEATURES, WEIGHTS_FILE, StoryModel
+from models.story_model import FEATURES, WEIGHTS_FILE, WEIGHTS_FILE_WITHOUT_SENTENCES, Feature, StoryModel
 
 # Over the issue's 0.95: a threshold chosen on some files is looser on others, and each blind set written since has
 # scored about 0.02 under the pooled left-out figure. The goal is the strictest of 0.96 / 0.965 / 0.97 at which the
 # seed's own example (LGC's "LGA launches 'light touch' sector regulation blueprint" and the MJ's "LG Group unveils
 # plans for self regulation", 48 h apart) stays one story. With test8 in the fit that is 0.96: at 0.965 the threshold
 # rises to 0.78 and the pair (0.773) splits (bench/results/judgement9-test9.md). With the word terms and the meaning
-# without names (7 Dec 2026, morning) the pair scores about 0.91 against a threshold of 0.80 (still so after stories
-# rounds nineteen and twenty); the goal stays 0.96, as each blind set written since has scored at or a little under the
-# pooled figure (test10: 0.960 at pooled 0.960).
+# without names (7 Dec 2026, morning) the pair scores about 0.91 against a threshold of 0.80; read as sentences too
+# (all-MiniLM-L6-v2) and with stories round nineteen, about 0.89 against 0.78. The goal stays 0.96, as each blind set
+# written since has scored at or a little under the pooled figure (test10: 0.954 at pooled 0.962).
 PRECISION_GOAL = 0.96
 C = 1.0  # logistic regression's inverse regularisation on standardised features
 # Word terms (models/story_terms.py) enter the fit as 0/1 columns scaled by TERMS_SCALE, so their regularisation is
@@ -59,11 +61,18 @@ class Pairs:
     decided_same: np.ndarray
     features: np.ndarray
     terms: np.ndarray  # each pair's word terms (`models.story_terms`), a frozenset per pair
+    named: tuple[Feature, ...] = FEATURES  # the features' columns
 
     def subset(self, keep: np.ndarray) -> "Pairs":
         """The pairs where `keep` is true."""
         return Pairs(self.files[keep], self.same[keep], self.decided[keep], self.decided_same[keep],
-                     self.features[keep], self.terms[keep])
+                     self.features[keep], self.terms[keep], self.named)
+
+    def without_sentences(self) -> "Pairs":
+        """The pairs with the sentence encoder's cosines left out of the features."""
+        keep = [n for n, f in enumerate(self.named) if f.group != "sentences"]
+        return Pairs(self.files, self.same, self.decided, self.decided_same, self.features[:, keep], self.terms,
+                     tuple(self.named[n] for n in keep))
 
 
 def as_arrays(scored: list[Scored]) -> Pairs:
@@ -117,9 +126,10 @@ def fit(pairs: Pairs) -> Fitted:
                       TERMS_SCALE * term_matrix(open_pairs.terms, vocabulary)]).tocsr()
     model = LogisticRegression(C=C, max_iter=5000).fit(columns, open_pairs.same)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    coefficients = model.coef_[0][:len(FEATURES)] / scale
+    width = len(pairs.named)
+    coefficients = model.coef_[0][:width] / scale
     intercept = float(model.intercept_[0] - (coefficients * scaler.mean_).sum())
-    terms = {t: float(w) * TERMS_SCALE for t, w in zip(vocabulary, model.coef_[0][len(FEATURES):])}
+    terms = {t: float(w) * TERMS_SCALE for t, w in zip(vocabulary, model.coef_[0][width:])}
     return Fitted(coefficients, intercept, scaler.mean_, terms)
 
 
@@ -162,7 +172,7 @@ def fitted_model(pairs: Pairs) -> StoryModel:
     open_pairs = pairs.subset(~pairs.decided)
     return StoryModel(tuple(round(float(c), 6) for c in fitted.coefficients), round(fitted.intercept, 6),
                       tuple(round(float(m), 6) for m in fitted.means), choose_threshold(pairs), terms,
-                      round(float(terms_sum(open_pairs, terms).mean()), 6))
+                      round(float(terms_sum(open_pairs, terms).mean()), 6), pairs.named)
 
 
 def weights_json(model: StoryModel, pairs: Pairs) -> str:
@@ -170,7 +180,7 @@ def weights_json(model: StoryModel, pairs: Pairs) -> str:
     spec = {"about": {"pairs": int(len(pairs.same)), "same": int(pairs.same.sum()),
                       "files": sorted(set(pairs.files.tolist())), "precision_goal": PRECISION_GOAL, "c": C,
                       "terms_scale": TERMS_SCALE, "terms_min_pairs": TERMS_MIN_PAIRS},
-            "features": [f.name for f in FEATURES], "coefficients": list(model.coefficients),
+            "features": [f.name for f in model.features], "coefficients": list(model.coefficients),
             "intercept": model.intercept, "means": list(model.means), "threshold": model.threshold,
             "terms": model.terms, "terms_mean": model.terms_mean}
     return json.dumps(spec, indent=1, sort_keys=True) + "\n"
@@ -210,17 +220,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-report", action="store_true", help="leave out the leave-one-file-out table")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     pairs = as_arrays(scored_pairs(args.extra))
-    model = fitted_model(pairs)
-    text = weights_json(model, pairs)
-    if not args.no_report:
-        print(report(pairs, model))
-    if args.check:
-        same = WEIGHTS_FILE.exists() and WEIGHTS_FILE.read_text(encoding="utf-8") == text
-        print(f"{WEIGHTS_FILE.name}: {'the fit of the labelled pairs' if same else 'NOT the fit: run python -m bench.story_fit'}")
-        return 0 if same else 1
-    WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE} (threshold {model.threshold:.2f}, {len(pairs.same)} pairs)")
-    return 0
+    fits = [(WEIGHTS_FILE, pairs), (WEIGHTS_FILE_WITHOUT_SENTENCES, pairs.without_sentences())]
+    status = 0
+    for path, these in fits:
+        model = fitted_model(these)
+        text = weights_json(model, these)
+        if not args.no_report:
+            print(f"\n{path.name}\n\n{report(these, model)}")
+        if args.check:
+            same = path.exists() and path.read_text(encoding="utf-8") == text
+            verdict = "the fit of the labelled pairs" if same else "NOT the fit: run python -m bench.story_fit"
+            print(f"{path.name}: {verdict}")
+            status = status or (0 if same else 1)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path} (threshold {model.threshold:.2f}, {len(these.same)} pairs)")
+    return status
 
 
 if __name__ == "__main__":

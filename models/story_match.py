@@ -58,7 +58,7 @@ from models.story_events import (as_evidence, different_events, events, figures,
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
                                    unnamed_council)
 from models.story_meaning import Meaning, meaning_between
-from models.story_model import StoryModel, story_model
+from models.story_model import StoryModel, story_model, story_model_without_sentences
 from models.story_names import names
 from models.story_passing import without_passing
 from models.story_places import another_councils_headline, another_councils_town
@@ -271,12 +271,15 @@ def judge(found: Evidence, model: StoryModel | None = None) -> StoryMatch:
     rule = decide(found)
     if found.veto or found.titles_alike is not None:
         return rule
-    verdict = (model or story_model()).judge(found, rule.same)
+    read = found.meaning.read_as_sentences
+    verdict = (model or (story_model() if read else story_model_without_sentences())).judge(found, rule.same)
     pushed = ", ".join(f"{push.label} {push.by:+.1f}" for push in verdict.pushes)
     probability = round(verdict.probability, 3)  # the reason says the score it gives, rounded once
+    unread = "" if read else "; not read as sentences (the batch's time for that was spent)"
     reason = (f"{probability:.0%} likely one story ({'at least' if verdict.same else 'under'} "
               f"{verdict.threshold:.0%}){f'; weighed most: {pushed}' if pushed else ''}; "
-              f"the word rule {'agrees' if rule.same == verdict.same else 'alone says otherwise'}: {rule.reason}")
+              f"the word rule {'agrees' if rule.same == verdict.same else 'alone says otherwise'}: {rule.reason}"
+              f"{unread}")
     return StoryMatch(verdict.same, probability, found.shared, reason)
 
 

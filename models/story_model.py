@@ -9,7 +9,10 @@ general words (`models.story_terms`: a word in both headlines, a word in one hea
 mentions), each by a weight learnt from the labelled pairs, so "final" beside "interim" or "inquiry" beside
 "strike" can count against one story where the rule's shares cannot tell. It is fitted by `bench.story_fit` on
 every labelled pair in `tests/data/stories/` (scikit-learn, a development dependency) and shipped as
-`models/story_weights.json`: Herald only reads the weights, and a judgement is a few dozen multiplications.
+`models/story_weights.json` (and, fitted without the sentence encoder's cosines,
+`story_weights_without_sentences.json`, for pairs a batch had no time to read as sentences): Herald only reads the
+weights. A judgement is a few dozen multiplications once the pair's texts are read: the costly part is the evidence's
+meaning (`models.story_meaning`, `models.sentence_meaning`: about 2–8 ms a text the first time a process meets it).
 
 Vetoes stay vetoes (another council, another event, other figures, more than 72 h apart): the model
 judges only what the rule lets through. Its threshold is chosen by `bench.story_fit` for pair precision
@@ -30,6 +33,9 @@ if TYPE_CHECKING:
     from models.story_match import Evidence
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "story_weights.json"
+# The same model fitted without the sentence encoder's three cosines: for pairs a batch had no time to read as
+# sentences (`models.sentence_meaning.sentence_budget`).
+WEIGHTS_FILE_WITHOUT_SENTENCES = Path(__file__).resolve().parent / "story_weights_without_sentences.json"
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class Feature:
 
 # How `/coverage explain` names each group of features it tells together.
 GROUPS = {"words": "words in common", "meaning": "alike in meaning", "councils": "councils named",
-          "plain": "alike without names and figures"}
+          "plain": "alike without names and figures", "sentences": "alike read as sentences"}
 
 
 def _either(present: str, absent: str) -> Callable[[float], str]:
@@ -88,6 +94,12 @@ FEATURES: tuple[Feature, ...] = (
     Feature("plain_texts_meaning", lambda e, rule: e.meaning.plain_texts, lambda x: f"whole texts {x:.0%}", "plain"),
     Feature("plain_title_text_meaning", lambda e, rule: e.meaning.plain_title_to_text,
             lambda x: f"a headline to the other's text {x:.0%}", "plain"),
+    Feature("sentence_titles_meaning", lambda e, rule: e.meaning.sentence_titles, lambda x: f"headlines {x:.0%}",
+            "sentences"),
+    Feature("sentence_texts_meaning", lambda e, rule: e.meaning.sentence_texts, lambda x: f"whole texts {x:.0%}",
+            "sentences"),
+    Feature("sentence_title_text_meaning", lambda e, rule: e.meaning.sentence_title_to_text,
+            lambda x: f"a headline to the other's text {x:.0%}", "sentences"),
     Feature("rule", lambda e, rule: float(rule), _either("the word rule's yes", "the word rule's no")),
 )
 
@@ -123,25 +135,32 @@ class StoryModel:
     threshold: float
     terms: dict[str, float] = field(default_factory=dict)
     terms_mean: float = 0.0
+    features: tuple[Feature, ...] = FEATURES  # what the coefficients weigh: `FEATURES`, or some of them in order
 
     @classmethod
     def from_json(cls, spec: dict) -> "StoryModel":
-        """The model from its weights file's contents; features named in another order are an error."""
+        """The model from its weights file's contents; features unknown or named in another order are an error."""
         names = tuple(spec["features"])
-        if names != tuple(f.name for f in FEATURES):
-            raise ValueError(f"story weights are for features {names}, not {tuple(f.name for f in FEATURES)}")
+        known = tuple(f for f in FEATURES if f.name in names)
+        if names != tuple(f.name for f in known):
+            raise ValueError(f"story weights are for features {names}, not some of {tuple(f.name for f in FEATURES)}")
         return cls(tuple(spec["coefficients"]), spec["intercept"], tuple(spec["means"]), spec["threshold"],
-                   dict(spec["terms"]), spec["terms_mean"])
+                   dict(spec["terms"]), spec["terms_mean"], known)
+
+    @property
+    def reads_sentences(self) -> bool:
+        """Whether the model weighs the sentence encoder's cosines."""
+        return any(f.group == "sentences" for f in self.features)
 
     def judge(self, found: "Evidence", rule_same: bool, explain: int = 3) -> ModelVerdict:
         """Whether the pair whose evidence is `found` (with the rule's own verdict) is one story, how sure,
         and the `explain` pieces of evidence that moved it most."""
-        values = [f.value(found, rule_same) for f in FEATURES]
+        values = [f.value(found, rule_same) for f in self.features]
         weighed = sorted(((self.terms[t], t) for t in found.terms if t in self.terms), key=lambda wt: -abs(wt[0]))
         z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values)) + sum(w for w, _ in weighed)
         probability = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # no overflow, whatever the text
         pushes = sorted(_told_together([(f, f.describe(x), w * (x - m)) for f, w, x, m in
-                                        zip(FEATURES, self.coefficients, values, self.means)]) +
+                                        zip(self.features, self.coefficients, values, self.means)]) +
                         _telling_words(weighed, self.terms_mean), key=lambda p: -abs(p.by))
         return ModelVerdict(probability >= self.threshold, probability, self.threshold,
                             tuple(p for p in pushes[:explain] if abs(p.by) >= 0.05))
@@ -169,7 +188,12 @@ def _told_together(pushes: list[tuple[Feature, str, float]]) -> list[Push]:
     return told
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=2)
 def story_model(path: Path = WEIGHTS_FILE) -> StoryModel:
     """The shipped story model (read once)."""
     return StoryModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def story_model_without_sentences() -> StoryModel:
+    """The shipped story model fitted without the sentence encoder's cosines (read once)."""
+    return story_model(WEIGHTS_FILE_WITHOUT_SENTENCES)

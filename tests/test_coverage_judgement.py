@@ -8,10 +8,12 @@ from sqlalchemy import func, select
 from feeds.ingest import classify_and_store, ingest_feed_entries
 from feeds.normalize import from_fields
 from feeds.tone import explain_tone, tone_of
+from models import stories
 from models.audit import AuditEntry
 from models.coverage import CoverageItem
 from models.outlet import Feed, add_feed, outlet_for
 from models.relevance import CoverageExclusion
+from models.sentence_meaning import forget_sentences
 from tests.coverage_fixtures import reply_text, run
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)  # the test clock: Monday 09:00
@@ -121,6 +123,21 @@ def test_one_press_release_in_several_outlets_is_one_story(herald):
     lines = [item for item in reply.sections[-1].items if "LGA" in item.title or "LG Group" in item.title]
     assert len(lines) == 1 and lines[0].meta[0] == "Echo, The MJ and 1 more"
 
+
+
+def test_a_batch_out_of_time_for_sentences_still_groups_the_seed_s_rewrite(herald, monkeypatch):
+    """Past its time for reading new texts as sentences (`models.stories.SENTENCE_SECONDS`) a batch's pairs are
+    judged by the model fitted without them: the seed's own example (LGC's and the MJ's) is one story either way."""
+    monkeypatch.setattr(stories, "SENTENCE_SECONDS", 0.0)
+    forget_sentences()
+    with herald.session() as s:
+        lgc = _store(s, "https://lgc.example/1", "LGA launches 'light touch' sector regulation blueprint",
+                     "The Local Government Association has published plans for sector-led regulation.",
+                     NOW - timedelta(days=3))
+        mj = _store(s, "https://mj.example/1", "LG Group unveils plans for self regulation",
+                    "Councils would regulate themselves under plans from the LG Group.", NOW - timedelta(days=1),
+                    outlet="The MJ")
+        assert _story(s, lgc) == _story(s, mj)
 
 def test_items_more_than_48_hours_apart_need_more_of_their_words_shared():
     from models.story_match import same_story
