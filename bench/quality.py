@@ -22,14 +22,18 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test10", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
+SPLITS = ("test10", "test11", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
 HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model has learnt from it
+# A second held-out split, of councils and story pairs only, written to be hard both ways (rewrites sharing few
+# words, other stories sharing many; places named by institutions, towns and nicknames): tests/data/<kind>/held_out/.
+HARD_HELD_OUT = "test11"
 
 
 # What the held-out split (test10) must keep reaching, a little under what it reached after councils rounds sixteen to
 # eighteen, stories rounds sixteen and seventeen, 2,783 more blind story pairs in the fit and the story model's word
 # terms and meaning without names (tone 0.919 / 0.964 / 0.974, councils 0.992 / 0.972, stories 0.959 / 0.731, relevance
-# 0.944 / 1.000), then councils round nineteen and stories rounds nineteen and twenty (stories 0.960 / 0.746). First
+# 0.944 / 1.000), then councils round nineteen and stories rounds nineteen and twenty (stories 0.960 / 0.746), then the
+# sentence encoder back and stories train19 in the fit (stories 0.967 / 0.762). First
 # scored on the previous main: tone 0.909 / 0.955 / 0.961, councils 0.992 / 0.967, stories 0.876 / 0.731, relevance
 # 0.944 / 1.000 (bench/results/judgement10-test10.md). CI asserts them.
 # test10 was written blind by six engineers who saw neither rules nor data, only the label definitions (councils and
@@ -40,9 +44,13 @@ HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model h
 FLOORS = {
     "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.95,
     "councils precision": 0.98, "councils recall": 0.96,
-    "stories precision": 0.94, "stories recall": 0.73,
+    "stories precision": 0.95, "stories recall": 0.74,
     "relevance precision": 0.93, "relevance recall": 0.97,  # the issue sets no target
 }
+# What the hard held-out split (test11) must keep reaching, a little under what it reached with stories train19 in the
+# fit (councils 0.978 / 0.976, stories 0.957 / 0.622; scored as it landed: stories 0.941 / 0.637, councils the same;
+# bench/results/judgement11-test11.md). CI asserts them.
+HARD_FLOORS = {"councils precision": 0.97, "councils recall": 0.965, "stories precision": 0.94, "stories recall": 0.60}
 # The issue's targets, printed beside the measures.
 TARGETS = {
     "tone accuracy": 0.85, "tone negative recall": 0.90, "tone positive precision": 0.90,
@@ -82,7 +90,8 @@ def _split_rows(kind: str, split: str) -> list[dict]:
     """The rows of one labelled set's split: `dev` is `dev.csv` and the seen first test split
     (`test.csv`), and for councils the older `council_headlines.csv` too; the held-out split lives
     apart, in `held_out/`, so nothing that trains on a kind's files finds it; a missing file is none."""
-    names = {"dev": ["dev.csv", "test.csv"], HELD_OUT: [f"held_out/{HELD_OUT}.csv"]}.get(split, [f"{split}.csv"])
+    held_out = {name: [f"held_out/{name}.csv"] for name in (HELD_OUT, HARD_HELD_OUT)}
+    names = {"dev": ["dev.csv", "test.csv"], **held_out}.get(split, [f"{split}.csv"])
     paths = [DATA_DIR / kind / name for name in names]
     if kind == "councils" and split == "dev":
         paths.append(DATA_DIR / "council_headlines.csv")
@@ -297,23 +306,29 @@ class QualityReports:
 
 
 def headline_measures(reports: "QualityReports") -> dict[str, float]:
-    """The measures that have floors and targets, by name."""
-    return {"tone accuracy": reports.tone.accuracy, "tone negative recall": reports.tone.recall["negative"],
-            "tone positive precision": reports.tone.precision["positive"],
-            "councils precision": reports.councils.precision, "councils recall": reports.councils.recall,
-            "stories precision": reports.stories.precision, "stories recall": reports.stories.recall,
-            "relevance precision": reports.relevance.precision, "relevance recall": reports.relevance.recall}
+    """The measures that have floors and targets, by name (of the judgements the split has labels for)."""
+    measures = {"tone accuracy": (reports.tone, reports.tone.accuracy),
+                "tone negative recall": (reports.tone, reports.tone.recall["negative"]),
+                "tone positive precision": (reports.tone, reports.tone.precision["positive"]),
+                "councils precision": (reports.councils, reports.councils.precision),
+                "councils recall": (reports.councils, reports.councils.recall),
+                "stories precision": (reports.stories, reports.stories.precision),
+                "stories recall": (reports.stories, reports.stories.recall),
+                "relevance precision": (reports.relevance, reports.relevance.precision),
+                "relevance recall": (reports.relevance, reports.relevance.recall)}
+    return {name: value for name, (report, value) in measures.items() if report.n}
 
 
-def targets_table(reports: "QualityReports") -> str:
-    """Each headline measure against the issue's target and the CI floor, as Markdown."""
+def targets_table(reports: "QualityReports", floors: dict[str, float] = FLOORS) -> str:
+    """Each headline measure of the split (those it has labels for) against the issue's target and the CI floor,
+    as Markdown."""
     lines = ["### Against the targets", "", "| measure | value | target | CI floor | target met |",
              "| --- | ---: | ---: | ---: | --- |"]
     for name, value in headline_measures(reports).items():
-        target = TARGETS.get(name)
+        target, floor = TARGETS.get(name), floors.get(name)
         met = "—" if target is None else "yes" if value >= target else "**no**"
         lines.append(f"| {name} | {value:.3f} | {'—' if target is None else f'{target:.2f}'} | "
-                     f"{FLOORS[name]:.2f} | {met} |")
+                     f"{'—' if floor is None else f'{floor:.2f}'} | {met} |")
     return "\n".join(lines)
 
 
@@ -329,18 +344,23 @@ def measure(split: str, database_url: str | None = None) -> QualityReports:
                           evaluate_relevance(relevance_examples(split), herald_keeps(find)), overrides)
 
 
+def _labelled(report: MatchReport, title: str, unit: str) -> str:
+    return match_table(report, title, unit) if report.n else f"### {title.split(' of ')[0]}: no labelled {unit} in this split"
+
+
 def render(reports: QualityReports, split: str, show_misses: bool = False) -> str:
     """The three quality tables (and the overrides table) as Markdown."""
+    held_out = split in (HELD_OUT, HARD_HELD_OUT)
     parts = [f"## Judgement quality on the {split} split (tests/data)"
-             f"{' — held out, never tuned on' if split == HELD_OUT else ' — seen: part of dev' if split == 'test' else ''}",
+             f"{' — held out, never tuned on' if held_out else ' — seen: part of dev' if split == 'test' else ''}",
              "",
-             tone_table(reports.tone, "Tone" if split == HELD_OUT else "Tone (the shipped model is trained on "
-                        "this split: its honest figures are the held-out and cross-validated ones)"), "",
-             match_table(reports.councils, "Councils", "headlines"), "",
-             match_table(reports.stories, "Stories", "pairs"), "",
-             match_table(reports.relevance, "Relevance of a regional feed's items (default rule)", "headlines")
-             if reports.relevance.n else "### Relevance: no labelled headlines in this split", "",
-             targets_table(reports)]
+             (tone_table(reports.tone, "Tone" if held_out else "Tone (the shipped model is trained on this split: "
+                         "its honest figures are the held-out and cross-validated ones)")
+              if reports.tone.n else "### Tone: no labelled headlines in this split"), "",
+             _labelled(reports.councils, "Councils", "headlines"), "",
+             _labelled(reports.stories, "Stories", "pairs"), "",
+             _labelled(reports.relevance, "Relevance of a regional feed's items (default rule)", "headlines"), "",
+             targets_table(reports, HARD_FLOORS if split == HARD_HELD_OUT else FLOORS)]
     if reports.overrides is not None:
         parts += ["", tone_table(reports.overrides, "Tone on people's overrides (the model's call vs theirs)")
                   if reports.overrides.n else "### Tone on people's overrides: none yet"]
