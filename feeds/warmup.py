@@ -1,9 +1,8 @@
 """Reading the judgement models before a web worker takes its first request.
 
 Tone, the council finder and the story models load on first use: the council gazetteer from the database, WordLlama
-and the sentence encoder from their files (about 1–2 s together on a shared core, most of it the encoders). A
-gunicorn worker that loaded them lazily made whichever request first judged an item wait for all of it: the
-webhook suite's first post to a fresh worker took seconds where the others took a fifth of one. `gunicorn.conf.py`
+and the sentence encoder from their files (about 0.4 s together on a quiet core, more under load). A gunicorn worker
+that loaded them lazily made whichever request first judged an item wait for all of it. `gunicorn.conf.py`
 calls `warm_judgements` once a worker has loaded the app, so a fresh worker pays this before it accepts a
 connection, never inside a request.
 """

@@ -9,7 +9,7 @@ average of its token vectors, as the model was trained; two texts are as alike a
 
 About 2–8 ms a text on one core (a title, or a title with its summary; the more under load), once a process:
 vectors are kept for the last few days' items. One thread a process, so gunicorn's workers and the test workers do
-not fight over cores. The encoder is loaded once a process, whichever thread asks first (about 0.5 s and 70 MB; a
+not fight over cores. The encoder is loaded once a process, whichever thread asks first (about 0.5 s and 80 MB; a
 gunicorn worker does it before its first request, `feeds.warmup`).
 
 A batch of new items can be given a time to spend reading texts it has not read before (`sentence_budget`): past it,
