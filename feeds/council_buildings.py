@@ -73,3 +73,21 @@ def _the_countys_hall(out: list[CouncilEvidence], before: set[str], county_of: d
     county = county_of[place.code]
     return [CouncilEvidence(county, e.named, True, f"the county hall of {e.named}: {county}'s") if e is place else e
             for e in out]
+
+
+_GIVES = frozenset({"gives", "grants", "hands"})  # "… County Hall gives go-ahead for harbour scheme"
+
+
+def county_hall_acts(words: list[str], code: str, named: str, k: int,
+                     county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """The council whose county hall stands in a listed town, when "County Hall" follows the town's name at `k` and
+    acts ("Beverley's County Hall gives go-ahead for harbour scheme"; twenty-first round): the town's own council
+    where it is a unitary council with a county hall (East Riding's in Beverley), its county's in a two-tier area.
+    Empty otherwise."""
+    if words[k:k + 2] != ["county", "hall"] or k + 2 >= len(words):
+        return []
+    verb = words[k + 2]
+    if verb not in COUNCIL_VERBS and verb not in _HALL_ACTS and verb not in _GIVES:
+        return []
+    owner = county_of.get(code, code)
+    return [CouncilEvidence(owner, named, True, f"the county hall in {named}, acting: {owner}'s")]

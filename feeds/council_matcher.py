@@ -24,6 +24,7 @@ from feeds.council_places import as_places
 from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place, town_before
+from feeds.council_stance import decision_given
 from feeds.council_stories import incident_named_after
 from feeds.council_refused import learnings_city
 from feeds.council_votes import second_looks
@@ -159,7 +160,14 @@ class CouncilMatcher:
         if code is None or code == match.code or tokens.words[k] not in COMPASS or not tokens.texts[k][0].isupper():
             return []
         joined = " ".join(tokens.texts[match.start:match.start + match.length])
-        return [NameMatch(k, 1, code, True, f'a compass word joined to "{joined}"')]
+        found = [NameMatch(k, 1, code, True, f'a compass word joined to "{joined}"')]
+        while k and tokens.words[k - 1] in COMPASS and tokens.texts[k - 1][0].isupper():
+            k -= 1  # twenty-first round: "North, South and East Ayrshire", a list of three
+            code = self._codes.get((tokens.words[k],) + rest)
+            if code is None or code in {m.code for m in found} or code == match.code:
+                return []
+            found.insert(0, NameMatch(k, 1, code, True, f'a compass word listed before "{joined}"'))
+        return found
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":
@@ -174,9 +182,14 @@ class CouncilMatcher:
             kind = institutions[match.start]
             return CouncilEvidence(match.code, named, False, f"names {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "
                                    "not the council")
-        if match.code in self._counties and match.start and words[match.start - 1] in COMPASS:
+        if match.code in self._counties and match.start and words[match.start - 1] in COMPASS and \
+                words[match.start] not in COMPASS:  # not "South" of "North, South and East Ayrshire"
             return CouncilEvidence(match.code, named, False, f"a part of the county ({words[match.start - 1]}), "
                                    "not its council")
+        given = decision_given(words, match)
+        if given is not None and (words[match.start] not in STRICT or
+                                  any(m.confident and m.start != match.start for m in kept)):
+            return CouncilEvidence(match.code, named, True, given)  # "…wins approval from Rushcliffe"
         listed = None if match.confident else coordinated(match, kept, words)
         counts = match.confident or listed is not None
         if counts and match.code not in self._combined and (setting.elsewhere or setting.story) and \

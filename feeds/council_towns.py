@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from feeds.council_bodies import news_of_another_body
+from feeds.council_buildings import county_hall_acts
 from feeds.council_context import service_after
 from feeds.council_forms import a_surname
 from feeds.council_none import the_council_acts
@@ -149,7 +150,7 @@ def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvi
     end = town.start + len(town.named.split())
     service = service_after(tokens.words, end)
     if service is None:
-        return _towns_hall(tokens.words, town, end)
+        return _towns_hall(tokens.words, town, end, county_of)
     said = " ".join(service)
     if town.code in county_of and service in COUNTY_SERVICES:
         county = county_of[town.code]
@@ -166,7 +167,7 @@ _VENUE_NEWS = frozenset(OFF_TOPIC_WORDS["arts and culture"].split() + OFF_TOPIC_
                         ["wedding", "weddings", "fair", "gig", "gigs", "tickets", "show", "shows"])
 
 
-def _towns_hall(words: list[str], town: Town, end: int) -> list[CouncilEvidence]:
+def _towns_hall(words: list[str], town: Town, end: int, county_of: dict[str, str]) -> list[CouncilEvidence]:
     """The council of a town whose council's building follows its name, heading the text, or []: not a venue's news
     ("Concert at Huddersfield town hall sells out", "Hove Town Hall concert sells out")."""
     if town.start or not _VENUE_NEWS.isdisjoint(words):
@@ -174,6 +175,6 @@ def _towns_hall(words: list[str], town: Town, end: int) -> list[CouncilEvidence]
     k = end + 1 if words[end:end + 1] == ["s"] else end
     building = next((b for b in _TOWN_BUILDINGS if tuple(words[k:k + len(b)]) == b), None)
     if building is None:
-        return []
+        return county_hall_acts(words, town.code, town.named, k, county_of)
     return [CouncilEvidence(town.code, town.named, True, f'a town in the area of {town.code}, before its council\'s '
                             f'building ("{" ".join(building)}")')]

@@ -10,6 +10,7 @@ from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
 from feeds.council_metro import councillors_decided, list_end
+from feeds.council_stance import decision_given, owns_bid
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
                                  ROUTE_WORDS, SOMEONE_FROM, quiet)
 from feeds.council_names import Areas
@@ -63,7 +64,7 @@ def scenes(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str
     for e, match in zip(out, matches):
         before = words[match.start - 1] if match.start else ""
         if e.counted and (before in SCENE_WORDS or (visited and before in VISIT_WORDS)) and \
-                e.code not in combined and not match.person:
+                e.code not in combined and not match.person and decision_given(words, match) is None:
             e = CouncilEvidence(e.code, e.named, False, f'where it happened ("{before} {e.named}"), '
                                 "in a text with no local-government word")
         judged.append(e)
@@ -184,7 +185,8 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
                 not _listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
                 not heads(words, match) and not listed_acting(match, matches, words) and not decided and \
-                not service_follows(words, list_end(matches, n, words)):  # "Birmingham bin strike": the council's
+                not service_follows(words, list_end(matches, n, words)) and \
+                not owns_bid(words, list_end(matches, n, words)) and decision_given(words, match) is None:
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")

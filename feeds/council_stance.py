@@ -1,0 +1,47 @@
+"""Twenty-first round: a council named as the one that decided, by the words of a decision around its name.
+
+A place named as the giver of a decision is its council acting, whatever else the text speaks of, a club's or an
+institution's news included: "Stadium stand expansion wins approval from Rushcliffe", "Convention centre upgrade
+scaled back by North Yorkshire" (a phrasal verb before "by", which `feeds.council_context.acts` reads only after a
+one-word decision), and a place's stance as a noun after a preposition: "…wins City Hall approval after Merton
+backing", "…presses ahead despite Westminster objections". A club or police force has fans and officers, not
+approval or objections to give. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
+the strict names' usual trap, so a strict name counts so only beside another council found on its own words.
+"""
+from __future__ import annotations
+
+from feeds.council_words import NameMatch
+
+# A decision given "from" a body: "approval from", "the go-ahead from", "backing from".
+_FROM = frozenset({"approval", "approvals", "backing", "consent", "permission", "blessing", "ahead", "nod",
+                   "objection", "objections", "opposition", "veto"})
+# A phrasal decision before "by": "scaled back by", "turned down by", "signed off by", "thrown out by".
+_PHRASAL = frozenset({("scaled", "back"), ("cut", "back"), ("turned", "down"), ("voted", "down"), ("signed", "off"),
+                      ("thrown", "out"), ("waved", "through"), ("called", "in"), ("pushed", "through"),
+                      ("watered", "down")})
+# A body's stance as a noun after its name: "after Merton backing", "despite Westminster objections".
+_STANCES = frozenset({"backing", "approval", "objections", "objection", "opposition", "consent", "veto", "refusal"})
+_BEFORE_STANCE = frozenset({"after", "despite", "amid", "following", "without", "with", "over", "against"})
+
+
+def decision_given(words: list[str], match: NameMatch) -> str | None:
+    """Why the name at `match` is the body that gave a decision (for `/coverage explain`), or None."""
+    start, end = match.start, match.start + match.length
+    before = words[start - 1] if start else ""
+    if before == "from" and start >= 2 and words[start - 2] in _FROM:
+        return f'the body a decision came from ("{words[start - 2]} from")'
+    if before == "by" and start >= 3 and (words[start - 3], words[start - 2]) in _PHRASAL:
+        return f'the body that decided ("{words[start - 3]} {words[start - 2]} by")'
+    after = words[end] if end < len(words) else ""
+    if after in _STANCES and before in _BEFORE_STANCE:
+        return f'the body whose stance follows its name ("{after}")'
+    return None
+
+
+_BIDS = frozenset({"bid", "bids"})
+
+
+def owns_bid(words: list[str], end: int) -> bool:
+    """A bid follows the places named, ending at `end` ("Mayor backs Dudley and Walsall bid for Metro extension"): a
+    bid is made by a council, so beside their metro mayor the places named are their councils, bidding."""
+    return end < len(words) and words[end] in _BIDS
