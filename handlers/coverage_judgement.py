@@ -94,19 +94,21 @@ def _council_section(ctx: Context, item: CoverageItem) -> Section:
 
 
 def _story_section(ctx: Context, item: CoverageItem) -> Section:
-    from models.stories import story_of
+    from models.sentence_meaning import sentence_budget
+    from models.stories import SENTENCE_SECONDS, story_of
     from models.story_match import same_story
     story_id, members = story_of(ctx.session, item.id)
     if story_id is None or len(members) < 2:
         return Section(heading="Story", text="A story of its own: no other item within 72 hours reports the same event.")
     mine = _story_text(item)
     items = []
-    for other_id, title, outlet in members:
-        if other_id == item.id:
-            continue
-        other = ctx.session.get(CoverageItem, other_id)
-        match = same_story(mine, _story_text(other))
-        items.append(Item(title=title, meta=(outlet or "unknown outlet", f"id {other_id}", match.reason)))
+    with sentence_budget(SENTENCE_SECONDS):  # a big story's texts are read as a batch's are; each reason says if not
+        for other_id, title, outlet in members:
+            if other_id == item.id:
+                continue
+            other = ctx.session.get(CoverageItem, other_id)
+            match = same_story(mine, _story_text(other))
+            items.append(Item(title=title, meta=(outlet or "unknown outlet", f"id {other_id}", match.reason)))
     return Section(heading=f"Story {story_id}: {len(members)} items", items=tuple(items))
 
 

@@ -34,7 +34,7 @@ POOL_LIMIT = 2000  # the newest items of a batch's window that new items are com
 COMPARED = 20  # items compared in full per new item, those sharing the most words first
 COMMON = 150  # words in more of the window's items than this are not looked up
 # A batch's time for reading new texts as sentences (about 2–8 ms a text): a 500-item webhook whose items all
-# resemble each other stays well inside its 2 s (the README's benchmarks), as a few new items never notice it.
+# resemble each other keeps its 2 s (the README's benchmarks); a feed's few new items never reach it.
 SENTENCE_SECONDS = 0.5
 _NOT_WORD = re.compile(r"[\W_]+")
 

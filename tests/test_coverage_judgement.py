@@ -125,6 +125,21 @@ def test_one_press_release_in_several_outlets_is_one_story(herald):
 
 
 
+def test_explain_says_when_a_pair_was_not_read_as_sentences(herald, monkeypatch):
+    with herald.session() as s:
+        lgc = _store(s, "https://lgc.example/1", "LGA launches 'light touch' sector regulation blueprint",
+                     "The Local Government Association has published plans for sector-led regulation.",
+                     NOW - timedelta(days=3))
+        _store(s, "https://mj.example/1", "LG Group unveils plans for self regulation",
+               "Councils would regulate themselves under plans from the LG Group.", NOW - timedelta(days=1),
+               outlet="The MJ")
+    assert "not read as sentences" not in reply_text(run(herald, f"coverage explain {lgc}"))
+    monkeypatch.setattr(stories, "SENTENCE_SECONDS", 0.0)
+    forget_sentences()
+    text = reply_text(run(herald, f"coverage explain {lgc}"))
+    assert "Story" in text and "likely one story" in text and "not read as sentences" in text
+
+
 def test_a_batch_out_of_time_for_sentences_still_groups_the_seed_s_rewrite(herald, monkeypatch):
     """Past its time for reading new texts as sentences (`models.stories.SENTENCE_SECONDS`) a batch's pairs are
     judged by the model fitted without them: the seed's own example (LGC's and the MJ's) is one story either way."""
