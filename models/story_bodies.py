@@ -11,6 +11,7 @@ watchdog", "Scotland's local authority spending watchdog"). Both speak of one bo
 - `AUDITORS` (Audit Wales, the Accounts Commission, Ofsted, the CQC): they report on every council, so two items
   speaking of one are not at one door by that alone; but one named and the other described is one word told two
   ways (`body_told_two_ways`), as a town and its council are.
+- `COMMENTATORS` (the IFS, the HCLG committee, the National Employers): as the auditors, one word told two ways.
 """
 from __future__ import annotations
 
@@ -80,6 +81,20 @@ AUDITORS: dict[str, Body] = {
                      r"\b(?:care|health and care|social care) (?:watchdog|regulator|inspectorate)\b"),
 }
 
+# Bodies that comment on the sector's news rather than make it (think-tanks, a select committee, the employers' side
+# of pay talks): two items speaking of one, one by name and the other by a description, tell one word two ways
+# ("IFS: mergers no guarantee of savings" / "savings overstated, economics think-tank says"); never a door or a veto.
+COMMENTATORS: dict[str, Body] = {
+    "the IFS": _body(r"\bifs\b|institute for fiscal studies",
+                     r"\b(?:economics|economic|fiscal|tax|public spending) think[- ]?tank\b"),
+    "the HCLG committee": _body(r"\bhclg (?:select )?committee\b|housing,? communities and local government "
+                                r"(?:select )?committee",
+                                r"\bcross-party (?:committee|group of mps)\b|\bcommons (?:select )?committee\b"),
+    "the National Employers": _body(r"\bnational employers\b|\bnjc\b|national joint council",
+                                    r"\b(?:council|local government) employers\b|\bemployers' side\b"),
+    "Centre for Cities": _body(r"centre for cities", r"\b(?:urban|cities) (?:policy )?think[- ]?tank\b"),
+}
+
 
 def _plain(lowered: str) -> str:
     return lowered.replace("\u2019", "'")
@@ -108,7 +123,7 @@ def body_told_two_ways(lowered_a: str, lowered_b: str) -> str | None:
     executives' professional body"; "Audit Wales" / "the Welsh public spending watchdog"), else None: the name
     both give, in words the word share cannot see."""
     a, b = _plain(lowered_a), _plain(lowered_b)
-    for name, body in (*SECTOR_BODIES.items(), *AUDITORS.items()):
+    for name, body in (*SECTOR_BODIES.items(), *AUDITORS.items(), *COMMENTATORS.items()):
         named_a, named_b = bool(body.named.search(a)), bool(body.named.search(b))
         if named_a == named_b:
             continue  # both name it (a word shared), or neither does

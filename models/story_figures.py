@@ -2,7 +2,9 @@
 (`models.story_match`): headlines whose figures none of the other item gives are two matters ("Woking debt reaches
 £2bn" / "Woking asks for £1bn bailout"), but one matter's figures are often told as two kinds within hours of each
 other, a council tax rise as "4.99%" and as "£100 a year", savings as "£28m" and as "350 jobs". Such a pair is no
-veto when the two items also share the council or a headline's event: the words and the model then decide.
+veto when the two items also share the council or a headline's event: the words and the model then decide. Nor is
+a national total for councils beside one named council's share of it ("£740m for SEND places" / "Hertfordshire to
+create 400 places with £26m"), whatever else the headlines count.
 """
 from __future__ import annotations
 
@@ -93,3 +95,33 @@ def total_beside_share(title_a: str, title_b: str) -> bool:
     ratio = max(max(sums_a) / min(sums_b), max(sums_b) / min(sums_a))
     words = (concepts(title_a) & concepts(title_b)) - {concept for concept in concepts(title_a) if is_figure(concept)}
     return ratio >= SHARE_RATIO and len(words) >= 2
+
+
+SHARE_WORDS = 2  # words of the matter a national total's item and one council's share's item share, besides figures
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
+# Words any two items on council money share: not the matter's words ("council", "government", "funding").
+_ANY_MONEY_NEWS = frozenset(concepts("council councils authority authorities local government ministers minister "
+                                     "funding fund money year next million"))
+
+
+def national_total_beside_share(title_a: str, text_a: str, named_a: bool, title_b: str, text_b: str,
+                                named_b: bool) -> bool:
+    """One headline gives a sum of money for councils in general (its item names no council), the other a sum at
+    most a tenth of it for one council its item names, and the two texts share `SHARE_WORDS` words of the matter
+    ("£740m to create SEND places" / "Hertfordshire to create 400 specialist places with £26m", both telling of
+    high-needs capital): a national total beside one council's share, whatever else the headlines count."""
+    if named_a == named_b:
+        return False
+    (national, national_text), (local, local_text) = ((title_b, text_b), (title_a, text_a)) if named_a else \
+        ((title_a, text_a), (title_b, text_b))
+    totals, shares = _sums(national), _sums(local)
+    if not totals or not shares or min(shares) <= 0 or max(totals) < SHARE_RATIO * max(shares):
+        return False
+    matter = (concepts(national_text) & concepts(local_text)) - _ANY_MONEY_NEWS
+    return len({concept for concept in matter if not is_figure(concept)}) >= SHARE_WORDS
+
+
+
+def _sums(title: str) -> list[float]:
+    """The sums of money a headline gives, in pounds ("£1.6bn" → 1.6e9)."""
+    return [value * _SCALE.get(unit, 1.0) for currency, value, _, unit in figure_readings(title) if currency]

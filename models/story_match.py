@@ -14,7 +14,8 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   (12 h), one headline's is: one event's two sides, "leader ousted" beside "new leader" chosen by that vote),
   as are headlines with figures none of which the other item gives
   ("Woking debt reaches £2bn", "Woking asks for £1bn bailout"; 4.99% and 5% are one figure, and a rounded
-  "almost £20m" is "£18.4m": `models.story_figures`).
+  "almost £20m" is "£18.4m"; a national total beside one named council's share of it is one matter's two sums:
+  `models.story_figures`).
 - A headline telling only a closure beside one telling only something new, built or opened, is two matters
   (`models.story_closures`: "Powys closes four schools" / "Powys approves new Welsh-medium school").
 - Otherwise the words of title and summary are compared, after reducing each word to its first five
@@ -52,7 +53,8 @@ from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_bodies import body_told_two_ways, sector_bodies
 from models.story_closures import closure_beside_new
-from models.story_figures import figures_of_two_kinds, roughly_agree, step_agrees, total_beside_share
+from models.story_figures import (figures_of_two_kinds, national_total_beside_share, roughly_agree, step_agrees,
+                                  total_beside_share)
 from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
                                  told_both_ways, told_either_way)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
@@ -183,7 +185,8 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
             not figures_agree(figures_b, figures(a.text)) and not _one_matters_figures(a, b, apart, events_a, events_b) \
             and not roughly_agree(a.title, b.text) and not roughly_agree(b.title, a.text) \
             and not step_agrees(a.title, b.text) and not step_agrees(b.title, a.text) \
-            and not total_beside_share(a.title, b.title):
+            and not total_beside_share(a.title, b.title) and \
+            not national_total_beside_share(a.title, a.text, bool(a.councils), b.title, b.text, bool(b.councils)):
         return Evidence("different figures in the headlines")
     title_ratio = fuzz.token_sort_ratio(a.title.lower(), b.title.lower())
     if title_ratio >= TITLE_SAME_AT:

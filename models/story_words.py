@@ -175,6 +175,7 @@ _PHRASES = (("section 114", "section114"), ("s 114", "s114"), ("lg group", "lggr
             ("tourist tax", "tourist levy"), ("tourism tax", "tourist levy"),
             ("school taxis", "school transport"),
             ("school taxi", "school transport"), ("chief exec", "chiefexec"), ("top officer", "chiefexec"),
+            ("most senior officer", "chiefexec"),
             ("lib dems", "libdems"), ("lib dem", "libdem"), ("liberal democrats", "libdems"),
             ("liberal democrat", "libdem"), ("bursts its banks", "burstbanks"), ("burst its banks", "burstbanks"),
             ("bursts banks", "burstbanks"), ("burst banks", "burstbanks"), ("rest centres", "restcentres"),
