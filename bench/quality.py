@@ -346,7 +346,10 @@ def measure(split: str, database_url: str | None = None) -> QualityReports:
 
 
 def _labelled(report: MatchReport, title: str, unit: str) -> str:
-    return match_table(report, title, unit) if report.n else f"### {title.split(' of ')[0]}: no labelled {unit} in this split"
+    """`match_table`, or a line saying the split has no labels of the kind (test11 has no relevance labels)."""
+    if report.n:
+        return match_table(report, title, unit)
+    return f"### {title.split(' of ')[0]}: no labelled {unit} in this split"
 
 
 def render(reports: QualityReports, split: str, show_misses: bool = False) -> str:

@@ -81,7 +81,7 @@ _GIVES = frozenset({"gives", "grants", "hands"})  # "… County Hall gives go-ah
 def county_hall_acts(words: list[str], code: str, named: str, k: int,
                      county_of: dict[str, str]) -> list[CouncilEvidence]:
     """The council whose county hall stands in a listed town, when "County Hall" follows the town's name at `k` and
-    acts ("Beverley's County Hall gives go-ahead for harbour scheme"; twenty-first round): the town's own council
+    acts ("Beverley's County Hall gives go-ahead for harbour scheme"): the town's own council
     where it is a unitary council with a county hall (East Riding's in Beverley), its county's in a two-tier area.
     Empty otherwise."""
     if words[k:k + 2] != ["county", "hall"] or k + 2 >= len(words):

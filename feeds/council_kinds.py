@@ -163,7 +163,7 @@ SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "
                # thirteenth round: Scotland's, Wales's and the Marches' short forms
                ("gloucs", "GLS"), ("clacks", "CLK"), ("pembs", "PEM"), ("carms", "CMN"), ("shrops", "SHR"),
                ("east ren", "ERW"),
-               ("scilly", "IOS"))  # twenty-first round: "Cornwall and Scilly councils"
+               ("scilly", "IOS"))  # "Cornwall and Scilly councils"
 
 # Venues, lower-case or not, a few words after a place in a text that says nothing of a council:
 # "Cardiff's principality stadium hosts concert", "Leeds first direct arena sells out".

@@ -162,7 +162,7 @@ class CouncilMatcher:
         joined = " ".join(tokens.texts[match.start:match.start + match.length])
         found = [NameMatch(k, 1, code, True, f'a compass word joined to "{joined}"')]
         while k and tokens.words[k - 1] in COMPASS and tokens.texts[k - 1][0].isupper():
-            k -= 1  # twenty-first round: "North, South and East Ayrshire", a list of three
+            k -= 1  # "North, South and East Ayrshire": a list of compass councils
             code = self._codes.get((tokens.words[k],) + rest)
             if code is None or code in {m.code for m in found} or code == match.code:
                 return []

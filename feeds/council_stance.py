@@ -1,4 +1,4 @@
-"""Twenty-first round: a council named as the one that decided, by the words of a decision around its name.
+"""A council named as the one that decided, by the words of a decision around its name.
 
 A place named as the giver of a decision is its council acting, whatever else the text speaks of, a club's or an
 institution's news included: "Stadium stand expansion wins approval from Rushcliffe", "Convention centre upgrade

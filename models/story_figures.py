@@ -121,7 +121,6 @@ def national_total_beside_share(title_a: str, text_a: str, named_a: bool, title_
     return len({concept for concept in matter if not is_figure(concept)}) >= SHARE_WORDS
 
 
-
 def _sums(title: str) -> list[float]:
     """The sums of money a headline gives, in pounds ("£1.6bn" → 1.6e9)."""
     return [value * _SCALE.get(unit, 1.0) for currency, value, _, unit in figure_readings(title) if currency]
