@@ -238,6 +238,11 @@ def figures(text: str) -> frozenset[tuple[float, float]]:
     return frozenset(found)
 
 
+def sums_of_money(text: str) -> list[float]:
+    """The sums of money a text gives, in pounds ("£1.6bn" → 1.6e9)."""
+    return [value * _SCALE.get(unit, 1.0) for currency, value, _, unit in figure_readings(text) if currency]
+
+
 def same_figure(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """One figure told two ways: either rounds to the other (4.99% and 5%, £1.19bn and £1.2bn; not
     95 and 100)."""

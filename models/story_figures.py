@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from models.story_events import _clean, figure_readings, figures, same_figure  # the events module's reading
+# the events module's reading of figures
+from models.story_events import _clean, figure_readings, figures, same_figure, sums_of_money
 from models.story_readings import step_pairs
 from models.story_words import concepts, is_figure
 
@@ -98,7 +99,6 @@ def total_beside_share(title_a: str, title_b: str) -> bool:
 
 
 SHARE_WORDS = 2  # words of the matter a national total's item and one council's share's item share, besides figures
-_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
 # Words any two items on council money share: not the matter's words ("council", "government", "funding").
 _ANY_MONEY_NEWS = frozenset(concepts("council councils authority authorities local government ministers minister "
                                      "funding fund money year next million"))
@@ -114,13 +114,8 @@ def national_total_beside_share(title_a: str, text_a: str, named_a: bool, title_
         return False
     (national, national_text), (local, local_text) = ((title_b, text_b), (title_a, text_a)) if named_a else \
         ((title_a, text_a), (title_b, text_b))
-    totals, shares = _sums(national), _sums(local)
+    totals, shares = sums_of_money(national), sums_of_money(local)
     if not totals or not shares or min(shares) <= 0 or max(totals) < SHARE_RATIO * max(shares):
         return False
     matter = (concepts(national_text) & concepts(local_text)) - _ANY_MONEY_NEWS
     return len({concept for concept in matter if not is_figure(concept)}) >= SHARE_WORDS
-
-
-def _sums(title: str) -> list[float]:
-    """The sums of money a headline gives, in pounds ("£1.6bn" → 1.6e9)."""
-    return [value * _SCALE.get(unit, 1.0) for currency, value, _, unit in figure_readings(title) if currency]

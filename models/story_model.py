@@ -147,11 +147,6 @@ class StoryModel:
         return cls(tuple(spec["coefficients"]), spec["intercept"], tuple(spec["means"]), spec["threshold"],
                    dict(spec["terms"]), spec["terms_mean"], known)
 
-    @property
-    def reads_sentences(self) -> bool:
-        """Whether the model weighs the sentence encoder's cosines."""
-        return any(f.group == "sentences" for f in self.features)
-
     def judge(self, found: "Evidence", rule_same: bool, explain: int = 3) -> ModelVerdict:
         """Whether the pair whose evidence is `found` (with the rule's own verdict) is one story, how sure,
         and the `explain` pieces of evidence that moved it most."""
