@@ -92,7 +92,7 @@ class CouncilMatcher:
             out = namesakes(out, tokens, self._county_of)
         if "mayor" in tokens.words:
             out = metro_mayor(londons_mayor(out, tokens, self._members), tokens, self._members)
-        if "hall" in tokens.words:
+        if "hall" in tokens.words or "shirehall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
 

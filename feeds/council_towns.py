@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from feeds.council_bodies import news_of_another_body
-from feeds.council_buildings import county_hall_acts
+from feeds.council_buildings import VENUE_NEWS, county_hall_acts
 from feeds.council_context import service_after
 from feeds.council_forms import a_surname
 from feeds.council_none import the_council_acts
@@ -163,14 +163,14 @@ def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvi
 # offices to close"): the town's council's, as a council name's building is ("Wigan Town Hall sale"); not a county
 # hall, which `feeds.council_buildings.towns_county_hall` gives the county.
 _TOWN_BUILDINGS = tuple(b for b in COUNCIL_BUILDINGS if b[0] != "county")
-_VENUE_NEWS = frozenset(OFF_TOPIC_WORDS["arts and culture"].split() + OFF_TOPIC_WORDS["people and events"].split() +
-                        ["wedding", "weddings", "fair", "gig", "gigs", "tickets", "show", "shows"])
 
 
 def _towns_hall(words: list[str], town: Town, end: int, county_of: dict[str, str]) -> list[CouncilEvidence]:
     """The council of a town whose council's building follows its name, heading the text, or []: not a venue's news
     ("Concert at Huddersfield town hall sells out", "Hove Town Hall concert sells out")."""
-    if town.start or not _VENUE_NEWS.isdisjoint(words):
+    if town.start:
+        return county_hall_acts(words, town.code, town.named, town.start, county_of)  # "County Hall in Trowbridge…"
+    if not VENUE_NEWS.isdisjoint(words):
         return []
     k = end + 1 if words[end:end + 1] == ["s"] else end
     building = next((b for b in _TOWN_BUILDINGS if tuple(words[k:k + len(b)]) == b), None)
