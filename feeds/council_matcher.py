@@ -8,6 +8,7 @@ from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_re
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
 from feeds.council_clubs import city_council_home, club_words
+from feeds.council_club_homes import club_home
 from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, the_county
@@ -113,7 +114,7 @@ class CouncilMatcher:
             matches.append(match)
             i += match.length
         if not matches:
-            return town_councils(tokens, self._county_of), matches
+            return town_councils(tokens, self._county_of) or club_home(tokens), matches
         institutions = institution_starts(matches, tokens)
         if institutions and len(matches) > 1:
             institutions = club_words(matches, words, institutions)  # "Gloucester Rugby": no Rugby Borough
@@ -146,7 +147,7 @@ class CouncilMatcher:
                 out = national_scene(out, matches, words)
             counted = any(e.counted for e in out)
         if not counted:
-            return out + town_councils(tokens, self._county_of), matches
+            return out + (town_councils(tokens, self._county_of) or club_home(tokens)), matches
         if "county" not in words:
             return out, matches
         return the_county(out, matches, words, self._codes, self._counties, self._combined), matches
