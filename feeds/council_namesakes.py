@@ -19,7 +19,8 @@ _COUNTY_WORDS = {"STS": frozenset({"staffordshire", "staffs"})}
 # Newport City Council's or Richmond upon Thames's; a county's district counts for its county.
 TOWNS_OF_OTHERS = {"newport": ("NWP", frozenset({"IOW", "TFW", "PEM", "UTT", "ESS", "SHR"})),
                    "richmond": ("RIC", frozenset({"NYE", "RIH", "NYK"})),
-                   "ashford": ("ASF", frozenset({"SPE", "SRY"}))}
+                   "ashford": ("ASF", frozenset({"SPE", "SRY"})),
+                   "stratford": ("STR", frozenset({"NWM"}))}  # Stratford in Newham, not Stratford-on-Avon
 SHARED = frozenset(NAMESAKES) | frozenset(TOWNS_OF_OTHERS)
 
 

@@ -36,3 +36,15 @@ def test_a_towns_county_hall_in_any_news_of_it(matcher, headline, codes):
 ])
 def test_a_club_or_ground_for_its_home_council(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # a place named after another council's name is its own borough's: Brent Cross is Barnet's
+    ("Barnet signs off Brent Cross tram link study", ["BNE"]),
+    ("Brent approves Wembley Park tower", ["BEN"]),
+    # Stratford beside Newham is its own Stratford, not Stratford-on-Avon's
+    ("Newham opens new library in Stratford", ["NWM"]),
+    ("Stratford-on-Avon District Council backs town centre plan", ["STR"]),
+])
+def test_a_place_sharing_another_councils_name(matcher, headline, codes):
+    assert matcher.find(headline) == codes
