@@ -81,14 +81,23 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     if not firsts or services_named(words) or not quiet(_without_their_verbs(words, firsts[0])):
         return out
     judged = []
-    for e, match in zip(out, matches):
+    for n, (e, match) in enumerate(zip(out, matches)):
         end = match.start + match.length
         someone = _someone_after(words, end) if e.counted and e.code not in combined else None
+        if someone and " " in someone and n and _listed_after(out[n - 1], matches[n - 1], match, words):
+            someone = None  # "Sunderland and South Tyneside expand business park": the councils listed act
         if someone:
             e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {someone}": someone or something of the '
                                 "place, not the council, in a text with no local-government word")
         judged.append(e)
     return judged
+
+
+def _listed_after(before: CouncilEvidence, previous: NameMatch, match: NameMatch, words: list[str]) -> bool:
+    """`match` is the second of two councils joined by "and", the first counted: the word after them is their verb
+    ("Sunderland and South Tyneside expand…"), not a trade of the place's, as "Stoke pottery firm" is."""
+    return before.counted and previous.start + previous.length == match.start - 1 and \
+        words[match.start - 1] in ("and", "&")
 
 
 # Verbs local-government news shares with a business's own ("Kent ferry firm raises fares").

@@ -48,3 +48,12 @@ def test_a_club_or_ground_for_its_home_council(matcher, headline, codes):
 ])
 def test_a_place_sharing_another_councils_name(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    # two councils joined by "and" before a verb act together; a place's trade is still its people's
+    ("Gateshead and North Tyneside enlarge Follingsby business park", ["GAT", "NTY"]),
+    ("Stoke pottery firm wins export award", []),
+])
+def test_two_councils_listed_before_their_verb(matcher, headline, codes):
+    assert matcher.find(headline) == codes
