@@ -29,7 +29,6 @@ from feeds.council_stories import other_news
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, COUNCIL_BUILDINGS, CouncilEvidence, Tokens
 from models.places import listed_town_councils
-from models.relevance import OFF_TOPIC_WORDS
 
 
 
