@@ -5,7 +5,9 @@ institution's news included: "Stadium stand expansion wins approval from Rushcli
 scaled back by North Yorkshire" (a phrasal verb before "by", which `feeds.council_context.acts` reads only after a
 one-word decision), and a place's stance as a noun after a preposition: "…wins City Hall approval after Merton
 backing", "…presses ahead despite Westminster objections". A club or police force has fans and officers, not
-approval or objections to give. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
+approval or objections to give. Twenty-third round: a stance won ("Cricket club wins Lambeth approval for new stand",
+"… secures Kent backing"), and a decision a minister calls in or overturns, the place's label between ("Government
+calls in Sunderland riverside tower approval"): only a council's planning decision is called in. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
 the strict names' usual trap, so a strict name counts so only beside another council found on its own words.
 """
 from __future__ import annotations
@@ -22,6 +24,14 @@ _PHRASAL = frozenset({("scaled", "back"), ("cut", "back"), ("turned", "down"), (
 # A body's stance as a noun after its name: "after Merton backing", "despite Westminster objections".
 _STANCES = frozenset({"backing", "approval", "objections", "objection", "opposition", "consent", "veto", "refusal"})
 _BEFORE_STANCE = frozenset({"after", "despite", "amid", "following", "without", "with", "over", "against"})
+# Verbs of winning a body's stance: "wins Lambeth approval", "secures Kent backing" (twenty-third round).
+_WINS = frozenset({"wins", "won", "win", "secures", "secured", "secure", "gets", "got", "gains", "gained", "receives",
+                   "received", "earns", "earned", "seeks", "sought", "needs"})
+# Verbs of a minister or court undoing a council's decision: "calls in Sunderland tower approval" (the decision
+# within a few words of the name, the place's label between).
+_UNDOES = frozenset({("calls", "in"), ("call", "in"), ("called", "in"), ("overturns",), ("overturned",),
+                     ("quashes",), ("quashed",)})
+_DECISIONS = frozenset({"approval", "approvals", "refusal", "decision", "permission", "consent"})
 
 
 def decision_given(words: list[str], match: NameMatch) -> str | None:
@@ -33,8 +43,12 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
     if before == "by" and start >= 3 and (words[start - 3], words[start - 2]) in _PHRASAL:
         return f'the body that decided ("{words[start - 3]} {words[start - 2]} by")'
     after = words[end] if end < len(words) else ""
-    if after in _STANCES and before in _BEFORE_STANCE:
-        return f'the body whose stance follows its name ("{after}")'
+    if after in _STANCES and (before in _BEFORE_STANCE or before in _WINS):
+        return f'the body whose stance follows its name ("{before} … {after}")'
+    if any(tuple(words[start - len(verb):start]) == verb for verb in _UNDOES if start >= len(verb)):
+        decision = next((w for w in words[end:end + 4] if w in _DECISIONS), None)
+        if decision is not None:
+            return f'the body whose {decision} is called in or overturned'
     return None
 
 
