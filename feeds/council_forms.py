@@ -75,7 +75,9 @@ def with_compared(out: list[CouncilEvidence], codes: dict[tuple[str, ...], str],
 def city_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
     """`out` with the Greater London Authority added when "City Hall", named alone (no place's name
     before it), acts in a text about London ("City Hall approves London budget", "City Hall to
-    freeze precept, Londoners told"); unchanged otherwise, or when the authority is there already."""
+    freeze precept, Londoners told"), and "London's City Hall" in any news (twenty-third round: the possessive names
+    whose seat it is, "London's City Hall pushes boroughs on housing"); unchanged otherwise, or when the authority is
+    there already."""
     texts, words = tokens.texts, tokens.words
     for k in range(len(texts) - 2):
         if texts[k] != "City" or texts[k + 1] != "Hall":
@@ -85,11 +87,11 @@ def city_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidenc
         if _LONDON.isdisjoint(words) or any(e.code == GREATER_LONDON for e in out):
             return out
         after, beyond = words[k + 2], words[k + 3] if k + 3 < len(words) else ""
-        acting = (after == "to" and beyond and beyond not in HAPPENS_TO) or \
+        acting = words[k - 2:k] == ["london", "s"] or (after == "to" and beyond and beyond not in HAPPENS_TO) or \
             (after != "to" and (after in COUNCIL_VERBS or after in ORGANISATION_VERBS or after in ANSWERING_VERBS))
         if acting:
             return out + [CouncilEvidence(GREATER_LONDON, "City Hall", True, f'"City Hall {after}" in a text about '
-                                          "London: the Greater London Authority, whose seat it is")]
+                                          "London (or London's): the Greater London Authority, whose seat it is")]
         return out
     return out
 
