@@ -13,6 +13,7 @@ from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
 from feeds.council_london import londons_mayor
 from feeds.council_metro import metro_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
@@ -58,7 +59,9 @@ class CouncilMatcher:
         self._counties = counties
         self._loose = loose
         self._mayors = frozenset(tuple(name.split()) for name, _code in MAYORS) | frozenset(
-            (name.split()[-1],) for name, _code in MAYORS)
+            (name.split()[-1],) for name, _code in MAYORS) | frozenset(
+            tuple(name.split()) for name, _code in (*LEADERS, *LONE_SURNAMES))
+        self._leaders = frozenset(tuple(name.split()) for name, _code in LEADERS)
         ranked: dict[tuple[str, ...], tuple[tuple, str]] = {}
         for normalized, code in names:
             key = tuple(normalized.split())
@@ -179,6 +182,8 @@ class CouncilMatcher:
             why = region_acts(words, match, setting.story)
             return CouncilEvidence(match.code, named, why is not None,
                                    why or "the region as a place, not its combined authority")
+        if match.person and match.code not in self._combined:
+            return CouncilEvidence(match.code, named, True, "the council's leader or mayor, named")
         if match.start in institutions:
             kind = institutions[match.start]
             return CouncilEvidence(match.code, named, False, f"names {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "
@@ -246,8 +251,9 @@ class CouncilMatcher:
         if not (tokens.shouting or first.isupper() or first.isdigit()) or \
                 (i and tokens.texts[i - 1] in _PREFIXES and another_place(tokens, i)) or \
                 (tokens.shouting and i and words[i] == "s") or \
-                town_before(tokens, i, STRICT):  # "GLASGOW'S LANARKSHIRE": a possessive; "Matlock Bath": a village
-            return None
+                town_before(tokens, i, STRICT) or \
+                not_alone(tokens.texts, words, i, self._longest_from.keys(), tokens.title_case):
+            return None  # "GLASGOW'S LANARKSHIRE": a possessive; "Matlock Bath": a village; "Imran Khan": not the mayor
         surname = a_surname(tokens, i)
         for length in range(min(self._longest_from[words[i]], len(words) - i), 0, -1):
             code = self._codes.get(tuple(words[i:i + length]))
@@ -265,8 +271,9 @@ class CouncilMatcher:
                 return None  # "Bury St Edmunds": the town of another council's area (thirteenth round)
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)
-                return NameMatch(i, length, code, why is not None, why or "", person=code in self._combined and
-                                 tuple(words[i:i + length]) in self._mayors)
+                key = tuple(words[i:i + length])
+                return NameMatch(i, length, code, why is not None, why or "", person=key in self._leaders or (
+                    code in self._combined and key in self._mayors))
         return None
 
 

@@ -61,7 +61,8 @@ labelled headlines in `tests/data/council_headlines.csv`:
   orders, licences and officers only a council has (`feeds.council_powers`); who controls a council, a ward's
   by-election, bywords and a council's own companies (`feeds.council_votes`, `feeds.council_companies`); a metro
   mayor beside a member council (`feeds.council_metro`), a name joined to a partner it acts with
-  (`feeds.council_partners`); a place by its nickname in a council's news (`feeds.council_nicknames`).
+  (`feeds.council_partners`); a place by its nickname in a council's news (`feeds.council_nicknames`); a council's
+  leader named alone, and "Khan" alone for the Mayor of London (`feeds.council_leaders`).
 """
 
 import threading
@@ -74,6 +75,7 @@ from sqlalchemy.orm import Session
 from feeds.council_companies import COUNCIL_COMPANIES
 from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, MAYOR_SURNAMES, MAYORS
 from feeds.council_kinds import SHORT_FORMS
+from feeds.council_leaders import LEADERS, LONE_SURNAMES
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
 from feeds.council_powers import PRESS_NAMES
@@ -92,7 +94,8 @@ def build_matcher(session: Session) -> CouncilMatcher:
     """A matcher from the council tables as they are now."""
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
-                                                  *SHORT_FORMS, *PRESS_NAMES, *COUNCIL_COMPANIES)]
+                                                  *SHORT_FORMS, *PRESS_NAMES, *COUNCIL_COMPANIES, *LEADERS,
+                                                  *LONE_SURNAMES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
     names += compass_initials(names)
