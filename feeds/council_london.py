@@ -4,11 +4,13 @@
 tells of the Mayor of London, whose Greater London Authority acts on the boroughs' streets, not of the borough's
 own ceremonial mayor (who is "the Mayor of Westminster", or the council's). Not where the borough elects its own
 mayor (Hackney, Lewisham, Newham, Tower Hamlets, Croydon: "Hackney council backs mayor's plan" is Hackney's
-mayor), nor a lord mayor, deputy or civic mayor, nor "the council's mayor".
+mayor), nor a lord mayor, deputy or civic mayor, nor "the council's mayor". Twenty-third round: "the Mayor" with a
+capital after "the" ("… agrees Oxford Street plan with the Mayor"), not "the Mayor of …"; and "Westminster" joined to
+another London borough found as its council ("Camden and Westminster back …") is the borough too, not Parliament.
 """
 from __future__ import annotations
 
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_words import PARLIAMENT_AFTER, CouncilEvidence, NameMatch, Tokens
 
 GREATER_LONDON = "GLA"
 # London boroughs whose mayor is elected by the borough: "mayor" beside them is theirs.
@@ -29,8 +31,38 @@ def londons_mayor(out: list[CouncilEvidence], tokens: Tokens, members: dict[str,
             len({e.code for e in out if e.counted}) != len({e.code for e in boroughs}):
         return out
     for k, word in enumerate(words):
-        if word == "mayor" and texts[k] == "mayor" and k and words[k - 1] not in _OWN_MAYOR_BEFORE and \
-                texts[k - 1] not in {e.named for e in out}:
+        if word == "mayor" and (texts[k] == "mayor" or _the_mayor(texts, k)) and k and \
+                words[k - 1] not in _OWN_MAYOR_BEFORE and texts[k - 1] not in {e.named for e in out}:
             return out + [CouncilEvidence(GREATER_LONDON, "mayor", True, f"the mayor beside {boroughs[0].named}'s "
                                           "council: the Mayor of London's Greater London Authority")]
     return out
+
+
+def _the_mayor(texts: list[str], k: int) -> bool:
+    """"the Mayor" at `k`, capitalised after a lower-case "the" and not "the Mayor of …": the Mayor of London."""
+    return k > 0 and texts[k - 1] == "the" and texts[k + 1:k + 2] != ["of"]
+
+
+_STRICT_BOROUGH = "westminster"
+
+
+def boroughs_joined(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                    members: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with "Westminster" counted as its borough's council where "and" (or a comma) joins it to another London
+    borough found as its council, and no parliament word follows ("Camden and Westminster back late-night levy");
+    unchanged otherwise. `out` holds one judgement per name of `matches`, then any others."""
+    words = tokens.words
+    changed = list(out)
+    for n, (e, match) in enumerate(zip(out, matches)):
+        if e.counted or words[match.start] != _STRICT_BOROUGH or match.length != 1 or \
+                members.get(e.code) != GREATER_LONDON or words[match.start + 1:match.start + 2] and \
+                words[match.start + 1] in PARLIAMENT_AFTER:
+            continue
+        for other, beside in ((out[k], matches[k]) for k in (n - 1, n + 1) if 0 <= k < len(matches)):
+            gap = words[beside.start + beside.length:match.start] if beside.start < match.start else \
+                words[match.start + 1:beside.start]
+            if other.counted and members.get(other.code) == GREATER_LONDON and gap in ([], ["and"]):
+                changed[n] = CouncilEvidence(e.code, e.named, True, f'joined to {other.named}, a London borough\'s '
+                                             "council: the borough, not Parliament")
+                break
+    return changed

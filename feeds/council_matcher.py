@@ -14,7 +14,7 @@ from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
-from feeds.council_london import londons_mayor
+from feeds.council_london import boroughs_joined, londons_mayor
 from feeds.council_metro import metro_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
@@ -84,6 +84,8 @@ class CouncilMatcher:
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
         out = second_looks(out, matches, tokens, self._members)
+        if "westminster" in tokens.words and len(matches) > 1:
+            out = boroughs_joined(out, matches, tokens, self._members)
         if not _LEARNING_OR_PEOPLE.isdisjoint(tokens.words) and not any(e.counted for e in out):
             out = out + learnings_city(tokens, self._codes)  # "University of Nottingham building sold to city council"
             if not any(e.counted for e in out):
