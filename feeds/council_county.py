@@ -6,7 +6,9 @@ that county named after a place word ("funds new school in Lichfield") or
 as a lower-case scheme's qualifier ("cancels Norwich western link") is where the county's own work
 happens, not the district council: the county serves that place too. Not a district with its own
 council word, a possessive ("takes over Woking's debt"), a name listed with the county's ("Surrey
-County Council and Elmbridge at odds"), nor one that acts itself ("…as Lichfield approves homes")."""
+County Council and Elmbridge at odds"), nor one that acts itself ("…as Lichfield approves homes"). Twenty-third
+round: a district's town or city centre in its county's news, the county named without "council" ("Oxfordshire
+traffic filters to go live in Oxford city centre"): the centre is where the county's scheme runs."""
 from __future__ import annotations
 
 from feeds.council_context import acts
@@ -27,15 +29,23 @@ def county_places(out: list[CouncilEvidence], matches: list[NameMatch], tokens: 
         (not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in
          words[m.start:m.start + m.length]) or
         (m.code in served and words[m.start + m.length:m.start + m.length + 1] == ["council"]))}
-    if not counties:
+    named = {m.code for m, e in zip(matches, out) if e.counted and m.code in served}
+    if not counties and not named:
         return out
     judged = []
     for e, match in zip(out, matches):
-        if e.counted and county_of.get(e.code) in counties and _only_a_place(tokens, match):
+        if e.counted and (county_of.get(e.code) in counties and _only_a_place(tokens, match) or
+                          county_of.get(e.code) in named and _a_centre(words, match)):
             e = CouncilEvidence(e.code, e.named, False, f"a place in the area of the county council named "
                                 f"({county_of[e.code]}), not its district council")
         judged.append(e)
     return judged
+
+
+def _a_centre(words: list[str], match: NameMatch) -> bool:
+    """The district's name is a town's or city's centre after a place word ("in Oxford city centre")."""
+    start, end = match.start, match.start + match.length
+    return start > 0 and words[start - 1] in _WHERE and words[end:end + 2] in (["city", "centre"], ["town", "centre"])
 
 
 def _only_a_place(tokens: Tokens, match: NameMatch) -> bool:
