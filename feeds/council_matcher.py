@@ -26,7 +26,7 @@ from feeds.council_places import as_places
 from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_sites import another_place, town_before
-from feeds.council_stance import decision_given
+from feeds.council_stance import after_label, decision_given
 from feeds.council_stories import incident_named_after
 from feeds.council_refused import learnings_city
 from feeds.council_votes import second_looks
@@ -84,6 +84,8 @@ class CouncilMatcher:
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
         out = second_looks(out, matches, tokens, self._members)
+        if tokens.clause and matches:
+            out = after_label(out, matches, tokens)
         if "westminster" in tokens.words and len(matches) > 1:
             out = boroughs_joined(out, matches, tokens, self._members)
         if not _LEARNING_OR_PEOPLE.isdisjoint(tokens.words) and not any(e.counted for e in out):

@@ -7,12 +7,15 @@ one-word decision), and a place's stance as a noun after a preposition: "…wins
 backing", "…presses ahead despite Westminster objections". A club or police force has fans and officers, not
 approval or objections to give. Twenty-third round: a stance won ("Cricket club wins Lambeth approval for new stand",
 "… secures Kent backing"), and a decision a minister calls in or overturns, the place's label between ("Government
-calls in Sunderland riverside tower approval"): only a council's planning decision is called in. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
+calls in Sunderland riverside tower approval"): only a council's planning decision is called in. And a name that
+opens the clause after a label's colon with a council's verb acts there, whatever the label names ("Cambridge United
+stadium: South Cambridgeshire approves move", "Bangor Queen's Parade: Ards and North Down signs deal";
+`after_label`), unless that clause is sport news. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
 the strict names' usual trap, so a strict name counts so only beside another council found on its own words.
 """
 from __future__ import annotations
 
-from feeds.council_words import NameMatch
+from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, STRICT, CouncilEvidence, NameMatch, Tokens
 
 # A decision given "from" a body: "approval from", "the go-ahead from", "backing from".
 _FROM = frozenset({"approval", "approvals", "backing", "consent", "permission", "blessing", "ahead", "nod",
@@ -59,3 +62,24 @@ def owns_bid(words: list[str], end: int) -> bool:
     """A bid follows the places named, ending at `end` ("Mayor backs Dudley and Walsall bid for Metro extension"): a
     bid is made by a council, so beside their metro mayor the places named are their councils, bidding."""
     return end < len(words) and words[end] in _BIDS
+
+
+# A council's verbs after its name at the head of a clause ("approves", "signs"); not its nouns ("leader", "budget").
+_CLAUSE_VERBS = frozenset(w for w in COUNCIL_VERBS if w.endswith("s") and w not in {"leaders", "councillors"}) | {
+    "signs", "agrees", "awards", "buys", "sells", "grants", "orders", "halts", "pauses"}
+
+
+def after_label(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens) -> list[CouncilEvidence]:
+    """`out` with a name refused where it opens the clause after a label's colon, a council's verb after it, counted
+    (see the module's docstring); unchanged otherwise. `out` holds one judgement per name of `matches` first."""
+    words, start = tokens.words, tokens.clause
+    if not start or not SPORT_RESULTS.isdisjoint(words[start:]):
+        return out
+    changed = list(out)
+    for n, (e, match) in enumerate(zip(out, matches)):
+        end = match.start + match.length
+        if match.start == start and not e.counted and not match.region and words[start] not in STRICT and \
+                words[end:end + 1] and words[end] in _CLAUSE_VERBS and tokens.texts[start][0].isupper():
+            changed[n] = CouncilEvidence(e.code, e.named, True, f'opens the clause after a label\'s colon, acting '
+                                         f'("{words[end]}")')
+    return changed

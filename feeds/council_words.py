@@ -257,6 +257,7 @@ class Tokens:
     words: list[str]
     shouting: bool  # the text is all capitals, so case says nothing
     label: int = 0  # words before a colon that opens the text ("Sutton: incinerator…"), at most three
+    clause: int = 0  # the first word after a colon in the text's first 40 characters (a longer label's too), or 0
 
     @functools.cached_property
     def title_case(self) -> bool:
@@ -276,8 +277,9 @@ def tokenize(text: str) -> Tokens:
         text = _BARE_POSSESSIVE.sub(r"\1's", text)  # "Tunbridge Wells' theatre" as "Tunbridge Wells's theatre"
     texts = _TOKEN.findall(text.replace("&", " and "))
     colon = text.find(":", 0, 40)
-    label = len(_TOKEN.findall(text[:colon])) if colon > 0 else 0
-    return Tokens(texts, [t.lower() for t in texts], text.upper() == text, label if label <= 3 else 0)
+    label = len(_TOKEN.findall(text[:colon].replace("&", " and "))) if colon > 0 else 0
+    return Tokens(texts, [t.lower() for t in texts], text.upper() == text, label if label <= 3 else 0,
+                  label if label < len(texts) else 0)
 
 
 
