@@ -60,7 +60,10 @@ _BIDS = frozenset({"bid", "bids"})
 
 def owns_bid(words: list[str], end: int) -> bool:
     """A bid follows the places named, ending at `end` ("Mayor backs Dudley and Walsall bid for Metro extension"): a
-    bid is made by a council, so beside their metro mayor the places named are their councils, bidding."""
+    bid is made by a council, so beside their metro mayor the places named are their councils, bidding; a possessive's
+    bid too ("Burnham backs Wigan's bid for investment zone", twenty-third round)."""
+    if words[end:end + 1] == ["s"]:
+        end += 1
     return end < len(words) and words[end] in _BIDS
 
 
