@@ -137,7 +137,8 @@ class CouncilMatcher:
         if unusual(matches, words, self._current, self._combined):
             out = mayors_places(scenes(out, matches, words, self._combined), matches, words, self._members,
                                 council_named)
-            out = abolished_places(out, matches, words, self._areas, self._current, _MERGED)
+            out = abolished_places(out, matches, words, self._areas, self._current, _MERGED,
+                                   self._members)
             counted = any(e.counted for e in out)
         elif not counted:
             counted = any(e.counted for e in out)

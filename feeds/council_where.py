@@ -228,7 +228,8 @@ def _a_party(words: list[str], start: int) -> bool:
 
 
 def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[str], areas: Areas,
-                     current: frozenset[str], merged: frozenset[str] = frozenset()) -> list[CouncilEvidence]:
+                     current: frozenset[str], merged: frozenset[str] = frozenset(),
+                     members: dict[str, str] | None = None) -> list[CouncilEvidence]:
     """An abolished council's name without a council word of its own is a place now, not that council:
     beside its successor ("North Yorkshire Council confirms Harrogate conference centre future") or,
     for one that left no successor on the register (Northern Ireland's districts before 2015), beside
@@ -240,7 +241,9 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     ("Selby District Council hands over to North Yorkshire Council"), unless the council was `merged`
     long ago and its name is today's council's everyday one ("Derry council" is Derry City and
     Strabane's), or the text tells of it as history ("Former Ryedale council offices to be sold" is
-    North Yorkshire Council's news, told of the place the successor serves)."""
+    North Yorkshire Council's news, told of the place the successor serves). Beside the combined authority its
+    successor belongs to (`members`), it is a place in that authority's area ("Mayor David Skaith backs Scarborough
+    rail bid"; twenty-third round)."""
     if all(e.code in current for e in out if e.counted):
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}
@@ -263,6 +266,9 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
             judged.append(CouncilEvidence(e.code, e.named, True, f"the council itself, in its last days ({last_days})"))
             continue
         holder = areas.holder(e.code, set(counted) - {e.code})
+        if holder is None and members:
+            holder = next((members[s] for s in sorted(areas.successors.get(e.code, ())) if members.get(s) in counted),
+                          None)  # "Mayor David Skaith backs Scarborough rail bid": a place in YNYC's area
         if e.code in merged or former or not council_named(words, match):
             successors = areas.successors.get(e.code, frozenset())
             if holder is not None:
