@@ -265,10 +265,7 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
         if last_days and not former:
             judged.append(CouncilEvidence(e.code, e.named, True, f"the council itself, in its last days ({last_days})"))
             continue
-        holder = areas.holder(e.code, set(counted) - {e.code})
-        if holder is None and members:
-            holder = next((members[s] for s in sorted(areas.successors.get(e.code, ())) if members.get(s) in counted),
-                          None)  # "Mayor David Skaith backs Scarborough rail bid": a place in YNYC's area
+        holder = areas.holder(e.code, set(counted) - {e.code}, members)
         if e.code in merged or former or not council_named(words, match):
             successors = areas.successors.get(e.code, frozenset())
             if holder is not None:
