@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from feeds.council_context import services_named
 from feeds.council_kinds import COUNCIL_TALK, REGULATORS, quiet
+from feeds.council_stance import decision_given
 from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS, CouncilEvidence, NameMatch, Tokens
 
 # Sentence-opening nouns of people, groups and things that are no organisation's own name.
@@ -48,7 +49,8 @@ def organisations_news(out: list[CouncilEvidence], matches: list[NameMatch], tok
     name, end = head
     return [CouncilEvidence(e.code, e.named, False, f"where {name}'s news happened (its name heads the text), "
                             "with no local-government word")
-            if e.counted and match.start >= end and not match.person else e for e, match in zip(out, matches)]
+            if e.counted and match.start >= end and not match.person and decision_given(tokens.words, match) is None
+            else e for e, match in zip(out, matches)]  # "Arena wins Salford approval": the council's decision
 
 
 def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str, int] | None:

@@ -84,7 +84,8 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     for n, (e, match) in enumerate(zip(out, matches)):
         end = match.start + match.length
         someone = _someone_after(words, end) if e.counted and e.code not in combined else None
-        if someone and " " in someone and n and _listed_after(out[n - 1], matches[n - 1], match, words):
+        if someone and (" " in someone and n and _listed_after(out[n - 1], matches[n - 1], match, words) or
+                        decision_given(words, match)):
             someone = None  # "Sunderland and South Tyneside expand business park": the councils listed act
         if someone:
             e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {someone}": someone or something of the '
