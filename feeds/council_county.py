@@ -7,8 +7,8 @@ as a lower-case scheme's qualifier ("cancels Norwich western link") is where the
 happens, not the district council: the county serves that place too. Not a district with its own
 council word, a possessive ("takes over Woking's debt"), a name listed with the county's ("Surrey
 County Council and Elmbridge at odds"), nor one that acts itself ("…as Lichfield approves homes"). Twenty-third
-round: a district's town or city centre in its county's news, the county named without "council" ("Oxfordshire
-traffic filters to go live in Oxford city centre"): the centre is where the county's scheme runs."""
+round: a district's town or city centre in its county's news, the county named without "council" ("Norfolk bus
+gates to open in Norwich city centre"): the centre is where the county's scheme runs."""
 from __future__ import annotations
 
 from feeds.council_context import acts
@@ -43,7 +43,7 @@ def county_places(out: list[CouncilEvidence], matches: list[NameMatch], tokens: 
 
 
 def _a_centre(words: list[str], match: NameMatch) -> bool:
-    """The district's name is a town's or city's centre after a place word ("in Oxford city centre")."""
+    """The district's name is a town's or city's centre after a place word ("in Norwich city centre")."""
     start, end = match.start, match.start + match.length
     return start > 0 and words[start - 1] in _WHERE and words[end:end + 2] in (["city", "centre"], ["town", "centre"])
 

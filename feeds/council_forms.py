@@ -76,7 +76,7 @@ def city_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidenc
     """`out` with the Greater London Authority added when "City Hall", named alone (no place's name
     before it), acts in a text about London ("City Hall approves London budget", "City Hall to
     freeze precept, Londoners told"), and "London's City Hall" in any news (twenty-third round: the possessive names
-    whose seat it is, "London's City Hall pushes boroughs on housing"); unchanged otherwise, or when the authority is
+    whose seat it is, "London's City Hall backs new river crossing"); unchanged otherwise, or when the authority is
     there already."""
     texts, words = tokens.texts, tokens.words
     for k in range(len(texts) - 2):

@@ -1,12 +1,12 @@
 """Council leaders and elected mayors named alone, and surnames that name a mayor only when alone.
 
 Twenty-third round. A council's leader (or its directly elected mayor) named in a headline without the council is
-about the council, as a metro mayor named is about the combined authority ("Bev Craig hits back at critics",
-"Carl Les: no more money for convention centre"). Only full names count, and only of leaders well known in
+about the council, as a metro mayor named is about the combined authority ("Susan Aitken defends low emission zone",
+"Tim Oliver: reorganisation will save millions"). Only full names count, and only of leaders well known in
 December 2026 or just before (update after local elections): a surname alone is too often someone else's.
 
 One surname does name its mayor alone in headlines, but is a common name too: "Khan" for the Mayor of London
-("Khan's late-night levy", "Khan, Burnham and Brabin join call"). It counts only as a name on its own: no
+("Khan's congestion charge rise", "Khan and Brabin demand bus powers"). It counts only as a name on its own: no
 capitalised forename or title before it ("Imran Khan", "Councillor Khan", "Neghat Khan") and no capitalised word
 after it that is not a name the matcher knows ("Khan Younis", "Khan Academy"). A leaf module (it imports nothing of
 Herald).

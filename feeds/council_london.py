@@ -1,12 +1,12 @@
 """Twelfth round: the mayor beside a London borough's council is London's.
 
 "Westminster council opposes mayor's Oxford Street takeover": a London borough's council set against "the mayor"
-tells of the Mayor of London, whose Greater London Authority acts on the boroughs' streets, not of the borough's
-own ceremonial mayor (who is "the Mayor of Westminster", or the council's). Not where the borough elects its own
-mayor (Hackney, Lewisham, Newham, Tower Hamlets, Croydon: "Hackney council backs mayor's plan" is Hackney's
-mayor), nor a lord mayor, deputy or civic mayor, nor "the council's mayor". Twenty-third round: "the Mayor" with a
-capital after "the" ("… agrees Oxford Street plan with the Mayor"), not "the Mayor of …"; and "Westminster" joined to
-another London borough found as its council ("Camden and Westminster back …") is the borough too, not Parliament.
+tells of the Mayor of London, whose Greater London Authority acts on the boroughs' streets, not of the borough's own
+ceremonial mayor (who is "the Mayor of Westminster", or the council's). Not where the borough elects its own mayor
+(Hackney, Lewisham, Newham, Tower Hamlets, Croydon: "Hackney council backs mayor's plan" is Hackney's mayor), nor a
+lord mayor, deputy or civic mayor, nor "the council's mayor". Twenty-third round: "the Mayor" with a capital after
+"the" ("… signs housing pact with the Mayor"), not "the Mayor of …"; and "Westminster" joined to another
+London borough found as its council ("Islington and Westminster back …") is the borough too, not Parliament.
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ _STRICT_BOROUGH = "westminster"
 def boroughs_joined(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
                     members: dict[str, str]) -> list[CouncilEvidence]:
     """`out` with "Westminster" counted as its borough's council where "and" (or a comma) joins it to another London
-    borough found as its council, and no parliament word follows ("Camden and Westminster back late-night levy");
+    borough found as its council, and no parliament word follows ("Islington and Westminster back recycling deal");
     unchanged otherwise. `out` holds one judgement per name of `matches`, then any others."""
     words = tokens.words
     changed = list(out)
