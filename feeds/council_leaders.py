@@ -1,6 +1,6 @@
 """Council leaders and elected mayors named alone, and surnames that name a mayor only when alone.
 
-Twenty-third round. A council's leader (or its directly elected mayor) named in a headline without the council is
+A council's leader (or its directly elected mayor) named in a headline without the council is
 about the council, as a metro mayor named is about the combined authority ("Susan Aitken defends low emission zone",
 "Tim Oliver: reorganisation will save millions"). Only full names count, and only of leaders well known in
 December 2026 or just before (update after local elections): a surname alone is too often someone else's.
@@ -13,25 +13,20 @@ Herald).
 """
 from __future__ import annotations
 
-# Leaders and directly elected mayors of councils by full name → the council's register code.
-LEADERS = (
-    ("bev craig", "MAN"), ("tom hunt", "SHF"), ("carl les", "NYE"), ("kevin bentley", "ESS"), ("john cotton", "BIR"),
-    ("liam robinson", "LIV"), ("karen kilgour", "NET"), ("nick kemp", "NET"), ("susan hinchcliffe", "BRD"),
-    ("neghat khan", "NGM"), ("david mellen", "NGM"), ("peter soulsby", "LCE"), ("lutfur rahman", "TWH"),
-    ("paul dennett", "SLF"), ("ros jones", "DNC"), ("tim oliver", "SRY"), ("linden kemkaran", "KEN"),
-    ("roger gough", "KEN"), ("kay mason billig", "NFK"), ("matthew hicks", "SFK"), ("liz leffman", "OXF"),
-    ("bill revans", "SMT"), ("keith glazier", "ESX"), ("glen sanderson", "NBL"), ("susan aitken", "GLG"),
-    ("tony dyer", "BST"), ("marvin rees", "BST"), ("arooj shah", "OLD"), ("neil emmott", "RCH"),
-    ("george duggins", "COV"), ("stephen simkins", "WLV"), ("jane ashworth", "STE"), ("tudor evans", "PLY"),
-    ("lorna fielker", "STH"), ("peter marland", "MIK"), ("bella sankey", "BNH"), ("cammy day", "EDH"),
-    ("denise jeffery", "WKF"), ("carole pattison", "KIR"), ("jane scullion", "CLD"), ("martin gannon", "GAT"),
-    ("adam hug", "WSM"), ("simon hogg", "WND"), ("kieron williams", "SWK"), ("claire holland", "LBH"),
-    ("barry rawlings", "BNE"), ("jason perry", "CRY"), ("rokhsana fiaz", "NWM"), ("brenda dacres", "LEW"),
-    ("caroline woodley", "HCK"), ("elizabeth campbell", "KEC"), ("amanda hopgood", "DUR"),
-    ("phillippa williamson", "LAN"), ("lezley picton", "SHR"), ("izzi seccombe", "WAR"), ("david molyneux", "WGN"),
-    ("dimitri batrouni", "NWP"), ("lucy nethsingha", "CAM"), ("mark hawthorne", "GLS"), ("martin tett", "BUC"),
-    ("richard clewer", "WIL"),
-)
+import csv
+from pathlib import Path
+
+# Leaders and directly elected mayors of councils by full name → the council's register code, kept by hand in
+# `data/places/council_leaders.csv` (an admin updates it after each May's elections).
+LEADERS_CSV = Path(__file__).resolve().parent.parent / "data" / "places" / "council_leaders.csv"
+
+
+def _leaders() -> tuple[tuple[str, str], ...]:
+    with LEADERS_CSV.open(newline="", encoding="utf-8") as fh:
+        return tuple((row["leader"].strip().lower(), row["council"].strip()) for row in csv.DictReader(fh))
+
+
+LEADERS = _leaders()
 # Mayors' surnames that name them alone only when standing alone (see the module's docstring) → authority code.
 LONE_SURNAMES = (("khan", "GLA"),)
 _LONE = frozenset(name for name, _code in LONE_SURNAMES)
