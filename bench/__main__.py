@@ -175,22 +175,22 @@ def _database_suites(options: Options, anchor: datetime, pg_server: str | None, 
 
 
 def _quality_suite(options: Options, log) -> str:
-    """The judgement-quality tables (bench/quality.py) on the held-out splits (`HELD_OUT`, `HARD_HELD_OUT`), then on
+    """The judgement-quality tables (bench/quality.py) on the held-out splits (`HELD_OUT_FLOORS`), then on
     the first test split for continuity (seen since, so part of dev), and the tone cross-validation
     (bench/tone_cv.py), printed first: they take a minute or two and need no database."""
     if "quality" not in options.suites:
         return ""
     from bench import quality
-    held_out = quality.render(quality.measure(quality.HELD_OUT, os.environ.get("BENCH_OVERRIDES_DATABASE_URL")),
-                              quality.HELD_OUT)
-    hard = quality.render(quality.measure(quality.HARD_HELD_OUT), quality.HARD_HELD_OUT)
+    overrides = os.environ.get("BENCH_OVERRIDES_DATABASE_URL")
+    held_out = [quality.render(quality.measure(split, overrides if split == quality.HELD_OUT else None), split)
+                for split in quality.HELD_OUT_FLOORS]
     earlier = quality.render(quality.measure("test"), "test")
     from bench import quality_sources
     by_source = quality_sources.sources_table(quality_sources.score_all())
-    text = f"{held_out}\n\n{hard}\n\n{earlier}\n\n{by_source}\n\n{quality.tone_cross_validation()}"
+    text = "\n\n".join([*held_out, earlier, by_source, quality.tone_cross_validation()])
     log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out splits "
-        f"({quality.HELD_OUT}, and {quality.HARD_HELD_OUT} written hard both ways), then the first test split (seen, "
-        f"for continuity)")
+        f"({quality.HELD_OUT}; {quality.HARD_HELD_OUT} written hard both ways; {quality.WEEK_HELD_OUT} a natural week's "
+        f"story pairs), then the first test split (seen, for continuity)")
     log(text)
     return text
 

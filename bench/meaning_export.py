@@ -48,14 +48,17 @@ def check_published(source: Path) -> None:
             raise SystemExit(f"{source / name} is not the published all-MiniLM-L6-v2 file (SHA-256 differs)")
 
 
-def export(source: Path, out: Path = OUT) -> Path:
-    """Write the quantised ONNX encoder and its tokenizer to `out`; returns the model's path."""
+def export(source: Path, out: Path = OUT, tokenizer_from: Path | None = None) -> Path:
+    """Write the quantised ONNX encoder and its tokenizer to `out`; returns the model's path. `source` is the
+    published folder, or (`bench/meaning_tune.py`) a tuned copy of it with `tokenizer_from` the published folder."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel, AutoTokenizer
 
-    check_published(source)
-    tokenizer, bert = AutoTokenizer.from_pretrained(source), AutoModel.from_pretrained(source).eval()
+    if tokenizer_from is None:
+        check_published(source)
+        tokenizer_from = source
+    tokenizer, bert = AutoTokenizer.from_pretrained(tokenizer_from), AutoModel.from_pretrained(source).eval()
 
     class TokenVectors(torch.nn.Module):
         """The transformer's last hidden state: one vector a token."""
@@ -81,7 +84,7 @@ def export(source: Path, out: Path = OUT) -> Path:
                                         "token_vectors": axes})
         quantize_dynamic(str(full), str(out / MODEL_FILE), weight_type=QuantType.QInt8, per_channel=True,
                          reduce_range=True)
-    shutil.copyfile(source / "tokenizer.json", out / "tokenizer.json")
+    shutil.copyfile(tokenizer_from / "tokenizer.json", out / "tokenizer.json")
     return out / MODEL_FILE
 
 

@@ -22,11 +22,14 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test10", "test11", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
+SPLITS = ("test10", "test11", "test12", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
 HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model has learnt from it
 # A second held-out split, of councils and story pairs only, written to be hard both ways (rewrites sharing few
 # words, other stories sharing many; places named by institutions, towns and nicknames): tests/data/<kind>/held_out/.
 HARD_HELD_OUT = "test11"
+# A third, of story pairs only, written as a natural week's coverage (some rewrites easy, many not), after the sentence
+# encoder was tuned on the labelled pairs: tests/data/stories/held_out/test12.csv.
+WEEK_HELD_OUT = "test12"
 
 
 # What the held-out split (test10) must keep reaching, a little under what it reached after councils rounds sixteen to
@@ -34,7 +37,8 @@ HARD_HELD_OUT = "test11"
 # terms and meaning without names (tone 0.919 / 0.964 / 0.974, councils 0.992 / 0.972, stories 0.959 / 0.731, relevance
 # 0.944 / 1.000), then councils round nineteen and stories rounds nineteen and twenty (stories 0.960 / 0.746), then the
 # sentence encoder back and stories train19 in the fit (stories 0.967 / 0.762), then councils and stories rounds
-# twenty-one (stories 0.966 / 0.746: the threshold 0.81 → 0.82). First
+# twenty-one (stories 0.966 / 0.746: the threshold 0.81 → 0.82), then the sentence encoder tuned on the labelled pairs
+# and councils rounds twenty-two and twenty-three (councils 0.992 / 0.975, stories 0.982 / 0.850). First
 # scored on the previous main: tone 0.909 / 0.955 / 0.961, councils 0.992 / 0.967, stories 0.876 / 0.731, relevance
 # 0.944 / 1.000 (bench/results/judgement10-test10.md). CI asserts them.
 # test10 was written blind by six engineers who saw neither rules nor data, only the label definitions (councils and
@@ -45,13 +49,19 @@ HARD_HELD_OUT = "test11"
 FLOORS = {
     "tone accuracy": 0.90, "tone negative recall": 0.95, "tone positive precision": 0.95,
     "councils precision": 0.98, "councils recall": 0.96,
-    "stories precision": 0.95, "stories recall": 0.73,
+    "stories precision": 0.97, "stories recall": 0.83,
     "relevance precision": 0.93, "relevance recall": 0.97,  # the issue sets no target
 }
 # What the hard held-out split (test11) must keep reaching, a little under what it reached at the end of its first
 # session (councils 0.978 / 0.978, stories 0.956 / 0.605; scored as it landed: councils 0.978 / 0.976, stories 0.941 /
-# 0.637; bench/results/judgement11-test11.md). CI asserts them.
-HARD_FLOORS = {"councils precision": 0.97, "councils recall": 0.965, "stories precision": 0.94, "stories recall": 0.59}
+# 0.637; bench/results/judgement11-test11.md), then with the sentence encoder tuned (stories 0.964 / 0.683). CI asserts
+# them.
+HARD_FLOORS = {"councils precision": 0.97, "councils recall": 0.965, "stories precision": 0.95, "stories recall": 0.66}
+# What test12 must keep reaching (scored before the tuned encoder shipped: 0.974 / 0.771; with it, 0.957 / 0.812). CI
+# asserts them.
+WEEK_FLOORS = {"stories precision": 0.95, "stories recall": 0.79}
+# Each held-out split's floors, the first the one `make bench` reads people's overrides beside.
+HELD_OUT_FLOORS = {HELD_OUT: FLOORS, HARD_HELD_OUT: HARD_FLOORS, WEEK_HELD_OUT: WEEK_FLOORS}
 # The issue's targets, printed beside the measures.
 TARGETS = {
     "tone accuracy": 0.85, "tone negative recall": 0.90, "tone positive precision": 0.90,
@@ -91,7 +101,7 @@ def _split_rows(kind: str, split: str) -> list[dict]:
     """The rows of one labelled set's split: `dev` is `dev.csv` and the seen first test split
     (`test.csv`), and for councils the older `council_headlines.csv` too; the held-out split lives
     apart, in `held_out/`, so nothing that trains on a kind's files finds it; a missing file is none."""
-    held_out = {name: [f"held_out/{name}.csv"] for name in (HELD_OUT, HARD_HELD_OUT)}
+    held_out = {name: [f"held_out/{name}.csv"] for name in HELD_OUT_FLOORS}
     names = {"dev": ["dev.csv", "test.csv"], **held_out}.get(split, [f"{split}.csv"])
     paths = [DATA_DIR / kind / name for name in names]
     if kind == "councils" and split == "dev":
@@ -354,7 +364,7 @@ def _labelled(report: MatchReport, title: str, unit: str) -> str:
 
 def render(reports: QualityReports, split: str, show_misses: bool = False) -> str:
     """The three quality tables (and the overrides table) as Markdown."""
-    held_out = split in (HELD_OUT, HARD_HELD_OUT)
+    held_out = split in HELD_OUT_FLOORS
     parts = [f"## Judgement quality on the {split} split (tests/data)"
              f"{' — held out, never tuned on' if held_out else ' — seen: part of dev' if split == 'test' else ''}",
              "",
@@ -364,7 +374,7 @@ def render(reports: QualityReports, split: str, show_misses: bool = False) -> st
              _labelled(reports.councils, "Councils", "headlines"), "",
              _labelled(reports.stories, "Stories", "pairs"), "",
              _labelled(reports.relevance, "Relevance of a regional feed's items (default rule)", "headlines"), "",
-             targets_table(reports, HARD_FLOORS if split == HARD_HELD_OUT else FLOORS)]
+             targets_table(reports, HELD_OUT_FLOORS.get(split, FLOORS))]
     if reports.overrides is not None:
         parts += ["", tone_table(reports.overrides, "Tone on people's overrides (the model's call vs theirs)")
                   if reports.overrides.n else "### Tone on people's overrides: none yet"]

@@ -19,15 +19,17 @@ import argparse
 import itertools
 import random
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
 
-from bench.quality import _rows, herald_council_finder
+from bench.quality import PairExample, _rows, herald_council_finder
 from feeds.tone import tone_of
 from bench.quality_sources import Source, pair_rows, sources
+from bench.story_cosines import cross_fitted_cosines, pair_key
+from models.sentence_meaning import sentence_budget
 from models.story_match import Evidence, Thresholds, decide, evidence
 from models.story_text import StoryText
 
@@ -51,20 +53,36 @@ GRID = {
 
 @dataclass(frozen=True)
 class Scored:
-    """A labelled pair's evidence, from the file it came from."""
+    """A labelled pair's evidence, from the file it came from. `cross_fitted`: its sentence cosines are those an
+    encoder tuned without its file read (`bench.story_cosines`), not the shipped encoder's."""
 
     source: str
     same: bool
     found: Evidence
+    cross_fitted: bool = False
 
 
 def scored_pairs(extra: Path | None = None) -> list[Scored]:
-    """Every labelled pair's evidence, worked out once."""
+    """Every labelled pair's evidence, worked out once. A pair the sentence encoder's tuning recorded carries the
+    cosines read without its file (and is not read again); any other is read by the shipped encoder."""
     find = herald_council_finder()
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    recorded = cross_fitted_cosines()
 
     def text(title: str, summary: str, at: datetime) -> StoryText:
         return StoryText(title, summary, at, tuple(find(f"{title}\n{summary}")), tone_of(title)[0])
+
+    def pair_evidence(pair: PairExample) -> tuple[Evidence, bool]:
+        a = text(pair.title_a, pair.summary_a, when)
+        b = text(pair.title_b, pair.summary_b, when + timedelta(hours=pair.hours_apart))
+        cosines = recorded.get(pair_key(pair.title_a, pair.summary_a, pair.title_b, pair.summary_b))
+        if cosines is None:
+            return evidence(a, b), False
+        with sentence_budget(0):
+            found = evidence(a, b)
+        meaning = replace(found.meaning, sentence_titles=cosines.titles, sentence_texts=cosines.texts,
+                          sentence_title_to_text=cosines.title_to_text, read_as_sentences=True)
+        return replace(found, meaning=meaning), True
 
     out = []
     extras = [Source("stories", extra.stem, extra)] if extra is not None and extra.suffix == ".csv" else []
@@ -73,9 +91,7 @@ def scored_pairs(extra: Path | None = None) -> list[Scored]:
             continue
         for n, pair in enumerate(pair_rows(_rows(source.path))):
             name = f"{source.name}-{'even' if n % 2 else 'odd'}" if source.name in HELD_BACK else source.name
-            out.append(Scored(name, pair.same, evidence(text(pair.title_a, pair.summary_a, when),
-                                                                text(pair.title_b, pair.summary_b,
-                                                                     when + timedelta(hours=pair.hours_apart)))))
+            out.append(Scored(name, pair.same, *pair_evidence(pair)))
     return out
 
 

@@ -3,9 +3,10 @@
 `models.story_meaning` averages each word's own vector, so "Council leisure centre saved" and "Campaigners
 celebrate as town's pool is saved" are alike only as far as their words are. A sentence encoder reads the words
 together: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), a six-layer transformer trained on a billion pairs
-of sentences of one meaning, run by onnxruntime from the 8-bit copy in `data/meaning/` that
-`bench/meaning_export.py` makes from the published weights (checked by their SHA-256). A text's vector is the
-average of its token vectors, as the model was trained; two texts are as alike as their vectors' cosine.
+of sentences of one meaning, then tuned on Herald's labelled story pairs so that a rewrite of one council's news is
+near and the council's other news, or the same news next door, is not (`bench/meaning_tune.py`). It runs on
+onnxruntime from the 8-bit copy in `data/meaning/` (its README says how it was made and checked). A text's vector is
+the average of its token vectors, as the model was trained; two texts are as alike as their vectors' cosine.
 
 About 2–8 ms a text on one core (a title, or a title with its summary; the more under load), once a process:
 vectors are kept for the last few days' items. One thread a process, so gunicorn's workers and the test workers do

@@ -1,12 +1,13 @@
 """The quality of tone, council, story and relevance judgements on the held-out splits (tests/data, `test10` and the
-hard `test11`, in each kind's `held_out/`) stays at or above the floors in bench/quality.py, so a change that makes a
+hard `test11`, in each kind's `held_out/`, and a natural week's story pairs, `test12`) stays at or above the floors in bench/quality.py, so a change that makes a
 judgement worse fails here."""
 import re
 
 import pytest
 
-from bench.quality import (CROSS_SOURCE_FLOORS, FLOORS, HARD_FLOORS, HARD_HELD_OUT, HELD_OUT, council_examples,
-                           headline_measures, measure, pair_examples, relevance_examples, tone_examples)
+from bench.quality import (CROSS_SOURCE_FLOORS, FLOORS, HARD_FLOORS, HARD_HELD_OUT, HELD_OUT, HELD_OUT_FLOORS,
+                           WEEK_FLOORS, WEEK_HELD_OUT, council_examples, headline_measures, measure, pair_examples,
+                           relevance_examples, tone_examples)
 
 
 def _key(text: str) -> str:
@@ -21,7 +22,7 @@ def test_the_labelled_sets_are_big_enough_and_the_held_out_split_shares_nothing_
     for kind, examples, keys in (("tone", tone_examples, ("headline",)), ("councils", council_examples, ("headline",)),
                                  ("relevance", relevance_examples, ("headline",)),
                                  ("stories", pair_examples, ("title_a", "title_b"))):
-        for split in (HELD_OUT, HARD_HELD_OUT):
+        for split in HELD_OUT_FLOORS:
             held = {tuple(_key(getattr(e, k)) for k in keys) for e in examples(split)}
             for path in sorted((DATA_DIR / kind).glob("*.csv")):  # every other labelled file
                 seen = {tuple(_key(row[k]) for k in keys) for row in _rows(path)}
@@ -51,6 +52,21 @@ def hard_measures():
 def test_each_judgement_holds_its_floor_on_the_hard_held_out_split(hard_measures, name):
     assert hard_measures[name] >= HARD_FLOORS[name], \
         f"{name} fell to {hard_measures[name]:.3f} on {HARD_HELD_OUT} (floor {HARD_FLOORS[name]})"
+
+
+def test_the_week_held_out_split_is_big_enough():
+    assert len(pair_examples(WEEK_HELD_OUT)) >= 350
+
+
+@pytest.fixture(scope="module")
+def week_measures():
+    return headline_measures(measure(WEEK_HELD_OUT))
+
+
+@pytest.mark.parametrize("name", sorted(WEEK_FLOORS))
+def test_each_judgement_holds_its_floor_on_the_week_held_out_split(week_measures, name):
+    assert week_measures[name] >= WEEK_FLOORS[name], \
+        f"{name} fell to {week_measures[name]:.3f} on {WEEK_HELD_OUT} (floor {WEEK_FLOORS[name]})"
 
 
 @pytest.fixture(scope="module")

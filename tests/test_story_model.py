@@ -79,7 +79,11 @@ def test_the_shipped_weights_are_what_the_labelled_pairs_give():
     fails here."""
     from bench.story_cv import scored_pairs
     from bench.story_fit import as_arrays, fitted_model
-    pairs = as_arrays(scored_pairs())
+    scored = scored_pairs()
+    unrecorded = [pair.source for pair in scored if not pair.cross_fitted]
+    assert not unrecorded, f"pairs of {sorted(set(unrecorded))} have no cosines read without their file: run " \
+                           "bench/meaning_tune.py, then python -m bench.story_fit"
+    pairs = as_arrays(scored)
     for these, shipped, path in ((pairs, story_model(), WEIGHTS_FILE),
                                  (pairs.without_sentences(), story_model_without_sentences(),
                                   WEIGHTS_FILE_WITHOUT_SENTENCES)):
