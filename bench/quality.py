@@ -22,13 +22,14 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test10", "test11", "test12", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test", "dev")
+SPLITS = ("test10", "test11", "test12", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test",
+          "dev")
 HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model has learnt from it
 # A second held-out split, of councils and story pairs only, written to be hard both ways (rewrites sharing few
 # words, other stories sharing many; places named by institutions, towns and nicknames): tests/data/<kind>/held_out/.
 HARD_HELD_OUT = "test11"
-# A third, of story pairs only, written as a natural week's coverage (some rewrites easy, many not), after the sentence
-# encoder was tuned on the labelled pairs: tests/data/stories/held_out/test12.csv.
+# A third, of story pairs only, written as a natural week's coverage (some rewrites easy, many not) while the sentence
+# encoder was being tuned on the labelled pairs, and scored before it shipped: tests/data/stories/held_out/test12.csv.
 WEEK_HELD_OUT = "test12"
 
 

@@ -75,7 +75,7 @@ def with_compared(out: list[CouncilEvidence], codes: dict[tuple[str, ...], str],
 def city_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
     """`out` with the Greater London Authority added when "City Hall", named alone (no place's name
     before it), acts in a text about London ("City Hall approves London budget", "City Hall to
-    freeze precept, Londoners told"), and "London's City Hall" in any news (twenty-third round: the possessive names
+    freeze precept, Londoners told"), and "London's City Hall" in any news (the possessive names
     whose seat it is, "London's City Hall backs new river crossing"); unchanged otherwise, or when the authority is
     there already."""
     texts, words = tokens.texts, tokens.words

@@ -4,7 +4,7 @@
 tells of the Mayor of London, whose Greater London Authority acts on the boroughs' streets, not of the borough's own
 ceremonial mayor (who is "the Mayor of Westminster", or the council's). Not where the borough elects its own mayor
 (Hackney, Lewisham, Newham, Tower Hamlets, Croydon: "Hackney council backs mayor's plan" is Hackney's mayor), nor a
-lord mayor, deputy or civic mayor, nor "the council's mayor". Twenty-third round: "the Mayor" with a capital after
+lord mayor, deputy or civic mayor, nor "the council's mayor". "The Mayor" with a capital after
 "the" ("… signs housing pact with the Mayor"), not "the Mayor of …"; and "Westminster" joined to another
 London borough found as its council ("Islington and Westminster back …") is the borough too, not Parliament.
 """

@@ -58,7 +58,7 @@ class Areas:
     def holder(self, code: str, counted: set[str], members: dict[str, str] | None = None) -> str | None:
         """The council among `counted` that succeeded `code`, or else (given each council's combined authority,
         `members`) the authority among `counted` that a successor belongs to ("Mayor David Skaith backs Harrogate
-        station upgrade": Harrogate is in YNYC's area; twenty-third round), or None."""
+        station upgrade": Harrogate is in YNYC's area), or None."""
         succeeded = self.successors.get(code, frozenset()) & counted
         if not succeeded and members:
             succeeded = {members[s] for s in self.successors.get(code, ()) if members.get(s) in counted}

@@ -8,7 +8,7 @@ backing", "…presses ahead despite Westminster objections". A club or police fo
 approval or objections to give. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
 the strict names' usual trap, so a strict name counts so only beside another council found on its own words.
 
-Twenty-third round: a stance won ("Rugby club secures Wandsworth backing for new stand", "… wins Kent approval"), and
+A stance won ("Rugby club secures Wandsworth backing for new stand", "… wins Kent approval"), and
 a decision a minister calls in or overturns, the place's label between ("Minister calls in Bristol harbourside flats
 approval"): only a council's planning decision is called in. And a name that opens the clause after a label's
 colon with a council's verb acts there, whatever the label names ("Arsenal training ground: Enfield approves new
@@ -29,7 +29,7 @@ _PHRASAL = frozenset({("scaled", "back"), ("cut", "back"), ("turned", "down"), (
 # A body's stance as a noun after its name: "after Merton backing", "despite Westminster objections".
 _STANCES = frozenset({"backing", "approval", "objections", "objection", "opposition", "consent", "veto", "refusal"})
 _BEFORE_STANCE = frozenset({"after", "despite", "amid", "following", "without", "with", "over", "against"})
-# Verbs of winning a body's stance: "wins Salford approval", "secures Kent backing" (twenty-third round).
+# Verbs of winning a body's stance: "wins Salford approval", "secures Kent backing".
 _WINS = frozenset({"wins", "won", "win", "secures", "secured", "secure", "gets", "got", "gains", "gained", "receives",
                    "received", "earns", "earned", "seeks", "sought", "needs"})
 # Verbs of a minister or court undoing a council's decision: "calls in Bristol flats approval" (the decision
@@ -63,7 +63,7 @@ _BIDS = frozenset({"bid", "bids"})
 def owns_bid(words: list[str], end: int) -> bool:
     """A bid follows the places named, ending at `end` ("Mayor backs Dudley and Walsall bid for Metro extension"): a
     bid is made by a council, so beside their metro mayor the places named are their councils, bidding; a possessive's
-    bid too ("Brabin backs Kirklees's bid for leisure funding", twenty-third round)."""
+    bid too ("Brabin backs Kirklees's bid for leisure funding")."""
     if words[end:end + 1] == ["s"]:
         end += 1
     return end < len(words) and words[end] in _BIDS

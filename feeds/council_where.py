@@ -244,7 +244,7 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     Strabane's), or the text tells of it as history ("Former Ryedale council offices to be sold" is
     North Yorkshire Council's news, told of the place the successor serves). Beside the combined authority its
     successor belongs to (`members`), it is a place in that authority's area ("Mayor David Skaith backs Harrogate
-    station upgrade"; twenty-third round)."""
+    station upgrade")."""
     if all(e.code in current for e in out if e.counted):
         return out  # most texts: no abolished council's name counted
     counted = {e.code: e.named for e in out if e.counted}

@@ -1,12 +1,13 @@
-"""The quality of tone, council, story and relevance judgements on the held-out splits (tests/data, `test10` and the
-hard `test11`, in each kind's `held_out/`, and a natural week's story pairs, `test12`) stays at or above the floors in bench/quality.py, so a change that makes a
-judgement worse fails here."""
+"""The quality of tone, council, story and relevance judgements on the held-out splits (tests/data, in each kind's
+`held_out/`: `test10`, the hard `test11`, and a natural week's story pairs, `test12`) stays at or above the floors in
+bench/quality.py, so a change that makes a judgement worse fails here."""
 import re
 
 import pytest
 
 from bench.quality import (CROSS_SOURCE_FLOORS, FLOORS, HARD_HELD_OUT, HELD_OUT, HELD_OUT_FLOORS, WEEK_HELD_OUT,
-                           council_examples, headline_measures, measure, pair_examples, relevance_examples, tone_examples)
+                           council_examples, headline_measures, measure, pair_examples, relevance_examples,
+                           tone_examples)
 
 
 def _key(text: str) -> str:
