@@ -144,10 +144,11 @@ def _proper(text: str) -> bool:
 NOT_A_BODY = COUNCIL_WORDS | SAYS_COUNCIL | PARTY_WORDS | AUTHORITY_WORDS | GENERIC | COUNCIL_VERBS | \
     ANSWERING_VERBS | frozenset(
     {"town", "local", "plan", "mp", "mps", "chief", "executive", "director", "deputy", "head", "cabinet", "civic",
-     "guildhall", "guild", "municipal", "children", "trading"}) | \
+     "guildhall", "guild", "municipal", "children", "trading", "highways"}) | \
     REGULATORS - {"court", "regulator", "watchdog"}  # "Birmingham Children's Trust": the council's children's
 # services; an inspector's or watchdog's acronym after a place's possessive is its judgement of the place's
-# council ("Kent's Ofsted rating", "Croydon's CQC assurance verdict"), not a body named after the place
+# council ("Kent's Ofsted rating", "Croydon's CQC assurance verdict"), not a body named after the place; and
+# "Highways" after a county's name is the name of its council's highways service ("Suffolk Highways"), not a body's
 
 
 def title_case(tokens: Tokens) -> bool:

@@ -266,7 +266,9 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
                  ("school", "meals"), ("school", "places"), ("school", "admissions"),
                  # nineteenth round: a council's housing estates rebuilt ("Hackney estate regeneration")
-                 ("estate", "regeneration"), ("estates", "regeneration"))
+                 ("estate", "regeneration"), ("estates", "regeneration"),
+                 # a council's fostering service under its older name ("Hull foster carer drive")
+                 ("foster", "carer"), ("foster", "carers"), ("foster", "care"))
 # A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
 # the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
 # tenants", "Ombudsman criticises Harrow over SEND delays").

@@ -15,7 +15,7 @@ from feeds.council_county import a_countys_process, county_places, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
 from feeds.council_london import boroughs_joined, londons_mayor
-from feeds.council_metro import metro_mayor
+from feeds.council_metro import county_mayor, metro_mayor
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
@@ -100,6 +100,7 @@ class CouncilMatcher:
             out = namesakes(out, tokens, self._county_of)
         if "mayor" in tokens.words:
             out = metro_mayor(londons_mayor(out, tokens, self._members), tokens, self._members)
+            out = county_mayor(out, tokens, self._members, self._counties)
         if "hall" in tokens.words or "shirehall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out

@@ -47,3 +47,28 @@ def list_end(matches: list[NameMatch], n: int, words: list[str]) -> int:
         n += 1
         end = matches[n].start + matches[n].length
     return end
+
+
+def county_mayor(out: list[CouncilEvidence], tokens: Tokens, members: dict[str, str],
+                 counties: frozenset[str]) -> list[CouncilEvidence]:
+    """`out` with a county named straight before "mayor" read as its combined authority's: a county council has a
+    chairman, not a mayor, so "Lincolnshire mayor Andrea Jenkyns" and "Cambridgeshire mayor backs…" name the
+    authority the county belongs to, not the county's council; unchanged where the county is in no authority."""
+    words = tokens.words
+    found = {e.code for e in out if e.counted}
+    changed = list(out)
+    for n, e in enumerate(out):
+        authority = members.get(e.code)
+        if not e.counted or e.code not in counties or authority is None:
+            continue
+        name = tuple(e.named.lower().replace("'", " ").split())
+        if not any(tuple(words[k - len(name):k]) == name for k, w in enumerate(words)
+                   if w == "mayor" and k >= len(name)):
+            continue
+        changed[n] = CouncilEvidence(e.code, e.named, False, "a county before \"mayor\": its combined authority's "
+                                     "mayor, not the county council")
+        if authority not in found:
+            changed.append(CouncilEvidence(authority, e.named, True, "a county before \"mayor\": its combined "
+                                           "authority's mayor"))
+            found.add(authority)
+    return changed

@@ -8,7 +8,8 @@ backing", "…presses ahead despite Westminster objections". A club or police fo
 approval or objections to give. "Westminster" as Parliament ("despite Westminster objections" in Holyrood's news) is
 the strict names' usual trap, so a strict name counts so only beside another council found on its own words.
 
-A stance won ("Rugby club secures Wandsworth backing for new stand", "… wins Kent approval"), and
+A stance won ("Rugby club secures Wandsworth backing for new stand", "… wins Kent approval", "… gets Sefton's green
+light"), and
 a decision a minister calls in or overturns, the place's label between ("Minister calls in Bristol harbourside flats
 approval"): only a council's planning decision is called in. And a name that opens the clause after a label's
 colon with a council's verb acts there, whatever the label names ("Arsenal training ground: Enfield approves new
@@ -28,6 +29,8 @@ _PHRASAL = frozenset({("scaled", "back"), ("cut", "back"), ("turned", "down"), (
                       ("watered", "down")})
 # A body's stance as a noun after its name: "after Merton backing", "despite Westminster objections".
 _STANCES = frozenset({"backing", "approval", "objections", "objection", "opposition", "consent", "veto", "refusal"})
+# and in two words, a decision's plain names: "wins Sefton's green light", "gets Enfield go-ahead".
+_STANCE_PAIRS = frozenset({("green", "light"), ("go", "ahead")})
 _BEFORE_STANCE = frozenset({"after", "despite", "amid", "following", "without", "with", "over", "against"})
 # Verbs of winning a body's stance: "wins Salford approval", "secures Kent backing".
 _WINS = frozenset({"wins", "won", "win", "secures", "secured", "secure", "gets", "got", "gains", "gained", "receives",
@@ -47,9 +50,12 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
         return f'the body a decision came from ("{words[start - 2]} from")'
     if before == "by" and start >= 3 and (words[start - 3], words[start - 2]) in _PHRASAL:
         return f'the body that decided ("{words[start - 3]} {words[start - 2]} by")'
-    after = words[end] if end < len(words) else ""
-    if after in _STANCES and (before in _BEFORE_STANCE or before in _WINS):
-        return f'the body whose stance follows its name ("{before} … {after}")'
+    stance = end + 1 if words[end:end + 1] == ["s"] else end  # "gets Sefton's green light"
+    after = words[stance] if stance < len(words) else ""
+    if (after in _STANCES or tuple(words[stance:stance + 2]) in _STANCE_PAIRS) and \
+            (before in _BEFORE_STANCE or before in _WINS):
+        stance_named = " ".join(words[stance:stance + 2]) if after not in _STANCES else after
+        return f'the body whose stance follows its name ("{before} … {stance_named}")'
     if any(tuple(words[start - len(verb):start]) == verb for verb in _UNDOES if start >= len(verb)):
         decision = next((w for w in words[end:end + 4] if w in _DECISIONS), None)
         if decision is not None:
