@@ -1,9 +1,9 @@
-"""Sixteenth round: "the metro mayor" beside a member council is its combined authority's.
+"""A metro mayor beside its member councils, and a county's mayor: "the metro mayor" beside a member council is its combined authority's.
 
 "Metro mayor and Manchester council fall out over tower": only a combined authority has a metro mayor (a regional
 mayor), so one named by office beside the councils of one authority is that authority's, as a metro mayor named by
 name is (`feeds.council_where.mayors_places`). Not when the councils named belong to no authority or to different
-ones, nor when an authority is already found. Nineteenth round: where a list of member places ends, so that a
+ones, nor when an authority is already found. Where a list of member places ends, so that a
 service after the last ("… Hackney and Tower Hamlets estate regeneration") is each one's (`list_end`).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ _DECIDERS = frozenset({"councillors", "council", "planners"})
 
 
 def councillors_decided(words: list[str]) -> bool:
-    """A decision told as the councillors' ("…tower plan rejected by councillors"; eighteenth round): beside a
+    """A decision told as the councillors' ("…tower plan rejected by councillors"): beside a
     mayor who calls it in, the one member place named is the council whose councillors decided."""
     return any(w == "by" and (words[k + 1:k + 2] and words[k + 1] in _DECIDERS or
                               words[k + 1:k + 2] == ["the"] and words[k + 2:k + 3] and words[k + 2] in _DECIDERS)
@@ -41,7 +41,7 @@ def councillors_decided(words: list[str]) -> bool:
 
 def list_end(matches: list[NameMatch], n: int, words: list[str]) -> int:
     """Where the names joined by "and" from the `n`th on end: a service after the last of them is each one's
-    ("London mayor funds Hackney and Tower Hamlets estate regeneration"; nineteenth round)."""
+    ("London mayor funds Hackney and Tower Hamlets estate regeneration")."""
     end = matches[n].start + matches[n].length
     while n + 1 < len(matches) and words[end:end + 1] == ["and"] and matches[n + 1].start == end + 1:
         n += 1
