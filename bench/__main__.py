@@ -189,8 +189,8 @@ def _quality_suite(options: Options, log) -> str:
     by_source = quality_sources.sources_table(quality_sources.score_all())
     text = "\n\n".join([*held_out, earlier, by_source, quality.tone_cross_validation()])
     log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out splits "
-        f"({quality.HELD_OUT}; {quality.HARD_HELD_OUT} written hard both ways; {quality.WEEK_HELD_OUT} a natural week's "
-        f"story pairs), then the first test split (seen, for continuity)")
+        f"({quality.HELD_OUT}; {quality.HARD_HELD_OUT} written hard both ways; {quality.WEEK_HELD_OUT} a natural "
+        f"week's story pairs), then the first test split (seen, for continuity)")
     log(text)
     return text
 

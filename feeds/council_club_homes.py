@@ -45,7 +45,7 @@ def club_home(tokens: Tokens) -> list[CouncilEvidence]:
             end = k + len(key)
             if tuple(words[k:end]) != key:
                 continue
-            if len(key) == 1 and word in _ORDINARY and words[end:end + 1] not in [[w] for w in _CLUB_WORDS]:
+            if len(key) == 1 and word in _ORDINARY and not (end < len(words) and words[end] in _CLUB_WORDS):
                 continue
             found.setdefault(code, " ".join(texts[k:end]))
     if len(found) != 1 or not the_council_acts(tokens):

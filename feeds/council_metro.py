@@ -1,4 +1,5 @@
-"""A metro mayor beside its member councils, and a county's mayor: "the metro mayor" beside a member council is its combined authority's.
+"""Metro mayors beside their member councils: "the metro mayor" beside a member council is its combined
+authority's, as is a county's mayor (`county_mayor`).
 
 "Metro mayor and Manchester council fall out over tower": only a combined authority has a metro mayor (a regional
 mayor), so one named by office beside the councils of one authority is that authority's, as a metro mayor named by
