@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from models.coverage import CoverageCouncil, CoverageItem, NewItem, Stored, stor
 from models.outlet import Feed, FeedEntry, Outlet
 from models.press_earned import suggest_for_new_coverage
 from models.relevance import excluded_urls, feed_rule, judge_relevance, off_topic, speaks_of_a_council, spokespeople
+from models.stories import read_story_texts
+from models.story_text import StoryText
 
 BATCH = 2000
 
@@ -40,6 +43,20 @@ def _relevant(rule: str, found: Classification, spokespeople: list[str], text: s
     kind = off_topic(text) if found.council_codes and not council_word else None
     return judge_relevance(rule, found.council_codes, [t.tag for t in found.tags], spokespeople, council_word,
                            kind).relevant
+
+
+def read_ahead(session: Session, candidates: Sequence[Candidate]) -> None:
+    """Read the candidates' texts as the story rule will, and those of the stored items they will be compared with,
+    in a reading transaction before the one that stores them: no other writer waits on the reading. Enter the
+    batch's `sentence_budget` around both, so that one allowance bounds the reading ahead and within."""
+    read_story_texts(session, [StoryText(c.title, c.summary or None, c.published_at) for c in candidates])
+
+
+def unseen_entries(session: Session, feed_id: int, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates whose entry key the feed has not seen (read ahead of ingesting; `ingest_feed_entries` checks
+    again in its own transaction)."""
+    seen = _seen_keys(session, feed_id, [c.entry_key for c in candidates])
+    return [c for c in candidates if c.entry_key not in seen]
 
 
 def classify_and_store(session: Session, candidates: list[Candidate], *, source: str, now: datetime,

@@ -15,13 +15,15 @@ from datetime import datetime, timedelta
 from feeds.alerts import Notifier, deliver_pending, tell_admins
 from feeds.classify import Classifier
 from feeds.fetch import FetchError, FetchResult, fetch_feed
-from feeds.ingest import ingest_feed_entries
+from feeds.ingest import ingest_feed_entries, read_ahead, unseen_entries
 from feeds.limits import FeedLimits
-from feeds.normalize import from_entry
+from feeds.normalize import Candidate, from_entry
 from feeds.parse import ParsedFeed, ParseError, ParserProcess, shared_parser
 from feeds.urls import domain_of
 from handlers.reply import Reply, Section
 from models.outlet import Feed, due_feeds
+from models.sentence_meaning import sentence_budget
+from models.stories import FEED_SENTENCE_SECONDS
 
 log = logging.getLogger("herald.feeds")
 
@@ -120,14 +122,19 @@ def _process(herald, job: FeedJob, fetched, limits: FeedLimits) -> tuple[FeedOut
         parser = shared_parser(limits.HERALD_FEED_PARSE_MEMORY_MB)
         parsed = None if fetched.not_modified else parser.parse(
             fetched.body, fetched.content_type, fetched.url, limits.HERALD_FEED_PARSE_TIMEOUT)
-        with herald.session() as session:
-            feed = session.get(Feed, job.id)
-            if feed is None:
-                return FeedOutcome(job.id, job.name, "failed", error="removed while polling"), None
-            outcome = _ingest(herald, session, feed, parser, parsed, limits)
-            notice = _recovered(feed)
-            _mark_success(feed, fetched, herald.clock.now(), herald.settings.HERALD_FEED_POLL_MINUTES)
-            return outcome, notice
+        candidates = None if parsed is None else _candidates(parsed, herald.clock.now())
+        with sentence_budget(FEED_SENTENCE_SECONDS):  # one allowance, ahead of the transaction and in it
+            if candidates:
+                with herald.reading() as session:
+                    read_ahead(session, unseen_entries(session, job.id, candidates))
+            with herald.session() as session:
+                feed = session.get(Feed, job.id)
+                if feed is None:
+                    return FeedOutcome(job.id, job.name, "failed", error="removed while polling"), None
+                outcome = _ingest(herald, session, feed, parser, parsed, candidates, limits)
+                notice = _recovered(feed)
+                _mark_success(feed, fetched, herald.clock.now(), herald.settings.HERALD_FEED_POLL_MINUTES)
+                return outcome, notice
     except (FetchError, ParseError) as exc:
         return _record_failure(herald, job, str(exc), limits)
     except Exception as exc:
@@ -135,12 +142,15 @@ def _process(herald, job: FeedJob, fetched, limits: FeedLimits) -> tuple[FeedOut
         return _record_failure(herald, job, f"Unexpected error ({type(exc).__name__})", limits)
 
 
+def _candidates(parsed: ParsedFeed, now: datetime) -> list[Candidate]:
+    return [c for c in (from_entry(e, now) for e in parsed.entries) if c is not None]
+
+
 def _ingest(herald, session, feed: Feed, parser: ParserProcess, parsed: ParsedFeed | None,
-            limits: FeedLimits) -> FeedOutcome:
-    if parsed is None:  # not modified since the last poll
+            candidates: list[Candidate] | None, limits: FeedLimits) -> FeedOutcome:
+    if parsed is None or candidates is None:  # not modified since the last poll
         return FeedOutcome(feed.id, feed.name, "unchanged")
     now = herald.clock.now()
-    candidates = [c for c in (from_entry(e, now) for e in parsed.entries) if c is not None]
     baseline = not feed.baseline_done
     classifier = Classifier(session, scored=lambda: parser.tones_of(parsed, limits.HERALD_FEED_PARSE_TIMEOUT))
     result = ingest_feed_entries(session, feed, candidates, now,

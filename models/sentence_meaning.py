@@ -9,14 +9,16 @@ onnxruntime from the 8-bit copy in `data/meaning/` (its README says how it was m
 the average of its token vectors, as the model was trained; two texts are as alike as their vectors' cosine.
 
 About 2–8 ms a text on one core (a title, or a title with its summary; the more under load), once a process:
-vectors are kept for the last few days' items. One thread a process, so gunicorn's workers and the test workers do
-not fight over cores. The encoder is loaded once a process, whichever thread asks first (about 0.5 s and 80 MB; a
+vectors are kept for the last few days' items. Each reading runs on one thread, so gunicorn's workers and the test
+workers do not fight over cores; only a batch's reading ahead uses two at once (about 1.4 times as fast). The encoder is loaded once a process, whichever thread asks first (about 0.5 s and 80 MB; a
 gunicorn worker does it before its first request, `feeds.warmup`).
 
 A batch of new items can be given a time to spend reading texts it has not read before (`sentence_budget`): past it,
 `sentences_alike` answers None for a pair with an unread text, and the story model judges that pair without this
 reading (`models.story_model.story_model_without_sentences`). So a 500-item webhook whose items all resemble each
-other cannot spend seconds here; texts already read cost nothing and are always used.
+other cannot spend seconds here; texts already read cost nothing and are always used. The webhook and the feed poll
+read their batch first, before its write transaction, on two threads (`read_sentences`); their allowance encloses
+the transaction's, so one deadline bounds both.
 """
 from __future__ import annotations
 
@@ -25,10 +27,11 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import numpy as np
 
@@ -41,6 +44,8 @@ MODEL_FILE = MODEL_DIR / "minilm-l6-v2-int8.onnx"
 # The length sentence-transformers reads this model at (it was trained on 128); a longer text is read up to here.
 MAX_TOKENS = 256
 VECTORS_KEPT = 8192  # a few days of items' titles and texts; each vector 1.5 KB
+# A batch's texts are read ahead on two threads (onnxruntime runs them at once): a 500-item webhook keeps its 2 s.
+READ_AHEAD_THREADS = 2
 _loading = threading.Lock()
 _deadline: ContextVar[float | None] = ContextVar("sentence_deadline", default=None)  # a perf_counter time
 
@@ -131,8 +136,11 @@ def _read(text: str) -> np.ndarray | None:
 
 @contextmanager
 def sentence_budget(seconds: float) -> Iterator[None]:
-    """Within the block (in this thread), texts not read before are read only until `seconds` have passed."""
-    token = _deadline.set(time.perf_counter() + seconds)
+    """Within the block (in this thread), texts not read before are read only until `seconds` have passed, or
+    until an enclosing block's time is spent if that comes first."""
+    outer = _deadline.get()
+    ends = time.perf_counter() + seconds
+    token = _deadline.set(ends if outer is None else min(outer, ends))
     try:
         yield
     finally:
@@ -142,6 +150,29 @@ def sentence_budget(seconds: float) -> Iterator[None]:
 def _may_read(text: str) -> bool:
     deadline = _deadline.get()
     return deadline is None or time.perf_counter() < deadline or _VECTORS.get(text)[0]
+
+
+def read_sentences(texts: Iterable[str], threads: int = READ_AHEAD_THREADS) -> int:
+    """Read the texts not read before, on up to `threads` threads, until the time `sentence_budget` gives is spent;
+    how many were read. A batch is read here before its write transaction begins (`models.stories.read_story_texts`),
+    so that its pairs are judged by the same model however many items came together, and no writer waits on it."""
+    deadline = _deadline.get()
+    unread = [text for text in texts if not _VECTORS.get(text)[0]]
+
+    def read_share(share: list[str]) -> int:
+        read = 0
+        for text in share:
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+            _VECTORS.put(text, _read(text))
+            read += 1
+        return read
+
+    shares = [unread[n::threads] for n in range(min(threads, len(unread)))]
+    if len(shares) <= 1:
+        return sum(map(read_share, shares))
+    with ThreadPoolExecutor(len(shares), thread_name_prefix="read-sentences") as pool:
+        return sum(pool.map(read_share, shares))
 
 
 def sentences_alike(a: str, b: str) -> float | None:

@@ -7,7 +7,10 @@ story. Items of one batch are compared with each other as well. The comparison r
 items of the batch's window (their titles, the opening of their summaries, tone and councils), and
 an inverted index of their words means each new item is compared with the few that share them.
 A batch spends at most `SENTENCE_SECONDS` reading texts as sentences for the first time
-(`models.sentence_meaning`); pairs it meets after that are judged by the model fitted without them.
+(`models.sentence_meaning`); pairs it meets after that are judged by the model fitted without them. The webhook and
+the feed poll read first, in a reading transaction, the texts of the pairs their batch will compare
+(`read_story_texts`), within one allowance for the batch (`WEBHOOK_SENTENCE_SECONDS`, `FEED_SENTENCE_SECONDS`): no
+writer waits on that reading, and a feed's big first poll is judged as its items would be one at a time.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Sequence, Union
+from typing import Callable, Sequence, Union
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,8 +27,9 @@ from sqlalchemy.orm import Session
 from models.audit import ActorLike, record_audit
 from models.bulk import batches, bulk_insert, one_of
 from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story
-from models.sentence_meaning import sentence_budget
-from models.story_match import STORY_WINDOW, StoryMatch, same_story
+from models.sentence_meaning import read_sentences, sentence_budget
+from models.story_match import STORY_WINDOW, StoryMatch, decided_without_meaning, same_story
+from models.story_meaning import sentence_texts
 from models.story_text import StoryText
 from models.story_words import SUMMARY_CHARS
 
@@ -36,6 +40,11 @@ COMMON = 150  # words in more of the window's items than this are not looked up
 # A batch's time for reading new texts as sentences (about 2–8 ms a text): a 500-item webhook whose items all
 # resemble each other keeps its 2 s (the README's benchmarks); a feed's few new items never reach it.
 SENTENCE_SECONDS = 0.5
+# The whole time a batch may spend reading texts as sentences, ahead of its transaction (`read_story_texts`) and in
+# it: a webhook's is the half second its transaction had alone, so a 500-item post whose items all resemble each other
+# keeps its 2 s; nobody waits on a feed's poll (1,000 texts take about 1.5 s on two threads).
+WEBHOOK_SENTENCE_SECONDS = 0.5
+FEED_SENTENCE_SECONDS = 5.0
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -70,8 +79,8 @@ class _Pool:
             if concept in postings:
                 postings[concept].append(position)
 
-    def best(self, text: StoryText) -> tuple[StoryRef, StoryMatch] | None:
-        """The story of the most alike item that reports the same event, if any."""
+    def compared_with(self, text: StoryText) -> list[tuple[StoryText, StoryRef]]:
+        """The items `text` is judged against: those sharing the most of its telling words, up to `COMPARED`."""
         shared: dict[int, int] = defaultdict(int)
         for concept in text.concepts:
             postings = self._postings.get(concept, ())
@@ -81,33 +90,49 @@ class _Pool:
                 shared[position] += 1
         needed = 1 if len(text.concepts) <= 3 else 2
         ranked = sorted((p for p, n in shared.items() if n >= needed), key=lambda p: (-shared[p], -p))
+        return [self._entries[position] for position in ranked[:COMPARED]]
+
+    def best(self, text: StoryText) -> tuple[StoryRef, StoryMatch] | None:
+        """The story of the most alike item that reports the same event, if any."""
         found: tuple[StoryRef, StoryMatch] | None = None
-        for position in ranked[:COMPARED]:
-            other, ref = self._entries[position]
+        for other, ref in self.compared_with(text):
             match = same_story(text, other)
             if match.same and (found is None or match.score > found[1].score):
                 found = (ref, match)
         return found
 
 
+def read_story_texts(session: Session, arriving: Sequence[StoryText]) -> int:
+    """Read as sentences the texts the story rule will read when this batch is stored: those of each pair it will
+    compare whose time apart and headlines do not decide it alone, the stored items' included; until the time
+    `sentence_budget` gives is spent. How many texts were read. Called in a reading transaction before the batch's
+    write transaction, so that no writer waits on the reading and the pairs of a big batch are judged as they would
+    be one at a time."""
+    if not arriving:
+        return 0
+    wanted: list[StoryText] = []
+
+    def note_pairs(text: StoryText, pool: _Pool) -> None:
+        wanted.extend(t for other, _ref in pool.compared_with(text) if not decided_without_meaning(text, other)
+                      for t in (text, other))
+
+    _walk(session, arriving, note_pairs)
+    texts = (sentence for text in wanted
+             for sentence in sentence_texts(text.title, (text.summary or "")[:SUMMARY_CHARS]))
+    return read_sentences(dict.fromkeys(texts))
+
+
 def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
     """The story id of each item of `fresh` (in order), creating the new stories needed."""
-    prints = [story_fingerprint(item.title) for item in fresh]
-    known = _newest_stories(session, list(dict.fromkeys(prints)), min(i.published_at for i in fresh) - TITLE_WINDOW)
     texts = [StoryText(i.title, i.summary, i.published_at, tuple(i.council_codes), i.tone) for i in fresh]
-    pool = _recent_pool(session, fresh, frozenset().union(*(t.concepts for t in texts)))
-    refs: list[StoryRef | None] = [None] * len(fresh)
-    by_print: dict[str, StoryRef] = dict(known)
+
+    def best_story(text: StoryText, pool: _Pool) -> StoryRef | None:
+        best = pool.best(text)
+        return best[0] if best else None
+
     with sentence_budget(SENTENCE_SECONDS):
-        for n in sorted(range(len(fresh)), key=lambda k: fresh[k].published_at):
-            text = texts[n]
-            ref = by_print.get(prints[n])
-            if ref is None:
-                best = pool.best(text)
-                ref = best[0] if best else _NewStory(n)
-                by_print[prints[n]] = ref
-            refs[n] = ref
-            pool.add(text, ref)
+        refs = _walk(session, texts, best_story)
+    prints = [story_fingerprint(item.title) for item in fresh]
     leaders = [ref.leader for ref in dict.fromkeys(r for r in refs if isinstance(r, _NewStory))]
     created: dict[int, int] = {}
     if leaders:
@@ -116,6 +141,25 @@ def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
         newest = _newest_stories(session, [prints[n] for n in leaders])  # the rows just inserted are the newest
         created = {n: newest[prints[n]] for n in leaders}
     return [ref if isinstance(ref, int) else created[ref.leader] for ref in refs]
+
+
+def _walk(session: Session, texts: Sequence[StoryText],
+          choose: Callable[[StoryText, _Pool], StoryRef | None]) -> list[StoryRef]:
+    """Each text's story, in order of publication: the newest story of the same headline, else the one `choose`
+    finds among the stored items of the batch's window and the batch's earlier items, else a new story."""
+    prints = [story_fingerprint(text.title) for text in texts]
+    by_print: dict[str, StoryRef] = dict(
+        _newest_stories(session, list(dict.fromkeys(prints)), min(t.published_at for t in texts) - TITLE_WINDOW))
+    pool = _recent_pool(session, [t.published_at for t in texts], frozenset().union(*(t.concepts for t in texts)))
+    refs: list[StoryRef] = [_NewStory(n) for n in range(len(texts))]
+    for n in sorted(range(len(texts)), key=lambda k: texts[k].published_at):
+        ref = by_print.get(prints[n])
+        if ref is None:
+            ref = choose(texts[n], pool) or _NewStory(n)
+            by_print[prints[n]] = ref
+        refs[n] = ref
+        pool.add(texts[n], ref)
+    return refs
 
 
 def _newest_stories(session: Session, fingerprints: list[str], since: datetime | None = None) -> dict[str, int]:
@@ -129,10 +173,11 @@ def _newest_stories(session: Session, fingerprints: list[str], since: datetime |
     return found
 
 
-def _recent_pool(session: Session, fresh: Sequence[NewItem], wanted: frozenset[str]) -> _Pool:
-    """The stored items published within the story window of the batch (the newest `POOL_LIMIT`)."""
-    start = min(i.published_at for i in fresh) - STORY_WINDOW
-    end = max(i.published_at for i in fresh) + STORY_WINDOW
+def _recent_pool(session: Session, published: Sequence[datetime], wanted: frozenset[str]) -> _Pool:
+    """The stored items published within the story window of a batch published at `published` (the newest
+    `POOL_LIMIT`)."""
+    start = min(published) - STORY_WINDOW
+    end = max(published) + STORY_WINDOW
     window = (CoverageItem.published_at >= start, CoverageItem.published_at <= end,
               CoverageItem.story_id.is_not(None))
     rows = session.execute(

@@ -232,6 +232,13 @@ def evidence(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> Ev
                     terms=pair_terms(a, b))
 
 
+def decided_without_meaning(a: StoryText, b: StoryText, window: timedelta = STORY_WINDOW) -> bool:
+    """Whether `evidence` judges the pair without reading its meaning, whatever else the two hold: published too
+    far apart, or one headline (`models.stories.read_story_texts` reads ahead only the other pairs)."""
+    return abs(a.published_at - b.published_at) > window or \
+        fuzz.token_sort_ratio(a.title.lower(), b.title.lower()) >= TITLE_SAME_AT
+
+
 def decide(found: Evidence, thresholds: Thresholds = Thresholds()) -> StoryMatch:
     """The story rule's verdict, and why: enough words shared for the evidence beside them (`Thresholds`).
     `judge` weighs this verdict with the rest of the evidence."""

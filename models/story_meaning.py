@@ -83,9 +83,14 @@ def plain(text: str) -> str:
     return " ".join(w for n, w in enumerate(words) if not (n and w[:1].isupper()) and not any(c.isdigit() for c in w))
 
 
+def sentence_texts(title: str, summary: str) -> tuple[str, str]:
+    """The two texts of an item read as sentences: its headline, and its headline with its summary."""
+    return title, f"{title}. {summary}"
+
+
 def meaning_between(title_a: str, summary_a: str, title_b: str, summary_b: str) -> Meaning:
     """How alike in meaning two items are, read from their headlines and summaries."""
-    text_a, text_b = f"{title_a}. {summary_a}", f"{title_b}. {summary_b}"
+    (_, text_a), (_, text_b) = sentence_texts(title_a, summary_a), sentence_texts(title_b, summary_b)
     plain_ta, plain_tb, plain_a, plain_b = plain(title_a), plain(title_b), plain(text_a), plain(text_b)
     words = Meaning(titles=round(alike(title_a, title_b), 4), texts=round(alike(text_a, text_b), 4),
                     title_to_text=round(max(alike(title_a, text_b), alike(title_b, text_a)), 4),

@@ -17,20 +17,22 @@ bad field (e.g. `items[2].url`), 413 over HERALD_WEBHOOK_MAX_BYTES, 415 not JSON
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, jsonify
 
 from bot.webhooks import json_body, require_bearer_token
-from feeds.ingest import classify_and_store
-from feeds.normalize import from_fields
+from feeds.ingest import classify_and_store, read_ahead
+from feeds.normalize import Candidate, from_fields
 from feeds.urls import domain_of
 from models.access import Action
 from models.audit import record_audit
 from models.coverage import TONES
 from models.outlet import TIERS, outlet_for
+from models.sentence_meaning import sentence_budget
+from models.stories import WEBHOOK_SENTENCE_SECONDS
 
 bp = Blueprint("coverage_webhook", __name__)
 MAX_ITEMS = 500
@@ -52,9 +54,9 @@ class WebhookItem:
 
 @bp.post("/webhooks/coverage")
 def receive_coverage():
-    """Validate every item first, then store the new ones in one transaction (all or nothing) and
-    one pass: each outlet looked up once, the items classified and stored as one batch; audited
-    under the integration whose token sent them."""
+    """Validate every item first, read their texts as sentences outside any write (`read_ahead`), then store the
+    new ones in one transaction (all or nothing) and one pass: each outlet looked up once, the items classified and
+    stored as one batch; audited under the integration whose token sent them."""
     actor = require_bearer_token("coverage", Action.COVERAGE_WEBHOOK)
     body = json_body()
     raw_items, errors = _items_of(body)
@@ -67,30 +69,40 @@ def receive_coverage():
     if errors:
         return jsonify(error="invalid_fields", reason="Some fields are missing or wrong.", fields=errors), 400
     herald = current_app.extensions["herald"]
+    now = herald.clock.now()
+    candidates = [from_fields(item.url, item.title, item.summary, item.published_at, now, tone=item.tone)
+                  for item in items]
+    with sentence_budget(WEBHOOK_SENTENCE_SECONDS):  # one allowance, ahead of the transaction and in it
+        with herald.reading() as session:
+            read_ahead(session, candidates)
+        results = _store_batch(herald, items, candidates, actor, now)
+    created = sum(1 for r in results if r["status"] == "created")
+    return jsonify(received=len(results), created=created, duplicates=len(results) - created, items=results), 200
+
+
+def _store_batch(herald, items: list[WebhookItem], candidates: list[Candidate], actor, now: datetime) -> list[dict]:
+    """Store the batch in one transaction, audited; one answer per item sent, in order (a URL sent twice in the
+    batch is created once)."""
     with herald.session() as session:
-        now = herald.clock.now()
         outlets: dict[tuple[str | None, str | None, str], int] = {}
-        candidates = []
-        for item in items:
+        for n, item in enumerate(items):
             key = (item.outlet, None if item.outlet else domain_of(item.url), item.tier)
             if key not in outlets:
                 outlets[key] = outlet_for(session, *key).id
-            candidates.append(from_fields(item.url, item.title, item.summary, item.published_at, now,
-                                          outlet_id=outlets[key], tone=item.tone))
+            candidates[n] = replace(candidates[n], outlet_id=outlets[key])
         stored = {s.canonical_url: s for s in classify_and_store(session, candidates, source="webhook", now=now,
                                                                 logged_by=actor.user_id).stored}
         results, answered = [], set()
-        for candidate in candidates:  # one answer per item sent, in order; a URL sent twice is created once
+        for candidate in candidates:
             row = stored[candidate.canonical_url]
             fresh = row.created and row.canonical_url not in answered
             answered.add(row.canonical_url)
             results.append({"url": row.canonical_url, "id": row.item_id,
                             "status": "created" if fresh else "duplicate"})
-        created = sum(1 for r in results if r["status"] == "created")
+        created = [r["id"] for r in results if r["status"] == "created"]
         record_audit(session, at=now, actor=actor, action=Action.COVERAGE_WEBHOOK.value, entity="coverage_item",
-                     detail={"received": len(results), "created": created,
-                             "ids": [r["id"] for r in results if r["status"] == "created"][:100]})
-    return jsonify(received=len(results), created=created, duplicates=len(results) - created, items=results), 200
+                     detail={"received": len(results), "created": len(created), "ids": created[:100]})
+    return results
 
 
 def _items_of(body) -> tuple[list, dict[str, str]]:
