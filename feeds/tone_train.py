@@ -50,8 +50,8 @@ class FitConfig:
 
 # Chosen by the cross-source figures of `python -m bench.tone_cv` (README, Coverage → Tone): the words
 # with which way a measure moved; not the rules' verdict, which the model over-trusts on the sets the
-# rules were written against and which then does worse on a set by another author. Round 12 (each tone
-# file left out in turn, 3,557 headlines): praise beside bad news, plans undone and rulings against the
+# rules were written against and which then does worse on a set by another author. With each tone file
+# left out in turn (3,557 headlines): praise beside bad news, plans undone and rulings against the
 # council ("clash"), and a positive class weight of 0.7, took by-file positive precision from 0.919 to
 # 0.938 (accuracy 0.915 → 0.910, negative recall 0.944 → 0.954); the rules' phrase sums and a
 # procedural flag did worse.

@@ -218,7 +218,7 @@ def off_topic(text: str) -> str | None:
     return kinds[0] if kinds else None
 
 
-# Sixteenth round: a place's property deals, which only its council makes when no firm is named.
+# A place's property deals, which only its council makes when no firm is named.
 _PROPERTY_DEALS = frozenset({"buy", "buys", "sell", "sells", "stake", "stakes", "purchase", "purchases", "acquires"})
 _BUSINESS_NAMED = frozenset({"firm", "company", "chain", "retailer", "investor", "investors", "supermarket", "owner",
                              "owners", "developer", "developers"})

@@ -10,7 +10,7 @@ import re
 # A council's building as the venue of other news ("Wedding fair at Rochdale Town Hall", "Christmas market returns
 # to City Hall grounds"): a preposition of place before it (with "the" or its place's name), or its grounds after it;
 # not "to", "from", "in" or "on" ("answers from town hall", "jobs in county hall", "spending on town hall revamp");
-# a building climbed is a venue too ("Climber fined after scaling Rochdale town hall"; sixteenth round).
+# a building climbed is a venue too ("Climber fined after scaling Rochdale town hall").
 _HALL = r"(?i:(?:town|city|county) hall|civic centre)"
 _VENUE = re.compile(rf"(?i:\b(?:at|outside|inside|near|opposite|beside|scaling|scaled|scales|climbing|climbed|climbs)"
                     rf"\s+(?:the\s+)?)"

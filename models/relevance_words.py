@@ -38,7 +38,7 @@ PLACE_SERVICE_WORDS = frozenset("""leisure library libraries parking""".split())
 # does: its leader, its debts and borrowing ("Bradford's new leader vows to end bailout"). Only the
 # relevance rule reads these; the council finder keeps its own words.
 PLACE_GOVERNMENT_WORDS = frozenset("""leader leaders debt debts borrow borrowing finances bailout rate rates apologises
-apologise apologised apology auditor auditors fourdayweek""".split())  # sixteenth round: its external auditor, its
+apologise apologised apology auditor auditors fourdayweek""".split())  # its external auditor, its
 # staff's four-day week (one word in `models.relevance`'s reading: "South Cambridgeshire keeps four-day week")
 # …and what a council does that others' news also says ("Bolton to fine fly-tippers", "Blackpool to
 # demolish car park", "Kirklees apologises"): local government only without off-topic words.
@@ -71,7 +71,7 @@ OFF_TOPIC_WORDS = {
 MORE_OFF_TOPIC_WORDS = {
     "crime or court": "abuse arson thieves thief steal steals mugged fraud magistrates magistrate",
     "business": """employer employers shipyard studio factory steelworks takeaway brewery hotel company thru investors
-        investor chain shopping mall""",  # sixteenth round: "Lakeside shopping centre in Thurrock unveils revamp"
+        investor chain shopping mall""",  # "Lakeside shopping centre in Thurrock unveils revamp"
     # incidents ("Lightning strike sets Northampton house ablaze", "Burst pipe leaves Dundee homes without water")
     "people and events": """birthday wedding weddings vigil hosts hosted hosting fire fires ablaze lightning explosion
         burst leak powercut powercuts outage evacuated evacuation""",
@@ -267,7 +267,7 @@ def service_named(words: list[str], text: str, kinds: list[str] | None = None) -
 _NOT_OFF_TOPIC_AFTER = {"trial": frozenset({"to", "will"}), "fire": frozenset({"under"})}
 
 
-# Sixteenth round: a scheme kept, ended or widened "after trial" is a pilot's fate, not a court's ("South
+# A scheme kept, ended or widened "after trial" is a pilot's fate, not a court's ("South
 # Cambridgeshire keeps four-day week after trial"; "Man jailed after trial" keeps nothing).
 PILOT_KEPT = frozenset({"keeps", "keep", "kept", "extends", "extended", "scraps", "scrapped", "adopts", "adopted",
                         "retains", "retained", "ditches", "ditched", "expands", "expanded", "axes", "axed"})

@@ -85,7 +85,7 @@ LATE_EXTRA = 0.2  # ... need this much more of their words shared
 DAY_AFTER = timedelta(hours=24)  # items further apart than this (a day's rewrites are in) ...
 DAY_EXTRA = 0.05  # ... need this much more again
 NAMES_EXTRA = 0.25  # ... as do headlines each naming something the other item never mentions
-# bench.story_cv's pick in round 6 (unnamed 0.25, event alone 0.4, late +0.15) gained 6 true joins for 2 false
+# bench.story_cv's pick of these (unnamed 0.25, event alone 0.4, late +0.15) gained 6 true joins for 2 false
 # ones on the tuning files and none on test4 for one false: the marginal pairs are ~70% precise, so not taken.
 
 # Events whose news is an inspector's verdict: one told as good news and the other as bad are two verdicts (an

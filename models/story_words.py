@@ -118,7 +118,7 @@ for _concept, _words in {
     "error": "error errors glitch glitches blunder blunders",
     "hmo": "hmo hmos",
     "monthly": "monthly fourweekly",
-    # Round 14: the parties by their everyday names, an emergency told as its flood or its evacuation, the
+    # The parties by their everyday names, an emergency told as its flood or its evacuation, the
     # jobless told as a rate ("Lib Dems take Shropshire from Tories" is the Liberal Democrats winning it).
     "libdem": "libdem libdems",
     "conservative": "conservative conservatives tory tories",
