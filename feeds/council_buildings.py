@@ -38,6 +38,11 @@ def lit_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence
     return out
 
 
+# The people and bodies of a council's hall, in lower case between the hall and its town ("County Hall staff in …").
+_HALLS_PEOPLE = frozenset({"cabinet", "staff", "bosses", "chiefs", "officers", "officials", "councillors", "leaders",
+                           "committee", "planners"})
+
+
 def county_halls(words: list[str]) -> list[tuple[int, int]]:
     """(start, end) of each county hall a text names: "County Hall", "Shire Hall", "Shirehall" (the county's
     headquarters by its older name in some shires: Shrewsbury's, Gloucester's)."""
@@ -68,8 +73,10 @@ def towns_county_hall(out: list[CouncilEvidence], tokens: Tokens, counties: froz
     for k, end in county_halls(words):
         stop = k - 1 if k and words[k - 1] == "s" else k
         before = {" ".join(texts[j:stop]) for j in range(max(0, stop - 3), stop)}
-        if words[end:end + 1] == ["in"]:
-            before |= {" ".join(texts[end + 1:j]) for j in range(end + 2, min(len(words), end + 4) + 1)}
+        at = end + 1 if texts[end:end + 1] and texts[end] in _HALLS_PEOPLE and words[end + 1:end + 2] == ["in"] \
+            else end  # "County Hall staff in Chelmsford": the hall's people, then its town
+        if words[at:at + 1] == ["in"]:
+            before |= {" ".join(texts[at + 1:j]) for j in range(at + 2, min(len(words), at + 4) + 1)}
         elif end < len(words) and texts[end][:1].isupper():  # "County Hall, Norwich, to get…"
             before |= {" ".join(texts[end:j]) for j in range(end + 1, min(len(words), end + 3) + 1)}
         owners = {e.code for e in out if e.counted and e.code in counties and e.named not in before}

@@ -197,7 +197,7 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     commas and "and"/"or" to a confident council name ("Derby and Derbyshire", "Harrow, Hillingdon
     and Brent"), or one of councils listed at the head of the text before a plural verb ("Harrow and
     Brent share legal services"), the subject of the news."""
-    run = _listed_with(match, matches, words)
+    run = listed_with(match, matches, words)
     if run is None:
         return None
     if words[match.start] in STRICT:  # "Westminster" beside one council is Parliament; among councils, one
@@ -230,7 +230,7 @@ _ELECTION_VERBS = frozenset({"takes", "took", "wins", "won", "gains", "gained", 
 _COUNCILS_BEFORE = frozenset({"councils", "boroughs", "authorities", "councillors", "leaders"})
 
 
-def _listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -> list[NameMatch] | None:
+def listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -> list[NameMatch] | None:
     """The names listed together with `match` (next to each other, by a comma the tokens dropped, or
     joined by "and"/"or"), when the list has an "and"/"or" in it; None when `match` is not in a list."""
     k = next((n for n, m in enumerate(matches) if m.start == match.start), None)
@@ -286,7 +286,7 @@ def listed_acting(match: NameMatch, matches: list[NameMatch], words: list[str]) 
     """The name opens a list of places joined by "and"/"or" that a plural verb or a dispute follows
     ("Solihull and Birmingham clash over HS2 station funding"): the councils acting together, even in
     another body's news (`acts` finds the later names of such a list; this, the first)."""
-    run = _listed_with(match, matches, words)
+    run = listed_with(match, matches, words)
     if run is None or run[0].start != 0:
         return False
     end = run[-1].start + run[-1].length

@@ -140,3 +140,30 @@ def _districts_debate(county: str, out: list[CouncilEvidence], words: list[str],
     if "county" in words or (match.start and words[match.start - 1] in ("and", "with", "&")):
         return False
     return len({f.code for f in out if f.counted and county_of.get(f.code) == county}) >= 2
+
+
+# Verbs of a council speaking, before or after "county" in lower case ("…, says county", "county warns …").
+_SPEAKS = frozenset({"says", "said", "warns", "insists", "admits", "confirms", "claims"})
+
+
+def county_says(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
+                county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with the one district counted, named by its place alone, read as its county council where "county" in
+    lower case speaks ("Cambridge's bus gates to go ahead, says county"): in a two-tier area the county
+    speaks of its own scheme in the district's place; unchanged otherwise."""
+    words, texts = tokens.words, tokens.texts
+    if not any(w == "county" and texts[k] == "county" and (k and words[k - 1] in _SPEAKS or
+                                                        words[k + 1:k + 2] and words[k + 1] in _SPEAKS)
+               for k, w in enumerate(words)):
+        return out
+    counted = [n for n, e in enumerate(out) if e.counted]
+    if len(counted) != 1 or counted[0] >= len(matches) or out[counted[0]].code not in county_of:
+        return out
+    match, e = matches[counted[0]], out[counted[0]]
+    if not SAYS_COUNCIL.isdisjoint(words[match.start + match.length:match.start + match.length + 2]):
+        return out  # "Cambridge City Council's scheme to go, says county": the district's own
+    county = county_of[e.code]
+    changed = list(out)
+    changed[counted[0]] = CouncilEvidence(e.code, e.named, False, "the place of the county's scheme, the county "
+                                          "speaking")
+    return changed + [CouncilEvidence(county, "county", True, f'"county" speaking of {e.named}: {county}')]

@@ -211,12 +211,12 @@ def _officials(tokens: Tokens, end: int) -> bool:
 
 
 def _may_be_site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> bool:
-    """A cheap first look for `site_or_route`: a name after a joining word or a venue's word or
+    """A cheap first look for `site_or_route`: a name after a joining word, "on", a venue's word or
     capitals, or before "to" and another name or a capitalised word ("Hull to Rotterdam ferry")."""
     words, match = tokens.words, matches[n]
     if match.start:
         before = words[match.start - 1]
-        if before in VENUE_LAST or before == "s" or (before in ROUTE_OR_JOIN and n and
+        if before in VENUE_LAST or before in ("s", "on") or (before in ROUTE_OR_JOIN and n and
                                     matches[n - 1].start + matches[n - 1].length == match.start - 1):
             return True
         text = tokens.texts[match.start - 1]

@@ -190,7 +190,9 @@ NOT_AN_ORGANISATION = frozenset({"send", "sen", "ltn", "ltns", "hmo", "hmos", "c
 # town, only in a text that speaks of a council (`feeds.council_towns`). Not March (the month),
 # Washington, Bangor, Gillingham, Stratford (two places each, or another far better known).
 ORDINARY_TOWNS = {"sale": "TRF", "deal": "DOV", "ware": "EHE", "hyde": "TAM", "leigh": "WGN", "burton": "EST",
-                  "chelsea": "KEC", "wimbledon": "MRT"}
+                  "chelsea": "KEC", "wimbledon": "MRT",
+                  # towns named by ordinary words, each the one large town of its name ("civic offices in Fleet")
+                  "fleet": "HAT", "battle": "ROH", "sandwich": "DOV"}
 TOWN_PLACES = frozenset({"seafront", "pier", "high", "market", "promenade", "beach", "precinct", "bypass", "library",
                          "leisure", "shoppers", "traders", "residents", "town", "centre"})
 TOWN_SCENE = frozenset({"in", "at", "near", "around", "across", "outside", "throughout"})

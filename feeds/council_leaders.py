@@ -8,8 +8,9 @@ December 2026 or just before (update after local elections): a surname alone is 
 One surname does name its mayor alone in headlines, but is a common name too: "Khan" for the Mayor of London
 ("Khan's congestion charge rise", "Khan and Brabin demand bus powers"). It counts only as a name on its own: no
 capitalised forename or title before it ("Imran Khan", "Councillor Khan", "Neghat Khan") and no capitalised word
-after it that is not a name the matcher knows ("Khan Younis", "Khan Academy"). A leaf module (it imports nothing of
-Herald).
+after it that is not a name the matcher knows ("Khan Younis", "Khan Academy"). Leaders' surnames that are no English
+word and no common surname ("Kemkaran", "Soulsby") name them alone under the same guards. A leaf module (it imports
+nothing of Herald).
 """
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def _leaders() -> tuple[tuple[str, str], ...]:
 LEADERS = _leaders()
 # Mayors' surnames that name them alone only when standing alone (see the module's docstring) → authority code.
 LONE_SURNAMES = (("khan", "GLA"),)
+# Leaders' surnames that are no English word and no common surname ("Kemkaran defends…", "Soulsby says…"): named
+# alone, under the same guards as "Khan", they are the leader's council. Taken from the leaders' table, so each
+# follows its leader out of office.
+_DISTINCT = frozenset({"kemkaran", "hinchcliffe", "soulsby", "dennett", "leffman", "nethsingha", "batrouni", "seccombe",
+                       "sankey", "fiaz", "dacres", "clewer", "kilgour", "duggins", "simkins", "fielker", "hopgood",
+                       "revans", "emmott", "tett", "mellen"})
+LONE_SURNAMES += tuple((name.split()[-1], code) for name, code in LEADERS if name.split()[-1] in _DISTINCT)
 _LONE = frozenset(name for name, _code in LONE_SURNAMES)
 _TITLES = frozenset({"mayor", "sadiq"})  # "Mayor Khan", "Sadiq Khan" (the full name matches first anyway)
 

@@ -7,6 +7,8 @@ ceremonial mayor (who is "the Mayor of Westminster", or the council's). Not wher
 lord mayor, deputy or civic mayor, nor "the council's mayor". "The Mayor" with a capital after
 "the" ("… signs housing pact with the Mayor"), not "the Mayor of …"; and "Westminster" joined to another
 London borough found as its council ("Islington and Westminster back …") is the borough too, not Parliament.
+A mayor by office alone beside a body only London's mayor answers for (the Met, TfL, the London Fire Brigade, ULEZ),
+with no council counted, is the Mayor of London too ("Mayor's budget pledges £30m for TfL bus routes").
 """
 from __future__ import annotations
 
@@ -66,3 +68,24 @@ def boroughs_joined(out: list[CouncilEvidence], matches: list[NameMatch], tokens
                                              "council: the borough, not Parliament")
                 break
     return changed
+
+
+# Bodies and schemes the Mayor of London answers for, and no other mayor: beside "mayor", London's.
+_LONDONS_OWN = (("met", "police"), ("metropolitan", "police"), ("the", "met"), ("tfl",), ("transport", "for", "london"),
+                ("london", "fire", "brigade"), ("ulez",), ("the", "tube"), ("london", "underground"),
+                ("elizabeth", "line"), ("london", "overground"), ("london", "assembly"))
+
+
+def mayor_of_londons_own(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:
+    """`out` with the Greater London Authority added when no council counted and "mayor" by office alone (at the
+    head, or after "the"; not "mayor of …", nor a place's or a lesser mayor) stands beside a body or scheme only
+    the Mayor of London answers for (`_LONDONS_OWN`); unchanged otherwise."""
+    words = tokens.words
+    if any(e.counted for e in out) or not any(
+            tuple(words[k:k + len(own)]) == own for own in _LONDONS_OWN for k in range(len(words))):
+        return out
+    for k, word in enumerate(words):
+        if word == "mayor" and words[k + 1:k + 2] != ["of"] and (k == 0 or words[k - 1] == "the"):
+            return out + [CouncilEvidence(GREATER_LONDON, tokens.texts[k], True, "the mayor by office beside a body "
+                                          "only the Mayor of London answers for")]
+    return out

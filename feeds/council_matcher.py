@@ -11,11 +11,13 @@ from feeds.council_clubs import city_council_home, club_words
 from feeds.council_club_homes import club_home
 from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
-from feeds.council_county import a_countys_process, county_places, the_county
+from feeds.council_county import a_countys_process, county_places, county_says, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_lists import lists_share
 from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
-from feeds.council_london import boroughs_joined, londons_mayor
-from feeds.council_metro import county_mayor, metro_mayor
+from feeds.council_london import boroughs_joined, londons_mayor, mayor_of_londons_own
+from feeds.council_metro import (county_mayor, former_county_mayor, joined_to_the_mayor, metro_mayor,
+                                 the_combined_authority)
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
@@ -84,6 +86,8 @@ class CouncilMatcher:
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
         out = second_looks(out, matches, tokens, self._members)
+        if len(matches) > 1:
+            out = lists_share(out, matches, tokens.words)
         if tokens.clause and matches:
             out = after_label(out, matches, tokens)
         if "westminster" in tokens.words and len(matches) > 1:
@@ -100,7 +104,11 @@ class CouncilMatcher:
             out = namesakes(out, tokens, self._county_of)
         if "mayor" in tokens.words:
             out = metro_mayor(londons_mayor(out, tokens, self._members), tokens, self._members)
+            out = mayor_of_londons_own(out, tokens)
             out = county_mayor(out, tokens, self._members, self._counties)
+            out = joined_to_the_mayor(former_county_mayor(out, tokens, self._areas.successors), matches, tokens)
+        if "authority" in tokens.words or "authority's" in tokens.texts:
+            out = the_combined_authority(out, tokens, self._members)
         if "hall" in tokens.words or "shirehall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
@@ -159,6 +167,7 @@ class CouncilMatcher:
             return out + (town_councils(tokens, self._county_of) or club_home(tokens)), matches
         if "county" not in words:
             return out, matches
+        out = county_says(out, matches, tokens, self._county_of)
         return the_county(out, matches, words, self._codes, self._counties, self._combined), matches
 
     def _compass_joined(self, tokens: Tokens, match: NameMatch) -> list[NameMatch]:

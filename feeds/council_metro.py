@@ -9,7 +9,8 @@ service after the last ("… Hackney and Tower Hamlets estate regeneration") is 
 """
 from __future__ import annotations
 
-from feeds.council_words import CouncilEvidence, NameMatch, Tokens
+from feeds.council_kinds import DISPUTE_PHRASES, DISPUTE_VERBS
+from feeds.council_words import PLURAL_VERBS, CouncilEvidence, NameMatch, Tokens
 
 _OFFICE = (("metro", "mayor"), ("metro", "mayors"), ("regional", "mayor"), ("combined", "authority", "mayor"))
 
@@ -20,13 +21,55 @@ def metro_mayor(out: list[CouncilEvidence], tokens: Tokens, members: dict[str, s
     words = tokens.words
     if not any(tuple(words[k:k + len(office)]) == office for k in range(len(words)) for office in _OFFICE):
         return out
+    authority = _one_authority(out, members)
+    if authority is None:
+        return out
+    return out + [CouncilEvidence(authority, "metro mayor", True, "a metro mayor beside its member council: the "
+                                  "combined authority's")]
+
+
+def _one_authority(out: list[CouncilEvidence], members: dict[str, str]) -> str | None:
+    """The one combined authority every council counted belongs to, when it is not counted itself, or None."""
     counted = {e.code for e in out if e.counted}
     authorities = {members.get(code) for code in counted}
     if not counted or len(authorities) != 1 or None in authorities or authorities & counted:
+        return None
+    return authorities.pop()
+
+
+def the_combined_authority(out: list[CouncilEvidence], tokens: Tokens,
+                           members: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with the combined authority added when the text speaks of "combined authority" in lower case, by no
+    name, beside member councils of one authority ("Bolton and Wigan councils ask combined authority for more bus
+    cash"): the one such body those councils share; unchanged otherwise."""
+    texts = tokens.texts
+    if not any(texts[k] == "combined" and texts[k + 1:k + 2] in (["authority"], ["authority's"])
+               for k in range(len(texts) - 1)):
         return out
-    authority = authorities.pop()
-    return out + [CouncilEvidence(authority, "metro mayor", True, "a metro mayor beside its member council: the "
-                                  "combined authority's")]
+    authority = _one_authority(out, members)
+    if authority is None:
+        return out
+    return out + [CouncilEvidence(authority, "combined authority", True, '"combined authority" by no name, beside '
+                                  "its member councils")]
+
+
+def former_county_mayor(out: list[CouncilEvidence], tokens: Tokens,
+                        successors: dict[str, frozenset[str]]) -> list[CouncilEvidence]:
+    """`out` with an abolished county's name straight before "mayor" not counted where a council that succeeded it
+    is counted: the county council never had a mayor, so "Cumberland leaders say a Cumbria mayor would cost too
+    much" speaks of a mayor for the place its successors serve now; unchanged otherwise."""
+    words = tokens.words
+    counted = {e.code for e in out if e.counted}
+    changed = list(out)
+    for n, e in enumerate(out):
+        if not e.counted or not successors.get(e.code, frozenset()) & counted:
+            continue
+        name = tuple(e.named.lower().replace("'", " ").split())
+        if any(tuple(words[k - len(name):k]) == name for k, w in enumerate(words)
+               if w in ("mayor", "mayoral") and k >= len(name)):
+            changed[n] = CouncilEvidence(e.code, e.named, False, 'an abolished county before "mayor", beside a '
+                                         "council that succeeded it: the place, not the council")
+    return changed
 
 
 _DECIDERS = frozenset({"councillors", "council", "planners"})
@@ -72,4 +115,26 @@ def county_mayor(out: list[CouncilEvidence], tokens: Tokens, members: dict[str, 
             changed.append(CouncilEvidence(authority, e.named, True, "a county before \"mayor\": its combined "
                                            "authority's mayor"))
             found.add(authority)
+    return changed
+
+
+def joined_to_the_mayor(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens) -> list[CouncilEvidence]:
+    """`out` with a member place refused as a place in its mayor's region counted where "and" joins it to the mayor
+    before their shared verb or dispute ("West Midlands mayor and Solihull clash over bus depot"): the
+    mayor and the council acting together, or against each other; unchanged otherwise. `out` holds one judgement
+    per name of `matches` first."""
+    words = tokens.words
+    changed = list(out)
+    for n, (e, match) in enumerate(zip(out, matches)):
+        end = match.start + match.length
+        if e.counted or not e.why.startswith("a place in the region of the mayor") or match.start < 2 or \
+                words[match.start - 1] != "and":
+            continue
+        after_mayor = words[match.start - 2] == "mayor" or any(
+            m.person and m.start + m.length == match.start - 1 for m in matches)
+        after = words[end] if end < len(words) else ""
+        if after_mayor and (after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in
+                            DISPUTE_PHRASES):
+            changed[n] = CouncilEvidence(e.code, e.named, True, f'joined to the mayor by "and" before their verb '
+                                         f'("{after}"): the council acting')
     return changed

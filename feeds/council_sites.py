@@ -40,6 +40,8 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
             return "route"
         if nxt is None and _abroad_end(tokens, end + 1):
             return "route"  # "P&O Ferries restores Hull to Rotterdam service": the other end is no council
+    if on_route(words, match):
+        return "route"  # "Red Funnel cuts sailings on Southampton route": the operator's route, one end named
     if n and words[match.start - 1:match.start] == ["to"] and journey_follows(words, end):
         before = matches[n - 1]
         if before.start + before.length == match.start - 1:
@@ -55,6 +57,16 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
             matches[n - 1].start + matches[n - 1].length == start - 1:
         start = matches[n - 1].start  # "NHS Kent and Medway": the acronym before the first name
     return "company's or NHS body's site" if _acronym_before(tokens, start) else None
+
+
+# A route named by one of its ends, after "on" ("on the Portsmouth route", "delays on Penzance line"): not a
+# council's service (a bus "service" may be one a council pays for).
+_ONE_END = frozenset({"route", "routes", "line", "crossing", "crossings", "sailings", "flights", "ferry", "ferries"})
+def on_route(words: list[str], match: NameMatch) -> bool:
+    """The place is a route's one end, after "on" ("on the Portsmouth route", "delays on Penzance line")."""
+    end = match.start + match.length
+    return bool(words[end:end + 1]) and words[end] in _ONE_END and match.start > 0 and (
+        words[match.start - 1] == "on" or words[max(0, match.start - 2):match.start] == ["on", "the"])
 
 
 # A journey's words: ROUTE_WORDS and the paths walked or cycled between places (eighteenth round).

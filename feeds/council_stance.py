@@ -14,7 +14,8 @@ a decision a minister calls in or overturns, the place's label between ("Ministe
 approval"): only a council's planning decision is called in. And a name that opens the clause after a label's
 colon with a council's verb acts there, whatever the label names ("Arsenal training ground: Enfield approves new
 pitches", "Old Pier Hotel site: Mid Devon signs sale agreement"; `after_label`), unless that clause is sport
-news.
+news; and where that clause opens with a council's kind in lower case ("borough", "the council"), the one place the
+label names is that council's ("Putney Pier: borough finishes repairs"), though the label names a thing, not a body.
 """
 from __future__ import annotations
 
@@ -87,6 +88,12 @@ def after_label(out: list[CouncilEvidence], matches: list[NameMatch], tokens: To
     if not start or not SPORT_RESULTS.isdisjoint(words[start:]):
         return out
     changed = list(out)
+    labelled = [n for n, match in enumerate(matches) if match.start < start]
+    if len(labelled) == 1 and len({m.code for m in matches}) == 1 and _kind_opens(tokens.texts, start):
+        e, match = out[labelled[0]], matches[labelled[0]]
+        if not e.counted and not match.region and tokens.words[match.start] not in STRICT:
+            changed[labelled[0]] = CouncilEvidence(e.code, e.named, True, "the place the label names, and a council "
+                                                   "by its kind opens the clause after its colon")
     for n, (e, match) in enumerate(zip(out, matches)):
         end = match.start + match.length
         if match.start == start and not e.counted and not match.region and words[start] not in STRICT and \
@@ -94,3 +101,16 @@ def after_label(out: list[CouncilEvidence], matches: list[NameMatch], tokens: To
             changed[n] = CouncilEvidence(e.code, e.named, True, f'opens the clause after a label\'s colon, acting '
                                          f'("{words[end]}")')
     return changed
+
+
+# A council by its kind alone, in lower case, at the head of a clause: "borough", "the council", "city council".
+_KINDS = frozenset({"borough", "council", "councillors", "district"})
+
+
+def _kind_opens(texts: list[str], start: int) -> bool:
+    """The clause from `start` opens with a council's kind in lower case, "the" or "city"/"borough" before it
+    ("…: borough finishes works", "…: the council says", "…: borough council pauses")."""
+    k = start + 1 if texts[start:start + 1] in (["the"], ["The"]) else start
+    if texts[k:k + 1] in (["city"], ["borough"], ["district"]) and texts[k + 1:k + 2] == ["council"]:
+        k += 1
+    return k < len(texts) and texts[k] in _KINDS

@@ -118,7 +118,8 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
     area when the text says "county council". Empty otherwise."""
     if _FIRST_WORDS.isdisjoint(tokens.words):
         return []
-    if not the_council_acts(tokens):
+    countys = the_countys(tokens)
+    if not countys and not the_council_acts(tokens):
         return _towns_service(tokens, county_of)
     towns = towns_named(tokens)
     if len({town.code for town in towns}) != 1:
@@ -126,20 +127,42 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
     town = towns[0]
     code, why = town.code, f"a town in the area of {town.code}, and the text speaks of a council"
     words = tokens.words
-    if town.code in county_of and any(words[k:k + 2] in (["county", "council"], ["county", "hall"])
-                                      for k in range(len(words) - 1)):
+    if countys and town.code not in county_of:
+        return []
+    if town.code in county_of and (countys or any(words[k:k + 2] in (["county", "council"], ["county", "hall"])
+                                                  for k in range(len(words) - 1))):
         code, why = county_of[town.code], f"a town in {county_of[town.code]}, and the text speaks of the county council"
     return [CouncilEvidence(code, town.named, True, why)]
 
 
 
+def the_countys(tokens: Tokens) -> bool:
+    """"the county's" in lower case before what the county has or does ("Roadworks in Bicester top the county's
+    complaints list"), not before a ranking ("the county's biggest town", "the county's first"): in a two-tier area,
+    the county council's, so a district's town named beside it is where the county acts."""
+    words, texts = tokens.words, tokens.texts
+    return "county" in words and any(
+        w == "county" and texts[k] == "county" and k and words[k - 1] == "the" and words[k + 1:k + 2] == ["s"] and
+        words[k + 2:k + 3] and not _ranking(words[k + 2]) for k, w in enumerate(words))
+
+
+def _ranking(word: str) -> bool:
+    """A word that ranks a place among the county's ("biggest", "most", "first", "only", "top")."""
+    return word.endswith("est") or word in {"most", "first", "only", "top", "second", "third", "favourite", "own"}
+
+
+# A council's officers after a town in a unitary council's area, in a text with no emergency service's word: the
+# council's staff there (in a two-tier area, either council's).
+_STAFF = (["officers"], ["officials"], ["planners"])
 _EMERGENCY = frozenset({"police", "constabulary", "fire", "firefighters", "court", "arrested", "ambulance"})
 
 
 def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvidence]:
-    """The council of the one listed town a text names when a service only a council runs follows it
-    ("Skegness bin collections move to fortnightly"; thirteenth round): the county's in a two-tier area when the
-    service is one a county runs ("Lowestoft street lighting switched off" is Suffolk's). Empty otherwise."""
+    """The council of the one listed town a text names when a service only a council runs follows it, straight after
+    its name ("Skegness bin collections move to fortnightly"; thirteenth round) or later in the text, the town its
+    subject ("Skegness residents fight plan to cut bin collections"): the county's in a
+    two-tier area when the service is one a county runs ("Lowestoft street lighting switched off" is Suffolk's).
+    Not a service named before the town, which may be anyone's news set there. Empty otherwise."""
     if not _EMERGENCY.isdisjoint(tokens.words) or other_news(tokens) or news_of_another_body(tokens):
         return []  # "Skegness library fire: man arrested": where it happened
     towns = towns_named(tokens)
@@ -147,8 +170,12 @@ def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvi
         return []
     town = towns[0]
     end = town.start + len(town.named.split())
-    service = service_after(tokens.words, end)
+    service = next((found for k in range(end, len(tokens.words)) if (found := service_after(tokens.words, k))), None)
     if service is None:
+        staffed = next((t.named for t in towns if tokens.words[t.start + len(t.named.split()):][:1] in _STAFF), None)
+        if staffed is not None and town.code not in county_of:  # "…, Northallerton officers admit"
+            return [CouncilEvidence(town.code, staffed, True, f"a town in the area of {town.code}, before its "
+                                    "council's officers")]
         return _towns_hall(tokens.words, town, end, county_of)
     said = " ".join(service)
     if town.code in county_of and service in COUNTY_SERVICES:

@@ -46,7 +46,7 @@ words that make a refused name its council after all are in `feeds.council_refus
 from __future__ import annotations
 
 from feeds.council_companies import COUNCIL_COMPANIES
-from feeds.council_context import confident
+from feeds.council_context import confident, service_after
 from feeds.council_kinds import SOMEONE_FROM
 from feeds.council_partners import with_a_partner
 from feeds.council_refused import (BUYING, COURTS, LICENSING, MISRULE, NATURE_BEFORE, PROPERTY, TRAFFIC,
@@ -117,6 +117,10 @@ def _recounted(match: NameMatch, tokens: Tokens, e_why: str) -> str | None:
     ordinary = e_why == _ORDINARY
     if match.length > 1 and tuple(words[i:end]) in _COMPANIES:
         return "a council's own company, named"  # "Croydon's Brick by Brick finally closed at a loss"
+    if e_why.startswith("names a body or attraction") and (scheme := _councils_scheme(tokens, end)) is not None:
+        return f'the place\'s own scheme by its proper name ("{scheme}")'  # "Medway's Rochester Riverside homes"
+    if e_why.startswith("where the crime or court story") and (service := service_after(words, end)) is not None:
+        return f'its service named ("{" ".join(service)}"), in a court\'s news'  # "Kent highways contractor fined"
     before = words[i - 1] if i else ""
     if i >= 2 and before in ("of", "in") and words[i - 2] in _CONTROL and not _ELECTION_TALK.isdisjoint(words):
         return f'the council a party controls ("control {before}")'
@@ -197,8 +201,30 @@ def _not_the_news(match: NameMatch, tokens: Tokens, judged: list[CouncilEvidence
         return "a byword for another council's fate, not the news"  # "'We are not the next Croydon'"
     if i >= 3 and words[i - 1] in ("in", "near") and words[i - 2] == "council" and words[i - 3] in _LOCAL_COUNCILS:
         return f'where a {words[i - 3]} council is, not the principal council'  # "Parish council in Wyre village"
+    for m in matches:  # "Bristol-Bath mass transit": the scheme after names run together is each one's
+        end = m.start + m.length if m.start == end else end
     if words[end:end + 1] and words[end] in _SCHEME_AFTER and not _AUTHORITY_NEWS.isdisjoint(words) and \
             (i == 0 or words[i - 1] not in ("and", "or", "with", "by")) and \
             any(m.code == members.get(match.code) for m in others):
         return "where its combined authority's scheme runs, not the council"  # "WECA pauses Bristol mass transit"
     return None
+
+
+# What a council builds, lets or runs under a proper name of its own, a word or two after that name ("Gateshead's
+# Quays offices", "Medway's Rochester Riverside homes", "Torbay's 'Clean Streets' litter campaign").
+# Not "scheme": a scheme by a proper name after a place is a developer's or a charity's as often as a council's.
+_SCHEMES = frozenset({"homes", "offices", "masterplan", "regeneration", "campaign", "estate"})
+
+
+def _councils_scheme(tokens: Tokens, end: int) -> str | None:
+    """The proper name after a place's possessive ending at `end`, when one of a council's schemes (`_SCHEMES`)
+    follows it within two words, or None: the place's council's own scheme, not a body of its own."""
+    words, texts = tokens.words, tokens.texts
+    if words[end:end + 1] != ["s"]:
+        return None
+    k = end + 1
+    while k < len(words) and texts[k][:1].isupper():
+        k += 1
+    if k == end + 1 or not any(w in _SCHEMES for w in words[k:k + 2]):
+        return None
+    return " ".join(texts[end + 1:k])

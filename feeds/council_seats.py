@@ -1,0 +1,19 @@
+"""Councils' headquarters known by proper names of their own, which the press uses for the council as it uses
+"County Hall" ("Lys Kernow to cut 150 posts", "Sessions House to cut 200 posts"): the people who work there
+are the council's, and what is decided there the council decides. Only names that are no other body's building
+and no place's are listed (not "Shire Hall", "Civic Centre" or "Guildhall", which many councils share and which
+`feeds.council_buildings` reads beside a place's name). The matcher reads them as multi-word names, which count on
+their own words, as a council's own company's name does (`feeds.council_companies`)."""
+from __future__ import annotations
+
+COUNCIL_SEATS = (
+    ("lys kernow", "CON"),  # Cornwall Council's New County Hall, Truro, by its Cornish name
+    ("konsel kernow", "CON"),  # Cornwall Council, by its Cornish name
+    ("sessions house", "KEN"),  # Kent County Council's Maidstone headquarters
+    ("woodhatch place", "SRY"),  # Surrey County Council's Reigate headquarters
+    ("penallta house", "CAY"),  # Caerphilly County Borough Council's Ystrad Mynach headquarters
+    ("ty penallta", "CAY"),  # the same, by its Welsh name
+    ("bodlondeb", "CWY"),  # Conwy County Borough Council's Conwy offices
+    ("eii court", "HAM"),  # Hampshire County Council's Winchester headquarters
+    ("east pallant house", "CHI"),  # Chichester District Council's offices
+)
