@@ -5,6 +5,7 @@ council (`feeds.council_institutions.Setting`)."""
 from __future__ import annotations
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
+from feeds.council_providers import PROVIDERS
 from feeds.council_kinds import ATTRACTIONS, BODY_SUFFIXES, NOT_A_COMPANY, SOMEONE_FROM
 from feeds.council_words import (AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, INSTITUTION_AFTER, NAMED_PLACE_AFTER,
                                  OTHER_BODIES, PARTY_WORDS, Tokens)
@@ -130,7 +131,7 @@ HOUSING_ASSOCIATIONS = tuple(tuple(name.split()) for name in (
     "accent housing", "jrht", "bromford", "flagship group", "orbit group", "stonewater", "sanctuary housing"))
 NAVY = (("hms",), ("royal", "navy"))
 _BODIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _body in OTHER_BODIES + OPERATORS + HOUSEBUILDERS + HOUSING_ASSOCIATIONS + NAVY:
+for _body in OTHER_BODIES + OPERATORS + HOUSEBUILDERS + HOUSING_ASSOCIATIONS + NAVY + PROVIDERS:
     _BODIES_BY_FIRST.setdefault(_body[0], []).append(_body)
 _BODY_WORDS = frozenset(_BODIES_BY_FIRST) | {"water"}
 _BUILDERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}

@@ -17,9 +17,11 @@ from models.relevance import OFF_TOPIC_WORDS
 LIT = frozenset({"lights", "lit", "illuminated", "illuminates", "glows", "bathed", "floodlit"})
 _HALL_FIRST = frozenset({"city", "town", "county", "civic"})
 _COUNTY_HALL_FIRST = frozenset({"county", "shire"})
-# Words of a venue's news (a show, a fair, a wedding): a hall's, not its council's.
+# Words of a venue's news (a show, a fair, a wedding): a hall's, not its council's. Not "review", as often a council
+# reviewing its service ("County Hall in Lewes begins review of bus services") as a critic's of a show.
+REVIEWS = frozenset({"review", "reviews"})
 VENUE_NEWS = frozenset(OFF_TOPIC_WORDS["arts and culture"].split() + OFF_TOPIC_WORDS["people and events"].split() +
-                       ["wedding", "weddings", "fair", "gig", "gigs", "tickets", "show", "shows"])
+                       ["wedding", "weddings", "fair", "gig", "gigs", "tickets", "show", "shows"]) - REVIEWS
 
 
 def lit_hall(out: list[CouncilEvidence], tokens: Tokens) -> list[CouncilEvidence]:

@@ -15,6 +15,9 @@ from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCI
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
                                  ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNDERGOES,
                                  UNIVERSITY_PLACES)
+from feeds.council_civic import COMMITTEES
+from feeds.council_groups import party_group
+from feeds.council_together import PLURAL_BANS, SHARED_SERVICE
 from feeds.council_powers import MORE_OFFICERS, POWERS
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
@@ -138,6 +141,8 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'the body that decided ("{words[i - 2]} by")'  # "Stadium expansion backed by Merton"
     if after in COUNCIL_WORDS:
         return "a possessive follows" if after == "s" else f'a council word follows ("{after}")'
+    if words[i] not in STRICT and (group := party_group(words, i)) is not None:
+        return group  # "Kingston Lib Dems propose council tax rise"
     return f'a place word comes before ("{before}")' if before in PLACE_WORDS else None
 
 
@@ -156,7 +161,7 @@ _BUILDINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _building in COUNCIL_BUILDINGS:
     _BUILDINGS_BY_FIRST.setdefault(_building[0], []).append(_building)
 _OFFICERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _officer in COUNCIL_OFFICERS + MORE_OFFICERS:
+for _officer in COUNCIL_OFFICERS + MORE_OFFICERS + COMMITTEES:  # a council's committees, as its officers
     _OFFICERS_BY_FIRST.setdefault(_officer[0], []).append(_officer)
 
 
@@ -210,9 +215,10 @@ def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
     end = last.start + last.length
     after = words[end] if end < len(words) else ""
     if first.start == 0 and all(words[m.start] not in SPORT_NAMES for m in run) and (
-            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
+            after in PLURAL_VERBS or after in PLURAL_BANS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
             (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
-            (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words)):
+            (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or
+             not SHARED_SERVICE.isdisjoint(words)):
         if tuple(words[end:end + 2]) in DISPUTE_PHRASES:
             after = " ".join(words[end:end + 2])  # "Medway and Kent at odds over…"
         return f'councils listed as the subject ("{after}") of the news'
@@ -271,7 +277,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
     if after in _JOINTLY and end + 1 < len(words):
         end, after = end + 1, words[end + 1]  # seventeenth round: "North Norfolk and Norfolk jointly oppose…"
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
-            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES):
+            after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
+            (after in PLURAL_BANS and story in ("weather story", "incident story"))):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
     if story in ("weather story", "incident story") and match.start == 0 and after in BANS:
         return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes (eleventh round)

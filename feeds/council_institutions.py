@@ -5,6 +5,8 @@ from __future__ import annotations
 
 
 from feeds.council_bodies import news_of_another_body, owned_company
+from feeds.council_civic import civic_head
+from feeds.council_seats import seat_at
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, service_follows
 from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
@@ -82,6 +84,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
              quiet(words) or _operator_named(tokens, end + 1)) and not owned_company(tokens, end + 1) and \
+            not seat_at(words, end + 1) and \
             not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
@@ -96,7 +99,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         return "venue in the place"
     word = words[end] if end < len(words) and end != tokens.label else ""  # after a label's colon, a new clause
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
-            not GRADE.match(tokens.texts[end]) and not _office_of(words, end) and \
+            not GRADE.match(tokens.texts[end]) and not _office_of(words, end) and not civic_head(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
             not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"

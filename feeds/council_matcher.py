@@ -24,6 +24,7 @@ from feeds.council_names import FORMER_NI_DISTRICTS, Areas
 from feeds.council_namesakes import SHARED, namesakes
 from feeds.council_none import institution_home, when_none_counted
 from feeds.council_orgs import organisations_news
+from feeds.council_pairs import paired_councils
 from feeds.council_places import as_places
 from feeds.council_powers import funds
 from feeds.council_regions import londons_government, region_acts
@@ -109,6 +110,8 @@ class CouncilMatcher:
             out = joined_to_the_mayor(former_county_mayor(out, tokens, self._areas.successors), matches, tokens)
         if "authority" in tokens.words or "authority's" in tokens.texts:
             out = the_combined_authority(out, tokens, self._members)
+        if "vale" in tokens.words:
+            out = paired_councils(out, tokens)  # "Cardiff and Vale councils…"
         if "hall" in tokens.words or "shirehall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
         return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out

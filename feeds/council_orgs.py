@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from feeds.council_context import services_named
 from feeds.council_kinds import COUNCIL_TALK, REGULATORS, quiet
+from feeds.council_openers import TREND_HEADS
 from feeds.council_stance import decision_given
 from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS, CouncilEvidence, NameMatch, Tokens
 
@@ -37,7 +38,7 @@ COMMON_HEADS = frozenset({
 # ("Boots confirms job cuts at its Nottingham head office"; the words after "job" are read past).
 _JOB_LOSSES = frozenset({"cuts", "losses"})
 # Words of government and regulation, whose news about a place is often about its council.
-_ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS
+_ACTS_ON_COUNCILS = GOVERNMENT_WORDS | REGULATORS | COMMON_HEADS | TREND_HEADS  # and "Falling rolls force…"
 
 
 def organisations_news(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens) -> list[CouncilEvidence]:

@@ -16,4 +16,18 @@ COUNCIL_SEATS = (
     ("bodlondeb", "CWY"),  # Conwy County Borough Council's Conwy offices
     ("eii court", "HAM"),  # Hampshire County Council's Winchester headquarters
     ("east pallant house", "CHI"),  # Chichester District Council's offices
+    ("loxley house", "NGM"),  # Nottingham City Council's headquarters
+    ("merrion house", "LDS"),  # Leeds City Council's offices
+    ("perceval house", "EAL"),  # Ealing Council's offices
+    ("west suffolk house", "WSK"),  # West Suffolk Council's Bury St Edmunds offices
+    ("mossley mill", "ANN"),  # Antrim and Newtownabbey Borough Council's headquarters
+    ("lagan valley island", "LBC"),  # Lisburn and Castlereagh City Council's headquarters
 )
+
+_SEATS = tuple(tuple(name.split()) for name, _code in COUNCIL_SEATS)
+
+
+def seat_at(words: list[str], k: int) -> bool:
+    """A council's headquarters is named from `k`: after a place's possessive ("Leeds's Merrion House to shed
+    100 posts") the council's own building, not a body or attraction of the place (`feeds.council_institutions`)."""
+    return any(tuple(words[k:k + len(seat)]) == seat for seat in _SEATS)

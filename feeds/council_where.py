@@ -14,6 +14,7 @@ from feeds.council_stance import decision_given, owns_bid
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
                                  ROUTE_WORDS, SOMEONE_FROM, quiet)
 from feeds.council_names import Areas
+from feeds.council_opponents import with_the_mayor_acting
 from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, DECISION_VERBS, PLACE_WORDS,
                                  PLURAL_VERBS,
                                  CouncilEvidence, NameMatch)
@@ -196,7 +197,8 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
                 not heads(words, match) and not listed_acting(match, matches, words) and not decided and \
                 not service_follows(words, list_end(matches, n, words)) and \
-                not owns_bid(words, list_end(matches, n, words)) and decision_given(words, match) is None:
+                not owns_bid(words, list_end(matches, n, words)) and decision_given(words, match) is None and \
+                not with_the_mayor_acting(words, matches, n):
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")
