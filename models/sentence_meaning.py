@@ -10,8 +10,9 @@ the average of its token vectors, as the model was trained; two texts are as ali
 
 About 2–8 ms a text on one core (a title, or a title with its summary; the more under load), once a process:
 vectors are kept for the last few days' items. Each reading runs on one thread, so gunicorn's workers and the test
-workers do not fight over cores; only a batch's reading ahead uses two at once (about 1.4 times as fast). The encoder is loaded once a process, whichever thread asks first (about 0.5 s and 80 MB; a
-gunicorn worker does it before its first request, `feeds.warmup`).
+workers do not fight over cores; only a batch's reading ahead uses two at once (about 1.4 times as fast). The encoder
+is loaded once a process, whichever thread asks first (about 0.5 s and 80 MB; a gunicorn worker does it before its
+first request, `feeds.warmup`).
 
 A batch of new items can be given a time to spend reading texts it has not read before (`sentence_budget`): past it,
 `sentences_alike` answers None for a pair with an unread text, and the story model judges that pair without this
@@ -155,7 +156,7 @@ def _may_read(text: str) -> bool:
 def read_sentences(texts: Iterable[str], threads: int = READ_AHEAD_THREADS) -> int:
     """Read the texts not read before, on up to `threads` threads, until the time `sentence_budget` gives is spent;
     how many were read. A batch is read here before its write transaction begins (`models.stories.read_story_texts`),
-    so that its pairs are judged by the same model however many items came together, and no writer waits on it."""
+    so that no writer waits on the reading and its allowance reads more of a big batch."""
     deadline = _deadline.get()
     unread = [text for text in texts if not _VECTORS.get(text)[0]]
 

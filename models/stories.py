@@ -106,8 +106,8 @@ def read_story_texts(session: Session, arriving: Sequence[StoryText]) -> int:
     """Read as sentences the texts the story rule will read when this batch is stored: those of each pair it will
     compare whose time apart and headlines do not decide it alone, the stored items' included; until the time
     `sentence_budget` gives is spent. How many texts were read. Called in a reading transaction before the batch's
-    write transaction, so that no writer waits on the reading and the pairs of a big batch are judged as they would
-    be one at a time."""
+    write transaction, so that no writer waits on the reading and, as far as the allowance goes, a big batch's pairs
+    are judged as they would be one at a time."""
     if not arriving:
         return 0
     wanted: list[StoryText] = []
