@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_nicknames import nicknames_named
+from feeds.council_none import hall_people
 from feeds.council_words import CouncilEvidence, Tokens
 
 DEMONYMS = {
@@ -35,14 +36,14 @@ def _decides_after(tokens: Tokens, named: str) -> bool:
 
 def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
     """The council of the one place whose people a text names by their own name, capitalised, when the text speaks of a
-    council or names a council's service ("Scousers face council tax rise"), or [] (the caller asks only when no
-    council counted)."""
+    council, names a council's service ("Scousers face council tax rise") or its people by its building ("town hall
+    chiefs"), or [] (the caller asks only when no council counted)."""
     words, texts = tokens.words, tokens.texts
     found = {DEMONYMS[w]: texts[k] for k, w in enumerate(words) if w in DEMONYMS and (tokens.shouting or
                                                                                  texts[k][0].isupper())}
     found |= nicknames_named(tokens)  # seventeenth round: "Pompey council's solar farm"
-    if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words) and
-                           not _decides_after(tokens, next(iter(found.values())))):
+    if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words) and not hall_people(words)
+                           and not _decides_after(tokens, next(iter(found.values())))):
         return []
     (code, named), = found.items()
     return [CouncilEvidence(code, named, True, f'the people or the nickname of the place ("{named}"), in a text '

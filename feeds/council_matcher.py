@@ -7,7 +7,10 @@ import functools
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
 from feeds.council_buildings import lit_hall, towns_county_hall
+from feeds.council_clauses import opens_clause
 from feeds.council_clubs import city_council_home, club_words
+from feeds.council_compass import compass_joined
+from feeds.council_cricket import county_cricket
 from feeds.council_club_homes import club_home
 from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
@@ -86,7 +89,7 @@ class CouncilMatcher:
         """Every council name found in `text`, whether it counted, and why (for `/coverage explain`)."""
         tokens = text if isinstance(text, Tokens) else tokenize(text)
         out, matches = self._names(tokens)
-        out = second_looks(out, matches, tokens, self._members)
+        out = county_cricket(second_looks(out, matches, tokens, self._members), tokens)  # "Warwickshire… Edgbaston"
         if len(matches) > 1:
             out = lists_share(out, matches, tokens.words)
         if tokens.clause and matches:
@@ -129,7 +132,7 @@ class CouncilMatcher:
                 continue
             if i >= 2 and match.length > 1 and words[i] in COMPASS and words[i - 1] == "and" and \
                     not (matches and matches[-1].start + matches[-1].length > i - 2):
-                matches.extend(self._compass_joined(tokens, match))
+                matches.extend(compass_joined(tokens, match, self._codes))
             matches.append(match)
             i += match.length
         if not matches:
@@ -173,24 +176,6 @@ class CouncilMatcher:
         out = county_says(out, matches, tokens, self._county_of)
         return the_county(out, matches, words, self._codes, self._counties, self._combined), matches
 
-    def _compass_joined(self, tokens: Tokens, match: NameMatch) -> list[NameMatch]:
-        """The council a compass word joined to another compass word before a council's name names, sharing the
-        rest of that name ("North and West Northamptonshire", "East and West Sussex"): [] when that is no
-        council's name (twelfth round)."""
-        k, rest = match.start - 2, tuple(tokens.words[match.start + 1:match.start + match.length])
-        code = self._codes.get((tokens.words[k],) + rest)
-        if code is None or code == match.code or tokens.words[k] not in COMPASS or not tokens.texts[k][0].isupper():
-            return []
-        joined = " ".join(tokens.texts[match.start:match.start + match.length])
-        found = [NameMatch(k, 1, code, True, f'a compass word joined to "{joined}"')]
-        while k and tokens.words[k - 1] in COMPASS and tokens.texts[k - 1][0].isupper():
-            k -= 1  # "North, South and East Ayrshire": a list of compass councils
-            code = self._codes.get((tokens.words[k],) + rest)
-            if code is None or code in {m.code for m in found} or code == match.code:
-                return []
-            found.insert(0, NameMatch(k, 1, code, True, f'a compass word listed before "{joined}"'))
-        return found
-
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],
                setting: Setting) -> "CouncilEvidence":
         """Whether one name found counts as its council, and why."""
@@ -221,7 +206,8 @@ class CouncilMatcher:
             if setting.elsewhere and funds(words, tokens.texts, match.start, match.length):
                 return CouncilEvidence(match.code, named, True, f'among the givers of a sum ("from … {named}"): '
                                        "the council paying")
-            if setting.elsewhere and not heads(words, match) and not listed_acting(match, kept, words):
+            if setting.elsewhere and not heads(words, match) and not opens_clause(tokens, match) and \
+                    not listed_acting(match, kept, words):
                 return CouncilEvidence(match.code, named, False, f"where the {setting.elsewhere}'s news happened, "
                                        "with no local-government word")
             if setting.story and (not acts(words, match, setting.story) or

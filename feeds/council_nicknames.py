@@ -10,6 +10,10 @@ from feeds.council_words import Tokens
 NICKNAMES = {
     ("pompey",): "POR", ("brum",): "BIR", ("cov",): "COV", ("auld", "reekie"): "EDH",
     ("granite", "city"): "ABE", ("steel", "city"): "SHF",
+    # Short forms and old names local papers use for their own town: "Donny" (Doncaster), "Soton" (Southampton),
+    # "Scunny" (Scunthorpe, North Lincolnshire's), "the Potteries" (Stoke-on-Trent, whose six towns are the
+    # Potteries), "the Fair City" (Perth, Perth and Kinross's).
+    ("donny",): "DNC", ("soton",): "STH", ("scunny",): "NLN", ("potteries",): "STE", ("fair", "city"): "PKN",
 }
 # The words any nickname starts with, so a text without one is passed over at once.
 FIRST_WORDS = frozenset(name[0] for name in NICKNAMES)

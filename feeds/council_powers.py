@@ -32,6 +32,9 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     # seventeenth round: the weights-and-measures authority's service, by its own name ("Kent trading standards
     # seize unsafe toys"; capitalised it is no body named after the place, `feeds.council_institutions`)
     "trading standards",
+    # a relief road, the highway authority's own scheme named after the town it relieves ("Shrewsbury North West
+    # Relief Road"); trunk roads' bypasses are National Highways' and are called bypasses
+    "relief road",
     # the drivers only a council licenses, the care workers it commissions ("Bradford taxi drivers to face new
     # English language test", "Rhondda Cynon Taf care workers get real living wage")
     "taxi drivers", "care workers"))
@@ -48,11 +51,13 @@ COUNTY_SERVICES = frozenset(tuple(phrase.split()) for phrase in (
     "libraries", "library", "send", "school transport", "social workers", "social care", "household waste", "tip",
     "tips", "care homes", "highways", "street lighting", "gritting", "care leavers", "youth services", "potholes",
     "pothole", "fostering", "reablement", "school meals", "school places", "school place", "school admissions",
-    "school estate", "school streets", "traffic regulation order", "park and ride"))
+    "school estate", "school streets", "traffic regulation order", "park and ride", "relief road"))
 
 # Councils by the names the press gives them: the City of London's ("City Corporation approves tower") and
-# councils' own acronyms ("LBBD", "CW&C").
-PRESS_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"), ("lbbd", "BDG"), ("cw and c", "CHW"))
+# councils' own acronyms ("LBBD", "CW&C"); the Western Isles' council by the first word of its Gaelic name ("the
+# Comhairle"), which its islands' papers use alone, as no other council is so called in English.
+PRESS_NAMES = (("corporation of london", "LND"), ("city corporation", "LND"), ("lbbd", "BDG"), ("cw and c", "CHW"),
+               ("comhairle", "ELS"))
 
 _AFTER_GIVERS = frozenset({"for", "to", "towards", "as", "after", "and", "council", "councils"})
 _SUM = re.compile(r"\d+(?:m|bn|k)?$")

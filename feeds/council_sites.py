@@ -46,8 +46,9 @@ def site_or_route(tokens: Tokens, matches: list[NameMatch], n: int) -> str | Non
         before = matches[n - 1]
         if before.start + before.length == match.start - 1:
             return "route"
-    if match.start and words[match.start - 1] in _VENUE_BY_LAST and _venue_before(words, match):
-        return "venue"
+    if match.start and match.start != tokens.clause and words[match.start - 1] in _VENUE_BY_LAST and \
+            _venue_before(words, match):
+        return "venue"  # not a name opening the clause after a label's colon ("… stadium: Cherwell approves …")
     if _owned(tokens, matches, n):
         return "organisation's branch"
     if _brand_before(tokens, matches, n):

@@ -65,14 +65,18 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
 
 
 _BIDS = frozenset({"bid", "bids"})
+# What a place asks for in its own name, after its possessive and the words saying what it is for ("East Riding's
+# coastal erosion plea"): like a bid, made by its council.
+_ASKS = _BIDS | frozenset({"plea", "pleas", "request", "demand", "demands"})
 
 
 def owns_bid(words: list[str], end: int) -> bool:
     """A bid follows the places named, ending at `end` ("Mayor backs Dudley and Walsall bid for Metro extension"): a
     bid is made by a council, so beside their metro mayor the places named are their councils, bidding; a possessive's
-    bid too ("Brabin backs Kirklees's bid for leisure funding")."""
+    bid or plea too, up to two words saying what it is for between ("Brabin backs Kirklees's bid for leisure
+    funding", "Mayor backs Wirral's flood defence plea")."""
     if words[end:end + 1] == ["s"]:
-        end += 1
+        return any(w in _ASKS for w in words[end + 1:end + 4])
     return end < len(words) and words[end] in _BIDS
 
 

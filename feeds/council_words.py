@@ -241,8 +241,8 @@ OTHER_BODIES = tuple(tuple(name.split()) for name in (
 # Capitalised before a council's name, these make another place of it: "Old Trafford", "Little
 # Chalfont", "Upper Norwood" (a longer name that is a council's, "Great Yarmouth", is matched first).
 OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "Great", "Long", "Market"})
-# Emergency services: a place named in their news is where it happened, not the council.
-EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard"})
+# Emergency services (the PSNI and PCSOs too): a place named in their news is where it happened, not the council.
+EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard", "psni", "pcso", "pcsos"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 # A proper name's possessive written with a bare apostrophe (fourteenth round): "St Helens' budget", told as "'s".
 _BARE_POSSESSIVE = re.compile(r"(?<![A-Za-z'\u2018])([A-Z][a-z]*s)['\u2019](?= [a-z])")

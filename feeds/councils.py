@@ -62,7 +62,9 @@ labelled headlines in `tests/data/council_headlines.csv`:
   by-election, bywords and a council's own companies (`feeds.council_votes`, `feeds.council_companies`); a metro
   mayor beside a member council (`feeds.council_metro`), a name joined to a partner it acts with
   (`feeds.council_partners`); a place by its nickname in a council's news (`feeds.council_nicknames`); a council's
-  leader named alone, and "Khan" alone for the Mayor of London (`feeds.council_leaders`).
+  leader named alone, and "Khan" alone for the Mayor of London (`feeds.council_leaders`); compass words joined
+  before a name (`feeds.council_compass`); a name opening the clause after a label's colon (`feeds.council_clauses`);
+  a county beside its own cricket ground (`feeds.council_cricket`).
 """
 
 import threading
