@@ -61,7 +61,9 @@ COUNCIL_MATTERS = frozenset({
 REGULATORS = frozenset({"ico", "regulator", "watchdog", "ombudsman", "hse", "ofsted", "cqc", "auditor", "auditors",
                         "inspectors", "court",
                         # the bodies that watch councils' money and conduct ("Oflog flags Kent's debt")
-                        "oflog", "nao", "cipfa", "lgsco", "lgo"})
+                        "oflog", "nao", "cipfa", "lgsco", "lgo",
+                        # the nations' public-services ombudsmen, Wales's schools inspector ("SPSO raps Fife")
+                        "spso", "psow", "nipso", "estyn"})
 # Plural verbs and two-word phrases after councils listed at the head of a headline that make them
 # parties to a dispute or talks ("Medway and Kent at odds over crossing roads").
 DISPUTE_VERBS = frozenset({"clash", "row", "disagree", "differ", "fight", "feud", "spar", "argue", "quarrel",
@@ -267,6 +269,7 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 # service"), and the homes a council builds ("Rugby to build 500 council homes").
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
                  ("school", "meals"), ("school", "places"), ("school", "admissions"),
+                 ("school", "crossing"), ("school", "support", "staff"),  # the council's patrols, its schools' staff
                  # nineteenth round: a council's housing estates rebuilt ("Hackney estate regeneration")
                  ("estate", "regeneration"), ("estates", "regeneration"),
                  # a council's fostering service under its older name ("Hull foster carer drive")

@@ -17,6 +17,7 @@ from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, county_says, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
 from feeds.council_lists import lists_share
+from feeds.council_mayors_joined import mayors_joined
 from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
 from feeds.council_london import boroughs_joined, londons_mayor, mayor_of_londons_own
 from feeds.council_metro import (county_mayor, former_county_mayor, joined_to_the_mayor, metro_mayor,
@@ -111,6 +112,8 @@ class CouncilMatcher:
             out = mayor_of_londons_own(out, tokens)
             out = county_mayor(out, tokens, self._members, self._counties)
             out = joined_to_the_mayor(former_county_mayor(out, tokens, self._areas.successors), matches, tokens)
+        if "mayors" in tokens.words:
+            out = mayors_joined(out, matches, tokens, self._codes, self._combined)  # "North East and … mayors"
         if "authority" in tokens.words or "authority's" in tokens.texts:
             out = the_combined_authority(out, tokens, self._members)
         if "vale" in tokens.words:

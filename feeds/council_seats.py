@@ -6,6 +6,8 @@ and no place's are listed (not "Shire Hall", "Civic Centre" or "Guildhall", whic
 their own words, as a council's own company's name does (`feeds.council_companies`)."""
 from __future__ import annotations
 
+from feeds.council_landmarks import COUNCIL_LANDMARKS
+
 COUNCIL_SEATS = (
     ("lys kernow", "CON"),  # Cornwall Council's New County Hall, Truro, by its Cornish name
     ("konsel kernow", "CON"),  # Cornwall Council, by its Cornish name
@@ -22,12 +24,15 @@ COUNCIL_SEATS = (
     ("west suffolk house", "WSK"),  # West Suffolk Council's Bury St Edmunds offices
     ("mossley mill", "ANN"),  # Antrim and Newtownabbey Borough Council's headquarters
     ("lagan valley island", "LBC"),  # Lisburn and Castlereagh City Council's headquarters
+    ("shirehall", "SHR"),  # Shropshire Council's Shrewsbury headquarters, so written as one word (other shires' are
+    # "Shire Hall", two words, which `feeds.council_buildings` reads beside a place's name)
 )
 
-_SEATS = tuple(tuple(name.split()) for name, _code in COUNCIL_SEATS)
+_SEATS = tuple(tuple(name.split()) for name, _code in (*COUNCIL_SEATS, *COUNCIL_LANDMARKS))
 
 
 def seat_at(words: list[str], k: int) -> bool:
-    """A council's headquarters is named from `k`: after a place's possessive ("Leeds's Merrion House to shed
-    100 posts") the council's own building, not a body or attraction of the place (`feeds.council_institutions`)."""
+    """A council's headquarters or one of its landmarks (`feeds.council_landmarks`) is named from `k`: after a
+    place's possessive ("Leeds's Merrion House to shed 100 posts", "Torbay's Oldway Mansion") the council's own
+    building, not a body or attraction of the place (`feeds.council_institutions`)."""
     return any(tuple(words[k:k + len(seat)]) == seat for seat in _SEATS)

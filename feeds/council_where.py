@@ -9,6 +9,8 @@ from __future__ import annotations
 from feeds.council_bodies import without_bodies
 from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
 from feeds.council_institutions import council_named
+from feeds.council_grants import handed_a_sum
+from feeds.council_listed import listed_after, listed_as_council, their_verb
 from feeds.council_metro import councillors_decided, list_end
 from feeds.council_stance import decision_given, owns_bid
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
@@ -85,21 +87,14 @@ def someone_from(out: list[CouncilEvidence], matches: list[NameMatch], words: li
     for n, (e, match) in enumerate(zip(out, matches)):
         end = match.start + match.length
         someone = _someone_after(words, end) if e.counted and e.code not in combined else None
-        if someone and (" " in someone and n and _listed_after(out[n - 1], matches[n - 1], match, words) or
-                        decision_given(words, match)):
+        if someone and (n and their_verb(someone, words, end) and
+                        listed_after(out[n - 1], matches[n - 1], match, words) or decision_given(words, match)):
             someone = None  # "Sunderland and South Tyneside expand business park": the councils listed act
         if someone:
             e = CouncilEvidence(e.code, e.named, False, f'"{e.named} {someone}": someone or something of the '
                                 "place, not the council, in a text with no local-government word")
         judged.append(e)
     return judged
-
-
-def _listed_after(before: CouncilEvidence, previous: NameMatch, match: NameMatch, words: list[str]) -> bool:
-    """`match` is the second of two councils joined by "and", the first counted: the word after them is their verb
-    ("Sunderland and South Tyneside expand…"), not a trade of the place's, as "Stoke pottery firm" is."""
-    return before.counted and previous.start + previous.length == match.start - 1 and \
-        words[match.start - 1] in ("and", "&")
 
 
 # Verbs local-government news shares with a business's own ("Kent ferry firm raises fares").
@@ -193,29 +188,17 @@ def mayors_places(out: list[CouncilEvidence], matches: list[NameMatch], words: l
         authority = members.get(e.code)
         before = words[match.start - 1] if match.start else ""
         if e.counted and not match.person and not says_council(words, match) and \
-                not _listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
+                not listed_as_council(matches, n, words, says_council) and not _a_party(words, match.start) and \
                 (authority in mayors or (authority in heading and before in PLACE_WORDS)) and \
                 not heads(words, match) and not listed_acting(match, matches, words) and not decided and \
                 not service_follows(words, list_end(matches, n, words)) and \
                 not owns_bid(words, list_end(matches, n, words)) and decision_given(words, match) is None and \
-                not with_the_mayor_acting(words, matches, n):
+                not with_the_mayor_acting(words, matches, n) and not handed_a_sum(words, match):
             named = "mayor" if authority in mayors else "combined authority"
             e = CouncilEvidence(e.code, e.named, False, f"a place in the region of the {named} named ({authority}), "
                                 "with no council word")
         judged.append(e)
     return judged
-
-
-def _listed_as_council(matches: list[NameMatch], n: int, words: list[str], says_council) -> bool:
-    """The name is joined by "and"/"or" to the next name, which a council word follows: "Stockton and
-    Middlesbrough leaders clash with the mayor" names both councils' leaders (not a mayor's title:
-    "Hull and East Riding mayor" is the combined authority's)."""
-    end = matches[n].start + matches[n].length
-    if n + 1 >= len(matches) or words[end:end + 1] not in (["and"], ["or"]) or matches[n + 1].start != end + 1:
-        return False
-    nxt = matches[n + 1]
-    after = words[nxt.start + nxt.length:nxt.start + nxt.length + 1]
-    return says_council(words, nxt) and after != ["mayor"] and after != ["mayors"]
 
 
 # A dispute's words before "with" or "against": "Mayor clashes with Bexley over ULEZ signs" names the
