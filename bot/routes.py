@@ -9,6 +9,7 @@ from bot.teams import agent_bot as teams_bot
 from bot.teams import outgoing as teams_outgoing
 from bot.webhooks import campaign_metrics
 from bot.webhooks import coverage as coverage_webhook
+from bot.webhooks.settling import settling_worker
 from bot.webhooks.tokens import webhook_tokens
 from runtime import Herald
 
@@ -21,5 +22,6 @@ def register_routes(app: Flask, herald: Herald) -> None:
     teams_bot.register(app, herald)
     webhook_tokens(herald.settings)  # a malformed HERALD_WEBHOOK_TOKENS stops start-up, naming the entry
     app.register_blueprint(coverage_webhook.bp)
+    settling_worker(app, herald)  # the job that settles a big batch's stories after its answer
     app.register_blueprint(campaign_metrics.bp)
     app.register_blueprint(digest_charts.bp)

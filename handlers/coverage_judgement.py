@@ -95,7 +95,8 @@ def _council_section(ctx: Context, item: CoverageItem) -> Section:
 
 def _story_section(ctx: Context, item: CoverageItem) -> Section:
     from models.sentence_meaning import sentence_budget
-    from models.stories import SENTENCE_SECONDS, story_of
+    from models.stories import SENTENCE_SECONDS
+    from models.story_corrections import story_of
     from models.story_match import same_story
     story_id, members = story_of(ctx.session, item.id)
     if story_id is None or len(members) < 2:
@@ -119,7 +120,7 @@ def _story_text(item: CoverageItem) -> "StoryText":
 
 def story(text: str, ctx: Context) -> Reply:
     """`story split ID` takes an item out of its story; `story merge ID OTHER` puts ID's story into OTHER's."""
-    from models.stories import merge_items, split_item
+    from models.story_corrections import merge_items, split_item
     words = text.split()
     verb = words[0].lower() if words else ""
     if verb == "split" and len(words) == 2:

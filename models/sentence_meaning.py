@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import os
 import threading
-import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -35,6 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import numpy as np
+
+from models.allowance import Allowance, allowance
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession
@@ -48,7 +49,7 @@ VECTORS_KEPT = 8192  # a few days of items' titles and texts; each vector 1.5 KB
 # A batch's texts are read ahead on two threads (onnxruntime runs them at once): a 500-item webhook keeps its 2 s.
 READ_AHEAD_THREADS = 2
 _loading = threading.Lock()
-_deadline: ContextVar[float | None] = ContextVar("sentence_deadline", default=None)  # a perf_counter time
+_allowance: ContextVar[Allowance | None] = ContextVar("sentence_allowance", default=None)
 
 
 @functools.cache
@@ -136,34 +137,33 @@ def _read(text: str) -> np.ndarray | None:
 
 
 @contextmanager
-def sentence_budget(seconds: float) -> Iterator[None]:
+def sentence_budget(seconds: float) -> Iterator[Allowance]:
     """Within the block (in this thread), texts not read before are read only until `seconds` have passed, or
-    until an enclosing block's time is spent if that comes first."""
-    outer = _deadline.get()
-    ends = time.perf_counter() + seconds
-    token = _deadline.set(ends if outer is None else min(outer, ends))
-    try:
-        yield
-    finally:
-        _deadline.reset(token)
+    until an enclosing block's time is spent if that comes first. The allowance yielded says whether a text was left
+    unread (`ran_short`)."""
+    with allowance(_allowance, seconds) as given:
+        yield given
 
 
 def _may_read(text: str) -> bool:
-    deadline = _deadline.get()
-    return deadline is None or time.perf_counter() < deadline or _VECTORS.get(text)[0]
+    given = _allowance.get()
+    if given is None or given.left() or _VECTORS.get(text)[0]:
+        return True
+    given.fell_short()
+    return False
 
 
 def read_sentences(texts: Iterable[str], threads: int = READ_AHEAD_THREADS) -> int:
     """Read the texts not read before, on up to `threads` threads, until the time `sentence_budget` gives is spent;
     how many were read. A batch is read here before its write transaction begins (`models.stories.read_story_texts`),
     so that no writer waits on the reading and its allowance reads more of a big batch."""
-    deadline = _deadline.get()
+    given = _allowance.get()
     unread = [text for text in texts if not _VECTORS.get(text)[0]]
 
     def read_share(share: list[str]) -> int:
         read = 0
         for text in share:
-            if deadline is not None and time.perf_counter() >= deadline:
+            if given is not None and not given.left():
                 break
             _VECTORS.put(text, _read(text))
             read += 1
@@ -171,9 +171,13 @@ def read_sentences(texts: Iterable[str], threads: int = READ_AHEAD_THREADS) -> i
 
     shares = [unread[n::threads] for n in range(min(threads, len(unread)))]
     if len(shares) <= 1:
-        return sum(map(read_share, shares))
-    with ThreadPoolExecutor(len(shares), thread_name_prefix="read-sentences") as pool:
-        return sum(pool.map(read_share, shares))
+        read = sum(map(read_share, shares))
+    else:
+        with ThreadPoolExecutor(len(shares), thread_name_prefix="read-sentences") as pool:
+            read = sum(pool.map(read_share, shares))
+    if read < len(unread) and given is not None:
+        given.fell_short()
+    return read
 
 
 def sentences_alike(a: str, b: str) -> float | None:

@@ -1,4 +1,4 @@
-"""Stories: which story each new item joins, and a person's split or merge of stories (audited).
+"""Stories: which story each new item joins (a person's split or merge: `models.story_corrections`).
 
 A new item joins, in order: the newest story whose first title is the same headline (give or take
 case and punctuation) seen within `TITLE_WINDOW`; else the story of the most alike item published
@@ -17,14 +17,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Sequence, Union
+from typing import Callable, Iterator, Mapping, Sequence, Union
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.audit import ActorLike, record_audit
+from models.allowance import Allowance, allowance
 from models.bulk import batches, bulk_insert, one_of
 from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story
 from models.sentence_meaning import read_sentences, sentence_budget
@@ -45,7 +47,11 @@ SENTENCE_SECONDS = 0.5
 # keeps its 2 s; nobody waits on a feed's poll (1,000 texts take about 1.5 s on two threads).
 WEBHOOK_SENTENCE_SECONDS = 0.5
 FEED_SENTENCE_SECONDS = 5.0
+# A webhook post's time for comparing its items in its transaction (a realistic 500-item post's ~11,000 pairs take
+# about 1.5 s idle): with the half second of reading, its 2 s holds; what it leaves is settled after the answer.
+WEBHOOK_GROUPING_SECONDS = 0.8
 _NOT_WORD = re.compile(r"[\W_]+")
+_grouping: ContextVar[Allowance | None] = ContextVar("grouping_allowance", default=None)
 
 
 def story_fingerprint(title: str) -> str:
@@ -63,7 +69,7 @@ class _NewStory:
 StoryRef = Union[int, _NewStory]
 
 
-class _Pool:
+class StoryPool:
     """Items a new item may join, indexed by their words."""
 
     def __init__(self, wanted: frozenset[str]) -> None:
@@ -92,10 +98,15 @@ class _Pool:
         ranked = sorted((p for p, n in shared.items() if n >= needed), key=lambda p: (-shared[p], -p))
         return [self._entries[position] for position in ranked[:COMPARED]]
 
-    def best(self, text: StoryText) -> tuple[StoryRef, StoryMatch] | None:
-        """The story of the most alike item that reports the same event, if any."""
+    def best(self, text: StoryText, own: StoryRef | None = None,
+             moved: Mapping[int, int] | None = None) -> tuple[StoryRef, StoryMatch] | None:
+        """The story of the most alike item that reports the same event, if any; not `own`, the story `text` is in
+        already (`models.story_settling`), a story in `moved` taken as the one it was moved into."""
         found: tuple[StoryRef, StoryMatch] | None = None
         for other, ref in self.compared_with(text):
+            ref = moved.get(ref, ref) if moved and isinstance(ref, int) else ref
+            if ref == own:
+                continue
             match = same_story(text, other)
             if match.same and (found is None or match.score > found[1].score):
                 found = (ref, match)
@@ -110,23 +121,39 @@ def read_story_texts(session: Session, arriving: Sequence[StoryText]) -> int:
     are judged as they would be one at a time."""
     if not arriving:
         return 0
-    wanted: list[StoryText] = []
+    by_rank: list[list[tuple[StoryText, StoryText]]] = []
 
-    def note_pairs(text: StoryText, pool: _Pool) -> None:
-        wanted.extend(t for other, _ref in pool.compared_with(text) if not decided_without_meaning(text, other)
-                      for t in (text, other))
+    def note_pairs(text: StoryText, pool: StoryPool) -> None:
+        undecided = (other for other, _ref in pool.compared_with(text) if not decided_without_meaning(text, other))
+        for rank, other in enumerate(undecided):
+            if rank == len(by_rank):
+                by_rank.append([])
+            by_rank[rank].append((text, other))
 
     _walk(session, arriving, note_pairs)
-    texts = (sentence for text in wanted
+    texts = (sentence for pairs in by_rank for pair in pairs for text in pair
              for sentence in sentence_texts(text.title, (text.summary or "")[:SUMMARY_CHARS]))
     return read_sentences(dict.fromkeys(texts))
+
+
+@contextmanager
+def grouping_budget(seconds: float) -> Iterator[Allowance]:
+    """Within the block (in this thread), a batch's new items are compared with others for their stories only until
+    `seconds` have passed: an item met after that joins a story of its very headline or starts its own, and the
+    allowance yielded says so (`ran_short`); `models.story_settling` finishes the comparing later."""
+    with allowance(_grouping, seconds) as given:
+        yield given
 
 
 def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
     """The story id of each item of `fresh` (in order), creating the new stories needed."""
     texts = [StoryText(i.title, i.summary, i.published_at, tuple(i.council_codes), i.tone) for i in fresh]
+    given = _grouping.get()
 
-    def best_story(text: StoryText, pool: _Pool) -> StoryRef | None:
+    def best_story(text: StoryText, pool: StoryPool) -> StoryRef | None:
+        if given is not None and not given.left():
+            given.fell_short()
+            return None
         best = pool.best(text)
         return best[0] if best else None
 
@@ -144,13 +171,13 @@ def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
 
 
 def _walk(session: Session, texts: Sequence[StoryText],
-          choose: Callable[[StoryText, _Pool], StoryRef | None]) -> list[StoryRef]:
+          choose: Callable[[StoryText, StoryPool], StoryRef | None]) -> list[StoryRef]:
     """Each text's story, in order of publication: the newest story of the same headline, else the one `choose`
     finds among the stored items of the batch's window and the batch's earlier items, else a new story."""
     prints = [story_fingerprint(text.title) for text in texts]
     by_print: dict[str, StoryRef] = dict(
         _newest_stories(session, list(dict.fromkeys(prints)), min(t.published_at for t in texts) - TITLE_WINDOW))
-    pool = _recent_pool(session, [t.published_at for t in texts], frozenset().union(*(t.concepts for t in texts)))
+    pool = recent_pool(session, [t.published_at for t in texts], frozenset().union(*(t.concepts for t in texts)))
     refs: list[StoryRef] = [_NewStory(n) for n in range(len(texts))]
     for n in sorted(range(len(texts)), key=lambda k: texts[k].published_at):
         ref = by_print.get(prints[n])
@@ -173,90 +200,40 @@ def _newest_stories(session: Session, fingerprints: list[str], since: datetime |
     return found
 
 
-def _recent_pool(session: Session, published: Sequence[datetime], wanted: frozenset[str]) -> _Pool:
+def recent_pool(session: Session, published: Sequence[datetime], wanted: frozenset[str]) -> StoryPool:
     """The stored items published within the story window of a batch published at `published` (the newest
     `POOL_LIMIT`)."""
     start = min(published) - STORY_WINDOW
     end = max(published) + STORY_WINDOW
     window = (CoverageItem.published_at >= start, CoverageItem.published_at <= end,
               CoverageItem.story_id.is_not(None))
-    rows = session.execute(
-        select(CoverageItem.id, CoverageItem.story_id, CoverageItem.title,
-               func.substr(CoverageItem.summary, 1, SUMMARY_CHARS), CoverageItem.published_at, CoverageItem.tone)
-        .where(*window).order_by(CoverageItem.published_at.desc()).limit(POOL_LIMIT)).all()
-    pool = _Pool(wanted)
-    if not rows:
-        return pool
+    pool = StoryPool(wanted)
+    found = _stored_texts(session, select(*_TEXT_COLUMNS).where(*window)
+                          .order_by(CoverageItem.published_at.desc()).limit(POOL_LIMIT))
+    for _item_id, story_id, text in reversed(found):
+        pool.add(text, story_id)
+    return pool
+
+
+def stored_texts(session: Session, item_ids: Sequence[int]) -> list[tuple[int, int, StoryText]]:
+    """(item id, story id, what the story rule reads of it) for each of these stored items that has a story."""
+    found = []
+    for chunk in batches(session, list(item_ids)):
+        found += _stored_texts(session, select(*_TEXT_COLUMNS).where(one_of(session, CoverageItem.id, chunk),
+                                                                     CoverageItem.story_id.is_not(None)))
+    return found
+
+
+_TEXT_COLUMNS = (CoverageItem.id, CoverageItem.story_id, CoverageItem.title,
+                 func.substr(CoverageItem.summary, 1, SUMMARY_CHARS), CoverageItem.published_at, CoverageItem.tone)
+
+
+def _stored_texts(session: Session, query) -> list[tuple[int, int, StoryText]]:
+    rows = session.execute(query).all()
     councils: dict[int, list[str]] = defaultdict(list)
     for chunk in batches(session, [row[0] for row in rows]):
         for item_id, code in session.execute(select(CoverageCouncil.coverage_id, CoverageCouncil.council_code)
                                              .where(one_of(session, CoverageCouncil.coverage_id, chunk))):
             councils[item_id].append(code)
-    for item_id, story_id, title, summary, published_at, tone in reversed(rows):
-        pool.add(StoryText(title, summary, published_at, tuple(councils[item_id]), tone), story_id)
-    return pool
-
-
-# ----- a person's split and merge ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class StoryChange:
-    """What a split or merge did: the items moved and the story they are in now."""
-
-    story_id: int
-    moved: tuple[int, ...]
-    from_story: int | None
-
-
-def split_item(session: Session, item_id: int, actor: ActorLike, now: datetime) -> StoryChange | None:
-    """Take an item out of its story into a story of its own (audited). None if there is no such item."""
-    item = session.get(CoverageItem, item_id)
-    if item is None:
-        return None
-    before = item.story_id
-    story = Story(title=item.title[:1000], fingerprint=story_fingerprint(item.title), first_seen_at=now)
-    session.add(story)
-    session.flush()
-    item.story_id = story.id
-    record_audit(session, at=now, actor=actor, action="coverage.story_split", entity="coverage_item",
-                 entity_id=item_id, detail={"from_story": before, "to_story": story.id})
-    session.flush()
-    return StoryChange(story.id, (item_id,), before)
-
-
-def merge_items(session: Session, item_id: int, into_item_id: int, actor: ActorLike,
-                now: datetime) -> StoryChange | None:
-    """Put every item of `item_id`'s story into `into_item_id`'s story (audited). None if either
-    item is missing."""
-    item, into = session.get(CoverageItem, item_id), session.get(CoverageItem, into_item_id)
-    if item is None or into is None:
-        return None
-    if into.story_id is None:
-        story = Story(title=into.title[:1000], fingerprint=story_fingerprint(into.title), first_seen_at=now)
-        session.add(story)
-        session.flush()
-        into.story_id = story.id
-    before = item.story_id
-    if before is None:
-        moved = [item.id]
-    else:
-        moved = list(session.scalars(select(CoverageItem.id).where(CoverageItem.story_id == before)))
-    session.execute(CoverageItem.__table__.update().where(CoverageItem.id.in_(moved)).values(story_id=into.story_id))
-    session.expire_all()
-    record_audit(session, at=now, actor=actor, action="coverage.story_merge", entity="coverage_item",
-                 entity_id=item_id, detail={"from_story": before, "to_story": into.story_id, "items": moved})
-    session.flush()
-    return StoryChange(into.story_id, tuple(moved), before)
-
-
-def story_of(session: Session, item_id: int) -> tuple[int | None, list[tuple[int, str, str | None]]]:
-    """An item's story id and every item in it: (id, title, outlet name), oldest first."""
-    from models.outlet import Outlet
-    story_id = session.scalar(select(CoverageItem.story_id).where(CoverageItem.id == item_id))
-    if story_id is None:
-        return None, []
-    rows = session.execute(select(CoverageItem.id, CoverageItem.title, Outlet.name)
-                           .outerjoin(Outlet, Outlet.id == CoverageItem.outlet_id)
-                           .where(CoverageItem.story_id == story_id)
-                           .order_by(CoverageItem.published_at, CoverageItem.id)).all()
-    return story_id, [tuple(row) for row in rows]
+    return [(item_id, story_id, StoryText(title, summary, published_at, tuple(councils[item_id]), tone))
+            for item_id, story_id, title, summary, published_at, tone in rows]

@@ -31,8 +31,10 @@ from models.access import Action
 from models.audit import record_audit
 from models.coverage import TONES
 from models.outlet import TIERS, outlet_for
+from bot.webhooks.settling import settle_later, settling_worker
+from models.allowance import Allowance
 from models.sentence_meaning import sentence_budget
-from models.stories import WEBHOOK_SENTENCE_SECONDS
+from models.stories import WEBHOOK_GROUPING_SECONDS, WEBHOOK_SENTENCE_SECONDS, grouping_budget
 
 bp = Blueprint("coverage_webhook", __name__)
 MAX_ITEMS = 500
@@ -56,7 +58,8 @@ class WebhookItem:
 def receive_coverage():
     """Validate every item first, read their texts as sentences outside any write (`read_ahead`), then store the
     new ones in one transaction (all or nothing) and one pass: each outlet looked up once, the items classified and
-    stored as one batch; audited under the integration whose token sent them."""
+    stored as one batch; audited under the integration whose token sent them. A batch too big to judge its stories
+    in full within its time is settled moments after the answer (`bot.webhooks.settling`)."""
     actor = require_bearer_token("coverage", Action.COVERAGE_WEBHOOK)
     body = json_body()
     raw_items, errors = _items_of(body)
@@ -72,18 +75,21 @@ def receive_coverage():
     now = herald.clock.now()
     candidates = [from_fields(item.url, item.title, item.summary, item.published_at, now, tone=item.tone)
                   for item in items]
-    with sentence_budget(WEBHOOK_SENTENCE_SECONDS):  # one allowance, ahead of the transaction and in it
+    with sentence_budget(WEBHOOK_SENTENCE_SECONDS) as reading:  # one allowance, ahead of the transaction and in it
         with herald.reading() as session:
             read_ahead(session, candidates)
-        results = _store_batch(herald, items, candidates, actor, now)
+        results, settling = _store_batch(herald, items, candidates, actor, now, reading)
+    if settling:
+        settling_worker(current_app, herald).wake()
     created = sum(1 for r in results if r["status"] == "created")
     return jsonify(received=len(results), created=created, duplicates=len(results) - created, items=results), 200
 
 
-def _store_batch(herald, items: list[WebhookItem], candidates: list[Candidate], actor, now: datetime) -> list[dict]:
-    """Store the batch in one transaction, audited; one answer per item sent, in order (a URL sent twice in the
-    batch is created once)."""
-    with herald.session() as session:
+def _store_batch(herald, items: list[WebhookItem], candidates: list[Candidate], actor, now: datetime,
+                 reading: Allowance) -> tuple[list[dict], int | None]:
+    """Store the batch in one transaction, audited: one answer per item sent, in order (a URL sent twice in the
+    batch is created once), and the job that settles its stories later if its reading or comparing ran short."""
+    with herald.session() as session, grouping_budget(WEBHOOK_GROUPING_SECONDS) as grouping:
         outlets: dict[tuple[str | None, str | None, str], int] = {}
         for n, item in enumerate(items):
             key = (item.outlet, None if item.outlet else domain_of(item.url), item.tier)
@@ -102,7 +108,9 @@ def _store_batch(herald, items: list[WebhookItem], candidates: list[Candidate], 
         created = [r["id"] for r in results if r["status"] == "created"]
         record_audit(session, at=now, actor=actor, action=Action.COVERAGE_WEBHOOK.value, entity="coverage_item",
                      detail={"received": len(results), "created": len(created), "ids": created[:100]})
-    return results
+        short = created and (reading.ran_short or grouping.ran_short)
+        settling = settle_later(session, herald, created) if short else None
+    return results, settling
 
 
 def _items_of(body) -> tuple[list, dict[str, str]]:
