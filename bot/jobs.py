@@ -1,4 +1,4 @@
-"""Durable chat work for Slack and Teams: one `jobs` table, one worker per web process.
+"""Durable work for Slack, Teams and the coverage webhook: one `jobs` table, one worker per web process.
 
 A platform accepts a request by writing a `Job` row (its `kind` names the platform's handler) in
 the same transaction as the request's receipt, before acknowledging it. The worker thread claims

@@ -24,6 +24,7 @@ from handlers.reply import Reply, Section
 from models.outlet import Feed, due_feeds
 from models.sentence_meaning import sentence_budget
 from models.stories import FEED_SENTENCE_SECONDS
+from models.story_settling import settle_stories
 
 log = logging.getLogger("herald.feeds")
 
@@ -123,7 +124,7 @@ def _process(herald, job: FeedJob, fetched, limits: FeedLimits) -> tuple[FeedOut
         parsed = None if fetched.not_modified else parser.parse(
             fetched.body, fetched.content_type, fetched.url, limits.HERALD_FEED_PARSE_TIMEOUT)
         candidates = None if parsed is None else _candidates(parsed, herald.clock.now())
-        with sentence_budget(FEED_SENTENCE_SECONDS):  # one allowance, ahead of the transaction and in it
+        with sentence_budget(FEED_SENTENCE_SECONDS) as reading:  # one allowance, ahead of the transaction and in it
             if candidates:
                 with herald.reading() as session:
                     read_ahead(session, unseen_entries(session, job.id, candidates))
@@ -131,10 +132,12 @@ def _process(herald, job: FeedJob, fetched, limits: FeedLimits) -> tuple[FeedOut
                 feed = session.get(Feed, job.id)
                 if feed is None:
                     return FeedOutcome(job.id, job.name, "failed", error="removed while polling"), None
-                outcome = _ingest(herald, session, feed, parser, parsed, candidates, limits)
+                outcome, created = _ingest(herald, session, feed, parser, parsed, candidates, limits)
                 notice = _recovered(feed)
                 _mark_success(feed, fetched, herald.clock.now(), herald.settings.HERALD_FEED_POLL_MINUTES)
-                return outcome, notice
+        if reading.ran_short and created:  # a big first poll: its stories finished as the webhook's are
+            settle_stories(herald.reading, herald.session, created)
+        return outcome, notice
     except (FetchError, ParseError) as exc:
         return _record_failure(herald, job, str(exc), limits)
     except Exception as exc:
@@ -147,9 +150,10 @@ def _candidates(parsed: ParsedFeed, now: datetime) -> list[Candidate]:
 
 
 def _ingest(herald, session, feed: Feed, parser: ParserProcess, parsed: ParsedFeed | None,
-            candidates: list[Candidate] | None, limits: FeedLimits) -> FeedOutcome:
+            candidates: list[Candidate] | None, limits: FeedLimits) -> tuple[FeedOutcome, list[int]]:
+    """How the poll went, and the ids of the items it created."""
     if parsed is None or candidates is None:  # not modified since the last poll
-        return FeedOutcome(feed.id, feed.name, "unchanged")
+        return FeedOutcome(feed.id, feed.name, "unchanged"), []
     now = herald.clock.now()
     baseline = not feed.baseline_done
     classifier = Classifier(session, scored=lambda: parser.tones_of(parsed, limits.HERALD_FEED_PARSE_TIMEOUT))
@@ -158,7 +162,7 @@ def _ingest(herald, session, feed: Feed, parser: ParserProcess, parsed: ParsedFe
     feed.bozo_reason = parsed.bozo_reason
     feed.items_total = (feed.items_total or 0) + len(result.created)
     status = "baseline" if baseline else ("new" if result.created else "unchanged")
-    return FeedOutcome(feed.id, feed.name, status, len(result.created))
+    return FeedOutcome(feed.id, feed.name, status, len(result.created)), result.created
 
 
 def _mark_success(feed: Feed, fetched: FetchResult, now: datetime, interval_minutes: int) -> None:

@@ -44,7 +44,8 @@ def receipt_exists(session: Session, platform: str, key: str) -> bool:
     return session.get(ReceivedEvent, (platform, key)) is not None
 
 class Job(Base):
-    """Work accepted from chat and finished durably: survives a restart between ack and answer."""
+    """Work accepted from chat, or left by a webhook post (its stories to settle), and finished durably: survives a
+    restart between ack and answer."""
 
     __tablename__ = "jobs"
 

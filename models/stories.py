@@ -10,12 +10,15 @@ A batch spends at most `SENTENCE_SECONDS` reading texts as sentences for the fir
 (`models.sentence_meaning`); pairs it meets after that are judged by the model fitted without them. The webhook and
 the feed poll read first, in a reading transaction, the texts of the pairs their batch will compare
 (`read_story_texts`), within one allowance for the batch (`WEBHOOK_SENTENCE_SECONDS`, `FEED_SENTENCE_SECONDS`): no
-writer waits on that reading, and a feed's big first poll is judged as its items would be one at a time.
+writer waits on that reading, and a feed's big first poll is judged as its items would be one at a time. A webhook
+post also has a time to compare its items (`grouping_budget`, spread over the batch by `_Pace`), so that it answers
+within 2 s however big; what either allowance leaves, `models.story_settling` finishes after the answer.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +42,8 @@ TITLE_WINDOW = timedelta(days=7)
 POOL_LIMIT = 2000  # the newest items of a batch's window that new items are compared with
 COMPARED = 20  # items compared in full per new item, those sharing the most words first
 COMMON = 150  # words in more of the window's items than this are not looked up
+QUICK_COMPARED = 3  # items compared at least per new item while a batch's grouping allowance lasts
+PAIR_SECONDS = 0.00015  # about what judging a pair takes, until a batch has timed its own
 # A batch's time for reading new texts as sentences (about 2–8 ms a text): a 500-item webhook whose items all
 # resemble each other keeps its 2 s (the README's benchmarks); a feed's few new items never reach it.
 SENTENCE_SECONDS = 0.5
@@ -98,12 +103,13 @@ class StoryPool:
         ranked = sorted((p for p, n in shared.items() if n >= needed), key=lambda p: (-shared[p], -p))
         return [self._entries[position] for position in ranked[:COMPARED]]
 
-    def best(self, text: StoryText, own: StoryRef | None = None,
-             moved: Mapping[int, int] | None = None) -> tuple[StoryRef, StoryMatch] | None:
-        """The story of the most alike item that reports the same event, if any; not `own`, the story `text` is in
-        already (`models.story_settling`), a story in `moved` taken as the one it was moved into."""
+    def best(self, text: StoryText, own: StoryRef | None = None, moved: Mapping[int, int] | None = None,
+             candidates: Sequence[tuple[StoryText, StoryRef]] | None = None) -> tuple[StoryRef, StoryMatch] | None:
+        """The story of the most alike item that reports the same event, if any, among `candidates` (by default
+        `compared_with(text)`); not `own`, the story `text` is in already (`models.story_settling`), a story in
+        `moved` taken as the one it was moved into."""
         found: tuple[StoryRef, StoryMatch] | None = None
-        for other, ref in self.compared_with(text):
+        for other, ref in self.compared_with(text) if candidates is None else candidates:
             ref = moved.get(ref, ref) if moved and isinstance(ref, int) else ref
             if ref == own:
                 continue
@@ -149,12 +155,10 @@ def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
     """The story id of each item of `fresh` (in order), creating the new stories needed."""
     texts = [StoryText(i.title, i.summary, i.published_at, tuple(i.council_codes), i.tone) for i in fresh]
     given = _grouping.get()
+    pace = None if given is None else _Pace(given, len(texts))
 
     def best_story(text: StoryText, pool: StoryPool) -> StoryRef | None:
-        if given is not None and not given.left():
-            given.fell_short()
-            return None
-        best = pool.best(text)
+        best = pool.best(text) if pace is None else pace.best(text, pool)
         return best[0] if best else None
 
     with sentence_budget(SENTENCE_SECONDS):
@@ -168,6 +172,33 @@ def story_ids_for(session: Session, fresh: Sequence[NewItem]) -> list[int]:
         newest = _newest_stories(session, [prints[n] for n in leaders])  # the rows just inserted are the newest
         created = {n: newest[prints[n]] for n in leaders}
     return [ref if isinstance(ref, int) else created[ref.leader] for ref in refs]
+
+
+class _Pace:
+    """A grouping allowance spread over a batch: each item is compared with as many of its likeliest items (those
+    sharing the most words) as the time left allows for the items still to come, and at least `QUICK_COMPARED`, so
+    that every item of a big batch meets its likeliest first; what the allowance leaves, settling finishes."""
+
+    def __init__(self, given: Allowance, items: int) -> None:
+        self.given, self.items_left, self.pairs, self.started = given, items, 0, time.perf_counter()
+
+    def best(self, text: StoryText, pool: StoryPool) -> tuple[StoryRef, StoryMatch] | None:
+        self.items_left -= 1
+        if not self.given.left():
+            self.given.fell_short()
+            return None
+        candidates = pool.compared_with(text)
+        limit = self._limit()
+        if len(candidates) > limit:
+            self.given.fell_short()
+        self.pairs += min(limit, len(candidates))
+        return pool.best(text, candidates=candidates[:limit])
+
+    def _limit(self) -> int:
+        now = time.perf_counter()
+        per_pair = (now - self.started) / self.pairs if self.pairs >= 50 else PAIR_SECONDS
+        affordable = (self.given.ends - now) / ((self.items_left + 1) * per_pair)
+        return max(QUICK_COMPARED, min(COMPARED, int(affordable)))
 
 
 def _walk(session: Session, texts: Sequence[StoryText],

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Callable, ContextManager, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from models.audit import AuditEntry
 from models.bulk import batches, one_of
 from models.coverage import CoverageItem
-from models.sentence_meaning import read_sentences
+from models.sentence_meaning import read_sentences, sentence_budget
 from models.stories import StoryPool, recent_pool, stored_texts
 from models.story_match import STORY_WINDOW, decided_without_meaning
 from models.story_meaning import sentence_texts
@@ -34,6 +34,7 @@ from models.story_words import SUMMARY_CHARS
 
 # Nobody waits on settling: every text is read (a 500-item batch's take 2–4 s), but a stuck encoder cannot hold the job.
 SETTLE_SENTENCE_SECONDS = 60.0
+Transaction = Callable[[], ContextManager[Session]]
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,16 @@ def apply_settling(session: Session, moves: Sequence[Move]) -> list[Move]:
         made.append(move)
     session.flush()
     return made
+
+
+def settle_stories(reading: Transaction, writing: Transaction, item_ids: Sequence[int]) -> list[Move]:
+    """Settle these items' stories now: the moves planned in a `reading` transaction, every text read, then made in
+    a short `writing` one (`Herald.reading`, `Herald.session`); the moves made. The job worker's way
+    (`bot.webhooks.settling`), and a feed poll's whose reading ran short."""
+    with reading() as session, sentence_budget(SETTLE_SENTENCE_SECONDS):
+        moves = plan_settling(session, item_ids)
+    with writing() as session:
+        return apply_settling(session, moves)
 
 
 def _alone(session: Session, item_ids: Sequence[int]) -> tuple[list[_Alone], set[int]]:

@@ -5,6 +5,7 @@ batch still suggests the coverage a press activity earned. Speed itself is measu
 (`python -m bench --suites webhook`), not here."""
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -48,14 +49,24 @@ def press_log(app, count: int) -> None:
                         for n in range(count))
 
 
+def _judged(sent: list[str]) -> list[str]:
+    """The statements but the one job a batch out of time leaves to settle its stories after the answer (a loaded
+    machine may leave it for either batch)."""
+    settling = [s for s in sent if s.lstrip().upper().startswith("INSERT INTO JOBS")]
+    assert len(settling) <= 1
+    return [s for s in sent if s not in settling]
+
+
 @contextmanager
 def statements(app):
-    """Count the SQL statements Herald sends meanwhile."""
+    """Count the SQL statements Herald sends meanwhile for the request (not the job worker's, in its own thread)."""
     engine = app.extensions["herald"].engine
     sent: list[str] = []
+    request_thread = threading.get_ident()  # the test client runs the request in this thread
 
     def count(_conn, _cursor, statement, *_args) -> None:
-        sent.append(statement)
+        if threading.get_ident() == request_thread:
+            sent.append(statement)
 
     event.listen(engine, "before_cursor_execute", count)
     try:
@@ -72,7 +83,7 @@ def test_statements_do_not_grow_with_the_batch_or_the_press_log(webhook):
     press_log(webhook, 280)
     with statements(webhook) as full:
         assert post(webhook, items(webhook, "full", 500))["created"] == 500
-    assert len(full) == len(small), (small, full)
+    assert len(_judged(full)) == len(_judged(small)), (small, full)
     with webhook.extensions["herald"].session() as session:
         suggested = session.scalars(select(PressCoverageLink.coverage_id)).all()
     assert suggested  # the matching ran, and found the items that echo the press log

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 import bot.webhooks.coverage as coverage_webhook
+import feeds.poll
 from bot.jobs import EXTENSION
 from bot.webhooks.settling import SETTLE_JOB
 from feeds.ingest import classify_and_store
@@ -24,7 +25,8 @@ from models.sentence_meaning import forget_sentences, sentence_budget
 from models.story_corrections import merge_items, split_item
 from models.story_settling import apply_settling, plan_settling
 from tests.access_fixtures import ADMIN
-from tests.coverage_fixtures import reply_text, run
+from tests.coverage_fixtures import FAST_FEEDS, Entry, RecordingNotifier, feed_answer, reply_text, rss, run
+from tests.fakes.http import FakeServer
 
 NOW = datetime(2026, 1, 14, 9, tzinfo=timezone.utc)
 TOKEN = "settling-token"
@@ -172,3 +174,45 @@ def test_a_move_planned_before_another_change_is_not_made(make_app, sqlite_url, 
         assert apply_settling(s, moves) == []
         assert s.scalar(select(func.count()).select_from(CoverageItem)
                         .where(CoverageItem.story_id == moves[0].from_story)) == 2
+
+
+def _gritting_reports(count: int) -> list:
+    endings = ("", " tonight", " again", " says council", " as snow nears", " on main routes", " and side roads")
+    return [from_fields(f"https://news.example/grit/{n}", f"Gritters out overnight as Cumbria braces for ice{end}",
+                        GRITTING[1], NOW + timedelta(hours=n), NOW) for n, end in enumerate(endings[:count])]
+
+
+def test_short_of_time_each_item_is_compared_with_its_likeliest_and_the_rest_is_left_to_settling(
+        make_app, sqlite_url, monkeypatch):
+    herald = make_app(sqlite_url).extensions["herald"]
+    monkeypatch.setattr(stories, "PAIR_SECONDS", 3600.0)  # as if a pair took an hour: only the likeliest are met
+    with herald.session() as s, stories.grouping_budget(60) as grouping:
+        classify_and_store(s, _gritting_reports(stories.QUICK_COMPARED + 3), source="webhook", now=NOW)
+    assert grouping.ran_short
+    assert len(set(_story_ids(herald).values())) == 1  # each met its likeliest, which were enough here
+
+
+def test_with_time_enough_a_batch_is_compared_in_full(make_app, sqlite_url):
+    herald = make_app(sqlite_url).extensions["herald"]
+    with herald.session() as s, stories.grouping_budget(60) as grouping:
+        classify_and_store(s, _gritting_reports(stories.QUICK_COMPARED + 3), source="webhook", now=NOW)
+    assert not grouping.ran_short
+    assert len(set(_story_ids(herald).values())) == 1
+
+
+def test_a_feed_poll_whose_reading_ran_short_settles_its_stories_before_it_ends(make_app, sqlite_url, clock,
+                                                                                monkeypatch):
+    monkeypatch.setattr(feeds.poll, "FEED_SENTENCE_SECONDS", 0.0)  # a first poll too big to read in its time
+    monkeypatch.setattr(stories, "SENTENCE_SECONDS", 0.0)
+    forget_sentences()
+    herald = make_app(sqlite_url, **FAST_FEEDS).extensions["herald"]
+    entries = [Entry(title, f"https://news.example/{n}", guid=f"g{n}", published=clock.now() - timedelta(hours=n * 20),
+                     summary=summary) for n, (title, summary) in enumerate((GRITTING, REWRITE))]
+    with FakeServer() as server:
+        server.script("/rss", feed_answer(rss(entries)))
+        assert "added" in run(herald, f"feeds add {server.url}/rss Cumberland tier:regional").title
+        outcome = feeds.poll.poll_due_feeds(herald, RecordingNotifier())
+    assert [(o.status, o.created) for o in outcome.outcomes] == [("baseline", 2)]
+    found = _story_ids(herald)
+    assert found[GRITTING[0]] == found[REWRITE[0]]
+    assert _settle_jobs(herald) == []  # settled in the poll itself: the clock process has no job worker

@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.jobs import JobWorker, add_job, shared_worker
 from models.inbound import Job
-from models.sentence_meaning import sentence_budget
-from models.story_settling import SETTLE_SENTENCE_SECONDS, apply_settling, plan_settling
+from models.story_settling import settle_stories
 from runtime import Herald
 
 log = logging.getLogger("herald.stories")
@@ -24,7 +23,7 @@ SETTLE_JOB = "stories.settle"
 
 
 class StorySettling:
-    """Finishes a `stories.settle` job: plans the moves on a reading snapshot, then makes them in a short write."""
+    """Finishes a `stories.settle` job (`models.story_settling.settle_stories`)."""
 
     def __init__(self, herald: Herald) -> None:
         self.herald = herald
@@ -32,10 +31,7 @@ class StorySettling:
     def __call__(self, job_id: int) -> None:
         with self.herald.reading() as session:
             item_ids = session.get(Job, job_id).payload["items"]
-            with sentence_budget(SETTLE_SENTENCE_SECONDS):
-                moves = plan_settling(session, item_ids)
-        with self.herald.session() as session:
-            made = apply_settling(session, moves)
+        made = settle_stories(self.herald.reading, self.herald.session, item_ids)
         log.info("stories settled: %d of %d items joined a story (job %s)", len(made), len(item_ids), job_id)
 
     def gave_up(self, job_id: int, ref: str) -> None:
