@@ -1,7 +1,7 @@
 """Combined authorities as headlines name them: their acronyms, their mayors (by name, and by the
 surnames that alone name them), the register's type codes for them and the words that end their
 official names. A leaf module (it imports nothing of Herald), read through `feeds.council_words`;
-split from it in the eighth round."""
+split from it."""
 
 # The acronyms by which combined authorities are known in headlines ("WMCA board signs off…"); each
 # counts as the authority itself, never as a region named as a place.

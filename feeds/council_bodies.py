@@ -33,8 +33,8 @@ def news_of_another_body(tokens: Tokens) -> str | None:
 def owned_company(tokens: Tokens, k: int) -> bool:
     """From `k`, straight after a place's possessive, the place's own company: its proper name (or a figure) and
     the kind of company, then a lower-case "company" ("Barking and Dagenham's Be First company", "Mid Devon's 3
-    Rivers Developments company", "Newham's housing company"): the council's company, so the council's news
-    (thirteenth round). Not in a shouted text, where case says nothing."""
+    Rivers Developments company", "Newham's housing company"): the council's company, so the council's news.
+    Not in a shouted text, where case says nothing."""
     if tokens.shouting:
         return False
     words, texts = tokens.words, tokens.texts
@@ -65,7 +65,7 @@ _COMPANY_KINDS = frozenset({"housing", "regeneration", "development", "developme
 
 def _builder_applies(words: list[str]) -> bool:
     """A housebuilder or housing association heads the text with its own plans, not yet decided ("Persimmon submits
-    plans for 650 homes in Tewkesbury"): the developer's news, though a council will decide them (twelfth round)."""
+    plans for 650 homes in Tewkesbury"): the developer's news, though a council will decide them."""
     return any(tuple(words[:len(b)]) == b for b in _BUILDERS_BY_FIRST.get(words[0], ())) and DECIDED.isdisjoint(words)
 
 
@@ -114,7 +114,7 @@ OPERATORS = tuple(tuple(name.split()) for name in (
     "translink", "ulsterbus", "metro belfast", "scottish citylink", "mcgill s"))
 # Housebuilders, whose plans for homes name the place they would build in ("Persimmon plans 650 homes in
 # Tewkesbury"): the developer's news, not the council's, unless the council is named or decides
-# (eleventh round); "developer" and "housebuilder" alone, too, at the head of the text.
+# "developer" and "housebuilder" alone, too, at the head of the text.
 HOUSEBUILDERS = tuple(tuple(name.split()) for name in (
     "persimmon", "barratt", "barratt redrow", "barratt developments", "david wilson homes", "taylor wimpey", "bellway",
     "berkeley group", "berkeley homes", "redrow", "vistry", "countryside partnerships", "crest nicholson",
@@ -123,7 +123,7 @@ HOUSEBUILDERS = tuple(tuple(name.split()) for name in (
     "charles church", "lovell homes", "bovis homes", "st modwen", "hill group", "gleeson homes", "mj gleeson",
     "stonebond", "strata homes", "harron homes", "jones homes", "anwyl homes", "seddon homes",
     "springfield properties"))
-# Twelfth round: housing associations build homes in a place as housebuilders do ("Clarion to build 400 homes in
+# Housing associations build homes in a place as housebuilders do ("Clarion to build 400 homes in
 # Merton"), and the navy's ships call at a port ("HMS Prince of Wales returns to Portsmouth").
 HOUSING_ASSOCIATIONS = tuple(tuple(name.split()) for name in (
     "clarion", "peabody", "l and q", "notting hill genesis", "places for people", "guinness partnership",

@@ -1,4 +1,4 @@
-"""Twelfth round: a council's building as a landmark, not the council acting.
+"""A council's building as a landmark, not the council acting.
 
 "Belfast City Hall lights up purple for awareness week" tells of the building, lit for a cause, as "Blackpool
 Tower lights up" does: the council owns it, but the text says nothing of the council's business. When a place's
@@ -66,7 +66,7 @@ def hall_news(words: list[str]) -> bool:
 def towns_county_hall(out: list[CouncilEvidence], tokens: Tokens, counties: frozenset[str],
                       county_of: dict[str, str] | None = None) -> list[CouncilEvidence]:
     """`out` with a place counted for naming the county hall in it ("Lincolnshire County Council sells Lincoln's
-    county hall"; fourteenth round) refused as the building's place, when a county council counts in the text
+    county hall") refused as the building's place, when a county council counts in the text
     too: the county hall is the county's, in its county town, and says nothing of the town's own council. With no
     county counted, a district's county hall is its county council's, acting or as news of the building itself
     ("Chelmsford's County Hall approves cuts", "County Hall in Lewes to be refurbished", "County Hall, Norwich, to

@@ -1,4 +1,4 @@
-"""Fifteenth round: councils' own companies, named in the press by their names alone ("Brick by Brick homes sold to
+"""Councils' own companies, named in the press by their names alone ("Brick by Brick homes sold to
 housing association", "Robin Hood Energy collapse report published"). Each is wholly owned by one council, which
 answers for it, so its name is that council's, as a council's acronym is (`feeds.council_powers.PRESS_NAMES`).
 Only names that are no other body's or place's are listed: a council's arm's-length housing body named "<place>
@@ -21,7 +21,7 @@ COUNCIL_COMPANIES = (
     ("acivico", "BIR"),  # Birmingham's building services company
     ("bcp futureplaces", "BPC"),  # Bournemouth, Christchurch and Poole's regeneration company
     ("nottingham city homes", "NGM"),  # Nottingham's housing management company
-    # seventeenth round: more wholly owned companies, named by their full names (an arm's-length housing body's
+    # More wholly owned companies, named by their full names (an arm's-length housing body's
     # "<place> Homes" only where no housing association shares it)
     ("gateshead energy company", "GAT"),  # Gateshead's heat network company
     ("wolverhampton homes", "WLV"),  # Wolverhampton's housing management company

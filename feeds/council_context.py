@@ -43,11 +43,11 @@ def names_authority(words: list[str], start: int, length: int) -> bool:
     if after[:1] == ["s"]:
         after = after[1:]
     if after[:1] and after[0] in _FIRST_OR_NEW:
-        after = after[1:]  # seventeenth round: "Hull and East Yorkshire's first mayor takes office"
+        after = after[1:]  # "Hull and East Yorkshire's first mayor takes office"
     if after and after[0] in AUTHORITY_WORDS:
         return True
     if after[:1] == ["and"] and "mayors" in words[end + 1:end + 6]:
-        return True  # nineteenth round: "West Midlands and East Midlands mayors sign pact": both regions' mayors
+        return True  # "West Midlands and East Midlands mayors sign pact": both regions' mayors
     before = words[max(0, start - 3):start]
     if before[-1:] == ["the"]:
         before = before[:-1]  # "Mayor of the West Midlands"
@@ -92,7 +92,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         return f'a council word follows ("{after}")' if after in COUNCIL_WORDS and after != "s" else None
     before = words[i - 1] if i > 0 else ""
     if words[i] not in WORDISH and (after == "hit" or before in ("on", "against")) and not _CYBER.isdisjoint(words):
-        return "the organisation the place has, hit by a cyber attack"  # "Copeland hit by ransomware" (round 14)
+        return "the organisation the place has, hit by a cyber attack"  # "Copeland hit by ransomware"
     if words[i] not in WORDISH and after in COUNCIL_VERBS:
         return f'a council verb follows ("{after}")'
     if after in _SERVICES_BY_FIRST and any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in _SERVICES_BY_FIRST[after]):
@@ -119,7 +119,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
              (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
               (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:])) or
-              services_named(words[i + 2:])))):  # "Bath extends clean air zone" (thirteenth round)
+              services_named(words[i + 2:])))):  # "Bath extends clean air zone"
         # "Reading to cut 90 posts to close budget gap", "Brent to buy back 300 homes": the subject of
         # local-government news (any present-tense verb when a word only local government uses is there);
         # a service only a council runs is such news too ("Reading to start garden waste collections")
@@ -131,7 +131,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
     if (i == 0 or (before in ("and", "as") and after in SPENDING_VERBS)) and \
             (after in FUNDING_VERBS or after in SPENDING_VERBS) and words[i + 2:i + 3] and words[i + 2][0].isdigit() \
             and _a_sum(words, i + 2) and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
-        # "Sefton lands £30m for…", "…as Cumberland finds £3m" (fourteenth round)
+        # "Sefton lands £30m for…", "…as Cumberland finds £3m"
         return f'the body the place has, {"paying" if after in SPENDING_VERBS else "winning money"} ("{after}")'
     if i == 0 and after in ORGANISATION_VERBS and words[i] not in ENGLISH_WORDS and words[i] not in UNIVERSITY_PLACES:
         return f'the organisation the place has, acting ("{after}")'  # "Barnet introduces garden waste charge"
@@ -273,15 +273,15 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
         return after not in LANDSCAPE and after not in UNDERGOES and \
             tuple(words[end:end + 2]) not in _CENTRES  # "Rhondda Cynon Taf storm
         # repairs bill…": the council's; "snow across Cumbria", "Storm batters Cornwall coast", "Gas explosion in
-        # Wigan", "Thunderstorms flood Leeds city centre" (sixteenth round): the place
+        # Wigan", "Thunderstorms flood Leeds city centre": the place
     if after in _JOINTLY and end + 1 < len(words):
-        end, after = end + 1, words[end + 1]  # seventeenth round: "North Norfolk and Norfolk jointly oppose…"
+        end, after = end + 1, words[end + 1]  # "North Norfolk and Norfolk jointly oppose…"
     if story != "sport story" and match.start and words[match.start - 1] in ("and", "or") and (
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
             (after in PLURAL_BANS and story in ("weather story", "incident story"))):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
     if story in ("weather story", "incident story") and match.start == 0 and after in BANS:
-        return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes (eleventh round)
+        return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes
     return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
 
 

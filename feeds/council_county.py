@@ -1,14 +1,14 @@
-"""Eleventh round: a district's name in its own county council's news.
+"""A district's name in its own county council's news.
 
 When a county council is named as a council ("Staffordshire County Council", "Norfolk County Council
-cancels…", or a county's name before "council": "Notts council approves…", twelfth round), a district of
+cancels…", or a county's name before "council": "Notts council approves…"), a district of
 that county named after a place word ("funds new school in Lichfield") or
 as a lower-case scheme's qualifier ("cancels Norwich western link") is where the county's own work
 happens, not the district council: the county serves that place too. Not a district with its own
 council word, a possessive ("takes over Woking's debt"), a name listed with the county's ("Surrey
-County Council and Elmbridge at odds"), nor one that acts itself ("…as Lichfield approves homes"). Twenty-third
-round: a district's town or city centre in its county's news, the county named without "council" ("Norfolk bus
-gates to open in Norwich city centre"): the centre is where the county's scheme runs."""
+County Council and Elmbridge at odds"), nor one that acts itself ("…as Lichfield approves homes"). Nor is a
+district's town or city centre in its county's news, the county named without "council" ("Norfolk bus gates to
+open in Norwich city centre"): the centre is where the county's scheme runs."""
 from __future__ import annotations
 
 from feeds.council_context import acts
@@ -75,7 +75,7 @@ _JOINING = frozenset({"over", "with", "about", "on", "by", "after", "as", "amid"
 _NOT_THE_COUNTY_COUNCIL = frozenset({"hall", "durham", "down", "antrim", "cricket", "club", "fc", "police", "fire",
                                      "court", "show", "ground", "championship"})
 # Words before a lower-case "county" that make it a party to the text's news: "the county", "city and county", and
-# (twelfth round) the other side of a dispute, "clashes with county over budget".
+# the other side of a dispute, "clashes with county over budget".
 _THE_COUNTY_BEFORE = frozenset({"and", "the", "with", "against"})
 
 
@@ -86,7 +86,7 @@ def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list
     "Nottingham council and county agree joint transport body" names Nottinghamshire too, as does
     "Derby city and county councils…"; beside a combined authority (`combined`) whose region is named after a
     county (in `counties`), it is that county's council ("Greater Lincolnshire mayor clashes with county over budget":
-    Lincolnshire County Council, twelfth round). `codes`: each council name's words → its code."""
+    Lincolnshire County Council). `codes`: each council name's words → its code."""
     found = []
     for k, word in enumerate(words):
         if word == "county" and k and words[k - 1] in _THE_COUNTY_BEFORE and words[k + 1:k + 2] != ["s"] and \
@@ -104,7 +104,7 @@ def the_county(out: list[CouncilEvidence], matches: list[NameMatch], words: list
 
 
 # A district leaving or joining its county's county-wide process ("St Albans pulls out of Hertfordshire
-# reorganisation talks"; fourteenth round): the county's name is the process's area, not the county council acting.
+# reorganisation talks"): the county's name is the process's area, not the county council acting.
 _INTO_OR_OUT = frozenset({"of", "from", "joining", "joins", "join", "into", "quits", "leaves", "exits", "rejoins"})
 _COUNTY_WIDE = frozenset({"reorganisation", "devolution", "unitary", "merger", "shake"})
 
@@ -135,7 +135,7 @@ def _districts_debate(county: str, out: list[CouncilEvidence], words: list[str],
                       county_of: dict[str, str]) -> bool:
     """Two or more of the county's own districts are counted beside "<county> reorganisation" or "<county> unitary
     map", and the county is no party named with them ("Surrey reorganisation: Waverley and Guildford back east-west
-    split", "Ashford and Canterbury leaders clash over Kent unitary map"; sixteenth round): the districts act on
+    split", "Ashford and Canterbury leaders clash over Kent unitary map"): the districts act on
     their county's process, whose area the county's name is. Not when the text speaks of the county as a council."""
     if "county" in words or (match.start and words[match.start - 1] in ("and", "with", "&")):
         return False

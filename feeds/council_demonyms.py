@@ -1,4 +1,4 @@
-"""Fifteenth round: a place's people by their own name ("Scousers", "Brummies", "Geordies") in local government's news:
+"""A place's people by their own name ("Scousers", "Brummies", "Geordies") in local government's news:
 the council that taxes, collects from and serves them ("Scousers face council tax rise", "Brummies face bin strike
 misery"). A demonym says nothing of a council alone ("Geordie comedian tours US", "Scouse band tops charts"), so it
 counts only in a text that speaks of a council or names a service only a council runs, and names no council itself.
@@ -19,7 +19,7 @@ DEMONYMS = {
     "cardiffians": "CRF", "brightonians": "BNH", "bristolians": "BST", "sheffielders": "SHF", "loiners": "LDS",
 }
 _COUNCIL_SAID = frozenset({"council", "councils", "councillors", "cllr"})
-# Nineteenth round: a decision only a council makes, straight after the nickname or people's name, in
+# A decision only a council makes, straight after the nickname or people's name, in
 # local-government news ("The Granite City approves beach masterplan"); not a club's verbs ("appoints", "cuts").
 _DECIDES = frozenset({"approves", "adopts", "consults", "scraps", "freezes", "borrows", "overspends", "submits",
                       "proposes", "approve", "adopt", "consult", "scrap", "freeze", "borrow", "submit", "propose"})
@@ -41,7 +41,7 @@ def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
     words, texts = tokens.words, tokens.texts
     found = {DEMONYMS[w]: texts[k] for k, w in enumerate(words) if w in DEMONYMS and (tokens.shouting or
                                                                                  texts[k][0].isupper())}
-    found |= nicknames_named(tokens)  # seventeenth round: "Pompey council's solar farm"
+    found |= nicknames_named(tokens)  # "Pompey council's solar farm"
     if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words) and not hall_people(words)
                            and not _decides_after(tokens, next(iter(found.values())))):
         return []

@@ -1,4 +1,4 @@
-"""Ninth round: ways a headline names councils, or seems to, that the name-by-name rules misread.
+"""Ways a headline names councils, or seems to, that the name-by-name rules misread.
 
 Councils found:
 
@@ -36,7 +36,7 @@ VERSUS = frozenset({"v", "vs", "versus"})
 _COUNCIL_TALK = frozenset({"council", "councils", "councillor", "councillors", "cllr", "cllrs"})
 # Words of London in a text where "City Hall" acts: its seat's city is named.
 _LONDON = frozenset({"london", "londoners", "londons", "tfl",
-                     # London's own schemes and services, which name it without its name (eleventh round)
+                     # London's own schemes and services, which name it without its name
                      "ulez", "tube", "overground", "bakerloo", "silvertown", "mopac", "congestion"})
 
 
@@ -134,7 +134,7 @@ def a_surname(tokens: Tokens, i: int) -> bool:
     ("Old", "North") nor an acronym ("NHS")."""
     words, texts = tokens.words, tokens.texts
     if i >= 2 and words[i - 1] == "sir" and words[i - 2] in COUNCIL_BEFORE:
-        return False  # "Cyngor Sir Ynys Môn": Welsh "county", not a knight's title (thirteenth round)
+        return False  # "Cyngor Sir Ynys Môn": Welsh "county", not a knight's title
     if i and words[i - 1] in PERSON_BEFORE and i + 1 < len(words) and texts[i + 1][0].isupper() and \
             not texts[i + 1].isupper() and words[i + 1] not in _NOT_A_SURNAME and not tokens.title_case and \
             words[i] not in COMPASS:  # "… says director\nNorth Somerset Council's …": a name, no forename

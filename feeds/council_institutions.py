@@ -124,7 +124,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
 
 def _operator_named(tokens: Tokens, k: int) -> bool:
     """A transport company's own capitalised name from `k` ("Warrington's Own Buses", "Blackpool's
-    Metro Trams"): a company the council may own, but not the council (eleventh round)."""
+    Metro Trams"): a company the council may own, but not the council."""
     return any(w in OPERATOR_LAST and tokens.texts[n][0].isupper() for n, w in
                enumerate(tokens.words[k:k + 3], k))
 
@@ -139,7 +139,7 @@ def _office_of(words: list[str], end: int) -> bool:
 def _proper(text: str) -> bool:
     """A proper name's word: capitalised, or a brand's letters and digits ("bet365", "i360")."""
     return (text[0].isupper() or (not text.isdigit() and any(c.isdigit() for c in text))) and not GRADE.match(text) \
-        and not A_SUM.match(text)  # "Eastleigh's £40m hotel investment": a sum, the place's spending (round 16)
+        and not A_SUM.match(text)  # "Eastleigh's £40m hotel investment": a sum, the place's spending
 
 
 # Capitalised words after a place that do not make it a body of its own: council words, parties,
@@ -177,9 +177,9 @@ def institution_starts(matches: list[NameMatch], tokens: Tokens) -> dict[int, st
             # "Thurrock: court told…": a lower-case word after a label's colon opens a new clause
             kind = institution_kind(words, end)
             if kind in ("institution", "club") and service_follows(words, end):
-                kind = None  # "Merton school meals", "Walsall fly-tipping fines": a council's service (twelfth round)
+                kind = None  # "Merton school meals", "Walsall fly-tipping fines": a council's service
             if kind == "club" and (_officials(tokens, end) or paired_with_a_shire(words, matches, n)):
-                kind = None  # "Gloucestershire and Gloucester City at odds over…": two councils (eighteenth round)
+                kind = None  # "Gloucestershire and Gloucester City at odds over…": two councils
             if kind is None and not (n + 1 < len(matches) and matches[n + 1].start == end):
                 kind = named_institution(tokens, end)
             if kind is None and end < len(words) and words[end] in ("and", "&"):

@@ -1,4 +1,4 @@
-"""Sixth round of the council finder's word classes: kinds of mention the earlier rounds missed,
+"""More of the council finder's word classes: kinds of mention the name-by-name rules miss,
 each a piece of general English or local-government usage, not a headline's words.
 
 - An organisation answering for itself ("admits", "apologises", "demolishes"): a place's bare name
@@ -41,7 +41,7 @@ ORGANISATION_VERBS = frozenset({
 # it (a club's takes plural verbs, and a club's prize or fee is sport news).
 FUNDING_VERBS = frozenset({"lands", "secures", "wins", "bags", "scoops", "nets", "gets", "receives", "awarded",
                            "handed", "granted", "given", "allocated"})
-# A sum a place finds or puts in ("Cumberland finds £3m for flood works"; fourteenth round): a body paying.
+# A sum a place finds or puts in ("Cumberland finds £3m for flood works"): a body paying.
 SPENDING_VERBS = frozenset({"finds", "invests", "commits", "pledges", "earmarks", "spends", "borrows"})
 # Names that are English words first ("Reading closes gap on leaders"): no organisation's verb makes
 # them the council.
@@ -105,7 +105,7 @@ SOMEONE_FROM = frozenset({
     "students", "pensioner", "mum", "mother", "dad", "father", "grandmother", "grandfather", "gran",
     "couple", "band", "singer", "artist", "author", "chef", "nurse", "doctor", "teacher", "pupil",
     "athlete", "runner", "cyclist", "charity", "charities", "volunteer", "volunteers", "entrepreneur", "landlady",
-    # tenth round: professions and a band's nights ("Sheffield teachers strike over pay", "Manchester gigs sell out")
+    # Professions and a band's nights ("Sheffield teachers strike over pay", "Manchester gigs sell out")
     "teachers", "nurses", "doctors", "gig", "gigs", "concerts", "customers",
     "employer", "employers", "farmer", "farmers", "fishermen",
     "veteran", "veterans", "vicar", "dog", "church", "mosque", "temple", "choir", "club", "gym", "salon", "garage",
@@ -118,23 +118,23 @@ SOMEONE_FROM = frozenset({
     # land and sea businesses: "Shetland salmon farm fined", "Kent vineyard wins award"
     "farm", "farms", "fishery", "fisheries", "hatchery", "vineyard", "vineyards", "dairy", "abattoir", "quarry",
     "mine", "mines", "vets", "orchard", "cidery", "winery", "stables", "kennels", "cattery",
-    # eleventh round: more businesses' places, and ports ("Leicester garment factories", "Portsmouth ferry port")
+    # More businesses' places, and ports ("Leicester garment factories", "Portsmouth ferry port")
     "factories", "plants", "mills", "hotels", "bakeries", "breweries", "port", "ports", "docks", "dockyard",
     "shoppers", "tourists", "holidaymakers", "commuters",
     # visitors' and the armed forces' places: "Dorset holiday park sold", "Wiltshire army base to close"
     "barracks", "garrison", "army", "raf", "theme", "circuit", "golf", "racecourse",
     # schools' and travellers' people and places
     "schoolboy", "schoolgirl", "headteacher", "driver", "drivers", "surfers",
-    # twelfth round: a place's animals and its protesters ("New Forest pony deaths", "Devon protesters march")
+    # A place's animals and its protesters ("New Forest pony deaths", "Devon protesters march")
     "pony", "ponies", "deer", "cattle", "sheep", "livestock", "protesters", "protester",
     "swimmer", "swimmers", "walker", "walkers", "cruise", "terminal"})
 # A business's grounds, two words after a place ("Wakefield holiday park sold", "Leeds garden centre
 # closes", "Norwich industrial estate fire"): someone's premises in the place, not the council's, in a
-# text that says nothing of a council (tenth round); their last words let the matcher look for them.
+# text that says nothing of a council; their last words let the matcher look for them.
 BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden", "centre"), ("science", "park"),
                               ("business", "park"), ("retail", "park"), ("industrial", "estate"),
                               ("trading", "estate"), ("holiday", "village"), ("power", "station"),
-                              # eleventh round: charities' own places ("Leeds food bank demand soars")
+                              # Charities' own places ("Leeds food bank demand soars")
                               ("food", "bank"), ("food", "banks"), ("night", "shelter"), ("soup", "kitchen"),
                               ("baby", "bank"), ("community", "pantry"), ("warm", "space"),
                               # the armed forces' grounds ("Portsmouth naval base jobs boost")
@@ -144,25 +144,25 @@ BUSINESS_GROUNDS = frozenset({("holiday", "park"), ("caravan", "park"), ("garden
                               ("office", "market"), ("jobs", "market")})
 # A route's operator and its sailings after a journey's word ("Orkney ferry operator orders vessel", "Shetland
 # ferry cancellations leave islanders stranded"): the operator's news, as an airport's or a bus company's is
-# not the council's, though a council may own it (eleventh round).
+# not the council's, though a council may own it.
 ROUTE_PEOPLE = frozenset({"operator", "operators", "sailings", "crossings", "cancellations", "passengers", "port",
                           "terminal"})  # and its port ("Portsmouth ferry port delays")
 SOMEONE_OR_GROUNDS = SOMEONE_FROM | ROUTE_PEOPLE | frozenset(last for _first, last in BUSINESS_GROUNDS)
 # Nicknames headlines use for a place, with its council's code: each needs council context, like
 # an ordinary-word name ("Brum's bin strike": possessive; "Brum" alone may be anything).
-NICKNAMES = (("brum", "BIR"), ("toon", "NET"))  # "Toon": Newcastle (fourteenth round)
+NICKNAMES = (("brum", "BIR"), ("toon", "NET"))  # "Toon": Newcastle
 # Counties' and councils' short forms in headlines ("Notts County Council", "Herts to cut 200 jobs",
 # "Bucks Council", "North Northants"): one-word ones need council context, like an ordinary-word name.
 SHORT_FORMS = (("notts", "NTT"), ("herts", "HRT"), ("lancs", "LAN"), ("bucks", "BUC"), ("northants", "NTH"),
                ("north northants", "NNT"), ("west northants", "WNT"), ("hants", "HAM"), ("glos", "GLS"),
                ("cambs", "CAM"), ("staffs", "STS"), ("wilts", "WIL"), ("worcs", "WOR"), ("leics", "LEC"),
                ("lincs", "LIN"), ("oxon", "OXF"), ("derbys", "DBY"), ("central beds", "CBF"), ("h and f", "HMF"),
-               # twelfth round: compass points as initials ("NE Derbyshire", "NW Leics")
+               # Compass points as initials ("NE Derbyshire", "NW Leics")
                ("ne derbyshire", "NED"), ("ne derbys", "NED"), ("ne lincolnshire", "NEL"), ("ne lincs", "NEL"),
                ("nw leicestershire", "NWL"), ("nw leics", "NWL"), ("newcastle u lyme", "NEC"),
                ("stratford upon avon", "STR"),  # the town's own spelling, as the district's
-               ("north yorks", "NYE"), ("n yorks", "NYE"), ("east yorks", "ERY"),  # Yorkshire's (fourteenth round)
-               # thirteenth round: Scotland's, Wales's and the Marches' short forms
+               ("north yorks", "NYE"), ("n yorks", "NYE"), ("east yorks", "ERY"),  # Yorkshire's
+               # Scotland's, Wales's and the Marches' short forms
                ("gloucs", "GLS"), ("clacks", "CLK"), ("pembs", "PEM"), ("carms", "CMN"), ("shrops", "SHR"),
                ("east ren", "ERW"),
                ("scilly", "IOS"))  # "Cornwall and Scilly councils"
@@ -227,7 +227,7 @@ def quiet(words: list[str]) -> bool:
 
 def _national_tax(words: list[str]) -> bool:
     """Every "tax" in the text is the nation's, by the word before it ("inheritance tax", "family farm tax"): no
-    council's business (twelfth round: "Farmers protest in Devon over inheritance tax")."""
+    council's business ("Farmers protest in Devon over inheritance tax")."""
     return all(k and words[k - 1] in NATIONAL_TAXES for k, w in enumerate(words) if w == "tax")
 
 
@@ -246,7 +246,7 @@ for _talk in COUNCIL_TALK_PHRASES:
 _TALK_FIRST = frozenset(_TALK_BY_FIRST)
 
 # A place's attractions, in lower case after its possessive ("Blackpool's illuminations", "Hull's museums"): in a
-# text that says nothing of a council, the attraction's news, though a council may own it (eleventh round).
+# text that says nothing of a council, the attraction's news, though a council may own it.
 ATTRACTIONS = frozenset({"illuminations", "lights", "pier", "piers", "zoo", "museum", "museums", "gallery",
                          "galleries", "castle", "lido", "aquarium", "festival", "carnival", "funfair", "fair",
                          "beach", "beaches", "seafront", "promenade", "gardens", "botanic", "observatory"})
@@ -258,10 +258,10 @@ COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 # The last word of a bus, tram or ferry company's name.
 OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
 # A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
-# weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak" (eleventh round).
+# weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak".
 BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})
 
-# Twelfth round. Adverbs of manner between a council's name and its act, read past ("Wealden finally adopts Local
+# Adverbs of manner between a council's name and its act, read past ("Wealden finally adopts Local
 # Plan" as "Wealden adopts…").
 MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", "narrowly", "quietly", "reluctantly",
                             "controversially", "eventually", "belatedly"})
@@ -270,7 +270,7 @@ MANNER_ADVERBS = frozenset({"finally", "formally", "officially", "unanimously", 
 MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("council", "houses"), ("pothole",),
                  ("school", "meals"), ("school", "places"), ("school", "admissions"),
                  ("school", "crossing"), ("school", "support", "staff"),  # the council's patrols, its schools' staff
-                 # nineteenth round: a council's housing estates rebuilt ("Hackney estate regeneration")
+                 # A council's housing estates rebuilt ("Hackney estate regeneration")
                  ("estate", "regeneration"), ("estates", "regeneration"),
                  # a council's fostering service under its older name ("Hull foster carer drive")
                  ("foster", "carer"), ("foster", "carers"), ("foster", "care"))
@@ -284,15 +284,15 @@ WATCHERS = REGULATORS - {"court"}
 # Sutton to improve SEND services")
 ACTS_ON_COUNCILS = WATCHERS | {"government", "minister", "ministers", "whitehall", "treasury", "chancellor",
                                "secretary", "dluhc", "mhclg",
-                               # sixteenth round: a planning inspector's ruling ("Inspector tells Wealden to find…")
+                               # A planning inspector's ruling ("Inspector tells Wealden to find…")
                                "inspector"}
 # A regulator's grade ("C3", "G2", "V1": the social housing regulator's consumer, governance and viability grades)
 # is its verdict on the place's council, not a proper name of a body of its own after the place.
 GRADE = re.compile(r"[CGV][1-4]$")
 # A sum of money ("£40m", "2.5bn"): after a place's possessive, the place's own spending, not a brand's name
-# ("Eastleigh's £40m hotel investment questioned"; sixteenth round).
+# ("Eastleigh's £40m hotel investment questioned").
 A_SUM = re.compile(r"[£$€]?\d+(?:[.,]\d+)?(?:m|bn|k|million|billion)?$", re.IGNORECASE)
-# Nineteenth round: verbs a place's weather or incident happens to it by, straight after its name at the head
+# Verbs a place's weather or incident happens to it by, straight after its name at the head
 # ("Lincolnshire records hottest day of the year", "Cumbria braces for more rain", "Kent swelters"): the place.
 UNDERGOES = frozenset({"records", "recorded", "sees", "saw", "swelters", "sweltered", "bakes", "baked", "basks",
                        "basked", "shivers", "shivered", "braces", "braced", "wakes", "woke", "endures", "endured",

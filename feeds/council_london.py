@@ -1,4 +1,4 @@
-"""Twelfth round: the mayor beside a London borough's council is London's.
+"""The mayor beside a London borough's council is London's.
 
 "Westminster council opposes mayor's Oxford Street takeover": a London borough's council set against "the mayor"
 tells of the Mayor of London, whose Greater London Authority acts on the boroughs' streets, not of the borough's own

@@ -275,7 +275,7 @@ class CouncilMatcher:
             if surname and code is not None and tuple(words[i:i + length]) not in self._mayors:
                 return None  # "Council leader Paul Buckingham", not "Mayor Andy Burnham"
             if code is not None and longer_town(words, i, length, code):
-                return None  # "Bury St Edmunds": the town of another council's area (thirteenth round)
+                return None  # "Bury St Edmunds": the town of another council's area
             if code is not None and not blocked(words, i, length):
                 why = confident(words, i, length, self._loose)
                 key = tuple(words[i:i + length])

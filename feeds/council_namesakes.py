@@ -1,4 +1,4 @@
-"""Twelfth round: a town's name that two councils' areas share, told apart by the county named beside it.
+"""A town's name that two councils' areas share, told apart by the county named beside it.
 
 "Newcastle" alone is Newcastle upon Tyne's in most news, but beside Staffordshire, Stoke-on-Trent or another
 Staffordshire council ("Stoke and Newcastle councils share services") it is Newcastle-under-Lyme's, the borough
@@ -13,7 +13,7 @@ from feeds.council_words import COUNCIL_WORDS, CouncilEvidence, Tokens
 # namesake's neighbours outside that county's councils: Stoke-on-Trent, a unitary council within Staffordshire).
 NAMESAKES = {"newcastle": ("NET", "NEC", "STS", frozenset({"STE"}))}
 _COUNTY_WORDS = {"STS": frozenset({"staffordshire", "staffs"})}
-# Nineteenth round: a council's one-word name that is also a town of other councils' areas → (the council of that
+# A council's one-word name that is also a town of other councils' areas → (the council of that
 # name, the councils whose areas hold a town so called). Beside one of those councils, counted, the town is theirs
 # ("Isle of Wight council to close Newport library", "North Yorkshire Council backs Richmond market plan"), not
 # Newport City Council's or Richmond upon Thames's; a county's district counts for its county.

@@ -1,4 +1,4 @@
-"""Seventeenth round: a place by the nickname the press gives it ("Pompey council's solar farm", "Auld Reekie's visitor
+"""A place by the nickname the press gives it ("Pompey council's solar farm", "Auld Reekie's visitor
 levy set … by councillors"): the council of that place, read as a place's people are (`feeds.council_demonyms`), only
 in a text that speaks of a council or names a service only a council runs, and names no council itself. A nickname
 alone says nothing of a council ("Pompey win at Fratton Park" is the club's), so it never counts without that."""

@@ -2,7 +2,7 @@
 institution the text names, or the one place it names, when the text speaks of a council itself
 ("…approved by council", "sold to developer by borough"); the label that opens local-government
 news; a combined authority's region in local-government news naming no council. Split from
-`feeds.council_institutions` in the seventh round."""
+`feeds.council_institutions`."""
 from __future__ import annotations
 
 import re
@@ -22,7 +22,7 @@ def institution_home(matches: list[NameMatch], institutions: dict[int, str], wor
     for n, match in enumerate(matches):
         if match.start not in institutions or match.region or \
                 (institutions[match.start] == "parliamentary seat" and words[match.start] in STRICT):
-            continue  # nineteenth round: "Westminster MPs" are Parliament's, no seat's (nor its council's)
+            continue  # "Westminster MPs" are Parliament's, no seat's (nor its council's)
         before = matches[n - 1] if n else None
         joined = before is not None and before.start in institutions and \
             match.start - (before.start + before.length) <= (1 if words[match.start - 1] in ("and", "&") else 0)
@@ -46,14 +46,14 @@ def the_council_acts(tokens: Tokens) -> bool:
     return any(f" {word} " in text for word in ("council", "councils", "councillors", "planners", "planning committee"))
 
 
-# A council's building with its people after it: "town hall bosses", "county hall staff" (eighteenth round).
+# A council's building with its people after it: "town hall bosses", "county hall staff".
 _HALLS = frozenset({"town", "county", "city", "civic"})
 _HALL_PEOPLE = frozenset({"bosses", "chiefs", "staff", "officials", "officers", "workers", "mandarins", "leaders"})
 
 
 def hall_people(words: list[str]) -> bool:
     """The council's own people by its building ("Town hall bosses in Huddersfield pause…", "Trowbridge county hall
-    staff to work from home"; eighteenth round): the council acting, named by where it sits."""
+    staff to work from home"): the council acting, named by where it sits."""
     if "hall" not in words:
         return False  # most texts
     return any(w == "hall" and k and words[k - 1] in _HALLS and words[k + 1:k + 2] and words[k + 1] in _HALL_PEOPLE
@@ -86,7 +86,7 @@ def _the_county_acts(tokens: Tokens) -> bool:
 
 def _county_council(words: list[str]) -> bool:
     """The text speaks of "county council" without naming one: in a two-tier area, the county of the place named
-    ("Rugby MP urges county council to rethink bus cuts" is Warwickshire's; twelfth round)."""
+    ("Rugby MP urges county council to rethink bus cuts" is Warwickshire's)."""
     return any(w == "county" and words[k + 1:k + 2] in (["council"], ["hall"]) for k, w in enumerate(words))
 
 

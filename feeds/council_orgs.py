@@ -1,4 +1,4 @@
-"""Seventh round: another organisation's news, told with its name at the head of the text and a
+"""Another organisation's news, told with its name at the head of the text and a
 place after it, in a text that says nothing of a council (`feeds.council_kinds.quiet`): "Nissan
 confirms Sunderland investment", "Sky opens Leeds hub", "Channel 4 moves to Leeds". The place is
 where the organisation acts, not its council. Not when the head is a council's or a mayor's name
@@ -32,9 +32,9 @@ COMMON_HEADS = frozenset({
     "unison", "gmb", "unite",
     # the devolved governments, which act on councils
     "stormont", "holyrood", "senedd",
-    # sixteenth round: ordinals and quantities a sentence opens with ("Second homes in … face double bills")
+    # Ordinals and quantities a sentence opens with ("Second homes in … face double bills")
     "second", "third", "another", "every", "some", "most", "many"})
-# Nineteenth round: an employer's "job cuts" or "job losses" are its own news, not a council's cuts or losses
+# An employer's "job cuts" or "job losses" are its own news, not a council's cuts or losses
 # ("Boots confirms job cuts at its Nottingham head office"; the words after "job" are read past).
 _JOB_LOSSES = frozenset({"cuts", "losses"})
 # Words of government and regulation, whose news about a place is often about its council.
@@ -65,7 +65,7 @@ def organisation_at_head(tokens: Tokens, matches: list[NameMatch]) -> tuple[str,
     while k < min(len(texts), 5) and (texts[k][0].isupper() or texts[k][0].isdigit()):
         k += 1
     if k == 1 and texts[0][0].isdigit() and not any(c.isupper() for c in texts[0]):
-        return None  # "20mph limits to cover…", "500 homes…": a quantity, no organisation's name (eighteenth round)
+        return None  # "20mph limits to cover…", "500 homes…": a quantity, no organisation's name
     if k == 0 or k >= len(texts) or k == tokens.label or matches[0].start < k or \
             not GOVERNMENT_WORDS.isdisjoint(words[1:k]):
         return None  # "Welsh Government bails out Powys": a government acts on councils

@@ -1,4 +1,4 @@
-"""Fourteenth round: names the institutions' rules took for a club or an attraction that are their councils.
+"""Names the institutions' rules took for a club or an attraction that are their councils.
 
 A district's possessive before a listed town of its own area is the council ("North Norfolk's Cromer pier
 reopens", "Hertsmere's Sky Studios Elstree deal"): a place does not own a town inside it. A name ending in "City"
@@ -14,7 +14,7 @@ ATTRACTION_KINDS = frozenset({"body or attraction in the place", "attraction in 
 
 def own_town_follows(words: list[str], end: int, code: str) -> bool:
     """Whether a listed town of the named council's own area follows its possessive within four words ("North
-    Norfolk's Cromer pier", "Hertsmere's Sky Studios Elstree deal"; fourteenth round): a place does not own a
+    Norfolk's Cromer pier", "Hertsmere's Sky Studios Elstree deal"): a place does not own a
     town inside it, so the name is the council, whose town's attraction or deal it is."""
     if words[end:end + 1] != ["s"]:
         return False
@@ -25,9 +25,9 @@ def own_town_follows(words: list[str], end: int, code: str) -> bool:
 
 def paired_with_a_shire(words: list[str], matches: list[NameMatch], n: int) -> bool:
     """Whether a name ending in "City" or "County" is joined by "and" to a county's name or to a name with its
-    tier word, and the pair acts ("Aberdeenshire and Aberdeen City agree joint plan", fourteenth round; "Oxford
+    tier word, and the pair acts ("Aberdeenshire and Aberdeen City agree joint plan"; "Oxford
     City and Oxfordshire County clash over…", "Gloucestershire and Gloucester City at odds over…", "Stafford
-    Borough and Staffordshire County agree…", eighteenth round): no club is paired with a council acting, so
+    Borough and Staffordshire County agree…"): no club is paired with a council acting, so
     both are councils."""
     match = matches[n]
     end = match.start + match.length

@@ -1,4 +1,4 @@
-"""Sixteenth round: a name refused alone that is a council by the partner it acts with.
+"""A name refused alone that is a council by the partner it acts with.
 
 - A name that counts only with a council word ("Westminster", Parliament's byword) opening the text and joined by
   "and" to a council counted, the two acting together in local-government news ("Westminster and Kensington and

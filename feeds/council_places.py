@@ -1,4 +1,4 @@
-"""Seventh round: a place named as a place, not as its council, in a text that says nothing of a
+"""A place named as a place, not as its council, in a text that says nothing of a
 council (`feeds.council_kinds.quiet`): ranked or voted among places ("Coventry named UK's safest
 city", "Manchester tops list of best places to live"), or as a market or a scene whose numbers are
 the news ("Leeds house prices rise fastest", "Bristol renters face biggest rise"); or where the

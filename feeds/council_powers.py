@@ -1,5 +1,5 @@
-"""Thirteenth round: more of what only a council does, has or employs, told without the word "council" after
-its name (`feeds.council_context` reads them with round twelve's services): the school estate it keeps, the orders,
+"""More of what only a council does, has or employs, told without the word "council" after
+its name (`feeds.council_context` reads them with its services): the school estate it keeps, the orders,
 licences and premiums only it makes ("Reading to introduce public spaces protection order", "Bury compulsory
 purchase order confirmed"), the benefits it administers, and its members' and officers' titles ("Derby cabinet
 member sacked", "Surrey chief exec to retire", "Essex portfolio holder for SEND steps down")."""
@@ -14,11 +14,11 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     "taxi licensing", "household support fund", "compulsory purchase order", "compulsory purchase orders", "cpo",
     "housing benefit", "discretionary housing payments", "parking fines", "parking tickets", "penalty charge notices",
     "bus lane fines", "bus lane cameras",
-    # fourteenth round: the licensing authority's committees, policies and schemes (Licensing Act 2003)
+    # The licensing authority's committees, policies and schemes (Licensing Act 2003)
     "licensing committee", "licensing sub committee", "licensing panel", "licensing policy", "licensing crackdown",
     "licensing scheme", "licensing fees", "licensing regime", "late night levy", "cumulative impact",
     "premises licence", "premises licences",
-    # fifteenth round: the high-needs money only an education authority holds and the deals the DfE strikes with
+    # The high-needs money only an education authority holds and the deals the DfE strikes with
     # it, and more of what only a council administers (adult care's payments, housing's lists, travel concessions)
     "safety valve", "high needs deficit", "high needs block", "high needs funding", "dedicated schools grant",
     "dsg deficit", "send deficit", "send overspend", "statutory override", "disabled facilities grant",
@@ -26,10 +26,10 @@ POWERS = tuple(tuple(phrase.split()) for phrase in (
     "council tax reduction", "housing register", "housing waiting list", "direct payments", "pavement licences",
     "hmo licensing", "public health grant", "grounds maintenance", "library service", "libraries service",
     "zero emission zone", "workplace parking levy", "heat network", "district heating",
-    # sixteenth round: adult care without "social", second homes' council tax ("Second homes in … face double
+    # Adult care without "social", second homes' council tax ("Second homes in … face double
     # bills"; rough sleeping was tried and dropped: it cost headlines never read)
     "adult care", "second homes",
-    # seventeenth round: the weights-and-measures authority's service, by its own name ("Kent trading standards
+    # The weights-and-measures authority's service, by its own name ("Kent trading standards
     # seize unsafe toys"; capitalised it is no body named after the place, `feeds.council_institutions`)
     "trading standards",
     # a relief road, the highway authority's own scheme named after the town it relieves ("Shrewsbury North West
@@ -65,7 +65,7 @@ _SUM = re.compile(r"\d+(?:m|bn|k)?$")
 
 def funds(words: list[str], texts: list[str], start: int, length: int) -> bool:
     """Whether the name at `start` is among the givers of a sum ("scheme gets £5m from Environment Agency and
-    Havant"; fourteenth round): only proper names and "and" between the sum's "from" and the name, and the name
+    Havant"): only proper names and "and" between the sum's "from" and the name, and the name
     ends the list (not "from Leeds office"). A place paying is its council, even in a national body's news."""
     if start + length < len(words) and words[start + length] not in _AFTER_GIVERS:
         return False

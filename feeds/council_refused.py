@@ -1,4 +1,4 @@
-"""Fifteenth round: names the earlier rules refused, and the words that make each its council after all (read by
+"""Names the earlier rules refused, and the words that make each its council after all (read by
 `feeds.council_votes.second_looks`, which tells each kind): a council's service, power or officer after a name taken
 for a body's, a place buying property, acting on licences or on its roads, a party to a court's or coroner's news,
 an ordinary-word district acting; and a university's home council when the text speaks of the city council."""

@@ -1,4 +1,4 @@
-"""Eighth round: a combined authority's region named as the authority without an authority word.
+"""A combined authority's region named as the authority without an authority word.
 
 A region's bare name ("West Yorkshire", "Greater Manchester") is a place unless its authority is
 named (`feeds.council_context.names_authority`). Two more ways a headline names the authority by its
@@ -71,7 +71,7 @@ def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | 
             end < len(words) and (after in _CLAUSE_VERBS or after in ORGANISATION_VERBS) and \
             (matter := matters_named(words)) is not None:
         # "…as Greater Manchester marks a year of franchised buses": the region, heading a clause, acting
-        # on the authority's own particular matter (eleventh round)
+        # on the authority's own particular matter
         return f'the combined authority acting ("{after}") on its own matter ("{matter}")'
     if match.start != 0 or story is not None or end != match.start + match.length:
         return None

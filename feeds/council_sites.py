@@ -1,4 +1,4 @@
-"""Places named as part of something else's name or journey, in the sixth round of council rules:
+"""Places named as part of something else's name or journey:
 a venue a few words after a place ("Leeds first direct arena sells out"), a company's or NHS body's
 site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either end of a journey
 ("Leeds to Harrogate trains"). Read by `feeds.council_institutions.institution_starts`."""
@@ -70,7 +70,7 @@ def on_route(words: list[str], match: NameMatch) -> bool:
         words[match.start - 1] == "on" or words[max(0, match.start - 2):match.start] == ["on", "the"])
 
 
-# A journey's words: ROUTE_WORDS and the paths walked or cycled between places (eighteenth round).
+# A journey's words: ROUTE_WORDS and the paths walked or cycled between places.
 JOURNEY_WORDS = ROUTE_WORDS | frozenset({"path", "paths", "trail", "trails", "cycleway", "greenway", "fares"})
 # Words that end the search for a journey's word: a council's or a sentence's own.
 _NOT_A_JOURNEY = COUNCIL_WORDS | COUNCIL_VERBS | frozenset({"s", "to", "and", "for", "by", "in", "of", "on", "as"})
@@ -78,8 +78,8 @@ _NOT_A_JOURNEY = COUNCIL_WORDS | COUNCIL_VERBS | frozenset({"s", "to", "and", "f
 
 def journey_follows(words: list[str], k: int) -> bool:
     """A journey's word at `k` or within the three words after, with only its own describing words between
-    ("Leeds to Bradford trains", "…mass transit route", "…Hope Valley line", "…express coach", "…cycle path";
-    eighteenth round): the places are the journey's ends. Not past a council's word or verb ("Leeds to Bradford
+    ("Leeds to Bradford trains", "…mass transit route", "…Hope Valley line", "…express coach", "…cycle path"):
+    the places are the journey's ends. Not past a council's word or verb ("Leeds to Bradford
     council…")."""
     for word in words[k:k + 4]:
         if word in JOURNEY_WORDS:

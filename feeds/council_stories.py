@@ -1,8 +1,8 @@
 """What kind of other news a text is, read as a local paper's feed would be: a crime or court story,
-a sport story, a weather story, or an accident or emergency (the eighth round's incidents). A place
+a sport story, a weather story, or an accident or emergency (an incident). A place
 named in such a text, with no local-government word, is where it happened, not its council (see
 `feeds.council_context.acts` for when a council named in one still counts). Split from
-`feeds.council_context` in the eighth round."""
+`feeds.council_context`."""
 from __future__ import annotations
 
 from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY, services_named
@@ -16,31 +16,31 @@ from models.relevance_words import a_pilots_fate
 MORE_CRIME = frozenset({"victim", "victims", "riot", "riots", "rioters", "rioting", "manslaughter", "arson",
                         "arsonist", "arsonists", "kidnap", "kidnapped", "carjacking", "mugging", "mugged",
                         "smuggling", "smuggler", "trafficking", "sentencing", "acquitted", "remanded",
-                        "unrest", "disorder"})  # tenth round: "Leicester unrest: report published"
+                        "unrest", "disorder"})  # "Leicester unrest: report published"
 # Accidents and emergencies, whose news happens in a place: "Gas explosion in Bolton destroys homes".
 INCIDENTS = frozenset({"explosion", "explosions", "blast", "blaze", "derailment", "derailed", "collision",
                        "sinkhole", "landslide", "drowned", "drowning", "capsized", "evacuated",
                        # a crash is an accident, though `models.relevance` reads it as travel news
                        "crash", "crashes", "crashed", "killed", "injured", "injures", "hurt", "evacuation", "leak",
                        "tornado", "bomb", "lifeboat", "rnli", "aground", "wildfire", "earthquake",
-                       # a utility's failure (tenth round): "Broadband outage hits Norfolk villages"
+                       # a utility's failure: "Broadband outage hits Norfolk villages"
                        "outage", "outages", "blackout", "blackouts"})
 # Crowds' events, whose news happens in a place like an accident's: "Lewes bonfire night crowds warned
-# to stay away", "Notting Hill carnival revellers told to plan journeys" (tenth round).
+# to stay away", "Notting Hill carnival revellers told to plan journeys".
 EVENTS = frozenset({"bonfire", "bonfires", "carnival", "fireworks", "crowds", "crowd", "revellers", "partygoers",
                     "festivalgoers",
-                    # twelfth round: protests' crowds ("Protesters march in Kent…", "Tractors block roads in Devon")
+                    # Protests' crowds ("Protesters march in Kent…", "Tractors block roads in Devon")
                     "protesters", "demonstrators", "marchers", "tractors"})
 # Weather words `models.relevance` does not list: "Amber heat warning for Kent and Sussex".
-MORE_WEATHER = frozenset({"lightning",  # twelfth round: "Lightning strike sets fire to…"
+MORE_WEATHER = frozenset({"lightning",  # "Lightning strike sets fire to…"
                           "heat", "hail", "icy", "blizzard", "blizzards", "drought", "downpour", "downpours", "sleet",
                           "flooded", "thunder", "thunderstorm", "rainfall", "snowfall",
-                          # eighteenth round: a river's flood fought at home ("…as residents sandbag homes")
+                          # A river's flood fought at home ("…as residents sandbag homes")
                           "sandbag", "sandbags", "sandbagged", "sandbagging"})
 _OFF_TOPIC = {word: kind for kind, listed in OFF_TOPIC_WORDS.items() for word in listed.split()} | \
     dict.fromkeys(MORE_CRIME, "crime or court") | dict.fromkeys(INCIDENTS | EVENTS, "incident") | \
     dict.fromkeys(MORE_WEATHER, "weather")
-# Twelfth round: sports and contests `models.relevance` does not list ("Eastbourne tennis tournament").
+# Sports and contests `models.relevance` does not list ("Eastbourne tennis tournament").
 MORE_SPORT = frozenset({"tennis", "tournament", "snooker", "athletics", "gymnastics", "rowing", "regatta"})
 # The kinds of news that happen in a place whatever word of another kind comes first (a travel or business word
 # before a storm does not hide it); a court's word after another kind's is read as its first word says.
@@ -49,7 +49,7 @@ _STORY_WORDS = MORE_SPORT | SPORT_RESULTS | frozenset(OFF_TOPIC_WORDS["crime or 
     INCIDENTS | \
     EVENTS | frozenset(OFF_TOPIC_WORDS["weather"].split()) | MORE_WEATHER
 # Court words that are also a council's verbs of trying something out: "Waltham Forest to trial
-# car-free streets" is a pilot, not a court's trial (tenth round).
+# car-free streets" is a pilot, not a court's trial.
 _PILOT_WORDS = frozenset({"trial"})
 _PILOT_BEFORE = frozenset({"to", "will", "would", "could", "may", "and"})
 
@@ -98,7 +98,7 @@ def _a_pilot(words: list[str], k: int) -> bool:
 
 
 # A pilot's own words: what was tried before "trial" ("four-day week trial") and its fate after ("trial made
-# permanent", "trial extended"), which no court's trial has (twelfth round).
+# permanent", "trial extended"), which no court's trial has.
 _TRIED = frozenset({"week", "scheme", "pilot", "streets", "street", "zone", "zones", "lane", "lanes", "parking"})
 _PILOT_FATES = frozenset({"made", "extended", "scrapped", "expanded", "ends", "ended", "results", "success", "hailed"})
 

@@ -59,7 +59,7 @@ for _key, _code in TOWNS.items():
 # council" is Leeds's).
 _NOT_THE_COUNCIL_AFTER = CLUB_AFTER | CLUB_SUFFIX | {"parish", "community"}
 _TOWN_PLACES = frozenset({"centre", "center", "centres", "hall", "square"})  # "Blyth town centre": not a club
-_HALL_FIRST = frozenset({"town", "county", "city"})  # "Trowbridge county hall" (eighteenth round): not a club
+_HALL_FIRST = frozenset({"town", "county", "city"})  # "Trowbridge county hall": not a club
 
 
 def towns_named(tokens: Tokens) -> list[Town]:
@@ -93,7 +93,7 @@ def towns_named(tokens: Tokens) -> list[Town]:
 def longer_town(words: list[str], i: int, length: int, code: str) -> str | None:
     """The listed town of another council's area whose name begins with the council's name at `i`
     ("Bury St Edmunds" is West Suffolk's, not Bury's; "Sutton Coldfield", "Bradford on Avon", "Newport
-    Pagnell"), or None (thirteenth round): the longer name is the place meant."""
+    Pagnell"), or None: the longer name is the place meant."""
     for key, town_code in _LONG_BY_FIRST.get(words[i], ()):
         if len(key) > length and town_code != code and tuple(words[i:i + len(key)]) == key:
             return " ".join(key)
@@ -159,7 +159,7 @@ _EMERGENCY = frozenset({"police", "constabulary", "fire", "firefighters", "court
 
 def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvidence]:
     """The council of the one listed town a text names when a service only a council runs follows it, straight after
-    its name ("Skegness bin collections move to fortnightly"; thirteenth round) or later in the text, the town its
+    its name ("Skegness bin collections move to fortnightly") or later in the text, the town its
     subject ("Skegness residents fight plan to cut bin collections"): the county's in a
     two-tier area when the service is one a county runs ("Lowestoft street lighting switched off" is Suffolk's).
     Not a service named before the town, which may be anyone's news set there. Empty otherwise."""
@@ -185,7 +185,7 @@ def _towns_service(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvi
                             f'service ("{said}")')]
 
 
-# Nineteenth round: a council's own building after a town's name ("Hove Town Hall refit costs rise", "Bootle civic
+# A council's own building after a town's name ("Hove Town Hall refit costs rise", "Bootle civic
 # offices to close"): the town's council's, as a council name's building is ("Wigan Town Hall sale"); not a county
 # hall, which `feeds.council_buildings.towns_county_hall` gives the county.
 _TOWN_BUILDINGS = tuple(b for b in COUNCIL_BUILDINGS if b[0] != "county")

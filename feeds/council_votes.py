@@ -1,11 +1,11 @@
-"""Fifteenth round: a council named by what its voters and members do to it, and names that are not the council
+"""A council named by what its voters and members do to it, and names that are not the council
 though they look as if they were. Each is read after the other rules have judged every name (`second_looks`; the
 words that make a refused name its council after all are in `feeds.council_refused`):
 
 - Who runs it: a place after "control of" or "overall control in" in an election's news ("Plaid Cymru wins control of
   Carmarthenshire", "SNP loses control of Dundee"), or straight after a party's election verb even when the party's
   name heads the text ("Plaid Cymru takes Gwynedd"), is its council; only a council has a party in control. So
-  (sixteenth round) is a place a party's minority, administration or group is "in", or its rout ("SNP minority in
+  is a place a party's minority, administration or group is "in", or its rout ("SNP minority in
   Dundee collapses", "Tories wipe out in Essex"), and one joined to a partner it acts with (`feeds.council_partners`).
 - A ward's by-election: "<place> by-election" is a parliamentary seat's unless the text names what only a council's
   has, a ward or one of many seats: "ward", "council", a seat in it ("gains seat in Basildon by-election"), the ward
@@ -62,7 +62,7 @@ _WINNING = frozenset({"takes", "took", "wins", "won", "gains", "gained", "seizes
                       "retain", "keep", "lose", "seize", "snatch", "snatches", "topples", "ousts"})
 _PARTY_NAMES = PARTY_WORDS | frozenset({"dems", "democrats", "cymru", "fein", "sdlp", "uup", "party", "independents",
                                         "uk", "alba"})
-# Sixteenth round: a party's hold on a council "in" a place, and its rout in one ("Tories wipe out in Essex").
+# A party's hold on a council "in" a place, and its rout in one ("Tories wipe out in Essex").
 _RULING = frozenset({"minority", "majority", "administration", "coalition", "group", "groups", "leadership"})
 _ROUTED = frozenset({("wipe", "out"), ("wiped", "out"), ("wiping", "out")})
 _WARD_WORDS = frozenset({"ward", "wards", "council", "councillor", "councillors", "cllr", "division"})

@@ -142,13 +142,13 @@ def _someone_after(words: list[str], end: int) -> str | None:
         # not "Sheffield tram depot"
     if end + 2 < len(words) and words[end + 2] in _COMPANIES and words[end] not in _NOT_A_TRADE and \
             (words[end + 1] not in _NOT_A_TRADE or words[end + 1] in EVERYDAY):
-        return " ".join(words[end:end + 3])  # "Aberdeen oil services firm": a trade of two words (twelfth round)
+        return " ".join(words[end:end + 3])  # "Aberdeen oil services firm": a trade of two words
     return None
 
 
 _COMPANIES = frozenset({"firm", "firms", "company", "companies", "business", "businesses"})
-# The people who drive a journey's vehicles: "Bristol bus drivers strike" are the operator's staff (tenth round).
-_CREWS = frozenset({"driver", "drivers"}) | ROUTE_PEOPLE  # and a route's operator, sailings (eleventh round)
+# The people who drive a journey's vehicles: "Bristol bus drivers strike" are the operator's staff.
+_CREWS = frozenset({"driver", "drivers"}) | ROUTE_PEOPLE  # and a route's operator, sailings
 
 
 def _ranked(word: str) -> bool:
@@ -223,7 +223,7 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     alone, with council context, it is the one council that now serves the place ("Scarborough spa's
     future decided by council" is North Yorkshire Council's). Not when the names are listed together
     ("Allerdale Borough Council and Copeland hand over to Cumberland"; a list of places with no council word, "Eden
-    and Copeland residents' bins", is of the places, fifteenth round), nor when the name says council
+    and Copeland residents' bins", is of the places), nor when the name says council
     ("Selby District Council hands over to North Yorkshire Council"), unless the council was `merged`
     long ago and its name is today's council's everyday one ("Derry council" is Derry City and
     Strabane's), or the text tells of it as history ("Former Ryedale council offices to be sold" is
@@ -235,7 +235,7 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
     counted = {e.code: e.named for e in out if e.counted}
     others = {code for code in counted if code in current}
     judged, last_days = [], None
-    said = any(council_named(words, match) for match in matches)  # a list of councils, not of places (round 15)
+    said = any(council_named(words, match) for match in matches)  # a list of councils, not of places
     for e, match in zip(out, matches):
         if e.counted and e.code in merged and _merged_into(e.code, areas, current, counted):
             successor = next(iter(areas.successors[e.code]))  # "Belfast and Lisburn councils": Lisburn's is LBC
@@ -270,14 +270,14 @@ def abolished_places(out: list[CouncilEvidence], matches: list[NameMatch], words
 
 def _merged_into(code: str, areas: Areas, current: frozenset[str], counted: dict[str, str]) -> bool:
     """A council merged long ago (`merged`) has one current successor, not itself named in the text: the
-    district's name, listed or alone, is the successor's now (twelfth round)."""
+    district's name, listed or alone, is the successor's now."""
     successors = areas.successors.get(code, frozenset())
     return len(successors) == 1 and next(iter(successors)) in current and next(iter(successors)) not in counted
 
 
 def _its_last_days(words: list[str]) -> str:
     """The words that tell of an abolished council's own last acts before it went ("before merger", "ahead of
-    abolition", "final budget", "last meeting"), or "" (thirteenth round): then its name is that council, not
+    abolition", "final budget", "last meeting"), or "": then its name is that council, not
     the place its successor serves now ("Copeland's last budget before merger")."""
     for k, word in enumerate(words[:-1]):
         after = words[k + 1]

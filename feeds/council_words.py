@@ -70,7 +70,7 @@ PLURAL_VERBS = frozenset({
     "raise", "freeze", "declare", "adopt", "oppose", "urge", "lobby", "fall", "tie", "spend", "buy", "sell",
     "unveil", "announce", "outline", "vote", "drop", "axe", "pledge", "commit", "invest", "borrow", "hand",
     "welcome", "criticise", "question", "challenge", "support", "resist", "block", "refuse", "condemn",
-    # nineteenth round: councils listed reconsidering what they share ("Kingston and Richmond review…")
+    # Councils listed reconsidering what they share ("Kingston and Richmond review…")
     "review", "renew", "extend", "overhaul", "rethink", "reconsider", "pause", "halt", "delay", "restructure"})
 BLOCKED_PHRASES = (
     ("new", "york"), ("rugby", "union"), ("rugby", "league"), ("rugby", "world"), ("rugby", "club"), ("rugby", "player"),
@@ -244,7 +244,7 @@ OTHER_PLACE_PREFIXES = frozenset({"Old", "Little", "Upper", "Lower", "Nether", "
 # Emergency services (the PSNI and PCSOs too): a place named in their news is where it happened, not the council.
 EMERGENCY_WORDS = frozenset({"police", "constabulary", "fire", "ambulance", "coastguard", "psni", "pcso", "pcsos"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-# A proper name's possessive written with a bare apostrophe (fourteenth round): "St Helens' budget", told as "'s".
+# A proper name's possessive written with a bare apostrophe: "St Helens' budget", told as "'s".
 _BARE_POSSESSIVE = re.compile(r"(?<![A-Za-z'\u2018])([A-Z][a-z]*s)['\u2019](?= [a-z])")
 _SLASH = re.compile(r"(?<=[a-z])/(?=[A-Z])")  # "Barnet/Enfield joint contract": two names joined
 
@@ -282,7 +282,6 @@ def tokenize(text: str) -> Tokens:
                   label if label < len(texts) else 0)
 
 
-
 class NameMatch(NamedTuple):
     """A council name found at `start`, `length` words long (a named tuple: the matcher makes one
     for every name it finds, so it is cheap to build)."""
@@ -294,7 +293,6 @@ class NameMatch(NamedTuple):
     why: str = "a council name in context"  # what made it confident (for `/coverage explain`)
     region: bool = False  # a combined authority's region named as a place, not as the authority
     person: bool = False  # a metro mayor's name ("Andy Burnham"), never a body named after a place
-
 
 
 @dataclass(frozen=True)
