@@ -219,6 +219,12 @@ SOURCE_FLOORS = {
     # 1.000 / 0.949, even rows 1.000 / 0.960); odd rows may be read, even rows only scored. Round twenty-eight (its
     # odd rows read): 1.000 / 0.954 → 1.000 / 0.966 (even rows, never read, 285 / 0 / 12 as before).
     ("councils", "train23"): (0.99, 0.95),
+    # Councils train25 (654 headlines, written blind on 7 Dec 2026, 19:30 UTC, by two writers told to write a natural
+    # week weighted to councils named without "council": their halls, leaders, mayors, depots, markets, lidos,
+    # festivals and libraries by name; a stormy February in the North and Midlands, a hot July in the South, London
+    # and the East): 0.980 / 0.841 as it landed (odd rows 0.974 / 0.847, even rows 0.985 / 0.836); odd rows may be
+    # read, even rows only scored.
+    ("councils", "train25"): (0.97, 0.83),
 }
 
 # relevance round fifteen (a council's building as a venue, a council home as an address, incidents and outbreaks
