@@ -20,3 +20,11 @@ def wrexham_jobs_rewrite() -> tuple[StoryText, StoryText]:
                        "posts as it closes a £20m budget gap.", 0, ("WRX",)),
             story_item("Hundreds of posts to go at Wrexham council", "Unions say the cuts at Wrexham will hit frontline "
                        "services.", 5, ("WRX",)))
+
+
+# A rewrite that is one story only when read as sentences (`models.sentence_meaning`): the word measures alone keep
+# it two (`tests/test_story_read_ahead.py` shows both).
+GRITTING = ("Gritters out overnight as Cumbria braces for ice",
+            "Westmorland and Furness Council said 30 lorries would treat main routes overnight.")
+REWRITE = ("Council gritting lorries treat main roads as freeze sets in",
+           "Westmorland and Furness Council sent out its fleet to salt routes across the Lakes.")

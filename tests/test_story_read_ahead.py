@@ -20,13 +20,10 @@ from models.story_text import StoryText
 from tests.coverage_fixtures import (FAST_FEEDS, Entry, RecordingNotifier, feed_answer, reply_text, rss,
                                      run)
 from tests.fakes.http import FakeServer
+from tests.story_items import GRITTING, REWRITE
 
 NOW = datetime(2026, 1, 14, 9, tzinfo=timezone.utc)
 TOKEN = "read-ahead-token"
-GRITTING = ("Gritters out overnight as Cumbria braces for ice",
-            "Westmorland and Furness Council said 30 lorries would treat main routes overnight.")
-REWRITE = ("Council gritting lorries treat main roads as freeze sets in",
-           "Westmorland and Furness Council sent out its fleet to salt routes across the Lakes.")
 
 
 @pytest.fixture(autouse=True)

@@ -27,13 +27,10 @@ from models.story_settling import apply_settling, plan_settling
 from tests.access_fixtures import ADMIN
 from tests.coverage_fixtures import FAST_FEEDS, Entry, RecordingNotifier, feed_answer, reply_text, rss, run
 from tests.fakes.http import FakeServer
+from tests.story_items import GRITTING, REWRITE
 
 NOW = datetime(2026, 1, 14, 9, tzinfo=timezone.utc)
 TOKEN = "settling-token"
-GRITTING = ("Gritters out overnight as Cumbria braces for ice",
-            "Westmorland and Furness Council said 30 lorries would treat main routes overnight.")
-REWRITE = ("Council gritting lorries treat main roads as freeze sets in",
-           "Westmorland and Furness Council sent out its fleet to salt routes across the Lakes.")
 ELSEWHERE = ("Leicester library hours cut to save £200,000",
              "Leicester City Council will shorten opening hours at eight branch libraries from April.")
 
