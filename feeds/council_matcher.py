@@ -36,6 +36,7 @@ from feeds.council_sites import another_place, town_before
 from feeds.council_stance import after_label, decision_given
 from feeds.council_stories import incident_named_after
 from feeds.council_refused import learnings_city
+from feeds.council_roles import by_roles
 from feeds.council_votes import second_looks
 from feeds.council_towns import longer_town, town_councils
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
@@ -120,7 +121,8 @@ class CouncilMatcher:
             out = paired_councils(out, tokens)  # "Cardiff and Vale councils…"
         if "hall" in tokens.words or "shirehall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
-        return lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
+        out = lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
+        return by_roles(out, matches, tokens, self._members, self._combined, self._county_of, self._areas.successors)
 
     def _names(self, tokens: Tokens) -> tuple[list["CouncilEvidence"], list[NameMatch]]:
         """The council names found in `tokens`, each judged (see the module's docstring), and the names as found

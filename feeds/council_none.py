@@ -9,6 +9,7 @@ import re
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import COUNCIL_BY
+from feeds.council_people import people_named
 from feeds.council_regions import matters_named
 from feeds.council_words import STRICT, WORDISH, CouncilEvidence, NameMatch, Tokens
 from models.relevance import OTHER_COUNCILS
@@ -41,9 +42,10 @@ def the_council_acts(tokens: Tokens) -> bool:
     councillors", "sold by borough"), not of one councillor or of a body called a council ("Arts
     Council funding"), nor of a town's or parish's councillors."""
     if _ACTS_WORDS.isdisjoint(tokens.words):
-        return _by_the_area(tokens) or hall_people(tokens.words)
+        return _by_the_area(tokens) or hall_people(tokens.words) or people_named(tokens) is not None
     text = f' {_LOCAL_COUNCILS.sub(" ", OTHER_COUNCILS.sub(" ", " ".join(tokens.texts).lower()))} '
-    return any(f" {word} " in text for word in ("council", "councils", "councillors", "planners", "planning committee"))
+    return any(f" {word} " in text for word in ("council", "councils", "councillors", "planners", "planning committee")) \
+        or people_named(tokens) is not None  # "…, claims cabinet member for children" (`feeds.council_people`)
 
 
 # A council's building with its people after it: "town hall bosses", "county hall staff".

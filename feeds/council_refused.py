@@ -5,6 +5,7 @@ an ordinary-word district acting; and a university's home council when the text 
 from __future__ import annotations
 
 from feeds.council_context import service_after
+from feeds.council_people import AREA_PEOPLE
 from feeds.council_powers import MORE_OFFICERS, POWERS
 from feeds.council_words import COUNCIL_OFFICERS, CouncilEvidence, Tokens
 
@@ -99,6 +100,7 @@ def acting(words: list[str], end: int) -> bool:
 
 
 _SEATS_OF_LEARNING = frozenset({"university", "college"})
+_CITY_COUNCIL = AREA_PEOPLE | {"council"}  # "city council", or its people: "approved by city planners"
 
 
 def learnings_city(tokens: Tokens, codes: dict[tuple[str, ...], str]) -> list[CouncilEvidence]:
@@ -108,7 +110,7 @@ def learnings_city(tokens: Tokens, codes: dict[tuple[str, ...], str]) -> list[Co
     matcher's names. Empty otherwise."""
     words, texts = tokens.words, tokens.texts
     if _SEATS_OF_LEARNING.isdisjoint(words) or not any(
-            words[k] in ("city", "county") and words[k + 1] == "council" and texts[k].islower()
+            words[k] in ("city", "county") and words[k + 1] in _CITY_COUNCIL and texts[k].islower()
             for k in range(len(words) - 1)):
         return []
     for k, word in enumerate(words):

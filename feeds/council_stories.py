@@ -61,7 +61,7 @@ def other_news(tokens: Tokens) -> str | None:
     manager" happened in a place, and are not its council's news. (A weather or incident story's place
     counts only after a place word, `acts`: a council's storm repairs are its news.)"""
     words = tokens.words
-    if _STORY_WORDS.isdisjoint(words):
+    if _STORY_WORDS.isdisjoint(words) and "derby" not in tokens.texts:
         return None  # most texts: no word of any kind, so no need to read them as a local paper would
     if not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or not _COUNCIL_NAMED.isdisjoint(words):
         return None
@@ -72,7 +72,7 @@ def other_news(tokens: Tokens) -> str | None:
     happened = next((k for k in kinds if k in _HAPPENED), None)  # "ferry to Shetland cancelled as gales hit"
     if happened:
         return f"{happened} story"
-    hits = set((SPORT_RESULTS | MORE_SPORT).intersection(words))
+    hits = set((SPORT_RESULTS | MORE_SPORT).intersection(words)) | ({"derby"} & set(tokens.texts))  # a match, lower case
     if hits and _a_score(words):
         hits.add("score")  # "Leeds beat Bradford 3-0": a result
     if "rugby" in hits and _the_town(tokens, "Rugby"):

@@ -82,6 +82,7 @@ from feeds.council_kinds import SHORT_FORMS
 from feeds.council_leaders import LEADERS, LONE_SURNAMES
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
+from feeds.council_people import SERVICE_NAMES
 from feeds.council_powers import PRESS_NAMES
 from feeds.council_words import HEADLINE_NAMES, CouncilEvidence, Tokens, tokenize
 from models.council import EVERYDAY_NAMES, Council, CouncilName
@@ -99,7 +100,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
                                                   *SHORT_FORMS, *PRESS_NAMES, *COUNCIL_COMPANIES, *COUNCIL_SEATS,
-                                                  *COUNCIL_LANDMARKS,
+                                                  *COUNCIL_LANDMARKS, *SERVICE_NAMES,
                                                   *LEADERS, *LONE_SURNAMES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
