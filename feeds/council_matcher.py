@@ -13,6 +13,7 @@ from feeds.council_compass import compass_joined
 from feeds.council_cricket import county_cricket
 from feeds.council_club_homes import club_home
 from feeds.council_demonyms import DEMONYMS, demonyms_council
+from feeds.council_facilities import Places, facility_councils
 from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_county import a_countys_process, county_places, county_says, the_county
 from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
@@ -79,6 +80,7 @@ class CouncilMatcher:
             if key not in ranked or rank < ranked[key][0]:
                 ranked[key] = (rank, code)
         self._codes = {key: code for key, (_rank, code) in ranked.items()}
+        self._places = Places(self._codes, self._current, combined, self._mayors, self._county_of)
         self._longest_from: dict[str, int] = {}  # first word → longest name starting with it
         for key in self._codes:
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
@@ -122,6 +124,7 @@ class CouncilMatcher:
         if "hall" in tokens.words or "shirehall" in tokens.words:
             out = towns_county_hall(city_hall(out, tokens), tokens, self._counties, self._county_of)
         out = lit_hall(out, tokens) if "hall" in tokens.words or "guildhall" in tokens.words else out
+        out = facility_councils(out, tokens, self._places)  # "Blackburn Market traders…", "Heaton Park closed…"
         return by_roles(out, matches, tokens, self._members, self._combined, self._county_of, self._areas.successors)
 
     def _names(self, tokens: Tokens) -> tuple[list["CouncilEvidence"], list[NameMatch]]:

@@ -7,6 +7,8 @@ their own words, as a council's own company's name does (`feeds.council_companie
 from __future__ import annotations
 
 from feeds.council_landmarks import COUNCIL_LANDMARKS
+from feeds.council_offices import COUNCIL_OFFICES
+from feeds.council_venues import COUNCIL_VENUES
 
 COUNCIL_SEATS = (
     ("lys kernow", "CON"),  # Cornwall Council's New County Hall, Truro, by its Cornish name
@@ -28,7 +30,8 @@ COUNCIL_SEATS = (
     # "Shire Hall", two words, which `feeds.council_buildings` reads beside a place's name)
 )
 
-_SEATS = tuple(tuple(name.split()) for name, _code in (*COUNCIL_SEATS, *COUNCIL_LANDMARKS))
+_SEATS = tuple(tuple(name.split()) for name, _code in (*COUNCIL_SEATS, *COUNCIL_LANDMARKS, *COUNCIL_OFFICES,
+                                                          *COUNCIL_VENUES))
 
 
 def seat_at(words: list[str], k: int) -> bool:

@@ -77,6 +77,8 @@ from sqlalchemy.orm import Session
 from feeds.council_companies import COUNCIL_COMPANIES
 from feeds.council_seats import COUNCIL_SEATS
 from feeds.council_landmarks import COUNCIL_LANDMARKS
+from feeds.council_offices import COUNCIL_OFFICES
+from feeds.council_venues import COUNCIL_VENUES
 from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, MAYOR_SURNAMES, MAYORS
 from feeds.council_kinds import SHORT_FORMS
 from feeds.council_leaders import LEADERS, LONE_SURNAMES
@@ -100,7 +102,7 @@ def build_matcher(session: Session) -> CouncilMatcher:
     names = [(n, c) for n, c in session.execute(select(CouncilName.normalized, CouncilName.council_code))]
     names += [(normalize_name(n), c) for n, c in (*EVERYDAY_NAMES, *HEADLINE_NAMES, *MAYORS, *AUTHORITY_ACRONYMS,
                                                   *SHORT_FORMS, *PRESS_NAMES, *COUNCIL_COMPANIES, *COUNCIL_SEATS,
-                                                  *COUNCIL_LANDMARKS, *SERVICE_NAMES,
+                                                  *COUNCIL_LANDMARKS, *SERVICE_NAMES, *COUNCIL_OFFICES, *COUNCIL_VENUES,
                                                   *LEADERS, *LONE_SURNAMES)]
     names += [(name.split()[-1], c) for name, c in MAYORS if name.split()[-1] in MAYOR_SURNAMES]  # "Burnham says…"
     names += compass_short_forms(names)
