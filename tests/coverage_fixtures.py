@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
@@ -89,7 +89,6 @@ def feed_server():
 def ingest_into_regional_feed(session, host: str, name: str, titles: tuple[str, ...], now: datetime):
     """Ingest one item per title, an hour old, into a new regional feed past its baseline: the result says
     which items the feed's relevance rule kept (`created`) and how many it left out."""
-    from datetime import timedelta
 
     from feeds.ingest import ingest_feed_entries
     from feeds.normalize import from_fields
@@ -100,3 +99,14 @@ def ingest_into_regional_feed(session, host: str, name: str, titles: tuple[str, 
     entries = [from_fields(f"https://{host}/{n}", title, "", now - timedelta(hours=1), now)
                for n, title in enumerate(titles)]
     return ingest_feed_entries(session, feed, entries, now, timedelta(hours=72))
+
+
+def first_poll_of_pair(herald, pair: tuple[tuple[str, str], ...], now: datetime):
+    """A regional feed of these (title, summary) items, 20 hours apart, added and polled once: the poll's report."""
+    from feeds.poll import poll_due_feeds
+    entries = [Entry(title, f"https://news.example/{n}", guid=f"g{n}", published=now - timedelta(hours=n * 20),
+                     summary=summary) for n, (title, summary) in enumerate(pair)]
+    with FakeServer() as server:
+        server.script("/rss", feed_answer(rss(entries)))
+        assert "added" in run(herald, f"feeds add {server.url}/rss Cumberland tier:regional").title
+        return poll_due_feeds(herald, RecordingNotifier())

@@ -12,14 +12,11 @@ from sqlalchemy import select
 
 from feeds.ingest import classify_and_store
 from feeds.normalize import from_fields
-from feeds.poll import poll_due_feeds
 from models import stories
 from models.coverage import CoverageItem
 from models.sentence_meaning import forget_sentences, sentence_budget, sentences_alike
 from models.story_text import StoryText
-from tests.coverage_fixtures import (FAST_FEEDS, Entry, RecordingNotifier, feed_answer, reply_text, rss,
-                                     run)
-from tests.fakes.http import FakeServer
+from tests.coverage_fixtures import FAST_FEEDS, first_poll_of_pair, reply_text, run
 from tests.story_items import GRITTING, REWRITE
 
 NOW = datetime(2026, 1, 14, 9, tzinfo=timezone.utc)
@@ -83,12 +80,7 @@ def test_a_webhook_item_reads_the_stored_items_it_meets_first(make_app, sqlite_u
 
 def test_a_feed_poll_reads_its_new_entries_first_and_groups_the_rewrite(make_app, sqlite_url, clock):
     herald = make_app(sqlite_url, **FAST_FEEDS).extensions["herald"]
-    entries = [Entry(title, f"https://news.example/{n}", guid=f"g{n}", published=clock.now() - timedelta(hours=n * 20),
-                     summary=summary) for n, (title, summary) in enumerate((GRITTING, REWRITE))]
-    with FakeServer() as server:
-        server.script("/rss", feed_answer(rss(entries)))
-        assert "added" in run(herald, f"feeds add {server.url}/rss Cumberland tier:regional").title
-        outcome = poll_due_feeds(herald, RecordingNotifier())
+    outcome = first_poll_of_pair(herald, (GRITTING, REWRITE), clock.now())
     assert [(o.status, o.created) for o in outcome.outcomes] == [("baseline", 2)]
     found = _story_ids(herald)
     assert found[GRITTING[0]] == found[REWRITE[0]]

@@ -25,8 +25,7 @@ from models.sentence_meaning import forget_sentences, sentence_budget
 from models.story_corrections import merge_items, split_item
 from models.story_settling import apply_settling, plan_settling
 from tests.access_fixtures import ADMIN
-from tests.coverage_fixtures import FAST_FEEDS, Entry, RecordingNotifier, feed_answer, reply_text, rss, run
-from tests.fakes.http import FakeServer
+from tests.coverage_fixtures import FAST_FEEDS, first_poll_of_pair, reply_text, run
 from tests.story_items import GRITTING, REWRITE
 
 NOW = datetime(2026, 1, 14, 9, tzinfo=timezone.utc)
@@ -203,12 +202,7 @@ def test_a_feed_poll_whose_reading_ran_short_settles_its_stories_before_it_ends(
     monkeypatch.setattr(stories, "SENTENCE_SECONDS", 0.0)
     forget_sentences()
     herald = make_app(sqlite_url, **FAST_FEEDS).extensions["herald"]
-    entries = [Entry(title, f"https://news.example/{n}", guid=f"g{n}", published=clock.now() - timedelta(hours=n * 20),
-                     summary=summary) for n, (title, summary) in enumerate((GRITTING, REWRITE))]
-    with FakeServer() as server:
-        server.script("/rss", feed_answer(rss(entries)))
-        assert "added" in run(herald, f"feeds add {server.url}/rss Cumberland tier:regional").title
-        outcome = feeds.poll.poll_due_feeds(herald, RecordingNotifier())
+    outcome = first_poll_of_pair(herald, (GRITTING, REWRITE), clock.now())
     assert [(o.status, o.created) for o in outcome.outcomes] == [("baseline", 2)]
     found = _story_ids(herald)
     assert found[GRITTING[0]] == found[REWRITE[0]]
