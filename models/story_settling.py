@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from models.audit import AuditEntry
 from models.bulk import batches, one_of
 from models.coverage import CoverageItem
+from models.inbound import Job
 from models.sentence_meaning import read_sentences, sentence_budget
 from models.stories import StoryPool, recent_pool, stored_texts
 from models.story_match import STORY_WINDOW, decided_without_meaning
@@ -32,6 +33,7 @@ from models.story_meaning import sentence_texts
 from models.story_text import StoryText
 from models.story_words import SUMMARY_CHARS
 
+SETTLE_JOB = "stories.settle"  # the job kind a post out of time leaves (`bot.webhooks.settling` runs it)
 # Nobody waits on settling: every text is read (a 500-item batch's take 2–4 s), but a stuck encoder cannot hold the job.
 SETTLE_SENTENCE_SECONDS = 60.0
 Transaction = Callable[[], ContextManager[Session]]
@@ -101,6 +103,14 @@ def settle_stories(reading: Transaction, writing: Transaction, item_ids: Sequenc
         moves = plan_settling(session, item_ids)
     with writing() as session:
         return apply_settling(session, moves)
+
+
+def awaiting_settling(session: Session, item_id: int) -> bool:
+    """Whether the item came in a post whose stories are still to be settled, so its story may yet grow: what
+    `/coverage explain` says instead of "a story of its own" for the few seconds it takes."""
+    payloads = session.scalars(select(Job.payload).where(Job.kind == SETTLE_JOB,
+                                                         Job.status.in_(("pending", "delivering"))))
+    return any(item_id in payload.get("items", ()) for payload in payloads)
 
 
 def _alone(session: Session, item_ids: Sequence[int]) -> tuple[list[_Alone], set[int]]:

@@ -8,8 +8,11 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+import bot.webhooks.coverage as coverage_webhook
 from handlers.context import Actor
 from handlers.reply import Reply
+from models import stories
+from models.sentence_meaning import forget_sentences
 from tests.fakes.http import Answer, FakeServer
 
 FAST_FEEDS = {"HERALD_ALLOW_PRIVATE_FEEDS": True, "HERALD_FEED_DOMAIN_INTERVAL": 0,
@@ -110,3 +113,14 @@ def first_poll_of_pair(herald, pair: tuple[tuple[str, str], ...], now: datetime)
         server.script("/rss", feed_answer(rss(entries)))
         assert "added" in run(herald, f"feeds add {server.url}/rss Cumberland tier:regional").title
         return poll_due_feeds(herald, RecordingNotifier())
+
+
+@pytest.fixture
+def no_time_to_judge(monkeypatch):
+    """A post with no time to compare its items or read their texts: what a 500-item post meets past its 2 s."""
+    monkeypatch.setattr(coverage_webhook, "WEBHOOK_GROUPING_SECONDS", 0.0)
+    monkeypatch.setattr(coverage_webhook, "WEBHOOK_SENTENCE_SECONDS", 0.0)
+    monkeypatch.setattr(stories, "SENTENCE_SECONDS", 0.0)
+    forget_sentences()
+    yield
+    forget_sentences()

@@ -12,10 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-import bot.webhooks.coverage as coverage_webhook
 import feeds.poll
 from bot.jobs import EXTENSION
-from bot.webhooks.settling import SETTLE_JOB
 from feeds.ingest import classify_and_store
 from feeds.normalize import from_fields
 from models import stories
@@ -23,26 +21,15 @@ from models.coverage import CoverageItem
 from models.inbound import Job
 from models.sentence_meaning import forget_sentences, sentence_budget
 from models.story_corrections import merge_items, split_item
-from models.story_settling import apply_settling, plan_settling
+from models.story_settling import SETTLE_JOB, apply_settling, plan_settling
 from tests.access_fixtures import ADMIN
-from tests.coverage_fixtures import FAST_FEEDS, first_poll_of_pair, reply_text, run
+from tests.coverage_fixtures import FAST_FEEDS, first_poll_of_pair, no_time_to_judge, reply_text, run  # noqa: F401
 from tests.story_items import GRITTING, REWRITE
 
 NOW = datetime(2026, 1, 14, 9, tzinfo=timezone.utc)
 TOKEN = "settling-token"
 ELSEWHERE = ("Leicester library hours cut to save £200,000",
              "Leicester City Council will shorten opening hours at eight branch libraries from April.")
-
-
-@pytest.fixture
-def no_time_to_judge(monkeypatch):
-    """A post with no time to compare its items or read their texts: what a 500-item post meets past its 2 s."""
-    monkeypatch.setattr(coverage_webhook, "WEBHOOK_GROUPING_SECONDS", 0.0)
-    monkeypatch.setattr(coverage_webhook, "WEBHOOK_SENTENCE_SECONDS", 0.0)
-    monkeypatch.setattr(stories, "SENTENCE_SECONDS", 0.0)
-    forget_sentences()
-    yield
-    forget_sentences()
 
 
 def _post(app, *texts: tuple[str, str]):
@@ -88,15 +75,17 @@ def test_a_post_out_of_time_answers_first_and_its_stories_settle_moments_later(m
 def test_a_job_left_by_a_process_that_died_is_settled_by_the_next(make_app, sqlite_url, no_time_to_judge):
     first = make_app(sqlite_url, HERALD_WEBHOOK_TOKEN=TOKEN)
     first.extensions[EXTENSION].stop()  # the process dies after answering, before its worker looks
-    _post(first, GRITTING, REWRITE)
+    ids = _post(first, GRITTING, REWRITE)
     herald = first.extensions["herald"]
     found = _story_ids(herald)
     assert found[GRITTING[0]] != found[REWRITE[0]]  # what the client's answer left
+    assert "Being settled" in reply_text(run(herald, f"coverage explain {ids[1]}"))
     second = make_app(sqlite_url, HERALD_WEBHOOK_TOKEN=TOKEN)
     assert second.extensions[EXTENSION].drain() == 1
     found = _story_ids(herald)
     assert found[GRITTING[0]] == found[REWRITE[0]]
     assert [status for status, _ in _settle_jobs(herald)] == ["done"]
+    assert "likely one story" in reply_text(run(herald, f"coverage explain {ids[1]}"))
 
 
 def test_a_post_judged_in_full_leaves_nothing_to_settle(make_app, database_url):

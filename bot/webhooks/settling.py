@@ -14,12 +14,10 @@ from sqlalchemy.orm import Session
 
 from bot.jobs import JobWorker, add_job, shared_worker
 from models.inbound import Job
-from models.story_settling import settle_stories
+from models.story_settling import SETTLE_JOB, settle_stories
 from runtime import Herald
 
 log = logging.getLogger("herald.stories")
-
-SETTLE_JOB = "stories.settle"
 
 
 class StorySettling:
