@@ -30,7 +30,8 @@ from feeds.tone import tone_of
 from bench.quality_sources import Source, pair_rows, sources
 from bench.story_cosines import cross_fitted_cosines, pair_key
 from models.sentence_meaning import sentence_budget
-from models.story_match import Evidence, Thresholds, decide, evidence
+from models.story_evidence import Evidence, evidence
+from models.story_match import Thresholds, decide
 from models.story_text import StoryText
 
 # Files whose even rows are never chosen on, only judged: their misses were never read (see

@@ -33,7 +33,8 @@ from models.allowance import Allowance, allowance
 from models.bulk import batches, bulk_insert, one_of
 from models.coverage import CoverageCouncil, CoverageItem, NewItem, Story
 from models.sentence_meaning import read_sentences, sentence_budget
-from models.story_match import STORY_WINDOW, StoryMatch, decided_without_meaning, same_story
+from models.story_evidence import STORY_WINDOW, decided_without_meaning
+from models.story_match import StoryMatch, same_story
 from models.story_meaning import sentence_texts
 from models.story_text import StoryText
 from models.story_words import SUMMARY_CHARS

@@ -271,7 +271,7 @@ def told_both_ways(title_events_a: frozenset[str], title_events_b: frozenset[str
 
 def told_either_way(title_events_a: frozenset[str], title_events_b: frozenset[str], text_a: str, text_b: str) -> bool:
     """Whether one headline's event is reported by the other item: for items published within hours of each other
-    (`models.story_match.SAME_HOURS`), one event's two sides ("leader ousted in group vote" beside "new leader for
+    (`models.story_evidence.SAME_HOURS`), one event's two sides ("leader ousted in group vote" beside "new leader for
     Tameside" whose lead says the group elected one). Days apart, one side alone is not enough (`told_both_ways`)."""
     return bool(title_events_a & events(text_b)) or bool(title_events_b & events(text_a))
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Callable
 from models.story_terms import describe_term
 
 if TYPE_CHECKING:
-    from models.story_match import Evidence
+    from models.story_evidence import Evidence
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "story_weights.json"
 # The same model fitted without the sentence encoder's three cosines: for pairs a batch had no time to read as

@@ -28,7 +28,7 @@ from models.coverage import CoverageItem
 from models.inbound import Job
 from models.sentence_meaning import read_sentences, sentence_budget
 from models.stories import StoryPool, recent_pool, stored_texts
-from models.story_match import STORY_WINDOW, decided_without_meaning
+from models.story_evidence import STORY_WINDOW, decided_without_meaning
 from models.story_meaning import sentence_texts
 from models.story_text import StoryText
 from models.story_words import SUMMARY_CHARS

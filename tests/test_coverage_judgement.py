@@ -165,7 +165,7 @@ def test_items_more_than_48_hours_apart_need_more_of_their_words_shared():
     def later(hours):
         return StoryText("Woking finance bosses face questions", "Councillors questioned Woking officers about its "
                          "£2bn debts.", NOW + timedelta(hours=hours), ("WOI",), "negative")
-    from models.story_match import evidence
+    from models.story_evidence import evidence
     assert evidence(issued, later(20)).score == evidence(issued, later(60)).score  # the same words; only the hours differ
     soon, late = same_story(issued, later(20)), same_story(issued, later(60))
     assert not late.same and "more than 48 h apart" in late.reason and late.score < soon.score

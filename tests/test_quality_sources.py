@@ -30,7 +30,7 @@ def test_an_outside_directory_is_scored_file_by_file(tmp_path):
 
 def test_story_thresholds_are_chosen_on_some_pairs_and_judged_on_others(monkeypatch):
     from bench import story_cv
-    from models.story_match import Evidence
+    from models.story_evidence import Evidence
     monkeypatch.setattr(story_cv, "GRID", {**{k: (v[0],) for k, v in story_cv.GRID.items()}, "same_at": (0.3, 0.6)})
     pairs = [story_cv.Scored("a", True, Evidence(None, 0.7)) for _ in range(6)] + \
             [story_cv.Scored("a", False, Evidence(None, 0.4)) for _ in range(4)] + \

@@ -13,7 +13,8 @@ import pytest
 from bench import meaning_export
 from models import sentence_meaning
 from models.sentence_meaning import MAX_TOKENS, forget_sentences, sentence_budget, sentence_vector, sentences_alike
-from models.story_match import decide, evidence, same_story
+from models.story_evidence import evidence
+from models.story_match import decide, same_story
 from models.story_meaning import meaning_between
 from models.story_model import FEATURES, story_model, story_model_without_sentences
 from tests.story_items import story_item, wrexham_jobs_rewrite

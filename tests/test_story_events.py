@@ -2,8 +2,9 @@
 from datetime import timedelta
 
 from models.story_events import different_events, events, figures, figures_agree
+from models.story_evidence import evidence
+from models.story_match import same_story
 from models.story_names import names
-from models.story_match import evidence, same_story
 from models.story_text import StoryText
 from tests.story_items import T, story_item
 

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from models import story_meaning
-from models.story_match import evidence
+from models.story_evidence import evidence
 from models.story_meaning import plain, Meaning, alike, meaning_between, vector
 from models.story_model import FEATURES, story_model
 from tests.story_items import story_item, wrexham_jobs_rewrite

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from models.story_match import Evidence, decide, evidence, judge, same_story
+from models.story_evidence import Evidence, evidence
+
+from models.story_match import decide, judge, same_story
 from models.story_meaning import Meaning
 from models.story_model import (FEATURES, WEIGHTS_FILE, WEIGHTS_FILE_WITHOUT_SENTENCES, StoryModel, story_model,
                                 story_model_without_sentences)

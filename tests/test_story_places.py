@@ -1,7 +1,8 @@
 """The story rule's gazetteer (`models.places`): towns named in a text, towns in a council's area, and
 a town one item names near the council the other names as evidence of one place."""
 from models.places import _key, distance_km, place_link, town_in_area, towns_named
-from models.story_match import evidence, same_story
+from models.story_evidence import evidence
+from models.story_match import same_story
 from tests.story_items import story_item
 
 

@@ -3,7 +3,7 @@ is evidence that two items sharing its words are a step and its reversal, weighe
 `/coverage explain` says so."""
 from __future__ import annotations
 
-from models.story_match import evidence
+from models.story_evidence import evidence
 from models.story_model import FEATURES, story_model
 from models.story_turns import item_turn, turn
 from tests.story_items import story_item

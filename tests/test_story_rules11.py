@@ -4,10 +4,10 @@ council are two verdicts."""
 from __future__ import annotations
 
 from models.story_councils import headline_councils
-from models.story_outcomes import outcomes_apart
-from models.story_match import evidence
+from models.story_evidence import evidence
 from models.story_mentions import unmentioned
 from models.story_names import names
+from models.story_outcomes import outcomes_apart
 from models.story_services import service
 from models.story_stages import stage
 from models.story_turns import opposite_turns

@@ -4,11 +4,11 @@ asked for); a decision called in or left to ministers is the proposal's stage, n
 another council's name is a neighbour, not a town of the council."""
 from __future__ import annotations
 
+from models.places import PlaceLink
 from models.story_events import different_events, headline_events
-from models.story_match import evidence
+from models.story_evidence import evidence
 from models.story_outcomes import outcomes_apart
 from models.story_places import another_councils_town
-from models.places import PlaceLink
 from models.story_stages import stage
 from tests.story_items import story_item
 

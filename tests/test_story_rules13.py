@@ -2,7 +2,7 @@
 step of one council, the one item naming the council and the other only its town, is a step and its reversal."""
 from __future__ import annotations
 
-from models.story_match import evidence
+from models.story_evidence import evidence
 from tests.story_items import story_item
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from models.story_events import different_events, headline_events, told_both_ways
-from models.story_match import evidence
+from models.story_evidence import evidence
 from models.story_verdicts import gives_verdict, one_grade_two_ways, verdicts_apart
 from models.story_words import concepts
 from tests.story_items import story_item

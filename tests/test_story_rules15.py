@@ -4,7 +4,7 @@ days apart, one side alone still dates the step before it and the items stay two
 from __future__ import annotations
 
 from models.story_events import different_events, headline_events, told_both_ways, told_either_way
-from models.story_match import SAME_HOURS, evidence
+from models.story_evidence import SAME_HOURS, evidence
 from tests.story_items import story_item
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.story_closures import closure_beside_new
-from models.story_match import evidence
+from models.story_evidence import evidence
 from tests.story_items import story_item
 
 

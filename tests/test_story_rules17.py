@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from models.story_events import different_events, headline_events
+from models.story_evidence import evidence
 from models.story_figures import figure_kinds, figures_of_two_kinds
-from models.story_match import evidence
 from tests.story_items import story_item
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from models.story_events import events
+from models.story_evidence import evidence
 from models.story_figures import approximate_figures, roughly_agree
-from models.story_match import evidence
 from models.story_outcomes import outcomes_apart
 from tests.story_items import story_item
 

@@ -13,7 +13,7 @@ import pytest
 from models.council_family import one_family
 from models.story_bodies import body_told_two_ways, sector_bodies
 from models.story_events import headline_events
-from models.story_match import evidence
+from models.story_evidence import evidence
 from models.story_names import organisations
 from models.story_passing import named_inside_names, without_passing
 from models.story_turns import halt_against_step, turn

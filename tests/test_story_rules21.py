@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from models.story_bodies import body_told_two_ways
+from models.story_evidence import evidence
 from models.story_figures import national_total_beside_share
-from models.story_match import evidence
 from models.story_words import concepts
 from tests.story_items import story_item
 

@@ -2,7 +2,8 @@
 nickname, a demonym: `data/places/council_areas.csv`), and a county named as the place a unitary is in."""
 from models.council_family import area_words, areas_only, named_areas
 from models.places import areas_named, place_link
-from models.story_match import decide, evidence, same_story
+from models.story_evidence import evidence
+from models.story_match import decide, same_story
 from tests.story_items import story_item
 
 

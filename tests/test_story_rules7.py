@@ -51,7 +51,7 @@ def test_commissioners_and_intervention_are_one_concept():
 
 
 def test_a_town_of_the_council_the_other_item_names_is_no_name_apart():
-    from models.story_match import evidence
+    from models.story_evidence import evidence
     found = evidence(story_item("Hillingdon takes Home Office to court over asylum hotel",
                                 "Hillingdon Council launches legal action to stop a hotel being used for asylum seekers.",
                                 councils=("HIL",)),
@@ -61,7 +61,7 @@ def test_a_town_of_the_council_the_other_item_names_is_no_name_apart():
 
 
 def test_another_town_of_the_same_council_keeps_the_names_apart():
-    from models.story_match import evidence
+    from models.story_evidence import evidence
     found = evidence(story_item("North Yorkshire Council scraps Whitby car park plan",
                                 "North Yorkshire Council has dropped plans for a multi-storey car park in Whitby.",
                                 councils=("NYE",)),

@@ -3,7 +3,8 @@ different stories (two national bodies, a county and its districts, a cabinet an
 from __future__ import annotations
 
 from models.story_events import different_events, events, headline_events
-from models.story_match import evidence, same_story
+from models.story_evidence import evidence
+from models.story_match import same_story
 from tests.story_items import story_item
 
 

@@ -2,7 +2,9 @@
 decided) are evidence of two stories, weighed by the story model, and `/coverage explain` says so."""
 from __future__ import annotations
 
-from models.story_match import evidence, judge
+from models.story_evidence import evidence
+
+from models.story_match import judge
 from models.story_model import FEATURES, story_model
 from models.story_stages import item_stage, stage
 from tests.story_items import story_item

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from models.story_match import evidence, judge
+from models.story_evidence import evidence
+
+from models.story_match import judge
 from models.story_model import WEIGHTS_FILE, story_model
 from models.story_terms import describe_term, pair_terms
 from tests.story_items import story_item, wrexham_jobs_rewrite
