@@ -42,7 +42,8 @@ def demonyms_council(tokens: Tokens) -> list[CouncilEvidence]:
     found = {DEMONYMS[w]: texts[k] for k, w in enumerate(words) if w in DEMONYMS and (tokens.shouting or
                                                                                  texts[k][0].isupper())}
     found |= nicknames_named(tokens)  # "Pompey council's solar farm"
-    if len(found) != 1 or (_COUNCIL_SAID.isdisjoint(words) and not services_named(words) and not hall_people(words)
+    said = not _COUNCIL_SAID.isdisjoint(words) or " local authority " in f" {' '.join(words)} "
+    if len(found) != 1 or (not said and not services_named(words) and not hall_people(words)
                            and not _decides_after(tokens, next(iter(found.values())))):
         return []
     (code, named), = found.items()

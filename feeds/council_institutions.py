@@ -12,7 +12,8 @@ from feeds.council_stories import other_news
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
                                  COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
                                  INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
-                                 PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, NameMatch, Tokens)
+                                 PARISH_CITIES, PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, SCHOOLS_SYSTEM, NameMatch,
+                                 Tokens)
 from feeds.council_kinds import (A_SUM, ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
                                  SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_owners import ATTRACTION_KINDS, own_town_follows, paired_with_a_shire
@@ -26,9 +27,9 @@ CAMPAIGN_WORDS = frozenset({"candidate", "candidates", "hustings", "seat", "vote
 def institution_kind(words: list[str], end: int) -> str | None:
     """"club", "institution" or None: what the words after a name (ending at `end`) make of it."""
     after = words[end] if end < len(words) else ""
-    if after in CLUB_AFTER or after in SPORT_ROLES:
-        return "club"  # "Salford Red Devils", "St Helens coach leaves Saints"
     beyond = words[end + 1] if end + 1 < len(words) else ""
+    if (after in CLUB_AFTER and (after, beyond) != ("forest", "of")) or after in SPORT_ROLES:
+        return "club"  # "Salford Red Devils", "St Helens coach leaves Saints"; not "Cotswold, Forest of Dean"
     seat = end
     while seat < min(end + 3, len(words)) and (words[seat] in COMPASS or words[seat] in PARTY_WORDS or
                                               words[seat] in ("s", "new", "former", "local")):
@@ -41,17 +42,17 @@ def institution_kind(words: list[str], end: int) -> str | None:
         return "institution"  # "Sheffield half marathon", as "London Marathon"
     if after == "central" and beyond in ("station", "library"):
         return "institution"  # "Glasgow Central station"
-    if after in ("town", "parish", "community") and words[end + 1:end + 2] in (["council"], ["councils"],
-                                                                            ["councillor"], ["councillors"]):
-        return "town or parish council"  # "Stroud Town Council": the parish, not Stroud District Council
+    if (after in ("town", "parish", "community") or after == "city" and words[end - 1] in PARISH_CITIES) and \
+            beyond in ("council", "councils", "councillor", "councillors"):
+        return "town or parish council"  # "Stroud Town Council", "Lichfield City Council": not the district council
     if after == "mental" and beyond == "health":
         end, after = end + 1, "health"  # "Norfolk mental health trust": an NHS trust, as "Norfolk health trust"
     if after in ("children", "health"):
         beyond = [w for w in words[end + 1:end + 4] if w not in ("s", "and", "university")][:1]
         wanted = CHILDREN_INSTITUTIONS if after == "children" else HEALTH_BODIES
         return "institution" if beyond and beyond[0] in wanted else None
-    if after in INSTITUTION_AFTER:
-        return "institution"
+    if after in INSTITUTION_AFTER and not (after == "school" and beyond in SCHOOLS_SYSTEM):
+        return "institution"  # "Pembrokeshire school", but not "Pembrokeshire school closures": its schools'
     if after == "borough" and (beyond in SPORT_ROLES or beyond in ("fc", "afc")):
         return "club"  # "Eastbourne Borough fans", "Stevenage Borough manager": a club named "Borough"
     if after in CLUB_SUFFIX:

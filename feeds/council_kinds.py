@@ -239,7 +239,9 @@ NATIONAL_TAXES = frozenset({"inheritance", "income", "farm", "farms", "farmers",
 # Phrases of a council's officers and duties, each word of which other news uses too.
 COUNCIL_TALK_PHRASES = (("monitoring", "officer"), ("section", "151"), ("s151", "officer"), ("best", "value"),
                         ("finance", "director"), ("director", "of", "finance"), ("head", "of", "paid", "service"),
-                        ("council", "tax"), ("local", "plan"), ("green", "belt"), ("section", "114"))
+                        ("council", "tax"), ("local", "plan"), ("green", "belt"), ("section", "114"),
+                        # auditors of councils alone: Northern Ireland's and Scotland's
+                        ("local", "government", "auditor"), ("accounts", "commission"))
 _TALK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _talk in COUNCIL_TALK_PHRASES:
     _TALK_BY_FIRST.setdefault(_talk[0], []).append(_talk)

@@ -11,7 +11,7 @@ from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import COUNCIL_BY
 from feeds.council_people import people_named
 from feeds.council_regions import matters_named
-from feeds.council_words import STRICT, WORDISH, CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARISH_CITIES, STRICT, WORDISH, CouncilEvidence, NameMatch, Tokens
 from models.relevance import OTHER_COUNCILS
 
 
@@ -33,7 +33,8 @@ def institution_home(matches: list[NameMatch], institutions: dict[int, str], wor
 
 
 
-_LOCAL_COUNCILS = re.compile(r"\b(?:town|parish|community) council(?:s|lors?)?\b")  # not the principal council
+_LOCAL_COUNCILS = re.compile(  # not the principal council ("Lichfield City Council" is the city's parish)
+    rf"\b(?:town|parish|community|(?:{'|'.join(sorted(PARISH_CITIES))}) city) council(?:s|lors?)?\b")
 _ACTS_WORDS = frozenset({"council", "councils", "councillors", "planners", "planning"})
 
 

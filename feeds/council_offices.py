@@ -39,4 +39,5 @@ COUNCIL_OFFICES = (
     ("coed pella", "CWY"),  # Conwy County Borough Council's Colwyn Bay offices
     ("canolfan rheidol", "CGN"),  # Ceredigion County Council's Aberystwyth offices
     ("cloonavin", "CCG"),  # Causeway Coast and Glens Borough Council's Coleraine headquarters
+    ("new county hall", "CON"),  # Cornwall Council's Truro headquarters (its name since 1966; no other's)
 )

@@ -124,7 +124,8 @@ COUNCIL_SERVICES = (("children", "s", "services"), ("childrens", "services"), ("
                     ("social", "housing"), ("council", "housing"), ("housing", "repairs"), ("tip",), ("tips",),
                     ("street", "lighting"), ("fly", "tipping"), ("park", "and", "ride"), ("public", "toilets"),
                     ("street", "cleaning"), ("gritting",), ("allotments",), ("crematorium",), ("parking", "permits"),
-                    ("food", "waste"), ("bulky", "waste"), ("care", "leavers"), ("youth", "services"))
+                    ("food", "waste"), ("bulky", "waste"), ("care", "leavers"), ("youth", "services"),
+                    ("care", "at", "home"))
 # A council's own buildings, after a place's name: "Leeds Civic Hall", "Wigan Town Hall", "Hull Guildhall".
 COUNCIL_BUILDINGS = (("civic", "hall"), ("civic", "centre"), ("civic", "center"), ("civic", "offices"),
                      ("town", "hall"), ("county", "hall"), ("city", "hall"), ("guildhall",), ("guild", "hall"),
@@ -166,6 +167,11 @@ INSTITUTION_AFTER = frozenset({
     "philharmonic", "symphony", "orchestra", "opera", "ballet", "dockyard", "cup", "trophy", "based", "born",
     "stadium", "uni", "railway", "priory", "coastguard", "mail", "foodbank", "harbour", "colleges",
     "maternity", "midwifery"})  # the NHS trust's services ("Nottingham maternity inquiry"), never a council's
+# After "<place> school": the place's schools as a system, which its council runs ("Pembrokeshire school closures").
+SCHOOLS_SYSTEM = frozenset({"closures", "closure", "transport", "places", "admissions", "reorganisation", "meals",
+                            "budgets", "funding", "mergers", "shake"})
+# Cities whose council of the same name is a district's or county's: "<city> City Council" is the city's own parish.
+PARISH_CITIES = frozenset({"chichester", "lichfield", "hereford", "durham"})
 # After a place and a proper name of its own, these too make an institution ("Norwich Research Park",
 # "Harrogate Convention Centre", "Blackpool Pleasure Beach"); straight after a place they do not
 # ("Leeds city centre").
