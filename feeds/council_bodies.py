@@ -5,10 +5,11 @@ council (`feeds.council_institutions.Setting`)."""
 from __future__ import annotations
 
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
-from feeds.council_providers import PROVIDERS
 from feeds.council_kinds import ATTRACTIONS, BODY_SUFFIXES, NOT_A_COMPANY, SOMEONE_FROM
+from feeds.council_providers import PROVIDERS
+from feeds.council_tokens import Tokens
 from feeds.council_words import (AUTHORITY_WORDS, COUNCIL_WORDS, DECIDED, INSTITUTION_AFTER, NAMED_PLACE_AFTER,
-                                 OTHER_BODIES, PARTY_WORDS, Tokens)
+                                 OTHER_BODIES, PARTY_WORDS)
 from models.relevance import OTHER_COUNCILS, speaks_of_a_council
 
 

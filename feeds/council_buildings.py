@@ -10,7 +10,7 @@ price rises") keeps counting: a council word is there, or no lighting word follo
 from __future__ import annotations
 
 from feeds.council_kinds import COUNCIL_TALK
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
 from models.relevance import OFF_TOPIC_WORDS
 
 # Words after a hall that light it: "lights up", "lit up", "illuminated", "glows", "bathed in".

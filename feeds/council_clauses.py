@@ -5,7 +5,8 @@ is about (a club's ground, an airport), so a place's name straight after its col
 the institution's news happened; "how" or "why" may come before it, as a local paper's explainer puts it."""
 from __future__ import annotations
 
-from feeds.council_words import COUNCIL_VERBS, NameMatch, Tokens
+from feeds.council_tokens import NameMatch, Tokens
+from feeds.council_words import COUNCIL_VERBS
 
 # Past forms a council's act takes that end neither in "-s" nor "-ed" ("how Wirral lost its fight").
 _PAST = frozenset({"lost", "won", "gave", "made", "took", "sold", "paid", "spent", "chose", "fought", "got", "let"})

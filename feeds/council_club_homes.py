@@ -9,7 +9,7 @@ ordinary word ("Wolves", "Hearts", "Spurs") counts only as a club: possessive, o
 from __future__ import annotations
 
 from feeds.council_none import the_council_acts
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
 
 # A club's or ground's name (lower-case words) → its home council's code. Only names that are no council's and
 # no listed town's; grounds shared by name with other places ("St James' Park", "Stamford Bridge") are left out.

@@ -8,7 +8,8 @@ the city council spoken of, so the club's home city acts beside it.
 """
 from __future__ import annotations
 
-from feeds.council_words import CLUB_AFTER, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import CLUB_AFTER
 
 
 def club_words(matches: list[NameMatch], words: list[str], institutions: dict[int, str]) -> dict[int, str]:

@@ -5,7 +5,8 @@ Lincolnshire and North East Lincolnshire). Moved out of `feeds.council_matcher`,
 when "and" and a compass word come just before one."""
 from __future__ import annotations
 
-from feeds.council_words import COMPASS, NameMatch, Tokens
+from feeds.council_tokens import NameMatch, Tokens
+from feeds.council_words import COMPASS
 
 
 def compass_joined(tokens: Tokens, match: NameMatch, codes: dict[tuple[str, ...], str]) -> list[NameMatch]:

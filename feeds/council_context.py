@@ -6,19 +6,19 @@ from __future__ import annotations
 import re
 
 from feeds.council_authorities import AUTHORITY_ACRONYMS
-from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES,
-                                 COUNCIL_BUILDINGS, COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS,
-                                 DECIDED, DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES,
-                                 OBJECT_VERBS, PARTY_WORDS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES,
-                                 STRICT, WORDISH, NameMatch)
+from feeds.council_civic import COMMITTEES
+from feeds.council_groups import party_group
 from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
                                  ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNDERGOES,
                                  UNIVERSITY_PLACES)
-from feeds.council_civic import COMMITTEES
-from feeds.council_groups import party_group
-from feeds.council_together import PLURAL_BANS, SHARED_SERVICE
 from feeds.council_powers import MORE_OFFICERS, POWERS
+from feeds.council_together import PLURAL_BANS, SHARED_SERVICE
+from feeds.council_tokens import NameMatch
+from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES, COUNCIL_BUILDINGS,
+                                 COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED,
+                                 DECISION_VERBS, GOVERNMENT_WORDS, LANDSCAPE, LOCAL_GOVERNMENT_PHRASES, OBJECT_VERBS,
+                                 PARTY_WORDS, PASSIVE_AFTER, PLACE_WORDS, PLURAL_VERBS, SPORT_NAMES, STRICT, WORDISH)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, SHARED_WORDS
 
 # Words only local-government news uses (not "homes", "plan", "approves", which others' news uses too).

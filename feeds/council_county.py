@@ -12,8 +12,8 @@ open in Norwich city centre"): the centre is where the county's scheme runs."""
 from __future__ import annotations
 
 from feeds.council_context import acts
-from feeds.council_words import (COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS, SAYS_COUNCIL,
-                                 CouncilEvidence, NameMatch, Tokens)
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS, SAYS_COUNCIL
 
 # Words straight before a district that make it where the county's work happens.
 _WHERE = PLACE_WORDS - {"against", "of", "to", "from"} | {"near", "around", "outside"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
 # Each county cricket ground's name (lower-case words, sponsors' names too) → the code of its county's council.

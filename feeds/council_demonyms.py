@@ -9,7 +9,7 @@ from __future__ import annotations
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_nicknames import nicknames_named
 from feeds.council_none import hall_people
-from feeds.council_words import CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
 
 DEMONYMS = {
     "scouser": "LIV", "scousers": "LIV", "scouse": "LIV", "liverpudlian": "LIV", "liverpudlians": "LIV",

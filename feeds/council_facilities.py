@@ -29,9 +29,10 @@ from feeds.council_context import service_after
 from feeds.council_kinds import ORDINARY_TOWNS
 from feeds.council_powers import COUNTY_SERVICES
 from feeds.council_stories import INCIDENTS, MORE_CRIME, other_news
+from feeds.council_tokens import CouncilEvidence, Tokens
 from feeds.council_towns import TOWNS
 from feeds.council_venues import RUNNING, is_venue, judged
-from feeds.council_words import EMERGENCY_WORDS, CouncilEvidence, Tokens
+from feeds.council_words import EMERGENCY_WORDS
 from models.relevance import OFF_TOPIC_WORDS
 
 # A kind of place a council runs, as words after the place's name, and what it needs: "proper" a capitalised kind

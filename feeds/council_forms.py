@@ -24,11 +24,11 @@ Names that are not councils:
 """
 from __future__ import annotations
 
-from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
 from feeds.council_kinds import ANSWERING_VERBS, COUNCIL_BEFORE, ORGANISATION_VERBS
+from feeds.council_regions import GREATER_LONDON, HAPPENS_TO, region_acts
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_words import (CLUB_AFTER, CLUB_SUFFIX, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC,
-                                 INSTITUTION_AFTER, PARTY_WORDS, SAYS_COUNCIL, SPORT_RESULTS, CouncilEvidence,
-                                 NameMatch, Tokens)
+                                 INSTITUTION_AFTER, PARTY_WORDS, SAYS_COUNCIL, SPORT_RESULTS)
 
 # Words between two names that set them side by side as rivals or for comparison.
 VERSUS = frozenset({"v", "vs", "versus"})

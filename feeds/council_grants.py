@@ -5,7 +5,7 @@ a place in the mayor's news (`feeds.council_where.mayors_places`), as "Ministers
 from __future__ import annotations
 
 from feeds.council_kinds import A_SUM
-from feeds.council_words import NameMatch
+from feeds.council_tokens import NameMatch
 
 GIVING = frozenset({"hands", "handed", "gives", "given", "awards", "awarded", "grants", "granted", "allocates",
                     "allocated", "offers", "offered", "pledges", "pledged", "promises", "promised", "hand", "give"})

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from feeds.council_bodies import news_of_another_body, owned_company
 from feeds.council_civic import civic_head
-from feeds.council_seats import seat_at
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, service_follows
-from feeds.council_stories import other_news
-from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX,
-                                 COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
-                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
-                                 PARISH_CITIES, PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, SCHOOLS_SYSTEM, NameMatch,
-                                 Tokens)
 from feeds.council_kinds import (A_SUM, ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
                                  SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_owners import ATTRACTION_KINDS, own_town_follows, paired_with_a_shire
+from feeds.council_seats import seat_at
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
+from feeds.council_stories import other_news
+from feeds.council_tokens import NameMatch, Tokens
+from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
+                                 COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
+                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
+                                 PARISH_CITIES, PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, SCHOOLS_SYSTEM)
 from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
 
 # A campaign's words after a place and a compass word: a constituency's ("Bristol West hustings").

@@ -8,7 +8,8 @@ follows it ("Fife and Angus call for rail study", "… call on ministers"), not 
 """
 from __future__ import annotations
 
-from feeds.council_words import PLURAL_VERBS, CouncilEvidence, NameMatch
+from feeds.council_tokens import CouncilEvidence, NameMatch
+from feeds.council_words import PLURAL_VERBS
 
 # Words after a plural verb that no business's place is followed by.
 _AFTER_A_VERB = frozenset({"for", "on", "to", "in", "the", "a", "an", "their", "new", "joint", "up", "off", "out"})

@@ -6,7 +6,7 @@ acting and the scene."""
 from __future__ import annotations
 
 from feeds.council_context import listed_with
-from feeds.council_words import CouncilEvidence, NameMatch
+from feeds.council_tokens import CouncilEvidence, NameMatch
 
 _SCENE = "happened, with no local-government word"
 

@@ -12,7 +12,8 @@ with no council counted, is the Mayor of London too ("Mayor's budget pledges £3
 """
 from __future__ import annotations
 
-from feeds.council_words import PARLIAMENT_AFTER, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARLIAMENT_AFTER
 
 GREATER_LONDON = "GLA"
 # London boroughs whose mayor is elected by the borough: "mayor" beside them is theirs.

@@ -10,7 +10,8 @@ mayor"), nor Parliament's seat ("Westminster MP").
 from __future__ import annotations
 
 from feeds.council_london import GREATER_LONDON
-from feeds.council_words import PARLIAMENT_AFTER, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARLIAMENT_AFTER
 
 # Words straight before "mayor" that make it a borough's own mayor or a lesser office, not London's.
 _OWN_MAYOR_BEFORE = frozenset({"s", "lord", "deputy", "civic", "ceremonial", "borough", "council", "town", "its",

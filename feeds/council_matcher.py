@@ -4,46 +4,46 @@ judged by the rules the other `feeds.council_*` modules hold (what they are, and
 
 import functools
 
-from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
-                                 with_compared)
+from feeds.council_authorities import MAYORS
 from feeds.council_buildings import lit_hall, towns_county_hall
 from feeds.council_clauses import opens_clause
+from feeds.council_club_homes import club_home
 from feeds.council_clubs import city_council_home, club_words
 from feeds.council_compass import compass_joined
+from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_county import a_countys_process, county_places, county_says, the_county
 from feeds.council_cricket import county_cricket
-from feeds.council_club_homes import club_home
 from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_facilities import Places, facility_councils
-from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
-from feeds.council_county import a_countys_process, county_places, county_says, the_county
-from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
-from feeds.council_lists import lists_share
-from feeds.council_mayors_joined import mayors_joined
-from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
-from feeds.council_london import boroughs_joined, londons_mayor, mayor_of_londons_own
-from feeds.council_metro import (county_mayor, former_county_mayor, joined_to_the_mayor, metro_mayor,
-                                 the_combined_authority)
+from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
+                                 with_compared)
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
+from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
+from feeds.council_lists import lists_share
+from feeds.council_london import boroughs_joined, londons_mayor, mayor_of_londons_own
+from feeds.council_mayors_joined import mayors_joined
+from feeds.council_metro import (county_mayor, former_county_mayor, joined_to_the_mayor, metro_mayor,
+                                 the_combined_authority)
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas
 from feeds.council_namesakes import SHARED, namesakes
+from feeds.council_nicknames import FIRST_WORDS as NICKNAME_WORDS
 from feeds.council_none import institution_home, when_none_counted
 from feeds.council_orgs import organisations_news
 from feeds.council_pairs import paired_councils
 from feeds.council_places import as_places
 from feeds.council_powers import funds
+from feeds.council_refused import learnings_city
 from feeds.council_regions import londons_government, region_acts
+from feeds.council_roles import by_roles
 from feeds.council_sites import another_place, town_before
 from feeds.council_stance import after_label, decision_given
 from feeds.council_stories import incident_named_after
-from feeds.council_refused import learnings_city
-from feeds.council_roles import by_roles
-from feeds.council_votes import second_looks
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens, tokenize
 from feeds.council_towns import longer_town, town_councils
+from feeds.council_votes import second_looks
 from feeds.council_where import abolished_places, mayors_places, scenes, someone_from, unusual
-from feeds.council_authorities import MAYORS
-from feeds.council_words import (COMPASS, GENERIC, OTHER_PLACE_PREFIXES, STRICT, CouncilEvidence, NameMatch, Tokens,
-                                 tokenize)
+from feeds.council_words import COMPASS, GENERIC, OTHER_PLACE_PREFIXES, STRICT
 
 
 class CouncilMatcher:

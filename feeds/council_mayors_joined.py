@@ -4,7 +4,7 @@ The plural belongs to both names, so each is read as if "mayor" followed it: a r
 of a county's name) is the authority when another region's mayor is named with it."""
 from __future__ import annotations
 
-from feeds.council_words import CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 
 _MOST_WORDS = 3  # the longest region looked for on either side of "and" ("Liverpool City Region")
 

@@ -25,7 +25,8 @@ import re
 
 from feeds.council_people import AREA_PEOPLE, service_people
 from feeds.council_powers import COUNTY_SERVICES
-from feeds.council_words import PLURAL_VERBS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PLURAL_VERBS
 
 # Areas of the Devolution Priority Programme (announced by the government on 5 February 2025) whose strategic
 # authorities are not in mySociety's register: the area's words → its councils' codes. Cumbria is read as an

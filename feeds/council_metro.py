@@ -10,7 +10,8 @@ service after the last ("… Hackney and Tower Hamlets estate regeneration") is 
 from __future__ import annotations
 
 from feeds.council_kinds import DISPUTE_PHRASES, DISPUTE_VERBS
-from feeds.council_words import PLURAL_VERBS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PLURAL_VERBS
 
 _OFFICE = (("metro", "mayor"), ("metro", "mayors"), ("regional", "mayor"), ("combined", "authority", "mayor"))
 

@@ -7,7 +7,8 @@ there only tells the two apart.
 """
 from __future__ import annotations
 
-from feeds.council_words import COUNCIL_WORDS, CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
+from feeds.council_words import COUNCIL_WORDS
 
 # A shared town's words → (its usual council, its namesake's council, the namesake's county council, and the
 # namesake's neighbours outside that county's councils: Stoke-on-Trent, a unitary council within Staffordshire).

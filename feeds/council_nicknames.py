@@ -5,7 +5,7 @@ service only a council runs, and names no council itself. A nickname alone says 
 Fratton Park" is the club's), so it never counts without that."""
 from __future__ import annotations
 
-from feeds.council_words import Tokens
+from feeds.council_tokens import Tokens
 
 # Each nickname as lower-case words → the council of the place it names.
 NICKNAMES = {

@@ -11,7 +11,8 @@ from feeds.council_context import LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import COUNCIL_BY
 from feeds.council_people import people_named
 from feeds.council_regions import matters_named
-from feeds.council_words import PARISH_CITIES, STRICT, WORDISH, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARISH_CITIES, STRICT, WORDISH
 from models.relevance import OTHER_COUNCILS
 
 

@@ -9,7 +9,8 @@ mayor clashes with, or agrees with, a council. The mayor named first ("… mayor
 from __future__ import annotations
 
 from feeds.council_kinds import DISPUTE_PHRASES, DISPUTE_VERBS
-from feeds.council_words import PLURAL_VERBS, NameMatch
+from feeds.council_tokens import NameMatch
+from feeds.council_words import PLURAL_VERBS
 
 _AND = ("and", "&")
 _MAYOR = frozenset({"mayor", "mayors"})

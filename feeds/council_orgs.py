@@ -11,7 +11,8 @@ from feeds.council_context import services_named
 from feeds.council_kinds import COUNCIL_TALK, REGULATORS, quiet
 from feeds.council_openers import TREND_HEADS
 from feeds.council_stance import decision_given
-from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS
 
 # Sentence-opening nouns of people, groups and things that are no organisation's own name.
 COMMON_HEADS = frozenset({

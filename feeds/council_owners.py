@@ -7,7 +7,8 @@ plan"). `feeds.council_institutions` asks both before it files a name as a club'
 """
 from __future__ import annotations
 
-from feeds.council_words import COUNCIL_VERBS, PLURAL_VERBS, NameMatch
+from feeds.council_tokens import NameMatch
+from feeds.council_words import COUNCIL_VERBS, PLURAL_VERBS
 
 ATTRACTION_KINDS = frozenset({"body or attraction in the place", "attraction in the place"})
 

@@ -8,7 +8,8 @@ follows: "Cardiff and Vale University Health Board" is a health board.
 """
 from __future__ import annotations
 
-from feeds.council_words import COUNCIL_WORDS, CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
+from feeds.council_words import COUNCIL_WORDS
 
 # (the pair's words, lower case, "the" aside) → the councils it names, in order.
 PAIRS = {("cardiff", "and", "vale"): ("CRF", "VGL"), ("south", "and", "vale"): ("SOX", "VAL")}

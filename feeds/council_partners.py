@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 from feeds.council_kinds import DISPUTE_PHRASES, DISPUTE_VERBS
-from feeds.council_words import PLURAL_VERBS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PLURAL_VERBS
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
 _ORDINARY = "an ordinary word without council context"

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from feeds.council_civic import COMMITTEES, civic_head
 from feeds.council_context import service_after
-from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARTY_WORDS
 
 # Council services known by a name of their own, no other body's or place's: the name is the council's, as a
 # council's own company's is (`feeds.council_companies`). Read by the matcher as names (`feeds.councils`).

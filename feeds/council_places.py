@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from feeds.council_context import acts
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS, quiet
-from feeds.council_words import LANDSCAPE, CouncilEvidence, NameMatch
+from feeds.council_tokens import CouncilEvidence, NameMatch
+from feeds.council_words import LANDSCAPE
 
 # Verbs of a place ranked or chosen among places, within two words after its name.
 RANKED = frozenset({"named", "voted", "ranked", "crowned", "tops", "topped", "dubbed"})

@@ -7,7 +7,8 @@ from __future__ import annotations
 from feeds.council_context import service_after
 from feeds.council_people import AREA_PEOPLE
 from feeds.council_powers import MORE_OFFICERS, POWERS
-from feeds.council_words import COUNCIL_OFFICERS, CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
+from feeds.council_words import COUNCIL_OFFICERS
 
 # A place at the head of the text buying property: only its council buys a town's stores, sites and buildings
 # ("Reading buys former Debenhams store", "Thurrock buys former police station"); a club buys players.

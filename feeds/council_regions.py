@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from feeds.council_context import _decides
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
-from feeds.council_words import COUNCIL_VERBS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import COUNCIL_VERBS
 
 # Verbs after "<region> to" of what happens to a place, not of a body acting.
 HAPPENS_TO = frozenset({"see", "be", "feel", "face", "experience", "suffer", "bask", "swelter", "shiver", "brace",

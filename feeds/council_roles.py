@@ -11,7 +11,7 @@ from feeds.council_london_powers import boroughs_powers
 from feeds.council_members import (county_service_places, devolution_areas, region_with_authority, regions_councils,
                                    successors_named, the_districts_county)
 from feeds.council_people import POSTS, recount_teams, posts_origin
-from feeds.council_words import CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 
 
 def by_roles(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens, members: dict[str, str],

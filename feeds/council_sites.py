@@ -5,8 +5,9 @@ site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either
 from __future__ import annotations
 
 from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
+from feeds.council_tokens import NameMatch, Tokens
 from feeds.council_words import (AUTHORITY_WORDS, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, OTHER_PLACE_PREFIXES,
-                                 PARTY_WORDS, NameMatch, Tokens)
+                                 PARTY_WORDS)
 
 
 def venue(words: list[str], end: int) -> bool:

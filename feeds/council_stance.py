@@ -19,7 +19,8 @@ label names is that council's ("Putney Pier: borough finishes repairs"), though 
 """
 from __future__ import annotations
 
-from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, STRICT, CouncilEvidence, NameMatch, Tokens
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, STRICT
 
 # A decision given "from" a body: "approval from", "the go-ahead from", "backing from".
 _FROM = frozenset({"approval", "approvals", "backing", "consent", "permission", "blessing", "ahead", "nod",

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from feeds.council_context import _COUNCIL_NAMED, LOCAL_GOVERNMENT_ONLY, services_named
 from feeds.council_kinds import BANS
-from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS, Tokens
+from feeds.council_tokens import Tokens
+from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PARLIAMENT_AFTER, SPORT_RESULTS
 from models.relevance import LOCAL_GOVERNMENT_WORDS, OFF_TOPIC_WORDS
 from models.relevance_words import a_pilots_fate
 

@@ -23,11 +23,12 @@ from feeds.council_bodies import news_of_another_body
 from feeds.council_buildings import VENUE_NEWS, county_hall_acts
 from feeds.council_context import service_after
 from feeds.council_forms import a_surname
+from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_none import the_council_acts
 from feeds.council_powers import COUNTY_SERVICES
 from feeds.council_stories import other_news
-from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
-from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, COUNCIL_BUILDINGS, CouncilEvidence, Tokens
+from feeds.council_tokens import CouncilEvidence, Tokens
+from feeds.council_words import CLUB_AFTER, CLUB_SUFFIX, COUNCIL_BUILDINGS
 from models.places import listed_town_councils
 
 

@@ -15,7 +15,7 @@ or accident story, nor beside an emergency service or a club, nor beside another
 """
 from __future__ import annotations
 
-from feeds.council_words import CouncilEvidence
+from feeds.council_tokens import CouncilEvidence
 
 COUNCIL_VENUES = (
     # parks, gardens and halls in them

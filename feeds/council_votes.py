@@ -51,8 +51,9 @@ from feeds.council_kinds import SOMEONE_FROM
 from feeds.council_partners import with_a_partner
 from feeds.council_refused import (BUYING, COURTS, LICENSING, MISRULE, NATURE_BEFORE, PROPERTY, TRAFFIC,
                                    a_courts_party, acting, named_yet_the_council)
+from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_towns import towns_named
-from feeds.council_words import PARTY_WORDS, CouncilEvidence, NameMatch, Tokens
+from feeds.council_words import PARTY_WORDS
 
 _CONTROL = frozenset({"control", "controls"})
 _ELECTION_TALK = PARTY_WORDS | frozenset({"overall", "majority", "election", "elections", "dems", "democrats",

@@ -74,19 +74,20 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from feeds.council_companies import COUNCIL_COMPANIES
-from feeds.council_seats import COUNCIL_SEATS
-from feeds.council_landmarks import COUNCIL_LANDMARKS
-from feeds.council_offices import COUNCIL_OFFICES
-from feeds.council_venues import COUNCIL_VENUES
 from feeds.council_authorities import AUTHORITY_ACRONYMS, AUTHORITY_SUFFIX, COMBINED_TYPES, MAYOR_SURNAMES, MAYORS
+from feeds.council_companies import COUNCIL_COMPANIES
 from feeds.council_kinds import SHORT_FORMS
+from feeds.council_landmarks import COUNCIL_LANDMARKS
 from feeds.council_leaders import LEADERS, LONE_SURNAMES
 from feeds.council_matcher import CouncilMatcher
 from feeds.council_names import FORMER_NI_DISTRICTS, Areas, short_names
+from feeds.council_offices import COUNCIL_OFFICES
 from feeds.council_people import SERVICE_NAMES
 from feeds.council_powers import PRESS_NAMES
-from feeds.council_words import HEADLINE_NAMES, CouncilEvidence, Tokens, tokenize
+from feeds.council_seats import COUNCIL_SEATS
+from feeds.council_tokens import CouncilEvidence, Tokens, tokenize
+from feeds.council_venues import COUNCIL_VENUES
+from feeds.council_words import HEADLINE_NAMES
 from models.council import EVERYDAY_NAMES, Council, CouncilName
 from models.councils_data import normalize_name
 

@@ -80,7 +80,7 @@ def test_a_name_joined_to_the_partner_it_acts_with(matcher, headline, codes):
 ])
 def test_a_pilots_fate_after_trial(headline, story):
     from feeds.council_stories import other_news
-    from feeds.council_words import tokenize
+    from feeds.council_tokens import tokenize
     assert other_news(tokenize(headline)) == story
 
 

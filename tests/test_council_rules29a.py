@@ -6,8 +6,8 @@ holder's origin; a party running a council; a civic head after a possessive; cou
 leaders and elected mayors added to the leaders' table."""
 import pytest
 
-from feeds.council_words import tokenize
 from feeds.council_people import people_named
+from feeds.council_tokens import tokenize
 
 
 @pytest.mark.parametrize("headline, codes", [
