@@ -22,15 +22,17 @@ by `python -m bench.story_cv`, k-fold on those pairs):
   letters (so "regulation" meets "regulate") and mapping the sector's synonyms to one concept
   ("section 114", "bankrupt" and "insolvent"; "quits", "resigns" and "steps down"; "LGA" and "LG
   Group"): enough shared words, weighted by how telling they are, make one story. How many is
-  enough depends on the other evidence (`models.story_match` weighs it): the same council (or one family: a district and its county),
-  the same event named in a headline and reported by the other item (both together need few words
-  more), more than `DAY_AFTER` (24 h) or `LATE_AFTER` (48 h) apart (rewrites of one event come within
-  a day or two; what the same council does three days on is usually its next event).
+  enough depends on the other evidence (`models.story_match` weighs it): the same council (or one
+  family: a district and its county), the same event named in a headline and reported by the other
+  item (both together need few words more), more than `DAY_AFTER` (24 h) or `LATE_AFTER` (48 h) apart
+  (rewrites of one event come within a day or two; what the same council does three days on is
+  usually its next event).
 - A town one item names in the area of the council the other names ("Sandbach" beside Cheshire East;
   `models.places`), an area's name of that one council ("Brum", "the Borders"), or a national body of the
   sector both speak of (the LGA, Oflog, Cosla: `models.story_bodies.SECTOR_BODIES`, by name or description)
-  counts as the same council: evidence, never a veto, and the reason says so ("Sandbach is in Cheshire East's area"). An area
-  of several councils ("Cumbrian") only counts the council's name as mentioned by the other item.
+  counts as the same council: evidence, never a veto, and the reason says so ("Sandbach is in Cheshire
+  East's area"). An area of several councils ("Cumbrian") only counts the council's name as mentioned
+  by the other item.
 - Tone plays no part (a rewrite told more kindly is the same event), but for an inspection: one told
   as good news beside one told as bad are two verdicts.
 
