@@ -100,11 +100,11 @@ def _story_section(ctx: Context, item: CoverageItem) -> Section:
     from models.story_match import same_story
     from models.story_settling import awaiting_settling
     story_id, members = story_of(ctx.session, item.id)
-    if (story_id is None or len(members) < 2) and awaiting_settling(ctx.session, item.id):
-        return Section(heading="Story", text="Being settled: this item came in a big post, whose items are compared "
-                                             "with each other and the week's coverage moments after it was answered. "
-                                             "Ask again in a few seconds.")
     if story_id is None or len(members) < 2:
+        if awaiting_settling(ctx.session, item.id):
+            return Section(heading="Story", text="Being settled: this item came in a big post, whose items are "
+                                                 "compared with each other and the week's coverage moments after it "
+                                                 "was answered. Ask again in a few seconds.")
         return Section(heading="Story", text="A story of its own: no other item within 72 hours reports the same event.")
     mine = _story_text(item)
     items = []
