@@ -31,13 +31,12 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from handlers.reply import Reply, Section
-from models.inbound import Job, ReceivedEvent
+from models.inbound import JOB_ACTIVE, Job, ReceivedEvent
 from runtime import Herald
 
 log = logging.getLogger("herald.jobs")
 
 EXTENSION = "herald.jobs"
-ACTIVE = ("pending", "delivering")
 LOCK_FOR = timedelta(minutes=5)
 KEEP_HELD = timedelta(days=1)  # answers kept for a later button (Slack's "Share in channel")
 KEEP_FINISHED = timedelta(days=7)
@@ -165,7 +164,7 @@ class JobWorker:
         now = self.herald.clock.now()
         with self.herald.reading() as session:  # an idle look takes no write lock
             candidates = session.scalars(
-                select(Job.id).where(Job.kind.in_(tuple(self._handlers)), Job.status.in_(ACTIVE),
+                select(Job.id).where(Job.kind.in_(tuple(self._handlers)), Job.status.in_(JOB_ACTIVE),
                                      Job.run_after <= now, or_(Job.locked_until.is_(None), Job.locked_until < now))
                 .order_by(Job.id).limit(5)).all()
         if not candidates:
@@ -178,7 +177,7 @@ class JobWorker:
 
     def _lock(self, session: Session, job_id: int, now) -> bool:
         claimed = session.execute(
-            update(Job).where(Job.id == job_id, Job.status.in_(ACTIVE),
+            update(Job).where(Job.id == job_id, Job.status.in_(JOB_ACTIVE),
                               or_(Job.locked_until.is_(None), Job.locked_until < now))
             .values(locked_by=self.name, locked_until=now + LOCK_FOR, attempts=Job.attempts + 1))
         return claimed.rowcount == 1

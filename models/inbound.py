@@ -43,6 +43,10 @@ def receipt_exists(session: Session, platform: str, key: str) -> bool:
     """Whether request `key` has been recorded (by a delivery that committed)."""
     return session.get(ReceivedEvent, (platform, key)) is not None
 
+
+JOB_ACTIVE = ("pending", "delivering")  # a job waiting for, or being run by, a worker
+
+
 class Job(Base):
     """Work accepted from chat, or left by a webhook post (its stories to settle), and finished durably: survives a
     restart between ack and answer."""

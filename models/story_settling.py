@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from models.audit import AuditEntry
 from models.bulk import batches, one_of
 from models.coverage import CoverageItem
-from models.inbound import Job
+from models.inbound import JOB_ACTIVE, Job
 from models.sentence_meaning import read_sentences, sentence_budget
 from models.stories import StoryPool, recent_pool, stored_texts
 from models.story_evidence import STORY_WINDOW, decided_without_meaning
@@ -109,7 +109,7 @@ def awaiting_settling(session: Session, item_id: int) -> bool:
     """Whether the item came in a post whose stories are still to be settled, so its story may yet grow: what
     `/coverage explain` says instead of "a story of its own" for the few seconds it takes."""
     payloads = session.scalars(select(Job.payload).where(Job.kind == SETTLE_JOB,
-                                                         Job.status.in_(("pending", "delivering"))))
+                                                         Job.status.in_(JOB_ACTIVE)))
     return any(item_id in payload.get("items", ()) for payload in payloads)
 
 

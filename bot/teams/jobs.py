@@ -33,7 +33,7 @@ from bot.teams.settings import TeamsSettings, load_teams_settings
 from handlers.context import Actor, Context, Notice
 from handlers.reply import Reply, Section
 from handlers.router import family_for, only_reads, route, split_command
-from models.inbound import Job, ReceivedEvent
+from models.inbound import JOB_ACTIVE, Job, ReceivedEvent
 from runtime import Herald
 
 log = logging.getLogger("herald.teams.jobs")
@@ -195,7 +195,7 @@ class TeamsReplies:
             self.worker.drain()
             with self.herald.session() as session:
                 left = session.scalar(select(func.count()).select_from(Job).where(
-                    Job.kind == KIND, Job.status.in_(("pending", "delivering")), Job.run_after <= self.herald.clock.now()))
+                    Job.kind == KIND, Job.status.in_(JOB_ACTIVE), Job.run_after <= self.herald.clock.now()))
             if not left or time.monotonic() > deadline:
                 return not left
             time.sleep(0.02)  # another thread is posting one: wait for it to finish
