@@ -1,4 +1,4 @@
-"""What kind of event a headline reports, and the figures it gives: the same-event evidence that the
+"""What kind of event a headline reports: the same-event evidence that the
 story rule (`models.story_match`) weighs beside shared words.
 
 - An event kind is a local-government event named by its usual words: a section 114 notice, a
@@ -14,9 +14,8 @@ story rule (`models.story_match`) weighs beside shared words.
 - Two headlines that each name event kinds, none in common, report different events (a section 114
   notice, then commissioners; a leader resigns, then a new one is named); two that share one, about
   the same council, report the same event.
-- Figures are amounts, shares and counts (£2bn, 4.99%, 300 jobs), not years or names with digits in
-  them (section 114, HS2, Room151); a figure that rounds to another is the same figure told two ways
-  (4.99% and 5%).
+
+The figures a headline gives are read in `models.story_figures`.
 """
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ import functools
 import re
 
 from models.story_courts import court_phrases, inspector_as_court
-from models.story_readings import event_phrases, without_ages
+from models.story_readings import event_phrases
 from models.story_event_words import EVENT_WORDS
 
 # Kinds that are evidence of one event when both items report them, never of two: a council's purchase is
@@ -125,15 +124,13 @@ _DECIDED_APPEAL = re.compile(r"\b(?:wins|won|loses|lost|upheld|dismissed|allowed
 _APPROVAL_WON = re.compile(r"\b(?:wins|won|gets|secures|secured) (?:the |[a-z]+'s )?(?:approval|backing|support|nod)\b")
 # Words that say a figure is approximate, joined by a hyphen ("near-10%") and still a figure.
 _APPROX_HYPHEN = re.compile(r"\b(near|nearly|almost|around|about|over|under|up|circa|some)-(?=\d)")
-_FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
-_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
 
 
 _NAME_DIGITS = re.compile(r"([a-z])-(\d)")
 _NOT_TEXT = re.compile(r"[^a-z0-9£$€%.,' ]+")
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     appeal_decided = bool(_DECIDED_APPEAL.search(text))  # before "wins appeal" is read as "appeal won"
     for phrase, token in _PHRASES:
@@ -175,7 +172,7 @@ def _clean(text: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def events(text: str) -> frozenset[str]:
     """The event kinds a text reports; a phased kind said to end is "<kind> ends"."""
-    words = _TOKEN.findall(_clean(text))
+    words = _TOKEN.findall(clean_text(text))
     kinds, ending, scheme_ends, i = set(), False, False, 0
     while i < len(words):
         length = 1
@@ -207,48 +204,6 @@ def events(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_FINANCIAL_YEAR = re.compile(r"(?<![\d£$€.,])(?:19|20)\d\d[/-]\d\d(?!\d)")  # "2025/26", "2025-26": a year, no figure
-
-
-def figure_readings(text: str) -> list[tuple[str, float, str, str]]:
-    """Each figure a text gives as (currency sign, value, digits as written, unit): "£1.2bn" → ("£", 1.2, "1.2", "bn").
-    Years (1900–2099 without a unit) and digits inside names ("s114", "HS2") are none."""
-    readings = []
-    for currency, digits, unit in _FIGURE.findall(_clean(without_ages(_FINANCIAL_YEAR.sub(" ", text)))):
-        try:
-            value = float(digits.replace(",", ""))
-        except ValueError:
-            continue
-        if not currency and not unit and 1900 <= value <= 2099 and digits.isdigit():
-            continue  # a year ("2,000" is a count)
-        readings.append((currency, value, digits, unit))
-    return readings
-
-
-@functools.lru_cache(maxsize=8192)
-def figures(text: str) -> frozenset[tuple[float, float]]:
-    """The amounts, shares and counts a text gives, each as (value, the step of its last digit):
-    £1.2bn → (1.2e9, 1e8), 4.99% → (4.99, 0.01). Years (1900–2099 without a unit) and digits inside
-    names ("s114", "HS2", "Room151") are not figures."""
-    found = set()
-    for _, value, digits, unit in figure_readings(text):
-        scale = _SCALE.get(unit or "", 1.0)
-        decimals = len(digits.split(".")[1]) if "." in digits else 0
-        found.add((value * scale, scale / 10 ** decimals))
-    return frozenset(found)
-
-
-def sums_of_money(text: str) -> list[float]:
-    """The sums of money a text gives, in pounds ("£1.6bn" → 1.6e9)."""
-    return [value * _SCALE.get(unit, 1.0) for currency, value, _, unit in figure_readings(text) if currency]
-
-
-def same_figure(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """One figure told two ways: either rounds to the other (4.99% and 5%, £1.19bn and £1.2bn; not
-    95 and 100)."""
-    return abs(a[0] - b[0]) <= max(a[1], b[1]) / 2 + 1e-9
-
-
 def different_events(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name events and none is the same event or a step of it (see `RELATED`); kinds in `EVIDENCE_ONLY`
     count only when shared."""
@@ -274,11 +229,6 @@ def told_either_way(title_events_a: frozenset[str], title_events_b: frozenset[st
     (`models.story_evidence.SAME_HOURS`), one event's two sides ("leader ousted in group vote" beside "new leader for
     Tameside" whose lead says the group elected one). Days apart, one side alone is not enough (`told_both_ways`)."""
     return bool(title_events_a & events(text_b)) or bool(title_events_b & events(text_a))
-
-
-def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
-    """Some figure of `a` is some figure of `b`."""
-    return any(same_figure(x, y) for x in a for y in b)
 
 
 @functools.lru_cache(maxsize=8192)

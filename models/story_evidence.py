@@ -52,10 +52,9 @@ from models.council_family import areas_only, one_family
 from models.places import place_between
 from models.story_bodies import body_told_two_ways, sector_bodies
 from models.story_closures import closure_beside_new
-from models.story_figures import (figures_of_two_kinds, national_total_beside_share, roughly_agree, step_agrees,
-                                  total_beside_share)
-from models.story_events import (as_evidence, different_events, events, figures, figures_agree, headline_events,
-                                 told_both_ways, told_either_way)
+from models.story_events import as_evidence, different_events, events, headline_events, told_both_ways, told_either_way
+from models.story_figures import (figures, figures_agree, figures_of_two_kinds, national_total_beside_share,
+                                  roughly_agree, step_agrees, total_beside_share)
 from models.story_mentions import (actors_apart, council_name_concepts, name_extra, other_organisation, unmentioned,
                                    unnamed_council)
 from models.story_meaning import Meaning, meaning_between

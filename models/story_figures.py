@@ -1,20 +1,70 @@
-"""Which kinds of figure a headline gives (an amount of money, a share, a count), for the story rule's figures veto
-(`models.story_match`): headlines whose figures none of the other item gives are two matters ("Woking debt reaches
-£2bn" / "Woking asks for £1bn bailout"), but one matter's figures are often told as two kinds within hours of each
-other, a council tax rise as "4.99%" and as "£100 a year", savings as "£28m" and as "350 jobs". Such a pair is no
-veto when the two items also share the council or a headline's event: the words and the model then decide. Nor is
-a national total for councils beside one named council's share of it ("£740m for SEND places" / "Hertfordshire to
-create 400 places with £26m"), whatever else the headlines count.
+"""The figures a text gives, and which kinds of figure a headline gives, for the story rule (`models.story_match`).
+
+- A figure is an amount, a share or a count, read with the step of its last digit, so "£1.19bn" and "£1.2bn" are
+  one figure told two ways; years and digits inside names ("s114", "HS2") are none.
+- The figures veto: headlines whose figures none of the other item gives are two matters ("Woking debt reaches
+  £2bn" / "Woking asks for £1bn bailout"), but one matter's figures are often told as two kinds within hours of
+  each other, a council tax rise as "4.99%" and as "£100 a year", savings as "£28m" and as "350 jobs". Such a pair
+  is no veto when the two items also share the council or a headline's event: the words and the model then decide.
+  Nor is a national total for councils beside one named council's share of it ("£740m for SEND places" /
+  "Hertfordshire to create 400 places with £26m"), whatever else the headlines count.
 """
 from __future__ import annotations
 
 import functools
 import re
 
-# the events module's reading of figures
-from models.story_events import _clean, figure_readings, figures, same_figure, sums_of_money
-from models.story_readings import step_pairs
+from models.story_events import clean_text
+from models.story_readings import step_pairs, without_ages
 from models.story_words import concepts, is_figure
+
+_FIGURE = re.compile(r"(?<![a-z0-9.])([£$€]?)(\d+(?:[.,]\d+)*)(?: ?(%|per cent|bn|billion|m|million|k))?(?![a-z0-9])")
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
+_FINANCIAL_YEAR = re.compile(r"(?<![\d£$€.,])(?:19|20)\d\d[/-]\d\d(?!\d)")  # "2025/26", "2025-26": a year, no figure
+
+
+def figure_readings(text: str) -> list[tuple[str, float, str, str]]:
+    """Each figure a text gives as (currency sign, value, digits as written, unit): "£1.2bn" → ("£", 1.2, "1.2", "bn").
+    Years (1900–2099 without a unit) and digits inside names ("s114", "HS2") are none."""
+    readings = []
+    for currency, digits, unit in _FIGURE.findall(clean_text(without_ages(_FINANCIAL_YEAR.sub(" ", text)))):
+        try:
+            value = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        if not currency and not unit and 1900 <= value <= 2099 and digits.isdigit():
+            continue  # a year ("2,000" is a count)
+        readings.append((currency, value, digits, unit))
+    return readings
+
+
+@functools.lru_cache(maxsize=8192)
+def figures(text: str) -> frozenset[tuple[float, float]]:
+    """The amounts, shares and counts a text gives, each as (value, the step of its last digit):
+    £1.2bn → (1.2e9, 1e8), 4.99% → (4.99, 0.01). Years (1900–2099 without a unit) and digits inside
+    names ("s114", "HS2", "Room151") are not figures."""
+    found = set()
+    for _, value, digits, unit in figure_readings(text):
+        scale = _SCALE.get(unit or "", 1.0)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        found.add((value * scale, scale / 10 ** decimals))
+    return frozenset(found)
+
+
+def sums_of_money(text: str) -> list[float]:
+    """The sums of money a text gives, in pounds ("£1.6bn" → 1.6e9)."""
+    return [value * _SCALE.get(unit, 1.0) for currency, value, _, unit in figure_readings(text) if currency]
+
+
+def same_figure(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """One figure told two ways: either rounds to the other (4.99% and 5%, £1.19bn and £1.2bn; not
+    95 and 100)."""
+    return abs(a[0] - b[0]) <= max(a[1], b[1]) / 2 + 1e-9
+
+
+def figures_agree(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
+    """Some figure of `a` is some figure of `b`."""
+    return any(same_figure(x, y) for x in a for y in b)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -43,7 +93,7 @@ APPROXIMATE_WITHIN = 0.1
 def approximate_figures(title: str) -> frozenset[tuple[float, float]]:
     """The figures a headline gives as roundings ("overspending by almost £20m": £20m), as `figures` reads them."""
     found: set[tuple[float, float]] = set()
-    for figure in _APPROXIMATE.findall(_clean(title)):
+    for figure in _APPROXIMATE.findall(clean_text(title)):
         found |= figures(figure)
     return frozenset(found)
 

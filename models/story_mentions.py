@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from models.council_family import area_words, council_names, family_words
 from models.places import PlaceLink, town_in_area, towns_named
 from models.story_councils import headline_councils_apart, headline_neighbours_apart
-from models.story_events import different_events, events, figures, figures_agree, headline_events
+from models.story_events import different_events, events, headline_events
+from models.story_figures import figures, figures_agree
 from models.story_objects import cases_apart, objects_apart
 from models.story_bodies import bodies_apart, body_told_two_ways
 from models.story_names import ORGANISATION_KINDS, acronyms, organisations, tiers_apart

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from models.story_events import figures, figures_agree
+from models.story_figures import figures, figures_agree
 from models.story_words import concepts, is_figure
 
 if TYPE_CHECKING:

@@ -1,7 +1,8 @@
 """Same-event evidence for the story rule: event kinds and their ends, figures told two ways, names."""
 from datetime import timedelta
 
-from models.story_events import different_events, events, figures, figures_agree
+from models.story_events import different_events, events
+from models.story_figures import figures, figures_agree
 from models.story_evidence import evidence
 from models.story_match import same_story
 from models.story_names import names

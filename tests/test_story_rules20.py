@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from models.story_councils import _NOT_ACTOR, headline_councils
-from models.story_events import figures, headline_events
+from models.story_events import headline_events
 from models.story_evidence import evidence
-from models.story_figures import step_agrees, total_beside_share
+from models.story_figures import figures, step_agrees, total_beside_share
 from tests.story_items import story_item
 
 
