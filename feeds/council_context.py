@@ -1,6 +1,6 @@
 """The context that makes a council name found in a text count as its council: a phrase that means
 something else, an ordinary-word name with or without a council word, verb or place around it, a
-name joined to another council's, a combined authority's region named as the authority."""
+combined authority's region named as the authority. Names listed together: `feeds.council_lists`."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCI
                                  ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNDERGOES,
                                  UNIVERSITY_PLACES)
 from feeds.council_powers import MORE_OFFICERS, POWERS
-from feeds.council_together import PLURAL_BANS, SHARED_SERVICE
+from feeds.council_together import PLURAL_BANS
 from feeds.council_tokens import NameMatch
 from feeds.council_words import (AMBIGUOUS, AUTHORITY_WORDS, BLOCKED_BEFORE, BLOCKED_PHRASES, COUNCIL_BUILDINGS,
                                  COUNCIL_OFFICERS, COUNCIL_SERVICES, COUNCIL_VERBS, COUNCIL_WORDS, DECIDED,
@@ -116,7 +116,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
             (after in COUNCIL_VERBS and (any(w in LOCAL_GOVERNMENT_WORDS or w in _COUNCIL_NAMED
                                              for w in words[i + 2:]) or services_named(words[i + 2:]))) or
             (((len(after) > 3 and after.endswith("s") and not after.endswith("ss")) or after in PASSIVE_AFTER) and
-             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or _phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
+             (not LOCAL_GOVERNMENT_ONLY.isdisjoint(words) or phrase_in(words, LOCAL_GOVERNMENT_PHRASES) or
               (after in PASSIVE_AFTER and not REGULATORS.isdisjoint(words)) or
               (words[i] not in WORDISH and any(w in _COUNCIL_BUSINESS for w in words[i + 2:])) or
               services_named(words[i + 2:])))):  # "Bath extends clean air zone"
@@ -124,7 +124,7 @@ def confident(words: list[str], i: int, length: int, loose: frozenset[str] = fro
         # local-government news (any present-tense verb when a word only local government uses is there);
         # a service only a council runs is such news too ("Reading to start garden waste collections")
         return f'the subject ("{after}") of local-government news'
-    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and _decides(words, i + 1) and \
+    if (i == 0 or before in ("and", "as")) and words[i] not in SPORT_NAMES and decides(words, i + 1) and \
             not (after in ANSWERING_VERBS and words[i] in UNIVERSITY_PLACES):
         # "Brent approves Wembley Park homes": only a council decides so, whatever its name means
         return f'the subject of a council decision ("{after}")'
@@ -184,80 +184,23 @@ def service_after(words: list[str], end: int) -> tuple[str, ...] | None:
     return next((p for p in _SERVICES_BY_FIRST.get(words[k], ()) if tuple(words[k:k + len(p)]) == p), None)
 
 
-def _phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+def phrase_in(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """One of `phrases` is in `words`."""
     return any(words[k:k + len(p)] == list(p) for p in phrases for k in range(len(words) - len(p) + 1)
                if words[k] == p[0])
 
 
-def _decides(words: list[str], k: int) -> bool:
+def decides(words: list[str], k: int) -> bool:
     """A decision only a council makes follows at `k` ("approves", "sets out", "votes to")."""
     word = words[k] if k < len(words) else ""
     return word in DECISION_VERBS or word in ANSWERING_VERBS or (
         word in ("sets", "lays") and words[k + 1:k + 2] == ["out"])
 
 
-def coordinated(match: NameMatch, matches: list[NameMatch], words: list[str]) -> str | None:
-    """Why an ordinary-word name counts for being listed with other councils, or None: joined by
-    commas and "and"/"or" to a confident council name ("Derby and Derbyshire", "Harrow, Hillingdon
-    and Brent"), or one of councils listed at the head of the text before a plural verb ("Harrow and
-    Brent share legal services"), the subject of the news."""
-    run = listed_with(match, matches, words)
-    if run is None:
-        return None
-    if words[match.start] in STRICT:  # "Westminster" beside one council is Parliament; among councils, one
-        if sum(other.confident for other in run if other is not match) >= 2:
-            return "listed with two or more council names"  # "Camden, Islington and Westminster"
-        return None
-    if any(other.confident for other in run if other is not match):
-        return "joined by and/or to a council name"
-    first, last = run[0], run[-1]
-    end = last.start + last.length
-    after = words[end] if end < len(words) else ""
-    if first.start == 0 and all(words[m.start] not in SPORT_NAMES for m in run) and (
-            after in PLURAL_VERBS or after in PLURAL_BANS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
-            (after == "to" and not LOCAL_GOVERNMENT_WORDS.isdisjoint(words[end + 1:]))) and \
-            (all(words[m.start] not in WORDISH for m in run) or not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or
-             not SHARED_SERVICE.isdisjoint(words)):
-        if tuple(words[end:end + 2]) in DISPUTE_PHRASES:
-            after = " ".join(words[end:end + 2])  # "Medway and Kent at odds over…"
-        return f'councils listed as the subject ("{after}") of the news'
-    if not _COUNCILS_BEFORE.isdisjoint(words[max(0, first.start - 3):first.start]):
-        return "councils listed after a council word"  # "councils including Harrow, Barnet and Brent"
-    return None
-
-
 # A party's verbs of an election that a council's name follows ("Reform takes Kent", "Labour holds Sunderland").
 _ELECTION_VERBS = frozenset({"takes", "took", "wins", "won", "gains", "gained", "seizes", "seized", "holds", "held",
                              "retains", "retained", "keeps", "kept", "loses", "lost", "controls", "runs", "take", "win",
                              "gain", "hold", "retain", "keep", "lose", "seize"})
-
-
-_COUNCILS_BEFORE = frozenset({"councils", "boroughs", "authorities", "councillors", "leaders"})
-
-
-def listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) -> list[NameMatch] | None:
-    """The names listed together with `match` (next to each other, by a comma the tokens dropped, or
-    joined by "and"/"or"), when the list has an "and"/"or" in it; None when `match` is not in a list."""
-    k = next((n for n, m in enumerate(matches) if m.start == match.start), None)
-    if k is None:
-        return None
-    lo = hi = k
-    joined = False
-
-    def gap(a: NameMatch, b: NameMatch) -> int | None:
-        between = b.start - (a.start + a.length)
-        if between == 0:
-            return 0
-        return 1 if between == 1 and words[b.start - 1] in ("and", "or") else None
-
-    while lo > 0 and (g := gap(matches[lo - 1], matches[lo])) is not None:
-        joined |= g == 1
-        lo -= 1
-    while hi + 1 < len(matches) and (g := gap(matches[hi], matches[hi + 1])) is not None:
-        joined |= g == 1
-        hi += 1
-    return matches[lo:hi + 1] if joined else None
 
 
 def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
@@ -282,23 +225,11 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
     if story in ("weather story", "incident story") and match.start == 0 and after in BANS:
         return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes
-    return after != "to" and (after in COUNCIL_VERBS or _decides(words, end))
+    return after != "to" and (after in COUNCIL_VERBS or decides(words, end))
 
 
 _JOINTLY = frozenset({"jointly", "together", "both"})  # between councils listed and the verb they act by
 _CENTRES = frozenset({("city", "centre"), ("town", "centre"), ("city", "center"), ("town", "center")})
-
-
-def listed_acting(match: NameMatch, matches: list[NameMatch], words: list[str]) -> bool:
-    """The name opens a list of places joined by "and"/"or" that a plural verb or a dispute follows
-    ("Solihull and Birmingham clash over HS2 station funding"): the councils acting together, even in
-    another body's news (`acts` finds the later names of such a list; this, the first)."""
-    run = listed_with(match, matches, words)
-    if run is None or run[0].start != 0:
-        return False
-    end = run[-1].start + run[-1].length
-    after = words[end] if end < len(words) else ""
-    return after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES
 
 
 def heads(words: list[str], match: NameMatch) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from feeds.council_bodies import news_of_another_body, owned_company
 from feeds.council_civic import civic_head
-from feeds.council_context import LOCAL_GOVERNMENT_ONLY, _phrase_in, service_follows
+from feeds.council_context import LOCAL_GOVERNMENT_ONLY, phrase_in, service_follows
 from feeds.council_kinds import (A_SUM, ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
                                  SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
 from feeds.council_owners import ATTRACTION_KINDS, own_town_follows, paired_with_a_shire
@@ -86,7 +86,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
              quiet(words) or _operator_named(tokens, end + 1)) and not owned_company(tokens, end + 1) and \
             not seat_at(words, end + 1) and \
-            not _phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
+            not phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
             any(w in ATTRACTIONS and tokens.texts[k][0].islower()

@@ -10,7 +10,7 @@ from feeds.council_clauses import opens_clause
 from feeds.council_club_homes import club_home
 from feeds.council_clubs import city_council_home, club_words
 from feeds.council_compass import compass_joined
-from feeds.council_context import acts, blocked, confident, coordinated, heads, listed_acting, names_authority
+from feeds.council_context import acts, blocked, confident, heads, names_authority
 from feeds.council_county import a_countys_process, county_places, county_says, the_county
 from feeds.council_cricket import county_cricket
 from feeds.council_demonyms import DEMONYMS, demonyms_council
@@ -20,7 +20,7 @@ from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_re
 from feeds.council_institutions import Setting, council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
-from feeds.council_lists import lists_share
+from feeds.council_lists import coordinated, listed_acting, lists_share
 from feeds.council_london import boroughs_joined, londons_mayor, mayor_of_londons_own
 from feeds.council_mayors_joined import mayors_joined
 from feeds.council_metro import (county_mayor, former_county_mayor, joined_to_the_mayor, metro_mayor,

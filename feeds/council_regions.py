@@ -20,7 +20,7 @@ Authority's (`londons_government`).
 """
 from __future__ import annotations
 
-from feeds.council_context import _decides
+from feeds.council_context import decides
 from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
 from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_words import COUNCIL_VERBS
@@ -79,7 +79,7 @@ def region_acts(words: list[str], match: NameMatch, story: str | None) -> str | 
     if after == "to" and end + 1 < len(words) and words[end + 1] not in HAPPENS_TO:
         return f'the combined authority acting ("to {words[end + 1]}")'  # "West Yorkshire to franchise buses"
     if (after in COUNCIL_VERBS and after not in _NOT_ACTING) or after in ORGANISATION_VERBS or \
-            after in ANSWERING_VERBS or _decides(words, end):
+            after in ANSWERING_VERBS or decides(words, end):
         return f'the combined authority acting ("{after}")'  # "Greater Manchester approves spatial plan"
     return None
 

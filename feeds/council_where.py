@@ -7,7 +7,8 @@ is now a place in a current council's area."""
 from __future__ import annotations
 
 from feeds.council_bodies import without_bodies
-from feeds.council_context import coordinated, heads, listed_acting, service_follows, services_named
+from feeds.council_context import heads, service_follows, services_named
+from feeds.council_lists import coordinated, listed_acting
 from feeds.council_grants import handed_a_sum
 from feeds.council_institutions import council_named
 from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
