@@ -8,7 +8,7 @@ import re
 from feeds.council_authorities import AUTHORITY_ACRONYMS
 from feeds.council_civic import COMMITTEES
 from feeds.council_groups import party_group
-from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
+from feeds.council_kinds import (ACTS_ON_COUNCILS, ANSWERING_VERBS, BACKERS, BANS, COUNCIL_MATTERS, DISPUTE_PHRASES,
                                  DISPUTE_VERBS, ENGLISH_WORDS, FUNDING_VERBS, MANNER_ADVERBS, MORE_SERVICES,
                                  ORGANISATION_VERBS, REGULATOR_VERBS, REGULATORS, SPENDING_VERBS, UNDERGOES,
                                  UNIVERSITY_PLACES)
@@ -223,6 +223,8 @@ def acts(words: list[str], match: NameMatch, story: str | None = None) -> bool:
             after in PLURAL_VERBS or after in DISPUTE_VERBS or tuple(words[end:end + 2]) in DISPUTE_PHRASES or
             (after in PLURAL_BANS and story in ("weather story", "incident story"))):
         return True  # councils listed, acting together: "Hull and East Riding at odds over flood funding"
+    if after in BACKERS and words[end + 1:end + 2] != ["by"] and story != "sport story":
+        return True  # "after Kirklees-backed restoration": the council backing, funding or owning it
     if story in ("weather story", "incident story") and match.start == 0 and after in BANS:
         return True  # "Moray bans fireworks", "Cornwall closes beaches": only a body bans or closes
     return after != "to" and (after in COUNCIL_VERBS or decides(words, end))

@@ -28,7 +28,8 @@ def county_places(out: list[CouncilEvidence], matches: list[NameMatch], tokens: 
     counties = {m.code for m, e in zip(matches, out) if e.counted and (
         (not SAYS_COUNCIL.isdisjoint(words[m.start:m.start + m.length]) and "county" in
          words[m.start:m.start + m.length]) or
-        (m.code in served and words[m.start + m.length:m.start + m.length + 1] == ["council"]))}
+        (m.code in served and (words[m.start + m.length:m.start + m.length + 1] == ["council"] or
+                               words[m.start + m.length:m.start + m.length + 2] == ["county", "council"])))}
     named = {m.code for m, e in zip(matches, out) if e.counted and m.code in served}
     if not counties and not named:
         return out
@@ -167,3 +168,42 @@ def county_says(out: list[CouncilEvidence], matches: list[NameMatch], tokens: To
     changed[counted[0]] = CouncilEvidence(e.code, e.named, False, "the place of the county's scheme, the county "
                                           "speaking")
     return changed + [CouncilEvidence(county, "county", True, f'"county" speaking of {e.named}: {county}')]
+
+
+# After "county" in lower case, words that make it the council itself: its people, and more of its speaking.
+_COUNTY_PEOPLE = frozenset({"cabinet", "leaders", "leader", "councillors", "chiefs", "bosses", "officers", "planners",
+                            "highways"})
+_COUNTY_ANSWERS = _SPEAKS | {"blames", "denies", "defends", "apologises", "responds", "agree", "agrees"}
+_COUNTY_AS_ACTOR = frozenset({"and", "as", "the", "with", "against", "but", "while"})
+
+
+def county_acts(tokens: Tokens) -> bool:
+    """The text names "county" as the council itself, acting, answering or by its people: "…as county blames
+    software fault", "borough and county split £4m bill", "County cabinet agrees lease…" (capitalised only
+    opening the text). Not a county's court, lines, show or ground (`_NOT_THE_COUNTY_COUNCIL`)."""
+    words, texts = tokens.words, tokens.texts
+    for k, word in enumerate(words):
+        if word != "county" or not (texts[k] == "county" and not tokens.shouting or k == 0):
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after in _NOT_THE_COUNTY_COUNCIL or after == "lines" or (k and words[k - 1] not in _COUNTY_AS_ACTOR):
+            continue
+        if after in _COUNTY_PEOPLE or (k and (after in COUNCIL_VERBS or after in _COUNTY_ANSWERS or
+                                                 after in PLURAL_VERBS)):
+            return True
+    return False
+
+
+def county_beside_district(out: list[CouncilEvidence], tokens: Tokens,
+                           county_of: dict[str, str]) -> list[CouncilEvidence]:
+    """`out` with the county council of the one district counted, where "county" acts beside it ("Ipswich bus station
+    upgrade to go ahead as borough and county split £4m bill"): both councils are the news."""
+    counted = {e.code for e in out if e.counted}
+    districts = {code for code in counted if code in county_of}
+    if len(districts) != 1 or not county_acts(tokens):
+        return out
+    county = county_of[next(iter(districts))]
+    if county in counted:
+        return out
+    return out + [CouncilEvidence(county, "county", True, f'"county" acting beside {next(iter(districts))}'
+                                  f", a district of {county}")]

@@ -261,6 +261,9 @@ COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
 # A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
 # weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak".
+# After a place's name, hyphened or not, before what it pays for: "Kirklees-backed restoration", "Stockport-owned
+# shopping centre". The council backing, funding or owning it.
+BACKERS = frozenset({"backed", "funded", "owned", "commissioned"})
 BANS = frozenset({"bans", "closes", "shuts", "restricts", "suspends", "cancels", "orders", "reopens"})
 
 # Adverbs of manner between a council's name and its act, read past ("Wealden finally adopts Local
@@ -275,7 +278,9 @@ MORE_SERVICES = (("fostering",), ("reablement",), ("council", "homes"), ("counci
                  # A council's housing estates rebuilt ("Hackney estate regeneration")
                  ("estate", "regeneration"), ("estates", "regeneration"),
                  # a council's fostering service under its older name ("Hull foster carer drive")
-                 ("foster", "carer"), ("foster", "carers"), ("foster", "care"))
+                 ("foster", "carer"), ("foster", "carers"), ("foster", "care"),
+                 # family and friends raising a child the council would otherwise care for, paid by it
+                 ("kinship", "carers"), ("kinship", "carer"), ("kinship", "care"))
 # A watchdog's verbs of judging a council, and the watchdogs that judge councils (not a court, which judges anyone):
 # the name after "<watchdog> finds" is the council judged, even an ordinary word's ("Regulator finds Bury failed
 # tenants", "Ombudsman criticises Harrow over SEND delays").

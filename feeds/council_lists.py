@@ -13,6 +13,8 @@ from feeds.council_tokens import CouncilEvidence, NameMatch
 from feeds.council_words import PLURAL_VERBS, SPORT_NAMES, STRICT, WORDISH
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
+# Council words that may end a name the finder matched shorter ("Notts" of "Notts County Council") before a list's "and".
+_NAME_ENDS = frozenset({"county", "council", "borough", "district", "city"})
 _SCENE = "happened, with no local-government word"
 
 
@@ -49,7 +51,8 @@ def listed_with(match: NameMatch, matches: list[NameMatch], words: list[str]) ->
         between = b.start - (a.start + a.length)
         if between == 0:
             return 0
-        return 1 if between == 1 and words[b.start - 1] in ("and", "or") else None
+        council_words = words[a.start + a.length:b.start - 1]  # "Notts County Council and Mansfield"
+        return 1 if words[b.start - 1] in ("and", "or") and all(w in _NAME_ENDS for w in council_words) else None
 
     while lo > 0 and (g := gap(matches[lo - 1], matches[lo])) is not None:
         joined |= g == 1

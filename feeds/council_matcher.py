@@ -11,7 +11,7 @@ from feeds.council_club_homes import club_home
 from feeds.council_clubs import city_council_home, club_words
 from feeds.council_compass import compass_joined
 from feeds.council_context import acts, blocked, confident, heads, names_authority
-from feeds.council_county import a_countys_process, county_places, county_says, the_county
+from feeds.council_county import a_countys_process, county_beside_district, county_places, county_says, the_county
 from feeds.council_cricket import county_cricket
 from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_facilities import Places, facility_councils
@@ -181,7 +181,7 @@ class CouncilMatcher:
             return out + (town_councils(tokens, self._county_of) or club_home(tokens)), matches
         if "county" not in words:
             return out, matches
-        out = county_says(out, matches, tokens, self._county_of)
+        out = county_beside_district(county_says(out, matches, tokens, self._county_of), tokens, self._county_of)
         return the_county(out, matches, words, self._codes, self._counties, self._combined), matches
 
     def _judge(self, match: NameMatch, tokens: Tokens, institutions: dict[int, str], kept: list[NameMatch],

@@ -60,8 +60,9 @@ def _towns_of_others(out: list[CouncilEvidence], tokens: Tokens) -> list[Council
     whose area holds a town so called."""
     counted = {e.code for e in out if e.counted}
     for k, word in enumerate(tokens.words):
-        if word not in TOWNS_OF_OTHERS or tokens.words[k + 1:k + 2] and tokens.words[k + 1] in COUNCIL_WORDS:
-            continue  # "Newport council and Isle of Wight council…": the council of that name
+        after = tokens.words[k + 2:k + 3] if tokens.words[k + 1:k + 2] == ["s"] else tokens.words[k + 1:k + 2]
+        if word not in TOWNS_OF_OTHERS or after and after[0] in COUNCIL_WORDS:
+            continue  # "Newport council and Isle of Wight council…": the council of that name; "Newport's" the town
         usual, holders = TOWNS_OF_OTHERS[word]
         here = sorted(counted & holders)
         if not here:

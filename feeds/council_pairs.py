@@ -1,7 +1,7 @@
 """Councils that work as a pair, the second shortened to a word of its name after the first.
 
 "Cardiff and Vale councils agree bus deal", "South and Vale councils share planning service": the Vale of
-Glamorgan beside Cardiff, South Oxfordshire and the Vale of White Horse (which share their staff) are written so
+Glamorgan beside Cardiff or Bridgend, South Oxfordshire and the Vale of White Horse (which share their staff) are written so
 in their own press. "Vale" alone names no council, so the pair is read here: the second council counts with the
 first when a council word follows the pair, or the first counted ("Cardiff and the Vale …"). Not when an NHS word
 follows: "Cardiff and Vale University Health Board" is a health board.
@@ -12,7 +12,8 @@ from feeds.council_tokens import CouncilEvidence, Tokens
 from feeds.council_words import COUNCIL_WORDS
 
 # (the pair's words, lower case, "the" aside) → the councils it names, in order.
-PAIRS = {("cardiff", "and", "vale"): ("CRF", "VGL"), ("south", "and", "vale"): ("SOX", "VAL")}
+PAIRS = {("cardiff", "and", "vale"): ("CRF", "VGL"), ("south", "and", "vale"): ("SOX", "VAL"),
+         ("bridgend", "and", "vale"): ("BGE", "VGL")}  # with Cardiff, the three of Shared Regulatory Services
 _HEALTH = frozenset({"university", "health", "uhb", "nhs", "hospital", "hospitals", "board", "trust"})
 
 

@@ -19,6 +19,7 @@ label names is that council's ("Putney Pier: borough finishes repairs"), though 
 """
 from __future__ import annotations
 
+from feeds.council_kinds import BACKERS
 from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, STRICT
 
@@ -54,6 +55,10 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
         return f'the body that decided ("{words[start - 3]} {words[start - 2]} by")'
     stance = end + 1 if words[end:end + 1] == ["s"] else end  # "gets Sefton's green light"
     after = words[stance] if stance < len(words) else ""
+    if before in _SAYS and end == len(words):
+        return f'the body speaking at the end of the text ("{before} {words[start]}")'  # "…, says Comhairle"
+    if after in BACKERS and words[stance + 1:stance + 2] != ["by"]:
+        return f'the body that {after} it ("{words[start]} {after}")'
     if (after in _STANCES or tuple(words[stance:stance + 2]) in _STANCE_PAIRS) and \
             (before in _BEFORE_STANCE or before in _WINS):
         stance_named = " ".join(words[stance:stance + 2]) if after not in _STANCES else after
@@ -65,6 +70,7 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
     return None
 
 
+_SAYS = frozenset({"says", "said", "warns", "insists", "admits", "claims"})
 _BIDS = frozenset({"bid", "bids"})
 # What a place asks for in its own name, after its possessive and the words saying what it is for ("East Riding's
 # coastal erosion plea"): like a bid, made by its council.

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from feeds.council_bodies import news_of_another_body
 from feeds.council_buildings import VENUE_NEWS, county_hall_acts
 from feeds.council_context import service_after
+from feeds.council_county import county_acts
 from feeds.council_forms import a_surname
 from feeds.council_kinds import ORDINARY_TOWNS, TOWN_PLACES, TOWN_SCENE
 from feeds.council_none import the_council_acts
@@ -119,7 +120,7 @@ def town_councils(tokens: Tokens, county_of: dict[str, str]) -> list[CouncilEvid
     area when the text says "county council". Empty otherwise."""
     if _FIRST_WORDS.isdisjoint(tokens.words):
         return []
-    countys = the_countys(tokens)
+    countys = the_countys(tokens) or county_acts(tokens)
     if not countys and not the_council_acts(tokens):
         return _towns_service(tokens, county_of)
     towns = towns_named(tokens)

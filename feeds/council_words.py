@@ -196,7 +196,8 @@ HEALTH_BODIES = frozenset({"board", "boards", "trust", "trusts"})
 # "City", "County", "Town" after a name: a club unless a council word (or these) follows.
 CLUB_SUFFIX = frozenset({"city", "county", "town"})
 NOT_A_CLUB = COUNCIL_WORDS | frozenset({"centre", "center", "hall", "halls", "region", "deal", "of", "and", "centres",
-                                         "cabinet", "scrutiny", "highways", "planning", "chambers"})
+                                         "cabinet", "scrutiny", "highways", "planning", "chambers",
+                                         "leaders", "leader"})  # "Suffolk county leaders": the council's
 # A matched name with one of these in it is the council whatever follows ("Fife Council school…").
 SAYS_COUNCIL = frozenset({"council", "borough", "district", "mbc", "bc", "dc"})
 # After a combined authority's region name: the authority, not the place.
