@@ -9,7 +9,7 @@ price rises") keeps counting: a council word is there, or no lighting word follo
 """
 from __future__ import annotations
 
-from feeds.council_kinds import COUNCIL_TALK
+from feeds.council_talk import COUNCIL_TALK
 from feeds.council_tokens import CouncilEvidence, Tokens
 from models.relevance import OFF_TOPIC_WORDS
 

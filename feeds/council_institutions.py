@@ -1,24 +1,23 @@
 """Institutions named after a place (clubs, police forces, airports, universities…), which are not
 the council: which council names found in a text are part of one, which council is a club's home,
-and whether a text is an institution's news or speaks of the council itself."""
+and whether a name is said to be the council's. Whether a whole text is an institution's news:
+`feeds.council_setting`."""
 from __future__ import annotations
 
-
-from feeds.council_bodies import news_of_another_body, owned_company
+from feeds.council_bodies import owned_company
 from feeds.council_civic import civic_head
 from feeds.council_context import LOCAL_GOVERNMENT_ONLY, phrase_in, service_follows
 from feeds.council_kinds import (A_SUM, ANSWERING_VERBS, ATTRACTIONS, COUNCIL_BEFORE, GRADE, OPERATOR_LAST, REGULATORS,
-                                 SEASIDE, SPORT_ROLES, VENUE_WORDS, quiet)
+                                 SEASIDE, SPORT_ROLES, VENUE_WORDS)
 from feeds.council_owners import ATTRACTION_KINDS, own_town_follows, paired_with_a_shire
 from feeds.council_seats import seat_at
 from feeds.council_sites import ROUTE_OR_JOIN, VENUE_LAST, site_or_route, venue
-from feeds.council_stories import other_news
+from feeds.council_talk import quiet
 from feeds.council_tokens import NameMatch, Tokens
 from feeds.council_words import (AUTHORITY_WORDS, BY_ELECTION, CHILDREN_INSTITUTIONS, CLUB_AFTER, CLUB_SUFFIX, COMPASS,
-                                 COUNCIL_VERBS, COUNCIL_WORDS, EMERGENCY_WORDS, GENERIC, HEALTH_BODIES,
-                                 INSTITUTION_AFTER, LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB,
-                                 PARISH_CITIES, PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, SCHOOLS_SYSTEM)
-from models.relevance import LOCAL_GOVERNMENT_WORDS, speaks_of_a_council
+                                 COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, HEALTH_BODIES, INSTITUTION_AFTER,
+                                 LOCAL_GOVERNMENT_PHRASES, NAMED_PLACE_AFTER, NOT_A_CLUB, PARISH_CITIES,
+                                 PARLIAMENT_AFTER, PARTY_WORDS, SAYS_COUNCIL, SCHOOLS_SYSTEM)
 
 # A campaign's words after a place and a compass word: a constituency's ("Bristol West hustings").
 CAMPAIGN_WORDS = frozenset({"candidate", "candidates", "hustings", "seat", "voters", "poll", "race"})
@@ -257,17 +256,6 @@ def _club_follows(words: list[str], match: NameMatch) -> bool:
     return after not in NOT_A_CLUB
 
 
-def news_of_an_institution(words: list[str], institutions: dict[int, str]) -> str | None:
-    """"police force or fire service" or "club or institution" when the text names one and has no
-    council or local-government word: "Merseyside Police appeal after Liverpool city centre assault"
-    happened in Liverpool, and is not the council's news. None otherwise."""
-    if not LOCAL_GOVERNMENT_WORDS.isdisjoint(words) or speaks_of_a_council(" ".join(words)):
-        return None
-    if not EMERGENCY_WORDS.isdisjoint(words):
-        return "police force or fire service"
-    return "club or institution" if institutions else None
-
-
 def council_named(words: list[str], match: NameMatch) -> bool:
     """The name itself says council ("Leeds City Council"), or a council word follows it ("Liverpool
     mayor", "Kent County Council"; not "Liverpool city centre")."""
@@ -276,31 +264,3 @@ def council_named(words: list[str], match: NameMatch) -> bool:
         return True  # "Cyngor Gwynedd", "Comhairle nan Eilean Siar": Welsh and Gaelic put "council" first
     after = [w for w in words[end:end + 3] if w not in ("city", "county", "s")][:1]
     return bool(after) and (after[0] in COUNCIL_WORDS or after[0] == "leaders")  # "Derby and Nottingham leaders"
-
-
-class Setting:
-    """What kind of news a text is, worked out only when a name found in it needs to know: an
-    institution's or another body's news (`elsewhere`), a crime or sport story (`story`)."""
-
-    _UNSET = object()
-
-    def __init__(self, tokens: Tokens, institutions: dict[int, str]):
-        self._tokens = tokens
-        self._institutions = institutions
-        self._elsewhere: object = self._UNSET
-        self._story: object = self._UNSET
-
-    @property
-    def elsewhere(self) -> str | None:
-        """The police force's, club's, institution's or national body's news the text is, or None."""
-        if self._elsewhere is self._UNSET:
-            self._elsewhere = news_of_an_institution(self._tokens.words, self._institutions) or \
-                news_of_another_body(self._tokens)
-        return self._elsewhere  # type: ignore[return-value]
-
-    @property
-    def story(self) -> str | None:
-        """"crime or court story" or "sport story", or None (`feeds.council_stories.other_news`)."""
-        if self._story is self._UNSET:
-            self._story = other_news(self._tokens)
-        return self._story  # type: ignore[return-value]

@@ -13,7 +13,8 @@ from feeds.council_tokens import CouncilEvidence, NameMatch
 from feeds.council_words import PLURAL_VERBS, SPORT_NAMES, STRICT, WORDISH
 from models.relevance import LOCAL_GOVERNMENT_WORDS
 
-# Council words that may end a name the finder matched shorter ("Notts" of "Notts County Council") before a list's "and".
+# Council words that may end a name the finder matched shorter ("Notts" of "Notts County Council") before a
+# list's "and".
 _NAME_ENDS = frozenset({"county", "council", "borough", "district", "city"})
 _SCENE = "happened, with no local-government word"
 

@@ -17,7 +17,7 @@ from feeds.council_demonyms import DEMONYMS, demonyms_council
 from feeds.council_facilities import Places, facility_councils
 from feeds.council_forms import (NATIONAL_FIRST, a_surname, city_hall, joined_region, national_scene, neighbours,
                                  with_compared)
-from feeds.council_institutions import Setting, council_named, institution_starts
+from feeds.council_institutions import council_named, institution_starts
 from feeds.council_kinds import SOMEONE_OR_GROUNDS
 from feeds.council_leaders import LEADERS, LONE_SURNAMES, not_alone
 from feeds.council_lists import coordinated, listed_acting, lists_share
@@ -36,6 +36,7 @@ from feeds.council_powers import funds
 from feeds.council_refused import learnings_city
 from feeds.council_regions import londons_government, region_acts
 from feeds.council_roles import by_roles
+from feeds.council_setting import Setting
 from feeds.council_sites import another_place, town_before
 from feeds.council_stance import after_label, decision_given
 from feeds.council_stories import incident_named_after

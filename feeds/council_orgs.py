@@ -8,9 +8,10 @@ a regulator: "Government bails out Surrey"), or an everyday noun a sentence star
 from __future__ import annotations
 
 from feeds.council_context import services_named
-from feeds.council_kinds import COUNCIL_TALK, REGULATORS, quiet
+from feeds.council_kinds import REGULATORS
 from feeds.council_openers import TREND_HEADS
 from feeds.council_stance import decision_given
+from feeds.council_talk import COUNCIL_TALK, quiet
 from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_words import GOVERNMENT_WORDS, OBJECT_VERBS
 

@@ -1,10 +1,10 @@
 """Councils that work as a pair, the second shortened to a word of its name after the first.
 
 "Cardiff and Vale councils agree bus deal", "South and Vale councils share planning service": the Vale of
-Glamorgan beside Cardiff or Bridgend, South Oxfordshire and the Vale of White Horse (which share their staff) are written so
-in their own press. "Vale" alone names no council, so the pair is read here: the second council counts with the
-first when a council word follows the pair, or the first counted ("Cardiff and the Vale …"). Not when an NHS word
-follows: "Cardiff and Vale University Health Board" is a health board.
+Glamorgan beside Cardiff or Bridgend, South Oxfordshire and the Vale of White Horse (which share their staff) are
+written so in their own press. "Vale" alone names no council, so the pair is read here: the second council counts
+with the first when a council word follows the pair, or the first counted ("Cardiff and the Vale …"). Not when an
+NHS word follows: "Cardiff and Vale University Health Board" is a health board.
 """
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ local-government word ("Surrey tops pothole league table", "adult social care") 
 from __future__ import annotations
 
 from feeds.council_context import acts
-from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS, quiet
+from feeds.council_kinds import ANSWERING_VERBS, ORGANISATION_VERBS
+from feeds.council_talk import quiet
 from feeds.council_tokens import CouncilEvidence, NameMatch
 from feeds.council_words import LANDSCAPE
 

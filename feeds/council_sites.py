@@ -4,7 +4,8 @@ site after its acronym ("GWR Bristol", "NHS Kent and Medway"), a place at either
 ("Leeds to Harrogate trains"). Read by `feeds.council_institutions.institution_starts`."""
 from __future__ import annotations
 
-from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS, quiet
+from feeds.council_kinds import NOT_A_VENUE_NAME, NOT_AN_ORGANISATION, ROUTE_WORDS, VENUE_BEFORE, VENUE_WORDS
+from feeds.council_talk import quiet
 from feeds.council_tokens import NameMatch, Tokens
 from feeds.council_words import (AUTHORITY_WORDS, COMPASS, COUNCIL_VERBS, COUNCIL_WORDS, GENERIC, OTHER_PLACE_PREFIXES,
                                  PARTY_WORDS)

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from feeds.council_bodies import without_bodies
 from feeds.council_context import heads, service_follows, services_named
-from feeds.council_lists import coordinated, listed_acting
 from feeds.council_grants import handed_a_sum
 from feeds.council_institutions import council_named
-from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, EVERYDAY, ORGANISATION_VERBS, ROUTE_PEOPLE,
-                                 ROUTE_WORDS, SOMEONE_FROM, quiet)
+from feeds.council_kinds import (ANSWERING_VERBS, BUSINESS_GROUNDS, ORGANISATION_VERBS, ROUTE_PEOPLE, ROUTE_WORDS,
+                                 SOMEONE_FROM)
 from feeds.council_listed import listed_after, listed_as_council, their_verb
+from feeds.council_lists import coordinated, listed_acting
 from feeds.council_metro import councillors_decided, list_end
 from feeds.council_names import Areas
 from feeds.council_opponents import with_the_mayor_acting
 from feeds.council_stance import decision_given, owns_bid
+from feeds.council_talk import EVERYDAY, quiet
 from feeds.council_tokens import CouncilEvidence, NameMatch
 from feeds.council_words import (COUNCIL_BUILDINGS, COUNCIL_VERBS, COUNCIL_WORDS, DECISION_VERBS, PLACE_WORDS,
                                  PLURAL_VERBS)
