@@ -190,7 +190,8 @@ def _quality_suite(options: Options, log) -> str:
     text = "\n\n".join([*held_out, earlier, by_source, quality.tone_cross_validation()])
     log(f"— judgement quality (tone, councils, stories, relevance) on tests/data: the held-out splits "
         f"({quality.HELD_OUT}; {quality.HARD_HELD_OUT} written hard both ways; {quality.WEEK_HELD_OUT} a natural "
-        f"week's story pairs), then the first test split (seen, for continuity)")
+        f"week's story pairs; {quality.BRIEF_HELD_OUT} story pairs under briefs no labelled file shares), then the "
+        f"first test split (seen, for continuity)")
     log(text)
     return text
 

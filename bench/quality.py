@@ -22,8 +22,8 @@ from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 TONES = ("positive", "neutral", "negative")
-SPLITS = ("test10", "test11", "test12", "test9", "test8", "test7", "test6", "test5", "test4", "test3", "test2", "test",
-          "dev")
+SPLITS = ("test10", "test11", "test12", "test13", "test9", "test8", "test7", "test6", "test5", "test4", "test3",
+          "test2", "test", "dev")
 HELD_OUT = "test10"  # tests/data/<kind>/held_out/test10.csv: no rule or model has learnt from it
 # A second held-out split, of councils and story pairs only, written to be hard both ways (rewrites sharing few
 # words, other stories sharing many; places named by institutions, towns and nicknames): tests/data/<kind>/held_out/.
@@ -31,6 +31,10 @@ HARD_HELD_OUT = "test11"
 # A third, of story pairs only, written as a natural week's coverage (some rewrites easy, many not) while the sentence
 # encoder was being tuned on the labelled pairs, and scored before it shipped: tests/data/stories/held_out/test12.csv.
 WEEK_HELD_OUT = "test12"
+# A fourth, of story pairs only, written under writers' briefs no labelled file shares (a council press office's week as
+# the media told it; the sector's week, trade press beside regional and national papers), so that the sentence encoder,
+# tuned on the labelled pairs, has met neither its style nor its topics: tests/data/stories/held_out/test13.csv.
+BRIEF_HELD_OUT = "test13"
 
 
 # What the held-out split (test10) must keep reaching, a little under what it reached after councils rounds sixteen to
@@ -61,8 +65,11 @@ HARD_FLOORS = {"councils precision": 0.97, "councils recall": 0.965, "stories pr
 # What test12 must keep reaching (scored before the tuned encoder shipped: 0.974 / 0.771; with it, 0.957 / 0.812). CI
 # asserts them.
 WEEK_FLOORS = {"stories precision": 0.95, "stories recall": 0.79}
+# What test13 must keep reaching (scored as it landed, with the round-thirty-one model: 0.964 / 0.839). CI asserts them.
+BRIEF_FLOORS = {"stories precision": 0.95, "stories recall": 0.82}
 # Each held-out split's floors, the first the one `make bench` reads people's overrides beside.
-HELD_OUT_FLOORS = {HELD_OUT: FLOORS, HARD_HELD_OUT: HARD_FLOORS, WEEK_HELD_OUT: WEEK_FLOORS}
+HELD_OUT_FLOORS = {HELD_OUT: FLOORS, HARD_HELD_OUT: HARD_FLOORS, WEEK_HELD_OUT: WEEK_FLOORS,
+                   BRIEF_HELD_OUT: BRIEF_FLOORS}
 # The issue's targets, printed beside the measures.
 TARGETS = {
     "tone accuracy": 0.85, "tone negative recall": 0.90, "tone positive precision": 0.90,

@@ -1,12 +1,13 @@
 """The quality of tone, council, story and relevance judgements on the held-out splits (tests/data, in each kind's
-`held_out/`: `test10`, the hard `test11`, and a natural week's story pairs, `test12`) stays at or above the floors in
+`held_out/`: `test10`, the hard `test11`, a natural week's story pairs, `test12`, and pairs written under briefs no
+labelled file shares, `test13`) stays at or above the floors in
 bench/quality.py, so a change that makes a judgement worse fails here."""
 import re
 
 import pytest
 
-from bench.quality import (CROSS_SOURCE_FLOORS, FLOORS, HARD_HELD_OUT, HELD_OUT, HELD_OUT_FLOORS, WEEK_HELD_OUT,
-                           council_examples, headline_measures, measure, pair_examples, relevance_examples,
+from bench.quality import (BRIEF_HELD_OUT, CROSS_SOURCE_FLOORS, FLOORS, HARD_HELD_OUT, HELD_OUT, HELD_OUT_FLOORS,
+                           WEEK_HELD_OUT, council_examples, headline_measures, measure, pair_examples, relevance_examples,
                            tone_examples)
 
 
@@ -39,7 +40,7 @@ def test_each_judgement_holds_its_floor_on_the_held_out_split(measures, name):
     assert measures[name] >= FLOORS[name], f"{name} fell to {measures[name]:.3f} (floor {FLOORS[name]})"
 
 
-@pytest.mark.parametrize("split, pairs", [(HARD_HELD_OUT, 700), (WEEK_HELD_OUT, 350)])
+@pytest.mark.parametrize("split, pairs", [(HARD_HELD_OUT, 700), (WEEK_HELD_OUT, 350), (BRIEF_HELD_OUT, 350)])
 def test_the_story_held_out_splits_are_big_enough(split, pairs):
     assert len(pair_examples(split)) >= pairs
 
@@ -47,10 +48,11 @@ def test_the_story_held_out_splits_are_big_enough(split, pairs):
 _MEASURED: dict[str, dict[str, float]] = {}  # each of the other held-out splits measured once a test process
 
 
-@pytest.mark.parametrize("split, name", [(split, name) for split in (HARD_HELD_OUT, WEEK_HELD_OUT)
+@pytest.mark.parametrize("split, name", [(split, name) for split in (HARD_HELD_OUT, WEEK_HELD_OUT, BRIEF_HELD_OUT)
                                          for name in sorted(HELD_OUT_FLOORS[split])])
 def test_each_judgement_holds_its_floor_on_the_other_held_out_splits(split, name):
-    """test11 (written hard both ways) and test12 (a natural week's story pairs) at their own floors."""
+    """test11 (written hard both ways), test12 (a natural week's story pairs) and test13 (story pairs under briefs no
+    labelled file shares) at their own floors."""
     if split not in _MEASURED:
         _MEASURED[split] = headline_measures(measure(split))
     found, floor = _MEASURED[split][name], HELD_OUT_FLOORS[split][name]
