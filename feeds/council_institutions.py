@@ -84,7 +84,7 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
             words[end + 1] not in NOT_A_BODY and LOCAL_GOVERNMENT_ONLY.isdisjoint(words) and \
             (any(w in INSTITUTION_AFTER or w in NAMED_PLACE_AFTER for w in words[end + 1:end + 4]) or
              quiet(words) or _operator_named(tokens, end + 1)) and not owned_company(tokens, end + 1) and \
-            not seat_at(words, end + 1) and \
+            not seat_at(words, end + 1) and not _a_scheme(tokens, end + 1) and \
             not phrase_in(words, LOCAL_GOVERNMENT_PHRASES):  # "North East Lincolnshire's Grimsby town deal"
         return "body or attraction in the place"  # not "Plymouth's Armada Way scheme", a council's
     if not titled and words[end:end + 1] == ["s"] and not ATTRACTIONS.isdisjoint(words[end + 1:end + 3]) and \
@@ -120,6 +120,21 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
         if after in CLUB_AFTER:
             return "club"
     return None
+
+
+# A scheme's words after the proper name a place's possessive gives it: the council's regeneration scheme
+# ("Rushmoor's Union Yard development finally opens", "Winchester's Station Approach scheme scrapped").
+_SCHEMES = frozenset({"scheme", "development", "regeneration", "masterplan", "project"})
+
+
+def _a_scheme(tokens: Tokens, k: int) -> bool:
+    """A scheme's word ends the capitalised name starting at `k`, and no venue or club word is in it."""
+    n = k
+    while n < len(tokens.words) and n < k + 3 and tokens.texts[n][0].isupper():
+        n += 1
+    named = tokens.words[k:n]
+    return n > k and tokens.words[n:n + 1] != [] and tokens.words[n] in _SCHEMES and \
+        VENUE_WORDS.isdisjoint(named) and CLUB_AFTER.isdisjoint(named)
 
 
 def _operator_named(tokens: Tokens, k: int) -> bool:

@@ -57,7 +57,8 @@ def as_places(out: list[CouncilEvidence], matches: list[NameMatch], words: list[
             e = CouncilEvidence(e.code, e.named, False, f'where the NHS\'s news happened ("{health}"), not the '
                                 "council, in a text with no local-government word")
         end = match.start + match.length
-        place = _as_a_place(words[end:end + 2]) if e.counted else None
+        listed_next = any(other.start == end for other in matches)  # "Cotswold, Forest of Dean and …": a list
+        place = _as_a_place(words[end:end + 2]) if e.counted and not listed_next else None
         if e.counted and team is not None:
             place = (team, "in a team's news (a club's plural verb after the place that opens the text)")
         if place is not None:

@@ -74,3 +74,21 @@ def test_the_vale_listed_after_bridgend_is_the_vale_of_glamorgan(matcher, headli
 ])
 def test_kinship_care_is_a_council_service(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Stroud, Cotswold and Forest of Dean agree shared waste contract", ["STO", "COT", "FOE"]),
+    ("Cotswold woodland fire tackled by crews overnight", []),  # the countryside, not the council
+])
+def test_a_name_listed_before_another_is_no_countryside(matcher, headline, codes):
+    assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Crawley's Town Centre North development finally gets go-ahead", ["CRW"]),
+    ("Gateshead's Quays regeneration scheme delayed by a year", ["GAT"]),
+    ("Manchester's Etihad Stadium development wins approval", []),  # the club's ground
+    ("Hull's Ferens Art Gallery reopens after refit", []),
+])
+def test_a_places_named_scheme_is_its_councils(matcher, headline, codes):
+    assert matcher.find(headline) == codes
