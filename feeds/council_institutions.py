@@ -101,7 +101,8 @@ def named_institution(tokens: Tokens, end: int) -> str | None:
     if not titled and word and tokens.texts[end][0].isupper() and word not in NOT_A_BODY and \
             not GRADE.match(tokens.texts[end]) and not _office_of(words, end) and not civic_head(words, end) and \
             words[end - 1] not in AUTHORITY_WORDS and words[end - 1] not in COUNCIL_WORDS and \
-            not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]):
+            not any(w in INSTITUTION_AFTER or w in CLUB_AFTER for w in words[end:end + 3]) and \
+            not _a_scheme(tokens, end):  # "Stevenage SG1 scheme's second phase": the council's scheme
         return "body named after the place"  # "Belfast Harbour", "Leicester Mercury", "Manchester Storm"
     last = min(end + 2, len(words))
     for k in range(end, min(end + 3, len(words))):

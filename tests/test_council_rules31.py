@@ -92,3 +92,11 @@ def test_a_name_listed_before_another_is_no_countryside(matcher, headline, codes
 ])
 def test_a_places_named_scheme_is_its_councils(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("Stevenage SG1 scheme's third phase approved", ["STV"]),
+    ("Belfast Harbour expansion plan unveiled", []),  # the harbour's own body
+])
+def test_a_places_named_scheme_after_its_name_is_its_councils(matcher, headline, codes):
+    assert matcher.find(headline) == codes
