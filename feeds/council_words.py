@@ -215,7 +215,7 @@ HEADLINE_NAMES = (("stoke", "STE"), ("southend", "SOS"), ("b and nes", "BAS"), (
                   # councils' own acronyms, as the trade press writes them (capitals only, like every name)
                   ("rbkc", "KEC"), ("lbhf", "HMF"), ("rbwm", "WNM"), ("kcc", "KEN"), ("wscc", "WSX"),
                   ("escc", "ESX"), ("cwac", "CHW"), ("lbth", "TWH"), ("rct", "RCT"), ("npt", "NTL"), ("bwd", "BBD"),
-                  ("mk", "MIK"),
+                  ("mk", "MIK"), ("nelc", "NEL"), ("eryc", "ERY"), ("sglos", "SGC"),
                   # towns that headlines use for their council's whole name
                   ("merthyr", "MTY"), ("king s lynn", "KIN"), ("borders", "SCB"),
                   ("abc", "ABC"),  # Northern Ireland's councils' acronyms (each needs a council word)

@@ -100,3 +100,11 @@ def test_a_places_named_scheme_is_its_councils(matcher, headline, codes):
 ])
 def test_a_places_named_scheme_after_its_name_is_its_councils(matcher, headline, codes):
     assert matcher.find(headline) == codes
+
+
+@pytest.mark.parametrize("headline, codes", [
+    ("NELC leader backs Cleethorpes seafront revamp", ["NEL"]),
+    ("ERYC approves Bridlington harbour plan", ["ERY"]),
+])
+def test_more_councils_own_acronyms(matcher, headline, codes):
+    assert matcher.find(headline) == codes
