@@ -12,6 +12,7 @@ open in Norwich city centre"): the centre is where the county's scheme runs."""
 from __future__ import annotations
 
 from feeds.council_context import acts
+from feeds.council_kinds import SPEAKS
 from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_words import COUNCIL_VERBS, COUNCIL_WORDS, PLACE_WORDS, PLURAL_VERBS, SAYS_COUNCIL
 
@@ -143,8 +144,6 @@ def _districts_debate(county: str, out: list[CouncilEvidence], words: list[str],
     return len({f.code for f in out if f.counted and county_of.get(f.code) == county}) >= 2
 
 
-# Verbs of a council speaking, before or after "county" in lower case ("…, says county", "county warns …").
-_SPEAKS = frozenset({"says", "said", "warns", "insists", "admits", "confirms", "claims"})
 
 
 def county_says(out: list[CouncilEvidence], matches: list[NameMatch], tokens: Tokens,
@@ -153,8 +152,8 @@ def county_says(out: list[CouncilEvidence], matches: list[NameMatch], tokens: To
     lower case speaks ("Cambridge's bus gates to go ahead, says county"): in a two-tier area the county
     speaks of its own scheme in the district's place; unchanged otherwise."""
     words, texts = tokens.words, tokens.texts
-    if not any(w == "county" and texts[k] == "county" and (k and words[k - 1] in _SPEAKS or
-                                                        words[k + 1:k + 2] and words[k + 1] in _SPEAKS)
+    if not any(w == "county" and texts[k] == "county" and (k and words[k - 1] in SPEAKS or
+                                                        words[k + 1:k + 2] and words[k + 1] in SPEAKS)
                for k, w in enumerate(words)):
         return out
     counted = [n for n, e in enumerate(out) if e.counted]
@@ -173,7 +172,7 @@ def county_says(out: list[CouncilEvidence], matches: list[NameMatch], tokens: To
 # After "county" in lower case, words that make it the council itself: its people, and more of its speaking.
 _COUNTY_PEOPLE = frozenset({"cabinet", "leaders", "leader", "councillors", "chiefs", "bosses", "officers", "planners",
                             "highways"})
-_COUNTY_ANSWERS = _SPEAKS | {"blames", "denies", "defends", "apologises", "responds", "agree", "agrees"}
+_COUNTY_ANSWERS = SPEAKS | {"blames", "denies", "defends", "apologises", "responds", "agree", "agrees"}
 _COUNTY_AS_ACTOR = frozenset({"and", "as", "the", "with", "against", "but", "while"})
 
 
@@ -183,7 +182,7 @@ def county_acts(tokens: Tokens) -> bool:
     opening the text). Not a county's court, lines, show or ground (`_NOT_THE_COUNTY_COUNCIL`)."""
     words, texts = tokens.words, tokens.texts
     for k, word in enumerate(words):
-        if word != "county" or not (texts[k] == "county" and not tokens.shouting or k == 0):
+        if word != "county" or not ((texts[k] == "county" and not tokens.shouting) or k == 0):
             continue
         after = words[k + 1] if k + 1 < len(words) else ""
         if after in _NOT_THE_COUNTY_COUNCIL or after == "lines" or (k and words[k - 1] not in _COUNTY_AS_ACTOR):
@@ -199,11 +198,9 @@ def county_beside_district(out: list[CouncilEvidence], tokens: Tokens,
     """`out` with the county council of the one district counted, where "county" acts beside it ("Ipswich bus station
     upgrade to go ahead as borough and county split £4m bill"): both councils are the news."""
     counted = {e.code for e in out if e.counted}
-    districts = {code for code in counted if code in county_of}
-    if len(districts) != 1 or not county_acts(tokens):
+    districts = [code for code in counted if code in county_of]
+    if len(districts) != 1 or county_of[districts[0]] in counted or not county_acts(tokens):
         return out
-    county = county_of[next(iter(districts))]
-    if county in counted:
-        return out
-    return out + [CouncilEvidence(county, "county", True, f'"county" acting beside {next(iter(districts))}'
-                                  f", a district of {county}")]
+    county = county_of[districts[0]]
+    return out + [CouncilEvidence(county, "county", True, f'"county" acting beside {districts[0]}, a district of '
+                                  f"{county}")]

@@ -212,6 +212,8 @@ COUNCIL_BEFORE = frozenset({"cyngor", "comhairle"})
 OPERATOR_LAST = frozenset({"buses", "bus", "transport", "trams", "ferries", "travel", "coaches", "airport"})
 # A body's verbs over what a place may do, straight after a place's name at the head of an incident's or
 # weather text: "Moray bans fireworks", "Cornwall closes beaches after sewage leak".
+# Verbs of a body speaking, before or after its name ("…, says Comhairle", "…, says county", "county warns …").
+SPEAKS = frozenset({"says", "said", "warns", "insists", "admits", "confirms", "claims"})
 # After a place's name, hyphened or not, before what it pays for: "Kirklees-backed restoration", "Stockport-owned
 # shopping centre". The council backing, funding or owning it.
 BACKERS = frozenset({"backed", "funded", "owned", "commissioned"})

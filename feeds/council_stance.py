@@ -19,7 +19,7 @@ label names is that council's ("Putney Pier: borough finishes repairs"), though 
 """
 from __future__ import annotations
 
-from feeds.council_kinds import BACKERS
+from feeds.council_kinds import BACKERS, SPEAKS
 from feeds.council_tokens import CouncilEvidence, NameMatch, Tokens
 from feeds.council_words import COUNCIL_VERBS, SPORT_RESULTS, STRICT
 
@@ -55,7 +55,7 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
         return f'the body that decided ("{words[start - 3]} {words[start - 2]} by")'
     stance = end + 1 if words[end:end + 1] == ["s"] else end  # "gets Sefton's green light"
     after = words[stance] if stance < len(words) else ""
-    if before in _SAYS and end == len(words):
+    if before in SPEAKS and end == len(words):
         return f'the body speaking at the end of the text ("{before} {words[start]}")'  # "…, says Comhairle"
     if after in BACKERS and words[stance + 1:stance + 2] != ["by"]:
         return f'the body that {after} it ("{words[start]} {after}")'
@@ -70,7 +70,6 @@ def decision_given(words: list[str], match: NameMatch) -> str | None:
     return None
 
 
-_SAYS = frozenset({"says", "said", "warns", "insists", "admits", "claims"})
 _BIDS = frozenset({"bid", "bids"})
 # What a place asks for in its own name, after its possessive and the words saying what it is for ("East Riding's
 # coastal erosion plea"): like a bid, made by its council.
